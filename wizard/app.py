@@ -1,0 +1,124 @@
+"""Start the Qt application: settings, language, logging, crash dialog, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
+from .core import logs
+from .core.resources import resource_path
+from .document import ProjectDocument
+from .i18n import effective_language, install_translators
+
+log = logging.getLogger(__name__)
+DEMO_PROJECT = "examples/demo.mpwiz"
+
+
+class WizardApplication(QApplication):
+    """Adds macOS's FileOpen event (double-clicked .mpwiz files) to QApplication."""
+
+    def __init__(self, argv: list[str]):
+        super().__init__(argv)
+        self.window = None
+        self.pending_open: list[Path] = []
+
+    def event(self, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FileOpen:
+            path = Path(event.file())
+            if self.window:
+                self.window.open_path(path)
+            else:
+                self.pending_open.append(path)
+            return True
+        return super().event(event)
+
+
+def install_excepthook(log_path: Path) -> None:
+    """Unexpected errors: log them, then show a dialog with copyable details."""
+
+    def hook(exc_type, exc, tb):
+        text = logs.redact("".join(traceback.format_exception(exc_type, exc, tb)))
+        log.error("unhandled exception:\n%s", text)
+        if QApplication.instance() is None or os.environ.get("MPWIZARD_NO_CRASH_DIALOG"):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"),
+                          QCoreApplication.translate("App", "Something went wrong: {0}\n\nYour project is autosaved. "
+                                                            "Details are in the log: {1}").format(
+                              logs.redact(str(exc)) or exc_type.__name__, log_path))
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def create_window(document: ProjectDocument):
+    from .mainwindow import MainWindow
+
+    app = QApplication.instance()
+    window = MainWindow(document)
+    window.languageChangeRequested.connect(lambda lang: switch_language(window, lang))
+    app.window = window
+    return window
+
+
+def switch_language(window, lang: str) -> None:
+    """Apply a new language at once by rebuilding the window around the same project."""
+    window.settings.setValue("ui/language", lang)
+    install_translators(effective_language(lang or None))
+    current = window.wizard.currentId()
+    geometry = window.saveGeometry()
+    new_window = create_window(window.document)
+    new_window.restoreGeometry(geometry)
+    new_window.show()
+    new_window.wizard.jump_to(max(current, 0))
+    window._closing_for_language = True
+    window.close()
+    window.deleteLater()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        # Without a display Qt would abort; offscreen keeps --smoke and CI working.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = WizardApplication(sys.argv[:1])
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    log_path = logs.setup_logging()
+    install_excepthook(log_path)
+    lang = effective_language(getattr(args, "lang", None))
+    install_translators(lang)
+    log.info("mpwizard %s starting, language %s", __version__, lang)
+
+    window = create_window(ProjectDocument())
+    if getattr(args, "demo", False):
+        window.open_path(resource_path(DEMO_PROJECT), ask=False)
+        window.document.path = None  # never overwrite the bundled sample: Save asks where
+        window._update_title()
+    elif args.file:
+        window.open_path(args.file, ask=False)
+    for path in app.pending_open:
+        window.open_path(path)
+    window.show()
+    if os.environ.get("MPWIZARD_BENCH_EXIT_ON_SHOW"):
+        # bench/: report when the first page is on screen, then quit.
+        def report():
+            print(f"first-page-shown {time.perf_counter() - started:.4f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    elif not args.file and not getattr(args, "demo", False):
+        QTimer.singleShot(0, window.offer_recovery)
+    return app.exec()

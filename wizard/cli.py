@@ -1,0 +1,143 @@
+"""The `mpwizard` command: opens the wizard, or runs a Qt-free sub-command.
+
+Sub-commands must not import Qt so they start fast and run on machines without
+a display; only `gui()` imports the Qt application, lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import APP_DISPLAY_NAME, __version__
+
+SUBCOMMANDS = ("project", "vhd")
+
+
+def _project_check(args: argparse.Namespace) -> int:
+    from .core.projectio import ProjectUnreadable, load_project
+    from .core.validation import validate_offer
+
+    try:
+        loaded = load_project(args.file)
+    except ProjectUnreadable as exc:
+        if args.json:
+            print(json.dumps({"file": str(args.file), "readable": False, "reason": exc.reason, "message": str(exc),
+                              "line": exc.line, "column": exc.column}, ensure_ascii=False, indent=2))
+        else:
+            print(f"error: {exc}", file=sys.stderr)
+        return 2
+    project = loaded.project
+    problems = loaded.problems + validate_offer(project)
+    errors = [p for p in problems if p.severity == "error"]
+    summary = {
+        "file": str(args.file),
+        "readable": True,
+        "valid": not errors,
+        "project_id": project.project_id,
+        "offer_id": project.offer.offer_id,
+        "profile": project.profile_id,
+        "skus": [{"sku_id": s.sku_id, "os_family": s.os_family, "version": s.version, "disks": len(s.disks)}
+                 for s in project.skus],
+        "migrated_from": loaded.migrated_from,
+        "problems": [{"path": p.path, "severity": p.severity, "message": p.message} for p in problems],
+    }
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(f"Project {project.display_name() or '(unnamed)'} — offer {project.offer.offer_id or '?'}, "
+              f"profile {project.profile_id}, {len(project.skus)} SKU(s)")
+        for sku in project.skus:
+            print(f"  SKU {sku.sku_id or '?'}: {sku.os_family}, version {sku.version}, {len(sku.disks)} disk(s)")
+        if loaded.migrated_from:
+            print(f"  (file format {loaded.migrated_from}; it will be upgraded when saved)")
+        for p in problems:
+            print(f"{p.severity}: {p}")
+        print("valid" if not errors else f"invalid: {len(errors)} problem(s)")
+    return 0 if not errors else 1
+
+
+def _vhd_check(args: argparse.Namespace) -> int:
+    import os
+
+    from .core.profiles import load_profile
+    from .core.storage import StorageError
+    from .core.vhdjobs import check_target
+
+    secret = None
+    for env_name in (args.account_key_env, args.connection_string_env):
+        if env_name and not os.environ.get(env_name):
+            print(f"error: environment variable {env_name} is not set", file=sys.stderr)
+            return 2
+    if args.account_key_env:
+        secret = ("key", os.environ[args.account_key_env])
+    elif args.connection_string_env:
+        secret = ("connection-string", os.environ[args.connection_string_env])
+    try:
+        report = check_target(args.target, load_profile(args.profile), args.role, args.os, secret)
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        info = report.info
+        print(f"{info.target}: {info.format} {info.disk_type or ''}, virtual {info.virtual_size} bytes, "
+              f"file {info.file_size} bytes, allocated {info.allocated_bytes if info.allocated_bytes is not None else 'unknown'}")
+        for f in report.findings:
+            print(f"  [{f.severity.upper():7}] {f.id}: {f.message}")
+            if f.fix:
+                print(f"            fix: {f.fix}")
+        print(f"verdict: {report.verdict}")
+    return 1 if report.verdict == "fail" else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mpwizard", description=f"{APP_DISPLAY_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"mpwizard {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    project = sub.add_parser("project", help="inspect project files")
+    project_sub = project.add_subparsers(dest="project_command", required=True)
+    check = project_sub.add_parser("check", help="load and validate a project file")
+    check.add_argument("file", type=Path)
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.set_defaults(func=_project_check)
+
+    from .core.profiles import DEFAULT_PROFILE_ID, PROFILE_IDS
+
+    vhd = sub.add_parser("vhd", help="check VHD files and blobs")
+    vhd_sub = vhd.add_subparsers(dest="vhd_command", required=True)
+    vcheck = vhd_sub.add_parser("check", help="check a VHD file or page blob against a profile")
+    vcheck.add_argument("target", help="a file path, or a blob URL (with a SAS, or use --account-key-env)")
+    vcheck.add_argument("--role", choices=("os", "data"), default="os")
+    vcheck.add_argument("--os", choices=("linux", "windows"), default="linux")
+    vcheck.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
+    creds = vcheck.add_mutually_exclusive_group()
+    creds.add_argument("--account-key-env", metavar="VAR", help="environment variable holding the account key")
+    creds.add_argument("--connection-string-env", metavar="VAR", help="environment variable holding a connection string")
+    vcheck.add_argument("--json", action="store_true", help="print one JSON object")
+    vcheck.set_defaults(func=_vhd_check)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mpwizard", description=f"{APP_DISPLAY_NAME} {__version__}",
+                                     epilog=f"Sub-commands: {', '.join(SUBCOMMANDS)} (mpwizard COMMAND --help)")
+    parser.add_argument("--version", action="version", version=f"mpwizard {__version__}")
+    parser.add_argument("file", nargs="?", type=Path, help="a .mpwiz project to open")
+    parser.add_argument("--demo", action="store_true", help="open the bundled sample project")
+    parser.add_argument("--lang", choices=("en", "ja"), help="user interface language (default: system)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    args = build_gui_parser().parse_args(argv)
+    from .app import run_gui  # Qt is imported only here
+
+    return run_gui(args)

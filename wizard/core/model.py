@@ -1,0 +1,150 @@
+"""The project document: everything a publisher enters and every result, no secrets.
+
+Plain dataclasses, serialised by `codec` in field order. Every class keeps an
+`extra` dict for keys this version does not know, so nothing is lost on save.
+Secrets never live here: a field that refers to one holds a keyring reference.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from .profiles import DEFAULT_PROFILE_ID
+
+FORMAT_VERSION = 2
+FILE_KIND = "mpwizard-project"
+FILE_SUFFIX = ".mpwiz"
+
+OS_LINUX = "linux"
+OS_WINDOWS = "windows"
+ROLE_OS = "os"
+ROLE_DATA = "data"
+BASE_IMAGE_OTHER = "other"
+
+
+def _required() -> dict[str, bool]:
+    return {"required": True}
+
+
+@dataclass
+class VhdFinding:
+    id: str = ""
+    severity: str = "pass"  # pass | info | warning | fail
+    message: str = ""
+    fix: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class VhdCheckRecord:
+    """The stored result of one VHD check, tied to the file or blob it looked at."""
+
+    target: str = ""
+    profile_id: str = ""
+    checked_at: str = ""  # ISO 8601 UTC
+    file_size: int = 0
+    file_mtime_ns: int = 0  # 0 for blobs
+    blob_etag: str = ""
+    format: str = "unknown"
+    disk_type: str | None = None
+    virtual_size: int = 0
+    allocated_bytes: int | None = None
+    verdict: str = "fail"  # pass | warning | fail
+    findings: list[VhdFinding] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Disk:
+    role: str = ROLE_OS  # "os" | "data"; data LUNs follow their order in the SKU
+    label: str = ""
+    vhd_path: str = ""
+    blob_url: str = ""  # without any SAS token
+    vhd_check: VhdCheckRecord | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Sku:
+    sku_id: str = ""
+    title: str = ""
+    summary: str = ""
+    os_family: str = OS_LINUX
+    os_friendly_name: str = ""
+    base_image: str = ""
+    base_image_date: str = ""  # YYYY-MM-DD when base_image == "other"
+    vm_sizes: list[str] = field(default_factory=list)
+    version: str = "1.0.0"
+    published_versions: list[str] = field(default_factory=list)
+    disks: list[Disk] = field(default_factory=lambda: [Disk(role=ROLE_OS)])
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def data_disks(self) -> list[Disk]:
+        return [d for d in self.disks if d.role == ROLE_DATA]
+
+    def lun_of(self, disk: Disk) -> int | None:
+        """Data disks get LUN 0, 1, 2… in the order they are listed."""
+        data = self.data_disks
+        for lun, candidate in enumerate(data):
+            if candidate is disk:
+                return lun
+        return None
+
+
+@dataclass
+class Offer:
+    publisher_namespace: str = ""
+    offer_id: str = ""
+    offer_name: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ConnectionSettings:
+    """How to reach the certification VM. Passwords are in the keyring, never here."""
+
+    test_name: str = ""
+    platform: str = OS_LINUX
+    host: str = ""
+    port: int = 22
+    user: str = ""
+    auth: str = "password"  # "password" | "key"
+    key_file: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class StorageSettings:
+    """Where the VHD blobs live. Keys and connection strings are in the keyring."""
+
+    mode: str = "account-key"  # "account-key" | "connection-string" | "container-sas"
+    account_name: str = ""
+    endpoint_suffix: str = "core.windows.net"
+    custom_endpoint: str = ""
+    container: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    format: str = FILE_KIND
+    format_version: int = FORMAT_VERSION
+    project_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    name: str = ""
+    profile_id: str = DEFAULT_PROFILE_ID
+    offer: Offer = field(default_factory=Offer, metadata=_required())
+    skus: list[Sku] = field(default_factory=list, metadata=_required())
+    connection: ConnectionSettings = field(default_factory=ConnectionSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def display_name(self) -> str:
+        return self.name or self.offer.offer_name or self.offer.offer_id
+
+
+def new_project() -> Project:
+    """A fresh project with one Linux SKU, ready for the first page."""
+    return Project(skus=[Sku()])

@@ -1,0 +1,98 @@
+"""Requirement profiles: every number the product checks, read from `resources/profiles/`.
+
+A profile is data (JSON) so that the rules of the 2015 publishing guide and of
+today's Partner Center live side by side, each value with a note of its source.
+Code reads the typed `Profile` below and never spells a requirement number itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+from .resources import resource_path
+
+DEFAULT_PROFILE_ID = "publishing-guide-2015"
+PROFILE_IDS = ("publishing-guide-2015", "partner-center")
+
+
+class ProfileError(Exception):
+    """A profile file is missing or malformed (a packaging bug, not user input)."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    source: str
+    sources: dict[str, str]
+    id_max_length: int
+    id_pattern: str
+    vm_sizes_min: int
+    vm_sizes_max: int
+    data_disks_max: int
+    version_only_patch_changes: bool
+    windows_base_images: tuple[str, ...]
+    windows_base_approved_after: str
+    vhd_min_virtual_mib: int
+    vhd_whole_mib: bool
+    linux_os_min_gib: int
+    linux_os_max_gib: int
+    linux_os_over_max_severity: str
+    linux_os_recommended_min_gib: int
+    linux_os_recommended_max_gib: int
+    windows_os_min_gib: int
+    windows_os_max_gib: int
+    data_disk_max_gib: int
+    linux_os_first_mib_empty: bool
+    sas_permissions: str
+    sas_start_offset_minutes: int
+    sas_min_business_days: int
+    sas_expiry_margin_days: int
+    sas_min_days: int
+    sas_scheme: str
+    sas_renew_warning_days: int
+
+    def display_title(self, lang: str = "en") -> str:
+        return self.title.get(lang) or self.title["en"]
+
+
+_META = {"id", "title", "description", "source", "sources"}
+
+
+def _rule_names() -> list[str]:
+    return [f.name for f in fields(Profile) if f.name not in _META]
+
+
+@lru_cache(maxsize=None)
+def load_profile(profile_id: str) -> Profile:
+    """Load a bundled profile by id; raises ProfileError for unknown ids."""
+    if profile_id not in PROFILE_IDS:
+        raise ProfileError(f"unknown requirement profile {profile_id!r}; known: {', '.join(PROFILE_IDS)}")
+    path = resource_path("profiles", f"{profile_id}.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rules = data["rules"]
+        values = {}
+        sources = {}
+        for name in _rule_names():
+            entry = rules[name]
+            value = entry["value"]
+            values[name] = tuple(value) if isinstance(value, list) else value
+            sources[name] = entry["source"]
+        return Profile(
+            id=data["id"],
+            title=data["title"],
+            description=data["description"],
+            source=data["source"],
+            sources=sources,
+            **values,
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ProfileError(f"profile {profile_id!r} at {path} is unreadable: {exc}") from exc
+
+
+def all_profiles() -> list[Profile]:
+    return [load_profile(pid) for pid in PROFILE_IDS]

@@ -1,0 +1,119 @@
+"""Azure Blob storage access shared by the VHD check, SAS and upload steps.
+
+Parses blob URLs (public `*.blob.<suffix>` hosts and path-style emulator URLs),
+builds clients from a SAS in the URL, an account key or a connection string,
+and reads byte ranges of a blob without downloading it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+
+class StorageError(Exception):
+    """A blob could not be reached or read; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class BlobUrl:
+    scheme: str
+    host: str  # with port
+    account: str
+    container: str
+    blob: str
+    query: str  # the SAS token, if any (a secret: never log it)
+    path_style: bool
+
+    @property
+    def account_url(self) -> str:
+        base = f"{self.scheme}://{self.host}"
+        return f"{base}/{self.account}" if self.path_style else base
+
+    @property
+    def url_without_sas(self) -> str:
+        return f"{self.account_url}/{self.container}/{self.blob}"
+
+
+def _is_path_style(host: str) -> bool:
+    name = host.rsplit(":", 1)[0].strip("[]")
+    if name == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return False
+
+
+def parse_blob_url(url: str) -> BlobUrl:
+    """Split a blob URL; for path-style endpoints the account is the first path segment,
+    for `<account>.blob.<suffix>` hosts it is the first host label."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not a blob URL: {urlunsplit(parts._replace(query=''))}")
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    path_style = _is_path_style(parts.netloc)
+    if path_style:
+        if len(segments) < 3:
+            raise ValueError("a path-style blob URL needs /<account>/<container>/<blob>")
+        account, container, blob = segments[0], segments[1], "/".join(segments[2:])
+    else:
+        if len(segments) < 2:
+            raise ValueError("a blob URL needs /<container>/<blob>")
+        account, container, blob = parts.netloc.split(".")[0], segments[0], "/".join(segments[1:])
+    return BlobUrl(parts.scheme, parts.netloc, account, container, blob, parts.query, path_style)
+
+
+def blob_client(url: str, account_key: str | None = None, connection_string: str | None = None):
+    """A BlobClient for `url` using the SAS in it, an account key, or a connection string."""
+    from azure.storage.blob import BlobClient, BlobServiceClient
+
+    parsed = parse_blob_url(url)
+    if connection_string:
+        service = BlobServiceClient.from_connection_string(connection_string)
+        return service.get_blob_client(parsed.container, parsed.blob)
+    if account_key:
+        credential = {"account_name": parsed.account, "account_key": account_key}
+        return BlobClient(parsed.account_url, parsed.container, parsed.blob, credential=credential)
+    return BlobClient.from_blob_url(url)
+
+
+def describe_storage_error(exc: Exception) -> str:
+    """Turn an SDK error into a sentence that says what to do."""
+    from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ResourceNotFoundError, ServiceRequestError
+
+    if isinstance(exc, ResourceNotFoundError):
+        return "The blob or its container does not exist. Check the URL (names are case-sensitive)."
+    if isinstance(exc, ClientAuthenticationError):
+        return "Access was refused: the key, connection string or SAS is wrong, expired or lacks read permission."
+    if isinstance(exc, HttpResponseError):
+        code = getattr(exc, "error_code", None) or getattr(exc, "status_code", "")
+        if getattr(exc, "status_code", None) == 403:
+            return "Access was refused (403): the key or SAS is wrong, expired, or lacks read permission."
+        return f"The storage service refused the request ({code})."
+    if isinstance(exc, ServiceRequestError):
+        return "The storage endpoint could not be reached. Check the URL and your network connection."
+    return str(exc)
+
+
+class BlobSource:
+    """ByteSource over a blob: one properties call, then ranged GETs only."""
+
+    def __init__(self, client, display_name: str):
+        self.client = client
+        self.name = display_name
+        props = client.get_blob_properties()
+        self.blob_type = str(getattr(props.blob_type, "value", props.blob_type))
+        self.etag = props.etag or ""
+        self._size = props.size
+
+    def size(self) -> int:
+        return self._size
+
+    def read(self, offset: int, length: int) -> bytes:
+        return self.client.download_blob(offset=offset, length=length).readall()
+
+    def allocated_bytes(self) -> int | None:
+        return None  # would need the full page-range list; not worth it for a check

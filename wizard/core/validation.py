@@ -1,0 +1,202 @@
+"""Validation of the offer and SKU definition against the project's profile.
+
+The wizard's first page and `mpwizard project check` call the same function,
+so they always report the same problems.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .codec import Problem
+from .i18n_marks import QT_TRANSLATE_NOOP as _N
+from .model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, Project, Sku
+from .profiles import PROFILE_IDS, Profile, load_profile, DEFAULT_PROFILE_ID
+from .vmsizes import size_names
+
+CTX = "Core"  # one translation context for every core message
+
+M_REQUIRED = _N(CTX, "{field} is required.")
+M_ID_TOO_LONG = _N(CTX, "{field} has {length} characters; at most {max} are allowed.")
+M_ID_START = _N(CTX, "{field} must start with a lowercase letter or a digit.")
+M_ID_CHARS = _N(CTX, "{field} may only contain lowercase letters, digits, '-' and '_' (found {bad}).")
+M_NO_SKU = _N(CTX, "The offer needs at least one SKU.")
+M_SKU_DUP = _N(CTX, "SKU ID '{value}' is used by more than one SKU; SKU IDs must be unique within the offer.")
+M_OS_FAMILY = _N(CTX, "Operating system family must be Linux or Windows.")
+M_BASE_UNKNOWN = _N(CTX, "'{value}' is not an approved Windows base image for this profile.")
+M_BASE_DATE = _N(CTX, "Enter the base image's publication date as YYYY-MM-DD.")
+M_BASE_DATE_OLD = _N(CTX, "A base image not in the list must be published after {date}.")
+M_SIZES_EXACT = _N(CTX, "Choose exactly {min} recommended VM sizes ({count} chosen).")
+M_SIZES_RANGE = _N(CTX, "Choose {min} to {max} recommended VM sizes ({count} chosen).")
+M_SIZE_DUP = _N(CTX, "VM size {value} is chosen twice.")
+M_SIZE_UNKNOWN = _N(CTX, "VM size {value} is not in the catalogue; check its spelling.")
+M_VERSION_FORMAT = _N(CTX, "Version must be X.Y.Z with whole numbers, for example 1.0.0.")
+M_VERSION_PUBLISHED = _N(CTX, "Version {value} is already published; a new version must raise Z (for example {suggest}).")
+M_VERSION_XY = _N(CTX, "Within a SKU only Z may change: the published version is {latest}, so the new one must be {xy}.Z with Z above {z} (for example {suggest}).")
+M_VERSION_LOWER = _N(CTX, "Version {value} is lower than the published {latest}; raise Z (for example {suggest}).")
+M_DISK_OS_FIRST = _N(CTX, "The first disk must be the OS disk, and there must be exactly one.")
+M_DATA_DISKS_MAX = _N(CTX, "{count} data disks; this profile allows at most {max} (LUN 0 to {last}).")
+M_DISK_ROLE = _N(CTX, "Disk role must be 'os' or 'data'.")
+M_PROFILE = _N(CTX, "Unknown requirement profile '{value}'; the default profile is used.")
+
+# Field names are passed as arguments; marked here so the GUI can translate them too.
+F_PUBLISHER = _N(CTX, "Publisher namespace")
+F_OFFER_ID = _N(CTX, "Offer ID")
+F_OFFER_NAME = _N(CTX, "Offer name")
+F_SKU_ID = _N(CTX, "SKU ID")
+F_TITLE = _N(CTX, "Title")
+F_SUMMARY = _N(CTX, "Summary")
+F_OS_NAME = _N(CTX, "Operating system name")
+F_BASE_IMAGE = _N(CTX, "Base image")
+
+VERSION_RE = re.compile(r"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$")
+
+
+def _p(path: str, template: str, severity: str = "error", **args: object) -> Problem:
+    str_args = tuple((k, str(v)) for k, v in args.items())
+    return Problem(path, template.format(**args), severity, template, str_args)
+
+
+def parse_version(text: str) -> tuple[int, int, int] | None:
+    m = VERSION_RE.match(text.strip())
+    return (int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def check_identifier(value: str, field: str, path: str, profile: Profile) -> list[Problem]:
+    """The rule for publisher namespace, offer ID and SKU ID."""
+    if not value:
+        return [_p(path, M_REQUIRED, field=field)]
+    problems = []
+    if len(value) > profile.id_max_length:
+        problems.append(_p(path, M_ID_TOO_LONG, field=field, length=len(value), max=profile.id_max_length))
+    if not re.match(r"[a-z0-9]", value[0]):
+        problems.append(_p(path, M_ID_START, field=field))
+    if not re.fullmatch(profile.id_pattern, value):
+        bad = sorted({c for c in value if not re.fullmatch(r"[a-z0-9_-]", c)})
+        if bad:
+            problems.append(_p(path, M_ID_CHARS, field=field, bad=" ".join(repr(c) for c in bad)))
+    return problems
+
+
+def check_version(sku: Sku, path: str) -> list[Problem]:
+    current = parse_version(sku.version)
+    if current is None:
+        return [_p(path, M_VERSION_FORMAT)]
+    published = [v for v in (parse_version(p) for p in sku.published_versions) if v]
+    if not published:
+        return []
+    latest = max(published)
+    latest_s = ".".join(map(str, latest))
+    suggest = f"{latest[0]}.{latest[1]}.{latest[2] + 1}"
+    if current in published:
+        return [_p(path, M_VERSION_PUBLISHED, value=sku.version, suggest=suggest)]
+    if current < latest:
+        return [_p(path, M_VERSION_LOWER, value=sku.version, latest=latest_s, suggest=suggest)]
+    if current[:2] != latest[:2]:
+        return [_p(path, M_VERSION_XY, latest=latest_s, xy=f"{latest[0]}.{latest[1]}", z=latest[2], suggest=suggest)]
+    return []
+
+
+def check_sku(sku: Sku, index: int, profile: Profile) -> list[Problem]:
+    base = f"skus[{index}]"
+    problems = check_identifier(sku.sku_id, F_SKU_ID, f"{base}.sku_id", profile)
+    for attr, label in (("title", F_TITLE), ("summary", F_SUMMARY), ("os_friendly_name", F_OS_NAME)):
+        if not getattr(sku, attr).strip():
+            problems.append(_p(f"{base}.{attr}", M_REQUIRED, field=label))
+    if sku.os_family not in (OS_LINUX, OS_WINDOWS):
+        problems.append(_p(f"{base}.os_family", M_OS_FAMILY))
+    if sku.os_family == OS_WINDOWS:
+        problems += _check_base_image(sku, base, profile)
+    problems += _check_sizes(sku, base, profile)
+    problems += check_version(sku, f"{base}.version")
+    problems += _check_disks(sku, base, profile)
+    return problems
+
+
+def _check_base_image(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    if not sku.base_image:
+        return [_p(f"{base}.base_image", M_REQUIRED, field=F_BASE_IMAGE)]
+    if sku.base_image == BASE_IMAGE_OTHER:
+        try:
+            published = date.fromisoformat(sku.base_image_date)
+        except ValueError:
+            return [_p(f"{base}.base_image_date", M_BASE_DATE)]
+        if published <= date.fromisoformat(profile.windows_base_approved_after):
+            return [_p(f"{base}.base_image_date", M_BASE_DATE_OLD, date=profile.windows_base_approved_after)]
+        return []
+    if sku.base_image not in profile.windows_base_images:
+        return [_p(f"{base}.base_image", M_BASE_UNKNOWN, value=sku.base_image)]
+    return []
+
+
+def _check_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    problems = []
+    count = len(sku.vm_sizes)
+    if not profile.vm_sizes_min <= count <= profile.vm_sizes_max:
+        if profile.vm_sizes_min == profile.vm_sizes_max:
+            problems.append(_p(f"{base}.vm_sizes", M_SIZES_EXACT, min=profile.vm_sizes_min, count=count))
+        else:
+            problems.append(
+                _p(f"{base}.vm_sizes", M_SIZES_RANGE, min=profile.vm_sizes_min, max=profile.vm_sizes_max, count=count)
+            )
+    known = size_names()
+    seen: set[str] = set()
+    for i, name in enumerate(sku.vm_sizes):
+        if name in seen:
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_DUP, value=name))
+        seen.add(name)
+        if name not in known:
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_UNKNOWN, "warning", value=name))
+    return problems
+
+
+def _check_disks(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    problems = []
+    for i, disk in enumerate(sku.disks):
+        if disk.role not in (ROLE_OS, ROLE_DATA):
+            problems.append(_p(f"{base}.disks[{i}].role", M_DISK_ROLE))
+    roles = [d.role for d in sku.disks]
+    if not roles or roles[0] != ROLE_OS or roles.count(ROLE_OS) != 1:
+        problems.append(_p(f"{base}.disks", M_DISK_OS_FIRST))
+    data_count = roles.count(ROLE_DATA)
+    if data_count > profile.data_disks_max:
+        problems.append(
+            _p(f"{base}.disks", M_DATA_DISKS_MAX, count=data_count, max=profile.data_disks_max, last=profile.data_disks_max - 1)
+        )
+    return problems
+
+
+def project_profile(project: Project) -> Profile:
+    return load_profile(project.profile_id if project.profile_id in PROFILE_IDS else DEFAULT_PROFILE_ID)
+
+
+def validate_offer(project: Project, profile: Profile | None = None) -> list[Problem]:
+    """Every problem of the offer and its SKUs, in page order."""
+    profile = profile or project_profile(project)
+    problems = []
+    if project.profile_id not in PROFILE_IDS:
+        problems.append(_p("profile_id", M_PROFILE, value=project.profile_id))
+    offer = project.offer
+    problems += check_identifier(offer.publisher_namespace, F_PUBLISHER, "offer.publisher_namespace", profile)
+    problems += check_identifier(offer.offer_id, F_OFFER_ID, "offer.offer_id", profile)
+    if not offer.offer_name.strip():
+        problems.append(_p("offer.offer_name", M_REQUIRED, field=F_OFFER_NAME))
+    if not project.skus:
+        problems.append(_p("skus", M_NO_SKU))
+    seen: dict[str, int] = {}
+    for i, sku in enumerate(project.skus):
+        problems += check_sku(sku, i, profile)
+        if sku.sku_id:
+            if sku.sku_id in seen:
+                problems.append(_p(f"skus[{i}].sku_id", M_SKU_DUP, value=sku.sku_id))
+            seen.setdefault(sku.sku_id, i)
+    return problems
+
+
+def marketplace_urls(publisher: str, offer_id: str, sku_id: str) -> tuple[str, str]:
+    """The two URLs from the guide in which the IDs appear (they cannot change later)."""
+    return (
+        f"http://azure.microsoft.com/marketplace/partners/{publisher}/{offer_id}-{sku_id}",
+        f"https://portal.azure.com/#gallery/{publisher}.{offer_id}{sku_id}",
+    )

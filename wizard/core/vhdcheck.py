@@ -1,0 +1,233 @@
+"""Judge an inspected VHD against the project's profile and say exactly how to fix it.
+
+Each finding has a stable id, a severity (pass / info / warning / fail), a plain
+message and the fix command for the user's OS (qemu-img on Linux and macOS,
+Hyper-V PowerShell on Windows) with the right target size already computed.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from .i18n_marks import QT_TRANSLATE_NOOP as _N
+from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
+from .profiles import Profile
+from .vhd import GIB, MIB, VhdInfo
+
+CTX = "Core"
+SEVERITY_ORDER = {"pass": 0, "info": 1, "warning": 2, "fail": 3}
+
+
+@dataclass
+class Finding:
+    id: str
+    severity: str
+    message: str
+    fix: str = ""
+    template: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class VhdReport:
+    info: VhdInfo
+    role: str
+    os_family: str
+    profile_id: str
+    findings: list[Finding] = field(default_factory=list)
+    blob_type: str | None = None
+
+    @property
+    def verdict(self) -> str:
+        worst = max((SEVERITY_ORDER[f.severity] for f in self.findings), default=0)
+        return "fail" if worst == 3 else "warning" if worst == 2 else "pass"
+
+    def to_json(self) -> dict:
+        i = self.info
+        return {
+            "target": i.target, "format": i.format, "disk_type": i.disk_type, "virtual_size": i.virtual_size,
+            "file_size": i.file_size, "allocated_bytes": i.allocated_bytes, "verdict": self.verdict,
+            "findings": [{"id": f.id, "severity": f.severity, "message": f.message, "fix": f.fix} for f in self.findings],
+        }
+
+
+def host_os() -> str:
+    return "windows" if sys.platform.startswith("win") else "macos" if sys.platform == "darwin" else "linux"
+
+
+def _gib(n: int) -> str:
+    return f"{n / GIB:.2f}".rstrip("0").rstrip(".")
+
+
+def _q(path: str) -> str:
+    """Quote a path for the fix command in the user's shell."""
+    if host_os() == "windows":
+        return "'" + path.replace("'", "''") + "'"
+    return "'" + path.replace("'", "'\\''") + "'"
+
+
+class _Fixes:
+    """The commands users run to repair a disk, per host OS."""
+
+    def __init__(self, target: str, os_name: str):
+        self.src = target
+        self.windows = os_name == "windows"
+        stem = target[:-4] if target.lower().endswith((".vhd", ".vhdx")) else target
+        if stem.lower().endswith(".vhd"):
+            stem = stem[:-4]
+        self.out = f"{stem}-fixed.vhd"
+
+    def convert(self, fmt: str) -> str:
+        if self.windows:
+            return f"Convert-VHD -Path {_q(self.src)} -DestinationPath {_q(self.out)} -VHDType Fixed"
+        qfmt = {"vhdx": "vhdx", "raw": "raw"}.get(fmt, "vpc")
+        return f"qemu-img convert -f {qfmt} -O vpc -o subformat=fixed,force_size=on {_q(self.src)} {_q(self.out)}"
+
+    def resize(self, size: int, fmt: str = "vpc") -> str:
+        if self.windows:
+            return f"Resize-VHD -Path {_q(self.src)} -SizeBytes {size}"
+        raw = self.out[:-4] + ".raw"
+        return (f"qemu-img convert -f {fmt} -O raw {_q(self.src)} {_q(raw)} && "
+                f"qemu-img resize -f raw {_q(raw)} {size} && "
+                f"qemu-img convert -f raw -O vpc -o subformat=fixed,force_size=on {_q(raw)} {_q(self.out)}")
+
+
+M_EMPTY = _N(CTX, "The file is empty: it is not a disk image.")
+M_VHDX = _N(CTX, "This is a VHDX file. Azure needs the older VHD format: convert it to a fixed VHD.")
+M_RAW = _N(CTX, "There is no VHD footer: this looks like a raw disk image. Convert it to a fixed VHD.")
+M_UNKNOWN = _N(CTX, "This is not a VHD file (no 'conectix' footer) and not a raw image (size is not a multiple of 512).")
+M_TRUNCATED = _N(CTX, "The file is truncated: it is shorter than its footer says ({expected} bytes expected). Copy or export it again.")
+M_OLD_FOOTER = _N(CTX, "The VHD has an old 511-byte footer (pre-2004 Virtual PC). Azure needs a 512-byte footer: convert it.")
+M_CHECKSUM = _N(CTX, "The footer checksum is wrong (stored {stored}, computed {computed}): the file is damaged or was edited.")
+M_DYNAMIC = _N(CTX, "The disk is {type}, not fixed. Azure accepts fixed VHDs only: convert it.")
+M_DYN_HEADER = _N(CTX, "The dynamic disk header ('cxsparse') is missing or damaged.")
+M_FIXED_OK = _N(CTX, "Fixed VHD.")
+M_NOT_MIB = _N(CTX, "Virtual size {size} bytes is not a whole number of MiB. Resize to {target} bytes ({mib} MiB).")
+M_MIB_OK = _N(CTX, "Virtual size is a whole number of MiB ({mib} MiB).")
+M_TOO_SMALL = _N(CTX, "Virtual size is below the minimum of {min} MiB.")
+M_FILE_SIZE = _N(CTX, "File size {file} should be the virtual size + 512 = {expected} bytes.")
+M_FILE_SIZE_OK = _N(CTX, "File size is the virtual size + 512 bytes.")
+M_OS_SMALL = _N(CTX, "The {os} OS disk is {size} GiB; this profile needs at least {min} GiB. Resize to {min} GiB.")
+M_OS_LARGE = _N(CTX, "The {os} OS disk is {size} GiB; this profile allows at most {max} GiB.")
+M_OS_LARGE_WARN = _N(CTX, "The {os} OS disk is {size} GiB, above {max} GiB: accepted only case by case.")
+M_OS_RECOMMENDED = _N(CTX, "The {os} OS disk is {size} GiB; {min}–{max} GiB is recommended.")
+M_OS_SIZE_OK = _N(CTX, "The {os} OS disk size {size} GiB is within {min}–{max} GiB.")
+M_DATA_LARGE = _N(CTX, "The data disk is {size} GiB; data disks may be at most {max} GiB.")
+M_DATA_OK = _N(CTX, "The data disk size {size} GiB is within the {max} GiB limit.")
+M_SPARSE = _N(CTX, "Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).")
+M_ALLOC_UNKNOWN = _N(CTX, "Allocated size is unknown on this system.")
+M_FIRST_MIB = _N(CTX, "The first 1 MiB of a Linux OS disk should be empty (unless built from an approved base image).")
+M_FIRST_MIB_OK = _N(CTX, "The first 1 MiB is empty.")
+M_BLOB_BLOCK = _N(CTX, "The blob is a {type}, not a page blob: upload the VHD again as a page blob.")
+M_BLOB_PAGE_OK = _N(CTX, "The blob is a page blob.")
+
+
+def _f(fid: str, severity: str, template: str, fix: str = "", **args: object) -> Finding:
+    return Finding(fid, severity, template.format(**args), fix, template, tuple((k, str(v)) for k, v in args.items()))
+
+
+def check_vhd(info: VhdInfo, profile: Profile, role: str = ROLE_OS, os_family: str = OS_LINUX,
+              user_os: str | None = None, blob_type: str | None = None) -> VhdReport:
+    report = VhdReport(info=info, role=role, os_family=os_family, profile_id=profile.id, blob_type=blob_type)
+    add = report.findings.append
+    fixes = _Fixes(info.target, user_os or host_os())
+    if blob_type is not None:
+        if blob_type.lower() != "pageblob":
+            add(_f("blob-type", "fail", M_BLOB_BLOCK, "", type=blob_type))
+        else:
+            add(_f("blob-type", "pass", M_BLOB_PAGE_OK))
+    if info.empty:
+        add(_f("format", "fail", M_EMPTY))
+        return report
+    if info.format == "vhdx":
+        add(_f("format", "fail", M_VHDX, fixes.convert("vhdx")))
+        return report
+    if info.format in ("raw", "unknown"):
+        if info.format == "raw":
+            add(_f("format", "fail", M_RAW, fixes.convert("raw")))
+        else:
+            add(_f("format", "fail", M_UNKNOWN))
+        return report
+    footer = info.footer
+    assert footer is not None
+    if info.footer_size != 512:
+        add(_f("footer-511", "fail", M_OLD_FOOTER, fixes.convert("vpc")))
+    if not footer.checksum_ok:
+        add(_f("footer-checksum", "fail", M_CHECKSUM, "", stored=f"0x{footer.checksum:08x}",
+               computed=f"0x{footer.computed_checksum:08x}"))
+    if info.truncated:
+        add(_f("truncated", "fail", M_TRUNCATED, "", expected=footer.current_size + info.footer_size))
+    if info.disk_type != "fixed":
+        add(_f("disk-type", "fail", M_DYNAMIC, fixes.convert("vpc"), type=info.disk_type or f"type {footer.disk_type}"))
+        if info.dynamic_header_ok is False:
+            add(_f("dynamic-header", "fail", M_DYN_HEADER))
+    else:
+        add(_f("disk-type", "pass", M_FIXED_OK))
+    _check_sizes(report, info, profile, role, os_family, fixes)
+    return report
+
+
+def _check_sizes(report: VhdReport, info: VhdInfo, profile: Profile, role: str, os_family: str, fixes: _Fixes) -> None:
+    add = report.findings.append
+    size = info.virtual_size
+    fmt = "vpc"
+    # The size this disk should have: the profile's bounds, then rounded up to a whole MiB.
+    target = size
+    if role == ROLE_OS:
+        lo, hi = ((profile.linux_os_min_gib, profile.linux_os_max_gib) if os_family != OS_WINDOWS
+                  else (profile.windows_os_min_gib, profile.windows_os_max_gib))
+        target = min(max(size, lo * GIB), hi * GIB)
+    else:
+        target = min(size, profile.data_disk_max_gib * GIB)
+    target = -(-target // MIB) * MIB
+    if profile.vhd_whole_mib and size % MIB:
+        add(_f("size-whole-mib", "fail", M_NOT_MIB, fixes.resize(target, fmt), size=size, target=target, mib=target // MIB))
+    else:
+        add(_f("size-whole-mib", "pass", M_MIB_OK, mib=size // MIB))
+    if size < profile.vhd_min_virtual_mib * MIB:
+        add(_f("size-min", "fail", M_TOO_SMALL, fixes.resize(max(target, profile.vhd_min_virtual_mib * MIB), fmt),
+               min=profile.vhd_min_virtual_mib))
+    if info.disk_type == "fixed" and not info.truncated:
+        expected = size + 512
+        if info.file_size != expected:
+            add(_f("file-size", "fail", M_FILE_SIZE, fixes.convert("vpc"), file=info.file_size, expected=expected))
+        else:
+            add(_f("file-size", "pass", M_FILE_SIZE_OK))
+    gib = _gib(size)
+    if role == ROLE_OS:
+        os_label = "Windows" if os_family == OS_WINDOWS else "Linux"
+        if os_family == OS_WINDOWS:
+            lo, hi, over = profile.windows_os_min_gib, profile.windows_os_max_gib, "fail"
+            rec_lo, rec_hi = lo, hi
+        else:
+            lo, hi, over = profile.linux_os_min_gib, profile.linux_os_max_gib, profile.linux_os_over_max_severity
+            rec_lo, rec_hi = profile.linux_os_recommended_min_gib, profile.linux_os_recommended_max_gib
+        if size < lo * GIB:
+            add(_f("os-disk-size", "fail", M_OS_SMALL, fixes.resize(target, fmt), os=os_label, size=gib, min=lo))
+        elif size > hi * GIB:
+            template = M_OS_LARGE_WARN if over == "warning" else M_OS_LARGE
+            add(_f("os-disk-size", over, template, fixes.resize(hi * GIB, fmt) if over == "fail" else "",
+                   os=os_label, size=gib, max=hi))
+        elif not rec_lo * GIB <= size <= rec_hi * GIB:
+            add(_f("os-disk-size", "info", M_OS_RECOMMENDED, "", os=os_label, size=gib, min=rec_lo, max=rec_hi))
+        else:
+            add(_f("os-disk-size", "pass", M_OS_SIZE_OK, os=os_label, size=gib, min=lo, max=hi))
+        if os_family == OS_LINUX and profile.linux_os_first_mib_empty and info.first_mib_zero is False:
+            add(_f("first-mib-empty", "warning", M_FIRST_MIB))
+        elif os_family == OS_LINUX and profile.linux_os_first_mib_empty and info.first_mib_zero:
+            add(_f("first-mib-empty", "pass", M_FIRST_MIB_OK))
+    elif role == ROLE_DATA:
+        if size > profile.data_disk_max_gib * GIB:
+            add(_f("data-disk-size", "fail", M_DATA_LARGE, fixes.resize(profile.data_disk_max_gib * GIB, fmt),
+                   size=gib, max=profile.data_disk_max_gib))
+        else:
+            add(_f("data-disk-size", "pass", M_DATA_OK, size=gib, max=profile.data_disk_max_gib))
+    if info.allocated_bytes is None:
+        add(_f("sparse", "info", M_ALLOC_UNKNOWN))
+    elif info.allocated_bytes < info.file_size:
+        add(_f("sparse", "info", M_SPARSE, allocated=info.allocated_bytes, file=info.file_size))
+
+
+def needs_first_mib(profile: Profile, role: str, os_family: str) -> bool:
+    return profile.linux_os_first_mib_empty and role == ROLE_OS and os_family == OS_LINUX

@@ -1,0 +1,94 @@
+"""Run a VHD check on a path or a blob URL: the one entry point for the page and the CLI."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .model import VhdCheckRecord, VhdFinding
+from .profiles import Profile
+from .projectio import utc_now_iso
+from .storage import BlobSource, StorageError, blob_client, describe_storage_error, parse_blob_url
+from .vhd import FileSource, inspect
+from .vhdcheck import VhdReport, check_vhd, needs_first_mib
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+@dataclass
+class FileStamp:
+    size: int
+    mtime_ns: int
+
+
+def file_stamp(path: str) -> FileStamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(st.st_size, st.st_mtime_ns)
+
+
+def check_target(target: str, profile: Profile, role: str, os_family: str,
+                 secret: tuple[str, str] | None = None) -> VhdReport:
+    """Inspect and judge `target`; raises StorageError when it cannot be read at all."""
+    first_mib = needs_first_mib(profile, role, os_family)
+    if not is_url(target):
+        try:
+            with FileSource(target) as source:
+                info = inspect(source, first_mib)
+        except IsADirectoryError:
+            raise StorageError(f"{target} is a folder, not a VHD file.") from None
+        except FileNotFoundError:
+            raise StorageError(f"{target} does not exist.") from None
+        except PermissionError:
+            raise StorageError(f"{target} cannot be read: permission denied.") from None
+        except OSError as exc:
+            raise StorageError(f"{target} cannot be read: {exc.strerror or exc}.") from None
+        return check_vhd(info, profile, role, os_family)
+    try:
+        parsed = parse_blob_url(target)
+    except ValueError as exc:
+        raise StorageError(str(exc)) from None
+    key = secret[1] if secret and secret[0] == "key" else None
+    conn = secret[1] if secret and secret[0] == "connection-string" else None
+    try:
+        client = blob_client(target, account_key=key, connection_string=conn)
+        source = BlobSource(client, parsed.url_without_sas)
+        if source.blob_type.lower() != "pageblob":
+            # Not worth reading: a block blob can never be used as a VM disk.
+            from .vhd import VhdInfo
+
+            info = VhdInfo(target=source.name, format="unknown", file_size=source.size())
+            report = VhdReport(info, role, os_family, profile.id, blob_type=source.blob_type)
+            return _blob_type_only(report, profile)
+        info = inspect(source, first_mib)
+    except StorageError:
+        raise
+    except Exception as exc:  # the SDK raises many types; all mean "could not read"
+        from azure.core.exceptions import AzureError
+
+        if isinstance(exc, (AzureError, OSError)):
+            raise StorageError(describe_storage_error(exc)) from None
+        raise
+    return check_vhd(info, profile, role, os_family, blob_type=source.blob_type)
+
+
+def _blob_type_only(report: VhdReport, profile: Profile) -> VhdReport:
+    from .vhdcheck import M_BLOB_BLOCK, _f
+
+    report.findings.append(_f("blob-type", "fail", M_BLOB_BLOCK, "", type=report.blob_type))
+    return report
+
+
+def to_record(report: VhdReport, stamp: FileStamp | None, etag: str = "") -> VhdCheckRecord:
+    i = report.info
+    return VhdCheckRecord(
+        target=i.target, profile_id=report.profile_id, checked_at=utc_now_iso(),
+        file_size=stamp.size if stamp else i.file_size, file_mtime_ns=stamp.mtime_ns if stamp else 0,
+        blob_etag=etag, format=i.format, disk_type=i.disk_type, virtual_size=i.virtual_size,
+        allocated_bytes=i.allocated_bytes, verdict=report.verdict,
+        findings=[VhdFinding(f.id, f.severity, f.message, f.fix) for f in report.findings],
+    )

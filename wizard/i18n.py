@@ -1,0 +1,68 @@
+"""Install Qt's and the app's translators for the chosen or system language.
+
+Qt's own `qtbase_<lang>.qm` goes first so QWizard's Back/Next/Finish and the
+standard dialogs are translated too; then the app's catalogue from resources/i18n.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from .core.resources import resource_path
+
+log = logging.getLogger(__name__)
+LANGUAGES = ("en", "ja")
+_installed: list[QTranslator] = []
+
+
+def saved_language() -> str:
+    value = QSettings().value("ui/language", "")
+    return value if value in LANGUAGES else ""
+
+
+def effective_language(requested: str | None = None) -> str:
+    lang = requested or saved_language()
+    if lang in LANGUAGES:
+        return lang
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
+
+
+def install_translators(lang: str) -> list[str]:
+    """Replace the installed translators; returns the catalogues loaded."""
+    app = QCoreApplication.instance()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    loaded = []
+    if lang == "en":
+        return loaded
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{lang}", qt_dir), (f"mpwizard_{lang}", str(resource_path("i18n")))):
+        tr = QTranslator()
+        if tr.load(name, folder):
+            app.installTranslator(tr)
+            _installed.append(tr)
+            loaded.append(name)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return loaded
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def translate_problem(problem) -> str:
+    """Show a core Problem in the UI language (templates are marked in the core)."""
+    if not problem.template:
+        return problem.message
+    args = {k: translate(CORE_CONTEXT, v) for k, v in problem.args}
+    try:
+        return translate(CORE_CONTEXT, problem.template).format(**args)
+    except (KeyError, IndexError, ValueError):
+        return problem.message
+
+
+CORE_CONTEXT = "Core"  # the context the Qt-free core marks its templates with

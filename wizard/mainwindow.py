@@ -1,0 +1,392 @@
+"""The main window: menus, the step list, and the QWizard with the seven pages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QWidget,
+    QWizard,
+)
+
+from . import APP_DISPLAY_NAME, __version__
+from .core import logs
+from .core.model import FILE_SUFFIX, new_project
+from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project
+from .core.recovery import RecoveryStore
+from .core.steps import Step, StepState, step_states
+from .document import ProjectDocument
+from .i18n import translate_problem
+from .pages.connection_page import ConnectionPage
+from .pages.export_page import ExportPage
+from .pages.offer_page import OfferPage
+from .pages.questionnaire_page import QuestionnairePage
+from .pages.sas_page import SasPage
+from .pages.testrun_page import TestRunPage
+from .pages.vhd_page import VhdPage
+
+log = logging.getLogger(__name__)
+MAX_RECENT = 8
+AUTOSAVE_MS = 30_000
+
+
+def recovery_store() -> RecoveryStore:
+    import platformdirs
+
+    return RecoveryStore(Path(platformdirs.user_state_dir("mpwizard", appauthor=False)) / "recovery")
+
+
+class StepWizard(QWizard):
+    """QWizard embedded in the main window; `jump_to` lets the step list skip around."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.jumping = False
+        self.finish_requested = None
+
+    def jump_to(self, target: int) -> None:
+        self.jumping = True
+        try:
+            for _ in range(len(self.pageIds()) * 2):
+                current = self.currentId()
+                if current == target:
+                    break
+                self.next() if current < target else self.back()
+                if self.currentId() == current:
+                    break  # a page refused; stay where we are
+        finally:
+            self.jumping = False
+            page = self.currentPage()
+            if page:
+                page.completeChanged.emit()
+
+    def accept(self) -> None:  # Finish: the window stays; the project is saved
+        if self.finish_requested:
+            self.finish_requested()
+
+    def reject(self) -> None:  # Esc must not hide the embedded wizard
+        pass
+
+
+class MainWindow(QMainWindow):
+    languageChangeRequested = Signal(str)
+
+    def __init__(self, document: ProjectDocument | None = None):
+        super().__init__()
+        self.document = document or ProjectDocument()
+        self.recovery = recovery_store()
+        self.settings = QSettings()
+        self.setMinimumSize(860, 600)
+        screen = QApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        if available is not None:
+            self.resize(min(1180, available.width()), min(780, available.height()))
+
+        self.steps = QListWidget()
+        self.steps.setObjectName("stepList")
+        self.steps.setAccessibleName(self.tr("Steps"))
+        self.steps.setMaximumWidth(240)
+        self.steps.setMinimumWidth(190)
+        self.wizard = StepWizard(self)
+        self.wizard.finish_requested = self.save
+        self.pages = [
+            OfferPage(self.document),
+            VhdPage(self.document),
+            ConnectionPage(self.document),
+            TestRunPage(self.document),
+            QuestionnairePage(self.document),
+            SasPage(self.document),
+            ExportPage(self.document),
+        ]
+        for page in self.pages:
+            self.wizard.setPage(int(page.step), page)
+        self.wizard.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save project"))
+        self.step_names = {
+            Step.OFFER: self.tr("Offer & SKUs"),
+            Step.VHD: self.tr("VHD check"),
+            Step.CONNECTION: self.tr("Connection"),
+            Step.TEST_RUN: self.tr("Test run"),
+            Step.QUESTIONNAIRE: self.tr("Questionnaire"),
+            Step.SAS: self.tr("SAS URIs"),
+            Step.EXPORT: self.tr("Export"),
+        }
+        for page in self.pages:
+            self.steps.addItem(QListWidgetItem(self.step_names[page.step]))
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.steps)
+        row.addWidget(self.wizard, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.steps.currentRowChanged.connect(self._step_clicked)
+        self.wizard.currentIdChanged.connect(self._page_changed)
+        self.document.changed.connect(self._refresh_steps)
+        self.document.dirtyChanged.connect(self._update_title)
+        self.document.replaced.connect(self._project_replaced)
+
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(int(self.settings.value("autosave_ms", AUTOSAVE_MS)))
+        self.autosave.timeout.connect(self.write_recovery)
+        self.autosave.start()
+
+        self.wizard.restart()
+        self._refresh_steps()
+        self._update_title()
+
+    # -- menus ---------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+
+        def action(menu, text, slot, shortcut=None):
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        self.act_new = action(file_menu, self.tr("&New"), self.new_project, QKeySequence.StandardKey.New)
+        self.act_open = action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.act_save = action(file_menu, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.act_save_as = action(file_menu, self.tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.act_close = action(file_menu, self.tr("&Close"), self.close_project, QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        lang_menu = view.addMenu(self.tr("&Language"))
+        for code, label in (("", self.tr("System default")), ("en", "English"), ("ja", "日本語")):
+            act = lang_menu.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(self.settings.value("ui/language", "") == code)
+            act.triggered.connect(lambda _=False, c=code: self.languageChangeRequested.emit(c))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        action(help_menu, self.tr("&About"), self.show_about)
+        action(help_menu, self.tr("Open &log folder"), self.open_log_folder)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        if not recent:
+            act = self.recent_menu.addAction(self.tr("(none)"))
+            act.setEnabled(False)
+        for path in recent:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)]
+
+    def _remember_recent(self, path: Path) -> None:
+        items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recent_files", items[:MAX_RECENT])
+
+    # -- state ---------------------------------------------------------------
+    def _update_title(self, *_args) -> None:
+        name = self.document.title() or self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — {APP_DISPLAY_NAME}")
+        self.setWindowModified(self.document.dirty)
+
+    def _refresh_steps(self) -> None:
+        states = step_states(self.document.project)
+        style = self.style()
+        icons = {
+            StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            StepState.ATTENTION: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            StepState.NOT_STARTED: style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+        }
+        words = {
+            StepState.DONE: self.tr("done"),
+            StepState.ATTENTION: self.tr("needs attention"),
+            StepState.NOT_STARTED: self.tr("not started"),
+        }
+        for page in self.pages:
+            item = self.steps.item(int(page.step))
+            state = states[page.step]
+            item.setIcon(icons[state])
+            item.setText(f"{int(page.step) + 1}. {self.step_names[page.step]}")
+            item.setToolTip(words[state])
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, words[state])
+            item.setData(Qt.ItemDataRole.UserRole, state.value)
+
+    def _page_changed(self, page_id: int) -> None:
+        self.steps.blockSignals(True)
+        self.steps.setCurrentRow(page_id)
+        self.steps.blockSignals(False)
+        self._refresh_steps()
+
+    def _step_clicked(self, row: int) -> None:
+        if row >= 0 and row != self.wizard.currentId():
+            self.wizard.jump_to(row)
+            self._page_changed(self.wizard.currentId())
+
+    def _project_replaced(self) -> None:
+        self.wizard.restart()
+        self._refresh_steps()
+        self._update_title()
+
+    # -- file actions --------------------------------------------------------
+    def maybe_keep_changes(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self.document.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The project has unsaved changes. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.recovery.discard(self.document.project.project_id)
+            return True
+        return False
+
+    def new_project(self) -> None:
+        if self.maybe_keep_changes():
+            self.document.replace(new_project(), None)
+
+    def close_project(self) -> None:
+        self.new_project()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        start = str(self.document.path.parent) if self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), start, self.tr("Marketplace wizard projects (*.mpwiz);;All files (*)")
+        )
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_keep_changes():
+            return False
+        try:
+            loaded = load_project(path)
+        except ProjectUnreadable as exc:
+            log.warning("could not open %s: %s", path, exc.reason)
+            QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
+            return False
+        self.document.replace(loaded.project, path.resolve(), problems=loaded.problems)
+        self._remember_recent(path.resolve())
+        if loaded.problems:
+            details = "\n".join(f"• {p.path}: {translate_problem(p)}" for p in loaded.problems)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project opened with problems"),
+                              self.tr("Some values in this file were damaged and replaced by defaults. "
+                                      "Check them before saving; saving keeps the original as a .bak file."), parent=self)
+            box.setDetailedText(details)
+            box.open()
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or Path.home() / f"{self.document.project.offer.offer_id or 'project'}{FILE_SUFFIX}"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), str(suggested),
+                                              self.tr("Marketplace wizard projects (*.mpwiz)"))
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix != FILE_SUFFIX:
+            path = path.with_name(path.name + FILE_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except ProjectSaveError as exc:
+            QMessageBox.critical(self, self.tr("Save failed"), str(exc))
+            return False
+        self.recovery.discard(self.document.project.project_id)
+        self._remember_recent(path)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
+        return True
+
+    def write_recovery(self) -> None:
+        if self.document.dirty:
+            try:
+                self.recovery.write(self.document.project, self.document.path)
+            except ProjectSaveError as exc:
+                log.warning("autosave failed: %s", exc)
+
+    def offer_recovery(self) -> None:
+        for entry in self.recovery.entries():
+            where = entry.source_path or self.tr("an unsaved project")
+            answer = QMessageBox.question(
+                self, self.tr("Restore unsaved changes?"),
+                self.tr("The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). "
+                        "Restore them?").format(where, entry.saved_at),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                try:
+                    project, problems = self.recovery.restore(entry)
+                except (ProjectUnreadable, OSError, ValueError) as exc:
+                    QMessageBox.warning(self, self.tr("Restore failed"), str(exc))
+                    continue
+                self.document.replace(project, Path(entry.source_path) if entry.source_path else None,
+                                      dirty=True, problems=problems)
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.recovery.discard(entry.project_id)
+
+    # -- help ----------------------------------------------------------------
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        QMessageBox.about(
+            self,
+            self.tr("About {0}").format(APP_DISPLAY_NAME),
+            self.tr("<h3>{0} {1}</h3><p>Guides you through preparing and submitting a VM image to "
+                    "Azure Marketplace.</p><p>Built with Qt for Python (PySide6 {2}, LGPLv3), paramiko (LGPL), "
+                    "azure-storage-blob (MIT), keyring (MIT), platformdirs (MIT).</p>"
+                    "<p>The questionnaire wording is this product's own, not Microsoft's.</p>").format(
+                APP_DISPLAY_NAME, __version__, pyside_version),
+        )
+
+    def open_log_folder(self) -> None:
+        folder = logs.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if getattr(self, "_closing_for_language", False) or self.maybe_keep_changes():
+            self.autosave.stop()
+            event.accept()
+        else:
+            event.ignore()
+
+
+def main_window_count() -> int:
+    return sum(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())

@@ -1,0 +1,1 @@
+"""One wizard page per module, in the order of the publishing process."""

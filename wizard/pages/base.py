@@ -1,0 +1,48 @@
+"""The base of every step page: access to the open project and the step it stands for."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWizardPage
+
+from ..core.steps import Step
+from ..document import ProjectDocument
+
+
+class StepPage(QWizardPage):
+    step: Step
+
+    def __init__(self, document: ProjectDocument):
+        super().__init__()
+        self.document = document
+
+    @property
+    def project(self):
+        return self.document.project
+
+    def jumping(self) -> bool:
+        wizard = self.wizard()
+        return bool(wizard and getattr(wizard, "jumping", False))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.jumping() or self.is_step_complete()
+
+    def is_step_complete(self) -> bool:
+        return True
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        return self.jumping() or self.is_step_complete()
+
+    def changed(self) -> None:
+        """Call after an edit: marks the project dirty and refreshes Next."""
+        self.document.mark_changed()
+        self.completeChanged.emit()
+
+
+class PlaceholderNote(QLabel):
+    """Shown on steps whose full capability lands in a later release."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setObjectName("placeholderNote")
+        self.setStyleSheet("QLabel#placeholderNote { color: palette(mid); padding: 8px; border: 1px dashed palette(mid); }")

@@ -1,0 +1,577 @@
+"""Step 1: the offer and its SKUs, checked against the project's profile as the user types."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.codec import Problem
+from ..core.model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, Disk, Sku
+from ..core.profiles import all_profiles
+from ..core.steps import Step
+from ..core.validation import marketplace_urls, project_profile, validate_offer
+from ..core.vmsizes import catalogue
+from ..i18n import effective_language, translate_problem
+from .base import StepPage
+
+
+class ErrorLabel(QLabel):
+    """The inline explanation under a field; empty and hidden when the field is fine."""
+
+    def __init__(self):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_problems(self, messages: list[str]) -> None:
+        self.setText("\n".join(f"⚠ {m}" for m in messages))
+        self.setVisible(bool(messages))
+
+
+class OfferPage(StepPage):
+    step = Step.OFFER
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.setTitle(self.tr("Offer and SKUs"))
+        self.setSubTitle(self.tr("Define the offer and each SKU (one VM image each). IDs appear in URLs and "
+                                 "cannot change after publishing: choose them with care."))
+        self._loading = False
+        self._errors: dict[str, ErrorLabel] = {}
+        self.problems: list[Problem] = []
+
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.profile = QComboBox()
+        self._field(self.profile, self.tr("Requirement profile"),
+                    self.tr("Which rules to check against: the 2015 publishing guide or today's Partner Center."))
+        top.addWidget(self._buddy(self.tr("Requirement &profile:"), self.profile))
+        top.addWidget(self.profile, 1)
+        outer.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_offer_column())
+        splitter.addWidget(self._build_sku_editor())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 700])
+        outer.addWidget(splitter, 1)
+
+        self.problem_list = QListWidget()
+        self.problem_list.setAccessibleName(self.tr("What is missing"))
+        self.problem_list.setMaximumHeight(110)
+        self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.problem_list.itemClicked.connect(self._go_to_problem)
+        outer.addWidget(QLabel(self.tr("What is still missing or wrong (click to go there):")))
+        outer.addWidget(self.problem_list)
+        self._connect_edits()
+
+    # -- construction ------------------------------------------------------
+    def _field(self, widget: QWidget, name: str, tip: str) -> QWidget:
+        widget.setAccessibleName(name)
+        widget.setToolTip(tip)
+        return widget
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, path_key: str, name: str, tip: str) -> None:
+        self._field(widget, name, tip)
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addWidget(widget)
+        error = ErrorLabel()
+        col.addWidget(error)
+        self._errors[path_key] = error
+        form.addRow(self._buddy(label, widget), box)
+
+    def _build_offer_column(self) -> QWidget:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        offer_box = QGroupBox(self.tr("Offer"))
+        form = QFormLayout(offer_box)
+        self.publisher = QLineEdit()
+        self.offer_id = QLineEdit()
+        self.offer_name = QLineEdit()
+        id_tip = self.tr("Lowercase letters, digits, '-' and '_'; starts with a letter or digit; at most 50 characters.")
+        self._row(form, self.tr("P&ublisher namespace:"), self.publisher, "offer.publisher_namespace",
+                  self.tr("Publisher namespace"), id_tip)
+        self._row(form, self.tr("Offer &ID:"), self.offer_id, "offer.offer_id", self.tr("Offer ID"), id_tip)
+        self._row(form, self.tr("Offer &name:"), self.offer_name, "offer.offer_name", self.tr("Offer name"),
+                  self.tr("The name customers see for the offer."))
+        layout.addWidget(offer_box)
+
+        sku_box = QGroupBox(self.tr("SKUs"))
+        sku_layout = QVBoxLayout(sku_box)
+        self.sku_list = QListWidget()
+        self._field(self.sku_list, self.tr("SKU list"), self.tr("Each SKU is one VM image. Select one to edit it."))
+        sku_layout.addWidget(self.sku_list)
+        self._errors["skus"] = ErrorLabel()
+        sku_layout.addWidget(self._errors["skus"])
+        buttons = QHBoxLayout()
+        self.btn_add = QPushButton(self.tr("&Add"))
+        self.btn_dup = QPushButton(self.tr("D&uplicate"))
+        self.btn_remove = QPushButton(self.tr("Remo&ve"))
+        self.btn_up = QPushButton(self.tr("Up"))
+        self.btn_down = QPushButton(self.tr("Down"))
+        for b, tip in ((self.btn_add, self.tr("Add a new SKU")), (self.btn_dup, self.tr("Copy the selected SKU")),
+                       (self.btn_remove, self.tr("Remove the selected SKU")), (self.btn_up, self.tr("Move the selected SKU up")),
+                       (self.btn_down, self.tr("Move the selected SKU down"))):
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+            buttons.addWidget(b)
+        sku_layout.addLayout(buttons)
+        layout.addWidget(sku_box, 1)
+        return column
+
+    def _build_sku_editor(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        editor = QWidget()
+        self.sku_editor = editor
+        form = QFormLayout(editor)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.sku_id = QLineEdit()
+        self.sku_title = QLineEdit()
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(60)
+        self.os_family = QComboBox()
+        self.os_family.addItem(self.tr("Linux"), OS_LINUX)
+        self.os_family.addItem(self.tr("Windows"), OS_WINDOWS)
+        self.os_name = QLineEdit()
+        self.os_name.setPlaceholderText(self.tr("family type version update, e.g. Windows Server Datacenter 2012 R2"))
+        self.base_image = QComboBox()
+        self.base_date = QLineEdit()
+        self.base_date.setPlaceholderText("YYYY-MM-DD")
+        self.version = QLineEdit()
+        self.version.setPlaceholderText("1.0.0")
+        self.published = QLabel()
+        self.published.setWordWrap(True)
+        self.btn_publish = QPushButton(self.tr("Record this version as &published"))
+        self.btn_publish.setToolTip(self.tr("After the portal accepts this version, record it: a later version may only raise Z."))
+
+        self._row(form, self.tr("S&KU ID:"), self.sku_id, "sku.sku_id", self.tr("SKU ID"),
+                  self.tr("Unique within the offer. Lowercase letters, digits, '-' and '_'; at most 50 characters."))
+        self._row(form, self.tr("&Title:"), self.sku_title, "sku.title", self.tr("SKU title"),
+                  self.tr("The SKU's name as customers see it."))
+        self._row(form, self.tr("Su&mmary:"), self.summary, "sku.summary", self.tr("Summary"),
+                  self.tr("A short customer-visible summary (editable until push to staging)."))
+        self._row(form, self.tr("OS &family:"), self.os_family, "sku.os_family", self.tr("Operating system family"),
+                  self.tr("Linux or Windows."))
+        self._row(form, self.tr("Operating &system:"), self.os_name, "sku.os_friendly_name",
+                  self.tr("Operating system friendly name"),
+                  self.tr("In the form 'family type version update', e.g. 'Windows Server Datacenter 2012 R2'."))
+        self._row(form, self.tr("&Base image:"), self.base_image, "sku.base_image", self.tr("Windows base image"),
+                  self.tr("Windows SKUs must start from an approved base image."))
+        self._row(form, self.tr("Base image &date:"), self.base_date, "sku.base_image_date",
+                  self.tr("Base image publication date"),
+                  self.tr("For a base image not in the list: its publication date (must be after 2014-09-08)."))
+        self.base_rows = [self.base_image, self.base_date]
+
+        sizes = QWidget()
+        sizes_layout = QVBoxLayout(sizes)
+        sizes_layout.setContentsMargins(0, 0, 0, 0)
+        self.size_filter = QLineEdit()
+        self.size_filter.setPlaceholderText(self.tr("Search sizes, e.g. D2 v5, memory, compute"))
+        self._field(self.size_filter, self.tr("Search VM sizes"), self.tr("Type part of a size name or series to filter."))
+        self.size_list = QListWidget()
+        self.size_list.setMinimumHeight(120)
+        self._field(self.size_list, self.tr("VM size catalogue"), self.tr("Check the recommended sizes for this SKU."))
+        self.sizes_chosen = QLabel()
+        self.sizes_chosen.setWordWrap(True)
+        sizes_layout.addWidget(self.size_filter)
+        sizes_layout.addWidget(self.size_list)
+        sizes_layout.addWidget(self.sizes_chosen)
+        for vm in catalogue():
+            item = QListWidgetItem(self.tr("{0} — {1} vCPU, {2:g} GiB ({3})").format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
+            item.setData(Qt.ItemDataRole.UserRole, vm.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.size_list.addItem(item)
+        self._row(form, self.tr("Recommended &VM sizes:"), sizes, "sku.vm_sizes", self.tr("Recommended VM sizes"),
+                  self.tr("Shown to customers on the pricing tier blade."))
+
+        version_box = QWidget()
+        vrow = QVBoxLayout(version_box)
+        vrow.setContentsMargins(0, 0, 0, 0)
+        vrow.addWidget(self.version)
+        vrow.addWidget(self.published)
+        vrow.addWidget(self.btn_publish, 0, Qt.AlignmentFlag.AlignLeft)
+        self._row(form, self.tr("Ve&rsion:"), version_box, "sku.version", self.tr("Version"),
+                  self.tr("X.Y.Z with whole numbers; within a SKU a new version may only raise Z."))
+        self.version.setAccessibleName(self.tr("Version"))
+
+        disks = QWidget()
+        dl = QVBoxLayout(disks)
+        dl.setContentsMargins(0, 0, 0, 0)
+        self.disk_table = QTableWidget(0, 4)
+        self.disk_table.setHorizontalHeaderLabels([self.tr("Disk"), self.tr("LUN"), self.tr("Label"), self.tr("VHD file / blob")])
+        self.disk_table.horizontalHeader().setStretchLastSection(True)
+        self.disk_table.verticalHeader().hide()
+        self.disk_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.disk_table.setMinimumHeight(110)
+        self._field(self.disk_table, self.tr("Disks"), self.tr("The OS disk and the data disks; LUNs follow the order."))
+        drow = QHBoxLayout()
+        self.btn_add_disk = QPushButton(self.tr("Add data &disk"))
+        self.btn_remove_disk = QPushButton(self.tr("Remove data disk"))
+        drow.addWidget(self.btn_add_disk)
+        drow.addWidget(self.btn_remove_disk)
+        drow.addStretch(1)
+        dl.addWidget(self.disk_table)
+        dl.addLayout(drow)
+        self._row(form, self.tr("Dis&ks:"), disks, "sku.disks", self.tr("Disks"),
+                  self.tr("Add only the data disks the SKU needs: customers cannot remove image disks."))
+
+        self.urls = QLabel()
+        self.urls.setWordWrap(True)
+        self.urls.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.urls.setFont(mono)
+        form.addRow(QLabel(self.tr("URL previews:")), self.urls)
+        note = QLabel(self.tr("The IDs appear in these URLs and cannot change after publishing."))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        scroll.setWidget(editor)
+        return scroll
+
+    def _connect_edits(self) -> None:
+        self.profile.currentIndexChanged.connect(self._profile_changed)
+        for w in (self.publisher, self.offer_id, self.offer_name, self.sku_id, self.sku_title, self.os_name,
+                  self.version, self.base_date):
+            w.textChanged.connect(self._store)
+        self.summary.textChanged.connect(self._store)
+        self.os_family.currentIndexChanged.connect(self._store)
+        self.base_image.currentIndexChanged.connect(self._store)
+        self.size_list.itemChanged.connect(self._size_toggled)
+        self.size_filter.textChanged.connect(self._filter_sizes)
+        self.sku_list.currentRowChanged.connect(self._show_sku)
+        self.btn_add.clicked.connect(self.add_sku)
+        self.btn_dup.clicked.connect(self.duplicate_sku)
+        self.btn_remove.clicked.connect(self.remove_sku)
+        self.btn_up.clicked.connect(lambda: self.move_sku(-1))
+        self.btn_down.clicked.connect(lambda: self.move_sku(1))
+        self.btn_add_disk.clicked.connect(self.add_data_disk)
+        self.btn_remove_disk.clicked.connect(self.remove_data_disk)
+        self.btn_publish.clicked.connect(self.record_published)
+        self.disk_table.itemChanged.connect(self._disk_label_edited)
+
+    # -- model <-> widgets ---------------------------------------------------
+    @property
+    def sku(self) -> Sku | None:
+        row = self.sku_list.currentRow()
+        skus = self.project.skus
+        return skus[row] if 0 <= row < len(skus) else None
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self._loading = True
+        lang = effective_language()
+        self.profile.clear()
+        for profile in all_profiles():
+            self.profile.addItem(profile.display_title(lang), profile.id)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(self.project.profile_id)))
+        offer = self.project.offer
+        self.publisher.setText(offer.publisher_namespace)
+        self.offer_id.setText(offer.offer_id)
+        self.offer_name.setText(offer.offer_name)
+        self._loading = False
+        self._fill_sku_list(0)
+
+    def _fill_sku_list(self, select: int) -> None:
+        self._loading = True
+        self.sku_list.clear()
+        for sku in self.project.skus:
+            self.sku_list.addItem(QListWidgetItem(sku.sku_id or self.tr("(new SKU)")))
+        self._loading = False
+        self.sku_list.setCurrentRow(min(select, len(self.project.skus) - 1))
+        if not self.project.skus:
+            self._show_sku(-1)
+
+    def _show_sku(self, _row: int) -> None:
+        sku = self.sku
+        self.sku_editor.setEnabled(sku is not None)
+        if sku is None:
+            self._revalidate()
+            return
+        self._loading = True
+        self.sku_id.setText(sku.sku_id)
+        self.sku_title.setText(sku.title)
+        self.summary.setPlainText(sku.summary)
+        self.os_family.setCurrentIndex(max(0, self.os_family.findData(sku.os_family)))
+        self.os_name.setText(sku.os_friendly_name)
+        self._fill_base_images(sku)
+        self.base_date.setText(sku.base_image_date)
+        self.version.setText(sku.version)
+        chosen = set(sku.vm_sizes)
+        for i in range(self.size_list.count()):
+            item = self.size_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen else Qt.CheckState.Unchecked)
+        self._fill_disks(sku)
+        self._loading = False
+        self._revalidate()
+
+    def _fill_base_images(self, sku: Sku) -> None:
+        profile = project_profile(self.project)
+        self.base_image.clear()
+        self.base_image.addItem(self.tr("(choose)"), "")
+        for name in profile.windows_base_images:
+            self.base_image.addItem(name, name)
+        self.base_image.addItem(self.tr("Other, published after {0}").format(profile.windows_base_approved_after),
+                                BASE_IMAGE_OTHER)
+        index = self.base_image.findData(sku.base_image)
+        if index < 0 and sku.base_image:
+            self.base_image.addItem(sku.base_image, sku.base_image)  # keep an unknown value visible
+            index = self.base_image.count() - 1
+        self.base_image.setCurrentIndex(max(0, index))
+
+    def _fill_disks(self, sku: Sku) -> None:
+        self.disk_table.setRowCount(len(sku.disks))
+        for row, disk in enumerate(sku.disks):
+            lun = sku.lun_of(disk)
+            cells = [self.tr("OS disk") if disk.role != ROLE_DATA else self.tr("Data disk"),
+                     "" if lun is None else str(lun), disk.label, disk.vhd_path or disk.blob_url or self.tr("(set in the VHD step)")]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                if col == 2:
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                item.setFlags(flags)
+                self.disk_table.setItem(row, col, item)
+        self.disk_table.resizeColumnsToContents()
+        self.disk_table.horizontalHeader().setStretchLastSection(True)
+
+    def _disk_label_edited(self, item: QTableWidgetItem) -> None:
+        sku = self.sku
+        if self._loading or sku is None or item.column() != 2 or item.row() >= len(sku.disks):
+            return
+        sku.disks[item.row()].label = item.text()
+        self.changed()
+
+    def _store(self) -> None:
+        if self._loading:
+            return
+        offer = self.project.offer
+        offer.publisher_namespace = self.publisher.text().strip()
+        offer.offer_id = self.offer_id.text().strip()
+        offer.offer_name = self.offer_name.text()
+        sku = self.sku
+        if sku is not None:
+            sku.sku_id = self.sku_id.text().strip()
+            sku.title = self.sku_title.text()
+            sku.summary = self.summary.toPlainText()
+            sku.os_family = self.os_family.currentData()
+            sku.os_friendly_name = self.os_name.text()
+            sku.base_image = self.base_image.currentData() or "" if sku.os_family == OS_WINDOWS else ""
+            sku.base_image_date = self.base_date.text().strip() if sku.base_image == BASE_IMAGE_OTHER else ""
+            sku.version = self.version.text().strip()
+            item = self.sku_list.currentItem()
+            if item:
+                item.setText(sku.sku_id or self.tr("(new SKU)"))
+        self.changed()
+        self._revalidate()
+
+    def _size_toggled(self, item: QListWidgetItem) -> None:
+        sku = self.sku
+        if self._loading or sku is None:
+            return
+        name = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked and name not in sku.vm_sizes:
+            sku.vm_sizes.append(name)
+        elif item.checkState() != Qt.CheckState.Checked and name in sku.vm_sizes:
+            sku.vm_sizes.remove(name)
+        self.changed()
+        self._revalidate()
+
+    def _filter_sizes(self, text: str) -> None:
+        terms = text.lower().split()
+        for i in range(self.size_list.count()):
+            item = self.size_list.item(i)
+            self.size_list.setRowHidden(i, not all(t in item.text().lower() for t in terms))
+
+    def _profile_changed(self) -> None:
+        if self._loading:
+            return
+        self.project.profile_id = self.profile.currentData()
+        self.changed()
+        sku = self.sku
+        if sku is not None:
+            self._loading = True
+            self._fill_base_images(sku)
+            self._loading = False
+        self._revalidate()
+
+    # -- SKU and disk actions ------------------------------------------------
+    def add_sku(self) -> None:
+        self.project.skus.append(Sku())
+        self.changed()
+        self._fill_sku_list(len(self.project.skus) - 1)
+        self.sku_id.setFocus()
+
+    def duplicate_sku(self) -> None:
+        sku = self.sku
+        if sku is None:
+            return
+        clone = copy.deepcopy(sku)
+        clone.sku_id = f"{sku.sku_id}-copy" if sku.sku_id else ""
+        clone.published_versions = []
+        for disk in clone.disks:
+            disk.vhd_path, disk.blob_url, disk.vhd_check = "", "", None
+        index = self.sku_list.currentRow() + 1
+        self.project.skus.insert(index, clone)
+        self.changed()
+        self._fill_sku_list(index)
+
+    def remove_sku(self) -> None:
+        row = self.sku_list.currentRow()
+        if 0 <= row < len(self.project.skus):
+            del self.project.skus[row]
+            self.changed()
+            self._fill_sku_list(max(0, row - 1))
+
+    def move_sku(self, delta: int) -> None:
+        row = self.sku_list.currentRow()
+        target = row + delta
+        skus = self.project.skus
+        if 0 <= row < len(skus) and 0 <= target < len(skus):
+            skus[row], skus[target] = skus[target], skus[row]
+            self.changed()
+            self._fill_sku_list(target)
+
+    def add_data_disk(self) -> None:
+        sku = self.sku
+        if sku is None:
+            return
+        sku.disks.append(Disk(role=ROLE_DATA))
+        self.changed()
+        self._loading = True
+        self._fill_disks(sku)
+        self._loading = False
+        self._revalidate()
+
+    def remove_data_disk(self) -> None:
+        sku = self.sku
+        if sku is None:
+            return
+        row = self.disk_table.currentRow()
+        data_rows = [i for i, d in enumerate(sku.disks) if d.role == ROLE_DATA]
+        if not data_rows:
+            return
+        index = row if row in data_rows else data_rows[-1]
+        del sku.disks[index]
+        self.changed()
+        self._loading = True
+        self._fill_disks(sku)
+        self._loading = False
+        self._revalidate()
+
+    def record_published(self) -> None:
+        sku = self.sku
+        if sku is None or self._field_problems(f"skus[{self.sku_list.currentRow()}].version"):
+            return
+        if sku.version not in sku.published_versions:
+            sku.published_versions.append(sku.version)
+            self.changed()
+        self._revalidate()
+
+    # -- validation ----------------------------------------------------------
+    def _field_problems(self, path: str) -> list[Problem]:
+        return [p for p in self.problems if p.path == path or p.path.startswith(path + "[")]
+
+    def _revalidate(self) -> None:
+        self.problems = validate_offer(self.project)
+        row = self.sku_list.currentRow()
+        sku = self.sku
+        for key, label in self._errors.items():
+            path = key.replace("sku.", f"skus[{row}].") if key.startswith("sku.") else key
+            label.show_problems([translate_problem(p) for p in self._field_problems(path)])
+        windows = sku is not None and sku.os_family == OS_WINDOWS
+        for widget in self.base_rows:
+            widget.setEnabled(windows and (widget is self.base_image or self.base_image.currentData() == BASE_IMAGE_OTHER))
+        if sku is not None:
+            profile = project_profile(self.project)
+            if profile.vm_sizes_min == profile.vm_sizes_max:
+                need = self.tr("exactly {0}").format(profile.vm_sizes_min)
+            else:
+                need = self.tr("{0} to {1}").format(profile.vm_sizes_min, profile.vm_sizes_max)
+            self.sizes_chosen.setText(self.tr("Chosen ({0} of {1}): {2}").format(
+                len(sku.vm_sizes), need, ", ".join(sku.vm_sizes) or self.tr("none")))
+            published = ", ".join(sku.published_versions) or self.tr("none yet")
+            self.published.setText(self.tr("Published versions: {0}").format(published))
+            offer = self.project.offer
+            azure, portal = marketplace_urls(offer.publisher_namespace or "{PublisherNamespace}",
+                                             offer.offer_id or "{OfferId}", sku.sku_id or "{SkuId}")
+            self.urls.setText(f"{azure}\n{portal}")
+        # Mark SKUs with problems in the list, in words as well as with an icon.
+        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for i in range(self.sku_list.count()):
+            item = self.sku_list.item(i)
+            bad = any(p.path.startswith(f"skus[{i}]") and p.severity == "error" for p in self.problems)
+            item.setIcon(warn if bad else self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+            item.setToolTip(self.tr("This SKU has problems") if bad else self.tr("This SKU is complete"))
+        self.problem_list.clear()
+        for p in self.problems:
+            where = self._describe_path(p.path)
+            item = QListWidgetItem(f"{where}: {translate_problem(p)}")
+            item.setData(Qt.ItemDataRole.UserRole, p.path)
+            if p.severity == "error":
+                item.setIcon(warn)
+            self.problem_list.addItem(item)
+        if not self.problems:
+            self.problem_list.addItem(self.tr("Nothing: the offer and every SKU are complete."))
+        self.completeChanged.emit()
+
+    def _describe_path(self, path: str) -> str:
+        if path.startswith("skus["):
+            index = int(path[5:path.index("]")])
+            skus = self.project.skus
+            name = skus[index].sku_id if index < len(skus) and skus[index].sku_id else f"#{index + 1}"
+            return self.tr("SKU {0}").format(name)
+        if path.startswith("offer"):
+            return self.tr("Offer")
+        return self.tr("Project")
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole) or ""
+        if path.startswith("skus["):
+            index = int(path[5:path.index("]")])
+            if index != self.sku_list.currentRow():
+                self.sku_list.setCurrentRow(index)
+            key = "sku." + path.split("].", 1)[1].split("[")[0] if "]." in path else "skus"
+        else:
+            key = path
+        label = self._errors.get(key)
+        if label is not None:
+            buddy = label.parentWidget().layout().itemAt(0).widget()
+            buddy.setFocus()
+
+    def is_step_complete(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)

@@ -1,0 +1,292 @@
+"""Step 2: check every disk's VHD (file or blob) before upload, and show how to fix it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import ROLE_OS, Disk, Sku
+from ..core.steps import Step
+from ..core.storage import StorageError
+from ..core.validation import project_profile
+from ..core.vhdjobs import check_target, file_stamp, is_url, to_record
+from ..i18n import translate_problem
+from ..tasks import run_task
+from .base import StepPage
+
+SEVERITY_ICONS = {
+    "pass": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "fail": QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+
+
+class VhdPage(StepPage):
+    step = Step.VHD
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.setTitle(self.tr("VHD check"))
+        self.setSubTitle(self.tr("Pick the VHD file of every disk. Each is checked against the profile's rules "
+                                 "(fixed format, sizes, footer) before you upload it."))
+        self.task = None
+        self.queue: list[tuple[Sku, Disk]] = []
+        self.severity_words = {"pass": self.tr("Pass"), "info": self.tr("Info"), "warning": self.tr("Warning"),
+                               "fail": self.tr("Fail")}
+
+        self.disks = QTableWidget(0, 4)
+        self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("VHD file or blob URL"),
+                                              self.tr("Result"), self.tr("Size")])
+        self.disks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.disks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.disks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.disks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.disks.verticalHeader().hide()
+        self.disks.setAccessibleName(self.tr("Disks"))
+
+        self.btn_choose = QPushButton(self.tr("&Choose file…"))
+        self.btn_check = QPushButton(self.tr("Chec&k"))
+        self.btn_check_all = QPushButton(self.tr("Check &all"))
+        self.btn_cancel = QPushButton(self.tr("Cancel"))
+        self.btn_cancel.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setTextVisible(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.btn_choose, self.btn_check, self.btn_check_all, self.btn_cancel):
+            buttons.addWidget(b)
+        buttons.addWidget(self.progress, 1)
+
+        self.findings = QTableWidget(0, 3)
+        self.findings.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"), self.tr("What it means")])
+        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings.verticalHeader().hide()
+        self.findings.setWordWrap(True)
+        self.findings.setAccessibleName(self.tr("Findings"))
+        self.fix = QPlainTextEdit()
+        self.fix.setReadOnly(True)
+        self.fix.setAccessibleName(self.tr("Fix command"))
+        self.fix.setPlaceholderText(self.tr("Select a finding to see the command that fixes it."))
+        self.fix.setMaximumHeight(80)
+        self.btn_copy = QPushButton(self.tr("Co&py command"))
+        self.btn_copy.setEnabled(False)
+
+        lower = QWidget()
+        ll = QVBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.findings, 1)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.fix, 1)
+        fix_row.addWidget(self.btn_copy, 0, Qt.AlignmentFlag.AlignTop)
+        ll.addLayout(fix_row)
+        upper = QWidget()
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.disks)
+        ul.addLayout(buttons)
+        ul.addWidget(self.status)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.btn_choose.clicked.connect(self.choose_file)
+        self.btn_check.clicked.connect(lambda: self.start_checks([self.selected()] if self.selected() else []))
+        self.btn_check_all.clicked.connect(lambda: self.start_checks(self.all_disks()))
+        self.btn_cancel.clicked.connect(self.cancel)
+        self.disks.itemSelectionChanged.connect(self._show_findings)
+        self.findings.itemSelectionChanged.connect(self._show_fix)
+        self.btn_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fix.toPlainText()))
+
+    # -- table ---------------------------------------------------------------
+    def all_disks(self) -> list[tuple[Sku, Disk]]:
+        return [(sku, disk) for sku in self.project.skus for disk in sku.disks]
+
+    def selected(self) -> tuple[Sku, Disk] | None:
+        row = self.disks.currentRow()
+        rows = self.all_disks()
+        return rows[row] if 0 <= row < len(rows) else None
+
+    def disk_name(self, sku: Sku, disk: Disk) -> str:
+        lun = sku.lun_of(disk)
+        what = self.tr("OS disk") if disk.role == ROLE_OS else self.tr("data disk LUN {0}").format(lun)
+        return f"{sku.sku_id or self.tr('(new SKU)')} / {what}"
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.refresh()
+        stale = [(s, d) for s, d in self.all_disks() if d.vhd_check and self.is_stale(d)]
+        if stale:
+            self.status.setText(self.tr("{0} file(s) changed since the last check: checking again.").format(len(stale)))
+            self.start_checks(stale)
+        if self.disks.rowCount() and self.disks.currentRow() < 0:
+            self.disks.selectRow(0)
+
+    def is_stale(self, disk: Disk) -> bool:
+        record = disk.vhd_check
+        target = disk.vhd_path or disk.blob_url
+        if record is None or record.target != target and not is_url(target):
+            return record is not None
+        if is_url(target):
+            return False
+        stamp = file_stamp(target)
+        return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)
+
+    def refresh(self) -> None:
+        rows = self.all_disks()
+        current = self.disks.currentRow()
+        self.disks.setRowCount(len(rows))
+        for row, (sku, disk) in enumerate(rows):
+            record = disk.vhd_check
+            target = disk.vhd_path or disk.blob_url
+            if record is None:
+                result, icon = (self.tr("not checked") if target else self.tr("no file chosen")), None
+            elif self.is_stale(disk):
+                result, icon = self.tr("changed since check"), QStyle.StandardPixmap.SP_BrowserReload
+            else:
+                result, icon = self.severity_words.get(record.verdict, record.verdict), SEVERITY_ICONS.get(
+                    "fail" if record.verdict == "fail" else record.verdict)
+            size = f"{record.virtual_size / 2**30:.2f} GiB" if record and record.virtual_size else ""
+            cells = [self.disk_name(sku, disk), target, result, size]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 2 and icon is not None:
+                    item.setIcon(self.style().standardIcon(icon))
+                self.disks.setItem(row, col, item)
+        self.disks.resizeColumnToContents(0)
+        self.disks.resizeColumnToContents(2)
+        if 0 <= current < len(rows):
+            self.disks.selectRow(current)
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        chosen = self.selected()
+        record = chosen[1].vhd_check if chosen else None
+        findings = record.findings if record else []
+        self.findings.setRowCount(len(findings))
+        for row, f in enumerate(findings):
+            sev = QTableWidgetItem(self.severity_words.get(f.severity, f.severity))
+            sev.setIcon(self.style().standardIcon(SEVERITY_ICONS.get(f.severity, SEVERITY_ICONS["info"])))
+            sev.setData(Qt.ItemDataRole.UserRole, f.fix)
+            self.findings.setItem(row, 0, sev)
+            self.findings.setItem(row, 1, QTableWidgetItem(f.id))
+            self.findings.setItem(row, 2, QTableWidgetItem(self._translated(f)))
+        self.findings.resizeColumnToContents(0)
+        self.findings.resizeColumnToContents(1)
+        self.findings.resizeRowsToContents()
+        worst = next((r for r in range(len(findings)) if findings[r].fix), 0 if findings else -1)
+        if worst >= 0:
+            self.findings.selectRow(worst)
+        self._show_fix()
+
+    def _translated(self, finding) -> str:
+        template = getattr(finding, "template", "")
+        return translate_problem(finding) if template else finding.message
+
+    def _show_fix(self) -> None:
+        row = self.findings.currentRow()
+        item = self.findings.item(row, 0) if row >= 0 else None
+        fix = item.data(Qt.ItemDataRole.UserRole) if item else ""
+        self.fix.setPlainText(fix or "")
+        self.btn_copy.setEnabled(bool(fix))
+
+    # -- actions -------------------------------------------------------------
+    def choose_file(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the VHD for {0}").format(self.disk_name(*chosen)),
+                                              chosen[1].vhd_path, self.tr("Virtual disks (*.vhd *.vhdx);;All files (*)"))
+        if name:
+            self.set_disk_file(chosen[1], name)
+            self.start_checks([chosen])
+
+    def set_disk_file(self, disk: Disk, path: str) -> None:
+        disk.vhd_path = path
+        disk.vhd_check = None
+        self.changed()
+        self.refresh()
+
+    def start_checks(self, items: list[tuple[Sku, Disk]]) -> None:
+        items = [(s, d) for s, d in items if d.vhd_path or d.blob_url]
+        if not items or self.task is not None:
+            return
+        self.queue = list(items)
+        self.progress.setRange(0, len(items))
+        self.progress.setValue(0)
+        self._set_busy(True)
+        self._next_check()
+
+    def _next_check(self) -> None:
+        if not self.queue:
+            self._set_busy(False)
+            self.refresh()
+            return
+        sku, disk = self.queue.pop(0)
+        profile = project_profile(self.project)
+        target = disk.vhd_path or disk.blob_url
+        self.status.setText(self.tr("Checking {0}…").format(self.disk_name(sku, disk)))
+
+        def work(progress, cancel):
+            cancel.raise_if_cancelled()
+            stamp = None if is_url(target) else file_stamp(target)
+            report = check_target(target, profile, disk.role, sku.os_family)
+            cancel.raise_if_cancelled()
+            return to_record(report, stamp)
+
+        def done(record):
+            disk.vhd_check = record
+            self.changed()
+            self.progress.setValue(self.progress.value() + 1)
+            self.status.setText("")
+            self.task = None
+            self.refresh()
+            self._next_check()
+
+        def failed(error):
+            self.task = None
+            self.progress.setValue(self.progress.value() + 1)
+            if isinstance(error, StorageError):
+                self.status.setText(self.tr("Could not read {0}: {1}").format(self.disk_name(sku, disk), error))
+            elif type(error).__name__ == "Cancelled":
+                self.status.setText(self.tr("Check cancelled."))
+                self.queue.clear()
+            else:
+                self.status.setText(self.tr("Check failed: {0}").format(error))
+            self._next_check()
+
+        self.task = run_task(work, on_result=done, on_error=failed)
+
+    def cancel(self) -> None:
+        self.queue.clear()
+        if self.task:
+            self.task.cancel()
+
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.btn_choose, self.btn_check, self.btn_check_all):
+            b.setEnabled(not busy)
+        self.btn_cancel.setEnabled(busy)
+
+    def is_step_complete(self) -> bool:
+        return self.task is None

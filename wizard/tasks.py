@@ -1,0 +1,92 @@
+"""Run work off the GUI thread: progress, cancel, and exactly one of result or error.
+
+`run_task(work, on_result=…, on_error=…)` runs `work(progress, cancel)` on the
+global QThreadPool. Callbacks run on the GUI thread (queued signals), never on
+the worker. A `Cancelled` exception arrives as an error, so callers always
+learn how the work ended.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from .core.progress import CancelToken, ProgressUpdate
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[Callable[[ProgressUpdate], None], CancelToken], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(object)
+    finished = Signal(object, object)  # result, error
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Work, signals: _Signals, token: CancelToken):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work, self._signals, self._token = work, signals, token
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self._work(self._signals.progress.emit, self._token)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
+            if not isinstance(exc, Exception):
+                log.error("background task ended by %s", type(exc).__name__)
+            self._signals.finished.emit(None, exc)
+        else:
+            self._signals.finished.emit(result, None)
+
+
+class TaskHandle(QObject):
+    """A running task; `cancel()` asks the work to stop at its next check."""
+
+    done = Signal()
+
+    def __init__(self, token: CancelToken):
+        super().__init__()
+        self.token = token
+        self.running = True
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+
+_live: set[TaskHandle] = set()
+
+
+def run_task(
+    work: Work,
+    on_result: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[ProgressUpdate], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> TaskHandle:
+    token = CancelToken()
+    handle = TaskHandle(token)
+    signals = _Signals(handle)  # lives on the GUI thread: emits from the worker are queued
+
+    def finished(result: Any, error: BaseException | None) -> None:
+        handle.running = False
+        _live.discard(handle)
+        try:
+            if error is not None:
+                if on_error:
+                    on_error(error)
+                else:
+                    log.error("unhandled error in background task", exc_info=error)
+            elif on_result:
+                on_result(result)
+        finally:
+            handle.done.emit()
+
+    signals.finished.connect(finished)
+    if on_progress:
+        signals.progress.connect(on_progress)
+    _live.add(handle)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(work, signals, token))
+    return handle
