@@ -66,18 +66,29 @@ def parse_blob_url(url: str) -> BlobUrl:
     return BlobUrl(parts.scheme, parts.netloc, account, container, blob, parts.query, path_style)
 
 
+def client_options() -> dict:
+    """Bounded retries and timeouts: the SDK's defaults wait minutes on a dead endpoint."""
+    from azure.storage.blob import ExponentialRetry
+
+    return {
+        "retry_policy": ExponentialRetry(initial_backoff=1, increment_base=2, retry_total=2),
+        "connection_timeout": 10,
+        "read_timeout": 60,
+    }
+
+
 def blob_client(url: str, account_key: str | None = None, connection_string: str | None = None):
     """A BlobClient for `url` using the SAS in it, an account key, or a connection string."""
     from azure.storage.blob import BlobClient, BlobServiceClient
 
     parsed = parse_blob_url(url)
     if connection_string:
-        service = BlobServiceClient.from_connection_string(connection_string)
+        service = BlobServiceClient.from_connection_string(connection_string, **client_options())
         return service.get_blob_client(parsed.container, parsed.blob)
     if account_key:
         credential = {"account_name": parsed.account, "account_key": account_key}
-        return BlobClient(parsed.account_url, parsed.container, parsed.blob, credential=credential)
-    return BlobClient.from_blob_url(url)
+        return BlobClient(parsed.account_url, parsed.container, parsed.blob, credential=credential, **client_options())
+    return BlobClient.from_blob_url(url, **client_options())
 
 
 def describe_storage_error(exc: Exception) -> str:

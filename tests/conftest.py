@@ -1,0 +1,135 @@
+"""Shared fixtures: isolated settings/state per test, real Azurite, qemu-img VHDs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+os.environ.setdefault("MPWIZARD_NO_CRASH_DIALOG", "")
+
+ROOT = Path(__file__).resolve().parents[1]
+AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+AZURITE_ACCOUNT = "devstoreaccount1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path, monkeypatch):
+    """Each test gets its own settings, logs and recovery folder."""
+    for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / "userdirs" / var.lower()
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(var, str(folder))
+    try:
+        from PySide6.QtCore import QCoreApplication, QSettings
+
+        QCoreApplication.setOrganizationName("mpwizard")
+        QCoreApplication.setApplicationName("mpwizard")
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "userdirs" / "qt"))
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "userdirs" / "qt"))
+    except ImportError:
+        pass
+    yield
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "wizard", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env, cwd=ROOT)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+# -- VHDs made by the independent producer ----------------------------------
+def qemu_img(*args: str) -> None:
+    subprocess.run(["qemu-img", *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def make_vhd(tmp_path):
+    """make_vhd(size, subformat='fixed', force_size=True, fmt='vpc') -> Path (sparse, instant)."""
+    if not shutil.which("qemu-img"):
+        pytest.fail("qemu-img is missing: run the tests through scripts/test, which installs qemu-utils")
+    counter = iter(range(1000))
+
+    def make(size: str, subformat: str = "fixed", force_size: bool = True, fmt: str = "vpc", name: str | None = None) -> Path:
+        path = tmp_path / (name or f"disk{next(counter)}.{'vhdx' if fmt == 'vhdx' else 'vhd'}")
+        opts = []
+        if fmt == "vpc":
+            opts = ["-o", f"subformat={subformat}" + (",force_size=on" if force_size else "")]
+        qemu_img("create", "-q", "-f", fmt, *opts, str(path), size)
+        return path
+
+    return make
+
+
+# -- Azurite ----------------------------------------------------------------
+class Azurite:
+    def __init__(self, location: Path | None = None):
+        self.port = free_port()
+        self.location = location
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}/{AZURITE_ACCOUNT}"
+
+    @property
+    def connection_string(self) -> str:
+        return (f"DefaultEndpointsProtocol=http;AccountName={AZURITE_ACCOUNT};AccountKey={AZURITE_KEY};"
+                f"BlobEndpoint={self.endpoint};")
+
+    def start(self) -> "Azurite":
+        binary = ROOT / "tools/azurite/node_modules/.bin/azurite-blob"
+        if not binary.exists():
+            pytest.fail("Azurite is not installed: run the tests through scripts/test (it runs npm ci in tools/azurite)")
+        args = [str(binary), "--blobHost", "127.0.0.1", "--blobPort", str(self.port), "--silent",
+                "--skipApiVersionCheck", "--disableTelemetry", "--loose"]
+        args += ["--location", str(self.location)] if self.location else ["--inMemoryPersistence"]
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"Azurite exited: {self.proc.stderr.read().decode(errors='replace')}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("Azurite did not start within 30 s")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+    def service(self):
+        from azure.storage.blob import BlobServiceClient
+
+        return BlobServiceClient.from_connection_string(self.connection_string)
+
+
+@pytest.fixture(scope="session")
+def azurite():
+    server = Azurite().start()
+    yield server
+    server.stop()
