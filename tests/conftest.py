@@ -95,7 +95,7 @@ class Azurite:
         return (f"DefaultEndpointsProtocol=http;AccountName={AZURITE_ACCOUNT};AccountKey={AZURITE_KEY};"
                 f"BlobEndpoint={self.endpoint};")
 
-    def start(self) -> "Azurite":
+    def start(self) -> Azurite:
         binary = ROOT / "tools/azurite/node_modules/.bin/azurite-blob"
         if not binary.exists():
             pytest.fail("Azurite is not installed: run the tests through scripts/test (it runs npm ci in tools/azurite)")

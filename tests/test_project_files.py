@@ -182,8 +182,8 @@ def test_valid_project_check_exit_zero(cli):
 
 
 def test_project_check_does_not_import_qt():
-    code = ("import sys; from wizard.cli import main; rc = main(['project', 'check', %r]); "
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; sys.exit(rc)") % str(DEMO)
+    code = (f"import sys; from wizard.cli import main; rc = main(['project', 'check', {str(DEMO)!r}]); "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; sys.exit(rc)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
 

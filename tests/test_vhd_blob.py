@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from azure.storage.blob import ContainerSasPermissions, generate_container_sas
-
 from conftest import AZURITE_ACCOUNT, AZURITE_KEY
+
 from wizard.core.profiles import load_profile
 from wizard.core.storage import StorageError, parse_blob_url
 from wizard.core.vhd import GIB
@@ -43,8 +43,8 @@ def vhd_container(azurite, tmp_path_factory):
 def sas_url(azurite, blob: str, permission: str = "rl") -> str:
     token = generate_container_sas(AZURITE_ACCOUNT, "vhds-check", account_key=AZURITE_KEY,
                                    permission=ContainerSasPermissions.from_string(permission),
-                                   start=datetime.now(timezone.utc) - timedelta(minutes=15),
-                                   expiry=datetime.now(timezone.utc) + timedelta(days=1))
+                                   start=datetime.now(UTC) - timedelta(minutes=15),
+                                   expiry=datetime.now(UTC) + timedelta(days=1))
     return f"{azurite.endpoint}/vhds-check/{blob}?{token}"
 
 

@@ -40,7 +40,7 @@ def test_fixed_without_force_size_is_not_a_whole_mib_and_fix_computes_target(mak
     assert findings(report)["size-whole-mib"] == "fail"
     fix = next(f.fix for f in report.findings if f.id == "size-whole-mib")
     target = -(-max(info.virtual_size, 30 * GIB) // MIB) * MIB
-    assert f"qemu-img resize -f raw" in fix and str(target) in fix
+    assert "qemu-img resize -f raw" in fix and str(target) in fix
     assert "force_size=on" in fix
     win = check_vhd(info, GUIDE, "os", "linux", user_os="windows")
     assert f"Resize-VHD -Path '{path}' -SizeBytes {target}" in next(f.fix for f in win.findings if f.id == "size-whole-mib")
@@ -229,6 +229,6 @@ def test_vhd_cli_does_not_import_qt(make_vhd):
     import subprocess
     import sys
 
-    code = ("import sys; from wizard.cli import main; main(['vhd', 'check', %r]); "
-            "assert not any(m.startswith('PySide6') for m in sys.modules)") % str(make_vhd("30G"))
+    code = ("import sys; from wizard.cli import main; main(['vhd', 'check', {!r}]); "
+            "assert not any(m.startswith('PySide6') for m in sys.modules)").format(str(make_vhd("30G")))
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

@@ -58,7 +58,7 @@ def translate_problem(problem) -> str:
     """Show a core Problem in the UI language (templates are marked in the core)."""
     if not problem.template:
         return problem.message
-    args = {k: translate(CORE_CONTEXT, v) for k, v in problem.args}
+    args = {k: translate(CORE_CONTEXT, v) for k, v in dict(problem.args).items()}
     try:
         return translate(CORE_CONTEXT, problem.template).format(**args)
     except (KeyError, IndexError, ValueError):

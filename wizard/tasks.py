@@ -9,7 +9,8 @@ learn how the work ended.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -33,13 +34,19 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:  # worker thread
         try:
-            result = self._work(self._signals.progress.emit, self._token)
+            result, error = self._work(self._progress, self._token), None
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
-            if not isinstance(exc, Exception):
-                log.error("background task ended by %s", type(exc).__name__)
-            self._signals.finished.emit(None, exc)
-        else:
-            self._signals.finished.emit(result, None)
+            result, error = None, exc
+        try:
+            self._signals.finished.emit(result, error)
+        except RuntimeError:
+            log.debug("task finished after the application shut down")
+
+    def _progress(self, update) -> None:
+        try:
+            self._signals.progress.emit(update)
+        except RuntimeError:
+            pass
 
 
 class TaskHandle(QObject):
@@ -68,7 +75,10 @@ def run_task(
 ) -> TaskHandle:
     token = CancelToken()
     handle = TaskHandle(token)
-    signals = _Signals(handle)  # lives on the GUI thread: emits from the worker are queued
+    # Created on the GUI thread and kept alive by _live until `finished` ran there,
+    # so emits from the worker are queued to the GUI thread.
+    signals = _Signals()
+    handle.signals = signals
 
     def finished(result: Any, error: BaseException | None) -> None:
         handle.running = False

@@ -66,8 +66,11 @@ def setup_logging(level: int = logging.INFO) -> Path:
     """Install the rotating file handler once; returns the log file path."""
     root = logging.getLogger()
     path = log_file()
-    if any(getattr(h, "_mpwizard", False) for h in root.handlers):
-        return path
+    for handler in [h for h in root.handlers if getattr(h, "_mpwizard", False)]:
+        if Path(handler.baseFilename) == path:
+            return path
+        root.removeHandler(handler)  # the log folder moved (tests isolate user folders)
+        handler.close()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2 * 1024 * 1024, backupCount=5, encoding="utf-8")
     handler._mpwizard = True  # type: ignore[attr-defined]

@@ -34,6 +34,9 @@ class VhdFinding:
     severity: str = "pass"  # pass | info | warning | fail
     message: str = ""
     fix: str = ""
+    # The English template and its values, so the page can show the message translated.
+    template: str = ""
+    args: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cache
 
 from .resources import resource_path
 
@@ -66,7 +66,7 @@ def _rule_names() -> list[str]:
     return [f.name for f in fields(Profile) if f.name not in _META]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_profile(profile_id: str) -> Profile:
     """Load a bundled profile by id; raises ProfileError for unknown ids."""
     if profile_id not in PROFILE_IDS:

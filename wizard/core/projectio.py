@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import codec
 from .codec import Problem
@@ -168,7 +169,8 @@ def atomic_write_text(path: Path, text: str, keep_backup: bool = True) -> None:
         _fsync_dir(folder)
     except OSError as exc:
         for leftover in folder.glob(f".{path.name}*.{os.getpid()}.tmp"):
-            leftover.unlink(missing_ok=True)
+            if leftover.is_file():
+                leftover.unlink(missing_ok=True)
         raise ProjectSaveError(f"Could not save {path}: {exc.strerror or exc}. The previous file is unchanged.") from exc
 
 
@@ -177,4 +179,4 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
 
 
 def utc_now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

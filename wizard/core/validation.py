@@ -10,45 +10,48 @@ import re
 from datetime import date
 
 from .codec import Problem
-from .i18n_marks import QT_TRANSLATE_NOOP as _N
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, Project, Sku
-from .profiles import PROFILE_IDS, Profile, load_profile, DEFAULT_PROFILE_ID
+from .profiles import DEFAULT_PROFILE_ID, PROFILE_IDS, Profile, load_profile
 from .vmsizes import size_names
 
 CTX = "Core"  # one translation context for every core message
 
-M_REQUIRED = _N(CTX, "{field} is required.")
-M_ID_TOO_LONG = _N(CTX, "{field} has {length} characters; at most {max} are allowed.")
-M_ID_START = _N(CTX, "{field} must start with a lowercase letter or a digit.")
-M_ID_CHARS = _N(CTX, "{field} may only contain lowercase letters, digits, '-' and '_' (found {bad}).")
-M_NO_SKU = _N(CTX, "The offer needs at least one SKU.")
-M_SKU_DUP = _N(CTX, "SKU ID '{value}' is used by more than one SKU; SKU IDs must be unique within the offer.")
-M_OS_FAMILY = _N(CTX, "Operating system family must be Linux or Windows.")
-M_BASE_UNKNOWN = _N(CTX, "'{value}' is not an approved Windows base image for this profile.")
-M_BASE_DATE = _N(CTX, "Enter the base image's publication date as YYYY-MM-DD.")
-M_BASE_DATE_OLD = _N(CTX, "A base image not in the list must be published after {date}.")
-M_SIZES_EXACT = _N(CTX, "Choose exactly {min} recommended VM sizes ({count} chosen).")
-M_SIZES_RANGE = _N(CTX, "Choose {min} to {max} recommended VM sizes ({count} chosen).")
-M_SIZE_DUP = _N(CTX, "VM size {value} is chosen twice.")
-M_SIZE_UNKNOWN = _N(CTX, "VM size {value} is not in the catalogue; check its spelling.")
-M_VERSION_FORMAT = _N(CTX, "Version must be X.Y.Z with whole numbers, for example 1.0.0.")
-M_VERSION_PUBLISHED = _N(CTX, "Version {value} is already published; a new version must raise Z (for example {suggest}).")
-M_VERSION_XY = _N(CTX, "Within a SKU only Z may change: the published version is {latest}, so the new one must be {xy}.Z with Z above {z} (for example {suggest}).")
-M_VERSION_LOWER = _N(CTX, "Version {value} is lower than the published {latest}; raise Z (for example {suggest}).")
-M_DISK_OS_FIRST = _N(CTX, "The first disk must be the OS disk, and there must be exactly one.")
-M_DATA_DISKS_MAX = _N(CTX, "{count} data disks; this profile allows at most {max} (LUN 0 to {last}).")
-M_DISK_ROLE = _N(CTX, "Disk role must be 'os' or 'data'.")
-M_PROFILE = _N(CTX, "Unknown requirement profile '{value}'; the default profile is used.")
+M_REQUIRED = QT_TRANSLATE_NOOP("Core", "{field} is required.")
+M_ID_TOO_LONG = QT_TRANSLATE_NOOP("Core", "{field} has {length} characters; at most {max} are allowed.")
+M_ID_START = QT_TRANSLATE_NOOP("Core", "{field} must start with a lowercase letter or a digit.")
+M_ID_CHARS = QT_TRANSLATE_NOOP("Core", "{field} may only contain lowercase letters, digits, '-' and '_' (found {bad}).")
+M_NO_SKU = QT_TRANSLATE_NOOP("Core", "The offer needs at least one SKU.")
+M_SKU_DUP = QT_TRANSLATE_NOOP("Core", "SKU ID '{value}' is used by more than one SKU; SKU IDs must be unique within the offer.")
+M_OS_FAMILY = QT_TRANSLATE_NOOP("Core", "Operating system family must be Linux or Windows.")
+M_BASE_UNKNOWN = QT_TRANSLATE_NOOP("Core", "'{value}' is not an approved Windows base image for this profile.")
+M_BASE_DATE = QT_TRANSLATE_NOOP("Core", "Enter the base image's publication date as YYYY-MM-DD.")
+M_BASE_DATE_OLD = QT_TRANSLATE_NOOP("Core", "A base image not in the list must be published after {date}.")
+M_SIZES_EXACT = QT_TRANSLATE_NOOP("Core", "Choose exactly {min} recommended VM sizes ({count} chosen).")
+M_SIZES_RANGE = QT_TRANSLATE_NOOP("Core", "Choose {min} to {max} recommended VM sizes ({count} chosen).")
+M_SIZE_DUP = QT_TRANSLATE_NOOP("Core", "VM size {value} is chosen twice.")
+M_SIZE_UNKNOWN = QT_TRANSLATE_NOOP("Core", "VM size {value} is not in the catalogue; check its spelling.")
+M_VERSION_FORMAT = QT_TRANSLATE_NOOP("Core", "Version must be X.Y.Z with whole numbers, for example 1.0.0.")
+M_VERSION_PUBLISHED = QT_TRANSLATE_NOOP("Core", "Version {value} is already published; a new version must raise Z (for example {suggest}).")
+M_VERSION_XY = QT_TRANSLATE_NOOP(
+    "Core",
+    "Within a SKU only Z may change: the published version is {latest}, so the new one must be {xy}.Z with Z above {z} (for example {suggest}).",
+)
+M_VERSION_LOWER = QT_TRANSLATE_NOOP("Core", "Version {value} is lower than the published {latest}; raise Z (for example {suggest}).")
+M_DISK_OS_FIRST = QT_TRANSLATE_NOOP("Core", "The first disk must be the OS disk, and there must be exactly one.")
+M_DATA_DISKS_MAX = QT_TRANSLATE_NOOP("Core", "{count} data disks; this profile allows at most {max} (LUN 0 to {last}).")
+M_DISK_ROLE = QT_TRANSLATE_NOOP("Core", "Disk role must be 'os' or 'data'.")
+M_PROFILE = QT_TRANSLATE_NOOP("Core", "Unknown requirement profile '{value}'; the default profile is used.")
 
 # Field names are passed as arguments; marked here so the GUI can translate them too.
-F_PUBLISHER = _N(CTX, "Publisher namespace")
-F_OFFER_ID = _N(CTX, "Offer ID")
-F_OFFER_NAME = _N(CTX, "Offer name")
-F_SKU_ID = _N(CTX, "SKU ID")
-F_TITLE = _N(CTX, "Title")
-F_SUMMARY = _N(CTX, "Summary")
-F_OS_NAME = _N(CTX, "Operating system name")
-F_BASE_IMAGE = _N(CTX, "Base image")
+F_PUBLISHER = QT_TRANSLATE_NOOP("Core", "Publisher namespace")
+F_OFFER_ID = QT_TRANSLATE_NOOP("Core", "Offer ID")
+F_OFFER_NAME = QT_TRANSLATE_NOOP("Core", "Offer name")
+F_SKU_ID = QT_TRANSLATE_NOOP("Core", "SKU ID")
+F_TITLE = QT_TRANSLATE_NOOP("Core", "Title")
+F_SUMMARY = QT_TRANSLATE_NOOP("Core", "Summary")
+F_OS_NAME = QT_TRANSLATE_NOOP("Core", "Operating system name")
+F_BASE_IMAGE = QT_TRANSLATE_NOOP("Core", "Base image")
 
 VERSION_RE = re.compile(r"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$")
 

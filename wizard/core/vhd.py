@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import struct
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -23,7 +23,7 @@ VHDX_SIGNATURE = b"vhdxfile"
 MIB = 1024 * 1024
 GIB = 1024 * MIB
 DISK_TYPES = {2: "fixed", 3: "dynamic", 4: "differencing"}
-VHD_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+VHD_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _FOOTER = struct.Struct(">8sIIQI4sI4sQQHBBII16sB")
 
 
@@ -57,7 +57,7 @@ class FileSource:
     def close(self) -> None:
         self._fh.close()
 
-    def __enter__(self) -> "FileSource":
+    def __enter__(self) -> FileSource:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from .i18n_marks import QT_TRANSLATE_NOOP as _N
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
 from .profiles import Profile
 from .vhd import GIB, MIB, VhdInfo
@@ -93,34 +93,34 @@ class _Fixes:
                 f"qemu-img convert -f raw -O vpc -o subformat=fixed,force_size=on {_q(raw)} {_q(self.out)}")
 
 
-M_EMPTY = _N(CTX, "The file is empty: it is not a disk image.")
-M_VHDX = _N(CTX, "This is a VHDX file. Azure needs the older VHD format: convert it to a fixed VHD.")
-M_RAW = _N(CTX, "There is no VHD footer: this looks like a raw disk image. Convert it to a fixed VHD.")
-M_UNKNOWN = _N(CTX, "This is not a VHD file (no 'conectix' footer) and not a raw image (size is not a multiple of 512).")
-M_TRUNCATED = _N(CTX, "The file is truncated: it is shorter than its footer says ({expected} bytes expected). Copy or export it again.")
-M_OLD_FOOTER = _N(CTX, "The VHD has an old 511-byte footer (pre-2004 Virtual PC). Azure needs a 512-byte footer: convert it.")
-M_CHECKSUM = _N(CTX, "The footer checksum is wrong (stored {stored}, computed {computed}): the file is damaged or was edited.")
-M_DYNAMIC = _N(CTX, "The disk is {type}, not fixed. Azure accepts fixed VHDs only: convert it.")
-M_DYN_HEADER = _N(CTX, "The dynamic disk header ('cxsparse') is missing or damaged.")
-M_FIXED_OK = _N(CTX, "Fixed VHD.")
-M_NOT_MIB = _N(CTX, "Virtual size {size} bytes is not a whole number of MiB. Resize to {target} bytes ({mib} MiB).")
-M_MIB_OK = _N(CTX, "Virtual size is a whole number of MiB ({mib} MiB).")
-M_TOO_SMALL = _N(CTX, "Virtual size is below the minimum of {min} MiB.")
-M_FILE_SIZE = _N(CTX, "File size {file} should be the virtual size + 512 = {expected} bytes.")
-M_FILE_SIZE_OK = _N(CTX, "File size is the virtual size + 512 bytes.")
-M_OS_SMALL = _N(CTX, "The {os} OS disk is {size} GiB; this profile needs at least {min} GiB. Resize to {min} GiB.")
-M_OS_LARGE = _N(CTX, "The {os} OS disk is {size} GiB; this profile allows at most {max} GiB.")
-M_OS_LARGE_WARN = _N(CTX, "The {os} OS disk is {size} GiB, above {max} GiB: accepted only case by case.")
-M_OS_RECOMMENDED = _N(CTX, "The {os} OS disk is {size} GiB; {min}–{max} GiB is recommended.")
-M_OS_SIZE_OK = _N(CTX, "The {os} OS disk size {size} GiB is within {min}–{max} GiB.")
-M_DATA_LARGE = _N(CTX, "The data disk is {size} GiB; data disks may be at most {max} GiB.")
-M_DATA_OK = _N(CTX, "The data disk size {size} GiB is within the {max} GiB limit.")
-M_SPARSE = _N(CTX, "Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).")
-M_ALLOC_UNKNOWN = _N(CTX, "Allocated size is unknown on this system.")
-M_FIRST_MIB = _N(CTX, "The first 1 MiB of a Linux OS disk should be empty (unless built from an approved base image).")
-M_FIRST_MIB_OK = _N(CTX, "The first 1 MiB is empty.")
-M_BLOB_BLOCK = _N(CTX, "The blob is a {type}, not a page blob: upload the VHD again as a page blob.")
-M_BLOB_PAGE_OK = _N(CTX, "The blob is a page blob.")
+M_EMPTY = QT_TRANSLATE_NOOP("Core", "The file is empty: it is not a disk image.")
+M_VHDX = QT_TRANSLATE_NOOP("Core", "This is a VHDX file. Azure needs the older VHD format: convert it to a fixed VHD.")
+M_RAW = QT_TRANSLATE_NOOP("Core", "There is no VHD footer: this looks like a raw disk image. Convert it to a fixed VHD.")
+M_UNKNOWN = QT_TRANSLATE_NOOP("Core", "This is not a VHD file (no 'conectix' footer) and not a raw image (size is not a multiple of 512).")
+M_TRUNCATED = QT_TRANSLATE_NOOP("Core", "The file is truncated: it is shorter than its footer says ({expected} bytes expected). Copy or export it again.")
+M_OLD_FOOTER = QT_TRANSLATE_NOOP("Core", "The VHD has an old 511-byte footer (pre-2004 Virtual PC). Azure needs a 512-byte footer: convert it.")
+M_CHECKSUM = QT_TRANSLATE_NOOP("Core", "The footer checksum is wrong (stored {stored}, computed {computed}): the file is damaged or was edited.")
+M_DYNAMIC = QT_TRANSLATE_NOOP("Core", "The disk is {type}, not fixed. Azure accepts fixed VHDs only: convert it.")
+M_DYN_HEADER = QT_TRANSLATE_NOOP("Core", "The dynamic disk header ('cxsparse') is missing or damaged.")
+M_FIXED_OK = QT_TRANSLATE_NOOP("Core", "Fixed VHD.")
+M_NOT_MIB = QT_TRANSLATE_NOOP("Core", "Virtual size {size} bytes is not a whole number of MiB. Resize to {target} bytes ({mib} MiB).")
+M_MIB_OK = QT_TRANSLATE_NOOP("Core", "Virtual size is a whole number of MiB ({mib} MiB).")
+M_TOO_SMALL = QT_TRANSLATE_NOOP("Core", "Virtual size is below the minimum of {min} MiB.")
+M_FILE_SIZE = QT_TRANSLATE_NOOP("Core", "File size {file} should be the virtual size + 512 = {expected} bytes.")
+M_FILE_SIZE_OK = QT_TRANSLATE_NOOP("Core", "File size is the virtual size + 512 bytes.")
+M_OS_SMALL = QT_TRANSLATE_NOOP("Core", "The {os} OS disk is {size} GiB; this profile needs at least {min} GiB. Resize to {min} GiB.")
+M_OS_LARGE = QT_TRANSLATE_NOOP("Core", "The {os} OS disk is {size} GiB; this profile allows at most {max} GiB.")
+M_OS_LARGE_WARN = QT_TRANSLATE_NOOP("Core", "The {os} OS disk is {size} GiB, above {max} GiB: accepted only case by case.")
+M_OS_RECOMMENDED = QT_TRANSLATE_NOOP("Core", "The {os} OS disk is {size} GiB; {min}–{max} GiB is recommended.")
+M_OS_SIZE_OK = QT_TRANSLATE_NOOP("Core", "The {os} OS disk size {size} GiB is within {min}–{max} GiB.")
+M_DATA_LARGE = QT_TRANSLATE_NOOP("Core", "The data disk is {size} GiB; data disks may be at most {max} GiB.")
+M_DATA_OK = QT_TRANSLATE_NOOP("Core", "The data disk size {size} GiB is within the {max} GiB limit.")
+M_SPARSE = QT_TRANSLATE_NOOP("Core", "Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).")
+M_ALLOC_UNKNOWN = QT_TRANSLATE_NOOP("Core", "Allocated size is unknown on this system.")
+M_FIRST_MIB = QT_TRANSLATE_NOOP("Core", "The first 1 MiB of a Linux OS disk should be empty (unless built from an approved base image).")
+M_FIRST_MIB_OK = QT_TRANSLATE_NOOP("Core", "The first 1 MiB is empty.")
+M_BLOB_BLOCK = QT_TRANSLATE_NOOP("Core", "The blob is a {type}, not a page blob: upload the VHD again as a page blob.")
+M_BLOB_PAGE_OK = QT_TRANSLATE_NOOP("Core", "The blob is a page blob.")
 
 
 def _f(fid: str, severity: str, template: str, fix: str = "", **args: object) -> Finding:

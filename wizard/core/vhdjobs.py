@@ -90,5 +90,5 @@ def to_record(report: VhdReport, stamp: FileStamp | None, etag: str = "") -> Vhd
         file_size=stamp.size if stamp else i.file_size, file_mtime_ns=stamp.mtime_ns if stamp else 0,
         blob_etag=etag, format=i.format, disk_type=i.disk_type, virtual_size=i.virtual_size,
         allocated_bytes=i.allocated_bytes, verdict=report.verdict,
-        findings=[VhdFinding(f.id, f.severity, f.message, f.fix) for f in report.findings],
+        findings=[VhdFinding(f.id, f.severity, f.message, f.fix, f.template, dict(f.args)) for f in report.findings],
     )

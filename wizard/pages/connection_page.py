@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
+from ..core.credentials import CredentialError, SecretRef, credentials
 from ..core.model import OS_LINUX, OS_WINDOWS
 from ..core.steps import Step
+from ..secret_ui import describe_credential_error
+from ..tasks import run_task
 from .base import PlaceholderNote, StepPage
 
 DEFAULT_PORTS = {OS_LINUX: 22, OS_WINDOWS: 5986}
@@ -33,6 +36,15 @@ class ConnectionPage(StepPage):
         self.auth.addItem(self.tr("Password"), "password")
         self.auth.addItem(self.tr("Private key file"), "key")
         self.key_file = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setToolTip(self.tr("The password (or the key's passphrase). Kept in memory, or in the OS keyring "
+                                          "if you tick the box; never in the project file."))
+        self.remember = QCheckBox(self.tr("&Remember in the OS keyring"))
+        self.remember.setToolTip(self.tr("Unticked: the secret is forgotten when the app closes."))
+        self.secret_status = QLabel()
+        self.secret_status.setWordWrap(True)
+        self.secret_status.setObjectName("secretStatus")
         rows = [
             (self.tr("&Test name:"), self.test_name),
             (self.tr("&Platform:"), self.platform),
@@ -41,11 +53,15 @@ class ConnectionPage(StepPage):
             (self.tr("&User:"), self.user),
             (self.tr("&Authentication:"), self.auth),
             (self.tr("&Key file:"), self.key_file),
+            (self.tr("Pass&word:"), self.password),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         layout = QVBoxLayout(self)
+        form.addRow("", self.remember)
+        form.addRow("", self.secret_status)
+        self.remember.setAccessibleName(self.tr("Remember in the OS keyring"))
         layout.addLayout(form)
         layout.addWidget(PlaceholderNote(self.tr(
             "Testing the connection and storing the password in the keyring arrive with the certification run.")))
@@ -56,6 +72,9 @@ class ConnectionPage(StepPage):
         self.port.valueChanged.connect(self._store)
         self.auth.currentIndexChanged.connect(self._store)
         self.platform.currentIndexChanged.connect(self._platform_changed)
+        self.password.editingFinished.connect(self.store_secret)
+        self.remember.toggled.connect(self.store_secret)
+        self.secret_task = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         c = self.project.connection
@@ -69,6 +88,45 @@ class ConnectionPage(StepPage):
         self.key_file.setText(c.key_file)
         self._loading = False
         self._update_enabled()
+        self.load_secret()
+
+    def secret_ref(self) -> SecretRef:
+        purpose = "ssh-passphrase" if self.auth.currentData() == "key" else "vm-password"
+        return SecretRef(self.project.project_id, purpose)
+
+    def load_secret(self) -> None:
+        """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
+        ref = self.secret_ref()
+
+        def loaded(value):
+            if value and not self.password.text():
+                self.password.setText(value)
+                self.remember.blockSignals(True)
+                self.remember.setChecked(True)
+                self.remember.blockSignals(False)
+                self.secret_status.setText(self.tr("Password loaded from the OS keyring."))
+
+        run_task(lambda progress, cancel: credentials().get(ref), on_result=loaded, on_error=self._secret_failed)
+
+    def store_secret(self) -> None:
+        secret = self.password.text()
+        if self._loading or not secret:
+            return
+        ref, remember = self.secret_ref(), self.remember.isChecked()
+
+        def stored(_):
+            self.secret_status.setText(self.tr("Password remembered in the OS keyring.") if remember
+                                       else self.tr("Password kept for this session only."))
+
+        self.secret_task = run_task(lambda progress, cancel: credentials().store(ref, secret, remember),
+                                    on_result=stored, on_error=self._secret_failed)
+
+    def _secret_failed(self, error: BaseException) -> None:
+        if isinstance(error, CredentialError):
+            self.secret_status.setText(describe_credential_error(error))
+            self.secret_status.setStyleSheet("color: #b00020;")
+        else:
+            raise error
 
     def _update_enabled(self) -> None:
         linux = self.platform.currentData() == OS_LINUX

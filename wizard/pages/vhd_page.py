@@ -201,8 +201,7 @@ class VhdPage(StepPage):
         self._show_fix()
 
     def _translated(self, finding) -> str:
-        template = getattr(finding, "template", "")
-        return translate_problem(finding) if template else finding.message
+        return translate_problem(finding)
 
     def _show_fix(self) -> None:
         row = self.findings.currentRow()

@@ -1,0 +1,1405 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../wizard/app.py" line="54" />
+        <source>Unexpected error</source>
+        <translation>予期しないエラー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/app.py" line="55" />
+        <source>Something went wrong: {0}
+
+Your project is autosaved. Details are in the log: {1}</source>
+        <translation>問題が発生しました: {0}
+
+プロジェクトは自動保存されています。詳細はログにあります: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="22" />
+        <source>Connection to the certification VM</source>
+        <translation>認定用 VM への接続</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="23" />
+        <source>Deploy a test VM from your image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
+        <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="28" />
+        <source>Linux (SSH)</source>
+        <translation>Linux (SSH)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="29" />
+        <source>Windows (PowerShell remoting)</source>
+        <translation>Windows (PowerShell リモート処理)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="31" />
+        <source>DNS name or address, e.g. myvm.westus.cloudapp.azure.com</source>
+        <translation>DNS 名またはアドレス (例: myvm.westus.cloudapp.azure.com)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="36" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="37" />
+        <source>Private key file</source>
+        <translation>秘密キー ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="41" />
+        <source>The password (or the key's passphrase). Kept in memory, or in the OS keyring if you tick the box; never in the project file.</source>
+        <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="43" />
+        <source>&amp;Remember in the OS keyring</source>
+        <translation>OS のキーリングに記憶する(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="44" />
+        <source>Unticked: the secret is forgotten when the app closes.</source>
+        <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="49" />
+        <source>&amp;Test name:</source>
+        <translation>テスト名(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="50" />
+        <source>&amp;Platform:</source>
+        <translation>プラットフォーム(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="51" />
+        <source>&amp;Host:</source>
+        <translation>ホスト(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="52" />
+        <source>P&amp;ort:</source>
+        <translation>ポート(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="53" />
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="54" />
+        <source>&amp;Authentication:</source>
+        <translation>認証(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="55" />
+        <source>&amp;Key file:</source>
+        <translation>キー ファイル(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="56" />
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="64" />
+        <source>Remember in the OS keyring</source>
+        <translation>OS のキーリングに記憶する</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="67" />
+        <source>Testing the connection and storing the password in the keyring arrive with the certification run.</source>
+        <translation>接続テストは認定テストの実行機能とともに追加されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="107" />
+        <source>Password loaded from the OS keyring.</source>
+        <translation>OS のキーリングからパスワードを読み込みました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="118" />
+        <source>Password remembered in the OS keyring.</source>
+        <translation>パスワードを OS のキーリングに記憶しました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="119" />
+        <source>Password kept for this session only.</source>
+        <translation>パスワードはこのセッションの間だけ保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="20" />
+        <source>{field} is required.</source>
+        <translation>{field} は必須です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="21" />
+        <source>{field} has {length} characters; at most {max} are allowed.</source>
+        <translation>{field} が {length} 文字です。{max} 文字以内にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="22" />
+        <source>{field} must start with a lowercase letter or a digit.</source>
+        <translation>{field} は小文字の英字か数字で始める必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="23" />
+        <source>{field} may only contain lowercase letters, digits, '-' and '_' (found {bad}).</source>
+        <translation>{field} に使えるのは小文字、数字、'-'、'_' だけです (使用不可: {bad})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="24" />
+        <source>The offer needs at least one SKU.</source>
+        <translation>プランには少なくとも 1 つの SKU が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="25" />
+        <source>SKU ID '{value}' is used by more than one SKU; SKU IDs must be unique within the offer.</source>
+        <translation>SKU ID '{value}' が複数の SKU で使われています。SKU ID はプラン内で一意にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="26" />
+        <source>Operating system family must be Linux or Windows.</source>
+        <translation>オペレーティング システム ファミリは Linux または Windows にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="27" />
+        <source>'{value}' is not an approved Windows base image for this profile.</source>
+        <translation>'{value}' はこのプロファイルで承認済みの Windows 基本イメージではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="28" />
+        <source>Enter the base image's publication date as YYYY-MM-DD.</source>
+        <translation>基本イメージの公開日を YYYY-MM-DD の形式で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="29" />
+        <source>A base image not in the list must be published after {date}.</source>
+        <translation>一覧にない基本イメージは {date} より後に公開されたものである必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="30" />
+        <source>Choose exactly {min} recommended VM sizes ({count} chosen).</source>
+        <translation>推奨 VM サイズをちょうど {min} 個選んでください (現在 {count} 個)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="31" />
+        <source>Choose {min} to {max} recommended VM sizes ({count} chosen).</source>
+        <translation>推奨 VM サイズを {min}～{max} 個選んでください (現在 {count} 個)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="32" />
+        <source>VM size {value} is chosen twice.</source>
+        <translation>VM サイズ {value} が重複しています。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="33" />
+        <source>VM size {value} is not in the catalogue; check its spelling.</source>
+        <translation>VM サイズ {value} はカタログにありません。綴りを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="34" />
+        <source>Version must be X.Y.Z with whole numbers, for example 1.0.0.</source>
+        <translation>バージョンは整数の X.Y.Z 形式にしてください (例: 1.0.0)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="35" />
+        <source>Version {value} is already published; a new version must raise Z (for example {suggest}).</source>
+        <translation>バージョン {value} は公開済みです。新しいバージョンでは Z を上げてください (例: {suggest})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="36" />
+        <source>Within a SKU only Z may change: the published version is {latest}, so the new one must be {xy}.Z with Z above {z} (for example {suggest}).</source>
+        <translation>同じ SKU 内では Z のみ変更できます。公開済みバージョンは {latest} なので、新しいバージョンは {xy}.Z (Z は {z} より大きい値) にしてください (例: {suggest})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="37" />
+        <source>Version {value} is lower than the published {latest}; raise Z (for example {suggest}).</source>
+        <translation>バージョン {value} は公開済みの {latest} より低いです。Z を上げてください (例: {suggest})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="38" />
+        <source>The first disk must be the OS disk, and there must be exactly one.</source>
+        <translation>最初のディスクは OS ディスクで、OS ディスクはちょうど 1 つである必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="39" />
+        <source>{count} data disks; this profile allows at most {max} (LUN 0 to {last}).</source>
+        <translation>データ ディスクが {count} 個あります。このプロファイルでは最大 {max} 個 (LUN 0～{last}) です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="40" />
+        <source>Disk role must be 'os' or 'data'.</source>
+        <translation>ディスクの役割は 'os' または 'data' にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="41" />
+        <source>Unknown requirement profile '{value}'; the default profile is used.</source>
+        <translation>不明な要件プロファイル '{value}' です。既定のプロファイルを使います。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="44" />
+        <source>Publisher namespace</source>
+        <translation>発行元の名前空間</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="45" />
+        <source>Offer ID</source>
+        <translation>プラン ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="46" />
+        <source>Offer name</source>
+        <translation>プラン名</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="47" />
+        <source>SKU ID</source>
+        <translation>SKU ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="48" />
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="49" />
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="50" />
+        <source>Operating system name</source>
+        <translation>オペレーティング システム名</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="51" />
+        <source>Base image</source>
+        <translation>基本イメージ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="96" />
+        <source>The file is empty: it is not a disk image.</source>
+        <translation>ファイルが空です。ディスク イメージではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="97" />
+        <source>This is a VHDX file. Azure needs the older VHD format: convert it to a fixed VHD.</source>
+        <translation>これは VHDX ファイルです。Azure では従来の VHD 形式が必要です。固定 VHD に変換してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="98" />
+        <source>There is no VHD footer: this looks like a raw disk image. Convert it to a fixed VHD.</source>
+        <translation>VHD フッターがありません。raw ディスク イメージのようです。固定 VHD に変換してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="99" />
+        <source>This is not a VHD file (no 'conectix' footer) and not a raw image (size is not a multiple of 512).</source>
+        <translation>VHD ファイル ('conectix' フッターなし) でも raw イメージ (サイズが 512 の倍数でない) でもありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="100" />
+        <source>The file is truncated: it is shorter than its footer says ({expected} bytes expected). Copy or export it again.</source>
+        <translation>ファイルが途中で切れています。フッターの記載より短くなっています ({expected} バイトのはず)。もう一度コピーまたはエクスポートしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="101" />
+        <source>The VHD has an old 511-byte footer (pre-2004 Virtual PC). Azure needs a 512-byte footer: convert it.</source>
+        <translation>この VHD には古い 511 バイトのフッター (2004 年以前の Virtual PC) があります。Azure では 512 バイトのフッターが必要です。変換してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="102" />
+        <source>The footer checksum is wrong (stored {stored}, computed {computed}): the file is damaged or was edited.</source>
+        <translation>フッターのチェックサムが正しくありません (記録値 {stored}、計算値 {computed})。ファイルが壊れているか、編集されています。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="103" />
+        <source>The disk is {type}, not fixed. Azure accepts fixed VHDs only: convert it.</source>
+        <translation>ディスクが固定ではなく {type} です。Azure は固定 VHD のみ受け付けます。変換してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="104" />
+        <source>The dynamic disk header ('cxsparse') is missing or damaged.</source>
+        <translation>動的ディスクのヘッダー ('cxsparse') がないか壊れています。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="105" />
+        <source>Fixed VHD.</source>
+        <translation>固定 VHD です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="106" />
+        <source>Virtual size {size} bytes is not a whole number of MiB. Resize to {target} bytes ({mib} MiB).</source>
+        <translation>仮想サイズ {size} バイトは MiB の整数倍ではありません。{target} バイト ({mib} MiB) にサイズ変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="107" />
+        <source>Virtual size is a whole number of MiB ({mib} MiB).</source>
+        <translation>仮想サイズは MiB の整数倍です ({mib} MiB)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="108" />
+        <source>Virtual size is below the minimum of {min} MiB.</source>
+        <translation>仮想サイズが最小値 {min} MiB 未満です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="109" />
+        <source>File size {file} should be the virtual size + 512 = {expected} bytes.</source>
+        <translation>ファイル サイズ {file} は仮想サイズ + 512 = {expected} バイトである必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="110" />
+        <source>File size is the virtual size + 512 bytes.</source>
+        <translation>ファイル サイズは仮想サイズ + 512 バイトです。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="111" />
+        <source>The {os} OS disk is {size} GiB; this profile needs at least {min} GiB. Resize to {min} GiB.</source>
+        <translation>{os} の OS ディスクは {size} GiB です。このプロファイルでは {min} GiB 以上が必要です。{min} GiB にサイズ変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="112" />
+        <source>The {os} OS disk is {size} GiB; this profile allows at most {max} GiB.</source>
+        <translation>{os} の OS ディスクは {size} GiB です。このプロファイルでは最大 {max} GiB です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="113" />
+        <source>The {os} OS disk is {size} GiB, above {max} GiB: accepted only case by case.</source>
+        <translation>{os} の OS ディスクは {size} GiB で、{max} GiB を超えています。個別に判断された場合のみ受け付けられます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="114" />
+        <source>The {os} OS disk is {size} GiB; {min}–{max} GiB is recommended.</source>
+        <translation>{os} の OS ディスクは {size} GiB です。{min}～{max} GiB を推奨します。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="115" />
+        <source>The {os} OS disk size {size} GiB is within {min}–{max} GiB.</source>
+        <translation>{os} の OS ディスク サイズ {size} GiB は {min}～{max} GiB の範囲内です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="116" />
+        <source>The data disk is {size} GiB; data disks may be at most {max} GiB.</source>
+        <translation>データ ディスクは {size} GiB です。データ ディスクは最大 {max} GiB です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="117" />
+        <source>The data disk size {size} GiB is within the {max} GiB limit.</source>
+        <translation>データ ディスク サイズ {size} GiB は上限 {max} GiB 以内です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="118" />
+        <source>Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).</source>
+        <translation>スパース ファイルです: {file} バイト中 {allocated} バイトが割り当て済み (問題なし。アップロードも速くなります)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="119" />
+        <source>Allocated size is unknown on this system.</source>
+        <translation>このシステムでは割り当て済みサイズがわかりません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="120" />
+        <source>The first 1 MiB of a Linux OS disk should be empty (unless built from an approved base image).</source>
+        <translation>Linux の OS ディスクの先頭 1 MiB は空にしてください (承認済みの基本イメージから作成した場合を除く)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="121" />
+        <source>The first 1 MiB is empty.</source>
+        <translation>先頭 1 MiB は空です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="122" />
+        <source>The blob is a {type}, not a page blob: upload the VHD again as a page blob.</source>
+        <translation>BLOB がページ BLOB ではなく {type} です。VHD をページ BLOB としてアップロードし直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="123" />
+        <source>The blob is a page blob.</source>
+        <translation>BLOB はページ BLOB です。</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <location filename="../../wizard/secret_ui.py" line="12" />
+        <source>No secure system keyring is available, so the password was not saved. On Linux, install and start GNOME Keyring or KWallet. Until then, untick 'Remember' to keep it for this session only.</source>
+        <translation>安全なシステム キーリングがないため、パスワードを保存できませんでした。Linux では GNOME Keyring か KWallet をインストールして起動してください。それまでは「記憶する」のチェックを外すと、このセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/secret_ui.py" line="16" />
+        <source>The system keyring is locked, so the password was not saved. Unlock your keyring (log in to it) and try again, or untick 'Remember'.</source>
+        <translation>システム キーリングがロックされているため、パスワードを保存できませんでした。キーリングのロックを解除 (ログイン) してからやり直すか、「記憶する」のチェックを外してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/secret_ui.py" line="18" />
+        <source>The system keyring reported an error: {0}</source>
+        <translation>システム キーリングがエラーを報告しました: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="16" />
+        <source>Export the SKU form</source>
+        <translation>SKU フォームのエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="17" />
+        <source>Check readiness and export the values to paste into the portal, field by field.</source>
+        <translation>準備状況を確認し、ポータルにフィールドごとに貼り付ける値をエクスポートします。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="19" />
+        <source>The portal form export arrives in a later release.</source>
+        <translation>ポータル フォームのエクスポートは今後のリリースで追加されます。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="102" />
+        <source>Steps</source>
+        <translation>手順</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="118" />
+        <source>&amp;Save project</source>
+        <translation>プロジェクトを保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="120" />
+        <source>Offer &amp; SKUs</source>
+        <translation>プランと SKU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="121" />
+        <source>VHD check</source>
+        <translation>VHD チェック</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="122" />
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="123" />
+        <source>Test run</source>
+        <translation>テスト実行</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="124" />
+        <source>Questionnaire</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="125" />
+        <source>SAS URIs</source>
+        <translation>SAS URI</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="126" />
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="154" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="164" />
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="165" />
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="166" />
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="169" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="170" />
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="171" />
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="173" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="175" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="176" />
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="177" />
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="183" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="184" />
+        <source>&amp;About</source>
+        <translation>バージョン情報(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="185" />
+        <source>Open &amp;log folder</source>
+        <translation>ログ フォルダーを開く(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="191" />
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="209" />
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="222" />
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="223" />
+        <source>needs attention</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="224" />
+        <source>not started</source>
+        <translation>未着手</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="258" />
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="259" />
+        <source>The project has unsaved changes. Save them first?</source>
+        <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="282" />
+        <source>Open project</source>
+        <translation>プロジェクトを開く</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="282" />
+        <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
+        <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="294" />
+        <source>Cannot open project</source>
+        <translation>プロジェクトを開けません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="300" />
+        <source>Project opened with problems</source>
+        <translation>問題のあるプロジェクトを開きました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="301" />
+        <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
+        <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="314" />
+        <source>Save project</source>
+        <translation>プロジェクトの保存</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="315" />
+        <source>Marketplace wizard projects (*.mpwiz)</source>
+        <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="327" />
+        <source>Save failed</source>
+        <translation>保存に失敗しました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="332" />
+        <source>Saved {0}</source>
+        <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="344" />
+        <source>an unsaved project</source>
+        <translation>未保存のプロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="346" />
+        <source>Restore unsaved changes?</source>
+        <translation>未保存の変更を復元しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="347" />
+        <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
+        <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="356" />
+        <source>Restore failed</source>
+        <translation>復元に失敗しました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="370" />
+        <source>About {0}</source>
+        <translation>{0} について</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="371" />
+        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6 {2}, LGPLv3), paramiko (LGPL), azure-storage-blob (MIT), keyring (MIT), platformdirs (MIT).&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product's own, not Microsoft's.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;Qt for Python (PySide6 {2}, LGPLv3)、paramiko (LGPL)、azure-storage-blob (MIT)、keyring (MIT)、platformdirs (MIT) を使用しています。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OfferPage</name>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="60" />
+        <source>Offer and SKUs</source>
+        <translation>プランと SKU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="61" />
+        <source>Define the offer and each SKU (one VM image each). IDs appear in URLs and cannot change after publishing: choose them with care.</source>
+        <translation>プランと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="70" />
+        <source>Requirement profile</source>
+        <translation>要件プロファイル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="71" />
+        <source>Which rules to check against: the 2015 publishing guide or today's Partner Center.</source>
+        <translation>チェックに使う規則: 2015 年の発行ガイド、または現在のパートナー センター。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="72" />
+        <source>Requirement &amp;profile:</source>
+        <translation>要件プロファイル(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="84" />
+        <source>What is missing</source>
+        <translation>不足している項目</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="88" />
+        <source>What is still missing or wrong (click to go there):</source>
+        <translation>まだ不足している項目や誤り (クリックで移動):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="119" />
+        <location filename="../../wizard/pages/offer_page.py" line="559" />
+        <source>Offer</source>
+        <translation>プラン</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="124" />
+        <source>Lowercase letters, digits, '-' and '_'; starts with a letter or digit; at most 50 characters.</source>
+        <translation>小文字、数字、'-'、'_' のみ。先頭は英字か数字。50 文字以内。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="125" />
+        <source>P&amp;ublisher namespace:</source>
+        <translation>発行元の名前空間(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="126" />
+        <source>Publisher namespace</source>
+        <translation>発行元の名前空間</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="127" />
+        <source>Offer &amp;ID:</source>
+        <translation>プラン ID(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="127" />
+        <source>Offer ID</source>
+        <translation>プラン ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="128" />
+        <source>Offer &amp;name:</source>
+        <translation>プラン名(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="128" />
+        <source>Offer name</source>
+        <translation>プラン名</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="129" />
+        <source>The name customers see for the offer.</source>
+        <translation>顧客に表示されるプランの名前。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="132" />
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="135" />
+        <source>SKU list</source>
+        <translation>SKU の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="135" />
+        <source>Each SKU is one VM image. Select one to edit it.</source>
+        <translation>各 SKU は 1 つの VM イメージです。選択して編集します。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="140" />
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="141" />
+        <source>D&amp;uplicate</source>
+        <translation>複製(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="142" />
+        <source>Remo&amp;ve</source>
+        <translation>削除(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="143" />
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="144" />
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="145" />
+        <source>Add a new SKU</source>
+        <translation>新しい SKU を追加</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="145" />
+        <source>Copy the selected SKU</source>
+        <translation>選択した SKU を複製</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="146" />
+        <source>Remove the selected SKU</source>
+        <translation>選択した SKU を削除</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="146" />
+        <source>Move the selected SKU up</source>
+        <translation>選択した SKU を上へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="147" />
+        <source>Move the selected SKU down</source>
+        <translation>選択した SKU を下へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="168" />
+        <source>Linux</source>
+        <translation>Linux</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="169" />
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="171" />
+        <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
+        <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="179" />
+        <source>Record this version as &amp;published</source>
+        <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="180" />
+        <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
+        <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="182" />
+        <source>S&amp;KU ID:</source>
+        <translation>SKU ID(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="182" />
+        <source>SKU ID</source>
+        <translation>SKU ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="183" />
+        <source>Unique within the offer. Lowercase letters, digits, '-' and '_'; at most 50 characters.</source>
+        <translation>プラン内で一意。小文字、数字、'-'、'_' のみ。50 文字以内。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="184" />
+        <source>&amp;Title:</source>
+        <translation>タイトル(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="184" />
+        <source>SKU title</source>
+        <translation>SKU のタイトル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="185" />
+        <source>The SKU's name as customers see it.</source>
+        <translation>顧客に表示される SKU の名前。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="186" />
+        <source>Su&amp;mmary:</source>
+        <translation>概要(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="186" />
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="187" />
+        <source>A short customer-visible summary (editable until push to staging).</source>
+        <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="188" />
+        <source>OS &amp;family:</source>
+        <translation>OS ファミリ(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="188" />
+        <source>Operating system family</source>
+        <translation>オペレーティング システム ファミリ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="189" />
+        <source>Linux or Windows.</source>
+        <translation>Linux または Windows。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="190" />
+        <source>Operating &amp;system:</source>
+        <translation>オペレーティング システム(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="191" />
+        <source>Operating system friendly name</source>
+        <translation>オペレーティング システムのフレンドリ名</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="192" />
+        <source>In the form 'family type version update', e.g. 'Windows Server Datacenter 2012 R2'.</source>
+        <translation>「ファミリ 種類 バージョン 更新」の形式 (例: 'Windows Server Datacenter 2012 R2')。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="193" />
+        <source>&amp;Base image:</source>
+        <translation>基本イメージ(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="193" />
+        <source>Windows base image</source>
+        <translation>Windows の基本イメージ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="194" />
+        <source>Windows SKUs must start from an approved base image.</source>
+        <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="195" />
+        <source>Base image &amp;date:</source>
+        <translation>基本イメージの日付(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="196" />
+        <source>Base image publication date</source>
+        <translation>基本イメージの公開日</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="197" />
+        <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
+        <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="204" />
+        <source>Search sizes, e.g. D2 v5, memory, compute</source>
+        <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="205" />
+        <source>Search VM sizes</source>
+        <translation>VM サイズの検索</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="205" />
+        <source>Type part of a size name or series to filter.</source>
+        <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="208" />
+        <source>VM size catalogue</source>
+        <translation>VM サイズのカタログ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="208" />
+        <source>Check the recommended sizes for this SKU.</source>
+        <translation>この SKU の推奨サイズにチェックを入れます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="215" />
+        <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
+        <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="220" />
+        <source>Recommended &amp;VM sizes:</source>
+        <translation>推奨 VM サイズ(&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="220" />
+        <source>Recommended VM sizes</source>
+        <translation>推奨 VM サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="221" />
+        <source>Shown to customers on the pricing tier blade.</source>
+        <translation>価格レベルのブレードで顧客に表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="229" />
+        <source>Ve&amp;rsion:</source>
+        <translation>バージョン(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="229" />
+        <location filename="../../wizard/pages/offer_page.py" line="231" />
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="230" />
+        <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
+        <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <source>Disk</source>
+        <translation>ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <source>LUN</source>
+        <translation>LUN</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <source>VHD file / blob</source>
+        <translation>VHD ファイル / BLOB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="242" />
+        <location filename="../../wizard/pages/offer_page.py" line="251" />
+        <source>Disks</source>
+        <translation>ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="242" />
+        <source>The OS disk and the data disks; LUNs follow the order.</source>
+        <translation>OS ディスクとデータ ディスク。LUN は並び順で決まります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="244" />
+        <source>Add data &amp;disk</source>
+        <translation>データ ディスクを追加(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="245" />
+        <source>Remove data disk</source>
+        <translation>データ ディスクを削除</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="251" />
+        <source>Dis&amp;ks:</source>
+        <translation>ディスク(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="252" />
+        <source>Add only the data disks the SKU needs: customers cannot remove image disks.</source>
+        <translation>SKU に必要なデータ ディスクだけを追加してください。顧客はイメージのディスクを削除できません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="260" />
+        <source>URL previews:</source>
+        <translation>URL のプレビュー:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="261" />
+        <source>The IDs appear in these URLs and cannot change after publishing.</source>
+        <translation>ID はこれらの URL に表示され、公開後は変更できません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="313" />
+        <location filename="../../wizard/pages/offer_page.py" line="398" />
+        <source>(new SKU)</source>
+        <translation>(新しい SKU)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="345" />
+        <source>(choose)</source>
+        <translation>(選択してください)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="348" />
+        <source>Other, published after {0}</source>
+        <translation>その他 ({0} より後に公開)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="360" />
+        <source>OS disk</source>
+        <translation>OS ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="360" />
+        <source>Data disk</source>
+        <translation>データ ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="361" />
+        <source>(set in the VHD step)</source>
+        <translation>(VHD の手順で設定)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="522" />
+        <source>exactly {0}</source>
+        <translation>ちょうど {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="524" />
+        <source>{0} to {1}</source>
+        <translation>{0}～{1} 個</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="525" />
+        <source>Chosen ({0} of {1}): {2}</source>
+        <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="526" />
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="527" />
+        <source>none yet</source>
+        <translation>まだありません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="528" />
+        <source>Published versions: {0}</source>
+        <translation>公開済みのバージョン: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="539" />
+        <source>This SKU has problems</source>
+        <translation>この SKU には問題があります</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="539" />
+        <source>This SKU is complete</source>
+        <translation>この SKU は完了しています</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="549" />
+        <source>Nothing: the offer and every SKU are complete.</source>
+        <translation>ありません。プランとすべての SKU が完了しています。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="557" />
+        <source>SKU {0}</source>
+        <translation>SKU {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="560" />
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePage</name>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="16" />
+        <source>Questionnaire</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="17" />
+        <source>Answer the certification questionnaire (General Assessment and Kernel Customization).</source>
+        <translation>認定アンケート (一般評価とカーネルのカスタマイズ) に回答します。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="19" />
+        <source>The questionnaire and the certification report arrive in a later release.</source>
+        <translation>アンケートと認定レポートは今後のリリースで追加されます。</translation>
+    </message>
+</context>
+<context>
+    <name>SasPage</name>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="16" />
+        <source>SAS URIs</source>
+        <translation>SAS URI</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="17" />
+        <source>Create a read-and-list Shared Access Signature URI for every VHD, as the portal requires.</source>
+        <translation>ポータルの要件どおり、すべての VHD に読み取りと一覧表示の Shared Access Signature URI を作成します。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="19" />
+        <source>Storage connection and SAS generation arrive in a later release.</source>
+        <translation>ストレージ接続と SAS の生成は今後のリリースで追加されます。</translation>
+    </message>
+</context>
+<context>
+    <name>TestRunPage</name>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="16" />
+        <source>Certification test run</source>
+        <translation>認定テストの実行</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="17" />
+        <source>Run the certification test cases against the test VM and review each result.</source>
+        <translation>テスト VM に対して認定テスト ケースを実行し、各結果を確認します。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="19" />
+        <source>Running the Linux and Windows test cases arrives with the certification run issue.</source>
+        <translation>Linux と Windows のテスト ケースの実行は今後のリリースで追加されます。</translation>
+    </message>
+</context>
+<context>
+    <name>VhdPage</name>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="46" />
+        <source>VHD check</source>
+        <translation>VHD チェック</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="47" />
+        <source>Pick the VHD file of every disk. Each is checked against the profile's rules (fixed format, sizes, footer) before you upload it.</source>
+        <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="51" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="51" />
+        <source>Info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="51" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="52" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <source>SKU / disk</source>
+        <translation>SKU / ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <source>VHD file or blob URL</source>
+        <translation>VHD ファイルまたは BLOB の URL</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="56" />
+        <location filename="../../wizard/pages/vhd_page.py" line="80" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="56" />
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="62" />
+        <source>Disks</source>
+        <translation>ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="64" />
+        <source>&amp;Choose file…</source>
+        <translation>ファイルを選択(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="65" />
+        <source>Chec&amp;k</source>
+        <translation>チェック(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="66" />
+        <source>Check &amp;all</source>
+        <translation>すべてチェック(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="67" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="80" />
+        <source>Check</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="80" />
+        <source>What it means</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="86" />
+        <source>Findings</source>
+        <translation>検出結果</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="89" />
+        <source>Fix command</source>
+        <translation>修正コマンド</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="90" />
+        <source>Select a finding to see the command that fixes it.</source>
+        <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="92" />
+        <source>Co&amp;py command</source>
+        <translation>コマンドをコピー(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="134" />
+        <source>OS disk</source>
+        <translation>OS ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="134" />
+        <source>data disk LUN {0}</source>
+        <translation>データ ディスク LUN {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="141" />
+        <source>{0} file(s) changed since the last check: checking again.</source>
+        <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="164" />
+        <source>not checked</source>
+        <translation>未チェック</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="164" />
+        <source>no file chosen</source>
+        <translation>ファイル未選択</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="166" />
+        <source>changed since check</source>
+        <translation>チェック後に変更あり</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="219" />
+        <source>Choose the VHD for {0}</source>
+        <translation>{0} の VHD を選択</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="220" />
+        <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
+        <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="249" />
+        <source>Checking {0}…</source>
+        <translation>{0} をチェックしています…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="271" />
+        <source>Could not read {0}: {1}</source>
+        <translation>{0} を読み取れませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="273" />
+        <source>Check cancelled.</source>
+        <translation>チェックをキャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="276" />
+        <source>Check failed: {0}</source>
+        <translation>チェックに失敗しました: {0}</translation>
+    </message>
+</context>
+</TS>
