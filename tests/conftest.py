@@ -133,3 +133,25 @@ def azurite():
     server = Azurite().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def new_window(qtbot):
+    """Factory for main windows that close without the unsaved-changes prompt at teardown."""
+    from wizard.document import ProjectDocument
+    from wizard.mainwindow import MainWindow
+
+    made = []
+
+    def make(document=None):
+        window = MainWindow(document or ProjectDocument())
+        made.append(window)
+        return window
+
+    yield make
+    # Not qtbot.addWidget: pytest-qt closes those before fixtures end, and a dirty
+    # project would then wait on the unsaved-changes prompt.
+    for window in made:
+        window.document.dirty = False
+        window.close()
+        window.deleteLater()

@@ -24,9 +24,8 @@ DEMO = ROOT / "resources/examples/demo.mpwiz"
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow(ProjectDocument())
-    qtbot.addWidget(win)
+def window(new_window):
+    win = new_window()
     win.show()
     return win
 
@@ -69,7 +68,7 @@ def test_step_states_shown_in_words(window):
     assert window.steps.item(Step.VHD).toolTip() == "not started"
 
 
-def test_edit_marks_dirty_and_save_reopen_is_identical(window, tmp_path, qtbot):
+def test_edit_marks_dirty_and_save_reopen_is_identical(window, tmp_path, new_window):
     window.open_path(DEMO, ask=False)
     page = window.pages[Step.OFFER]
     page.offer_name.setText("Contoso Web Appliance 2")
@@ -77,8 +76,7 @@ def test_edit_marks_dirty_and_save_reopen_is_identical(window, tmp_path, qtbot):
     target = tmp_path / "saved.mpwiz"
     assert window._save_to(target)
     assert not window.isWindowModified()
-    reopened = MainWindow(ProjectDocument())
-    qtbot.addWidget(reopened)
+    reopened = new_window()
     reopened.open_path(target, ask=False)
     assert reopened.document.project == window.document.project
     assert reopened.pages[Step.OFFER].offer_name.text() == "Contoso Web Appliance 2"
@@ -107,13 +105,12 @@ def test_open_bad_file_shows_message_and_keeps_current_project(window, tmp_path,
     assert window.document.project.offer.offer_id == "web-appliance"
 
 
-def test_autosave_writes_recovery_and_restore_offers_it(window, qtbot, monkeypatch, tmp_path):
+def test_autosave_writes_recovery_and_restore_offers_it(window, new_window, monkeypatch, tmp_path):
     window.open_path(DEMO, ask=False)
     window.pages[Step.OFFER].offer_name.setText("Unsaved edit")
     window.write_recovery()
     assert len(window.recovery.entries()) == 1
-    fresh = MainWindow(ProjectDocument())
-    qtbot.addWidget(fresh)
+    fresh = new_window()
     answer_next_question(monkeypatch, QMessageBox.StandardButton.Yes)
     fresh.offer_recovery()
     assert fresh.document.project.offer.offer_name == "Unsaved edit"

@@ -229,6 +229,7 @@ class OfferPage(StepPage):
         self._row(form, self.tr("Ve&rsion:"), version_box, "sku.version", self.tr("Version"),
                   self.tr("X.Y.Z with whole numbers; within a SKU a new version may only raise Z."))
         self.version.setAccessibleName(self.tr("Version"))
+        self.version.setToolTip(self.tr("X.Y.Z with whole numbers; within a SKU a new version may only raise Z."))
 
         disks = QWidget()
         dl = QVBoxLayout(disks)
