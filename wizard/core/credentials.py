@@ -127,6 +127,11 @@ class CredentialService:
 
         self._call(delete)
 
+    def session_value(self, ref: SecretRef) -> str | None:
+        """The secret if this session already holds it; never asks the keyring."""
+        with self._lock:
+            return self._session.get(ref.key)
+
     def known_secrets(self) -> set[str]:
         """Every secret seen this session, for the log redaction filter."""
         return set(self._known_secrets)

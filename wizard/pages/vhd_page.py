@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.credentials import SecretRef, credentials
 from ..core.model import ROLE_OS, Disk, Sku
 from ..core.steps import Step
-from ..core.storage import StorageError
+from ..core.storage import StorageError, parse_blob_url
 from ..core.validation import project_profile
 from ..core.vhdjobs import check_target, file_stamp, is_url, to_record
 from ..i18n import translate_problem
@@ -62,6 +64,8 @@ class VhdPage(StepPage):
         self.disks.setAccessibleName(self.tr("Disks"))
 
         self.btn_choose = QPushButton(self.tr("&Choose file…"))
+        self.btn_blob = QPushButton(self.tr("Use &blob URL…"))
+        self.btn_blob.setToolTip(self.tr("Check a VHD already uploaded: paste its blob URL with a read SAS."))
         self.btn_check = QPushButton(self.tr("Chec&k"))
         self.btn_check_all = QPushButton(self.tr("Check &all"))
         self.btn_cancel = QPushButton(self.tr("Cancel"))
@@ -72,7 +76,7 @@ class VhdPage(StepPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        for b in (self.btn_choose, self.btn_check, self.btn_check_all, self.btn_cancel):
+        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_cancel):
             buttons.addWidget(b)
         buttons.addWidget(self.progress, 1)
 
@@ -113,6 +117,7 @@ class VhdPage(StepPage):
         layout.addWidget(splitter)
 
         self.btn_choose.clicked.connect(self.choose_file)
+        self.btn_blob.clicked.connect(self.ask_blob_url)
         self.btn_check.clicked.connect(lambda: self.start_checks([self.selected()] if self.selected() else []))
         self.btn_check_all.clicked.connect(lambda: self.start_checks(self.all_disks()))
         self.btn_cancel.clicked.connect(self.cancel)
@@ -227,6 +232,35 @@ class VhdPage(StepPage):
         self.changed()
         self.refresh()
 
+    def ask_blob_url(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        url, ok = QInputDialog.getText(self, self.tr("Blob URL"), self.tr(
+            "Blob URL of the VHD for {0}, with a SAS that can read it:").format(self.disk_name(*chosen)))
+        if ok and url.strip():
+            self.set_disk_blob(chosen[1], url.strip())
+            self.start_checks([chosen])
+
+    def blob_sas_ref(self, blob_url: str) -> SecretRef:
+        return SecretRef(self.project.project_id, f"blob-read-sas:{blob_url}")
+
+    def set_disk_blob(self, disk: Disk, url: str) -> bool:
+        """Keep the URL without its SAS in the project; the SAS stays in memory only."""
+        try:
+            parsed = parse_blob_url(url)
+        except ValueError as exc:
+            self.status.setText(self.tr("Not a blob URL: {0}").format(exc))
+            return False
+        disk.blob_url = parsed.url_without_sas
+        disk.vhd_path = ""
+        disk.vhd_check = None
+        if parsed.query:
+            credentials().store(self.blob_sas_ref(disk.blob_url), parsed.query, remember=False)
+        self.changed()
+        self.refresh()
+        return True
+
     def start_checks(self, items: list[tuple[Sku, Disk]]) -> None:
         items = [(s, d) for s, d in items if d.vhd_path or d.blob_url]
         if not items or self.task is not None:
@@ -245,12 +279,21 @@ class VhdPage(StepPage):
         sku, disk = self.queue.pop(0)
         profile = project_profile(self.project)
         target = disk.vhd_path or disk.blob_url
+        sas_ref = self.blob_sas_ref(disk.blob_url) if not disk.vhd_path else None
         self.status.setText(self.tr("Checking {0}…").format(self.disk_name(sku, disk)))
 
         def work(progress, cancel):
             cancel.raise_if_cancelled()
             stamp = None if is_url(target) else file_stamp(target)
-            report = check_target(target, profile, disk.role, sku.os_family)
+            full = target
+            if sas_ref is not None:
+                # Only the in-memory copy is read: a keyring prompt must not stall a check.
+                sas = credentials().session_value(sas_ref)
+                if not sas:
+                    raise StorageError("no read SAS for this blob in this session: use 'Use blob URL…' again "
+                                       "with the full SAS URL")
+                full = f"{target}?{sas}"
+            report = check_target(full, profile, disk.role, sku.os_family)
             cancel.raise_if_cancelled()
             return to_record(report, stamp)
 
@@ -283,7 +326,7 @@ class VhdPage(StepPage):
             self.task.cancel()
 
     def _set_busy(self, busy: bool) -> None:
-        for b in (self.btn_choose, self.btn_check, self.btn_check_all):
+        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all):
             b.setEnabled(not busy)
         self.btn_cancel.setEnabled(busy)
 

@@ -1,0 +1,143 @@
+"""The VHD page: choose files, check in the background, findings with fixes, stale detection, blobs."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY
+from wizard.core.model import Disk
+from wizard.core.steps import Step, StepState, step_states
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "resources/examples/demo.mpwiz"
+
+
+@pytest.fixture
+def win(new_window):
+    window = new_window()
+    window.show()
+    window.open_path(DEMO, ask=False)
+    window.wizard.jump_to(Step.VHD)
+    return window
+
+
+@pytest.fixture
+def page(win):
+    return win.pages[Step.VHD]
+
+
+def wait_idle(qtbot, page):
+    qtbot.waitUntil(lambda: page.task is None and not page.queue, timeout=20_000)
+
+
+def row_of(page, sku_index, disk_index):
+    rows = page.all_disks()
+    sku = page.project.skus[sku_index]
+    return next(i for i, (s, d) in enumerate(rows) if s is sku and d is sku.disks[disk_index])
+
+
+def test_check_all_shows_pass_and_fail_with_fix(qtbot, win, page, make_vhd):
+    good, bad = make_vhd("30G"), make_vhd("10G", subformat="dynamic")
+    ubuntu = page.project.skus[0]
+    page.set_disk_file(ubuntu.disks[0], str(good))
+    page.set_disk_file(ubuntu.disks[1], str(bad))
+    page.btn_check_all.click()
+    assert page.btn_cancel.isEnabled()  # busy while the checks run in the background
+    wait_idle(qtbot, page)
+    assert ubuntu.disks[0].vhd_check.verdict == "pass"
+    assert ubuntu.disks[1].vhd_check.verdict == "fail"
+    assert page.disks.item(row_of(page, 0, 0), 2).text() == "Pass"
+    assert page.disks.item(row_of(page, 0, 1), 2).text() == "Fail"
+    page.disks.selectRow(row_of(page, 0, 1))
+    assert "qemu-img convert" in page.fix.toPlainText()  # the first finding with a fix is selected
+    page.btn_copy.click()
+    assert QGuiApplication.clipboard().text() == page.fix.toPlainText()
+    assert win.document.dirty
+    assert step_states(page.project)[Step.VHD] == StepState.ATTENTION
+
+
+def test_results_are_saved_and_a_changed_file_is_rechecked(qtbot, win, page, make_vhd, tmp_path, new_window):
+    path = make_vhd("30G")
+    disk = page.project.skus[1].disks[0]  # the Windows SKU: 30 GiB fails the guide's 127–128 GiB
+    page.set_disk_file(disk, str(path))
+    page.start_checks([(page.project.skus[1], disk)])
+    wait_idle(qtbot, page)
+    assert disk.vhd_check.verdict == "fail"
+    assert {f.id for f in disk.vhd_check.findings} >= {"os-disk-size"}
+    saved = tmp_path / "p.mpwiz"
+    win._save_to(saved)
+    # Replace the file by a 127 GiB disk: the page notices on reopen and checks again.
+    path.unlink()
+    os.rename(make_vhd("127G"), path)
+    other = new_window()
+    other.open_path(saved, ask=False)
+    other.wizard.jump_to(Step.VHD)
+    p2 = other.pages[Step.VHD]
+    wait_idle(qtbot, p2)
+    rechecked = p2.project.skus[1].disks[0].vhd_check
+    assert rechecked.verdict == "pass" and rechecked.virtual_size == 127 * 2**30
+
+
+def test_stale_record_shown_as_changed(qtbot, page, make_vhd):
+    path = make_vhd("30G")
+    disk = page.project.skus[0].disks[0]
+    page.set_disk_file(disk, str(path))
+    page.start_checks([(page.project.skus[0], disk)])
+    wait_idle(qtbot, page)
+    with open(path, "ab") as fh:
+        fh.write(b"\0" * 512)
+    assert page.is_stale(disk)
+    page.refresh()
+    assert page.disks.item(row_of(page, 0, 0), 2).text() == "changed since check"
+
+
+def test_cancel_stops_the_queue(qtbot, page, make_vhd):
+    sku = page.project.skus[0]
+    for _ in range(10):
+        sku.disks.append(Disk(role="data"))
+    for disk in sku.disks:
+        page.set_disk_file(disk, str(make_vhd("1G")))
+    page.btn_check_all.click()
+    page.btn_cancel.click()
+    wait_idle(qtbot, page)
+    checked = [d for d in sku.disks if d.vhd_check]
+    assert len(checked) <= 1
+    assert not page.btn_cancel.isEnabled() and page.btn_check_all.isEnabled()
+
+
+def test_unreadable_file_says_why(qtbot, page, tmp_path):
+    disk = page.project.skus[0].disks[0]
+    page.set_disk_file(disk, str(tmp_path / "gone.vhd"))
+    page.start_checks([(page.project.skus[0], disk)])
+    wait_idle(qtbot, page)
+    assert "does not exist" in page.status.text() and disk.vhd_check is None
+
+
+def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurite, make_vhd, tmp_path):
+    from azure.storage.blob import ContainerSasPermissions, generate_container_sas
+
+    with open(make_vhd("30G"), "rb") as fh:
+        fh.seek(-512, 2)
+        footer = fh.read()
+    container = azurite.service().create_container("vhdpage")
+    blob = container.get_blob_client("os.vhd")
+    blob.create_page_blob(size=30 * 2**30 + 512)
+    blob.upload_page(footer, offset=30 * 2**30, length=512)
+    token = generate_container_sas(AZURITE_ACCOUNT, "vhdpage", account_key=AZURITE_KEY,
+                                   permission=ContainerSasPermissions(read=True, list=True),
+                                   expiry=datetime.now(timezone.utc) + timedelta(hours=1))
+    disk = page.project.skus[0].disks[0]
+    assert page.set_disk_blob(disk, f"{azurite.endpoint}/vhdpage/os.vhd?{token}")
+    page.start_checks([(page.project.skus[0], disk)])
+    wait_idle(qtbot, page)
+    assert disk.vhd_check.verdict == "pass", page.status.text()
+    assert disk.blob_url == f"{azurite.endpoint}/vhdpage/os.vhd"
+    saved = tmp_path / "blob.mpwiz"
+    win._save_to(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert "sig=" not in text and token.split("sig=")[1][:20] not in text
