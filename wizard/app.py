@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from . import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
 from .core import logs
@@ -51,6 +51,8 @@ def install_excepthook(log_path: Path) -> None:
         if QApplication.instance() is None or os.environ.get("MPWIZARD_NO_CRASH_DIALOG"):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"),
                           QCoreApplication.translate("App", "Something went wrong: {0}\n\nYour project is autosaved. "
                                                             "Details are in the log: {1}").format(
@@ -96,8 +98,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = WizardApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    log_path = logs.setup_logging()
-    install_excepthook(log_path)
+    install_excepthook(logs.log_file())
     lang = effective_language(getattr(args, "lang", None))
     install_translators(lang)
     log.info("mpwizard %s starting, language %s", __version__, lang)
@@ -112,6 +113,8 @@ def run_gui(args: argparse.Namespace) -> int:
     for path in app.pending_open:
         window.open_path(path)
     window.show()
+    # The log file (and logging.handlers) is set up once the window is on screen.
+    QTimer.singleShot(0, logs.setup_logging)
     if os.environ.get("MPWIZARD_BENCH_EXIT_ON_SHOW"):
         # bench/: report when the first page is on screen, then quit.
         def report():

@@ -6,19 +6,19 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QStyle,
     QWidget,
     QWizard,
 )
+
+# QMessageBox, QFileDialog and QStyle are imported where used: creating their many
+# enums costs tens of milliseconds, and start-up should only pay for what it shows.
 
 from . import APP_DISPLAY_NAME, __version__
 from .core import logs
@@ -212,12 +212,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_steps(self) -> None:
         states = step_states(self.document.project)
-        style = self.style()
-        icons = {
-            StepState.DONE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-            StepState.ATTENTION: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            StepState.NOT_STARTED: style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-        }
+        # Marks that read without colour: done, needs attention, not started.
+        marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.NOT_STARTED: "○"}
         words = {
             StepState.DONE: self.tr("done"),
             StepState.ATTENTION: self.tr("needs attention"),
@@ -226,8 +222,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             item = self.steps.item(int(page.step))
             state = states[page.step]
-            item.setIcon(icons[state])
-            item.setText(f"{int(page.step) + 1}. {self.step_names[page.step]}")
+            item.setText(f"{marks[state]}  {int(page.step) + 1}. {self.step_names[page.step]}")
             item.setToolTip(words[state])
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, words[state])
             item.setData(Qt.ItemDataRole.UserRole, state.value)
@@ -251,6 +246,8 @@ class MainWindow(QMainWindow):
     # -- file actions --------------------------------------------------------
     def maybe_keep_changes(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.document.dirty:
             return True
         answer = QMessageBox.question(
@@ -275,6 +272,8 @@ class MainWindow(QMainWindow):
         self.new_project()
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.maybe_keep_changes():
             return
         start = str(self.document.path.parent) if self.document.path else ""
@@ -285,6 +284,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name), ask=False)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         if ask and not self.maybe_keep_changes():
             return False
         try:
@@ -310,6 +311,8 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         suggested = self.document.path or Path.home() / f"{self.document.project.offer.offer_id or 'project'}{FILE_SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), str(suggested),
                                               self.tr("Marketplace wizard projects (*.mpwiz)"))
@@ -321,6 +324,8 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             self.document.save(path)
         except ProjectSaveError as exc:
@@ -340,6 +345,8 @@ class MainWindow(QMainWindow):
                 log.warning("autosave failed: %s", exc)
 
     def offer_recovery(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         for entry in self.recovery.entries():
             where = entry.source_path or self.tr("an unsaved project")
             answer = QMessageBox.question(
@@ -364,6 +371,7 @@ class MainWindow(QMainWindow):
     # -- help ----------------------------------------------------------------
     def show_about(self) -> None:
         from PySide6 import __version__ as pyside_version
+        from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
             self,
@@ -376,6 +384,8 @@ class MainWindow(QMainWindow):
         )
 
     def open_log_folder(self) -> None:
+        from PySide6.QtGui import QDesktopServices
+
         folder = logs.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

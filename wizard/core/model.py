@@ -7,7 +7,7 @@ Secrets never live here: a field that refers to one holds a keyring reference.
 
 from __future__ import annotations
 
-import uuid
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,7 +135,7 @@ class StorageSettings:
 class Project:
     format: str = FILE_KIND
     format_version: int = FORMAT_VERSION
-    project_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    project_id: str = field(default_factory=lambda: os.urandom(16).hex())  # not uuid: it imports slowly
     name: str = ""
     profile_id: str = DEFAULT_PROFILE_ID
     offer: Offer = field(default_factory=Offer, metadata=_required())

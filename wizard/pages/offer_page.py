@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -394,9 +393,6 @@ class OfferPage(StepPage):
             sku.base_image = self.base_image.currentData() or "" if sku.os_family == OS_WINDOWS else ""
             sku.base_image_date = self.base_date.text().strip() if sku.base_image == BASE_IMAGE_OTHER else ""
             sku.version = self.version.text().strip()
-            item = self.sku_list.currentItem()
-            if item:
-                item.setText(sku.sku_id or self.tr("(new SKU)"))
         self.changed()
         self._revalidate()
 
@@ -532,19 +528,19 @@ class OfferPage(StepPage):
                                              offer.offer_id or "{OfferId}", sku.sku_id or "{SkuId}")
             self.urls.setText(f"{azure}\n{portal}")
         # Mark SKUs with problems in the list, in words as well as with an icon.
-        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        skus = self.project.skus
         for i in range(self.sku_list.count()):
             item = self.sku_list.item(i)
             bad = any(p.path.startswith(f"skus[{i}]") and p.severity == "error" for p in self.problems)
-            item.setIcon(warn if bad else self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+            name = skus[i].sku_id if i < len(skus) and skus[i].sku_id else self.tr("(new SKU)")
+            item.setText(f"{'⚠' if bad else '✓'}  {name}")
             item.setToolTip(self.tr("This SKU has problems") if bad else self.tr("This SKU is complete"))
         self.problem_list.clear()
         for p in self.problems:
             where = self._describe_path(p.path)
-            item = QListWidgetItem(f"{where}: {translate_problem(p)}")
+            mark = "⚠" if p.severity == "error" else "ℹ"
+            item = QListWidgetItem(f"{mark} {where}: {translate_problem(p)}")
             item.setData(Qt.ItemDataRole.UserRole, p.path)
-            if p.severity == "error":
-                item.setIcon(warn)
             self.problem_list.addItem(item)
         if not self.problems:
             self.problem_list.addItem(self.tr("Nothing: the offer and every SKU are complete."))

@@ -6,38 +6,41 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.credentials import SecretRef, credentials
 from ..core.model import ROLE_OS, Disk, Sku
 from ..core.steps import Step
-from ..core.storage import StorageError, parse_blob_url
 from ..core.validation import project_profile
-from ..core.vhdjobs import check_target, file_stamp, is_url, to_record
+from ..core.vhdjobs import file_stamp, is_url
 from ..i18n import translate_problem
 from ..tasks import run_task
 from .base import StepPage
 
-SEVERITY_ICONS = {
-    "pass": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "fail": QStyle.StandardPixmap.SP_MessageBoxCritical,
-}
+
+
+def severity_icon(widget: QWidget, severity: str):
+    """The style's standard icon for a severity (QStyle is imported late: it is costly at start-up)."""
+    from PySide6.QtWidgets import QStyle
+
+    pixmap = {
+        "pass": QStyle.StandardPixmap.SP_DialogApplyButton,
+        "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        "fail": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "stale": QStyle.StandardPixmap.SP_BrowserReload,
+    }.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+    return widget.style().standardIcon(pixmap)
 
 
 class VhdPage(StepPage):
@@ -168,16 +171,15 @@ class VhdPage(StepPage):
             if record is None:
                 result, icon = (self.tr("not checked") if target else self.tr("no file chosen")), None
             elif self.is_stale(disk):
-                result, icon = self.tr("changed since check"), QStyle.StandardPixmap.SP_BrowserReload
+                result, icon = self.tr("changed since check"), "stale"
             else:
-                result, icon = self.severity_words.get(record.verdict, record.verdict), SEVERITY_ICONS.get(
-                    "fail" if record.verdict == "fail" else record.verdict)
+                result, icon = self.severity_words.get(record.verdict, record.verdict), record.verdict
             size = f"{record.virtual_size / 2**30:.2f} GiB" if record and record.virtual_size else ""
             cells = [self.disk_name(sku, disk), target, result, size]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2 and icon is not None:
-                    item.setIcon(self.style().standardIcon(icon))
+                    item.setIcon(severity_icon(self, icon))
                 self.disks.setItem(row, col, item)
         self.disks.resizeColumnToContents(0)
         self.disks.resizeColumnToContents(2)
@@ -192,7 +194,7 @@ class VhdPage(StepPage):
         self.findings.setRowCount(len(findings))
         for row, f in enumerate(findings):
             sev = QTableWidgetItem(self.severity_words.get(f.severity, f.severity))
-            sev.setIcon(self.style().standardIcon(SEVERITY_ICONS.get(f.severity, SEVERITY_ICONS["info"])))
+            sev.setIcon(severity_icon(self, f.severity))
             sev.setData(Qt.ItemDataRole.UserRole, f.fix)
             self.findings.setItem(row, 0, sev)
             self.findings.setItem(row, 1, QTableWidgetItem(f.id))
@@ -217,6 +219,8 @@ class VhdPage(StepPage):
 
     # -- actions -------------------------------------------------------------
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         chosen = self.selected()
         if not chosen:
             return
@@ -233,6 +237,8 @@ class VhdPage(StepPage):
         self.refresh()
 
     def ask_blob_url(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         chosen = self.selected()
         if not chosen:
             return
@@ -242,11 +248,16 @@ class VhdPage(StepPage):
             self.set_disk_blob(chosen[1], url.strip())
             self.start_checks([chosen])
 
-    def blob_sas_ref(self, blob_url: str) -> SecretRef:
+    def blob_sas_ref(self, blob_url: str):
+        from ..core.credentials import SecretRef
+
         return SecretRef(self.project.project_id, f"blob-read-sas:{blob_url}")
 
     def set_disk_blob(self, disk: Disk, url: str) -> bool:
         """Keep the URL without its SAS in the project; the SAS stays in memory only."""
+        from ..core.credentials import credentials
+        from ..core.storage import parse_blob_url
+
         try:
             parsed = parse_blob_url(url)
         except ValueError as exc:
@@ -276,6 +287,10 @@ class VhdPage(StepPage):
             self._set_busy(False)
             self.refresh()
             return
+        from ..core.credentials import credentials
+        from ..core.storage import StorageError
+        from ..core.vhdjobs import check_target, to_record
+
         sku, disk = self.queue.pop(0)
         profile = project_profile(self.project)
         target = disk.vhd_path or disk.blob_url
