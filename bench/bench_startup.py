@@ -44,7 +44,7 @@ def main(runs: int = 7) -> None:
             app.append(wall_to_first_page([python(), "-m", "wizard", "--demo"], env))
             bare.append(wall_to_first_page([python(), "-c", MINIMAL], env))
     a, b = statistics.median(app), statistics.median(bare)
-    report("startup (median of %d)" % runs, mpwizard_demo_s=a, minimal_qwizard_s=b, ratio=a / b, target="<=1.5")
+    report(f"startup (median of {runs})", mpwizard_demo_s=a, minimal_qwizard_s=b, ratio=a / b, target="<=1.5")
 
 
 if __name__ == "__main__":

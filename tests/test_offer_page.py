@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QWizard
 from wizard.core.projectio import load_project
 from wizard.core.steps import Step
 from wizard.core.validation import validate_offer
-from wizard.document import ProjectDocument
-from wizard.mainwindow import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources/examples/demo.mpwiz"

@@ -7,12 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from azure.storage.blob import ContainerSasPermissions, generate_container_sas
-from conftest import AZURITE_ACCOUNT, AZURITE_KEY
 
 from wizard.core.profiles import load_profile
 from wizard.core.storage import StorageError, parse_blob_url
 from wizard.core.vhd import GIB
 from wizard.core.vhdjobs import check_target
+
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY
 
 GUIDE = load_profile("publishing-guide-2015")
 

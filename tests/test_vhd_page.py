@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from conftest import AZURITE_ACCOUNT, AZURITE_KEY
 from wizard.core.model import Disk
 from wizard.core.steps import Step, StepState, step_states
+
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources/examples/demo.mpwiz"
@@ -130,7 +131,7 @@ def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurit
     blob.upload_page(footer, offset=30 * 2**30, length=512)
     token = generate_container_sas(AZURITE_ACCOUNT, "vhdpage", account_key=AZURITE_KEY,
                                    permission=ContainerSasPermissions(read=True, list=True),
-                                   expiry=datetime.now(timezone.utc) + timedelta(hours=1))
+                                   expiry=datetime.now(UTC) + timedelta(hours=1))
     disk = page.project.skus[0].disks[0]
     assert page.set_disk_blob(disk, f"{azurite.endpoint}/vhdpage/os.vhd?{token}")
     page.start_checks([(page.project.skus[0], disk)])

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 # QMessageBox, QFileDialog and QStyle are imported where used: creating their many
 # enums costs tens of milliseconds, and start-up should only pay for what it shows.
-
 from . import APP_DISPLAY_NAME, __version__
 from .core import logs
 from .core.model import FILE_SUFFIX, new_project

@@ -28,7 +28,6 @@ from ..tasks import run_task
 from .base import StepPage
 
 
-
 def severity_icon(widget: QWidget, severity: str):
     """The style's standard icon for a severity (QStyle is imported late: it is costly at start-up)."""
     from PySide6.QtWidgets import QStyle
