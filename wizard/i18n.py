@@ -15,6 +15,12 @@ from .core.resources import resource_path
 log = logging.getLogger(__name__)
 LANGUAGES = ("en", "ja")
 _installed: list[QTranslator] = []
+_current = {"lang": "en"}
+
+
+def current_language() -> str:
+    """The language whose translators are installed now."""
+    return _current["lang"]
 
 
 def saved_language() -> str:
@@ -35,6 +41,7 @@ def install_translators(lang: str) -> list[str]:
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
+    _current["lang"] = lang
     loaded = []
     if lang == "en":
         return loaded

@@ -3,12 +3,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wizard/app.py" line="54" />
+        <location filename="../../wizard/app.py" line="56" />
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/app.py" line="55" />
+        <location filename="../../wizard/app.py" line="57" />
         <source>Something went wrong: {0}
 
 Your project is autosaved. Details are in the log: {1}</source>
@@ -125,12 +125,12 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="118" />
+        <location filename="../../wizard/pages/connection_page.py" line="124" />
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="119" />
+        <location filename="../../wizard/pages/connection_page.py" line="125" />
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
@@ -223,67 +223,67 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>同じ SKU 内では Z のみ変更できます。公開済みバージョンは {latest} なので、新しいバージョンは {xy}.Z (Z は {z} より大きい値) にしてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="37" />
+        <location filename="../../wizard/core/validation.py" line="40" />
         <source>Version {value} is lower than the published {latest}; raise Z (for example {suggest}).</source>
         <translation>バージョン {value} は公開済みの {latest} より低いです。Z を上げてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="38" />
+        <location filename="../../wizard/core/validation.py" line="41" />
         <source>The first disk must be the OS disk, and there must be exactly one.</source>
         <translation>最初のディスクは OS ディスクで、OS ディスクはちょうど 1 つである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="39" />
+        <location filename="../../wizard/core/validation.py" line="42" />
         <source>{count} data disks; this profile allows at most {max} (LUN 0 to {last}).</source>
         <translation>データ ディスクが {count} 個あります。このプロファイルでは最大 {max} 個 (LUN 0～{last}) です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="40" />
+        <location filename="../../wizard/core/validation.py" line="43" />
         <source>Disk role must be 'os' or 'data'.</source>
         <translation>ディスクの役割は 'os' または 'data' にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="41" />
+        <location filename="../../wizard/core/validation.py" line="44" />
         <source>Unknown requirement profile '{value}'; the default profile is used.</source>
         <translation>不明な要件プロファイル '{value}' です。既定のプロファイルを使います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="44" />
+        <location filename="../../wizard/core/validation.py" line="47" />
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="45" />
+        <location filename="../../wizard/core/validation.py" line="48" />
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="46" />
+        <location filename="../../wizard/core/validation.py" line="49" />
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="47" />
+        <location filename="../../wizard/core/validation.py" line="50" />
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="48" />
+        <location filename="../../wizard/core/validation.py" line="51" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="49" />
+        <location filename="../../wizard/core/validation.py" line="52" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="50" />
+        <location filename="../../wizard/core/validation.py" line="53" />
         <source>Operating system name</source>
         <translation>オペレーティング システム名</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="51" />
+        <location filename="../../wizard/core/validation.py" line="54" />
         <source>Base image</source>
         <translation>基本イメージ</translation>
     </message>
@@ -431,17 +431,27 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="12" />
+        <location filename="../../wizard/secret_ui.py" line="13" />
+        <source>The system keyring is locked: unlock it to use a remembered password, or type the password.</source>
+        <translation>システム キーリングがロックされています。記憶したパスワードを使うにはロックを解除するか、パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/secret_ui.py" line="15" />
+        <source>No secure system keyring is available: passwords can be kept for this session only.</source>
+        <translation>安全なシステム キーリングがありません。パスワードはこのセッションの間だけ保持できます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/secret_ui.py" line="21" />
         <source>No secure system keyring is available, so the password was not saved. On Linux, install and start GNOME Keyring or KWallet. Until then, untick 'Remember' to keep it for this session only.</source>
         <translation>安全なシステム キーリングがないため、パスワードを保存できませんでした。Linux では GNOME Keyring か KWallet をインストールして起動してください。それまでは「記憶する」のチェックを外すと、このセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="16" />
+        <location filename="../../wizard/secret_ui.py" line="25" />
         <source>The system keyring is locked, so the password was not saved. Unlock your keyring (log in to it) and try again, or untick 'Remember'.</source>
         <translation>システム キーリングがロックされているため、パスワードを保存できませんでした。キーリングのロックを解除 (ログイン) してからやり直すか、「記憶する」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="18" />
+        <location filename="../../wizard/secret_ui.py" line="27" />
         <source>The system keyring reported an error: {0}</source>
         <translation>システム キーリングがエラーを報告しました: {0}</translation>
     </message>
@@ -467,162 +477,162 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="102" />
+        <location filename="../../wizard/mainwindow.py" line="101" />
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="118" />
+        <location filename="../../wizard/mainwindow.py" line="117" />
         <source>&amp;Save project</source>
         <translation>プロジェクトを保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="120" />
+        <location filename="../../wizard/mainwindow.py" line="119" />
         <source>Offer &amp; SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="121" />
+        <location filename="../../wizard/mainwindow.py" line="120" />
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="122" />
+        <location filename="../../wizard/mainwindow.py" line="121" />
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="123" />
+        <location filename="../../wizard/mainwindow.py" line="122" />
         <source>Test run</source>
         <translation>テスト実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="124" />
+        <location filename="../../wizard/mainwindow.py" line="123" />
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="125" />
+        <location filename="../../wizard/mainwindow.py" line="124" />
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="126" />
+        <location filename="../../wizard/mainwindow.py" line="125" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="154" />
+        <location filename="../../wizard/mainwindow.py" line="153" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="164" />
+        <location filename="../../wizard/mainwindow.py" line="163" />
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="165" />
+        <location filename="../../wizard/mainwindow.py" line="164" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="166" />
+        <location filename="../../wizard/mainwindow.py" line="165" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="169" />
+        <location filename="../../wizard/mainwindow.py" line="168" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="170" />
+        <location filename="../../wizard/mainwindow.py" line="169" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="171" />
+        <location filename="../../wizard/mainwindow.py" line="170" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="173" />
+        <location filename="../../wizard/mainwindow.py" line="172" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="175" />
+        <location filename="../../wizard/mainwindow.py" line="174" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="176" />
+        <location filename="../../wizard/mainwindow.py" line="175" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="177" />
+        <location filename="../../wizard/mainwindow.py" line="176" />
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="183" />
+        <location filename="../../wizard/mainwindow.py" line="182" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="184" />
+        <location filename="../../wizard/mainwindow.py" line="183" />
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="185" />
+        <location filename="../../wizard/mainwindow.py" line="184" />
         <source>Open &amp;log folder</source>
         <translation>ログ フォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="191" />
+        <location filename="../../wizard/mainwindow.py" line="190" />
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="209" />
+        <location filename="../../wizard/mainwindow.py" line="208" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="222" />
+        <location filename="../../wizard/mainwindow.py" line="217" />
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="223" />
+        <location filename="../../wizard/mainwindow.py" line="218" />
         <source>needs attention</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="224" />
+        <location filename="../../wizard/mainwindow.py" line="219" />
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="258" />
+        <location filename="../../wizard/mainwindow.py" line="254" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="259" />
+        <location filename="../../wizard/mainwindow.py" line="255" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="282" />
+        <location filename="../../wizard/mainwindow.py" line="280" />
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="282" />
+        <location filename="../../wizard/mainwindow.py" line="280" />
         <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
@@ -642,52 +652,52 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="314" />
+        <location filename="../../wizard/mainwindow.py" line="316" />
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="315" />
+        <location filename="../../wizard/mainwindow.py" line="317" />
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="327" />
+        <location filename="../../wizard/mainwindow.py" line="331" />
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="332" />
+        <location filename="../../wizard/mainwindow.py" line="336" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="344" />
+        <location filename="../../wizard/mainwindow.py" line="350" />
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="346" />
+        <location filename="../../wizard/mainwindow.py" line="352" />
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="347" />
+        <location filename="../../wizard/mainwindow.py" line="353" />
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="356" />
+        <location filename="../../wizard/mainwindow.py" line="362" />
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="370" />
+        <location filename="../../wizard/mainwindow.py" line="377" />
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="371" />
+        <location filename="../../wizard/mainwindow.py" line="378" />
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6 {2}, LGPLv3), paramiko (LGPL), azure-storage-blob (MIT), keyring (MIT), platformdirs (MIT).&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product's own, not Microsoft's.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;Qt for Python (PySide6 {2}, LGPLv3)、paramiko (LGPL)、azure-storage-blob (MIT)、keyring (MIT)、platformdirs (MIT) を使用しています。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
@@ -695,339 +705,340 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>OfferPage</name>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="60" />
+        <location filename="../../wizard/pages/offer_page.py" line="59" />
         <source>Offer and SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="61" />
+        <location filename="../../wizard/pages/offer_page.py" line="60" />
         <source>Define the offer and each SKU (one VM image each). IDs appear in URLs and cannot change after publishing: choose them with care.</source>
         <translation>プランと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="70" />
+        <location filename="../../wizard/pages/offer_page.py" line="69" />
         <source>Requirement profile</source>
         <translation>要件プロファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="71" />
+        <location filename="../../wizard/pages/offer_page.py" line="70" />
         <source>Which rules to check against: the 2015 publishing guide or today's Partner Center.</source>
         <translation>チェックに使う規則: 2015 年の発行ガイド、または現在のパートナー センター。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="72" />
+        <location filename="../../wizard/pages/offer_page.py" line="71" />
         <source>Requirement &amp;profile:</source>
         <translation>要件プロファイル(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="84" />
+        <location filename="../../wizard/pages/offer_page.py" line="83" />
         <source>What is missing</source>
         <translation>不足している項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="88" />
+        <location filename="../../wizard/pages/offer_page.py" line="87" />
         <source>What is still missing or wrong (click to go there):</source>
         <translation>まだ不足している項目や誤り (クリックで移動):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="119" />
-        <location filename="../../wizard/pages/offer_page.py" line="559" />
+        <location filename="../../wizard/pages/offer_page.py" line="118" />
+        <location filename="../../wizard/pages/offer_page.py" line="558" />
         <source>Offer</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="124" />
+        <location filename="../../wizard/pages/offer_page.py" line="123" />
         <source>Lowercase letters, digits, '-' and '_'; starts with a letter or digit; at most 50 characters.</source>
         <translation>小文字、数字、'-'、'_' のみ。先頭は英字か数字。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="125" />
+        <location filename="../../wizard/pages/offer_page.py" line="124" />
         <source>P&amp;ublisher namespace:</source>
         <translation>発行元の名前空間(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="126" />
+        <location filename="../../wizard/pages/offer_page.py" line="125" />
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="127" />
+        <location filename="../../wizard/pages/offer_page.py" line="126" />
         <source>Offer &amp;ID:</source>
         <translation>プラン ID(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="127" />
+        <location filename="../../wizard/pages/offer_page.py" line="126" />
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="128" />
+        <location filename="../../wizard/pages/offer_page.py" line="127" />
         <source>Offer &amp;name:</source>
         <translation>プラン名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="128" />
+        <location filename="../../wizard/pages/offer_page.py" line="127" />
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="129" />
+        <location filename="../../wizard/pages/offer_page.py" line="128" />
         <source>The name customers see for the offer.</source>
         <translation>顧客に表示されるプランの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="132" />
+        <location filename="../../wizard/pages/offer_page.py" line="131" />
         <source>SKUs</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="135" />
+        <location filename="../../wizard/pages/offer_page.py" line="134" />
         <source>SKU list</source>
         <translation>SKU の一覧</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="135" />
+        <location filename="../../wizard/pages/offer_page.py" line="134" />
         <source>Each SKU is one VM image. Select one to edit it.</source>
         <translation>各 SKU は 1 つの VM イメージです。選択して編集します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="140" />
+        <location filename="../../wizard/pages/offer_page.py" line="139" />
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="141" />
+        <location filename="../../wizard/pages/offer_page.py" line="140" />
         <source>D&amp;uplicate</source>
         <translation>複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="142" />
+        <location filename="../../wizard/pages/offer_page.py" line="141" />
         <source>Remo&amp;ve</source>
         <translation>削除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="143" />
+        <location filename="../../wizard/pages/offer_page.py" line="142" />
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="144" />
+        <location filename="../../wizard/pages/offer_page.py" line="143" />
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145" />
+        <location filename="../../wizard/pages/offer_page.py" line="144" />
         <source>Add a new SKU</source>
         <translation>新しい SKU を追加</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145" />
+        <location filename="../../wizard/pages/offer_page.py" line="144" />
         <source>Copy the selected SKU</source>
         <translation>選択した SKU を複製</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="146" />
+        <location filename="../../wizard/pages/offer_page.py" line="145" />
         <source>Remove the selected SKU</source>
         <translation>選択した SKU を削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="146" />
+        <location filename="../../wizard/pages/offer_page.py" line="145" />
         <source>Move the selected SKU up</source>
         <translation>選択した SKU を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="147" />
+        <location filename="../../wizard/pages/offer_page.py" line="146" />
         <source>Move the selected SKU down</source>
         <translation>選択した SKU を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="168" />
+        <location filename="../../wizard/pages/offer_page.py" line="167" />
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="169" />
+        <location filename="../../wizard/pages/offer_page.py" line="168" />
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="171" />
+        <location filename="../../wizard/pages/offer_page.py" line="170" />
         <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
         <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="179" />
+        <location filename="../../wizard/pages/offer_page.py" line="178" />
         <source>Record this version as &amp;published</source>
         <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="180" />
+        <location filename="../../wizard/pages/offer_page.py" line="179" />
         <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
         <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="182" />
+        <location filename="../../wizard/pages/offer_page.py" line="181" />
         <source>S&amp;KU ID:</source>
         <translation>SKU ID(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="182" />
+        <location filename="../../wizard/pages/offer_page.py" line="181" />
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="183" />
+        <location filename="../../wizard/pages/offer_page.py" line="182" />
         <source>Unique within the offer. Lowercase letters, digits, '-' and '_'; at most 50 characters.</source>
         <translation>プラン内で一意。小文字、数字、'-'、'_' のみ。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="184" />
+        <location filename="../../wizard/pages/offer_page.py" line="183" />
         <source>&amp;Title:</source>
         <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="184" />
+        <location filename="../../wizard/pages/offer_page.py" line="183" />
         <source>SKU title</source>
         <translation>SKU のタイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="185" />
+        <location filename="../../wizard/pages/offer_page.py" line="184" />
         <source>The SKU's name as customers see it.</source>
         <translation>顧客に表示される SKU の名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="186" />
+        <location filename="../../wizard/pages/offer_page.py" line="185" />
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="186" />
+        <location filename="../../wizard/pages/offer_page.py" line="185" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="187" />
+        <location filename="../../wizard/pages/offer_page.py" line="186" />
         <source>A short customer-visible summary (editable until push to staging).</source>
         <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="188" />
+        <location filename="../../wizard/pages/offer_page.py" line="187" />
         <source>OS &amp;family:</source>
         <translation>OS ファミリ(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="188" />
+        <location filename="../../wizard/pages/offer_page.py" line="187" />
         <source>Operating system family</source>
         <translation>オペレーティング システム ファミリ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="189" />
+        <location filename="../../wizard/pages/offer_page.py" line="188" />
         <source>Linux or Windows.</source>
         <translation>Linux または Windows。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="190" />
+        <location filename="../../wizard/pages/offer_page.py" line="189" />
         <source>Operating &amp;system:</source>
         <translation>オペレーティング システム(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="191" />
+        <location filename="../../wizard/pages/offer_page.py" line="190" />
         <source>Operating system friendly name</source>
         <translation>オペレーティング システムのフレンドリ名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="192" />
+        <location filename="../../wizard/pages/offer_page.py" line="191" />
         <source>In the form 'family type version update', e.g. 'Windows Server Datacenter 2012 R2'.</source>
         <translation>「ファミリ 種類 バージョン 更新」の形式 (例: 'Windows Server Datacenter 2012 R2')。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="193" />
+        <location filename="../../wizard/pages/offer_page.py" line="192" />
         <source>&amp;Base image:</source>
         <translation>基本イメージ(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="193" />
+        <location filename="../../wizard/pages/offer_page.py" line="192" />
         <source>Windows base image</source>
         <translation>Windows の基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="194" />
+        <location filename="../../wizard/pages/offer_page.py" line="193" />
         <source>Windows SKUs must start from an approved base image.</source>
         <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="195" />
+        <location filename="../../wizard/pages/offer_page.py" line="194" />
         <source>Base image &amp;date:</source>
         <translation>基本イメージの日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="196" />
+        <location filename="../../wizard/pages/offer_page.py" line="195" />
         <source>Base image publication date</source>
         <translation>基本イメージの公開日</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="197" />
+        <location filename="../../wizard/pages/offer_page.py" line="196" />
         <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
         <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204" />
+        <location filename="../../wizard/pages/offer_page.py" line="203" />
         <source>Search sizes, e.g. D2 v5, memory, compute</source>
         <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="205" />
+        <location filename="../../wizard/pages/offer_page.py" line="204" />
         <source>Search VM sizes</source>
         <translation>VM サイズの検索</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="205" />
+        <location filename="../../wizard/pages/offer_page.py" line="204" />
         <source>Type part of a size name or series to filter.</source>
         <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="208" />
+        <location filename="../../wizard/pages/offer_page.py" line="207" />
         <source>VM size catalogue</source>
         <translation>VM サイズのカタログ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="208" />
+        <location filename="../../wizard/pages/offer_page.py" line="207" />
         <source>Check the recommended sizes for this SKU.</source>
         <translation>この SKU の推奨サイズにチェックを入れます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="215" />
+        <location filename="../../wizard/pages/offer_page.py" line="214" />
         <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
         <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="220" />
+        <location filename="../../wizard/pages/offer_page.py" line="219" />
         <source>Recommended &amp;VM sizes:</source>
         <translation>推奨 VM サイズ(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="220" />
+        <location filename="../../wizard/pages/offer_page.py" line="219" />
         <source>Recommended VM sizes</source>
         <translation>推奨 VM サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="221" />
+        <location filename="../../wizard/pages/offer_page.py" line="220" />
         <source>Shown to customers on the pricing tier blade.</source>
         <translation>価格レベルのブレードで顧客に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="229" />
+        <location filename="../../wizard/pages/offer_page.py" line="228" />
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="229" />
-        <location filename="../../wizard/pages/offer_page.py" line="231" />
+        <location filename="../../wizard/pages/offer_page.py" line="228" />
+        <location filename="../../wizard/pages/offer_page.py" line="230" />
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="230" />
+        <location filename="../../wizard/pages/offer_page.py" line="229" />
+        <location filename="../../wizard/pages/offer_page.py" line="231" />
         <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
         <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
     </message>
@@ -1094,7 +1105,7 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/offer_page.py" line="313" />
-        <location filename="../../wizard/pages/offer_page.py" line="398" />
+        <location filename="../../wizard/pages/offer_page.py" line="537" />
         <source>(new SKU)</source>
         <translation>(新しい SKU)</translation>
     </message>
@@ -1124,32 +1135,32 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>(VHD の手順で設定)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="522" />
+        <location filename="../../wizard/pages/offer_page.py" line="521" />
         <source>exactly {0}</source>
         <translation>ちょうど {0} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="524" />
+        <location filename="../../wizard/pages/offer_page.py" line="523" />
         <source>{0} to {1}</source>
         <translation>{0}～{1} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="525" />
+        <location filename="../../wizard/pages/offer_page.py" line="524" />
         <source>Chosen ({0} of {1}): {2}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="526" />
+        <location filename="../../wizard/pages/offer_page.py" line="525" />
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="527" />
+        <location filename="../../wizard/pages/offer_page.py" line="526" />
         <source>none yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="528" />
+        <location filename="../../wizard/pages/offer_page.py" line="527" />
         <source>Published versions: {0}</source>
         <translation>公開済みのバージョン: {0}</translation>
     </message>
@@ -1164,17 +1175,17 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>この SKU は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="549" />
+        <location filename="../../wizard/pages/offer_page.py" line="548" />
         <source>Nothing: the offer and every SKU are complete.</source>
         <translation>ありません。プランとすべての SKU が完了しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="557" />
+        <location filename="../../wizard/pages/offer_page.py" line="556" />
         <source>SKU {0}</source>
         <translation>SKU {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="560" />
+        <location filename="../../wizard/pages/offer_page.py" line="559" />
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
@@ -1236,168 +1247,193 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>VhdPage</name>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="46" />
+        <location filename="../../wizard/pages/vhd_page.py" line="50" />
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="47" />
+        <location filename="../../wizard/pages/vhd_page.py" line="51" />
         <source>Pick the VHD file of every disk. Each is checked against the profile's rules (fixed format, sizes, footer) before you upload it.</source>
         <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="51" />
+        <location filename="../../wizard/pages/vhd_page.py" line="55" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="51" />
+        <location filename="../../wizard/pages/vhd_page.py" line="55" />
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="51" />
+        <location filename="../../wizard/pages/vhd_page.py" line="55" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="52" />
+        <location filename="../../wizard/pages/vhd_page.py" line="56" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <location filename="../../wizard/pages/vhd_page.py" line="59" />
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <location filename="../../wizard/pages/vhd_page.py" line="59" />
         <source>VHD file or blob URL</source>
         <translation>VHD ファイルまたは BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="56" />
-        <location filename="../../wizard/pages/vhd_page.py" line="80" />
+        <location filename="../../wizard/pages/vhd_page.py" line="60" />
+        <location filename="../../wizard/pages/vhd_page.py" line="86" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="56" />
+        <location filename="../../wizard/pages/vhd_page.py" line="60" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="62" />
+        <location filename="../../wizard/pages/vhd_page.py" line="66" />
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="64" />
+        <location filename="../../wizard/pages/vhd_page.py" line="68" />
         <source>&amp;Choose file…</source>
         <translation>ファイルを選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="65" />
+        <location filename="../../wizard/pages/vhd_page.py" line="69" />
+        <source>Use &amp;blob URL…</source>
+        <translation>BLOB の URL を使用(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="70" />
+        <source>Check a VHD already uploaded: paste its blob URL with a read SAS.</source>
+        <translation>アップロード済みの VHD をチェックします。読み取り SAS 付きの BLOB の URL を貼り付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="71" />
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="66" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72" />
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67" />
+        <location filename="../../wizard/pages/vhd_page.py" line="73" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="80" />
+        <location filename="../../wizard/pages/vhd_page.py" line="86" />
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="80" />
+        <location filename="../../wizard/pages/vhd_page.py" line="86" />
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="86" />
+        <location filename="../../wizard/pages/vhd_page.py" line="92" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="89" />
+        <location filename="../../wizard/pages/vhd_page.py" line="95" />
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="90" />
+        <location filename="../../wizard/pages/vhd_page.py" line="96" />
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="92" />
+        <location filename="../../wizard/pages/vhd_page.py" line="98" />
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="134" />
+        <location filename="../../wizard/pages/vhd_page.py" line="141" />
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="134" />
+        <location filename="../../wizard/pages/vhd_page.py" line="141" />
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="141" />
+        <location filename="../../wizard/pages/vhd_page.py" line="148" />
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="164" />
+        <location filename="../../wizard/pages/vhd_page.py" line="171" />
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="164" />
+        <location filename="../../wizard/pages/vhd_page.py" line="171" />
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="166" />
+        <location filename="../../wizard/pages/vhd_page.py" line="173" />
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="219" />
+        <location filename="../../wizard/pages/vhd_page.py" line="226" />
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="220" />
+        <location filename="../../wizard/pages/vhd_page.py" line="227" />
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="249" />
+        <location filename="../../wizard/pages/vhd_page.py" line="244" />
+        <source>Blob URL</source>
+        <translation>BLOB の URL</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="245" />
+        <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
+        <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="263" />
+        <source>Not a blob URL: {0}</source>
+        <translation>BLOB の URL ではありません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="297" />
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="271" />
+        <location filename="../../wizard/pages/vhd_page.py" line="327" />
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="273" />
+        <location filename="../../wizard/pages/vhd_page.py" line="329" />
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="276" />
+        <location filename="../../wizard/pages/vhd_page.py" line="332" />
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from ..core.credentials import CredentialError, SecretRef, credentials
 from ..core.model import OS_LINUX, OS_WINDOWS
 from ..core.steps import Step
-from ..secret_ui import describe_credential_error
+from ..secret_ui import describe_credential_error, describe_keyring_unavailable
 from ..tasks import run_task
 from .base import PlaceholderNote, StepPage
 
@@ -106,7 +106,13 @@ class ConnectionPage(StepPage):
                 self.remember.blockSignals(False)
                 self.secret_status.setText(self.tr("Password loaded from the OS keyring."))
 
-        run_task(lambda progress, cancel: credentials().get(ref), on_result=loaded, on_error=self._secret_failed)
+        def not_loaded(error: BaseException) -> None:
+            if not isinstance(error, CredentialError):
+                raise error
+            self.secret_status.setStyleSheet("")
+            self.secret_status.setText(describe_keyring_unavailable(error))
+
+        run_task(lambda progress, cancel: credentials().get(ref), on_result=loaded, on_error=not_loaded)
 
     def store_secret(self) -> None:
         secret = self.password.text()

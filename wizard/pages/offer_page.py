@@ -32,7 +32,7 @@ from ..core.profiles import all_profiles
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.vmsizes import catalogue
-from ..i18n import effective_language, translate_problem
+from ..i18n import current_language, translate_problem
 from .base import StepPage
 
 
@@ -294,7 +294,7 @@ class OfferPage(StepPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self._loading = True
-        lang = effective_language()
+        lang = current_language()
         self.profile.clear()
         for profile in all_profiles():
             self.profile.addItem(profile.display_title(lang), profile.id)
@@ -501,6 +501,8 @@ class OfferPage(StepPage):
 
     # -- validation ----------------------------------------------------------
     def _field_problems(self, path: str) -> list[Problem]:
+        if path == "skus":  # problems of the list itself, not of each SKU
+            return [p for p in self.problems if p.path == path]
         return [p for p in self.problems if p.path == path or p.path.startswith(path + "[")]
 
     def _revalidate(self) -> None:

@@ -343,6 +343,7 @@ class VhdPage(StepPage):
         for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all):
             b.setEnabled(not busy)
         self.btn_cancel.setEnabled(busy)
+        self.completeChanged.emit()
 
     def is_step_complete(self) -> bool:
         return self.task is None

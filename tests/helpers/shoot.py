@@ -1,0 +1,86 @@
+"""Take real screenshots of the wizard on an X server (Xvfb), one PNG per page.
+
+Usage (DISPLAY set, QT_QPA_PLATFORM=xcb): shoot.py OUT_DIR LANG [--vhd GOOD BAD]
+Writes OUT_DIR/<lang>-<nn>-<step>.png for every step, plus the offer page with a
+second SKU in error and, given two VHDs, the VHD page with a passing and a failing disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from wizard.core.steps import Step  # noqa: E402
+from wizard.document import ProjectDocument  # noqa: E402
+from wizard.i18n import install_translators  # noqa: E402
+from wizard.mainwindow import MainWindow  # noqa: E402
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def grab(app: QApplication, window: MainWindow, path: Path) -> None:
+    settle(app)
+    # A real grab of the whole X screen (the window fills it), not a widget render.
+    app.primaryScreen().grabWindow(0).save(str(path))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("lang")
+    parser.add_argument("--vhd", nargs=2)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    QCoreApplication.setOrganizationName("mpwizard")
+    QCoreApplication.setApplicationName("mpwizard")
+    app = QApplication(sys.argv[:1])
+    install_translators(args.lang)
+    window = MainWindow(ProjectDocument())
+    window.move(0, 0)
+    window.resize(1280, 800)
+    window.show()
+    window.open_path(ROOT / "resources/examples/demo.mpwiz", ask=False)
+    scale = "" if app.devicePixelRatio() == 1 else "-x2"
+    for step in Step:
+        window.wizard.jump_to(step)
+        grab(app, window, args.out / f"{args.lang}{scale}-{int(step) + 1:02d}-{step.name.lower()}.png")
+    # The offer page with a second SKU that has errors.
+    window.wizard.jump_to(Step.OFFER)
+    page = window.pages[Step.OFFER]
+    page.btn_add.click()
+    page.sku_id.setText("Bad SKU")
+    page.sku_title.setText("Broken example")
+    grab(app, window, args.out / f"{args.lang}{scale}-offer-with-errors.png")
+    if args.vhd:
+        project = window.document.project
+        project.skus.pop()
+        vhd_page = window.pages[Step.VHD]
+        window.wizard.jump_to(Step.VHD)
+        vhd_page.set_disk_file(project.skus[0].disks[0], args.vhd[0])
+        vhd_page.set_disk_file(project.skus[0].disks[1], args.vhd[1])
+        vhd_page.btn_check_all.click()
+        end = time.monotonic() + 20
+        while (vhd_page.task or vhd_page.queue) and time.monotonic() < end:
+            app.processEvents()
+        vhd_page.disks.selectRow(1)
+        grab(app, window, args.out / f"{args.lang}{scale}-vhd-pass-and-fail.png")
+    window.document.dirty = False
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Real screenshots under Xvfb (xcb platform), English and Japanese, normal and 200% scale.
+
+The PNGs land in artifacts/screenshots/ for a person to look at; the test checks that
+every page was captured and that the Japanese pictures really differ from the English ones.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def xvfb():
+    if not shutil.which("Xvfb"):
+        pytest.fail("Xvfb is missing: run the tests through scripts/test, which installs xvfb")
+    displays = []
+
+    def start(width: int, height: int) -> str:
+        for number in range(90, 140):
+            if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+                break
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        displays.append(proc)
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("Xvfb did not start")
+            time.sleep(0.05)
+        return f":{number}"
+
+    yield start
+    for proc in displays:
+        proc.terminate()
+        proc.wait(5)
+
+
+def shoot(display: str, lang: str, extra_env: dict, *args: str) -> None:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **extra_env}
+    result = subprocess.run([sys.executable, str(ROOT / "tests/helpers/shoot.py"), str(OUT), lang, *args],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def distinct_colours(path: Path) -> int:
+    image = QImage(str(path))
+    assert not image.isNull(), path
+    seen = set()
+    for y in range(0, image.height(), 7):
+        for x in range(0, image.width(), 7):
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+def test_screenshots_of_every_page_in_english_and_japanese(xvfb, make_vhd):
+    display = xvfb(1280, 800)
+    good, bad = make_vhd("30G"), make_vhd("10G", subformat="dynamic")
+    for lang in ("en", "ja"):
+        shoot(display, lang, {}, "--vhd", str(good), str(bad))
+    for lang in ("en", "ja"):
+        pages = sorted(OUT.glob(f"{lang}-0*.png"))
+        assert len(pages) == 7
+        for png in pages + [OUT / f"{lang}-offer-with-errors.png", OUT / f"{lang}-vhd-pass-and-fail.png"]:
+            assert distinct_colours(png) > 8, f"{png} looks blank"
+            assert QImage(str(png)).width() >= 1200
+    en, ja = QImage(str(OUT / "en-01-offer.png")), QImage(str(OUT / "ja-01-offer.png"))
+    assert en != ja
+
+
+def test_screenshots_at_200_percent(xvfb):
+    display = xvfb(2560, 1600)
+    shoot(display, "ja", {"QT_SCALE_FACTOR": "2"})
+    png = OUT / "ja-x2-offer-with-errors.png"
+    assert QImage(str(png)).width() >= 2400
