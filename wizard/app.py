@@ -42,10 +42,11 @@ class WizardApplication(QApplication):
         return super().event(event)
 
 
-def install_excepthook(log_path: Path) -> None:
+def install_excepthook(log_path: Path | None = None) -> None:
     """Unexpected errors: log them, then show a dialog with copyable details."""
 
     def hook(exc_type, exc, tb):
+        path = log_path or logs.log_file()
         text = logs.redact("".join(traceback.format_exception(exc_type, exc, tb)))
         log.error("unhandled exception:\n%s", text)
         if QApplication.instance() is None or os.environ.get("MPWIZARD_NO_CRASH_DIALOG"):
@@ -56,7 +57,7 @@ def install_excepthook(log_path: Path) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"),
                           QCoreApplication.translate("App", "Something went wrong: {0}\n\nYour project is autosaved. "
                                                             "Details are in the log: {1}").format(
-                              logs.redact(str(exc)) or exc_type.__name__, log_path))
+                              logs.redact(str(exc)) or exc_type.__name__, path))
         box.setDetailedText(text)
         box.exec()
 
@@ -98,7 +99,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = WizardApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    install_excepthook(logs.log_file())
+    install_excepthook()
     lang = effective_language(getattr(args, "lang", None))
     install_translators(lang)
     log.info("mpwizard %s starting, language %s", __version__, lang)

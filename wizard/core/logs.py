@@ -7,7 +7,6 @@ SAS signature / account key pattern with `***`, so nothing secret reaches a log.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import threading
 from pathlib import Path
@@ -64,6 +63,8 @@ def log_file() -> Path:
 
 def setup_logging(level: int = logging.INFO) -> Path:
     """Install the rotating file handler once; returns the log file path."""
+    import logging.handlers  # imported here: start-up does not need it before the window shows
+
     root = logging.getLogger()
     path = log_file()
     for handler in [h for h in root.handlers if getattr(h, "_mpwizard", False)]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
-from ..core.credentials import CredentialError, SecretRef, credentials
 from ..core.model import OS_LINUX, OS_WINDOWS
 from ..core.steps import Step
 from ..secret_ui import describe_credential_error, describe_keyring_unavailable
@@ -90,12 +89,16 @@ class ConnectionPage(StepPage):
         self._update_enabled()
         self.load_secret()
 
-    def secret_ref(self) -> SecretRef:
+    def secret_ref(self):
+        from ..core.credentials import SecretRef
+
         purpose = "ssh-passphrase" if self.auth.currentData() == "key" else "vm-password"
         return SecretRef(self.project.project_id, purpose)
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
+        from ..core.credentials import CredentialError, credentials
+
         ref = self.secret_ref()
 
         def loaded(value):
@@ -115,6 +118,8 @@ class ConnectionPage(StepPage):
         run_task(lambda progress, cancel: credentials().get(ref), on_result=loaded, on_error=not_loaded)
 
     def store_secret(self) -> None:
+        from ..core.credentials import credentials
+
         secret = self.password.text()
         if self._loading or not secret:
             return
@@ -128,6 +133,8 @@ class ConnectionPage(StepPage):
                                     on_result=stored, on_error=self._secret_failed)
 
     def _secret_failed(self, error: BaseException) -> None:
+        from ..core.credentials import CredentialError
+
         if isinstance(error, CredentialError):
             self.secret_status.setText(describe_credential_error(error))
             self.secret_status.setStyleSheet("color: #b00020;")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from ..core.model import ROLE_OS, Disk, Sku
 from ..core.steps import Step
 from ..core.validation import project_profile
-from ..core.vhdjobs import file_stamp, is_url
 from ..i18n import translate_problem
 from ..tasks import run_task
 from .base import StepPage
@@ -151,6 +150,8 @@ class VhdPage(StepPage):
             self.disks.selectRow(0)
 
     def is_stale(self, disk: Disk) -> bool:
+        from ..core.vhdjobs import file_stamp, is_url
+
         record = disk.vhd_check
         target = disk.vhd_path or disk.blob_url
         if record is None or record.target != target and not is_url(target):
@@ -288,7 +289,7 @@ class VhdPage(StepPage):
             return
         from ..core.credentials import credentials
         from ..core.storage import StorageError
-        from ..core.vhdjobs import check_target, to_record
+        from ..core.vhdjobs import check_target, file_stamp, is_url, to_record
 
         sku, disk = self.queue.pop(0)
         profile = project_profile(self.project)
