@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import APP_DISPLAY_NAME, __version__
 
-SUBCOMMANDS = ("project", "vhd")
+SUBCOMMANDS = ("project", "vhd", "sas")
 
 
 def _project_check(args: argparse.Namespace) -> int:
@@ -94,6 +94,93 @@ def _vhd_check(args: argparse.Namespace) -> int:
     return 1 if report.verdict == "fail" else 0
 
 
+def _secret_from_env(args: argparse.Namespace) -> tuple[str, str] | None:
+    """(kind, value) from the environment variable named on the command line."""
+    import os
+
+    for kind, env_name in (("key", getattr(args, "account_key_env", None)),
+                           ("connection-string", getattr(args, "connection_string_env", None))):
+        if env_name:
+            value = os.environ.get(env_name)
+            if not value:
+                raise SystemExit(f"error: environment variable {env_name} is not set")
+            return kind, value
+    return None
+
+
+def _sas_create(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime, timedelta
+
+    from .core.profiles import load_profile
+    from .core.sas import create_sas, parse_connection_string
+    from .core.storage import parse_blob_url
+
+    try:
+        kind, secret = _secret_from_env(args) or (None, None)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if kind is None:
+        print("error: give --account-key-env or --connection-string-env", file=sys.stderr)
+        return 2
+    key = secret
+    try:
+        blob = parse_blob_url(args.blob_url)
+        if blob.query:
+            print("error: give the blob URL without a SAS", file=sys.stderr)
+            return 2
+        if kind == "connection-string":
+            parts = parse_connection_string(secret)
+            key = parts.get("AccountKey", "")
+            if parts.get("AccountName") and parts["AccountName"] != blob.account:
+                print(f"error: the connection string is for account {parts['AccountName']}, the URL for {blob.account}",
+                      file=sys.stderr)
+                return 2
+        profile = load_profile(args.profile)
+        now = datetime.now(UTC)
+        expiry = None
+        if args.expiry_days is not None:
+            expiry = now - timedelta(minutes=profile.sas_start_offset_minutes) + timedelta(days=args.expiry_days)
+        sas = create_sas(args.blob_url, key, profile, now=now, expiry=expiry, scheme=args.scheme)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(sas.to_json(), indent=2) if args.json else sas.uri)
+    return 0
+
+
+def _sas_verify(args: argparse.Namespace) -> int:
+    import os
+
+    from .core.profiles import load_profile
+    from .core.sas import verify_sas
+    from .core.storage import StorageError
+
+    uri = args.sas_uri
+    if args.uri_env:
+        uri = os.environ.get(args.uri_env, "")
+    elif uri == "-":
+        uri = sys.stdin.readline().strip()
+    if not uri:
+        print("error: give the SAS URI (as '-' on standard input, or with --uri-env VAR)", file=sys.stderr)
+        return 2
+    try:
+        result = verify_sas(uri, load_profile(args.profile))
+    except (StorageError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"verdict": result.verdict, "reachable": result.reachable,
+                          "expiry": result.expiry.isoformat() if result.expiry else None,
+                          "findings": [{"id": f.id, "severity": f.severity, "message": f.message}
+                                       for f in result.findings]}, indent=2))
+    else:
+        for f in result.findings:
+            print(f"[{f.severity.upper():7}] {f.id}: {f.message}")
+        print(f"verdict: {result.verdict}")
+    return 1 if result.verdict == "fail" else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mpwizard", description=f"{APP_DISPLAY_NAME} {__version__}")
     parser.add_argument("--version", action="version", version=f"mpwizard {__version__}")
@@ -119,6 +206,26 @@ def build_parser() -> argparse.ArgumentParser:
     creds.add_argument("--connection-string-env", metavar="VAR", help="environment variable holding a connection string")
     vcheck.add_argument("--json", action="store_true", help="print one JSON object")
     vcheck.set_defaults(func=_vhd_check)
+
+    sas = sub.add_parser("sas", help="create and verify SAS URIs for VHD blobs")
+    sas_sub = sas.add_subparsers(dest="sas_command", required=True)
+    create = sas_sub.add_parser("create", help="print a read+list SAS URI for a blob, per the profile")
+    create.add_argument("blob_url")
+    ccreds = create.add_mutually_exclusive_group(required=True)
+    ccreds.add_argument("--account-key-env", metavar="VAR")
+    ccreds.add_argument("--connection-string-env", metavar="VAR")
+    create.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
+    create.add_argument("--expiry-days", type=int, metavar="N", help="days from the start; never below the profile's minimum")
+    create.add_argument("--scheme", choices=("https", "http"), help="default: https (http for a local emulator)")
+    create.add_argument("--json", action="store_true")
+    create.set_defaults(func=_sas_create)
+    verify = sas_sub.add_parser("verify", help="check a SAS URI against the portal's rules and read the blob through it")
+    verify.add_argument("sas_uri", nargs="?", default="",
+                        help="the SAS URI; '-' reads it from standard input (keeps the signature out of the process list)")
+    verify.add_argument("--uri-env", metavar="VAR", help="read the SAS URI from this environment variable")
+    verify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(func=_sas_verify)
     return parser
 
 

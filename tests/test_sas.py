@@ -1,0 +1,203 @@
+"""SAS URIs: creation per profile, every portal rule, and reads/writes through the SAS on Azurite."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from azure.storage.blob import ContainerSasPermissions, generate_container_sas
+
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY
+from wizard.core.profiles import load_profile
+from wizard.core.sas import add_business_days, check_sas_rules, create_sas, minimum_expiry, try_write_through, verify_sas
+from wizard.core.storage import StorageError
+
+GUIDE = load_profile("publishing-guide-2015")
+PC = load_profile("partner-center")
+GIB = 2**30
+
+
+@pytest.fixture(scope="module")
+def vhd_blob(azurite, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sas")
+    vhd = folder / "os.vhd"
+    subprocess.run(["qemu-img", "create", "-q", "-f", "vpc", "-o", "subformat=fixed,force_size=on", str(vhd), "30G"], check=True)
+    with open(vhd, "rb") as fh:
+        fh.seek(-512, 2)
+        footer = fh.read()
+    container = azurite.service().create_container("sasvhds")
+    blob = container.get_blob_client("os.vhd")
+    blob.create_page_blob(size=30 * GIB + 512)
+    blob.upload_page(footer, offset=30 * GIB, length=512)
+    container.get_blob_client("block.vhd").upload_blob(b"x" * 2048)
+    container.get_blob_client("notvhd.vhd").create_page_blob(size=1024)
+    azurite.service().create_container("othercontainer")
+    return f"{azurite.endpoint}/sasvhds/os.vhd"
+
+
+def query(uri: str) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlsplit(uri).query).items()}
+
+
+def ids(result, severity="fail") -> set[str]:
+    return {f.id for f in result.findings if f.severity == severity}
+
+
+# -- arithmetic (fixed clock) -------------------------------------------------
+def test_business_days_skip_weekends():
+    friday = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    assert add_business_days(friday, 1) == datetime(2026, 11, 30, 10, 0, tzinfo=UTC)  # Monday
+    assert add_business_days(friday, 7) == datetime(2026, 12, 8, 10, 0, tzinfo=UTC)
+    saturday = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    assert add_business_days(saturday, 5) == datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    # Guide: 7 business days, then one day of margin.
+    assert minimum_expiry(GUIDE, friday) == datetime(2026, 12, 9, 10, 0, tzinfo=UTC)
+    assert minimum_expiry(PC, friday) == friday + timedelta(days=21)
+
+
+@pytest.mark.parametrize("profile,start_back,min_days", [(GUIDE, timedelta(minutes=15), 9), (PC, timedelta(days=1), 21)])
+def test_create_follows_the_profile(vhd_blob, profile, start_back, min_days):
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday
+    sas = create_sas(vhd_blob, AZURITE_KEY, profile, now=now)
+    q = query(sas.uri)
+    assert q["sp"] == "rl" and q["sr"] == "c"
+    assert q["st"] == (now - start_back).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert "T" in q["se"] and sas.expiry >= sas.start + timedelta(days=min_days if profile is PC else 7)
+    assert urlsplit(sas.uri).path.endswith("/sasvhds/os.vhd")
+    assert check_sas_rules(sas.uri, profile, now=now).verdict in ("pass", "warning")
+    assert not ids(check_sas_rules(sas.uri, profile, now=now))
+
+
+def test_expiry_may_be_later_never_shorter(vhd_blob):
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    later = create_sas(vhd_blob, AZURITE_KEY, PC, now=now, expiry=now + timedelta(days=60))
+    assert later.expiry == now + timedelta(days=60)
+    with pytest.raises(ValueError, match="earlier than this profile allows"):
+        create_sas(vhd_blob, AZURITE_KEY, PC, now=now, expiry=now + timedelta(days=19))
+
+
+def test_read_works_and_writes_are_refused_through_the_sas(vhd_blob):
+    sas = create_sas(vhd_blob, AZURITE_KEY, PC)
+    result = verify_sas(sas.uri, PC)
+    assert result.reachable and result.verdict == "pass", [(f.id, f.message) for f in result.findings]
+    assert try_write_through(sas.uri) == 403
+    from azure.core.exceptions import HttpResponseError
+    from azure.storage.blob import BlobClient, ContainerClient
+
+    with pytest.raises(HttpResponseError) as deleting:
+        BlobClient.from_blob_url(sas.uri).delete_blob()
+    assert deleting.value.status_code == 403
+    container_url = sas.uri.replace("/os.vhd?", "?")
+    with pytest.raises(HttpResponseError) as creating:
+        ContainerClient.from_container_url(container_url).upload_blob("new.vhd", b"data")
+    assert creating.value.status_code == 403
+    names = [b.name for b in ContainerClient.from_container_url(container_url).list_blobs()]  # list is allowed
+    assert "os.vhd" in names
+
+
+def manual_sas(permission="rl", start=None, expiry=None, container="sasvhds"):
+    now = datetime.now(UTC)
+    return generate_container_sas(AZURITE_ACCOUNT, container, account_key=AZURITE_KEY,
+                                  permission=ContainerSasPermissions.from_string(permission),
+                                  start=start if start is not None else now - timedelta(days=1),
+                                  expiry=expiry or now + timedelta(days=30))
+
+
+def test_expired_sas(azurite, vhd_blob):
+    now = datetime.now(UTC)
+    token = manual_sas(start=now - timedelta(days=40), expiry=now - timedelta(days=1))
+    result = verify_sas(f"{vhd_blob}?{token}", PC)
+    assert "expiry" in ids(result) and "expired" in next(f.message for f in result.findings if f.id == "expiry")
+    assert "live-read" in ids(result)  # Azurite refuses it too (403)
+
+
+def test_write_permission_is_rejected(vhd_blob):
+    result = verify_sas(f"{vhd_blob}?{manual_sas('rwl')}", PC)
+    assert "permissions" in ids(result)
+    assert "sp=rl" in next(f.message for f in result.findings if f.id == "permissions")
+
+
+def test_missing_start_and_date_only_start(vhd_blob):
+    token = manual_sas()
+    q = query(f"x?{token}")
+    no_st = token.replace(f"st={q['st']}".replace(":", "%3A"), "")
+    assert "st=" not in no_st
+    result = check_sas_rules(f"{vhd_blob}?{no_st}", PC)
+    assert "start-time" in ids(result)
+    date_only = token.replace(q["st"].replace(":", "%3A"), q["st"][:10])
+    result = check_sas_rules(f"{vhd_blob}?{date_only}", PC)
+    assert any("date only" in f.message for f in result.findings if f.id == "start-time")
+
+
+def test_wrong_container_and_missing_blob(azurite, vhd_blob):
+    other = verify_sas(f"{vhd_blob}?{manual_sas(container='othercontainer')}", PC)
+    assert "live-read" in ids(other)  # a SAS for another container cannot read this blob
+    missing = verify_sas(f"{azurite.endpoint}/sasvhds/missing.vhd?{manual_sas()}", PC)
+    assert "does not exist" in next(f.message for f in missing.findings if f.id == "live-read")
+
+
+def test_block_blob_and_not_a_vhd(azurite):
+    block = verify_sas(f"{azurite.endpoint}/sasvhds/block.vhd?{manual_sas()}", PC)
+    assert "blob-type" in ids(block)
+    empty = verify_sas(f"{azurite.endpoint}/sasvhds/notvhd.vhd?{manual_sas()}", PC)
+    assert "live-read" in ids(empty) and "not a VHD footer" in " ".join(f.message for f in empty.findings)
+
+
+def test_portal_rejections_from_the_uri_alone():
+    base = "https://acct.blob.core.windows.net/vhds/"
+    good_q = "sv=2020-10-02&sr=c&sp=rl&st=2026-11-24T12:00:00Z&se=2026-12-30T12:00:00Z&sig=abc"
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    assert check_sas_rules(f"{base}os.vhd?{good_q}", PC, now=now).verdict == "pass"
+    assert "sas-query" in ids(check_sas_rules(f"{base}os.vhd", PC, now=now))
+    assert "vhd-name" in ids(check_sas_rules(f"{base}os.img?{good_q}", PC, now=now))
+    assert "vhd-name-chars" in ids(check_sas_rules(f"{base}my%20disk.vhd?{good_q}", PC, now=now))
+    assert "scope" in ids(check_sas_rules(f"{base}os.vhd?{good_q.replace('sr=c', 'sr=b')}", PC, now=now))
+    assert "scheme" in ids(check_sas_rules(f"http://acct.blob.core.windows.net/vhds/os.vhd?{good_q}", PC, now=now))
+    guide = check_sas_rules(f"{base}os.vhd?{good_q}", GUIDE, now=now)
+    assert "scheme" in ids(guide, "warning") and guide.verdict == "warning"
+    short = good_q.replace("se=2026-12-30", "se=2026-12-05")
+    assert "expiry" in ids(check_sas_rules(f"{base}os.vhd?{short}", PC, now=now))
+    soon = check_sas_rules(f"{base}os.vhd?{good_q}", PC, now=datetime(2026, 12, 29, 0, 0, tzinfo=UTC))
+    assert "expiry" in ids(soon, "warning")
+
+
+def test_clock_skew_margin():
+    base = "https://acct.blob.core.windows.net/vhds/os.vhd?sv=1&sr=c&sp=rl&sig=x&se=2026-12-30T12:00:00Z&st="
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    assert "start-time" in ids(check_sas_rules(base + "2026-11-25T11:59:00Z", GUIDE, now=now), "warning")
+    assert "start-time" not in {f.id for f in check_sas_rules(base + "2026-11-25T11:45:00Z", GUIDE, now=now).findings}
+    assert "start-time" in ids(check_sas_rules(base + "2026-11-25T12:30:00Z", GUIDE, now=now))  # future start
+
+
+def test_cli_create_and_verify(vhd_blob, cli, azurite):
+    env = {**os.environ, "AZ_KEY": AZURITE_KEY, "AZ_CONN": azurite.connection_string}
+    made = cli("sas", "create", vhd_blob, "--account-key-env", "AZ_KEY", "--profile", "partner-center", "--json", env=env)
+    assert made.returncode == 0, made.stderr
+    data = json.loads(made.stdout)
+    assert set(data) == {"sas_uri", "start", "expiry", "permissions"} and data["permissions"] == "rl"
+    assert AZURITE_KEY not in made.stdout
+    env["SAS"] = data["sas_uri"]
+    ok = cli("sas", "verify", "--uri-env", "SAS", "--profile", "partner-center", "--json", env=env)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert json.loads(ok.stdout)["verdict"] == "pass"
+    via_conn = cli("sas", "create", vhd_blob, "--connection-string-env", "AZ_CONN", env=env)
+    assert via_conn.returncode == 0 and "sp=rl" in via_conn.stdout
+    too_short = cli("sas", "create", vhd_blob, "--account-key-env", "AZ_KEY", "--profile", "partner-center",
+                    "--expiry-days", "5", env=env)
+    assert too_short.returncode == 2 and "earlier than this profile allows" in too_short.stderr
+    env["BAD"] = data["sas_uri"].replace("sp=rl", "sp=rwl")
+    bad = cli("sas", "verify", "--uri-env", "BAD", "--profile", "partner-center", env=env)
+    assert bad.returncode == 1 and "permissions" in bad.stdout
+    env["DOWN"] = "http://127.0.0.1:9/devstoreaccount1/c/os.vhd?" + data["sas_uri"].split("?", 1)[1]
+    down = cli("sas", "verify", "--uri-env", "DOWN", env=env)
+    assert down.returncode == 2 and "could not be reached" in down.stderr
+
+
+def test_verify_unreachable_raises():
+    with pytest.raises(StorageError):
+        verify_sas("http://127.0.0.1:9/devstoreaccount1/c/os.vhd?sv=1&sr=c&sp=rl&st=2026-01-01T00:00:00Z"
+                   "&se=2099-01-01T00:00:00Z&sig=abc", PC)
