@@ -11,10 +11,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from azure.storage.blob import ContainerSasPermissions, generate_container_sas
 
-from conftest import AZURITE_ACCOUNT, AZURITE_KEY
 from wizard.core.profiles import load_profile
 from wizard.core.sas import add_business_days, check_sas_rules, create_sas, minimum_expiry, try_write_through, verify_sas
 from wizard.core.storage import StorageError
+
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY
 
 GUIDE = load_profile("publishing-guide-2015")
 PC = load_profile("partner-center")
