@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
             return False
         self.document.replace(loaded.project, path.resolve(), problems=loaded.problems)
         self._remember_recent(path.resolve())
+        self._warn_expiring_sas()
         if loaded.problems:
             details = "\n".join(f"• {p.path}: {translate_problem(p)}" for p in loaded.problems)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project opened with problems"),
@@ -303,6 +304,16 @@ class MainWindow(QMainWindow):
             box.setDetailedText(details)
             box.open()
         return True
+
+    def _warn_expiring_sas(self) -> None:
+        from .core.steps import sas_expiry_state
+        from .core.validation import project_profile
+
+        profile = project_profile(self.document.project)
+        due = [d for s in self.document.project.skus for d in s.disks if sas_expiry_state(d, profile) in ("soon", "expired")]
+        if due:
+            self.statusBar().showMessage(self.tr("{0} SAS URI(s) expire within {1} days or have expired: renew them "
+                                                 "in the SAS URIs step.").format(len(due), profile.sas_renew_warning_days))
 
     def save(self) -> bool:
         if self.document.path is None:

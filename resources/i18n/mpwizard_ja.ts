@@ -3,12 +3,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wizard/app.py" line="56" />
+        <location filename="../../wizard/app.py" line="57" />
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/app.py" line="57" />
+        <location filename="../../wizard/app.py" line="58" />
         <source>Something went wrong: {0}
 
 Your project is autosaved. Details are in the log: {1}</source>
@@ -20,117 +20,117 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="22" />
+        <location filename="../../wizard/pages/connection_page.py" line="21" />
         <source>Connection to the certification VM</source>
         <translation>認定用 VM への接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="23" />
+        <location filename="../../wizard/pages/connection_page.py" line="22" />
         <source>Deploy a test VM from your image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
         <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="28" />
+        <location filename="../../wizard/pages/connection_page.py" line="27" />
         <source>Linux (SSH)</source>
         <translation>Linux (SSH)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="29" />
+        <location filename="../../wizard/pages/connection_page.py" line="28" />
         <source>Windows (PowerShell remoting)</source>
         <translation>Windows (PowerShell リモート処理)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="31" />
+        <location filename="../../wizard/pages/connection_page.py" line="30" />
         <source>DNS name or address, e.g. myvm.westus.cloudapp.azure.com</source>
         <translation>DNS 名またはアドレス (例: myvm.westus.cloudapp.azure.com)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="36" />
+        <location filename="../../wizard/pages/connection_page.py" line="35" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="37" />
+        <location filename="../../wizard/pages/connection_page.py" line="36" />
         <source>Private key file</source>
         <translation>秘密キー ファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="41" />
+        <location filename="../../wizard/pages/connection_page.py" line="40" />
         <source>The password (or the key's passphrase). Kept in memory, or in the OS keyring if you tick the box; never in the project file.</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="43" />
+        <location filename="../../wizard/pages/connection_page.py" line="42" />
         <source>&amp;Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="44" />
+        <location filename="../../wizard/pages/connection_page.py" line="43" />
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="49" />
+        <location filename="../../wizard/pages/connection_page.py" line="48" />
         <source>&amp;Test name:</source>
         <translation>テスト名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="50" />
+        <location filename="../../wizard/pages/connection_page.py" line="49" />
         <source>&amp;Platform:</source>
         <translation>プラットフォーム(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="51" />
+        <location filename="../../wizard/pages/connection_page.py" line="50" />
         <source>&amp;Host:</source>
         <translation>ホスト(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="52" />
+        <location filename="../../wizard/pages/connection_page.py" line="51" />
         <source>P&amp;ort:</source>
         <translation>ポート(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="53" />
+        <location filename="../../wizard/pages/connection_page.py" line="52" />
         <source>&amp;User:</source>
         <translation>ユーザー(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="54" />
+        <location filename="../../wizard/pages/connection_page.py" line="53" />
         <source>&amp;Authentication:</source>
         <translation>認証(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="55" />
+        <location filename="../../wizard/pages/connection_page.py" line="54" />
         <source>&amp;Key file:</source>
         <translation>キー ファイル(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="56" />
+        <location filename="../../wizard/pages/connection_page.py" line="55" />
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="64" />
+        <location filename="../../wizard/pages/connection_page.py" line="63" />
         <source>Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="67" />
+        <location filename="../../wizard/pages/connection_page.py" line="66" />
         <source>Testing the connection and storing the password in the keyring arrive with the certification run.</source>
         <translation>接続テストは認定テストの実行機能とともに追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="107" />
+        <location filename="../../wizard/pages/connection_page.py" line="110" />
         <source>Password loaded from the OS keyring.</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="124" />
+        <location filename="../../wizard/pages/connection_page.py" line="129" />
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="125" />
+        <location filename="../../wizard/pages/connection_page.py" line="130" />
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
@@ -427,6 +427,111 @@ Your project is autosaved. Details are in the log: {1}</source>
         <source>The blob is a page blob.</source>
         <translation>BLOB はページ BLOB です。</translation>
     </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="117" />
+        <source>The URI has no '?': it carries no SAS token.</source>
+        <translation>URI に '?' がありません。SAS トークンが含まれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="118" />
+        <source>The URI must end with the VHD's file name ending in .vhd.</source>
+        <translation>URI は .vhd で終わる VHD のファイル名で終わる必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="119" />
+        <source>The VHD name contains a blank, '%' or '"', which the portal rejects. Rename the blob.</source>
+        <translation>VHD の名前に空白、'%'、'"' が含まれており、ポータルで拒否されます。BLOB の名前を変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="120" />
+        <source>Permissions are '{sp}'; the portal needs exactly read + list (sp=rl).</source>
+        <translation>アクセス許可が '{sp}' です。ポータルでは読み取り + 一覧表示 (sp=rl) のみが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="121" />
+        <source>Permissions are read + list (sp=rl).</source>
+        <translation>アクセス許可は読み取り + 一覧表示 (sp=rl) です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="122" />
+        <source>The SAS is not a container SAS (sr={sr}); create a container SAS (sr=c).</source>
+        <translation>コンテナー SAS ではありません (sr={sr})。コンテナー SAS (sr=c) を作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="123" />
+        <source>The SAS has no {field} ({name}) time; the portal needs both start and expiry.</source>
+        <translation>SAS に {field} ({name}) の時刻がありません。ポータルでは開始と有効期限の両方が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="124" />
+        <source>The {field} time '{value}' is a date only; the portal needs a full UTC date-time.</source>
+        <translation>{field} の時刻 '{value}' は日付のみです。ポータルでは完全な UTC の日時が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="125" />
+        <source>The SAS starts in the future ({value}); the portal would be refused until then.</source>
+        <translation>SAS の開始が未来 ({value}) です。それまではポータルで拒否されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="126" />
+        <source>The SAS starts less than {minutes} minutes before now; clocks that run behind may refuse it.</source>
+        <translation>SAS の開始が現在から {minutes} 分以内です。時計が遅れているマシンでは拒否される可能性があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="127" />
+        <source>The SAS expired on {value}. Create a new one.</source>
+        <translation>SAS は {value} に期限切れになりました。新しく作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="128" />
+        <source>The SAS is valid until {value}, but this profile needs at least {needed} (from its start). Create a longer one.</source>
+        <translation>SAS の有効期限は {value} ですが、このプロファイルでは (開始から) 少なくとも {needed} までが必要です。より長い SAS を作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="129" />
+        <source>The SAS expires on {value}, within {days} days. Renew it before submitting.</source>
+        <translation>SAS は {value} に期限切れになります ({days} 日以内)。提出前に更新してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="130" />
+        <source>Valid until {value}.</source>
+        <translation>{value} まで有効です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="131" />
+        <source>The 2015 guide asks for an http URI, but many storage accounts require https; keep https unless the portal refuses it.</source>
+        <translation>2015 年のガイドでは http の URI が求められていますが、多くのストレージ アカウントでは https が必須です。ポータルで拒否されない限り https のままにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="133" />
+        <source>The URI uses http; Partner Center needs https.</source>
+        <translation>URI が http を使っています。パートナー センターでは https が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="134" />
+        <source>The SAS has no signature (sig).</source>
+        <translation>SAS に署名 (sig) がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="135" />
+        <source>Read the VHD footer through the SAS.</source>
+        <translation>SAS を使って VHD フッターを読み取れました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="136" />
+        <source>The blob's last 512 bytes are not a VHD footer.</source>
+        <translation>BLOB の最後の 512 バイトが VHD フッターではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="137" />
+        <source>The blob is a {type}, not a page blob.</source>
+        <translation>BLOB がページ BLOB ではなく {type} です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="138" />
+        <source>Reading the blob through the SAS failed: {reason}</source>
+        <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -642,62 +747,67 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="300" />
+        <location filename="../../wizard/mainwindow.py" line="301" />
         <source>Project opened with problems</source>
         <translation>問題のあるプロジェクトを開きました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="301" />
+        <location filename="../../wizard/mainwindow.py" line="302" />
         <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="316" />
+        <location filename="../../wizard/mainwindow.py" line="315" />
+        <source>{0} SAS URI(s) expire within {1} days or have expired: renew them in the SAS URIs step.</source>
+        <translation>{0} 個の SAS URI が {1} 日以内に期限切れになるか、期限切れです。「SAS URI」の手順で更新してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="327" />
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="317" />
+        <location filename="../../wizard/mainwindow.py" line="328" />
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="331" />
+        <location filename="../../wizard/mainwindow.py" line="342" />
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="336" />
+        <location filename="../../wizard/mainwindow.py" line="347" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="350" />
+        <location filename="../../wizard/mainwindow.py" line="361" />
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="352" />
+        <location filename="../../wizard/mainwindow.py" line="363" />
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="353" />
+        <location filename="../../wizard/mainwindow.py" line="364" />
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="362" />
+        <location filename="../../wizard/mainwindow.py" line="373" />
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="377" />
+        <location filename="../../wizard/mainwindow.py" line="388" />
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="378" />
+        <location filename="../../wizard/mainwindow.py" line="389" />
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6 {2}, LGPLv3), paramiko (LGPL), azure-storage-blob (MIT), keyring (MIT), platformdirs (MIT).&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product's own, not Microsoft's.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;Qt for Python (PySide6 {2}, LGPLv3)、paramiko (LGPL)、azure-storage-blob (MIT)、keyring (MIT)、platformdirs (MIT) を使用しています。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
@@ -1211,19 +1321,305 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>SasPage</name>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="16" />
+        <location filename="../../wizard/pages/sas_page.py" line="52" />
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="17" />
-        <source>Create a read-and-list Shared Access Signature URI for every VHD, as the portal requires.</source>
-        <translation>ポータルの要件どおり、すべての VHD に読み取りと一覧表示の Shared Access Signature URI を作成します。</translation>
+        <location filename="../../wizard/pages/sas_page.py" line="53" />
+        <source>Connect to the storage account that holds the VHDs, assign each disk its blob, and create a read-and-list SAS URI for every disk, as the portal requires.</source>
+        <translation>VHD を格納しているストレージ アカウントに接続し、各ディスクに BLOB を割り当て、ポータルの要件どおりすべてのディスクに読み取りと一覧表示の SAS URI を作成します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="19" />
-        <source>Storage connection and SAS generation arrive in a later release.</source>
-        <translation>ストレージ接続と SAS の生成は今後のリリースで追加されます。</translation>
+        <location filename="../../wizard/pages/sas_page.py" line="59" />
+        <source>Storage account</source>
+        <translation>ストレージ アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="62" />
+        <source>Account name and key</source>
+        <translation>アカウント名とキー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="62" />
+        <source>Connection string</source>
+        <translation>接続文字列</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="63" />
+        <source>Container SAS URL (list rights)</source>
+        <translation>コンテナー SAS URL (一覧表示の権限)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="70" />
+        <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
+        <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="73" />
+        <source>Remember in the OS &amp;keyring</source>
+        <translation>OS のキーリングに記憶する(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="74" />
+        <source>&amp;Connect and list containers</source>
+        <translation>接続してコンテナーを一覧表示(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="76" />
+        <source>&amp;Access with:</source>
+        <translation>アクセス方法(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="76" />
+        <source>How this app signs in to the storage account.</source>
+        <translation>このアプリがストレージ アカウントにサインインする方法。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="77" />
+        <source>Account &amp;name:</source>
+        <translation>アカウント名(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="77" />
+        <source>The storage account name.</source>
+        <translation>ストレージ アカウントの名前。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="78" />
+        <source>Endpoint &amp;suffix:</source>
+        <translation>エンドポイント サフィックス(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="78" />
+        <source>core.windows.net for the public cloud; others for sovereign clouds.</source>
+        <translation>パブリック クラウドは core.windows.net、ソブリン クラウドはそれ以外。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="79" />
+        <source>Custom &amp;endpoint:</source>
+        <translation>カスタム エンドポイント(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="79" />
+        <source>A full blob endpoint URL; overrides name and suffix.</source>
+        <translation>BLOB エンドポイントの完全な URL。名前とサフィックスより優先されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="80" />
+        <source>Secre&amp;t:</source>
+        <translation>シークレット(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="80" />
+        <source>The account key, connection string or container SAS URL. Never stored in the project file.</source>
+        <translation>アカウント キー、接続文字列、またはコンテナー SAS URL。プロジェクト ファイルには保存しません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <source>Container / blob</source>
+        <translation>コンテナー / BLOB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="97" />
+        <source>Last modified</source>
+        <translation>最終更新</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="97" />
+        <source>Portal</source>
+        <translation>ポータル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="98" />
+        <source>Containers and blobs</source>
+        <translation>コンテナーと BLOB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="100" />
+        <source>A&amp;ssign blob to selected disk</source>
+        <translation>選択したディスクに BLOB を割り当て(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <source>SKU / disk</source>
+        <translation>SKU / ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <source>Blob</source>
+        <translation>BLOB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <source>SAS expires</source>
+        <translation>SAS の有効期限</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="116" />
+        <source>Disks and their SAS URIs</source>
+        <translation>ディスクとその SAS URI</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="119" />
+        <source> extra days</source>
+        <translation> 日延長</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="120" />
+        <source>Make the SAS last longer than the profile's minimum (never shorter).</source>
+        <translation>SAS の有効期間をプロファイルの最小値より長くします (短くはできません)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="124" />
+        <source>The 2015 guide asks for http; most storage accounts require https.</source>
+        <translation>2015 年のガイドでは http が求められていますが、ほとんどのストレージ アカウントでは https が必須です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="125" />
+        <source>&amp;Generate SAS</source>
+        <translation>SAS を生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="126" />
+        <source>Generate for a&amp;ll disks</source>
+        <translation>すべてのディスクに生成(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="127" />
+        <source>&amp;Verify</source>
+        <translation>検証(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="128" />
+        <source>Cop&amp;y SAS URI</source>
+        <translation>SAS URI をコピー(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="175" />
+        <source>OS disk</source>
+        <translation>OS ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="175" />
+        <source>data disk LUN {0}</source>
+        <translation>データ ディスク LUN {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="235" />
+        <source>Enter the account key, connection string or container SAS URL.</source>
+        <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="245" />
+        <source>Connecting…</source>
+        <translation>接続しています…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="257" />
+        <source>Connected: {0} container(s).</source>
+        <translation>接続しました: {0} 個のコンテナー。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="261" />
+        <source>Could not connect: {0}</source>
+        <translation>接続できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="276" />
+        <location filename="../../wizard/pages/sas_page.py" line="415" />
+        <source>ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="288" />
+        <source>Could not list {0}: {1}</source>
+        <translation>{0} を一覧表示できませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="317" />
+        <source>Assign a blob to the disk first.</source>
+        <translation>先にディスクに BLOB を割り当ててください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="321" />
+        <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
+        <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="343" />
+        <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
+        <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="350" />
+        <source>Created {0} SAS URI(s). Verify them before copying.</source>
+        <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="376" />
+        <source>Verifying…</source>
+        <translation>検証しています…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="381" />
+        <source>The SAS token is not in the keyring any more: generate it again.</source>
+        <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="393" />
+        <source>Could not verify: {0}</source>
+        <translation>検証できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="400" />
+        <source>SAS URI copied. Paste it into the portal's VHD URL field.</source>
+        <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="414" />
+        <source>no SAS yet</source>
+        <translation>SAS 未作成</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="414" />
+        <source>no blob assigned</source>
+        <translation>BLOB 未割り当て</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="416" />
+        <source>⚠ expires soon: renew</source>
+        <translation>⚠ まもなく期限切れ: 更新してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="416" />
+        <source>✗ expired: renew</source>
+        <translation>✗ 期限切れ: 更新してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="431" />
+        <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
+        <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="446" />
+        <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
+        <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
 </context>
 <context>
@@ -1247,193 +1643,193 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>VhdPage</name>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="50" />
+        <location filename="../../wizard/pages/vhd_page.py" line="49" />
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="51" />
+        <location filename="../../wizard/pages/vhd_page.py" line="50" />
         <source>Pick the VHD file of every disk. Each is checked against the profile's rules (fixed format, sizes, footer) before you upload it.</source>
         <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <location filename="../../wizard/pages/vhd_page.py" line="54" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <location filename="../../wizard/pages/vhd_page.py" line="54" />
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <location filename="../../wizard/pages/vhd_page.py" line="54" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="56" />
+        <location filename="../../wizard/pages/vhd_page.py" line="55" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="59" />
+        <location filename="../../wizard/pages/vhd_page.py" line="58" />
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="59" />
+        <location filename="../../wizard/pages/vhd_page.py" line="58" />
         <source>VHD file or blob URL</source>
         <translation>VHD ファイルまたは BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="60" />
-        <location filename="../../wizard/pages/vhd_page.py" line="86" />
+        <location filename="../../wizard/pages/vhd_page.py" line="59" />
+        <location filename="../../wizard/pages/vhd_page.py" line="85" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="60" />
+        <location filename="../../wizard/pages/vhd_page.py" line="59" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="66" />
+        <location filename="../../wizard/pages/vhd_page.py" line="65" />
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68" />
+        <location filename="../../wizard/pages/vhd_page.py" line="67" />
         <source>&amp;Choose file…</source>
         <translation>ファイルを選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="69" />
+        <location filename="../../wizard/pages/vhd_page.py" line="68" />
         <source>Use &amp;blob URL…</source>
         <translation>BLOB の URL を使用(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="70" />
+        <location filename="../../wizard/pages/vhd_page.py" line="69" />
         <source>Check a VHD already uploaded: paste its blob URL with a read SAS.</source>
         <translation>アップロード済みの VHD をチェックします。読み取り SAS 付きの BLOB の URL を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="71" />
+        <location filename="../../wizard/pages/vhd_page.py" line="70" />
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72" />
+        <location filename="../../wizard/pages/vhd_page.py" line="71" />
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="73" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="86" />
+        <location filename="../../wizard/pages/vhd_page.py" line="85" />
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="86" />
+        <location filename="../../wizard/pages/vhd_page.py" line="85" />
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="92" />
+        <location filename="../../wizard/pages/vhd_page.py" line="91" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="95" />
+        <location filename="../../wizard/pages/vhd_page.py" line="94" />
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="96" />
+        <location filename="../../wizard/pages/vhd_page.py" line="95" />
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="98" />
+        <location filename="../../wizard/pages/vhd_page.py" line="97" />
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="141" />
+        <location filename="../../wizard/pages/vhd_page.py" line="140" />
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="141" />
+        <location filename="../../wizard/pages/vhd_page.py" line="140" />
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="148" />
+        <location filename="../../wizard/pages/vhd_page.py" line="147" />
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="171" />
+        <location filename="../../wizard/pages/vhd_page.py" line="172" />
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="171" />
+        <location filename="../../wizard/pages/vhd_page.py" line="172" />
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="173" />
+        <location filename="../../wizard/pages/vhd_page.py" line="174" />
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="226" />
+        <location filename="../../wizard/pages/vhd_page.py" line="227" />
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="227" />
+        <location filename="../../wizard/pages/vhd_page.py" line="228" />
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="244" />
+        <location filename="../../wizard/pages/vhd_page.py" line="245" />
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="245" />
+        <location filename="../../wizard/pages/vhd_page.py" line="246" />
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="263" />
+        <location filename="../../wizard/pages/vhd_page.py" line="264" />
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="297" />
+        <location filename="../../wizard/pages/vhd_page.py" line="298" />
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="327" />
+        <location filename="../../wizard/pages/vhd_page.py" line="328" />
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="329" />
+        <location filename="../../wizard/pages/vhd_page.py" line="330" />
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="332" />
+        <location filename="../../wizard/pages/vhd_page.py" line="333" />
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>

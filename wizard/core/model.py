@@ -60,12 +60,29 @@ class VhdCheckRecord:
 
 
 @dataclass
+class SasRecord:
+    """A SAS URI made for a disk. The token itself is in the keyring (`secret_purpose`)."""
+
+    blob_url: str = ""  # the URL it was made for, without the token
+    start: str = ""  # ISO 8601 UTC
+    expiry: str = ""
+    permissions: str = "rl"
+    scheme: str = "https"
+    created_at: str = ""
+    verified_at: str = ""
+    verdict: str = ""  # pass | warning | fail, from the last verification
+    secret_purpose: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Disk:
     role: str = ROLE_OS  # "os" | "data"; data LUNs follow their order in the SKU
     label: str = ""
     vhd_path: str = ""
     blob_url: str = ""  # without any SAS token
     vhd_check: VhdCheckRecord | None = None
+    sas: SasRecord | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from enum import Enum, IntEnum
 
-from .model import Project
+from .model import Disk, Project
+from .profiles import Profile
 from .validation import validate_offer
 
 
@@ -48,9 +50,40 @@ def _connection_state(project: Project) -> StepState:
     return StepState.DONE if c.host and c.user else StepState.NOT_STARTED
 
 
+def parse_iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    except ValueError:
+        return None
+
+
+def sas_expiry_state(disk: Disk, profile: Profile, now: datetime | None = None) -> str:
+    """none | ok | soon | expired — soon is within the profile's renewal warning window."""
+    expiry = parse_iso(disk.sas.expiry) if disk.sas else None
+    if expiry is None:
+        return "none"
+    now = now or datetime.now(UTC)
+    if expiry <= now:
+        return "expired"
+    if expiry - now <= timedelta(days=profile.sas_renew_warning_days):
+        return "soon"
+    return "ok"
+
+
+def _sas_state(project: Project) -> StepState:
+    from .validation import project_profile
+
+    profile = project_profile(project)
+    states = [sas_expiry_state(d, profile) for s in project.skus for d in s.disks]
+    if not states or all(s == "none" for s in states):
+        return StepState.NOT_STARTED
+    return StepState.DONE if all(s == "ok" for s in states) else StepState.ATTENTION
+
+
 def step_states(project: Project) -> dict[Step, StepState]:
     states = {step: StepState.NOT_STARTED for step in Step}
     states[Step.OFFER] = _offer_state(project)
     states[Step.VHD] = _vhd_state(project)
     states[Step.CONNECTION] = _connection_state(project)
+    states[Step.SAS] = _sas_state(project)
     return states

@@ -128,3 +128,116 @@ class BlobSource:
 
     def allocated_bytes(self) -> int | None:
         return None  # would need the full page-range list; not worth it for a check
+
+
+# -- a storage account as the SAS page sees it ------------------------------------
+@dataclass(frozen=True)
+class StorageAccess:
+    """Where and how to reach the account. `secret` is the key, connection string or container SAS URL."""
+
+    mode: str  # account-key | connection-string | container-sas
+    account_name: str
+    endpoint_suffix: str
+    custom_endpoint: str
+    secret: str
+
+    @property
+    def account_url(self) -> str:
+        if self.mode == "connection-string":
+            parts = dict(p.split("=", 1) for p in self.secret.strip().strip(";").split(";") if "=" in p)
+            if parts.get("BlobEndpoint"):
+                return parts["BlobEndpoint"].rstrip("/")
+            name = parts.get("AccountName", self.account_name)
+            suffix = parts.get("EndpointSuffix", self.endpoint_suffix)
+            return f"{parts.get('DefaultEndpointsProtocol', 'https')}://{name}.blob.{suffix}"
+        if self.mode == "container-sas":
+            parsed = urlsplit(self.secret)
+            path = parsed.path.rstrip("/").rsplit("/", 1)[0]
+            return f"{parsed.scheme}://{parsed.netloc}{path}"
+        if self.custom_endpoint:
+            return self.custom_endpoint.rstrip("/")
+        return f"https://{self.account_name}.blob.{self.endpoint_suffix}"
+
+    def account_key(self) -> str | None:
+        if self.mode == "account-key":
+            return self.secret
+        if self.mode == "connection-string":
+            parts = dict(p.split("=", 1) for p in self.secret.strip().strip(";").split(";") if "=" in p)
+            return parts.get("AccountKey")
+        return None
+
+    def blob_url(self, container: str, blob: str) -> str:
+        return f"{self.account_url}/{container}/{blob}"
+
+
+@dataclass(frozen=True)
+class BlobEntry:
+    container: str
+    name: str
+    blob_type: str
+    size: int
+    last_modified: str
+    url: str  # without any SAS
+    portal_problems: tuple[str, ...]
+
+    @property
+    def is_vhd_page_blob(self) -> bool:
+        return self.name.lower().endswith(".vhd") and self.blob_type.lower() == "pageblob"
+
+
+PORTAL_NAME_PROBLEM = "the portal rejects VHD names with blanks, '%' or '\"'"
+PORTAL_BLOCK_PROBLEM = "a block blob: the portal needs a page blob"
+
+
+def _service(access: StorageAccess):
+    from azure.storage.blob import BlobServiceClient
+
+    if access.mode == "connection-string":
+        return BlobServiceClient.from_connection_string(access.secret, **client_options())
+    credential = {"account_name": access.account_name, "account_key": access.secret}
+    return BlobServiceClient(access.account_url, credential=credential, **client_options())
+
+
+def _call(fn):
+    from azure.core.exceptions import AzureError
+
+    try:
+        return fn()
+    except AzureError as exc:
+        raise StorageError(describe_storage_error(exc)) from None
+    except ValueError as exc:  # malformed key or connection string
+        raise StorageError(f"The storage credentials are malformed: {exc}") from None
+
+
+def list_containers(access: StorageAccess) -> list[str]:
+    """The connection test: the containers this access can see."""
+    if access.mode == "container-sas":
+        name = urlsplit(access.secret).path.rstrip("/").rsplit("/", 1)[-1]
+        list_blobs(access, name)  # proves the SAS can list
+        return [name]
+    return _call(lambda: [c.name for c in _service(access).list_containers()])
+
+
+def list_blobs(access: StorageAccess, container: str) -> list[BlobEntry]:
+    from azure.storage.blob import ContainerClient
+
+    def fetch():
+        if access.mode == "container-sas":
+            client = ContainerClient.from_container_url(access.secret, **client_options())
+        else:
+            client = _service(access).get_container_client(container)
+        return list(client.list_blobs())
+
+    entries = []
+    for b in _call(fetch):
+        blob_type = str(getattr(b.blob_type, "value", b.blob_type))
+        problems = []
+        if b.name.lower().endswith(".vhd"):
+            if any(c in b.name for c in ' %"'):
+                problems.append(PORTAL_NAME_PROBLEM)
+            if blob_type.lower() != "pageblob":
+                problems.append(PORTAL_BLOCK_PROBLEM)
+        modified = b.last_modified.strftime("%Y-%m-%d %H:%M UTC") if b.last_modified else ""
+        entries.append(BlobEntry(container, b.name, blob_type, b.size or 0, modified,
+                                 access.blob_url(container, b.name), tuple(problems)))
+    return entries

@@ -1,11 +1,47 @@
-"""Step: SAS URIs (filled by its own issue; navigation and saving work already)."""
+"""Step 6: connect to the storage account, assign each disk its blob, and make a SAS URI per disk."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from datetime import UTC, datetime, timedelta
 
-from ..core.steps import Step
-from .base import PlaceholderNote, StepPage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import ROLE_OS, Disk, SasRecord, Sku
+from ..core.steps import Step, parse_iso, sas_expiry_state
+from ..core.validation import project_profile
+from ..i18n import translate_problem
+from ..tasks import run_task
+from .base import StepPage
+
+MODES = ("account-key", "connection-string", "container-sas")
+SECRET_PURPOSE = {"account-key": "storage-account-key", "connection-string": "storage-connection-string",
+                  "container-sas": "storage-container-sas"}
+SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net")
+
+
+def sas_purpose(blob_url: str) -> str:
+    return f"sas:{blob_url}"
 
 
 class SasPage(StepPage):
@@ -14,7 +50,403 @@ class SasPage(StepPage):
     def __init__(self, document):
         super().__init__(document)
         self.setTitle(self.tr("SAS URIs"))
-        self.setSubTitle(self.tr("Create a read-and-list Shared Access Signature URI for every VHD, as the portal requires."))
-        layout = QVBoxLayout(self)
-        layout.addWidget(PlaceholderNote(self.tr("Storage connection and SAS generation arrive in a later release.")))
-        layout.addStretch(1)
+        self.setSubTitle(self.tr("Connect to the storage account that holds the VHDs, assign each disk its blob, "
+                                 "and create a read-and-list SAS URI for every disk, as the portal requires."))
+        self.task = None
+        self.access = None
+        self._loading = False
+
+        conn = QGroupBox(self.tr("Storage account"))
+        form = QFormLayout(conn)
+        self.mode = QComboBox()
+        for mode, label in zip(MODES, (self.tr("Account name and key"), self.tr("Connection string"),
+                                       self.tr("Container SAS URL (list rights)")), strict=True):
+            self.mode.addItem(label, mode)
+        self.account = QLineEdit()
+        self.suffix = QComboBox()
+        self.suffix.setEditable(True)
+        self.suffix.addItems(SUFFIXES)
+        self.endpoint = QLineEdit()
+        self.endpoint.setPlaceholderText(self.tr("optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator"))
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Remember in the OS &keyring"))
+        self.btn_connect = QPushButton(self.tr("&Connect and list containers"))
+        for label, widget, tip in (
+            (self.tr("&Access with:"), self.mode, self.tr("How this app signs in to the storage account.")),
+            (self.tr("Account &name:"), self.account, self.tr("The storage account name.")),
+            (self.tr("Endpoint &suffix:"), self.suffix, self.tr("core.windows.net for the public cloud; others for sovereign clouds.")),
+            (self.tr("Custom &endpoint:"), self.endpoint, self.tr("A full blob endpoint URL; overrides name and suffix.")),
+            (self.tr("Secre&t:"), self.secret, self.tr("The account key, connection string or container SAS URL. "
+                                                       "Never stored in the project file.")),
+        ):
+            widget.setToolTip(tip)
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+            form.addRow(label, widget)
+        row = QHBoxLayout()
+        row.addWidget(self.remember)
+        row.addStretch(1)
+        row.addWidget(self.btn_connect)
+        form.addRow(row)
+        self.conn_status = QLabel()
+        self.conn_status.setWordWrap(True)
+        form.addRow(self.conn_status)
+
+        self.browser = QTreeWidget()
+        self.browser.setHeaderLabels([self.tr("Container / blob"), self.tr("Type"), self.tr("Size"),
+                                      self.tr("Last modified"), self.tr("Portal")])
+        self.browser.setAccessibleName(self.tr("Containers and blobs"))
+        self.browser.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.btn_assign = QPushButton(self.tr("A&ssign blob to selected disk"))
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(conn)
+        ll.addWidget(self.browser, 1)
+        ll.addWidget(self.btn_assign)
+
+        self.disks = QTableWidget(0, 4)
+        self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Blob"), self.tr("SAS expires"), self.tr("Status")])
+        self.disks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.disks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.disks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.disks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.disks.verticalHeader().hide()
+        self.disks.setAccessibleName(self.tr("Disks and their SAS URIs"))
+        self.extra_days = QSpinBox()
+        self.extra_days.setRange(0, 365)
+        self.extra_days.setSuffix(self.tr(" extra days"))
+        self.extra_days.setToolTip(self.tr("Make the SAS last longer than the profile's minimum (never shorter)."))
+        self.scheme = QComboBox()
+        self.scheme.addItem("https", "https")
+        self.scheme.addItem("http", "http")
+        self.scheme.setToolTip(self.tr("The 2015 guide asks for http; most storage accounts require https."))
+        self.btn_generate = QPushButton(self.tr("&Generate SAS"))
+        self.btn_generate_all = QPushButton(self.tr("Generate for a&ll disks"))
+        self.btn_verify = QPushButton(self.tr("&Verify"))
+        self.btn_copy = QPushButton(self.tr("Cop&y SAS URI"))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("sasBanner")
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        for w in (self.extra_days, self.scheme, self.btn_generate, self.btn_generate_all, self.btn_verify, self.btn_copy):
+            buttons.addWidget(w)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.banner)
+        rl.addWidget(self.disks, 1)
+        rl.addLayout(buttons)
+        rl.addWidget(self.details)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([480, 620])
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.btn_connect.clicked.connect(self.connect_storage)
+        self.btn_assign.clicked.connect(self.assign_selected_blob)
+        self.btn_generate.clicked.connect(lambda: self.generate([self.selected()] if self.selected() else []))
+        self.btn_generate_all.clicked.connect(lambda: self.generate(self.all_disks()))
+        self.btn_verify.clicked.connect(self.verify_selected)
+        self.btn_copy.clicked.connect(self.copy_selected)
+        self.disks.itemSelectionChanged.connect(self._show_details)
+        self.browser.itemExpanded.connect(self._expand_container)
+        for w in (self.account, self.endpoint):
+            w.textEdited.connect(self._store_settings)
+        self.suffix.currentTextChanged.connect(self._store_settings)
+        self.mode.currentIndexChanged.connect(self._store_settings)
+
+    # -- project <-> widgets ---------------------------------------------------
+    def all_disks(self) -> list[tuple[Sku, Disk]]:
+        return [(sku, disk) for sku in self.project.skus for disk in sku.disks]
+
+    def selected(self) -> tuple[Sku, Disk] | None:
+        rows = self.all_disks()
+        row = self.disks.currentRow()
+        return rows[row] if 0 <= row < len(rows) else None
+
+    def disk_name(self, sku: Sku, disk: Disk) -> str:
+        what = self.tr("OS disk") if disk.role == ROLE_OS else self.tr("data disk LUN {0}").format(sku.lun_of(disk))
+        return f"{sku.sku_id or '?'} / {what}"
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        s = self.project.storage
+        self._loading = True
+        self.mode.setCurrentIndex(max(0, self.mode.findData(s.mode)))
+        self.account.setText(s.account_name)
+        self.suffix.setCurrentText(s.endpoint_suffix)
+        self.endpoint.setText(s.custom_endpoint)
+        self._loading = False
+        self.refresh()
+        self._load_secret()
+        if self.disks.rowCount() and self.disks.currentRow() < 0:
+            self.disks.selectRow(0)
+
+    def _store_settings(self) -> None:
+        if self._loading:
+            return
+        s = self.project.storage
+        s.mode = self.mode.currentData()
+        s.account_name = self.account.text().strip()
+        s.endpoint_suffix = self.suffix.currentText().strip()
+        s.custom_endpoint = self.endpoint.text().strip()
+        self.access = None
+        self.changed()
+
+    def _secret_ref(self):
+        from ..core.credentials import SecretRef
+
+        return SecretRef(self.project.project_id, SECRET_PURPOSE[self.mode.currentData()])
+
+    def _load_secret(self) -> None:
+        from ..core.credentials import CredentialError, credentials
+
+        ref = self._secret_ref()
+
+        def loaded(value):
+            if value and not self.secret.text():
+                self.secret.setText(value)
+                self.remember.setChecked(True)
+
+        def failed(error):
+            if not isinstance(error, CredentialError):
+                raise error
+
+        run_task(lambda p, c: credentials().get(ref), on_result=loaded, on_error=failed)
+
+    def storage_access(self):
+        from ..core.storage import StorageAccess
+
+        s = self.project.storage
+        return StorageAccess(s.mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, self.secret.text().strip())
+
+    # -- connection and browsing --------------------------------------------------
+    def connect_storage(self) -> None:
+        from ..core.credentials import CredentialError, credentials
+        from ..core.storage import list_containers
+
+        if not self.secret.text().strip():
+            self.conn_status.setText(self.tr("Enter the account key, connection string or container SAS URL."))
+            return
+        self._store_settings()
+        access = self.storage_access()
+        try:
+            credentials().store(self._secret_ref(), access.secret, remember=self.remember.isChecked())
+        except CredentialError as exc:
+            from ..secret_ui import describe_credential_error
+
+            self.conn_status.setText(describe_credential_error(exc))
+        self.conn_status.setText(self.tr("Connecting…"))
+        self.btn_connect.setEnabled(False)
+
+        def done(containers):
+            self.btn_connect.setEnabled(True)
+            self.access = access
+            self.browser.clear()
+            for name in containers:
+                item = QTreeWidgetItem([name])
+                item.setData(0, Qt.ItemDataRole.UserRole, ("container", name))
+                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                self.browser.addTopLevelItem(item)
+            self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+
+        def failed(error):
+            self.btn_connect.setEnabled(True)
+            self.conn_status.setText(self.tr("Could not connect: {0}").format(error))
+
+        run_task(lambda p, c: list_containers(access), on_result=done, on_error=failed)
+
+    def _expand_container(self, item: QTreeWidgetItem) -> None:
+        from ..core.storage import list_blobs
+
+        kind, name = item.data(0, Qt.ItemDataRole.UserRole)
+        if kind != "container" or item.childCount() or self.access is None:
+            return
+        access = self.access
+
+        def done(blobs):
+            for b in blobs:
+                child = QTreeWidgetItem([b.name, b.blob_type, f"{b.size / 2**30:.2f} GiB", b.last_modified,
+                                         "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
+                child.setData(0, Qt.ItemDataRole.UserRole, ("blob", b.url))
+                if b.portal_problems:
+                    child.setForeground(4, QBrush(QColor("#b00020")))
+                    child.setText(0, f"⚠ {b.name}")
+                elif b.is_vhd_page_blob:
+                    font = child.font(0)
+                    font.setBold(True)
+                    child.setFont(0, font)
+                item.addChild(child)
+
+        run_task(lambda p, c: list_blobs(access, name), on_result=done,
+                 on_error=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(name, e)))
+
+    def assign_selected_blob(self) -> None:
+        item = self.browser.currentItem()
+        chosen = self.selected()
+        if item is None or chosen is None:
+            return
+        kind, url = item.data(0, Qt.ItemDataRole.UserRole)
+        if kind == "blob":
+            self.assign_blob(chosen[1], url)
+
+    def assign_blob(self, disk: Disk, url: str) -> None:
+        """The same assignment the VHD step reads; a new blob invalidates the old SAS and check."""
+        if disk.blob_url != url:
+            disk.blob_url = url
+            disk.sas = None
+            if not disk.vhd_path:
+                disk.vhd_check = None
+        self.changed()
+        self.refresh()
+
+    # -- SAS ---------------------------------------------------------------------------
+    def generate(self, items: list[tuple[Sku, Disk]]) -> None:
+        from ..core.credentials import CredentialError, SecretRef, credentials
+        from ..core.projectio import utc_now_iso
+        from ..core.sas import create_sas, minimum_expiry
+
+        items = [(s, d) for s, d in items if d.blob_url]
+        if not items:
+            self.details.setText(self.tr("Assign a blob to the disk first."))
+            return
+        key = self.storage_access().account_key()
+        if not key:
+            self.details.setText(self.tr("Creating a SAS needs the account key or a connection string with a key; "
+                                         "a container SAS URL can only list."))
+            return
+        profile = project_profile(self.project)
+        now = datetime.now(UTC)
+        start = now - timedelta(minutes=profile.sas_start_offset_minutes)
+        expiry = minimum_expiry(profile, start) + timedelta(days=self.extra_days.value())
+        problems = []
+        for sku, disk in items:
+            try:
+                # An http blob endpoint (the local emulator) cannot serve https.
+                scheme = self.scheme.currentData() if disk.blob_url.startswith("https://") else "http"
+                sas = create_sas(disk.blob_url, key, profile, now=now, expiry=expiry, scheme=scheme)
+            except ValueError as exc:
+                problems.append(f"{self.disk_name(sku, disk)}: {exc}")
+                continue
+            purpose = sas_purpose(disk.blob_url)
+            token = sas.uri.split("?", 1)[1]
+            try:
+                credentials().store(SecretRef(self.project.project_id, purpose), token, remember=True)
+            except CredentialError:
+                credentials().store(SecretRef(self.project.project_id, purpose), token, remember=False)
+                problems.append(self.tr("{0}: the keyring is unavailable, so this SAS is kept for this session only.")
+                                .format(self.disk_name(sku, disk)))
+            disk.sas = SasRecord(blob_url=disk.blob_url, start=sas.start.isoformat(), expiry=sas.expiry.isoformat(),
+                                 permissions=sas.permissions, scheme=sas.uri.split(":", 1)[0],
+                                 created_at=utc_now_iso(), secret_purpose=purpose)
+        self.changed()
+        self.refresh()
+        self.details.setText("\n".join(problems) or self.tr("Created {0} SAS URI(s). Verify them before copying.")
+                             .format(len(items)))
+
+    def sas_uri(self, disk: Disk) -> str | None:
+        from ..core.credentials import CredentialError, SecretRef, credentials
+
+        if not disk.sas or not disk.sas.secret_purpose:
+            return None
+        try:
+            token = credentials().get(SecretRef(self.project.project_id, disk.sas.secret_purpose))
+        except CredentialError:
+            token = None
+        if not token:
+            return None
+        scheme = disk.sas.scheme or "https"
+        return f"{scheme}://{disk.sas.blob_url.split('://', 1)[1]}?{token}"
+
+    def verify_selected(self) -> None:
+        from ..core.projectio import utc_now_iso
+        from ..core.sas import verify_sas
+
+        chosen = self.selected()
+        if not chosen or not chosen[1].sas:
+            return
+        disk = chosen[1]
+        profile = project_profile(self.project)
+        self.details.setText(self.tr("Verifying…"))
+
+        def work(progress, cancel):
+            uri = self.sas_uri(disk)  # the keyring is read here, off the GUI thread
+            if uri is None:
+                raise LookupError(self.tr("The SAS token is not in the keyring any more: generate it again."))
+            return verify_sas(uri, profile)
+
+        def done(result):
+            disk.sas.verdict = result.verdict
+            disk.sas.verified_at = utc_now_iso()
+            self.changed()
+            self.refresh()
+            marks = {"pass": "✓", "warning": "⚠", "fail": "✗"}
+            self.details.setText("\n".join(f"{marks[f.severity]} {translate_problem(f)}" for f in result.findings))
+
+        run_task(work, on_result=done,
+                 on_error=lambda e: self.details.setText(self.tr("Could not verify: {0}").format(e)))
+
+    def copy_selected(self) -> None:
+        chosen = self.selected()
+        uri = self.sas_uri(chosen[1]) if chosen else None
+        if uri:
+            QGuiApplication.clipboard().setText(uri)
+            self.details.setText(self.tr("SAS URI copied. Paste it into the portal's VHD URL field."))
+
+    # -- display -----------------------------------------------------------------------
+    def expiry_state(self, disk: Disk) -> str:
+        return sas_expiry_state(disk, project_profile(self.project))
+
+    def refresh(self) -> None:
+        rows = self.all_disks()
+        current = self.disks.currentRow()
+        self.disks.setRowCount(len(rows))
+        due = []
+        for row, (sku, disk) in enumerate(rows):
+            state = self.expiry_state(disk)
+            expiry = parse_iso(disk.sas.expiry) if disk.sas else None
+            status = {"none": self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned"),
+                      "ok": self.tr("ready") + (f" ({disk.sas.verdict})" if disk.sas and disk.sas.verdict else ""),
+                      "soon": self.tr("⚠ expires soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
+            cells = [self.disk_name(sku, disk), disk.blob_url or "—",
+                     expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "", status]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if state in ("soon", "expired") and col >= 2:
+                    item.setForeground(QBrush(QColor("#b00020")))
+                self.disks.setItem(row, col, item)
+            if state in ("soon", "expired"):
+                due.append(self.disk_name(sku, disk))
+        self.disks.resizeColumnToContents(0)
+        self.disks.resizeColumnToContents(2)
+        if 0 <= current < len(rows):
+            self.disks.selectRow(current)
+        if due:
+            self.banner.setText(self.tr("⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and "
+                                        "press Generate SAS to renew.").format(
+                project_profile(self.project).sas_renew_warning_days, ", ".join(due)))
+            self.banner.setStyleSheet("QLabel#sasBanner { background: #fff4e5; color: #7a4100; padding: 6px; }")
+        else:
+            self.banner.setText("")
+            self.banner.setStyleSheet("")
+        self.banner.setVisible(bool(due))
+
+    def _show_details(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        sku, disk = chosen
+        if disk.sas:
+            self.details.setText(self.tr("SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, "
+                                         "not in the project.").format(self.disk_name(sku, disk), disk.sas.start, disk.sas.expiry))
+        else:
+            self.details.setText("")
+
+    def due_for_renewal(self) -> list[Disk]:
+        return [d for _, d in self.all_disks() if self.expiry_state(d) in ("soon", "expired")]

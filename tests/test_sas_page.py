@@ -1,0 +1,133 @@
+"""The SAS page against Azurite: connect, browse, assign, generate, verify, copy, renew warnings."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from wizard.core.model import SasRecord
+from wizard.core.steps import Step, StepState, step_states
+
+from conftest import AZURITE_KEY
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "resources/examples/demo.mpwiz"
+GIB = 2**30
+
+
+@pytest.fixture(scope="module")
+def sas_storage(azurite, tmp_path_factory):
+    vhd = tmp_path_factory.mktemp("sasgui") / "os.vhd"
+    subprocess.run(["qemu-img", "create", "-q", "-f", "vpc", "-o", "subformat=fixed,force_size=on", str(vhd), "30G"], check=True)
+    with open(vhd, "rb") as fh:
+        fh.seek(-512, 2)
+        footer = fh.read()
+    container = azurite.service().create_container("guivhds")
+    for name in ("os.vhd", "data.vhd"):
+        blob = container.get_blob_client(name)
+        blob.create_page_blob(size=30 * GIB + 512)
+        blob.upload_page(footer, offset=30 * GIB, length=512)
+    container.get_blob_client("bad name.vhd").upload_blob(b"x")
+    return azurite
+
+
+@pytest.fixture
+def win(new_window):
+    window = new_window()
+    window.show()
+    window.open_path(DEMO, ask=False)
+    window.wizard.jump_to(Step.SAS)
+    return window
+
+
+@pytest.fixture
+def page(win):
+    return win.pages[Step.SAS]
+
+
+def connect(qtbot, page, azurite):
+    page.mode.setCurrentIndex(page.mode.findData("account-key"))
+    page.account.setText("devstoreaccount1")
+    page.account.textEdited.emit("devstoreaccount1")
+    page.endpoint.setText(azurite.endpoint)
+    page.endpoint.textEdited.emit(azurite.endpoint)
+    page.secret.setText(AZURITE_KEY)
+    page.btn_connect.click()
+    qtbot.waitUntil(lambda: page.conn_status.text().startswith("Connected"), timeout=20_000)
+
+
+def blob_items(page, container_item):
+    return {container_item.child(i).data(0, 256)[1].rsplit("/", 1)[1]: container_item.child(i)
+            for i in range(container_item.childCount())}
+
+
+def test_connect_browse_assign_generate_verify_copy(qtbot, win, page, sas_storage, tmp_path):
+    connect(qtbot, page, sas_storage)
+    top = [page.browser.topLevelItem(i) for i in range(page.browser.topLevelItemCount())]
+    container = next(item for item in top if item.text(0) == "guivhds")
+    container.setExpanded(True)
+    qtbot.waitUntil(lambda: container.childCount() == 3, timeout=10_000)
+    blobs = blob_items(page, container)
+    assert "blank" in blobs["bad name.vhd"].text(4) or "block blob" in blobs["bad name.vhd"].text(4)
+    assert blobs["bad name.vhd"].text(0).startswith("⚠")
+    assert blobs["os.vhd"].font(0).bold()
+    # Assign the two blobs to the Linux SKU's disks.
+    ubuntu = win.document.project.skus[0]
+    for disk_index, name in ((0, "os.vhd"), (1, "data.vhd")):
+        page.disks.selectRow(disk_index)
+        page.browser.setCurrentItem(blobs[name])
+        page.btn_assign.click()
+        assert ubuntu.disks[disk_index].blob_url == f"{sas_storage.endpoint}/guivhds/{name}"
+    page.disks.selectRow(0)
+    page.btn_generate.click()
+    record = ubuntu.disks[0].sas
+    assert record and record.permissions == "rl" and record.secret_purpose
+    expiry = datetime.fromisoformat(record.expiry)
+    assert expiry - datetime.fromisoformat(record.start) >= timedelta(days=8)  # 7 business days + margin
+    page.btn_verify.click()
+    qtbot.waitUntil(lambda: ubuntu.disks[0].sas.verdict != "", timeout=20_000)
+    assert ubuntu.disks[0].sas.verdict in ("pass", "warning"), page.details.text()
+    assert "VHD footer" in page.details.text()
+    page.btn_copy.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"{sas_storage.endpoint}/guivhds/os.vhd?") and "sp=rl" in copied and "sig=" in copied
+    # The project keeps URL, expiry and a keyring reference — never the signature or the key.
+    saved = tmp_path / "sas.mpwiz"
+    win._save_to(saved)
+    text = saved.read_text(encoding="utf-8")
+    signature = copied.split("sig=", 1)[1].split("&")[0]
+    assert signature not in text and AZURITE_KEY not in text
+    assert record.expiry in text
+
+
+def test_wrong_key_is_explained(qtbot, page, sas_storage):
+    page.account.setText("devstoreaccount1")
+    page.account.textEdited.emit("devstoreaccount1")
+    page.endpoint.setText(sas_storage.endpoint)
+    page.endpoint.textEdited.emit(sas_storage.endpoint)
+    page.secret.setText("AAAA" + AZURITE_KEY[4:])
+    page.btn_connect.click()
+    qtbot.waitUntil(lambda: page.conn_status.text().startswith("Could not connect"), timeout=20_000)
+    assert "refused" in page.conn_status.text()
+
+
+def test_expiring_sas_is_flagged_on_reopen(qtbot, win, tmp_path, new_window):
+    disk = win.document.project.skus[0].disks[0]
+    disk.blob_url = "https://acct.blob.core.windows.net/vhds/os.vhd"
+    soon = datetime.now(UTC) + timedelta(hours=30)
+    disk.sas = SasRecord(blob_url=disk.blob_url, start=(soon - timedelta(days=9)).isoformat(), expiry=soon.isoformat(),
+                         secret_purpose="sas:x")
+    saved = tmp_path / "soon.mpwiz"
+    win._save_to(saved)
+    other = new_window()
+    other.open_path(saved, ask=False)
+    assert "expire" in other.statusBar().currentMessage()
+    assert step_states(other.document.project)[Step.SAS] == StepState.ATTENTION
+    other.wizard.jump_to(Step.SAS)
+    page = other.pages[Step.SAS]
+    assert page.banner.isVisibleTo(page) and "renew" in page.banner.text()
+    assert "expires soon" in page.disks.item(0, 3).text()
