@@ -54,7 +54,7 @@ def test_demo_is_complete_and_next_is_enabled(win, page):
 def test_invalid_publisher_namespace_explained_inline_and_blocks_next(qtbot, win, page, bad, words):
     retype(qtbot, page.publisher, bad)
     assert words in error_text(page, "offer.publisher_namespace")
-    assert not next_enabled(win) and not page.validatePage()
+    assert not next_enabled(win) and not page.is_step_complete()
     retype(qtbot, page.publisher, "contoso")
     assert error_text(page, "offer.publisher_namespace") == ""
     assert next_enabled(win)
