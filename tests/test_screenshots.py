@@ -71,7 +71,8 @@ def test_screenshots_of_every_page_in_english_and_japanese(xvfb, make_vhd):
     for lang in ("en", "ja"):
         pages = sorted(OUT.glob(f"{lang}-0*.png"))
         assert len(pages) == 7
-        for png in pages + [OUT / f"{lang}-offer-with-errors.png", OUT / f"{lang}-vhd-pass-and-fail.png"]:
+        extras = ["offer-with-errors", "vhd-pass-and-fail", "sas-two-disks-one-expiring"]
+        for png in pages + [OUT / f"{lang}-{name}.png" for name in extras]:
             assert distinct_colours(png) > 8, f"{png} looks blank"
             assert QImage(str(png)).width() >= 1200
     en, ja = QImage(str(OUT / "en-01-offer.png")), QImage(str(OUT / "ja-01-offer.png"))

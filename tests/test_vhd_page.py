@@ -142,3 +142,24 @@ def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurit
     win._save_to(saved)
     text = saved.read_text(encoding="utf-8")
     assert "sig=" not in text and token.split("sig=")[1][:20] not in text
+
+
+def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, page, azurite, make_vhd):
+    from wizard.core.credentials import SecretRef, credentials
+
+    with open(make_vhd("30G"), "rb") as fh:
+        fh.seek(-512, 2)
+        footer = fh.read()
+    container = azurite.service().create_container("vhdpagekey")
+    blob = container.get_blob_client("os.vhd")
+    blob.create_page_blob(size=30 * 2**30 + 512)
+    blob.upload_page(footer, offset=30 * 2**30, length=512)
+    disk = page.project.skus[0].disks[0]
+    disk.blob_url = f"{azurite.endpoint}/vhdpagekey/os.vhd"  # as the SAS page assigns it: no token
+    page.start_checks([(page.project.skus[0], disk)])
+    wait_idle(qtbot, page)
+    assert disk.vhd_check is None and "SAS URIs step" in page.status.text()
+    credentials().store(SecretRef(page.project.project_id, "storage-account-key"), AZURITE_KEY, remember=False)
+    page.start_checks([(page.project.skus[0], disk)])
+    wait_idle(qtbot, page)
+    assert disk.vhd_check.verdict == "pass", page.status.text()

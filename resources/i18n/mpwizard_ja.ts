@@ -1471,153 +1471,163 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="116" />
+        <location filename="../../wizard/pages/sas_page.py" line="117" />
         <source>Disks and their SAS URIs</source>
         <translation>ディスクとその SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="119" />
+        <location filename="../../wizard/pages/sas_page.py" line="120" />
         <source> extra days</source>
         <translation> 日延長</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="120" />
+        <location filename="../../wizard/pages/sas_page.py" line="121" />
         <source>Make the SAS last longer than the profile's minimum (never shorter).</source>
         <translation>SAS の有効期間をプロファイルの最小値より長くします (短くはできません)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="124" />
+        <location filename="../../wizard/pages/sas_page.py" line="125" />
         <source>The 2015 guide asks for http; most storage accounts require https.</source>
         <translation>2015 年のガイドでは http が求められていますが、ほとんどのストレージ アカウントでは https が必須です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="125" />
+        <location filename="../../wizard/pages/sas_page.py" line="126" />
         <source>&amp;Generate SAS</source>
         <translation>SAS を生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="126" />
+        <location filename="../../wizard/pages/sas_page.py" line="127" />
         <source>Generate for a&amp;ll disks</source>
         <translation>すべてのディスクに生成(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="127" />
+        <location filename="../../wizard/pages/sas_page.py" line="128" />
         <source>&amp;Verify</source>
         <translation>検証(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="128" />
+        <location filename="../../wizard/pages/sas_page.py" line="129" />
         <source>Cop&amp;y SAS URI</source>
         <translation>SAS URI をコピー(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="175" />
+        <location filename="../../wizard/pages/sas_page.py" line="138" />
+        <source>Expiry:</source>
+        <translation>有効期限:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="140" />
+        <source>Scheme:</source>
+        <translation>スキーム:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="185" />
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="175" />
+        <location filename="../../wizard/pages/sas_page.py" line="185" />
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="235" />
+        <location filename="../../wizard/pages/sas_page.py" line="245" />
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="245" />
+        <location filename="../../wizard/pages/sas_page.py" line="255" />
         <source>Connecting…</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="257" />
+        <location filename="../../wizard/pages/sas_page.py" line="267" />
         <source>Connected: {0} container(s).</source>
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="261" />
+        <location filename="../../wizard/pages/sas_page.py" line="271" />
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="276" />
-        <location filename="../../wizard/pages/sas_page.py" line="415" />
+        <location filename="../../wizard/pages/sas_page.py" line="286" />
+        <location filename="../../wizard/pages/sas_page.py" line="425" />
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="288" />
+        <location filename="../../wizard/pages/sas_page.py" line="298" />
         <source>Could not list {0}: {1}</source>
         <translation>{0} を一覧表示できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="317" />
+        <location filename="../../wizard/pages/sas_page.py" line="327" />
         <source>Assign a blob to the disk first.</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="321" />
+        <location filename="../../wizard/pages/sas_page.py" line="331" />
         <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="343" />
+        <location filename="../../wizard/pages/sas_page.py" line="353" />
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="350" />
+        <location filename="../../wizard/pages/sas_page.py" line="360" />
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="376" />
+        <location filename="../../wizard/pages/sas_page.py" line="386" />
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="381" />
+        <location filename="../../wizard/pages/sas_page.py" line="391" />
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="393" />
+        <location filename="../../wizard/pages/sas_page.py" line="403" />
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="400" />
+        <location filename="../../wizard/pages/sas_page.py" line="410" />
         <source>SAS URI copied. Paste it into the portal's VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="414" />
+        <location filename="../../wizard/pages/sas_page.py" line="424" />
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="414" />
+        <location filename="../../wizard/pages/sas_page.py" line="424" />
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="416" />
+        <location filename="../../wizard/pages/sas_page.py" line="426" />
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="416" />
+        <location filename="../../wizard/pages/sas_page.py" line="426" />
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="431" />
+        <location filename="../../wizard/pages/sas_page.py" line="441" />
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="446" />
+        <location filename="../../wizard/pages/sas_page.py" line="456" />
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
@@ -1643,193 +1653,193 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>VhdPage</name>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="49" />
+        <location filename="../../wizard/pages/vhd_page.py" line="63" />
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="50" />
+        <location filename="../../wizard/pages/vhd_page.py" line="64" />
         <source>Pick the VHD file of every disk. Each is checked against the profile's rules (fixed format, sizes, footer) before you upload it.</source>
         <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="54" />
+        <location filename="../../wizard/pages/vhd_page.py" line="68" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="54" />
+        <location filename="../../wizard/pages/vhd_page.py" line="68" />
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="54" />
+        <location filename="../../wizard/pages/vhd_page.py" line="68" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="55" />
+        <location filename="../../wizard/pages/vhd_page.py" line="69" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="58" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72" />
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="58" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72" />
         <source>VHD file or blob URL</source>
         <translation>VHD ファイルまたは BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="59" />
-        <location filename="../../wizard/pages/vhd_page.py" line="85" />
+        <location filename="../../wizard/pages/vhd_page.py" line="73" />
+        <location filename="../../wizard/pages/vhd_page.py" line="99" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="59" />
+        <location filename="../../wizard/pages/vhd_page.py" line="73" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="65" />
+        <location filename="../../wizard/pages/vhd_page.py" line="79" />
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67" />
+        <location filename="../../wizard/pages/vhd_page.py" line="81" />
         <source>&amp;Choose file…</source>
         <translation>ファイルを選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68" />
+        <location filename="../../wizard/pages/vhd_page.py" line="82" />
         <source>Use &amp;blob URL…</source>
         <translation>BLOB の URL を使用(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="69" />
+        <location filename="../../wizard/pages/vhd_page.py" line="83" />
         <source>Check a VHD already uploaded: paste its blob URL with a read SAS.</source>
         <translation>アップロード済みの VHD をチェックします。読み取り SAS 付きの BLOB の URL を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="70" />
+        <location filename="../../wizard/pages/vhd_page.py" line="84" />
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="71" />
+        <location filename="../../wizard/pages/vhd_page.py" line="85" />
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72" />
+        <location filename="../../wizard/pages/vhd_page.py" line="86" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="85" />
+        <location filename="../../wizard/pages/vhd_page.py" line="99" />
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="85" />
+        <location filename="../../wizard/pages/vhd_page.py" line="99" />
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="91" />
+        <location filename="../../wizard/pages/vhd_page.py" line="105" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="94" />
+        <location filename="../../wizard/pages/vhd_page.py" line="108" />
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="95" />
+        <location filename="../../wizard/pages/vhd_page.py" line="109" />
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="97" />
+        <location filename="../../wizard/pages/vhd_page.py" line="111" />
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="140" />
+        <location filename="../../wizard/pages/vhd_page.py" line="154" />
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="140" />
+        <location filename="../../wizard/pages/vhd_page.py" line="154" />
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="147" />
+        <location filename="../../wizard/pages/vhd_page.py" line="161" />
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="172" />
+        <location filename="../../wizard/pages/vhd_page.py" line="186" />
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="172" />
+        <location filename="../../wizard/pages/vhd_page.py" line="186" />
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="174" />
+        <location filename="../../wizard/pages/vhd_page.py" line="188" />
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="227" />
+        <location filename="../../wizard/pages/vhd_page.py" line="241" />
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="228" />
+        <location filename="../../wizard/pages/vhd_page.py" line="242" />
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="245" />
+        <location filename="../../wizard/pages/vhd_page.py" line="259" />
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="246" />
+        <location filename="../../wizard/pages/vhd_page.py" line="260" />
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="264" />
+        <location filename="../../wizard/pages/vhd_page.py" line="285" />
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="298" />
+        <location filename="../../wizard/pages/vhd_page.py" line="319" />
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="328" />
+        <location filename="../../wizard/pages/vhd_page.py" line="353" />
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="330" />
+        <location filename="../../wizard/pages/vhd_page.py" line="355" />
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="333" />
+        <location filename="../../wizard/pages/vhd_page.py" line="358" />
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>

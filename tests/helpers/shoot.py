@@ -77,6 +77,20 @@ def main() -> int:
             app.processEvents()
         vhd_page.disks.selectRow(1)
         grab(app, window, args.out / f"{args.lang}{scale}-vhd-pass-and-fail.png")
+    # The SAS page with two disks: one SAS valid for weeks, one expiring tomorrow.
+    from datetime import UTC, datetime, timedelta
+
+    from wizard.core.model import SasRecord
+
+    project = window.document.project
+    now = datetime.now(UTC).replace(microsecond=0)
+    for disk, expiry in zip(project.skus[0].disks, (now + timedelta(days=20), now + timedelta(hours=20)), strict=False):
+        disk.blob_url = f"https://contosovhds.blob.core.windows.net/vhds/{project.skus[0].sku_id}-{disk.role}.vhd"
+        disk.sas = SasRecord(blob_url=disk.blob_url, start=(now - timedelta(minutes=15)).isoformat(),
+                             expiry=expiry.isoformat(), verdict="pass", secret_purpose=f"sas:{disk.blob_url}")
+    window.wizard.jump_to(Step.SAS)
+    window.pages[Step.SAS].refresh()
+    grab(app, window, args.out / f"{args.lang}{scale}-sas-two-disks-one-expiring.png")
     window.document.dirty = False
     window.close()
     return 0

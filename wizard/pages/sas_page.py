@@ -109,6 +109,7 @@ class SasPage(StepPage):
         self.disks = QTableWidget(0, 4)
         self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Blob"), self.tr("SAS expires"), self.tr("Status")])
         self.disks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.disks.setWordWrap(False)
         self.disks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.disks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.disks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -132,21 +133,30 @@ class SasPage(StepPage):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Two short rows: one long row would make the page wider than a 1280-pixel screen in Japanese.
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Expiry:")))
+        options.addWidget(self.extra_days)
+        options.addWidget(QLabel(self.tr("Scheme:")))
+        options.addWidget(self.scheme)
+        options.addStretch(1)
         buttons = QHBoxLayout()
-        for w in (self.extra_days, self.scheme, self.btn_generate, self.btn_generate_all, self.btn_verify, self.btn_copy):
+        for w in (self.btn_generate, self.btn_generate_all, self.btn_verify, self.btn_copy):
             buttons.addWidget(w)
+        buttons.addStretch(1)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.banner)
         rl.addWidget(self.disks, 1)
+        rl.addLayout(options)
         rl.addLayout(buttons)
         rl.addWidget(self.details)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([480, 620])
+        splitter.setSizes([400, 700])
         QVBoxLayout(self).addWidget(splitter)
 
         self.btn_connect.clicked.connect(self.connect_storage)
@@ -423,8 +433,8 @@ class SasPage(StepPage):
                 self.disks.setItem(row, col, item)
             if state in ("soon", "expired"):
                 due.append(self.disk_name(sku, disk))
-        self.disks.resizeColumnToContents(0)
-        self.disks.resizeColumnToContents(2)
+        for col in (0, 2, 3):
+            self.disks.resizeColumnToContents(col)
         if 0 <= current < len(rows):
             self.disks.selectRow(current)
         if due:

@@ -27,6 +27,20 @@ from ..tasks import run_task
 from .base import StepPage
 
 
+def storage_secret(refs) -> tuple[str, str] | None:
+    """The first storage credential this session (or the keyring) has; runs on a worker thread."""
+    from ..core.credentials import CredentialError, credentials
+
+    for kind, ref in refs:
+        try:
+            value = credentials().get(ref)
+        except CredentialError:
+            return None
+        if value:
+            return kind, value
+    return None
+
+
 def severity_icon(widget: QWidget, severity: str):
     """The style's standard icon for a severity (QStyle is imported late: it is costly at start-up)."""
     from PySide6.QtWidgets import QStyle
@@ -248,6 +262,13 @@ class VhdPage(StepPage):
             self.set_disk_blob(chosen[1], url.strip())
             self.start_checks([chosen])
 
+    def storage_secret_refs(self):
+        from ..core.credentials import SecretRef
+
+        pid = self.project.project_id
+        return [("key", SecretRef(pid, "storage-account-key")),
+                ("connection-string", SecretRef(pid, "storage-connection-string"))]
+
     def blob_sas_ref(self, blob_url: str):
         from ..core.credentials import SecretRef
 
@@ -297,18 +318,22 @@ class VhdPage(StepPage):
         sas_ref = self.blob_sas_ref(disk.blob_url) if not disk.vhd_path else None
         self.status.setText(self.tr("Checking {0}…").format(self.disk_name(sku, disk)))
 
+        storage_refs = self.storage_secret_refs()
+
         def work(progress, cancel):
             cancel.raise_if_cancelled()
             stamp = None if is_url(target) else file_stamp(target)
-            full = target
+            full, secret = target, None
             if sas_ref is not None:
-                # Only the in-memory copy is read: a keyring prompt must not stall a check.
                 sas = credentials().session_value(sas_ref)
-                if not sas:
-                    raise StorageError("no read SAS for this blob in this session: use 'Use blob URL…' again "
-                                       "with the full SAS URL")
-                full = f"{target}?{sas}"
-            report = check_target(full, profile, disk.role, sku.os_family)
+                if sas:
+                    full = f"{target}?{sas}"
+                else:
+                    secret = storage_secret(storage_refs)  # the SAS step's account key or connection string
+                    if secret is None:
+                        raise StorageError("no read access to this blob: paste its URL with a SAS ('Use blob URL…'), "
+                                           "or connect to the storage account in the SAS URIs step")
+            report = check_target(full, profile, disk.role, sku.os_family, secret)
             cancel.raise_if_cancelled()
             return to_record(report, stamp)
 
