@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import APP_DISPLAY_NAME, __version__
 
-SUBCOMMANDS = ("project", "vhd", "sas")
+SUBCOMMANDS = ("project", "vhd", "sas", "upload")
 
 
 def _project_check(args: argparse.Namespace) -> int:
@@ -181,6 +181,57 @@ def _sas_verify(args: argparse.Namespace) -> int:
     return 1 if result.verdict == "fail" else 0
 
 
+def _upload(args: argparse.Namespace) -> int:
+    from .core.progress import Cancelled, CancelToken, ProgressUpdate
+    from .core.storage import StorageError
+    from .core.upload import UploadRefused, upload_vhd
+
+    try:
+        kind, secret = _secret_from_env(args) or (None, None)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if kind is None and "sig=" not in args.blob_url:
+        print("error: give --account-key-env, --connection-string-env, or a blob URL with a write SAS", file=sys.stderr)
+        return 2
+    start = [0.0]
+
+    def progress(update: ProgressUpdate) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - start[0] >= 1 or update.done == update.total:
+            start[0] = now
+            pct = 100 * update.done / update.total if update.total else 0
+            print(f"\r{pct:5.1f}%  {update.message}", end="", file=sys.stderr, flush=True)
+
+    token = CancelToken()
+    try:
+        summary = upload_vhd(args.file, args.blob_url, account_key=secret if kind == "key" else None,
+                             connection_string=secret if kind == "connection-string" else None,
+                             workers=args.workers, verify_md5=args.verify_md5, progress=progress, cancel=token)
+    except KeyboardInterrupt:
+        token.cancel()
+        print("\ncancelled: run the same command again to resume", file=sys.stderr)
+        return 1
+    except Cancelled:
+        print("\ncancelled: run the same command again to resume", file=sys.stderr)
+        return 1
+    except UploadRefused as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 1
+    except (StorageError, OSError, ValueError) as exc:
+        print(f"\nerror: {exc} (run the same command again to resume)", file=sys.stderr)
+        return 2
+    print(file=sys.stderr)
+    if summary.restart_reason:
+        print(f"note: started over because {summary.restart_reason}", file=sys.stderr)
+    print(json.dumps(summary.to_json(), indent=2) if args.json else
+          f"uploaded: {summary.bytes_sent} bytes sent, {summary.bytes_skipped} skipped, {summary.seconds:.1f} s"
+          + (" (resumed)" if summary.resumed else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mpwizard", description=f"{APP_DISPLAY_NAME} {__version__}")
     parser.add_argument("--version", action="version", version=f"mpwizard {__version__}")
@@ -226,6 +277,17 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(func=_sas_verify)
+
+    upload = sub.add_parser("upload", help="upload a fixed VHD to a page blob (only existing data; resumable)")
+    upload.add_argument("file", type=Path)
+    upload.add_argument("blob_url", help="the target blob URL (a write SAS in it, or use the credential options)")
+    ucreds = upload.add_mutually_exclusive_group()
+    ucreds.add_argument("--account-key-env", metavar="VAR")
+    ucreds.add_argument("--connection-string-env", metavar="VAR")
+    upload.add_argument("--workers", type=int, default=4, help="parallel Put Page requests (default 4)")
+    upload.add_argument("--verify-md5", action="store_true", help="also read every byte and store the Content-MD5")
+    upload.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    upload.set_defaults(func=_upload)
     return parser
 
 

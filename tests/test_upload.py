@@ -1,0 +1,205 @@
+"""Uploads to Azurite: byte-for-byte round trips, resume after the server dies, refusals, cancel."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from wizard.core.progress import Cancelled, CancelToken
+from wizard.core.upload import CHUNK, UploadRefused, nonzero_runs, upload_vhd
+
+from conftest import AZURITE_KEY, ROOT, Azurite
+
+MIB = 1024 * 1024
+
+
+def write_at(path: Path, offset: int, data: bytes) -> None:
+    with open(path, "r+b") as fh:
+        fh.seek(offset)
+        fh.write(data)
+
+
+def sparse_vhd(make_vhd, size="64M", writes=()) -> Path:
+    path = make_vhd(size)
+    for offset, data in writes:
+        write_at(path, offset, data)
+    return path
+
+
+def blob_md5(client) -> str:
+    digest = hashlib.md5()
+    for chunk in client.download_blob().chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def file_md5(path: Path) -> str:
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def container(azurite):
+    azurite.service().create_container("uploads")
+    return f"{azurite.endpoint}/uploads"
+
+
+def test_nonzero_runs_find_odd_pages():
+    data = bytearray(CHUNK)
+    data[0] = 1
+    data[512 * 3 + 7] = 2
+    data[512 * 4] = 3
+    data[-1] = 4
+    assert nonzero_runs(bytes(data), 1000 * CHUNK) == [
+        [1000 * CHUNK, 1000 * CHUNK + 512], [1000 * CHUNK + 1536, 1000 * CHUNK + 2560],
+        [1000 * CHUNK + CHUNK - 512, 1000 * CHUNK + CHUNK]]
+    assert nonzero_runs(bytes(CHUNK), 0) == []
+
+
+def test_round_trip_of_scattered_data(make_vhd, container, azurite):
+    writes = [(0, b"boot" * 128), (5 * 512 + 3, b"\x01" * 1500), (CHUNK - 256, b"\x02" * 512),  # crosses 4 MiB
+              (2 * CHUNK, os.urandom(CHUNK)), (40 * MIB + 123, b"odd"), (64 * MIB - 600, b"\x03" * 88)]
+    path = sparse_vhd(make_vhd, "64M", writes)
+    url = f"{container}/roundtrip.vhd"
+    updates = []
+    summary = upload_vhd(path, url, account_key=AZURITE_KEY, progress=updates.append, journal_folder=path.parent / "j")
+    assert summary.bytes_total == path.stat().st_size
+    assert summary.bytes_sent < 6 * MIB and summary.bytes_skipped == summary.bytes_total - summary.bytes_sent
+    assert summary.verified_ranges and not summary.resumed
+    assert updates and updates[-1].done == updates[-1].total
+    client = azurite.service().get_blob_client("uploads", "roundtrip.vhd")
+    assert client.get_blob_properties().size == path.stat().st_size
+    assert blob_md5(client) == file_md5(path)  # the VHD footer at the end came along too
+
+
+def test_verify_md5_stores_content_md5(make_vhd, container, azurite):
+    import base64
+
+    path = sparse_vhd(make_vhd, "32M", [(MIB, b"data" * 100)])
+    summary = upload_vhd(path, f"{container}/md5.vhd", account_key=AZURITE_KEY, verify_md5=True,
+                         journal_folder=path.parent / "j")
+    expected = hashlib.md5(path.read_bytes()).digest()
+    assert summary.content_md5 == base64.b64encode(expected).decode()
+    props = azurite.service().get_blob_client("uploads", "md5.vhd").get_blob_properties()
+    assert bytes(props.content_settings.content_md5) == expected
+
+
+def test_refuses_dynamic_vhd_with_fix(make_vhd, container):
+    path = make_vhd("32M", subformat="dynamic")
+    with pytest.raises(UploadRefused, match="not a fixed VHD.*qemu-img convert"):
+        upload_vhd(path, f"{container}/dyn.vhd", account_key=AZURITE_KEY, journal_folder=path.parent / "j")
+
+
+def test_refuses_block_blob_and_leased_blob(make_vhd, container, azurite):
+    path = sparse_vhd(make_vhd, "32M", [(0, b"x" * 512)])
+    blobs = azurite.service().get_container_client("uploads")
+    blobs.upload_blob("block.vhd", b"not a page blob", overwrite=True)
+    with pytest.raises(UploadRefused, match="BlockBlob, not a page blob"):
+        upload_vhd(path, f"{container}/block.vhd", account_key=AZURITE_KEY, journal_folder=path.parent / "j")
+    leased = blobs.get_blob_client("leased.vhd")
+    leased.create_page_blob(size=path.stat().st_size)
+    leased.acquire_lease(lease_duration=-1)
+    with pytest.raises(UploadRefused, match="leased"):
+        upload_vhd(path, f"{container}/leased.vhd", account_key=AZURITE_KEY, journal_folder=path.parent / "j")
+
+
+def test_cancel_leaves_resumable_state(make_vhd, container, azurite):
+    path = sparse_vhd(make_vhd, "128M", [(i * CHUNK, os.urandom(4096)) for i in range(0, 32)])
+    token = CancelToken()
+    seen = []
+
+    def progress(update):
+        seen.append(update)
+        if len(seen) == 4:
+            token.cancel()
+
+    journal = path.parent / "j"
+    with pytest.raises(Cancelled):
+        upload_vhd(path, f"{container}/cancel.vhd", account_key=AZURITE_KEY, workers=1, progress=progress, cancel=token,
+                   journal_folder=journal)
+    assert list(journal.glob("*.json")), "a journal remains for resuming"
+    summary = upload_vhd(path, f"{container}/cancel.vhd", account_key=AZURITE_KEY, journal_folder=journal)
+    assert summary.resumed and summary.bytes_sent < 32 * 4096
+    client = azurite.service().get_blob_client("uploads", "cancel.vhd")
+    assert blob_md5(client) == file_md5(path)
+    assert not list(journal.glob("*.json")), "the journal is removed once verified"
+
+
+def test_changed_file_starts_over_and_says_why(make_vhd, container):
+    path = sparse_vhd(make_vhd, "64M", [(i * CHUNK, b"y" * 512) for i in range(16)])
+    token = CancelToken()
+    journal = path.parent / "j"
+
+    def progress(update):
+        if update.done > 2 * CHUNK:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        upload_vhd(path, f"{container}/changed.vhd", account_key=AZURITE_KEY, workers=1, progress=progress,
+                   cancel=token, journal_folder=journal)
+    time.sleep(0.01)
+    write_at(path, 5 * CHUNK, b"changed!")
+    summary = upload_vhd(path, f"{container}/changed.vhd", account_key=AZURITE_KEY, journal_folder=journal)
+    assert not summary.resumed and "file changed" in summary.restart_reason
+
+
+UPLOADER = """
+import sys
+from wizard.core.upload import upload_vhd
+def progress(update):
+    if update.message.endswith("bytes sent"):
+        print("sent", update.message.split()[0], flush=True)
+upload_vhd(sys.argv[1], sys.argv[2], account_key=sys.argv[3], workers=2, progress=progress, journal_folder=sys.argv[4])
+print("finished", flush=True)
+"""
+
+
+def test_resume_after_the_server_is_killed_mid_upload(make_vhd, tmp_path):
+    server = Azurite(location=tmp_path / "azurite-data").start()
+    try:
+        server.service().create_container("resume")
+        path = sparse_vhd(make_vhd, "256M", [(i * 4 * MIB, os.urandom(2 * MIB)) for i in range(48)])
+        url = f"{server.endpoint}/resume/disk.vhd"
+        journal = tmp_path / "journal"
+        proc = subprocess.Popen([sys.executable, "-c", UPLOADER, str(path), url, AZURITE_KEY, str(journal)],
+                                stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        for line in proc.stdout:
+            if line.startswith("sent") and int(line.split()[1]) > 40 * MIB:
+                break
+        server.proc.send_signal(signal.SIGTERM)  # the server goes away mid-upload (SIGKILL would lose its own unsaved metadata)
+        server.proc.wait()
+        out = proc.communicate(timeout=120)[0]
+        assert "finished" not in out and proc.returncode != 0
+        journals = list(journal.glob("*.json"))
+        assert journals and json.loads(journals[0].read_text())["done"], "the journal holds the finished chunks"
+        port = server.port
+        server = Azurite(location=tmp_path / "azurite-data")
+        server.port = port
+        server.start()
+        summary = upload_vhd(path, url, account_key=AZURITE_KEY, journal_folder=journal)
+        assert summary.resumed
+        assert 0 < summary.bytes_sent <= 96 * MIB - 40 * MIB + 8 * MIB  # only the rest (and in-flight chunks) went up
+        client = server.service().get_blob_client("resume", "disk.vhd")
+        assert blob_md5(client) == file_md5(path)
+    finally:
+        server.stop()
+
+
+def test_cli_upload_json(make_vhd, container, cli):
+    path = sparse_vhd(make_vhd, "32M", [(MIB, b"z" * 4096)])
+    env = {**os.environ, "K": AZURITE_KEY}
+    result = cli("upload", str(path), f"{container}/cli.vhd", "--account-key-env", "K", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"bytes_total", "bytes_sent", "bytes_skipped", "seconds", "resumed"}
+    assert data["bytes_sent"] == 4096 + 512 and data["resumed"] is False  # the data and the VHD footer
+    dyn = make_vhd("32M", subformat="dynamic")
+    refused = cli("upload", str(dyn), f"{container}/cli2.vhd", "--account-key-env", "K", env=env)
+    assert refused.returncode == 1 and "not a fixed VHD" in refused.stderr

@@ -1,0 +1,331 @@
+"""Upload a fixed VHD to a page blob: only the data that exists, resumable, verified.
+
+Only allocated extents are read (SEEK_DATA/SEEK_HOLE; elsewhere every byte is read
+and zero pages skipped). Non-zero runs of 512-byte pages go up as Put Page requests
+of at most 4 MiB, several at once, each with a transactional MD5 that the service
+checks. A small journal in the user's state folder, keyed by the file's identity,
+size and modification time and by the blob, records finished chunks so that a second
+run after a crash, a dropped connection or Cancel sends only what is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .progress import Cancelled, CancelToken, ProgressUpdate, no_progress
+from .projectio import atomic_write_text
+from .storage import StorageError, blob_client, describe_storage_error, parse_blob_url
+from .vhd import FileSource, data_extents, inspect
+
+PAGE = 512
+CHUNK = 4 * 1024 * 1024  # the service's maximum Put Page size
+ZERO_CHUNK = bytes(CHUNK)
+DEFAULT_WORKERS = 4
+
+
+class UploadRefused(Exception):
+    """The upload cannot start or go on; the message says why and what to do."""
+
+
+@dataclass
+class UploadSummary:
+    bytes_total: int
+    bytes_sent: int
+    bytes_skipped: int
+    seconds: float
+    resumed: bool
+    restart_reason: str = ""
+    verified_ranges: bool = False
+    content_md5: str | None = None
+
+    def to_json(self) -> dict:
+        return {"bytes_total": self.bytes_total, "bytes_sent": self.bytes_sent, "bytes_skipped": self.bytes_skipped,
+                "seconds": round(self.seconds, 3), "resumed": self.resumed, "restart_reason": self.restart_reason,
+                "verified_ranges": self.verified_ranges, "content_md5": self.content_md5}
+
+
+@dataclass
+class Journal:
+    """Which 4 MiB chunks are on the blob, and the non-zero runs each held."""
+
+    path: Path
+    identity: dict
+    done: dict[int, list[list[int]]] = field(default_factory=dict)  # chunk offset -> [[start, end), ...]
+
+    def save(self) -> None:
+        data = {"identity": self.identity, "done": {str(k): v for k, v in self.done.items()}}
+        atomic_write_text(self.path, json.dumps(data, separators=(",", ":")), keep_backup=False)
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def journal_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("mpwizard", appauthor=False)) / "uploads"
+
+
+def _identity(path: Path, blob_url: str) -> dict:
+    st = path.stat()
+    return {"file": str(path.resolve()), "device": st.st_dev, "inode": st.st_ino, "size": st.st_size,
+            "mtime_ns": st.st_mtime_ns, "blob": blob_url}
+
+
+def open_journal(path: Path, blob_url: str, folder: Path | None = None) -> tuple[Journal, str]:
+    """The journal for this file and blob; a changed file starts over, and says why."""
+    folder = Path(folder) if folder else journal_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(f"{path.resolve()}|{blob_url}".encode()).hexdigest()[:32]
+    identity = _identity(path, blob_url)
+    journal = Journal(folder / f"{key}.json", identity)
+    if not journal.path.exists():
+        return journal, ""
+    try:
+        data = json.loads(journal.path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return journal, "the resume journal was damaged"
+    old = data.get("identity", {})
+    if old != identity:
+        changed = [k for k in ("size", "mtime_ns", "inode") if old.get(k) != identity[k]]
+        return journal, f"the file changed since the interrupted upload ({', '.join(changed) or 'identity'})"
+    journal.done = {int(k): v for k, v in data.get("done", {}).items()}
+    return journal, ""
+
+
+def nonzero_runs(data: bytes | memoryview, base: int) -> list[list[int]]:
+    """[start, end) of runs of non-zero 512-byte pages, as absolute offsets."""
+    if data == ZERO_CHUNK[: len(data)]:
+        return []
+    view = memoryview(data)
+    zero_page = ZERO_CHUNK[:PAGE]
+    runs: list[list[int]] = []
+    start = None
+    for offset in range(0, len(view), PAGE):
+        page = view[offset: offset + PAGE]
+        empty = page == zero_page[: len(page)]
+        if not empty and start is None:
+            start = offset
+        elif empty and start is not None:
+            runs.append([base + start, base + offset])
+            start = None
+    if start is not None:
+        runs.append([base + start, base + len(view)])
+    return runs
+
+
+def plan_chunks(fd: int, size: int) -> list[tuple[int, int]]:
+    """4 MiB-aligned chunks that hold allocated data (all of them where holes are unknown)."""
+    extents = data_extents(fd, size)
+    if extents is None:
+        extents = [(0, size)]
+    chunks: set[int] = set()
+    for start, end in extents:
+        first = start - start % CHUNK
+        for offset in range(first, end, CHUNK):
+            chunks.add(offset)
+    return [(o, min(CHUNK, size - o)) for o in sorted(chunks)]
+
+
+def _merge(runs: list[list[int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(runs):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _permanent(exc: Exception) -> str | None:
+    """A reason when the error is not worth retrying."""
+    code = getattr(exc, "error_code", None) or ""
+    status = getattr(exc, "status_code", None)
+    if status == 403:
+        return "access was refused: the key or SAS is wrong, expired, or has no write permission"
+    if status == 412 or "Lease" in str(code):
+        return "the blob is leased (a VM or another upload is using it); break the lease or choose another name"
+    if "Quota" in str(code) or "Capacity" in str(code) or status == 507:
+        return "the storage account is out of capacity"
+    if status == 404:
+        return "the container does not exist"
+    return None
+
+
+def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str | None = None,
+               connection_string: str | None = None, workers: int = DEFAULT_WORKERS, verify_md5: bool = False,
+               progress=no_progress, cancel: CancelToken | None = None, journal_folder: Path | None = None) -> UploadSummary:
+    """Upload `path` to the page blob at `blob_url`; resumes an interrupted upload of the same file."""
+    from azure.core.exceptions import AzureError, ResourceNotFoundError
+
+    cancel = cancel or CancelToken()
+    path = Path(path)
+    started = time.monotonic()
+    with FileSource(path) as source:
+        info = inspect(source)
+    if info.format != "vhd" or info.disk_type != "fixed" or info.truncated:
+        from .profiles import DEFAULT_PROFILE_ID, load_profile
+        from .vhdcheck import check_vhd
+
+        report = check_vhd(info, load_profile(DEFAULT_PROFILE_ID), "data")
+        fix = next((f.fix for f in report.findings if f.fix and f.severity == "fail"), "")
+        what = info.disk_type or info.format
+        raise UploadRefused(f"{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs."
+                            + (f" Convert it first: {fix}" if fix else ""))
+    size = info.file_size
+    if size % PAGE:
+        raise UploadRefused(f"{path} is {size} bytes, not a multiple of 512: it is not a usable fixed VHD.")
+    parsed = parse_blob_url(blob_url)
+    clean_url = parsed.url_without_sas
+    client = blob_client(blob_url, account_key=account_key, connection_string=connection_string)
+
+    journal, restart_reason = open_journal(path, clean_url, journal_folder)
+    try:
+        try:
+            props = client.get_blob_properties()
+        except ResourceNotFoundError:
+            props = None
+        if props is not None:
+            blob_type = str(getattr(props.blob_type, "value", props.blob_type))
+            if blob_type.lower() != "pageblob":
+                raise UploadRefused(f"{clean_url} exists as a {blob_type}, not a page blob; delete it or choose another name.")
+            if str(getattr(props.lease, "state", "")).lower().endswith("leased"):
+                raise UploadRefused(f"{clean_url} is leased (a VM or another tool is using it); break the lease or "
+                                    "choose another name.")
+        resumed = bool(journal.done) and props is not None and props.size == size
+        if not resumed:
+            if journal.done:
+                restart_reason = restart_reason or "the blob is gone or its size no longer matches the file"
+            journal.done = {}
+            client.create_page_blob(size=size)  # a fresh, all-zero blob: skipped pages are zeros there
+        # When resuming, chunks missing from the journal are sent again; Put Page is idempotent,
+        # so a chunk that landed just before a crash costs one resend and nothing else.
+        journal.save()
+    except UploadRefused:
+        raise
+    except AzureError as exc:
+        raise StorageError(_permanent(exc) or describe_storage_error(exc)) from None
+
+    fd = os.open(path, os.O_RDONLY)
+    lock = threading.Lock()
+    stop = threading.Event()  # set on the first error: the other workers stop at their next chunk
+    try:
+        chunks = plan_chunks(fd, size)
+        todo = [c for c in chunks if c[0] not in journal.done]
+        remaining = sum(length for offset, length in todo)
+        state = {"sent": 0, "last_save": time.monotonic()}
+
+        def send(offset: int, length: int) -> tuple[int, list[list[int]]]:
+            if cancel.cancelled or stop.is_set():
+                raise Cancelled()
+            data = os.pread(fd, length, offset)
+            runs = nonzero_runs(data, offset)
+            for start, end in runs:
+                piece = data[start - offset: end - offset]
+                client.upload_page(piece, offset=start, length=end - start, validate_content=True)
+            return offset, runs
+
+        progress(ProgressUpdate(size - remaining, size, "starting"))
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            pending: set[Future] = set()
+            queue = iter(todo)
+            try:
+                for item in queue:
+                    pending.add(pool.submit(send, *item))
+                    if len(pending) >= workers * 2:
+                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in finished:
+                            _record(fut, journal, state, lock, size, chunks, progress)
+                    if cancel.cancelled or stop.is_set():
+                        break
+                for fut in list(pending):
+                    _record_wait(fut, journal, state, lock, size, chunks, progress)
+                pending.clear()
+            except BaseException:
+                stop.set()
+                for fut in pending:
+                    fut.cancel()
+                for fut in pending:
+                    try:
+                        _record_wait(fut, journal, state, lock, size, chunks, progress)
+                    except BaseException:  # noqa: BLE001 - the first error is the one reported
+                        pass
+                journal.save()
+                raise
+        journal.save()
+        if cancel.cancelled:
+            raise Cancelled()
+        sent = state["sent"]
+        local_runs = _merge([run for runs in journal.done.values() for run in runs])
+        remote = _page_ranges(client)
+        verified = local_runs == remote
+        if not verified:
+            raise StorageError("verification failed: the blob's page ranges do not match the file's data; upload again")
+        content_md5 = None
+        if verify_md5:
+            content_md5 = _set_content_md5(client, fd, size, cancel)
+        journal.remove()
+        progress(ProgressUpdate(size, size, "verified"))
+        return UploadSummary(size, sent, size - sent, time.monotonic() - started, resumed, restart_reason,
+                             verified, content_md5)
+    except Cancelled:
+        raise
+    except UploadRefused:
+        raise
+    except AzureError as exc:
+        raise StorageError(_permanent(exc) or describe_storage_error(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def _page_ranges(client) -> list[list[int]]:
+    return _merge([[r.start, r.end + 1] for r in client.list_page_ranges() if not r.cleared])
+
+
+def _record(fut: Future, journal: Journal, state: dict, lock: threading.Lock, size: int, chunks, progress) -> None:
+    offset, runs = fut.result()
+    with lock:
+        journal.done[offset] = runs
+        state["sent"] += sum(e - s for s, e in runs)
+        if time.monotonic() - state["last_save"] > 1.0:
+            journal.save()
+            state["last_save"] = time.monotonic()
+        remaining = sum(length for o, length in chunks if o not in journal.done)
+    # Holes and zero pages count as done: progress is the share of the file dealt with.
+    progress(ProgressUpdate(size - remaining, size, f"{state['sent']} bytes sent"))
+
+
+def _record_wait(fut: Future, *args) -> None:
+    wait([fut])
+    _record(fut, *args)
+
+
+def _set_content_md5(client, fd: int, size: int, cancel: CancelToken) -> str:
+    """MD5 of every byte (holes read as zeros), stored as the blob's Content-MD5 like Add-AzVhd does."""
+    import base64
+
+    from azure.storage.blob import ContentSettings
+
+    digest = hashlib.md5(usedforsecurity=False)
+    extents = data_extents(fd, size)
+    pos = 0
+    for start, end in (extents if extents is not None else [(0, size)]) + [(size, size)]:
+        while pos < start:  # a hole: zeros, no read needed
+            step = min(CHUNK, start - pos)
+            digest.update(ZERO_CHUNK[:step])
+            pos += step
+        while pos < end:
+            cancel.raise_if_cancelled()
+            data = os.pread(fd, min(CHUNK, end - pos), pos)
+            digest.update(data)
+            pos += len(data)
+    raw = digest.digest()
+    client.set_http_headers(content_settings=ContentSettings(content_md5=bytearray(raw), content_type="application/octet-stream"))
+    return base64.b64encode(raw).decode()
