@@ -181,3 +181,13 @@ def pytest_unconfigure(config):
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(_exit_status["code"])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_session_secrets():
+    """Secrets kept 'for this session' must not leak from one test into the next."""
+    import wizard.core.credentials as creds
+
+    creds._default = None
+    yield
+    creds._default = None

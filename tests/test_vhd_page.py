@@ -163,3 +163,35 @@ def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, p
     page.start_checks([(page.project.skus[0], disk)])
     wait_idle(qtbot, page)
     assert disk.vhd_check.verdict == "pass", page.status.text()
+
+
+def test_upload_action_sends_the_disk_and_assigns_the_blob(qtbot, win, page, azurite, make_vhd):
+    import hashlib
+
+    from wizard.core.credentials import SecretRef, credentials
+
+    path = make_vhd("32M")
+    with open(path, "r+b") as fh:
+        fh.seek(5 * 2**20)
+        fh.write(b"payload" * 1000)
+    azurite.service().create_container("guiupload")
+    storage = page.project.storage
+    storage.mode, storage.account_name, storage.custom_endpoint = "account-key", "devstoreaccount1", azurite.endpoint
+    credentials().store(SecretRef(page.project.project_id, "storage-account-key"), AZURITE_KEY, remember=False)
+    disk = page.project.skus[0].disks[1]
+    page.set_disk_file(disk, str(path))
+    page.start_upload(page.project.skus[0], disk, "guiupload")
+    assert page.btn_cancel.isEnabled()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert disk.blob_url == f"{azurite.endpoint}/guiupload/{path.name}", page.status.text()
+    assert "Page ranges verified" in page.status.text()
+    blob = azurite.service().get_blob_client("guiupload", path.name)
+    assert hashlib.md5(blob.download_blob().readall()).digest() == hashlib.md5(path.read_bytes()).digest()
+
+
+def test_upload_without_storage_connection_says_what_to_do(qtbot, page, make_vhd):
+    disk = page.project.skus[0].disks[0]
+    page.set_disk_file(disk, str(make_vhd("32M")))
+    page.start_upload(page.project.skus[0], disk, "vhds")
+    qtbot.waitUntil(lambda: page.task is None, timeout=10_000)
+    assert "SAS URIs step" in page.status.text() and not disk.blob_url

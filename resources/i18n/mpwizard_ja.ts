@@ -1694,7 +1694,7 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/vhd_page.py" line="73" />
-        <location filename="../../wizard/pages/vhd_page.py" line="99" />
+        <location filename="../../wizard/pages/vhd_page.py" line="102" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
@@ -1725,123 +1725,173 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/vhd_page.py" line="84" />
+        <source>&amp;Upload…</source>
+        <translation>アップロード(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="85" />
+        <source>Upload the selected disk's VHD as a page blob to the storage account of the SAS URIs step (only data that exists is sent; resumable).</source>
+        <translation>選択したディスクの VHD を「SAS URI」の手順のストレージ アカウントにページ BLOB としてアップロードします (実データのみ送信、再開可能)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="87" />
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="85" />
+        <location filename="../../wizard/pages/vhd_page.py" line="88" />
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="86" />
+        <location filename="../../wizard/pages/vhd_page.py" line="89" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="99" />
+        <location filename="../../wizard/pages/vhd_page.py" line="102" />
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="99" />
+        <location filename="../../wizard/pages/vhd_page.py" line="102" />
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="105" />
+        <location filename="../../wizard/pages/vhd_page.py" line="108" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="108" />
+        <location filename="../../wizard/pages/vhd_page.py" line="111" />
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="109" />
+        <location filename="../../wizard/pages/vhd_page.py" line="112" />
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="111" />
+        <location filename="../../wizard/pages/vhd_page.py" line="114" />
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="154" />
+        <location filename="../../wizard/pages/vhd_page.py" line="158" />
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="154" />
+        <location filename="../../wizard/pages/vhd_page.py" line="158" />
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="161" />
+        <location filename="../../wizard/pages/vhd_page.py" line="165" />
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="186" />
+        <location filename="../../wizard/pages/vhd_page.py" line="190" />
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="186" />
+        <location filename="../../wizard/pages/vhd_page.py" line="190" />
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="188" />
+        <location filename="../../wizard/pages/vhd_page.py" line="192" />
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="241" />
+        <location filename="../../wizard/pages/vhd_page.py" line="245" />
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="242" />
+        <location filename="../../wizard/pages/vhd_page.py" line="246" />
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="259" />
+        <location filename="../../wizard/pages/vhd_page.py" line="263" />
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="260" />
+        <location filename="../../wizard/pages/vhd_page.py" line="264" />
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="285" />
+        <location filename="../../wizard/pages/vhd_page.py" line="289" />
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="319" />
+        <location filename="../../wizard/pages/vhd_page.py" line="323" />
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="353" />
+        <location filename="../../wizard/pages/vhd_page.py" line="357" />
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="355" />
+        <location filename="../../wizard/pages/vhd_page.py" line="359" />
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="358" />
+        <location filename="../../wizard/pages/vhd_page.py" line="362" />
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="372" />
+        <source>Choose the disk's VHD file first.</source>
+        <translation>先にディスクの VHD ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="374" />
+        <source>Upload</source>
+        <translation>アップロード</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="374" />
+        <source>Container to upload into:</source>
+        <translation>アップロード先のコンテナー:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="416" />
+        <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
+        <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="426" />
+        <source> (resumed)</source>
+        <translation> (再開)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="427" />
+        <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
+        <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="435" />
+        <source>Upload cancelled. Upload again to send only what is missing.</source>
+        <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="437" />
+        <source>Upload failed: {0}</source>
+        <translation>アップロードに失敗しました: {0}</translation>
     </message>
 </context>
 </TS>

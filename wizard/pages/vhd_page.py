@@ -81,6 +81,9 @@ class VhdPage(StepPage):
         self.btn_choose = QPushButton(self.tr("&Choose file…"))
         self.btn_blob = QPushButton(self.tr("Use &blob URL…"))
         self.btn_blob.setToolTip(self.tr("Check a VHD already uploaded: paste its blob URL with a read SAS."))
+        self.btn_upload = QPushButton(self.tr("&Upload…"))
+        self.btn_upload.setToolTip(self.tr("Upload the selected disk's VHD as a page blob to the storage account of "
+                                           "the SAS URIs step (only data that exists is sent; resumable)."))
         self.btn_check = QPushButton(self.tr("Chec&k"))
         self.btn_check_all = QPushButton(self.tr("Check &all"))
         self.btn_cancel = QPushButton(self.tr("Cancel"))
@@ -91,7 +94,7 @@ class VhdPage(StepPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_cancel):
+        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload, self.btn_cancel):
             buttons.addWidget(b)
         buttons.addWidget(self.progress, 1)
 
@@ -133,6 +136,7 @@ class VhdPage(StepPage):
 
         self.btn_choose.clicked.connect(self.choose_file)
         self.btn_blob.clicked.connect(self.ask_blob_url)
+        self.btn_upload.clicked.connect(self.ask_upload)
         self.btn_check.clicked.connect(lambda: self.start_checks([self.selected()] if self.selected() else []))
         self.btn_check_all.clicked.connect(lambda: self.start_checks(self.all_disks()))
         self.btn_cancel.clicked.connect(self.cancel)
@@ -360,13 +364,88 @@ class VhdPage(StepPage):
 
         self.task = run_task(work, on_result=done, on_error=failed)
 
+    def ask_upload(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen = self.selected()
+        if not chosen or not chosen[1].vhd_path:
+            self.status.setText(self.tr("Choose the disk's VHD file first."))
+            return
+        container, ok = QInputDialog.getText(self, self.tr("Upload"), self.tr("Container to upload into:"),
+                                             text=self.project.storage.container or "vhds")
+        if ok and container.strip():
+            self.start_upload(chosen[0], chosen[1], container.strip())
+
+    def start_upload(self, sku: Sku, disk: Disk, container: str) -> None:
+        """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
+        import os
+        import time
+
+        from ..core.storage import StorageAccess, StorageError
+        from ..core.upload import upload_vhd
+
+        if self.task is not None:
+            return
+        s = self.project.storage
+        refs = self.storage_secret_refs()
+        path = disk.vhd_path
+        name = os.path.basename(path).replace(" ", "-").replace("%", "-").replace('"', "")
+        self.project.storage.container = container
+        started = time.monotonic()
+
+        def work(progress, cancel):
+            secret = storage_secret(refs)
+            if secret is None:
+                raise StorageError("connect to the storage account in the SAS URIs step first (account key or "
+                                   "connection string)")
+            kind, value = secret
+            access = StorageAccess(s.mode if s.mode != "container-sas" else "account-key", s.account_name,
+                                   s.endpoint_suffix, s.custom_endpoint, value)
+            url = access.blob_url(container, name)
+            summary = upload_vhd(path, url, account_key=value if kind == "key" else None,
+                                 connection_string=value if kind == "connection-string" else None,
+                                 progress=progress, cancel=cancel)
+            return url, summary
+
+        def on_progress(update):
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * update.done / update.total) if update.total else 0)
+            elapsed = max(time.monotonic() - started, 0.001)
+            rate = update.done / elapsed
+            eta = (update.total - update.done) / rate if rate else 0
+            self.status.setText(self.tr("Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left").format(
+                self.disk_name(sku, disk), update.message, rate / 1e6, eta))
+
+        def done(result):
+            url, summary = result
+            self.task = None
+            self._set_busy(False)
+            disk.blob_url = url
+            self.changed()
+            self.refresh()
+            note = self.tr(" (resumed)") if summary.resumed else ""
+            self.status.setText(self.tr("Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. "
+                                        "Page ranges verified.").format(url, note, summary.bytes_sent,
+                                                                         summary.bytes_skipped, summary.seconds))
+
+        def failed(error):
+            self.task = None
+            self._set_busy(False)
+            if type(error).__name__ == "Cancelled":
+                self.status.setText(self.tr("Upload cancelled. Upload again to send only what is missing."))
+            else:
+                self.status.setText(self.tr("Upload failed: {0}").format(error))
+
+        self._set_busy(True)
+        self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
+
     def cancel(self) -> None:
         self.queue.clear()
         if self.task:
             self.task.cancel()
 
     def _set_busy(self, busy: bool) -> None:
-        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all):
+        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload):
             b.setEnabled(not busy)
         self.btn_cancel.setEnabled(busy)
         self.completeChanged.emit()
