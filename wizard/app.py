@@ -91,6 +91,9 @@ def switch_language(window, lang: str) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    if getattr(args, "smoke", False):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["MPWIZARD_NO_CRASH_DIALOG"] = "1"  # nobody is there to close a dialog
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         # Without a display Qt would abort; offscreen keeps --smoke and CI working.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -99,12 +102,24 @@ def run_gui(args: argparse.Namespace) -> int:
     app = WizardApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "mpwizard.svg"))))
     install_excepthook()
     lang = effective_language(getattr(args, "lang", None))
     install_translators(lang)
     log.info("mpwizard %s starting, language %s", __version__, lang)
 
     window = create_window(ProjectDocument())
+    if getattr(args, "smoke", False):
+        from .smoke import run_smoke
+
+        try:
+            return run_smoke(app, window)
+        except Exception:  # noqa: BLE001 - a smoke test reports, it does not crash
+            traceback.print_exc()
+            print("smoke: failed", file=sys.stderr)
+            return 1
     if getattr(args, "demo", False):
         window.open_path(resource_path(DEMO_PROJECT), ask=False)
         window.document.path = None  # never overwrite the bundled sample: Save asks where

@@ -298,6 +298,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", type=Path, help="a .mpwiz project to open")
     parser.add_argument("--demo", action="store_true", help="open the bundled sample project")
     parser.add_argument("--lang", choices=("en", "ja"), help="user interface language (default: system)")
+    parser.add_argument("--smoke", action="store_true", help="self-test: open every page offscreen and exit")
     return parser
 
 

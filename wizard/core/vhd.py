@@ -215,3 +215,40 @@ def inspect(source: ByteSource, read_first_mib: bool = False) -> VhdInfo:
 def inspect_file(path: str | os.PathLike[str], read_first_mib: bool = False) -> VhdInfo:
     with FileSource(path) as source:
         return inspect(source, read_first_mib)
+
+
+def write_fixed_vhd(path: str | os.PathLike[str], virtual_size: int) -> None:
+    """Make a sparse fixed VHD (zeros + footer): used by `--smoke`, where no qemu-img exists.
+
+    Tests use qemu-img, an independent producer, to make their VHDs.
+    """
+    import uuid
+
+    cylinders, heads, sectors = _chs(virtual_size)
+    footer = bytearray(_FOOTER.pack(
+        COOKIE, 2, 0x00010000, 0xFFFFFFFFFFFFFFFF,
+        int((datetime.now(UTC) - VHD_EPOCH).total_seconds()), b"mpwz", 0x00010000, b"Wi2k",
+        virtual_size, virtual_size, cylinders, heads, sectors, 2, 0, uuid.uuid4().bytes, 0,
+    ).ljust(FOOTER_SIZE, b"\0"))
+    footer[64:68] = struct.pack(">I", vhd_checksum(bytes(footer)))
+    with open(path, "wb") as fh:
+        fh.truncate(virtual_size)
+        fh.seek(virtual_size)
+        fh.write(footer)
+
+
+def _chs(size: int) -> tuple[int, int, int]:
+    """CHS geometry from the VHD specification's algorithm."""
+    total = min(size // 512, 65535 * 16 * 255)
+    if total >= 65535 * 16 * 63:
+        sectors, heads = 255, 16
+        cyl_heads = total // sectors
+    else:
+        sectors = 17
+        cyl_heads = total // sectors
+        heads = max((cyl_heads + 1023) // 1024, 4)
+        if cyl_heads >= heads * 1024 or heads > 16:
+            sectors, heads, cyl_heads = 31, 16, total // 31
+        if cyl_heads >= heads * 1024:
+            sectors, heads, cyl_heads = 63, 16, total // 63
+    return min(cyl_heads // heads, 65535), heads, sectors
