@@ -266,3 +266,32 @@ def test_save_failure_leaves_file_and_tells_user(window, tmp_path, monkeypatch):
     (tmp_path / f".p.mpwiz.{os.getpid()}.tmp").mkdir()
     assert not window._save_to(target)
     assert target.read_bytes() == before and "previous file is unchanged" in shown[0]
+
+
+def test_file_open_event_opens_the_project(window, qapp):
+    """What macOS sends when a .mpwiz file is double-clicked in Finder."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from wizard.app import FileOpenHandler
+
+    handler = FileOpenHandler(qapp)
+    qapp.installEventFilter(handler)
+    previous = getattr(qapp, "window", None)
+    qapp.window = window
+    try:
+        QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(DEMO)))
+    finally:
+        qapp.removeEventFilter(handler)
+        qapp.window = previous
+    assert window.document.path == DEMO.resolve()
+    assert window.document.project.offer.offer_id == "web-appliance"
+
+
+def test_about_box_names_version_and_licences(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append(text)))
+    window.show_about()
+    from wizard import __version__
+
+    assert __version__ in shown[0] and "LGPLv3" in shown[0] and "paramiko" in shown[0]

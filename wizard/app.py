@@ -10,7 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
@@ -23,23 +23,32 @@ log = logging.getLogger(__name__)
 DEMO_PROJECT = "examples/demo.mpwiz"
 
 
-class WizardApplication(QApplication):
-    """Adds macOS's FileOpen event (double-clicked .mpwiz files) to QApplication."""
+class FileOpenHandler(QObject):
+    """macOS delivers a double-clicked .mpwiz file as a FileOpen event to the application."""
 
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.app = app
+        self.pending: list[Path] = []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.app and event.type() == QEvent.Type.FileOpen:
+            path = Path(event.file())
+            window = getattr(self.app, "window", None)
+            if window is not None:
+                window.open_path(path)
+            else:
+                self.pending.append(path)
+            return True
+        return False
+
+
+class WizardApplication(QApplication):
     def __init__(self, argv: list[str]):
         super().__init__(argv)
         self.window = None
-        self.pending_open: list[Path] = []
-
-    def event(self, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.FileOpen:
-            path = Path(event.file())
-            if self.window:
-                self.window.open_path(path)
-            else:
-                self.pending_open.append(path)
-            return True
-        return super().event(event)
+        self.file_open = FileOpenHandler(self)
+        self.installEventFilter(self.file_open)
 
 
 def install_excepthook(log_path: Path | None = None) -> None:
@@ -126,7 +135,7 @@ def run_gui(args: argparse.Namespace) -> int:
         window._update_title()
     elif args.file:
         window.open_path(args.file, ask=False)
-    for path in app.pending_open:
+    for path in app.file_open.pending:
         window.open_path(path)
     window.show()
     # The log file (and logging.handlers) is set up once the window is on screen.

@@ -387,8 +387,10 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About {0}").format(APP_DISPLAY_NAME),
             self.tr("<h3>{0} {1}</h3><p>Guides you through preparing and submitting a VM image to "
-                    "Azure Marketplace.</p><p>Built with Qt for Python (PySide6 {2}, LGPLv3), paramiko (LGPL), "
-                    "azure-storage-blob (MIT), keyring (MIT), platformdirs (MIT).</p>"
+                    "Azure Marketplace.</p><p>Bundled components and their licences: Qt 6 and Qt for Python "
+                    "(PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 "
+                    "or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; "
+                    "requests, urllib3, certifi (MPL-2.0) and their dependencies.</p>"
                     "<p>The questionnaire wording is this product's own, not Microsoft's.</p>").format(
                 APP_DISPLAY_NAME, __version__, pyside_version),
         )

@@ -3,12 +3,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wizard/app.py" line="57" />
+        <location filename="../../wizard/app.py" line="66" />
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/app.py" line="58" />
+        <location filename="../../wizard/app.py" line="67" />
         <source>Something went wrong: {0}
 
 Your project is autosaved. Details are in the log: {1}</source>
@@ -808,8 +808,8 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/mainwindow.py" line="389" />
-        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6 {2}, LGPLv3), paramiko (LGPL), azure-storage-blob (MIT), keyring (MIT), platformdirs (MIT).&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product's own, not Microsoft's.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;Qt for Python (PySide6 {2}, LGPLv3)、paramiko (LGPL)、azure-storage-blob (MIT)、keyring (MIT)、platformdirs (MIT) を使用しています。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product's own, not Microsoft's.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
