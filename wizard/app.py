@@ -73,6 +73,12 @@ def install_excepthook(log_path: Path | None = None) -> None:
     sys.excepthook = hook
 
 
+def set_window_icon() -> None:
+    from PySide6.QtGui import QIcon
+
+    QApplication.instance().setWindowIcon(QIcon(str(resource_path("icons", "mpwizard.svg"))))
+
+
 def create_window(document: ProjectDocument):
     from .mainwindow import MainWindow
 
@@ -111,9 +117,6 @@ def run_gui(args: argparse.Namespace) -> int:
     app = WizardApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    from PySide6.QtGui import QIcon
-
-    app.setWindowIcon(QIcon(str(resource_path("icons", "mpwizard.svg"))))
     install_excepthook()
     lang = effective_language(getattr(args, "lang", None))
     install_translators(lang)
@@ -138,8 +141,9 @@ def run_gui(args: argparse.Namespace) -> int:
     for path in app.file_open.pending:
         window.open_path(path)
     window.show()
-    # The log file (and logging.handlers) is set up once the window is on screen.
+    # The log file (and logging.handlers) and the SVG icon (Qt's SVG plugin) come once the window is on screen.
     QTimer.singleShot(0, logs.setup_logging)
+    QTimer.singleShot(0, set_window_icon)
     if os.environ.get("MPWIZARD_BENCH_EXIT_ON_SHOW"):
         # bench/: report when the first page is on screen, then quit.
         def report():
