@@ -10,7 +10,6 @@ import statistics
 import subprocess
 import tempfile
 import time
-from pathlib import Path
 
 from common import ROOT, child_env, python, report
 

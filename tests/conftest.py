@@ -191,3 +191,26 @@ def _fresh_session_secrets():
     creds._default = None
     yield
     creds._default = None
+
+
+def qemu_vhd_footer(size: str, folder: Path) -> bytes:
+    """The 512-byte footer qemu-img writes for a fixed VHD of `size`."""
+    path = folder / f"footer-{size}.vhd"
+    qemu_img("create", "-q", "-f", "vpc", "-o", "subformat=fixed,force_size=on", str(path), size)
+    with open(path, "rb") as fh:
+        fh.seek(-512, 2)
+        footer = fh.read()
+    path.unlink()
+    return footer
+
+
+def put_vhd_page_blob(container_client, name: str, size_gib: int, folder: Path, extra: int = 0) -> None:
+    """A page blob that is a sparse fixed VHD in Azurite: only the footer is written.
+
+    `extra` adds bytes before the footer, for a blob whose length is wrong.
+    """
+    footer = qemu_vhd_footer(f"{size_gib}G", folder)
+    blob = container_client.get_blob_client(name)
+    length = size_gib * 2**30 + extra + 512
+    blob.create_page_blob(size=length)
+    blob.upload_page(footer, offset=length - 512, length=512)

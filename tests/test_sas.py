@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -15,7 +14,7 @@ from wizard.core.profiles import load_profile
 from wizard.core.sas import add_business_days, check_sas_rules, create_sas, minimum_expiry, try_write_through, verify_sas
 from wizard.core.storage import StorageError
 
-from conftest import AZURITE_ACCOUNT, AZURITE_KEY
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY, put_vhd_page_blob
 
 GUIDE = load_profile("publishing-guide-2015")
 PC = load_profile("partner-center")
@@ -24,16 +23,8 @@ GIB = 2**30
 
 @pytest.fixture(scope="module")
 def vhd_blob(azurite, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sas")
-    vhd = folder / "os.vhd"
-    subprocess.run(["qemu-img", "create", "-q", "-f", "vpc", "-o", "subformat=fixed,force_size=on", str(vhd), "30G"], check=True)
-    with open(vhd, "rb") as fh:
-        fh.seek(-512, 2)
-        footer = fh.read()
     container = azurite.service().create_container("sasvhds")
-    blob = container.get_blob_client("os.vhd")
-    blob.create_page_blob(size=30 * GIB + 512)
-    blob.upload_page(footer, offset=30 * GIB, length=512)
+    put_vhd_page_blob(container, "os.vhd", 30, tmp_path_factory.mktemp("sas"))
     container.get_blob_client("block.vhd").upload_blob(b"x" * 2048)
     container.get_blob_client("notvhd.vhd").create_page_blob(size=1024)
     azurite.service().create_container("othercontainer")

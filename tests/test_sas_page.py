@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from wizard.core.model import SasRecord
 from wizard.core.steps import Step, StepState, step_states
 
-from conftest import AZURITE_KEY
+from conftest import AZURITE_KEY, put_vhd_page_blob
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources/examples/demo.mpwiz"
@@ -21,16 +20,10 @@ GIB = 2**30
 
 @pytest.fixture(scope="module")
 def sas_storage(azurite, tmp_path_factory):
-    vhd = tmp_path_factory.mktemp("sasgui") / "os.vhd"
-    subprocess.run(["qemu-img", "create", "-q", "-f", "vpc", "-o", "subformat=fixed,force_size=on", str(vhd), "30G"], check=True)
-    with open(vhd, "rb") as fh:
-        fh.seek(-512, 2)
-        footer = fh.read()
+    folder = tmp_path_factory.mktemp("sasgui")
     container = azurite.service().create_container("guivhds")
     for name in ("os.vhd", "data.vhd"):
-        blob = container.get_blob_client(name)
-        blob.create_page_blob(size=30 * GIB + 512)
-        blob.upload_page(footer, offset=30 * GIB, length=512)
+        put_vhd_page_blob(container, name, 30, folder)
     container.get_blob_client("bad name.vhd").upload_blob(b"x")
     return azurite
 

@@ -13,7 +13,7 @@ from wizard.core.storage import StorageError, parse_blob_url
 from wizard.core.vhd import GIB
 from wizard.core.vhdjobs import check_target
 
-from conftest import AZURITE_ACCOUNT, AZURITE_KEY
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY, put_vhd_page_blob
 
 GUIDE = load_profile("publishing-guide-2015")
 
@@ -21,22 +21,10 @@ GUIDE = load_profile("publishing-guide-2015")
 @pytest.fixture(scope="module")
 def vhd_container(azurite, tmp_path_factory):
     """A container with a 30 GiB page blob VHD (footer only written) and a block blob."""
-    import subprocess
-
     folder = tmp_path_factory.mktemp("blobvhd")
-    vhd = folder / "os.vhd"
-    subprocess.run(["qemu-img", "create", "-q", "-f", "vpc", "-o", "subformat=fixed,force_size=on", str(vhd), "30G"], check=True)
-    with open(vhd, "rb") as fh:
-        fh.seek(-512, 2)
-        footer = fh.read()
-    service = azurite.service()
-    container = service.create_container("vhds-check")
-    page = container.get_blob_client("os.vhd")
-    page.create_page_blob(size=30 * GIB + 512)
-    page.upload_page(footer, offset=30 * GIB, length=512)
-    wrong = container.get_blob_client("short.vhd")
-    wrong.create_page_blob(size=30 * GIB + 1024)
-    wrong.upload_page(footer, offset=30 * GIB + 512, length=512)
+    container = azurite.service().create_container("vhds-check")
+    put_vhd_page_blob(container, "os.vhd", 30, folder)
+    put_vhd_page_blob(container, "short.vhd", 30, folder, extra=512)
     container.get_blob_client("block.vhd").upload_blob(b"x" * 1024)
     return azurite
 

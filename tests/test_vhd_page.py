@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from wizard.core.model import Disk
 from wizard.core.steps import Step, StepState, step_states
 
-from conftest import AZURITE_ACCOUNT, AZURITE_KEY
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY, put_vhd_page_blob
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources/examples/demo.mpwiz"
@@ -122,13 +122,7 @@ def test_unreadable_file_says_why(qtbot, page, tmp_path):
 def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurite, make_vhd, tmp_path):
     from azure.storage.blob import ContainerSasPermissions, generate_container_sas
 
-    with open(make_vhd("30G"), "rb") as fh:
-        fh.seek(-512, 2)
-        footer = fh.read()
-    container = azurite.service().create_container("vhdpage")
-    blob = container.get_blob_client("os.vhd")
-    blob.create_page_blob(size=30 * 2**30 + 512)
-    blob.upload_page(footer, offset=30 * 2**30, length=512)
+    put_vhd_page_blob(azurite.service().create_container("vhdpage"), "os.vhd", 30, tmp_path)
     token = generate_container_sas(AZURITE_ACCOUNT, "vhdpage", account_key=AZURITE_KEY,
                                    permission=ContainerSasPermissions(read=True, list=True),
                                    expiry=datetime.now(UTC) + timedelta(hours=1))
@@ -144,16 +138,10 @@ def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurit
     assert "sig=" not in text and token.split("sig=")[1][:20] not in text
 
 
-def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, page, azurite, make_vhd):
+def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, page, azurite, tmp_path):
     from wizard.core.credentials import SecretRef, credentials
 
-    with open(make_vhd("30G"), "rb") as fh:
-        fh.seek(-512, 2)
-        footer = fh.read()
-    container = azurite.service().create_container("vhdpagekey")
-    blob = container.get_blob_client("os.vhd")
-    blob.create_page_blob(size=30 * 2**30 + 512)
-    blob.upload_page(footer, offset=30 * 2**30, length=512)
+    put_vhd_page_blob(azurite.service().create_container("vhdpagekey"), "os.vhd", 30, tmp_path)
     disk = page.project.skus[0].disks[0]
     disk.blob_url = f"{azurite.endpoint}/vhdpagekey/os.vhd"  # as the SAS page assigns it: no token
     page.start_checks([(page.project.skus[0], disk)])
