@@ -27,7 +27,7 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[4])
 from wizard.core.upload import upload_vhd
 t = time.perf_counter()
-s = upload_vhd(sys.argv[1], sys.argv[2], account_key=sys.argv[3], workers=4, journal_folder=sys.argv[5])
+s = upload_vhd(sys.argv[1], sys.argv[2], account_key=sys.argv[3], journal_folder=sys.argv[5])
 print(json.dumps({"seconds": time.perf_counter() - t, "sent": s.bytes_sent,
                   "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

@@ -41,6 +41,17 @@ def test_frozen_smoke_and_version_with_clean_environment(built, tmp_path):
     assert "smoke: keyring backend keyring.backends." in smoke.stdout
 
 
+def test_frozen_app_finds_the_secret_service_backend(built, tmp_path):
+    """keyring discovers backends by entry points: the frozen app must still see Secret Service."""
+    app_dir, _ = built
+    bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    if not bus and not os.environ.get("MPWIZARD_REQUIRE_SERVICES"):
+        pytest.skip("needs the D-Bus session that scripts/test starts")
+    smoke = subprocess.run([str(app_dir / "mpwizard"), "--smoke"], capture_output=True, text=True, timeout=120,
+                           env=clean_env(tmp_path, DBUS_SESSION_BUS_ADDRESS=bus or ""))
+    assert "smoke: keyring backend keyring.backends.SecretService.Keyring" in smoke.stdout, smoke.stdout
+
+
 def test_frozen_app_includes_keyring_backends_and_trimmed_plugins(built):
     app_dir, _ = built
     internal = app_dir / "_internal"

@@ -154,7 +154,7 @@ UPLOADER = """
 import sys
 from wizard.core.upload import upload_vhd
 def progress(update):
-    if update.message.endswith("bytes sent"):
+    if "bytes sent" in update.message:
         print("sent", update.message.split()[0], flush=True)
 upload_vhd(sys.argv[1], sys.argv[2], account_key=sys.argv[3], workers=2, progress=progress, journal_folder=sys.argv[4])
 print("finished", flush=True)

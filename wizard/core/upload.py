@@ -299,7 +299,7 @@ def _record(fut: Future, journal: Journal, state: dict, lock: threading.Lock, si
             state["last_save"] = time.monotonic()
         remaining = sum(length for o, length in chunks if o not in journal.done)
     # Holes and zero pages count as done: progress is the share of the file dealt with.
-    progress(ProgressUpdate(size - remaining, size, f"{state['sent']} bytes sent"))
+    progress(ProgressUpdate(size - remaining, size, f"{state['sent']} bytes sent, {size - remaining - state['sent']} skipped"))
 
 
 def _record_wait(fut: Future, *args) -> None:
