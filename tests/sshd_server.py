@@ -1,0 +1,136 @@
+"""A real OpenSSH server on loopback whose users are chrooted into prepared image roots.
+
+Groundwork for the certification run (issue #5): each test user logs in with a
+password or a key and lands in its own root (busybox-static for the shell and core
+tools), where files a chroot cannot provide live (`/proc/cmdline`, `/proc/swaps`,
+`/proc/mounts`) are plain files the test writes. sshd refuses chroots and key files
+under /tmp, so roots live under /var/lib/mpwizard-test (root-owned, not writable by
+others); the server's config, host key and pid file live in the test's temp folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOTS = Path("/var/lib/mpwizard-test")
+BUSYBOX_APPLETS = ("sh", "cat", "ls", "grep", "sed", "awk", "uname", "id", "head", "tail", "wc", "find", "stat",
+                   "test", "[", "echo", "printf", "tr", "cut", "sort", "true", "false", "env", "which", "rm", "mktemp")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class ImageRoot:
+    """One test user's view of a certification VM."""
+
+    user: str
+    password: str
+    root: Path
+    files: dict[str, str] = field(default_factory=dict)
+
+    def write(self, rel: str, text: str, mode: int = 0o644) -> None:
+        path = self.root / rel.lstrip("/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        path.chmod(mode)
+
+
+def _ensure_user(name: str, password: str) -> int:
+    if subprocess.run(["id", "-u", name], capture_output=True).returncode != 0:
+        subprocess.run(["useradd", "--no-create-home", "--home-dir", "/home/" + name, "--shell", "/bin/sh", name],
+                       check=True, capture_output=True)
+    subprocess.run(["chpasswd"], input=f"{name}:{password}\n", text=True, check=True, capture_output=True)
+    return int(subprocess.run(["id", "-u", name], capture_output=True, text=True, check=True).stdout)
+
+
+def make_image_root(user: str, password: str, cmdline: str = "console=ttyS0 earlyprintk=ttyS0 rootdelay=300") -> ImageRoot:
+    """A busybox root for `user`: shell, core tools, /etc/passwd, a home and the /proc files."""
+    busybox = shutil.which("busybox")
+    if not busybox:
+        raise RuntimeError("busybox-static is missing: run the tests through scripts/test")
+    uid = _ensure_user(user, password)
+    root = ROOTS / user
+    if root.exists():
+        shutil.rmtree(root)
+    for sub in ("bin", "etc", "proc", "tmp", f"home/{user}", "root", "dev"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    for path in (ROOTS, root):  # sshd: every component root-owned and not writable by group/others
+        os.chown(path, 0, 0)
+        path.chmod(0o755)
+    (root / "tmp").chmod(0o1777)
+    shutil.copy2(busybox, root / "bin/busybox")
+    for applet in BUSYBOX_APPLETS:
+        (root / "bin" / applet).symlink_to("busybox")
+    os.chown(root / f"home/{user}", uid, uid)
+    image = ImageRoot(user, password, root)
+    image.write("etc/passwd", f"root:x:0:0:root:/root:/bin/sh\n{user}:x:{uid}:{uid}::/home/{user}:/bin/sh\n")
+    image.write("etc/group", f"root:x:0:\n{user}:x:{uid}:\n")
+    image.write("proc/cmdline", cmdline + "\n")
+    image.write("proc/swaps", "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n")
+    image.write("proc/mounts", "/dev/sda1 / ext4 rw,relatime 0 0\n")
+    subprocess.run(["mknod", "-m", "666", str(root / "dev/null"), "c", "1", "3"], capture_output=True)
+    return image
+
+
+class SshServer:
+    """`sshd -D` on 127.0.0.1 with its own config, host key and one Match block per image root."""
+
+    def __init__(self, workdir: Path, images: list[ImageRoot], authorized_keys: dict[str, str] | None = None):
+        self.workdir = Path(workdir)
+        self.images = images
+        self.authorized_keys = authorized_keys or {}
+        self.port = free_port()
+        self.proc: subprocess.Popen | None = None
+        self.host_key = self.workdir / "ssh_host_ed25519_key"
+
+    def _config(self) -> str:
+        lines = [f"Port {self.port}", "ListenAddress 127.0.0.1", f"HostKey {self.host_key}",
+                 f"PidFile {self.workdir / 'sshd.pid'}", "UsePAM no", "PasswordAuthentication yes",
+                 "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "PermitRootLogin no",
+                 "StrictModes no", "Subsystem sftp internal-sftp", "LogLevel ERROR"]
+        for image in self.images:
+            keys = ROOTS / f"{image.user}.authorized_keys"
+            keys.write_text(self.authorized_keys.get(image.user, ""))
+            keys.chmod(0o644)
+            lines += [f"Match User {image.user}", f"    ChrootDirectory {image.root}", f"    AuthorizedKeysFile {keys}"]
+        return "\n".join(lines) + "\n"
+
+    def start(self) -> SshServer:
+        Path("/run/sshd").mkdir(parents=True, exist_ok=True)
+        if not self.host_key.exists():
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(self.host_key)], check=True)
+        config = self.workdir / "sshd_config"
+        config.write_text(self._config())
+        self.proc = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(config)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:  # our own process died: do not talk to a stale server
+                raise RuntimeError(f"sshd exited: {self.proc.stderr.read().decode(errors='replace')}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as s:
+                    if s.recv(4).startswith(b"SSH-"):
+                        return self
+            except OSError:
+                time.sleep(0.03)
+        raise RuntimeError("sshd did not start within 10 s")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(5)
+
+    def host_key_fingerprint(self) -> str:
+        out = subprocess.run(["ssh-keygen", "-l", "-f", str(self.host_key) + ".pub"], capture_output=True, text=True,
+                             check=True).stdout
+        return out.split()[1]  # SHA256:…
