@@ -214,3 +214,22 @@ def put_vhd_page_blob(container_client, name: str, size_gib: int, folder: Path, 
     length = size_gib * 2**30 + extra + 512
     blob.create_page_blob(size=length)
     blob.upload_page(footer, offset=length - 512, length=512)
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory):
+    """A real sshd on loopback with two chrooted image roots (see tests/sshd_server.py)."""
+    import shutil
+
+    from sshd_server import SshServer, make_image_root
+
+    if not shutil.which("busybox") or not Path("/usr/sbin/sshd").exists():
+        pytest.fail("openssh-server and busybox-static are missing: run the tests through scripts/test")
+    workdir = tmp_path_factory.mktemp("sshd")
+    good = make_image_root("mpwtgood", "good-Pass-1")
+    bad = make_image_root("mpwtbad", "bad-Pass-1", cmdline="quiet splash")
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(workdir / "client")], check=True)
+    srv = SshServer(workdir, [good, bad], {"mpwtgood": (workdir / "client.pub").read_text()}).start()
+    srv.client_key = workdir / "client"
+    yield srv
+    srv.stop()

@@ -76,6 +76,7 @@ def make_image_root(user: str, password: str, cmdline: str = "console=ttyS0 earl
     image.write("etc/passwd", f"root:x:0:0:root:/root:/bin/sh\n{user}:x:{uid}:{uid}::/home/{user}:/bin/sh\n")
     image.write("etc/group", f"root:x:0:\n{user}:x:{uid}:\n")
     image.write("proc/cmdline", cmdline + "\n")
+    image.write("etc/os-release", 'NAME="Test Linux"\nID=testlinux\nVERSION_ID="1"\nPRETTY_NAME="Test Linux 1 (image root)"\n')
     image.write("proc/swaps", "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n")
     image.write("proc/mounts", "/dev/sda1 / ext4 rw,relatime 0 0\n")
     subprocess.run(["mknod", "-m", "666", str(root / "dev/null"), "c", "1", "3"], capture_output=True)

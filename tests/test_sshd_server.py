@@ -4,27 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import shutil
-import subprocess
-from pathlib import Path
 
 import paramiko
 import pytest
-from sshd_server import SshServer, make_image_root
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    if not shutil.which("busybox") or not Path("/usr/sbin/sshd").exists():
-        pytest.fail("openssh-server and busybox-static are missing: run the tests through scripts/test")
-    workdir = tmp_path_factory.mktemp("sshd")
-    good = make_image_root("mpwtgood", "good-Pass-1")
-    bad = make_image_root("mpwtbad", "bad-Pass-1", cmdline="quiet splash")
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(workdir / "client")], check=True)
-    srv = SshServer(workdir, [good, bad], {"mpwtgood": (workdir / "client.pub").read_text()}).start()
-    srv.client_key = workdir / "client"
-    yield srv
-    srv.stop()
 
 
 def connect(srv, user, password=None, key_filename=None):
@@ -42,39 +24,39 @@ def run(client, command: str) -> str:
     return stdout.read().decode()
 
 
-def test_password_login_lands_in_the_image_root(server):
-    client = connect(server, "mpwtgood", password="good-Pass-1")
+def test_password_login_lands_in_the_image_root(sshd):
+    client = connect(sshd, "mpwtgood", password="good-Pass-1")
     try:
         assert run(client, "cat /proc/cmdline").strip() == "console=ttyS0 earlyprintk=ttyS0 rootdelay=300"
         assert run(client, "id -un").strip() == "mpwtgood"
         assert "mpwtbad" not in run(client, "cat /etc/passwd")  # each user sees only its own root
     finally:
         client.close()
-    other = connect(server, "mpwtbad", password="bad-Pass-1")
+    other = connect(sshd, "mpwtbad", password="bad-Pass-1")
     try:
         assert run(other, "cat /proc/cmdline").strip() == "quiet splash"
     finally:
         other.close()
 
 
-def test_key_login_and_wrong_password(server):
-    client = connect(server, "mpwtgood", key_filename=str(server.client_key))
+def test_key_login_and_wrong_password(sshd):
+    client = connect(sshd, "mpwtgood", key_filename=str(sshd.client_key))
     client.close()
     with pytest.raises(paramiko.AuthenticationException):
-        connect(server, "mpwtgood", password="wrong")
+        connect(sshd, "mpwtgood", password="wrong")
 
 
-def test_unknown_host_key_is_refused_and_fingerprint_matches(server):
+def test_unknown_host_key_is_refused_and_fingerprint_matches(sshd):
     client = paramiko.SSHClient()
     client.set_missing_host_key_policy(paramiko.RejectPolicy())
     with pytest.raises(paramiko.SSHException, match="not found in known_hosts"):
-        client.connect("127.0.0.1", server.port, username="mpwtgood", password="good-Pass-1",
+        client.connect("127.0.0.1", sshd.port, username="mpwtgood", password="good-Pass-1",
                        look_for_keys=False, allow_agent=False, timeout=10)
-    transport = paramiko.Transport(("127.0.0.1", server.port))
+    transport = paramiko.Transport(("127.0.0.1", sshd.port))
     try:
         transport.start_client(timeout=10)
         key = transport.get_remote_server_key()
         fingerprint = "SHA256:" + base64.b64encode(hashlib.sha256(key.asbytes()).digest()).decode().rstrip("=")
     finally:
         transport.close()
-    assert fingerprint == server.host_key_fingerprint()
+    assert fingerprint == sshd.host_key_fingerprint()

@@ -20,117 +20,206 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="21" />
+        <location filename="../../wizard/pages/connection_page.py" line="32" />
         <source>Connection to the certification VM</source>
         <translation>認定用 VM への接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="22" />
+        <location filename="../../wizard/pages/connection_page.py" line="33" />
         <source>Deploy a test VM from your image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
         <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="27" />
+        <location filename="../../wizard/pages/connection_page.py" line="38" />
         <source>Linux (SSH)</source>
         <translation>Linux (SSH)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="28" />
+        <location filename="../../wizard/pages/connection_page.py" line="39" />
         <source>Windows (PowerShell remoting)</source>
         <translation>Windows (PowerShell リモート処理)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="30" />
+        <location filename="../../wizard/pages/connection_page.py" line="41" />
         <source>DNS name or address, e.g. myvm.westus.cloudapp.azure.com</source>
         <translation>DNS 名またはアドレス (例: myvm.westus.cloudapp.azure.com)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="35" />
+        <location filename="../../wizard/pages/connection_page.py" line="46" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="36" />
+        <location filename="../../wizard/pages/connection_page.py" line="47" />
         <source>Private key file</source>
         <translation>秘密キー ファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="40" />
+        <location filename="../../wizard/pages/connection_page.py" line="51" />
         <source>The password (or the key's passphrase). Kept in memory, or in the OS keyring if you tick the box; never in the project file.</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="42" />
+        <location filename="../../wizard/pages/connection_page.py" line="53" />
         <source>&amp;Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="43" />
+        <location filename="../../wizard/pages/connection_page.py" line="54" />
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="48" />
+        <location filename="../../wizard/pages/connection_page.py" line="59" />
         <source>&amp;Test name:</source>
         <translation>テスト名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="49" />
+        <location filename="../../wizard/pages/connection_page.py" line="60" />
         <source>&amp;Platform:</source>
         <translation>プラットフォーム(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="50" />
+        <location filename="../../wizard/pages/connection_page.py" line="61" />
         <source>&amp;Host:</source>
         <translation>ホスト(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="51" />
+        <location filename="../../wizard/pages/connection_page.py" line="62" />
         <source>P&amp;ort:</source>
         <translation>ポート(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="52" />
+        <location filename="../../wizard/pages/connection_page.py" line="63" />
         <source>&amp;User:</source>
         <translation>ユーザー(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="53" />
+        <location filename="../../wizard/pages/connection_page.py" line="64" />
         <source>&amp;Authentication:</source>
         <translation>認証(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="54" />
+        <location filename="../../wizard/pages/connection_page.py" line="65" />
         <source>&amp;Key file:</source>
         <translation>キー ファイル(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="55" />
+        <location filename="../../wizard/pages/connection_page.py" line="66" />
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="63" />
+        <location filename="../../wizard/pages/connection_page.py" line="74" />
         <source>Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="66" />
-        <source>Testing the connection and storing the password in the keyring arrive with the certification run.</source>
-        <translation>接続テストは認定テストの実行機能とともに追加されます。</translation>
+        <location filename="../../wizard/pages/connection_page.py" line="77" />
+        <source>&amp;Test connection</source>
+        <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="110" />
+        <location filename="../../wizard/pages/connection_page.py" line="78" />
+        <source>Resolve the name, open the port, check the host key, sign in, detect the OS and whether sudo works without a password.</source>
+        <translation>名前解決、ポート接続、ホスト キーの確認、サインイン、OS の検出、パスワードなしの sudo の可否を確認します。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="80" />
+        <source>Forget host key</source>
+        <translation>ホスト キーを破棄</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="81" />
+        <source>Remove the remembered host key of this host, e.g. after re-creating the VM.</source>
+        <translation>このホストの記憶済みホスト キーを削除します (VM を作り直した後など)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="88" />
+        <source>Connection test steps</source>
+        <translation>接続テストの手順</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="95" />
+        <source>Windows (PowerShell remoting) connection tests and the certification run arrive in a later release.</source>
+        <translation>Windows (PowerShell リモート処理) の接続テストと認定テストの実行は今後のリリースで追加されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="136" />
+        <source>Testing Windows connections arrives in a later release.</source>
+        <translation>Windows への接続テストは今後のリリースで追加されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="139" />
+        <source>Enter the host and the user first.</source>
+        <translation>先にホストとユーザーを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="147" />
+        <source>Testing…</source>
+        <translation>テストしています…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="166" />
+        <source>sudo works without a password</source>
+        <translation>sudo はパスワードなしで使えます</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="167" />
+        <source>sudo needs a password: checks that need root will be skipped</source>
+        <translation>sudo にパスワードが必要です。root が必要なチェックはスキップされます</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="168" />
+        <source>Connected to {0}; {1}.</source>
+        <translation>{0} に接続しました。{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="177" />
+        <source>Connection test failed: {0}</source>
+        <translation>接続テストに失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="196" />
+        <source>Trust this host?</source>
+        <translation>このホストを信頼しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="197" />
+        <source>First connection to {0}.
+
+Host key fingerprint ({1}):
+{2}
+
+{3}
+
+Trust it and remember it?</source>
+        <translation>{0} への初めての接続です。
+
+ホスト キーのフィンガープリント ({1}):
+{2}
+
+{3}
+
+信頼して記憶しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="206" />
+        <source>The old host key is forgotten. Test the connection again and compare the new fingerprint before trusting it.</source>
+        <translation>古いホスト キーを破棄しました。もう一度接続をテストし、信頼する前に新しいフィンガープリントを照合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="227" />
         <source>Password loaded from the OS keyring.</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="129" />
+        <location filename="../../wizard/pages/connection_page.py" line="246" />
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="130" />
+        <location filename="../../wizard/pages/connection_page.py" line="247" />
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
@@ -531,6 +620,41 @@ Your project is autosaved. Details are in the log: {1}</source>
         <location filename="../../wizard/core/sas.py" line="138" />
         <source>Reading the blob through the SAS failed: {reason}</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="102" />
+        <source>Name resolves</source>
+        <translation>名前解決</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="103" />
+        <source>Port open</source>
+        <translation>ポート接続</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="104" />
+        <source>SSH handshake</source>
+        <translation>SSH ハンドシェイク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="105" />
+        <source>Host key</source>
+        <translation>ホスト キー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="106" />
+        <source>Authentication</source>
+        <translation>認証</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="107" />
+        <source>Operating system</source>
+        <translation>オペレーティング システム</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="108" />
+        <source>Passwordless sudo</source>
+        <translation>パスワードなしの sudo</translation>
     </message>
 </context>
 <context>

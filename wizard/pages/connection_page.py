@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from ..core.model import OS_LINUX, OS_WINDOWS
 from ..core.steps import Step
@@ -62,9 +73,31 @@ class ConnectionPage(StepPage):
         form.addRow("", self.secret_status)
         self.remember.setAccessibleName(self.tr("Remember in the OS keyring"))
         layout.addLayout(form)
+        test_row = QHBoxLayout()
+        self.btn_test = QPushButton(self.tr("&Test connection"))
+        self.btn_test.setToolTip(self.tr("Resolve the name, open the port, check the host key, sign in, detect the OS "
+                                         "and whether sudo works without a password."))
+        self.btn_forget = QPushButton(self.tr("Forget host key"))
+        self.btn_forget.setToolTip(self.tr("Remove the remembered host key of this host, e.g. after re-creating the VM."))
+        self.btn_forget.hide()
+        test_row.addWidget(self.btn_test)
+        test_row.addWidget(self.btn_forget)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        self.test_steps = QListWidget()
+        self.test_steps.setAccessibleName(self.tr("Connection test steps"))
+        self.test_steps.setMaximumHeight(170)
+        layout.addWidget(self.test_steps)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        layout.addWidget(self.test_result)
         layout.addWidget(PlaceholderNote(self.tr(
-            "Testing the connection and storing the password in the keyring arrive with the certification run.")))
+            "Windows (PowerShell remoting) connection tests and the certification run arrive in a later release.")))
         layout.addStretch(1)
+        self.btn_test.clicked.connect(lambda: self.start_test())
+        self.btn_forget.clicked.connect(self.forget_host_key)
+        self.test_task = None
+        self.known_hosts = None  # the app's known_hosts; tests point it elsewhere
         self._loading = False
         for w in (self.test_name, self.host, self.user, self.key_file):
             w.textEdited.connect(self._store)
@@ -88,6 +121,90 @@ class ConnectionPage(StepPage):
         self._loading = False
         self._update_enabled()
         self.load_secret()
+
+    # -- connection test ----------------------------------------------------------
+    def _known_hosts(self):
+        from ..core.sshconn import KnownHosts
+
+        return self.known_hosts or KnownHosts()
+
+    def start_test(self, trust_fingerprint: str | None = None) -> None:
+        from ..core.sshconn import SshTarget, run_connection_test
+
+        c = self.project.connection
+        if c.platform != OS_LINUX:
+            self.test_result.setText(self.tr("Testing Windows connections arrives in a later release."))
+            return
+        if not c.host or not c.user:
+            self.test_result.setText(self.tr("Enter the host and the user first."))
+            return
+        secret = self.password.text() or None
+        key = c.key_file if c.auth == "key" else None
+        target = SshTarget(c.host, c.port, c.user, password=None if key else secret, key_file=key,
+                           passphrase=secret if key else None)
+        known = self._known_hosts()
+        self.test_steps.clear()
+        self.test_result.setText(self.tr("Testing…"))
+        self.btn_test.setEnabled(False)
+        self.btn_forget.hide()
+        self.test_task = run_task(
+            lambda progress, cancel: run_connection_test(target, known, 15.0, trust_fingerprint, cancel),
+            on_result=self._test_passed, on_error=self._test_failed)
+
+    def _show_steps(self, report) -> None:
+        from ..core.sshconn import STEP_NAMES
+        from ..i18n import CORE_CONTEXT, translate
+
+        for step in report.steps:
+            mark = "✓" if step.ok else "•"
+            self.test_steps.addItem(f"{mark} {translate(CORE_CONTEXT, STEP_NAMES[step.step])}: {step.detail}")
+
+    def _test_passed(self, report) -> None:
+        self.test_task = None
+        self.btn_test.setEnabled(True)
+        self._show_steps(report)
+        sudo = self.tr("sudo works without a password") if report.sudo else self.tr(
+            "sudo needs a password: checks that need root will be skipped")
+        self.test_result.setText(self.tr("Connected to {0}; {1}.").format(report.os_pretty_name, sudo))
+
+    def _test_failed(self, error: BaseException) -> None:
+        from ..core.sshconn import STEP_NAMES, HostKeyChanged, SshFailure, UnknownHostKey
+        from ..i18n import CORE_CONTEXT, translate
+
+        self.test_task = None
+        self.btn_test.setEnabled(True)
+        if not isinstance(error, SshFailure):
+            self.test_result.setText(self.tr("Connection test failed: {0}").format(error))
+            return
+        report = getattr(error, "report", None)
+        if report:
+            self._show_steps(report)
+        self.test_steps.addItem(f"✗ {translate(CORE_CONTEXT, STEP_NAMES.get(error.step, error.step))}: {error}")
+        if isinstance(error, UnknownHostKey):
+            if self.ask_trust(error):
+                self.start_test(trust_fingerprint=error.fingerprint)
+                return
+        if isinstance(error, HostKeyChanged):
+            self.btn_forget.show()
+        self.test_result.setText(f"{error}\n{error.advice}")
+
+    def ask_trust(self, error) -> bool:
+        """First contact: show the fingerprint and ask (tests replace this with an answer)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, self.tr("Trust this host?"),
+            self.tr("First connection to {0}.\n\nHost key fingerprint ({1}):\n{2}\n\n{3}\n\nTrust it and remember it?")
+            .format(error.host, error.key_type, error.fingerprint, error.advice),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def forget_host_key(self) -> None:
+        c = self.project.connection
+        self._known_hosts().forget(c.host, c.port)
+        self.btn_forget.hide()
+        self.test_result.setText(self.tr("The old host key is forgotten. Test the connection again and compare the new "
+                                         "fingerprint before trusting it."))
 
     def secret_ref(self):
         from ..core.credentials import SecretRef

@@ -1,0 +1,313 @@
+"""SSH connections to the certification VM, with host keys verified and every failure explained.
+
+`test_connection` walks the steps the Connection page shows — name resolves, port
+open, SSH handshake, host key, authentication, OS detected, passwordless sudo —
+and stops at the first failure with a typed reason and what to do. Host keys are
+never accepted silently: an unknown key raises `UnknownHostKey` with its SHA256
+fingerprint (the UI asks, then `KnownHosts.remember`), a changed key raises
+`HostKeyChanged` and is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import shlex
+import socket
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .i18n_marks import QT_TRANSLATE_NOOP
+from .progress import CancelToken
+
+
+@dataclass(frozen=True)
+class SshTarget:
+    host: str
+    port: int
+    user: str
+    password: str | None = None  # secret
+    key_file: str | None = None
+    passphrase: str | None = None  # secret
+
+
+class SshFailure(Exception):
+    """A connection step failed; `step` names it, `advice` says what to do."""
+
+    step = "connect"
+    advice = ""
+
+    def __init__(self, message: str, advice: str = ""):
+        super().__init__(message)
+        self.advice = advice or self.advice
+
+
+class NameNotResolved(SshFailure):
+    step = "resolve"
+    advice = "Check the DNS name (for Azure: <name>.<region>.cloudapp.azure.com) or use the IP address."
+
+
+class PortClosed(SshFailure):
+    step = "port"
+    advice = "Check that the VM is running, that sshd listens on this port, and that the network security group allows it."
+
+
+class TimedOut(SshFailure):
+    step = "port"
+    advice = "Nothing answered in time: check the address, the port and any firewall in between."
+
+
+class HandshakeFailed(SshFailure):
+    step = "handshake"
+    advice = "The port answered but not as an SSH server: check the port number."
+
+
+class UnknownHostKey(SshFailure):
+    step = "host-key"
+
+    def __init__(self, host: str, key_type: str, fingerprint: str, key):
+        super().__init__(f"The host key of {host} is not known yet ({key_type} {fingerprint}).",
+                         "Compare the fingerprint with the VM's (for example in the Azure serial console: "
+                         "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and trust it only if they match.")
+        self.host, self.key_type, self.fingerprint, self.key = host, key_type, fingerprint, key
+
+
+class HostKeyChanged(SshFailure):
+    step = "host-key"
+
+    def __init__(self, host: str, expected: str, got: str):
+        super().__init__(f"The host key of {host} changed: expected {expected}, got {got}. Connection refused.",
+                         "If the VM was re-created, this is expected: remove the old key (Forget host key) and "
+                         "connect again to compare the new fingerprint. Otherwise someone may be intercepting.")
+        self.expected, self.got = expected, got
+
+
+class AuthFailed(SshFailure):
+    step = "auth"
+    advice = "Check the user name and the password or key. Azure sets these when the VM is created."
+
+
+class KeyNeedsPassphrase(SshFailure):
+    step = "auth"
+    advice = "The private key is encrypted: enter its passphrase."
+
+
+class KeyFormatUnknown(SshFailure):
+    step = "auth"
+    advice = "Use an OpenSSH or PEM private key (convert PuTTY .ppk files with PuTTYgen: Conversions → Export OpenSSH key)."
+
+
+STEP_NAMES = {
+    "resolve": QT_TRANSLATE_NOOP("Core", "Name resolves"),
+    "port": QT_TRANSLATE_NOOP("Core", "Port open"),
+    "handshake": QT_TRANSLATE_NOOP("Core", "SSH handshake"),
+    "host-key": QT_TRANSLATE_NOOP("Core", "Host key"),
+    "auth": QT_TRANSLATE_NOOP("Core", "Authentication"),
+    "os": QT_TRANSLATE_NOOP("Core", "Operating system"),
+    "sudo": QT_TRANSLATE_NOOP("Core", "Passwordless sudo"),
+}
+
+
+def fingerprint(key) -> str:
+    """OpenSSH's SHA256 fingerprint of a paramiko key."""
+    return "SHA256:" + base64.b64encode(hashlib.sha256(key.asbytes()).digest()).decode().rstrip("=")
+
+
+def host_entry(host: str, port: int) -> str:
+    return host if port == 22 else f"[{host}]:{port}"
+
+
+class KnownHosts:
+    """The app's own known_hosts file (OpenSSH format), separate from the user's ~/.ssh."""
+
+    def __init__(self, path: Path | None = None):
+        if path is None:
+            import platformdirs
+
+            path = Path(platformdirs.user_data_dir("mpwizard", appauthor=False)) / "known_hosts"
+        self.path = Path(path)
+
+    def _load(self):
+        import paramiko
+
+        keys = paramiko.HostKeys()
+        if self.path.exists():
+            keys.load(str(self.path))
+        return keys
+
+    def lookup(self, host: str, port: int) -> dict:
+        found = self._load().lookup(host_entry(host, port))
+        return dict(found) if found else {}
+
+    def remember(self, host: str, port: int, key) -> None:
+        keys = self._load()
+        keys.add(host_entry(host, port), key.get_name(), key)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys.save(str(self.path))
+
+    def forget(self, host: str, port: int) -> None:
+        keys = self._load()
+        entry = host_entry(host, port)
+        if entry in keys:
+            del keys[entry]
+            keys.save(str(self.path))
+
+
+@dataclass
+class StepResult:
+    step: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class ConnectionReport:
+    steps: list[StepResult] = field(default_factory=list)
+    os_pretty_name: str = ""
+    sudo: bool = False
+
+
+def _load_key(path: str, passphrase: str | None):
+    import paramiko
+
+    last: Exception | None = None
+    for cls in (paramiko.Ed25519Key, paramiko.ECDSAKey, paramiko.RSAKey):
+        try:
+            return cls.from_private_key_file(path, password=passphrase)
+        except paramiko.PasswordRequiredException:
+            raise KeyNeedsPassphrase(f"The key {path} needs a passphrase.") from None
+        except (paramiko.SSHException, ValueError) as exc:
+            last = exc
+            if "passphrase" in str(exc).lower() or "decrypt" in str(exc).lower():
+                raise KeyNeedsPassphrase(f"The passphrase for {path} is wrong.",
+                                         "Check the key's passphrase.") from None
+            continue
+        except OSError as exc:
+            raise KeyFormatUnknown(f"The key file {path} cannot be read: {exc.strerror}.") from None
+    raise KeyFormatUnknown(f"{path} is not a private key format this app reads ({last}).")
+
+
+def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15.0,
+                 trust_fingerprint: str | None = None, report: ConnectionReport | None = None,
+                 cancel: CancelToken | None = None):
+    """An authenticated paramiko Transport; raises an SshFailure at the first failing step."""
+    import paramiko
+
+    report = report or ConnectionReport()
+    cancel = cancel or CancelToken()
+    ok = report.steps.append
+    try:
+        infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise NameNotResolved(f"{target.host} does not resolve ({exc.strerror}).") from None
+    ok(StepResult("resolve", True, infos[0][4][0]))
+    cancel.raise_if_cancelled()
+    try:
+        sock = socket.create_connection((target.host, target.port), timeout=timeout)
+    except TimeoutError:
+        raise TimedOut(f"{target.host}:{target.port} did not answer within {timeout:.0f} s.") from None
+    except ConnectionRefusedError:
+        raise PortClosed(f"{target.host}:{target.port} refused the connection (port closed).") from None
+    except OSError as exc:
+        raise PortClosed(f"{target.host}:{target.port} cannot be reached: {exc.strerror}.") from None
+    ok(StepResult("port", True, f"{target.host}:{target.port}"))
+    transport = paramiko.Transport(sock)
+    transport.banner_timeout = timeout
+    transport.handshake_timeout = timeout
+    try:
+        try:
+            transport.start_client(timeout=timeout)
+        except (paramiko.SSHException, EOFError, OSError) as exc:
+            raise HandshakeFailed(f"SSH handshake with {target.host}:{target.port} failed: {exc}.") from None
+        ok(StepResult("handshake", True, transport.remote_version or ""))
+        key = transport.get_remote_server_key()
+        got = fingerprint(key)
+        known = known_hosts.lookup(target.host, target.port)
+        if known:
+            stored = known.get(key.get_name())
+            if stored is None or fingerprint(stored) != got:
+                expected = fingerprint(stored or next(iter(known.values())))
+                raise HostKeyChanged(target.host, expected, got)
+        elif trust_fingerprint == got:
+            known_hosts.remember(target.host, target.port, key)
+        else:
+            raise UnknownHostKey(target.host, key.get_name(), got, key)
+        ok(StepResult("host-key", True, got))
+        cancel.raise_if_cancelled()
+        _authenticate(transport, target, timeout)
+        ok(StepResult("auth", True, target.user))
+        return transport
+    except BaseException:
+        transport.close()
+        raise
+
+
+def _authenticate(transport, target: SshTarget, timeout: float) -> None:
+    import paramiko
+
+    try:
+        if target.key_file:
+            transport.auth_publickey(target.user, _load_key(target.key_file, target.passphrase))
+        else:
+            transport.auth_password(target.user, target.password or "")
+    except paramiko.AuthenticationException:
+        how = "key" if target.key_file else "password"
+        raise AuthFailed(f"{target.user}@{target.host} refused the {how}.") from None
+    except paramiko.SSHException as exc:
+        raise AuthFailed(f"Authentication failed: {exc}.") from None
+
+
+def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b"") -> tuple[int, str, str]:
+    """Run one command; returns (exit status, stdout, stderr). Raises TimeoutError past `timeout`."""
+    channel = transport.open_session(timeout=timeout)
+    try:
+        channel.settimeout(timeout)
+        channel.exec_command(command)
+        if stdin:
+            channel.sendall(stdin)
+        channel.shutdown_write()
+        out, err = bytearray(), bytearray()
+        deadline = time.monotonic() + timeout
+        while True:
+            if channel.recv_ready():
+                out += channel.recv(65536)
+            elif channel.recv_stderr_ready():
+                err += channel.recv_stderr(65536)
+            elif channel.exit_status_ready() and not channel.recv_ready() and not channel.recv_stderr_ready():
+                break
+            elif time.monotonic() > deadline:
+                raise TimeoutError(f"the command did not finish within {timeout:.0f} s")
+            else:
+                time.sleep(0.005)
+        return channel.recv_exit_status(), out.decode(errors="replace"), err.decode(errors="replace")
+    finally:
+        channel.close()
+
+
+def run_connection_test(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15.0,
+                    trust_fingerprint: str | None = None, cancel: CancelToken | None = None) -> ConnectionReport:
+    """Every step of the connection test; raises the first SshFailure (its report is attached)."""
+    report = ConnectionReport()
+    try:
+        transport = open_session(target, known_hosts, timeout, trust_fingerprint, report, cancel)
+    except SshFailure as exc:
+        exc.report = report
+        raise
+    try:
+        _, os_release, _ = run_command(transport, "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release", timeout)
+        pretty = next((line.split("=", 1)[1].strip().strip('"') for line in os_release.splitlines()
+                       if line.startswith("PRETTY_NAME=")), "")
+        report.os_pretty_name = pretty or "unknown"
+        report.steps.append(StepResult("os", bool(pretty), report.os_pretty_name))
+        status, _, _ = run_command(transport, "sudo -n true 2>/dev/null", timeout)
+        report.sudo = status == 0
+        report.steps.append(StepResult("sudo", report.sudo, "yes" if report.sudo else "no"))
+    finally:
+        transport.close()
+    return report
+
+
+def quote(value: str) -> str:
+    """Every value from the user that reaches a remote shell goes through here."""
+    return shlex.quote(value)
