@@ -54,6 +54,16 @@ class Profile:
     sas_min_days: int
     sas_scheme: str
     sas_renew_warning_days: int
+    linux_bash_history_max_bytes: int
+    linux_agent_min_version: str
+    linux_kernel_params_required: tuple[str, ...]
+    linux_client_alive_recommended: int
+    linux_client_alive_min: int
+    linux_client_alive_max: int
+    linux_python_min_version: str
+    linux_openssl_min_version: str
+    linux_openssl_recommended_version: str
+    linux_architectures: tuple[str, ...]
 
     def display_title(self, lang: str = "en") -> str:
         return self.title.get(lang) or self.title["en"]

@@ -1,0 +1,59 @@
+"""The full Linux suite against the loopback sshd vs a bare paramiko connect + `exec true` (target ≤ 3×).
+
+Also prints the number of SSH round trips (command channels) the suite uses: one probe.
+Needs root (it creates the test users and image roots like the tests do).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, report
+
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+import paramiko  # noqa: E402
+from sshd_server import SshServer, make_image_root  # noqa: E402
+
+from wizard.core.linux_checks import run_linux_suite  # noqa: E402
+from wizard.core.profiles import load_profile  # noqa: E402
+from wizard.core.sshconn import KnownHosts, SshTarget, open_session, run_command  # noqa: E402
+
+
+def main(runs: int = 15) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        image = make_image_root("mpwtbench", "bench-Pass-1")
+        server = SshServer(Path(tmp), [image]).start()
+        try:
+            known = KnownHosts(Path(tmp) / "known_hosts")
+            known.remember("127.0.0.1", server.port, paramiko.Ed25519Key(filename=str(server.host_key)))
+            target = SshTarget("127.0.0.1", server.port, image.user, password=image.password)
+            profile = load_profile("publishing-guide-2015")
+            bare, suite, channels = [], [], []
+            for _ in range(runs):
+                start = time.perf_counter()
+                transport = open_session(target, known)
+                run_command(transport, "true")
+                transport.close()
+                bare.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                transport = open_session(target, known)
+                before = transport._channel_counter if hasattr(transport, "_channel_counter") else 0
+                results, _ = run_linux_suite(transport, profile)
+                channels.append(getattr(transport, "_channel_counter", 1) - before)
+                transport.close()
+                suite.append(time.perf_counter() - start)
+        finally:
+            server.stop()
+    b, s = statistics.median(bare), statistics.median(suite)
+    report(f"linux suite vs bare connect+exec (median of {runs})", bare_s=b, suite_s=s, ratio=s / b, target="<=3",
+           checks=len(results), ssh_round_trips=max(channels))
+
+
+if __name__ == "__main__":
+    main()

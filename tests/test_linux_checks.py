@@ -1,0 +1,116 @@
+"""The Linux test cases run over the real loopback sshd against prepared image roots, both ways.
+
+The roots are busybox-static systems (tests/sshd_server.py). Tools a busybox root
+lacks (waagent, python3, openssl, sshd, ifup) are small scripts that print what the
+real tools print; the probe and every verdict are exercised for real over SSH.
+"""
+
+from __future__ import annotations
+
+import paramiko
+import pytest
+
+from wizard.core.linux_checks import FAILED, PASSED, SKIPPED, WARNING, run_linux_suite
+from wizard.core.profiles import load_profile
+from wizard.core.sshconn import KnownHosts, SshTarget, open_session
+
+GUIDE = load_profile("publishing-guide-2015")
+PC = load_profile("partner-center")
+
+
+def tool(image, path, output):
+    image.write(path, f"#!/bin/sh\necho '{output}'\n", mode=0o755)
+
+
+@pytest.fixture(scope="module")
+def roots(sshd):
+    good, bad = sshd.images
+    tool(good, "usr/sbin/waagent", "WALinuxAgent-2.2.45 running on debian 10.0")
+    good.write("etc/waagent.conf", "# agent\nProvisioning.RegenerateSshHostKeyPair=y\nProvisioning.DeleteRootPassword=y\n"
+                                   "AutoUpdate.Enabled=y\n")
+    good.write("etc/ssh/sshd_config", "Port 22\nClientAliveInterval 180\n")
+    tool(good, "usr/sbin/sshd", "")
+    tool(good, "usr/bin/python3", "Python 3.11.2")
+    tool(good, "usr/bin/openssl", "OpenSSL 3.0.11 19 Sep 2023")
+    tool(good, "sbin/ifup", "")
+    tool(good, "sbin/ifdown", "")
+    good.write("proc/modules", "hv_vmbus 1 0 - Live\nhv_storvsc 1 0 - Live\nhv_netvsc 1 0 - Live\nhv_utils 1 0 - Live\n")
+    good.write("etc/resolv.conf", "nameserver 127.0.0.53\n")
+    good.write(f"home/{good.user}/.bash_history", "")
+    good.write("etc/network/interfaces", "auto eth0\niface eth0 inet dhcp\n")
+    good.write("etc/sudoers", "root ALL=(ALL) ALL\n")
+    good.write("proc/sys/net/ipv6/conf/all/disable_ipv6", "1\n")
+    tool(good, "usr/bin/ldd", "ldd (Debian GLIBC 2.36-9) 2.36")
+    tool(good, "usr/sbin/iptables", "")
+
+    bad.write(f"home/{bad.user}/.bash_history", "ls -la\n" * 300)
+    bad.write("etc/ssh/sshd_config", "ClientAliveInterval 300\n")
+    bad.write("proc/swaps", "Filename Type Size Used Priority\n/dev/sda2 partition 1048572 0 -2\n")
+    bad.write("proc/mounts", "/dev/mapper/vg-root / ext4 rw 0 0\n")
+    bad.write("etc/resolv.conf", "nameserver 8.8.8.8\n")
+    bad.write("etc/sudoers", "Defaults targetpw\nALL ALL=(ALL) ALL\n")
+    bad.write("etc/network/interfaces", "auto eth0\niface eth0 inet static\n  address 10.0.0.4\n")
+    bad.write("etc/systemd/system/multi-user.target.wants/NetworkManager.service", "")
+    tool(bad, "usr/bin/python3", "Python 2.5.1")
+    tool(bad, "usr/bin/openssl", "OpenSSL 0.9.7 1 Jan 2004")
+    tool(bad, "usr/sbin/waagent", "WALinuxAgent-2.2.10 running on debian 8")
+    tool(bad, "usr/bin/ldd", "ldd (GNU libc) 2.12")
+    return good, bad
+
+
+def run_suite(sshd, tmp_path, image, profile):
+    known = KnownHosts(tmp_path / "known_hosts")
+    known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key(filename=str(sshd.host_key)))
+    transport = open_session(SshTarget("127.0.0.1", sshd.port, image.user, password=image.password), known)
+    try:
+        results, evidence = run_linux_suite(transport, profile)
+    finally:
+        transport.close()
+    return {r.id: r for r in results}, evidence
+
+
+def test_all_23_cases_exist_with_tool_ids(sshd, roots, tmp_path):
+    results, _ = run_suite(sshd, tmp_path, roots[0], GUIDE)
+    assert len(results) == 23
+    assert {r.test_id for r in results.values() if r.test_id} == {"48", "39", "51", "45", "44", "42", "41", "40",
+                                                                    "46", "49", "50"}
+
+
+def test_prepared_good_image_passes_what_it_can(sshd, roots, tmp_path):
+    results, evidence = run_suite(sshd, tmp_path, roots[0], GUIDE)
+    verdicts = {k: r.result for k, r in results.items()}
+    needs_root = {"default-accounts", "iptables", "security-updates"}
+    assert {k for k, v in verdicts.items() if v == SKIPPED} == needs_root, verdicts
+    assert all(v == PASSED for k, v in verdicts.items() if k not in needs_root), verdicts
+    assert "console=ttyS0" in results["kernel-params"].evidence
+    assert results["linux-agent"].actual == "2.2.45"
+
+
+EXPECTED_FAILURES = {
+    "bash-history": FAILED, "linux-agent": FAILED, "kernel-params": FAILED, "swap-partition": FAILED,
+    "root-partition": WARNING, "client-alive-interval": FAILED, "python-version": FAILED, "openssl-version": FAILED,
+    "resolv-conf": WARNING, "sudo-targetpw": FAILED, "dhcp": FAILED, "network-manager": FAILED,
+    "lis-drivers": FAILED, "ifup-ifdown": WARNING, "ssh-server": WARNING, "deprovision-config": WARNING,
+    "auto-update": WARNING, "security-threats": WARNING,
+}
+
+
+def test_prepared_bad_image_fails_each_case_with_a_remediation(sshd, roots, tmp_path):
+    results, _ = run_suite(sshd, tmp_path, roots[1], GUIDE)
+    for case, expected in EXPECTED_FAILURES.items():
+        assert results[case].result == expected, (case, results[case])
+        assert results[case].remediation, case
+    assert "/home/mpwtbad/.bash_history" in results["bash-history"].remediation
+    assert results["client-alive-interval"].actual == "300"
+
+
+def test_profile_thresholds_change_verdicts(sshd, roots, tmp_path):
+    guide, _ = run_suite(sshd, tmp_path, roots[0], GUIDE)
+    today, _ = run_suite(sshd, tmp_path, roots[0], PC)
+    assert guide["linux-agent"].result == PASSED and today["linux-agent"].result == FAILED  # 2.2.45 < 2.2.53.1
+    assert guide["python-version"].result == PASSED and today["python-version"].result == PASSED
+    bad_guide, _ = run_suite(sshd, tmp_path, roots[1], GUIDE)
+    bad_today, _ = run_suite(sshd, tmp_path, roots[1], PC)
+    # 'quiet splash' lacks console=ttyS0 under both; the bad root's 0-byte rule: PC allows no history at all.
+    assert bad_guide["kernel-params"].result == bad_today["kernel-params"].result == FAILED
+    assert bad_today["kernel-params"].required == "console=ttyS0"
