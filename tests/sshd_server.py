@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOTS = Path("/var/lib/mpwizard-test")
 BUSYBOX_APPLETS = ("sh", "cat", "ls", "grep", "sed", "awk", "uname", "id", "head", "tail", "wc", "find", "stat",
-                   "test", "[", "echo", "printf", "tr", "cut", "sort", "true", "false", "env", "which", "rm", "mktemp")
+                   "test", "[", "echo", "printf", "tr", "cut", "sort", "true", "false", "env", "which", "rm", "mktemp", "sleep")
 
 
 def free_port() -> int:

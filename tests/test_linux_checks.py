@@ -114,3 +114,77 @@ def test_profile_thresholds_change_verdicts(sshd, roots, tmp_path):
     # 'quiet splash' lacks console=ttyS0 under both; the bad root's 0-byte rule: PC allows no history at all.
     assert bad_guide["kernel-params"].result == bad_today["kernel-params"].result == FAILED
     assert bad_today["kernel-params"].required == "console=ttyS0"
+
+
+def test_cli_certify_json_record_and_exit_codes(sshd, roots, tmp_path, cli):
+    import json
+    import os
+
+    good, bad = roots
+    env = {**os.environ, "VM_PW": good.password, "BAD_PW": bad.password}
+    base = ["certify", "--os", "linux", "--host", "127.0.0.1", "--port", str(sshd.port)]
+    unknown = cli(*base, "--user", good.user, "--password-env", "VM_PW", env=env)
+    assert unknown.returncode == 2 and sshd.host_key_fingerprint() in unknown.stderr
+    assert good.password not in unknown.stderr
+    ok = cli(*base, "--user", good.user, "--password-env", "VM_PW", "--trust-host-key", sshd.host_key_fingerprint(),
+             "--json", env=env)
+    assert ok.returncode == 0, ok.stderr
+    record = json.loads(ok.stdout)
+    assert record["TestResult"] == "Pass" and record["AppCertificationCategory"] == "Microsoft Single VM Certification"
+    assert record["OSDistro"] == "Test Linux 1 (image root)" and len(record["Tests"]) == 23
+    assert set(record["Tests"][0]) == {"TestID", "TestCaseName", "Description", "Result", "ActualValue", "RequiredValue",
+                                       "id", "Remediation", "Evidence"}
+    known = tmp_path / "known_hosts"
+    failing = cli(*base, "--user", bad.user, "--password-env", "BAD_PW", "--known-hosts", str(known),
+                  "--trust-host-key", sshd.host_key_fingerprint(), env=env)
+    assert failing.returncode == 1 and "TestResult: Fail" in failing.stdout and known.exists()
+    wrong = cli(*base, "--user", bad.user, "--password-env", "VM_PW", "--known-hosts", str(known), env=env)
+    assert wrong.returncode == 2 and "refused the password" in wrong.stderr
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL a process and all its descendants (sshd forks one process tree per session)."""
+    import os
+    import signal
+    from pathlib import Path
+
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            os.kill(current, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_sshd_killed_mid_run_is_reported_within_the_timeout(tmp_path, cli):
+    """A server that dies during the probe: finished checks are kept, unfinished ones are Errors."""
+    import os
+    import threading
+
+    from sshd_server import SshServer, make_image_root
+
+    image = make_image_root("mpwtkill", "kill-Pass-1")
+    image.write("usr/bin/openssl", "#!/bin/sh\nsleep 5\necho 'OpenSSL 3.0.0'\n", mode=0o755)  # keeps the probe busy
+    server = SshServer(tmp_path, [image]).start()
+    try:
+        threading.Timer(1.0, kill_tree, [server.proc.pid]).start()  # sshd and its session processes
+        env = {**os.environ, "PW": image.password}
+        result = cli("certify", "--os", "linux", "--host", "127.0.0.1", "--port", str(server.port), "--user", image.user,
+                     "--password-env", "PW", "--trust-host-key", server.host_key_fingerprint(), "--timeout", "8", env=env,
+                     timeout=60)
+    finally:
+        server.stop()
+    # Checks whose evidence arrived before the drop keep their verdicts; the rest are Errors (exit 1).
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[Passed ] bash-history" in result.stdout and "[Passed ] kernel-params" in result.stdout
+    assert "[Error  ] openssl-version: the probe did not finish" in result.stdout
+    assert "[Error  ] os-architecture" not in result.stdout  # uname ran first

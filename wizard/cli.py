@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import APP_DISPLAY_NAME, __version__
 
-SUBCOMMANDS = ("project", "vhd", "sas", "upload")
+SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify")
 
 
 def _project_check(args: argparse.Namespace) -> int:
@@ -232,6 +232,58 @@ def _upload(args: argparse.Namespace) -> int:
     return 0
 
 
+def _certify(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from .core.linux_checks import ERROR, FAILED, run_linux_suite, tool_record
+    from .core.profiles import load_profile
+    from .core.projectio import utc_now_iso
+    from .core.sshconn import KnownHosts, SessionKnownHosts, SshFailure, SshTarget, UnknownHostKey, open_session
+
+    if args.os != "linux":
+        print("error: Windows certification arrives with its own issue; use --os linux", file=sys.stderr)
+        return 2
+    secrets = {}
+    for name in ("password_env", "passphrase_env"):
+        var = getattr(args, name)
+        if var:
+            if var not in os.environ:
+                print(f"error: environment variable {var} is not set", file=sys.stderr)
+                return 2
+            secrets[name] = os.environ[var]
+    target = SshTarget(args.host, args.port, args.user, password=secrets.get("password_env"),
+                       key_file=args.key, passphrase=secrets.get("passphrase_env"))
+    # Without --known-hosts, an in-memory list: only --trust-host-key can admit a host.
+    known = KnownHosts(Path(args.known_hosts)) if args.known_hosts else SessionKnownHosts()
+    try:
+        transport = open_session(target, known, args.timeout, args.trust_host_key)
+    except UnknownHostKey as exc:
+        print(f"error: unknown host key {exc.key_type} {exc.fingerprint} for {args.host}:{args.port}; compare it with "
+              "the VM's and pass --trust-host-key with that value (or --known-hosts FILE)", file=sys.stderr)
+        return 2
+    except SshFailure as exc:
+        print(f"error: {exc} {exc.advice}", file=sys.stderr)
+        return 2
+    try:
+        results, evidence = run_linux_suite(transport, load_profile(args.profile), timeout=args.timeout)
+    except (OSError, EOFError, TimeoutError) as exc:
+        print(f"error: the connection dropped during the run: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        transport.close()
+    record = tool_record(results, evidence, args.profile, utc_now_iso())
+    if args.json:
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        for r in results:
+            print(f"[{r.result:7}] {r.id}: {r.actual}" + (f"  (required: {r.required})" if r.result != "Passed" else ""))
+            if r.remediation and r.result in ("Failed", "Warning", "Error"):
+                print(f"          fix: {r.remediation}")
+        print(f"TestResult: {record['TestResult']}")
+    return 1 if any(r.result in (FAILED, ERROR) for r in results) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mpwizard", description=f"{APP_DISPLAY_NAME} {__version__}")
     parser.add_argument("--version", action="version", version=f"mpwizard {__version__}")
@@ -288,6 +340,21 @@ def build_parser() -> argparse.ArgumentParser:
     upload.add_argument("--verify-md5", action="store_true", help="also read every byte and store the Content-MD5")
     upload.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     upload.set_defaults(func=_upload)
+
+    certify = sub.add_parser("certify", help="run the certification test cases on the test VM over SSH")
+    certify.add_argument("--os", choices=("linux", "windows"), required=True)
+    certify.add_argument("--host", required=True)
+    certify.add_argument("--port", type=int, default=22)
+    certify.add_argument("--user", required=True)
+    certify.add_argument("--key", help="private key file (OpenSSH or PEM)")
+    certify.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
+    certify.add_argument("--passphrase-env", metavar="VAR", help="environment variable holding the key's passphrase")
+    certify.add_argument("--known-hosts", metavar="FILE", help="known_hosts file to verify (and, with --trust-host-key, extend)")
+    certify.add_argument("--trust-host-key", metavar="SHA256:…", help="accept this host key fingerprint on first contact")
+    certify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
+    certify.add_argument("--timeout", type=float, default=30.0)
+    certify.add_argument("--json", action="store_true", help="print the certification tool's record shape")
+    certify.set_defaults(func=_certify)
     return parser
 
 

@@ -344,11 +344,15 @@ def judge(evidence: Evidence, profile: Profile, progress=no_progress, cancel: Ca
           only: set[str] | None = None) -> list[CheckResult]:
     results = []
     cases = [c for c in CASES if only is None or c.id in only]
+    # A section is complete once the next one has started: after a dropped connection the
+    # checks whose evidence arrived whole are still judged, the others are Errors.
+    order = list(evidence)
+    complete = set(order) if "end" in evidence else set(order[:-1])
     for i, case in enumerate(cases):
         if cancel is not None:
             cancel.raise_if_cancelled()
         shown = "\n".join(f"@@@{s}\n{evidence.get(s, '')}" for s in case.sections)
-        if "end" not in evidence:
+        if not all(s in complete for s in case.sections):
             result = (ERROR, "the probe did not finish (connection dropped?)", "", "")
         else:
             try:
@@ -358,6 +362,29 @@ def judge(evidence: Evidence, profile: Profile, progress=no_progress, cancel: Ca
         results.append(CheckResult(case.id, case.test_id, case.name, case.description, *result, shown))
         progress(ProgressUpdate(i + 1, len(cases), case.id))
     return results
+
+
+def tool_record(results: list[CheckResult], evidence: Evidence, profile_id: str, created: str) -> dict:
+    """The certification tool's JSON record (REFERENCE.md §5), plus id, Remediation and Evidence per test."""
+    os_release = dict(line.split("=", 1) for line in evidence.get("os_release", "").splitlines() if "=" in line)
+    failed = any(r.result in (FAILED, ERROR) for r in results)
+    return {
+        "SchemaVersion": 1,
+        "AppCertificationCategory": "Microsoft Single VM Certification",
+        "ProviderID": "",
+        "OSName": os_release.get("NAME", "").strip('"'),
+        "OSDistro": os_release.get("PRETTY_NAME", "").strip('"'),
+        "KernelVersion": evidence.get("uname_r", "").split("-")[0],
+        "KernelFullVersion": evidence.get("uname_r", ""),
+        "OSVersion": os_release.get("VERSION_ID", "").strip('"'),
+        "CreatedDate": created,
+        "TestResult": "Fail" if failed else "Pass",
+        "APIVersion": "mpwizard",
+        "Profile": profile_id,
+        "Tests": [{"TestID": r.test_id, "TestCaseName": r.name, "Description": r.description, "Result": r.result,
+                   "ActualValue": r.actual, "RequiredValue": r.required, "id": r.id, "Remediation": r.remediation,
+                   "Evidence": r.evidence} for r in results],
+    }
 
 
 def run_linux_suite(transport, profile: Profile, timeout: float = 60.0, progress=no_progress,

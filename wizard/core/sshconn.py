@@ -154,6 +154,25 @@ class KnownHosts:
             keys.save(str(self.path))
 
 
+class SessionKnownHosts(KnownHosts):
+    """Host keys trusted for this run only (the command line without --known-hosts)."""
+
+    def __init__(self):
+        import paramiko
+
+        self.path = Path("(memory)")
+        self._keys = paramiko.HostKeys()
+
+    def _load(self):
+        return self._keys
+
+    def remember(self, host: str, port: int, key) -> None:
+        self._keys.add(host_entry(host, port), key.get_name(), key)
+
+    def forget(self, host: str, port: int) -> None:
+        self._keys.pop(host_entry(host, port), None)
+
+
 @dataclass
 class StepResult:
     step: str
