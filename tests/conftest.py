@@ -233,3 +233,44 @@ def sshd(tmp_path_factory):
     srv.client_key = workdir / "client"
     yield srv
     srv.stop()
+
+
+def tool(image, path, output):
+    image.write(path, f"#!/bin/sh\necho '{output}'\n", mode=0o755)
+
+
+@pytest.fixture(scope="session")
+def roots(sshd):
+    """The two image roots prepared to pass (good) and to fail (bad) the Linux test cases."""
+    good, bad = sshd.images
+    tool(good, "usr/sbin/waagent", "WALinuxAgent-2.2.45 running on debian 10.0")
+    good.write("etc/waagent.conf", "# agent\nProvisioning.RegenerateSshHostKeyPair=y\nProvisioning.DeleteRootPassword=y\n"
+                                   "AutoUpdate.Enabled=y\n")
+    good.write("etc/ssh/sshd_config", "Port 22\nClientAliveInterval 180\n")
+    tool(good, "usr/sbin/sshd", "")
+    tool(good, "usr/bin/python3", "Python 3.11.2")
+    tool(good, "usr/bin/openssl", "OpenSSL 3.0.11 19 Sep 2023")
+    tool(good, "sbin/ifup", "")
+    tool(good, "sbin/ifdown", "")
+    good.write("proc/modules", "hv_vmbus 1 0 - Live\nhv_storvsc 1 0 - Live\nhv_netvsc 1 0 - Live\nhv_utils 1 0 - Live\n")
+    good.write("etc/resolv.conf", "nameserver 127.0.0.53\n")
+    good.write(f"home/{good.user}/.bash_history", "")
+    good.write("etc/network/interfaces", "auto eth0\niface eth0 inet dhcp\n")
+    good.write("etc/sudoers", "root ALL=(ALL) ALL\n")
+    good.write("proc/sys/net/ipv6/conf/all/disable_ipv6", "1\n")
+    tool(good, "usr/bin/ldd", "ldd (Debian GLIBC 2.36-9) 2.36")
+    tool(good, "usr/sbin/iptables", "")
+
+    bad.write(f"home/{bad.user}/.bash_history", "ls -la\n" * 300)
+    bad.write("etc/ssh/sshd_config", "ClientAliveInterval 300\n")
+    bad.write("proc/swaps", "Filename Type Size Used Priority\n/dev/sda2 partition 1048572 0 -2\n")
+    bad.write("proc/mounts", "/dev/mapper/vg-root / ext4 rw 0 0\n")
+    bad.write("etc/resolv.conf", "nameserver 8.8.8.8\n")
+    bad.write("etc/sudoers", "Defaults targetpw\nALL ALL=(ALL) ALL\n")
+    bad.write("etc/network/interfaces", "auto eth0\niface eth0 inet static\n  address 10.0.0.4\n")
+    bad.write("etc/systemd/system/multi-user.target.wants/NetworkManager.service", "")
+    tool(bad, "usr/bin/python3", "Python 2.5.1")
+    tool(bad, "usr/bin/openssl", "OpenSSL 0.9.7 1 Jan 2004")
+    tool(bad, "usr/sbin/waagent", "WALinuxAgent-2.2.10 running on debian 8")
+    tool(bad, "usr/bin/ldd", "ldd (GNU libc) 2.12")
+    return good, bad

@@ -1759,19 +1759,182 @@ Trust it and remember it?</source>
 <context>
     <name>TestRunPage</name>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="16" />
+        <location filename="../../wizard/pages/testrun_page.py" line="90" />
         <source>Certification test run</source>
         <translation>認定テストの実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="17" />
+        <location filename="../../wizard/pages/testrun_page.py" line="91" />
         <source>Run the certification test cases against the test VM and review each result.</source>
         <translation>テスト VM に対して認定テスト ケースを実行し、各結果を確認します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="19" />
-        <source>Running the Linux and Windows test cases arrives with the certification run issue.</source>
-        <translation>Linux と Windows のテスト ケースの実行は今後のリリースで追加されます。</translation>
+        <location filename="../../wizard/pages/testrun_page.py" line="98" />
+        <source>Earlier runs</source>
+        <translation>以前の実行</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="99" />
+        <source>&amp;Run all checks</source>
+        <translation>すべてのチェックを実行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="100" />
+        <source>Re-run &amp;selected</source>
+        <translation>選択項目を再実行(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="101" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="104" />
+        <source>&amp;Problems only</source>
+        <translation>問題のみ表示(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="110" />
+        <source>Run:</source>
+        <translation>実行:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <source>Check</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <source>Test ID</source>
+        <translation>テスト ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <source>Actual</source>
+        <translation>実際の値</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <source>Required</source>
+        <translation>必要な値</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="117" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="117" />
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="117" />
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="118" />
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="129" />
+        <source>Test results</source>
+        <translation>テスト結果</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="132" />
+        <source>Result details</source>
+        <translation>結果の詳細</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="133" />
+        <source>Co&amp;py remediation</source>
+        <translation>修正方法をコピー(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="166" />
+        <source>{0} — {1} ({2})</source>
+        <translation>{0} — {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="187" />
+        <source>No run yet: test the connection, then run all checks.</source>
+        <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="192" />
+        <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
+        <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="195" />
+        <source>✓ Ready for certification ({0} warning(s)).</source>
+        <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="214" />
+        <source>{0} — {1}
+
+Actual: {2}
+Required: {3}
+
+Remediation:
+{4}
+
+Evidence:
+{5}</source>
+        <translation>{0} — {1}
+
+実際の値: {2}
+必要な値: {3}
+
+修正方法:
+{4}
+
+根拠:
+{5}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="234" />
+        <source>Windows test runs arrive in a later release.</source>
+        <translation>Windows のテスト実行は今後のリリースで追加されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="237" />
+        <source>Fill in the Connection step first.</source>
+        <translation>先に「接続」の手順を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="282" />
+        <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
+        <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="287" />
+        <source>Run cancelled.</source>
+        <translation>実行をキャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="289" />
+        <source>The run failed: {0}</source>
+        <translation>実行に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/testrun_page.py" line="298" />
+        <source>Running on {0}…</source>
+        <translation>{0} で実行しています…</translation>
     </message>
 </context>
 <context>

@@ -392,6 +392,6 @@ def run_linux_suite(transport, profile: Profile, timeout: float = 60.0, progress
     """One round trip: the probe over `sh -s`, then every check locally."""
     from .sshconn import run_command
 
-    status, out, err = run_command(transport, "sh -s", timeout=timeout, stdin=probe_script().encode())
+    status, out, err = run_command(transport, "sh -s", timeout=timeout, stdin=probe_script().encode(), cancel=cancel)
     evidence = parse_sections(out)
     return judge(evidence, profile, progress, cancel), evidence

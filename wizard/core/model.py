@@ -115,6 +115,35 @@ class Sku:
 
 
 @dataclass
+class CheckRecord:
+    id: str = ""
+    test_id: str = ""
+    name: str = ""
+    description: str = ""
+    result: str = ""  # Passed | Warning | Failed | Error | Skipped
+    actual: str = ""
+    required: str = ""
+    remediation: str = ""
+    evidence: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TestRunRecord:
+    """One certification run: when, against which host, under which profile, and every result."""
+
+    started_at: str = ""
+    finished_at: str = ""
+    platform: str = OS_LINUX
+    host: str = ""
+    user: str = ""
+    profile_id: str = ""
+    os_name: str = ""
+    results: list[CheckRecord] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Offer:
     publisher_namespace: str = ""
     offer_id: str = ""
@@ -159,6 +188,7 @@ class Project:
     skus: list[Sku] = field(default_factory=list, metadata=_required())
     connection: ConnectionSettings = field(default_factory=ConnectionSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
+    test_runs: list[TestRunRecord] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def display_name(self) -> str:

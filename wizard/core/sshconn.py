@@ -277,8 +277,12 @@ def _authenticate(transport, target: SshTarget, timeout: float) -> None:
         raise AuthFailed(f"Authentication failed: {exc}.") from None
 
 
-def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b"") -> tuple[int, str, str]:
-    """Run one command; returns (exit status, stdout, stderr). Raises TimeoutError past `timeout`."""
+def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b"",
+                cancel: CancelToken | None = None) -> tuple[int, str, str]:
+    """Run one command; returns (exit status, stdout, stderr).
+
+    Raises TimeoutError past `timeout`, and Cancelled within a few milliseconds of a cancel.
+    """
     channel = transport.open_session(timeout=timeout)
     try:
         channel.settimeout(timeout)
@@ -297,6 +301,8 @@ def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b
                 break
             elif time.monotonic() > deadline:
                 raise TimeoutError(f"the command did not finish within {timeout:.0f} s")
+            elif cancel is not None and cancel.cancelled:
+                cancel.raise_if_cancelled()
             else:
                 time.sleep(0.005)
         return channel.recv_exit_status(), out.decode(errors="replace"), err.decode(errors="replace")

@@ -80,10 +80,19 @@ def _sas_state(project: Project) -> StepState:
     return StepState.DONE if all(s == "ok" for s in states) else StepState.ATTENTION
 
 
+def _test_run_state(project: Project) -> StepState:
+    if not project.test_runs:
+        return StepState.NOT_STARTED
+    latest = project.test_runs[-1]
+    bad = any(r.result in ("Failed", "Error") for r in latest.results)
+    return StepState.ATTENTION if bad or not latest.results else StepState.DONE
+
+
 def step_states(project: Project) -> dict[Step, StepState]:
     states = {step: StepState.NOT_STARTED for step in Step}
     states[Step.OFFER] = _offer_state(project)
     states[Step.VHD] = _vhd_state(project)
     states[Step.CONNECTION] = _connection_state(project)
     states[Step.SAS] = _sas_state(project)
+    states[Step.TEST_RUN] = _test_run_state(project)
     return states

@@ -1,11 +1,85 @@
-"""Step: Certification test run (filled by its own issue; navigation and saving work already)."""
+"""Step 4: run the certification test cases on the test VM and review each result."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
-from .base import PlaceholderNote, StepPage
+from ..tasks import run_task
+from .base import StepPage
+
+# Colour helps; the mark and the word carry the meaning on their own.
+MARKS = {"Passed": "✓", "Warning": "⚠", "Failed": "✗", "Error": "!", "Skipped": "–"}
+COLOURS = {"Passed": "#1b7f3b", "Warning": "#9a6700", "Failed": "#b00020", "Error": "#b00020", "Skipped": "#666666"}
+ORDER = {"Failed": 0, "Error": 1, "Warning": 2, "Skipped": 3, "Passed": 4}
+
+
+class ResultsModel(QAbstractTableModel):
+    COLUMNS = ("Result", "Check", "Test ID", "Actual", "Required")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[CheckRecord] = []
+        self.words = {}
+
+    def set_rows(self, rows: list[CheckRecord]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.words.get(self.COLUMNS[section], self.COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [f"{MARKS.get(row.result, '?')} {self.words.get(row.result, row.result)}", f"{row.name} ({row.id})",
+                    row.test_id, row.actual, row.required][col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            return QBrush(QColor(COLOURS.get(row.result, "#000000")))
+        if role == Qt.ItemDataRole.UserRole:  # sort key: problems first
+            return [ORDER.get(row.result, 9), row.name, row.test_id.zfill(4), row.actual, row.required][col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.description
+        return None
+
+
+class ProblemsFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.problems_only = False
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt override
+        if not self.problems_only:
+            return True
+        return self.sourceModel().rows[source_row].result in ("Failed", "Error", "Warning")
 
 
 class TestRunPage(StepPage):
@@ -15,6 +89,230 @@ class TestRunPage(StepPage):
         super().__init__(document)
         self.setTitle(self.tr("Certification test run"))
         self.setSubTitle(self.tr("Run the certification test cases against the test VM and review each result."))
+        self.task = None
+        self.known_hosts = None  # the app's known_hosts; tests point it elsewhere
+        self.banner = QLabel()
+        self.banner.setObjectName("runBanner")
+        self.banner.setWordWrap(True)
+        self.runs = QComboBox()
+        self.runs.setAccessibleName(self.tr("Earlier runs"))
+        self.btn_run = QPushButton(self.tr("&Run all checks"))
+        self.btn_rerun = QPushButton(self.tr("Re-run &selected"))
+        self.btn_cancel = QPushButton(self.tr("Cancel"))
+        self.btn_cancel.setEnabled(False)
+        self.progress = QProgressBar()
+        self.problems_only = QCheckBox(self.tr("&Problems only"))
+        top = QHBoxLayout()
+        for w in (self.btn_run, self.btn_rerun, self.btn_cancel):
+            top.addWidget(w)
+        top.addWidget(self.progress, 1)
+        second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("Run:")))
+        second.addWidget(self.runs, 1)
+        second.addWidget(self.problems_only)
+
+        self.model = ResultsModel(self)
+        self.model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
+                            "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
+                            "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
+                            "Skipped": self.tr("Skipped")}
+        self.proxy = ProblemsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Test results"))
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Result details"))
+        self.btn_copy = QPushButton(self.tr("Co&py remediation"))
+        details_box = QWidget()
+        dl = QVBoxLayout(details_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.details, 1)
+        dl.addWidget(self.btn_copy, 0, Qt.AlignmentFlag.AlignRight)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details_box)
+        splitter.setSizes([380, 200])
         layout = QVBoxLayout(self)
-        layout.addWidget(PlaceholderNote(self.tr("Running the Linux and Windows test cases arrives with the certification run issue.")))
-        layout.addStretch(1)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(splitter, 1)
+
+        self.btn_run.clicked.connect(lambda: self.start_run())
+        self.btn_rerun.clicked.connect(self.rerun_selected)
+        self.btn_cancel.clicked.connect(self.cancel)
+        self.runs.currentIndexChanged.connect(self._show_run)
+        self.problems_only.toggled.connect(self._filter)
+        self.table.selectionModel().selectionChanged.connect(self._show_details)
+        self.btn_copy.clicked.connect(self._copy)
+
+    # -- display -------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self._fill_runs()
+
+    def _fill_runs(self) -> None:
+        runs = self.project.test_runs
+        self.runs.blockSignals(True)
+        self.runs.clear()
+        for run in reversed(runs):
+            self.runs.addItem(self.tr("{0} — {1} ({2})").format(run.started_at, run.host, run.profile_id))
+        self.runs.blockSignals(False)
+        self.runs.setCurrentIndex(0 if runs else -1)
+        self._show_run()
+
+    def shown_run(self) -> TestRunRecord | None:
+        runs = self.project.test_runs
+        index = self.runs.currentIndex()
+        return runs[len(runs) - 1 - index] if 0 <= index < len(runs) else None
+
+    def _show_run(self) -> None:
+        run = self.shown_run()
+        self.model.set_rows(run.results if run else [])
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._banner(run)
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _banner(self, run: TestRunRecord | None) -> None:
+        if run is None:
+            text, colour = self.tr("No run yet: test the connection, then run all checks."), "#eeeeee"
+        else:
+            failed = sum(r.result in ("Failed", "Error") for r in run.results)
+            warnings = sum(r.result == "Warning" for r in run.results)
+            if failed:
+                text, colour = self.tr("✗ {0} failure(s), {1} warning(s): the image is not ready for certification.").format(
+                    failed, warnings), "#fde7e9"
+            else:
+                text, colour = self.tr("✓ Ready for certification ({0} warning(s)).").format(warnings), "#e6f4ea"
+        self.banner.setText(text)
+        self.banner.setStyleSheet(f"QLabel#runBanner {{ background: {colour}; padding: 6px; }}")
+
+    def _filter(self, on: bool) -> None:
+        self.proxy.problems_only = on
+        self.proxy.invalidate()
+
+    def selected_record(self) -> CheckRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
+
+    def _show_details(self) -> None:
+        r = self.selected_record()
+        if r is None:
+            self.details.clear()
+            return
+        self.details.setPlainText(self.tr("{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}")
+                                  .format(r.name, r.description, r.actual, r.required, r.remediation or "—", r.evidence))
+        self.btn_copy.setEnabled(bool(r.remediation))
+
+    def _copy(self) -> None:
+        r = self.selected_record()
+        if r and r.remediation:
+            QGuiApplication.clipboard().setText(r.remediation)
+
+    # -- running -------------------------------------------------------------------
+    def start_run(self, only: set[str] | None = None) -> None:
+        from ..core.credentials import SecretRef, credentials
+        from ..core.linux_checks import judge, parse_sections, probe_script
+        from ..core.profiles import load_profile
+        from ..core.projectio import utc_now_iso
+        from ..core.sshconn import KnownHosts, SshTarget, open_session, run_command
+        from ..core.validation import project_profile
+
+        c = self.project.connection
+        if c.platform != "linux":
+            self.banner.setText(self.tr("Windows test runs arrive in a later release."))
+            return
+        if not c.host or not c.user:
+            self.banner.setText(self.tr("Fill in the Connection step first."))
+            return
+        profile = project_profile(self.project)
+        known = self.known_hosts or KnownHosts()
+        pid = self.project.project_id
+        key = c.key_file if c.auth == "key" else None
+        started = utc_now_iso()
+
+        def work(progress, cancel):
+            secret = credentials().session_value(SecretRef(pid, "ssh-passphrase" if key else "vm-password"))
+            target = SshTarget(c.host, c.port, c.user, password=None if key else secret, key_file=key,
+                               passphrase=secret if key else None)
+            transport = open_session(target, known, 15.0, None, None, cancel)
+            try:
+                cancel.raise_if_cancelled()
+                _, out, _ = run_command(transport, "sh -s", 60.0, probe_script().encode(), cancel)
+            except (OSError, EOFError, TimeoutError):
+                out = ""  # judged below: unfinished sections become Errors
+            finally:
+                transport.close()
+            evidence = parse_sections(out)
+            return judge(evidence, load_profile(profile.id), progress, cancel, only), evidence
+
+        def done(result):
+            results, evidence = result
+            self._finish()
+            records = [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual, r.required,
+                                   r.remediation, r.evidence) for r in results]
+            os_name = next((line.split("=", 1)[1].strip('"') for line in evidence.get("os_release", "").splitlines()
+                            if line.startswith("PRETTY_NAME=")), "")
+            if only and self.project.test_runs:
+                latest = self.project.test_runs[-1]
+                by_id = {r.id: r for r in records}
+                latest.results = [by_id.get(r.id, r) for r in latest.results]
+            else:
+                self.project.test_runs.append(TestRunRecord(started, utc_now_iso(), c.platform, c.host, c.user,
+                                                            profile.id, os_name, records))
+            self.changed()
+            self._fill_runs()
+
+        def failed(error):
+            self._finish()
+            from ..core.sshconn import SshFailure, UnknownHostKey
+
+            if isinstance(error, UnknownHostKey):
+                self.banner.setText(self.tr("The host key is not trusted yet: use Test connection in the Connection "
+                                            "step first, and compare the fingerprint."))
+            elif isinstance(error, SshFailure):
+                self.banner.setText(f"{error}\n{error.advice}")
+            elif type(error).__name__ == "Cancelled":
+                self.banner.setText(self.tr("Run cancelled."))
+            else:
+                self.banner.setText(self.tr("The run failed: {0}").format(error))
+
+        def on_progress(update):
+            self.progress.setRange(0, update.total or 1)
+            self.progress.setValue(update.done)
+
+        self.btn_run.setEnabled(False)
+        self.btn_rerun.setEnabled(False)
+        self.btn_cancel.setEnabled(True)
+        self.banner.setText(self.tr("Running on {0}…").format(c.host))
+        self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
+
+    def rerun_selected(self) -> None:
+        r = self.selected_record()
+        if r is not None:
+            self.start_run(only={r.id})
+
+    def cancel(self) -> None:
+        if self.task:
+            self.task.cancel()
+
+    def _finish(self) -> None:
+        self.task = None
+        self.btn_run.setEnabled(True)
+        self.btn_rerun.setEnabled(True)
+        self.btn_cancel.setEnabled(False)
+        self.completeChanged.emit()
+
+    def is_step_complete(self) -> bool:
+        return self.task is None
