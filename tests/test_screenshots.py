@@ -85,3 +85,35 @@ def test_screenshots_at_200_percent(xvfb):
         shoot(display, lang, {"QT_SCALE_FACTOR": "2"})
         png = OUT / f"{lang}-x2-offer-with-errors.png"
         assert QImage(str(png)).width() >= 2400
+
+
+def test_screenshots_of_a_real_test_run_and_the_connection_page(xvfb, sshd, roots, tmp_path):
+    """The results table holds a real run against the loopback sshd's failing image root."""
+    import paramiko
+
+    from wizard.core.linux_checks import run_linux_suite
+    from wizard.core.model import CheckRecord, TestRunRecord
+    from wizard.core.profiles import load_profile
+    from wizard.core.projectio import load_project, save_project
+    from wizard.core.sshconn import KnownHosts, SshTarget, open_session
+
+    known = KnownHosts(tmp_path / "kh")
+    known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key(filename=str(sshd.host_key)))
+    transport = open_session(SshTarget("127.0.0.1", sshd.port, "mpwtbad", password="bad-Pass-1"), known)
+    try:
+        results, _ = run_linux_suite(transport, load_profile("publishing-guide-2015"))
+    finally:
+        transport.close()
+    project = load_project(ROOT / "resources/examples/demo.mpwiz").project
+    project.connection.host, project.connection.port = "127.0.0.1", sshd.port
+    project.test_runs.append(TestRunRecord("2026-11-25T10:00:00Z", "2026-11-25T10:00:01Z", "linux", "127.0.0.1",
+                                           "mpwtbad", "publishing-guide-2015", "Test Linux 1",
+                                           [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual,
+                                                        r.required, r.remediation, r.evidence) for r in results]))
+    path = tmp_path / "run.mpwiz"
+    save_project(project, path)
+    display = xvfb(1280, 800)
+    for lang in ("en", "ja"):
+        shoot(display, lang, {}, "--project", str(path))
+        for name in ("testrun-with-failures", "connection-password", "connection-key", "connection-windows"):
+            assert distinct_colours(OUT / f"{lang}-{name}.png") > 8

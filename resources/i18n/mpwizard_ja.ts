@@ -46,6 +46,7 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/connection_page.py" line="46" />
+        <location filename="../../wizard/pages/connection_page.py" line="277" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
@@ -106,86 +107,92 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/connection_page.py" line="66" />
+        <location filename="../../wizard/pages/connection_page.py" line="276" />
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="74" />
+        <location filename="../../wizard/pages/connection_page.py" line="68" />
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="83" />
         <source>Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="77" />
+        <location filename="../../wizard/pages/connection_page.py" line="86" />
         <source>&amp;Test connection</source>
         <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="78" />
+        <location filename="../../wizard/pages/connection_page.py" line="87" />
         <source>Resolve the name, open the port, check the host key, sign in, detect the OS and whether sudo works without a password.</source>
         <translation>名前解決、ポート接続、ホスト キーの確認、サインイン、OS の検出、パスワードなしの sudo の可否を確認します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="80" />
+        <location filename="../../wizard/pages/connection_page.py" line="89" />
         <source>Forget host key</source>
         <translation>ホスト キーを破棄</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="81" />
+        <location filename="../../wizard/pages/connection_page.py" line="90" />
         <source>Remove the remembered host key of this host, e.g. after re-creating the VM.</source>
         <translation>このホストの記憶済みホスト キーを削除します (VM を作り直した後など)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="88" />
+        <location filename="../../wizard/pages/connection_page.py" line="97" />
         <source>Connection test steps</source>
         <translation>接続テストの手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="95" />
+        <location filename="../../wizard/pages/connection_page.py" line="104" />
         <source>Windows (PowerShell remoting) connection tests and the certification run arrive in a later release.</source>
         <translation>Windows (PowerShell リモート処理) の接続テストと認定テストの実行は今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="136" />
+        <location filename="../../wizard/pages/connection_page.py" line="145" />
         <source>Testing Windows connections arrives in a later release.</source>
         <translation>Windows への接続テストは今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="139" />
+        <location filename="../../wizard/pages/connection_page.py" line="148" />
         <source>Enter the host and the user first.</source>
         <translation>先にホストとユーザーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="147" />
+        <location filename="../../wizard/pages/connection_page.py" line="156" />
         <source>Testing…</source>
         <translation>テストしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="166" />
+        <location filename="../../wizard/pages/connection_page.py" line="175" />
         <source>sudo works without a password</source>
         <translation>sudo はパスワードなしで使えます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="167" />
+        <location filename="../../wizard/pages/connection_page.py" line="176" />
         <source>sudo needs a password: checks that need root will be skipped</source>
         <translation>sudo にパスワードが必要です。root が必要なチェックはスキップされます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="168" />
+        <location filename="../../wizard/pages/connection_page.py" line="177" />
         <source>Connected to {0}; {1}.</source>
         <translation>{0} に接続しました。{1}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="177" />
+        <location filename="../../wizard/pages/connection_page.py" line="186" />
         <source>Connection test failed: {0}</source>
         <translation>接続テストに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="196" />
+        <location filename="../../wizard/pages/connection_page.py" line="205" />
         <source>Trust this host?</source>
         <translation>このホストを信頼しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="197" />
+        <location filename="../../wizard/pages/connection_page.py" line="206" />
         <source>First connection to {0}.
 
 Host key fingerprint ({1}):
@@ -204,24 +211,44 @@ Trust it and remember it?</source>
 信頼して記憶しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="206" />
+        <location filename="../../wizard/pages/connection_page.py" line="215" />
         <source>The old host key is forgotten. Test the connection again and compare the new fingerprint before trusting it.</source>
         <translation>古いホスト キーを破棄しました。もう一度接続をテストし、信頼する前に新しいフィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="227" />
+        <location filename="../../wizard/pages/connection_page.py" line="236" />
         <source>Password loaded from the OS keyring.</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="246" />
+        <location filename="../../wizard/pages/connection_page.py" line="255" />
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="247" />
+        <location filename="../../wizard/pages/connection_page.py" line="256" />
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="276" />
+        <source>Key pass&amp;phrase:</source>
+        <translation>キーのパスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="277" />
+        <source>Key passphrase</source>
+        <translation>キーのパスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="282" />
+        <source>Choose the private key</source>
+        <translation>秘密キーの選択</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="283" />
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -1869,22 +1896,22 @@ Trust it and remember it?</source>
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="187" />
+        <location filename="../../wizard/pages/testrun_page.py" line="190" />
         <source>No run yet: test the connection, then run all checks.</source>
         <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="192" />
+        <location filename="../../wizard/pages/testrun_page.py" line="195" />
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="195" />
+        <location filename="../../wizard/pages/testrun_page.py" line="198" />
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="214" />
+        <location filename="../../wizard/pages/testrun_page.py" line="217" />
         <source>{0} — {1}
 
 Actual: {2}
@@ -1907,32 +1934,32 @@ Evidence:
 {5}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="234" />
+        <location filename="../../wizard/pages/testrun_page.py" line="237" />
         <source>Windows test runs arrive in a later release.</source>
         <translation>Windows のテスト実行は今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="237" />
+        <location filename="../../wizard/pages/testrun_page.py" line="240" />
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="282" />
+        <location filename="../../wizard/pages/testrun_page.py" line="285" />
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="287" />
+        <location filename="../../wizard/pages/testrun_page.py" line="290" />
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="289" />
+        <location filename="../../wizard/pages/testrun_page.py" line="292" />
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="298" />
+        <location filename="../../wizard/pages/testrun_page.py" line="301" />
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>

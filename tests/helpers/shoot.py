@@ -42,6 +42,7 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("lang")
     parser.add_argument("--vhd", nargs=2)
+    parser.add_argument("--project", type=Path, help="a project with a test run: shoot the run and connection pages")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     QCoreApplication.setOrganizationName("mpwizard")
@@ -54,6 +55,22 @@ def main() -> int:
     window.show()
     window.open_path(ROOT / "resources/examples/demo.mpwiz", ask=False)
     scale = "" if app.devicePixelRatio() == 1 else "-x2"
+    if args.project:
+        window.open_path(args.project, ask=False)
+        window.wizard.jump_to(Step.TEST_RUN)
+        grab(app, window, args.out / f"{args.lang}{scale}-testrun-with-failures.png")
+        window.wizard.jump_to(Step.CONNECTION)
+        page = window.pages[Step.CONNECTION]
+        for mode in ("password", "key"):
+            page.auth.setCurrentIndex(page.auth.findData(mode))
+            if mode == "key":
+                page.key_file.setText("/home/publisher/.ssh/azure_cert_ed25519")
+            grab(app, window, args.out / f"{args.lang}{scale}-connection-{mode}.png")
+        page.platform.setCurrentIndex(page.platform.findData("windows"))
+        grab(app, window, args.out / f"{args.lang}{scale}-connection-windows.png")
+        window.document.dirty = False
+        window.close()
+        return 0
     for step in Step:
         window.wizard.jump_to(step)
         grab(app, window, args.out / f"{args.lang}{scale}-{int(step) + 1:02d}-{step.name.lower()}.png")

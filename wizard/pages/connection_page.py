@@ -65,9 +65,18 @@ class ConnectionPage(StepPage):
             (self.tr("&Key file:"), self.key_file),
             (self.tr("Pass&word:"), self.password),
         ]
+        self.btn_browse_key = QPushButton(self.tr("&Browse…"))
+        self.btn_browse_key.clicked.connect(self.browse_key)
         for label, widget in rows:
-            form.addRow(label, widget)
+            if widget is self.key_file:
+                box = QHBoxLayout()
+                box.addWidget(widget, 1)
+                box.addWidget(self.btn_browse_key)
+                form.addRow(label, box)
+            else:
+                form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.password_label = form.labelForField(self.password)
         layout = QVBoxLayout(self)
         form.addRow("", self.remember)
         form.addRow("", self.secret_status)
@@ -260,8 +269,21 @@ class ConnectionPage(StepPage):
 
     def _update_enabled(self) -> None:
         linux = self.platform.currentData() == OS_LINUX
+        key = linux and self.auth.currentData() == "key"
         self.auth.setEnabled(linux)
-        self.key_file.setEnabled(linux and self.auth.currentData() == "key")
+        self.key_file.setEnabled(key)
+        self.btn_browse_key.setEnabled(key)
+        self.password_label.setText(self.tr("Key pass&phrase:") if key else self.tr("Pass&word:"))
+        self.password.setAccessibleName(self.tr("Key passphrase") if key else self.tr("Password"))
+
+    def browse_key(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the private key"), self.key_file.text(),
+                                              self.tr("All files (*)"))
+        if name:
+            self.key_file.setText(name)
+            self._store()
 
     def _platform_changed(self) -> None:
         if self._loading:

@@ -124,8 +124,8 @@ class TestRunPage(StepPage):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Test results"))
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -176,8 +176,11 @@ class TestRunPage(StepPage):
     def _show_run(self) -> None:
         run = self.shown_run()
         self.model.set_rows(run.results if run else [])
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in (0, 1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (3, 4):  # actual and required share what is left
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self._banner(run)
         if self.proxy.rowCount():
             self.table.selectRow(0)
