@@ -8,6 +8,7 @@ real tools print; the probe and every verdict are exercised for real over SSH.
 from __future__ import annotations
 
 import paramiko
+import pytest
 
 from wizard.core.linux_checks import FAILED, PASSED, SKIPPED, WARNING, run_linux_suite
 from wizard.core.profiles import load_profile
@@ -147,3 +148,42 @@ def test_sshd_killed_mid_run_is_reported_within_the_timeout(tmp_path, cli):
     assert "[Passed ] bash-history" in result.stdout and "[Passed ] kernel-params" in result.stdout
     assert "[Error  ] openssl-version: the probe did not finish" in result.stdout
     assert "[Error  ] os-architecture" not in result.stdout  # uname ran first
+
+
+def test_cli_report_dir_has_record_and_evidence_logs_without_secrets(sshd, roots, tmp_path, cli):
+    import json
+    import os
+
+    good = roots[0]
+    out = tmp_path / "report"
+    result = cli("certify", "--os", "linux", "--host", "127.0.0.1", "--port", str(sshd.port), "--user", good.user,
+                 "--password-env", "PW", "--trust-host-key", sshd.host_key_fingerprint(), "--report", str(out),
+                 env={**os.environ, "PW": good.password})
+    assert result.returncode == 0, result.stderr
+    record = json.loads((out / "report.json").read_text())
+    assert record["TestResult"] == "Pass" and len(list((out / "logs").glob("*.txt"))) == 23
+    assert "console=ttyS0" in (out / "logs" / "kernel-params.txt").read_text()
+    for file in out.rglob("*"):
+        if file.is_file():
+            assert good.password not in file.read_text()
+
+
+def test_cancel_stops_a_running_probe_within_a_second(sshd, roots, tmp_path):
+    import threading
+    import time
+
+    from wizard.core.progress import Cancelled, CancelToken
+    from wizard.core.sshconn import run_command
+
+    known = KnownHosts(tmp_path / "kh")
+    known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key(filename=str(sshd.host_key)))
+    transport = open_session(SshTarget("127.0.0.1", sshd.port, roots[0].user, password=roots[0].password), known)
+    token = CancelToken()
+    threading.Timer(0.3, token.cancel).start()
+    start = time.monotonic()
+    try:
+        with pytest.raises(Cancelled):
+            run_command(transport, "sleep 20", timeout=30, cancel=token)
+    finally:
+        transport.close()
+    assert time.monotonic() - start < 1.3

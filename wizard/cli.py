@@ -232,6 +232,16 @@ def _upload(args: argparse.Namespace) -> int:
     return 0
 
 
+def write_report_dir(folder, record: dict, results) -> None:
+    """report.json (the tool's record) and one evidence log per test; no secret is in either."""
+    (folder / "logs").mkdir(parents=True, exist_ok=True)
+    (folder / "report.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for r in results:
+        (folder / "logs" / f"{r.id}.txt").write_text(
+            f"{r.name} ({r.id}, TestID {r.test_id or '-'})\nResult: {r.result}\nActual: {r.actual}\n"
+            f"Required: {r.required}\nRemediation: {r.remediation}\n\n{r.evidence}\n", encoding="utf-8")
+
+
 def _certify(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
@@ -273,6 +283,8 @@ def _certify(args: argparse.Namespace) -> int:
     finally:
         transport.close()
     record = tool_record(results, evidence, args.profile, utc_now_iso())
+    if args.report:
+        write_report_dir(Path(args.report), record, results)
     if args.json:
         print(json.dumps(record, indent=2, ensure_ascii=False))
     else:
@@ -354,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     certify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
     certify.add_argument("--timeout", type=float, default=30.0)
     certify.add_argument("--json", action="store_true", help="print the certification tool's record shape")
+    certify.add_argument("--report", metavar="DIR", help="write report.json and logs/<test>.txt (evidence) into DIR")
     certify.set_defaults(func=_certify)
     return parser
 
