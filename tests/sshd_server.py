@@ -6,6 +6,8 @@ tools), where files a chroot cannot provide live (`/proc/cmdline`, `/proc/swaps`
 `/proc/mounts`) are plain files the test writes. sshd refuses chroots and key files
 under /tmp, so roots live under /var/lib/mpwizard-test (root-owned, not writable by
 others); the server's config, host key and pid file live in the test's temp folder.
+The users and roots are machine-wide: two test runs at once on one machine overwrite
+each other's authorized_keys (CI runs alone, so this only bites a developer).
 """
 
 from __future__ import annotations
