@@ -273,4 +273,13 @@ def roots(sshd):
     tool(bad, "usr/bin/openssl", "OpenSSL 0.9.7 1 Jan 2004")
     tool(bad, "usr/sbin/waagent", "WALinuxAgent-2.2.10 running on debian 8")
     tool(bad, "usr/bin/ldd", "ldd (GNU libc) 2.12")
+    # Passwordless sudo (the stub runs the command as the user: enough for the read-only probe),
+    # iptables with a rule and a readable /etc/shadow with a password hash. (busybox's shell runs its own
+    # uname applet before any script on PATH, so a 32-bit machine is tested from probe output below.)
+    bad.write("usr/bin/sudo", '#!/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
+                              '[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)  # secure_path, like sudo
+    bad.write("usr/sbin/iptables", "#!/bin/sh\necho '-P INPUT ACCEPT'\necho '-A INPUT -p tcp --dport 22 -j ACCEPT'\n",
+              mode=0o755)
+    bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\nmpwtbad:!:19000::::::\n")
+
     return good, bad

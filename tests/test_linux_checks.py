@@ -51,7 +51,7 @@ EXPECTED_FAILURES = {
     "root-partition": WARNING, "client-alive-interval": FAILED, "python-version": FAILED, "openssl-version": FAILED,
     "resolv-conf": WARNING, "sudo-targetpw": FAILED, "dhcp": FAILED, "network-manager": FAILED,
     "lis-drivers": FAILED, "ifup-ifdown": WARNING, "ssh-server": WARNING, "deprovision-config": WARNING,
-    "auto-update": WARNING, "security-threats": WARNING,
+    "auto-update": WARNING, "security-threats": WARNING, "default-accounts": FAILED, "iptables": FAILED,
 }
 
 
@@ -62,6 +62,19 @@ def test_prepared_bad_image_fails_each_case_with_a_remediation(sshd, roots, tmp_
         assert results[case].remediation, case
     assert "/home/mpwtbad/.bash_history" in results["bash-history"].remediation
     assert results["client-alive-interval"].actual == "300"
+    assert results["default-accounts"].actual == "root"
+    assert "SECRETHASHVALUE" not in results["default-accounts"].evidence  # only "user password|locked" leaves the VM
+    assert results["iptables"].actual == "1 rule(s)"
+
+
+def test_32_bit_machine_fails_os_architecture():
+    from wizard.core.linux_checks import judge, parse_sections
+
+    evidence = parse_sections("@@@uname_m\ni686\n@@@end\n")
+    (result,) = judge(evidence, GUIDE, only={"os-architecture"})
+    assert result.result == FAILED and result.actual == "i686"
+    (today,) = judge(parse_sections("@@@uname_m\naarch64\n@@@end\n"), PC, only={"os-architecture"})
+    assert today.result == PASSED  # Partner Center accepts arm64
 
 
 def test_profile_thresholds_change_verdicts(sshd, roots, tmp_path):

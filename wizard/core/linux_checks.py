@@ -260,6 +260,8 @@ def _iptables(ev: Evidence, p: Profile):
     if text == "needs-root":
         return SKIPPED, "needs root (sudo -n not available)", "installed, no rules", ""
     rules = [line for line in text.splitlines() if line.startswith("-A")]
+    if not rules and not any(line.startswith("-P") for line in text.splitlines()):
+        return ERROR, f"could not read the rules: {text[:120]}", "no rules", ""
     return (FAILED if rules else PASSED), f"{len(rules)} rule(s)", "no rules", \
         "iptables -F && iptables -X, and remove saved rules (/etc/iptables/rules.v4)." if rules else ""
 
