@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from netutil import free_port, wait_until_listening  # noqa: F401 - free_port is imported by tests from here
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
@@ -19,12 +18,6 @@ os.environ.setdefault("MPWIZARD_NO_CRASH_DIALOG", "")
 ROOT = Path(__file__).resolve().parents[1]
 AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 AZURITE_ACCOUNT = "devstoreaccount1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(autouse=True)
@@ -103,16 +96,8 @@ class Azurite:
                 "--skipApiVersionCheck", "--disableTelemetry", "--loose"]
         args += ["--location", str(self.location)] if self.location else ["--inMemoryPersistence"]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"Azurite exited: {self.proc.stderr.read().decode(errors='replace')}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("Azurite did not start within 30 s")
+        wait_until_listening(self.proc, self.port, "Azurite", 30)
+        return self
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

@@ -14,21 +14,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from netutil import free_port, wait_until_listening
 
 ROOTS = Path("/var/lib/mpwizard-test")
 BUSYBOX_APPLETS = ("sh", "cat", "ls", "grep", "sed", "awk", "uname", "id", "head", "tail", "wc", "find", "stat",
                    "test", "[", "echo", "printf", "tr", "cut", "sort", "true", "false", "env", "which", "rm", "mktemp", "sleep")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -116,17 +110,8 @@ class SshServer:
         config.write_text(self._config())
         self.proc = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(config)],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:  # our own process died: do not talk to a stale server
-                raise RuntimeError(f"sshd exited: {self.proc.stderr.read().decode(errors='replace')}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as s:
-                    if s.recv(4).startswith(b"SSH-"):
-                        return self
-            except OSError:
-                time.sleep(0.03)
-        raise RuntimeError("sshd did not start within 10 s")
+        wait_until_listening(self.proc, self.port, "sshd", 10, banner=b"SSH-")
+        return self
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
