@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWizardPage
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWizardPage
 
 from ..core.steps import Step
 from ..document import ProjectDocument
@@ -36,6 +36,15 @@ class StepPage(QWizardPage):
         """Call after an edit: marks the project dirty and refreshes Next."""
         self.document.mark_changed()
         self.completeChanged.emit()
+
+
+def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
+    """The way every results table here behaves: whole rows, one at a time, read-only."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setAccessibleName(accessible_name)
 
 
 class PlaceholderNote(QLabel):

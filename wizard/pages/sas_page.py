@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -32,7 +31,7 @@ from ..core.steps import Step, parse_iso, sas_expiry_state
 from ..core.validation import project_profile
 from ..i18n import translate_problem
 from ..tasks import run_task
-from .base import StepPage
+from .base import StepPage, setup_row_table
 
 MODES = ("account-key", "connection-string", "container-sas")
 SECRET_PURPOSE = {"account-key": "storage-account-key", "connection-string": "storage-connection-string",
@@ -110,11 +109,7 @@ class SasPage(StepPage):
         self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Blob"), self.tr("SAS expires"), self.tr("Status")])
         self.disks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.disks.setWordWrap(False)
-        self.disks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.disks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.disks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.disks.verticalHeader().hide()
-        self.disks.setAccessibleName(self.tr("Disks and their SAS URIs"))
+        setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
         self.extra_days = QSpinBox()
         self.extra_days.setRange(0, 365)
         self.extra_days.setSuffix(self.tr(" extra days"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
 from ..tasks import run_task
-from .base import StepPage
+from .base import StepPage, setup_row_table
 
 # Colour helps; the mark and the word carry the meaning on their own.
 MARKS = {"Passed": "✓", "Warning": "⚠", "Failed": "✗", "Error": "!", "Skipped": "–"}
@@ -122,11 +121,8 @@ class TestRunPage(StepPage):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        setup_row_table(self.table, self.tr("Test results"))
         self.table.setWordWrap(False)
-        self.table.setAccessibleName(self.tr("Test results"))
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Result details"))

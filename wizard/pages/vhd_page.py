@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,7 @@ from ..core.steps import Step
 from ..core.validation import project_profile
 from ..i18n import translate_problem
 from ..tasks import run_task
-from .base import StepPage
+from .base import StepPage, setup_row_table
 
 
 def storage_secret(refs) -> tuple[str, str] | None:
@@ -72,11 +71,7 @@ class VhdPage(StepPage):
         self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("VHD file or blob URL"),
                                               self.tr("Result"), self.tr("Size")])
         self.disks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.disks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.disks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.disks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.disks.verticalHeader().hide()
-        self.disks.setAccessibleName(self.tr("Disks"))
+        setup_row_table(self.disks, self.tr("Disks"))
 
         self.btn_choose = QPushButton(self.tr("&Choose file…"))
         self.btn_blob = QPushButton(self.tr("Use &blob URL…"))
@@ -101,11 +96,8 @@ class VhdPage(StepPage):
         self.findings = QTableWidget(0, 3)
         self.findings.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"), self.tr("What it means")])
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.findings.verticalHeader().hide()
+        setup_row_table(self.findings, self.tr("Findings"))
         self.findings.setWordWrap(True)
-        self.findings.setAccessibleName(self.tr("Findings"))
         self.fix = QPlainTextEdit()
         self.fix.setReadOnly(True)
         self.fix.setAccessibleName(self.tr("Fix command"))
