@@ -72,3 +72,18 @@ def test_wrong_password_and_closed_port_explain_what_to_do(qtbot, page, monkeypa
     page.btn_test.click()
     wait(qtbot, page)
     assert "refused the connection" in page.test_result.text()
+
+
+def test_failures_are_explained_in_japanese(qtbot, page, monkeypatch):
+    from wizard.i18n import install_translators
+
+    install_translators("ja")
+    try:
+        monkeypatch.setattr(page, "ask_trust", lambda error: True)
+        page.password.setText("wrong")
+        page.btn_test.click()
+        wait(qtbot, page)
+        assert "パスワードを拒否しました" in page.test_result.text()
+        assert "ユーザー名とパスワード" in page.test_result.text()
+    finally:
+        install_translators("en")

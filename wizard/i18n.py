@@ -73,3 +73,15 @@ def translate_problem(problem) -> str:
 
 
 CORE_CONTEXT = "Core"  # the context the Qt-free core marks its templates with
+
+
+def translate_failure(error) -> str:
+    """An SshFailure (or any error with template/template_args/advice) in the UI language, advice on a new line."""
+    template = getattr(error, "template", "")
+    args = getattr(error, "template_args", {})
+    try:
+        text = translate(CORE_CONTEXT, template).format(**args) if template else str(error)
+    except (KeyError, IndexError, ValueError):
+        text = str(error)
+    advice = getattr(error, "advice", "")
+    return f"{text}\n{translate(CORE_CONTEXT, advice)}" if advice else text

@@ -46,7 +46,7 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/connection_page.py" line="46" />
-        <location filename="../../wizard/pages/connection_page.py" line="277" />
+        <location filename="../../wizard/pages/connection_page.py" line="280" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
@@ -107,7 +107,7 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/connection_page.py" line="66" />
-        <location filename="../../wizard/pages/connection_page.py" line="276" />
+        <location filename="../../wizard/pages/connection_page.py" line="279" />
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
@@ -187,12 +187,12 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>接続テストに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="205" />
+        <location filename="../../wizard/pages/connection_page.py" line="208" />
         <source>Trust this host?</source>
         <translation>このホストを信頼しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="206" />
+        <location filename="../../wizard/pages/connection_page.py" line="209" />
         <source>First connection to {0}.
 
 Host key fingerprint ({1}):
@@ -211,42 +211,42 @@ Trust it and remember it?</source>
 信頼して記憶しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="215" />
+        <location filename="../../wizard/pages/connection_page.py" line="218" />
         <source>The old host key is forgotten. Test the connection again and compare the new fingerprint before trusting it.</source>
         <translation>古いホスト キーを破棄しました。もう一度接続をテストし、信頼する前に新しいフィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="236" />
+        <location filename="../../wizard/pages/connection_page.py" line="239" />
         <source>Password loaded from the OS keyring.</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="255" />
+        <location filename="../../wizard/pages/connection_page.py" line="258" />
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="256" />
+        <location filename="../../wizard/pages/connection_page.py" line="259" />
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="276" />
+        <location filename="../../wizard/pages/connection_page.py" line="279" />
         <source>Key pass&amp;phrase:</source>
         <translation>キーのパスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="277" />
+        <location filename="../../wizard/pages/connection_page.py" line="280" />
         <source>Key passphrase</source>
         <translation>キーのパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="282" />
+        <location filename="../../wizard/pages/connection_page.py" line="285" />
         <source>Choose the private key</source>
         <translation>秘密キーの選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="283" />
+        <location filename="../../wizard/pages/connection_page.py" line="286" />
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
@@ -649,37 +649,157 @@ Trust it and remember it?</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="102" />
+        <location filename="../../wizard/core/sshconn.py" line="54" />
+        <source>Check the DNS name (for Azure: &lt;name&gt;.&lt;region&gt;.cloudapp.azure.com) or use the IP address.</source>
+        <translation>DNS 名を確認するか (Azure では &lt;名前&gt;.&lt;リージョン&gt;.cloudapp.azure.com)、IP アドレスを使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="59" />
+        <source>Check that the VM is running, that sshd listens on this port, and that the network security group allows it.</source>
+        <translation>VM が起動していること、sshd がこのポートで待ち受けていること、ネットワーク セキュリティ グループで許可されていることを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="65" />
+        <source>Nothing answered in time: check the address, the port and any firewall in between.</source>
+        <translation>時間内に応答がありませんでした。アドレス、ポート、途中のファイアウォールを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="70" />
+        <source>The port answered but not as an SSH server: check the port number.</source>
+        <translation>ポートは応答しましたが SSH サーバーではありません。ポート番号を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="73" />
+        <source>The host key of {host} is not known yet ({key_type} {fingerprint}).</source>
+        <translation>{host} のホスト キーはまだ不明です ({key_type} {fingerprint})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="74" />
+        <source>Compare the fingerprint with the VM's (for example in the Azure serial console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and trust it only if they match.</source>
+        <translation>フィンガープリントを VM のもの (例: Azure のシリアル コンソールで ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) と照合し、一致する場合だけ信頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="76" />
+        <source>The host key of {host} changed: expected {expected}, got {got}. Connection refused.</source>
+        <translation>{host} のホスト キーが変わりました: 期待値 {expected}、実際 {got}。接続を拒否しました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="77" />
+        <source>If the VM was re-created, this is expected: remove the old key (Forget host key) and connect again to compare the new fingerprint. Otherwise someone may be intercepting.</source>
+        <translation>VM を作り直した場合は想定どおりです。古いキーを破棄 (「ホスト キーを破棄」) してから再接続し、新しいフィンガープリントを照合してください。そうでない場合は通信が傍受されている可能性があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="79" />
+        <source>The key {path} needs a passphrase.</source>
+        <translation>キー {path} にはパスフレーズが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="80" />
+        <source>The passphrase for {path} is wrong.</source>
+        <translation>{path} のパスフレーズが正しくありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="81" />
+        <source>Check the key's passphrase.</source>
+        <translation>キーのパスフレーズを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="82" />
+        <source>The key file {path} cannot be read: {reason}.</source>
+        <translation>キー ファイル {path} を読み取れません: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="83" />
+        <source>{path} is not a private key format this app reads ({reason}).</source>
+        <translation>{path} はこのアプリが読める秘密キーの形式ではありません ({reason})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="84" />
+        <source>{host} does not resolve ({reason}).</source>
+        <translation>{host} の名前解決ができません ({reason})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="85" />
+        <source>{host}:{port} did not answer within {seconds} s.</source>
+        <translation>{host}:{port} が {seconds} 秒以内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="86" />
+        <source>{host}:{port} refused the connection (port closed).</source>
+        <translation>{host}:{port} が接続を拒否しました (ポートが閉じています)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="87" />
+        <source>{host}:{port} cannot be reached: {reason}.</source>
+        <translation>{host}:{port} に到達できません: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="88" />
+        <source>SSH handshake with {host}:{port} failed: {reason}.</source>
+        <translation>{host}:{port} との SSH ハンドシェイクに失敗しました: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="89" />
+        <source>{user}@{host} refused the password.</source>
+        <translation>{user}@{host} がパスワードを拒否しました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="90" />
+        <source>{user}@{host} refused the key.</source>
+        <translation>{user}@{host} がキーを拒否しました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="91" />
+        <source>Authentication failed: {reason}.</source>
+        <translation>認証に失敗しました: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="112" />
+        <source>Check the user name and the password or key. Azure sets these when the VM is created.</source>
+        <translation>ユーザー名とパスワードまたはキーを確認してください。これらは VM の作成時に Azure で設定されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="117" />
+        <source>The private key is encrypted: enter its passphrase.</source>
+        <translation>秘密キーは暗号化されています。パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="122" />
+        <source>Use an OpenSSH or PEM private key (convert PuTTY .ppk files with PuTTYgen: Conversions → Export OpenSSH key).</source>
+        <translation>OpenSSH または PEM 形式の秘密キーを使ってください (PuTTY の .ppk は PuTTYgen の Conversions → Export OpenSSH key で変換できます)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="126" />
         <source>Name resolves</source>
         <translation>名前解決</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="103" />
+        <location filename="../../wizard/core/sshconn.py" line="127" />
         <source>Port open</source>
         <translation>ポート接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="104" />
+        <location filename="../../wizard/core/sshconn.py" line="128" />
         <source>SSH handshake</source>
         <translation>SSH ハンドシェイク</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="105" />
+        <location filename="../../wizard/core/sshconn.py" line="129" />
         <source>Host key</source>
         <translation>ホスト キー</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="106" />
+        <location filename="../../wizard/core/sshconn.py" line="130" />
         <source>Authentication</source>
         <translation>認証</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="107" />
+        <location filename="../../wizard/core/sshconn.py" line="131" />
         <source>Operating system</source>
         <translation>オペレーティング システム</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="108" />
+        <location filename="../../wizard/core/sshconn.py" line="132" />
         <source>Passwordless sudo</source>
         <translation>パスワードなしの sudo</translation>
     </message>
@@ -1472,313 +1592,313 @@ Trust it and remember it?</source>
 <context>
     <name>SasPage</name>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="52" />
+        <location filename="../../wizard/pages/sas_page.py" line="51" />
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="53" />
+        <location filename="../../wizard/pages/sas_page.py" line="52" />
         <source>Connect to the storage account that holds the VHDs, assign each disk its blob, and create a read-and-list SAS URI for every disk, as the portal requires.</source>
         <translation>VHD を格納しているストレージ アカウントに接続し、各ディスクに BLOB を割り当て、ポータルの要件どおりすべてのディスクに読み取りと一覧表示の SAS URI を作成します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="59" />
+        <location filename="../../wizard/pages/sas_page.py" line="58" />
         <source>Storage account</source>
         <translation>ストレージ アカウント</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="62" />
+        <location filename="../../wizard/pages/sas_page.py" line="61" />
         <source>Account name and key</source>
         <translation>アカウント名とキー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="62" />
+        <location filename="../../wizard/pages/sas_page.py" line="61" />
         <source>Connection string</source>
         <translation>接続文字列</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="63" />
+        <location filename="../../wizard/pages/sas_page.py" line="62" />
         <source>Container SAS URL (list rights)</source>
         <translation>コンテナー SAS URL (一覧表示の権限)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="70" />
+        <location filename="../../wizard/pages/sas_page.py" line="69" />
         <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
         <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="73" />
+        <location filename="../../wizard/pages/sas_page.py" line="72" />
         <source>Remember in the OS &amp;keyring</source>
         <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="74" />
+        <location filename="../../wizard/pages/sas_page.py" line="73" />
         <source>&amp;Connect and list containers</source>
         <translation>接続してコンテナーを一覧表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="76" />
+        <location filename="../../wizard/pages/sas_page.py" line="75" />
         <source>&amp;Access with:</source>
         <translation>アクセス方法(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="76" />
+        <location filename="../../wizard/pages/sas_page.py" line="75" />
         <source>How this app signs in to the storage account.</source>
         <translation>このアプリがストレージ アカウントにサインインする方法。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="77" />
+        <location filename="../../wizard/pages/sas_page.py" line="76" />
         <source>Account &amp;name:</source>
         <translation>アカウント名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="77" />
+        <location filename="../../wizard/pages/sas_page.py" line="76" />
         <source>The storage account name.</source>
         <translation>ストレージ アカウントの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="78" />
+        <location filename="../../wizard/pages/sas_page.py" line="77" />
         <source>Endpoint &amp;suffix:</source>
         <translation>エンドポイント サフィックス(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="78" />
+        <location filename="../../wizard/pages/sas_page.py" line="77" />
         <source>core.windows.net for the public cloud; others for sovereign clouds.</source>
         <translation>パブリック クラウドは core.windows.net、ソブリン クラウドはそれ以外。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="79" />
+        <location filename="../../wizard/pages/sas_page.py" line="78" />
         <source>Custom &amp;endpoint:</source>
         <translation>カスタム エンドポイント(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="79" />
+        <location filename="../../wizard/pages/sas_page.py" line="78" />
         <source>A full blob endpoint URL; overrides name and suffix.</source>
         <translation>BLOB エンドポイントの完全な URL。名前とサフィックスより優先されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="80" />
+        <location filename="../../wizard/pages/sas_page.py" line="79" />
         <source>Secre&amp;t:</source>
         <translation>シークレット(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="80" />
+        <location filename="../../wizard/pages/sas_page.py" line="79" />
         <source>The account key, connection string or container SAS URL. Never stored in the project file.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <location filename="../../wizard/pages/sas_page.py" line="95" />
         <source>Container / blob</source>
         <translation>コンテナー / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <location filename="../../wizard/pages/sas_page.py" line="95" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <location filename="../../wizard/pages/sas_page.py" line="95" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="97" />
+        <location filename="../../wizard/pages/sas_page.py" line="96" />
         <source>Last modified</source>
         <translation>最終更新</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="97" />
+        <location filename="../../wizard/pages/sas_page.py" line="96" />
         <source>Portal</source>
         <translation>ポータル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="98" />
+        <location filename="../../wizard/pages/sas_page.py" line="97" />
         <source>Containers and blobs</source>
         <translation>コンテナーと BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="100" />
+        <location filename="../../wizard/pages/sas_page.py" line="99" />
         <source>A&amp;ssign blob to selected disk</source>
         <translation>選択したディスクに BLOB を割り当て(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <location filename="../../wizard/pages/sas_page.py" line="109" />
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <location filename="../../wizard/pages/sas_page.py" line="109" />
         <source>Blob</source>
         <translation>BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <location filename="../../wizard/pages/sas_page.py" line="109" />
         <source>SAS expires</source>
         <translation>SAS の有効期限</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="110" />
+        <location filename="../../wizard/pages/sas_page.py" line="109" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="117" />
+        <location filename="../../wizard/pages/sas_page.py" line="112" />
         <source>Disks and their SAS URIs</source>
         <translation>ディスクとその SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="120" />
+        <location filename="../../wizard/pages/sas_page.py" line="115" />
         <source> extra days</source>
         <translation> 日延長</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="121" />
+        <location filename="../../wizard/pages/sas_page.py" line="116" />
         <source>Make the SAS last longer than the profile's minimum (never shorter).</source>
         <translation>SAS の有効期間をプロファイルの最小値より長くします (短くはできません)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="125" />
+        <location filename="../../wizard/pages/sas_page.py" line="120" />
         <source>The 2015 guide asks for http; most storage accounts require https.</source>
         <translation>2015 年のガイドでは http が求められていますが、ほとんどのストレージ アカウントでは https が必須です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="126" />
+        <location filename="../../wizard/pages/sas_page.py" line="121" />
         <source>&amp;Generate SAS</source>
         <translation>SAS を生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="127" />
+        <location filename="../../wizard/pages/sas_page.py" line="122" />
         <source>Generate for a&amp;ll disks</source>
         <translation>すべてのディスクに生成(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="128" />
+        <location filename="../../wizard/pages/sas_page.py" line="123" />
         <source>&amp;Verify</source>
         <translation>検証(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="129" />
+        <location filename="../../wizard/pages/sas_page.py" line="124" />
         <source>Cop&amp;y SAS URI</source>
         <translation>SAS URI をコピー(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="138" />
+        <location filename="../../wizard/pages/sas_page.py" line="133" />
         <source>Expiry:</source>
         <translation>有効期限:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="140" />
+        <location filename="../../wizard/pages/sas_page.py" line="135" />
         <source>Scheme:</source>
         <translation>スキーム:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="185" />
+        <location filename="../../wizard/pages/sas_page.py" line="180" />
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="185" />
+        <location filename="../../wizard/pages/sas_page.py" line="180" />
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="245" />
+        <location filename="../../wizard/pages/sas_page.py" line="240" />
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="255" />
+        <location filename="../../wizard/pages/sas_page.py" line="250" />
         <source>Connecting…</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="267" />
+        <location filename="../../wizard/pages/sas_page.py" line="262" />
         <source>Connected: {0} container(s).</source>
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="271" />
+        <location filename="../../wizard/pages/sas_page.py" line="266" />
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="286" />
-        <location filename="../../wizard/pages/sas_page.py" line="425" />
+        <location filename="../../wizard/pages/sas_page.py" line="281" />
+        <location filename="../../wizard/pages/sas_page.py" line="420" />
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="298" />
+        <location filename="../../wizard/pages/sas_page.py" line="293" />
         <source>Could not list {0}: {1}</source>
         <translation>{0} を一覧表示できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="327" />
+        <location filename="../../wizard/pages/sas_page.py" line="322" />
         <source>Assign a blob to the disk first.</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="331" />
+        <location filename="../../wizard/pages/sas_page.py" line="326" />
         <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="353" />
+        <location filename="../../wizard/pages/sas_page.py" line="348" />
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="360" />
+        <location filename="../../wizard/pages/sas_page.py" line="355" />
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="386" />
+        <location filename="../../wizard/pages/sas_page.py" line="381" />
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="391" />
+        <location filename="../../wizard/pages/sas_page.py" line="386" />
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="403" />
+        <location filename="../../wizard/pages/sas_page.py" line="398" />
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="410" />
+        <location filename="../../wizard/pages/sas_page.py" line="405" />
         <source>SAS URI copied. Paste it into the portal's VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="424" />
+        <location filename="../../wizard/pages/sas_page.py" line="419" />
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="424" />
+        <location filename="../../wizard/pages/sas_page.py" line="419" />
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="426" />
+        <location filename="../../wizard/pages/sas_page.py" line="421" />
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="426" />
+        <location filename="../../wizard/pages/sas_page.py" line="421" />
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="441" />
+        <location filename="../../wizard/pages/sas_page.py" line="436" />
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="456" />
+        <location filename="../../wizard/pages/sas_page.py" line="451" />
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
@@ -1786,132 +1906,132 @@ Trust it and remember it?</source>
 <context>
     <name>TestRunPage</name>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="90" />
+        <location filename="../../wizard/pages/testrun_page.py" line="89" />
         <source>Certification test run</source>
         <translation>認定テストの実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="91" />
+        <location filename="../../wizard/pages/testrun_page.py" line="90" />
         <source>Run the certification test cases against the test VM and review each result.</source>
         <translation>テスト VM に対して認定テスト ケースを実行し、各結果を確認します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="98" />
+        <location filename="../../wizard/pages/testrun_page.py" line="97" />
         <source>Earlier runs</source>
         <translation>以前の実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="99" />
+        <location filename="../../wizard/pages/testrun_page.py" line="98" />
         <source>&amp;Run all checks</source>
         <translation>すべてのチェックを実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="100" />
+        <location filename="../../wizard/pages/testrun_page.py" line="99" />
         <source>Re-run &amp;selected</source>
         <translation>選択項目を再実行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="101" />
+        <location filename="../../wizard/pages/testrun_page.py" line="100" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="104" />
+        <location filename="../../wizard/pages/testrun_page.py" line="103" />
         <source>&amp;Problems only</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="110" />
+        <location filename="../../wizard/pages/testrun_page.py" line="109" />
         <source>Run:</source>
         <translation>実行:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <location filename="../../wizard/pages/testrun_page.py" line="114" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <location filename="../../wizard/pages/testrun_page.py" line="114" />
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <location filename="../../wizard/pages/testrun_page.py" line="114" />
         <source>Test ID</source>
         <translation>テスト ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <location filename="../../wizard/pages/testrun_page.py" line="115" />
         <source>Actual</source>
         <translation>実際の値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <location filename="../../wizard/pages/testrun_page.py" line="115" />
         <source>Required</source>
         <translation>必要な値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <location filename="../../wizard/pages/testrun_page.py" line="115" />
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="117" />
+        <location filename="../../wizard/pages/testrun_page.py" line="116" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="117" />
+        <location filename="../../wizard/pages/testrun_page.py" line="116" />
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="117" />
+        <location filename="../../wizard/pages/testrun_page.py" line="116" />
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="118" />
+        <location filename="../../wizard/pages/testrun_page.py" line="117" />
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="129" />
+        <location filename="../../wizard/pages/testrun_page.py" line="124" />
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="132" />
+        <location filename="../../wizard/pages/testrun_page.py" line="128" />
         <source>Result details</source>
         <translation>結果の詳細</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="133" />
+        <location filename="../../wizard/pages/testrun_page.py" line="129" />
         <source>Co&amp;py remediation</source>
         <translation>修正方法をコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="166" />
+        <location filename="../../wizard/pages/testrun_page.py" line="162" />
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="190" />
+        <location filename="../../wizard/pages/testrun_page.py" line="186" />
         <source>No run yet: test the connection, then run all checks.</source>
         <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="195" />
+        <location filename="../../wizard/pages/testrun_page.py" line="191" />
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="198" />
+        <location filename="../../wizard/pages/testrun_page.py" line="194" />
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="217" />
+        <location filename="../../wizard/pages/testrun_page.py" line="213" />
         <source>{0} — {1}
 
 Actual: {2}
@@ -1934,32 +2054,32 @@ Evidence:
 {5}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="237" />
+        <location filename="../../wizard/pages/testrun_page.py" line="233" />
         <source>Windows test runs arrive in a later release.</source>
         <translation>Windows のテスト実行は今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="240" />
+        <location filename="../../wizard/pages/testrun_page.py" line="236" />
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="285" />
+        <location filename="../../wizard/pages/testrun_page.py" line="281" />
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="290" />
+        <location filename="../../wizard/pages/testrun_page.py" line="288" />
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="292" />
+        <location filename="../../wizard/pages/testrun_page.py" line="290" />
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="301" />
+        <location filename="../../wizard/pages/testrun_page.py" line="299" />
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>
@@ -1967,243 +2087,243 @@ Evidence:
 <context>
     <name>VhdPage</name>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="63" />
+        <location filename="../../wizard/pages/vhd_page.py" line="62" />
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="64" />
+        <location filename="../../wizard/pages/vhd_page.py" line="63" />
         <source>Pick the VHD file of every disk. Each is checked against the profile's rules (fixed format, sizes, footer) before you upload it.</source>
         <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68" />
+        <location filename="../../wizard/pages/vhd_page.py" line="67" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68" />
+        <location filename="../../wizard/pages/vhd_page.py" line="67" />
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68" />
+        <location filename="../../wizard/pages/vhd_page.py" line="67" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="69" />
+        <location filename="../../wizard/pages/vhd_page.py" line="68" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72" />
+        <location filename="../../wizard/pages/vhd_page.py" line="71" />
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72" />
+        <location filename="../../wizard/pages/vhd_page.py" line="71" />
         <source>VHD file or blob URL</source>
         <translation>VHD ファイルまたは BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="73" />
-        <location filename="../../wizard/pages/vhd_page.py" line="102" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72" />
+        <location filename="../../wizard/pages/vhd_page.py" line="97" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="73" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="79" />
+        <location filename="../../wizard/pages/vhd_page.py" line="74" />
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="81" />
+        <location filename="../../wizard/pages/vhd_page.py" line="76" />
         <source>&amp;Choose file…</source>
         <translation>ファイルを選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="82" />
+        <location filename="../../wizard/pages/vhd_page.py" line="77" />
         <source>Use &amp;blob URL…</source>
         <translation>BLOB の URL を使用(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="83" />
+        <location filename="../../wizard/pages/vhd_page.py" line="78" />
         <source>Check a VHD already uploaded: paste its blob URL with a read SAS.</source>
         <translation>アップロード済みの VHD をチェックします。読み取り SAS 付きの BLOB の URL を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="84" />
+        <location filename="../../wizard/pages/vhd_page.py" line="79" />
         <source>&amp;Upload…</source>
         <translation>アップロード(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="85" />
+        <location filename="../../wizard/pages/vhd_page.py" line="80" />
         <source>Upload the selected disk's VHD as a page blob to the storage account of the SAS URIs step (only data that exists is sent; resumable).</source>
         <translation>選択したディスクの VHD を「SAS URI」の手順のストレージ アカウントにページ BLOB としてアップロードします (実データのみ送信、再開可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="87" />
+        <location filename="../../wizard/pages/vhd_page.py" line="82" />
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="88" />
+        <location filename="../../wizard/pages/vhd_page.py" line="83" />
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="89" />
+        <location filename="../../wizard/pages/vhd_page.py" line="84" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="102" />
+        <location filename="../../wizard/pages/vhd_page.py" line="97" />
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="102" />
+        <location filename="../../wizard/pages/vhd_page.py" line="97" />
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="108" />
+        <location filename="../../wizard/pages/vhd_page.py" line="99" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="111" />
+        <location filename="../../wizard/pages/vhd_page.py" line="103" />
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="112" />
+        <location filename="../../wizard/pages/vhd_page.py" line="104" />
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="114" />
+        <location filename="../../wizard/pages/vhd_page.py" line="106" />
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="158" />
+        <location filename="../../wizard/pages/vhd_page.py" line="150" />
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="158" />
+        <location filename="../../wizard/pages/vhd_page.py" line="150" />
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="165" />
+        <location filename="../../wizard/pages/vhd_page.py" line="157" />
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="190" />
+        <location filename="../../wizard/pages/vhd_page.py" line="182" />
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="190" />
+        <location filename="../../wizard/pages/vhd_page.py" line="182" />
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="192" />
+        <location filename="../../wizard/pages/vhd_page.py" line="184" />
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="245" />
+        <location filename="../../wizard/pages/vhd_page.py" line="237" />
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="246" />
+        <location filename="../../wizard/pages/vhd_page.py" line="238" />
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="263" />
+        <location filename="../../wizard/pages/vhd_page.py" line="255" />
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="264" />
+        <location filename="../../wizard/pages/vhd_page.py" line="256" />
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="289" />
+        <location filename="../../wizard/pages/vhd_page.py" line="281" />
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="323" />
+        <location filename="../../wizard/pages/vhd_page.py" line="315" />
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="357" />
+        <location filename="../../wizard/pages/vhd_page.py" line="349" />
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="359" />
+        <location filename="../../wizard/pages/vhd_page.py" line="351" />
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="362" />
+        <location filename="../../wizard/pages/vhd_page.py" line="354" />
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="372" />
+        <location filename="../../wizard/pages/vhd_page.py" line="364" />
         <source>Choose the disk's VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="374" />
+        <location filename="../../wizard/pages/vhd_page.py" line="366" />
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="374" />
+        <location filename="../../wizard/pages/vhd_page.py" line="366" />
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="416" />
+        <location filename="../../wizard/pages/vhd_page.py" line="408" />
         <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
         <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="426" />
+        <location filename="../../wizard/pages/vhd_page.py" line="418" />
         <source> (resumed)</source>
         <translation> (再開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="427" />
+        <location filename="../../wizard/pages/vhd_page.py" line="419" />
         <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="435" />
+        <location filename="../../wizard/pages/vhd_page.py" line="427" />
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="437" />
+        <location filename="../../wizard/pages/vhd_page.py" line="429" />
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
     </message>

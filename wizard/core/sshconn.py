@@ -33,43 +33,69 @@ class SshTarget:
 
 
 class SshFailure(Exception):
-    """A connection step failed; `step` names it, `advice` says what to do."""
+    """A connection step failed; `step` names it, `advice` says what to do.
+
+    `template` and `template_args` let the GUI show the message in the user's
+    language; templates and advice are marked for translation (context "Core").
+    """
 
     step = "connect"
     advice = ""
 
-    def __init__(self, message: str, advice: str = ""):
-        super().__init__(message)
+    def __init__(self, template: str, advice: str = "", **args: object):
+        self.template = template
+        self.template_args = {k: str(v) for k, v in args.items()}
+        super().__init__(template.format(**args))
         self.advice = advice or self.advice
 
 
 class NameNotResolved(SshFailure):
     step = "resolve"
-    advice = "Check the DNS name (for Azure: <name>.<region>.cloudapp.azure.com) or use the IP address."
+    advice = QT_TRANSLATE_NOOP("Core", "Check the DNS name (for Azure: <name>.<region>.cloudapp.azure.com) or use the IP address.")
 
 
 class PortClosed(SshFailure):
     step = "port"
-    advice = "Check that the VM is running, that sshd listens on this port, and that the network security group allows it."
+    advice = QT_TRANSLATE_NOOP(
+        "Core", "Check that the VM is running, that sshd listens on this port, and that the network security group allows it.")
 
 
 class TimedOut(SshFailure):
     step = "port"
-    advice = "Nothing answered in time: check the address, the port and any firewall in between."
+    advice = QT_TRANSLATE_NOOP("Core", "Nothing answered in time: check the address, the port and any firewall in between.")
 
 
 class HandshakeFailed(SshFailure):
     step = "handshake"
-    advice = "The port answered but not as an SSH server: check the port number."
+    advice = QT_TRANSLATE_NOOP("Core", "The port answered but not as an SSH server: check the port number.")
+
+
+M_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Core", "The host key of {host} is not known yet ({key_type} {fingerprint}).")
+A_UNKNOWN_KEY = QT_TRANSLATE_NOOP("Core", "Compare the fingerprint with the VM's (for example in the Azure serial console: "
+                                          "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and trust it only if they match.")
+M_KEY_CHANGED = QT_TRANSLATE_NOOP("Core", "The host key of {host} changed: expected {expected}, got {got}. Connection refused.")
+A_KEY_CHANGED = QT_TRANSLATE_NOOP("Core", "If the VM was re-created, this is expected: remove the old key (Forget host key) and "
+                                          "connect again to compare the new fingerprint. Otherwise someone may be intercepting.")
+M_NEEDS_PASSPHRASE = QT_TRANSLATE_NOOP("Core", "The key {path} needs a passphrase.")
+M_WRONG_PASSPHRASE = QT_TRANSLATE_NOOP("Core", "The passphrase for {path} is wrong.")
+A_WRONG_PASSPHRASE = QT_TRANSLATE_NOOP("Core", "Check the key's passphrase.")
+M_KEY_UNREADABLE = QT_TRANSLATE_NOOP("Core", "The key file {path} cannot be read: {reason}.")
+M_KEY_FORMAT = QT_TRANSLATE_NOOP("Core", "{path} is not a private key format this app reads ({reason}).")
+M_NOT_RESOLVED = QT_TRANSLATE_NOOP("Core", "{host} does not resolve ({reason}).")
+M_TIMED_OUT = QT_TRANSLATE_NOOP("Core", "{host}:{port} did not answer within {seconds} s.")
+M_REFUSED = QT_TRANSLATE_NOOP("Core", "{host}:{port} refused the connection (port closed).")
+M_UNREACHABLE = QT_TRANSLATE_NOOP("Core", "{host}:{port} cannot be reached: {reason}.")
+M_HANDSHAKE = QT_TRANSLATE_NOOP("Core", "SSH handshake with {host}:{port} failed: {reason}.")
+M_AUTH_PASSWORD = QT_TRANSLATE_NOOP("Core", "{user}@{host} refused the password.")
+M_AUTH_KEY = QT_TRANSLATE_NOOP("Core", "{user}@{host} refused the key.")
+M_AUTH_OTHER = QT_TRANSLATE_NOOP("Core", "Authentication failed: {reason}.")
 
 
 class UnknownHostKey(SshFailure):
     step = "host-key"
 
     def __init__(self, host: str, key_type: str, fingerprint: str, key):
-        super().__init__(f"The host key of {host} is not known yet ({key_type} {fingerprint}).",
-                         "Compare the fingerprint with the VM's (for example in the Azure serial console: "
-                         "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and trust it only if they match.")
+        super().__init__(M_UNKNOWN_KEY, A_UNKNOWN_KEY, host=host, key_type=key_type, fingerprint=fingerprint)
         self.host, self.key_type, self.fingerprint, self.key = host, key_type, fingerprint, key
 
 
@@ -77,25 +103,23 @@ class HostKeyChanged(SshFailure):
     step = "host-key"
 
     def __init__(self, host: str, expected: str, got: str):
-        super().__init__(f"The host key of {host} changed: expected {expected}, got {got}. Connection refused.",
-                         "If the VM was re-created, this is expected: remove the old key (Forget host key) and "
-                         "connect again to compare the new fingerprint. Otherwise someone may be intercepting.")
+        super().__init__(M_KEY_CHANGED, A_KEY_CHANGED, host=host, expected=expected, got=got)
         self.expected, self.got = expected, got
 
 
 class AuthFailed(SshFailure):
     step = "auth"
-    advice = "Check the user name and the password or key. Azure sets these when the VM is created."
+    advice = QT_TRANSLATE_NOOP("Core", "Check the user name and the password or key. Azure sets these when the VM is created.")
 
 
 class KeyNeedsPassphrase(SshFailure):
     step = "auth"
-    advice = "The private key is encrypted: enter its passphrase."
+    advice = QT_TRANSLATE_NOOP("Core", "The private key is encrypted: enter its passphrase.")
 
 
 class KeyFormatUnknown(SshFailure):
     step = "auth"
-    advice = "Use an OpenSSH or PEM private key (convert PuTTY .ppk files with PuTTYgen: Conversions → Export OpenSSH key)."
+    advice = QT_TRANSLATE_NOOP("Core", "Use an OpenSSH or PEM private key (convert PuTTY .ppk files with PuTTYgen: Conversions → Export OpenSSH key).")
 
 
 STEP_NAMES = {
@@ -195,16 +219,15 @@ def _load_key(path: str, passphrase: str | None):
         try:
             return cls.from_private_key_file(path, password=passphrase)
         except paramiko.PasswordRequiredException:
-            raise KeyNeedsPassphrase(f"The key {path} needs a passphrase.") from None
+            raise KeyNeedsPassphrase(M_NEEDS_PASSPHRASE, path=path) from None
         except (paramiko.SSHException, ValueError) as exc:
             last = exc
             if "passphrase" in str(exc).lower() or "decrypt" in str(exc).lower():
-                raise KeyNeedsPassphrase(f"The passphrase for {path} is wrong.",
-                                         "Check the key's passphrase.") from None
+                raise KeyNeedsPassphrase(M_WRONG_PASSPHRASE, A_WRONG_PASSPHRASE, path=path) from None
             continue
         except OSError as exc:
-            raise KeyFormatUnknown(f"The key file {path} cannot be read: {exc.strerror}.") from None
-    raise KeyFormatUnknown(f"{path} is not a private key format this app reads ({last}).")
+            raise KeyFormatUnknown(M_KEY_UNREADABLE, path=path, reason=exc.strerror) from None
+    raise KeyFormatUnknown(M_KEY_FORMAT, path=path, reason=last)
 
 
 def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15.0,
@@ -219,17 +242,17 @@ def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15
     try:
         infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise NameNotResolved(f"{target.host} does not resolve ({exc.strerror}).") from None
+        raise NameNotResolved(M_NOT_RESOLVED, host=target.host, reason=exc.strerror) from None
     ok(StepResult("resolve", True, infos[0][4][0]))
     cancel.raise_if_cancelled()
     try:
         sock = socket.create_connection((target.host, target.port), timeout=timeout)
     except TimeoutError:
-        raise TimedOut(f"{target.host}:{target.port} did not answer within {timeout:.0f} s.") from None
+        raise TimedOut(M_TIMED_OUT, host=target.host, port=target.port, seconds=f"{timeout:.0f}") from None
     except ConnectionRefusedError:
-        raise PortClosed(f"{target.host}:{target.port} refused the connection (port closed).") from None
+        raise PortClosed(M_REFUSED, host=target.host, port=target.port) from None
     except OSError as exc:
-        raise PortClosed(f"{target.host}:{target.port} cannot be reached: {exc.strerror}.") from None
+        raise PortClosed(M_UNREACHABLE, host=target.host, port=target.port, reason=exc.strerror) from None
     ok(StepResult("port", True, f"{target.host}:{target.port}"))
     transport = paramiko.Transport(sock)
     transport.banner_timeout = timeout
@@ -238,7 +261,7 @@ def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15
         try:
             transport.start_client(timeout=timeout)
         except (paramiko.SSHException, EOFError, OSError) as exc:
-            raise HandshakeFailed(f"SSH handshake with {target.host}:{target.port} failed: {exc}.") from None
+            raise HandshakeFailed(M_HANDSHAKE, host=target.host, port=target.port, reason=exc) from None
         ok(StepResult("handshake", True, transport.remote_version or ""))
         key = transport.get_remote_server_key()
         got = fingerprint(key)
@@ -271,10 +294,9 @@ def _authenticate(transport, target: SshTarget, timeout: float) -> None:
         else:
             transport.auth_password(target.user, target.password or "")
     except paramiko.AuthenticationException:
-        how = "key" if target.key_file else "password"
-        raise AuthFailed(f"{target.user}@{target.host} refused the {how}.") from None
+        raise AuthFailed(M_AUTH_KEY if target.key_file else M_AUTH_PASSWORD, user=target.user, host=target.host) from None
     except paramiko.SSHException as exc:
-        raise AuthFailed(f"Authentication failed: {exc}.") from None
+        raise AuthFailed(M_AUTH_OTHER, reason=exc) from None
 
 
 def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b"",

@@ -178,7 +178,7 @@ class ConnectionPage(StepPage):
 
     def _test_failed(self, error: BaseException) -> None:
         from ..core.sshconn import STEP_NAMES, HostKeyChanged, SshFailure, UnknownHostKey
-        from ..i18n import CORE_CONTEXT, translate
+        from ..i18n import CORE_CONTEXT, translate, translate_failure
 
         self.test_task = None
         self.btn_test.setEnabled(True)
@@ -188,23 +188,26 @@ class ConnectionPage(StepPage):
         report = getattr(error, "report", None)
         if report:
             self._show_steps(report)
-        self.test_steps.addItem(f"✗ {translate(CORE_CONTEXT, STEP_NAMES.get(error.step, error.step))}: {error}")
+        self.test_steps.addItem(f"✗ {translate(CORE_CONTEXT, STEP_NAMES.get(error.step, error.step))}: "
+                                f"{translate_failure(error).splitlines()[0]}")
         if isinstance(error, UnknownHostKey):
             if self.ask_trust(error):
                 self.start_test(trust_fingerprint=error.fingerprint)
                 return
         if isinstance(error, HostKeyChanged):
             self.btn_forget.show()
-        self.test_result.setText(f"{error}\n{error.advice}")
+        self.test_result.setText(translate_failure(error))
 
     def ask_trust(self, error) -> bool:
         """First contact: show the fingerprint and ask (tests replace this with an answer)."""
         from PySide6.QtWidgets import QMessageBox
 
+        from ..i18n import translate_failure
+
         answer = QMessageBox.question(
             self, self.tr("Trust this host?"),
             self.tr("First connection to {0}.\n\nHost key fingerprint ({1}):\n{2}\n\n{3}\n\nTrust it and remember it?")
-            .format(error.host, error.key_type, error.fingerprint, error.advice),
+            .format(error.host, error.key_type, error.fingerprint, translate_failure(error).split("\n", 1)[-1]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

@@ -281,7 +281,9 @@ class TestRunPage(StepPage):
                 self.banner.setText(self.tr("The host key is not trusted yet: use Test connection in the Connection "
                                             "step first, and compare the fingerprint."))
             elif isinstance(error, SshFailure):
-                self.banner.setText(f"{error}\n{error.advice}")
+                from ..i18n import translate_failure
+
+                self.banner.setText(translate_failure(error))
             elif type(error).__name__ == "Cancelled":
                 self.banner.setText(self.tr("Run cancelled."))
             else:
