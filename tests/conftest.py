@@ -268,3 +268,18 @@ def roots(sshd):
     bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\nmpwtbad:!:19000::::::\n")
 
     return good, bad
+
+
+@pytest.fixture
+def demo_window(new_window):
+    """demo_window(step) -> a shown main window with the sample project, at `step`."""
+    from wizard.core.resources import resource_path
+
+    def make(step):
+        window = new_window()
+        window.show()
+        window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+        window.wizard.jump_to(int(step))
+        return window
+
+    return make

@@ -17,11 +17,8 @@ DEMO = ROOT / "resources/examples/demo.mpwiz"
 
 
 @pytest.fixture
-def win(new_window):
-    window = new_window()
-    window.show()
-    window.open_path(DEMO, ask=False)
-    return window
+def win(demo_window):
+    return demo_window(Step.OFFER)
 
 
 @pytest.fixture

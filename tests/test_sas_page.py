@@ -29,12 +29,8 @@ def sas_storage(azurite, tmp_path_factory):
 
 
 @pytest.fixture
-def win(new_window):
-    window = new_window()
-    window.show()
-    window.open_path(DEMO, ask=False)
-    window.wizard.jump_to(Step.SAS)
-    return window
+def win(demo_window):
+    return demo_window(Step.SAS)
 
 
 @pytest.fixture

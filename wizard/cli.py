@@ -60,21 +60,15 @@ def _project_check(args: argparse.Namespace) -> int:
 
 
 def _vhd_check(args: argparse.Namespace) -> int:
-    import os
-
     from .core.profiles import load_profile
     from .core.storage import StorageError
     from .core.vhdjobs import check_target
 
-    secret = None
-    for env_name in (args.account_key_env, args.connection_string_env):
-        if env_name and not os.environ.get(env_name):
-            print(f"error: environment variable {env_name} is not set", file=sys.stderr)
-            return 2
-    if args.account_key_env:
-        secret = ("key", os.environ[args.account_key_env])
-    elif args.connection_string_env:
-        secret = ("connection-string", os.environ[args.connection_string_env])
+    try:
+        secret = _secret_from_env(args)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
     try:
         report = check_target(args.target, load_profile(args.profile), args.role, args.os, secret)
     except StorageError as exc:
@@ -112,8 +106,8 @@ def _sas_create(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime, timedelta
 
     from .core.profiles import load_profile
-    from .core.sas import create_sas, parse_connection_string
-    from .core.storage import parse_blob_url
+    from .core.sas import create_sas
+    from .core.storage import parse_blob_url, parse_connection_string
 
     try:
         kind, secret = _secret_from_env(args) or (None, None)

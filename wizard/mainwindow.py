@@ -409,6 +409,3 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-
-def main_window_count() -> int:
-    return sum(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())

@@ -53,7 +53,6 @@ class CredentialService:
         self.service = service
         self._session: dict[str, str] = {}
         self._lock = threading.Lock()
-        self._known_secrets: set[str] = set()
 
     # -- backend -------------------------------------------------------------
     @staticmethod
@@ -132,16 +131,12 @@ class CredentialService:
         with self._lock:
             return self._session.get(ref.key)
 
-    def known_secrets(self) -> set[str]:
-        """Every secret seen this session, for the log redaction filter."""
-        return set(self._known_secrets)
-
-    def _note_secret(self, secret: str) -> None:
+    @staticmethod
+    def _note_secret(secret: str) -> None:
+        """Every secret seen this session is redacted from the log from now on."""
         from .logs import register_secret
 
-        if secret:
-            self._known_secrets.add(secret)
-            register_secret(secret)
+        register_secret(secret)
 
 
 _default: CredentialService | None = None

@@ -76,15 +76,6 @@ def _utc(dt: datetime) -> datetime:
     return dt.replace(microsecond=0).astimezone(UTC)
 
 
-def parse_connection_string(text: str) -> dict[str, str]:
-    parts = {}
-    for item in text.strip().strip(";").split(";"):
-        if "=" in item:
-            key, value = item.split("=", 1)
-            parts[key.strip()] = value.strip()
-    return parts
-
-
 def create_sas(blob_url: str, account_key: str, profile: Profile, now: datetime | None = None,
                expiry: datetime | None = None, scheme: str | None = None) -> SasUri:
     """A container SAS for the blob's container, with the blob path appended.

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import shlex
 import socket
 import time
 from dataclasses import dataclass, field
@@ -354,7 +353,3 @@ def run_connection_test(target: SshTarget, known_hosts: KnownHosts, timeout: flo
         transport.close()
     return report
 
-
-def quote(value: str) -> str:
-    """Every value from the user that reaches a remote shell goes through here."""
-    return shlex.quote(value)

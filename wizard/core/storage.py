@@ -130,6 +130,16 @@ class BlobSource:
         return None  # would need the full page-range list; not worth it for a check
 
 
+def parse_connection_string(text: str) -> dict[str, str]:
+    """`Key=value;Key=value` → dict (AccountName, AccountKey, BlobEndpoint, …)."""
+    parts = {}
+    for item in text.strip().strip(";").split(";"):
+        if "=" in item:
+            key, value = item.split("=", 1)
+            parts[key.strip()] = value.strip()
+    return parts
+
+
 # -- a storage account as the SAS page sees it ------------------------------------
 @dataclass(frozen=True)
 class StorageAccess:
@@ -144,7 +154,7 @@ class StorageAccess:
     @property
     def account_url(self) -> str:
         if self.mode == "connection-string":
-            parts = dict(p.split("=", 1) for p in self.secret.strip().strip(";").split(";") if "=" in p)
+            parts = parse_connection_string(self.secret)
             if parts.get("BlobEndpoint"):
                 return parts["BlobEndpoint"].rstrip("/")
             name = parts.get("AccountName", self.account_name)
@@ -162,8 +172,7 @@ class StorageAccess:
         if self.mode == "account-key":
             return self.secret
         if self.mode == "connection-string":
-            parts = dict(p.split("=", 1) for p in self.secret.strip().strip(";").split(";") if "=" in p)
-            return parts.get("AccountKey")
+            return parse_connection_string(self.secret).get("AccountKey")
         return None
 
     def blob_url(self, container: str, blob: str) -> str:

@@ -177,11 +177,12 @@ def inspect(source: ByteSource, read_first_mib: bool = False) -> VhdInfo:
         info.format = "vhdx"
         info.allocated_bytes = source.allocated_bytes()
         return info
-    tail = source.read(size - FOOTER_SIZE, FOOTER_SIZE) if size >= FOOTER_SIZE else b""
-    if tail and _is_footer(tail):
+    # The last 512 bytes hold the footer, or (pre-2004 Virtual PC) the last 511 do.
+    tail = source.read(max(0, size - FOOTER_SIZE), FOOTER_SIZE)
+    if len(tail) == FOOTER_SIZE and _is_footer(tail):
         footer_raw, info.footer_size = tail, FOOTER_SIZE
-    elif size >= OLD_FOOTER_SIZE and _is_footer(tail[1:] if tail else source.read(size - OLD_FOOTER_SIZE, OLD_FOOTER_SIZE)):
-        footer_raw, info.footer_size = (tail[1:] if tail else source.read(size - OLD_FOOTER_SIZE, OLD_FOOTER_SIZE)), OLD_FOOTER_SIZE
+    elif len(tail) >= OLD_FOOTER_SIZE and _is_footer(tail[-OLD_FOOTER_SIZE:]):
+        footer_raw, info.footer_size = tail[-OLD_FOOTER_SIZE:], OLD_FOOTER_SIZE
     elif _is_footer(head):
         # A footer copy at the start but none at the end: a dynamic disk cut short.
         footer_raw, info.footer_size = head, FOOTER_SIZE

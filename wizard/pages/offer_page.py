@@ -31,7 +31,7 @@ from ..core.model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, Disk
 from ..core.profiles import all_profiles
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
-from ..core.vmsizes import catalogue
+from ..core.vmsizes import catalogue, search
 from ..i18n import current_language, translate_problem
 from .base import StepPage
 
@@ -409,10 +409,9 @@ class OfferPage(StepPage):
         self._revalidate()
 
     def _filter_sizes(self, text: str) -> None:
-        terms = text.lower().split()
+        shown = {vm.name for vm in search(text)}
         for i in range(self.size_list.count()):
-            item = self.size_list.item(i)
-            self.size_list.setRowHidden(i, not all(t in item.text().lower() for t in terms))
+            self.size_list.setRowHidden(i, self.size_list.item(i).data(Qt.ItemDataRole.UserRole) not in shown)
 
     def _profile_changed(self) -> None:
         if self._loading:

@@ -241,16 +241,21 @@ class SasPage(StepPage):
             return
         self._store_settings()
         access = self.storage_access()
-        try:
-            credentials().store(self._secret_ref(), access.secret, remember=self.remember.isChecked())
-        except CredentialError as exc:
-            from ..secret_ui import describe_credential_error
-
-            self.conn_status.setText(describe_credential_error(exc))
+        ref, remember = self._secret_ref(), self.remember.isChecked()
         self.conn_status.setText(self.tr("Connecting…"))
         self.btn_connect.setEnabled(False)
 
-        def done(containers):
+        def work(progress, cancel):
+            # The keyring is written here, off the GUI thread (it may prompt to unlock).
+            try:
+                credentials().store(ref, access.secret, remember=remember)
+                keyring_error = None
+            except CredentialError as exc:
+                keyring_error = exc
+            return list_containers(access), keyring_error
+
+        def done(result):
+            containers, keyring_error = result
             self.btn_connect.setEnabled(True)
             self.access = access
             self.browser.clear()
@@ -260,12 +265,16 @@ class SasPage(StepPage):
                 item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 self.browser.addTopLevelItem(item)
             self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+            if keyring_error is not None:
+                from ..secret_ui import describe_credential_error
+
+                self.conn_status.setText(self.conn_status.text() + "\n" + describe_credential_error(keyring_error))
 
         def failed(error):
             self.btn_connect.setEnabled(True)
             self.conn_status.setText(self.tr("Could not connect: {0}").format(error))
 
-        run_task(lambda p, c: list_containers(access), on_result=done, on_error=failed)
+        run_task(work, on_result=done, on_error=failed)
 
     def _expand_container(self, item: QTreeWidgetItem) -> None:
         from ..core.storage import list_blobs
