@@ -173,12 +173,16 @@ def test_cli_report_dir_has_record_and_evidence_logs_without_secrets(sshd, roots
                  "--password-env", "PW", "--trust-host-key", sshd.host_key_fingerprint(), "--report", str(out),
                  env={**os.environ, "PW": good.password})
     assert result.returncode == 0, result.stderr
-    record = json.loads((out / "report.json").read_text())
-    assert record["TestResult"] == "Pass" and len(list((out / "logs").glob("*.txt"))) == 23
-    assert "console=ttyS0" in (out / "logs" / "kernel-params.txt").read_text()
+    (folder,) = [p for p in out.iterdir() if p.is_dir()]
+    assert folder.name.startswith("certification-vm-127.0.0.1-") and (out / f"{folder.name}.zip").is_file()
+    record = json.loads((folder / "report.json").read_text())
+    assert record["TestResult"] == "Pass" and len(list((folder / "logs").glob("*.txt"))) == 23
+    assert record["KernelFullVersion"] and "Questionnaire" not in record["Report"]  # no project, no answers
+    assert "console=ttyS0" in (folder / "logs" / "kernel-params.txt").read_text()
+    assert (folder / "report.pdf").read_bytes().startswith(b"%PDF")
     for file in out.rglob("*"):
         if file.is_file():
-            assert good.password not in file.read_text()
+            assert good.password.encode() not in file.read_bytes()
 
 
 def test_cancel_stops_a_running_probe_within_a_second(sshd, roots, tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import APP_DISPLAY_NAME, __version__
 
-SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify")
+SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify", "report")
 
 
 def _project_check(args: argparse.Namespace) -> int:
@@ -226,21 +226,11 @@ def _upload(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_report_dir(folder, record: dict, results) -> None:
-    """report.json (the tool's record) and one evidence log per test; no secret is in either."""
-    (folder / "logs").mkdir(parents=True, exist_ok=True)
-    (folder / "report.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    for r in results:
-        (folder / "logs" / f"{r.id}.txt").write_text(
-            f"{r.name} ({r.id}, TestID {r.test_id or '-'})\nResult: {r.result}\nActual: {r.actual}\n"
-            f"Required: {r.required}\nRemediation: {r.remediation}\n\n{r.evidence}\n", encoding="utf-8")
-
-
 def _certify(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from .core.linux_checks import ERROR, FAILED, run_linux_suite, tool_record
+    from .core.linux_checks import ERROR, FAILED, run_linux_suite, system_info, tool_record
     from .core.profiles import load_profile
     from .core.projectio import utc_now_iso
     from .core.sshconn import KnownHosts, SessionKnownHosts, SshFailure, SshTarget, UnknownHostKey, open_session
@@ -269,6 +259,7 @@ def _certify(args: argparse.Namespace) -> int:
     except SshFailure as exc:
         print(f"error: {exc} {exc.advice}", file=sys.stderr)
         return 2
+    started = utc_now_iso()
     try:
         results, evidence = run_linux_suite(transport, load_profile(args.profile), timeout=args.timeout)
     except (OSError, EOFError, TimeoutError) as exc:
@@ -276,9 +267,21 @@ def _certify(args: argparse.Namespace) -> int:
         return 2
     finally:
         transport.close()
-    record = tool_record(results, evidence, args.profile, utc_now_iso())
+    created = utc_now_iso()
+    system = system_info(evidence)
+    record = tool_record(results, system, args.profile, created)
     if args.report:
-        write_report_dir(Path(args.report), record, results)
+        from .core.model import CheckRecord, TestRunRecord
+        from .core.report import build_record, bundle_name, write_bundle
+        from .report_pdf import html_to_pdf
+
+        records = [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual, r.required, r.remediation,
+                               r.evidence) for r in results]
+        run = TestRunRecord(started, created, "linux", args.host, args.user, args.profile, system.get("OSDistro", ""),
+                            records, system)
+        bundle = write_bundle(build_record(run, created), records, Path(args.report),
+                              bundle_name(f"vm-{args.host}", "", created), html_to_pdf)
+        print(f"report: {bundle.zip_path}", file=sys.stderr)
     if args.json:
         print(json.dumps(record, indent=2, ensure_ascii=False))
     else:
@@ -288,6 +291,73 @@ def _certify(args: argparse.Namespace) -> int:
                 print(f"          fix: {r.remediation}")
         print(f"TestResult: {record['TestResult']}")
     return 1 if any(r.result in (FAILED, ERROR) for r in results) else 0
+
+
+def _storage_access_for(project, args: argparse.Namespace):
+    """The project's storage settings with the secret from --*-env or the OS keyring; exits 2 without one."""
+    from .core.credentials import CredentialError, SecretRef, credentials
+    from .core.storage import SECRET_PURPOSE, StorageAccess
+
+    s = project.storage
+    mode, secret = s.mode, None
+    from_env = _secret_from_env(args)
+    if from_env:
+        mode = "account-key" if from_env[0] == "key" else "connection-string"
+        secret = from_env[1]
+    else:
+        try:
+            secret = credentials().get(SecretRef(project.project_id, SECRET_PURPOSE[mode]))
+        except CredentialError as exc:
+            raise SystemExit(f"error: {exc}") from None
+    if not secret:
+        raise SystemExit("error: no storage secret: remember it in the keyring in the SAS step, or pass "
+                         "--account-key-env VAR / --connection-string-env VAR")
+    return StorageAccess(mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, secret)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .core.projectio import ProjectUnreadable, load_project, utc_now_iso
+    from .core.questionnaire import progress
+    from .core.report import make_project_bundle
+    from .core.report_store import store_bundle
+    from .core.storage import StorageError
+
+    try:
+        project = load_project(args.project).project
+    except ProjectUnreadable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not project.test_runs:
+        print("error: the project has no test run yet: run the certification tests first (Test run step or "
+              "`mpwizard certify`)", file=sys.stderr)
+        return 2
+    skus = [s for s in project.skus if args.sku in (None, s.sku_id)]
+    if not skus:
+        print(f"error: no SKU with the ID {args.sku!r} (the project has: {', '.join(s.sku_id for s in project.skus)})",
+              file=sys.stderr)
+        return 2
+    access = _storage_access_for(project, args) if args.upload else None
+    from .report_pdf import html_to_pdf
+
+    created = utc_now_iso()
+    status = 0
+    state = progress(project)
+    if not state.complete:
+        print(f"warning: the questionnaire is not complete ({state.answered} of {state.total} answered"
+              + (", SSH access information missing" if state.ssh_info_missing else "") + ")", file=sys.stderr)
+        status = 1
+    for sku in skus:
+        bundle = make_project_bundle(project, sku, args.output, created, html_to_pdf)
+        print(bundle.zip_path)
+        if access is not None:
+            os_disk = next((d for d in sku.disks if d.role == "os"), None)
+            try:
+                url = store_bundle(bundle.zip_path, os_disk.blob_url if os_disk else "", access)
+            except StorageError as exc:
+                print(f"error: {sku.sku_id}: the report could not be stored: {exc}", file=sys.stderr)
+                return 2
+            print(url)
+    return status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -360,8 +430,17 @@ def build_parser() -> argparse.ArgumentParser:
     certify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
     certify.add_argument("--timeout", type=float, default=30.0)
     certify.add_argument("--json", action="store_true", help="print the certification tool's record shape")
-    certify.add_argument("--report", metavar="DIR", help="write report.json and logs/<test>.txt (evidence) into DIR")
+    certify.add_argument("--report", metavar="DIR", help="write the report bundle (json, html, pdf, logs/, zip) into DIR")
     certify.set_defaults(func=_certify)
+
+    report = sub.add_parser("report", help="build the certification report bundle of a project's latest test run")
+    report.add_argument("project", type=Path, help="the .mpwiz project")
+    report.add_argument("--sku", metavar="ID", help="only this SKU (default: every SKU)")
+    report.add_argument("-o", "--output", metavar="DIR", type=Path, required=True, help="folder for the bundle and its zip")
+    report.add_argument("--upload", action="store_true", help="store the zip in the container of the SKU's OS disk VHD")
+    report.add_argument("--account-key-env", metavar="VAR", help="storage account key from this variable (default: keyring)")
+    report.add_argument("--connection-string-env", metavar="VAR", help="connection string from this variable (default: keyring)")
+    report.set_defaults(func=_report)
     return parser
 
 

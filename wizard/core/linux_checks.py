@@ -366,26 +366,37 @@ def judge(evidence: Evidence, profile: Profile, progress=no_progress, cancel: Ca
     return results
 
 
-def tool_record(results: list[CheckResult], evidence: Evidence, profile_id: str, created: str) -> dict:
-    """The certification tool's JSON record (REFERENCE.md §5), plus id, Remediation and Evidence per test."""
+def system_info(evidence: Evidence) -> dict[str, str]:
+    """The record's system fields, from the probe's os-release and uname sections."""
     os_release = dict(line.split("=", 1) for line in evidence.get("os_release", "").splitlines() if "=" in line)
-    failed = any(r.result in (FAILED, ERROR) for r in results)
     return {
-        "SchemaVersion": 1,
-        "AppCertificationCategory": "Microsoft Single VM Certification",
-        "ProviderID": "",
         "OSName": os_release.get("NAME", "").strip('"'),
         "OSDistro": os_release.get("PRETTY_NAME", "").strip('"'),
         "KernelVersion": evidence.get("uname_r", "").split("-")[0],
         "KernelFullVersion": evidence.get("uname_r", ""),
         "OSVersion": os_release.get("VERSION_ID", "").strip('"'),
+    }
+
+
+def tool_record(results, system: dict[str, str], profile_id: str, created: str) -> dict:
+    """The certification tool's JSON record (REFERENCE.md §5), plus id and Remediation per test.
+
+    `results` are CheckResults or stored CheckRecords (same attribute names); evidence goes to
+    the report's logs/ folder, not into this record.
+    """
+    failed = any(r.result in (FAILED, ERROR) for r in results)
+    return {
+        "SchemaVersion": 1,
+        "AppCertificationCategory": "Microsoft Single VM Certification",
+        "ProviderID": "",
+        **{key: system.get(key, "") for key in ("OSName", "OSDistro", "KernelVersion", "KernelFullVersion", "OSVersion")},
         "CreatedDate": created,
         "TestResult": "Fail" if failed else "Pass",
         "APIVersion": "mpwizard",
         "Profile": profile_id,
         "Tests": [{"TestID": r.test_id, "TestCaseName": r.name, "Description": r.description, "Result": r.result,
                    "ActualValue": r.actual, "RequiredValue": r.required, "id": r.id, "Remediation": r.remediation,
-                   "Evidence": r.evidence} for r in results],
+                   "LogFile": f"logs/{r.id}.txt"} for r in results],
     }
 
 

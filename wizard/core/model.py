@@ -87,6 +87,20 @@ class Disk:
 
 
 @dataclass
+class ReportRecord:
+    """The certification report bundle last made for a SKU, and where it was stored."""
+
+    file_name: str = ""  # certification-<sku>-<version>-<date>.zip
+    created_at: str = ""
+    sku_version: str = ""
+    test_run_started: str = ""  # which run it reports (TestRunRecord.started_at)
+    saved_path: str = ""  # the local copy, if the user saved one
+    blob_url: str = ""  # in the container of the OS disk's VHD, without any SAS
+    stored_at: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Sku:
     sku_id: str = ""
     title: str = ""
@@ -99,6 +113,7 @@ class Sku:
     version: str = "1.0.0"
     published_versions: list[str] = field(default_factory=list)
     disks: list[Disk] = field(default_factory=lambda: [Disk(role=ROLE_OS)])
+    report: ReportRecord | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -140,6 +155,29 @@ class TestRunRecord:
     profile_id: str = ""
     os_name: str = ""
     results: list[CheckRecord] = field(default_factory=list)
+    # What the probe learned about the system (OSName, OSDistro, KernelVersion, KernelFullVersion, OSVersion).
+    system: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Answer:
+    """One questionnaire answer: "true"/"false", a choice id, or free text."""
+
+    value: str = ""
+    explanation: str = ""  # required when a True/False question is answered "false"
+    prefilled: bool = False  # taken from the test run and not yet confirmed by the user
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class QuestionnaireAnswers:
+    """The questionnaire and the tool's "additional information" screen."""
+
+    answers: dict[str, Answer] = field(default_factory=dict)  # question id → answer
+    ssh_access: str = ""  # how the certification team reaches a Linux VM over SSH
+    ssh_blocked: bool = False  # SSH is blocked on purpose
+    exception_notes: dict[str, str] = field(default_factory=dict)  # check id → explanation for an exception request
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -189,7 +227,11 @@ class Project:
     connection: ConnectionSettings = field(default_factory=ConnectionSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     test_runs: list[TestRunRecord] = field(default_factory=list)
+    questionnaire: QuestionnaireAnswers = field(default_factory=QuestionnaireAnswers)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def latest_run(self) -> TestRunRecord | None:
+        return self.test_runs[-1] if self.test_runs else None
 
     def display_name(self) -> str:
         return self.name or self.offer.offer_name or self.offer.offer_id

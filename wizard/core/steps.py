@@ -88,6 +88,15 @@ def _test_run_state(project: Project) -> StepState:
     return StepState.ATTENTION if bad or not latest.results else StepState.DONE
 
 
+def _questionnaire_state(project: Project) -> StepState:
+    from .questionnaire import progress
+
+    state = progress(project)
+    if state.complete:
+        return StepState.DONE
+    return StepState.ATTENTION if state.started or project.questionnaire.ssh_access else StepState.NOT_STARTED
+
+
 def step_states(project: Project) -> dict[Step, StepState]:
     states = {step: StepState.NOT_STARTED for step in Step}
     states[Step.OFFER] = _offer_state(project)
@@ -95,4 +104,5 @@ def step_states(project: Project) -> dict[Step, StepState]:
     states[Step.CONNECTION] = _connection_state(project)
     states[Step.SAS] = _sas_state(project)
     states[Step.TEST_RUN] = _test_run_state(project)
+    states[Step.QUESTIONNAIRE] = _questionnaire_state(project)
     return states

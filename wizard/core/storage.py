@@ -102,7 +102,7 @@ def describe_storage_error(exc: Exception) -> str:
     if isinstance(exc, HttpResponseError):
         code = getattr(exc, "error_code", None) or getattr(exc, "status_code", "")
         if getattr(exc, "status_code", None) == 403:
-            return "Access was refused (403): the key or SAS is wrong, expired, or lacks read permission."
+            return "Access was refused (403): the key or SAS is wrong, expired, or lacks the permission this needs (read; write for uploads)."
         return f"The storage service refused the request ({code})."
     if isinstance(exc, ServiceRequestError):
         return "The storage endpoint could not be reached. Check the URL and your network connection."
@@ -141,6 +141,11 @@ def parse_connection_string(text: str) -> dict[str, str]:
 
 
 # -- a storage account as the SAS page sees it ------------------------------------
+# The keyring purpose each kind of storage secret is kept under (SecretRef.purpose).
+SECRET_PURPOSE = {"account-key": "storage-account-key", "connection-string": "storage-connection-string",
+                  "container-sas": "storage-container-sas"}
+
+
 @dataclass(frozen=True)
 class StorageAccess:
     """Where and how to reach the account. `secret` is the key, connection string or container SAS URL."""

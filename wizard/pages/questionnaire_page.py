@@ -1,11 +1,157 @@
-"""Step: Questionnaire (filled by its own issue; navigation and saving work already)."""
+"""Step 5: the questionnaire, the additional information, and the certification report.
+
+Questions come from resources/questionnaire (both languages); the page only lays
+them out. Answers the test run already knows are prefilled and wait for the user
+to confirm them. Next stays disabled until every question is answered (a False
+with its explanation) and, for Linux, the SSH access information is given. The
+Report tab builds the bundle and stores it beside the OS disk's VHD.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..core.model import ROLE_OS, Answer
+from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
 from ..core.steps import Step
-from .base import PlaceholderNote, StepPage
+from ..i18n import current_language
+from ..tasks import run_task
+from .base import StepPage
+
+MARKS = {"Passed": "✓", "Warning": "⚠", "Failed": "✗", "Error": "!", "Skipped": "–"}
+
+
+class QuestionWidget(QFrame):
+    """One question: its wording, the answer control, the explanation for a False, and the prefill note."""
+
+    def __init__(self, page: QuestionnairePage, question, lang: str):
+        super().__init__()
+        self.page, self.question = page, question
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(f"question-{question.id}")
+        layout = QVBoxLayout(self)
+        self.label = QLabel(question.wording(lang))
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        row = QHBoxLayout()
+        layout.addLayout(row)
+        self.group = self.yes = self.no = self.combo = self.line = None
+        if question.kind == BOOL:
+            self.yes, self.no = QRadioButton(page.tr("True")), QRadioButton(page.tr("False"))
+            self.group = QButtonGroup(self)
+            for button in (self.yes, self.no):
+                self.group.addButton(button)
+                row.addWidget(button)
+            # Clicked, not toggled: clicking the prefilled choice again is how the user confirms it.
+            self.group.buttonClicked.connect(self._bool_clicked)
+        elif question.kind == CHOICE:
+            self.combo = QComboBox()
+            self.combo.addItem(page.tr("— choose —"), "")
+            for choice in question.choices:
+                self.combo.addItem(choice.text.get(lang) or choice.text["en"], choice.id)
+            self.combo.currentIndexChanged.connect(lambda _i: self._set_value(self.combo.currentData()))
+            row.addWidget(self.combo)
+        else:
+            self.line = QLineEdit()
+            self.line.setAccessibleName(question.wording("en"))
+            self.line.textEdited.connect(lambda text: self._set_value(text))
+            row.addWidget(self.line, 1)
+        row.addStretch(1)
+        self.explanation = QPlainTextEdit()
+        self.explanation.setPlaceholderText(page.tr("Explain why (required when the answer is False; shown to the "
+                                                    "certification team as a warning)."))
+        self.explanation.setMaximumHeight(70)
+        self.explanation.textChanged.connect(self._explanation_changed)
+        layout.addWidget(self.explanation)
+        prefill_row = QHBoxLayout()
+        self.prefill_note = QLabel()
+        self.prefill_note.setWordWrap(True)
+        self.btn_confirm = QPushButton(page.tr("Confirm"))
+        self.btn_confirm.clicked.connect(self.confirm)
+        prefill_row.addWidget(self.prefill_note, 1)
+        prefill_row.addWidget(self.btn_confirm)
+        layout.addLayout(prefill_row)
+        self._loading = False
+
+    @property
+    def answer(self) -> Answer | None:
+        return self.page.project.questionnaire.answers.get(self.question.id)
+
+    def _ensure_answer(self) -> Answer:
+        answers = self.page.project.questionnaire.answers
+        return answers.setdefault(self.question.id, Answer())
+
+    def load(self) -> None:
+        """Show the stored answer."""
+        self._loading = True
+        answer = self.answer or Answer()
+        if self.group is not None:
+            self.group.setExclusive(False)
+            self.yes.setChecked(answer.value == TRUE)
+            self.no.setChecked(answer.value == FALSE)
+            self.group.setExclusive(True)
+        elif self.combo is not None:
+            self.combo.setCurrentIndex(max(self.combo.findData(answer.value), 0))
+        else:
+            self.line.setText(answer.value)
+        if self.explanation.toPlainText() != answer.explanation:
+            self.explanation.setPlainText(answer.explanation)
+        self._loading = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        answer = self.answer
+        self.explanation.setVisible(self.question.kind == BOOL and bool(answer) and answer.value == FALSE)
+        prefilled = bool(answer and answer.prefilled)
+        self.prefill_note.setVisible(prefilled)
+        self.btn_confirm.setVisible(prefilled)
+        if prefilled:
+            self.prefill_note.setText(self.page.tr("Prefilled from the latest test run — check it and confirm."))
+        done = is_answered(self.question, answer)
+        self.setStyleSheet("" if done else f"QFrame#{self.objectName()} {{ border-left: 3px solid #9a6700; }}")
+
+    def confirm(self) -> None:
+        answer = self.answer
+        if answer is not None and answer.prefilled:
+            answer.prefilled = False
+            self.page.answer_changed(self)
+
+    def _bool_clicked(self, button) -> None:
+        self._set_value(TRUE if button is self.yes else FALSE)
+
+    def _set_value(self, value: str) -> None:
+        if self._loading:
+            return
+        answer = self._ensure_answer()
+        answer.value = value or ""
+        answer.prefilled = False  # the user has decided
+        self.page.answer_changed(self)
+
+    def _explanation_changed(self) -> None:
+        if self._loading:
+            return
+        answer = self._ensure_answer()
+        answer.explanation = self.explanation.toPlainText()
+        answer.prefilled = False
+        self.page.answer_changed(self)
 
 
 class QuestionnairePage(StepPage):
@@ -14,7 +160,318 @@ class QuestionnairePage(StepPage):
     def __init__(self, document):
         super().__init__(document)
         self.setTitle(self.tr("Questionnaire"))
-        self.setSubTitle(self.tr("Answer the certification questionnaire (General Assessment and Kernel Customization)."))
+        self.setSubTitle(self.tr("Answer the certification questionnaire, add what the certification team needs to "
+                                 "know, and store the report beside your VHDs."))
+        self.questionnaire = load_questionnaire()
+        self.lang = current_language()
+        self.widgets: dict[str, QuestionWidget] = {}
+        self.exception_edits: dict[str, QPlainTextEdit] = {}
+        self.task = None
+        self._loading = False
+
         layout = QVBoxLayout(self)
-        layout.addWidget(PlaceholderNote(self.tr("The questionnaire and the certification report arrive in a later release.")))
-        layout.addStretch(1)
+        note = QLabel(self.questionnaire.wording_note.get(self.lang) or self.questionnaire.wording_note["en"])
+        note.setWordWrap(True)
+        note.setObjectName("wordingNote")
+        note.setStyleSheet("QLabel#wordingNote { font-style: italic; color: palette(mid); }")
+        layout.addWidget(note)
+        top = QHBoxLayout()
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(10)
+        self.btn_next_open = QPushButton(self.tr("Show next unanswered"))
+        self.btn_next_open.clicked.connect(self.show_next_unanswered)
+        top.addWidget(self.progress_label)
+        top.addWidget(self.progress_bar, 1)
+        top.addWidget(self.btn_next_open)
+        layout.addLayout(top)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.document.replaced.connect(self._rebuild)
+
+    # -- building -----------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        from ..core.questionnaire import apply_prefill
+
+        # Prefill only when the user comes here: opening a file must not change it.
+        if apply_prefill(self.project, self.questionnaire):
+            self.document.mark_changed()
+        self._rebuild()
+
+    def platform(self) -> str:
+        return self.project.connection.platform
+
+    def _rebuild(self) -> None:
+        self._loading = True
+        self.tabs.clear()
+        self.widgets.clear()
+        self.exception_edits.clear()
+        platform = self.platform()
+        for tab in self.questionnaire.tabs_for(platform):
+            body = QWidget()
+            column = QVBoxLayout(body)
+            for question in self.questionnaire.for_platform(platform):
+                if question.tab == tab.id:
+                    widget = QuestionWidget(self, question, self.lang)
+                    self.widgets[question.id] = widget
+                    column.addWidget(widget)
+                    widget.load()
+            column.addStretch(1)
+            self.tabs.addTab(self._scroll(body), tab.title.get(self.lang) or tab.title["en"])
+        self.tabs.addTab(self._scroll(self._additional_info()), self.tr("Additional information"))
+        self.tabs.addTab(self._report_tab(), self.tr("Report"))
+        self._loading = False
+        self.refresh()
+
+    @staticmethod
+    def _scroll(body: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(body)
+        return area
+
+    def _additional_info(self) -> QWidget:
+        qa = self.project.questionnaire
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self.ssh_blocked = QCheckBox(self.tr("SSH is blocked on purpose in this image"))
+        self.ssh_access = QPlainTextEdit()
+        self.ssh_access.setPlaceholderText(self.tr("How the certification team can reach the VM over SSH: user name, "
+                                                   "port, key or password hand-over, anything unusual."))
+        self.ssh_access.setMaximumHeight(90)
+        if self.platform() == "linux":
+            column.addWidget(QLabel("<b>" + self.tr("SSH access information") + "</b>"))
+            column.addWidget(self.ssh_access)
+            column.addWidget(self.ssh_blocked)
+        self.ssh_access.setPlainText(qa.ssh_access)
+        self.ssh_blocked.setChecked(qa.ssh_blocked)
+        self.ssh_access.setEnabled(not qa.ssh_blocked)
+        self.ssh_access.textChanged.connect(self._ssh_changed)
+        self.ssh_blocked.toggled.connect(self._ssh_changed)
+
+        column.addWidget(QLabel("<b>" + self.tr("Exception requests") + "</b>"))
+        candidates = exception_candidates(self.project.latest_run())
+        if not candidates:
+            column.addWidget(QLabel(self.tr("The latest test run has no Failed, Error or Warning result: nothing to "
+                                            "explain.")))
+        for record in candidates:
+            label = QLabel(f"{MARKS.get(record.result, '?')} {record.result} — {record.name} ({record.id}): {record.actual}")
+            label.setWordWrap(True)
+            edit = QPlainTextEdit(qa.exception_notes.get(record.id, ""))
+            edit.setPlaceholderText(self.tr("Why this result is acceptable for your image (for an exception request). "
+                                            "Leave empty if you will fix it instead."))
+            edit.setMaximumHeight(70)
+            edit.textChanged.connect(lambda rid=record.id, e=edit: self._exception_changed(rid, e))
+            self.exception_edits[record.id] = edit
+            column.addWidget(label)
+            column.addWidget(edit)
+        column.addStretch(1)
+        return body
+
+    def _report_tab(self) -> QWidget:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        explain = QLabel(self.tr("The report bundle holds report.json (the test tool's record plus your answers), "
+                                 "report.html, report.pdf and each test's evidence in logs/. The guide asks you to "
+                                 "store it in the same container as the VHDs."))
+        explain.setWordWrap(True)
+        column.addWidget(explain)
+        row = QHBoxLayout()
+        self.sku_combo = QComboBox()
+        for sku in self.project.skus:
+            self.sku_combo.addItem(f"{sku.sku_id or self.tr('(no ID)')} {sku.version}", sku.sku_id)
+        self.btn_save_report = QPushButton(self.tr("Save report…"))
+        self.btn_store_report = QPushButton(self.tr("Store in the VHD container"))
+        self.btn_cancel_report = QPushButton(self.tr("Cancel"))
+        self.btn_cancel_report.setEnabled(False)
+        self.btn_save_report.clicked.connect(self.ask_save_report)
+        self.btn_store_report.clicked.connect(lambda: self.make_report(None, store=True))
+        self.btn_cancel_report.clicked.connect(self.cancel)
+        row.addWidget(QLabel(self.tr("SKU:")))
+        row.addWidget(self.sku_combo)
+        row.addWidget(self.btn_save_report)
+        row.addWidget(self.btn_store_report)
+        row.addWidget(self.btn_cancel_report)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.report_progress = QProgressBar()
+        self.report_progress.setVisible(False)
+        column.addWidget(self.report_progress)
+        self.report_status = QLabel()
+        self.report_status.setWordWrap(True)
+        self.report_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.report_status)
+        column.addStretch(1)
+        self.sku_combo.currentIndexChanged.connect(lambda _i: self._show_report_state())
+        self._show_report_state()
+        return body
+
+    # -- edits ----------------------------------------------------------------------
+    def answer_changed(self, widget: QuestionWidget) -> None:
+        widget.refresh()
+        self.changed()
+        self.refresh()
+
+    def _ssh_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        qa = self.project.questionnaire
+        qa.ssh_access = self.ssh_access.toPlainText()
+        qa.ssh_blocked = self.ssh_blocked.isChecked()
+        self.ssh_access.setEnabled(not qa.ssh_blocked)
+        self.changed()
+        self.refresh()
+
+    def _exception_changed(self, record_id: str, edit: QPlainTextEdit) -> None:
+        if self._loading:
+            return
+        text = edit.toPlainText()
+        notes = self.project.questionnaire.exception_notes
+        if text.strip():
+            notes[record_id] = text
+        else:
+            notes.pop(record_id, None)
+        self.changed()
+
+    def state(self):
+        return progress(self.project, self.questionnaire)
+
+    def refresh(self) -> None:
+        state = self.state()
+        text = self.tr("{0} of {1} answered").format(state.answered, state.total)
+        if state.unconfirmed:
+            text += " · " + self.tr("{0} prefilled answer(s) to confirm").format(len(state.unconfirmed))
+        if state.needs_explanation:
+            text += " · " + self.tr("{0} False answer(s) need an explanation").format(len(state.needs_explanation))
+        if state.ssh_info_missing:
+            text += " · " + self.tr("SSH access information missing")
+        self.progress_label.setText(text)
+        self.progress_bar.setRange(0, max(state.total, 1))
+        self.progress_bar.setValue(state.answered)
+        self.btn_next_open.setEnabled(not state.complete)
+
+    def show_next_unanswered(self) -> None:
+        state = self.state()
+        if state.unanswered:
+            widget = self.widgets.get(state.unanswered[0])
+            for i in range(self.tabs.count()):
+                area = self.tabs.widget(i)
+                if isinstance(area, QScrollArea) and widget is not None and area.widget().isAncestorOf(widget):
+                    self.tabs.setCurrentIndex(i)
+                    area.ensureWidgetVisible(widget)
+                    widget.setFocus()
+                    return
+        if state.ssh_info_missing:
+            self.tabs.setCurrentIndex(self.tabs.count() - 2)
+            self.ssh_access.setFocus()
+
+    def is_step_complete(self) -> bool:
+        return self.state().complete
+
+    # -- report ---------------------------------------------------------------------
+    def selected_sku(self):
+        sku_id = self.sku_combo.currentData()
+        return next((s for s in self.project.skus if s.sku_id == sku_id), self.project.skus[0] if self.project.skus else None)
+
+    def _show_report_state(self) -> None:
+        sku = self.selected_sku()
+        has_run = bool(self.project.test_runs)
+        for button in (self.btn_save_report, self.btn_store_report):
+            button.setEnabled(has_run and sku is not None and self.task is None)
+        if not has_run:
+            self.report_status.setText(self.tr("Run the certification tests first: the report is made from the latest "
+                                               "test run."))
+        elif sku is not None and sku.report and sku.report.blob_url:
+            self.report_status.setText(self.tr("Stored {0} at {1} ({2}).").format(sku.report.file_name,
+                                                                                  sku.report.blob_url, sku.report.stored_at))
+        elif sku is not None and sku.report and sku.report.saved_path:
+            self.report_status.setText(self.tr("Saved {0}. Not stored in the VHD container yet.").format(sku.report.saved_path))
+        else:
+            self.report_status.setText(self.tr("No report made yet for this SKU."))
+
+    def ask_save_report(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save the report into"))
+        if folder:
+            self.make_report(folder, store=False)
+
+    def make_report(self, folder: str | None, store: bool) -> None:
+        """Build the bundle (in `folder`, or a temporary folder when only storing) and optionally upload it."""
+        import tempfile
+        from pathlib import Path
+
+        from ..core.credentials import SecretRef, credentials
+        from ..core.model import ReportRecord
+        from ..core.projectio import utc_now_iso
+        from ..core.report import make_project_bundle
+        from ..core.report_store import store_bundle
+        from ..core.storage import SECRET_PURPOSE, StorageAccess, StorageError
+        from ..report_pdf import html_to_pdf
+
+        sku = self.selected_sku()
+        if sku is None or self.task is not None or not self.project.test_runs:
+            return
+        project = self.project
+        s = project.storage
+        ref = SecretRef(project.project_id, SECRET_PURPOSE.get(s.mode, "storage-account-key"))
+        os_disk = next((d for d in sku.disks if d.role == ROLE_OS), None)
+        os_blob = os_disk.blob_url if os_disk else ""
+        run = project.latest_run()
+        created = utc_now_iso()
+
+        def work(progress, cancel):
+            out = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="mpwizard-report-"))
+            bundle = make_project_bundle(project, sku, out, created, html_to_pdf, run)
+            cancel.raise_if_cancelled()
+            url = ""
+            if store:
+                secret = credentials().get(ref)
+                if not secret:
+                    raise StorageError("connect to the storage account in the SAS URIs step first")
+                access = StorageAccess(s.mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, secret)
+                url = store_bundle(bundle.zip_path, os_blob, access, progress, cancel)
+            return bundle, url
+
+        def done(result):
+            bundle, url = result
+            self._report_busy(False)
+            previous = sku.report or ReportRecord()
+            sku.report = ReportRecord(bundle.zip_path.name, created, sku.version, run.started_at,
+                                      str(bundle.zip_path) if folder else previous.saved_path,
+                                      url or (previous.blob_url if previous.file_name == bundle.zip_path.name else ""),
+                                      utc_now_iso() if url else previous.stored_at)
+            self.changed()
+            self._show_report_state()
+            if url:
+                self.report_status.setText(self.tr("Stored {0} at {1}").format(bundle.zip_path.name, url))
+            else:
+                self.report_status.setText(self.tr("Saved {0}").format(bundle.zip_path))
+
+        def failed(error):
+            self._report_busy(False)
+            if type(error).__name__ == "Cancelled":
+                self.report_status.setText(self.tr("Cancelled."))
+            else:
+                self.report_status.setText(self.tr("The report could not be made or stored: {0}").format(error))
+
+        def on_progress(update):
+            self.report_progress.setRange(0, update.total or 0)
+            self.report_progress.setValue(update.done)
+
+        self._report_busy(True)
+        self.report_status.setText(self.tr("Making the report…") if not store else self.tr("Making and storing the report…"))
+        self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
+
+    def _report_busy(self, busy: bool) -> None:
+        if not busy:
+            self.task = None
+        self.report_progress.setVisible(busy)
+        self.report_progress.setRange(0, 0)
+        self.btn_cancel_report.setEnabled(busy)
+        for button in (self.btn_save_report, self.btn_store_report):
+            button.setEnabled(not busy)
+
+    def cancel(self) -> None:
+        if self.task:
+            self.task.cancel()

@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 
 from ..core.model import ROLE_OS, Disk, SasRecord, Sku
 from ..core.steps import Step, parse_iso, sas_expiry_state
+from ..core.storage import SECRET_PURPOSE
 from ..core.validation import project_profile
 from ..i18n import translate_problem
 from ..tasks import run_task
 from .base import StepPage, setup_row_table
 
 MODES = ("account-key", "connection-string", "container-sas")
-SECRET_PURPOSE = {"account-key": "storage-account-key", "connection-string": "storage-connection-string",
-                  "container-sas": "storage-container-sas"}
 SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net")
 
 

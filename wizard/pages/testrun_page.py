@@ -222,7 +222,7 @@ class TestRunPage(StepPage):
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:
         from ..core.credentials import SecretRef, credentials
-        from ..core.linux_checks import judge, parse_sections, probe_script
+        from ..core.linux_checks import judge, parse_sections, probe_script, system_info
         from ..core.profiles import load_profile
         from ..core.projectio import utc_now_iso
         from ..core.sshconn import KnownHosts, SshTarget, open_session, run_command
@@ -261,15 +261,15 @@ class TestRunPage(StepPage):
             self._finish()
             records = [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual, r.required,
                                    r.remediation, r.evidence) for r in results]
-            os_name = next((line.split("=", 1)[1].strip('"') for line in evidence.get("os_release", "").splitlines()
-                            if line.startswith("PRETTY_NAME=")), "")
+            system = system_info(evidence)
             if only and self.project.test_runs:
                 latest = self.project.test_runs[-1]
                 by_id = {r.id: r for r in records}
                 latest.results = [by_id.get(r.id, r) for r in latest.results]
+                latest.system = latest.system or system
             else:
                 self.project.test_runs.append(TestRunRecord(started, utc_now_iso(), c.platform, c.host, c.user,
-                                                            profile.id, os_name, records))
+                                                            profile.id, system["OSDistro"], records, system))
             self.changed()
             self._fill_runs()
 

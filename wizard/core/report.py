@@ -1,0 +1,212 @@
+"""The certification report bundle: report.json, report.html, report.pdf and logs/, zipped.
+
+`build_record` makes the tool's result record (REFERENCE.md §5) from a stored test
+run and adds what a good report holds beyond it: questionnaire answers,
+explanations, SSH access information, profile, product version and run times.
+`render_html` turns that record into one self-contained, printable page with the
+same tables as the app. `write_bundle` writes everything into a folder and a zip
+named `certification-<sku>-<version>-<date>.zip`; the PDF comes from a renderer the
+caller passes in (Qt lives outside the core). Nothing here reads a secret, so
+nothing here can write one.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from .linux_checks import tool_record
+from .model import Project, Sku, TestRunRecord
+from .questionnaire import BOOL, CHOICE, exception_candidates, load_questionnaire
+
+REPORT_SCHEMA_VERSION = 1
+
+
+def _lookup_answer(question, value: str) -> str:
+    if question.kind == BOOL:
+        return {"true": "True", "false": "False"}.get(value, value)
+    if question.kind == CHOICE:
+        return next((c.text["en"] for c in question.choices if c.id == value), value)
+    return value
+
+
+def build_record(run: TestRunRecord, created: str, project: Project | None = None, sku: Sku | None = None,
+                 test_name: str = "") -> dict:
+    """The tool's record for `run`, plus the report's own sections (a superset)."""
+    record = tool_record(run.results, run.system, run.profile_id, created)
+    record["Report"] = {
+        "SchemaVersion": REPORT_SCHEMA_VERSION,
+        "Product": {"Name": "mpwizard", "Version": __version__},
+        "Profile": run.profile_id,
+        "Run": {"TestName": test_name, "Platform": run.platform, "Host": run.host, "User": run.user,
+                "StartedAt": run.started_at, "FinishedAt": run.finished_at, "OSName": run.os_name},
+    }
+    if project is not None:
+        q = load_questionnaire()
+        qa = project.questionnaire
+        record["Report"]["Offer"] = {"PublisherNamespace": project.offer.publisher_namespace,
+                                     "OfferId": project.offer.offer_id, "OfferName": project.offer.offer_name}
+        if sku is not None:
+            record["Report"]["Sku"] = {"SkuId": sku.sku_id, "Title": sku.title, "Version": sku.version,
+                                       "OSFamily": sku.os_family, "OSFriendlyName": sku.os_friendly_name}
+        answers = []
+        for question in q.for_platform(run.platform):
+            answer = qa.answers.get(question.id)
+            value = answer.value if answer and not answer.prefilled else ""
+            answers.append({"Id": question.id, "Tab": question.tab, "Question": question.text["en"],
+                            "Answer": _lookup_answer(question, value), "Explanation": answer.explanation if answer else ""})
+        record["Report"]["Questionnaire"] = {"WordingNote": q.wording_note["en"], "Answers": answers}
+        exceptions = [{"id": r.id, "TestID": r.test_id, "TestCaseName": r.name, "Result": r.result,
+                       "Explanation": qa.exception_notes.get(r.id, "")} for r in exception_candidates(run)]
+        info = {"ExceptionRequests": exceptions}
+        if run.platform == "linux":
+            info["SshAccess"] = "" if qa.ssh_blocked else qa.ssh_access
+            info["SshBlocked"] = qa.ssh_blocked
+        record["Report"]["AdditionalInformation"] = info
+    return record
+
+
+# -- HTML -------------------------------------------------------------------------
+RESULT_COLOURS = {"Passed": "#1b7f3b", "Warning": "#9a6700", "Failed": "#b00020", "Error": "#b00020", "Skipped": "#666666"}
+RESULT_MARKS = {"Passed": "✓", "Warning": "⚠", "Failed": "✗", "Error": "!", "Skipped": "–"}
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _table(headers: list[str] | None, rows: list[list[str]]) -> str:
+    # Borders as attributes as well as CSS: Qt's rich-text engine (the PDF) reads the attributes.
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers or ())
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{f"<thead><tr>{head}</tr></thead>" if head else ""}<tbody>{body}</tbody></table>'
+
+
+def render_html(record: dict) -> str:
+    """One printable page, no external resources."""
+    report = record.get("Report", {})
+    run = report.get("Run", {})
+    sku = report.get("Sku", {})
+    offer = report.get("Offer", {})
+    title = "Certification report" + (f" — {sku.get('SkuId')} {sku.get('Version')}" if sku else "")
+    verdict = record["TestResult"]
+    offer_text = " ".join(filter(None, [offer.get("OfferName", ""), f"({offer['OfferId']})" if offer.get("OfferId") else ""]))
+    facts = [("Offer", offer_text),
+             ("SKU", f"{sku.get('SkuId', '')} — version {sku.get('Version', '')}" if sku else ""),
+             ("Test name", run.get("TestName", "")), ("Host", f"{run.get('User', '')}@{run.get('Host', '')}"),
+             ("Operating system", record.get("OSDistro") or run.get("OSName", "")),
+             ("Kernel", record.get("KernelFullVersion", "")), ("Profile", record.get("Profile", "")),
+             ("Run", f"{run.get('StartedAt', '')} – {run.get('FinishedAt', '')}"), ("Report created", record["CreatedDate"]),
+             ("Made with", f"mpwizard {report.get('Product', {}).get('Version', '')}")]
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">', f"<title>{_e(title)}</title>",
+        "<style>body{font-family:sans-serif;font-size:10pt;margin:1.5em;color:#111}"
+        "table{border-collapse:collapse;margin:.5em 0 1.2em}th,td{border:1px solid #999;padding:4px;text-align:left;"
+        "vertical-align:top}th{background:#eee}h1{font-size:16pt}h2{font-size:13pt;margin-top:1.2em}"
+        ".verdict{font-size:13pt;font-weight:bold}@media print{body{margin:0}h2{page-break-after:avoid}}</style>",
+        "</head><body>", f"<h1>{_e(title)}</h1>",
+        f'<p class="verdict" style="color:{"#1b7f3b" if verdict == "Pass" else "#b00020"}">'
+        f"Test result: {_e(verdict)}</p>",
+        _table(None, [[f"<b>{_e(k)}</b>", _e(v)] for k, v in facts if v]),
+        "<h2>Test cases</h2>",
+    ]
+    rows = []
+    for t in record["Tests"]:
+        colour = RESULT_COLOURS.get(t["Result"], "#000000")
+        rows.append([f'<span style="color:{colour}"><b>{RESULT_MARKS.get(t["Result"], "?")} {_e(t["Result"])}</b></span>',
+                     f"{_e(t['TestCaseName'])}<br><small>{_e(t['id'])}</small>", _e(t["TestID"]), _e(t["ActualValue"]),
+                     _e(t["RequiredValue"]), _e(t["Remediation"]) if t["Result"] != "Passed" else ""])
+    parts.append(_table(["Result", "Check", "Test ID", "Actual", "Required", "Remediation"], rows))
+    questionnaire = report.get("Questionnaire")
+    if questionnaire:
+        parts.append("<h2>Questionnaire</h2>")
+        parts.append(f"<p><i>{_e(questionnaire['WordingNote'])}</i></p>")
+        parts.append(_table(["Tab", "Question", "Answer", "Explanation"],
+                            [[_e(a["Tab"]), _e(a["Question"]), f"<b>{_e(a['Answer'] or '—')}</b>", _e(a["Explanation"])]
+                             for a in questionnaire["Answers"]]))
+    info = report.get("AdditionalInformation")
+    if info:
+        parts.append("<h2>Additional information</h2>")
+        if "SshBlocked" in info:
+            ssh = "SSH is blocked on purpose." if info["SshBlocked"] else info.get("SshAccess", "")
+            parts.append(_table(None, [["<b>SSH access</b>", _e(ssh or "—")]]))
+        if info["ExceptionRequests"]:
+            parts.append(_table(["Exception request for", "Result", "Explanation"],
+                                [[f"{_e(x['TestCaseName'])} ({_e(x['id'])})", _e(x["Result"]), _e(x["Explanation"] or "—")]
+                                 for x in info["ExceptionRequests"]]))
+    parts.append("<p><small>Evidence for each test is in logs/&lt;check id&gt;.txt beside this file.</small></p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# -- the bundle ---------------------------------------------------------------------
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
+
+
+def bundle_name(sku_id: str, version: str, created: str) -> str:
+    date = created[:10].replace("-", "")
+    parts = ["certification", _safe(sku_id or "image")] + ([_safe(version)] if version else []) + [date]
+    return "-".join(parts) + ".zip"
+
+
+def log_text(r) -> str:
+    return (f"{r.name} ({r.id}, TestID {r.test_id or '-'})\nResult: {r.result}\nActual: {r.actual}\n"
+            f"Required: {r.required}\nRemediation: {r.remediation}\n\n{r.evidence}\n")
+
+
+@dataclass(frozen=True)
+class Bundle:
+    folder: Path  # the unpacked files
+    zip_path: Path
+    record: dict
+
+
+PdfRenderer = Callable[[str], bytes]
+
+
+def write_bundle(record: dict, results, out_dir: Path, name: str, pdf: PdfRenderer | None = None) -> Bundle:
+    """Write report.json, report.html, report.pdf (when a renderer is given) and logs/ into
+    `out_dir/<name without .zip>/`, and the zip beside it. Files are written whole or not at all."""
+    out_dir = Path(out_dir)
+    folder = out_dir / name.removesuffix(".zip")
+    (folder / "logs").mkdir(parents=True, exist_ok=True)
+    page = render_html(record)
+    files: dict[str, bytes] = {
+        "report.json": (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+        "report.html": page.encode("utf-8"),
+    }
+    if pdf is not None:
+        files["report.pdf"] = pdf(page)
+    for r in results:
+        files[f"logs/{r.id}.txt"] = log_text(r).encode("utf-8")
+    for rel, data in files.items():
+        _write_atomic(folder / rel, data)
+    zip_path = out_dir / name
+    tmp = zip_path.with_name(zip_path.name + ".part")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        for rel, data in files.items():
+            zf.writestr(rel, data)
+    tmp.replace(zip_path)
+    return Bundle(folder, zip_path, record)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def make_project_bundle(project: Project, sku: Sku, out_dir: Path, created: str, pdf: PdfRenderer | None = None,
+                        run: TestRunRecord | None = None) -> Bundle:
+    run = run or project.latest_run()
+    if run is None:
+        raise ValueError("there is no test run to report: run the certification tests first")
+    record = build_record(run, created, project, sku, project.connection.test_name)
+    return write_bundle(record, run.results, out_dir, bundle_name(sku.sku_id, sku.version, created), pdf)
