@@ -15,45 +15,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from wizard.core.model import Answer, CheckRecord
-from wizard.core.model import TestRunRecord as RunRecord
+from wizard.core.model import Answer
 from wizard.core.questionnaire import FALSE, TRUE, apply_prefill, load_questionnaire, progress
 from wizard.core.resources import resource_path
 from wizard.core.steps import Step, StepState, step_states
 
+from factories import answer_everything, sample_run
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts" / "report"
-
-
-def sample_run(platform: str = "linux") -> RunRecord:
-    results = [
-        CheckRecord("bash-history", "48", "Bash History", "Shell history files are cleared.", "Passed", "no history files",
-                    "none", "", "@@@history\n"),
-        CheckRecord("iptables", "", "iptables", "iptables installed with no rules.", "Failed", "2 rules", "no rules",
-                    "iptables -F", "@@@iptables\n-A INPUT -j DROP\n"),
-        CheckRecord("lis-drivers", "", "Linux Integration Services", "Hyper-V drivers are present.", "Passed",
-                    "hv_vmbus hv_netvsc hv_storvsc", "hv_vmbus, hv_netvsc, hv_storvsc", "", "@@@modules\n"),
-        CheckRecord("swap-partition", "41", "Swap Partition on OS Disk", "No swap.", "Warning", "/swapfile", "no swap",
-                    "swapoff -a", "@@@swaps\n/swapfile\n"),
-        CheckRecord("os-architecture", "49", "OS Architecture", "64-bit only.", "Passed", "x86_64", "x86_64", "", ""),
-    ]
-    return RunRecord("2026-11-25T10:00:00Z", "2026-11-25T10:00:04Z", platform, "vm.example.com", "azureuser",
-                         "publishing-guide-2015", "Ubuntu 22.04.4 LTS", results,
-                         {"OSName": "Ubuntu", "OSDistro": "Ubuntu 22.04.4 LTS", "KernelVersion": "5.15.0",
-                          "KernelFullVersion": "5.15.0-1057-azure", "OSVersion": "22.04"})
-
-
-def answer_everything(project, false_ids=()) -> None:
-    q = load_questionnaire()
-    for question in q.for_platform(project.connection.platform):
-        if question.kind == "bool":
-            value = FALSE if question.id in false_ids else TRUE
-            project.questionnaire.answers[question.id] = Answer(value, "needed by the appliance" if value == FALSE else "")
-        elif question.kind == "choice":
-            project.questionnaire.answers[question.id] = Answer(question.choices[0].id)
-        else:
-            project.questionnaire.answers[question.id] = Answer("none")
-    project.questionnaire.ssh_access = "user azureuser on port 22, key sent separately"
 
 
 # -- the data ------------------------------------------------------------------------
@@ -225,7 +195,7 @@ def complete_project():
     return project
 
 
-def test_report_bundle_matches_its_schema_and_holds_every_test_and_answer(tmp_path):
+def test_report_bundle_matches_its_schema_and_holds_every_test_and_answer(qapp, tmp_path):
     import jsonschema
 
     from wizard.core.report import make_project_bundle
@@ -261,7 +231,7 @@ def test_report_bundle_matches_its_schema_and_holds_every_test_and_answer(tmp_pa
     assert (again.folder / "report.json").read_bytes() == (bundle.folder / "report.json").read_bytes()
 
 
-def test_report_pdf_renders_a_first_page(tmp_path):
+def test_report_pdf_renders_a_first_page(qapp, tmp_path):
     from PySide6.QtGui import QImage
 
     from wizard.core.report import make_project_bundle

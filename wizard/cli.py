@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import APP_DISPLAY_NAME, __version__
 
-SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify", "report")
+SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify", "report", "export")
 
 
 def _project_check(args: argparse.Namespace) -> int:
@@ -360,6 +360,33 @@ def _report(args: argparse.Namespace) -> int:
     return status
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .core.export import load_sas_uris, prepare, render
+    from .core.projectio import ProjectUnreadable, load_project
+
+    try:
+        project = load_project(args.project).project
+    except ProjectUnreadable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.sku and not any(s.sku_id == args.sku for s in project.skus):
+        print(f"error: no SKU with the ID {args.sku!r} (the project has: {', '.join(s.sku_id for s in project.skus)})",
+              file=sys.stderr)
+        return 2
+    exports = prepare(project, load_sas_uris(project), args.sku)
+    text = render(args.format, project, exports)
+    if args.output:
+        from .core.projectio import atomic_write_text
+
+        atomic_write_text(Path(args.output), text, keep_backup=False)
+    else:
+        sys.stdout.write(text)
+    missing = [(e.sku.sku_id, m) for e in exports for m in e.missing]
+    for sku_id, item in missing:
+        print(f"missing: {sku_id}: {item}", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mpwizard", description=f"{APP_DISPLAY_NAME} {__version__}")
     parser.add_argument("--version", action="version", version=f"mpwizard {__version__}")
@@ -441,6 +468,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--account-key-env", metavar="VAR", help="storage account key from this variable (default: keyring)")
     report.add_argument("--connection-string-env", metavar="VAR", help="connection string from this variable (default: keyring)")
     report.set_defaults(func=_report)
+
+    from .core.export import FORMATS
+
+    export = sub.add_parser("export", help="export the portal-ready SKU form (SAS URIs from the keyring)")
+    export.add_argument("project", type=Path, help="the .mpwiz project")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--sku", metavar="ID", help="only this SKU (default: every SKU)")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here (default: stdout)")
+    export.set_defaults(func=_export)
     return parser
 
 

@@ -11,6 +11,7 @@ import os
 
 
 def ensure_gui_application() -> None:
+    """Fonts need a Q(Gui)Application; an existing one (the GUI, pytest-qt) is used as it is."""
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is None:

@@ -182,6 +182,17 @@ class QuestionnaireAnswers:
 
 
 @dataclass
+class ExportRecord:
+    """The last export of the SKU form: what, where, and how much was still missing then."""
+
+    format: str = ""
+    path: str = ""
+    exported_at: str = ""
+    missing: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Offer:
     publisher_namespace: str = ""
     offer_id: str = ""
@@ -228,6 +239,7 @@ class Project:
     storage: StorageSettings = field(default_factory=StorageSettings)
     test_runs: list[TestRunRecord] = field(default_factory=list)
     questionnaire: QuestionnaireAnswers = field(default_factory=QuestionnaireAnswers)
+    last_export: ExportRecord | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def latest_run(self) -> TestRunRecord | None:

@@ -105,4 +105,6 @@ def step_states(project: Project) -> dict[Step, StepState]:
     states[Step.SAS] = _sas_state(project)
     states[Step.TEST_RUN] = _test_run_state(project)
     states[Step.QUESTIONNAIRE] = _questionnaire_state(project)
+    if project.last_export is not None:
+        states[Step.EXPORT] = StepState.ATTENTION if project.last_export.missing else StepState.DONE
     return states

@@ -92,3 +92,15 @@ def to_record(report: VhdReport, stamp: FileStamp | None, etag: str = "") -> Vhd
         allocated_bytes=i.allocated_bytes, verdict=report.verdict,
         findings=[VhdFinding(f.id, f.severity, f.message, f.fix, f.template, dict(f.args)) for f in report.findings],
     )
+
+
+def check_is_stale(disk) -> bool:
+    """True when the disk's stored check looked at another file/blob, or the file changed since."""
+    record = disk.vhd_check
+    target = disk.vhd_path or disk.blob_url
+    if record is None or record.target != target and not is_url(target):
+        return record is not None
+    if is_url(target):
+        return False
+    stamp = file_stamp(target)
+    return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)

@@ -1,11 +1,40 @@
-"""Step: Export the SKU form (filled by its own issue; navigation and saving work already)."""
+"""Step 7: readiness per SKU, a copy-ready preview of the portal form, and the export files.
+
+The checklist says what is still missing, each item with a button to the step that
+fixes it. The preview shows the guide's form field by field (a Copy button per
+field: the publisher pastes them one at a time) and Partner Center's JSON. SAS
+URIs are read from the keyring in the background; on screen their signature is
+masked, Copy and the exported files carry the real one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.steps import Step
-from .base import PlaceholderNote, StepPage
+from ..tasks import run_task
+from .base import StepPage
+
+SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
+            "az-script": ".sh", "az-ps1": ".ps1"}
 
 
 class ExportPage(StepPage):
@@ -15,6 +44,215 @@ class ExportPage(StepPage):
         super().__init__(document)
         self.setTitle(self.tr("Export the SKU form"))
         self.setSubTitle(self.tr("Check readiness and export the values to paste into the portal, field by field."))
+        self.sas_by_sku: dict[str, dict[int, str | None]] = {}
+        self.exports = []
+        self.task = None
+
         layout = QVBoxLayout(self)
-        layout.addWidget(PlaceholderNote(self.tr("The portal form export arrives in a later release.")))
-        layout.addStretch(1)
+        top = QHBoxLayout()
+        self.sku_combo = QComboBox()
+        self.sku_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.summary = QLabel()
+        top.addWidget(QLabel(self.tr("SKU:")))
+        top.addWidget(self.sku_combo)
+        top.addWidget(self.summary, 1)
+        layout.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.checklist = QTableWidget(0, 3)
+        self.checklist.setHorizontalHeaderLabels([self.tr("Ready"), self.tr("Item"), ""])
+        self.checklist.verticalHeader().hide()
+        self.checklist.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.checklist.setAccessibleName(self.tr("Readiness checklist"))
+        header = self.checklist.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        splitter.addWidget(self.checklist)
+
+        self.preview_tabs = QTabWidget()
+        self.form_table = QTableWidget(0, 3)
+        self.form_table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), ""])
+        self.form_table.verticalHeader().hide()
+        self.form_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.form_table.setAccessibleName(self.tr("Publishing portal form"))
+        fh = self.form_table.horizontalHeader()
+        fh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        fh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.preview_tabs.addTab(self.form_table, self.tr("Publishing portal (guide)"))
+        json_box = QWidget()
+        json_layout = QVBoxLayout(json_box)
+        self.json_view = QPlainTextEdit()
+        self.json_view.setReadOnly(True)
+        self.json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.btn_copy_json = QPushButton(self.tr("Copy JSON"))
+        self.btn_copy_json.clicked.connect(self.copy_json)
+        json_layout.addWidget(self.json_view)
+        json_layout.addWidget(self.btn_copy_json, 0, Qt.AlignmentFlag.AlignRight)
+        self.preview_tabs.addTab(json_box, self.tr("Partner Center (JSON)"))
+        splitter.addWidget(self.preview_tabs)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        bottom = QHBoxLayout()
+        self.format_combo = QComboBox()
+        names = {"portal-html": self.tr("Portal form — printable HTML"), "portal-csv": self.tr("Portal form — CSV"),
+                 "portal-md": self.tr("Portal form — Markdown"),
+                 "partner-center-json": self.tr("Partner Center technical configuration — JSON"),
+                 "az-script": self.tr("Test VM script — Azure CLI (bash)"),
+                 "az-ps1": self.tr("Test VM script — Azure CLI (PowerShell)")}
+        for fmt, name in names.items():
+            self.format_combo.addItem(name, fmt)
+        self.btn_export = QPushButton(self.tr("Export…"))
+        self.btn_export.clicked.connect(self.ask_export)
+        self.btn_reload = QPushButton(self.tr("Check again"))
+        self.btn_reload.clicked.connect(self.load)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom.addWidget(self.format_combo)
+        bottom.addWidget(self.btn_export)
+        bottom.addWidget(self.btn_reload)
+        bottom.addWidget(self.status, 1)
+        layout.addLayout(bottom)
+
+    # -- data ---------------------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.sku_combo.blockSignals(True)
+        current = self.sku_combo.currentData()
+        self.sku_combo.clear()
+        for sku in self.project.skus:
+            self.sku_combo.addItem(f"{sku.sku_id or self.tr('(no ID)')} {sku.version}", sku.sku_id)
+        self.sku_combo.setCurrentIndex(max(self.sku_combo.findData(current), 0))
+        self.sku_combo.blockSignals(False)
+        self.load()
+
+    def load(self) -> None:
+        """Read every SAS URI from the keyring off the GUI thread, then show readiness and the preview."""
+        from ..core.export import load_sas_uris
+
+        project = self.project
+
+        def done(uris):
+            self.task = None
+            self.sas_by_sku = uris
+            self.refresh()
+
+        def failed(error):
+            self.task = None
+            self.sas_by_sku = {}
+            self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(error))
+            self.refresh()
+
+        self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))
+        self.btn_export.setEnabled(False)
+        self.task = run_task(lambda p, c: load_sas_uris(project), on_result=done, on_error=failed)
+
+    def selected_sku_id(self) -> str | None:
+        return self.sku_combo.currentData()
+
+    def refresh(self) -> None:
+        from ..core.export import prepare
+
+        self.exports = prepare(self.project, self.sas_by_sku)
+        export = next((e for e in self.exports if e.sku.sku_id == self.selected_sku_id()), None)
+        self.btn_export.setEnabled(self.task is None and bool(self.exports))
+        if export is None:
+            self.checklist.setRowCount(0)
+            self.form_table.setRowCount(0)
+            return
+        self._fill_checklist(export)
+        self._fill_form(export)
+        self._fill_json(export)
+        missing = len(export.missing)
+        self.summary.setText(self.tr("Ready to submit.") if not missing else
+                             self.tr("{0} item(s) missing: you can export now, and the export says what is missing.")
+                             .format(missing))
+        if self.task is None and self.status.text().startswith(self.tr("Reading the SAS URIs")):
+            self.status.clear()
+
+    def _fill_checklist(self, export) -> None:
+        self.checklist.setRowCount(len(export.items))
+        for row, item in enumerate(export.items):
+            mark = QTableWidgetItem("✓" if item.ok else "✗")
+            mark.setForeground(QBrush(QColor("#1b7f3b" if item.ok else "#b00020")))
+            mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            mark.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("ready") if item.ok else self.tr("missing"))
+            self.checklist.setItem(row, 0, mark)
+            self.checklist.setItem(row, 1, QTableWidgetItem(item.text))
+            if item.ok:
+                self.checklist.removeCellWidget(row, 2)
+            else:
+                button = QPushButton(self.tr("Go to step"))
+                button.setToolTip(self.tr("Open the step that fixes this"))
+                button.clicked.connect(lambda _c=False, step=item.step: self.go_to(step))
+                self.checklist.setCellWidget(row, 2, button)
+
+    def _fill_form(self, export) -> None:
+        from ..core.export import mask_signature
+
+        self.form_table.setRowCount(len(export.form))
+        for row, f in enumerate(export.form):
+            self.form_table.setItem(row, 0, QTableWidgetItem(f.label))
+            shown = QTableWidgetItem(mask_signature(f.value) if f.value else f.missing)
+            if not f.value:
+                shown.setForeground(QBrush(QColor("#b00020")))
+            elif f.missing:
+                shown.setToolTip(f.missing)
+            self.form_table.setItem(row, 1, shown)
+            button = QPushButton(self.tr("Copy"))
+            button.setEnabled(bool(f.value))
+            button.setAccessibleName(self.tr("Copy {0}").format(f.label))
+            button.clicked.connect(lambda _c=False, value=f.value, label=f.label: self.copy_value(label, value))
+            self.form_table.setCellWidget(row, 2, button)
+
+    def _fill_json(self, export) -> None:
+        import json
+
+        from ..core.export import mask_signature, partner_center_json
+
+        self.json_text = json.dumps(partner_center_json(self.project, export.sku, export.sas_uris, export.missing),
+                                    indent=2, ensure_ascii=False)
+        self.json_view.setPlainText(mask_signature(self.json_text))
+
+    # -- actions ------------------------------------------------------------------------
+    def go_to(self, step: Step) -> None:
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.jump_to(int(step))
+
+    def copy_value(self, label: str, value: str) -> None:
+        QGuiApplication.clipboard().setText(value)
+        self.status.setText(self.tr("Copied “{0}”. Paste it into the portal field of the same name.").format(label))
+
+    def copy_json(self) -> None:
+        QGuiApplication.clipboard().setText(getattr(self, "json_text", ""))
+        self.status.setText(self.tr("Copied the Partner Center JSON."))
+
+    def ask_export(self) -> None:
+        fmt = self.format_combo.currentData()
+        base = (self.project.offer.offer_id or "sku-form") + SUFFIXES[fmt]
+        folder = Path(self.document.path).parent if self.document.path else Path.home()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / base))
+        if path:
+            self.export_to(fmt, Path(path))
+
+    def export_to(self, fmt: str, path: Path) -> bool:
+        """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
+        from ..core.export import render
+        from ..core.model import ExportRecord
+        from ..core.projectio import atomic_write_text, utc_now_iso
+
+        text = render(fmt, self.project, self.exports)
+        try:
+            atomic_write_text(path, text, keep_backup=False)
+        except OSError as exc:
+            self.status.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
+            return False
+        missing = sum(len(e.missing) for e in self.exports)
+        self.project.last_export = ExportRecord(fmt, str(path), utc_now_iso(), missing)
+        self.changed()
+        self.status.setText(self.tr("Exported {0}.").format(path) if not missing else
+                            self.tr("Exported {0}, with {1} missing item(s) written into it.").format(path, missing))
+        return True

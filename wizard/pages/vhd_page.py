@@ -160,16 +160,9 @@ class VhdPage(StepPage):
             self.disks.selectRow(0)
 
     def is_stale(self, disk: Disk) -> bool:
-        from ..core.vhdjobs import file_stamp, is_url
+        from ..core.vhdjobs import check_is_stale
 
-        record = disk.vhd_check
-        target = disk.vhd_path or disk.blob_url
-        if record is None or record.target != target and not is_url(target):
-            return record is not None
-        if is_url(target):
-            return False
-        stamp = file_stamp(target)
-        return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)
+        return check_is_stale(disk)
 
     def refresh(self) -> None:
         rows = self.all_disks()

@@ -1,0 +1,428 @@
+"""Readiness per SKU and the portal-ready exports (REFERENCE.md §7).
+
+`readiness` lists what must be true before a SKU is submitted, each item with the
+step that fixes it. `portal_form` gives the guide's publishing-portal form in the
+portal's own field order; `partner_center_json` the Product Ingestion API's
+technical configuration. `render` turns them into one of the export formats. SAS
+URIs are passed in (the caller reads them from the keyring): without one the field
+says what is missing, and so does the export. Qt-free.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .. import __version__
+from .model import ROLE_OS, Disk, Project, Sku
+from .profiles import Profile
+from .questionnaire import progress as questionnaire_progress
+from .sas import minimum_expiry
+from .steps import Step, parse_iso, sas_expiry_state
+from .validation import marketplace_urls, project_profile, validate_offer
+from .vhdjobs import check_is_stale
+
+FORMATS = ("portal-html", "portal-csv", "portal-md", "partner-center-json", "az-script", "az-ps1")
+PC_SCHEMA = "https://schema.mp.microsoft.com/schema/virtual-machine-plan-technical-configuration/2022-03-01-preview3"
+MISSING_SAS = "MISSING: create and verify this disk's SAS URI in the SAS URIs step (or it is not in the keyring)"
+
+
+# -- readiness -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReadinessItem:
+    id: str  # stable: offer, vhd-check:<disk>, sas:<disk>, test-run, questionnaire, report
+    step: Step  # where the user fixes it
+    ok: bool
+    text: str  # what is (or is not) true, in English; the GUI shows it as is
+
+
+def disk_name(sku: Sku, disk: Disk) -> str:
+    lun = sku.lun_of(disk)
+    return "OS disk" if disk.role == ROLE_OS else f"data disk LUN {lun}"
+
+
+def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], profile: Profile | None = None,
+              now: datetime | None = None) -> list[ReadinessItem]:
+    """Every item a submission of `sku` needs; `sas_uris` maps disk index → full SAS URI (or None)."""
+    profile = profile or project_profile(project)
+    index = project.skus.index(sku)
+    items = []
+    errors = [p for p in validate_offer(project, profile) if p.severity == "error"
+              and (not p.path.startswith("skus[") or p.path.startswith(f"skus[{index}]"))]
+    items.append(ReadinessItem("offer", Step.OFFER, not errors,
+                               "Offer and SKU details are complete" if not errors else
+                               f"Offer and SKU details have {len(errors)} problem(s): {errors[0]}"))
+    for i, disk in enumerate(sku.disks):
+        name = disk_name(sku, disk)
+        record = disk.vhd_check
+        if record is None:
+            ok, text = False, f"{name}: the VHD has not been checked"
+        elif check_is_stale(disk):
+            ok, text = False, f"{name}: the VHD changed since it was checked: check it again"
+        elif record.verdict == "fail":
+            ok, text = False, f"{name}: the VHD check failed"
+        else:
+            ok, text = True, f"{name}: VHD check {record.verdict}"
+        items.append(ReadinessItem(f"vhd-check:{i}", Step.VHD, ok, text))
+    # "Lives long enough": still as long as the profile asks of a SAS made today.
+    needed = minimum_expiry(profile, now or datetime.now(UTC))
+
+    def too_short(disk: Disk) -> bool:
+        expiry = parse_iso(disk.sas.expiry) if disk.sas else None
+        return expiry is not None and expiry < needed
+
+    for i, disk in enumerate(sku.disks):
+        name = disk_name(sku, disk)
+        state = sas_expiry_state(disk, profile, now)
+        if disk.sas is None or state == "none":
+            ok, text = False, f"{name}: no SAS URI yet"
+        elif state == "expired":
+            ok, text = False, f"{name}: the SAS URI has expired: make a new one"
+        elif state == "soon" or too_short(disk):
+            ok, text = False, (f"{name}: the SAS URI expires {disk.sas.expiry}, before the certification team is done with "
+                               f"it (the profile wants it valid until {needed:%Y-%m-%d %H:%M} UTC or later): renew it")
+        elif disk.sas.verdict not in ("pass", "warning"):
+            ok, text = False, f"{name}: the SAS URI has not been verified"
+        elif not sas_uris.get(i):
+            ok, text = False, f"{name}: the SAS token is not in the keyring or this session: make it again or unlock the keyring"
+        else:
+            ok, text = True, f"{name}: SAS URI verified, valid until {disk.sas.expiry}"
+        items.append(ReadinessItem(f"sas:{i}", Step.SAS, ok, text))
+    run = project.latest_run()
+    if run is None:
+        items.append(ReadinessItem("test-run", Step.TEST_RUN, False, "No certification test run yet"))
+    else:
+        bad = [r for r in run.results if r.result in ("Failed", "Error")]
+        unexplained = [r for r in bad if not project.questionnaire.exception_notes.get(r.id, "").strip()]
+        if not run.results:
+            ok, text = False, "The latest test run has no results"
+        elif unexplained:
+            ok, text = False, ("The latest test run has Failed/Error results without an exception explanation: "
+                               + ", ".join(r.id for r in unexplained))
+        elif bad:
+            ok, text = True, f"The latest test run's {len(bad)} Failed/Error result(s) each have an exception explanation"
+        else:
+            ok, text = True, f"The latest test run ({run.finished_at}) has no Failed or Error result"
+        items.append(ReadinessItem("test-run", Step.TEST_RUN, ok, text))
+    state = questionnaire_progress(project)
+    items.append(ReadinessItem("questionnaire", Step.QUESTIONNAIRE, state.complete,
+                               "The questionnaire is complete" if state.complete else
+                               f"The questionnaire is not complete ({state.answered} of {state.total} answered"
+                               + (", SSH access information missing" if state.ssh_info_missing else "") + ")"))
+    report = sku.report
+    if report is None or not report.blob_url:
+        ok, text = False, "The certification report is not stored in the VHDs' container"
+    elif run is not None and report.test_run_started != run.started_at:
+        ok, text = False, "The stored report is from an older test run: store it again"
+    else:
+        ok, text = True, f"Report stored at {report.blob_url}"
+    items.append(ReadinessItem("report", Step.QUESTIONNAIRE, ok, text))
+    return items
+
+
+# -- the guide's form ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class FormField:
+    label: str
+    value: str
+    missing: str = ""  # why the value is empty or not final
+    section: str = "sku"  # offer | sku | disk
+
+
+def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
+    """The publishing portal's SKU form, in the portal's order, with the offer fields first."""
+    offer = project.offer
+    marketplace, portal = marketplace_urls(offer.publisher_namespace, offer.offer_id, sku.sku_id)
+    fields = [
+        FormField("Offer ID", offer.offer_id, "" if offer.offer_id else "MISSING: offer ID", "offer"),
+        FormField("Offer name", offer.offer_name, "" if offer.offer_name else "MISSING: offer name", "offer"),
+        FormField("SKU ID", sku.sku_id, "" if sku.sku_id else "MISSING: SKU ID"),
+        FormField("SKU summary", sku.summary, "" if sku.summary else "MISSING: SKU summary"),
+        FormField("Marketplace URL", marketplace),
+        FormField("Azure portal URL", portal),
+        FormField("OS family", "Windows" if sku.os_family == "windows" else "Linux"),
+        FormField("Operating system", sku.os_friendly_name, "" if sku.os_friendly_name else "MISSING: operating system name"),
+    ]
+    sizes = list(sku.vm_sizes)
+    for n in range(max(3, len(sizes))):
+        value = sizes[n] if n < len(sizes) else ""
+        fields.append(FormField(f"Recommended VM size {n + 1}", value, "" if value else "MISSING: recommended VM size"))
+    fields.append(FormField("Version", sku.version, "" if sku.version else "MISSING: version"))
+    for i, disk in enumerate(sku.disks):
+        uri = sas_uris.get(i) or ""
+        if disk.role == ROLE_OS:
+            fields.append(FormField("OS VHD URL", uri, "" if uri else MISSING_SAS, "disk"))
+    for i, disk in enumerate(sku.disks):
+        if disk.role != ROLE_OS:
+            lun = sku.lun_of(disk)
+            uri = sas_uris.get(i) or ""
+            fields.append(FormField("LUN", str(lun), "", "disk"))
+            fields.append(FormField(f"LUN {lun} VHD URL", uri, "" if uri else MISSING_SAS, "disk"))
+    report = sku.report
+    fields.append(FormField("Certification report", report.blob_url if report and report.blob_url else "",
+                            "" if report and report.blob_url else "MISSING: store the report in the VHDs' container"))
+    return fields
+
+
+# -- Partner Center -----------------------------------------------------------------------
+LINUX_TYPES = (("ubuntu", "ubuntu"), ("red hat", "redHat"), ("rhel", "redHat"), ("centos", "centOS"), ("debian", "debian"),
+               ("suse", "suse"), ("oracle", "oracleLinux"), ("alma", "other"), ("rocky", "other"))
+WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"),
+                 ("2016", "windowsServer2016"), ("2019", "windowsServer2019"), ("2022", "windowsServer2022"))
+
+
+def _os_type(sku: Sku) -> str:
+    name = f"{sku.os_friendly_name} {sku.base_image}".lower()
+    table = WINDOWS_TYPES if sku.os_family == "windows" else LINUX_TYPES
+    return next((value for key, value in table if key in name), "other")
+
+
+def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str | None],
+                        missing: list[str] | None = None) -> dict:
+    """The plan's technical configuration as the Product Ingestion API resource."""
+    os_uri = next((sas_uris.get(i) or "" for i, d in enumerate(sku.disks) if d.role == ROLE_OS), "")
+    data_disks = [{"lunNumber": sku.lun_of(d), "uri": sas_uris.get(i) or ""} for i, d in enumerate(sku.disks)
+                  if d.role != ROLE_OS]
+    document = {
+        "$schema": PC_SCHEMA,
+        "product": {"externalId": project.offer.offer_id},
+        "plan": {"externalId": sku.sku_id},
+        "operatingSystem": {"family": sku.os_family, "type": _os_type(sku), "friendlyName": sku.os_friendly_name},
+        "recommendedVmSizes": list(sku.vm_sizes),
+        "openPorts": [],
+        "vmProperties": {"supportsExtensions": True, "supportsBackup": False, "supportsAcceleratedNetworking": False,
+                         "isNetworkVirtualAppliance": False, "supportsNVMe": False, "supportsCloudInit": False,
+                         "supportsAadLogin": False, "supportsHibernation": False, "supportsRemoteConnection": True,
+                         "requiresCustomArmTemplate": False},
+        "skus": [{"imageType": "x64Gen1", "skuId": sku.sku_id, "securityType": ["standard"]}],
+        "vmImageVersions": [{
+            "versionNumber": sku.version,
+            "lifecycleState": "generallyAvailable",
+            "vmImages": [{"imageType": "x64Gen1",
+                          "source": {"sourceType": "sasUri", "osDisk": {"uri": os_uri}, "dataDisks": data_disks}}],
+        }],
+    }
+    if missing:
+        document["$comment"] = "Not ready — missing: " + "; ".join(missing)
+    return document
+
+
+# -- rendering --------------------------------------------------------------------------------
+@dataclass
+class SkuExport:
+    sku: Sku
+    form: list[FormField]
+    items: list[ReadinessItem]
+    sas_uris: dict[int, str | None] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[str]:
+        return [i.text for i in self.items if not i.ok]
+
+
+def prepare(project: Project, sas_by_sku: Mapping[str, Mapping[int, str | None]], sku_id: str | None = None,
+            now: datetime | None = None) -> list[SkuExport]:
+    out = []
+    for sku in project.skus:
+        if sku_id is not None and sku.sku_id != sku_id:
+            continue
+        uris = dict(sas_by_sku.get(sku.sku_id, {}))
+        out.append(SkuExport(sku, portal_form(project, sku, uris), readiness(project, sku, uris, now=now), uris))
+    return out
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_portal_html(project: Project, exports: list[SkuExport]) -> str:
+    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+             f"<title>{_e(project.offer.offer_name or project.offer.offer_id)} — SKU form</title>",
+             "<style>body{font-family:sans-serif;font-size:10pt;margin:1.5em;color:#111}table{border-collapse:collapse;"
+             "width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}"
+             "th{background:#eee;width:28%}td{word-break:break-all}.missing{color:#b00020;font-weight:bold}.ok{color:#1b7f3b}"
+             "@media print{section{page-break-after:always}}</style></head><body>",
+             f"<h1>{_e(project.offer.offer_name or project.offer.offer_id)}: SKU form</h1>",
+             f"<p>Publisher namespace {_e(project.offer.publisher_namespace)} · made by mpwizard {_e(__version__)} · "
+             "paste each value into the publishing portal field of the same name, in this order.</p>"]
+    for export in exports:
+        sku = export.sku
+        parts.append(f"<section><h2>SKU {_e(sku.sku_id)} — {_e(sku.version)}</h2>")
+        if export.missing:
+            parts.append('<p class="missing">Not ready: ' + str(len(export.missing)) + " item(s) missing</p><ul>"
+                         + "".join(f'<li class="missing">{_e(m)}</li>' for m in export.missing) + "</ul>")
+        else:
+            parts.append('<p class="ok">Ready: every readiness item is met.</p>')
+        rows = []
+        for f in export.form:
+            value = _e(f.value) if f.value else ""
+            note = f'<br><span class="missing">{_e(f.missing)}</span>' if f.missing else ""
+            rows.append(f"<tr><th>{_e(f.label)}</th><td>{value}{note}</td></tr>")
+        parts.append("<table>" + "".join(rows) + "</table></section>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def render_portal_csv(exports: list[SkuExport]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["sku_id", "order", "field", "value", "missing"])
+    for export in exports:
+        for n, f in enumerate(export.form, 1):
+            writer.writerow([export.sku.sku_id, n, f.label, f.value, f.missing])
+        for item in export.items:
+            if not item.ok:
+                writer.writerow([export.sku.sku_id, "", "Readiness", "", item.text])
+    return buffer.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
+    lines = [f"# {_md(project.offer.offer_name or project.offer.offer_id)}: SKU form", "",
+             f"Made by mpwizard {__version__}. Paste each value into the portal field of the same name.", ""]
+    for export in exports:
+        lines += [f"## SKU {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
+        if export.missing:
+            lines += ["**Not ready** — missing:", ""] + [f"- {_md(m)}" for m in export.missing] + [""]
+        else:
+            lines += ["Ready: every readiness item is met.", ""]
+        lines += ["| Field | Value |", "|---|---|"]
+        for f in export.form:
+            value = f"`{_md(f.value)}`" if f.value else ""
+            lines.append(f"| {_md(f.label)} | {value}{' **' + _md(f.missing) + '**' if f.missing else ''} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _disk_urls(sku: Sku) -> tuple[str, list[str]]:
+    os_url = next((d.blob_url for d in sku.disks if d.role == ROLE_OS), "")
+    return os_url, [d.blob_url for d in sku.data_disks]
+
+
+def _test_vm_commands(sku: Sku, var) -> list[list[tuple[str, ...]]]:
+    """The two az commands for a SKU as (option, value…) groups; `var(name)` spells a shell variable."""
+    os_url, data_urls = _disk_urls(sku)
+    image = f"{sku.sku_id}-{sku.version}"
+    create = [("az", "image", "create"), ("--resource-group", var("RESOURCE_GROUP")), ("--location", var("LOCATION")),
+              ("--name", image), ("--os-type", "Windows" if sku.os_family == "windows" else "Linux"),
+              ("--hyper-v-generation", "V1"), ("--source", os_url or "MISSING-OS-VHD-URL")]
+    if data_urls:  # in LUN order
+        create.append(("--data-disk-sources", *[u or "MISSING-DATA-VHD-URL" for u in data_urls]))
+    vm = [("az", "vm", "create"), ("--resource-group", var("RESOURCE_GROUP")), ("--location", var("LOCATION")),
+          ("--name", f"{sku.sku_id}-test"[:64]), ("--image", image), ("--admin-username", var("ADMIN_USERNAME"))]
+    if sku.vm_sizes:
+        vm.append(("--size", sku.vm_sizes[0]))
+    vm.append(("--admin-password", var("ADMIN_PASSWORD")) if sku.os_family == "windows" else ("--generate-ssh-keys",))
+    return [create, vm]
+
+
+def _bash_word(word: str) -> str:
+    return f'"{word}"' if word.startswith("$") else shlex.quote(word)
+
+
+def _ps_word(word: str) -> str:
+    if word.startswith("$env:") or (word and all(c.isalnum() or c in "-_./:" for c in word)):
+        return word
+    return "'" + word.replace("'", "''") + "'"
+
+
+def _script(exports: list[SkuExport], header: list[str], var, word, continuation: str, after, windows_check) -> str:
+    lines = list(header)
+    for export in exports:
+        sku = export.sku
+        lines.append(f"# SKU {sku.sku_id} {sku.version}")
+        lines += [f"# NOT READY: {m}" for m in export.missing]
+        if not _disk_urls(sku)[0]:
+            lines.append("# MISSING: the OS disk has no blob URL yet (upload it in the VHD check step)")
+        if sku.os_family == "windows":
+            lines.append(windows_check)
+        for command in _test_vm_commands(sku, var):
+            lines.append(continuation.join(" ".join(word(w) for w in group) for group in command))
+            lines += after(command[0][1])
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def render_az_script(project: Project, exports: list[SkuExport]) -> str:
+    header = ["#!/usr/bin/env bash",
+              "# Create a managed image from each SKU's VHD blobs and a test VM from it (the guide's step 4 with",
+              f"# today's Azure CLI). Made by mpwizard {__version__}.",
+              "# Set the variables below first; no secret is written into this file.",
+              "set -euo pipefail",
+              ': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the storage account}"',
+              ': "${LOCATION:?set LOCATION to the storage account region, e.g. westus}"',
+              'ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"', ""]
+    return _script(exports, header, lambda name: f"${name}", _bash_word, " \\\n  ", lambda _noun: [],
+                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"')
+
+
+def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
+    header = ["# Create a managed image from each SKU's VHD blobs and a test VM from it (the guide's step 4 with",
+              f"# today's Azure CLI, from PowerShell). Made by mpwizard {__version__}.",
+              "# Set the variables below first; no secret is written into this file.",
+              "$ErrorActionPreference = 'Stop'",
+              "if (-not $env:RESOURCE_GROUP) { throw 'Set $env:RESOURCE_GROUP to the resource group of the storage account' }",
+              "if (-not $env:LOCATION) { throw 'Set $env:LOCATION to the storage account region, e.g. westus' }",
+              "if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }", ""]
+    return _script(exports, header, lambda name: f"$env:{name}", _ps_word, " `\n  ",
+                   lambda noun: [f"if ($LASTEXITCODE -ne 0) {{ throw 'az {noun} create failed' }}"],
+                   "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }")
+
+
+def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
+    if fmt == "portal-html":
+        return render_portal_html(project, exports)
+    if fmt == "portal-csv":
+        return render_portal_csv(exports)
+    if fmt == "portal-md":
+        return render_portal_md(project, exports)
+    if fmt == "partner-center-json":
+        docs = [partner_center_json(project, e.sku, e.sas_uris, e.missing) for e in exports]
+        return json.dumps(docs[0] if len(docs) == 1 else docs, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "az-script":
+        return render_az_script(project, exports)
+    if fmt == "az-ps1":
+        return render_az_ps1(project, exports)
+    raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def sas_uri(blob_url: str, scheme: str, token: str | None) -> str | None:
+    """The full SAS URI from the stored blob URL, the record's scheme and the token from the keyring."""
+    if not token or not blob_url:
+        return None
+    return f"{scheme or 'https'}://{blob_url.split('://', 1)[1]}?{token}"
+
+
+def mask_signature(text: str) -> str:
+    """For showing on screen: the SAS signature replaced by dots (Copy and the export keep the real one)."""
+    import re
+
+    return re.sub(r"(sig=)[^&\s\"]+", r"\1••••••", text)
+
+
+def load_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
+    """Every disk's SAS URI from this session or the keyring (None where there is none). Touches the keyring."""
+    from .credentials import CredentialError, SecretRef, credentials
+
+    out: dict[str, dict[int, str | None]] = {}
+    for sku in project.skus:
+        uris: dict[int, str | None] = {}
+        for i, disk in enumerate(sku.disks):
+            token = None
+            if disk.sas and disk.sas.secret_purpose:
+                try:
+                    token = credentials().get(SecretRef(project.project_id, disk.sas.secret_purpose))
+                except CredentialError:
+                    token = None
+            uris[i] = sas_uri(disk.sas.blob_url or disk.blob_url, disk.sas.scheme, token) if disk.sas else None
+        out[sku.sku_id] = uris
+    return out
