@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wizard/app.py" line="66" />
+        <location filename="../../wizard/app.py" line="66"/>
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/app.py" line="67" />
+        <location filename="../../wizard/app.py" line="67"/>
         <source>Something went wrong: {0}
 
 Your project is autosaved. Details are in the log: {1}</source>
@@ -20,179 +21,179 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="32" />
+        <location filename="../../wizard/pages/connection_page.py" line="32"/>
         <source>Connection to the certification VM</source>
         <translation>認定用 VM への接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="33" />
+        <location filename="../../wizard/pages/connection_page.py" line="33"/>
         <source>Deploy a test VM from your image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
         <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="38" />
+        <location filename="../../wizard/pages/connection_page.py" line="38"/>
         <source>Linux (SSH)</source>
         <translation>Linux (SSH)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="39" />
+        <location filename="../../wizard/pages/connection_page.py" line="39"/>
         <source>Windows (PowerShell remoting)</source>
         <translation>Windows (PowerShell リモート処理)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="41" />
+        <location filename="../../wizard/pages/connection_page.py" line="41"/>
         <source>DNS name or address, e.g. myvm.westus.cloudapp.azure.com</source>
         <translation>DNS 名またはアドレス (例: myvm.westus.cloudapp.azure.com)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="46" />
-        <location filename="../../wizard/pages/connection_page.py" line="280" />
+        <location filename="../../wizard/pages/connection_page.py" line="46"/>
+        <location filename="../../wizard/pages/connection_page.py" line="280"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="47" />
+        <location filename="../../wizard/pages/connection_page.py" line="47"/>
         <source>Private key file</source>
         <translation>秘密キー ファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="51" />
-        <source>The password (or the key's passphrase). Kept in memory, or in the OS keyring if you tick the box; never in the project file.</source>
+        <location filename="../../wizard/pages/connection_page.py" line="51"/>
+        <source>The password (or the key&apos;s passphrase). Kept in memory, or in the OS keyring if you tick the box; never in the project file.</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="53" />
+        <location filename="../../wizard/pages/connection_page.py" line="53"/>
         <source>&amp;Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="54" />
+        <location filename="../../wizard/pages/connection_page.py" line="54"/>
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="59" />
+        <location filename="../../wizard/pages/connection_page.py" line="59"/>
         <source>&amp;Test name:</source>
         <translation>テスト名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="60" />
+        <location filename="../../wizard/pages/connection_page.py" line="60"/>
         <source>&amp;Platform:</source>
         <translation>プラットフォーム(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="61" />
+        <location filename="../../wizard/pages/connection_page.py" line="61"/>
         <source>&amp;Host:</source>
         <translation>ホスト(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="62" />
+        <location filename="../../wizard/pages/connection_page.py" line="62"/>
         <source>P&amp;ort:</source>
         <translation>ポート(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="63" />
+        <location filename="../../wizard/pages/connection_page.py" line="63"/>
         <source>&amp;User:</source>
         <translation>ユーザー(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="64" />
+        <location filename="../../wizard/pages/connection_page.py" line="64"/>
         <source>&amp;Authentication:</source>
         <translation>認証(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="65" />
+        <location filename="../../wizard/pages/connection_page.py" line="65"/>
         <source>&amp;Key file:</source>
         <translation>キー ファイル(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="66" />
-        <location filename="../../wizard/pages/connection_page.py" line="279" />
+        <location filename="../../wizard/pages/connection_page.py" line="66"/>
+        <location filename="../../wizard/pages/connection_page.py" line="279"/>
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="68" />
+        <location filename="../../wizard/pages/connection_page.py" line="68"/>
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="83" />
+        <location filename="../../wizard/pages/connection_page.py" line="83"/>
         <source>Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="86" />
+        <location filename="../../wizard/pages/connection_page.py" line="86"/>
         <source>&amp;Test connection</source>
         <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="87" />
+        <location filename="../../wizard/pages/connection_page.py" line="87"/>
         <source>Resolve the name, open the port, check the host key, sign in, detect the OS and whether sudo works without a password.</source>
         <translation>名前解決、ポート接続、ホスト キーの確認、サインイン、OS の検出、パスワードなしの sudo の可否を確認します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="89" />
+        <location filename="../../wizard/pages/connection_page.py" line="89"/>
         <source>Forget host key</source>
         <translation>ホスト キーを破棄</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="90" />
+        <location filename="../../wizard/pages/connection_page.py" line="90"/>
         <source>Remove the remembered host key of this host, e.g. after re-creating the VM.</source>
         <translation>このホストの記憶済みホスト キーを削除します (VM を作り直した後など)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="97" />
+        <location filename="../../wizard/pages/connection_page.py" line="97"/>
         <source>Connection test steps</source>
         <translation>接続テストの手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="104" />
+        <location filename="../../wizard/pages/connection_page.py" line="104"/>
         <source>Windows (PowerShell remoting) connection tests and the certification run arrive in a later release.</source>
         <translation>Windows (PowerShell リモート処理) の接続テストと認定テストの実行は今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="145" />
+        <location filename="../../wizard/pages/connection_page.py" line="145"/>
         <source>Testing Windows connections arrives in a later release.</source>
         <translation>Windows への接続テストは今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="148" />
+        <location filename="../../wizard/pages/connection_page.py" line="148"/>
         <source>Enter the host and the user first.</source>
         <translation>先にホストとユーザーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="156" />
+        <location filename="../../wizard/pages/connection_page.py" line="156"/>
         <source>Testing…</source>
         <translation>テストしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="175" />
+        <location filename="../../wizard/pages/connection_page.py" line="175"/>
         <source>sudo works without a password</source>
         <translation>sudo はパスワードなしで使えます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="176" />
+        <location filename="../../wizard/pages/connection_page.py" line="176"/>
         <source>sudo needs a password: checks that need root will be skipped</source>
         <translation>sudo にパスワードが必要です。root が必要なチェックはスキップされます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="177" />
+        <location filename="../../wizard/pages/connection_page.py" line="177"/>
         <source>Connected to {0}; {1}.</source>
         <translation>{0} に接続しました。{1}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="186" />
+        <location filename="../../wizard/pages/connection_page.py" line="186"/>
         <source>Connection test failed: {0}</source>
         <translation>接続テストに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="208" />
+        <location filename="../../wizard/pages/connection_page.py" line="208"/>
         <source>Trust this host?</source>
         <translation>このホストを信頼しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="209" />
+        <location filename="../../wizard/pages/connection_page.py" line="209"/>
         <source>First connection to {0}.
 
 Host key fingerprint ({1}):
@@ -211,42 +212,42 @@ Trust it and remember it?</source>
 信頼して記憶しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="218" />
+        <location filename="../../wizard/pages/connection_page.py" line="218"/>
         <source>The old host key is forgotten. Test the connection again and compare the new fingerprint before trusting it.</source>
         <translation>古いホスト キーを破棄しました。もう一度接続をテストし、信頼する前に新しいフィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="239" />
+        <location filename="../../wizard/pages/connection_page.py" line="239"/>
         <source>Password loaded from the OS keyring.</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="258" />
+        <location filename="../../wizard/pages/connection_page.py" line="258"/>
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="259" />
+        <location filename="../../wizard/pages/connection_page.py" line="259"/>
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="279" />
+        <location filename="../../wizard/pages/connection_page.py" line="279"/>
         <source>Key pass&amp;phrase:</source>
         <translation>キーのパスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="280" />
+        <location filename="../../wizard/pages/connection_page.py" line="280"/>
         <source>Key passphrase</source>
         <translation>キーのパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="285" />
+        <location filename="../../wizard/pages/connection_page.py" line="285"/>
         <source>Choose the private key</source>
         <translation>秘密キーの選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="286" />
+        <location filename="../../wizard/pages/connection_page.py" line="286"/>
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
@@ -254,552 +255,552 @@ Trust it and remember it?</source>
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../wizard/core/validation.py" line="20" />
+        <location filename="../../wizard/core/validation.py" line="20"/>
         <source>{field} is required.</source>
         <translation>{field} は必須です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="21" />
+        <location filename="../../wizard/core/validation.py" line="21"/>
         <source>{field} has {length} characters; at most {max} are allowed.</source>
         <translation>{field} が {length} 文字です。{max} 文字以内にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="22" />
+        <location filename="../../wizard/core/validation.py" line="22"/>
         <source>{field} must start with a lowercase letter or a digit.</source>
         <translation>{field} は小文字の英字か数字で始める必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="23" />
-        <source>{field} may only contain lowercase letters, digits, '-' and '_' (found {bad}).</source>
-        <translation>{field} に使えるのは小文字、数字、'-'、'_' だけです (使用不可: {bad})。</translation>
+        <location filename="../../wizard/core/validation.py" line="23"/>
+        <source>{field} may only contain lowercase letters, digits, &apos;-&apos; and &apos;_&apos; (found {bad}).</source>
+        <translation>{field} に使えるのは小文字、数字、&apos;-&apos;、&apos;_&apos; だけです (使用不可: {bad})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="24" />
+        <location filename="../../wizard/core/validation.py" line="24"/>
         <source>The offer needs at least one SKU.</source>
         <translation>プランには少なくとも 1 つの SKU が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="25" />
-        <source>SKU ID '{value}' is used by more than one SKU; SKU IDs must be unique within the offer.</source>
-        <translation>SKU ID '{value}' が複数の SKU で使われています。SKU ID はプラン内で一意にしてください。</translation>
+        <location filename="../../wizard/core/validation.py" line="25"/>
+        <source>SKU ID &apos;{value}&apos; is used by more than one SKU; SKU IDs must be unique within the offer.</source>
+        <translation>SKU ID &apos;{value}&apos; が複数の SKU で使われています。SKU ID はプラン内で一意にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="26" />
+        <location filename="../../wizard/core/validation.py" line="26"/>
         <source>Operating system family must be Linux or Windows.</source>
         <translation>オペレーティング システム ファミリは Linux または Windows にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="27" />
-        <source>'{value}' is not an approved Windows base image for this profile.</source>
-        <translation>'{value}' はこのプロファイルで承認済みの Windows 基本イメージではありません。</translation>
+        <location filename="../../wizard/core/validation.py" line="27"/>
+        <source>&apos;{value}&apos; is not an approved Windows base image for this profile.</source>
+        <translation>&apos;{value}&apos; はこのプロファイルで承認済みの Windows 基本イメージではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="28" />
-        <source>Enter the base image's publication date as YYYY-MM-DD.</source>
+        <location filename="../../wizard/core/validation.py" line="28"/>
+        <source>Enter the base image&apos;s publication date as YYYY-MM-DD.</source>
         <translation>基本イメージの公開日を YYYY-MM-DD の形式で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="29" />
+        <location filename="../../wizard/core/validation.py" line="29"/>
         <source>A base image not in the list must be published after {date}.</source>
         <translation>一覧にない基本イメージは {date} より後に公開されたものである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="30" />
+        <location filename="../../wizard/core/validation.py" line="30"/>
         <source>Choose exactly {min} recommended VM sizes ({count} chosen).</source>
         <translation>推奨 VM サイズをちょうど {min} 個選んでください (現在 {count} 個)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="31" />
+        <location filename="../../wizard/core/validation.py" line="31"/>
         <source>Choose {min} to {max} recommended VM sizes ({count} chosen).</source>
         <translation>推奨 VM サイズを {min}～{max} 個選んでください (現在 {count} 個)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="32" />
+        <location filename="../../wizard/core/validation.py" line="32"/>
         <source>VM size {value} is chosen twice.</source>
         <translation>VM サイズ {value} が重複しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="33" />
+        <location filename="../../wizard/core/validation.py" line="33"/>
         <source>VM size {value} is not in the catalogue; check its spelling.</source>
         <translation>VM サイズ {value} はカタログにありません。綴りを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="34" />
+        <location filename="../../wizard/core/validation.py" line="34"/>
         <source>Version must be X.Y.Z with whole numbers, for example 1.0.0.</source>
         <translation>バージョンは整数の X.Y.Z 形式にしてください (例: 1.0.0)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="35" />
+        <location filename="../../wizard/core/validation.py" line="35"/>
         <source>Version {value} is already published; a new version must raise Z (for example {suggest}).</source>
         <translation>バージョン {value} は公開済みです。新しいバージョンでは Z を上げてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="36" />
+        <location filename="../../wizard/core/validation.py" line="36"/>
         <source>Within a SKU only Z may change: the published version is {latest}, so the new one must be {xy}.Z with Z above {z} (for example {suggest}).</source>
         <translation>同じ SKU 内では Z のみ変更できます。公開済みバージョンは {latest} なので、新しいバージョンは {xy}.Z (Z は {z} より大きい値) にしてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="40" />
+        <location filename="../../wizard/core/validation.py" line="40"/>
         <source>Version {value} is lower than the published {latest}; raise Z (for example {suggest}).</source>
         <translation>バージョン {value} は公開済みの {latest} より低いです。Z を上げてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="41" />
+        <location filename="../../wizard/core/validation.py" line="41"/>
         <source>The first disk must be the OS disk, and there must be exactly one.</source>
         <translation>最初のディスクは OS ディスクで、OS ディスクはちょうど 1 つである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="42" />
+        <location filename="../../wizard/core/validation.py" line="42"/>
         <source>{count} data disks; this profile allows at most {max} (LUN 0 to {last}).</source>
         <translation>データ ディスクが {count} 個あります。このプロファイルでは最大 {max} 個 (LUN 0～{last}) です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="43" />
-        <source>Disk role must be 'os' or 'data'.</source>
-        <translation>ディスクの役割は 'os' または 'data' にしてください。</translation>
+        <location filename="../../wizard/core/validation.py" line="43"/>
+        <source>Disk role must be &apos;os&apos; or &apos;data&apos;.</source>
+        <translation>ディスクの役割は &apos;os&apos; または &apos;data&apos; にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="44" />
-        <source>Unknown requirement profile '{value}'; the default profile is used.</source>
-        <translation>不明な要件プロファイル '{value}' です。既定のプロファイルを使います。</translation>
+        <location filename="../../wizard/core/validation.py" line="44"/>
+        <source>Unknown requirement profile &apos;{value}&apos;; the default profile is used.</source>
+        <translation>不明な要件プロファイル &apos;{value}&apos; です。既定のプロファイルを使います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="47" />
+        <location filename="../../wizard/core/validation.py" line="47"/>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="48" />
+        <location filename="../../wizard/core/validation.py" line="48"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="49" />
+        <location filename="../../wizard/core/validation.py" line="49"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="50" />
+        <location filename="../../wizard/core/validation.py" line="50"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="51" />
+        <location filename="../../wizard/core/validation.py" line="51"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="52" />
+        <location filename="../../wizard/core/validation.py" line="52"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="53" />
+        <location filename="../../wizard/core/validation.py" line="53"/>
         <source>Operating system name</source>
         <translation>オペレーティング システム名</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="54" />
+        <location filename="../../wizard/core/validation.py" line="54"/>
         <source>Base image</source>
         <translation>基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="96" />
+        <location filename="../../wizard/core/vhdcheck.py" line="96"/>
         <source>The file is empty: it is not a disk image.</source>
         <translation>ファイルが空です。ディスク イメージではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="97" />
+        <location filename="../../wizard/core/vhdcheck.py" line="97"/>
         <source>This is a VHDX file. Azure needs the older VHD format: convert it to a fixed VHD.</source>
         <translation>これは VHDX ファイルです。Azure では従来の VHD 形式が必要です。固定 VHD に変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="98" />
+        <location filename="../../wizard/core/vhdcheck.py" line="98"/>
         <source>There is no VHD footer: this looks like a raw disk image. Convert it to a fixed VHD.</source>
         <translation>VHD フッターがありません。raw ディスク イメージのようです。固定 VHD に変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="99" />
-        <source>This is not a VHD file (no 'conectix' footer) and not a raw image (size is not a multiple of 512).</source>
-        <translation>VHD ファイル ('conectix' フッターなし) でも raw イメージ (サイズが 512 の倍数でない) でもありません。</translation>
+        <location filename="../../wizard/core/vhdcheck.py" line="99"/>
+        <source>This is not a VHD file (no &apos;conectix&apos; footer) and not a raw image (size is not a multiple of 512).</source>
+        <translation>VHD ファイル (&apos;conectix&apos; フッターなし) でも raw イメージ (サイズが 512 の倍数でない) でもありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="100" />
+        <location filename="../../wizard/core/vhdcheck.py" line="100"/>
         <source>The file is truncated: it is shorter than its footer says ({expected} bytes expected). Copy or export it again.</source>
         <translation>ファイルが途中で切れています。フッターの記載より短くなっています ({expected} バイトのはず)。もう一度コピーまたはエクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="101" />
+        <location filename="../../wizard/core/vhdcheck.py" line="101"/>
         <source>The VHD has an old 511-byte footer (pre-2004 Virtual PC). Azure needs a 512-byte footer: convert it.</source>
         <translation>この VHD には古い 511 バイトのフッター (2004 年以前の Virtual PC) があります。Azure では 512 バイトのフッターが必要です。変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="102" />
+        <location filename="../../wizard/core/vhdcheck.py" line="102"/>
         <source>The footer checksum is wrong (stored {stored}, computed {computed}): the file is damaged or was edited.</source>
         <translation>フッターのチェックサムが正しくありません (記録値 {stored}、計算値 {computed})。ファイルが壊れているか、編集されています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="103" />
+        <location filename="../../wizard/core/vhdcheck.py" line="103"/>
         <source>The disk is {type}, not fixed. Azure accepts fixed VHDs only: convert it.</source>
         <translation>ディスクが固定ではなく {type} です。Azure は固定 VHD のみ受け付けます。変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="104" />
-        <source>The dynamic disk header ('cxsparse') is missing or damaged.</source>
-        <translation>動的ディスクのヘッダー ('cxsparse') がないか壊れています。</translation>
+        <location filename="../../wizard/core/vhdcheck.py" line="104"/>
+        <source>The dynamic disk header (&apos;cxsparse&apos;) is missing or damaged.</source>
+        <translation>動的ディスクのヘッダー (&apos;cxsparse&apos;) がないか壊れています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="105" />
+        <location filename="../../wizard/core/vhdcheck.py" line="105"/>
         <source>Fixed VHD.</source>
         <translation>固定 VHD です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="106" />
+        <location filename="../../wizard/core/vhdcheck.py" line="106"/>
         <source>Virtual size {size} bytes is not a whole number of MiB. Resize to {target} bytes ({mib} MiB).</source>
         <translation>仮想サイズ {size} バイトは MiB の整数倍ではありません。{target} バイト ({mib} MiB) にサイズ変更してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="107" />
+        <location filename="../../wizard/core/vhdcheck.py" line="107"/>
         <source>Virtual size is a whole number of MiB ({mib} MiB).</source>
         <translation>仮想サイズは MiB の整数倍です ({mib} MiB)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="108" />
+        <location filename="../../wizard/core/vhdcheck.py" line="108"/>
         <source>Virtual size is below the minimum of {min} MiB.</source>
         <translation>仮想サイズが最小値 {min} MiB 未満です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="109" />
+        <location filename="../../wizard/core/vhdcheck.py" line="109"/>
         <source>File size {file} should be the virtual size + 512 = {expected} bytes.</source>
         <translation>ファイル サイズ {file} は仮想サイズ + 512 = {expected} バイトである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="110" />
+        <location filename="../../wizard/core/vhdcheck.py" line="110"/>
         <source>File size is the virtual size + 512 bytes.</source>
         <translation>ファイル サイズは仮想サイズ + 512 バイトです。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="111" />
+        <location filename="../../wizard/core/vhdcheck.py" line="111"/>
         <source>The {os} OS disk is {size} GiB; this profile needs at least {min} GiB. Resize to {min} GiB.</source>
         <translation>{os} の OS ディスクは {size} GiB です。このプロファイルでは {min} GiB 以上が必要です。{min} GiB にサイズ変更してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="112" />
+        <location filename="../../wizard/core/vhdcheck.py" line="112"/>
         <source>The {os} OS disk is {size} GiB; this profile allows at most {max} GiB.</source>
         <translation>{os} の OS ディスクは {size} GiB です。このプロファイルでは最大 {max} GiB です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="113" />
+        <location filename="../../wizard/core/vhdcheck.py" line="113"/>
         <source>The {os} OS disk is {size} GiB, above {max} GiB: accepted only case by case.</source>
         <translation>{os} の OS ディスクは {size} GiB で、{max} GiB を超えています。個別に判断された場合のみ受け付けられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="114" />
+        <location filename="../../wizard/core/vhdcheck.py" line="114"/>
         <source>The {os} OS disk is {size} GiB; {min}–{max} GiB is recommended.</source>
         <translation>{os} の OS ディスクは {size} GiB です。{min}～{max} GiB を推奨します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="115" />
+        <location filename="../../wizard/core/vhdcheck.py" line="115"/>
         <source>The {os} OS disk size {size} GiB is within {min}–{max} GiB.</source>
         <translation>{os} の OS ディスク サイズ {size} GiB は {min}～{max} GiB の範囲内です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="116" />
+        <location filename="../../wizard/core/vhdcheck.py" line="116"/>
         <source>The data disk is {size} GiB; data disks may be at most {max} GiB.</source>
         <translation>データ ディスクは {size} GiB です。データ ディスクは最大 {max} GiB です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="117" />
+        <location filename="../../wizard/core/vhdcheck.py" line="117"/>
         <source>The data disk size {size} GiB is within the {max} GiB limit.</source>
         <translation>データ ディスク サイズ {size} GiB は上限 {max} GiB 以内です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="118" />
+        <location filename="../../wizard/core/vhdcheck.py" line="118"/>
         <source>Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).</source>
         <translation>スパース ファイルです: {file} バイト中 {allocated} バイトが割り当て済み (問題なし。アップロードも速くなります)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="119" />
+        <location filename="../../wizard/core/vhdcheck.py" line="119"/>
         <source>Allocated size is unknown on this system.</source>
         <translation>このシステムでは割り当て済みサイズがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="120" />
+        <location filename="../../wizard/core/vhdcheck.py" line="120"/>
         <source>The first 1 MiB of a Linux OS disk should be empty (unless built from an approved base image).</source>
         <translation>Linux の OS ディスクの先頭 1 MiB は空にしてください (承認済みの基本イメージから作成した場合を除く)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="121" />
+        <location filename="../../wizard/core/vhdcheck.py" line="121"/>
         <source>The first 1 MiB is empty.</source>
         <translation>先頭 1 MiB は空です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="122" />
+        <location filename="../../wizard/core/vhdcheck.py" line="122"/>
         <source>The blob is a {type}, not a page blob: upload the VHD again as a page blob.</source>
         <translation>BLOB がページ BLOB ではなく {type} です。VHD をページ BLOB としてアップロードし直してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="123" />
+        <location filename="../../wizard/core/vhdcheck.py" line="123"/>
         <source>The blob is a page blob.</source>
         <translation>BLOB はページ BLOB です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="117" />
-        <source>The URI has no '?': it carries no SAS token.</source>
-        <translation>URI に '?' がありません。SAS トークンが含まれていません。</translation>
+        <location filename="../../wizard/core/sas.py" line="108"/>
+        <source>The URI has no &apos;?&apos;: it carries no SAS token.</source>
+        <translation>URI に &apos;?&apos; がありません。SAS トークンが含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="118" />
-        <source>The URI must end with the VHD's file name ending in .vhd.</source>
+        <location filename="../../wizard/core/sas.py" line="109"/>
+        <source>The URI must end with the VHD&apos;s file name ending in .vhd.</source>
         <translation>URI は .vhd で終わる VHD のファイル名で終わる必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="119" />
-        <source>The VHD name contains a blank, '%' or '"', which the portal rejects. Rename the blob.</source>
-        <translation>VHD の名前に空白、'%'、'"' が含まれており、ポータルで拒否されます。BLOB の名前を変更してください。</translation>
+        <location filename="../../wizard/core/sas.py" line="110"/>
+        <source>The VHD name contains a blank, &apos;%&apos; or &apos;&quot;&apos;, which the portal rejects. Rename the blob.</source>
+        <translation>VHD の名前に空白、&apos;%&apos;、&apos;&quot;&apos; が含まれており、ポータルで拒否されます。BLOB の名前を変更してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="120" />
-        <source>Permissions are '{sp}'; the portal needs exactly read + list (sp=rl).</source>
-        <translation>アクセス許可が '{sp}' です。ポータルでは読み取り + 一覧表示 (sp=rl) のみが必要です。</translation>
+        <location filename="../../wizard/core/sas.py" line="111"/>
+        <source>Permissions are &apos;{sp}&apos;; the portal needs exactly read + list (sp=rl).</source>
+        <translation>アクセス許可が &apos;{sp}&apos; です。ポータルでは読み取り + 一覧表示 (sp=rl) のみが必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="121" />
+        <location filename="../../wizard/core/sas.py" line="112"/>
         <source>Permissions are read + list (sp=rl).</source>
         <translation>アクセス許可は読み取り + 一覧表示 (sp=rl) です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="122" />
+        <location filename="../../wizard/core/sas.py" line="113"/>
         <source>The SAS is not a container SAS (sr={sr}); create a container SAS (sr=c).</source>
         <translation>コンテナー SAS ではありません (sr={sr})。コンテナー SAS (sr=c) を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="123" />
+        <location filename="../../wizard/core/sas.py" line="114"/>
         <source>The SAS has no {field} ({name}) time; the portal needs both start and expiry.</source>
         <translation>SAS に {field} ({name}) の時刻がありません。ポータルでは開始と有効期限の両方が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="124" />
-        <source>The {field} time '{value}' is a date only; the portal needs a full UTC date-time.</source>
-        <translation>{field} の時刻 '{value}' は日付のみです。ポータルでは完全な UTC の日時が必要です。</translation>
+        <location filename="../../wizard/core/sas.py" line="115"/>
+        <source>The {field} time &apos;{value}&apos; is a date only; the portal needs a full UTC date-time.</source>
+        <translation>{field} の時刻 &apos;{value}&apos; は日付のみです。ポータルでは完全な UTC の日時が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="125" />
+        <location filename="../../wizard/core/sas.py" line="116"/>
         <source>The SAS starts in the future ({value}); the portal would be refused until then.</source>
         <translation>SAS の開始が未来 ({value}) です。それまではポータルで拒否されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="126" />
+        <location filename="../../wizard/core/sas.py" line="117"/>
         <source>The SAS starts less than {minutes} minutes before now; clocks that run behind may refuse it.</source>
         <translation>SAS の開始が現在から {minutes} 分以内です。時計が遅れているマシンでは拒否される可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="127" />
+        <location filename="../../wizard/core/sas.py" line="118"/>
         <source>The SAS expired on {value}. Create a new one.</source>
         <translation>SAS は {value} に期限切れになりました。新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="128" />
+        <location filename="../../wizard/core/sas.py" line="119"/>
         <source>The SAS is valid until {value}, but this profile needs at least {needed} (from its start). Create a longer one.</source>
         <translation>SAS の有効期限は {value} ですが、このプロファイルでは (開始から) 少なくとも {needed} までが必要です。より長い SAS を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="129" />
+        <location filename="../../wizard/core/sas.py" line="120"/>
         <source>The SAS expires on {value}, within {days} days. Renew it before submitting.</source>
         <translation>SAS は {value} に期限切れになります ({days} 日以内)。提出前に更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="130" />
+        <location filename="../../wizard/core/sas.py" line="121"/>
         <source>Valid until {value}.</source>
         <translation>{value} まで有効です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="131" />
+        <location filename="../../wizard/core/sas.py" line="122"/>
         <source>The 2015 guide asks for an http URI, but many storage accounts require https; keep https unless the portal refuses it.</source>
         <translation>2015 年のガイドでは http の URI が求められていますが、多くのストレージ アカウントでは https が必須です。ポータルで拒否されない限り https のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="133" />
+        <location filename="../../wizard/core/sas.py" line="124"/>
         <source>The URI uses http; Partner Center needs https.</source>
         <translation>URI が http を使っています。パートナー センターでは https が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="134" />
+        <location filename="../../wizard/core/sas.py" line="125"/>
         <source>The SAS has no signature (sig).</source>
         <translation>SAS に署名 (sig) がありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="135" />
+        <location filename="../../wizard/core/sas.py" line="126"/>
         <source>Read the VHD footer through the SAS.</source>
         <translation>SAS を使って VHD フッターを読み取れました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="136" />
-        <source>The blob's last 512 bytes are not a VHD footer.</source>
+        <location filename="../../wizard/core/sas.py" line="127"/>
+        <source>The blob&apos;s last 512 bytes are not a VHD footer.</source>
         <translation>BLOB の最後の 512 バイトが VHD フッターではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="137" />
+        <location filename="../../wizard/core/sas.py" line="128"/>
         <source>The blob is a {type}, not a page blob.</source>
         <translation>BLOB がページ BLOB ではなく {type} です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="138" />
+        <location filename="../../wizard/core/sas.py" line="129"/>
         <source>Reading the blob through the SAS failed: {reason}</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="54" />
+        <location filename="../../wizard/core/sshconn.py" line="53"/>
         <source>Check the DNS name (for Azure: &lt;name&gt;.&lt;region&gt;.cloudapp.azure.com) or use the IP address.</source>
         <translation>DNS 名を確認するか (Azure では &lt;名前&gt;.&lt;リージョン&gt;.cloudapp.azure.com)、IP アドレスを使ってください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="59" />
+        <location filename="../../wizard/core/sshconn.py" line="58"/>
         <source>Check that the VM is running, that sshd listens on this port, and that the network security group allows it.</source>
         <translation>VM が起動していること、sshd がこのポートで待ち受けていること、ネットワーク セキュリティ グループで許可されていることを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="65" />
+        <location filename="../../wizard/core/sshconn.py" line="64"/>
         <source>Nothing answered in time: check the address, the port and any firewall in between.</source>
         <translation>時間内に応答がありませんでした。アドレス、ポート、途中のファイアウォールを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="70" />
+        <location filename="../../wizard/core/sshconn.py" line="69"/>
         <source>The port answered but not as an SSH server: check the port number.</source>
         <translation>ポートは応答しましたが SSH サーバーではありません。ポート番号を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="73" />
+        <location filename="../../wizard/core/sshconn.py" line="72"/>
         <source>The host key of {host} is not known yet ({key_type} {fingerprint}).</source>
         <translation>{host} のホスト キーはまだ不明です ({key_type} {fingerprint})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="74" />
-        <source>Compare the fingerprint with the VM's (for example in the Azure serial console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and trust it only if they match.</source>
+        <location filename="../../wizard/core/sshconn.py" line="73"/>
+        <source>Compare the fingerprint with the VM&apos;s (for example in the Azure serial console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and trust it only if they match.</source>
         <translation>フィンガープリントを VM のもの (例: Azure のシリアル コンソールで ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) と照合し、一致する場合だけ信頼してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="76" />
+        <location filename="../../wizard/core/sshconn.py" line="75"/>
         <source>The host key of {host} changed: expected {expected}, got {got}. Connection refused.</source>
         <translation>{host} のホスト キーが変わりました: 期待値 {expected}、実際 {got}。接続を拒否しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="77" />
+        <location filename="../../wizard/core/sshconn.py" line="76"/>
         <source>If the VM was re-created, this is expected: remove the old key (Forget host key) and connect again to compare the new fingerprint. Otherwise someone may be intercepting.</source>
         <translation>VM を作り直した場合は想定どおりです。古いキーを破棄 (「ホスト キーを破棄」) してから再接続し、新しいフィンガープリントを照合してください。そうでない場合は通信が傍受されている可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="79" />
+        <location filename="../../wizard/core/sshconn.py" line="78"/>
         <source>The key {path} needs a passphrase.</source>
         <translation>キー {path} にはパスフレーズが必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="80" />
+        <location filename="../../wizard/core/sshconn.py" line="79"/>
         <source>The passphrase for {path} is wrong.</source>
         <translation>{path} のパスフレーズが正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="81" />
-        <source>Check the key's passphrase.</source>
+        <location filename="../../wizard/core/sshconn.py" line="80"/>
+        <source>Check the key&apos;s passphrase.</source>
         <translation>キーのパスフレーズを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="82" />
+        <location filename="../../wizard/core/sshconn.py" line="81"/>
         <source>The key file {path} cannot be read: {reason}.</source>
         <translation>キー ファイル {path} を読み取れません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="83" />
+        <location filename="../../wizard/core/sshconn.py" line="82"/>
         <source>{path} is not a private key format this app reads ({reason}).</source>
         <translation>{path} はこのアプリが読める秘密キーの形式ではありません ({reason})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="84" />
+        <location filename="../../wizard/core/sshconn.py" line="83"/>
         <source>{host} does not resolve ({reason}).</source>
         <translation>{host} の名前解決ができません ({reason})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="85" />
+        <location filename="../../wizard/core/sshconn.py" line="84"/>
         <source>{host}:{port} did not answer within {seconds} s.</source>
         <translation>{host}:{port} が {seconds} 秒以内に応答しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="86" />
+        <location filename="../../wizard/core/sshconn.py" line="85"/>
         <source>{host}:{port} refused the connection (port closed).</source>
         <translation>{host}:{port} が接続を拒否しました (ポートが閉じています)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="87" />
+        <location filename="../../wizard/core/sshconn.py" line="86"/>
         <source>{host}:{port} cannot be reached: {reason}.</source>
         <translation>{host}:{port} に到達できません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="88" />
+        <location filename="../../wizard/core/sshconn.py" line="87"/>
         <source>SSH handshake with {host}:{port} failed: {reason}.</source>
         <translation>{host}:{port} との SSH ハンドシェイクに失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="89" />
+        <location filename="../../wizard/core/sshconn.py" line="88"/>
         <source>{user}@{host} refused the password.</source>
         <translation>{user}@{host} がパスワードを拒否しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="90" />
+        <location filename="../../wizard/core/sshconn.py" line="89"/>
         <source>{user}@{host} refused the key.</source>
         <translation>{user}@{host} がキーを拒否しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="91" />
+        <location filename="../../wizard/core/sshconn.py" line="90"/>
         <source>Authentication failed: {reason}.</source>
         <translation>認証に失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="112" />
+        <location filename="../../wizard/core/sshconn.py" line="111"/>
         <source>Check the user name and the password or key. Azure sets these when the VM is created.</source>
         <translation>ユーザー名とパスワードまたはキーを確認してください。これらは VM の作成時に Azure で設定されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="117" />
+        <location filename="../../wizard/core/sshconn.py" line="116"/>
         <source>The private key is encrypted: enter its passphrase.</source>
         <translation>秘密キーは暗号化されています。パスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="122" />
+        <location filename="../../wizard/core/sshconn.py" line="121"/>
         <source>Use an OpenSSH or PEM private key (convert PuTTY .ppk files with PuTTYgen: Conversions → Export OpenSSH key).</source>
         <translation>OpenSSH または PEM 形式の秘密キーを使ってください (PuTTY の .ppk は PuTTYgen の Conversions → Export OpenSSH key で変換できます)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="126" />
+        <location filename="../../wizard/core/sshconn.py" line="125"/>
         <source>Name resolves</source>
         <translation>名前解決</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="127" />
+        <location filename="../../wizard/core/sshconn.py" line="126"/>
         <source>Port open</source>
         <translation>ポート接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="128" />
+        <location filename="../../wizard/core/sshconn.py" line="127"/>
         <source>SSH handshake</source>
         <translation>SSH ハンドシェイク</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="129" />
+        <location filename="../../wizard/core/sshconn.py" line="128"/>
         <source>Host key</source>
         <translation>ホスト キー</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="130" />
+        <location filename="../../wizard/core/sshconn.py" line="129"/>
         <source>Authentication</source>
         <translation>認証</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="131" />
+        <location filename="../../wizard/core/sshconn.py" line="130"/>
         <source>Operating system</source>
         <translation>オペレーティング システム</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="132" />
+        <location filename="../../wizard/core/sshconn.py" line="131"/>
         <source>Passwordless sudo</source>
         <translation>パスワードなしの sudo</translation>
     </message>
@@ -807,27 +808,27 @@ Trust it and remember it?</source>
 <context>
     <name>Credentials</name>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="13" />
+        <location filename="../../wizard/secret_ui.py" line="13"/>
         <source>The system keyring is locked: unlock it to use a remembered password, or type the password.</source>
         <translation>システム キーリングがロックされています。記憶したパスワードを使うにはロックを解除するか、パスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="15" />
+        <location filename="../../wizard/secret_ui.py" line="15"/>
         <source>No secure system keyring is available: passwords can be kept for this session only.</source>
         <translation>安全なシステム キーリングがありません。パスワードはこのセッションの間だけ保持できます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="21" />
-        <source>No secure system keyring is available, so the password was not saved. On Linux, install and start GNOME Keyring or KWallet. Until then, untick 'Remember' to keep it for this session only.</source>
+        <location filename="../../wizard/secret_ui.py" line="21"/>
+        <source>No secure system keyring is available, so the password was not saved. On Linux, install and start GNOME Keyring or KWallet. Until then, untick &apos;Remember&apos; to keep it for this session only.</source>
         <translation>安全なシステム キーリングがないため、パスワードを保存できませんでした。Linux では GNOME Keyring か KWallet をインストールして起動してください。それまでは「記憶する」のチェックを外すと、このセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="25" />
-        <source>The system keyring is locked, so the password was not saved. Unlock your keyring (log in to it) and try again, or untick 'Remember'.</source>
+        <location filename="../../wizard/secret_ui.py" line="25"/>
+        <source>The system keyring is locked, so the password was not saved. Unlock your keyring (log in to it) and try again, or untick &apos;Remember&apos;.</source>
         <translation>システム キーリングがロックされているため、パスワードを保存できませんでした。キーリングのロックを解除 (ログイン) してからやり直すか、「記憶する」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/secret_ui.py" line="27" />
+        <location filename="../../wizard/secret_ui.py" line="27"/>
         <source>The system keyring reported an error: {0}</source>
         <translation>システム キーリングがエラーを報告しました: {0}</translation>
     </message>
@@ -835,1070 +836,1408 @@ Trust it and remember it?</source>
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="16" />
+        <location filename="../../wizard/pages/export_page.py" line="45"/>
         <source>Export the SKU form</source>
         <translation>SKU フォームのエクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="17" />
+        <location filename="../../wizard/pages/export_page.py" line="46"/>
         <source>Check readiness and export the values to paste into the portal, field by field.</source>
         <translation>準備状況を確認し、ポータルにフィールドごとに貼り付ける値をエクスポートします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="19" />
-        <source>The portal form export arrives in a later release.</source>
-        <translation>ポータル フォームのエクスポートは今後のリリースで追加されます。</translation>
+        <location filename="../../wizard/pages/export_page.py" line="56"/>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="63"/>
+        <source>Ready</source>
+        <translation>準備</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="63"/>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="66"/>
+        <source>Readiness checklist</source>
+        <translation>準備状況チェックリスト</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="75"/>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="75"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="78"/>
+        <source>Publishing portal form</source>
+        <translation>発行ポータルのフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="83"/>
+        <source>Publishing portal (guide)</source>
+        <translation>発行ポータル (ガイド)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="89"/>
+        <source>Copy JSON</source>
+        <translation>JSON をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="93"/>
+        <source>Partner Center (JSON)</source>
+        <translation>パートナー センター (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="100"/>
+        <source>Portal form — printable HTML</source>
+        <translation>ポータルのフォーム — 印刷用 HTML</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="100"/>
+        <source>Portal form — CSV</source>
+        <translation>ポータルのフォーム — CSV</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="101"/>
+        <source>Portal form — Markdown</source>
+        <translation>ポータルのフォーム — Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="102"/>
+        <source>Partner Center technical configuration — JSON</source>
+        <translation>パートナー センターの技術構成 — JSON</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="103"/>
+        <source>Test VM script — Azure CLI (bash)</source>
+        <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="104"/>
+        <source>Test VM script — Azure CLI (PowerShell)</source>
+        <translation>テスト VM スクリプト — Azure CLI (PowerShell)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="107"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="109"/>
+        <source>Check again</source>
+        <translation>再確認</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="146"/>
+        <source>The SAS URIs could not be read: {0}</source>
+        <translation>SAS URI を読み取れませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="149"/>
+        <source>Reading the SAS URIs from the keyring…</source>
+        <translation>キーリングから SAS URI を読み取っています…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="170"/>
+        <source>Ready to submit.</source>
+        <translation>提出の準備ができています。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="171"/>
+        <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
+        <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="180"/>
+        <source>ready</source>
+        <translation>準備済み</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="180"/>
+        <source>missing</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="186"/>
+        <source>Go to step</source>
+        <translation>ステップへ移動</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="187"/>
+        <source>Open the step that fixes this</source>
+        <translation>これを解決するステップを開きます</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="203"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="205"/>
+        <source>Copy {0}</source>
+        <translation>{0} をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="226"/>
+        <source>Copied “{0}”. Paste it into the portal field of the same name.</source>
+        <translation>「{0}」をコピーしました。ポータルの同じ名前のフィールドに貼り付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="230"/>
+        <source>Copied the Partner Center JSON.</source>
+        <translation>パートナー センターの JSON をコピーしました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="236"/>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="250"/>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} を書き込めませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="255"/>
+        <source>Exported {0}.</source>
+        <translation>{0} をエクスポートしました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/export_page.py" line="256"/>
+        <source>Exported {0}, with {1} missing item(s) written into it.</source>
+        <translation>{0} をエクスポートしました (不足している {1} 件の項目も記載しています)。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="101" />
+        <location filename="../../wizard/mainwindow.py" line="101"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="117" />
+        <location filename="../../wizard/mainwindow.py" line="117"/>
         <source>&amp;Save project</source>
         <translation>プロジェクトを保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="119" />
+        <location filename="../../wizard/mainwindow.py" line="119"/>
         <source>Offer &amp; SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="120" />
+        <location filename="../../wizard/mainwindow.py" line="120"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="121" />
+        <location filename="../../wizard/mainwindow.py" line="121"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="122" />
+        <location filename="../../wizard/mainwindow.py" line="122"/>
         <source>Test run</source>
         <translation>テスト実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="123" />
+        <location filename="../../wizard/mainwindow.py" line="123"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="124" />
+        <location filename="../../wizard/mainwindow.py" line="124"/>
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="125" />
+        <location filename="../../wizard/mainwindow.py" line="125"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="153" />
+        <location filename="../../wizard/mainwindow.py" line="153"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="163" />
+        <location filename="../../wizard/mainwindow.py" line="163"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="164" />
+        <location filename="../../wizard/mainwindow.py" line="164"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="165" />
+        <location filename="../../wizard/mainwindow.py" line="165"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="168" />
+        <location filename="../../wizard/mainwindow.py" line="168"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="169" />
+        <location filename="../../wizard/mainwindow.py" line="169"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="170" />
+        <location filename="../../wizard/mainwindow.py" line="170"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="172" />
+        <location filename="../../wizard/mainwindow.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="174" />
+        <location filename="../../wizard/mainwindow.py" line="174"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="175" />
+        <location filename="../../wizard/mainwindow.py" line="175"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="176" />
+        <location filename="../../wizard/mainwindow.py" line="176"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="182" />
+        <location filename="../../wizard/mainwindow.py" line="182"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="183" />
+        <location filename="../../wizard/mainwindow.py" line="183"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="184" />
+        <location filename="../../wizard/mainwindow.py" line="184"/>
         <source>Open &amp;log folder</source>
         <translation>ログ フォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="190" />
+        <location filename="../../wizard/mainwindow.py" line="190"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="208" />
+        <location filename="../../wizard/mainwindow.py" line="208"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="217" />
+        <location filename="../../wizard/mainwindow.py" line="217"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="218" />
+        <location filename="../../wizard/mainwindow.py" line="218"/>
         <source>needs attention</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="219" />
+        <location filename="../../wizard/mainwindow.py" line="219"/>
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="254" />
+        <location filename="../../wizard/mainwindow.py" line="254"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="255" />
+        <location filename="../../wizard/mainwindow.py" line="255"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="280" />
+        <location filename="../../wizard/mainwindow.py" line="280"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="280" />
+        <location filename="../../wizard/mainwindow.py" line="280"/>
         <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="294" />
+        <location filename="../../wizard/mainwindow.py" line="294"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="301" />
+        <location filename="../../wizard/mainwindow.py" line="301"/>
         <source>Project opened with problems</source>
         <translation>問題のあるプロジェクトを開きました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="302" />
+        <location filename="../../wizard/mainwindow.py" line="302"/>
         <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="315" />
+        <location filename="../../wizard/mainwindow.py" line="315"/>
         <source>{0} SAS URI(s) expire within {1} days or have expired: renew them in the SAS URIs step.</source>
         <translation>{0} 個の SAS URI が {1} 日以内に期限切れになるか、期限切れです。「SAS URI」の手順で更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="327" />
+        <location filename="../../wizard/mainwindow.py" line="327"/>
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="328" />
+        <location filename="../../wizard/mainwindow.py" line="328"/>
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="342" />
+        <location filename="../../wizard/mainwindow.py" line="342"/>
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="347" />
+        <location filename="../../wizard/mainwindow.py" line="347"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="361" />
+        <location filename="../../wizard/mainwindow.py" line="361"/>
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="363" />
+        <location filename="../../wizard/mainwindow.py" line="363"/>
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="364" />
+        <location filename="../../wizard/mainwindow.py" line="364"/>
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="373" />
+        <location filename="../../wizard/mainwindow.py" line="373"/>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="388" />
+        <location filename="../../wizard/mainwindow.py" line="388"/>
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="389" />
-        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product's own, not Microsoft's.&lt;/p&gt;</source>
+        <location filename="../../wizard/mainwindow.py" line="389"/>
+        <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>OfferPage</name>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="59" />
+        <location filename="../../wizard/pages/offer_page.py" line="59"/>
         <source>Offer and SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="60" />
+        <location filename="../../wizard/pages/offer_page.py" line="60"/>
         <source>Define the offer and each SKU (one VM image each). IDs appear in URLs and cannot change after publishing: choose them with care.</source>
         <translation>プランと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="69" />
+        <location filename="../../wizard/pages/offer_page.py" line="69"/>
         <source>Requirement profile</source>
         <translation>要件プロファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="70" />
-        <source>Which rules to check against: the 2015 publishing guide or today's Partner Center.</source>
+        <location filename="../../wizard/pages/offer_page.py" line="70"/>
+        <source>Which rules to check against: the 2015 publishing guide or today&apos;s Partner Center.</source>
         <translation>チェックに使う規則: 2015 年の発行ガイド、または現在のパートナー センター。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="71" />
+        <location filename="../../wizard/pages/offer_page.py" line="71"/>
         <source>Requirement &amp;profile:</source>
         <translation>要件プロファイル(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="83" />
+        <location filename="../../wizard/pages/offer_page.py" line="83"/>
         <source>What is missing</source>
         <translation>不足している項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="87" />
+        <location filename="../../wizard/pages/offer_page.py" line="87"/>
         <source>What is still missing or wrong (click to go there):</source>
         <translation>まだ不足している項目や誤り (クリックで移動):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="118" />
-        <location filename="../../wizard/pages/offer_page.py" line="558" />
+        <location filename="../../wizard/pages/offer_page.py" line="118"/>
+        <location filename="../../wizard/pages/offer_page.py" line="557"/>
         <source>Offer</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="123" />
-        <source>Lowercase letters, digits, '-' and '_'; starts with a letter or digit; at most 50 characters.</source>
-        <translation>小文字、数字、'-'、'_' のみ。先頭は英字か数字。50 文字以内。</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="123"/>
+        <source>Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; starts with a letter or digit; at most 50 characters.</source>
+        <translation>小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。先頭は英字か数字。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="124" />
+        <location filename="../../wizard/pages/offer_page.py" line="124"/>
         <source>P&amp;ublisher namespace:</source>
         <translation>発行元の名前空間(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="125" />
+        <location filename="../../wizard/pages/offer_page.py" line="125"/>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="126" />
+        <location filename="../../wizard/pages/offer_page.py" line="126"/>
         <source>Offer &amp;ID:</source>
         <translation>プラン ID(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="126" />
+        <location filename="../../wizard/pages/offer_page.py" line="126"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="127" />
+        <location filename="../../wizard/pages/offer_page.py" line="127"/>
         <source>Offer &amp;name:</source>
         <translation>プラン名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="127" />
+        <location filename="../../wizard/pages/offer_page.py" line="127"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="128" />
+        <location filename="../../wizard/pages/offer_page.py" line="128"/>
         <source>The name customers see for the offer.</source>
         <translation>顧客に表示されるプランの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="131" />
+        <location filename="../../wizard/pages/offer_page.py" line="131"/>
         <source>SKUs</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="134" />
+        <location filename="../../wizard/pages/offer_page.py" line="134"/>
         <source>SKU list</source>
         <translation>SKU の一覧</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="134" />
+        <location filename="../../wizard/pages/offer_page.py" line="134"/>
         <source>Each SKU is one VM image. Select one to edit it.</source>
         <translation>各 SKU は 1 つの VM イメージです。選択して編集します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="139" />
+        <location filename="../../wizard/pages/offer_page.py" line="139"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="140" />
+        <location filename="../../wizard/pages/offer_page.py" line="140"/>
         <source>D&amp;uplicate</source>
         <translation>複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="141" />
+        <location filename="../../wizard/pages/offer_page.py" line="141"/>
         <source>Remo&amp;ve</source>
         <translation>削除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="142" />
+        <location filename="../../wizard/pages/offer_page.py" line="142"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="143" />
+        <location filename="../../wizard/pages/offer_page.py" line="143"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="144" />
+        <location filename="../../wizard/pages/offer_page.py" line="144"/>
         <source>Add a new SKU</source>
         <translation>新しい SKU を追加</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="144" />
+        <location filename="../../wizard/pages/offer_page.py" line="144"/>
         <source>Copy the selected SKU</source>
         <translation>選択した SKU を複製</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145" />
+        <location filename="../../wizard/pages/offer_page.py" line="145"/>
         <source>Remove the selected SKU</source>
         <translation>選択した SKU を削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145" />
+        <location filename="../../wizard/pages/offer_page.py" line="145"/>
         <source>Move the selected SKU up</source>
         <translation>選択した SKU を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="146" />
+        <location filename="../../wizard/pages/offer_page.py" line="146"/>
         <source>Move the selected SKU down</source>
         <translation>選択した SKU を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="167" />
+        <location filename="../../wizard/pages/offer_page.py" line="167"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="168" />
+        <location filename="../../wizard/pages/offer_page.py" line="168"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="170" />
+        <location filename="../../wizard/pages/offer_page.py" line="170"/>
         <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
         <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="178" />
+        <location filename="../../wizard/pages/offer_page.py" line="178"/>
         <source>Record this version as &amp;published</source>
         <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="179" />
+        <location filename="../../wizard/pages/offer_page.py" line="179"/>
         <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
         <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="181" />
+        <location filename="../../wizard/pages/offer_page.py" line="181"/>
         <source>S&amp;KU ID:</source>
         <translation>SKU ID(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="181" />
+        <location filename="../../wizard/pages/offer_page.py" line="181"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="182" />
-        <source>Unique within the offer. Lowercase letters, digits, '-' and '_'; at most 50 characters.</source>
-        <translation>プラン内で一意。小文字、数字、'-'、'_' のみ。50 文字以内。</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="182"/>
+        <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
+        <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="183" />
+        <location filename="../../wizard/pages/offer_page.py" line="183"/>
         <source>&amp;Title:</source>
         <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="183" />
+        <location filename="../../wizard/pages/offer_page.py" line="183"/>
         <source>SKU title</source>
         <translation>SKU のタイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="184" />
-        <source>The SKU's name as customers see it.</source>
+        <location filename="../../wizard/pages/offer_page.py" line="184"/>
+        <source>The SKU&apos;s name as customers see it.</source>
         <translation>顧客に表示される SKU の名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="185" />
+        <location filename="../../wizard/pages/offer_page.py" line="185"/>
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="185" />
+        <location filename="../../wizard/pages/offer_page.py" line="185"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="186" />
+        <location filename="../../wizard/pages/offer_page.py" line="186"/>
         <source>A short customer-visible summary (editable until push to staging).</source>
         <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="187" />
+        <location filename="../../wizard/pages/offer_page.py" line="187"/>
         <source>OS &amp;family:</source>
         <translation>OS ファミリ(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="187" />
+        <location filename="../../wizard/pages/offer_page.py" line="187"/>
         <source>Operating system family</source>
         <translation>オペレーティング システム ファミリ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="188" />
+        <location filename="../../wizard/pages/offer_page.py" line="188"/>
         <source>Linux or Windows.</source>
         <translation>Linux または Windows。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="189" />
+        <location filename="../../wizard/pages/offer_page.py" line="189"/>
         <source>Operating &amp;system:</source>
         <translation>オペレーティング システム(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="190" />
+        <location filename="../../wizard/pages/offer_page.py" line="190"/>
         <source>Operating system friendly name</source>
         <translation>オペレーティング システムのフレンドリ名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="191" />
-        <source>In the form 'family type version update', e.g. 'Windows Server Datacenter 2012 R2'.</source>
-        <translation>「ファミリ 種類 バージョン 更新」の形式 (例: 'Windows Server Datacenter 2012 R2')。</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="191"/>
+        <source>In the form &apos;family type version update&apos;, e.g. &apos;Windows Server Datacenter 2012 R2&apos;.</source>
+        <translation>「ファミリ 種類 バージョン 更新」の形式 (例: &apos;Windows Server Datacenter 2012 R2&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="192" />
+        <location filename="../../wizard/pages/offer_page.py" line="192"/>
         <source>&amp;Base image:</source>
         <translation>基本イメージ(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="192" />
+        <location filename="../../wizard/pages/offer_page.py" line="192"/>
         <source>Windows base image</source>
         <translation>Windows の基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="193" />
+        <location filename="../../wizard/pages/offer_page.py" line="193"/>
         <source>Windows SKUs must start from an approved base image.</source>
         <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="194" />
+        <location filename="../../wizard/pages/offer_page.py" line="194"/>
         <source>Base image &amp;date:</source>
         <translation>基本イメージの日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="195" />
+        <location filename="../../wizard/pages/offer_page.py" line="195"/>
         <source>Base image publication date</source>
         <translation>基本イメージの公開日</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="196" />
+        <location filename="../../wizard/pages/offer_page.py" line="196"/>
         <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
         <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="203" />
+        <location filename="../../wizard/pages/offer_page.py" line="203"/>
         <source>Search sizes, e.g. D2 v5, memory, compute</source>
         <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204" />
+        <location filename="../../wizard/pages/offer_page.py" line="204"/>
         <source>Search VM sizes</source>
         <translation>VM サイズの検索</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204" />
+        <location filename="../../wizard/pages/offer_page.py" line="204"/>
         <source>Type part of a size name or series to filter.</source>
         <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="207" />
+        <location filename="../../wizard/pages/offer_page.py" line="207"/>
         <source>VM size catalogue</source>
         <translation>VM サイズのカタログ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="207" />
+        <location filename="../../wizard/pages/offer_page.py" line="207"/>
         <source>Check the recommended sizes for this SKU.</source>
         <translation>この SKU の推奨サイズにチェックを入れます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="214" />
+        <location filename="../../wizard/pages/offer_page.py" line="214"/>
         <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
         <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="219" />
+        <location filename="../../wizard/pages/offer_page.py" line="219"/>
         <source>Recommended &amp;VM sizes:</source>
         <translation>推奨 VM サイズ(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="219" />
+        <location filename="../../wizard/pages/offer_page.py" line="219"/>
         <source>Recommended VM sizes</source>
         <translation>推奨 VM サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="220" />
+        <location filename="../../wizard/pages/offer_page.py" line="220"/>
         <source>Shown to customers on the pricing tier blade.</source>
         <translation>価格レベルのブレードで顧客に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="228" />
+        <location filename="../../wizard/pages/offer_page.py" line="228"/>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="228" />
-        <location filename="../../wizard/pages/offer_page.py" line="230" />
+        <location filename="../../wizard/pages/offer_page.py" line="228"/>
+        <location filename="../../wizard/pages/offer_page.py" line="230"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="229" />
-        <location filename="../../wizard/pages/offer_page.py" line="231" />
+        <location filename="../../wizard/pages/offer_page.py" line="229"/>
+        <location filename="../../wizard/pages/offer_page.py" line="231"/>
         <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
         <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>LUN</source>
         <translation>LUN</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237" />
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>VHD file / blob</source>
         <translation>VHD ファイル / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="242" />
-        <location filename="../../wizard/pages/offer_page.py" line="251" />
+        <location filename="../../wizard/pages/offer_page.py" line="242"/>
+        <location filename="../../wizard/pages/offer_page.py" line="251"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="242" />
+        <location filename="../../wizard/pages/offer_page.py" line="242"/>
         <source>The OS disk and the data disks; LUNs follow the order.</source>
         <translation>OS ディスクとデータ ディスク。LUN は並び順で決まります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="244" />
+        <location filename="../../wizard/pages/offer_page.py" line="244"/>
         <source>Add data &amp;disk</source>
         <translation>データ ディスクを追加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="245" />
+        <location filename="../../wizard/pages/offer_page.py" line="245"/>
         <source>Remove data disk</source>
         <translation>データ ディスクを削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="251" />
+        <location filename="../../wizard/pages/offer_page.py" line="251"/>
         <source>Dis&amp;ks:</source>
         <translation>ディスク(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="252" />
+        <location filename="../../wizard/pages/offer_page.py" line="252"/>
         <source>Add only the data disks the SKU needs: customers cannot remove image disks.</source>
         <translation>SKU に必要なデータ ディスクだけを追加してください。顧客はイメージのディスクを削除できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="260" />
+        <location filename="../../wizard/pages/offer_page.py" line="260"/>
         <source>URL previews:</source>
         <translation>URL のプレビュー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261" />
+        <location filename="../../wizard/pages/offer_page.py" line="261"/>
         <source>The IDs appear in these URLs and cannot change after publishing.</source>
         <translation>ID はこれらの URL に表示され、公開後は変更できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="313" />
-        <location filename="../../wizard/pages/offer_page.py" line="537" />
+        <location filename="../../wizard/pages/offer_page.py" line="313"/>
+        <location filename="../../wizard/pages/offer_page.py" line="536"/>
         <source>(new SKU)</source>
         <translation>(新しい SKU)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="345" />
+        <location filename="../../wizard/pages/offer_page.py" line="345"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="348" />
+        <location filename="../../wizard/pages/offer_page.py" line="348"/>
         <source>Other, published after {0}</source>
         <translation>その他 ({0} より後に公開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="360" />
+        <location filename="../../wizard/pages/offer_page.py" line="360"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="360" />
+        <location filename="../../wizard/pages/offer_page.py" line="360"/>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="361" />
+        <location filename="../../wizard/pages/offer_page.py" line="361"/>
         <source>(set in the VHD step)</source>
         <translation>(VHD の手順で設定)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="521" />
+        <location filename="../../wizard/pages/offer_page.py" line="520"/>
         <source>exactly {0}</source>
         <translation>ちょうど {0} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="523" />
+        <location filename="../../wizard/pages/offer_page.py" line="522"/>
         <source>{0} to {1}</source>
         <translation>{0}～{1} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="524" />
+        <location filename="../../wizard/pages/offer_page.py" line="523"/>
         <source>Chosen ({0} of {1}): {2}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="525" />
+        <location filename="../../wizard/pages/offer_page.py" line="524"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="526" />
+        <location filename="../../wizard/pages/offer_page.py" line="525"/>
         <source>none yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="527" />
+        <location filename="../../wizard/pages/offer_page.py" line="526"/>
         <source>Published versions: {0}</source>
         <translation>公開済みのバージョン: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="539" />
+        <location filename="../../wizard/pages/offer_page.py" line="538"/>
         <source>This SKU has problems</source>
         <translation>この SKU には問題があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="539" />
+        <location filename="../../wizard/pages/offer_page.py" line="538"/>
         <source>This SKU is complete</source>
         <translation>この SKU は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="548" />
+        <location filename="../../wizard/pages/offer_page.py" line="547"/>
         <source>Nothing: the offer and every SKU are complete.</source>
         <translation>ありません。プランとすべての SKU が完了しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="556" />
+        <location filename="../../wizard/pages/offer_page.py" line="555"/>
         <source>SKU {0}</source>
         <translation>SKU {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="559" />
+        <location filename="../../wizard/pages/offer_page.py" line="558"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
 </context>
 <context>
+    <name>QuestionWidget</name>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="58"/>
+        <source>True</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="58"/>
+        <source>False</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="67"/>
+        <source>— choose —</source>
+        <translation>— 選択 —</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="79"/>
+        <source>Explain why (required when the answer is False; shown to the certification team as a warning).</source>
+        <translation>理由を説明してください (「いいえ」の場合は必須。認定チームには警告として表示されます)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="87"/>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="127"/>
+        <source>Prefilled from the latest test run — check it and confirm.</source>
+        <translation>最新のテスト実行から自動入力しました — 内容を確かめて確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="16" />
+        <location filename="../../wizard/pages/questionnaire_page.py" line="162"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="17" />
-        <source>Answer the certification questionnaire (General Assessment and Kernel Customization).</source>
-        <translation>認定アンケート (一般評価とカーネルのカスタマイズ) に回答します。</translation>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="163"/>
+        <source>Answer the certification questionnaire, add what the certification team needs to know, and store the report beside your VHDs.</source>
+        <translation>認定の質問票に回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="19" />
-        <source>The questionnaire and the certification report arrive in a later release.</source>
-        <translation>アンケートと認定レポートは今後のリリースで追加されます。</translation>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="183"/>
+        <source>Show next unanswered</source>
+        <translation>次の未回答へ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="222"/>
+        <source>Additional information</source>
+        <translation>追加情報</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="223"/>
+        <source>Report</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="239"/>
+        <source>SSH is blocked on purpose in this image</source>
+        <translation>このイメージでは SSH を意図的にブロックしている</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="241"/>
+        <source>How the certification team can reach the VM over SSH: user name, port, key or password hand-over, anything unusual.</source>
+        <translation>認定チームが SSH で VM に接続する方法: ユーザー名、ポート、鍵またはパスワードの受け渡し方法、特記事項。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="245"/>
+        <source>SSH access information</source>
+        <translation>SSH アクセス情報</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="254"/>
+        <source>Exception requests</source>
+        <translation>例外の申請</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="257"/>
+        <source>The latest test run has no Failed, Error or Warning result: nothing to explain.</source>
+        <translation>最新のテスト実行には失敗・エラー・警告の結果がありません。説明は不要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <source>Why this result is acceptable for your image (for an exception request). Leave empty if you will fix it instead.</source>
+        <translation>この結果がイメージにとって問題ない理由 (例外の申請用)。修正する場合は空のままにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="276"/>
+        <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. The guide asks you to store it in the same container as the VHDs.</source>
+        <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。ガイドでは VHD と同じコンテナーに保存するよう求めています。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
+        <source>Save report…</source>
+        <translation>レポートを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="286"/>
+        <source>Store in the VHD container</source>
+        <translation>VHD のコンテナーに保存</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="287"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="292"/>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="343"/>
+        <source>{0} of {1} answered</source>
+        <translation>{1} 問中 {0} 問回答済み</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="345"/>
+        <source>{0} prefilled answer(s) to confirm</source>
+        <translation>確認待ちの自動入力 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="347"/>
+        <source>{0} False answer(s) need an explanation</source>
+        <translation>説明が必要な「いいえ」の回答 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="349"/>
+        <source>SSH access information missing</source>
+        <translation>SSH アクセス情報が未入力</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="384"/>
+        <source>Run the certification tests first: the report is made from the latest test run.</source>
+        <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="387"/>
+        <source>Stored {0} at {1} ({2}).</source>
+        <translation>{0} を {1} に保存しました ({2})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="390"/>
+        <source>Saved {0}. Not stored in the VHD container yet.</source>
+        <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="392"/>
+        <source>No report made yet for this SKU.</source>
+        <translation>この SKU のレポートはまだ作成されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="395"/>
+        <source>Save the report into</source>
+        <translation>レポートの保存先</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="447"/>
+        <source>Stored {0} at {1}</source>
+        <translation>{0} を {1} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="449"/>
+        <source>Saved {0}</source>
+        <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="454"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="456"/>
+        <source>The report could not be made or stored: {0}</source>
+        <translation>レポートを作成または保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="463"/>
+        <source>Making the report…</source>
+        <translation>レポートを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="463"/>
+        <source>Making and storing the report…</source>
+        <translation>レポートを作成して保存しています…</translation>
     </message>
 </context>
 <context>
     <name>SasPage</name>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="51" />
+        <location filename="../../wizard/pages/sas_page.py" line="50"/>
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="52" />
+        <location filename="../../wizard/pages/sas_page.py" line="51"/>
         <source>Connect to the storage account that holds the VHDs, assign each disk its blob, and create a read-and-list SAS URI for every disk, as the portal requires.</source>
         <translation>VHD を格納しているストレージ アカウントに接続し、各ディスクに BLOB を割り当て、ポータルの要件どおりすべてのディスクに読み取りと一覧表示の SAS URI を作成します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="58" />
+        <location filename="../../wizard/pages/sas_page.py" line="57"/>
         <source>Storage account</source>
         <translation>ストレージ アカウント</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="61" />
+        <location filename="../../wizard/pages/sas_page.py" line="60"/>
         <source>Account name and key</source>
         <translation>アカウント名とキー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="61" />
+        <location filename="../../wizard/pages/sas_page.py" line="60"/>
         <source>Connection string</source>
         <translation>接続文字列</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="62" />
+        <location filename="../../wizard/pages/sas_page.py" line="61"/>
         <source>Container SAS URL (list rights)</source>
         <translation>コンテナー SAS URL (一覧表示の権限)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="69" />
+        <location filename="../../wizard/pages/sas_page.py" line="68"/>
         <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
         <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="72" />
+        <location filename="../../wizard/pages/sas_page.py" line="71"/>
         <source>Remember in the OS &amp;keyring</source>
         <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="73" />
+        <location filename="../../wizard/pages/sas_page.py" line="72"/>
         <source>&amp;Connect and list containers</source>
         <translation>接続してコンテナーを一覧表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="75" />
+        <location filename="../../wizard/pages/sas_page.py" line="74"/>
         <source>&amp;Access with:</source>
         <translation>アクセス方法(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="75" />
+        <location filename="../../wizard/pages/sas_page.py" line="74"/>
         <source>How this app signs in to the storage account.</source>
         <translation>このアプリがストレージ アカウントにサインインする方法。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="76" />
+        <location filename="../../wizard/pages/sas_page.py" line="75"/>
         <source>Account &amp;name:</source>
         <translation>アカウント名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="76" />
+        <location filename="../../wizard/pages/sas_page.py" line="75"/>
         <source>The storage account name.</source>
         <translation>ストレージ アカウントの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="77" />
+        <location filename="../../wizard/pages/sas_page.py" line="76"/>
         <source>Endpoint &amp;suffix:</source>
         <translation>エンドポイント サフィックス(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="77" />
+        <location filename="../../wizard/pages/sas_page.py" line="76"/>
         <source>core.windows.net for the public cloud; others for sovereign clouds.</source>
         <translation>パブリック クラウドは core.windows.net、ソブリン クラウドはそれ以外。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="78" />
+        <location filename="../../wizard/pages/sas_page.py" line="77"/>
         <source>Custom &amp;endpoint:</source>
         <translation>カスタム エンドポイント(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="78" />
+        <location filename="../../wizard/pages/sas_page.py" line="77"/>
         <source>A full blob endpoint URL; overrides name and suffix.</source>
         <translation>BLOB エンドポイントの完全な URL。名前とサフィックスより優先されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="79" />
+        <location filename="../../wizard/pages/sas_page.py" line="78"/>
         <source>Secre&amp;t:</source>
         <translation>シークレット(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="79" />
+        <location filename="../../wizard/pages/sas_page.py" line="78"/>
         <source>The account key, connection string or container SAS URL. Never stored in the project file.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="95" />
+        <location filename="../../wizard/pages/sas_page.py" line="94"/>
         <source>Container / blob</source>
         <translation>コンテナー / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="95" />
+        <location filename="../../wizard/pages/sas_page.py" line="94"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="95" />
+        <location filename="../../wizard/pages/sas_page.py" line="94"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <location filename="../../wizard/pages/sas_page.py" line="95"/>
         <source>Last modified</source>
         <translation>最終更新</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="96" />
+        <location filename="../../wizard/pages/sas_page.py" line="95"/>
         <source>Portal</source>
         <translation>ポータル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="97" />
+        <location filename="../../wizard/pages/sas_page.py" line="96"/>
         <source>Containers and blobs</source>
         <translation>コンテナーと BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="99" />
+        <location filename="../../wizard/pages/sas_page.py" line="98"/>
         <source>A&amp;ssign blob to selected disk</source>
         <translation>選択したディスクに BLOB を割り当て(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="109" />
+        <location filename="../../wizard/pages/sas_page.py" line="108"/>
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="109" />
+        <location filename="../../wizard/pages/sas_page.py" line="108"/>
         <source>Blob</source>
         <translation>BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="109" />
+        <location filename="../../wizard/pages/sas_page.py" line="108"/>
         <source>SAS expires</source>
         <translation>SAS の有効期限</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="109" />
+        <location filename="../../wizard/pages/sas_page.py" line="108"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="112" />
+        <location filename="../../wizard/pages/sas_page.py" line="111"/>
         <source>Disks and their SAS URIs</source>
         <translation>ディスクとその SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="115" />
+        <location filename="../../wizard/pages/sas_page.py" line="114"/>
         <source> extra days</source>
         <translation> 日延長</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="116" />
-        <source>Make the SAS last longer than the profile's minimum (never shorter).</source>
+        <location filename="../../wizard/pages/sas_page.py" line="115"/>
+        <source>Make the SAS last longer than the profile&apos;s minimum (never shorter).</source>
         <translation>SAS の有効期間をプロファイルの最小値より長くします (短くはできません)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="120" />
+        <location filename="../../wizard/pages/sas_page.py" line="119"/>
         <source>The 2015 guide asks for http; most storage accounts require https.</source>
         <translation>2015 年のガイドでは http が求められていますが、ほとんどのストレージ アカウントでは https が必須です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="121" />
+        <location filename="../../wizard/pages/sas_page.py" line="120"/>
         <source>&amp;Generate SAS</source>
         <translation>SAS を生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="122" />
+        <location filename="../../wizard/pages/sas_page.py" line="121"/>
         <source>Generate for a&amp;ll disks</source>
         <translation>すべてのディスクに生成(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="123" />
+        <location filename="../../wizard/pages/sas_page.py" line="122"/>
         <source>&amp;Verify</source>
         <translation>検証(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="124" />
+        <location filename="../../wizard/pages/sas_page.py" line="123"/>
         <source>Cop&amp;y SAS URI</source>
         <translation>SAS URI をコピー(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="133" />
+        <location filename="../../wizard/pages/sas_page.py" line="132"/>
         <source>Expiry:</source>
         <translation>有効期限:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="135" />
+        <location filename="../../wizard/pages/sas_page.py" line="134"/>
         <source>Scheme:</source>
         <translation>スキーム:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="180" />
+        <location filename="../../wizard/pages/sas_page.py" line="179"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="180" />
+        <location filename="../../wizard/pages/sas_page.py" line="179"/>
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="240" />
+        <location filename="../../wizard/pages/sas_page.py" line="239"/>
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="250" />
+        <location filename="../../wizard/pages/sas_page.py" line="244"/>
         <source>Connecting…</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="262" />
+        <location filename="../../wizard/pages/sas_page.py" line="266"/>
         <source>Connected: {0} container(s).</source>
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="266" />
+        <location filename="../../wizard/pages/sas_page.py" line="274"/>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="281" />
-        <location filename="../../wizard/pages/sas_page.py" line="420" />
+        <location filename="../../wizard/pages/sas_page.py" line="289"/>
+        <location filename="../../wizard/pages/sas_page.py" line="428"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="293" />
+        <location filename="../../wizard/pages/sas_page.py" line="301"/>
         <source>Could not list {0}: {1}</source>
         <translation>{0} を一覧表示できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="322" />
+        <location filename="../../wizard/pages/sas_page.py" line="330"/>
         <source>Assign a blob to the disk first.</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="326" />
+        <location filename="../../wizard/pages/sas_page.py" line="334"/>
         <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="348" />
+        <location filename="../../wizard/pages/sas_page.py" line="356"/>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="355" />
+        <location filename="../../wizard/pages/sas_page.py" line="363"/>
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="381" />
+        <location filename="../../wizard/pages/sas_page.py" line="389"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="386" />
+        <location filename="../../wizard/pages/sas_page.py" line="394"/>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="398" />
+        <location filename="../../wizard/pages/sas_page.py" line="406"/>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="405" />
-        <source>SAS URI copied. Paste it into the portal's VHD URL field.</source>
+        <location filename="../../wizard/pages/sas_page.py" line="413"/>
+        <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="419" />
+        <location filename="../../wizard/pages/sas_page.py" line="427"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="419" />
+        <location filename="../../wizard/pages/sas_page.py" line="427"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="421" />
+        <location filename="../../wizard/pages/sas_page.py" line="429"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="421" />
+        <location filename="../../wizard/pages/sas_page.py" line="429"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="436" />
+        <location filename="../../wizard/pages/sas_page.py" line="444"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="451" />
+        <location filename="../../wizard/pages/sas_page.py" line="459"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
@@ -1906,132 +2245,132 @@ Trust it and remember it?</source>
 <context>
     <name>TestRunPage</name>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="89" />
+        <location filename="../../wizard/pages/testrun_page.py" line="89"/>
         <source>Certification test run</source>
         <translation>認定テストの実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="90" />
+        <location filename="../../wizard/pages/testrun_page.py" line="90"/>
         <source>Run the certification test cases against the test VM and review each result.</source>
         <translation>テスト VM に対して認定テスト ケースを実行し、各結果を確認します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="97" />
+        <location filename="../../wizard/pages/testrun_page.py" line="97"/>
         <source>Earlier runs</source>
         <translation>以前の実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="98" />
+        <location filename="../../wizard/pages/testrun_page.py" line="98"/>
         <source>&amp;Run all checks</source>
         <translation>すべてのチェックを実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="99" />
+        <location filename="../../wizard/pages/testrun_page.py" line="99"/>
         <source>Re-run &amp;selected</source>
         <translation>選択項目を再実行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="100" />
+        <location filename="../../wizard/pages/testrun_page.py" line="100"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="103" />
+        <location filename="../../wizard/pages/testrun_page.py" line="103"/>
         <source>&amp;Problems only</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="109" />
+        <location filename="../../wizard/pages/testrun_page.py" line="109"/>
         <source>Run:</source>
         <translation>実行:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="114" />
+        <location filename="../../wizard/pages/testrun_page.py" line="114"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="114" />
+        <location filename="../../wizard/pages/testrun_page.py" line="114"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="114" />
+        <location filename="../../wizard/pages/testrun_page.py" line="114"/>
         <source>Test ID</source>
         <translation>テスト ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <location filename="../../wizard/pages/testrun_page.py" line="115"/>
         <source>Actual</source>
         <translation>実際の値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <location filename="../../wizard/pages/testrun_page.py" line="115"/>
         <source>Required</source>
         <translation>必要な値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115" />
+        <location filename="../../wizard/pages/testrun_page.py" line="115"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <location filename="../../wizard/pages/testrun_page.py" line="116"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <location filename="../../wizard/pages/testrun_page.py" line="116"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116" />
+        <location filename="../../wizard/pages/testrun_page.py" line="116"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="117" />
+        <location filename="../../wizard/pages/testrun_page.py" line="117"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="124" />
+        <location filename="../../wizard/pages/testrun_page.py" line="124"/>
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="128" />
+        <location filename="../../wizard/pages/testrun_page.py" line="128"/>
         <source>Result details</source>
         <translation>結果の詳細</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="129" />
+        <location filename="../../wizard/pages/testrun_page.py" line="129"/>
         <source>Co&amp;py remediation</source>
         <translation>修正方法をコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="162" />
+        <location filename="../../wizard/pages/testrun_page.py" line="162"/>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="186" />
+        <location filename="../../wizard/pages/testrun_page.py" line="186"/>
         <source>No run yet: test the connection, then run all checks.</source>
         <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="191" />
+        <location filename="../../wizard/pages/testrun_page.py" line="191"/>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="194" />
+        <location filename="../../wizard/pages/testrun_page.py" line="194"/>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="213" />
+        <location filename="../../wizard/pages/testrun_page.py" line="213"/>
         <source>{0} — {1}
 
 Actual: {2}
@@ -2054,32 +2393,32 @@ Evidence:
 {5}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="233" />
+        <location filename="../../wizard/pages/testrun_page.py" line="233"/>
         <source>Windows test runs arrive in a later release.</source>
         <translation>Windows のテスト実行は今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="236" />
+        <location filename="../../wizard/pages/testrun_page.py" line="236"/>
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="281" />
+        <location filename="../../wizard/pages/testrun_page.py" line="281"/>
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="288" />
+        <location filename="../../wizard/pages/testrun_page.py" line="288"/>
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="290" />
+        <location filename="../../wizard/pages/testrun_page.py" line="290"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="299" />
+        <location filename="../../wizard/pages/testrun_page.py" line="299"/>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>
@@ -2087,243 +2426,243 @@ Evidence:
 <context>
     <name>VhdPage</name>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="62" />
+        <location filename="../../wizard/pages/vhd_page.py" line="62"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="63" />
-        <source>Pick the VHD file of every disk. Each is checked against the profile's rules (fixed format, sizes, footer) before you upload it.</source>
+        <location filename="../../wizard/pages/vhd_page.py" line="63"/>
+        <source>Pick the VHD file of every disk. Each is checked against the profile&apos;s rules (fixed format, sizes, footer) before you upload it.</source>
         <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67" />
+        <location filename="../../wizard/pages/vhd_page.py" line="67"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67" />
+        <location filename="../../wizard/pages/vhd_page.py" line="67"/>
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67" />
+        <location filename="../../wizard/pages/vhd_page.py" line="67"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68" />
+        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="71" />
+        <location filename="../../wizard/pages/vhd_page.py" line="71"/>
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="71" />
+        <location filename="../../wizard/pages/vhd_page.py" line="71"/>
         <source>VHD file or blob URL</source>
         <translation>VHD ファイルまたは BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72" />
-        <location filename="../../wizard/pages/vhd_page.py" line="97" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="97"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72" />
+        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="74" />
+        <location filename="../../wizard/pages/vhd_page.py" line="74"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="76" />
+        <location filename="../../wizard/pages/vhd_page.py" line="76"/>
         <source>&amp;Choose file…</source>
         <translation>ファイルを選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="77" />
+        <location filename="../../wizard/pages/vhd_page.py" line="77"/>
         <source>Use &amp;blob URL…</source>
         <translation>BLOB の URL を使用(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="78" />
+        <location filename="../../wizard/pages/vhd_page.py" line="78"/>
         <source>Check a VHD already uploaded: paste its blob URL with a read SAS.</source>
         <translation>アップロード済みの VHD をチェックします。読み取り SAS 付きの BLOB の URL を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="79" />
+        <location filename="../../wizard/pages/vhd_page.py" line="79"/>
         <source>&amp;Upload…</source>
         <translation>アップロード(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="80" />
-        <source>Upload the selected disk's VHD as a page blob to the storage account of the SAS URIs step (only data that exists is sent; resumable).</source>
+        <location filename="../../wizard/pages/vhd_page.py" line="80"/>
+        <source>Upload the selected disk&apos;s VHD as a page blob to the storage account of the SAS URIs step (only data that exists is sent; resumable).</source>
         <translation>選択したディスクの VHD を「SAS URI」の手順のストレージ アカウントにページ BLOB としてアップロードします (実データのみ送信、再開可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="82" />
+        <location filename="../../wizard/pages/vhd_page.py" line="82"/>
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="83" />
+        <location filename="../../wizard/pages/vhd_page.py" line="83"/>
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="84" />
+        <location filename="../../wizard/pages/vhd_page.py" line="84"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="97" />
+        <location filename="../../wizard/pages/vhd_page.py" line="97"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="97" />
+        <location filename="../../wizard/pages/vhd_page.py" line="97"/>
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="99" />
+        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="103" />
+        <location filename="../../wizard/pages/vhd_page.py" line="103"/>
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="104" />
+        <location filename="../../wizard/pages/vhd_page.py" line="104"/>
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="106" />
+        <location filename="../../wizard/pages/vhd_page.py" line="106"/>
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="150" />
+        <location filename="../../wizard/pages/vhd_page.py" line="150"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="150" />
+        <location filename="../../wizard/pages/vhd_page.py" line="150"/>
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="157" />
+        <location filename="../../wizard/pages/vhd_page.py" line="157"/>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="182" />
+        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="182" />
+        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="184" />
+        <location filename="../../wizard/pages/vhd_page.py" line="177"/>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="237" />
+        <location filename="../../wizard/pages/vhd_page.py" line="230"/>
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="238" />
+        <location filename="../../wizard/pages/vhd_page.py" line="231"/>
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="255" />
+        <location filename="../../wizard/pages/vhd_page.py" line="248"/>
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="256" />
+        <location filename="../../wizard/pages/vhd_page.py" line="249"/>
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="281" />
+        <location filename="../../wizard/pages/vhd_page.py" line="274"/>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="315" />
+        <location filename="../../wizard/pages/vhd_page.py" line="308"/>
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="349" />
+        <location filename="../../wizard/pages/vhd_page.py" line="342"/>
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="351" />
+        <location filename="../../wizard/pages/vhd_page.py" line="344"/>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="354" />
+        <location filename="../../wizard/pages/vhd_page.py" line="347"/>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="364" />
-        <source>Choose the disk's VHD file first.</source>
+        <location filename="../../wizard/pages/vhd_page.py" line="357"/>
+        <source>Choose the disk&apos;s VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="366" />
+        <location filename="../../wizard/pages/vhd_page.py" line="359"/>
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="366" />
+        <location filename="../../wizard/pages/vhd_page.py" line="359"/>
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="408" />
+        <location filename="../../wizard/pages/vhd_page.py" line="401"/>
         <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
         <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="418" />
+        <location filename="../../wizard/pages/vhd_page.py" line="411"/>
         <source> (resumed)</source>
         <translation> (再開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="419" />
+        <location filename="../../wizard/pages/vhd_page.py" line="412"/>
         <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="427" />
+        <location filename="../../wizard/pages/vhd_page.py" line="420"/>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="429" />
+        <location filename="../../wizard/pages/vhd_page.py" line="422"/>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
     </message>

@@ -17,7 +17,7 @@ import json
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
 from .. import __version__
 from .model import ROLE_OS, Disk, Project, Sku
@@ -70,12 +70,14 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
         else:
             ok, text = True, f"{name}: VHD check {record.verdict}"
         items.append(ReadinessItem(f"vhd-check:{i}", Step.VHD, ok, text))
-    # "Lives long enough": still as long as the profile asks of a SAS made today.
-    needed = minimum_expiry(profile, now or datetime.now(UTC))
+    def needed(disk: Disk) -> datetime | None:
+        """"Lives long enough": as long as the profile asks of a SAS made when this one started."""
+        start = parse_iso(disk.sas.start) if disk.sas else None
+        return minimum_expiry(profile, start) - timedelta(minutes=1) if start else None
 
     def too_short(disk: Disk) -> bool:
-        expiry = parse_iso(disk.sas.expiry) if disk.sas else None
-        return expiry is not None and expiry < needed
+        expiry, least = (parse_iso(disk.sas.expiry), needed(disk)) if disk.sas else (None, None)
+        return expiry is not None and least is not None and expiry < least
 
     for i, disk in enumerate(sku.disks):
         name = disk_name(sku, disk)
@@ -85,8 +87,9 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
         elif state == "expired":
             ok, text = False, f"{name}: the SAS URI has expired: make a new one"
         elif state == "soon" or too_short(disk):
-            ok, text = False, (f"{name}: the SAS URI expires {disk.sas.expiry}, before the certification team is done with "
-                               f"it (the profile wants it valid until {needed:%Y-%m-%d %H:%M} UTC or later): renew it")
+            ok, text = False, (f"{name}: the SAS URI expires {disk.sas.expiry}, too soon for the certification team "
+                               f"(the profile asks for {profile.sas_min_business_days or profile.sas_min_days} "
+                               f"{'business days' if profile.sas_min_business_days else 'days'} or more): renew it")
         elif disk.sas.verdict not in ("pass", "warning"):
             ok, text = False, f"{name}: the SAS URI has not been verified"
         elif not sas_uris.get(i):

@@ -137,6 +137,7 @@ class ExportPage(StepPage):
         def done(uris):
             self.task = None
             self.sas_by_sku = uris
+            self.status.clear()
             self.refresh()
 
         def failed(error):
@@ -169,8 +170,6 @@ class ExportPage(StepPage):
         self.summary.setText(self.tr("Ready to submit.") if not missing else
                              self.tr("{0} item(s) missing: you can export now, and the export says what is missing.")
                              .format(missing))
-        if self.task is None and self.status.text().startswith(self.tr("Reading the SAS URIs")):
-            self.status.clear()
 
     def _fill_checklist(self, export) -> None:
         self.checklist.setRowCount(len(export.items))

@@ -55,7 +55,7 @@ class QuestionWidget(QFrame):
         layout.addLayout(row)
         self.group = self.yes = self.no = self.combo = self.line = None
         if question.kind == BOOL:
-            self.yes, self.no = QRadioButton(page.tr("True")), QRadioButton(page.tr("False"))
+            self.yes, self.no = QRadioButton(self.tr("True")), QRadioButton(self.tr("False"))
             self.group = QButtonGroup(self)
             for button in (self.yes, self.no):
                 self.group.addButton(button)
@@ -64,7 +64,7 @@ class QuestionWidget(QFrame):
             self.group.buttonClicked.connect(self._bool_clicked)
         elif question.kind == CHOICE:
             self.combo = QComboBox()
-            self.combo.addItem(page.tr("— choose —"), "")
+            self.combo.addItem(self.tr("— choose —"), "")
             for choice in question.choices:
                 self.combo.addItem(choice.text.get(lang) or choice.text["en"], choice.id)
             self.combo.currentIndexChanged.connect(lambda _i: self._set_value(self.combo.currentData()))
@@ -76,7 +76,7 @@ class QuestionWidget(QFrame):
             row.addWidget(self.line, 1)
         row.addStretch(1)
         self.explanation = QPlainTextEdit()
-        self.explanation.setPlaceholderText(page.tr("Explain why (required when the answer is False; shown to the "
+        self.explanation.setPlaceholderText(self.tr("Explain why (required when the answer is False; shown to the "
                                                     "certification team as a warning)."))
         self.explanation.setMaximumHeight(70)
         self.explanation.textChanged.connect(self._explanation_changed)
@@ -84,7 +84,7 @@ class QuestionWidget(QFrame):
         prefill_row = QHBoxLayout()
         self.prefill_note = QLabel()
         self.prefill_note.setWordWrap(True)
-        self.btn_confirm = QPushButton(page.tr("Confirm"))
+        self.btn_confirm = QPushButton(self.tr("Confirm"))
         self.btn_confirm.clicked.connect(self.confirm)
         prefill_row.addWidget(self.prefill_note, 1)
         prefill_row.addWidget(self.btn_confirm)
@@ -124,7 +124,7 @@ class QuestionWidget(QFrame):
         self.prefill_note.setVisible(prefilled)
         self.btn_confirm.setVisible(prefilled)
         if prefilled:
-            self.prefill_note.setText(self.page.tr("Prefilled from the latest test run — check it and confirm."))
+            self.prefill_note.setText(self.tr("Prefilled from the latest test run — check it and confirm."))
         done = is_answered(self.question, answer)
         self.setStyleSheet("" if done else f"QFrame#{self.objectName()} {{ border-left: 3px solid #9a6700; }}")
 
