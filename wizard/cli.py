@@ -283,7 +283,8 @@ def _certify(args: argparse.Namespace) -> int:
                               bundle_name(f"vm-{args.host}", "", created), html_to_pdf)
         print(f"report: {bundle.zip_path}", file=sys.stderr)
     if args.json:
-        print(json.dumps(record, indent=2, ensure_ascii=False))
+        print(json.dumps(tool_record(results, system, args.profile, created, inline_evidence=True), indent=2,
+                         ensure_ascii=False))
     else:
         for r in results:
             print(f"[{r.result:7}] {r.id}: {r.actual}" + (f"  (required: {r.required})" if r.result != "Passed" else ""))

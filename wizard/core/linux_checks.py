@@ -378,11 +378,11 @@ def system_info(evidence: Evidence) -> dict[str, str]:
     }
 
 
-def tool_record(results, system: dict[str, str], profile_id: str, created: str) -> dict:
+def tool_record(results, system: dict[str, str], profile_id: str, created: str, inline_evidence: bool = False) -> dict:
     """The certification tool's JSON record (REFERENCE.md §5), plus id and Remediation per test.
 
-    `results` are CheckResults or stored CheckRecords (same attribute names); evidence goes to
-    the report's logs/ folder, not into this record.
+    `results` are CheckResults or stored CheckRecords (same attribute names). In a report the
+    evidence lives in logs/<id>.txt (LogFile); `inline_evidence` puts it in the record instead.
     """
     failed = any(r.result in (FAILED, ERROR) for r in results)
     return {
@@ -396,7 +396,7 @@ def tool_record(results, system: dict[str, str], profile_id: str, created: str) 
         "Profile": profile_id,
         "Tests": [{"TestID": r.test_id, "TestCaseName": r.name, "Description": r.description, "Result": r.result,
                    "ActualValue": r.actual, "RequiredValue": r.required, "id": r.id, "Remediation": r.remediation,
-                   "LogFile": f"logs/{r.id}.txt"} for r in results],
+                   **({"Evidence": r.evidence} if inline_evidence else {"LogFile": f"logs/{r.id}.txt"})} for r in results],
     }
 
 
