@@ -1898,32 +1898,32 @@ Trust it and remember it?</source>
         <translation>レポートの保存先</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="447"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="452"/>
         <source>Stored {0} at {1}</source>
         <translation>{0} を {1} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="449"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="454"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="454"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="459"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="456"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="461"/>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="463"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="468"/>
         <source>Making the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="463"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="468"/>
         <source>Making and storing the report…</source>
         <translation>レポートを作成して保存しています…</translation>
     </message>
@@ -2162,7 +2162,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/pages/sas_page.py" line="289"/>
-        <location filename="../../wizard/pages/sas_page.py" line="428"/>
+        <location filename="../../wizard/pages/sas_page.py" line="427"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
@@ -2192,52 +2192,52 @@ Trust it and remember it?</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="389"/>
+        <location filename="../../wizard/pages/sas_page.py" line="388"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="394"/>
+        <location filename="../../wizard/pages/sas_page.py" line="393"/>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="406"/>
+        <location filename="../../wizard/pages/sas_page.py" line="405"/>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="413"/>
+        <location filename="../../wizard/pages/sas_page.py" line="412"/>
         <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="427"/>
+        <location filename="../../wizard/pages/sas_page.py" line="426"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="427"/>
+        <location filename="../../wizard/pages/sas_page.py" line="426"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="429"/>
+        <location filename="../../wizard/pages/sas_page.py" line="428"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="429"/>
+        <location filename="../../wizard/pages/sas_page.py" line="428"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="444"/>
+        <location filename="../../wizard/pages/sas_page.py" line="443"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="459"/>
+        <location filename="../../wizard/pages/sas_page.py" line="458"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>

@@ -398,6 +398,7 @@ class QuestionnairePage(StepPage):
 
     def make_report(self, folder: str | None, store: bool) -> None:
         """Build the bundle (in `folder`, or a temporary folder when only storing) and optionally upload it."""
+        import shutil
         import tempfile
         from pathlib import Path
 
@@ -422,16 +423,20 @@ class QuestionnairePage(StepPage):
 
         def work(progress, cancel):
             out = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="mpwizard-report-"))
-            bundle = make_project_bundle(project, sku, out, created, html_to_pdf, run)
-            cancel.raise_if_cancelled()
-            url = ""
-            if store:
-                secret = credentials().get(ref)
-                if not secret:
-                    raise StorageError("connect to the storage account in the SAS URIs step first")
-                access = StorageAccess(s.mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, secret)
-                url = store_bundle(bundle.zip_path, os_blob, access, progress, cancel)
-            return bundle, url
+            try:
+                bundle = make_project_bundle(project, sku, out, created, html_to_pdf, run)
+                cancel.raise_if_cancelled()
+                url = ""
+                if store:
+                    secret = credentials().get(ref)
+                    if not secret:
+                        raise StorageError("connect to the storage account in the SAS URIs step first")
+                    access = StorageAccess(s.mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, secret)
+                    url = store_bundle(bundle.zip_path, os_blob, access, progress, cancel)
+                return bundle, url
+            finally:
+                if not folder:  # only stored: the local copy was a means, not a result
+                    shutil.rmtree(out, ignore_errors=True)
 
         def done(result):
             bundle, url = result

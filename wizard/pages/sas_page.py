@@ -372,10 +372,9 @@ class SasPage(StepPage):
             token = credentials().get(SecretRef(self.project.project_id, disk.sas.secret_purpose))
         except CredentialError:
             token = None
-        if not token:
-            return None
-        scheme = disk.sas.scheme or "https"
-        return f"{scheme}://{disk.sas.blob_url.split('://', 1)[1]}?{token}"
+        from ..core.export import sas_uri
+
+        return sas_uri(disk.sas.blob_url, disk.sas.scheme, token)
 
     def verify_selected(self) -> None:
         from ..core.projectio import utc_now_iso
