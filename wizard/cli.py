@@ -271,12 +271,12 @@ def _certify(args: argparse.Namespace) -> int:
     system = system_info(evidence)
     record = tool_record(results, system, args.profile, created)
     if args.report:
-        from .core.model import CheckRecord, TestRunRecord
+        from .core.model import TestRunRecord
         from .core.report import build_record, bundle_name, write_bundle
+        from .core.verdicts import as_records
         from .report_pdf import html_to_pdf
 
-        records = [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual, r.required, r.remediation,
-                               r.evidence) for r in results]
+        records = as_records(results)
         run = TestRunRecord(started, created, "linux", args.host, args.user, args.profile, system.get("OSDistro", ""),
                             records, system)
         bundle = write_bundle(build_record(run, created), records, Path(args.report),
@@ -300,7 +300,7 @@ def _storage_access_for(project, args: argparse.Namespace):
     from .core.storage import SECRET_PURPOSE, StorageAccess
 
     s = project.storage
-    mode, secret = s.mode, None
+    mode = s.mode
     from_env = _secret_from_env(args)
     if from_env:
         mode = "account-key" if from_env[0] == "key" else "connection-string"
@@ -313,30 +313,40 @@ def _storage_access_for(project, args: argparse.Namespace):
     if not secret:
         raise SystemExit("error: no storage secret: remember it in the keyring in the SAS step, or pass "
                          "--account-key-env VAR / --connection-string-env VAR")
-    return StorageAccess(mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, secret)
+    return StorageAccess.from_settings(s, secret, mode)
+
+
+def _load_for_sku(path: Path, sku_id: str | None):
+    """The project at `path`, or None after saying why it cannot be used (unreadable, or no such SKU)."""
+    from .core.projectio import ProjectUnreadable, load_project
+
+    try:
+        project = load_project(path).project
+    except ProjectUnreadable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    if sku_id is not None and not any(s.sku_id == sku_id for s in project.skus):
+        print(f"error: no SKU with the ID {sku_id!r} (the project has: {', '.join(s.sku_id for s in project.skus)})",
+              file=sys.stderr)
+        return None
+    return project
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .core.projectio import ProjectUnreadable, load_project, utc_now_iso
+    from .core.projectio import utc_now_iso
     from .core.questionnaire import progress
     from .core.report import make_project_bundle
     from .core.report_store import store_bundle
     from .core.storage import StorageError
 
-    try:
-        project = load_project(args.project).project
-    except ProjectUnreadable as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    project = _load_for_sku(args.project, args.sku)
+    if project is None:
         return 2
     if not project.test_runs:
         print("error: the project has no test run yet: run the certification tests first (Test run step or "
               "`mpwizard certify`)", file=sys.stderr)
         return 2
     skus = [s for s in project.skus if args.sku in (None, s.sku_id)]
-    if not skus:
-        print(f"error: no SKU with the ID {args.sku!r} (the project has: {', '.join(s.sku_id for s in project.skus)})",
-              file=sys.stderr)
-        return 2
     access = _storage_access_for(project, args) if args.upload else None
     from .report_pdf import html_to_pdf
 
@@ -351,9 +361,8 @@ def _report(args: argparse.Namespace) -> int:
         bundle = make_project_bundle(project, sku, args.output, created, html_to_pdf)
         print(bundle.zip_path)
         if access is not None:
-            os_disk = next((d for d in sku.disks if d.role == "os"), None)
             try:
-                url = store_bundle(bundle.zip_path, os_disk.blob_url if os_disk else "", access)
+                url = store_bundle(bundle.zip_path, sku.os_disk.blob_url if sku.os_disk else "", access)
             except StorageError as exc:
                 print(f"error: {sku.sku_id}: the report could not be stored: {exc}", file=sys.stderr)
                 return 2
@@ -363,16 +372,9 @@ def _report(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .core.export import load_sas_uris, prepare, render
-    from .core.projectio import ProjectUnreadable, load_project
 
-    try:
-        project = load_project(args.project).project
-    except ProjectUnreadable as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if args.sku and not any(s.sku_id == args.sku for s in project.skus):
-        print(f"error: no SKU with the ID {args.sku!r} (the project has: {', '.join(s.sku_id for s in project.skus)})",
-              file=sys.stderr)
+    project = _load_for_sku(args.project, args.sku)
+    if project is None:
         return 2
     exports = prepare(project, load_sas_uris(project), args.sku)
     text = render(args.format, project, exports)

@@ -851,167 +851,167 @@ Trust it and remember it?</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="63"/>
+        <location filename="../../wizard/pages/export_page.py" line="62"/>
         <source>Ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="63"/>
+        <location filename="../../wizard/pages/export_page.py" line="62"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="66"/>
+        <location filename="../../wizard/pages/export_page.py" line="62"/>
         <source>Readiness checklist</source>
         <translation>準備状況チェックリスト</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="75"/>
+        <location filename="../../wizard/pages/export_page.py" line="66"/>
         <source>Field</source>
         <translation>フィールド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="75"/>
+        <location filename="../../wizard/pages/export_page.py" line="66"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="78"/>
+        <location filename="../../wizard/pages/export_page.py" line="66"/>
         <source>Publishing portal form</source>
         <translation>発行ポータルのフォーム</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="83"/>
+        <location filename="../../wizard/pages/export_page.py" line="67"/>
         <source>Publishing portal (guide)</source>
         <translation>発行ポータル (ガイド)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="89"/>
+        <location filename="../../wizard/pages/export_page.py" line="73"/>
         <source>Copy JSON</source>
         <translation>JSON をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="93"/>
+        <location filename="../../wizard/pages/export_page.py" line="77"/>
         <source>Partner Center (JSON)</source>
         <translation>パートナー センター (JSON)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="100"/>
+        <location filename="../../wizard/pages/export_page.py" line="84"/>
         <source>Portal form — printable HTML</source>
         <translation>ポータルのフォーム — 印刷用 HTML</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="100"/>
+        <location filename="../../wizard/pages/export_page.py" line="84"/>
         <source>Portal form — CSV</source>
         <translation>ポータルのフォーム — CSV</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="101"/>
+        <location filename="../../wizard/pages/export_page.py" line="85"/>
         <source>Portal form — Markdown</source>
         <translation>ポータルのフォーム — Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="102"/>
+        <location filename="../../wizard/pages/export_page.py" line="86"/>
         <source>Partner Center technical configuration — JSON</source>
         <translation>パートナー センターの技術構成 — JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="103"/>
+        <location filename="../../wizard/pages/export_page.py" line="87"/>
         <source>Test VM script — Azure CLI (bash)</source>
         <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="104"/>
+        <location filename="../../wizard/pages/export_page.py" line="88"/>
         <source>Test VM script — Azure CLI (PowerShell)</source>
         <translation>テスト VM スクリプト — Azure CLI (PowerShell)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="107"/>
+        <location filename="../../wizard/pages/export_page.py" line="91"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="109"/>
+        <location filename="../../wizard/pages/export_page.py" line="93"/>
         <source>Check again</source>
         <translation>再確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="146"/>
+        <location filename="../../wizard/pages/export_page.py" line="144"/>
         <source>The SAS URIs could not be read: {0}</source>
         <translation>SAS URI を読み取れませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="149"/>
+        <location filename="../../wizard/pages/export_page.py" line="147"/>
         <source>Reading the SAS URIs from the keyring…</source>
         <translation>キーリングから SAS URI を読み取っています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="170"/>
+        <location filename="../../wizard/pages/export_page.py" line="168"/>
         <source>Ready to submit.</source>
         <translation>提出の準備ができています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="171"/>
+        <location filename="../../wizard/pages/export_page.py" line="169"/>
         <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
         <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="180"/>
+        <location filename="../../wizard/pages/export_page.py" line="178"/>
         <source>ready</source>
         <translation>準備済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="180"/>
+        <location filename="../../wizard/pages/export_page.py" line="178"/>
         <source>missing</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="186"/>
+        <location filename="../../wizard/pages/export_page.py" line="184"/>
         <source>Go to step</source>
         <translation>ステップへ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="187"/>
+        <location filename="../../wizard/pages/export_page.py" line="185"/>
         <source>Open the step that fixes this</source>
         <translation>これを解決するステップを開きます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="203"/>
+        <location filename="../../wizard/pages/export_page.py" line="201"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="205"/>
+        <location filename="../../wizard/pages/export_page.py" line="203"/>
         <source>Copy {0}</source>
         <translation>{0} をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="226"/>
+        <location filename="../../wizard/pages/export_page.py" line="224"/>
         <source>Copied “{0}”. Paste it into the portal field of the same name.</source>
         <translation>「{0}」をコピーしました。ポータルの同じ名前のフィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="230"/>
+        <location filename="../../wizard/pages/export_page.py" line="228"/>
         <source>Copied the Partner Center JSON.</source>
         <translation>パートナー センターの JSON をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="236"/>
+        <location filename="../../wizard/pages/export_page.py" line="234"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="250"/>
+        <location filename="../../wizard/pages/export_page.py" line="248"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} を書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="255"/>
+        <location filename="../../wizard/pages/export_page.py" line="253"/>
         <source>Exported {0}.</source>
         <translation>{0} をエクスポートしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="256"/>
+        <location filename="../../wizard/pages/export_page.py" line="254"/>
         <source>Exported {0}, with {1} missing item(s) written into it.</source>
         <translation>{0} をエクスポートしました (不足している {1} 件の項目も記載しています)。</translation>
     </message>
@@ -1740,32 +1740,32 @@ Trust it and remember it?</source>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="58"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="57"/>
         <source>True</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="58"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="57"/>
         <source>False</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="67"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="66"/>
         <source>— choose —</source>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="79"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="78"/>
         <source>Explain why (required when the answer is False; shown to the certification team as a warning).</source>
         <translation>理由を説明してください (「いいえ」の場合は必須。認定チームには警告として表示されます)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="87"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="86"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="127"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="126"/>
         <source>Prefilled from the latest test run — check it and confirm.</source>
         <translation>最新のテスト実行から自動入力しました — 内容を確かめて確認してください。</translation>
     </message>
@@ -1773,157 +1773,157 @@ Trust it and remember it?</source>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="162"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="161"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="163"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="162"/>
         <source>Answer the certification questionnaire, add what the certification team needs to know, and store the report beside your VHDs.</source>
         <translation>認定の質問票に回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="183"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="182"/>
         <source>Show next unanswered</source>
         <translation>次の未回答へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="222"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="221"/>
         <source>Additional information</source>
         <translation>追加情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="223"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="222"/>
         <source>Report</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="239"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="238"/>
         <source>SSH is blocked on purpose in this image</source>
         <translation>このイメージでは SSH を意図的にブロックしている</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="241"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="240"/>
         <source>How the certification team can reach the VM over SSH: user name, port, key or password hand-over, anything unusual.</source>
         <translation>認定チームが SSH で VM に接続する方法: ユーザー名、ポート、鍵またはパスワードの受け渡し方法、特記事項。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="245"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="244"/>
         <source>SSH access information</source>
         <translation>SSH アクセス情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="254"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="253"/>
         <source>Exception requests</source>
         <translation>例外の申請</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="257"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="256"/>
         <source>The latest test run has no Failed, Error or Warning result: nothing to explain.</source>
         <translation>最新のテスト実行には失敗・エラー・警告の結果がありません。説明は不要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="262"/>
         <source>Why this result is acceptable for your image (for an exception request). Leave empty if you will fix it instead.</source>
         <translation>この結果がイメージにとって問題ない理由 (例外の申請用)。修正する場合は空のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="276"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="275"/>
         <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. The guide asks you to store it in the same container as the VHDs.</source>
         <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。ガイドでは VHD と同じコンテナーに保存するよう求めています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="284"/>
         <source>Save report…</source>
         <translation>レポートを保存…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="286"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
         <source>Store in the VHD container</source>
         <translation>VHD のコンテナーに保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="287"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="286"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="292"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="291"/>
         <source>SKU:</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="343"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="342"/>
         <source>{0} of {1} answered</source>
         <translation>{1} 問中 {0} 問回答済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="345"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="344"/>
         <source>{0} prefilled answer(s) to confirm</source>
         <translation>確認待ちの自動入力 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="347"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="346"/>
         <source>{0} False answer(s) need an explanation</source>
         <translation>説明が必要な「いいえ」の回答 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="349"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="348"/>
         <source>SSH access information missing</source>
         <translation>SSH アクセス情報が未入力</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="384"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="383"/>
         <source>Run the certification tests first: the report is made from the latest test run.</source>
         <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="387"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="386"/>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="390"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="389"/>
         <source>Saved {0}. Not stored in the VHD container yet.</source>
         <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="392"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="391"/>
         <source>No report made yet for this SKU.</source>
         <translation>この SKU のレポートはまだ作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="395"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="394"/>
         <source>Save the report into</source>
         <translation>レポートの保存先</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="452"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="450"/>
         <source>Stored {0} at {1}</source>
         <translation>{0} を {1} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="454"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="452"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="459"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="457"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="461"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="459"/>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="468"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="466"/>
         <source>Making the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="468"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="466"/>
         <source>Making and storing the report…</source>
         <translation>レポートを作成して保存しています…</translation>
     </message>
@@ -2141,103 +2141,103 @@ Trust it and remember it?</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="239"/>
+        <location filename="../../wizard/pages/sas_page.py" line="238"/>
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="244"/>
+        <location filename="../../wizard/pages/sas_page.py" line="243"/>
         <source>Connecting…</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="266"/>
+        <location filename="../../wizard/pages/sas_page.py" line="265"/>
         <source>Connected: {0} container(s).</source>
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="274"/>
+        <location filename="../../wizard/pages/sas_page.py" line="273"/>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="289"/>
-        <location filename="../../wizard/pages/sas_page.py" line="427"/>
+        <location filename="../../wizard/pages/sas_page.py" line="288"/>
+        <location filename="../../wizard/pages/sas_page.py" line="426"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="301"/>
+        <location filename="../../wizard/pages/sas_page.py" line="300"/>
         <source>Could not list {0}: {1}</source>
         <translation>{0} を一覧表示できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="330"/>
+        <location filename="../../wizard/pages/sas_page.py" line="329"/>
         <source>Assign a blob to the disk first.</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="334"/>
+        <location filename="../../wizard/pages/sas_page.py" line="333"/>
         <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="356"/>
+        <location filename="../../wizard/pages/sas_page.py" line="355"/>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="363"/>
+        <location filename="../../wizard/pages/sas_page.py" line="362"/>
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="388"/>
+        <location filename="../../wizard/pages/sas_page.py" line="387"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="393"/>
+        <location filename="../../wizard/pages/sas_page.py" line="392"/>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="405"/>
+        <location filename="../../wizard/pages/sas_page.py" line="404"/>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="412"/>
+        <location filename="../../wizard/pages/sas_page.py" line="411"/>
         <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="426"/>
+        <location filename="../../wizard/pages/sas_page.py" line="425"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="426"/>
+        <location filename="../../wizard/pages/sas_page.py" line="425"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="428"/>
+        <location filename="../../wizard/pages/sas_page.py" line="427"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="428"/>
+        <location filename="../../wizard/pages/sas_page.py" line="427"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="443"/>
+        <location filename="../../wizard/pages/sas_page.py" line="442"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="458"/>
+        <location filename="../../wizard/pages/sas_page.py" line="457"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
@@ -2245,132 +2245,132 @@ Trust it and remember it?</source>
 <context>
     <name>TestRunPage</name>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="89"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="85"/>
         <source>Certification test run</source>
         <translation>認定テストの実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="90"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="86"/>
         <source>Run the certification test cases against the test VM and review each result.</source>
         <translation>テスト VM に対して認定テスト ケースを実行し、各結果を確認します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="97"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="93"/>
         <source>Earlier runs</source>
         <translation>以前の実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="98"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="94"/>
         <source>&amp;Run all checks</source>
         <translation>すべてのチェックを実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="99"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="95"/>
         <source>Re-run &amp;selected</source>
         <translation>選択項目を再実行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="100"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="96"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="103"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="99"/>
         <source>&amp;Problems only</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="109"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="105"/>
         <source>Run:</source>
         <translation>実行:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="114"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="110"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="114"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="110"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="114"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="110"/>
         <source>Test ID</source>
         <translation>テスト ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="111"/>
         <source>Actual</source>
         <translation>実際の値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="111"/>
         <source>Required</source>
         <translation>必要な値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="115"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="111"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="112"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="112"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="116"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="112"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="117"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="113"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="124"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="120"/>
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="128"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="124"/>
         <source>Result details</source>
         <translation>結果の詳細</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="129"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="125"/>
         <source>Co&amp;py remediation</source>
         <translation>修正方法をコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="162"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="158"/>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="186"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="182"/>
         <source>No run yet: test the connection, then run all checks.</source>
         <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="191"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="187"/>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="194"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="190"/>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="213"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="209"/>
         <source>{0} — {1}
 
 Actual: {2}
@@ -2393,32 +2393,32 @@ Evidence:
 {5}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="233"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="229"/>
         <source>Windows test runs arrive in a later release.</source>
         <translation>Windows のテスト実行は今後のリリースで追加されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="236"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="232"/>
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="281"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="276"/>
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="288"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="283"/>
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="290"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="285"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="299"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="294"/>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>
@@ -2426,218 +2426,218 @@ Evidence:
 <context>
     <name>VhdPage</name>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="62"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="63"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="63"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="64"/>
         <source>Pick the VHD file of every disk. Each is checked against the profile&apos;s rules (fixed format, sizes, footer) before you upload it.</source>
         <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="67"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="69"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="71"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="71"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
         <source>VHD file or blob URL</source>
         <translation>VHD ファイルまたは BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
-        <location filename="../../wizard/pages/vhd_page.py" line="97"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="73"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="98"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="73"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="74"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="75"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="76"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="77"/>
         <source>&amp;Choose file…</source>
         <translation>ファイルを選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="77"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="78"/>
         <source>Use &amp;blob URL…</source>
         <translation>BLOB の URL を使用(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="78"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="79"/>
         <source>Check a VHD already uploaded: paste its blob URL with a read SAS.</source>
         <translation>アップロード済みの VHD をチェックします。読み取り SAS 付きの BLOB の URL を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="79"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="80"/>
         <source>&amp;Upload…</source>
         <translation>アップロード(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="80"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="81"/>
         <source>Upload the selected disk&apos;s VHD as a page blob to the storage account of the SAS URIs step (only data that exists is sent; resumable).</source>
         <translation>選択したディスクの VHD を「SAS URI」の手順のストレージ アカウントにページ BLOB としてアップロードします (実データのみ送信、再開可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="82"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="83"/>
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="83"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="84"/>
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="84"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="85"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="97"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="98"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="97"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="98"/>
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="100"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="103"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="104"/>
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="104"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="105"/>
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="106"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="107"/>
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="150"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="151"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="150"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="151"/>
         <source>data disk LUN {0}</source>
         <translation>データ ディスク LUN {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="157"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="158"/>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="176"/>
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="176"/>
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="177"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="178"/>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="230"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="231"/>
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="231"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="232"/>
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="248"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="249"/>
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="249"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="250"/>
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="274"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="275"/>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="308"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="309"/>
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="342"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="343"/>
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="344"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="345"/>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="347"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="348"/>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="357"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
         <source>Choose the disk&apos;s VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="359"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="359"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>

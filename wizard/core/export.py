@@ -26,6 +26,7 @@ from .questionnaire import progress as questionnaire_progress
 from .sas import minimum_expiry
 from .steps import Step, parse_iso, sas_expiry_state
 from .validation import marketplace_urls, project_profile, validate_offer
+from .verdicts import BLOCKING
 from .vhdjobs import check_is_stale
 
 FORMATS = ("portal-html", "portal-csv", "portal-md", "partner-center-json", "az-script", "az-ps1")
@@ -101,7 +102,7 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     if run is None:
         items.append(ReadinessItem("test-run", Step.TEST_RUN, False, "No certification test run yet"))
     else:
-        bad = [r for r in run.results if r.result in ("Failed", "Error")]
+        bad = [r for r in run.results if r.result in BLOCKING]
         unexplained = [r for r in bad if not project.questionnaire.exception_notes.get(r.id, "").strip()]
         if not run.results:
             ok, text = False, "The latest test run has no results"
@@ -189,7 +190,7 @@ def _os_type(sku: Sku) -> str:
 def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str | None],
                         missing: list[str] | None = None) -> dict:
     """The plan's technical configuration as the Product Ingestion API resource."""
-    os_uri = next((sas_uris.get(i) or "" for i, d in enumerate(sku.disks) if d.role == ROLE_OS), "")
+    os_uri = next((sas_uris.get(i) or "" for i, d in enumerate(sku.disks) if d is sku.os_disk), "")
     data_disks = [{"lunNumber": sku.lun_of(d), "uri": sas_uris.get(i) or ""} for i, d in enumerate(sku.disks)
                   if d.role != ROLE_OS]
     document = {
@@ -307,8 +308,7 @@ def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
 
 
 def _disk_urls(sku: Sku) -> tuple[str, list[str]]:
-    os_url = next((d.blob_url for d in sku.disks if d.role == ROLE_OS), "")
-    return os_url, [d.blob_url for d in sku.data_disks]
+    return (sku.os_disk.blob_url if sku.os_disk else ""), [d.blob_url for d in sku.data_disks]
 
 
 def _test_vm_commands(sku: Sku, var) -> list[list[tuple[str, ...]]]:
@@ -407,9 +407,9 @@ def sas_uri(blob_url: str, scheme: str, token: str | None) -> str | None:
 
 def mask_signature(text: str) -> str:
     """For showing on screen: the SAS signature replaced by dots (Copy and the export keep the real one)."""
-    import re
+    from .logs import SAS_SIGNATURE
 
-    return re.sub(r"(sig=)[^&\s\"]+", r"\1••••••", text)
+    return SAS_SIGNATURE.sub(r"\1••••••", text)
 
 
 def load_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from .profiles import Profile
 from .progress import CancelToken, ProgressUpdate, no_progress
 from .resources import resource_path
-
-PASSED, WARNING, FAILED, ERROR, SKIPPED = "Passed", "Warning", "Failed", "Error", "Skipped"
+from .verdicts import BLOCKING, ERROR, FAILED, PASSED, SKIPPED, WARNING  # noqa: F401 - re-exported for callers
 
 
 @dataclass
@@ -384,7 +383,7 @@ def tool_record(results, system: dict[str, str], profile_id: str, created: str, 
     `results` are CheckResults or stored CheckRecords (same attribute names). In a report the
     evidence lives in logs/<id>.txt (LogFile); `inline_evidence` puts it in the record instead.
     """
-    failed = any(r.result in (FAILED, ERROR) for r in results)
+    failed = any(r.result in BLOCKING for r in results)
     return {
         "SchemaVersion": 1,
         "AppCertificationCategory": "Microsoft Single VM Certification",

@@ -15,8 +15,9 @@ _secrets: set[str] = set()
 _secrets_lock = threading.Lock()
 
 # sig=… in SAS URIs, AccountKey=… in connection strings, Authorization headers.
+SAS_SIGNATURE = re.compile(r"(?i)(sig=)[^&\s'\"]+")  # also used to mask signatures on screen
 _PATTERNS = [
-    re.compile(r"(?i)(sig=)[^&\s'\"]+"),
+    SAS_SIGNATURE,
     re.compile(r"(?i)(AccountKey=)[^;\s'\"]+"),
     re.compile(r"(?i)(SharedAccessSignature=)[^;\s'\"]+"),
     re.compile(r"(?i)(Authorization:\s*)\S+"),

@@ -117,6 +117,10 @@ class Sku:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def os_disk(self) -> Disk | None:
+        return next((d for d in self.disks if d.role == ROLE_OS), None)
+
+    @property
     def data_disks(self) -> list[Disk]:
         return [d for d in self.disks if d.role == ROLE_DATA]
 

@@ -165,4 +165,6 @@ def apply_prefill(project: Project, questionnaire: Questionnaire | None = None) 
 
 def exception_candidates(run: TestRunRecord | None):
     """The checks an exception request would be about: Failed, Error and Warning results."""
-    return [r for r in (run.results if run else []) if r.result in ("Failed", "Error", "Warning")]
+    from .verdicts import NEEDS_NOTE
+
+    return [r for r in (run.results if run else []) if r.result in NEEDS_NOTE]

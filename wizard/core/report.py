@@ -24,6 +24,7 @@ from .. import __version__
 from .linux_checks import tool_record
 from .model import Project, Sku, TestRunRecord
 from .questionnaire import BOOL, CHOICE, exception_candidates, load_questionnaire
+from .verdicts import COLOURS, MARKS
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -73,10 +74,6 @@ def build_record(run: TestRunRecord, created: str, project: Project | None = Non
 
 
 # -- HTML -------------------------------------------------------------------------
-RESULT_COLOURS = {"Passed": "#1b7f3b", "Warning": "#9a6700", "Failed": "#b00020", "Error": "#b00020", "Skipped": "#666666"}
-RESULT_MARKS = {"Passed": "✓", "Warning": "⚠", "Failed": "✗", "Error": "!", "Skipped": "–"}
-
-
 def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
@@ -118,8 +115,8 @@ def render_html(record: dict) -> str:
     ]
     rows = []
     for t in record["Tests"]:
-        colour = RESULT_COLOURS.get(t["Result"], "#000000")
-        rows.append([f'<span style="color:{colour}"><b>{RESULT_MARKS.get(t["Result"], "?")} {_e(t["Result"])}</b></span>',
+        colour = COLOURS.get(t["Result"], "#000000")
+        rows.append([f'<span style="color:{colour}"><b>{MARKS.get(t["Result"], "?")} {_e(t["Result"])}</b></span>',
                      f"{_e(t['TestCaseName'])}<br><small>{_e(t['id'])}</small>", _e(t["TestID"]), _e(t["ActualValue"]),
                      _e(t["RequiredValue"]), _e(t["Remediation"]) if t["Result"] != "Passed" else ""])
     parts.append(_table(["Result", "Check", "Test ID", "Actual", "Required", "Remediation"], rows))

@@ -8,6 +8,7 @@ from enum import Enum, IntEnum
 from .model import Disk, Project
 from .profiles import Profile
 from .validation import validate_offer
+from .verdicts import BLOCKING
 
 
 class Step(IntEnum):
@@ -84,7 +85,7 @@ def _test_run_state(project: Project) -> StepState:
     if not project.test_runs:
         return StepState.NOT_STARTED
     latest = project.test_runs[-1]
-    bad = any(r.result in ("Failed", "Error") for r in latest.results)
+    bad = any(r.result in BLOCKING for r in latest.results)
     return StepState.ATTENTION if bad or not latest.results else StepState.DONE
 
 

@@ -173,6 +173,11 @@ class StorageAccess:
             return self.custom_endpoint.rstrip("/")
         return f"https://{self.account_name}.blob.{self.endpoint_suffix}"
 
+    @classmethod
+    def from_settings(cls, settings, secret: str, mode: str | None = None) -> StorageAccess:
+        """The project's StorageSettings with a secret from the keyring, the session or the environment."""
+        return cls(mode or settings.mode, settings.account_name, settings.endpoint_suffix, settings.custom_endpoint, secret)
+
     def account_key(self) -> str | None:
         if self.mode == "account-key":
             return self.secret

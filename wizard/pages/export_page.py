@@ -59,27 +59,11 @@ class ExportPage(StepPage):
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.checklist = QTableWidget(0, 3)
-        self.checklist.setHorizontalHeaderLabels([self.tr("Ready"), self.tr("Item"), ""])
-        self.checklist.verticalHeader().hide()
-        self.checklist.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.checklist.setAccessibleName(self.tr("Readiness checklist"))
-        header = self.checklist.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.checklist = self._button_table([self.tr("Ready"), self.tr("Item")], self.tr("Readiness checklist"))
         splitter.addWidget(self.checklist)
 
         self.preview_tabs = QTabWidget()
-        self.form_table = QTableWidget(0, 3)
-        self.form_table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), ""])
-        self.form_table.verticalHeader().hide()
-        self.form_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.form_table.setAccessibleName(self.tr("Publishing portal form"))
-        fh = self.form_table.horizontalHeader()
-        fh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        fh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        fh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.form_table = self._button_table([self.tr("Field"), self.tr("Value")], self.tr("Publishing portal form"))
         self.preview_tabs.addTab(self.form_table, self.tr("Publishing portal (guide)"))
         json_box = QWidget()
         json_layout = QVBoxLayout(json_box)
@@ -116,6 +100,20 @@ class ExportPage(StepPage):
         bottom.addWidget(self.btn_reload)
         bottom.addWidget(self.status, 1)
         layout.addLayout(bottom)
+
+    @staticmethod
+    def _button_table(headers: list[str], name: str) -> QTableWidget:
+        """A read-only table: a narrow first column, a wide second, and a button column."""
+        table = QTableWidget(0, 3)
+        table.setHorizontalHeaderLabels([*headers, ""])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setAccessibleName(name)
+        header = table.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        return table
 
     # -- data ---------------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802 - Qt override

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import ROLE_OS, Answer
+from ..core.model import Answer
 from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
 from ..core.steps import Step
+from ..core.verdicts import MARKS
 from ..i18n import current_language
 from ..tasks import run_task
 from .base import StepPage
-
-MARKS = {"Passed": "✓", "Warning": "⚠", "Failed": "✗", "Error": "!", "Skipped": "–"}
 
 
 class QuestionWidget(QFrame):
@@ -416,8 +415,7 @@ class QuestionnairePage(StepPage):
         project = self.project
         s = project.storage
         ref = SecretRef(project.project_id, SECRET_PURPOSE.get(s.mode, "storage-account-key"))
-        os_disk = next((d for d in sku.disks if d.role == ROLE_OS), None)
-        os_blob = os_disk.blob_url if os_disk else ""
+        os_blob = sku.os_disk.blob_url if sku.os_disk else ""
         run = project.latest_run()
         created = utc_now_iso()
 
@@ -431,7 +429,7 @@ class QuestionnairePage(StepPage):
                     secret = credentials().get(ref)
                     if not secret:
                         raise StorageError("connect to the storage account in the SAS URIs step first")
-                    access = StorageAccess(s.mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, secret)
+                    access = StorageAccess.from_settings(s, secret)
                     url = store_bundle(bundle.zip_path, os_blob, access, progress, cancel)
                 return bundle, url
             finally:

@@ -227,8 +227,7 @@ class SasPage(StepPage):
     def storage_access(self):
         from ..core.storage import StorageAccess
 
-        s = self.project.storage
-        return StorageAccess(s.mode, s.account_name, s.endpoint_suffix, s.custom_endpoint, self.secret.text().strip())
+        return StorageAccess.from_settings(self.project.storage, self.secret.text().strip())
 
     # -- connection and browsing --------------------------------------------------
     def connect_storage(self) -> None:

@@ -21,13 +21,9 @@ from PySide6.QtWidgets import (
 
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
+from ..core.verdicts import COLOURS, MARKS, ORDER, as_records
 from ..tasks import run_task
 from .base import StepPage, setup_row_table
-
-# Colour helps; the mark and the word carry the meaning on their own.
-MARKS = {"Passed": "✓", "Warning": "⚠", "Failed": "✗", "Error": "!", "Skipped": "–"}
-COLOURS = {"Passed": "#1b7f3b", "Warning": "#9a6700", "Failed": "#b00020", "Error": "#b00020", "Skipped": "#666666"}
-ORDER = {"Failed": 0, "Error": 1, "Warning": 2, "Skipped": 3, "Passed": 4}
 
 
 class ResultsModel(QAbstractTableModel):
@@ -259,8 +255,7 @@ class TestRunPage(StepPage):
         def done(result):
             results, evidence = result
             self._finish()
-            records = [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual, r.required,
-                                   r.remediation, r.evidence) for r in results]
+            records = as_records(results)
             system = system_info(evidence)
             if only and self.project.test_runs:
                 latest = self.project.test_runs[-1]

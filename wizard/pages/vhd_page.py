@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import ROLE_OS, Disk, Sku
 from ..core.steps import Step
+from ..core.storage import SECRET_PURPOSE
 from ..core.validation import project_profile
 from ..i18n import translate_problem
 from ..tasks import run_task
@@ -255,8 +256,8 @@ class VhdPage(StepPage):
         from ..core.credentials import SecretRef
 
         pid = self.project.project_id
-        return [("key", SecretRef(pid, "storage-account-key")),
-                ("connection-string", SecretRef(pid, "storage-connection-string"))]
+        return [("key", SecretRef(pid, SECRET_PURPOSE["account-key"])),
+                ("connection-string", SecretRef(pid, SECRET_PURPOSE["connection-string"]))]
 
     def blob_sas_ref(self, blob_url: str):
         from ..core.credentials import SecretRef
@@ -384,8 +385,7 @@ class VhdPage(StepPage):
                 raise StorageError("connect to the storage account in the SAS URIs step first (account key or "
                                    "connection string)")
             kind, value = secret
-            access = StorageAccess(s.mode if s.mode != "container-sas" else "account-key", s.account_name,
-                                   s.endpoint_suffix, s.custom_endpoint, value)
+            access = StorageAccess.from_settings(s, value, "account-key" if kind == "key" else "connection-string")
             url = access.blob_url(container, name)
             summary = upload_vhd(path, url, account_key=value if kind == "key" else None,
                                  connection_string=value if kind == "connection-string" else None,
