@@ -122,3 +122,26 @@ class SshServer:
         out = subprocess.run(["ssh-keygen", "-l", "-f", str(self.host_key) + ".pub"], capture_output=True, text=True,
                              check=True).stdout
         return out.split()[1]  # SHA256:…
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL a process and all its descendants (sshd forks one process tree per session)."""
+    import os
+    import signal
+    from pathlib import Path
+
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            os.kill(current, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

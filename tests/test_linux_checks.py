@@ -115,35 +115,12 @@ def test_cli_certify_json_record_and_exit_codes(sshd, roots, tmp_path, cli):
     assert wrong.returncode == 2 and "refused the password" in wrong.stderr
 
 
-def kill_tree(pid: int) -> None:
-    """SIGKILL a process and all its descendants (sshd forks one process tree per session)."""
-    import os
-    import signal
-    from pathlib import Path
-
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        todo += children.get(current, [])
-        try:
-            os.kill(current, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-
-
 def test_sshd_killed_mid_run_is_reported_within_the_timeout(tmp_path, cli):
     """A server that dies during the probe: finished checks are kept, unfinished ones are Errors."""
     import os
     import threading
 
-    from sshd_server import SshServer, make_image_root
+    from sshd_server import SshServer, kill_tree, make_image_root
 
     image = make_image_root("mpwtkill", "kill-Pass-1")
     image.write("usr/bin/openssl", "#!/bin/sh\nsleep 5\necho 'OpenSSL 3.0.0'\n", mode=0o755)  # keeps the probe busy

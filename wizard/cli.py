@@ -230,14 +230,11 @@ def _certify(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from .core.linux_checks import ERROR, FAILED, run_linux_suite, system_info, tool_record
-    from .core.profiles import load_profile
+    from .core.linux_checks import tool_record
     from .core.projectio import utc_now_iso
-    from .core.sshconn import KnownHosts, SessionKnownHosts, SshFailure, SshTarget, UnknownHostKey, open_session
+    from .core.sshconn import KnownHosts, SessionKnownHosts, SshFailure, UnknownHostKey
+    from .core.verdicts import BLOCKING, NEEDS_NOTE
 
-    if args.os != "linux":
-        print("error: Windows certification arrives with its own issue; use --os linux", file=sys.stderr)
-        return 2
     secrets = {}
     for name in ("password_env", "passphrase_env"):
         var = getattr(args, name)
@@ -246,12 +243,16 @@ def _certify(args: argparse.Namespace) -> int:
                 print(f"error: environment variable {var} is not set", file=sys.stderr)
                 return 2
             secrets[name] = os.environ[var]
-    target = SshTarget(args.host, args.port, args.user, password=secrets.get("password_env"),
-                       key_file=args.key, passphrase=secrets.get("passphrase_env"))
+    if args.port is None:
+        args.port = 5986 if args.os == "windows" and args.transport == "winrm" else 22
     # Without --known-hosts, an in-memory list: only --trust-host-key can admit a host.
     known = KnownHosts(Path(args.known_hosts)) if args.known_hosts else SessionKnownHosts()
+    started = utc_now_iso()
     try:
-        transport = open_session(target, known, args.timeout, args.trust_host_key)
+        if args.os == "windows":
+            results, system = _certify_windows(args, secrets, known)
+        else:
+            results, system = _certify_linux(args, secrets, known)
     except UnknownHostKey as exc:
         print(f"error: unknown host key {exc.key_type} {exc.fingerprint} for {args.host}:{args.port}; compare it with "
               "the VM's and pass --trust-host-key with that value (or --known-hosts FILE)", file=sys.stderr)
@@ -259,16 +260,10 @@ def _certify(args: argparse.Namespace) -> int:
     except SshFailure as exc:
         print(f"error: {exc} {exc.advice}", file=sys.stderr)
         return 2
-    started = utc_now_iso()
-    try:
-        results, evidence = run_linux_suite(transport, load_profile(args.profile), timeout=args.timeout)
-    except (OSError, EOFError, TimeoutError) as exc:
+    except (OSError, EOFError) as exc:
         print(f"error: the connection dropped during the run: {exc}", file=sys.stderr)
         return 2
-    finally:
-        transport.close()
     created = utc_now_iso()
-    system = system_info(evidence)
     record = tool_record(results, system, args.profile, created)
     if args.report:
         from .core.model import TestRunRecord
@@ -277,7 +272,7 @@ def _certify(args: argparse.Namespace) -> int:
         from .report_pdf import html_to_pdf
 
         records = as_records(results)
-        run = TestRunRecord(started, created, "linux", args.host, args.user, args.profile, system.get("OSDistro", ""),
+        run = TestRunRecord(started, created, args.os, args.host, args.user, args.profile, system.get("OSDistro", ""),
                             records, system)
         bundle = write_bundle(build_record(run, created), records, Path(args.report),
                               bundle_name(f"vm-{args.host}", "", created), html_to_pdf)
@@ -288,10 +283,40 @@ def _certify(args: argparse.Namespace) -> int:
     else:
         for r in results:
             print(f"[{r.result:7}] {r.id}: {r.actual}" + (f"  (required: {r.required})" if r.result != "Passed" else ""))
-            if r.remediation and r.result in ("Failed", "Warning", "Error"):
+            if r.remediation and r.result in NEEDS_NOTE:
                 print(f"          fix: {r.remediation}")
         print(f"TestResult: {record['TestResult']}")
-    return 1 if any(r.result in (FAILED, ERROR) for r in results) else 0
+    return 1 if any(r.result in BLOCKING for r in results) else 0
+
+
+def _certify_linux(args: argparse.Namespace, secrets: dict, known):
+    from .core.linux_checks import run_linux_suite, system_info
+    from .core.profiles import load_profile
+    from .core.sshconn import SshTarget, open_session
+
+    target = SshTarget(args.host, args.port, args.user, password=secrets.get("password_env"),
+                       key_file=args.key, passphrase=secrets.get("passphrase_env"))
+    transport = open_session(target, known, args.timeout, args.trust_host_key)
+    try:
+        results, evidence = run_linux_suite(transport, load_profile(args.profile), timeout=args.timeout)
+    finally:
+        transport.close()
+    return results, system_info(evidence)
+
+
+def _certify_windows(args: argparse.Namespace, secrets: dict, known):
+    from .core.profiles import load_profile
+    from .core.windows_checks import Context, run_on_target, system_info
+    from .core.winremote import WinTarget
+
+    if args.insecure_skip_tls_verify and args.transport == "winrm":
+        print("warning: TLS certificate validation is OFF: the VM's identity is not checked and the password could "
+              "be read by anyone in between. Use this only for a throw-away test VM.", file=sys.stderr)
+    target = WinTarget(args.host, args.user, secrets.get("password_env"), args.port, args.transport,
+                       verify_tls=not args.insecure_skip_tls_verify)
+    results, evidence = run_on_target(target, load_profile(args.profile), Context(args.base_image or ""), known,
+                                      args.trust_host_key, timeout=args.run_timeout, connect_timeout=args.timeout)
+    return results, system_info(evidence)
 
 
 def _storage_access_for(project, args: argparse.Namespace):
@@ -447,10 +472,18 @@ def build_parser() -> argparse.ArgumentParser:
     upload.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     upload.set_defaults(func=_upload)
 
-    certify = sub.add_parser("certify", help="run the certification test cases on the test VM over SSH")
+    certify = sub.add_parser("certify", help="run the certification test cases on the test VM (SSH, or WinRM for Windows)")
     certify.add_argument("--os", choices=("linux", "windows"), required=True)
     certify.add_argument("--host", required=True)
-    certify.add_argument("--port", type=int, default=22)
+    certify.add_argument("--port", type=int, help="default 22; 5986 for Windows over WinRM")
+    certify.add_argument("--transport", choices=("winrm", "ssh"), default="winrm",
+                         help="Windows only: PowerShell remoting over HTTPS (default) or OpenSSH")
+    certify.add_argument("--insecure-skip-tls-verify", action="store_true",
+                         help="Windows/WinRM only: do not validate the VM's certificate (self-signed test VMs; warned)")
+    certify.add_argument("--base-image", metavar="NAME", help="Windows only: the SKU's declared base image "
+                         "(e.g. 'SQL Server 2014 Standard'), for the SQL Server check")
+    certify.add_argument("--run-timeout", type=float, default=900.0,
+                         help="Windows only: seconds the probe may take (Windows Update searches are slow)")
     certify.add_argument("--user", required=True)
     certify.add_argument("--key", help="private key file (OpenSSH or PEM)")
     certify.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
@@ -458,7 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
     certify.add_argument("--known-hosts", metavar="FILE", help="known_hosts file to verify (and, with --trust-host-key, extend)")
     certify.add_argument("--trust-host-key", metavar="SHA256:…", help="accept this host key fingerprint on first contact")
     certify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
-    certify.add_argument("--timeout", type=float, default=30.0)
+    certify.add_argument("--timeout", type=float, default=30.0, help="seconds to connect (and for the Linux run)")
     certify.add_argument("--json", action="store_true", help="print the certification tool's record shape")
     certify.add_argument("--report", metavar="DIR", help="write the report bundle (json, html, pdf, logs/, zip) into DIR")
     certify.set_defaults(func=_certify)

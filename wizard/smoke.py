@@ -40,6 +40,22 @@ def run_smoke(app, window) -> int:
         say(f"vhd check verdict {report.verdict}")
         if report.verdict != "pass":
             failures.append("vhd check did not pass")
+    try:  # what only the certification run, the questionnaire and the report use
+        import pypsrp.powershell  # noqa: F401
+        import spnego  # noqa: F401
+
+        from .core.linux_checks import probe_script as linux_probe
+        from .core.questionnaire import load_questionnaire
+        from .core.windows_checks import probe_script as windows_probe
+        from .report_pdf import html_to_pdf
+
+        pdf = html_to_pdf("<h1>smoke</h1>")
+        say(f"remoting and reports: probes {len(linux_probe())}+{len(windows_probe())} bytes, "
+            f"{len(load_questionnaire().questions)} questions, pdf {len(pdf)} bytes")
+        if not pdf.startswith(b"%PDF"):
+            failures.append("report PDF not rendered")
+    except Exception as exc:  # noqa: BLE001 - a missing module or resource in a build
+        failures.append(f"remoting, questionnaire or report support missing: {exc}")
     try:
         say(f"keyring backend {CredentialService.backend_name()}")
     except Exception as exc:  # noqa: BLE001 - reported, not fatal: a machine may have no keyring

@@ -42,158 +42,188 @@ Your project is autosaved. Details are in the log: {1}</source>
     </message>
     <message>
         <location filename="../../wizard/pages/connection_page.py" line="41"/>
+        <source>PowerShell remoting (WinRM over HTTPS)</source>
+        <translation>PowerShell リモート処理 (WinRM over HTTPS)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="42"/>
+        <source>OpenSSH on Windows</source>
+        <translation>Windows の OpenSSH</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="43"/>
+        <source>Skip TLS certificate validation (self-signed test VM only)</source>
+        <translation>TLS 証明書を検証しない (自己署名のテスト VM のみ)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="44"/>
+        <source>Only for a throw-away test VM whose WinRM listener has a self-signed certificate. Anyone in between could then read the password.</source>
+        <translation>WinRM リスナーが自己署名証明書を使う使い捨てのテスト VM 専用です。途中の第三者がパスワードを読み取れるおそれがあります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="46"/>
+        <source>Certificate validation is off: the connection is encrypted but the VM&apos;s identity is not checked. Use this only for a test VM you just created.</source>
+        <translation>証明書の検証がオフです。通信は暗号化されますが VM の身元は確認されません。作成したばかりのテスト VM にだけ使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="51"/>
         <source>DNS name or address, e.g. myvm.westus.cloudapp.azure.com</source>
         <translation>DNS 名またはアドレス (例: myvm.westus.cloudapp.azure.com)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="46"/>
-        <location filename="../../wizard/pages/connection_page.py" line="280"/>
+        <location filename="../../wizard/pages/connection_page.py" line="56"/>
+        <location filename="../../wizard/pages/connection_page.py" line="311"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="47"/>
+        <location filename="../../wizard/pages/connection_page.py" line="57"/>
         <source>Private key file</source>
         <translation>秘密キー ファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="51"/>
+        <location filename="../../wizard/pages/connection_page.py" line="61"/>
         <source>The password (or the key&apos;s passphrase). Kept in memory, or in the OS keyring if you tick the box; never in the project file.</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="53"/>
+        <location filename="../../wizard/pages/connection_page.py" line="63"/>
         <source>&amp;Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="54"/>
+        <location filename="../../wizard/pages/connection_page.py" line="64"/>
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="59"/>
+        <location filename="../../wizard/pages/connection_page.py" line="69"/>
         <source>&amp;Test name:</source>
         <translation>テスト名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="60"/>
+        <location filename="../../wizard/pages/connection_page.py" line="70"/>
         <source>&amp;Platform:</source>
         <translation>プラットフォーム(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="61"/>
+        <location filename="../../wizard/pages/connection_page.py" line="71"/>
+        <source>Tra&amp;nsport:</source>
+        <translation>トランスポート(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="72"/>
         <source>&amp;Host:</source>
         <translation>ホスト(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="62"/>
+        <location filename="../../wizard/pages/connection_page.py" line="73"/>
         <source>P&amp;ort:</source>
         <translation>ポート(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="63"/>
+        <location filename="../../wizard/pages/connection_page.py" line="74"/>
         <source>&amp;User:</source>
         <translation>ユーザー(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="64"/>
+        <location filename="../../wizard/pages/connection_page.py" line="75"/>
         <source>&amp;Authentication:</source>
         <translation>認証(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="65"/>
+        <location filename="../../wizard/pages/connection_page.py" line="76"/>
         <source>&amp;Key file:</source>
         <translation>キー ファイル(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="66"/>
-        <location filename="../../wizard/pages/connection_page.py" line="279"/>
+        <location filename="../../wizard/pages/connection_page.py" line="77"/>
+        <location filename="../../wizard/pages/connection_page.py" line="310"/>
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="68"/>
+        <location filename="../../wizard/pages/connection_page.py" line="79"/>
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="83"/>
+        <location filename="../../wizard/pages/connection_page.py" line="98"/>
         <source>Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="86"/>
+        <location filename="../../wizard/pages/connection_page.py" line="101"/>
         <source>&amp;Test connection</source>
         <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="87"/>
-        <source>Resolve the name, open the port, check the host key, sign in, detect the OS and whether sudo works without a password.</source>
-        <translation>名前解決、ポート接続、ホスト キーの確認、サインイン、OS の検出、パスワードなしの sudo の可否を確認します。</translation>
+        <location filename="../../wizard/pages/connection_page.py" line="102"/>
+        <source>Resolve the name, open the port, check the host key (SSH) or the TLS certificate (WinRM), sign in, detect the OS and the user&apos;s rights.</source>
+        <translation>名前解決、ポート接続、ホスト キー (SSH) または TLS 証明書 (WinRM) の確認、サインイン、OS とユーザー権限の検出を行います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="89"/>
+        <location filename="../../wizard/pages/connection_page.py" line="104"/>
         <source>Forget host key</source>
         <translation>ホスト キーを破棄</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="90"/>
+        <location filename="../../wizard/pages/connection_page.py" line="105"/>
         <source>Remove the remembered host key of this host, e.g. after re-creating the VM.</source>
         <translation>このホストの記憶済みホスト キーを削除します (VM を作り直した後など)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="97"/>
+        <location filename="../../wizard/pages/connection_page.py" line="112"/>
         <source>Connection test steps</source>
         <translation>接続テストの手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="104"/>
-        <source>Windows (PowerShell remoting) connection tests and the certification run arrive in a later release.</source>
-        <translation>Windows (PowerShell リモート処理) の接続テストと認定テストの実行は今後のリリースで追加されます。</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/connection_page.py" line="145"/>
-        <source>Testing Windows connections arrives in a later release.</source>
-        <translation>Windows への接続テストは今後のリリースで追加されます。</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/connection_page.py" line="148"/>
+        <location filename="../../wizard/pages/connection_page.py" line="163"/>
         <source>Enter the host and the user first.</source>
         <translation>先にホストとユーザーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="156"/>
+        <location filename="../../wizard/pages/connection_page.py" line="180"/>
         <source>Testing…</source>
         <translation>テストしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="175"/>
+        <location filename="../../wizard/pages/connection_page.py" line="198"/>
+        <source>signed in as an administrator</source>
+        <translation>管理者としてサインインしました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="199"/>
+        <source>the user is not an administrator: the test run needs one</source>
+        <translation>このユーザーは管理者ではありません。テスト実行には管理者が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="201"/>
         <source>sudo works without a password</source>
         <translation>sudo はパスワードなしで使えます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="176"/>
+        <location filename="../../wizard/pages/connection_page.py" line="202"/>
         <source>sudo needs a password: checks that need root will be skipped</source>
         <translation>sudo にパスワードが必要です。root が必要なチェックはスキップされます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="177"/>
+        <location filename="../../wizard/pages/connection_page.py" line="203"/>
         <source>Connected to {0}; {1}.</source>
         <translation>{0} に接続しました。{1}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="186"/>
+        <location filename="../../wizard/pages/connection_page.py" line="212"/>
         <source>Connection test failed: {0}</source>
         <translation>接続テストに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="208"/>
+        <location filename="../../wizard/pages/connection_page.py" line="234"/>
         <source>Trust this host?</source>
         <translation>このホストを信頼しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="209"/>
+        <location filename="../../wizard/pages/connection_page.py" line="235"/>
         <source>First connection to {0}.
 
 Host key fingerprint ({1}):
@@ -212,42 +242,42 @@ Trust it and remember it?</source>
 信頼して記憶しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="218"/>
+        <location filename="../../wizard/pages/connection_page.py" line="244"/>
         <source>The old host key is forgotten. Test the connection again and compare the new fingerprint before trusting it.</source>
         <translation>古いホスト キーを破棄しました。もう一度接続をテストし、信頼する前に新しいフィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="239"/>
+        <location filename="../../wizard/pages/connection_page.py" line="265"/>
         <source>Password loaded from the OS keyring.</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="258"/>
+        <location filename="../../wizard/pages/connection_page.py" line="284"/>
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="259"/>
+        <location filename="../../wizard/pages/connection_page.py" line="285"/>
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="279"/>
+        <location filename="../../wizard/pages/connection_page.py" line="310"/>
         <source>Key pass&amp;phrase:</source>
         <translation>キーのパスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="280"/>
+        <location filename="../../wizard/pages/connection_page.py" line="311"/>
         <source>Key passphrase</source>
         <translation>キーのパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="285"/>
+        <location filename="../../wizard/pages/connection_page.py" line="316"/>
         <source>Choose the private key</source>
         <translation>秘密キーの選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="286"/>
+        <location filename="../../wizard/pages/connection_page.py" line="317"/>
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
@@ -803,6 +833,76 @@ Trust it and remember it?</source>
         <location filename="../../wizard/core/sshconn.py" line="131"/>
         <source>Passwordless sudo</source>
         <translation>パスワードなしの sudo</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="132"/>
+        <source>TLS certificate</source>
+        <translation>TLS 証明書</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sshconn.py" line="133"/>
+        <source>Administrator rights</source>
+        <translation>管理者権限</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="57"/>
+        <source>The TLS certificate of {host}:{port} is not trusted: {reason}.</source>
+        <translation>{host}:{port} の TLS 証明書は信頼されていません: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="58"/>
+        <source>Give the VM&apos;s WinRM listener a certificate your machine trusts (its name must match the host name). For a throw-away test VM with a self-signed certificate you may switch off certificate validation — then anyone in between could read the password.</source>
+        <translation>VM の WinRM リスナーに、このコンピューターが信頼する証明書 (名前がホスト名と一致するもの) を設定してください。自己署名証明書の使い捨てテスト VM なら証明書の検証をオフにできますが、その場合は途中の第三者がパスワードを読み取れるおそれがあります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="62"/>
+        <source>No TLS handshake with {host}:{port}: {reason}.</source>
+        <translation>{host}:{port} と TLS ハンドシェイクできません: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="63"/>
+        <source>Port 5986 must be a WinRM HTTPS listener: on the VM run winrm quickconfig -transport:https (needs a certificate).</source>
+        <translation>ポート 5986 は WinRM の HTTPS リスナーである必要があります。VM で winrm quickconfig -transport:https を実行してください (証明書が必要です)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="65"/>
+        <source>{host} refused the user name or password of {user}.</source>
+        <translation>{host} は {user} のユーザー名またはパスワードを拒否しました。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="66"/>
+        <source>Check the user name (.\user for a local account, DOMAIN\user for a domain one) and the password; WinRM must allow Negotiate (NTLM).</source>
+        <translation>ユーザー名 (ローカル アカウントは .\user、ドメイン アカウントは DOMAIN\user) とパスワードを確認してください。WinRM で Negotiate (NTLM) が許可されている必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="68"/>
+        <source>The WinRM service of {host} answered HTTP {code}: {reason}.</source>
+        <translation>{host} の WinRM サービスが HTTP {code} を返しました: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="69"/>
+        <source>PowerShell remoting on {host} failed: {reason}.</source>
+        <translation>{host} での PowerShell リモート処理に失敗しました: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="70"/>
+        <source>Check that PowerShell remoting is enabled on the VM (Enable-PSRemoting) and that the user is an administrator.</source>
+        <translation>VM で PowerShell リモート処理が有効 (Enable-PSRemoting) で、ユーザーが管理者であることを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="72"/>
+        <source>PowerShell on {host} failed: {reason}.</source>
+        <translation>{host} の PowerShell が失敗しました: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="73"/>
+        <source>Check that Windows PowerShell runs for this user over SSH (powershell -NoProfile -Command $PSVersionTable).</source>
+        <translation>このユーザーで SSH 経由で Windows PowerShell が動くことを確認してください (powershell -NoProfile -Command $PSVersionTable)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="75"/>
+        <source>Check that the VM is running, that WinRM listens on HTTPS port 5986, and that the network security group allows it.</source>
+        <translation>VM が起動していること、WinRM が HTTPS ポート 5986 で待ち受けていること、ネットワーク セキュリティ グループで許可されていることを確認してください。</translation>
     </message>
 </context>
 <context>
@@ -2394,31 +2494,26 @@ Evidence:
     </message>
     <message>
         <location filename="../../wizard/pages/testrun_page.py" line="229"/>
-        <source>Windows test runs arrive in a later release.</source>
-        <translation>Windows のテスト実行は今後のリリースで追加されます。</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="232"/>
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="276"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="285"/>
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="283"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="292"/>
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="285"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="294"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="294"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="303"/>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>

@@ -215,6 +215,8 @@ class ConnectionSettings:
     user: str = ""
     auth: str = "password"  # "password" | "key"
     key_file: str = ""
+    windows_transport: str = "winrm"  # "winrm" (HTTPS 5986) | "ssh" (OpenSSH on Windows)
+    verify_tls: bool = True  # WinRM certificate validation; off only by an explicit, warned choice
     extra: dict[str, Any] = field(default_factory=dict)
 
 

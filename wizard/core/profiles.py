@@ -64,6 +64,12 @@ class Profile:
     linux_openssl_min_version: str
     linux_openssl_recommended_version: str
     linux_architectures: tuple[str, ...]
+    windows_architectures: tuple[str, ...]
+    windows_unsupported_features: tuple[dict, ...]  # {id, feature (Get-WindowsFeature name), name}
+    windows_srv_sys_minimums: dict[str, str]  # OS version (major.minor.build) → minimum srv.sys version
+    windows_generalization_state: int
+    windows_config_drives: tuple[str, ...]
+    windows_update_blocking_severities: tuple[str, ...]
 
     def display_title(self, lang: str = "en") -> str:
         return self.title.get(lang) or self.title["en"]

@@ -129,6 +129,8 @@ STEP_NAMES = {
     "auth": QT_TRANSLATE_NOOP("Core", "Authentication"),
     "os": QT_TRANSLATE_NOOP("Core", "Operating system"),
     "sudo": QT_TRANSLATE_NOOP("Core", "Passwordless sudo"),
+    "tls": QT_TRANSLATE_NOOP("Core", "TLS certificate"),
+    "admin": QT_TRANSLATE_NOOP("Core", "Administrator rights"),
 }
 
 
@@ -229,6 +231,26 @@ def _load_key(path: str, passphrase: str | None):
     raise KeyFormatUnknown(M_KEY_FORMAT, path=path, reason=last)
 
 
+def connect_socket(host: str, port: int, timeout: float, report: ConnectionReport, cancel: CancelToken):
+    """The first two steps of every connection test (SSH or WinRM): the name resolves, the port answers."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise NameNotResolved(M_NOT_RESOLVED, host=host, reason=exc.strerror) from None
+    report.steps.append(StepResult("resolve", True, infos[0][4][0]))
+    cancel.raise_if_cancelled()
+    try:
+        sock = socket.create_connection((host, port), timeout=timeout)
+    except TimeoutError:
+        raise TimedOut(M_TIMED_OUT, host=host, port=port, seconds=f"{timeout:.0f}") from None
+    except ConnectionRefusedError:
+        raise PortClosed(M_REFUSED, host=host, port=port) from None
+    except OSError as exc:
+        raise PortClosed(M_UNREACHABLE, host=host, port=port, reason=exc.strerror) from None
+    report.steps.append(StepResult("port", True, f"{host}:{port}"))
+    return sock
+
+
 def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15.0,
                  trust_fingerprint: str | None = None, report: ConnectionReport | None = None,
                  cancel: CancelToken | None = None):
@@ -238,21 +260,7 @@ def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15
     report = report or ConnectionReport()
     cancel = cancel or CancelToken()
     ok = report.steps.append
-    try:
-        infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise NameNotResolved(M_NOT_RESOLVED, host=target.host, reason=exc.strerror) from None
-    ok(StepResult("resolve", True, infos[0][4][0]))
-    cancel.raise_if_cancelled()
-    try:
-        sock = socket.create_connection((target.host, target.port), timeout=timeout)
-    except TimeoutError:
-        raise TimedOut(M_TIMED_OUT, host=target.host, port=target.port, seconds=f"{timeout:.0f}") from None
-    except ConnectionRefusedError:
-        raise PortClosed(M_REFUSED, host=target.host, port=target.port) from None
-    except OSError as exc:
-        raise PortClosed(M_UNREACHABLE, host=target.host, port=target.port, reason=exc.strerror) from None
-    ok(StepResult("port", True, f"{target.host}:{target.port}"))
+    sock = connect_socket(target.host, target.port, timeout, report, cancel)
     transport = paramiko.Transport(sock)
     transport.banner_timeout = timeout
     transport.handshake_timeout = timeout
@@ -313,19 +321,23 @@ def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b
         channel.shutdown_write()
         out, err = bytearray(), bytearray()
         deadline = time.monotonic() + timeout
-        while True:
-            if channel.recv_ready():
-                out += channel.recv(65536)
-            elif channel.recv_stderr_ready():
-                err += channel.recv_stderr(65536)
-            elif channel.exit_status_ready() and not channel.recv_ready() and not channel.recv_stderr_ready():
-                break
-            elif time.monotonic() > deadline:
-                raise TimeoutError(f"the command did not finish within {timeout:.0f} s")
-            elif cancel is not None and cancel.cancelled:
-                cancel.raise_if_cancelled()
-            else:
-                time.sleep(0.005)
+        try:
+            while True:
+                if channel.recv_ready():
+                    out += channel.recv(65536)
+                elif channel.recv_stderr_ready():
+                    err += channel.recv_stderr(65536)
+                elif channel.exit_status_ready() and not channel.recv_ready() and not channel.recv_stderr_ready():
+                    break
+                elif time.monotonic() > deadline:
+                    raise TimeoutError(f"the command did not finish within {timeout:.0f} s")
+                elif cancel is not None and cancel.cancelled:
+                    cancel.raise_if_cancelled()
+                else:
+                    time.sleep(0.005)
+        except (OSError, EOFError) as exc:  # TimeoutError is an OSError too
+            exc.partial_output = out.decode(errors="replace")  # what arrived before the drop
+            raise
         return channel.recv_exit_status(), out.decode(errors="replace"), err.decode(errors="replace")
     finally:
         channel.close()

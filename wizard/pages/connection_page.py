@@ -19,7 +19,7 @@ from ..core.model import OS_LINUX, OS_WINDOWS
 from ..core.steps import Step
 from ..secret_ui import describe_credential_error, describe_keyring_unavailable
 from ..tasks import run_task
-from .base import PlaceholderNote, StepPage
+from .base import StepPage
 
 DEFAULT_PORTS = {OS_LINUX: 22, OS_WINDOWS: 5986}
 
@@ -37,6 +37,16 @@ class ConnectionPage(StepPage):
         self.platform = QComboBox()
         self.platform.addItem(self.tr("Linux (SSH)"), OS_LINUX)
         self.platform.addItem(self.tr("Windows (PowerShell remoting)"), OS_WINDOWS)
+        self.transport = QComboBox()
+        self.transport.addItem(self.tr("PowerShell remoting (WinRM over HTTPS)"), "winrm")
+        self.transport.addItem(self.tr("OpenSSH on Windows"), "ssh")
+        self.skip_tls = QCheckBox(self.tr("Skip TLS certificate validation (self-signed test VM only)"))
+        self.skip_tls.setToolTip(self.tr("Only for a throw-away test VM whose WinRM listener has a self-signed "
+                                         "certificate. Anyone in between could then read the password."))
+        self.tls_warning = QLabel(self.tr("Certificate validation is off: the connection is encrypted but the VM's "
+                                          "identity is not checked. Use this only for a test VM you just created."))
+        self.tls_warning.setWordWrap(True)
+        self.tls_warning.setStyleSheet("color: #b00020;")
         self.host = QLineEdit()
         self.host.setPlaceholderText(self.tr("DNS name or address, e.g. myvm.westus.cloudapp.azure.com"))
         self.port = QSpinBox()
@@ -58,6 +68,7 @@ class ConnectionPage(StepPage):
         rows = [
             (self.tr("&Test name:"), self.test_name),
             (self.tr("&Platform:"), self.platform),
+            (self.tr("Tra&nsport:"), self.transport),
             (self.tr("&Host:"), self.host),
             (self.tr("P&ort:"), self.port),
             (self.tr("&User:"), self.user),
@@ -73,19 +84,23 @@ class ConnectionPage(StepPage):
                 box.addWidget(widget, 1)
                 box.addWidget(self.btn_browse_key)
                 form.addRow(label, box)
+                form.labelForField(box).setBuddy(widget)  # a layout cannot be a buddy: the mnemonic needs the field
             else:
                 form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.password_label = form.labelForField(self.password)
         layout = QVBoxLayout(self)
+        form.addRow("", self.skip_tls)
+        form.addRow("", self.tls_warning)
         form.addRow("", self.remember)
         form.addRow("", self.secret_status)
+        self.transport_label = form.labelForField(self.transport)
         self.remember.setAccessibleName(self.tr("Remember in the OS keyring"))
         layout.addLayout(form)
         test_row = QHBoxLayout()
         self.btn_test = QPushButton(self.tr("&Test connection"))
-        self.btn_test.setToolTip(self.tr("Resolve the name, open the port, check the host key, sign in, detect the OS "
-                                         "and whether sudo works without a password."))
+        self.btn_test.setToolTip(self.tr("Resolve the name, open the port, check the host key (SSH) or the TLS "
+                                         "certificate (WinRM), sign in, detect the OS and the user's rights."))
         self.btn_forget = QPushButton(self.tr("Forget host key"))
         self.btn_forget.setToolTip(self.tr("Remove the remembered host key of this host, e.g. after re-creating the VM."))
         self.btn_forget.hide()
@@ -100,8 +115,6 @@ class ConnectionPage(StepPage):
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         layout.addWidget(self.test_result)
-        layout.addWidget(PlaceholderNote(self.tr(
-            "Windows (PowerShell remoting) connection tests and the certification run arrive in a later release.")))
         layout.addStretch(1)
         self.btn_test.clicked.connect(lambda: self.start_test())
         self.btn_forget.clicked.connect(self.forget_host_key)
@@ -113,6 +126,8 @@ class ConnectionPage(StepPage):
         self.port.valueChanged.connect(self._store)
         self.auth.currentIndexChanged.connect(self._store)
         self.platform.currentIndexChanged.connect(self._platform_changed)
+        self.transport.currentIndexChanged.connect(self._platform_changed)
+        self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
         self.remember.toggled.connect(self.store_secret)
         self.secret_task = None
@@ -122,6 +137,8 @@ class ConnectionPage(StepPage):
         self._loading = True
         self.test_name.setText(c.test_name)
         self.platform.setCurrentIndex(max(0, self.platform.findData(c.platform)))
+        self.transport.setCurrentIndex(max(0, self.transport.findData(c.windows_transport)))
+        self.skip_tls.setChecked(not c.verify_tls)
         self.host.setText(c.host)
         self.port.setValue(c.port)
         self.user.setText(c.user)
@@ -139,26 +156,31 @@ class ConnectionPage(StepPage):
 
     def start_test(self, trust_fingerprint: str | None = None) -> None:
         from ..core.sshconn import SshTarget, run_connection_test
+        from ..core.winremote import WinTarget, run_windows_connection_test
 
         c = self.project.connection
-        if c.platform != OS_LINUX:
-            self.test_result.setText(self.tr("Testing Windows connections arrives in a later release."))
-            return
         if not c.host or not c.user:
             self.test_result.setText(self.tr("Enter the host and the user first."))
             return
         secret = self.password.text() or None
-        key = c.key_file if c.auth == "key" else None
-        target = SshTarget(c.host, c.port, c.user, password=None if key else secret, key_file=key,
-                           passphrase=secret if key else None)
         known = self._known_hosts()
+        if c.platform == OS_WINDOWS:
+            win = WinTarget(c.host, c.user, secret, c.port, c.windows_transport, c.verify_tls)
+
+            def work(progress, cancel):
+                return run_windows_connection_test(win, 15.0, known, trust_fingerprint, cancel)
+        else:
+            key = c.key_file if c.auth == "key" else None
+            target = SshTarget(c.host, c.port, c.user, password=None if key else secret, key_file=key,
+                               passphrase=secret if key else None)
+
+            def work(progress, cancel):
+                return run_connection_test(target, known, 15.0, trust_fingerprint, cancel)
         self.test_steps.clear()
         self.test_result.setText(self.tr("Testing…"))
         self.btn_test.setEnabled(False)
         self.btn_forget.hide()
-        self.test_task = run_task(
-            lambda progress, cancel: run_connection_test(target, known, 15.0, trust_fingerprint, cancel),
-            on_result=self._test_passed, on_error=self._test_failed)
+        self.test_task = run_task(work, on_result=self._test_passed, on_error=self._test_failed)
 
     def _show_steps(self, report) -> None:
         from ..core.sshconn import STEP_NAMES
@@ -172,8 +194,12 @@ class ConnectionPage(StepPage):
         self.test_task = None
         self.btn_test.setEnabled(True)
         self._show_steps(report)
-        sudo = self.tr("sudo works without a password") if report.sudo else self.tr(
-            "sudo needs a password: checks that need root will be skipped")
+        if self.project.connection.platform == OS_WINDOWS:
+            sudo = self.tr("signed in as an administrator") if report.sudo else self.tr(
+                "the user is not an administrator: the test run needs one")
+        else:
+            sudo = self.tr("sudo works without a password") if report.sudo else self.tr(
+                "sudo needs a password: checks that need root will be skipped")
         self.test_result.setText(self.tr("Connected to {0}; {1}.").format(report.os_pretty_name, sudo))
 
     def _test_failed(self, error: BaseException) -> None:
@@ -273,6 +299,11 @@ class ConnectionPage(StepPage):
     def _update_enabled(self) -> None:
         linux = self.platform.currentData() == OS_LINUX
         key = linux and self.auth.currentData() == "key"
+        winrm = not linux and self.transport.currentData() == "winrm"
+        self.transport.setVisible(not linux)
+        self.transport_label.setVisible(not linux)
+        self.skip_tls.setVisible(winrm)
+        self.tls_warning.setVisible(winrm and self.skip_tls.isChecked())
         self.auth.setEnabled(linux)
         self.key_file.setEnabled(key)
         self.btn_browse_key.setEnabled(key)
@@ -291,7 +322,8 @@ class ConnectionPage(StepPage):
     def _platform_changed(self) -> None:
         if self._loading:
             return
-        self.port.setValue(DEFAULT_PORTS[self.platform.currentData()])
+        windows_ssh = self.platform.currentData() == OS_WINDOWS and self.transport.currentData() == "ssh"
+        self.port.setValue(22 if windows_ssh else DEFAULT_PORTS[self.platform.currentData()])
         self._store()
 
     def _store(self) -> None:
@@ -305,5 +337,7 @@ class ConnectionPage(StepPage):
         c.user = self.user.text().strip()
         c.auth = self.auth.currentData()
         c.key_file = self.key_file.text()
+        c.windows_transport = self.transport.currentData()
+        c.verify_tls = not self.skip_tls.isChecked()
         self._update_enabled()
         self.changed()

@@ -225,9 +225,6 @@ class TestRunPage(StepPage):
         from ..core.validation import project_profile
 
         c = self.project.connection
-        if c.platform != "linux":
-            self.banner.setText(self.tr("Windows test runs arrive in a later release."))
-            return
         if not c.host or not c.user:
             self.banner.setText(self.tr("Fill in the Connection step first."))
             return
@@ -236,6 +233,19 @@ class TestRunPage(StepPage):
         pid = self.project.project_id
         key = c.key_file if c.auth == "key" else None
         started = utc_now_iso()
+
+        def windows_work(progress, cancel):
+            from ..core.windows_checks import Context, run_on_target
+            from ..core.windows_checks import system_info as windows_system
+            from ..core.winremote import WinTarget
+
+            secret = credentials().session_value(SecretRef(pid, "vm-password"))
+            target = WinTarget(c.host, c.user, secret, c.port, c.windows_transport, c.verify_tls)
+            results, evidence = run_on_target(target, load_profile(profile.id), Context(base_image), known,
+                                              progress=progress, cancel=cancel, only=only)
+            return results, windows_system(evidence)
+
+        base_image = next((s.base_image for s in self.project.skus if s.os_family == "windows"), "")
 
         def work(progress, cancel):
             secret = credentials().session_value(SecretRef(pid, "ssh-passphrase" if key else "vm-password"))
@@ -250,13 +260,12 @@ class TestRunPage(StepPage):
             finally:
                 transport.close()
             evidence = parse_sections(out)
-            return judge(evidence, load_profile(profile.id), progress, cancel, only), evidence
+            return judge(evidence, load_profile(profile.id), progress, cancel, only), system_info(evidence)
 
         def done(result):
-            results, evidence = result
+            results, system = result
             self._finish()
             records = as_records(results)
-            system = system_info(evidence)
             if only and self.project.test_runs:
                 latest = self.project.test_runs[-1]
                 by_id = {r.id: r for r in records}
@@ -292,7 +301,7 @@ class TestRunPage(StepPage):
         self.btn_rerun.setEnabled(False)
         self.btn_cancel.setEnabled(True)
         self.banner.setText(self.tr("Running on {0}…").format(c.host))
-        self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
+        self.task = run_task(windows_work if c.platform == "windows" else work, on_result=done, on_error=failed, on_progress=on_progress)
 
     def rerun_selected(self) -> None:
         r = self.selected_record()
