@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from .profiles import Profile
 from .progress import CancelToken, ProgressUpdate, no_progress
 from .resources import resource_path
-from .verdicts import BLOCKING, ERROR, FAILED, PASSED, SKIPPED, WARNING  # noqa: F401 - re-exported for callers
+from .verdicts import (  # noqa: F401 - the result words are re-exported for callers
+    BLOCKING,
+    ERROR,
+    FAILED,
+    NOT_FINISHED,
+    PASSED,
+    SKIPPED,
+    WARNING,
+    judged_safely,
+)
 
 
 @dataclass
@@ -354,12 +363,9 @@ def judge(evidence: Evidence, profile: Profile, progress=no_progress, cancel: Ca
             cancel.raise_if_cancelled()
         shown = "\n".join(f"@@@{s}\n{evidence.get(s, '')}" for s in case.sections)
         if not all(s in complete for s in case.sections):
-            result = (ERROR, "the probe did not finish (connection dropped?)", "", "")
+            result = NOT_FINISHED
         else:
-            try:
-                result = case.judge(evidence, profile)
-            except Exception as exc:  # noqa: BLE001 - one odd image must not stop the run
-                result = (ERROR, f"could not be determined: {exc}", "", "")
+            result = judged_safely(case.judge, evidence, profile)
         results.append(CheckResult(case.id, case.test_id, case.name, case.description, *result, shown))
         progress(ProgressUpdate(i + 1, len(cases), case.id))
     return results

@@ -23,3 +23,15 @@ def as_records(results) -> list[CheckRecord]:
     """CheckResults (or anything with the same attributes) → the records a test run stores."""
     return [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual, r.required, r.remediation,
                         r.evidence) for r in results]
+
+
+# The verdict of a check whose evidence never arrived whole.
+NOT_FINISHED = (ERROR, "the probe did not finish (connection dropped?)", "", "")
+
+
+def judged_safely(judge, *args, **kwargs) -> tuple[str, str, str, str]:
+    """Run one check's judge; an odd system that breaks it gives an Error, not a stopped run."""
+    try:
+        return judge(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - one odd image must not stop the run
+        return (ERROR, f"could not be determined: {exc}", "", "")

@@ -18,7 +18,7 @@ from .linux_checks import CheckResult, version_tuple
 from .profiles import Profile
 from .progress import CancelToken, ProgressUpdate, no_progress
 from .resources import resource_path
-from .verdicts import ERROR, FAILED, PASSED, SKIPPED, WARNING
+from .verdicts import FAILED, NOT_FINISHED, PASSED, SKIPPED, WARNING, judged_safely
 
 Evidence = dict[str, dict]  # section → {"data": …} or {"error": "…"}
 GIB = 1024**3
@@ -296,15 +296,12 @@ def judge(evidence: Evidence, profile: Profile, context: Context = Context(), pr
         missing = [s for s in case.sections if s not in evidence]
         errors = [f"{s}: {evidence[s]['error']}" for s in case.sections if s in evidence and "error" in evidence[s]]
         if missing:
-            result = (ERROR, "the probe did not finish (connection dropped?)", "", "")
+            result = NOT_FINISHED
         elif errors:
             result = (SKIPPED, "could not be read on this VM: " + "; ".join(errors), "", "")
         else:
             data = {s: evidence[s].get("data") or {} for s in case.sections}
-            try:
-                result = case.judge(data, profile, context, **case.options)
-            except Exception as exc:  # noqa: BLE001 - one odd VM must not stop the run
-                result = (ERROR, f"could not be determined: {exc}", "", "")
+            result = judged_safely(case.judge, data, profile, context, **case.options)
         results.append(CheckResult(case.id, case.test_id, case.name, case.description, *result, shown))
         progress(ProgressUpdate(i + 1, len(chosen), case.id))
     return results
