@@ -1,7 +1,8 @@
-"""Time from process start to the first wizard page on screen: `mpwizard --demo` vs a bare QWizard.
+"""Time from process start to the first wizard page painted: `mpwizard --demo` vs a bare QWizard.
 
-Both are started the same way (a fresh Python process, offscreen) and report when
-their first page has been shown; the ratio is what matters (target ≤ 1.5).
+Both are started the same way (a fresh Python process, offscreen, bytecode cached as
+after an install) and print a line when their first page receives its first paint
+event; the clock stops when that line arrives. The ratio is what matters (target ≤ 1.5).
 """
 
 from __future__ import annotations
@@ -10,41 +11,58 @@ import statistics
 import tempfile
 import time
 
-from common import child_env, python, report, run
+from common import ROOT, child_env, python, report
 
 MINIMAL = r"""
 import sys, time
 t0 = time.perf_counter()
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWizard, QWizardPage, QLabel, QVBoxLayout
 app = QApplication(sys.argv[:1])
 w = QWizard(); p = QWizardPage(); p.setTitle("Page"); QVBoxLayout(p).addWidget(QLabel("hello"))
-w.addPage(p); w.show()
-def done():
-    print(f"first-page-shown {time.perf_counter() - t0:.4f}", flush=True); app.quit()
-QTimer.singleShot(0, done)
+w.addPage(p)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(f"first-page-shown {time.perf_counter() - t0:.4f}", flush=True); QTimer.singleShot(0, app.quit)
+        return False
+f = FirstPaint(); p.installEventFilter(f)
+w.show()
 app.exec()
 """
 
 
 def wall_to_first_page(args: list[str], env: dict) -> float:
+    """Seconds from spawning the process to its "first-page-shown" line (not to its exit)."""
+    import subprocess
+
     start = time.perf_counter()
-    result = run(args, env)
-    elapsed = time.perf_counter() - start
-    if "first-page-shown" not in result.stdout:
-        raise SystemExit(f"benchmark child failed: {result.stderr[-2000:]}")
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    for line in proc.stdout:
+        if "first-page-shown" in line:
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise SystemExit(f"benchmark child failed: {proc.stderr.read()[-2000:]}")
+    proc.communicate()
     return elapsed
 
 
 def main(runs: int = 7) -> None:
     with tempfile.TemporaryDirectory() as home:
         env = child_env(HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home, MPWIZARD_BENCH_EXIT_ON_SHOW="1")
+        # As installed: bytecode is written once (pip and PyInstaller do the same), not compiled on every start.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        app_args, bare_args = [python(), "-m", "wizard", "--demo"], [python(), "-c", MINIMAL]
+        wall_to_first_page(app_args, env), wall_to_first_page(bare_args, env)  # warm-up: caches and .pyc files
         app, bare = [], []
         for _ in range(runs):  # interleaved so both see the same machine load
-            app.append(wall_to_first_page([python(), "-m", "wizard", "--demo"], env))
-            bare.append(wall_to_first_page([python(), "-c", MINIMAL], env))
+            app.append(wall_to_first_page(app_args, env))
+            bare.append(wall_to_first_page(bare_args, env))
     a, b = statistics.median(app), statistics.median(bare)
-    report(f"startup (median of {runs})", mpwizard_demo_s=a, minimal_qwizard_s=b, ratio=a / b, target="<=1.5")
+    report(f"startup to first paint (median of {runs})", mpwizard_demo_s=a, minimal_qwizard_s=b, ratio=a / b,
+           target="<=1.5")
 
 
 if __name__ == "__main__":

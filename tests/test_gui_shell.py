@@ -295,3 +295,35 @@ def test_about_box_names_version_and_licences(window, monkeypatch):
     from wizard import __version__
 
     assert __version__ in shown[0] and "LGPLv3" in shown[0] and "paramiko" in shown[0]
+
+
+def test_deferred_pages_come_right_after_the_first_paint(qtbot):
+    """The app shows the first page before building the other six (bench_startup); nothing may notice."""
+    window = MainWindow(ProjectDocument(), defer_pages=True)
+    try:
+        assert len(window.pages) == 1 and window.wizard.pageIds() == [0]
+        next_button = window.wizard.button(QWizard.WizardButton.NextButton)
+        painted = []
+        window.firstPainted.connect(lambda: painted.append(True))
+        window.show()
+        assert next_button.isVisible()  # Next, not Finish, although page 2 is not built yet
+        qtbot.waitUntil(lambda: len(window.pages) == 7, timeout=5000)
+        assert painted == [True] and window.wizard.pageIds() == list(range(7))
+        assert [p.step for p in window.pages] == list(Step)
+    finally:
+        window.document.dirty = False
+        window.close()
+        window.deleteLater()
+
+
+def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
+    window = MainWindow(ProjectDocument(), defer_pages=True)
+    try:
+        window.wizard.jump_to(int(Step.SAS))  # before any paint: the wizard builds what it needs
+        assert window.wizard.currentId() == int(Step.SAS) and len(window.pages) == 7
+        window.build_remaining_pages()  # the queued call after the paint is then a no-op
+        assert len(window.pages) == 7
+    finally:
+        window.document.dirty = False
+        window.close()
+        window.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,17 +27,24 @@ from .core.recovery import RecoveryStore
 from .core.steps import Step, StepState, step_states
 from .document import ProjectDocument
 from .i18n import translate_problem
-from .pages.connection_page import ConnectionPage
-from .pages.export_page import ExportPage
 from .pages.offer_page import OfferPage
-from .pages.questionnaire_page import QuestionnairePage
-from .pages.sas_page import SasPage
-from .pages.testrun_page import TestRunPage
-from .pages.vhd_page import VhdPage
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
+
+
+def page_classes() -> list[type]:
+    """The seven page classes in step order. Pages 2–7 are imported here, not at module import,
+    so a window that shows the first page at once does not pay for the others first."""
+    from .pages.connection_page import ConnectionPage
+    from .pages.export_page import ExportPage
+    from .pages.questionnaire_page import QuestionnairePage
+    from .pages.sas_page import SasPage
+    from .pages.testrun_page import TestRunPage
+    from .pages.vhd_page import VhdPage
+
+    return [OfferPage, VhdPage, ConnectionPage, TestRunPage, QuestionnairePage, SasPage, ExportPage]
 
 
 def recovery_store() -> RecoveryStore:
@@ -57,8 +64,20 @@ class StepWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.jumping = False
         self.finish_requested = None
+        self.ensure_pages = lambda: None  # set by the main window while pages 2–7 are still to be built
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        # The steps are a straight line: page n+1 follows page n even before it has been built,
+        # so the first page shows Next (not Finish) from its very first paint.
+        current = self.currentId()
+        return current + 1 if 0 <= current < len(Step) - 1 else -1
+
+    def next(self) -> None:
+        self.ensure_pages()
+        super().next()
 
     def jump_to(self, target: int) -> None:
+        self.ensure_pages()
         self.jumping = True
         try:
             for _ in range(len(self.pageIds()) * 2):
@@ -84,8 +103,11 @@ class StepWizard(QWizard):
 
 class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
+    firstPainted = Signal()  # the first page is on screen: start what can wait until then
 
-    def __init__(self, document: ProjectDocument | None = None):
+    def __init__(self, document: ProjectDocument | None = None, defer_pages: bool = False):
+        """`defer_pages`: build only the first page now and the other six right after the window is
+        first shown (the app does this; tests and tools get all seven at once)."""
         super().__init__()
         self.document = document or ProjectDocument()
         self.recovery = recovery_store()
@@ -103,17 +125,16 @@ class MainWindow(QMainWindow):
         self.steps.setMinimumWidth(190)
         self.wizard = StepWizard(self)
         self.wizard.finish_requested = self.save
-        self.pages = [
-            OfferPage(self.document),
-            VhdPage(self.document),
-            ConnectionPage(self.document),
-            TestRunPage(self.document),
-            QuestionnairePage(self.document),
-            SasPage(self.document),
-            ExportPage(self.document),
-        ]
-        for page in self.pages:
-            self.wizard.setPage(int(page.step), page)
+        self.pages = []
+        self._add_page(OfferPage)
+        self._painted = False
+        self.pages[0].installEventFilter(self)  # its first paint emits firstPainted
+        QTimer.singleShot(1000, self._announce_first_paint)  # a window never painted (hidden) gets there too
+        if defer_pages:
+            self.wizard.ensure_pages = self.build_remaining_pages
+            self.firstPainted.connect(self.build_remaining_pages, Qt.ConnectionType.QueuedConnection)
+        else:
+            self.build_remaining_pages()
         self.wizard.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save project"))
         self.step_names = {
             Step.OFFER: self.tr("Offer & SKUs"),
@@ -124,8 +145,8 @@ class MainWindow(QMainWindow):
             Step.SAS: self.tr("SAS URIs"),
             Step.EXPORT: self.tr("Export"),
         }
-        for page in self.pages:
-            self.steps.addItem(QListWidgetItem(self.step_names[page.step]))
+        for step in Step:
+            self.steps.addItem(QListWidgetItem(self.step_names[step]))
         central = QWidget()
         row = QHBoxLayout(central)
         row.addWidget(self.steps)
@@ -147,6 +168,30 @@ class MainWindow(QMainWindow):
         self.wizard.restart()
         self._refresh_steps()
         self._update_title()
+
+    def _add_page(self, cls) -> None:
+        page = cls(self.document)
+        self.pages.append(page)
+        self.wizard.setPage(int(page.step), page)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.pages[0] and event.type() == QEvent.Type.Paint:
+            self._announce_first_paint()
+        return False
+
+    def _announce_first_paint(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.pages[0].removeEventFilter(self)
+            self.firstPainted.emit()  # receivers are queued: they run after this paint is done
+
+    def build_remaining_pages(self) -> None:
+        """Pages 2–7, once; the wizard asks for them before moving on."""
+        if len(self.pages) == len(Step):
+            return
+        self.wizard.ensure_pages = lambda: None
+        for cls in page_classes()[len(self.pages):]:
+            self._add_page(cls)
 
     # -- menus ---------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -218,10 +263,10 @@ class MainWindow(QMainWindow):
             StepState.ATTENTION: self.tr("needs attention"),
             StepState.NOT_STARTED: self.tr("not started"),
         }
-        for page in self.pages:
-            item = self.steps.item(int(page.step))
-            state = states[page.step]
-            item.setText(f"{marks[state]}  {int(page.step) + 1}. {self.step_names[page.step]}")
+        for step in Step:
+            item = self.steps.item(int(step))
+            state = states[step]
+            item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
             item.setToolTip(words[state])
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, words[state])
             item.setData(Qt.ItemDataRole.UserRole, state.value)

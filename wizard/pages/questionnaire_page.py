@@ -187,7 +187,7 @@ class QuestionnairePage(StepPage):
         layout.addLayout(top)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.document.replaced.connect(self._rebuild)
+        self.document.replaced.connect(self._project_replaced)
 
     # -- building -----------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802 - Qt override
@@ -197,6 +197,12 @@ class QuestionnairePage(StepPage):
         if apply_prefill(self.project, self.questionnaire):
             self.document.mark_changed()
         self._rebuild()
+
+    def _project_replaced(self) -> None:
+        # Only the page on screen is rebuilt now; any other is rebuilt when it is next shown.
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            self._rebuild()
 
     def platform(self) -> str:
         return self.project.connection.platform
