@@ -203,3 +203,43 @@ def test_cli_upload_json(make_vhd, container, cli):
     dyn = make_vhd("32M", subformat="dynamic")
     refused = cli("upload", str(dyn), f"{container}/cli2.vhd", "--account-key-env", "K", env=env)
     assert refused.returncode == 1 and "not a fixed VHD" in refused.stderr
+
+
+def feed(c, rate: float, now: float) -> float:
+    """One measuring window sent at `rate` bytes/s, in four completions; returns the new clock."""
+    window = type(c).WINDOW
+    for _ in range(4):
+        now += window / 4 / rate
+        c.record(window // 4, now)
+    return now
+
+
+def test_concurrency_grows_while_throughput_grows_then_keeps_the_best():
+    from wizard.core.upload import Concurrency
+
+    c = Concurrency()
+    assert c.limit == 4 and not c.settled
+    now = feed(c, 50e6, 0.0)
+    assert c.limit == 8  # the first window is the baseline: try more
+    now = feed(c, 70e6, now)
+    assert c.limit == 8 and not c.settled  # the window right after a change is not judged
+    now = feed(c, 90e6, now)
+    assert c.limit == 12  # +80 %: more still helps
+    now = feed(c, 90e6, now)
+    now = feed(c, 95e6, now)
+    assert c.settled and c.limit == 12  # +5 %: not worth more requests; keep this many
+    feed(c, 300e6, now)
+    assert c.limit == 12  # settled for the rest of the upload
+
+
+def test_concurrency_steps_back_when_more_requests_are_slower_and_respects_a_fixed_number():
+    from wizard.core.upload import Concurrency
+
+    c = Concurrency()
+    now = feed(c, 60e6, 0.0)
+    now = feed(c, 60e6, now)  # the mixed window after the change
+    feed(c, 30e6, now)
+    assert c.settled and c.limit == 4
+    fixed = Concurrency(3)
+    fixed.record(10**9, 1.0)
+    assert fixed.limit == 3 and fixed.settled

@@ -467,7 +467,8 @@ def build_parser() -> argparse.ArgumentParser:
     ucreds = upload.add_mutually_exclusive_group()
     ucreds.add_argument("--account-key-env", metavar="VAR")
     ucreds.add_argument("--connection-string-env", metavar="VAR")
-    upload.add_argument("--workers", type=int, default=4, help="parallel Put Page requests (default 4)")
+    upload.add_argument("--workers", type=int, help="parallel Put Page requests (default: chosen by measured "
+                        "throughput, from 2 up to 16)")
     upload.add_argument("--verify-md5", action="store_true", help="also read every byte and store the Content-MD5")
     upload.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     upload.set_defaults(func=_upload)
