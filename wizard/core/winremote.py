@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 
 from .i18n_marks import QT_TRANSLATE_NOOP
-from .progress import Cancelled, CancelToken
+from .progress import CancelToken
 from .sshconn import (
     M_TIMED_OUT,
     M_UNREACHABLE,
@@ -292,8 +292,6 @@ def run_windows_connection_test(target: WinTarget, timeout: float = 15.0, known_
             raise RemotingFailed(M_PS_FAILED, host=target.host, reason=exc) from None
     except SshFailure as exc:
         exc.report = report
-        raise
-    except Cancelled:
         raise
     report.os_pretty_name = identity.get("Caption") or "unknown"
     report.steps.append(StepResult("os", bool(identity.get("Caption")), f"{report.os_pretty_name} ({identity.get('Version', '')})"))
