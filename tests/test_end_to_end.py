@@ -252,6 +252,10 @@ def test_first_submission_in_japanese_with_a_picture_of_every_page(qtbot, new_wi
                                                        make_vhd, lang="ja")
         assert window.wizard.button(window.wizard.WizardButton.BackButton).text() != "< Back"  # Qt's own, translated
         assert window.pages[Step.QUESTIONNAIRE].tabs.tabText(0) == "一般評価"
+        export_page = window.pages[Step.EXPORT]
+        assert export_page.checklist.item(1, 1).text() == "OS ディスク: VHD チェックに合格しました"
+        assert export_page.checklist.item(2, 1).text() == "データ ディスク LUN 0: VHD チェックに合格しました"
+        assert export_page.form_table.item(6, 0).text() == "OS ファミリ"
     finally:
         install_translators("en")
     assert len(walk.shots) == 9

@@ -61,6 +61,18 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def translate_template(template: str, args: dict) -> str:
+    """A core template in the UI language; argument values that are templates themselves are translated and
+    filled too (a disk's name with its LUN)."""
+    values = {}
+    for key, value in args.items():
+        if isinstance(value, str):
+            value = translate(CORE_CONTEXT, value)
+            value = value.format(**args) if "{" in value else value
+        values[key] = value
+    return translate(CORE_CONTEXT, template).format(**values)
+
+
 def translate_problem(problem) -> str:
     """Show a core Problem in the UI language (templates are marked in the core)."""
     if not problem.template:

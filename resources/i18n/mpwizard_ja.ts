@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wizard/app.py" line="66"/>
+        <location filename="../../wizard/app.py" line="81"/>
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/app.py" line="67"/>
+        <location filename="../../wizard/app.py" line="82"/>
         <source>Something went wrong: {0}
 
 Your project is autosaved. Details are in the log: {1}</source>
@@ -400,19 +400,247 @@ Trust it and remember it?</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
+        <location filename="../../wizard/core/export.py" line="41"/>
+        <source>OS disk</source>
+        <translation>OS ディスク</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="42"/>
+        <source>data disk LUN {lun}</source>
+        <translation>データ ディスク LUN {lun}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="43"/>
+        <source>Offer and SKU details are complete</source>
+        <translation>プランと SKU の情報はそろっています</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="44"/>
+        <source>Offer and SKU details have {count} problem(s): see the Offer &amp; SKUs step</source>
+        <translation>プランと SKU の情報に {count} 件の問題があります。「プランと SKU」ステップを確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="45"/>
+        <source>{disk}: the VHD has not been checked</source>
+        <translation>{disk}: VHD はまだチェックされていません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="46"/>
+        <source>{disk}: the VHD changed since it was checked: check it again</source>
+        <translation>{disk}: チェック後に VHD が変更されました。もう一度チェックしてください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="47"/>
+        <source>{disk}: the VHD check failed</source>
+        <translation>{disk}: VHD チェックに失敗しました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="48"/>
+        <source>{disk}: the VHD check passed</source>
+        <translation>{disk}: VHD チェックに合格しました</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="49"/>
+        <source>{disk}: the VHD check passed with warnings</source>
+        <translation>{disk}: VHD チェックに合格しました (警告あり)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="50"/>
+        <source>{disk}: no SAS URI yet</source>
+        <translation>{disk}: SAS URI はまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="51"/>
+        <source>{disk}: the SAS URI has expired: make a new one</source>
+        <translation>{disk}: SAS URI の有効期限が切れています。作り直してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="52"/>
+        <source>{disk}: the SAS URI expires {expiry}, too soon for the certification team (the profile asks for {days} business days or more): renew it</source>
+        <translation>{disk}: SAS URI の有効期限 {expiry} は認定チームには短すぎます (プロファイルでは {days} 営業日以上が必要です)。更新してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="54"/>
+        <source>{disk}: the SAS URI expires {expiry}, too soon for the certification team (the profile asks for {days} days or more): renew it</source>
+        <translation>{disk}: SAS URI の有効期限 {expiry} は認定チームには短すぎます (プロファイルでは {days} 日以上が必要です)。更新してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="56"/>
+        <source>{disk}: the SAS URI has not been verified</source>
+        <translation>{disk}: SAS URI はまだ検証されていません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="57"/>
+        <source>{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring</source>
+        <translation>{disk}: SAS トークンがキーリングにもこのセッションにもありません。作り直すか、キーリングのロックを解除してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="58"/>
+        <source>{disk}: SAS URI verified, valid until {expiry}</source>
+        <translation>{disk}: SAS URI は検証済み、{expiry} まで有効</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="59"/>
+        <source>No certification test run yet</source>
+        <translation>認定テストはまだ実行されていません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="60"/>
+        <source>The latest test run has no results</source>
+        <translation>最新のテスト実行に結果がありません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="61"/>
+        <source>The latest test run has Failed/Error results without an exception explanation: {ids}</source>
+        <translation>最新のテスト実行に、例外の説明がない失敗/エラーの結果があります: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="62"/>
+        <source>The latest test run&apos;s {count} Failed/Error result(s) each have an exception explanation</source>
+        <translation>最新のテスト実行の失敗/エラー {count} 件には、すべて例外の説明があります</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="63"/>
+        <source>The latest test run ({finished}) has no Failed or Error result</source>
+        <translation>最新のテスト実行 ({finished}) に失敗やエラーはありません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="64"/>
+        <source>The questionnaire is complete</source>
+        <translation>質問票への回答は完了しています</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="65"/>
+        <source>The questionnaire is not complete ({answered} of {total} answered)</source>
+        <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="66"/>
+        <source>The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)</source>
+        <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み、SSH アクセス情報が未入力)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="67"/>
+        <source>The certification report is not stored in the VHDs&apos; container</source>
+        <translation>認定レポートが VHD のコンテナーに保存されていません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="68"/>
+        <source>The stored report is from an older test run: store it again</source>
+        <translation>保存済みのレポートは古いテスト実行のものです。もう一度保存してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="69"/>
+        <source>Report stored at {url}</source>
+        <translation>レポートの保存先: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="190"/>
+        <source>MISSING: offer ID</source>
+        <translation>未入力: プラン ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="191"/>
+        <source>MISSING: offer name</source>
+        <translation>未入力: プラン名</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="192"/>
+        <source>MISSING: SKU ID</source>
+        <translation>未入力: SKU ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="193"/>
+        <source>MISSING: SKU summary</source>
+        <translation>未入力: SKU の概要</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="194"/>
+        <source>MISSING: operating system name</source>
+        <translation>未入力: オペレーティング システム名</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="195"/>
+        <source>MISSING: recommended VM size</source>
+        <translation>未入力: 推奨 VM サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="196"/>
+        <source>MISSING: version</source>
+        <translation>未入力: バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="197"/>
+        <source>MISSING: store the report in the VHDs&apos; container</source>
+        <translation>未完了: レポートを VHD のコンテナーに保存してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="205"/>
         <location filename="../../wizard/core/validation.py" line="48"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
+        <location filename="../../wizard/core/export.py" line="206"/>
         <location filename="../../wizard/core/validation.py" line="49"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
+        <location filename="../../wizard/core/export.py" line="207"/>
         <location filename="../../wizard/core/validation.py" line="50"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="208"/>
+        <source>SKU summary</source>
+        <translation>SKU の概要</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="209"/>
+        <source>Marketplace URL</source>
+        <translation>Marketplace の URL</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="210"/>
+        <source>Azure portal URL</source>
+        <translation>Azure ポータルの URL</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="211"/>
+        <source>OS family</source>
+        <translation>OS ファミリ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="216"/>
+        <source>Recommended VM size {n}</source>
+        <translation>推奨 VM サイズ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="217"/>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="220"/>
+        <source>OS VHD URL</source>
+        <translation>OS VHD URL</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="224"/>
+        <source>LUN</source>
+        <translation>LUN</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="225"/>
+        <source>LUN {lun} VHD URL</source>
+        <translation>LUN {lun} VHD URL</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="227"/>
+        <source>Certification report</source>
+        <translation>認定レポート</translation>
     </message>
     <message>
         <location filename="../../wizard/core/validation.py" line="51"/>
@@ -825,6 +1053,7 @@ Trust it and remember it?</source>
         <translation>認証</translation>
     </message>
     <message>
+        <location filename="../../wizard/core/export.py" line="212"/>
         <location filename="../../wizard/core/sshconn.py" line="130"/>
         <source>Operating system</source>
         <translation>オペレーティング システム</translation>
@@ -904,6 +1133,11 @@ Trust it and remember it?</source>
         <source>Check that the VM is running, that WinRM listens on HTTPS port 5986, and that the network security group allows it.</source>
         <translation>VM が起動していること、WinRM が HTTPS ポート 5986 で待ち受けていること、ネットワーク セキュリティ グループで許可されていることを確認してください。</translation>
     </message>
+    <message>
+        <location filename="../../wizard/core/export.py" line="35"/>
+        <source>MISSING: create and verify this disk&apos;s SAS URI in the SAS URIs step (or it is not in the keyring)</source>
+        <translation>未入力: 「SAS URI」ステップでこのディスクの SAS URI を作成して検証してください (またはキーリングにありません)</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -936,142 +1170,142 @@ Trust it and remember it?</source>
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="45"/>
+        <location filename="../../wizard/pages/export_page.py" line="46"/>
         <source>Export the SKU form</source>
         <translation>SKU フォームのエクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="46"/>
+        <location filename="../../wizard/pages/export_page.py" line="47"/>
         <source>Check readiness and export the values to paste into the portal, field by field.</source>
         <translation>準備状況を確認し、ポータルにフィールドごとに貼り付ける値をエクスポートします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="56"/>
+        <location filename="../../wizard/pages/export_page.py" line="57"/>
         <source>SKU:</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="62"/>
+        <location filename="../../wizard/pages/export_page.py" line="63"/>
         <source>Ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="62"/>
+        <location filename="../../wizard/pages/export_page.py" line="63"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="62"/>
+        <location filename="../../wizard/pages/export_page.py" line="63"/>
         <source>Readiness checklist</source>
         <translation>準備状況チェックリスト</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="66"/>
+        <location filename="../../wizard/pages/export_page.py" line="67"/>
         <source>Field</source>
         <translation>フィールド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="66"/>
+        <location filename="../../wizard/pages/export_page.py" line="67"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="66"/>
+        <location filename="../../wizard/pages/export_page.py" line="67"/>
         <source>Publishing portal form</source>
         <translation>発行ポータルのフォーム</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="67"/>
+        <location filename="../../wizard/pages/export_page.py" line="68"/>
         <source>Publishing portal (guide)</source>
         <translation>発行ポータル (ガイド)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="73"/>
+        <location filename="../../wizard/pages/export_page.py" line="74"/>
         <source>Copy JSON</source>
         <translation>JSON をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="77"/>
+        <location filename="../../wizard/pages/export_page.py" line="78"/>
         <source>Partner Center (JSON)</source>
         <translation>パートナー センター (JSON)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="84"/>
+        <location filename="../../wizard/pages/export_page.py" line="85"/>
         <source>Portal form — printable HTML</source>
         <translation>ポータルのフォーム — 印刷用 HTML</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="84"/>
+        <location filename="../../wizard/pages/export_page.py" line="85"/>
         <source>Portal form — CSV</source>
         <translation>ポータルのフォーム — CSV</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="85"/>
+        <location filename="../../wizard/pages/export_page.py" line="86"/>
         <source>Portal form — Markdown</source>
         <translation>ポータルのフォーム — Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="86"/>
+        <location filename="../../wizard/pages/export_page.py" line="87"/>
         <source>Partner Center technical configuration — JSON</source>
         <translation>パートナー センターの技術構成 — JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="87"/>
+        <location filename="../../wizard/pages/export_page.py" line="88"/>
         <source>Test VM script — Azure CLI (bash)</source>
         <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="88"/>
+        <location filename="../../wizard/pages/export_page.py" line="89"/>
         <source>Test VM script — Azure CLI (PowerShell)</source>
         <translation>テスト VM スクリプト — Azure CLI (PowerShell)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="91"/>
+        <location filename="../../wizard/pages/export_page.py" line="92"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="93"/>
+        <location filename="../../wizard/pages/export_page.py" line="94"/>
         <source>Check again</source>
         <translation>再確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="144"/>
+        <location filename="../../wizard/pages/export_page.py" line="145"/>
         <source>The SAS URIs could not be read: {0}</source>
         <translation>SAS URI を読み取れませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="147"/>
+        <location filename="../../wizard/pages/export_page.py" line="148"/>
         <source>Reading the SAS URIs from the keyring…</source>
         <translation>キーリングから SAS URI を読み取っています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="168"/>
+        <location filename="../../wizard/pages/export_page.py" line="169"/>
         <source>Ready to submit.</source>
         <translation>提出の準備ができています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="169"/>
+        <location filename="../../wizard/pages/export_page.py" line="170"/>
         <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
         <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="178"/>
+        <location filename="../../wizard/pages/export_page.py" line="179"/>
         <source>ready</source>
         <translation>準備済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="178"/>
+        <location filename="../../wizard/pages/export_page.py" line="179"/>
         <source>missing</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="184"/>
+        <location filename="../../wizard/pages/export_page.py" line="185"/>
         <source>Go to step</source>
         <translation>ステップへ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="185"/>
+        <location filename="../../wizard/pages/export_page.py" line="186"/>
         <source>Open the step that fixes this</source>
         <translation>これを解決するステップを開きます</translation>
     </message>
@@ -1119,232 +1353,232 @@ Trust it and remember it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="101"/>
+        <location filename="../../wizard/mainwindow.py" line="123"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="117"/>
+        <location filename="../../wizard/mainwindow.py" line="138"/>
         <source>&amp;Save project</source>
         <translation>プロジェクトを保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="119"/>
+        <location filename="../../wizard/mainwindow.py" line="140"/>
         <source>Offer &amp; SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="120"/>
+        <location filename="../../wizard/mainwindow.py" line="141"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="121"/>
+        <location filename="../../wizard/mainwindow.py" line="142"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="122"/>
+        <location filename="../../wizard/mainwindow.py" line="143"/>
         <source>Test run</source>
         <translation>テスト実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="123"/>
+        <location filename="../../wizard/mainwindow.py" line="144"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="124"/>
+        <location filename="../../wizard/mainwindow.py" line="145"/>
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="125"/>
+        <location filename="../../wizard/mainwindow.py" line="146"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="153"/>
+        <location filename="../../wizard/mainwindow.py" line="198"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="163"/>
+        <location filename="../../wizard/mainwindow.py" line="208"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="164"/>
+        <location filename="../../wizard/mainwindow.py" line="209"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="165"/>
+        <location filename="../../wizard/mainwindow.py" line="210"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="168"/>
+        <location filename="../../wizard/mainwindow.py" line="213"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="169"/>
+        <location filename="../../wizard/mainwindow.py" line="214"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="170"/>
+        <location filename="../../wizard/mainwindow.py" line="215"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="172"/>
+        <location filename="../../wizard/mainwindow.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="174"/>
+        <location filename="../../wizard/mainwindow.py" line="219"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="175"/>
+        <location filename="../../wizard/mainwindow.py" line="220"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="176"/>
+        <location filename="../../wizard/mainwindow.py" line="221"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="182"/>
+        <location filename="../../wizard/mainwindow.py" line="227"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="183"/>
+        <location filename="../../wizard/mainwindow.py" line="228"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="184"/>
+        <location filename="../../wizard/mainwindow.py" line="229"/>
         <source>Open &amp;log folder</source>
         <translation>ログ フォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="190"/>
+        <location filename="../../wizard/mainwindow.py" line="235"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="208"/>
+        <location filename="../../wizard/mainwindow.py" line="253"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="217"/>
+        <location filename="../../wizard/mainwindow.py" line="262"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="218"/>
+        <location filename="../../wizard/mainwindow.py" line="263"/>
         <source>needs attention</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="219"/>
+        <location filename="../../wizard/mainwindow.py" line="264"/>
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="254"/>
+        <location filename="../../wizard/mainwindow.py" line="299"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="255"/>
+        <location filename="../../wizard/mainwindow.py" line="300"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="280"/>
+        <location filename="../../wizard/mainwindow.py" line="325"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="280"/>
+        <location filename="../../wizard/mainwindow.py" line="325"/>
         <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="294"/>
+        <location filename="../../wizard/mainwindow.py" line="339"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="301"/>
+        <location filename="../../wizard/mainwindow.py" line="346"/>
         <source>Project opened with problems</source>
         <translation>問題のあるプロジェクトを開きました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="302"/>
+        <location filename="../../wizard/mainwindow.py" line="347"/>
         <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="315"/>
+        <location filename="../../wizard/mainwindow.py" line="360"/>
         <source>{0} SAS URI(s) expire within {1} days or have expired: renew them in the SAS URIs step.</source>
         <translation>{0} 個の SAS URI が {1} 日以内に期限切れになるか、期限切れです。「SAS URI」の手順で更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="327"/>
+        <location filename="../../wizard/mainwindow.py" line="372"/>
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="328"/>
+        <location filename="../../wizard/mainwindow.py" line="373"/>
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="342"/>
+        <location filename="../../wizard/mainwindow.py" line="387"/>
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="347"/>
+        <location filename="../../wizard/mainwindow.py" line="392"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="361"/>
+        <location filename="../../wizard/mainwindow.py" line="406"/>
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="363"/>
+        <location filename="../../wizard/mainwindow.py" line="408"/>
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="364"/>
+        <location filename="../../wizard/mainwindow.py" line="409"/>
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="373"/>
+        <location filename="../../wizard/mainwindow.py" line="418"/>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="388"/>
+        <location filename="../../wizard/mainwindow.py" line="433"/>
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="389"/>
+        <location filename="../../wizard/mainwindow.py" line="434"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
@@ -1888,142 +2122,142 @@ Trust it and remember it?</source>
         <translation>次の未回答へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="221"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="227"/>
         <source>Additional information</source>
         <translation>追加情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="222"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="228"/>
         <source>Report</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="238"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="244"/>
         <source>SSH is blocked on purpose in this image</source>
         <translation>このイメージでは SSH を意図的にブロックしている</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="240"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="246"/>
         <source>How the certification team can reach the VM over SSH: user name, port, key or password hand-over, anything unusual.</source>
         <translation>認定チームが SSH で VM に接続する方法: ユーザー名、ポート、鍵またはパスワードの受け渡し方法、特記事項。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="244"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="250"/>
         <source>SSH access information</source>
         <translation>SSH アクセス情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="253"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="259"/>
         <source>Exception requests</source>
         <translation>例外の申請</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="256"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="262"/>
         <source>The latest test run has no Failed, Error or Warning result: nothing to explain.</source>
         <translation>最新のテスト実行には失敗・エラー・警告の結果がありません。説明は不要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="262"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="268"/>
         <source>Why this result is acceptable for your image (for an exception request). Leave empty if you will fix it instead.</source>
         <translation>この結果がイメージにとって問題ない理由 (例外の申請用)。修正する場合は空のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="275"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="281"/>
         <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. The guide asks you to store it in the same container as the VHDs.</source>
         <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。ガイドでは VHD と同じコンテナーに保存するよう求めています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="284"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="290"/>
         <source>Save report…</source>
         <translation>レポートを保存…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="291"/>
         <source>Store in the VHD container</source>
         <translation>VHD のコンテナーに保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="286"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="292"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="291"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="297"/>
         <source>SKU:</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="342"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="348"/>
         <source>{0} of {1} answered</source>
         <translation>{1} 問中 {0} 問回答済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="344"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="350"/>
         <source>{0} prefilled answer(s) to confirm</source>
         <translation>確認待ちの自動入力 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="346"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="352"/>
         <source>{0} False answer(s) need an explanation</source>
         <translation>説明が必要な「いいえ」の回答 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="348"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="354"/>
         <source>SSH access information missing</source>
         <translation>SSH アクセス情報が未入力</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="383"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="389"/>
         <source>Run the certification tests first: the report is made from the latest test run.</source>
         <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="386"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="392"/>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="389"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="395"/>
         <source>Saved {0}. Not stored in the VHD container yet.</source>
         <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="391"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="397"/>
         <source>No report made yet for this SKU.</source>
         <translation>この SKU のレポートはまだ作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="394"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="400"/>
         <source>Save the report into</source>
         <translation>レポートの保存先</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="450"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="456"/>
         <source>Stored {0} at {1}</source>
         <translation>{0} を {1} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="452"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="458"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="457"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="463"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="459"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="465"/>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="466"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="472"/>
         <source>Making the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="466"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="472"/>
         <source>Making and storing the report…</source>
         <translation>レポートを作成して保存しています…</translation>
     </message>
@@ -2231,113 +2465,103 @@ Trust it and remember it?</source>
         <translation>スキーム:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="179"/>
-        <source>OS disk</source>
-        <translation>OS ディスク</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/sas_page.py" line="179"/>
-        <source>data disk LUN {0}</source>
-        <translation>データ ディスク LUN {0}</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/sas_page.py" line="238"/>
+        <location filename="../../wizard/pages/sas_page.py" line="237"/>
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="243"/>
+        <location filename="../../wizard/pages/sas_page.py" line="242"/>
         <source>Connecting…</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="265"/>
+        <location filename="../../wizard/pages/sas_page.py" line="264"/>
         <source>Connected: {0} container(s).</source>
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="273"/>
+        <location filename="../../wizard/pages/sas_page.py" line="272"/>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="288"/>
-        <location filename="../../wizard/pages/sas_page.py" line="426"/>
+        <location filename="../../wizard/pages/sas_page.py" line="287"/>
+        <location filename="../../wizard/pages/sas_page.py" line="425"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="300"/>
+        <location filename="../../wizard/pages/sas_page.py" line="299"/>
         <source>Could not list {0}: {1}</source>
         <translation>{0} を一覧表示できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="329"/>
+        <location filename="../../wizard/pages/sas_page.py" line="328"/>
         <source>Assign a blob to the disk first.</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="333"/>
+        <location filename="../../wizard/pages/sas_page.py" line="332"/>
         <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="355"/>
+        <location filename="../../wizard/pages/sas_page.py" line="354"/>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="362"/>
+        <location filename="../../wizard/pages/sas_page.py" line="361"/>
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="387"/>
+        <location filename="../../wizard/pages/sas_page.py" line="386"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="392"/>
+        <location filename="../../wizard/pages/sas_page.py" line="391"/>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="404"/>
+        <location filename="../../wizard/pages/sas_page.py" line="403"/>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="411"/>
+        <location filename="../../wizard/pages/sas_page.py" line="410"/>
         <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="425"/>
+        <location filename="../../wizard/pages/sas_page.py" line="424"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="425"/>
+        <location filename="../../wizard/pages/sas_page.py" line="424"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="427"/>
+        <location filename="../../wizard/pages/sas_page.py" line="426"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="427"/>
+        <location filename="../../wizard/pages/sas_page.py" line="426"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="442"/>
+        <location filename="../../wizard/pages/sas_page.py" line="441"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="457"/>
+        <location filename="../../wizard/pages/sas_page.py" line="456"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
@@ -2647,117 +2871,107 @@ Evidence:
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="151"/>
-        <source>OS disk</source>
-        <translation>OS ディスク</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="151"/>
-        <source>data disk LUN {0}</source>
-        <translation>データ ディスク LUN {0}</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="158"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="156"/>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="176"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="174"/>
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="176"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="174"/>
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="178"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="176"/>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="231"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="229"/>
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="232"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="230"/>
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="249"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="247"/>
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="250"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="248"/>
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="275"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="273"/>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="309"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="307"/>
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="343"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="341"/>
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="345"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="343"/>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="348"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="346"/>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="356"/>
         <source>Choose the disk&apos;s VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="401"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="399"/>
         <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
         <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="411"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="409"/>
         <source> (resumed)</source>
         <translation> (再開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="412"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="410"/>
         <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="420"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="418"/>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="422"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="420"/>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
     </message>

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from .. import __version__
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import ROLE_OS, Disk, Project, Sku
 from .profiles import Profile
 from .questionnaire import progress as questionnaire_progress
@@ -31,21 +32,65 @@ from .vhdjobs import check_is_stale
 
 FORMATS = ("portal-html", "portal-csv", "portal-md", "partner-center-json", "az-script", "az-ps1")
 PC_SCHEMA = "https://schema.mp.microsoft.com/schema/virtual-machine-plan-technical-configuration/2022-03-01-preview3"
-MISSING_SAS = "MISSING: create and verify this disk's SAS URI in the SAS URIs step (or it is not in the keyring)"
+MISSING_SAS = QT_TRANSLATE_NOOP("Core", "MISSING: create and verify this disk's SAS URI in the SAS URIs step (or it is "
+                                        "not in the keyring)")
 
 
 # -- readiness -------------------------------------------------------------------------
+# The templates below are shown translated by the GUI (context "Core"); lupdate finds them by this name.
+DISK_OS = QT_TRANSLATE_NOOP("Core", "OS disk")
+DISK_DATA = QT_TRANSLATE_NOOP("Core", "data disk LUN {lun}")
+R_OFFER_OK = QT_TRANSLATE_NOOP("Core", "Offer and SKU details are complete")
+R_OFFER_BAD = QT_TRANSLATE_NOOP("Core", "Offer and SKU details have {count} problem(s): see the Offer & SKUs step")
+R_VHD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD has not been checked")
+R_VHD_STALE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD changed since it was checked: check it again")
+R_VHD_FAIL = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check failed")
+R_VHD_PASS = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed")
+R_VHD_WARN = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed with warnings")
+R_SAS_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: no SAS URI yet")
+R_SAS_EXPIRED = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI has expired: make a new one")
+R_SAS_SHORT_BUSINESS = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI expires {expiry}, too soon for the certification team (the "
+                                 "profile asks for {days} business days or more): renew it")
+R_SAS_SHORT_DAYS = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI expires {expiry}, too soon for the certification team (the profile "
+                             "asks for {days} days or more): renew it")
+R_SAS_UNVERIFIED = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI has not been verified")
+R_SAS_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring")
+R_SAS_OK = QT_TRANSLATE_NOOP("Core", "{disk}: SAS URI verified, valid until {expiry}")
+R_RUN_NONE = QT_TRANSLATE_NOOP("Core", "No certification test run yet")
+R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
+R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
+R_RUN_EXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run's {count} Failed/Error result(s) each have an exception explanation")
+R_RUN_OK = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result")
+R_Q_OK = QT_TRANSLATE_NOOP("Core", "The questionnaire is complete")
+R_Q_OPEN = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered)")
+R_Q_OPEN_SSH = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)")
+R_REPORT_NONE = QT_TRANSLATE_NOOP("Core", "The certification report is not stored in the VHDs' container")
+R_REPORT_OLD = QT_TRANSLATE_NOOP("Core", "The stored report is from an older test run: store it again")
+R_REPORT_OK = QT_TRANSLATE_NOOP("Core", "Report stored at {url}")
+
+
 @dataclass(frozen=True)
 class ReadinessItem:
     id: str  # stable: offer, vhd-check:<disk>, sas:<disk>, test-run, questionnaire, report
     step: Step  # where the user fixes it
     ok: bool
-    text: str  # what is (or is not) true, in English; the GUI shows it as is
+    template: str  # English, marked for translation; `text` fills it in
+    args: dict = field(default_factory=dict)  # "disk" is itself a template (DISK_OS / DISK_DATA) using "lun"
+
+    @property
+    def text(self) -> str:
+        """In English, for the export files and the command line."""
+        return fill(self.template, self.args)
 
 
-def disk_name(sku: Sku, disk: Disk) -> str:
-    lun = sku.lun_of(disk)
-    return "OS disk" if disk.role == ROLE_OS else f"data disk LUN {lun}"
+def fill(template: str, args: Mapping[str, object]) -> str:
+    """Format a template whose argument values may be templates of their own (a disk's name with its LUN)."""
+    values = {k: (str(v).format(**args) if isinstance(v, str) and "{" in v else v) for k, v in args.items()}
+    return template.format(**values)
+
+
+def disk_args(sku: Sku, disk: Disk) -> dict:
+    return {"disk": DISK_OS} if disk.role == ROLE_OS else {"disk": DISK_DATA, "lun": sku.lun_of(disk)}
 
 
 def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], profile: Profile | None = None,
@@ -56,21 +101,20 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     items = []
     errors = [p for p in validate_offer(project, profile) if p.severity == "error"
               and (not p.path.startswith("skus[") or p.path.startswith(f"skus[{index}]"))]
-    items.append(ReadinessItem("offer", Step.OFFER, not errors,
-                               "Offer and SKU details are complete" if not errors else
-                               f"Offer and SKU details have {len(errors)} problem(s): {errors[0]}"))
+    items.append(ReadinessItem("offer", Step.OFFER, not errors, R_OFFER_BAD if errors else R_OFFER_OK,
+                               {"count": len(errors)}))
     for i, disk in enumerate(sku.disks):
-        name = disk_name(sku, disk)
         record = disk.vhd_check
         if record is None:
-            ok, text = False, f"{name}: the VHD has not been checked"
+            ok, template = False, R_VHD_NONE
         elif check_is_stale(disk):
-            ok, text = False, f"{name}: the VHD changed since it was checked: check it again"
+            ok, template = False, R_VHD_STALE
         elif record.verdict == "fail":
-            ok, text = False, f"{name}: the VHD check failed"
+            ok, template = False, R_VHD_FAIL
         else:
-            ok, text = True, f"{name}: VHD check {record.verdict}"
-        items.append(ReadinessItem(f"vhd-check:{i}", Step.VHD, ok, text))
+            ok, template = True, R_VHD_WARN if record.verdict == "warning" else R_VHD_PASS
+        items.append(ReadinessItem(f"vhd-check:{i}", Step.VHD, ok, template, disk_args(sku, disk)))
+
     def needed(disk: Disk) -> datetime | None:
         """"Lives long enough": as long as the profile asks of a SAS made when this one started."""
         start = parse_iso(disk.sas.start) if disk.sas else None
@@ -81,62 +125,76 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
         return expiry is not None and least is not None and expiry < least
 
     for i, disk in enumerate(sku.disks):
-        name = disk_name(sku, disk)
+        args = disk_args(sku, disk)
         state = sas_expiry_state(disk, profile, now)
+        ok = False
         if disk.sas is None or state == "none":
-            ok, text = False, f"{name}: no SAS URI yet"
+            template = R_SAS_NONE
         elif state == "expired":
-            ok, text = False, f"{name}: the SAS URI has expired: make a new one"
+            template = R_SAS_EXPIRED
         elif state == "soon" or too_short(disk):
-            ok, text = False, (f"{name}: the SAS URI expires {disk.sas.expiry}, too soon for the certification team "
-                               f"(the profile asks for {profile.sas_min_business_days or profile.sas_min_days} "
-                               f"{'business days' if profile.sas_min_business_days else 'days'} or more): renew it")
+            template = R_SAS_SHORT_BUSINESS if profile.sas_min_business_days else R_SAS_SHORT_DAYS
+            args |= {"expiry": disk.sas.expiry, "days": profile.sas_min_business_days or profile.sas_min_days}
         elif disk.sas.verdict not in ("pass", "warning"):
-            ok, text = False, f"{name}: the SAS URI has not been verified"
+            template = R_SAS_UNVERIFIED
         elif not sas_uris.get(i):
-            ok, text = False, f"{name}: the SAS token is not in the keyring or this session: make it again or unlock the keyring"
+            template = R_SAS_NO_TOKEN
         else:
-            ok, text = True, f"{name}: SAS URI verified, valid until {disk.sas.expiry}"
-        items.append(ReadinessItem(f"sas:{i}", Step.SAS, ok, text))
+            ok, template = True, R_SAS_OK
+            args |= {"expiry": disk.sas.expiry}
+        items.append(ReadinessItem(f"sas:{i}", Step.SAS, ok, template, args))
     run = project.latest_run()
     if run is None:
-        items.append(ReadinessItem("test-run", Step.TEST_RUN, False, "No certification test run yet"))
+        items.append(ReadinessItem("test-run", Step.TEST_RUN, False, R_RUN_NONE))
     else:
         bad = [r for r in run.results if r.result in BLOCKING]
         unexplained = [r for r in bad if not project.questionnaire.exception_notes.get(r.id, "").strip()]
         if not run.results:
-            ok, text = False, "The latest test run has no results"
+            item = (False, R_RUN_EMPTY, {})
         elif unexplained:
-            ok, text = False, ("The latest test run has Failed/Error results without an exception explanation: "
-                               + ", ".join(r.id for r in unexplained))
+            item = (False, R_RUN_UNEXPLAINED, {"ids": ", ".join(r.id for r in unexplained)})
         elif bad:
-            ok, text = True, f"The latest test run's {len(bad)} Failed/Error result(s) each have an exception explanation"
+            item = (True, R_RUN_EXPLAINED, {"count": len(bad)})
         else:
-            ok, text = True, f"The latest test run ({run.finished_at}) has no Failed or Error result"
-        items.append(ReadinessItem("test-run", Step.TEST_RUN, ok, text))
+            item = (True, R_RUN_OK, {"finished": run.finished_at})
+        items.append(ReadinessItem("test-run", Step.TEST_RUN, *item))
     state = questionnaire_progress(project)
-    items.append(ReadinessItem("questionnaire", Step.QUESTIONNAIRE, state.complete,
-                               "The questionnaire is complete" if state.complete else
-                               f"The questionnaire is not complete ({state.answered} of {state.total} answered"
-                               + (", SSH access information missing" if state.ssh_info_missing else "") + ")"))
+    q_template = R_Q_OK if state.complete else R_Q_OPEN_SSH if state.ssh_info_missing else R_Q_OPEN
+    items.append(ReadinessItem("questionnaire", Step.QUESTIONNAIRE, state.complete, q_template,
+                               {"answered": state.answered, "total": state.total}))
     report = sku.report
     if report is None or not report.blob_url:
-        ok, text = False, "The certification report is not stored in the VHDs' container"
+        items.append(ReadinessItem("report", Step.QUESTIONNAIRE, False, R_REPORT_NONE))
     elif run is not None and report.test_run_started != run.started_at:
-        ok, text = False, "The stored report is from an older test run: store it again"
+        items.append(ReadinessItem("report", Step.QUESTIONNAIRE, False, R_REPORT_OLD))
     else:
-        ok, text = True, f"Report stored at {report.blob_url}"
-    items.append(ReadinessItem("report", Step.QUESTIONNAIRE, ok, text))
+        items.append(ReadinessItem("report", Step.QUESTIONNAIRE, True, R_REPORT_OK, {"url": report.blob_url}))
     return items
 
 
 # -- the guide's form ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class FormField:
-    label: str
+    label: str  # the portal's field name, filled in (English; the GUI translates `template`)
     value: str
-    missing: str = ""  # why the value is empty or not final
+    missing: str = ""  # why the value is empty (a template marked for translation)
     section: str = "sku"  # offer | sku | disk
+    template: str = ""
+    args: dict = field(default_factory=dict)
+
+
+def _field(template: str, value: str, missing: str = "", section: str = "sku", **args) -> FormField:
+    return FormField(fill(template, args), value, "" if value else missing, section, template, args)
+
+
+M_OFFER_ID = QT_TRANSLATE_NOOP("Core", "MISSING: offer ID")
+M_OFFER_NAME = QT_TRANSLATE_NOOP("Core", "MISSING: offer name")
+M_SKU_ID = QT_TRANSLATE_NOOP("Core", "MISSING: SKU ID")
+M_SUMMARY = QT_TRANSLATE_NOOP("Core", "MISSING: SKU summary")
+M_OS_NAME = QT_TRANSLATE_NOOP("Core", "MISSING: operating system name")
+M_SIZE = QT_TRANSLATE_NOOP("Core", "MISSING: recommended VM size")
+M_VERSION = QT_TRANSLATE_NOOP("Core", "MISSING: version")
+M_REPORT = QT_TRANSLATE_NOOP("Core", "MISSING: store the report in the VHDs' container")
 
 
 def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
@@ -144,33 +202,29 @@ def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) 
     offer = project.offer
     marketplace, portal = marketplace_urls(offer.publisher_namespace, offer.offer_id, sku.sku_id)
     fields = [
-        FormField("Offer ID", offer.offer_id, "" if offer.offer_id else "MISSING: offer ID", "offer"),
-        FormField("Offer name", offer.offer_name, "" if offer.offer_name else "MISSING: offer name", "offer"),
-        FormField("SKU ID", sku.sku_id, "" if sku.sku_id else "MISSING: SKU ID"),
-        FormField("SKU summary", sku.summary, "" if sku.summary else "MISSING: SKU summary"),
-        FormField("Marketplace URL", marketplace),
-        FormField("Azure portal URL", portal),
-        FormField("OS family", "Windows" if sku.os_family == "windows" else "Linux"),
-        FormField("Operating system", sku.os_friendly_name, "" if sku.os_friendly_name else "MISSING: operating system name"),
+        _field(QT_TRANSLATE_NOOP("Core", "Offer ID"), offer.offer_id, M_OFFER_ID, "offer"),
+        _field(QT_TRANSLATE_NOOP("Core", "Offer name"), offer.offer_name, M_OFFER_NAME, "offer"),
+        _field(QT_TRANSLATE_NOOP("Core", "SKU ID"), sku.sku_id, M_SKU_ID),
+        _field(QT_TRANSLATE_NOOP("Core", "SKU summary"), sku.summary, M_SUMMARY),
+        _field(QT_TRANSLATE_NOOP("Core", "Marketplace URL"), marketplace),
+        _field(QT_TRANSLATE_NOOP("Core", "Azure portal URL"), portal),
+        _field(QT_TRANSLATE_NOOP("Core", "OS family"), "Windows" if sku.os_family == "windows" else "Linux"),
+        _field(QT_TRANSLATE_NOOP("Core", "Operating system"), sku.os_friendly_name, M_OS_NAME),
     ]
     sizes = list(sku.vm_sizes)
     for n in range(max(3, len(sizes))):
-        value = sizes[n] if n < len(sizes) else ""
-        fields.append(FormField(f"Recommended VM size {n + 1}", value, "" if value else "MISSING: recommended VM size"))
-    fields.append(FormField("Version", sku.version, "" if sku.version else "MISSING: version"))
+        fields.append(_field(QT_TRANSLATE_NOOP("Core", "Recommended VM size {n}"), sizes[n] if n < len(sizes) else "", M_SIZE, n=n + 1))
+    fields.append(_field(QT_TRANSLATE_NOOP("Core", "Version"), sku.version, M_VERSION))
     for i, disk in enumerate(sku.disks):
-        uri = sas_uris.get(i) or ""
         if disk.role == ROLE_OS:
-            fields.append(FormField("OS VHD URL", uri, "" if uri else MISSING_SAS, "disk"))
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "OS VHD URL"), sas_uris.get(i) or "", MISSING_SAS, "disk"))
     for i, disk in enumerate(sku.disks):
         if disk.role != ROLE_OS:
             lun = sku.lun_of(disk)
-            uri = sas_uris.get(i) or ""
-            fields.append(FormField("LUN", str(lun), "", "disk"))
-            fields.append(FormField(f"LUN {lun} VHD URL", uri, "" if uri else MISSING_SAS, "disk"))
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "LUN"), str(lun), "", "disk"))
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "LUN {lun} VHD URL"), sas_uris.get(i) or "", MISSING_SAS, "disk", lun=lun))
     report = sku.report
-    fields.append(FormField("Certification report", report.blob_url if report and report.blob_url else "",
-                            "" if report and report.blob_url else "MISSING: store the report in the VHDs' container"))
+    fields.append(_field(QT_TRANSLATE_NOOP("Core", "Certification report"), report.blob_url if report and report.blob_url else "", M_REPORT))
     return fields
 
 

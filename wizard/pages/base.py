@@ -47,6 +47,15 @@ def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
     view.setAccessibleName(accessible_name)
 
 
+def disk_label(sku, disk) -> str:
+    """"<sku> / OS disk" or "<sku> / data disk LUN n" in the UI language (one wording for every page)."""
+    from ..core.export import disk_args
+    from ..i18n import translate_template
+
+    args = disk_args(sku, disk)
+    return f"{sku.sku_id or '?'} / {translate_template(args['disk'], args)}"
+
+
 class PlaceholderNote(QLabel):
     """Shown on steps whose full capability lands in a later release."""
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.steps import Step
+from ..i18n import CORE_CONTEXT, translate, translate_template
 from ..tasks import run_task
 from .base import StepPage
 
@@ -177,7 +178,7 @@ class ExportPage(StepPage):
             mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             mark.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("ready") if item.ok else self.tr("missing"))
             self.checklist.setItem(row, 0, mark)
-            self.checklist.setItem(row, 1, QTableWidgetItem(item.text))
+            self.checklist.setItem(row, 1, QTableWidgetItem(translate_template(item.template, item.args)))
             if item.ok:
                 self.checklist.removeCellWidget(row, 2)
             else:
@@ -191,17 +192,16 @@ class ExportPage(StepPage):
 
         self.form_table.setRowCount(len(export.form))
         for row, f in enumerate(export.form):
-            self.form_table.setItem(row, 0, QTableWidgetItem(f.label))
-            shown = QTableWidgetItem(mask_signature(f.value) if f.value else f.missing)
+            label = translate_template(f.template, f.args)
+            self.form_table.setItem(row, 0, QTableWidgetItem(label))
+            shown = QTableWidgetItem(mask_signature(f.value) if f.value else translate(CORE_CONTEXT, f.missing))
             if not f.value:
                 shown.setForeground(QBrush(QColor("#b00020")))
-            elif f.missing:
-                shown.setToolTip(f.missing)
             self.form_table.setItem(row, 1, shown)
             button = QPushButton(self.tr("Copy"))
             button.setEnabled(bool(f.value))
-            button.setAccessibleName(self.tr("Copy {0}").format(f.label))
-            button.clicked.connect(lambda _c=False, value=f.value, label=f.label: self.copy_value(label, value))
+            button.setAccessibleName(self.tr("Copy {0}").format(label))
+            button.clicked.connect(lambda _c=False, value=f.value, label=label: self.copy_value(label, value))
             self.form_table.setCellWidget(row, 2, button)
 
     def _fill_json(self, export) -> None:

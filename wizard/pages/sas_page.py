@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import ROLE_OS, Disk, SasRecord, Sku
+from ..core.model import Disk, SasRecord, Sku
 from ..core.steps import Step, parse_iso, sas_expiry_state
 from ..core.storage import SECRET_PURPOSE
 from ..core.validation import project_profile
 from ..i18n import translate_problem
 from ..tasks import run_task
-from .base import StepPage, setup_row_table
+from .base import StepPage, disk_label, setup_row_table
 
 MODES = ("account-key", "connection-string", "container-sas")
 SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net")
@@ -176,8 +176,7 @@ class SasPage(StepPage):
         return rows[row] if 0 <= row < len(rows) else None
 
     def disk_name(self, sku: Sku, disk: Disk) -> str:
-        what = self.tr("OS disk") if disk.role == ROLE_OS else self.tr("data disk LUN {0}").format(sku.lun_of(disk))
-        return f"{sku.sku_id or '?'} / {what}"
+        return disk_label(sku, disk)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         s = self.project.storage

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import ROLE_OS, Disk, Sku
+from ..core.model import Disk, Sku
 from ..core.steps import Step
 from ..core.storage import SECRET_PURPOSE
 from ..core.validation import project_profile
 from ..i18n import translate_problem
 from ..tasks import run_task
-from .base import StepPage, setup_row_table
+from .base import StepPage, disk_label, setup_row_table
 
 
 def storage_secret(refs) -> tuple[str, str] | None:
@@ -147,9 +147,7 @@ class VhdPage(StepPage):
         return rows[row] if 0 <= row < len(rows) else None
 
     def disk_name(self, sku: Sku, disk: Disk) -> str:
-        lun = sku.lun_of(disk)
-        what = self.tr("OS disk") if disk.role == ROLE_OS else self.tr("data disk LUN {0}").format(lun)
-        return f"{sku.sku_id or self.tr('(new SKU)')} / {what}"
+        return disk_label(sku, disk)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.refresh()
