@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QWizardPage
+from PySide6.QtWidgets import QAbstractItemView, QWizardPage
 
 from ..core.steps import Step
 from ..document import ProjectDocument
@@ -54,13 +54,3 @@ def disk_label(sku, disk) -> str:
 
     args = disk_args(sku, disk)
     return f"{sku.sku_id or '?'} / {translate_template(args['disk'], args)}"
-
-
-class PlaceholderNote(QLabel):
-    """Shown on steps whose full capability lands in a later release."""
-
-    def __init__(self, text: str):
-        super().__init__(text)
-        self.setWordWrap(True)
-        self.setObjectName("placeholderNote")
-        self.setStyleSheet("QLabel#placeholderNote { color: palette(mid); padding: 8px; border: 1px dashed palette(mid); }")
