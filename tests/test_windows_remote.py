@@ -328,3 +328,10 @@ def test_server_killed_mid_probe_keeps_the_sections_that_arrived(tmp_path, cli):
     assert "[Passed ] rdp-enabled" in result.stdout and "[Passed ] windows-update" in result.stdout
     assert "[Error  ] wannacry-patch: the probe did not finish" in result.stdout
     assert "[Error  ] generalized: the probe did not finish" in result.stdout
+
+
+def test_without_a_password_nothing_is_contacted():
+    with pytest.raises(AuthFailed) as failure:
+        run_windows_connection_test(WinTarget("127.0.0.1", "azureuser", None, free_port()), timeout=3)
+    assert "no password for azureuser" in str(failure.value) and "Connection step" in failure.value.advice
+    assert failure.value.report.steps == []

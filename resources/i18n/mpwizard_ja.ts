@@ -1105,31 +1105,41 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/core/winremote.py" line="68"/>
+        <source>There is no password for {user} in this session.</source>
+        <translation>このセッションには {user} のパスワードがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="69"/>
+        <source>Enter it in the Connection step (tick &quot;Remember in the OS keyring&quot; to keep it between sessions).</source>
+        <translation>「接続」ステップで入力してください (セッションをまたいで保持するには「OS のキーリングに記憶する」をオンにします)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/winremote.py" line="71"/>
         <source>The WinRM service of {host} answered HTTP {code}: {reason}.</source>
         <translation>{host} の WinRM サービスが HTTP {code} を返しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/winremote.py" line="69"/>
+        <location filename="../../wizard/core/winremote.py" line="72"/>
         <source>PowerShell remoting on {host} failed: {reason}.</source>
         <translation>{host} での PowerShell リモート処理に失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/winremote.py" line="70"/>
+        <location filename="../../wizard/core/winremote.py" line="73"/>
         <source>Check that PowerShell remoting is enabled on the VM (Enable-PSRemoting) and that the user is an administrator.</source>
         <translation>VM で PowerShell リモート処理が有効 (Enable-PSRemoting) で、ユーザーが管理者であることを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/winremote.py" line="72"/>
+        <location filename="../../wizard/core/winremote.py" line="75"/>
         <source>PowerShell on {host} failed: {reason}.</source>
         <translation>{host} の PowerShell が失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/winremote.py" line="73"/>
+        <location filename="../../wizard/core/winremote.py" line="76"/>
         <source>Check that Windows PowerShell runs for this user over SSH (powershell -NoProfile -Command $PSVersionTable).</source>
         <translation>このユーザーで SSH 経由で Windows PowerShell が動くことを確認してください (powershell -NoProfile -Command $PSVersionTable)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/winremote.py" line="75"/>
+        <location filename="../../wizard/core/winremote.py" line="78"/>
         <source>Check that the VM is running, that WinRM listens on HTTPS port 5986, and that the network security group allows it.</source>
         <translation>VM が起動していること、WinRM が HTTPS ポート 5986 で待ち受けていること、ネットワーク セキュリティ グループで許可されていることを確認してください。</translation>
     </message>

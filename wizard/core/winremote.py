@@ -65,6 +65,9 @@ A_TLS_HANDSHAKE = QT_TRANSLATE_NOOP("Core", "Port 5986 must be a WinRM HTTPS lis
 M_WIN_AUTH = QT_TRANSLATE_NOOP("Core", "{host} refused the user name or password of {user}.")
 A_WIN_AUTH = QT_TRANSLATE_NOOP("Core", "Check the user name (.\\user for a local account, DOMAIN\\user for a domain one) and "
                                        "the password; WinRM must allow Negotiate (NTLM).")
+M_NO_PASSWORD = QT_TRANSLATE_NOOP("Core", "There is no password for {user} in this session.")
+A_NO_PASSWORD = QT_TRANSLATE_NOOP("Core", "Enter it in the Connection step (tick \"Remember in the OS keyring\" to keep it "
+                                          "between sessions).")
 M_WINRM_HTTP = QT_TRANSLATE_NOOP("Core", "The WinRM service of {host} answered HTTP {code}: {reason}.")
 M_WINRM_FAULT = QT_TRANSLATE_NOOP("Core", "PowerShell remoting on {host} failed: {reason}.")
 A_WINRM = QT_TRANSLATE_NOOP("Core", "Check that PowerShell remoting is enabled on the VM (Enable-PSRemoting) and that the "
@@ -235,6 +238,8 @@ def open_runner(target: WinTarget, timeout: float = 15.0, known_hosts: KnownHost
     """A runner for `target`, after the transport's own steps (recorded in `report`)."""
     report = report if report is not None else ConnectionReport()
     cancel = cancel or CancelToken()
+    if not target.password:  # Windows sign-in here is by password only (NTLM/Negotiate, or SSH password)
+        raise AuthFailed(M_NO_PASSWORD, A_NO_PASSWORD, user=target.user)
     if target.transport == "ssh":
         if known_hosts is None:
             raise ValueError("the SSH transport needs a known_hosts store")
