@@ -120,6 +120,14 @@ def azurite():
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The suite runs on the app's own QApplication subclass (it handles macOS FileOpen events)."""
+    from wizard.app import WizardApplication
+
+    return WizardApplication
+
+
 @pytest.fixture
 def new_window(qtbot):
     """Factory for main windows that close without the unsaved-changes prompt at teardown."""

@@ -269,23 +269,31 @@ def test_save_failure_leaves_file_and_tells_user(window, tmp_path, monkeypatch):
 
 
 def test_file_open_event_opens_the_project(window, qapp):
-    """What macOS sends when a .mpwiz file is double-clicked in Finder."""
+    """What macOS sends to the application when a .mpwiz file is double-clicked in Finder."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFileOpenEvent
 
-    from wizard.app import FileOpenHandler
-
-    handler = FileOpenHandler(qapp)
-    qapp.installEventFilter(handler)
-    previous = getattr(qapp, "window", None)
+    previous = qapp.window
     qapp.window = window
     try:
         QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(DEMO)))
     finally:
-        qapp.removeEventFilter(handler)
         qapp.window = previous
     assert window.document.path == DEMO.resolve()
     assert window.document.project.offer.offer_id == "web-appliance"
+
+
+def test_file_open_event_before_the_window_is_kept_for_it(qapp, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    previous, qapp.window = qapp.window, None
+    try:
+        QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(tmp_path / "later.mpwiz")))
+        assert qapp.pending_files[-1] == tmp_path / "later.mpwiz"
+    finally:
+        qapp.pending_files.clear()
+        qapp.window = previous
 
 
 def test_about_box_names_version_and_licences(window, monkeypatch):
