@@ -307,7 +307,7 @@ def test_about_box_names_version_and_licences(window, monkeypatch):
 
 def test_deferred_pages_come_right_after_the_first_paint(qtbot):
     """The app shows the first page before building the other six (bench_startup); nothing may notice."""
-    window = MainWindow(ProjectDocument(), defer_pages=True)
+    window = MainWindow(ProjectDocument(), defer_until_painted=True)
     try:
         assert len(window.pages) == 1 and window.wizard.pageIds() == [0]
         next_button = window.wizard.button(QWizard.WizardButton.NextButton)
@@ -325,7 +325,7 @@ def test_deferred_pages_come_right_after_the_first_paint(qtbot):
 
 
 def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
-    window = MainWindow(ProjectDocument(), defer_pages=True)
+    window = MainWindow(ProjectDocument(), defer_until_painted=True)
     try:
         window.wizard.jump_to(int(Step.SAS))  # before any paint: the wizard builds what it needs
         assert window.wizard.currentId() == int(Step.SAS) and len(window.pages) == 7

@@ -10,7 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
@@ -91,7 +91,7 @@ def create_window(document: ProjectDocument):
     from .mainwindow import MainWindow
 
     app = QApplication.instance()
-    window = MainWindow(document, defer_pages=True)  # pages 2–7 are built just after the first paint
+    window = MainWindow(document, defer_until_painted=True)  # pages 2–7 are built just after the first paint
     window.languageChangeRequested.connect(lambda lang: switch_language(window, lang))
     app.window = window
     return window
@@ -151,7 +151,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     # The log file (and logging.handlers) and the SVG icon (Qt's SVG plugin) come once the window is on screen.
     for deferred in (logs.setup_logging, set_window_icon):
-        window.firstPainted.connect(deferred, Qt.ConnectionType.QueuedConnection)
+        window.firstPainted.connect(deferred)
     if os.environ.get("MPWIZARD_BENCH_EXIT_ON_SHOW"):
         # bench/: report when the first page has painted, then quit.
         window.pages[0].installEventFilter(FirstPaintReporter(app, started))

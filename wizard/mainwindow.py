@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-# QMessageBox, QFileDialog and QStyle are imported where used: creating their many
+# QMessageBox, QFileDialog, QStyle, QAction and QKeySequence are imported where used: creating their many
 # enums costs tens of milliseconds, and start-up should only pay for what it shows.
 from . import APP_DISPLAY_NAME, __version__
 from .core import logs
@@ -28,6 +28,7 @@ from .core.steps import Step, StepState, step_states
 from .document import ProjectDocument
 from .i18n import translate_problem
 from .pages.offer_page import OfferPage
+from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -56,9 +57,10 @@ def recovery_store() -> RecoveryStore:
 class StepWizard(QWizard):
     """QWizard embedded in the main window; `jump_to` lets the step list skip around."""
 
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Widget)
+    def __init__(self):
+        # No parent: the main window's layout adopts it, and adopting drops the window type a
+        # parented QWizard (a dialog) would have -- without touching QtCore.Qt (wizard/qt_values.py).
+        super().__init__()
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -78,6 +80,8 @@ class StepWizard(QWizard):
 
     def jump_to(self, target: int) -> None:
         self.ensure_pages()
+        if self.currentId() < 0:
+            self.restart()  # not shown yet: QWizard starts itself on show, but we move now
         self.jumping = True
         try:
             for _ in range(len(self.pageIds()) * 2):
@@ -105,12 +109,12 @@ class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
     firstPainted = Signal()  # the first page is on screen: start what can wait until then
 
-    def __init__(self, document: ProjectDocument | None = None, defer_pages: bool = False):
-        """`defer_pages`: build only the first page now and the other six right after the window is
-        first shown (the app does this; tests and tools get all seven at once)."""
+    def __init__(self, document: ProjectDocument | None = None, defer_until_painted: bool = False):
+        """`defer_until_painted`: build only the first page now, and the other six pages and the
+        menu actions right after the window first paints (the app does this; tests and tools get
+        everything at once)."""
         super().__init__()
         self.document = document or ProjectDocument()
-        self.recovery = recovery_store()
         self.settings = QSettings()
         self.setMinimumSize(860, 600)
         screen = QApplication.primaryScreen()
@@ -123,16 +127,17 @@ class MainWindow(QMainWindow):
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setMaximumWidth(240)
         self.steps.setMinimumWidth(190)
-        self.wizard = StepWizard(self)
+        self.wizard = StepWizard()
         self.wizard.finish_requested = self.save
         self.pages = []
         self._add_page(OfferPage)
         self._painted = False
         self.pages[0].installEventFilter(self)  # its first paint emits firstPainted
         QTimer.singleShot(1000, self._announce_first_paint)  # a window never painted (hidden) gets there too
-        if defer_pages:
+        self.firstPainted.connect(self.pages[0].after_first_paint)
+        if defer_until_painted:
             self.wizard.ensure_pages = self.build_remaining_pages
-            self.firstPainted.connect(self.build_remaining_pages, Qt.ConnectionType.QueuedConnection)
+            self.firstPainted.connect(self.build_remaining_pages)
         else:
             self.build_remaining_pages()
         self.wizard.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save project"))
@@ -154,6 +159,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        if defer_until_painted:
+            self.firstPainted.connect(self._fill_menus)
+        else:
+            self._fill_menus()
         self.steps.currentRowChanged.connect(self._step_clicked)
         self.wizard.currentIdChanged.connect(self._page_changed)
         self.document.changed.connect(self._refresh_steps)
@@ -165,9 +174,15 @@ class MainWindow(QMainWindow):
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
 
-        self.wizard.restart()
+        # No restart() here: QWizard starts itself when first shown, and opening a file restarts it,
+        # so a window opened with a project builds its first page's contents once, not twice.
         self._refresh_steps()
         self._update_title()
+
+    @cached_property
+    def recovery(self) -> RecoveryStore:
+        """Autosave copies; made on first use (platformdirs is not needed to show the first page)."""
+        return recovery_store()
 
     def _add_page(self, cls) -> None:
         page = cls(self.document)
@@ -183,7 +198,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.pages[0].removeEventFilter(self)
-            self.firstPainted.emit()  # receivers are queued: they run after this paint is done
+            QTimer.singleShot(0, self.firstPainted.emit)  # once this paint is done
 
     def build_remaining_pages(self) -> None:
         """Pages 2–7, once; the wizard asks for them before moving on."""
@@ -195,7 +210,16 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        """The menu titles; their actions come from _fill_menus (after the first paint when deferred:
+        actions with key sequences make PySide create QtCore.Qt's enums, see wizard/qt_values.py)."""
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        file_menu = self.file_menu
 
         def action(menu, text, slot, shortcut=None):
             act = QAction(text, self)
@@ -216,17 +240,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        view = self.menuBar().addMenu(self.tr("&View"))
-        lang_menu = view.addMenu(self.tr("&Language"))
+        lang_menu = self.view_menu.addMenu(self.tr("&Language"))
         for code, label in (("", self.tr("System default")), ("en", "English"), ("ja", "日本語")):
             act = lang_menu.addAction(label)
             act.setCheckable(True)
             act.setChecked(self.settings.value("ui/language", "") == code)
             act.triggered.connect(lambda _=False, c=code: self.languageChangeRequested.emit(c))
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        action(help_menu, self.tr("&About"), self.show_about)
-        action(help_menu, self.tr("Open &log folder"), self.open_log_folder)
+        action(self.help_menu, self.tr("&About"), self.show_about)
+        action(self.help_menu, self.tr("Open &log folder"), self.open_log_folder)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -268,8 +290,8 @@ class MainWindow(QMainWindow):
             state = states[step]
             item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
             item.setToolTip(words[state])
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, words[state])
-            item.setData(Qt.ItemDataRole.UserRole, state.value)
+            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, words[state])
+            item.setData(USER_ROLE, state.value)
 
     def _page_changed(self, page_id: int) -> None:
         self.steps.blockSignals(True)

@@ -29,6 +29,10 @@ class StepPage(QWizardPage):
     def is_step_complete(self) -> bool:
         return True
 
+    def after_first_paint(self) -> None:
+        """The first page's settings that need `QtCore.Qt`, applied once it is on screen (see
+        wizard/qt_values.py). Pages built after the first paint set everything in __init__."""
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         return self.jumping() or self.is_step_complete()
 

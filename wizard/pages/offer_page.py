@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6 import QtCore  # QtCore.Qt only after the first paint: see wizard/qt_values.py
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.vmsizes import catalogue, search
 from ..i18n import current_language, translate_problem
+from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
 from .base import StepPage
 
 
@@ -42,13 +44,23 @@ class ErrorLabel(QLabel):
     def __init__(self):
         super().__init__()
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b00020;")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
+        # A palette, not a style sheet: a style sheet on any widget puts the whole window through
+        # Qt's slower style-sheet style.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
+        self.setPalette(palette)
+        self.hide()  # made selectable by OfferPage.after_first_paint
 
     def show_problems(self, messages: list[str]) -> None:
         self.setText("\n".join(f"⚠ {m}" for m in messages))
         self.setVisible(bool(messages))
+
+
+class ReadOnlyDelegate(QStyledItemDelegate):
+    """A column the user reads but does not edit (the table's items keep their default flags)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        return None
 
 
 class OfferPage(StepPage):
@@ -72,7 +84,7 @@ class OfferPage(StepPage):
         top.addWidget(self.profile, 1)
         outer.addLayout(top)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # horizontal
         splitter.addWidget(self._build_offer_column())
         splitter.addWidget(self._build_sku_editor())
         splitter.setStretchFactor(1, 1)
@@ -87,6 +99,12 @@ class OfferPage(StepPage):
         outer.addWidget(QLabel(self.tr("What is still missing or wrong (click to go there):")))
         outer.addWidget(self.problem_list)
         self._connect_edits()
+
+    def after_first_paint(self) -> None:
+        # Needs QtCore.Qt (see wizard/qt_values.py), so it waits until the page is on screen.
+        selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+        for label in [*self._errors.values(), self.urls]:
+            label.setTextInteractionFlags(selectable)
 
     # -- construction ------------------------------------------------------
     def _field(self, widget: QWidget, name: str, tip: str) -> QWidget:
@@ -212,9 +230,8 @@ class OfferPage(StepPage):
         sizes_layout.addWidget(self.sizes_chosen)
         for vm in catalogue():
             item = QListWidgetItem(self.tr("{0} — {1} vCPU, {2:g} GiB ({3})").format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
-            item.setData(Qt.ItemDataRole.UserRole, vm.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
+            item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)
         self._row(form, self.tr("Recommended &VM sizes:"), sizes, "sku.vm_sizes", self.tr("Recommended VM sizes"),
                   self.tr("Shown to customers on the pricing tier blade."))
@@ -224,7 +241,10 @@ class OfferPage(StepPage):
         vrow.setContentsMargins(0, 0, 0, 0)
         vrow.addWidget(self.version)
         vrow.addWidget(self.published)
-        vrow.addWidget(self.btn_publish, 0, Qt.AlignmentFlag.AlignLeft)
+        publish_row = QHBoxLayout()
+        publish_row.addWidget(self.btn_publish)
+        publish_row.addStretch(1)
+        vrow.addLayout(publish_row)
         self._row(form, self.tr("Ve&rsion:"), version_box, "sku.version", self.tr("Version"),
                   self.tr("X.Y.Z with whole numbers; within a SKU a new version may only raise Z."))
         self.version.setAccessibleName(self.tr("Version"))
@@ -239,6 +259,9 @@ class OfferPage(StepPage):
         self.disk_table.verticalHeader().hide()
         self.disk_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.disk_table.setMinimumHeight(110)
+        read_only = ReadOnlyDelegate(self.disk_table)
+        for column in (0, 1, 3):  # disk kind, LUN and file are set elsewhere; only the label is typed here
+            self.disk_table.setItemDelegateForColumn(column, read_only)
         self._field(self.disk_table, self.tr("Disks"), self.tr("The OS disk and the data disks; LUNs follow the order."))
         drow = QHBoxLayout()
         self.btn_add_disk = QPushButton(self.tr("Add data &disk"))
@@ -253,7 +276,6 @@ class OfferPage(StepPage):
 
         self.urls = QLabel()
         self.urls.setWordWrap(True)
-        self.urls.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.urls.setFont(mono)
@@ -334,7 +356,7 @@ class OfferPage(StepPage):
         chosen = set(sku.vm_sizes)
         for i in range(self.size_list.count()):
             item = self.size_list.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen else Qt.CheckState.Unchecked)
+            item.setData(CHECK_STATE_ROLE, CHECKED if item.data(USER_ROLE) in chosen else UNCHECKED)
         self._fill_disks(sku)
         self._loading = False
         self._revalidate()
@@ -360,12 +382,7 @@ class OfferPage(StepPage):
             cells = [self.tr("OS disk") if disk.role != ROLE_DATA else self.tr("Data disk"),
                      "" if lun is None else str(lun), disk.label, disk.vhd_path or disk.blob_url or self.tr("(set in the VHD step)")]
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                if col == 2:
-                    flags |= Qt.ItemFlag.ItemIsEditable
-                item.setFlags(flags)
-                self.disk_table.setItem(row, col, item)
+                self.disk_table.setItem(row, col, QTableWidgetItem(text))  # only the label column edits
         self.disk_table.resizeColumnsToContents()
         self.disk_table.horizontalHeader().setStretchLastSection(True)
 
@@ -400,10 +417,11 @@ class OfferPage(StepPage):
         sku = self.sku
         if self._loading or sku is None:
             return
-        name = item.data(Qt.ItemDataRole.UserRole)
-        if item.checkState() == Qt.CheckState.Checked and name not in sku.vm_sizes:
+        name = item.data(USER_ROLE)
+        checked = item.checkState() == QtCore.Qt.CheckState.Checked  # the user toggled it: after the first paint
+        if checked and name not in sku.vm_sizes:
             sku.vm_sizes.append(name)
-        elif item.checkState() != Qt.CheckState.Checked and name in sku.vm_sizes:
+        elif not checked and name in sku.vm_sizes:
             sku.vm_sizes.remove(name)
         self.changed()
         self._revalidate()
@@ -411,7 +429,7 @@ class OfferPage(StepPage):
     def _filter_sizes(self, text: str) -> None:
         shown = {vm.name for vm in search(text)}
         for i in range(self.size_list.count()):
-            self.size_list.setRowHidden(i, self.size_list.item(i).data(Qt.ItemDataRole.UserRole) not in shown)
+            self.size_list.setRowHidden(i, self.size_list.item(i).data(USER_ROLE) not in shown)
 
     def _profile_changed(self) -> None:
         if self._loading:
@@ -541,7 +559,7 @@ class OfferPage(StepPage):
             where = self._describe_path(p.path)
             mark = "⚠" if p.severity == "error" else "ℹ"
             item = QListWidgetItem(f"{mark} {where}: {translate_problem(p)}")
-            item.setData(Qt.ItemDataRole.UserRole, p.path)
+            item.setData(USER_ROLE, p.path)
             self.problem_list.addItem(item)
         if not self.problems:
             self.problem_list.addItem(self.tr("Nothing: the offer and every SKU are complete."))
@@ -558,7 +576,7 @@ class OfferPage(StepPage):
         return self.tr("Project")
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.ItemDataRole.UserRole) or ""
+        path = item.data(USER_ROLE) or ""
         if path.startswith("skus["):
             index = int(path[5:path.index("]")])
             if index != self.sku_list.currentRow():
