@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from wizard.core.logs import log_file, setup_logging
@@ -310,6 +311,7 @@ def test_deferred_pages_come_right_after_the_first_paint(qtbot):
     window = MainWindow(ProjectDocument(), defer_until_painted=True)
     try:
         assert len(window.pages) == 1 and window.wizard.pageIds() == [0]
+        assert window.file_menu.title() and window.file_menu.actions() == []  # titles now, actions later
         next_button = window.wizard.button(QWizard.WizardButton.NextButton)
         painted = []
         window.firstPainted.connect(lambda: painted.append(True))
@@ -318,10 +320,39 @@ def test_deferred_pages_come_right_after_the_first_paint(qtbot):
         qtbot.waitUntil(lambda: len(window.pages) == 7, timeout=5000)
         assert painted == [True] and window.wizard.pageIds() == list(range(7))
         assert [p.step for p in window.pages] == list(Step)
+        qtbot.waitUntil(lambda: bool(window.file_menu.actions()), timeout=5000)
+        assert not window.act_save.shortcut().isEmpty()
+        assert window.pages[0].urls.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     finally:
         window.document.dirty = False
         window.close()
         window.deleteLater()
+
+
+def test_first_paint_comes_before_qt_namespace_enums():
+    """Nothing before the first paint touches QtCore.Qt (wizard/qt_values.py): checked in a fresh
+    process, where PySide creates the namespace's enums only when something first reaches it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, wizard.app as A\n"
+        "seen = []\n"
+        "class Spy(A.FirstPaintReporter):\n"
+        "    def eventFilter(self, w, e):\n"
+        "        if e.type() == A.QEvent.Type.Paint and not seen:\n"
+        "            seen.append(1)\n"
+        "            import PySide6.QtCore as C\n"
+        "            print('qt-created-before-paint', 'Qt' in C.__dict__, flush=True)\n"
+        "        return super().eventFilter(w, e)\n"
+        "A.FirstPaintReporter = Spy\n"
+        "sys.argv = ['mpwizard', '--demo']\n"
+        "from wizard.cli import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MPWIZARD_BENCH_EXIT_ON_SHOW": "1"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60).stdout
+    assert "qt-created-before-paint False" in out, out
 
 
 def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
