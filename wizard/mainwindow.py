@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,12 +24,14 @@ from . import APP_DISPLAY_NAME, __version__
 from .core import logs
 from .core.model import FILE_SUFFIX, new_project
 from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project
-from .core.recovery import RecoveryStore
 from .core.steps import Step, StepState, step_states
 from .document import ProjectDocument
 from .i18n import translate_problem
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
+
+if TYPE_CHECKING:
+    from .core.recovery import RecoveryStore
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -50,6 +53,8 @@ def page_classes() -> list[type]:
 
 def recovery_store() -> RecoveryStore:
     import platformdirs
+
+    from .core.recovery import RecoveryStore
 
     return RecoveryStore(Path(platformdirs.user_state_dir("mpwizard", appauthor=False)) / "recovery")
 
@@ -132,7 +137,7 @@ class MainWindow(QMainWindow):
         self.pages = []
         self._add_page(OfferPage)
         self._painted = False
-        self.pages[0].installEventFilter(self)  # its first paint emits firstPainted
+        self.pages[0].painted.connect(self._announce_first_paint)
         QTimer.singleShot(1000, self._announce_first_paint)  # a window never painted (hidden) gets there too
         self.firstPainted.connect(self.pages[0].after_first_paint)
         if defer_until_painted:
@@ -189,15 +194,9 @@ class MainWindow(QMainWindow):
         self.pages.append(page)
         self.wizard.setPage(int(page.step), page)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.pages[0] and event.type() == QEvent.Type.Paint:
-            self._announce_first_paint()
-        return False
-
     def _announce_first_paint(self) -> None:
         if not self._painted:
             self._painted = True
-            self.pages[0].removeEventFilter(self)
             QTimer.singleShot(0, self.firstPainted.emit)  # once this paint is done
 
     def build_remaining_pages(self) -> None:
@@ -350,13 +349,13 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name), ask=False)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
         if ask and not self.maybe_keep_changes():
             return False
         try:
             loaded = load_project(path)
         except ProjectUnreadable as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             log.warning("could not open %s: %s", path, exc.reason)
             QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
             return False
@@ -364,6 +363,8 @@ class MainWindow(QMainWindow):
         self._remember_recent(path.resolve())
         self._warn_expiring_sas()
         if loaded.problems:
+            from PySide6.QtWidgets import QMessageBox
+
             details = "\n".join(f"• {p.path}: {translate_problem(p)}" for p in loaded.problems)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project opened with problems"),
                               self.tr("Some values in this file were damaged and replaced by defaults. "
@@ -463,6 +464,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
         folder = logs.log_dir()

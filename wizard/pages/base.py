@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QWizardPage
 
 from ..core.steps import Step
@@ -10,10 +11,20 @@ from ..document import ProjectDocument
 
 class StepPage(QWizardPage):
     step: Step
+    painted = Signal()  # once, at the page's first paint (the main window starts deferred work then)
 
     def __init__(self, document: ProjectDocument):
         super().__init__()
         self.document = document
+        self._painted_once = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # An override rather than an event filter: a filter would route every event the page gets
+        # through Python (and PySide creates a type for each kind of event it wraps).
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            self.painted.emit()
 
     @property
     def project(self):

@@ -228,8 +228,9 @@ class OfferPage(StepPage):
         sizes_layout.addWidget(self.size_filter)
         sizes_layout.addWidget(self.size_list)
         sizes_layout.addWidget(self.sizes_chosen)
+        size_text = self.tr("{0} — {1} vCPU, {2:g} GiB ({3})")
         for vm in catalogue():
-            item = QListWidgetItem(self.tr("{0} — {1} vCPU, {2:g} GiB ({3})").format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
+            item = QListWidgetItem(size_text.format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
             item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
             item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)
