@@ -49,7 +49,7 @@ def wall_to_first_page(args: list[str], env: dict) -> float:
     return elapsed
 
 
-def main(runs: int = 7) -> None:
+def main(runs: int = 15) -> None:
     with tempfile.TemporaryDirectory() as home:
         env = child_env(HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home, MPWIZARD_BENCH_EXIT_ON_SHOW="1")
         # As installed: bytecode is written once (pip and PyInstaller do the same), not compiled on every start.

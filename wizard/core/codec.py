@@ -18,6 +18,8 @@ from typing import Any, Union
 
 @dataclass(frozen=True)
 class Problem:
+    """Something wrong in a loaded file or the project, with its place (`path`)."""
+
     path: str
     message: str
     severity: str = "error"  # "error" | "warning"

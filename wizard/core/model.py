@@ -30,6 +30,8 @@ def _required() -> dict[str, bool]:
 
 @dataclass
 class VhdFinding:
+    """One result of the VHD check: a rule id, how bad, what was found and the fix."""
+
     id: str = ""
     severity: str = "pass"  # pass | info | warning | fail
     message: str = ""
@@ -77,6 +79,8 @@ class SasRecord:
 
 @dataclass
 class Disk:
+    """One image disk of a SKU: the OS disk or a data disk, its local file and/or blob."""
+
     role: str = ROLE_OS  # "os" | "data"; data LUNs follow their order in the SKU
     label: str = ""
     vhd_path: str = ""
@@ -102,6 +106,8 @@ class ReportRecord:
 
 @dataclass
 class Sku:
+    """One plan of the offer: one VM image with its OS, sizes, version, disks and results."""
+
     sku_id: str = ""
     title: str = ""
     summary: str = ""
@@ -135,6 +141,8 @@ class Sku:
 
 @dataclass
 class CheckRecord:
+    """One certification check as saved: verdict, what was found, what is required, the fix."""
+
     id: str = ""
     test_id: str = ""
     name: str = ""
@@ -198,6 +206,8 @@ class ExportRecord:
 
 @dataclass
 class Offer:
+    """The offer every SKU belongs to: publisher namespace, offer id and name."""
+
     publisher_namespace: str = ""
     offer_id: str = ""
     offer_name: str = ""
@@ -234,6 +244,8 @@ class StorageSettings:
 
 @dataclass
 class Project:
+    """Everything the user entered and every result: what a .mpwiz file holds (no secrets)."""
+
     format: str = FILE_KIND
     format_version: int = FORMAT_VERSION
     project_id: str = field(default_factory=lambda: os.urandom(16).hex())  # not uuid: it imports slowly

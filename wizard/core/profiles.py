@@ -23,6 +23,8 @@ class ProfileError(Exception):
 
 @dataclass(frozen=True)
 class Profile:
+    """One requirement profile: every number the checks use, each with its source."""
+
     id: str
     title: dict[str, str]
     description: dict[str, str]

@@ -43,6 +43,8 @@ class ProjectSaveError(Exception):
 
 @dataclass
 class LoadedProject:
+    """A project read from disk, with what was repaired or migrated on the way."""
+
     project: Project
     path: Path
     problems: list[Problem] = field(default_factory=list)

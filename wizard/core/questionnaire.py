@@ -21,12 +21,16 @@ TRUE, FALSE = "true", "false"
 
 @dataclass(frozen=True)
 class Choice:
+    """One answer a choice question offers, worded in each language."""
+
     id: str
     text: dict[str, str]
 
 
 @dataclass(frozen=True)
 class Question:
+    """One question: its tab, kind, the platforms it applies to, wording and prefill rule."""
+
     id: str
     tab: str
     kind: str  # bool | choice | text
@@ -41,6 +45,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Tab:
+    """A group of questions as the portal's questionnaire shows them."""
+
     id: str
     title: dict[str, str]
     platforms: tuple[str, ...]
@@ -48,6 +54,8 @@ class Tab:
 
 @dataclass(frozen=True)
 class Questionnaire:
+    """The whole questionnaire as loaded from resources/questionnaire/questionnaire.json."""
+
     tabs: tuple[Tab, ...]
     questions: tuple[Question, ...]
     wording_note: dict[str, str]
@@ -89,6 +97,8 @@ def is_answered(question: Question, answer: Answer | None) -> bool:
 
 @dataclass(frozen=True)
 class QuestionnaireProgress:
+    """How many of a platform's questions are answered, and which are not."""
+
     answered: int
     total: int
     unanswered: tuple[str, ...]  # question ids, in order

@@ -11,6 +11,8 @@ from .resources import resource_path
 
 @dataclass(frozen=True)
 class VmSize:
+    """One entry of the bundled VM size catalogue."""
+
     name: str
     vcpus: int
     memory_gib: float
