@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wizard/app.py" line="81"/>
+        <location filename="../../wizard/app.py" line="74"/>
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/app.py" line="82"/>
+        <location filename="../../wizard/app.py" line="75"/>
         <source>Something went wrong: {0}
 
 Your project is autosaved. Details are in the log: {1}</source>
@@ -1363,232 +1363,232 @@ Trust it and remember it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="123"/>
+        <location filename="../../wizard/mainwindow.py" line="132"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="138"/>
+        <location filename="../../wizard/mainwindow.py" line="148"/>
         <source>&amp;Save project</source>
         <translation>プロジェクトを保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="140"/>
+        <location filename="../../wizard/mainwindow.py" line="150"/>
         <source>Offer &amp; SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="141"/>
+        <location filename="../../wizard/mainwindow.py" line="151"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="142"/>
+        <location filename="../../wizard/mainwindow.py" line="152"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="143"/>
+        <location filename="../../wizard/mainwindow.py" line="153"/>
         <source>Test run</source>
         <translation>テスト実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="144"/>
+        <location filename="../../wizard/mainwindow.py" line="154"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="145"/>
+        <location filename="../../wizard/mainwindow.py" line="155"/>
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="146"/>
+        <location filename="../../wizard/mainwindow.py" line="156"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="198"/>
+        <location filename="../../wizard/mainwindow.py" line="214"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="208"/>
+        <location filename="../../wizard/mainwindow.py" line="231"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="209"/>
+        <location filename="../../wizard/mainwindow.py" line="232"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="210"/>
+        <location filename="../../wizard/mainwindow.py" line="233"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="213"/>
+        <location filename="../../wizard/mainwindow.py" line="236"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="214"/>
+        <location filename="../../wizard/mainwindow.py" line="237"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="215"/>
+        <location filename="../../wizard/mainwindow.py" line="238"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="217"/>
+        <location filename="../../wizard/mainwindow.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="219"/>
+        <location filename="../../wizard/mainwindow.py" line="215"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="220"/>
+        <location filename="../../wizard/mainwindow.py" line="242"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="221"/>
+        <location filename="../../wizard/mainwindow.py" line="243"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="227"/>
+        <location filename="../../wizard/mainwindow.py" line="216"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="228"/>
+        <location filename="../../wizard/mainwindow.py" line="249"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="229"/>
+        <location filename="../../wizard/mainwindow.py" line="250"/>
         <source>Open &amp;log folder</source>
         <translation>ログ フォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="235"/>
+        <location filename="../../wizard/mainwindow.py" line="256"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="253"/>
+        <location filename="../../wizard/mainwindow.py" line="274"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="262"/>
+        <location filename="../../wizard/mainwindow.py" line="283"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="263"/>
+        <location filename="../../wizard/mainwindow.py" line="284"/>
         <source>needs attention</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="264"/>
+        <location filename="../../wizard/mainwindow.py" line="285"/>
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="299"/>
+        <location filename="../../wizard/mainwindow.py" line="320"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="300"/>
+        <location filename="../../wizard/mainwindow.py" line="321"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="325"/>
+        <location filename="../../wizard/mainwindow.py" line="346"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="325"/>
+        <location filename="../../wizard/mainwindow.py" line="346"/>
         <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="339"/>
+        <location filename="../../wizard/mainwindow.py" line="360"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="346"/>
+        <location filename="../../wizard/mainwindow.py" line="369"/>
         <source>Project opened with problems</source>
         <translation>問題のあるプロジェクトを開きました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="347"/>
+        <location filename="../../wizard/mainwindow.py" line="370"/>
         <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="360"/>
+        <location filename="../../wizard/mainwindow.py" line="383"/>
         <source>{0} SAS URI(s) expire within {1} days or have expired: renew them in the SAS URIs step.</source>
         <translation>{0} 個の SAS URI が {1} 日以内に期限切れになるか、期限切れです。「SAS URI」の手順で更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="372"/>
+        <location filename="../../wizard/mainwindow.py" line="395"/>
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="373"/>
+        <location filename="../../wizard/mainwindow.py" line="396"/>
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="387"/>
+        <location filename="../../wizard/mainwindow.py" line="410"/>
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="392"/>
+        <location filename="../../wizard/mainwindow.py" line="415"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="406"/>
+        <location filename="../../wizard/mainwindow.py" line="429"/>
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="408"/>
+        <location filename="../../wizard/mainwindow.py" line="431"/>
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="409"/>
+        <location filename="../../wizard/mainwindow.py" line="432"/>
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="418"/>
+        <location filename="../../wizard/mainwindow.py" line="441"/>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="433"/>
+        <location filename="../../wizard/mainwindow.py" line="456"/>
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="434"/>
+        <location filename="../../wizard/mainwindow.py" line="457"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
@@ -1596,487 +1596,487 @@ Trust it and remember it?</source>
 <context>
     <name>OfferPage</name>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="59"/>
+        <location filename="../../wizard/pages/offer_page.py" line="71"/>
         <source>Offer and SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="60"/>
+        <location filename="../../wizard/pages/offer_page.py" line="72"/>
         <source>Define the offer and each SKU (one VM image each). IDs appear in URLs and cannot change after publishing: choose them with care.</source>
         <translation>プランと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="69"/>
+        <location filename="../../wizard/pages/offer_page.py" line="81"/>
         <source>Requirement profile</source>
         <translation>要件プロファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="70"/>
+        <location filename="../../wizard/pages/offer_page.py" line="82"/>
         <source>Which rules to check against: the 2015 publishing guide or today&apos;s Partner Center.</source>
         <translation>チェックに使う規則: 2015 年の発行ガイド、または現在のパートナー センター。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="71"/>
+        <location filename="../../wizard/pages/offer_page.py" line="83"/>
         <source>Requirement &amp;profile:</source>
         <translation>要件プロファイル(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="83"/>
+        <location filename="../../wizard/pages/offer_page.py" line="95"/>
         <source>What is missing</source>
         <translation>不足している項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="87"/>
+        <location filename="../../wizard/pages/offer_page.py" line="99"/>
         <source>What is still missing or wrong (click to go there):</source>
         <translation>まだ不足している項目や誤り (クリックで移動):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="118"/>
-        <location filename="../../wizard/pages/offer_page.py" line="557"/>
+        <location filename="../../wizard/pages/offer_page.py" line="136"/>
+        <location filename="../../wizard/pages/offer_page.py" line="576"/>
         <source>Offer</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="123"/>
+        <location filename="../../wizard/pages/offer_page.py" line="141"/>
         <source>Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; starts with a letter or digit; at most 50 characters.</source>
         <translation>小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。先頭は英字か数字。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="124"/>
+        <location filename="../../wizard/pages/offer_page.py" line="142"/>
         <source>P&amp;ublisher namespace:</source>
         <translation>発行元の名前空間(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="125"/>
+        <location filename="../../wizard/pages/offer_page.py" line="143"/>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="126"/>
+        <location filename="../../wizard/pages/offer_page.py" line="144"/>
         <source>Offer &amp;ID:</source>
         <translation>プラン ID(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="126"/>
+        <location filename="../../wizard/pages/offer_page.py" line="144"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="127"/>
+        <location filename="../../wizard/pages/offer_page.py" line="145"/>
         <source>Offer &amp;name:</source>
         <translation>プラン名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="127"/>
+        <location filename="../../wizard/pages/offer_page.py" line="145"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="128"/>
+        <location filename="../../wizard/pages/offer_page.py" line="146"/>
         <source>The name customers see for the offer.</source>
         <translation>顧客に表示されるプランの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="131"/>
+        <location filename="../../wizard/pages/offer_page.py" line="149"/>
         <source>SKUs</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="134"/>
+        <location filename="../../wizard/pages/offer_page.py" line="152"/>
         <source>SKU list</source>
         <translation>SKU の一覧</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="134"/>
+        <location filename="../../wizard/pages/offer_page.py" line="152"/>
         <source>Each SKU is one VM image. Select one to edit it.</source>
         <translation>各 SKU は 1 つの VM イメージです。選択して編集します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="139"/>
+        <location filename="../../wizard/pages/offer_page.py" line="157"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="140"/>
+        <location filename="../../wizard/pages/offer_page.py" line="158"/>
         <source>D&amp;uplicate</source>
         <translation>複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="141"/>
+        <location filename="../../wizard/pages/offer_page.py" line="159"/>
         <source>Remo&amp;ve</source>
         <translation>削除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="142"/>
+        <location filename="../../wizard/pages/offer_page.py" line="160"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="143"/>
+        <location filename="../../wizard/pages/offer_page.py" line="161"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="144"/>
+        <location filename="../../wizard/pages/offer_page.py" line="162"/>
         <source>Add a new SKU</source>
         <translation>新しい SKU を追加</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="144"/>
+        <location filename="../../wizard/pages/offer_page.py" line="162"/>
         <source>Copy the selected SKU</source>
         <translation>選択した SKU を複製</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145"/>
+        <location filename="../../wizard/pages/offer_page.py" line="163"/>
         <source>Remove the selected SKU</source>
         <translation>選択した SKU を削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145"/>
+        <location filename="../../wizard/pages/offer_page.py" line="163"/>
         <source>Move the selected SKU up</source>
         <translation>選択した SKU を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="146"/>
+        <location filename="../../wizard/pages/offer_page.py" line="164"/>
         <source>Move the selected SKU down</source>
         <translation>選択した SKU を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="167"/>
+        <location filename="../../wizard/pages/offer_page.py" line="185"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="168"/>
+        <location filename="../../wizard/pages/offer_page.py" line="186"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="170"/>
+        <location filename="../../wizard/pages/offer_page.py" line="188"/>
         <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
         <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="178"/>
+        <location filename="../../wizard/pages/offer_page.py" line="196"/>
         <source>Record this version as &amp;published</source>
         <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="179"/>
+        <location filename="../../wizard/pages/offer_page.py" line="197"/>
         <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
         <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="181"/>
+        <location filename="../../wizard/pages/offer_page.py" line="199"/>
         <source>S&amp;KU ID:</source>
         <translation>SKU ID(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="181"/>
+        <location filename="../../wizard/pages/offer_page.py" line="199"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="182"/>
+        <location filename="../../wizard/pages/offer_page.py" line="200"/>
         <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
         <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="183"/>
+        <location filename="../../wizard/pages/offer_page.py" line="201"/>
         <source>&amp;Title:</source>
         <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="183"/>
+        <location filename="../../wizard/pages/offer_page.py" line="201"/>
         <source>SKU title</source>
         <translation>SKU のタイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="184"/>
+        <location filename="../../wizard/pages/offer_page.py" line="202"/>
         <source>The SKU&apos;s name as customers see it.</source>
         <translation>顧客に表示される SKU の名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="185"/>
+        <location filename="../../wizard/pages/offer_page.py" line="203"/>
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="185"/>
+        <location filename="../../wizard/pages/offer_page.py" line="203"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="186"/>
+        <location filename="../../wizard/pages/offer_page.py" line="204"/>
         <source>A short customer-visible summary (editable until push to staging).</source>
         <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="187"/>
+        <location filename="../../wizard/pages/offer_page.py" line="205"/>
         <source>OS &amp;family:</source>
         <translation>OS ファミリ(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="187"/>
+        <location filename="../../wizard/pages/offer_page.py" line="205"/>
         <source>Operating system family</source>
         <translation>オペレーティング システム ファミリ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="188"/>
+        <location filename="../../wizard/pages/offer_page.py" line="206"/>
         <source>Linux or Windows.</source>
         <translation>Linux または Windows。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="189"/>
+        <location filename="../../wizard/pages/offer_page.py" line="207"/>
         <source>Operating &amp;system:</source>
         <translation>オペレーティング システム(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="190"/>
+        <location filename="../../wizard/pages/offer_page.py" line="208"/>
         <source>Operating system friendly name</source>
         <translation>オペレーティング システムのフレンドリ名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="191"/>
+        <location filename="../../wizard/pages/offer_page.py" line="209"/>
         <source>In the form &apos;family type version update&apos;, e.g. &apos;Windows Server Datacenter 2012 R2&apos;.</source>
         <translation>「ファミリ 種類 バージョン 更新」の形式 (例: &apos;Windows Server Datacenter 2012 R2&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="192"/>
+        <location filename="../../wizard/pages/offer_page.py" line="210"/>
         <source>&amp;Base image:</source>
         <translation>基本イメージ(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="192"/>
+        <location filename="../../wizard/pages/offer_page.py" line="210"/>
         <source>Windows base image</source>
         <translation>Windows の基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="193"/>
+        <location filename="../../wizard/pages/offer_page.py" line="211"/>
         <source>Windows SKUs must start from an approved base image.</source>
         <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="194"/>
+        <location filename="../../wizard/pages/offer_page.py" line="212"/>
         <source>Base image &amp;date:</source>
         <translation>基本イメージの日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="195"/>
+        <location filename="../../wizard/pages/offer_page.py" line="213"/>
         <source>Base image publication date</source>
         <translation>基本イメージの公開日</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="196"/>
+        <location filename="../../wizard/pages/offer_page.py" line="214"/>
         <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
         <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="203"/>
+        <location filename="../../wizard/pages/offer_page.py" line="221"/>
         <source>Search sizes, e.g. D2 v5, memory, compute</source>
         <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204"/>
+        <location filename="../../wizard/pages/offer_page.py" line="222"/>
         <source>Search VM sizes</source>
         <translation>VM サイズの検索</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204"/>
+        <location filename="../../wizard/pages/offer_page.py" line="222"/>
         <source>Type part of a size name or series to filter.</source>
         <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="207"/>
+        <location filename="../../wizard/pages/offer_page.py" line="225"/>
         <source>VM size catalogue</source>
         <translation>VM サイズのカタログ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="207"/>
+        <location filename="../../wizard/pages/offer_page.py" line="225"/>
         <source>Check the recommended sizes for this SKU.</source>
         <translation>この SKU の推奨サイズにチェックを入れます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="214"/>
+        <location filename="../../wizard/pages/offer_page.py" line="231"/>
         <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
         <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="219"/>
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>Recommended &amp;VM sizes:</source>
         <translation>推奨 VM サイズ(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="219"/>
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>Recommended VM sizes</source>
         <translation>推奨 VM サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="220"/>
+        <location filename="../../wizard/pages/offer_page.py" line="238"/>
         <source>Shown to customers on the pricing tier blade.</source>
         <translation>価格レベルのブレードで顧客に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="228"/>
+        <location filename="../../wizard/pages/offer_page.py" line="249"/>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="228"/>
-        <location filename="../../wizard/pages/offer_page.py" line="230"/>
+        <location filename="../../wizard/pages/offer_page.py" line="249"/>
+        <location filename="../../wizard/pages/offer_page.py" line="251"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="229"/>
-        <location filename="../../wizard/pages/offer_page.py" line="231"/>
+        <location filename="../../wizard/pages/offer_page.py" line="250"/>
+        <location filename="../../wizard/pages/offer_page.py" line="252"/>
         <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
         <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="258"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="258"/>
         <source>LUN</source>
         <translation>LUN</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="258"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="258"/>
         <source>VHD file / blob</source>
         <translation>VHD ファイル / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="242"/>
-        <location filename="../../wizard/pages/offer_page.py" line="251"/>
+        <location filename="../../wizard/pages/offer_page.py" line="266"/>
+        <location filename="../../wizard/pages/offer_page.py" line="275"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="242"/>
+        <location filename="../../wizard/pages/offer_page.py" line="266"/>
         <source>The OS disk and the data disks; LUNs follow the order.</source>
         <translation>OS ディスクとデータ ディスク。LUN は並び順で決まります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="244"/>
+        <location filename="../../wizard/pages/offer_page.py" line="268"/>
         <source>Add data &amp;disk</source>
         <translation>データ ディスクを追加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="245"/>
+        <location filename="../../wizard/pages/offer_page.py" line="269"/>
         <source>Remove data disk</source>
         <translation>データ ディスクを削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="251"/>
+        <location filename="../../wizard/pages/offer_page.py" line="275"/>
         <source>Dis&amp;ks:</source>
         <translation>ディスク(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="252"/>
+        <location filename="../../wizard/pages/offer_page.py" line="276"/>
         <source>Add only the data disks the SKU needs: customers cannot remove image disks.</source>
         <translation>SKU に必要なデータ ディスクだけを追加してください。顧客はイメージのディスクを削除できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="260"/>
+        <location filename="../../wizard/pages/offer_page.py" line="283"/>
         <source>URL previews:</source>
         <translation>URL のプレビュー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261"/>
+        <location filename="../../wizard/pages/offer_page.py" line="284"/>
         <source>The IDs appear in these URLs and cannot change after publishing.</source>
         <translation>ID はこれらの URL に表示され、公開後は変更できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="313"/>
-        <location filename="../../wizard/pages/offer_page.py" line="536"/>
+        <location filename="../../wizard/pages/offer_page.py" line="336"/>
+        <location filename="../../wizard/pages/offer_page.py" line="555"/>
         <source>(new SKU)</source>
         <translation>(新しい SKU)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="345"/>
+        <location filename="../../wizard/pages/offer_page.py" line="368"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="348"/>
+        <location filename="../../wizard/pages/offer_page.py" line="371"/>
         <source>Other, published after {0}</source>
         <translation>その他 ({0} より後に公開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="360"/>
+        <location filename="../../wizard/pages/offer_page.py" line="383"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="360"/>
+        <location filename="../../wizard/pages/offer_page.py" line="383"/>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="361"/>
+        <location filename="../../wizard/pages/offer_page.py" line="384"/>
         <source>(set in the VHD step)</source>
         <translation>(VHD の手順で設定)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="520"/>
+        <location filename="../../wizard/pages/offer_page.py" line="539"/>
         <source>exactly {0}</source>
         <translation>ちょうど {0} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="522"/>
+        <location filename="../../wizard/pages/offer_page.py" line="541"/>
         <source>{0} to {1}</source>
         <translation>{0}～{1} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="523"/>
+        <location filename="../../wizard/pages/offer_page.py" line="542"/>
         <source>Chosen ({0} of {1}): {2}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="524"/>
+        <location filename="../../wizard/pages/offer_page.py" line="543"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="525"/>
+        <location filename="../../wizard/pages/offer_page.py" line="544"/>
         <source>none yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="526"/>
+        <location filename="../../wizard/pages/offer_page.py" line="545"/>
         <source>Published versions: {0}</source>
         <translation>公開済みのバージョン: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="538"/>
+        <location filename="../../wizard/pages/offer_page.py" line="557"/>
         <source>This SKU has problems</source>
         <translation>この SKU には問題があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="538"/>
+        <location filename="../../wizard/pages/offer_page.py" line="557"/>
         <source>This SKU is complete</source>
         <translation>この SKU は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="547"/>
+        <location filename="../../wizard/pages/offer_page.py" line="566"/>
         <source>Nothing: the offer and every SKU are complete.</source>
         <translation>ありません。プランとすべての SKU が完了しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="555"/>
+        <location filename="../../wizard/pages/offer_page.py" line="574"/>
         <source>SKU {0}</source>
         <translation>SKU {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="558"/>
+        <location filename="../../wizard/pages/offer_page.py" line="577"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
