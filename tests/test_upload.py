@@ -243,3 +243,29 @@ def test_concurrency_steps_back_when_more_requests_are_slower_and_respects_a_fix
     fixed = Concurrency(3)
     fixed.record(10**9, 1.0)
     assert fixed.limit == 3 and fixed.settled
+
+
+def test_refusals_reach_a_japanese_user_in_japanese(make_vhd, container, azurite, qapp):
+    """str() stays English for the command line and the log; the GUI shows the marked template translated."""
+    import base64
+
+    from wizard.core.storage import StorageError
+    from wizard.i18n import install_translators, translate_failure
+
+    path = sparse_vhd(make_vhd, "32M", [(0, b"x" * 512)])
+    blobs = azurite.service().get_container_client("uploads")
+    blobs.get_blob_client("leased-ja.vhd").create_page_blob(size=path.stat().st_size)
+    blobs.get_blob_client("leased-ja.vhd").acquire_lease(lease_duration=-1)
+    with pytest.raises(UploadRefused) as leased:
+        upload_vhd(path, f"{container}/leased-ja.vhd", account_key=AZURITE_KEY, journal_folder=path.parent / "j")
+    wrong_key = base64.b64encode(b"not the account key").decode()
+    with pytest.raises(StorageError) as refused:
+        upload_vhd(path, f"{container}/wrong-key.vhd", account_key=wrong_key, journal_folder=path.parent / "j")
+    install_translators("ja")
+    try:
+        assert "リースされています" in translate_failure(leased.value) and "leased-ja.vhd" in translate_failure(leased.value)
+        assert "アクセスが拒否されました" in translate_failure(refused.value)
+    finally:
+        install_translators("en")
+    assert "is leased" in str(leased.value) and "access was refused" in str(refused.value).lower()
+    assert translate_failure(refused.value) == str(refused.value)  # English UI: the English sentence

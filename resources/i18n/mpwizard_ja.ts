@@ -1148,6 +1148,116 @@ Trust it and remember it?</source>
         <source>MISSING: create and verify this disk&apos;s SAS URI in the SAS URIs step (or it is not in the keyring)</source>
         <translation>未入力: 「SAS URI」ステップでこのディスクの SAS URI を作成して検証してください (またはキーリングにありません)</translation>
     </message>
+    <message>
+        <location filename="../../wizard/core/vhdjobs.py" line="34"/>
+        <source>{target} is a folder, not a VHD file.</source>
+        <translation>{target} はフォルダーです。VHD ファイルではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdjobs.py" line="35"/>
+        <source>{target} does not exist.</source>
+        <translation>{target} は存在しません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdjobs.py" line="36"/>
+        <source>{target} cannot be read: permission denied.</source>
+        <translation>{target} を読み取れません: アクセス権がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdjobs.py" line="37"/>
+        <source>{target} cannot be read: {reason}.</source>
+        <translation>{target} を読み取れません: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/storage.py" line="16"/>
+        <source>The blob or its container does not exist. Check the URL (names are case-sensitive).</source>
+        <translation>BLOB またはそのコンテナーが存在しません。URL を確認してください (名前は大文字と小文字が区別されます)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/storage.py" line="17"/>
+        <source>Access was refused: the key, connection string or SAS is wrong, expired or lacks read permission.</source>
+        <translation>アクセスが拒否されました: キー、接続文字列、または SAS が誤っているか、期限切れか、読み取り権限がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/storage.py" line="18"/>
+        <source>Access was refused (403): the key or SAS is wrong, expired, or lacks the permission this needs (read; write for uploads).</source>
+        <translation>アクセスが拒否されました (403): キーまたは SAS が誤っているか、期限切れか、この操作に必要な権限 (読み取り、アップロードには書き込み) がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/storage.py" line="20"/>
+        <source>The storage service refused the request ({code}).</source>
+        <translation>ストレージ サービスが要求を拒否しました ({code})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/storage.py" line="21"/>
+        <source>The storage endpoint could not be reached. Check the URL and your network connection.</source>
+        <translation>ストレージのエンドポイントに接続できませんでした。URL とネットワーク接続を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/storage.py" line="22"/>
+        <source>The storage credentials are malformed: {reason}</source>
+        <translation>ストレージの資格情報の形式が正しくありません: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="79"/>
+        <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
+        <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="80"/>
+        <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs. Convert it first: {fix}</source>
+        <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。先に変換してください: {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="82"/>
+        <source>{path} is {size} bytes, not a multiple of 512: it is not a usable fixed VHD.</source>
+        <translation>{path} は {size} バイトで、512 の倍数ではありません。使用できる固定サイズの VHD ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="83"/>
+        <source>{url} exists as a {blob_type}, not a page blob; delete it or choose another name.</source>
+        <translation>{url} はページ BLOB ではなく {blob_type} として既に存在します。削除するか、別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="84"/>
+        <source>{url} is leased (a VM or another tool is using it); break the lease or choose another name.</source>
+        <translation>{url} はリースされています (VM または別のツールが使用中です)。リースを解除するか、別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="86"/>
+        <source>access was refused: the key or SAS is wrong, expired, or has no write permission</source>
+        <translation>アクセスが拒否されました: キーまたは SAS が誤っているか、期限切れか、書き込み権限がありません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="87"/>
+        <source>the blob is leased (a VM or another upload is using it); break the lease or choose another name</source>
+        <translation>BLOB はリースされています (VM または別のアップロードが使用中です)。リースを解除するか、別の名前を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="89"/>
+        <source>the storage account is out of capacity</source>
+        <translation>ストレージ アカウントの容量が不足しています</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="90"/>
+        <source>the container does not exist</source>
+        <translation>コンテナーが存在しません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/upload.py" line="91"/>
+        <source>verification failed: the blob&apos;s page ranges do not match the file&apos;s data; upload again</source>
+        <translation>検証に失敗しました: BLOB のページ範囲がファイルのデータと一致しません。もう一度アップロードしてください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/report_store.py" line="12"/>
+        <source>The SKU&apos;s OS disk has no blob yet: upload or assign its VHD blob first (VHD check or SAS step).</source>
+        <translation>この SKU の OS ディスクにはまだ BLOB がありません。先に VHD BLOB をアップロードするか割り当ててください (VHD チェックまたは SAS の手順)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/report_store.py" line="14"/>
+        <source>The container SAS is for another container; the report belongs in &apos;{container}&apos;.</source>
+        <translation>このコンテナー SAS は別のコンテナーのものです。レポートの保存先は &apos;{container}&apos; です。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -2242,6 +2352,11 @@ Trust it and remember it?</source>
         <translation>レポートの保存先</translation>
     </message>
     <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="437"/>
+        <source>connect to the storage account in the SAS URIs step first</source>
+        <translation>先に SAS URI の手順でストレージ アカウントに接続してください</translation>
+    </message>
+    <message>
         <location filename="../../wizard/pages/questionnaire_page.py" line="456"/>
         <source>Stored {0} at {1}</source>
         <translation>{0} を {1} に保存しました</translation>
@@ -2262,12 +2377,12 @@ Trust it and remember it?</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="472"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="473"/>
         <source>Making the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="472"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="473"/>
         <source>Making and storing the report…</source>
         <translation>レポートを作成して保存しています…</translation>
     </message>
@@ -2496,7 +2611,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/pages/sas_page.py" line="287"/>
-        <location filename="../../wizard/pages/sas_page.py" line="425"/>
+        <location filename="../../wizard/pages/sas_page.py" line="426"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
@@ -2506,72 +2621,72 @@ Trust it and remember it?</source>
         <translation>{0} を一覧表示できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="328"/>
+        <location filename="../../wizard/pages/sas_page.py" line="329"/>
         <source>Assign a blob to the disk first.</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="332"/>
+        <location filename="../../wizard/pages/sas_page.py" line="333"/>
         <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="354"/>
+        <location filename="../../wizard/pages/sas_page.py" line="355"/>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="361"/>
+        <location filename="../../wizard/pages/sas_page.py" line="362"/>
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="386"/>
+        <location filename="../../wizard/pages/sas_page.py" line="387"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="391"/>
+        <location filename="../../wizard/pages/sas_page.py" line="392"/>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="403"/>
+        <location filename="../../wizard/pages/sas_page.py" line="404"/>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="410"/>
+        <location filename="../../wizard/pages/sas_page.py" line="411"/>
         <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="424"/>
+        <location filename="../../wizard/pages/sas_page.py" line="425"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="424"/>
+        <location filename="../../wizard/pages/sas_page.py" line="425"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="426"/>
+        <location filename="../../wizard/pages/sas_page.py" line="427"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="426"/>
+        <location filename="../../wizard/pages/sas_page.py" line="427"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="441"/>
+        <location filename="../../wizard/pages/sas_page.py" line="442"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="456"/>
+        <location filename="../../wizard/pages/sas_page.py" line="457"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
@@ -2931,57 +3046,67 @@ Evidence:
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="341"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="322"/>
+        <source>no read access to this blob: paste its URL with a SAS (&apos;Use blob URL…&apos;), or connect to the storage account in the SAS URIs step</source>
+        <translation>この BLOB を読み取る権限がありません。SAS 付きの URL を貼り付けるか (「BLOB の URL を使用…」)、SAS URI の手順でストレージ アカウントに接続してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="342"/>
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="343"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="345"/>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="346"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="348"/>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="356"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
         <source>Choose the disk&apos;s VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="399"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="385"/>
+        <source>connect to the storage account in the SAS URIs step first (account key or connection string)</source>
+        <translation>先に SAS URI の手順でストレージ アカウントに接続してください (アカウント キーまたは接続文字列)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="401"/>
         <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
         <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="409"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="411"/>
         <source> (resumed)</source>
         <translation> (再開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="410"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="412"/>
         <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="418"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="420"/>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="420"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="422"/>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
     </message>

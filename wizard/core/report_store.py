@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .progress import CancelToken, ProgressUpdate, no_progress
 from .storage import StorageAccess, StorageError, _call, blob_client, parse_blob_url
+
+M_NO_OS_BLOB = QT_TRANSLATE_NOOP("Core", "The SKU's OS disk has no blob yet: upload or assign its VHD blob first "
+                                         "(VHD check or SAS step).")
+M_OTHER_CONTAINER = QT_TRANSLATE_NOOP("Core", "The container SAS is for another container; the report belongs in '{container}'.")
 
 
 def report_blob_url(os_blob_url: str, file_name: str) -> str:
@@ -19,13 +24,13 @@ def store_bundle(zip_path: Path, os_blob_url: str, access: StorageAccess, progre
                  cancel: CancelToken | None = None) -> str:
     """Upload the zip as a block blob next to the OS VHD; returns its URL without any token."""
     if not os_blob_url:
-        raise StorageError("The SKU's OS disk has no blob yet: upload or assign its VHD blob first (VHD check or SAS step).")
+        raise StorageError(M_NO_OS_BLOB)
     target = report_blob_url(os_blob_url, Path(zip_path).name)
     container = parse_blob_url(os_blob_url).container
     if access.mode == "container-sas":
         sas = urlsplit(access.secret)
         if sas.path.rstrip("/").rsplit("/", 1)[-1] != container:
-            raise StorageError(f"The container SAS is for another container; the report belongs in '{container}'.")
+            raise StorageError(M_OTHER_CONTAINER, container=container)
         client = blob_client(f"{target}?{sas.query}")
     elif access.mode == "connection-string":
         client = blob_client(target, connection_string=access.secret)

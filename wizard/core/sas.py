@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .profiles import Profile
-from .storage import StorageError, client_options, describe_storage_error, parse_blob_url
+from .storage import client_options, describe_storage_error, parse_blob_url, storage_error
 from .vhd import COOKIE, FOOTER_SIZE
 
 SAS_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -223,7 +223,7 @@ def verify_sas(uri: str, profile: Profile, now: datetime | None = None, live: bo
         size = props.size
         tail = client.download_blob(offset=max(0, size - FOOTER_SIZE), length=min(size, FOOTER_SIZE)).readall()
     except ServiceRequestError as exc:
-        raise StorageError(describe_storage_error(exc)) from None
+        raise storage_error(exc) from None
     except AzureError as exc:
         result.reachable = False
         result.findings.append(_f("live-read", "fail", M_LIVE, reason=describe_storage_error(exc)))

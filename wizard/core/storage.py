@@ -11,8 +11,18 @@ import ipaddress
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 
-class StorageError(Exception):
+M_NOT_FOUND = QT_TRANSLATE_NOOP("Core", "The blob or its container does not exist. Check the URL (names are case-sensitive).")
+M_AUTH = QT_TRANSLATE_NOOP("Core", "Access was refused: the key, connection string or SAS is wrong, expired or lacks read permission.")
+M_FORBIDDEN = QT_TRANSLATE_NOOP("Core", "Access was refused (403): the key or SAS is wrong, expired, or lacks the permission "
+                                        "this needs (read; write for uploads).")
+M_REFUSED = QT_TRANSLATE_NOOP("Core", "The storage service refused the request ({code}).")
+M_UNREACHABLE = QT_TRANSLATE_NOOP("Core", "The storage endpoint could not be reached. Check the URL and your network connection.")
+M_MALFORMED = QT_TRANSLATE_NOOP("Core", "The storage credentials are malformed: {reason}")
+
+
+class StorageError(TranslatableError):
     """A blob could not be reached or read; the message says why and what to do."""
 
 
@@ -91,22 +101,26 @@ def blob_client(url: str, account_key: str | None = None, connection_string: str
     return BlobClient.from_blob_url(url, **client_options())
 
 
-def describe_storage_error(exc: Exception) -> str:
-    """Turn an SDK error into a sentence that says what to do."""
+def storage_error(exc: Exception) -> StorageError:
+    """An SDK error as a StorageError whose sentence says what to do."""
     from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ResourceNotFoundError, ServiceRequestError
 
     if isinstance(exc, ResourceNotFoundError):
-        return "The blob or its container does not exist. Check the URL (names are case-sensitive)."
+        return StorageError(M_NOT_FOUND)
     if isinstance(exc, ClientAuthenticationError):
-        return "Access was refused: the key, connection string or SAS is wrong, expired or lacks read permission."
+        return StorageError(M_AUTH)
     if isinstance(exc, HttpResponseError):
-        code = getattr(exc, "error_code", None) or getattr(exc, "status_code", "")
         if getattr(exc, "status_code", None) == 403:
-            return "Access was refused (403): the key or SAS is wrong, expired, or lacks the permission this needs (read; write for uploads)."
-        return f"The storage service refused the request ({code})."
+            return StorageError(M_FORBIDDEN)
+        return StorageError(M_REFUSED, code=getattr(exc, "error_code", None) or getattr(exc, "status_code", ""))
     if isinstance(exc, ServiceRequestError):
-        return "The storage endpoint could not be reached. Check the URL and your network connection."
-    return str(exc)
+        return StorageError(M_UNREACHABLE)
+    return StorageError(str(exc))
+
+
+def describe_storage_error(exc: Exception) -> str:
+    """An SDK error as an English sentence that says what to do."""
+    return str(storage_error(exc))
 
 
 class BlobSource:
@@ -223,9 +237,9 @@ def _call(fn):
     try:
         return fn()
     except AzureError as exc:
-        raise StorageError(describe_storage_error(exc)) from None
+        raise storage_error(exc) from None
     except ValueError as exc:  # malformed key or connection string
-        raise StorageError(f"The storage credentials are malformed: {exc}") from None
+        raise StorageError(M_MALFORMED, reason=str(exc)) from None
 
 
 def list_containers(access: StorageAccess) -> list[str]:

@@ -19,9 +19,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import Cancelled, CancelToken, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
-from .storage import StorageError, blob_client, describe_storage_error, parse_blob_url
+from .storage import StorageError, blob_client, parse_blob_url, storage_error
 from .vhd import FileSource, data_extents, inspect
 
 PAGE = 512
@@ -75,7 +76,23 @@ class Concurrency:
             self.settled = True
 
 
-class UploadRefused(Exception):
+M_NOT_FIXED = QT_TRANSLATE_NOOP("Core", "{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.")
+M_NOT_FIXED_FIX = QT_TRANSLATE_NOOP("Core", "{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page "
+                                            "blobs. Convert it first: {fix}")
+M_NOT_512 = QT_TRANSLATE_NOOP("Core", "{path} is {size} bytes, not a multiple of 512: it is not a usable fixed VHD.")
+M_NOT_PAGE_BLOB = QT_TRANSLATE_NOOP("Core", "{url} exists as a {blob_type}, not a page blob; delete it or choose another name.")
+M_URL_LEASED = QT_TRANSLATE_NOOP("Core", "{url} is leased (a VM or another tool is using it); break the lease or choose "
+                                         "another name.")
+M_DENIED = QT_TRANSLATE_NOOP("Core", "access was refused: the key or SAS is wrong, expired, or has no write permission")
+M_LEASED = QT_TRANSLATE_NOOP("Core", "the blob is leased (a VM or another upload is using it); break the lease or choose "
+                                     "another name")
+M_FULL = QT_TRANSLATE_NOOP("Core", "the storage account is out of capacity")
+M_NO_CONTAINER = QT_TRANSLATE_NOOP("Core", "the container does not exist")
+M_VERIFY_FAILED = QT_TRANSLATE_NOOP("Core", "verification failed: the blob's page ranges do not match the file's data; "
+                                            "upload again")
+
+
+class UploadRefused(TranslatableError):
     """The upload cannot start or go on; the message says why and what to do."""
 
 
@@ -204,18 +221,23 @@ def _merge(runs: list[list[int]]) -> list[list[int]]:
 
 
 def _permanent(exc: Exception) -> str | None:
-    """A reason when the error is not worth retrying."""
+    """The reason (a template) when the error is not worth retrying."""
     code = getattr(exc, "error_code", None) or ""
     status = getattr(exc, "status_code", None)
     if status == 403:
-        return "access was refused: the key or SAS is wrong, expired, or has no write permission"
+        return M_DENIED
     if status == 412 or "Lease" in str(code):
-        return "the blob is leased (a VM or another upload is using it); break the lease or choose another name"
+        return M_LEASED
     if "Quota" in str(code) or "Capacity" in str(code) or status == 507:
-        return "the storage account is out of capacity"
+        return M_FULL
     if status == 404:
-        return "the container does not exist"
+        return M_NO_CONTAINER
     return None
+
+
+def _stopping_error(exc: Exception) -> StorageError:
+    reason = _permanent(exc)
+    return StorageError(reason) if reason else storage_error(exc)
 
 
 def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str | None = None,
@@ -238,11 +260,12 @@ def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str 
         report = check_vhd(info, load_profile(DEFAULT_PROFILE_ID), "data")
         fix = next((f.fix for f in report.findings if f.fix and f.severity == "fail"), "")
         what = info.disk_type or info.format
-        raise UploadRefused(f"{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs."
-                            + (f" Convert it first: {fix}" if fix else ""))
+        if fix:
+            raise UploadRefused(M_NOT_FIXED_FIX, path=str(path), what=what, fix=fix)
+        raise UploadRefused(M_NOT_FIXED, path=str(path), what=what)
     size = info.file_size
     if size % PAGE:
-        raise UploadRefused(f"{path} is {size} bytes, not a multiple of 512: it is not a usable fixed VHD.")
+        raise UploadRefused(M_NOT_512, path=str(path), size=size)
     parsed = parse_blob_url(blob_url)
     clean_url = parsed.url_without_sas
     client = blob_client(blob_url, account_key=account_key, connection_string=connection_string)
@@ -256,10 +279,9 @@ def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str 
         if props is not None:
             blob_type = str(getattr(props.blob_type, "value", props.blob_type))
             if blob_type.lower() != "pageblob":
-                raise UploadRefused(f"{clean_url} exists as a {blob_type}, not a page blob; delete it or choose another name.")
+                raise UploadRefused(M_NOT_PAGE_BLOB, url=clean_url, blob_type=blob_type)
             if str(getattr(props.lease, "state", "")).lower().endswith("leased"):
-                raise UploadRefused(f"{clean_url} is leased (a VM or another tool is using it); break the lease or "
-                                    "choose another name.")
+                raise UploadRefused(M_URL_LEASED, url=clean_url)
         resumed = bool(journal.done) and props is not None and props.size == size
         if not resumed:
             if journal.done:
@@ -272,7 +294,7 @@ def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str 
     except UploadRefused:
         raise
     except AzureError as exc:
-        raise StorageError(_permanent(exc) or describe_storage_error(exc)) from None
+        raise _stopping_error(exc) from None
 
     fd = os.open(path, os.O_RDONLY)
     lock = threading.Lock()
@@ -329,7 +351,7 @@ def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str 
         remote = _page_ranges(client)
         verified = local_runs == remote
         if not verified:
-            raise StorageError("verification failed: the blob's page ranges do not match the file's data; upload again")
+            raise StorageError(M_VERIFY_FAILED)
         content_md5 = None
         if verify_md5:
             content_md5 = _set_content_md5(client, fd, size, cancel)
@@ -342,7 +364,7 @@ def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str 
     except UploadRefused:
         raise
     except AzureError as exc:
-        raise StorageError(_permanent(exc) or describe_storage_error(exc)) from None
+        raise _stopping_error(exc) from None
     finally:
         os.close(fd)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import VhdCheckRecord, VhdFinding
 from .profiles import Profile
 from .projectio import utc_now_iso
-from .storage import BlobSource, StorageError, blob_client, describe_storage_error, parse_blob_url
+from .storage import BlobSource, StorageError, blob_client, parse_blob_url, storage_error
 from .vhd import FileSource, inspect
 from .vhdcheck import VhdReport, check_vhd, needs_first_mib
 
@@ -30,6 +31,11 @@ def file_stamp(path: str) -> FileStamp | None:
         return None
     return FileStamp(st.st_size, st.st_mtime_ns)
 
+M_FOLDER = QT_TRANSLATE_NOOP("Core", "{target} is a folder, not a VHD file.")
+M_MISSING = QT_TRANSLATE_NOOP("Core", "{target} does not exist.")
+M_DENIED = QT_TRANSLATE_NOOP("Core", "{target} cannot be read: permission denied.")
+M_UNREADABLE = QT_TRANSLATE_NOOP("Core", "{target} cannot be read: {reason}.")
+
 
 def check_target(target: str, profile: Profile, role: str, os_family: str,
                  secret: tuple[str, str] | None = None) -> VhdReport:
@@ -40,13 +46,13 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
             with FileSource(target) as source:
                 info = inspect(source, first_mib)
         except IsADirectoryError:
-            raise StorageError(f"{target} is a folder, not a VHD file.") from None
+            raise StorageError(M_FOLDER, target=target) from None
         except FileNotFoundError:
-            raise StorageError(f"{target} does not exist.") from None
+            raise StorageError(M_MISSING, target=target) from None
         except PermissionError:
-            raise StorageError(f"{target} cannot be read: permission denied.") from None
+            raise StorageError(M_DENIED, target=target) from None
         except OSError as exc:
-            raise StorageError(f"{target} cannot be read: {exc.strerror or exc}.") from None
+            raise StorageError(M_UNREADABLE, target=target, reason=exc.strerror or str(exc)) from None
         return check_vhd(info, profile, role, os_family)
     try:
         parsed = parse_blob_url(target)
@@ -71,7 +77,7 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
         from azure.core.exceptions import AzureError
 
         if isinstance(exc, (AzureError, OSError)):
-            raise StorageError(describe_storage_error(exc)) from None
+            raise storage_error(exc) from None
         raise
     return check_vhd(info, profile, role, os_family, blob_type=source.blob_type)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.steps import Step
-from ..i18n import CORE_CONTEXT, translate, translate_template
+from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_template
 from ..tasks import run_task
 from .base import StepPage
 
@@ -142,7 +142,7 @@ class ExportPage(StepPage):
         def failed(error):
             self.task = None
             self.sas_by_sku = {}
-            self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(error))
+            self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(translate_failure(error)))
             self.refresh()
 
         self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))

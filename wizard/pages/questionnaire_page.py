@@ -33,7 +33,7 @@ from ..core.model import Answer
 from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
 from ..core.steps import Step
 from ..core.verdicts import MARKS
-from ..i18n import current_language
+from ..i18n import current_language, translate_failure
 from ..tasks import run_task
 from .base import StepPage
 
@@ -434,7 +434,7 @@ class QuestionnairePage(StepPage):
                 if store:
                     secret = credentials().get(ref)
                     if not secret:
-                        raise StorageError("connect to the storage account in the SAS URIs step first")
+                        raise StorageError(self.tr("connect to the storage account in the SAS URIs step first"))
                     access = StorageAccess.from_settings(s, secret)
                     url = store_bundle(bundle.zip_path, os_blob, access, progress, cancel)
                 return bundle, url
@@ -462,7 +462,8 @@ class QuestionnairePage(StepPage):
             if type(error).__name__ == "Cancelled":
                 self.report_status.setText(self.tr("Cancelled."))
             else:
-                self.report_status.setText(self.tr("The report could not be made or stored: {0}").format(error))
+                self.report_status.setText(self.tr("The report could not be made or stored: {0}").format(
+                    translate_failure(error)))
 
         def on_progress(update):
             self.report_progress.setRange(0, update.total or 0)

@@ -30,7 +30,7 @@ from ..core.model import Disk, SasRecord, Sku
 from ..core.steps import Step, parse_iso, sas_expiry_state
 from ..core.storage import SECRET_PURPOSE
 from ..core.validation import project_profile
-from ..i18n import translate_problem
+from ..i18n import translate_failure, translate_problem
 from ..tasks import run_task
 from .base import StepPage, disk_label, setup_row_table
 
@@ -269,7 +269,7 @@ class SasPage(StepPage):
 
         def failed(error):
             self.btn_connect.setEnabled(True)
-            self.conn_status.setText(self.tr("Could not connect: {0}").format(error))
+            self.conn_status.setText(self.tr("Could not connect: {0}").format(translate_failure(error)))
 
         run_task(work, on_result=done, on_error=failed)
 
@@ -296,7 +296,8 @@ class SasPage(StepPage):
                 item.addChild(child)
 
         run_task(lambda p, c: list_blobs(access, name), on_result=done,
-                 on_error=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(name, e)))
+                 on_error=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(
+                     name, translate_failure(e))))
 
     def assign_selected_blob(self) -> None:
         item = self.browser.currentItem()
@@ -400,7 +401,7 @@ class SasPage(StepPage):
             self.details.setText("\n".join(f"{marks[f.severity]} {translate_problem(f)}" for f in result.findings))
 
         run_task(work, on_result=done,
-                 on_error=lambda e: self.details.setText(self.tr("Could not verify: {0}").format(e)))
+                 on_error=lambda e: self.details.setText(self.tr("Could not verify: {0}").format(translate_failure(e))))
 
     def copy_selected(self) -> None:
         chosen = self.selected()

@@ -22,7 +22,7 @@ from ..core.model import Disk, Sku
 from ..core.steps import Step
 from ..core.storage import SECRET_PURPOSE
 from ..core.validation import project_profile
-from ..i18n import translate_problem
+from ..i18n import translate_failure, translate_problem
 from ..tasks import run_task
 from .base import StepPage, disk_label, setup_row_table
 
@@ -319,8 +319,9 @@ class VhdPage(StepPage):
                 else:
                     secret = storage_secret(storage_refs)  # the SAS step's account key or connection string
                     if secret is None:
-                        raise StorageError("no read access to this blob: paste its URL with a SAS ('Use blob URL…'), "
-                                           "or connect to the storage account in the SAS URIs step")
+                        raise StorageError(self.tr("no read access to this blob: paste its URL with a SAS "
+                                                   "('Use blob URL…'), or connect to the storage account in the "
+                                                   "SAS URIs step"))
             report = check_target(full, profile, disk.role, sku.os_family, secret)
             cancel.raise_if_cancelled()
             return to_record(report, stamp)
@@ -338,7 +339,8 @@ class VhdPage(StepPage):
             self.task = None
             self.progress.setValue(self.progress.value() + 1)
             if isinstance(error, StorageError):
-                self.status.setText(self.tr("Could not read {0}: {1}").format(self.disk_name(sku, disk), error))
+                self.status.setText(self.tr("Could not read {0}: {1}").format(self.disk_name(sku, disk),
+                                                                                   translate_failure(error)))
             elif type(error).__name__ == "Cancelled":
                 self.status.setText(self.tr("Check cancelled."))
                 self.queue.clear()
@@ -380,8 +382,8 @@ class VhdPage(StepPage):
         def work(progress, cancel):
             secret = storage_secret(refs)
             if secret is None:
-                raise StorageError("connect to the storage account in the SAS URIs step first (account key or "
-                                   "connection string)")
+                raise StorageError(self.tr("connect to the storage account in the SAS URIs step first "
+                                           "(account key or connection string)"))
             kind, value = secret
             access = StorageAccess.from_settings(s, value, "account-key" if kind == "key" else "connection-string")
             url = access.blob_url(container, name)
@@ -417,7 +419,7 @@ class VhdPage(StepPage):
             if type(error).__name__ == "Cancelled":
                 self.status.setText(self.tr("Upload cancelled. Upload again to send only what is missing."))
             else:
-                self.status.setText(self.tr("Upload failed: {0}").format(error))
+                self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error)))
 
         self._set_busy(True)
         self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
