@@ -126,6 +126,23 @@ def test_seventeenth_data_disk_under_partner_center(qtbot, win, page):
     assert next_enabled(win)
 
 
+def test_only_the_disk_label_column_is_editable(qtbot, win, page):
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    page.btn_add_disk.click()
+    table, row = page.disk_table, page.disk_table.rowCount() - 1
+    for column in (0, 1, 3):  # disk kind, LUN, file: no editor opens
+        table.editItem(table.item(row, column))
+        assert table.state() != QAbstractItemView.State.EditingState, column
+    table.editItem(table.item(row, 2))  # the label: an editor, and what is typed lands in the project
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = table.viewport().findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "scratch")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in the next event-loop turn
+    qtbot.waitUntil(lambda: win.document.project.skus[0].disks[row].label == "scratch", timeout=2000)
+
+
 def test_windows_base_image_rules(qtbot, win, page):
     page.sku_list.setCurrentRow(1)
     assert page.base_image.isEnabled()

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self._add_page(OfferPage)
         self._painted = False
         self.pages[0].painted.connect(self._announce_first_paint)
-        QTimer.singleShot(1000, self._announce_first_paint)  # a window never painted (hidden) gets there too
+        QTimer.singleShot(1000, self, self._announce_first_paint)  # a window never painted (hidden) gets there too
         self.firstPainted.connect(self.pages[0].after_first_paint)
         if defer_until_painted:
             self.wizard.ensure_pages = self.build_remaining_pages
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
     def _announce_first_paint(self) -> None:
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.firstPainted.emit)  # once this paint is done
+            QTimer.singleShot(0, self, self.firstPainted.emit)  # once this paint is done (not if closed by then)
 
     def build_remaining_pages(self) -> None:
         """Pages 2–7, once; the wizard asks for them before moving on."""
