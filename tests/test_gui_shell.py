@@ -336,6 +336,8 @@ def test_first_paint_comes_before_qt_namespace_enums():
     import sys
 
     probe = (
+        "import PySide6.QtCore as C\n"
+        "print('lazy-types', 'Qt' not in C.__dict__, flush=True)\n"
         "import sys, wizard.app as A\n"
         "seen = []\n"
         "class Spy(A.FirstPaintReporter):\n"
@@ -352,6 +354,8 @@ def test_first_paint_comes_before_qt_namespace_enums():
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MPWIZARD_BENCH_EXIT_ON_SHOW": "1"}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60).stdout
+    if "lazy-types False" in out:
+        pytest.skip("this PySide creates its types at import: nothing for start-up to save")
     assert "qt-created-before-paint False" in out, out
 
 
