@@ -81,7 +81,9 @@ def test_connect_browse_assign_generate_verify_copy(qtbot, win, page, sas_storag
     qtbot.waitUntil(lambda: ubuntu.disks[0].sas.verdict != "", timeout=20_000)
     assert ubuntu.disks[0].sas.verdict in ("pass", "warning"), page.details.text()
     assert "VHD footer" in page.details.text()
-    page.btn_copy.click()
+    QGuiApplication.clipboard().clear()
+    page.btn_copy.click()  # the token is read off the GUI thread; the clipboard is set when it arrives
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() != "", timeout=10_000)
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(f"{sas_storage.endpoint}/guivhds/os.vhd?") and "sp=rl" in copied and "sig=" in copied
     # The project keeps URL, expiry and a keyring reference — never the signature or the key.

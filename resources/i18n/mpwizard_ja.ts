@@ -2611,7 +2611,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/pages/sas_page.py" line="287"/>
-        <location filename="../../wizard/pages/sas_page.py" line="426"/>
+        <location filename="../../wizard/pages/sas_page.py" line="434"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
@@ -2656,37 +2656,42 @@ Trust it and remember it?</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="411"/>
+        <location filename="../../wizard/pages/sas_page.py" line="415"/>
         <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="425"/>
+        <location filename="../../wizard/pages/sas_page.py" line="419"/>
+        <source>Could not copy: {0}</source>
+        <translation>コピーできませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/sas_page.py" line="433"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="425"/>
+        <location filename="../../wizard/pages/sas_page.py" line="433"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="427"/>
+        <location filename="../../wizard/pages/sas_page.py" line="435"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="427"/>
+        <location filename="../../wizard/pages/sas_page.py" line="435"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="442"/>
+        <location filename="../../wizard/pages/sas_page.py" line="450"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="457"/>
+        <location filename="../../wizard/pages/sas_page.py" line="465"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>

@@ -405,10 +405,18 @@ class SasPage(StepPage):
 
     def copy_selected(self) -> None:
         chosen = self.selected()
-        uri = self.sas_uri(chosen[1]) if chosen else None
-        if uri:
-            QGuiApplication.clipboard().setText(uri)
-            self.details.setText(self.tr("SAS URI copied. Paste it into the portal's VHD URL field."))
+        if not chosen or not chosen[1].sas:
+            return
+        disk = chosen[1]
+
+        def copied(uri):
+            if uri:
+                QGuiApplication.clipboard().setText(uri)  # on the GUI thread, as the clipboard needs
+                self.details.setText(self.tr("SAS URI copied. Paste it into the portal's VHD URL field."))
+
+        # The token may have to come from the OS keyring (a D-Bus call, perhaps an unlock prompt).
+        run_task(lambda progress, cancel: self.sas_uri(disk), on_result=copied,
+                 on_error=lambda e: self.details.setText(self.tr("Could not copy: {0}").format(translate_failure(e))))
 
     # -- display -----------------------------------------------------------------------
     def expiry_state(self, disk: Disk) -> str:
