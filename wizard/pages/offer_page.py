@@ -176,6 +176,9 @@ class OfferPage(StepPage):
         self.sku_editor = editor
         form = QFormLayout(editor)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A field that does not fit beside its label goes under it (Japanese labels are wider): no
+        # sideways scrolling in the editor at the window's default size.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.sku_id = QLineEdit()
         self.sku_title = QLineEdit()
         self.summary = QPlainTextEdit()
