@@ -230,3 +230,24 @@ def test_japanese_messages(qtbot, new_window):
         assert "発行元の名前空間" in error_text(page, "offer.publisher_namespace")
     finally:
         install_translators("en")
+
+
+def test_sku_editor_needs_no_sideways_scrolling_in_japanese(qtbot, new_window):
+    """At the window's default size the SKU editor fits its column in both languages (long Japanese
+    labels put their fields underneath instead)."""
+    from wizard.core.resources import resource_path
+    from wizard.i18n import install_translators
+
+    for lang in ("ja", "en"):
+        install_translators(lang)
+        try:
+            window = new_window()
+            window.resize(1180, 780)
+            window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+            window.show()
+            qtbot.waitExposed(window)
+            editor = window.pages[Step.OFFER].sku_editor
+            assert editor.minimumSizeHint().width() <= editor.parentWidget().width(), lang
+        finally:
+            install_translators("en")
+
