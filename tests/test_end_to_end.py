@@ -164,6 +164,7 @@ class Walk:
         qtbot, page = self.qtbot, self.page(Step.SAS)
         qtbot.mouseClick(page.btn_generate_all, Qt.MouseButton.LeftButton)
         sku = self.window.document.project.skus[0]
+        qtbot.waitUntil(lambda: all(d.sas is not None for d in sku.disks), timeout=LONG)
         for row in range(2):
             page.disks.selectRow(row)
             qtbot.mouseClick(page.btn_verify, Qt.MouseButton.LeftButton)

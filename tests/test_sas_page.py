@@ -72,7 +72,8 @@ def test_connect_browse_assign_generate_verify_copy(qtbot, win, page, sas_storag
         page.btn_assign.click()
         assert ubuntu.disks[disk_index].blob_url == f"{sas_storage.endpoint}/guivhds/{name}"
     page.disks.selectRow(0)
-    page.btn_generate.click()
+    page.btn_generate.click()  # signed and stored in the keyring off the GUI thread
+    qtbot.waitUntil(lambda: ubuntu.disks[0].sas is not None, timeout=10_000)
     record = ubuntu.disks[0].sas
     assert record and record.permissions == "rl" and record.secret_purpose
     expiry = datetime.fromisoformat(record.expiry)

@@ -321,8 +321,8 @@ def _certify_windows(args: argparse.Namespace, secrets: dict, known):
 
 def _storage_access_for(project, args: argparse.Namespace):
     """The project's storage settings with the secret from --*-env or the OS keyring; exits 2 without one."""
-    from .core.credentials import CredentialError, SecretRef, credentials
-    from .core.storage import SECRET_PURPOSE, StorageAccess
+    from .core.credentials import CredentialError, credentials
+    from .core.storage import StorageAccess, storage_secret_ref
 
     s = project.storage
     mode = s.mode
@@ -332,7 +332,7 @@ def _storage_access_for(project, args: argparse.Namespace):
         secret = from_env[1]
     else:
         try:
-            secret = credentials().get(SecretRef(project.project_id, SECRET_PURPOSE[mode]))
+            secret = credentials().get(storage_secret_ref(project.project_id, mode))
         except CredentialError as exc:
             raise SystemExit(f"error: {exc}") from None
     if not secret:

@@ -88,7 +88,8 @@ CORE_CONTEXT = "Core"  # the context the Qt-free core marks its templates with
 
 
 def translate_failure(error) -> str:
-    """An SshFailure (or any error with template/template_args/advice) in the UI language, advice on a new line."""
+    """A TranslatableError (an SshFailure adds `advice`) in the UI language, advice on a new line; any other
+    error as its text."""
     template = getattr(error, "template", "")
     args = getattr(error, "template_args", {})
     try:

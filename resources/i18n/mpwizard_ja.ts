@@ -908,168 +908,168 @@ Trust it and remember it?</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="53"/>
+        <location filename="../../wizard/core/sshconn.py" line="47"/>
         <source>Check the DNS name (for Azure: &lt;name&gt;.&lt;region&gt;.cloudapp.azure.com) or use the IP address.</source>
         <translation>DNS 名を確認するか (Azure では &lt;名前&gt;.&lt;リージョン&gt;.cloudapp.azure.com)、IP アドレスを使ってください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="58"/>
+        <location filename="../../wizard/core/sshconn.py" line="52"/>
         <source>Check that the VM is running, that sshd listens on this port, and that the network security group allows it.</source>
         <translation>VM が起動していること、sshd がこのポートで待ち受けていること、ネットワーク セキュリティ グループで許可されていることを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="64"/>
+        <location filename="../../wizard/core/sshconn.py" line="58"/>
         <source>Nothing answered in time: check the address, the port and any firewall in between.</source>
         <translation>時間内に応答がありませんでした。アドレス、ポート、途中のファイアウォールを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="69"/>
+        <location filename="../../wizard/core/sshconn.py" line="63"/>
         <source>The port answered but not as an SSH server: check the port number.</source>
         <translation>ポートは応答しましたが SSH サーバーではありません。ポート番号を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="72"/>
+        <location filename="../../wizard/core/sshconn.py" line="66"/>
         <source>The host key of {host} is not known yet ({key_type} {fingerprint}).</source>
         <translation>{host} のホスト キーはまだ不明です ({key_type} {fingerprint})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="73"/>
+        <location filename="../../wizard/core/sshconn.py" line="67"/>
         <source>Compare the fingerprint with the VM&apos;s (for example in the Azure serial console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and trust it only if they match.</source>
         <translation>フィンガープリントを VM のもの (例: Azure のシリアル コンソールで ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) と照合し、一致する場合だけ信頼してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="75"/>
+        <location filename="../../wizard/core/sshconn.py" line="69"/>
         <source>The host key of {host} changed: expected {expected}, got {got}. Connection refused.</source>
         <translation>{host} のホスト キーが変わりました: 期待値 {expected}、実際 {got}。接続を拒否しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="76"/>
+        <location filename="../../wizard/core/sshconn.py" line="70"/>
         <source>If the VM was re-created, this is expected: remove the old key (Forget host key) and connect again to compare the new fingerprint. Otherwise someone may be intercepting.</source>
         <translation>VM を作り直した場合は想定どおりです。古いキーを破棄 (「ホスト キーを破棄」) してから再接続し、新しいフィンガープリントを照合してください。そうでない場合は通信が傍受されている可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="78"/>
+        <location filename="../../wizard/core/sshconn.py" line="72"/>
         <source>The key {path} needs a passphrase.</source>
         <translation>キー {path} にはパスフレーズが必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="79"/>
+        <location filename="../../wizard/core/sshconn.py" line="73"/>
         <source>The passphrase for {path} is wrong.</source>
         <translation>{path} のパスフレーズが正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="80"/>
+        <location filename="../../wizard/core/sshconn.py" line="74"/>
         <source>Check the key&apos;s passphrase.</source>
         <translation>キーのパスフレーズを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="81"/>
+        <location filename="../../wizard/core/sshconn.py" line="75"/>
         <source>The key file {path} cannot be read: {reason}.</source>
         <translation>キー ファイル {path} を読み取れません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="82"/>
+        <location filename="../../wizard/core/sshconn.py" line="76"/>
         <source>{path} is not a private key format this app reads ({reason}).</source>
         <translation>{path} はこのアプリが読める秘密キーの形式ではありません ({reason})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="83"/>
+        <location filename="../../wizard/core/sshconn.py" line="77"/>
         <source>{host} does not resolve ({reason}).</source>
         <translation>{host} の名前解決ができません ({reason})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="84"/>
+        <location filename="../../wizard/core/sshconn.py" line="78"/>
         <source>{host}:{port} did not answer within {seconds} s.</source>
         <translation>{host}:{port} が {seconds} 秒以内に応答しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="85"/>
+        <location filename="../../wizard/core/sshconn.py" line="79"/>
         <source>{host}:{port} refused the connection (port closed).</source>
         <translation>{host}:{port} が接続を拒否しました (ポートが閉じています)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="86"/>
+        <location filename="../../wizard/core/sshconn.py" line="80"/>
         <source>{host}:{port} cannot be reached: {reason}.</source>
         <translation>{host}:{port} に到達できません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="87"/>
+        <location filename="../../wizard/core/sshconn.py" line="81"/>
         <source>SSH handshake with {host}:{port} failed: {reason}.</source>
         <translation>{host}:{port} との SSH ハンドシェイクに失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="88"/>
+        <location filename="../../wizard/core/sshconn.py" line="82"/>
         <source>{user}@{host} refused the password.</source>
         <translation>{user}@{host} がパスワードを拒否しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="89"/>
+        <location filename="../../wizard/core/sshconn.py" line="83"/>
         <source>{user}@{host} refused the key.</source>
         <translation>{user}@{host} がキーを拒否しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="90"/>
+        <location filename="../../wizard/core/sshconn.py" line="84"/>
         <source>Authentication failed: {reason}.</source>
         <translation>認証に失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="111"/>
+        <location filename="../../wizard/core/sshconn.py" line="105"/>
         <source>Check the user name and the password or key. Azure sets these when the VM is created.</source>
         <translation>ユーザー名とパスワードまたはキーを確認してください。これらは VM の作成時に Azure で設定されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="116"/>
+        <location filename="../../wizard/core/sshconn.py" line="110"/>
         <source>The private key is encrypted: enter its passphrase.</source>
         <translation>秘密キーは暗号化されています。パスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="121"/>
+        <location filename="../../wizard/core/sshconn.py" line="115"/>
         <source>Use an OpenSSH or PEM private key (convert PuTTY .ppk files with PuTTYgen: Conversions → Export OpenSSH key).</source>
         <translation>OpenSSH または PEM 形式の秘密キーを使ってください (PuTTY の .ppk は PuTTYgen の Conversions → Export OpenSSH key で変換できます)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="125"/>
+        <location filename="../../wizard/core/sshconn.py" line="119"/>
         <source>Name resolves</source>
         <translation>名前解決</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="126"/>
+        <location filename="../../wizard/core/sshconn.py" line="120"/>
         <source>Port open</source>
         <translation>ポート接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="127"/>
+        <location filename="../../wizard/core/sshconn.py" line="121"/>
         <source>SSH handshake</source>
         <translation>SSH ハンドシェイク</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="128"/>
+        <location filename="../../wizard/core/sshconn.py" line="122"/>
         <source>Host key</source>
         <translation>ホスト キー</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="129"/>
+        <location filename="../../wizard/core/sshconn.py" line="123"/>
         <source>Authentication</source>
         <translation>認証</translation>
     </message>
     <message>
         <location filename="../../wizard/core/export.py" line="212"/>
-        <location filename="../../wizard/core/sshconn.py" line="130"/>
+        <location filename="../../wizard/core/sshconn.py" line="124"/>
         <source>Operating system</source>
         <translation>オペレーティング システム</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="131"/>
+        <location filename="../../wizard/core/sshconn.py" line="125"/>
         <source>Passwordless sudo</source>
         <translation>パスワードなしの sudo</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="132"/>
+        <location filename="../../wizard/core/sshconn.py" line="126"/>
         <source>TLS certificate</source>
         <translation>TLS 証明書</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sshconn.py" line="133"/>
+        <location filename="../../wizard/core/sshconn.py" line="127"/>
         <source>Administrator rights</source>
         <translation>管理者権限</translation>
     </message>
@@ -1742,7 +1742,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/pages/offer_page.py" line="136"/>
-        <location filename="../../wizard/pages/offer_page.py" line="576"/>
+        <location filename="../../wizard/pages/offer_page.py" line="579"/>
         <source>Offer</source>
         <translation>プラン</translation>
     </message>
@@ -1852,341 +1852,341 @@ Trust it and remember it?</source>
         <translation>選択した SKU を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="185"/>
+        <location filename="../../wizard/pages/offer_page.py" line="188"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="186"/>
+        <location filename="../../wizard/pages/offer_page.py" line="189"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="188"/>
+        <location filename="../../wizard/pages/offer_page.py" line="191"/>
         <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
         <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="196"/>
+        <location filename="../../wizard/pages/offer_page.py" line="199"/>
         <source>Record this version as &amp;published</source>
         <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="197"/>
+        <location filename="../../wizard/pages/offer_page.py" line="200"/>
         <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
         <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="199"/>
+        <location filename="../../wizard/pages/offer_page.py" line="202"/>
         <source>S&amp;KU ID:</source>
         <translation>SKU ID(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="199"/>
+        <location filename="../../wizard/pages/offer_page.py" line="202"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="200"/>
+        <location filename="../../wizard/pages/offer_page.py" line="203"/>
         <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
         <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="201"/>
+        <location filename="../../wizard/pages/offer_page.py" line="204"/>
         <source>&amp;Title:</source>
         <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="201"/>
+        <location filename="../../wizard/pages/offer_page.py" line="204"/>
         <source>SKU title</source>
         <translation>SKU のタイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="202"/>
+        <location filename="../../wizard/pages/offer_page.py" line="205"/>
         <source>The SKU&apos;s name as customers see it.</source>
         <translation>顧客に表示される SKU の名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="203"/>
+        <location filename="../../wizard/pages/offer_page.py" line="206"/>
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="203"/>
+        <location filename="../../wizard/pages/offer_page.py" line="206"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204"/>
+        <location filename="../../wizard/pages/offer_page.py" line="207"/>
         <source>A short customer-visible summary (editable until push to staging).</source>
         <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="205"/>
+        <location filename="../../wizard/pages/offer_page.py" line="208"/>
         <source>OS &amp;family:</source>
         <translation>OS ファミリ(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="205"/>
+        <location filename="../../wizard/pages/offer_page.py" line="208"/>
         <source>Operating system family</source>
         <translation>オペレーティング システム ファミリ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="206"/>
+        <location filename="../../wizard/pages/offer_page.py" line="209"/>
         <source>Linux or Windows.</source>
         <translation>Linux または Windows。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="207"/>
+        <location filename="../../wizard/pages/offer_page.py" line="210"/>
         <source>Operating &amp;system:</source>
         <translation>オペレーティング システム(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="208"/>
+        <location filename="../../wizard/pages/offer_page.py" line="211"/>
         <source>Operating system friendly name</source>
         <translation>オペレーティング システムのフレンドリ名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="209"/>
+        <location filename="../../wizard/pages/offer_page.py" line="212"/>
         <source>In the form &apos;family type version update&apos;, e.g. &apos;Windows Server Datacenter 2012 R2&apos;.</source>
         <translation>「ファミリ 種類 バージョン 更新」の形式 (例: &apos;Windows Server Datacenter 2012 R2&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="210"/>
+        <location filename="../../wizard/pages/offer_page.py" line="213"/>
         <source>&amp;Base image:</source>
         <translation>基本イメージ(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="210"/>
+        <location filename="../../wizard/pages/offer_page.py" line="213"/>
         <source>Windows base image</source>
         <translation>Windows の基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="211"/>
+        <location filename="../../wizard/pages/offer_page.py" line="214"/>
         <source>Windows SKUs must start from an approved base image.</source>
         <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="212"/>
+        <location filename="../../wizard/pages/offer_page.py" line="215"/>
         <source>Base image &amp;date:</source>
         <translation>基本イメージの日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="213"/>
+        <location filename="../../wizard/pages/offer_page.py" line="216"/>
         <source>Base image publication date</source>
         <translation>基本イメージの公開日</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="214"/>
+        <location filename="../../wizard/pages/offer_page.py" line="217"/>
         <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
         <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="221"/>
+        <location filename="../../wizard/pages/offer_page.py" line="224"/>
         <source>Search sizes, e.g. D2 v5, memory, compute</source>
         <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="222"/>
+        <location filename="../../wizard/pages/offer_page.py" line="225"/>
         <source>Search VM sizes</source>
         <translation>VM サイズの検索</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="222"/>
+        <location filename="../../wizard/pages/offer_page.py" line="225"/>
         <source>Type part of a size name or series to filter.</source>
         <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="225"/>
+        <location filename="../../wizard/pages/offer_page.py" line="228"/>
         <source>VM size catalogue</source>
         <translation>VM サイズのカタログ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="225"/>
+        <location filename="../../wizard/pages/offer_page.py" line="228"/>
         <source>Check the recommended sizes for this SKU.</source>
         <translation>この SKU の推奨サイズにチェックを入れます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="231"/>
+        <location filename="../../wizard/pages/offer_page.py" line="234"/>
         <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
         <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="240"/>
         <source>Recommended &amp;VM sizes:</source>
         <translation>推奨 VM サイズ(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="240"/>
         <source>Recommended VM sizes</source>
         <translation>推奨 VM サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="238"/>
+        <location filename="../../wizard/pages/offer_page.py" line="241"/>
         <source>Shown to customers on the pricing tier blade.</source>
         <translation>価格レベルのブレードで顧客に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="249"/>
+        <location filename="../../wizard/pages/offer_page.py" line="252"/>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="249"/>
-        <location filename="../../wizard/pages/offer_page.py" line="251"/>
+        <location filename="../../wizard/pages/offer_page.py" line="252"/>
+        <location filename="../../wizard/pages/offer_page.py" line="254"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="250"/>
-        <location filename="../../wizard/pages/offer_page.py" line="252"/>
+        <location filename="../../wizard/pages/offer_page.py" line="253"/>
+        <location filename="../../wizard/pages/offer_page.py" line="255"/>
         <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
         <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="258"/>
+        <location filename="../../wizard/pages/offer_page.py" line="261"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="258"/>
+        <location filename="../../wizard/pages/offer_page.py" line="261"/>
         <source>LUN</source>
         <translation>LUN</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="258"/>
+        <location filename="../../wizard/pages/offer_page.py" line="261"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="258"/>
+        <location filename="../../wizard/pages/offer_page.py" line="261"/>
         <source>VHD file / blob</source>
         <translation>VHD ファイル / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="266"/>
-        <location filename="../../wizard/pages/offer_page.py" line="275"/>
+        <location filename="../../wizard/pages/offer_page.py" line="269"/>
+        <location filename="../../wizard/pages/offer_page.py" line="278"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="266"/>
+        <location filename="../../wizard/pages/offer_page.py" line="269"/>
         <source>The OS disk and the data disks; LUNs follow the order.</source>
         <translation>OS ディスクとデータ ディスク。LUN は並び順で決まります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="268"/>
+        <location filename="../../wizard/pages/offer_page.py" line="271"/>
         <source>Add data &amp;disk</source>
         <translation>データ ディスクを追加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="269"/>
+        <location filename="../../wizard/pages/offer_page.py" line="272"/>
         <source>Remove data disk</source>
         <translation>データ ディスクを削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="275"/>
+        <location filename="../../wizard/pages/offer_page.py" line="278"/>
         <source>Dis&amp;ks:</source>
         <translation>ディスク(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="276"/>
+        <location filename="../../wizard/pages/offer_page.py" line="279"/>
         <source>Add only the data disks the SKU needs: customers cannot remove image disks.</source>
         <translation>SKU に必要なデータ ディスクだけを追加してください。顧客はイメージのディスクを削除できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="283"/>
+        <location filename="../../wizard/pages/offer_page.py" line="286"/>
         <source>URL previews:</source>
         <translation>URL のプレビュー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="284"/>
+        <location filename="../../wizard/pages/offer_page.py" line="287"/>
         <source>The IDs appear in these URLs and cannot change after publishing.</source>
         <translation>ID はこれらの URL に表示され、公開後は変更できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="336"/>
-        <location filename="../../wizard/pages/offer_page.py" line="555"/>
+        <location filename="../../wizard/pages/offer_page.py" line="339"/>
+        <location filename="../../wizard/pages/offer_page.py" line="558"/>
         <source>(new SKU)</source>
         <translation>(新しい SKU)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="368"/>
+        <location filename="../../wizard/pages/offer_page.py" line="371"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="371"/>
+        <location filename="../../wizard/pages/offer_page.py" line="374"/>
         <source>Other, published after {0}</source>
         <translation>その他 ({0} より後に公開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="383"/>
+        <location filename="../../wizard/pages/offer_page.py" line="386"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="383"/>
+        <location filename="../../wizard/pages/offer_page.py" line="386"/>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="384"/>
+        <location filename="../../wizard/pages/offer_page.py" line="387"/>
         <source>(set in the VHD step)</source>
         <translation>(VHD の手順で設定)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="539"/>
+        <location filename="../../wizard/pages/offer_page.py" line="542"/>
         <source>exactly {0}</source>
         <translation>ちょうど {0} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="541"/>
+        <location filename="../../wizard/pages/offer_page.py" line="544"/>
         <source>{0} to {1}</source>
         <translation>{0}～{1} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="542"/>
+        <location filename="../../wizard/pages/offer_page.py" line="545"/>
         <source>Chosen ({0} of {1}): {2}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="543"/>
+        <location filename="../../wizard/pages/offer_page.py" line="546"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="544"/>
+        <location filename="../../wizard/pages/offer_page.py" line="547"/>
         <source>none yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="545"/>
+        <location filename="../../wizard/pages/offer_page.py" line="548"/>
         <source>Published versions: {0}</source>
         <translation>公開済みのバージョン: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="557"/>
+        <location filename="../../wizard/pages/offer_page.py" line="560"/>
         <source>This SKU has problems</source>
         <translation>この SKU には問題があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="557"/>
+        <location filename="../../wizard/pages/offer_page.py" line="560"/>
         <source>This SKU is complete</source>
         <translation>この SKU は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="566"/>
+        <location filename="../../wizard/pages/offer_page.py" line="569"/>
         <source>Nothing: the offer and every SKU are complete.</source>
         <translation>ありません。プランとすべての SKU が完了しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="574"/>
+        <location filename="../../wizard/pages/offer_page.py" line="577"/>
         <source>SKU {0}</source>
         <translation>SKU {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="577"/>
+        <location filename="../../wizard/pages/offer_page.py" line="580"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
@@ -2611,7 +2611,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/pages/sas_page.py" line="287"/>
-        <location filename="../../wizard/pages/sas_page.py" line="434"/>
+        <location filename="../../wizard/pages/sas_page.py" line="460"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
@@ -2631,67 +2631,67 @@ Trust it and remember it?</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="355"/>
+        <location filename="../../wizard/pages/sas_page.py" line="343"/>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="362"/>
+        <location filename="../../wizard/pages/sas_page.py" line="377"/>
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="387"/>
+        <location filename="../../wizard/pages/sas_page.py" line="413"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="392"/>
+        <location filename="../../wizard/pages/sas_page.py" line="418"/>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="404"/>
+        <location filename="../../wizard/pages/sas_page.py" line="430"/>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="415"/>
+        <location filename="../../wizard/pages/sas_page.py" line="441"/>
         <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="419"/>
+        <location filename="../../wizard/pages/sas_page.py" line="445"/>
         <source>Could not copy: {0}</source>
         <translation>コピーできませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="433"/>
+        <location filename="../../wizard/pages/sas_page.py" line="459"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="433"/>
+        <location filename="../../wizard/pages/sas_page.py" line="459"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="435"/>
+        <location filename="../../wizard/pages/sas_page.py" line="461"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="435"/>
+        <location filename="../../wizard/pages/sas_page.py" line="461"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="450"/>
+        <location filename="../../wizard/pages/sas_page.py" line="476"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="465"/>
+        <location filename="../../wizard/pages/sas_page.py" line="491"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n_marks import QT_TRANSLATE_NOOP
+from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import CancelToken
 
 
@@ -31,20 +31,14 @@ class SshTarget:
     passphrase: str | None = None  # secret
 
 
-class SshFailure(Exception):
-    """A connection step failed; `step` names it, `advice` says what to do.
-
-    `template` and `template_args` let the GUI show the message in the user's
-    language; templates and advice are marked for translation (context "Core").
-    """
+class SshFailure(TranslatableError):
+    """A connection step failed; `step` names it, `advice` (also marked for translation) says what to do."""
 
     step = "connect"
     advice = ""
 
     def __init__(self, template: str, advice: str = "", **args: object):
-        self.template = template
-        self.template_args = {k: str(v) for k, v in args.items()}
-        super().__init__(template.format(**args))
+        super().__init__(template, **{k: str(v) for k, v in args.items()})
         self.advice = advice or self.advice
 
 

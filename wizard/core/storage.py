@@ -160,6 +160,13 @@ SECRET_PURPOSE = {"account-key": "storage-account-key", "connection-string": "st
                   "container-sas": "storage-container-sas"}
 
 
+def storage_secret_ref(project_id: str, mode: str):
+    """Where the project's storage secret of this kind (`StorageSettings.mode`) is kept."""
+    from .credentials import SecretRef
+
+    return SecretRef(project_id, SECRET_PURPOSE.get(mode, SECRET_PURPOSE["account-key"]))
+
+
 @dataclass(frozen=True)
 class StorageAccess:
     """Where and how to reach the account. `secret` is the key, connection string or container SAS URL."""

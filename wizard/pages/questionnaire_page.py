@@ -407,12 +407,12 @@ class QuestionnairePage(StepPage):
         import tempfile
         from pathlib import Path
 
-        from ..core.credentials import SecretRef, credentials
+        from ..core.credentials import credentials
         from ..core.model import ReportRecord
         from ..core.projectio import utc_now_iso
         from ..core.report import make_project_bundle
         from ..core.report_store import store_bundle
-        from ..core.storage import SECRET_PURPOSE, StorageAccess, StorageError
+        from ..core.storage import StorageAccess, StorageError, storage_secret_ref
         from ..report_pdf import html_to_pdf
 
         sku = self.selected_sku()
@@ -420,7 +420,7 @@ class QuestionnairePage(StepPage):
             return
         project = self.project
         s = project.storage
-        ref = SecretRef(project.project_id, SECRET_PURPOSE.get(s.mode, "storage-account-key"))
+        ref = storage_secret_ref(project.project_id, s.mode)
         os_blob = sku.os_disk.blob_url if sku.os_disk else ""
         run = project.latest_run()
         created = utc_now_iso()

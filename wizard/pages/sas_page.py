@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Disk, SasRecord, Sku
 from ..core.steps import Step, parse_iso, sas_expiry_state
-from ..core.storage import SECRET_PURPOSE
+from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..tasks import run_task
@@ -203,9 +203,7 @@ class SasPage(StepPage):
         self.changed()
 
     def _secret_ref(self):
-        from ..core.credentials import SecretRef
-
-        return SecretRef(self.project.project_id, SECRET_PURPOSE[self.mode.currentData()])
+        return storage_secret_ref(self.project.project_id, self.mode.currentData())
 
     def _load_secret(self) -> None:
         from ..core.credentials import CredentialError, credentials
@@ -337,30 +335,56 @@ class SasPage(StepPage):
         now = datetime.now(UTC)
         start = now - timedelta(minutes=profile.sas_start_offset_minutes)
         expiry = minimum_expiry(profile, start) + timedelta(days=self.extra_days.value())
-        problems = []
-        for sku, disk in items:
-            try:
-                # An http blob endpoint (the local emulator) cannot serve https.
-                scheme = self.scheme.currentData() if disk.blob_url.startswith("https://") else "http"
-                sas = create_sas(disk.blob_url, key, profile, now=now, expiry=expiry, scheme=scheme)
-            except ValueError as exc:
-                problems.append(f"{self.disk_name(sku, disk)}: {exc}")
-                continue
-            purpose = sas_purpose(disk.blob_url)
-            token = sas.uri.split("?", 1)[1]
-            try:
-                credentials().store(SecretRef(self.project.project_id, purpose), token, remember=True)
-            except CredentialError:
-                credentials().store(SecretRef(self.project.project_id, purpose), token, remember=False)
-                problems.append(self.tr("{0}: the keyring is unavailable, so this SAS is kept for this session only.")
-                                .format(self.disk_name(sku, disk)))
-            disk.sas = SasRecord(blob_url=disk.blob_url, start=sas.start.isoformat(), expiry=sas.expiry.isoformat(),
-                                 permissions=sas.permissions, scheme=sas.uri.split(":", 1)[0],
-                                 created_at=utc_now_iso(), secret_purpose=purpose)
-        self.changed()
-        self.refresh()
-        self.details.setText("\n".join(problems) or self.tr("Created {0} SAS URI(s). Verify them before copying.")
-                             .format(len(items)))
+        project_id = self.project.project_id
+        chosen_scheme = self.scheme.currentData()
+        names = {id(disk): self.disk_name(sku, disk) for sku, disk in items}
+        no_keyring = self.tr("{0}: the keyring is unavailable, so this SAS is kept for this session only.")
+
+        def work(progress, cancel):
+            # Signing is quick; storing each token may be a D-Bus call to the keyring (or wait on an
+            # unlock prompt), so both run here, off the GUI thread.
+            made, problems = [], []
+            for _sku, disk in items:
+                try:
+                    # An http blob endpoint (the local emulator) cannot serve https.
+                    scheme = chosen_scheme if disk.blob_url.startswith("https://") else "http"
+                    sas = create_sas(disk.blob_url, key, profile, now=now, expiry=expiry, scheme=scheme)
+                except ValueError as exc:
+                    problems.append(f"{names[id(disk)]}: {exc}")
+                    continue
+                purpose = sas_purpose(disk.blob_url)
+                token = sas.uri.split("?", 1)[1]
+                try:
+                    credentials().store(SecretRef(project_id, purpose), token, remember=True)
+                except CredentialError:
+                    credentials().store(SecretRef(project_id, purpose), token, remember=False)
+                    problems.append(no_keyring.format(names[id(disk)]))
+                made.append((disk, SasRecord(blob_url=disk.blob_url, start=sas.start.isoformat(),
+                                             expiry=sas.expiry.isoformat(), permissions=sas.permissions,
+                                             scheme=sas.uri.split(":", 1)[0], created_at=utc_now_iso(),
+                                             secret_purpose=purpose)))
+            return made, problems
+
+        def done(result):
+            made, problems = result
+            self._set_generating(False)
+            for disk, record in made:
+                disk.sas = record
+            self.changed()
+            self.refresh()
+            self.details.setText("\n".join(problems) or self.tr("Created {0} SAS URI(s). Verify them before copying.")
+                                 .format(len(items)))
+
+        def failed(error):
+            self._set_generating(False)
+            self.details.setText(translate_failure(error))
+
+        self._set_generating(True)
+        run_task(work, on_result=done, on_error=failed)
+
+    def _set_generating(self, busy: bool) -> None:
+        for button in (self.btn_generate, self.btn_generate_all):
+            button.setEnabled(not busy)
 
     def sas_uri(self, disk: Disk) -> str | None:
         from ..core.credentials import CredentialError, SecretRef, credentials

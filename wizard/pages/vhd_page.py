@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Disk, Sku
 from ..core.steps import Step
-from ..core.storage import SECRET_PURPOSE
+from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..tasks import run_task
@@ -251,11 +251,9 @@ class VhdPage(StepPage):
             self.start_checks([chosen])
 
     def storage_secret_refs(self):
-        from ..core.credentials import SecretRef
-
         pid = self.project.project_id
-        return [("key", SecretRef(pid, SECRET_PURPOSE["account-key"])),
-                ("connection-string", SecretRef(pid, SECRET_PURPOSE["connection-string"]))]
+        return [("key", storage_secret_ref(pid, "account-key")),
+                ("connection-string", storage_secret_ref(pid, "connection-string"))]
 
     def blob_sas_ref(self, blob_url: str):
         from ..core.credentials import SecretRef
