@@ -466,20 +466,23 @@ def mask_signature(text: str) -> str:
     return SAS_SIGNATURE.sub(r"\1••••••", text)
 
 
-def load_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
-    """Every disk's SAS URI from this session or the keyring (None where there is none). Touches the keyring."""
+def disk_sas_uri(project_id: str, disk) -> str | None:
+    """The disk's full SAS URI with its token from this session or the keyring; None without one.
+    Touches the keyring: call it off the GUI thread."""
     from .credentials import CredentialError, SecretRef, credentials
 
-    out: dict[str, dict[int, str | None]] = {}
-    for sku in project.skus:
-        uris: dict[int, str | None] = {}
-        for i, disk in enumerate(sku.disks):
+    if not disk.sas:
+        return None
+    token = None
+    if disk.sas.secret_purpose:
+        try:
+            token = credentials().get(SecretRef(project_id, disk.sas.secret_purpose))
+        except CredentialError:
             token = None
-            if disk.sas and disk.sas.secret_purpose:
-                try:
-                    token = credentials().get(SecretRef(project.project_id, disk.sas.secret_purpose))
-                except CredentialError:
-                    token = None
-            uris[i] = sas_uri(disk.sas.blob_url or disk.blob_url, disk.sas.scheme, token) if disk.sas else None
-        out[sku.sku_id] = uris
-    return out
+    return sas_uri(disk.sas.blob_url or disk.blob_url, disk.sas.scheme, token)
+
+
+def load_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
+    """Every disk's SAS URI from this session or the keyring (None where there is none). Touches the keyring."""
+    return {sku.sku_id: {i: disk_sas_uri(project.project_id, disk) for i, disk in enumerate(sku.disks)}
+            for sku in project.skus}

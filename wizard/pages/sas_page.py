@@ -387,17 +387,10 @@ class SasPage(StepPage):
             button.setEnabled(not busy)
 
     def sas_uri(self, disk: Disk) -> str | None:
-        from ..core.credentials import CredentialError, SecretRef, credentials
+        """Reads the keyring: call it off the GUI thread."""
+        from ..core.export import disk_sas_uri
 
-        if not disk.sas or not disk.sas.secret_purpose:
-            return None
-        try:
-            token = credentials().get(SecretRef(self.project.project_id, disk.sas.secret_purpose))
-        except CredentialError:
-            token = None
-        from ..core.export import sas_uri
-
-        return sas_uri(disk.sas.blob_url, disk.sas.scheme, token)
+        return disk_sas_uri(self.project.project_id, disk)
 
     def verify_selected(self) -> None:
         from ..core.projectio import utc_now_iso
