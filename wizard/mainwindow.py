@@ -100,7 +100,7 @@ class StepWizard(QWizard):
             self.jumping = False
             page = self.currentPage()
             if page:
-                page.completeChanged.emit()
+                page.refresh_complete(force=True)
 
     def accept(self) -> None:  # Finish: the window stays; the project is saved
         if self.finish_requested:
@@ -130,8 +130,9 @@ class MainWindow(QMainWindow):
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
         self.steps.setAccessibleName(self.tr("Steps"))
-        self.steps.setMaximumWidth(240)
-        self.steps.setMinimumWidth(190)
+        # Narrow: at 1024 pixels every one of them is needed by the page beside it.
+        self.steps.setMaximumWidth(200)
+        self.steps.setMinimumWidth(160)
         self.wizard = StepWizard()
         self.wizard.finish_requested = self.save
         self.pages = []

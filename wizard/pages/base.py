@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QWizardPage
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizardPage
 
 from ..core.steps import Step
 from ..document import ProjectDocument
@@ -17,6 +17,7 @@ class StepPage(QWizardPage):
         super().__init__()
         self.document = document
         self._painted_once = False
+        self._complete_shown: bool | None = None  # what Next last showed (None: not yet told)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         # An override rather than an event filter: a filter would route every event the page gets
@@ -25,6 +26,11 @@ class StepPage(QWizardPage):
         if not self._painted_once:
             self._painted_once = True
             self.painted.emit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # QWizard works Next out afresh when it shows a page; what we last told it is forgotten.
+        self._complete_shown = None
+        super().showEvent(event)
 
     @property
     def project(self):
@@ -50,7 +56,25 @@ class StepPage(QWizardPage):
     def changed(self) -> None:
         """Call after an edit: marks the project dirty and refreshes Next."""
         self.document.mark_changed()
+        self.refresh_complete()
+
+    def refresh_complete(self, force: bool = False) -> None:
+        """Tell the wizard that Next may have changed -- only when it did (or `force`), and without
+        taking the keyboard away from the person typing.
+
+        Why: QWizard answers `completeChanged` by hiding and re-showing the widget that holds the
+        page (its "anti-flicker" widget). Hiding a widget that contains the focus moves the focus
+        to the next widget in the window -- the step list -- so every key after the first went
+        there. Emitting only when completeness flips makes that rare; putting the focus back where
+        it was makes it invisible."""
+        complete = self.isComplete()
+        if not force and complete == self._complete_shown:
+            return
+        self._complete_shown = complete
+        focus = QApplication.focusWidget()
         self.completeChanged.emit()
+        if focus is not None and QApplication.focusWidget() is not focus and focus.isVisible():
+            focus.setFocus()  # OtherFocusReason: a line edit keeps its cursor, nothing is selected
 
 
 def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
@@ -60,6 +84,42 @@ def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setAccessibleName(accessible_name)
+
+
+def readable_columns(view, stretch: int | None = None) -> None:
+    """Every column at least as wide as its title: the `stretch` column takes what is left, the
+    others fit their contents (title included), and the view asks for enough width that the
+    stretch column's title is never cut. Call after the header labels are set."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView, QTreeView
+
+    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+    model = view.model()
+    metrics = header.fontMetrics()
+    need = 0
+    for column in range(header.count()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = metrics.horizontalAdvance(title) + 24  # the style's margins and a sort arrow
+        need += width
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            # A stretched column is squeezed down to the header's minimum when others are wide.
+            header.setMinimumSectionSize(max(header.minimumSectionSize(), width))
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch is None)
+    view.setMinimumWidth(need + 2 * view.frameWidth())
+
+
+def button_grid(buttons, columns: int):
+    """Buttons in rows of `columns`: one long row would make a page wider than a small screen."""
+    from PySide6.QtWidgets import QGridLayout
+
+    grid = QGridLayout()
+    for index, button in enumerate(buttons):
+        grid.addWidget(button, index // columns, index % columns)
+    grid.setColumnStretch(columns, 1)
+    return grid
 
 
 def disk_label(sku, disk) -> str:

@@ -35,7 +35,7 @@ from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.vmsizes import catalogue, search
 from ..i18n import current_language, translate_problem
 from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
-from .base import StepPage
+from .base import StepPage, button_grid, readable_columns
 
 
 class ErrorLabel(QLabel):
@@ -88,7 +88,8 @@ class OfferPage(StepPage):
         splitter.addWidget(self._build_offer_column())
         splitter.addWidget(self._build_sku_editor())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 700])
+        splitter.setStretchFactor(0, 0)
+        splitter.setSizes([260, 700])
         outer.addWidget(splitter, 1)
 
         self.problem_list = QListWidget()
@@ -135,6 +136,7 @@ class OfferPage(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         offer_box = QGroupBox(self.tr("Offer"))
         form = QFormLayout(offer_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.publisher = QLineEdit()
         self.offer_id = QLineEdit()
         self.offer_name = QLineEdit()
@@ -153,7 +155,6 @@ class OfferPage(StepPage):
         sku_layout.addWidget(self.sku_list)
         self._errors["skus"] = ErrorLabel()
         sku_layout.addWidget(self._errors["skus"])
-        buttons = QHBoxLayout()
         self.btn_add = QPushButton(self.tr("&Add"))
         self.btn_dup = QPushButton(self.tr("D&uplicate"))
         self.btn_remove = QPushButton(self.tr("Remo&ve"))
@@ -164,8 +165,7 @@ class OfferPage(StepPage):
                        (self.btn_down, self.tr("Move the selected SKU down"))):
             b.setToolTip(tip)
             b.setAccessibleName(tip)
-            buttons.addWidget(b)
-        sku_layout.addLayout(buttons)
+        sku_layout.addLayout(button_grid((self.btn_add, self.btn_dup, self.btn_remove, self.btn_up, self.btn_down), 3))
         layout.addWidget(sku_box, 1)
         return column
 
@@ -259,7 +259,7 @@ class OfferPage(StepPage):
         dl.setContentsMargins(0, 0, 0, 0)
         self.disk_table = QTableWidget(0, 4)
         self.disk_table.setHorizontalHeaderLabels([self.tr("Disk"), self.tr("LUN"), self.tr("Label"), self.tr("VHD file / blob")])
-        self.disk_table.horizontalHeader().setStretchLastSection(True)
+        readable_columns(self.disk_table, stretch=None)
         self.disk_table.verticalHeader().hide()
         self.disk_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.disk_table.setMinimumHeight(110)
@@ -388,7 +388,7 @@ class OfferPage(StepPage):
             for col, text in enumerate(cells):
                 self.disk_table.setItem(row, col, QTableWidgetItem(text))  # only the label column edits
         self.disk_table.resizeColumnsToContents()
-        self.disk_table.horizontalHeader().setStretchLastSection(True)
+        readable_columns(self.disk_table, stretch=None)
 
     def _disk_label_edited(self, item: QTableWidgetItem) -> None:
         sku = self.sku
@@ -567,7 +567,7 @@ class OfferPage(StepPage):
             self.problem_list.addItem(item)
         if not self.problems:
             self.problem_list.addItem(self.tr("Nothing: the offer and every SKU are complete."))
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def _describe_path(self, path: str) -> str:
         if path.startswith("skus["):

@@ -32,7 +32,7 @@ from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..tasks import run_task
-from .base import StepPage, disk_label, setup_row_table
+from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
 MODES = ("account-key", "connection-string", "container-sas")
 SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net")
@@ -81,11 +81,9 @@ class SasPage(StepPage):
             widget.setToolTip(tip)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        row = QHBoxLayout()
-        row.addWidget(self.remember)
-        row.addStretch(1)
-        row.addWidget(self.btn_connect)
-        form.addRow(row)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.remember)
+        form.addRow(self.btn_connect)
         self.conn_status = QLabel()
         self.conn_status.setWordWrap(True)
         form.addRow(self.conn_status)
@@ -94,7 +92,7 @@ class SasPage(StepPage):
         self.browser.setHeaderLabels([self.tr("Container / blob"), self.tr("Type"), self.tr("Size"),
                                       self.tr("Last modified"), self.tr("Portal")])
         self.browser.setAccessibleName(self.tr("Containers and blobs"))
-        self.browser.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        readable_columns(self.browser, stretch=0)
         self.btn_assign = QPushButton(self.tr("A&ssign blob to selected disk"))
 
         left = QWidget()
@@ -106,7 +104,7 @@ class SasPage(StepPage):
 
         self.disks = QTableWidget(0, 4)
         self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Blob"), self.tr("SAS expires"), self.tr("Status")])
-        self.disks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        readable_columns(self.disks, stretch=3)
         self.disks.setWordWrap(False)
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
         self.extra_days = QSpinBox()
@@ -134,10 +132,7 @@ class SasPage(StepPage):
         options.addWidget(QLabel(self.tr("Scheme:")))
         options.addWidget(self.scheme)
         options.addStretch(1)
-        buttons = QHBoxLayout()
-        for w in (self.btn_generate, self.btn_generate_all, self.btn_verify, self.btn_copy):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
+        buttons = button_grid((self.btn_generate, self.btn_generate_all, self.btn_verify, self.btn_copy), 2)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)

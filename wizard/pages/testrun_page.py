@@ -317,7 +317,7 @@ class TestRunPage(StepPage):
         self.btn_run.setEnabled(True)
         self.btn_rerun.setEnabled(True)
         self.btn_cancel.setEnabled(False)
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def is_step_complete(self) -> bool:
         return self.task is None

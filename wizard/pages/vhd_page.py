@@ -24,7 +24,7 @@ from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..tasks import run_task
-from .base import StepPage, disk_label, setup_row_table
+from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
 
 def storage_secret(refs) -> tuple[str, str] | None:
@@ -71,7 +71,7 @@ class VhdPage(StepPage):
         self.disks = QTableWidget(0, 4)
         self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("VHD file or blob URL"),
                                               self.tr("Result"), self.tr("Size")])
-        self.disks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        readable_columns(self.disks, stretch=1)
         setup_row_table(self.disks, self.tr("Disks"))
 
         self.btn_choose = QPushButton(self.tr("&Choose file…"))
@@ -89,14 +89,15 @@ class VhdPage(StepPage):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload, self.btn_cancel):
-            buttons.addWidget(b)
-        buttons.addWidget(self.progress, 1)
+        buttons = button_grid((self.btn_choose, self.btn_blob, self.btn_upload, self.btn_check, self.btn_check_all,
+                               self.btn_cancel), 3)
+        buttons.addWidget(self.progress, 0, 4, 2, 1)
+        buttons.setColumnStretch(3, 0)
+        buttons.setColumnStretch(4, 1)
 
         self.findings = QTableWidget(0, 3)
         self.findings.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"), self.tr("What it means")])
-        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        readable_columns(self.findings, stretch=2)
         setup_row_table(self.findings, self.tr("Findings"))
         self.findings.setWordWrap(True)
         self.fix = QPlainTextEdit()
@@ -431,7 +432,7 @@ class VhdPage(StepPage):
         for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload):
             b.setEnabled(not busy)
         self.btn_cancel.setEnabled(busy)
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def is_step_complete(self) -> bool:
         return self.task is None

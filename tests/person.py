@@ -1,0 +1,193 @@
+"""Drive the real window the way a person does: the mouse goes to where a widget is on screen,
+keys go to whatever has the keyboard focus, the wheel turns over whatever is under the pointer.
+
+Why this layer exists: `qtbot.keyClicks(widget, ...)` delivers keys to the widget it is handed, so
+a test passes even when a person's keys would land somewhere else (the focus once jumped to the
+step list after the first key of every field, and 264 tests passed). Nothing here accepts a widget
+to type into: `click()` finds the widget actually under the point, and `type()`/`press()` send to
+`QApplication.focusWidget()`.
+
+The layout checks at the bottom answer "can a person see and reach this": every button inside
+the window and not clipped, no sideways scroll bar, no elided table header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QHeaderView,
+    QScrollArea,
+    QWidget,
+)
+
+
+class NotReachable(AssertionError):
+    """The widget a test wanted to use is not where a person could use it."""
+
+
+def settle(ms: int = 0) -> None:
+    QApplication.processEvents()
+    if ms:
+        QTest.qWait(ms)
+    QApplication.processEvents()
+
+
+@dataclass
+class Person:
+    """One person in front of one window."""
+
+    window: QWidget
+
+    # -- mouse ---------------------------------------------------------
+    def widget_at(self, widget: QWidget, point: QPoint | None = None) -> tuple[QWidget, QPoint]:
+        """The widget a person's pointer hits when aiming at `point` of `widget` (its centre)."""
+        if not widget.isVisible():
+            raise NotReachable(f"{describe(widget)} is not visible")
+        local = point if point is not None else widget.rect().center()
+        in_window = widget.mapTo(self.window, local)
+        if not self.window.rect().contains(in_window):
+            raise NotReachable(f"{describe(widget)} lies outside the window at {in_window.toTuple()}")
+        hit = self.window.childAt(in_window)
+        if hit is None:
+            raise NotReachable(f"nothing under the pointer at {in_window.toTuple()} (aiming at {describe(widget)})")
+        if hit is not widget and not widget.isAncestorOf(hit):
+            raise NotReachable(f"{describe(widget)} is covered by {describe(hit)}")
+        return hit, hit.mapFrom(self.window, in_window)
+
+    def click(self, widget: QWidget, point: QPoint | None = None) -> None:
+        hit, local = self.widget_at(widget, point)
+        QTest.mouseClick(hit, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
+        settle()
+
+    def wheel(self, widget: QWidget, steps: int = -1) -> QWidget:
+        """Turn the wheel `steps` notches (negative: towards the user, i.e. scroll down) with the
+        pointer over `widget`; returns the widget that got the event."""
+        hit, local = self.widget_at(widget)
+        global_pos = hit.mapToGlobal(local)
+        event = QWheelEvent(QPointF(local), QPointF(global_pos), QPoint(0, 0), QPoint(0, 120 * steps),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(hit, event)
+        settle()
+        return hit
+
+    # -- keyboard ------------------------------------------------------
+    def focus(self) -> QWidget:
+        widget = QApplication.focusWidget()
+        if widget is None:
+            raise NotReachable("no widget has the keyboard focus")
+        return widget
+
+    def type(self, text: str) -> None:
+        """Each character goes to the widget that has the focus *at that moment*."""
+        for char in text:
+            QTest.keyClick(self.focus(), char)
+            settle()
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(self.focus(), key, modifier)
+        settle()
+
+    def select_all_and_type(self, text: str) -> None:
+        self.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        if text:
+            self.type(text)
+        else:
+            self.press(Qt.Key.Key_Delete)
+
+    def tab_until(self, predicate, limit: int = 80, backwards: bool = False) -> QWidget:
+        """Press Tab (or Shift+Tab) until the focused widget satisfies `predicate`."""
+        for _ in range(limit):
+            if backwards:
+                self.press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+            else:
+                self.press(Qt.Key.Key_Tab)
+            widget = QApplication.focusWidget()
+            if widget is not None and predicate(widget):
+                return widget
+        raise NotReachable(f"Tab never reached the widget (last: {describe(QApplication.focusWidget())})")
+
+
+def describe(widget: QWidget | None) -> str:
+    if widget is None:
+        return "nothing"
+    name = widget.accessibleName() or widget.objectName()
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return f"{type(widget).__name__}({name or text!r})"
+
+
+# -- layout checks ------------------------------------------------------------
+def fully_visible(widget: QWidget) -> bool:
+    """True when no part of the widget is clipped by a parent (a scroll area's viewport, a splitter
+    pane, the window's edge)."""
+    rect = widget.rect()
+    region = widget.visibleRegion()
+    return region.boundingRect().contains(rect) and region.rectCount() >= 1 and not region.isEmpty() and \
+        sum(r.width() * r.height() for r in region) >= rect.width() * rect.height()
+
+
+def layout_problems(window: QWidget, area: QWidget) -> list[str]:
+    """What a person would find wrong with `area` (a page) inside `window`."""
+    problems = []
+    if window.minimumSizeHint().width() > window.width() or window.minimumSizeHint().height() > window.height():
+        problems.append(f"the window needs {window.minimumSizeHint().toTuple()}, has {window.size().toTuple()}")
+    min_hint = area.minimumSizeHint()
+    if min_hint.width() > area.width() or min_hint.height() > area.height():
+        problems.append(f"{describe(area)} is squeezed: needs {min_hint.toTuple()}, has {area.size().toTuple()}")
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or not (area.isAncestorOf(button) or not _inside_any_page(button)):
+            continue
+        if button.width() <= 0 or button.height() <= 0:
+            continue
+        if _in_scrolled_view(button):
+            continue  # a header's corner button or a check box inside a list scrolls with its list
+        top_left = button.mapTo(window, QPoint(0, 0))
+        inside = window.rect().contains(top_left) and window.rect().contains(top_left + QPoint(button.width() - 1, button.height() - 1))
+        if not inside or not fully_visible(button):
+            problems.append(f"{describe(button)} is cut off (at {top_left.toTuple()}, size {button.size().toTuple()})")
+    for scroll in area.findChildren(QScrollArea):
+        if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
+            problems.append(f"{describe(scroll)} scrolls sideways")
+    for header in area.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model = header.model()
+        for section in range(header.count()):
+            if header.isSectionHidden(section):
+                continue
+            text = model.headerData(section, Qt.Orientation.Horizontal) if model else ""
+            if not text:
+                continue
+            need = header.fontMetrics().horizontalAdvance(str(text)) + 4  # the label and its margins (Qt elides below that)
+            if header.sectionSize(section) < need:
+                problems.append(f"header {text!r} of {describe(header.parentWidget())} is cut "
+                                f"({header.sectionSize(section)} px for {need} px)")
+    return problems
+
+
+def _inside_any_page(widget: QWidget) -> bool:
+    from PySide6.QtWidgets import QWizardPage
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QWizardPage):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _in_scrolled_view(widget: QWidget) -> bool:
+    """Inside a list, table or scroll area's viewport: it is meant to scroll out of sight (the
+    page's own buttons are never inside one -- pages do not scroll as a whole)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
