@@ -84,15 +84,22 @@ class Person:
             raise NotReachable("no widget has the keyboard focus")
         return widget
 
+    def _keyboard(self):
+        """Where a key from the keyboard arrives: the window that holds the focus (Qt then hands it
+        to the focus widget, after trying shortcuts and mnemonics, as for a real key)."""
+        return self.focus().window().windowHandle()
+
     def type(self, text: str) -> None:
         """Each character goes to the widget that has the focus *at that moment*."""
         for char in text:
-            QTest.keyClick(self.focus(), char)
+            QTest.keyClick(self._keyboard(), char)
             settle()
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        QTest.keyClick(self.focus(), key, modifier)
+        QTest.keyClick(self._keyboard(), key, modifier)
         settle()
+        if modifier & Qt.KeyboardModifier.AltModifier:
+            settle(200)  # a mnemonic "animates" its click: the button is released 100 ms later
 
     def select_all_and_type(self, text: str) -> None:
         self.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -191,3 +198,37 @@ def _in_scrolled_view(widget: QWidget) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def mnemonics(window: QWidget, page: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys on screen with `page`: the page's labels with buddies, buttons, check boxes,
+    group boxes and tabs, the wizard's Back/Next and the menu bar. Two owners of one letter make
+    Alt+letter cycle between them instead of acting (Qt's "ambiguous shortcut")."""
+    import re
+
+    from PySide6.QtWidgets import QGroupBox, QLabel, QMenuBar, QTabBar
+
+    found: dict[str, list[str]] = {}
+
+    def add(text: str, owner: str) -> None:
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            found.setdefault(match.group(1).lower(), []).append(owner)
+
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and (page.isAncestorOf(button) or not _inside_any_page(button)):
+            add(button.text(), describe(button))
+    for label in page.findChildren(QLabel):
+        if label.isVisible() and label.buddy() is not None:
+            add(label.text(), f"label {label.text()!r}")
+    for box in page.findChildren(QGroupBox):
+        if box.isVisible():
+            add(box.title(), f"group {box.title()!r}")
+    for bar in page.findChildren(QTabBar):
+        if bar.isVisible():
+            for i in range(bar.count()):
+                add(bar.tabText(i), f"tab {bar.tabText(i)!r}")
+    for menubar in window.findChildren(QMenuBar):
+        for action in menubar.actions():
+            add(action.text(), f"menu {action.text()!r}")
+    return found

@@ -17,7 +17,7 @@ from . import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
 from .core import logs
 from .core.resources import resource_path
 from .document import ProjectDocument
-from .i18n import effective_language, install_translators
+from .i18n import display_name, effective_language, install_translators, set_session_language
 
 log = logging.getLogger(__name__)
 DEMO_PROJECT = "examples/demo.mpwiz"
@@ -100,7 +100,9 @@ def create_window(document: ProjectDocument):
 def switch_language(window, lang: str) -> None:
     """Apply a new language at once by rebuilding the window around the same project."""
     window.settings.setValue("ui/language", lang)
+    set_session_language(None)
     install_translators(effective_language(lang or None))
+    QApplication.instance().setApplicationDisplayName(display_name())
     current = window.wizard.currentId()
     geometry = window.saveGeometry()
     new_window = create_window(window.document)
@@ -127,7 +129,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     install_excepthook()
     lang = effective_language(getattr(args, "lang", None))
+    set_session_language(getattr(args, "lang", None))
     install_translators(lang)
+    app.setApplicationDisplayName(display_name())  # Qt appends it to every dialog's title
     log.info("mpwizard %s starting, language %s", __version__, lang)
 
     window = create_window(ProjectDocument())

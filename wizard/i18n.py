@@ -10,6 +10,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,41 @@ _current = {"lang": "en"}
 def current_language() -> str:
     """The language whose translators are installed now."""
     return _current["lang"]
+
+
+def display_name() -> str:
+    """The product's name in the UI language (window and dialog titles)."""
+    from . import APP_DISPLAY_NAME
+
+    return QCoreApplication.translate("App", APP_DISPLAY_NAME_MARKED) if APP_DISPLAY_NAME == APP_DISPLAY_NAME_MARKED \
+        else APP_DISPLAY_NAME
+
+
+APP_DISPLAY_NAME_MARKED = QT_TRANSLATE_NOOP("App", "Marketplace Image Wizard")
+
+
+def set_session_language(lang: str | None) -> None:
+    """`--lang` on the command line: this session's choice, above the saved one (the Language menu
+    shows it checked); choosing in the menu ends it."""
+    _current["session"] = lang if lang in LANGUAGES else ""
+
+
+def chosen_language() -> str:
+    """What the Language menu shows checked: "" (system default), "en" or "ja"."""
+    return _current.get("session") or saved_language()
+
+
+def local_time(iso: str) -> str:
+    """An ISO 8601 UTC time stamp from the project as the person's local time, e.g. 2026-12-01 18:07."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return iso
+    if moment.tzinfo is None:
+        return iso
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def saved_language() -> str:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 
 # QMessageBox, QFileDialog, QStyle, QAction and QKeySequence are imported where used: creating their many
 # enums costs tens of milliseconds, and start-up should only pay for what it shows.
-from . import APP_DISPLAY_NAME, __version__
+from . import __version__
 from .core import logs
 from .core.model import FILE_SUFFIX, new_project
 from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project
 from .core.steps import Step, StepState, step_states
 from .document import ProjectDocument
-from .i18n import translate_problem
+from .i18n import chosen_language, display_name, local_time, translate_problem
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
@@ -141,10 +141,12 @@ class MainWindow(QMainWindow):
         self.pages[0].painted.connect(self._announce_first_paint)
         QTimer.singleShot(1000, self, self._announce_first_paint)  # a window never painted (hidden) gets there too
         self.firstPainted.connect(self.pages[0].after_first_paint)
+        self.firstPainted.connect(self._guard_first_page)
         if defer_until_painted:
             self.wizard.ensure_pages = self.build_remaining_pages
             self.firstPainted.connect(self.build_remaining_pages)
         else:
+            self._guard_first_page()
             self.build_remaining_pages()
         self.wizard.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Save project"))
         self.step_names = {
@@ -200,6 +202,13 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self, self.firstPainted.emit)  # once this paint is done (not if closed by then)
 
+    def _guard_first_page(self) -> None:
+        from .pages.base import StepPage
+        from .wheel_guard import guard_wheel
+
+        StepPage.qt_ready = True
+        guard_wheel(self.pages[0])
+
     def build_remaining_pages(self) -> None:
         """Pages 2–7, once; the wizard asks for them before moving on."""
         if len(self.pages) == len(Step):
@@ -244,7 +253,7 @@ class MainWindow(QMainWindow):
         for code, label in (("", self.tr("System default")), ("en", "English"), ("ja", "日本語")):
             act = lang_menu.addAction(label)
             act.setCheckable(True)
-            act.setChecked(self.settings.value("ui/language", "") == code)
+            act.setChecked(chosen_language() == code)
             act.triggered.connect(lambda _=False, c=code: self.languageChangeRequested.emit(c))
 
         action(self.help_menu, self.tr("&About"), self.show_about)
@@ -273,7 +282,7 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------
     def _update_title(self, *_args) -> None:
         name = self.document.title() or self.tr("Untitled")
-        self.setWindowTitle(f"{name}[*] — {APP_DISPLAY_NAME}")
+        self.setWindowTitle(f"{name}[*] — {display_name()}")
         self.setWindowModified(self.document.dirty)
 
     def _refresh_steps(self) -> None:
@@ -431,7 +440,7 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self, self.tr("Restore unsaved changes?"),
                 self.tr("The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). "
-                        "Restore them?").format(where, entry.saved_at),
+                        "Restore them?").format(where, local_time(entry.saved_at)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
                 QMessageBox.StandardButton.Yes,
             )
@@ -454,14 +463,14 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            self.tr("About {0}").format(APP_DISPLAY_NAME),
+            self.tr("About {0}").format(display_name()),
             self.tr("<h3>{0} {1}</h3><p>Guides you through preparing and submitting a VM image to "
                     "Azure Marketplace.</p><p>Bundled components and their licences: Qt 6 and Qt for Python "
                     "(PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 "
                     "or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; "
                     "requests, urllib3, certifi (MPL-2.0) and their dependencies.</p>"
                     "<p>The questionnaire wording is this product's own, not Microsoft's.</p>").format(
-                APP_DISPLAY_NAME, __version__, pyside_version),
+                display_name(), __version__, pyside_version),
         )
 
     def open_log_folder(self) -> None:

@@ -17,213 +17,218 @@ Your project is autosaved. Details are in the log: {1}</source>
 
 プロジェクトは自動保存されています。詳細はログにあります: {1}</translation>
     </message>
+    <message>
+        <location filename="../../wizard/i18n.py" line="35"/>
+        <source>Marketplace Image Wizard</source>
+        <translation>Marketplace イメージ ウィザード</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="32"/>
+        <location filename="../../wizard/pages/connection_page.py" line="34"/>
         <source>Connection to the certification VM</source>
         <translation>認定用 VM への接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="33"/>
+        <location filename="../../wizard/pages/connection_page.py" line="35"/>
         <source>Deploy a test VM from your image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
         <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="38"/>
+        <location filename="../../wizard/pages/connection_page.py" line="40"/>
         <source>Linux (SSH)</source>
         <translation>Linux (SSH)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="39"/>
+        <location filename="../../wizard/pages/connection_page.py" line="41"/>
         <source>Windows (PowerShell remoting)</source>
         <translation>Windows (PowerShell リモート処理)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="41"/>
+        <location filename="../../wizard/pages/connection_page.py" line="43"/>
         <source>PowerShell remoting (WinRM over HTTPS)</source>
         <translation>PowerShell リモート処理 (WinRM over HTTPS)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="42"/>
+        <location filename="../../wizard/pages/connection_page.py" line="44"/>
         <source>OpenSSH on Windows</source>
         <translation>Windows の OpenSSH</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="43"/>
+        <location filename="../../wizard/pages/connection_page.py" line="45"/>
         <source>Skip TLS certificate validation (self-signed test VM only)</source>
         <translation>TLS 証明書を検証しない (自己署名のテスト VM のみ)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="44"/>
+        <location filename="../../wizard/pages/connection_page.py" line="46"/>
         <source>Only for a throw-away test VM whose WinRM listener has a self-signed certificate. Anyone in between could then read the password.</source>
         <translation>WinRM リスナーが自己署名証明書を使う使い捨てのテスト VM 専用です。途中の第三者がパスワードを読み取れるおそれがあります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="46"/>
+        <location filename="../../wizard/pages/connection_page.py" line="48"/>
         <source>Certificate validation is off: the connection is encrypted but the VM&apos;s identity is not checked. Use this only for a test VM you just created.</source>
         <translation>証明書の検証がオフです。通信は暗号化されますが VM の身元は確認されません。作成したばかりのテスト VM にだけ使ってください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="51"/>
+        <location filename="../../wizard/pages/connection_page.py" line="53"/>
         <source>DNS name or address, e.g. myvm.westus.cloudapp.azure.com</source>
         <translation>DNS 名またはアドレス (例: myvm.westus.cloudapp.azure.com)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="56"/>
-        <location filename="../../wizard/pages/connection_page.py" line="311"/>
+        <location filename="../../wizard/pages/connection_page.py" line="58"/>
+        <location filename="../../wizard/pages/connection_page.py" line="324"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="57"/>
+        <location filename="../../wizard/pages/connection_page.py" line="59"/>
         <source>Private key file</source>
         <translation>秘密キー ファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="61"/>
+        <location filename="../../wizard/pages/connection_page.py" line="63"/>
         <source>The password (or the key&apos;s passphrase). Kept in memory, or in the OS keyring if you tick the box; never in the project file.</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="63"/>
-        <source>&amp;Remember in the OS keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;R)</translation>
+        <location filename="../../wizard/pages/connection_page.py" line="65"/>
+        <source>Remember in the OS &amp;keyring</source>
+        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="64"/>
+        <location filename="../../wizard/pages/connection_page.py" line="66"/>
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="69"/>
-        <source>&amp;Test name:</source>
-        <translation>テスト名(&amp;T):</translation>
+        <location filename="../../wizard/pages/connection_page.py" line="71"/>
+        <source>Test na&amp;me:</source>
+        <translation>テスト名(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="70"/>
+        <location filename="../../wizard/pages/connection_page.py" line="72"/>
         <source>&amp;Platform:</source>
         <translation>プラットフォーム(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="71"/>
-        <source>Tra&amp;nsport:</source>
-        <translation>トランスポート(&amp;N):</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/pages/connection_page.py" line="72"/>
-        <source>&amp;Host:</source>
-        <translation>ホスト(&amp;H):</translation>
-    </message>
-    <message>
         <location filename="../../wizard/pages/connection_page.py" line="73"/>
+        <source>T&amp;ransport:</source>
+        <translation>トランスポート(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="74"/>
+        <source>Ho&amp;st:</source>
+        <translation>ホスト(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/connection_page.py" line="75"/>
         <source>P&amp;ort:</source>
         <translation>ポート(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="74"/>
+        <location filename="../../wizard/pages/connection_page.py" line="76"/>
         <source>&amp;User:</source>
         <translation>ユーザー(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="75"/>
+        <location filename="../../wizard/pages/connection_page.py" line="77"/>
         <source>&amp;Authentication:</source>
         <translation>認証(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="76"/>
-        <source>&amp;Key file:</source>
-        <translation>キー ファイル(&amp;K):</translation>
+        <location filename="../../wizard/pages/connection_page.py" line="78"/>
+        <source>Key fi&amp;le:</source>
+        <translation>キー ファイル(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="77"/>
-        <location filename="../../wizard/pages/connection_page.py" line="310"/>
+        <location filename="../../wizard/pages/connection_page.py" line="79"/>
+        <location filename="../../wizard/pages/connection_page.py" line="323"/>
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="79"/>
-        <source>&amp;Browse…</source>
-        <translation>参照(&amp;B)…</translation>
+        <location filename="../../wizard/pages/connection_page.py" line="81"/>
+        <source>Brows&amp;e…</source>
+        <translation>参照(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="98"/>
+        <location filename="../../wizard/pages/connection_page.py" line="100"/>
         <source>Remember in the OS keyring</source>
         <translation>OS のキーリングに記憶する</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="101"/>
+        <location filename="../../wizard/pages/connection_page.py" line="103"/>
         <source>&amp;Test connection</source>
         <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="102"/>
+        <location filename="../../wizard/pages/connection_page.py" line="104"/>
         <source>Resolve the name, open the port, check the host key (SSH) or the TLS certificate (WinRM), sign in, detect the OS and the user&apos;s rights.</source>
         <translation>名前解決、ポート接続、ホスト キー (SSH) または TLS 証明書 (WinRM) の確認、サインイン、OS とユーザー権限の検出を行います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="104"/>
+        <location filename="../../wizard/pages/connection_page.py" line="106"/>
         <source>Forget host key</source>
         <translation>ホスト キーを破棄</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="105"/>
+        <location filename="../../wizard/pages/connection_page.py" line="107"/>
         <source>Remove the remembered host key of this host, e.g. after re-creating the VM.</source>
         <translation>このホストの記憶済みホスト キーを削除します (VM を作り直した後など)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="112"/>
+        <location filename="../../wizard/pages/connection_page.py" line="114"/>
         <source>Connection test steps</source>
         <translation>接続テストの手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="163"/>
+        <location filename="../../wizard/pages/connection_page.py" line="165"/>
         <source>Enter the host and the user first.</source>
         <translation>先にホストとユーザーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="180"/>
+        <location filename="../../wizard/pages/connection_page.py" line="182"/>
         <source>Testing…</source>
         <translation>テストしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="198"/>
+        <location filename="../../wizard/pages/connection_page.py" line="209"/>
         <source>signed in as an administrator</source>
         <translation>管理者としてサインインしました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="199"/>
+        <location filename="../../wizard/pages/connection_page.py" line="210"/>
         <source>the user is not an administrator: the test run needs one</source>
         <translation>このユーザーは管理者ではありません。テスト実行には管理者が必要です</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="201"/>
+        <location filename="../../wizard/pages/connection_page.py" line="212"/>
         <source>sudo works without a password</source>
         <translation>sudo はパスワードなしで使えます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="202"/>
+        <location filename="../../wizard/pages/connection_page.py" line="213"/>
         <source>sudo needs a password: checks that need root will be skipped</source>
         <translation>sudo にパスワードが必要です。root が必要なチェックはスキップされます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="203"/>
+        <location filename="../../wizard/pages/connection_page.py" line="214"/>
         <source>Connected to {0}; {1}.</source>
         <translation>{0} に接続しました。{1}。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="212"/>
+        <location filename="../../wizard/pages/connection_page.py" line="224"/>
         <source>Connection test failed: {0}</source>
         <translation>接続テストに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="234"/>
+        <location filename="../../wizard/pages/connection_page.py" line="246"/>
         <source>Trust this host?</source>
         <translation>このホストを信頼しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="235"/>
+        <location filename="../../wizard/pages/connection_page.py" line="247"/>
         <source>First connection to {0}.
 
 Host key fingerprint ({1}):
@@ -242,42 +247,42 @@ Trust it and remember it?</source>
 信頼して記憶しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="244"/>
+        <location filename="../../wizard/pages/connection_page.py" line="256"/>
         <source>The old host key is forgotten. Test the connection again and compare the new fingerprint before trusting it.</source>
         <translation>古いホスト キーを破棄しました。もう一度接続をテストし、信頼する前に新しいフィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="265"/>
+        <location filename="../../wizard/pages/connection_page.py" line="277"/>
         <source>Password loaded from the OS keyring.</source>
         <translation>OS のキーリングからパスワードを読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="284"/>
+        <location filename="../../wizard/pages/connection_page.py" line="297"/>
         <source>Password remembered in the OS keyring.</source>
         <translation>パスワードを OS のキーリングに記憶しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="285"/>
+        <location filename="../../wizard/pages/connection_page.py" line="298"/>
         <source>Password kept for this session only.</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="310"/>
-        <source>Key pass&amp;phrase:</source>
-        <translation>キーのパスフレーズ(&amp;P):</translation>
+        <location filename="../../wizard/pages/connection_page.py" line="323"/>
+        <source>Ke&amp;y passphrase:</source>
+        <translation>キーのパスフレーズ(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="311"/>
+        <location filename="../../wizard/pages/connection_page.py" line="324"/>
         <source>Key passphrase</source>
         <translation>キーのパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="316"/>
+        <location filename="../../wizard/pages/connection_page.py" line="329"/>
         <source>Choose the private key</source>
         <translation>秘密キーの選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/connection_page.py" line="317"/>
+        <location filename="../../wizard/pages/connection_page.py" line="330"/>
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
@@ -287,22 +292,22 @@ Trust it and remember it?</source>
     <message>
         <location filename="../../wizard/core/validation.py" line="20"/>
         <source>{field} is required.</source>
-        <translation>{field} は必須です。</translation>
+        <translation>{field}は必須です。</translation>
     </message>
     <message>
         <location filename="../../wizard/core/validation.py" line="21"/>
         <source>{field} has {length} characters; at most {max} are allowed.</source>
-        <translation>{field} が {length} 文字です。{max} 文字以内にしてください。</translation>
+        <translation>{field}が {length} 文字です。{max} 文字以内にしてください。</translation>
     </message>
     <message>
         <location filename="../../wizard/core/validation.py" line="22"/>
         <source>{field} must start with a lowercase letter or a digit.</source>
-        <translation>{field} は小文字の英字か数字で始める必要があります。</translation>
+        <translation>{field}は小文字の英字か数字で始める必要があります。</translation>
     </message>
     <message>
         <location filename="../../wizard/core/validation.py" line="23"/>
         <source>{field} may only contain lowercase letters, digits, &apos;-&apos; and &apos;_&apos; (found {bad}).</source>
-        <translation>{field} に使えるのは小文字、数字、&apos;-&apos;、&apos;_&apos; だけです (使用不可: {bad})。</translation>
+        <translation>{field}に使えるのは小文字、数字、&apos;-&apos;、&apos;_&apos; だけです (使用不可: {bad})。</translation>
     </message>
     <message>
         <location filename="../../wizard/core/validation.py" line="24"/>
@@ -803,6 +808,91 @@ Trust it and remember it?</source>
         <translation>BLOB はページ BLOB です。</translation>
     </message>
     <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="128"/>
+        <source>File format</source>
+        <translation>ファイル形式</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="129"/>
+        <source>Disk type</source>
+        <translation>ディスクの種類</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="130"/>
+        <source>Dynamic disk header</source>
+        <translation>可変長ディスクのヘッダー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="131"/>
+        <source>Footer checksum</source>
+        <translation>フッターのチェックサム</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="132"/>
+        <source>Footer length</source>
+        <translation>フッターの長さ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="133"/>
+        <source>File complete</source>
+        <translation>ファイルの完全性</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="134"/>
+        <source>File size</source>
+        <translation>ファイル サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="135"/>
+        <source>Size in whole MiB</source>
+        <translation>MiB 単位のサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="136"/>
+        <source>Minimum size</source>
+        <translation>最小サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="137"/>
+        <source>OS disk size</source>
+        <translation>OS ディスクのサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="138"/>
+        <source>Data disk size</source>
+        <translation>データ ディスクのサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="139"/>
+        <source>Data to upload</source>
+        <translation>アップロードするデータ量</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="140"/>
+        <source>First MiB</source>
+        <translation>先頭 1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="141"/>
+        <source>Blob type</source>
+        <translation>BLOB の種類</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="144"/>
+        <source>fixed</source>
+        <translation>固定長</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="144"/>
+        <source>dynamic</source>
+        <translation>可変長</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="145"/>
+        <source>differencing</source>
+        <translation>差分</translation>
+    </message>
+    <message>
         <location filename="../../wizard/core/sas.py" line="108"/>
         <source>The URI has no &apos;?&apos;: it carries no SAS token.</source>
         <translation>URI に &apos;?&apos; がありません。SAS トークンが含まれていません。</translation>
@@ -840,7 +930,7 @@ Trust it and remember it?</source>
     <message>
         <location filename="../../wizard/core/sas.py" line="115"/>
         <source>The {field} time &apos;{value}&apos; is a date only; the portal needs a full UTC date-time.</source>
-        <translation>{field} の時刻 &apos;{value}&apos; は日付のみです。ポータルでは完全な UTC の日時が必要です。</translation>
+        <translation>{field}の時刻 &apos;{value}&apos; は日付のみです。ポータルでは完全な UTC の日時が必要です。</translation>
     </message>
     <message>
         <location filename="../../wizard/core/sas.py" line="116"/>
@@ -1290,182 +1380,182 @@ Trust it and remember it?</source>
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="46"/>
+        <location filename="../../wizard/pages/export_page.py" line="47"/>
         <source>Export the SKU form</source>
         <translation>SKU フォームのエクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="47"/>
+        <location filename="../../wizard/pages/export_page.py" line="48"/>
         <source>Check readiness and export the values to paste into the portal, field by field.</source>
         <translation>準備状況を確認し、ポータルにフィールドごとに貼り付ける値をエクスポートします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="57"/>
+        <location filename="../../wizard/pages/export_page.py" line="58"/>
         <source>SKU:</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="63"/>
+        <location filename="../../wizard/pages/export_page.py" line="64"/>
         <source>Ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="63"/>
+        <location filename="../../wizard/pages/export_page.py" line="64"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="63"/>
+        <location filename="../../wizard/pages/export_page.py" line="64"/>
         <source>Readiness checklist</source>
         <translation>準備状況チェックリスト</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="67"/>
+        <location filename="../../wizard/pages/export_page.py" line="68"/>
         <source>Field</source>
         <translation>フィールド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="67"/>
+        <location filename="../../wizard/pages/export_page.py" line="68"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="67"/>
+        <location filename="../../wizard/pages/export_page.py" line="68"/>
         <source>Publishing portal form</source>
         <translation>発行ポータルのフォーム</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="68"/>
+        <location filename="../../wizard/pages/export_page.py" line="69"/>
         <source>Publishing portal (guide)</source>
         <translation>発行ポータル (ガイド)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="74"/>
+        <location filename="../../wizard/pages/export_page.py" line="75"/>
         <source>Copy JSON</source>
         <translation>JSON をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="78"/>
+        <location filename="../../wizard/pages/export_page.py" line="79"/>
         <source>Partner Center (JSON)</source>
         <translation>パートナー センター (JSON)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="85"/>
+        <location filename="../../wizard/pages/export_page.py" line="86"/>
         <source>Portal form — printable HTML</source>
         <translation>ポータルのフォーム — 印刷用 HTML</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="85"/>
+        <location filename="../../wizard/pages/export_page.py" line="86"/>
         <source>Portal form — CSV</source>
         <translation>ポータルのフォーム — CSV</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="86"/>
+        <location filename="../../wizard/pages/export_page.py" line="87"/>
         <source>Portal form — Markdown</source>
         <translation>ポータルのフォーム — Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="87"/>
+        <location filename="../../wizard/pages/export_page.py" line="88"/>
         <source>Partner Center technical configuration — JSON</source>
         <translation>パートナー センターの技術構成 — JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="88"/>
+        <location filename="../../wizard/pages/export_page.py" line="89"/>
         <source>Test VM script — Azure CLI (bash)</source>
         <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="89"/>
+        <location filename="../../wizard/pages/export_page.py" line="90"/>
         <source>Test VM script — Azure CLI (PowerShell)</source>
         <translation>テスト VM スクリプト — Azure CLI (PowerShell)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="92"/>
+        <location filename="../../wizard/pages/export_page.py" line="93"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="94"/>
+        <location filename="../../wizard/pages/export_page.py" line="95"/>
         <source>Check again</source>
         <translation>再確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="145"/>
+        <location filename="../../wizard/pages/export_page.py" line="146"/>
         <source>The SAS URIs could not be read: {0}</source>
         <translation>SAS URI を読み取れませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="148"/>
+        <location filename="../../wizard/pages/export_page.py" line="149"/>
         <source>Reading the SAS URIs from the keyring…</source>
         <translation>キーリングから SAS URI を読み取っています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="169"/>
+        <location filename="../../wizard/pages/export_page.py" line="170"/>
         <source>Ready to submit.</source>
         <translation>提出の準備ができています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="170"/>
+        <location filename="../../wizard/pages/export_page.py" line="171"/>
         <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
         <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="179"/>
+        <location filename="../../wizard/pages/export_page.py" line="180"/>
         <source>ready</source>
         <translation>準備済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="179"/>
+        <location filename="../../wizard/pages/export_page.py" line="180"/>
         <source>missing</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="185"/>
+        <location filename="../../wizard/pages/export_page.py" line="186"/>
         <source>Go to step</source>
         <translation>ステップへ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="186"/>
+        <location filename="../../wizard/pages/export_page.py" line="187"/>
         <source>Open the step that fixes this</source>
         <translation>これを解決するステップを開きます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="201"/>
+        <location filename="../../wizard/pages/export_page.py" line="202"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="203"/>
+        <location filename="../../wizard/pages/export_page.py" line="204"/>
         <source>Copy {0}</source>
         <translation>{0} をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="224"/>
+        <location filename="../../wizard/pages/export_page.py" line="225"/>
         <source>Copied “{0}”. Paste it into the portal field of the same name.</source>
         <translation>「{0}」をコピーしました。ポータルの同じ名前のフィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="228"/>
+        <location filename="../../wizard/pages/export_page.py" line="229"/>
         <source>Copied the Partner Center JSON.</source>
         <translation>パートナー センターの JSON をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="234"/>
+        <location filename="../../wizard/pages/export_page.py" line="235"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="248"/>
+        <location filename="../../wizard/pages/export_page.py" line="249"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} を書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="253"/>
+        <location filename="../../wizard/pages/export_page.py" line="256"/>
         <source>Exported {0}.</source>
         <translation>{0} をエクスポートしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="254"/>
+        <location filename="../../wizard/pages/export_page.py" line="257"/>
         <source>Exported {0}, with {1} missing item(s) written into it.</source>
         <translation>{0} をエクスポートしました (不足している {1} 件の項目も記載しています)。</translation>
     </message>
@@ -1478,227 +1568,227 @@ Trust it and remember it?</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="148"/>
+        <location filename="../../wizard/mainwindow.py" line="151"/>
         <source>&amp;Save project</source>
         <translation>プロジェクトを保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="150"/>
+        <location filename="../../wizard/mainwindow.py" line="153"/>
         <source>Offer &amp; SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="151"/>
+        <location filename="../../wizard/mainwindow.py" line="154"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="152"/>
+        <location filename="../../wizard/mainwindow.py" line="155"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="153"/>
+        <location filename="../../wizard/mainwindow.py" line="156"/>
         <source>Test run</source>
         <translation>テスト実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="154"/>
+        <location filename="../../wizard/mainwindow.py" line="157"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="155"/>
+        <location filename="../../wizard/mainwindow.py" line="158"/>
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="156"/>
+        <location filename="../../wizard/mainwindow.py" line="159"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="214"/>
+        <location filename="../../wizard/mainwindow.py" line="224"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="231"/>
+        <location filename="../../wizard/mainwindow.py" line="241"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="232"/>
+        <location filename="../../wizard/mainwindow.py" line="242"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="233"/>
+        <location filename="../../wizard/mainwindow.py" line="243"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="236"/>
+        <location filename="../../wizard/mainwindow.py" line="246"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="237"/>
+        <location filename="../../wizard/mainwindow.py" line="247"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="238"/>
+        <location filename="../../wizard/mainwindow.py" line="248"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="240"/>
+        <location filename="../../wizard/mainwindow.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="215"/>
+        <location filename="../../wizard/mainwindow.py" line="225"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="242"/>
+        <location filename="../../wizard/mainwindow.py" line="252"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="243"/>
+        <location filename="../../wizard/mainwindow.py" line="253"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="216"/>
+        <location filename="../../wizard/mainwindow.py" line="226"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="249"/>
+        <location filename="../../wizard/mainwindow.py" line="259"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="250"/>
+        <location filename="../../wizard/mainwindow.py" line="260"/>
         <source>Open &amp;log folder</source>
         <translation>ログ フォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="256"/>
+        <location filename="../../wizard/mainwindow.py" line="266"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="274"/>
+        <location filename="../../wizard/mainwindow.py" line="284"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="283"/>
+        <location filename="../../wizard/mainwindow.py" line="293"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="284"/>
+        <location filename="../../wizard/mainwindow.py" line="294"/>
         <source>needs attention</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="285"/>
+        <location filename="../../wizard/mainwindow.py" line="295"/>
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="320"/>
+        <location filename="../../wizard/mainwindow.py" line="330"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="321"/>
+        <location filename="../../wizard/mainwindow.py" line="331"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="346"/>
+        <location filename="../../wizard/mainwindow.py" line="356"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="346"/>
+        <location filename="../../wizard/mainwindow.py" line="356"/>
         <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="360"/>
+        <location filename="../../wizard/mainwindow.py" line="370"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="369"/>
+        <location filename="../../wizard/mainwindow.py" line="379"/>
         <source>Project opened with problems</source>
         <translation>問題のあるプロジェクトを開きました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="370"/>
+        <location filename="../../wizard/mainwindow.py" line="380"/>
         <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="383"/>
+        <location filename="../../wizard/mainwindow.py" line="393"/>
         <source>{0} SAS URI(s) expire within {1} days or have expired: renew them in the SAS URIs step.</source>
         <translation>{0} 個の SAS URI が {1} 日以内に期限切れになるか、期限切れです。「SAS URI」の手順で更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="395"/>
+        <location filename="../../wizard/mainwindow.py" line="405"/>
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="396"/>
+        <location filename="../../wizard/mainwindow.py" line="406"/>
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="410"/>
+        <location filename="../../wizard/mainwindow.py" line="420"/>
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="415"/>
+        <location filename="../../wizard/mainwindow.py" line="425"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="429"/>
+        <location filename="../../wizard/mainwindow.py" line="439"/>
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="431"/>
+        <location filename="../../wizard/mainwindow.py" line="441"/>
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="432"/>
+        <location filename="../../wizard/mainwindow.py" line="442"/>
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="441"/>
+        <location filename="../../wizard/mainwindow.py" line="451"/>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="456"/>
+        <location filename="../../wizard/mainwindow.py" line="466"/>
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="457"/>
+        <location filename="../../wizard/mainwindow.py" line="467"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
@@ -1706,487 +1796,487 @@ Trust it and remember it?</source>
 <context>
     <name>OfferPage</name>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="71"/>
+        <location filename="../../wizard/pages/offer_page.py" line="74"/>
         <source>Offer and SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="72"/>
+        <location filename="../../wizard/pages/offer_page.py" line="75"/>
         <source>Define the offer and each SKU (one VM image each). IDs appear in URLs and cannot change after publishing: choose them with care.</source>
         <translation>プランと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="81"/>
+        <location filename="../../wizard/pages/offer_page.py" line="89"/>
         <source>Requirement profile</source>
         <translation>要件プロファイル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="82"/>
+        <location filename="../../wizard/pages/offer_page.py" line="90"/>
         <source>Which rules to check against: the 2015 publishing guide or today&apos;s Partner Center.</source>
         <translation>チェックに使う規則: 2015 年の発行ガイド、または現在のパートナー センター。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="83"/>
-        <source>Requirement &amp;profile:</source>
-        <translation>要件プロファイル(&amp;P):</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="91"/>
+        <source>Re&amp;quirement profile:</source>
+        <translation>要件プロファイル(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="95"/>
+        <location filename="../../wizard/pages/offer_page.py" line="104"/>
         <source>What is missing</source>
         <translation>不足している項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="99"/>
+        <location filename="../../wizard/pages/offer_page.py" line="108"/>
         <source>What is still missing or wrong (click to go there):</source>
         <translation>まだ不足している項目や誤り (クリックで移動):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="136"/>
-        <location filename="../../wizard/pages/offer_page.py" line="579"/>
+        <location filename="../../wizard/pages/offer_page.py" line="146"/>
+        <location filename="../../wizard/pages/offer_page.py" line="600"/>
         <source>Offer</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="141"/>
+        <location filename="../../wizard/pages/offer_page.py" line="152"/>
         <source>Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; starts with a letter or digit; at most 50 characters.</source>
         <translation>小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。先頭は英字か数字。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="142"/>
+        <location filename="../../wizard/pages/offer_page.py" line="153"/>
         <source>P&amp;ublisher namespace:</source>
         <translation>発行元の名前空間(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="143"/>
+        <location filename="../../wizard/pages/offer_page.py" line="154"/>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="144"/>
+        <location filename="../../wizard/pages/offer_page.py" line="155"/>
         <source>Offer &amp;ID:</source>
         <translation>プラン ID(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="144"/>
+        <location filename="../../wizard/pages/offer_page.py" line="155"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145"/>
-        <source>Offer &amp;name:</source>
-        <translation>プラン名(&amp;N):</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="156"/>
+        <source>Offer nam&amp;e:</source>
+        <translation>プラン名(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="145"/>
+        <location filename="../../wizard/pages/offer_page.py" line="156"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="146"/>
+        <location filename="../../wizard/pages/offer_page.py" line="157"/>
         <source>The name customers see for the offer.</source>
         <translation>顧客に表示されるプランの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="149"/>
+        <location filename="../../wizard/pages/offer_page.py" line="160"/>
         <source>SKUs</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="152"/>
+        <location filename="../../wizard/pages/offer_page.py" line="163"/>
         <source>SKU list</source>
         <translation>SKU の一覧</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="152"/>
+        <location filename="../../wizard/pages/offer_page.py" line="163"/>
         <source>Each SKU is one VM image. Select one to edit it.</source>
         <translation>各 SKU は 1 つの VM イメージです。選択して編集します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="157"/>
+        <location filename="../../wizard/pages/offer_page.py" line="167"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="158"/>
-        <source>D&amp;uplicate</source>
-        <translation>複製(&amp;U)</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="168"/>
+        <source>Dupli&amp;cate</source>
+        <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="159"/>
-        <source>Remo&amp;ve</source>
-        <translation>削除(&amp;V)</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="169"/>
+        <source>Rem&amp;ove</source>
+        <translation>削除(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="160"/>
+        <location filename="../../wizard/pages/offer_page.py" line="170"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="161"/>
+        <location filename="../../wizard/pages/offer_page.py" line="171"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="162"/>
+        <location filename="../../wizard/pages/offer_page.py" line="172"/>
         <source>Add a new SKU</source>
         <translation>新しい SKU を追加</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="162"/>
+        <location filename="../../wizard/pages/offer_page.py" line="172"/>
         <source>Copy the selected SKU</source>
         <translation>選択した SKU を複製</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="163"/>
+        <location filename="../../wizard/pages/offer_page.py" line="173"/>
         <source>Remove the selected SKU</source>
         <translation>選択した SKU を削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="163"/>
+        <location filename="../../wizard/pages/offer_page.py" line="173"/>
         <source>Move the selected SKU up</source>
         <translation>選択した SKU を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="164"/>
+        <location filename="../../wizard/pages/offer_page.py" line="174"/>
         <source>Move the selected SKU down</source>
         <translation>選択した SKU を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="188"/>
+        <location filename="../../wizard/pages/offer_page.py" line="197"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="189"/>
+        <location filename="../../wizard/pages/offer_page.py" line="198"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="191"/>
+        <location filename="../../wizard/pages/offer_page.py" line="200"/>
         <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
         <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="199"/>
+        <location filename="../../wizard/pages/offer_page.py" line="208"/>
         <source>Record this version as &amp;published</source>
         <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="200"/>
+        <location filename="../../wizard/pages/offer_page.py" line="209"/>
         <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
         <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="202"/>
+        <location filename="../../wizard/pages/offer_page.py" line="211"/>
         <source>S&amp;KU ID:</source>
         <translation>SKU ID(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="202"/>
+        <location filename="../../wizard/pages/offer_page.py" line="211"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="203"/>
+        <location filename="../../wizard/pages/offer_page.py" line="212"/>
         <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
         <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204"/>
+        <location filename="../../wizard/pages/offer_page.py" line="213"/>
         <source>&amp;Title:</source>
         <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="204"/>
+        <location filename="../../wizard/pages/offer_page.py" line="213"/>
         <source>SKU title</source>
         <translation>SKU のタイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="205"/>
+        <location filename="../../wizard/pages/offer_page.py" line="214"/>
         <source>The SKU&apos;s name as customers see it.</source>
         <translation>顧客に表示される SKU の名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="206"/>
+        <location filename="../../wizard/pages/offer_page.py" line="215"/>
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="206"/>
+        <location filename="../../wizard/pages/offer_page.py" line="215"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="207"/>
+        <location filename="../../wizard/pages/offer_page.py" line="216"/>
         <source>A short customer-visible summary (editable until push to staging).</source>
         <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="208"/>
-        <source>OS &amp;family:</source>
-        <translation>OS ファミリ(&amp;F):</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="217"/>
+        <source>OS fami&amp;ly:</source>
+        <translation>OS ファミリ(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="208"/>
+        <location filename="../../wizard/pages/offer_page.py" line="217"/>
         <source>Operating system family</source>
         <translation>オペレーティング システム ファミリ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="209"/>
+        <location filename="../../wizard/pages/offer_page.py" line="218"/>
         <source>Linux or Windows.</source>
         <translation>Linux または Windows。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="210"/>
+        <location filename="../../wizard/pages/offer_page.py" line="219"/>
         <source>Operating &amp;system:</source>
         <translation>オペレーティング システム(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="211"/>
+        <location filename="../../wizard/pages/offer_page.py" line="220"/>
         <source>Operating system friendly name</source>
         <translation>オペレーティング システムのフレンドリ名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="212"/>
+        <location filename="../../wizard/pages/offer_page.py" line="221"/>
         <source>In the form &apos;family type version update&apos;, e.g. &apos;Windows Server Datacenter 2012 R2&apos;.</source>
         <translation>「ファミリ 種類 バージョン 更新」の形式 (例: &apos;Windows Server Datacenter 2012 R2&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="213"/>
+        <location filename="../../wizard/pages/offer_page.py" line="222"/>
         <source>&amp;Base image:</source>
         <translation>基本イメージ(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="213"/>
+        <location filename="../../wizard/pages/offer_page.py" line="222"/>
         <source>Windows base image</source>
         <translation>Windows の基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="214"/>
+        <location filename="../../wizard/pages/offer_page.py" line="223"/>
         <source>Windows SKUs must start from an approved base image.</source>
         <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="215"/>
-        <source>Base image &amp;date:</source>
-        <translation>基本イメージの日付(&amp;D):</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="224"/>
+        <source>Base ima&amp;ge date:</source>
+        <translation>基本イメージの日付(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="216"/>
+        <location filename="../../wizard/pages/offer_page.py" line="225"/>
         <source>Base image publication date</source>
         <translation>基本イメージの公開日</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="217"/>
+        <location filename="../../wizard/pages/offer_page.py" line="226"/>
         <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
         <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="224"/>
+        <location filename="../../wizard/pages/offer_page.py" line="233"/>
         <source>Search sizes, e.g. D2 v5, memory, compute</source>
         <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="225"/>
+        <location filename="../../wizard/pages/offer_page.py" line="234"/>
         <source>Search VM sizes</source>
         <translation>VM サイズの検索</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="225"/>
+        <location filename="../../wizard/pages/offer_page.py" line="234"/>
         <source>Type part of a size name or series to filter.</source>
         <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="228"/>
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>VM size catalogue</source>
         <translation>VM サイズのカタログ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="228"/>
+        <location filename="../../wizard/pages/offer_page.py" line="237"/>
         <source>Check the recommended sizes for this SKU.</source>
         <translation>この SKU の推奨サイズにチェックを入れます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="234"/>
+        <location filename="../../wizard/pages/offer_page.py" line="243"/>
         <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
         <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="240"/>
-        <source>Recommended &amp;VM sizes:</source>
-        <translation>推奨 VM サイズ(&amp;V):</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="249"/>
+        <source>Recommended VM si&amp;zes:</source>
+        <translation>推奨 VM サイズ(&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="240"/>
+        <location filename="../../wizard/pages/offer_page.py" line="249"/>
         <source>Recommended VM sizes</source>
         <translation>推奨 VM サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="241"/>
+        <location filename="../../wizard/pages/offer_page.py" line="250"/>
         <source>Shown to customers on the pricing tier blade.</source>
         <translation>価格レベルのブレードで顧客に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="252"/>
+        <location filename="../../wizard/pages/offer_page.py" line="261"/>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="252"/>
-        <location filename="../../wizard/pages/offer_page.py" line="254"/>
+        <location filename="../../wizard/pages/offer_page.py" line="261"/>
+        <location filename="../../wizard/pages/offer_page.py" line="263"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="253"/>
-        <location filename="../../wizard/pages/offer_page.py" line="255"/>
+        <location filename="../../wizard/pages/offer_page.py" line="262"/>
+        <location filename="../../wizard/pages/offer_page.py" line="264"/>
         <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
         <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261"/>
+        <location filename="../../wizard/pages/offer_page.py" line="270"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261"/>
+        <location filename="../../wizard/pages/offer_page.py" line="270"/>
         <source>LUN</source>
         <translation>LUN</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261"/>
+        <location filename="../../wizard/pages/offer_page.py" line="270"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261"/>
+        <location filename="../../wizard/pages/offer_page.py" line="270"/>
         <source>VHD file / blob</source>
         <translation>VHD ファイル / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="269"/>
         <location filename="../../wizard/pages/offer_page.py" line="278"/>
+        <location filename="../../wizard/pages/offer_page.py" line="287"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="269"/>
+        <location filename="../../wizard/pages/offer_page.py" line="278"/>
         <source>The OS disk and the data disks; LUNs follow the order.</source>
         <translation>OS ディスクとデータ ディスク。LUN は並び順で決まります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="271"/>
+        <location filename="../../wizard/pages/offer_page.py" line="280"/>
         <source>Add data &amp;disk</source>
         <translation>データ ディスクを追加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="272"/>
+        <location filename="../../wizard/pages/offer_page.py" line="281"/>
         <source>Remove data disk</source>
         <translation>データ ディスクを削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="278"/>
-        <source>Dis&amp;ks:</source>
-        <translation>ディスク(&amp;K):</translation>
+        <location filename="../../wizard/pages/offer_page.py" line="287"/>
+        <source>Disks:</source>
+        <translation>ディスク:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="279"/>
+        <location filename="../../wizard/pages/offer_page.py" line="288"/>
         <source>Add only the data disks the SKU needs: customers cannot remove image disks.</source>
         <translation>SKU に必要なデータ ディスクだけを追加してください。顧客はイメージのディスクを削除できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="286"/>
+        <location filename="../../wizard/pages/offer_page.py" line="295"/>
         <source>URL previews:</source>
         <translation>URL のプレビュー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="287"/>
+        <location filename="../../wizard/pages/offer_page.py" line="296"/>
         <source>The IDs appear in these URLs and cannot change after publishing.</source>
         <translation>ID はこれらの URL に表示され、公開後は変更できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="339"/>
-        <location filename="../../wizard/pages/offer_page.py" line="558"/>
+        <location filename="../../wizard/pages/offer_page.py" line="352"/>
+        <location filename="../../wizard/pages/offer_page.py" line="579"/>
         <source>(new SKU)</source>
         <translation>(新しい SKU)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="371"/>
+        <location filename="../../wizard/pages/offer_page.py" line="384"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="374"/>
+        <location filename="../../wizard/pages/offer_page.py" line="387"/>
         <source>Other, published after {0}</source>
         <translation>その他 ({0} より後に公開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="386"/>
+        <location filename="../../wizard/pages/offer_page.py" line="399"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="386"/>
+        <location filename="../../wizard/pages/offer_page.py" line="399"/>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="387"/>
+        <location filename="../../wizard/pages/offer_page.py" line="400"/>
         <source>(set in the VHD step)</source>
         <translation>(VHD の手順で設定)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="542"/>
+        <location filename="../../wizard/pages/offer_page.py" line="563"/>
         <source>exactly {0}</source>
         <translation>ちょうど {0} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="544"/>
+        <location filename="../../wizard/pages/offer_page.py" line="565"/>
         <source>{0} to {1}</source>
         <translation>{0}～{1} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="545"/>
+        <location filename="../../wizard/pages/offer_page.py" line="566"/>
         <source>Chosen ({0} of {1}): {2}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="546"/>
+        <location filename="../../wizard/pages/offer_page.py" line="567"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="547"/>
+        <location filename="../../wizard/pages/offer_page.py" line="568"/>
         <source>none yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="548"/>
+        <location filename="../../wizard/pages/offer_page.py" line="569"/>
         <source>Published versions: {0}</source>
         <translation>公開済みのバージョン: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="560"/>
+        <location filename="../../wizard/pages/offer_page.py" line="581"/>
         <source>This SKU has problems</source>
         <translation>この SKU には問題があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="560"/>
+        <location filename="../../wizard/pages/offer_page.py" line="581"/>
         <source>This SKU is complete</source>
         <translation>この SKU は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="569"/>
+        <location filename="../../wizard/pages/offer_page.py" line="590"/>
         <source>Nothing: the offer and every SKU are complete.</source>
         <translation>ありません。プランとすべての SKU が完了しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="577"/>
+        <location filename="../../wizard/pages/offer_page.py" line="598"/>
         <source>SKU {0}</source>
         <translation>SKU {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="580"/>
+        <location filename="../../wizard/pages/offer_page.py" line="601"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
@@ -2194,32 +2284,32 @@ Trust it and remember it?</source>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="57"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="59"/>
         <source>True</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="57"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="59"/>
         <source>False</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="66"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="68"/>
         <source>— choose —</source>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="78"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="80"/>
         <source>Explain why (required when the answer is False; shown to the certification team as a warning).</source>
         <translation>理由を説明してください (「いいえ」の場合は必須。認定チームには警告として表示されます)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="86"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="88"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="126"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="128"/>
         <source>Prefilled from the latest test run — check it and confirm.</source>
         <translation>最新のテスト実行から自動入力しました — 内容を確かめて確認してください。</translation>
     </message>
@@ -2227,604 +2317,647 @@ Trust it and remember it?</source>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="161"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="163"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="162"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="164"/>
         <source>Answer the certification questionnaire, add what the certification team needs to know, and store the report beside your VHDs.</source>
         <translation>認定の質問票に回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="182"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="184"/>
         <source>Show next unanswered</source>
         <translation>次の未回答へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="227"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="229"/>
         <source>Additional information</source>
         <translation>追加情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="228"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="230"/>
         <source>Report</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="244"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="246"/>
         <source>SSH is blocked on purpose in this image</source>
         <translation>このイメージでは SSH を意図的にブロックしている</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="246"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="248"/>
         <source>How the certification team can reach the VM over SSH: user name, port, key or password hand-over, anything unusual.</source>
         <translation>認定チームが SSH で VM に接続する方法: ユーザー名、ポート、鍵またはパスワードの受け渡し方法、特記事項。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="250"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="252"/>
         <source>SSH access information</source>
         <translation>SSH アクセス情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="259"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="261"/>
         <source>Exception requests</source>
         <translation>例外の申請</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="262"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="265"/>
         <source>The latest test run has no Failed, Error or Warning result: nothing to explain.</source>
         <translation>最新のテスト実行には失敗・エラー・警告の結果がありません。説明は不要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="268"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="272"/>
         <source>Why this result is acceptable for your image (for an exception request). Leave empty if you will fix it instead.</source>
         <translation>この結果がイメージにとって問題ない理由 (例外の申請用)。修正する場合は空のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="281"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
         <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. The guide asks you to store it in the same container as the VHDs.</source>
         <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。ガイドでは VHD と同じコンテナーに保存するよう求めています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="290"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="294"/>
         <source>Save report…</source>
         <translation>レポートを保存…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="291"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="295"/>
         <source>Store in the VHD container</source>
         <translation>VHD のコンテナーに保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="292"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="296"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="297"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="301"/>
         <source>SKU:</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="348"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="352"/>
         <source>{0} of {1} answered</source>
         <translation>{1} 問中 {0} 問回答済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="350"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="354"/>
         <source>{0} prefilled answer(s) to confirm</source>
         <translation>確認待ちの自動入力 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="352"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="356"/>
         <source>{0} False answer(s) need an explanation</source>
         <translation>説明が必要な「いいえ」の回答 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="354"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="358"/>
         <source>SSH access information missing</source>
         <translation>SSH アクセス情報が未入力</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="389"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="393"/>
         <source>Run the certification tests first: the report is made from the latest test run.</source>
         <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="392"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="396"/>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="395"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="399"/>
         <source>Saved {0}. Not stored in the VHD container yet.</source>
         <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="397"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="401"/>
         <source>No report made yet for this SKU.</source>
         <translation>この SKU のレポートはまだ作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="400"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="404"/>
         <source>Save the report into</source>
         <translation>レポートの保存先</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="437"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="427"/>
+        <source>Not made: answer the remaining questions first (Show next unanswered).</source>
+        <translation>作成していません。先に残りの質問に回答してください (「次の未回答を表示」)。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="445"/>
         <source>connect to the storage account in the SAS URIs step first</source>
         <translation>先に SAS URI の手順でストレージ アカウントに接続してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="456"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="464"/>
         <source>Stored {0} at {1}</source>
         <translation>{0} を {1} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="458"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="466"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="463"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="471"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="465"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="473"/>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="473"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="481"/>
         <source>Making the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="473"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="481"/>
         <source>Making and storing the report…</source>
         <translation>レポートを作成して保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="488"/>
+        <source>Questionnaire not complete</source>
+        <translation>アンケートが完了していません</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="489"/>
+        <source>{0} of {1} questions are answered. The report records the open ones as unanswered, and the certification team will ask for them. Make the report anyway?</source>
+        <translation>{1} 問中 {0} 問に回答済みです。未回答の質問はレポートに未回答として記録され、認定チームから問い合わせがあります。このままレポートを作成しますか?</translation>
     </message>
 </context>
 <context>
     <name>SasPage</name>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="50"/>
+        <location filename="../../wizard/pages/sas_page.py" line="51"/>
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="51"/>
+        <location filename="../../wizard/pages/sas_page.py" line="52"/>
         <source>Connect to the storage account that holds the VHDs, assign each disk its blob, and create a read-and-list SAS URI for every disk, as the portal requires.</source>
         <translation>VHD を格納しているストレージ アカウントに接続し、各ディスクに BLOB を割り当て、ポータルの要件どおりすべてのディスクに読み取りと一覧表示の SAS URI を作成します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="57"/>
+        <location filename="../../wizard/pages/sas_page.py" line="58"/>
         <source>Storage account</source>
         <translation>ストレージ アカウント</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="60"/>
+        <location filename="../../wizard/pages/sas_page.py" line="61"/>
         <source>Account name and key</source>
         <translation>アカウント名とキー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="60"/>
+        <location filename="../../wizard/pages/sas_page.py" line="61"/>
         <source>Connection string</source>
         <translation>接続文字列</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="61"/>
+        <location filename="../../wizard/pages/sas_page.py" line="62"/>
         <source>Container SAS URL (list rights)</source>
         <translation>コンテナー SAS URL (一覧表示の権限)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="68"/>
+        <location filename="../../wizard/pages/sas_page.py" line="69"/>
         <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
         <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="71"/>
+        <location filename="../../wizard/pages/sas_page.py" line="72"/>
         <source>Remember in the OS &amp;keyring</source>
         <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="72"/>
+        <location filename="../../wizard/pages/sas_page.py" line="73"/>
         <source>&amp;Connect and list containers</source>
         <translation>接続してコンテナーを一覧表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="74"/>
+        <location filename="../../wizard/pages/sas_page.py" line="75"/>
         <source>&amp;Access with:</source>
         <translation>アクセス方法(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="74"/>
+        <location filename="../../wizard/pages/sas_page.py" line="75"/>
         <source>How this app signs in to the storage account.</source>
         <translation>このアプリがストレージ アカウントにサインインする方法。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="75"/>
-        <source>Account &amp;name:</source>
-        <translation>アカウント名(&amp;N):</translation>
+        <location filename="../../wizard/pages/sas_page.py" line="76"/>
+        <source>Account na&amp;me:</source>
+        <translation>アカウント名(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="75"/>
+        <location filename="../../wizard/pages/sas_page.py" line="76"/>
         <source>The storage account name.</source>
         <translation>ストレージ アカウントの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="76"/>
+        <location filename="../../wizard/pages/sas_page.py" line="77"/>
         <source>Endpoint &amp;suffix:</source>
         <translation>エンドポイント サフィックス(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="76"/>
+        <location filename="../../wizard/pages/sas_page.py" line="77"/>
         <source>core.windows.net for the public cloud; others for sovereign clouds.</source>
         <translation>パブリック クラウドは core.windows.net、ソブリン クラウドはそれ以外。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="77"/>
+        <location filename="../../wizard/pages/sas_page.py" line="78"/>
         <source>Custom &amp;endpoint:</source>
         <translation>カスタム エンドポイント(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="77"/>
+        <location filename="../../wizard/pages/sas_page.py" line="78"/>
         <source>A full blob endpoint URL; overrides name and suffix.</source>
         <translation>BLOB エンドポイントの完全な URL。名前とサフィックスより優先されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="78"/>
+        <location filename="../../wizard/pages/sas_page.py" line="79"/>
         <source>Secre&amp;t:</source>
         <translation>シークレット(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="78"/>
+        <location filename="../../wizard/pages/sas_page.py" line="79"/>
         <source>The account key, connection string or container SAS URL. Never stored in the project file.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="94"/>
+        <location filename="../../wizard/pages/sas_page.py" line="93"/>
         <source>Container / blob</source>
         <translation>コンテナー / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="94"/>
+        <location filename="../../wizard/pages/sas_page.py" line="93"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="94"/>
+        <location filename="../../wizard/pages/sas_page.py" line="93"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="95"/>
+        <location filename="../../wizard/pages/sas_page.py" line="94"/>
         <source>Last modified</source>
         <translation>最終更新</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="95"/>
+        <location filename="../../wizard/pages/sas_page.py" line="94"/>
         <source>Portal</source>
         <translation>ポータル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="96"/>
+        <location filename="../../wizard/pages/sas_page.py" line="95"/>
         <source>Containers and blobs</source>
         <translation>コンテナーと BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="98"/>
-        <source>A&amp;ssign blob to selected disk</source>
-        <translation>選択したディスクに BLOB を割り当て(&amp;S)</translation>
+        <location filename="../../wizard/pages/sas_page.py" line="97"/>
+        <source>Ass&amp;ign blob to selected disk</source>
+        <translation>選択したディスクに BLOB を割り当て(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="108"/>
+        <location filename="../../wizard/pages/sas_page.py" line="107"/>
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="108"/>
+        <location filename="../../wizard/pages/sas_page.py" line="107"/>
         <source>Blob</source>
         <translation>BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="108"/>
+        <location filename="../../wizard/pages/sas_page.py" line="107"/>
         <source>SAS expires</source>
         <translation>SAS の有効期限</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="108"/>
+        <location filename="../../wizard/pages/sas_page.py" line="107"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="111"/>
+        <location filename="../../wizard/pages/sas_page.py" line="110"/>
         <source>Disks and their SAS URIs</source>
         <translation>ディスクとその SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="114"/>
+        <location filename="../../wizard/pages/sas_page.py" line="113"/>
         <source> extra days</source>
         <translation> 日延長</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="115"/>
+        <location filename="../../wizard/pages/sas_page.py" line="114"/>
         <source>Make the SAS last longer than the profile&apos;s minimum (never shorter).</source>
         <translation>SAS の有効期間をプロファイルの最小値より長くします (短くはできません)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="119"/>
+        <location filename="../../wizard/pages/sas_page.py" line="118"/>
         <source>The 2015 guide asks for http; most storage accounts require https.</source>
         <translation>2015 年のガイドでは http が求められていますが、ほとんどのストレージ アカウントでは https が必須です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="120"/>
+        <location filename="../../wizard/pages/sas_page.py" line="119"/>
         <source>&amp;Generate SAS</source>
         <translation>SAS を生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="121"/>
+        <location filename="../../wizard/pages/sas_page.py" line="120"/>
         <source>Generate for a&amp;ll disks</source>
         <translation>すべてのディスクに生成(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="122"/>
-        <source>&amp;Verify</source>
-        <translation>検証(&amp;V)</translation>
+        <location filename="../../wizard/pages/sas_page.py" line="121"/>
+        <source>Ve&amp;rify</source>
+        <translation>検証(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="123"/>
+        <location filename="../../wizard/pages/sas_page.py" line="122"/>
         <source>Cop&amp;y SAS URI</source>
         <translation>SAS URI をコピー(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="132"/>
+        <location filename="../../wizard/pages/sas_page.py" line="131"/>
         <source>Expiry:</source>
         <translation>有効期限:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="134"/>
+        <location filename="../../wizard/pages/sas_page.py" line="133"/>
         <source>Scheme:</source>
         <translation>スキーム:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="237"/>
+        <location filename="../../wizard/pages/sas_page.py" line="231"/>
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="242"/>
+        <location filename="../../wizard/pages/sas_page.py" line="236"/>
         <source>Connecting…</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="264"/>
+        <location filename="../../wizard/pages/sas_page.py" line="258"/>
         <source>Connected: {0} container(s).</source>
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="272"/>
+        <location filename="../../wizard/pages/sas_page.py" line="266"/>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="287"/>
-        <location filename="../../wizard/pages/sas_page.py" line="460"/>
+        <location filename="../../wizard/pages/sas_page.py" line="281"/>
+        <location filename="../../wizard/pages/sas_page.py" line="447"/>
         <source>ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="299"/>
+        <location filename="../../wizard/pages/sas_page.py" line="293"/>
         <source>Could not list {0}: {1}</source>
         <translation>{0} を一覧表示できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="329"/>
+        <location filename="../../wizard/pages/sas_page.py" line="323"/>
         <source>Assign a blob to the disk first.</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="333"/>
+        <location filename="../../wizard/pages/sas_page.py" line="327"/>
         <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
         <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="343"/>
+        <location filename="../../wizard/pages/sas_page.py" line="337"/>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="377"/>
+        <location filename="../../wizard/pages/sas_page.py" line="371"/>
         <source>Created {0} SAS URI(s). Verify them before copying.</source>
         <translation>{0} 個の SAS URI を作成しました。コピーする前に検証してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="413"/>
+        <location filename="../../wizard/pages/sas_page.py" line="400"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="418"/>
+        <location filename="../../wizard/pages/sas_page.py" line="405"/>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="430"/>
+        <location filename="../../wizard/pages/sas_page.py" line="417"/>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="441"/>
+        <location filename="../../wizard/pages/sas_page.py" line="428"/>
         <source>SAS URI copied. Paste it into the portal&apos;s VHD URL field.</source>
         <translation>SAS URI をコピーしました。ポータルの VHD URL フィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="445"/>
+        <location filename="../../wizard/pages/sas_page.py" line="432"/>
         <source>Could not copy: {0}</source>
         <translation>コピーできませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="459"/>
+        <location filename="../../wizard/pages/sas_page.py" line="446"/>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="459"/>
+        <location filename="../../wizard/pages/sas_page.py" line="446"/>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="461"/>
+        <location filename="../../wizard/pages/sas_page.py" line="448"/>
         <source>⚠ expires soon: renew</source>
         <translation>⚠ まもなく期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="461"/>
+        <location filename="../../wizard/pages/sas_page.py" line="448"/>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="476"/>
+        <location filename="../../wizard/pages/sas_page.py" line="463"/>
         <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/sas_page.py" line="491"/>
+        <location filename="../../wizard/pages/sas_page.py" line="478"/>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
 </context>
 <context>
+    <name>StepPage</name>
+    <message>
+        <location filename="../../wizard/pages/base.py" line="136"/>
+        <source>SKU without an ID</source>
+        <translation>ID 未設定の SKU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/base.py" line="137"/>
+        <source>{0}, version {1}</source>
+        <translation>{0}、バージョン {1}</translation>
+    </message>
+</context>
+<context>
     <name>TestRunPage</name>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="85"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="106"/>
         <source>Certification test run</source>
         <translation>認定テストの実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="86"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="107"/>
         <source>Run the certification test cases against the test VM and review each result.</source>
         <translation>テスト VM に対して認定テスト ケースを実行し、各結果を確認します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="93"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="114"/>
         <source>Earlier runs</source>
         <translation>以前の実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="94"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="115"/>
         <source>&amp;Run all checks</source>
         <translation>すべてのチェックを実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="95"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="116"/>
         <source>Re-run &amp;selected</source>
         <translation>選択項目を再実行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="96"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="117"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="99"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="120"/>
         <source>&amp;Problems only</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="105"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="126"/>
         <source>Run:</source>
         <translation>実行:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="110"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="131"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="110"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="131"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="110"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="131"/>
         <source>Test ID</source>
         <translation>テスト ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="111"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="132"/>
         <source>Actual</source>
         <translation>実際の値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="111"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="132"/>
         <source>Required</source>
         <translation>必要な値</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="111"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="132"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="112"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="133"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="112"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="133"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="112"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="133"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="113"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="134"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="120"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="141"/>
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="124"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="145"/>
         <source>Result details</source>
         <translation>結果の詳細</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="125"/>
-        <source>Co&amp;py remediation</source>
-        <translation>修正方法をコピー(&amp;P)</translation>
+        <location filename="../../wizard/pages/testrun_page.py" line="146"/>
+        <source>Copy re&amp;mediation</source>
+        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="158"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="179"/>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="182"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="204"/>
         <source>No run yet: test the connection, then run all checks.</source>
         <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="187"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="209"/>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="190"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="212"/>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="209"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="231"/>
         <source>{0} — {1}
 
 Actual: {2}
@@ -2847,27 +2980,27 @@ Evidence:
 {5}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="229"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="253"/>
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="285"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="309"/>
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="292"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="316"/>
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="294"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="318"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="303"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="327"/>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>
@@ -2916,7 +3049,7 @@ Evidence:
     </message>
     <message>
         <location filename="../../wizard/pages/vhd_page.py" line="73"/>
-        <location filename="../../wizard/pages/vhd_page.py" line="98"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
@@ -2937,8 +3070,8 @@ Evidence:
     </message>
     <message>
         <location filename="../../wizard/pages/vhd_page.py" line="78"/>
-        <source>Use &amp;blob URL…</source>
-        <translation>BLOB の URL を使用(&amp;B)…</translation>
+        <source>Use b&amp;lob URL…</source>
+        <translation>BLOB の URL を使用(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../wizard/pages/vhd_page.py" line="79"/>
@@ -2971,147 +3104,153 @@ Evidence:
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="98"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="98"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="100"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="101"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="104"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="105"/>
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="105"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="106"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="225"/>
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="107"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="108"/>
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="156"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="157"/>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="174"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="174"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="176"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="177"/>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="229"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="224"/>
+        <source>Nothing to fix for this finding.</source>
+        <translation>この検出結果に修正は不要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/vhd_page.py" line="235"/>
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="230"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="236"/>
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="247"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="253"/>
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="248"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="254"/>
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="273"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="277"/>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="307"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="311"/>
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="322"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="326"/>
         <source>no read access to this blob: paste its URL with a SAS (&apos;Use blob URL…&apos;), or connect to the storage account in the SAS URIs step</source>
         <translation>この BLOB を読み取る権限がありません。SAS 付きの URL を貼り付けるか (「BLOB の URL を使用…」)、SAS URI の手順でストレージ アカウントに接続してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="342"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="346"/>
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="345"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="349"/>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="348"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="352"/>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="358"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="362"/>
         <source>Choose the disk&apos;s VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="364"/>
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="364"/>
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="385"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="389"/>
         <source>connect to the storage account in the SAS URIs step first (account key or connection string)</source>
         <translation>先に SAS URI の手順でストレージ アカウントに接続してください (アカウント キーまたは接続文字列)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="401"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="405"/>
         <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
         <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="411"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="415"/>
         <source> (resumed)</source>
         <translation> (再開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="412"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="416"/>
         <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="420"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="424"/>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="422"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="426"/>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
     </message>

@@ -227,7 +227,16 @@ class ConnectionSettings:
     key_file: str = ""
     windows_transport: str = "winrm"  # "winrm" (HTTPS 5986) | "ssh" (OpenSSH on Windows)
     verify_tls: bool = True  # WinRM certificate validation; off only by an explicit, warned choice
+    # The target (`target_key()`) the last *Test connection* reached, and when; "" until one passes,
+    # and again after one fails -- filled-in fields alone do not make the step done.
+    verified_target: str = ""
+    verified_at: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def target_key(self) -> str:
+        """Everything that decides which machine and account a test reaches."""
+        transport = self.windows_transport if self.platform == OS_WINDOWS else "ssh"
+        return f"{self.platform}|{transport}|{self.host}|{self.port}|{self.user}|{self.auth}"
 
 
 @dataclass

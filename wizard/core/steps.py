@@ -47,8 +47,14 @@ def _vhd_state(project: Project) -> StepState:
 
 
 def _connection_state(project: Project) -> StepState:
+    """Done once *Test connection* reached the target now entered (or a test run did); filled-in
+    fields that were never tested, or failed, need attention."""
     c = project.connection
-    return StepState.DONE if c.host and c.user else StepState.NOT_STARTED
+    if not (c.host or c.user):
+        return StepState.NOT_STARTED
+    latest = project.test_runs[-1] if project.test_runs else None
+    ran_there = latest is not None and latest.host == c.host and latest.user == c.user and latest.platform == c.platform
+    return StepState.DONE if c.verified_target == c.target_key() or ran_there else StepState.ATTENTION
 
 
 def parse_iso(text: str) -> datetime | None:
@@ -93,8 +99,10 @@ def _questionnaire_state(project: Project) -> StepState:
     from .questionnaire import progress
 
     state = progress(project)
-    if state.complete:
+    if state.complete and project.test_runs:
         return StepState.DONE
+    if state.complete:
+        return StepState.ATTENTION  # answered, but the report they belong to needs a test run
     return StepState.ATTENTION if state.started or project.questionnaire.ssh_access else StepState.NOT_STARTED
 
 

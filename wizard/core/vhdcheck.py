@@ -123,6 +123,28 @@ M_BLOB_BLOCK = QT_TRANSLATE_NOOP("Core", "The blob is a {type}, not a page blob:
 M_BLOB_PAGE_OK = QT_TRANSLATE_NOOP("Core", "The blob is a page blob.")
 
 
+# What each finding checks, as a person reads it (the table shows this, not the id).
+CHECK_NAMES = {
+    "format": QT_TRANSLATE_NOOP("Core", "File format"),
+    "disk-type": QT_TRANSLATE_NOOP("Core", "Disk type"),
+    "dynamic-header": QT_TRANSLATE_NOOP("Core", "Dynamic disk header"),
+    "footer-checksum": QT_TRANSLATE_NOOP("Core", "Footer checksum"),
+    "footer-511": QT_TRANSLATE_NOOP("Core", "Footer length"),
+    "truncated": QT_TRANSLATE_NOOP("Core", "File complete"),
+    "file-size": QT_TRANSLATE_NOOP("Core", "File size"),
+    "size-whole-mib": QT_TRANSLATE_NOOP("Core", "Size in whole MiB"),
+    "size-min": QT_TRANSLATE_NOOP("Core", "Minimum size"),
+    "os-disk-size": QT_TRANSLATE_NOOP("Core", "OS disk size"),
+    "data-disk-size": QT_TRANSLATE_NOOP("Core", "Data disk size"),
+    "sparse": QT_TRANSLATE_NOOP("Core", "Data to upload"),
+    "first-mib-empty": QT_TRANSLATE_NOOP("Core", "First MiB"),
+    "blob-type": QT_TRANSLATE_NOOP("Core", "Blob type"),
+}
+# Words that fill templates ("a {type} disk"), marked so the Japanese sentence does not keep English.
+DISK_TYPE_WORDS = (QT_TRANSLATE_NOOP("Core", "fixed"), QT_TRANSLATE_NOOP("Core", "dynamic"),
+                   QT_TRANSLATE_NOOP("Core", "differencing"))
+
+
 def _f(fid: str, severity: str, template: str, fix: str = "", **args: object) -> Finding:
     return Finding(fid, severity, template.format(**args), fix, template, tuple((k, str(v)) for k, v in args.items()))
 

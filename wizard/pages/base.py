@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizardPage
 
+from ..core.i18n_marks import QT_TRANSLATE_NOOP
 from ..core.steps import Step
 from ..document import ProjectDocument
 
 
 class StepPage(QWizardPage):
     step: Step
+    # False until the app's first paint: code before it must not touch QtCore.Qt (wizard/qt_values.py).
+    qt_ready = False
     painted = Signal()  # once, at the page's first paint (the main window starts deferred work then)
 
     def __init__(self, document: ProjectDocument):
@@ -30,6 +33,10 @@ class StepPage(QWizardPage):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # QWizard works Next out afresh when it shows a page; what we last told it is forgotten.
         self._complete_shown = None
+        if StepPage.qt_ready:  # before that, the main window guards the first page once it has painted
+            from ..wheel_guard import guard_wheel
+
+            guard_wheel(self)  # each time: a page may have built new widgets since
         super().showEvent(event)
 
     @property
@@ -83,6 +90,7 @@ def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it), as in every form
     view.setAccessibleName(accessible_name)
 
 
@@ -90,15 +98,19 @@ def readable_columns(view, stretch: int | None = None) -> None:
     """Every column at least as wide as its title: the `stretch` column takes what is left, the
     others fit their contents (title included), and the view asks for enough width that the
     stretch column's title is never cut. Call after the header labels are set."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QHeaderView, QTreeView
+    from PySide6.QtWidgets import QHeaderView, QTreeWidget
 
-    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
-    model = view.model()
+    # The titles from the items, not model.headerData: that takes a QtCore.Qt enum, and the first
+    # page calls this before it paints (wizard/qt_values.py).
+    if isinstance(view, QTreeWidget):
+        header = view.header()
+        titles = [view.headerItem().text(c) for c in range(header.count())]
+    else:
+        header = view.horizontalHeader()
+        titles = [(view.horizontalHeaderItem(c).text() if view.horizontalHeaderItem(c) else "") for c in range(header.count())]
     metrics = header.fontMetrics()
     need = 0
-    for column in range(header.count()):
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    for column, title in enumerate(titles):
         width = metrics.horizontalAdvance(title) + 24  # the style's margins and a sort arrow
         need += width
         if column == stretch:
@@ -120,6 +132,18 @@ def button_grid(buttons, columns: int):
         grid.addWidget(button, index // columns, index % columns)
     grid.setColumnStretch(columns, 1)
     return grid
+
+
+SKU_WITHOUT_ID = QT_TRANSLATE_NOOP("StepPage", "SKU without an ID")
+SKU_CHOICE = QT_TRANSLATE_NOOP("StepPage", "{0}, version {1}")
+
+
+def sku_choice_label(sku) -> str:
+    """How a SKU reads in a chooser: "ubuntu-standard, version 1.0.0" (one wording for every page)."""
+    from ..i18n import translate
+
+    name = sku.sku_id or translate("StepPage", SKU_WITHOUT_ID)
+    return translate("StepPage", SKU_CHOICE).format(name, sku.version or "?")
 
 
 def disk_label(sku, disk) -> str:

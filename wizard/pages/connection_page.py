@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import style
 from ..core.model import OS_LINUX, OS_WINDOWS
 from ..core.steps import Step
 from ..secret_ui import describe_credential_error, describe_keyring_unavailable
+from ..style import set_text_colour
 from ..tasks import run_task
 from .base import StepPage
 
@@ -46,7 +48,7 @@ class ConnectionPage(StepPage):
         self.tls_warning = QLabel(self.tr("Certificate validation is off: the connection is encrypted but the VM's "
                                           "identity is not checked. Use this only for a test VM you just created."))
         self.tls_warning.setWordWrap(True)
-        self.tls_warning.setStyleSheet("color: #b00020;")
+        set_text_colour(self.tls_warning, style.ERROR)
         self.host = QLineEdit()
         self.host.setPlaceholderText(self.tr("DNS name or address, e.g. myvm.westus.cloudapp.azure.com"))
         self.port = QSpinBox()
@@ -60,23 +62,23 @@ class ConnectionPage(StepPage):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setToolTip(self.tr("The password (or the key's passphrase). Kept in memory, or in the OS keyring "
                                           "if you tick the box; never in the project file."))
-        self.remember = QCheckBox(self.tr("&Remember in the OS keyring"))
+        self.remember = QCheckBox(self.tr("Remember in the OS &keyring"))
         self.remember.setToolTip(self.tr("Unticked: the secret is forgotten when the app closes."))
         self.secret_status = QLabel()
         self.secret_status.setWordWrap(True)
         self.secret_status.setObjectName("secretStatus")
         rows = [
-            (self.tr("&Test name:"), self.test_name),
+            (self.tr("Test na&me:"), self.test_name),
             (self.tr("&Platform:"), self.platform),
-            (self.tr("Tra&nsport:"), self.transport),
-            (self.tr("&Host:"), self.host),
+            (self.tr("T&ransport:"), self.transport),
+            (self.tr("Ho&st:"), self.host),
             (self.tr("P&ort:"), self.port),
             (self.tr("&User:"), self.user),
             (self.tr("&Authentication:"), self.auth),
-            (self.tr("&Key file:"), self.key_file),
+            (self.tr("Key fi&le:"), self.key_file),
             (self.tr("Pass&word:"), self.password),
         ]
-        self.btn_browse_key = QPushButton(self.tr("&Browse…"))
+        self.btn_browse_key = QPushButton(self.tr("Brows&e…"))
         self.btn_browse_key.clicked.connect(self.browse_key)
         for label, widget in rows:
             if widget is self.key_file:
@@ -190,10 +192,19 @@ class ConnectionPage(StepPage):
             mark = "✓" if step.ok else "•"
             self.test_steps.addItem(f"{mark} {translate(CORE_CONTEXT, STEP_NAMES[step.step])}: {step.detail}")
 
+    def _record_test(self, passed: bool) -> None:
+        from ..core.projectio import utc_now_iso
+
+        c = self.project.connection
+        c.verified_target = c.target_key() if passed else ""
+        c.verified_at = utc_now_iso() if passed else ""
+        self.changed()
+
     def _test_passed(self, report) -> None:
         self.test_task = None
         self.btn_test.setEnabled(True)
         self._show_steps(report)
+        self._record_test(passed=True)
         if self.project.connection.platform == OS_WINDOWS:
             sudo = self.tr("signed in as an administrator") if report.sudo else self.tr(
                 "the user is not an administrator: the test run needs one")
@@ -208,6 +219,7 @@ class ConnectionPage(StepPage):
 
         self.test_task = None
         self.btn_test.setEnabled(True)
+        self._record_test(passed=False)
         if not isinstance(error, SshFailure):
             self.test_result.setText(self.tr("Connection test failed: {0}").format(error))
             return
@@ -267,7 +279,7 @@ class ConnectionPage(StepPage):
         def not_loaded(error: BaseException) -> None:
             if not isinstance(error, CredentialError):
                 raise error
-            self.secret_status.setStyleSheet("")
+            set_text_colour(self.secret_status, None)
             self.secret_status.setText(describe_keyring_unavailable(error))
 
         run_task(lambda progress, cancel: credentials().get(ref), on_result=loaded, on_error=not_loaded)
@@ -281,6 +293,7 @@ class ConnectionPage(StepPage):
         ref, remember = self.secret_ref(), self.remember.isChecked()
 
         def stored(_):
+            set_text_colour(self.secret_status, None)  # a keyring problem shown before is over
             self.secret_status.setText(self.tr("Password remembered in the OS keyring.") if remember
                                        else self.tr("Password kept for this session only."))
 
@@ -292,7 +305,7 @@ class ConnectionPage(StepPage):
 
         if isinstance(error, CredentialError):
             self.secret_status.setText(describe_credential_error(error))
-            self.secret_status.setStyleSheet("color: #b00020;")
+            set_text_colour(self.secret_status, style.ERROR)
         else:
             raise error
 
@@ -307,7 +320,7 @@ class ConnectionPage(StepPage):
         self.auth.setEnabled(linux)
         self.key_file.setEnabled(key)
         self.btn_browse_key.setEnabled(key)
-        self.password_label.setText(self.tr("Key pass&phrase:") if key else self.tr("Pass&word:"))
+        self.password_label.setText(self.tr("Ke&y passphrase:") if key else self.tr("Pass&word:"))
         self.password.setAccessibleName(self.tr("Key passphrase") if key else self.tr("Password"))
 
     def browse_key(self) -> None:
@@ -330,6 +343,7 @@ class ConnectionPage(StepPage):
         if self._loading:
             return
         c = self.project.connection
+        before = c.target_key()
         c.test_name = self.test_name.text()
         c.platform = self.platform.currentData()
         c.host = self.host.text().strip()
@@ -339,5 +353,10 @@ class ConnectionPage(StepPage):
         c.key_file = self.key_file.text()
         c.windows_transport = self.transport.currentData()
         c.verify_tls = not self.skip_tls.isChecked()
+        if c.target_key() != before:
+            # A result about another host or user would mislead ("does not resolve" for the old name).
+            self.test_steps.clear()
+            self.test_result.clear()
+            self.btn_forget.hide()
         self._update_enabled()
         self.changed()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import style
 from ..core.steps import Step
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_template
 from ..tasks import run_task
-from .base import StepPage
+from .base import StepPage, sku_choice_label
 
 SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
             "az-script": ".sh", "az-ps1": ".ps1"}
@@ -69,6 +70,7 @@ class ExportPage(StepPage):
         json_box = QWidget()
         json_layout = QVBoxLayout(json_box)
         self.json_view = QPlainTextEdit()
+        self.json_view.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.json_view.setReadOnly(True)
         self.json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.btn_copy_json = QPushButton(self.tr("Copy JSON"))
@@ -108,6 +110,7 @@ class ExportPage(StepPage):
         table = QTableWidget(0, 3)
         table.setHorizontalHeaderLabels([*headers, ""])
         table.verticalHeader().hide()
+        table.setTabKeyNavigation(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setAccessibleName(name)
         header = table.horizontalHeader()
@@ -122,7 +125,7 @@ class ExportPage(StepPage):
         current = self.sku_combo.currentData()
         self.sku_combo.clear()
         for sku in self.project.skus:
-            self.sku_combo.addItem(f"{sku.sku_id or self.tr('(no ID)')} {sku.version}", sku.sku_id)
+            self.sku_combo.addItem(sku_choice_label(sku), sku.sku_id)
         self.sku_combo.setCurrentIndex(max(self.sku_combo.findData(current), 0))
         self.sku_combo.blockSignals(False)
         self.load()
@@ -174,7 +177,7 @@ class ExportPage(StepPage):
         self.checklist.setRowCount(len(export.items))
         for row, item in enumerate(export.items):
             mark = QTableWidgetItem("✓" if item.ok else "✗")
-            mark.setForeground(QBrush(QColor("#1b7f3b" if item.ok else "#b00020")))
+            mark.setForeground(style.brush(style.GOOD if item.ok else style.ERROR))
             mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             mark.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("ready") if item.ok else self.tr("missing"))
             self.checklist.setItem(row, 0, mark)
@@ -196,7 +199,7 @@ class ExportPage(StepPage):
             self.form_table.setItem(row, 0, QTableWidgetItem(label))
             shown = QTableWidgetItem(mask_signature(f.value) if f.value else translate(CORE_CONTEXT, f.missing))
             if not f.value:
-                shown.setForeground(QBrush(QColor("#b00020")))
+                shown.setForeground(style.brush(style.ERROR))
             self.form_table.setItem(row, 1, shown)
             button = QPushButton(self.tr("Copy"))
             button.setEnabled(bool(f.value))
@@ -249,7 +252,9 @@ class ExportPage(StepPage):
             return False
         missing = sum(len(e.missing) for e in self.exports)
         self.project.last_export = ExportRecord(fmt, str(path), utc_now_iso(), missing)
-        self.changed()
+        # Writing a file out is not an edit: the step list shows it, but the project is not marked
+        # unsaved (it is kept with the project at its next save).
+        self.document.changed.emit()
         self.status.setText(self.tr("Exported {0}.").format(path) if not missing else
                             self.tr("Exported {0}, with {1} missing item(s) written into it.").format(path, missing))
         return True

@@ -32,10 +32,13 @@ from ..core.model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, Disk
 from ..core.profiles import all_profiles
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
+from ..core.verdicts import COLOURS, FAILED
 from ..core.vmsizes import catalogue, search
 from ..i18n import current_language, translate_problem
 from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
 from .base import StepPage, button_grid, readable_columns
+
+ERROR = COLOURS[FAILED]  # not wizard.style: the first page imports as little as it can before it paints
 
 
 class ErrorLabel(QLabel):
@@ -47,7 +50,7 @@ class ErrorLabel(QLabel):
         # A palette, not a style sheet: a style sheet on any widget puts the whole window through
         # Qt's slower style-sheet style.
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR))
         self.setPalette(palette)
         self.hide()  # made selectable by OfferPage.after_first_paint
 
@@ -73,6 +76,11 @@ class OfferPage(StepPage):
                                  "cannot change after publishing: choose them with care."))
         self._loading = False
         self._errors: dict[str, ErrorLabel] = {}
+        self._key_of: dict[QWidget, str] = {}  # field widget -> its error key ("sku.title")
+        # A new project does not open all red: a field's problems show once it was edited, or at
+        # once for a project that already has content (an opened file) -- see _visible_problems.
+        self._touched: set[str] = set()
+        self._reveal_all = False
         self.problems: list[Problem] = []
 
         outer = QVBoxLayout(self)
@@ -80,7 +88,7 @@ class OfferPage(StepPage):
         self.profile = QComboBox()
         self._field(self.profile, self.tr("Requirement profile"),
                     self.tr("Which rules to check against: the 2015 publishing guide or today's Partner Center."))
-        top.addWidget(self._buddy(self.tr("Requirement &profile:"), self.profile))
+        top.addWidget(self._buddy(self.tr("Re&quirement profile:"), self.profile))
         top.addWidget(self.profile, 1)
         outer.addLayout(top)
 
@@ -103,6 +111,8 @@ class OfferPage(StepPage):
 
     def after_first_paint(self) -> None:
         # Needs QtCore.Qt (see wizard/qt_values.py), so it waits until the page is on screen.
+        # The editor's scroll area is not a stop of its own on the way through the fields.
+        self.sku_editor.parentWidget().parentWidget().setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         for label in [*self._errors.values(), self.urls]:
             label.setTextInteractionFlags(selectable)
@@ -128,6 +138,7 @@ class OfferPage(StepPage):
         error = ErrorLabel()
         col.addWidget(error)
         self._errors[path_key] = error
+        self._key_of[widget] = path_key
         form.addRow(self._buddy(label, widget), box)
 
     def _build_offer_column(self) -> QWidget:
@@ -144,7 +155,7 @@ class OfferPage(StepPage):
         self._row(form, self.tr("P&ublisher namespace:"), self.publisher, "offer.publisher_namespace",
                   self.tr("Publisher namespace"), id_tip)
         self._row(form, self.tr("Offer &ID:"), self.offer_id, "offer.offer_id", self.tr("Offer ID"), id_tip)
-        self._row(form, self.tr("Offer &name:"), self.offer_name, "offer.offer_name", self.tr("Offer name"),
+        self._row(form, self.tr("Offer nam&e:"), self.offer_name, "offer.offer_name", self.tr("Offer name"),
                   self.tr("The name customers see for the offer."))
         layout.addWidget(offer_box)
 
@@ -156,8 +167,8 @@ class OfferPage(StepPage):
         self._errors["skus"] = ErrorLabel()
         sku_layout.addWidget(self._errors["skus"])
         self.btn_add = QPushButton(self.tr("&Add"))
-        self.btn_dup = QPushButton(self.tr("D&uplicate"))
-        self.btn_remove = QPushButton(self.tr("Remo&ve"))
+        self.btn_dup = QPushButton(self.tr("Dupli&cate"))
+        self.btn_remove = QPushButton(self.tr("Rem&ove"))
         self.btn_up = QPushButton(self.tr("Up"))
         self.btn_down = QPushButton(self.tr("Down"))
         for b, tip in ((self.btn_add, self.tr("Add a new SKU")), (self.btn_dup, self.tr("Copy the selected SKU")),
@@ -205,14 +216,14 @@ class OfferPage(StepPage):
                   self.tr("The SKU's name as customers see it."))
         self._row(form, self.tr("Su&mmary:"), self.summary, "sku.summary", self.tr("Summary"),
                   self.tr("A short customer-visible summary (editable until push to staging)."))
-        self._row(form, self.tr("OS &family:"), self.os_family, "sku.os_family", self.tr("Operating system family"),
+        self._row(form, self.tr("OS fami&ly:"), self.os_family, "sku.os_family", self.tr("Operating system family"),
                   self.tr("Linux or Windows."))
         self._row(form, self.tr("Operating &system:"), self.os_name, "sku.os_friendly_name",
                   self.tr("Operating system friendly name"),
                   self.tr("In the form 'family type version update', e.g. 'Windows Server Datacenter 2012 R2'."))
         self._row(form, self.tr("&Base image:"), self.base_image, "sku.base_image", self.tr("Windows base image"),
                   self.tr("Windows SKUs must start from an approved base image."))
-        self._row(form, self.tr("Base image &date:"), self.base_date, "sku.base_image_date",
+        self._row(form, self.tr("Base ima&ge date:"), self.base_date, "sku.base_image_date",
                   self.tr("Base image publication date"),
                   self.tr("For a base image not in the list: its publication date (must be after 2014-09-08)."))
         self.base_rows = [self.base_image, self.base_date]
@@ -237,7 +248,7 @@ class OfferPage(StepPage):
             item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
             item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)
-        self._row(form, self.tr("Recommended &VM sizes:"), sizes, "sku.vm_sizes", self.tr("Recommended VM sizes"),
+        self._row(form, self.tr("Recommended VM si&zes:"), sizes, "sku.vm_sizes", self.tr("Recommended VM sizes"),
                   self.tr("Shown to customers on the pricing tier blade."))
 
         version_box = QWidget()
@@ -262,6 +273,7 @@ class OfferPage(StepPage):
         readable_columns(self.disk_table, stretch=None)
         self.disk_table.verticalHeader().hide()
         self.disk_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.disk_table.setTabKeyNavigation(False)
         self.disk_table.setMinimumHeight(110)
         read_only = ReadOnlyDelegate(self.disk_table)
         for column in (0, 1, 3):  # disk kind, LUN and file are set elsewhere; only the label is typed here
@@ -275,7 +287,7 @@ class OfferPage(StepPage):
         drow.addStretch(1)
         dl.addWidget(self.disk_table)
         dl.addLayout(drow)
-        self._row(form, self.tr("Dis&ks:"), disks, "sku.disks", self.tr("Disks"),
+        self._row(form, self.tr("Disks:"), disks, "sku.disks", self.tr("Disks"),
                   self.tr("Add only the data disks the SKU needs: customers cannot remove image disks."))
 
         self.urls = QLabel()
@@ -319,7 +331,11 @@ class OfferPage(StepPage):
         return skus[row] if 0 <= row < len(skus) else None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
+        from ..core.steps import StepState, step_states
+
         self._loading = True
+        self._touched.clear()
+        self._reveal_all = step_states(self.project)[Step.OFFER] != StepState.NOT_STARTED
         lang = current_language()
         self.profile.clear()
         for profile in all_profiles():
@@ -397,9 +413,15 @@ class OfferPage(StepPage):
         sku.disks[item.row()].label = item.text()
         self.changed()
 
+    def _concrete(self, key: str) -> str:
+        return key.replace("sku.", f"skus[{self.sku_list.currentRow()}].") if key.startswith("sku.") else key
+
     def _store(self) -> None:
         if self._loading:
             return
+        key = self._key_of.get(self.sender())
+        if key is not None:
+            self._touched.add(self._concrete(key))
         offer = self.project.offer
         offer.publisher_namespace = self.publisher.text().strip()
         offer.offer_id = self.offer_id.text().strip()
@@ -423,6 +445,7 @@ class OfferPage(StepPage):
             return
         name = item.data(USER_ROLE)
         checked = item.checkState() == QtCore.Qt.CheckState.Checked  # the user toggled it: after the first paint
+        self._touched.add(self._concrete("sku.vm_sizes"))
         if checked and name not in sku.vm_sizes:
             sku.vm_sizes.append(name)
         elif not checked and name in sku.vm_sizes:
@@ -532,7 +555,8 @@ class OfferPage(StepPage):
         sku = self.sku
         for key, label in self._errors.items():
             path = key.replace("sku.", f"skus[{row}].") if key.startswith("sku.") else key
-            label.show_problems([translate_problem(p) for p in self._field_problems(path)])
+            shown = self._reveal_all or path in self._touched
+            label.show_problems([translate_problem(p) for p in self._field_problems(path)] if shown else [])
         windows = sku is not None and sku.os_family == OS_WINDOWS
         for widget in self.base_rows:
             widget.setEnabled(windows and (widget is self.base_image or self.base_image.currentData() == BASE_IMAGE_OTHER))
@@ -590,6 +614,8 @@ class OfferPage(StepPage):
             key = path
         label = self._errors.get(key)
         if label is not None:
+            self._touched.add(self._concrete(key))
+            self._revalidate()
             buddy = label.parentWidget().layout().itemAt(0).widget()
             buddy.setFocus()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -29,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..check_text import check_name
 from ..core.model import Answer
 from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
 from ..core.steps import Step
 from ..core.verdicts import MARKS
 from ..i18n import current_language, translate_failure
 from ..tasks import run_task
-from .base import StepPage
+from .base import StepPage, sku_choice_label
 
 
 class QuestionWidget(QFrame):
@@ -75,6 +77,7 @@ class QuestionWidget(QFrame):
             row.addWidget(self.line, 1)
         row.addStretch(1)
         self.explanation = QPlainTextEdit()
+        self.explanation.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.explanation.setPlaceholderText(self.tr("Explain why (required when the answer is False; shown to the "
                                                     "certification team as a warning)."))
         self.explanation.setMaximumHeight(70)
@@ -243,6 +246,7 @@ class QuestionnairePage(StepPage):
         column = QVBoxLayout(body)
         self.ssh_blocked = QCheckBox(self.tr("SSH is blocked on purpose in this image"))
         self.ssh_access = QPlainTextEdit()
+        self.ssh_access.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.ssh_access.setPlaceholderText(self.tr("How the certification team can reach the VM over SSH: user name, "
                                                    "port, key or password hand-over, anything unusual."))
         self.ssh_access.setMaximumHeight(90)
@@ -258,13 +262,16 @@ class QuestionnairePage(StepPage):
 
         column.addWidget(QLabel("<b>" + self.tr("Exception requests") + "</b>"))
         candidates = exception_candidates(self.project.latest_run())
+        result_words = {"Failed": self.tr("Failed"), "Error": self.tr("Error"), "Warning": self.tr("Warning")}
         if not candidates:
             column.addWidget(QLabel(self.tr("The latest test run has no Failed, Error or Warning result: nothing to "
                                             "explain.")))
         for record in candidates:
-            label = QLabel(f"{MARKS.get(record.result, '?')} {record.result} — {record.name} ({record.id}): {record.actual}")
+            label = QLabel(f"{MARKS.get(record.result, '?')} {result_words.get(record.result, record.result)} — "
+                           f"{check_name(record.id, record.name)}: {record.actual}")
             label.setWordWrap(True)
             edit = QPlainTextEdit(qa.exception_notes.get(record.id, ""))
+            edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
             edit.setPlaceholderText(self.tr("Why this result is acceptable for your image (for an exception request). "
                                             "Leave empty if you will fix it instead."))
             edit.setMaximumHeight(70)
@@ -286,7 +293,7 @@ class QuestionnairePage(StepPage):
         row = QHBoxLayout()
         self.sku_combo = QComboBox()
         for sku in self.project.skus:
-            self.sku_combo.addItem(f"{sku.sku_id or self.tr('(no ID)')} {sku.version}", sku.sku_id)
+            self.sku_combo.addItem(sku_choice_label(sku), sku.sku_id)
         self.btn_save_report = QPushButton(self.tr("Save report…"))
         self.btn_store_report = QPushButton(self.tr("Store in the VHD container"))
         self.btn_cancel_report = QPushButton(self.tr("Cancel"))
@@ -418,6 +425,10 @@ class QuestionnairePage(StepPage):
         sku = self.selected_sku()
         if sku is None or self.task is not None or not self.project.test_runs:
             return
+        state = self.state()
+        if not state.complete and not self.confirm_incomplete_report(state):
+            self.report_status.setText(self.tr("Not made: answer the remaining questions first (Show next unanswered)."))
+            return
         project = self.project
         s = project.storage
         ref = storage_secret_ref(project.project_id, s.mode)
@@ -472,6 +483,16 @@ class QuestionnairePage(StepPage):
         self._report_busy(True)
         self.report_status.setText(self.tr("Making the report…") if not store else self.tr("Making and storing the report…"))
         self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
+
+    def confirm_incomplete_report(self, state) -> bool:
+        """A report the reviewers get with questions left open is rarely what anyone wants: ask.
+        (Tests replace this with an answer.)"""
+        answer = QMessageBox.question(
+            self, self.tr("Questionnaire not complete"),
+            self.tr("{0} of {1} questions are answered. The report records the open ones as unanswered, and the "
+                    "certification team will ask for them. Make the report anyway?").format(state.answered, state.total),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _report_busy(self, busy: bool) -> None:
         if not busy:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import style
 from ..core.model import Disk, SasRecord, Sku
 from ..core.steps import Step, parse_iso, sas_expiry_state
 from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
+from ..style import set_banner
 from ..tasks import run_task
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
@@ -72,7 +73,7 @@ class SasPage(StepPage):
         self.btn_connect = QPushButton(self.tr("&Connect and list containers"))
         for label, widget, tip in (
             (self.tr("&Access with:"), self.mode, self.tr("How this app signs in to the storage account.")),
-            (self.tr("Account &name:"), self.account, self.tr("The storage account name.")),
+            (self.tr("Account na&me:"), self.account, self.tr("The storage account name.")),
             (self.tr("Endpoint &suffix:"), self.suffix, self.tr("core.windows.net for the public cloud; others for sovereign clouds.")),
             (self.tr("Custom &endpoint:"), self.endpoint, self.tr("A full blob endpoint URL; overrides name and suffix.")),
             (self.tr("Secre&t:"), self.secret, self.tr("The account key, connection string or container SAS URL. "
@@ -93,7 +94,7 @@ class SasPage(StepPage):
                                       self.tr("Last modified"), self.tr("Portal")])
         self.browser.setAccessibleName(self.tr("Containers and blobs"))
         readable_columns(self.browser, stretch=0)
-        self.btn_assign = QPushButton(self.tr("A&ssign blob to selected disk"))
+        self.btn_assign = QPushButton(self.tr("Ass&ign blob to selected disk"))
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -117,7 +118,7 @@ class SasPage(StepPage):
         self.scheme.setToolTip(self.tr("The 2015 guide asks for http; most storage accounts require https."))
         self.btn_generate = QPushButton(self.tr("&Generate SAS"))
         self.btn_generate_all = QPushButton(self.tr("Generate for a&ll disks"))
-        self.btn_verify = QPushButton(self.tr("&Verify"))
+        self.btn_verify = QPushButton(self.tr("Ve&rify"))
         self.btn_copy = QPushButton(self.tr("Cop&y SAS URI"))
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -280,7 +281,7 @@ class SasPage(StepPage):
                                          "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("blob", b.url))
                 if b.portal_problems:
-                    child.setForeground(4, QBrush(QColor("#b00020")))
+                    child.setForeground(4, style.brush(style.ERROR))
                     child.setText(0, f"⚠ {b.name}")
                 elif b.is_vhd_page_blob:
                     font = child.font(0)
@@ -450,7 +451,7 @@ class SasPage(StepPage):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if state in ("soon", "expired") and col >= 2:
-                    item.setForeground(QBrush(QColor("#b00020")))
+                    item.setForeground(style.brush(style.ERROR))
                 self.disks.setItem(row, col, item)
             if state in ("soon", "expired"):
                 due.append(self.disk_name(sku, disk))
@@ -462,10 +463,10 @@ class SasPage(StepPage):
             self.banner.setText(self.tr("⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and "
                                         "press Generate SAS to renew.").format(
                 project_profile(self.project).sas_renew_warning_days, ", ".join(due)))
-            self.banner.setStyleSheet("QLabel#sasBanner { background: #fff4e5; color: #7a4100; padding: 6px; }")
+            set_banner(self.banner, "warning")
         else:
             self.banner.setText("")
-            self.banner.setStyleSheet("")
+            set_banner(self.banner, None)
         self.banner.setVisible(bool(due))
 
     def _show_details(self) -> None:

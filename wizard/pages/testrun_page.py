@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
@@ -19,11 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..check_text import check_description, check_name
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
 from ..core.verdicts import COLOURS, MARKS, ORDER, as_records
+from ..i18n import current_language, local_time
+from ..style import set_banner
 from ..tasks import run_task
 from .base import StepPage, setup_row_table
+
+
+def profile_title(profile_id: str) -> str:
+    from ..core.profiles import ProfileError, load_profile
+
+    try:
+        return load_profile(profile_id).display_title(current_language())
+    except (ProfileError, OSError, ValueError):
+        return profile_id
+
+
+def readable_evidence(evidence: str) -> str:
+    """The probe's section markers ("@@@history") as headings a person reads."""
+    return re.sub(r"^@@@(\S+)$", r"── \1 ──", evidence, flags=re.MULTILINE)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -54,8 +73,10 @@ class ResultsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [f"{MARKS.get(row.result, '?')} {self.words.get(row.result, row.result)}", f"{row.name} ({row.id})",
+            return [f"{MARKS.get(row.result, '?')} {self.words.get(row.result, row.result)}", check_name(row.id, row.name),
                     row.test_id, row.actual, row.required][col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return row.id
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return QBrush(QColor(COLOURS.get(row.result, "#000000")))
         if role == Qt.ItemDataRole.UserRole:  # sort key: problems first
@@ -120,9 +141,10 @@ class TestRunPage(StepPage):
         setup_row_table(self.table, self.tr("Test results"))
         self.table.setWordWrap(False)
         self.details = QPlainTextEdit()
+        self.details.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Result details"))
-        self.btn_copy = QPushButton(self.tr("Co&py remediation"))
+        self.btn_copy = QPushButton(self.tr("Copy re&mediation"))
         details_box = QWidget()
         dl = QVBoxLayout(details_box)
         dl.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +177,8 @@ class TestRunPage(StepPage):
         self.runs.blockSignals(True)
         self.runs.clear()
         for run in reversed(runs):
-            self.runs.addItem(self.tr("{0} — {1} ({2})").format(run.started_at, run.host, run.profile_id))
+            self.runs.addItem(self.tr("{0} — {1} ({2})").format(local_time(run.started_at), run.host,
+                                                                 profile_title(run.profile_id)))
         self.runs.blockSignals(False)
         self.runs.setCurrentIndex(0 if runs else -1)
         self._show_run()
@@ -179,17 +202,17 @@ class TestRunPage(StepPage):
 
     def _banner(self, run: TestRunRecord | None) -> None:
         if run is None:
-            text, colour = self.tr("No run yet: test the connection, then run all checks."), "#eeeeee"
+            text, colour = self.tr("No run yet: test the connection, then run all checks."), "neutral"
         else:
             failed = sum(r.result in ("Failed", "Error") for r in run.results)
             warnings = sum(r.result == "Warning" for r in run.results)
             if failed:
                 text, colour = self.tr("✗ {0} failure(s), {1} warning(s): the image is not ready for certification.").format(
-                    failed, warnings), "#fde7e9"
+                    failed, warnings), "error"
             else:
-                text, colour = self.tr("✓ Ready for certification ({0} warning(s)).").format(warnings), "#e6f4ea"
+                text, colour = self.tr("✓ Ready for certification ({0} warning(s)).").format(warnings), "good"
         self.banner.setText(text)
-        self.banner.setStyleSheet(f"QLabel#runBanner {{ background: {colour}; padding: 6px; }}")
+        set_banner(self.banner, colour)
 
     def _filter(self, on: bool) -> None:
         self.proxy.problems_only = on
@@ -207,7 +230,9 @@ class TestRunPage(StepPage):
             self.details.clear()
             return
         self.details.setPlainText(self.tr("{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}")
-                                  .format(r.name, r.description, r.actual, r.required, r.remediation or "—", r.evidence))
+                                  .format(check_name(r.id, r.name), check_description(r.id, r.description),
+                                          r.actual, r.required, r.remediation or "—",
+                                          readable_evidence(r.evidence)))
         self.btn_copy.setEnabled(bool(r.remediation))
 
     def _copy(self) -> None:

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -22,7 +21,8 @@ from ..core.model import Disk, Sku
 from ..core.steps import Step
 from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
-from ..i18n import translate_failure, translate_problem
+from ..core.vhdcheck import CHECK_NAMES
+from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
 from ..tasks import run_task
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
@@ -75,7 +75,7 @@ class VhdPage(StepPage):
         setup_row_table(self.disks, self.tr("Disks"))
 
         self.btn_choose = QPushButton(self.tr("&Choose file…"))
-        self.btn_blob = QPushButton(self.tr("Use &blob URL…"))
+        self.btn_blob = QPushButton(self.tr("Use b&lob URL…"))
         self.btn_blob.setToolTip(self.tr("Check a VHD already uploaded: paste its blob URL with a read SAS."))
         self.btn_upload = QPushButton(self.tr("&Upload…"))
         self.btn_upload.setToolTip(self.tr("Upload the selected disk's VHD as a page blob to the storage account of "
@@ -101,6 +101,7 @@ class VhdPage(StepPage):
         setup_row_table(self.findings, self.tr("Findings"))
         self.findings.setWordWrap(True)
         self.fix = QPlainTextEdit()
+        self.fix.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.fix.setReadOnly(True)
         self.fix.setAccessibleName(self.tr("Fix command"))
         self.fix.setPlaceholderText(self.tr("Select a finding to see the command that fixes it."))
@@ -200,7 +201,9 @@ class VhdPage(StepPage):
             sev.setIcon(severity_icon(self, f.severity))
             sev.setData(Qt.ItemDataRole.UserRole, f.fix)
             self.findings.setItem(row, 0, sev)
-            self.findings.setItem(row, 1, QTableWidgetItem(f.id))
+            name = QTableWidgetItem(translate(CORE_CONTEXT, CHECK_NAMES.get(f.id, f.id)))
+            name.setToolTip(f.id)
+            self.findings.setItem(row, 1, name)
             self.findings.setItem(row, 2, QTableWidgetItem(self._translated(f)))
         self.findings.resizeColumnToContents(0)
         self.findings.resizeColumnToContents(1)
@@ -218,6 +221,9 @@ class VhdPage(StepPage):
         item = self.findings.item(row, 0) if row >= 0 else None
         fix = item.data(Qt.ItemDataRole.UserRole) if item else ""
         self.fix.setPlainText(fix or "")
+        # The placeholder must fit what is selected: "select a finding" only when none is.
+        self.fix.setPlaceholderText(self.tr("Nothing to fix for this finding.") if item else
+                                    self.tr("Select a finding to see the command that fixes it."))
         self.btn_copy.setEnabled(bool(fix))
 
     # -- actions -------------------------------------------------------------
