@@ -223,7 +223,8 @@ def test_keyboard_only_walk_through_the_demo(demo):
             # Space on a focused check box toggles it: the "SSH blocked" box on the additional-info tab.
             qpage.tabs.setCurrentIndex(qpage.tabs.count() - 2)
             settle(30)
-            person.tab_until(lambda w: w is qpage.ssh_blocked)
+            blocked = qpage.ssh_blocked
+            person.tab_until(lambda w, target=blocked: w is target)
             before = qpage.ssh_blocked.isChecked()
             person.press(Qt.Key.Key_Space)
             assert qpage.ssh_blocked.isChecked() != before
