@@ -79,6 +79,20 @@ def test_screenshots_of_every_page_in_english_and_japanese(xvfb, make_vhd):
     assert en != ja
 
 
+@pytest.mark.parametrize("size", ["1024x700", "1180x780"])
+def test_every_step_fits_a_real_x_window(xvfb, size):
+    """The same layout checks as tests/test_layout.py, on the xcb platform with the real fonts, and
+    a picture of every step at the small and the default size in both languages."""
+    width, height = (int(v) for v in size.split("x"))
+    display = xvfb(width, height)
+    for lang in ("en", "ja"):
+        shoot(display, lang, {}, "--size", size)
+        for step in range(1, 8):
+            pictures = list(OUT.glob(f"{lang}-{size}-{step:02d}-*.png"))
+            assert len(pictures) == 1
+            assert distinct_colours(pictures[0]) > 8
+
+
 def test_screenshots_at_200_percent(xvfb):
     display = xvfb(2560, 1600)
     for lang in ("en", "ja"):

@@ -62,6 +62,8 @@ def recovery_store() -> RecoveryStore:
 class StepWizard(QWizard):
     """QWizard embedded in the main window; `jump_to` lets the step list skip around."""
 
+    jumped = Signal()  # a jump ended (the pages it passed were not shown)
+
     def __init__(self):
         # No parent: the main window's layout adopts it, and adopting drops the window type a
         # parented QWizard (a dialog) would have -- without touching QtCore.Qt (wizard/qt_values.py).
@@ -70,6 +72,7 @@ class StepWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.jumping = False
+        self.jump_target: int | None = None
         self.finish_requested = None
         self.ensure_pages = lambda: None  # set by the main window while pages 2–7 are still to be built
 
@@ -88,6 +91,7 @@ class StepWizard(QWizard):
         if self.currentId() < 0:
             self.restart()  # not shown yet: QWizard starts itself on show, but we move now
         self.jumping = True
+        self.jump_target = target
         try:
             for _ in range(len(self.pageIds()) * 2):
                 current = self.currentId()
@@ -98,9 +102,12 @@ class StepWizard(QWizard):
                     break  # a page refused; stay where we are
         finally:
             self.jumping = False
+            self.jump_target = None
             page = self.currentPage()
             if page:
+                page.page_shown()
                 page.refresh_complete(force=True)
+            self.jumped.emit()
 
     def accept(self) -> None:  # Finish: the window stays; the project is saved
         if self.finish_requested:
@@ -173,6 +180,7 @@ class MainWindow(QMainWindow):
             self._fill_menus()
         self.steps.currentRowChanged.connect(self._step_clicked)
         self.wizard.currentIdChanged.connect(self._page_changed)
+        self.wizard.jumped.connect(lambda: self._page_changed(self.wizard.currentId()))
         self.document.changed.connect(self._refresh_steps)
         self.document.dirtyChanged.connect(self._update_title)
         self.document.replaced.connect(self._project_replaced)
@@ -208,6 +216,8 @@ class MainWindow(QMainWindow):
 
         StepPage.qt_ready = True
         guard_wheel(self.pages[0])
+        if self.steps.count():
+            self._refresh_steps()  # the marks become icons
 
     def build_remaining_pages(self) -> None:
         """Pages 2–7, once; the wizard asks for them before moving on."""
@@ -294,15 +304,30 @@ class MainWindow(QMainWindow):
             StepState.ATTENTION: self.tr("needs attention"),
             StepState.NOT_STARTED: self.tr("not started"),
         }
+        from .pages.base import StepPage
+
+        # Once Qt is ready the mark is an icon: as text, each mark came from another font (and in
+        # Japanese so did the digits after it), so the numbers did not line up.
+        icons = StepPage.qt_ready
         for step in Step:
             item = self.steps.item(int(step))
             state = states[step]
-            item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
+            if icons:
+                from .style import label_icon
+
+                icon, size = label_icon(f"{marks[state]}  {int(step) + 1}.", self.steps, "⚠  7.")
+                item.setIcon(icon)
+                self.steps.setIconSize(size)
+                item.setText(self.step_names[step])
+            else:
+                item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
             item.setToolTip(words[state])
             item.setData(ACCESSIBLE_DESCRIPTION_ROLE, words[state])
             item.setData(USER_ROLE, state.value)
 
     def _page_changed(self, page_id: int) -> None:
+        if self.wizard.jumping:
+            return  # once, when the jump ends (jumped)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(page_id)
         self.steps.blockSignals(False)
@@ -311,7 +336,6 @@ class MainWindow(QMainWindow):
     def _step_clicked(self, row: int) -> None:
         if row >= 0 and row != self.wizard.currentId():
             self.wizard.jump_to(row)
-            self._page_changed(self.wizard.currentId())
 
     def _project_replaced(self) -> None:
         self.wizard.restart()

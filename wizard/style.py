@@ -49,3 +49,29 @@ def set_banner(label: QLabel, kind: str | None) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
     label.setPalette(palette)
     label.setMargin(6)
+
+
+_icons: dict[tuple[str, int, int], object] = {}
+
+
+def label_icon(text: str, widget: QWidget, sample: str):
+    """Short text (a mark and a step number: "✓ 1.") drawn as an icon as wide as `sample` in the
+    widget's font. Why: as part of an item's text, the mark's glyph came from another font, and in
+    Japanese so did the digits before the Japanese name -- the rows did not line up."""
+    from PySide6.QtCore import QRect, QSize, Qt
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
+
+    metrics = widget.fontMetrics()
+    size = QSize(metrics.horizontalAdvance(sample) + 4, max(12, metrics.height()))
+    key = (text, size.width(), size.height())
+    if key not in _icons:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setPen(widget.palette().color(QPalette.ColorRole.Text))
+        painter.setFont(widget.font())
+        painter.drawText(QRect(0, 0, size.width(), size.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.end()
+        _icons[key] = QIcon(pixmap)
+    return _icons[key], size

@@ -43,6 +43,8 @@ def main() -> int:
     parser.add_argument("lang")
     parser.add_argument("--vhd", nargs=2)
     parser.add_argument("--project", type=Path, help="a project with a test run: shoot the run and connection pages")
+    parser.add_argument("--size", help="WxH: shoot every step at this window size and check its layout (exit 3 "
+                                       "and the problems on stderr when a button is cut, a page scrolls sideways...)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     QCoreApplication.setOrganizationName("mpwizard")
@@ -55,6 +57,8 @@ def main() -> int:
     window.show()
     window.open_path(ROOT / "resources/examples/demo.mpwiz", ask=False)
     scale = "" if app.devicePixelRatio() == 1 else "-x2"
+    if args.size:
+        return shoot_at_size(app, window, args)
     if args.project:
         window.open_path(args.project, ask=False)
         window.wizard.jump_to(Step.TEST_RUN)
@@ -110,6 +114,27 @@ def main() -> int:
     grab(app, window, args.out / f"{args.lang}{scale}-sas-two-disks-one-expiring.png")
     window.document.dirty = False
     window.close()
+    return 0
+
+
+def shoot_at_size(app: QApplication, window: MainWindow, args) -> int:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from person import layout_problems
+
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    problems = []
+    for step in Step:
+        window.wizard.jump_to(step)
+        grab(app, window, args.out / f"{args.lang}-{args.size}-{int(step) + 1:02d}-{step.name.lower()}.png")
+        problems += [f"{step.name}: {p}" for p in layout_problems(window, window.pages[step])]
+    if (window.width(), window.height()) != (width, height):
+        problems.append(f"the window is {window.width()}x{window.height()}, not {args.size}")
+    window.document.dirty = False
+    window.close()
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 3
     return 0
 
 

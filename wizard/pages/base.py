@@ -30,14 +30,37 @@ class StepPage(QWizardPage):
             self._painted_once = True
             self.painted.emit()
 
+    # -- the page contract: load from the project when shown; edits write straight to it --------
+    def load_from_project(self) -> None:
+        """Fill the widgets from the project (QWizard's initializePage, minus the pages a jump only
+        passes through)."""
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        wizard = self.wizard()
+        if self.jumping() and getattr(wizard, "jump_target", None) not in (None, int(self.step)):
+            # The step list jumps by walking Next/Back through the pages between: filling each one
+            # on the way cost tens of milliseconds of a frozen window. Filled when shown instead.
+            self._needs_load = True
+            return
+        self._needs_load = False
+        self.load_from_project()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # QWizard works Next out afresh when it shows a page; what we last told it is forgotten.
         self._complete_shown = None
+        if not self.jumping():
+            self.page_shown()
+        super().showEvent(event)
+
+    def page_shown(self) -> None:
+        """Work for the page a person actually sees (not one a jump passes through)."""
+        if getattr(self, "_needs_load", False):
+            self._needs_load = False
+            self.load_from_project()
         if StepPage.qt_ready:  # before that, the main window guards the first page once it has painted
             from ..wheel_guard import guard_wheel
 
             guard_wheel(self)  # each time: a page may have built new widgets since
-        super().showEvent(event)
 
     @property
     def project(self):

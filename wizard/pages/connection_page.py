@@ -134,7 +134,7 @@ class ConnectionPage(StepPage):
         self.remember.toggled.connect(self.store_secret)
         self.secret_task = None
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def load_from_project(self) -> None:
         c = self.project.connection
         self._loading = True
         self.test_name.setText(c.test_name)

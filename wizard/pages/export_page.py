@@ -120,7 +120,7 @@ class ExportPage(StepPage):
         return table
 
     # -- data ---------------------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def load_from_project(self) -> None:
         self.sku_combo.blockSignals(True)
         current = self.sku_combo.currentData()
         self.sku_combo.clear()

@@ -330,7 +330,7 @@ class OfferPage(StepPage):
         skus = self.project.skus
         return skus[row] if 0 <= row < len(skus) else None
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def load_from_project(self) -> None:
         from ..core.steps import StepState, step_states
 
         self._loading = True

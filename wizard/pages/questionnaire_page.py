@@ -168,6 +168,8 @@ class QuestionnairePage(StepPage):
         self.lang = current_language()
         self.widgets: dict[str, QuestionWidget] = {}
         self.exception_edits: dict[str, QPlainTextEdit] = {}
+        self._built_for: tuple | None = None
+        self._generation = 0  # counts project replacements (not id(): a new project can reuse an old one's)
         self.task = None
         self._loading = False
 
@@ -193,15 +195,41 @@ class QuestionnairePage(StepPage):
         self.document.replaced.connect(self._project_replaced)
 
     # -- building -----------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def load_from_project(self) -> None:
         from ..core.questionnaire import apply_prefill
 
         # Prefill only when the user comes here: opening a file must not change it.
         if apply_prefill(self.project, self.questionnaire):
             self.document.mark_changed()
-        self._rebuild()
+        if self._built_for == self._shape():
+            self._reload()  # the same questions and tabs: refresh the values (a rebuild froze the window ~30 ms)
+        else:
+            self._rebuild()
+
+    def _shape(self) -> tuple:
+        """What the widgets are built from: the project, its platform, the latest run's results
+        (exception requests) and the SKUs (report tab)."""
+        run = self.project.latest_run()
+        return (self._generation, self.platform(), run.started_at if run else None,
+                tuple((r.id, r.result) for r in run.results) if run else (),
+                tuple((s.sku_id, s.version) for s in self.project.skus))
+
+    def _reload(self) -> None:
+        qa = self.project.questionnaire
+        self._loading = True
+        for widget in self.widgets.values():
+            widget.load()
+        self.ssh_access.setPlainText(qa.ssh_access)
+        self.ssh_blocked.setChecked(qa.ssh_blocked)
+        self.ssh_access.setEnabled(not qa.ssh_blocked)
+        for record_id, edit in self.exception_edits.items():
+            edit.setPlainText(qa.exception_notes.get(record_id, ""))
+        self._loading = False
+        self._show_report_state()
+        self.refresh()
 
     def _project_replaced(self) -> None:
+        self._generation += 1
         # Only the page on screen is rebuilt now; any other is rebuilt when it is next shown.
         wizard = self.wizard()
         if wizard is not None and wizard.currentPage() is self:
@@ -212,7 +240,11 @@ class QuestionnairePage(StepPage):
 
     def _rebuild(self) -> None:
         self._loading = True
+        self._built_for = self._shape()
+        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
+        for widget in old:
+            widget.deleteLater()  # clear() only removes the tabs: their widgets would pile up
         self.widgets.clear()
         self.exception_edits.clear()
         platform = self.platform()

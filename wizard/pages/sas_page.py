@@ -174,7 +174,7 @@ class SasPage(StepPage):
     def disk_name(self, sku: Sku, disk: Disk) -> str:
         return disk_label(sku, disk)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def load_from_project(self) -> None:
         s = self.project.storage
         self._loading = True
         self.mode.setCurrentIndex(max(0, self.mode.findData(s.mode)))

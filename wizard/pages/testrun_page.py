@@ -169,7 +169,7 @@ class TestRunPage(StepPage):
         self.btn_copy.clicked.connect(self._copy)
 
     # -- display -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def load_from_project(self) -> None:
         self._fill_runs()
 
     def _fill_runs(self) -> None:

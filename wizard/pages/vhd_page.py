@@ -31,11 +31,18 @@ def storage_secret(refs) -> tuple[str, str] | None:
     """The first storage credential this session (or the keyring) has; runs on a worker thread."""
     from ..core.credentials import CredentialError, credentials
 
+    service = credentials()
+    # What this session already holds first: a missing or locked keyring must not hide a
+    # connection string typed in this session behind an account key that was never stored.
+    for kind, ref in refs:
+        value = service.session_value(ref)
+        if value:
+            return kind, value
     for kind, ref in refs:
         try:
-            value = credentials().get(ref)
+            value = service.get(ref)
         except CredentialError:
-            return None
+            continue
         if value:
             return kind, value
     return None
@@ -151,7 +158,7 @@ class VhdPage(StepPage):
     def disk_name(self, sku: Sku, disk: Disk) -> str:
         return disk_label(sku, disk)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def load_from_project(self) -> None:
         self.refresh()
         stale = [(s, d) for s, d in self.all_disks() if d.vhd_check and self.is_stale(d)]
         if stale:
