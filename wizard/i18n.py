@@ -34,6 +34,10 @@ def display_name() -> str:
 
 APP_DISPLAY_NAME_MARKED = QT_TRANSLATE_NOOP("App", "Marketplace Image Wizard")
 
+# Qt's own Japanese catalogue (qtbase_ja) lacks these two labels of its file dialog; the app's
+# catalogue, installed after Qt's and so asked first, carries them in Qt's context.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+
 
 def set_session_language(lang: str | None) -> None:
     """`--lang` on the command line: this session's choice, above the saved one (the Language menu

@@ -1430,132 +1430,132 @@ Trust it and remember it?</source>
         <translation>発行ポータル (ガイド)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="75"/>
+        <location filename="../../wizard/pages/export_page.py" line="76"/>
         <source>Copy JSON</source>
         <translation>JSON をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="79"/>
+        <location filename="../../wizard/pages/export_page.py" line="80"/>
         <source>Partner Center (JSON)</source>
         <translation>パートナー センター (JSON)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="86"/>
+        <location filename="../../wizard/pages/export_page.py" line="87"/>
         <source>Portal form — printable HTML</source>
         <translation>ポータルのフォーム — 印刷用 HTML</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="86"/>
+        <location filename="../../wizard/pages/export_page.py" line="87"/>
         <source>Portal form — CSV</source>
         <translation>ポータルのフォーム — CSV</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="87"/>
+        <location filename="../../wizard/pages/export_page.py" line="88"/>
         <source>Portal form — Markdown</source>
         <translation>ポータルのフォーム — Markdown</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="88"/>
+        <location filename="../../wizard/pages/export_page.py" line="89"/>
         <source>Partner Center technical configuration — JSON</source>
         <translation>パートナー センターの技術構成 — JSON</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="89"/>
+        <location filename="../../wizard/pages/export_page.py" line="90"/>
         <source>Test VM script — Azure CLI (bash)</source>
         <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="90"/>
+        <location filename="../../wizard/pages/export_page.py" line="91"/>
         <source>Test VM script — Azure CLI (PowerShell)</source>
         <translation>テスト VM スクリプト — Azure CLI (PowerShell)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="93"/>
+        <location filename="../../wizard/pages/export_page.py" line="94"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="95"/>
+        <location filename="../../wizard/pages/export_page.py" line="96"/>
         <source>Check again</source>
         <translation>再確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="146"/>
+        <location filename="../../wizard/pages/export_page.py" line="148"/>
         <source>The SAS URIs could not be read: {0}</source>
         <translation>SAS URI を読み取れませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="149"/>
+        <location filename="../../wizard/pages/export_page.py" line="151"/>
         <source>Reading the SAS URIs from the keyring…</source>
         <translation>キーリングから SAS URI を読み取っています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="170"/>
+        <location filename="../../wizard/pages/export_page.py" line="172"/>
         <source>Ready to submit.</source>
         <translation>提出の準備ができています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="171"/>
+        <location filename="../../wizard/pages/export_page.py" line="173"/>
         <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
         <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="180"/>
+        <location filename="../../wizard/pages/export_page.py" line="182"/>
         <source>ready</source>
         <translation>準備済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="180"/>
+        <location filename="../../wizard/pages/export_page.py" line="182"/>
         <source>missing</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="186"/>
+        <location filename="../../wizard/pages/export_page.py" line="188"/>
         <source>Go to step</source>
         <translation>ステップへ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="187"/>
+        <location filename="../../wizard/pages/export_page.py" line="189"/>
         <source>Open the step that fixes this</source>
         <translation>これを解決するステップを開きます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="202"/>
+        <location filename="../../wizard/pages/export_page.py" line="204"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="204"/>
+        <location filename="../../wizard/pages/export_page.py" line="206"/>
         <source>Copy {0}</source>
         <translation>{0} をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="225"/>
+        <location filename="../../wizard/pages/export_page.py" line="227"/>
         <source>Copied “{0}”. Paste it into the portal field of the same name.</source>
         <translation>「{0}」をコピーしました。ポータルの同じ名前のフィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="229"/>
+        <location filename="../../wizard/pages/export_page.py" line="231"/>
         <source>Copied the Partner Center JSON.</source>
         <translation>パートナー センターの JSON をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="235"/>
+        <location filename="../../wizard/pages/export_page.py" line="237"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="249"/>
+        <location filename="../../wizard/pages/export_page.py" line="251"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} を書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="256"/>
+        <location filename="../../wizard/pages/export_page.py" line="258"/>
         <source>Exported {0}.</source>
         <translation>{0} をエクスポートしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="257"/>
+        <location filename="../../wizard/pages/export_page.py" line="259"/>
         <source>Exported {0}, with {1} missing item(s) written into it.</source>
         <translation>{0} をエクスポートしました (不足している {1} 件の項目も記載しています)。</translation>
     </message>
@@ -1563,232 +1563,232 @@ Trust it and remember it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="132"/>
+        <location filename="../../wizard/mainwindow.py" line="139"/>
         <source>Steps</source>
         <translation>手順</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="151"/>
+        <location filename="../../wizard/mainwindow.py" line="158"/>
         <source>&amp;Save project</source>
         <translation>プロジェクトを保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="153"/>
+        <location filename="../../wizard/mainwindow.py" line="160"/>
         <source>Offer &amp; SKUs</source>
         <translation>プランと SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="154"/>
+        <location filename="../../wizard/mainwindow.py" line="161"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="155"/>
+        <location filename="../../wizard/mainwindow.py" line="162"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="156"/>
+        <location filename="../../wizard/mainwindow.py" line="163"/>
         <source>Test run</source>
         <translation>テスト実行</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="157"/>
+        <location filename="../../wizard/mainwindow.py" line="164"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="158"/>
+        <location filename="../../wizard/mainwindow.py" line="165"/>
         <source>SAS URIs</source>
         <translation>SAS URI</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="159"/>
+        <location filename="../../wizard/mainwindow.py" line="166"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="224"/>
+        <location filename="../../wizard/mainwindow.py" line="234"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="241"/>
+        <location filename="../../wizard/mainwindow.py" line="251"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="242"/>
+        <location filename="../../wizard/mainwindow.py" line="252"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="243"/>
+        <location filename="../../wizard/mainwindow.py" line="253"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="246"/>
+        <location filename="../../wizard/mainwindow.py" line="256"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="247"/>
+        <location filename="../../wizard/mainwindow.py" line="257"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="248"/>
+        <location filename="../../wizard/mainwindow.py" line="258"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="250"/>
+        <location filename="../../wizard/mainwindow.py" line="260"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="225"/>
+        <location filename="../../wizard/mainwindow.py" line="235"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="252"/>
+        <location filename="../../wizard/mainwindow.py" line="262"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="253"/>
+        <location filename="../../wizard/mainwindow.py" line="263"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="226"/>
+        <location filename="../../wizard/mainwindow.py" line="236"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="259"/>
+        <location filename="../../wizard/mainwindow.py" line="269"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="260"/>
+        <location filename="../../wizard/mainwindow.py" line="270"/>
         <source>Open &amp;log folder</source>
         <translation>ログ フォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="266"/>
+        <location filename="../../wizard/mainwindow.py" line="276"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="284"/>
+        <location filename="../../wizard/mainwindow.py" line="294"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="293"/>
+        <location filename="../../wizard/mainwindow.py" line="303"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="294"/>
+        <location filename="../../wizard/mainwindow.py" line="304"/>
         <source>needs attention</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="295"/>
+        <location filename="../../wizard/mainwindow.py" line="305"/>
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="330"/>
+        <location filename="../../wizard/mainwindow.py" line="354"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="331"/>
+        <location filename="../../wizard/mainwindow.py" line="355"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="356"/>
+        <location filename="../../wizard/mainwindow.py" line="380"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="356"/>
+        <location filename="../../wizard/mainwindow.py" line="380"/>
         <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="370"/>
+        <location filename="../../wizard/mainwindow.py" line="394"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="379"/>
+        <location filename="../../wizard/mainwindow.py" line="403"/>
         <source>Project opened with problems</source>
         <translation>問題のあるプロジェクトを開きました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="380"/>
+        <location filename="../../wizard/mainwindow.py" line="404"/>
         <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="393"/>
+        <location filename="../../wizard/mainwindow.py" line="417"/>
         <source>{0} SAS URI(s) expire within {1} days or have expired: renew them in the SAS URIs step.</source>
         <translation>{0} 個の SAS URI が {1} 日以内に期限切れになるか、期限切れです。「SAS URI」の手順で更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="405"/>
+        <location filename="../../wizard/mainwindow.py" line="429"/>
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="406"/>
+        <location filename="../../wizard/mainwindow.py" line="430"/>
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="420"/>
+        <location filename="../../wizard/mainwindow.py" line="444"/>
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="425"/>
+        <location filename="../../wizard/mainwindow.py" line="449"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="439"/>
+        <location filename="../../wizard/mainwindow.py" line="463"/>
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="441"/>
+        <location filename="../../wizard/mainwindow.py" line="465"/>
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="442"/>
+        <location filename="../../wizard/mainwindow.py" line="466"/>
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="451"/>
+        <location filename="../../wizard/mainwindow.py" line="475"/>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="466"/>
+        <location filename="../../wizard/mainwindow.py" line="490"/>
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="467"/>
+        <location filename="../../wizard/mainwindow.py" line="491"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
@@ -1831,454 +1831,467 @@ Trust it and remember it?</source>
         <translation>まだ不足している項目や誤り (クリックで移動):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="146"/>
-        <location filename="../../wizard/pages/offer_page.py" line="600"/>
+        <location filename="../../wizard/pages/offer_page.py" line="148"/>
+        <location filename="../../wizard/pages/offer_page.py" line="607"/>
         <source>Offer</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="152"/>
+        <location filename="../../wizard/pages/offer_page.py" line="154"/>
         <source>Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; starts with a letter or digit; at most 50 characters.</source>
         <translation>小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。先頭は英字か数字。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="153"/>
+        <location filename="../../wizard/pages/offer_page.py" line="155"/>
         <source>P&amp;ublisher namespace:</source>
         <translation>発行元の名前空間(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="154"/>
+        <location filename="../../wizard/pages/offer_page.py" line="156"/>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="155"/>
+        <location filename="../../wizard/pages/offer_page.py" line="157"/>
         <source>Offer &amp;ID:</source>
         <translation>プラン ID(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="155"/>
+        <location filename="../../wizard/pages/offer_page.py" line="157"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="156"/>
+        <location filename="../../wizard/pages/offer_page.py" line="158"/>
         <source>Offer nam&amp;e:</source>
         <translation>プラン名(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="156"/>
+        <location filename="../../wizard/pages/offer_page.py" line="158"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="157"/>
+        <location filename="../../wizard/pages/offer_page.py" line="159"/>
         <source>The name customers see for the offer.</source>
         <translation>顧客に表示されるプランの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="160"/>
+        <location filename="../../wizard/pages/offer_page.py" line="162"/>
         <source>SKUs</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="163"/>
+        <location filename="../../wizard/pages/offer_page.py" line="165"/>
         <source>SKU list</source>
         <translation>SKU の一覧</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="163"/>
+        <location filename="../../wizard/pages/offer_page.py" line="165"/>
         <source>Each SKU is one VM image. Select one to edit it.</source>
         <translation>各 SKU は 1 つの VM イメージです。選択して編集します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="167"/>
+        <location filename="../../wizard/pages/offer_page.py" line="169"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="168"/>
+        <location filename="../../wizard/pages/offer_page.py" line="170"/>
         <source>Dupli&amp;cate</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="169"/>
+        <location filename="../../wizard/pages/offer_page.py" line="171"/>
         <source>Rem&amp;ove</source>
         <translation>削除(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="170"/>
+        <location filename="../../wizard/pages/offer_page.py" line="172"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="171"/>
+        <location filename="../../wizard/pages/offer_page.py" line="173"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="172"/>
+        <location filename="../../wizard/pages/offer_page.py" line="174"/>
         <source>Add a new SKU</source>
         <translation>新しい SKU を追加</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="172"/>
+        <location filename="../../wizard/pages/offer_page.py" line="174"/>
         <source>Copy the selected SKU</source>
         <translation>選択した SKU を複製</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="173"/>
+        <location filename="../../wizard/pages/offer_page.py" line="175"/>
         <source>Remove the selected SKU</source>
         <translation>選択した SKU を削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="173"/>
+        <location filename="../../wizard/pages/offer_page.py" line="175"/>
         <source>Move the selected SKU up</source>
         <translation>選択した SKU を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="174"/>
+        <location filename="../../wizard/pages/offer_page.py" line="176"/>
         <source>Move the selected SKU down</source>
         <translation>選択した SKU を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="197"/>
+        <location filename="../../wizard/pages/offer_page.py" line="199"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="198"/>
+        <location filename="../../wizard/pages/offer_page.py" line="200"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="200"/>
+        <location filename="../../wizard/pages/offer_page.py" line="202"/>
         <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
         <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="208"/>
+        <location filename="../../wizard/pages/offer_page.py" line="210"/>
         <source>Record this version as &amp;published</source>
         <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="209"/>
+        <location filename="../../wizard/pages/offer_page.py" line="211"/>
         <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
         <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="211"/>
+        <location filename="../../wizard/pages/offer_page.py" line="213"/>
         <source>S&amp;KU ID:</source>
         <translation>SKU ID(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="211"/>
+        <location filename="../../wizard/pages/offer_page.py" line="213"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="212"/>
+        <location filename="../../wizard/pages/offer_page.py" line="214"/>
         <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
         <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="213"/>
+        <location filename="../../wizard/pages/offer_page.py" line="215"/>
         <source>&amp;Title:</source>
         <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="213"/>
+        <location filename="../../wizard/pages/offer_page.py" line="215"/>
         <source>SKU title</source>
         <translation>SKU のタイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="214"/>
+        <location filename="../../wizard/pages/offer_page.py" line="216"/>
         <source>The SKU&apos;s name as customers see it.</source>
         <translation>顧客に表示される SKU の名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="215"/>
+        <location filename="../../wizard/pages/offer_page.py" line="217"/>
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="215"/>
+        <location filename="../../wizard/pages/offer_page.py" line="217"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="216"/>
+        <location filename="../../wizard/pages/offer_page.py" line="218"/>
         <source>A short customer-visible summary (editable until push to staging).</source>
         <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="217"/>
+        <location filename="../../wizard/pages/offer_page.py" line="219"/>
         <source>OS fami&amp;ly:</source>
         <translation>OS ファミリ(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="217"/>
+        <location filename="../../wizard/pages/offer_page.py" line="219"/>
         <source>Operating system family</source>
         <translation>オペレーティング システム ファミリ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="218"/>
+        <location filename="../../wizard/pages/offer_page.py" line="220"/>
         <source>Linux or Windows.</source>
         <translation>Linux または Windows。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="219"/>
+        <location filename="../../wizard/pages/offer_page.py" line="221"/>
         <source>Operating &amp;system:</source>
         <translation>オペレーティング システム(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="220"/>
+        <location filename="../../wizard/pages/offer_page.py" line="222"/>
         <source>Operating system friendly name</source>
         <translation>オペレーティング システムのフレンドリ名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="221"/>
+        <location filename="../../wizard/pages/offer_page.py" line="223"/>
         <source>In the form &apos;family type version update&apos;, e.g. &apos;Windows Server Datacenter 2012 R2&apos;.</source>
         <translation>「ファミリ 種類 バージョン 更新」の形式 (例: &apos;Windows Server Datacenter 2012 R2&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="222"/>
+        <location filename="../../wizard/pages/offer_page.py" line="224"/>
         <source>&amp;Base image:</source>
         <translation>基本イメージ(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="222"/>
+        <location filename="../../wizard/pages/offer_page.py" line="224"/>
         <source>Windows base image</source>
         <translation>Windows の基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="223"/>
+        <location filename="../../wizard/pages/offer_page.py" line="225"/>
         <source>Windows SKUs must start from an approved base image.</source>
         <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="224"/>
+        <location filename="../../wizard/pages/offer_page.py" line="226"/>
         <source>Base ima&amp;ge date:</source>
         <translation>基本イメージの日付(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="225"/>
+        <location filename="../../wizard/pages/offer_page.py" line="227"/>
         <source>Base image publication date</source>
         <translation>基本イメージの公開日</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="226"/>
+        <location filename="../../wizard/pages/offer_page.py" line="228"/>
         <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
         <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="233"/>
+        <location filename="../../wizard/pages/offer_page.py" line="235"/>
         <source>Search sizes, e.g. D2 v5, memory, compute</source>
         <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="234"/>
+        <location filename="../../wizard/pages/offer_page.py" line="236"/>
         <source>Search VM sizes</source>
         <translation>VM サイズの検索</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="234"/>
+        <location filename="../../wizard/pages/offer_page.py" line="236"/>
         <source>Type part of a size name or series to filter.</source>
         <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="239"/>
         <source>VM size catalogue</source>
         <translation>VM サイズのカタログ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="237"/>
+        <location filename="../../wizard/pages/offer_page.py" line="239"/>
         <source>Check the recommended sizes for this SKU.</source>
         <translation>この SKU の推奨サイズにチェックを入れます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="243"/>
+        <location filename="../../wizard/pages/offer_page.py" line="245"/>
         <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
         <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="249"/>
+        <location filename="../../wizard/pages/offer_page.py" line="251"/>
         <source>Recommended VM si&amp;zes:</source>
         <translation>推奨 VM サイズ(&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="249"/>
+        <location filename="../../wizard/pages/offer_page.py" line="251"/>
         <source>Recommended VM sizes</source>
         <translation>推奨 VM サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="250"/>
+        <location filename="../../wizard/pages/offer_page.py" line="252"/>
         <source>Shown to customers on the pricing tier blade.</source>
         <translation>価格レベルのブレードで顧客に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261"/>
+        <location filename="../../wizard/pages/offer_page.py" line="263"/>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="261"/>
         <location filename="../../wizard/pages/offer_page.py" line="263"/>
+        <location filename="../../wizard/pages/offer_page.py" line="265"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="262"/>
         <location filename="../../wizard/pages/offer_page.py" line="264"/>
+        <location filename="../../wizard/pages/offer_page.py" line="266"/>
         <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
         <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="270"/>
+        <location filename="../../wizard/pages/offer_page.py" line="272"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="270"/>
+        <location filename="../../wizard/pages/offer_page.py" line="272"/>
         <source>LUN</source>
         <translation>LUN</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="270"/>
+        <location filename="../../wizard/pages/offer_page.py" line="272"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="270"/>
+        <location filename="../../wizard/pages/offer_page.py" line="272"/>
         <source>VHD file / blob</source>
         <translation>VHD ファイル / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="278"/>
-        <location filename="../../wizard/pages/offer_page.py" line="287"/>
+        <location filename="../../wizard/pages/offer_page.py" line="281"/>
+        <location filename="../../wizard/pages/offer_page.py" line="290"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="278"/>
+        <location filename="../../wizard/pages/offer_page.py" line="281"/>
         <source>The OS disk and the data disks; LUNs follow the order.</source>
         <translation>OS ディスクとデータ ディスク。LUN は並び順で決まります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="280"/>
+        <location filename="../../wizard/pages/offer_page.py" line="283"/>
         <source>Add data &amp;disk</source>
         <translation>データ ディスクを追加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="281"/>
+        <location filename="../../wizard/pages/offer_page.py" line="284"/>
         <source>Remove data disk</source>
         <translation>データ ディスクを削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="287"/>
+        <location filename="../../wizard/pages/offer_page.py" line="290"/>
         <source>Disks:</source>
         <translation>ディスク:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="288"/>
+        <location filename="../../wizard/pages/offer_page.py" line="291"/>
         <source>Add only the data disks the SKU needs: customers cannot remove image disks.</source>
         <translation>SKU に必要なデータ ディスクだけを追加してください。顧客はイメージのディスクを削除できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="295"/>
+        <location filename="../../wizard/pages/offer_page.py" line="298"/>
         <source>URL previews:</source>
         <translation>URL のプレビュー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="296"/>
+        <location filename="../../wizard/pages/offer_page.py" line="299"/>
         <source>The IDs appear in these URLs and cannot change after publishing.</source>
         <translation>ID はこれらの URL に表示され、公開後は変更できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="352"/>
-        <location filename="../../wizard/pages/offer_page.py" line="579"/>
+        <location filename="../../wizard/pages/offer_page.py" line="357"/>
+        <location filename="../../wizard/pages/offer_page.py" line="586"/>
         <source>(new SKU)</source>
         <translation>(新しい SKU)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="384"/>
+        <location filename="../../wizard/pages/offer_page.py" line="391"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="387"/>
+        <location filename="../../wizard/pages/offer_page.py" line="394"/>
         <source>Other, published after {0}</source>
         <translation>その他 ({0} より後に公開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="399"/>
+        <location filename="../../wizard/pages/offer_page.py" line="406"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="399"/>
+        <location filename="../../wizard/pages/offer_page.py" line="406"/>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="400"/>
+        <location filename="../../wizard/pages/offer_page.py" line="407"/>
         <source>(set in the VHD step)</source>
         <translation>(VHD の手順で設定)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="563"/>
+        <location filename="../../wizard/pages/offer_page.py" line="570"/>
         <source>exactly {0}</source>
         <translation>ちょうど {0} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="565"/>
+        <location filename="../../wizard/pages/offer_page.py" line="572"/>
         <source>{0} to {1}</source>
         <translation>{0}～{1} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="566"/>
+        <location filename="../../wizard/pages/offer_page.py" line="573"/>
         <source>Chosen ({0} of {1}): {2}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="567"/>
+        <location filename="../../wizard/pages/offer_page.py" line="574"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="568"/>
+        <location filename="../../wizard/pages/offer_page.py" line="575"/>
         <source>none yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="569"/>
+        <location filename="../../wizard/pages/offer_page.py" line="576"/>
         <source>Published versions: {0}</source>
         <translation>公開済みのバージョン: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="581"/>
+        <location filename="../../wizard/pages/offer_page.py" line="588"/>
         <source>This SKU has problems</source>
         <translation>この SKU には問題があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="581"/>
+        <location filename="../../wizard/pages/offer_page.py" line="588"/>
         <source>This SKU is complete</source>
         <translation>この SKU は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="590"/>
+        <location filename="../../wizard/pages/offer_page.py" line="597"/>
         <source>Nothing: the offer and every SKU are complete.</source>
         <translation>ありません。プランとすべての SKU が完了しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="598"/>
+        <location filename="../../wizard/pages/offer_page.py" line="605"/>
         <source>SKU {0}</source>
         <translation>SKU {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="601"/>
+        <location filename="../../wizard/pages/offer_page.py" line="608"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../wizard/i18n.py" line="39"/>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/i18n.py" line="39"/>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -2299,17 +2312,17 @@ Trust it and remember it?</source>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="80"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="81"/>
         <source>Explain why (required when the answer is False; shown to the certification team as a warning).</source>
         <translation>理由を説明してください (「いいえ」の場合は必須。認定チームには警告として表示されます)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="88"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="89"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="128"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="129"/>
         <source>Prefilled from the latest test run — check it and confirm.</source>
         <translation>最新のテスト実行から自動入力しました — 内容を確かめて確認してください。</translation>
     </message>
@@ -2317,192 +2330,192 @@ Trust it and remember it?</source>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="163"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="164"/>
         <source>Questionnaire</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="164"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="165"/>
         <source>Answer the certification questionnaire, add what the certification team needs to know, and store the report beside your VHDs.</source>
         <translation>認定の質問票に回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="184"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="187"/>
         <source>Show next unanswered</source>
         <translation>次の未回答へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="229"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="262"/>
         <source>Additional information</source>
         <translation>追加情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="230"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
         <source>Report</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="246"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="279"/>
         <source>SSH is blocked on purpose in this image</source>
         <translation>このイメージでは SSH を意図的にブロックしている</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="248"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="282"/>
         <source>How the certification team can reach the VM over SSH: user name, port, key or password hand-over, anything unusual.</source>
         <translation>認定チームが SSH で VM に接続する方法: ユーザー名、ポート、鍵またはパスワードの受け渡し方法、特記事項。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="252"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="286"/>
         <source>SSH access information</source>
         <translation>SSH アクセス情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="261"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="295"/>
         <source>Exception requests</source>
         <translation>例外の申請</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="297"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="297"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="263"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="297"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="265"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="299"/>
         <source>The latest test run has no Failed, Error or Warning result: nothing to explain.</source>
         <translation>最新のテスト実行には失敗・エラー・警告の結果がありません。説明は不要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="272"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="307"/>
         <source>Why this result is acceptable for your image (for an exception request). Leave empty if you will fix it instead.</source>
         <translation>この結果がイメージにとって問題ない理由 (例外の申請用)。修正する場合は空のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="320"/>
         <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. The guide asks you to store it in the same container as the VHDs.</source>
         <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。ガイドでは VHD と同じコンテナーに保存するよう求めています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="294"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="329"/>
         <source>Save report…</source>
         <translation>レポートを保存…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="295"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="330"/>
         <source>Store in the VHD container</source>
         <translation>VHD のコンテナーに保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="296"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="331"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="301"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="336"/>
         <source>SKU:</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="352"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="387"/>
         <source>{0} of {1} answered</source>
         <translation>{1} 問中 {0} 問回答済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="354"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="389"/>
         <source>{0} prefilled answer(s) to confirm</source>
         <translation>確認待ちの自動入力 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="356"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="391"/>
         <source>{0} False answer(s) need an explanation</source>
         <translation>説明が必要な「いいえ」の回答 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="358"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="393"/>
         <source>SSH access information missing</source>
         <translation>SSH アクセス情報が未入力</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="393"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="428"/>
         <source>Run the certification tests first: the report is made from the latest test run.</source>
         <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="396"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="431"/>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="399"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="434"/>
         <source>Saved {0}. Not stored in the VHD container yet.</source>
         <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="401"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="436"/>
         <source>No report made yet for this SKU.</source>
         <translation>この SKU のレポートはまだ作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="404"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="439"/>
         <source>Save the report into</source>
         <translation>レポートの保存先</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="427"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="462"/>
         <source>Not made: answer the remaining questions first (Show next unanswered).</source>
         <translation>作成していません。先に残りの質問に回答してください (「次の未回答を表示」)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="445"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="480"/>
         <source>connect to the storage account in the SAS URIs step first</source>
         <translation>先に SAS URI の手順でストレージ アカウントに接続してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="464"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="499"/>
         <source>Stored {0} at {1}</source>
         <translation>{0} を {1} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="466"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="501"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="471"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="506"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="473"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="508"/>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="481"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="516"/>
         <source>Making the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="481"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="516"/>
         <source>Making and storing the report…</source>
         <translation>レポートを作成して保存しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="488"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="523"/>
         <source>Questionnaire not complete</source>
         <translation>アンケートが完了していません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="489"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="524"/>
         <source>{0} of {1} questions are answered. The report records the open ones as unanswered, and the certification team will ask for them. Make the report anyway?</source>
         <translation>{1} 問中 {0} 問に回答済みです。未回答の質問はレポートに未回答として記録され、認定チームから問い合わせがあります。このままレポートを作成しますか?</translation>
     </message>
@@ -2819,12 +2832,12 @@ Trust it and remember it?</source>
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../wizard/pages/base.py" line="136"/>
+        <location filename="../../wizard/pages/base.py" line="160"/>
         <source>SKU without an ID</source>
         <translation>ID 未設定の SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/base.py" line="137"/>
+        <location filename="../../wizard/pages/base.py" line="161"/>
         <source>{0}, version {1}</source>
         <translation>{0}、バージョン {1}</translation>
     </message>
@@ -2927,37 +2940,37 @@ Trust it and remember it?</source>
         <translation>テスト結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="145"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="146"/>
         <source>Result details</source>
         <translation>結果の詳細</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="146"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="147"/>
         <source>Copy re&amp;mediation</source>
         <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="179"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="180"/>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="204"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="205"/>
         <source>No run yet: test the connection, then run all checks.</source>
         <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="209"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="210"/>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="212"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="213"/>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="231"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="232"/>
         <source>{0} — {1}
 
 Actual: {2}
@@ -2980,27 +2993,27 @@ Evidence:
 {5}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="253"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="254"/>
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="309"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="310"/>
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="316"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="317"/>
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="318"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="319"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="327"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="328"/>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>
@@ -3008,249 +3021,249 @@ Evidence:
 <context>
     <name>VhdPage</name>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="63"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="70"/>
         <source>VHD check</source>
         <translation>VHD チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="64"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="71"/>
         <source>Pick the VHD file of every disk. Each is checked against the profile&apos;s rules (fixed format, sizes, footer) before you upload it.</source>
         <translation>各ディスクの VHD ファイルを選択します。アップロード前に、プロファイルの規則 (固定形式、サイズ、フッター) に照らしてチェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="75"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="75"/>
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="68"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="75"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="69"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="76"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="79"/>
         <source>SKU / disk</source>
         <translation>SKU / ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="72"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="79"/>
         <source>VHD file or blob URL</source>
         <translation>VHD ファイルまたは BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="73"/>
-        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="80"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="106"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="73"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="80"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="75"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="82"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="77"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="84"/>
         <source>&amp;Choose file…</source>
         <translation>ファイルを選択(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="78"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="85"/>
         <source>Use b&amp;lob URL…</source>
         <translation>BLOB の URL を使用(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="79"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="86"/>
         <source>Check a VHD already uploaded: paste its blob URL with a read SAS.</source>
         <translation>アップロード済みの VHD をチェックします。読み取り SAS 付きの BLOB の URL を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="80"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="87"/>
         <source>&amp;Upload…</source>
         <translation>アップロード(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="81"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="88"/>
         <source>Upload the selected disk&apos;s VHD as a page blob to the storage account of the SAS URIs step (only data that exists is sent; resumable).</source>
         <translation>選択したディスクの VHD を「SAS URI」の手順のストレージ アカウントにページ BLOB としてアップロードします (実データのみ送信、再開可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="83"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="90"/>
         <source>Chec&amp;k</source>
         <translation>チェック(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="84"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="91"/>
         <source>Check &amp;all</source>
         <translation>すべてチェック(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="85"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="92"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="106"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="99"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="106"/>
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="101"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="108"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="105"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="113"/>
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="106"/>
-        <location filename="../../wizard/pages/vhd_page.py" line="225"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="114"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="233"/>
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="108"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="116"/>
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="157"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="165"/>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="183"/>
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="175"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="183"/>
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="177"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="185"/>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="224"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="232"/>
         <source>Nothing to fix for this finding.</source>
         <translation>この検出結果に修正は不要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="235"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="243"/>
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="236"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="244"/>
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="253"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="261"/>
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="254"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="262"/>
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="277"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="285"/>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="311"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="319"/>
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="326"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="334"/>
         <source>no read access to this blob: paste its URL with a SAS (&apos;Use blob URL…&apos;), or connect to the storage account in the SAS URIs step</source>
         <translation>この BLOB を読み取る権限がありません。SAS 付きの URL を貼り付けるか (「BLOB の URL を使用…」)、SAS URI の手順でストレージ アカウントに接続してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="346"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="354"/>
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="349"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="357"/>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="352"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="360"/>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="362"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="370"/>
         <source>Choose the disk&apos;s VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="364"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="372"/>
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="364"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="372"/>
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="389"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="397"/>
         <source>connect to the storage account in the SAS URIs step first (account key or connection string)</source>
         <translation>先に SAS URI の手順でストレージ アカウントに接続してください (アカウント キーまたは接続文字列)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="405"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="413"/>
         <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
         <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="415"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="423"/>
         <source> (resumed)</source>
         <translation> (再開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="416"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="424"/>
         <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="424"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="432"/>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="426"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="434"/>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
     </message>

@@ -345,6 +345,8 @@ class OfferPage(StepPage):
         self.publisher.setText(offer.publisher_namespace)
         self.offer_id.setText(offer.offer_id)
         self.offer_name.setText(offer.offer_name)
+        for edit in (self.publisher, self.offer_id, self.offer_name):
+            edit.setCursorPosition(0)  # a value longer than its field reads from its start
         self._loading = False
         self._fill_sku_list(0)
 
@@ -373,6 +375,8 @@ class OfferPage(StepPage):
         self._fill_base_images(sku)
         self.base_date.setText(sku.base_image_date)
         self.version.setText(sku.version)
+        for edit in (self.sku_id, self.sku_title, self.os_name):
+            edit.setCursorPosition(0)
         chosen = set(sku.vm_sizes)
         for i in range(self.size_list.count()):
             item = self.size_list.item(i)

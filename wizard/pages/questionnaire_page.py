@@ -72,7 +72,7 @@ class QuestionWidget(QFrame):
             row.addWidget(self.combo)
         else:
             self.line = QLineEdit()
-            self.line.setAccessibleName(question.wording("en"))
+            self.line.setAccessibleName(question.wording(lang))
             self.line.textEdited.connect(lambda text: self._set_value(text))
             row.addWidget(self.line, 1)
         row.addStretch(1)
