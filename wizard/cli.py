@@ -60,17 +60,17 @@ def _project_check(args: argparse.Namespace) -> int:
 
 
 def _vhd_check(args: argparse.Namespace) -> int:
+    from .core.operations import check_disk
     from .core.profiles import load_profile
     from .core.storage import StorageError
-    from .core.vhdjobs import check_target
 
     try:
-        secret = _secret_from_env(args)
+        given = _given_secret(args)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return 2
     try:
-        report = check_target(args.target, load_profile(args.profile), args.role, args.os, secret)
+        report = check_disk(args.target, load_profile(args.profile), args.role, args.os, given=given).report
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -88,55 +88,56 @@ def _vhd_check(args: argparse.Namespace) -> int:
     return 1 if report.verdict == "fail" else 0
 
 
-def _secret_from_env(args: argparse.Namespace) -> tuple[str, str] | None:
-    """(kind, value) from the environment variable named on the command line."""
+def _given_secret(args: argparse.Namespace):
+    """The storage secret from the environment variable named on the command line (GivenSecret), or None."""
     import os
 
-    for kind, env_name in (("key", getattr(args, "account_key_env", None)),
-                           ("connection-string", getattr(args, "connection_string_env", None))):
+    from .core.operations import GivenSecret
+    from .core.secrets import ACCOUNT_KEY, CONNECTION_STRING
+
+    for mode, env_name in ((ACCOUNT_KEY, getattr(args, "account_key_env", None)),
+                           (CONNECTION_STRING, getattr(args, "connection_string_env", None))):
         if env_name:
             value = os.environ.get(env_name)
             if not value:
                 raise SystemExit(f"error: environment variable {env_name} is not set")
-            return kind, value
+            return GivenSecret(mode, value)
     return None
 
 
-def _sas_create(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime, timedelta
+def _access_for_blob(blob_url: str, given):
+    """A StorageAccess for one blob from a secret given on the command line (no project)."""
+    from .core.secrets import CONNECTION_STRING
+    from .core.storage import StorageAccess, parse_blob_url, parse_connection_string
 
+    blob = parse_blob_url(blob_url)
+    if given.mode == CONNECTION_STRING:
+        named = parse_connection_string(given.value).get("AccountName")
+        if named and named != blob.account:
+            raise ValueError(f"the connection string is for account {named}, the URL for {blob.account}")
+    return StorageAccess(given.mode, blob.account, "", "", given.value)
+
+
+def _sas_create(args: argparse.Namespace) -> int:
+    from .core.operations import NoStorageCredential, sign_sas
     from .core.profiles import load_profile
-    from .core.sas import create_sas
-    from .core.storage import parse_blob_url, parse_connection_string
+    from .core.storage import parse_blob_url
 
     try:
-        kind, secret = _secret_from_env(args) or (None, None)
+        given = _given_secret(args)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return 2
-    if kind is None:
+    if given is None:
         print("error: give --account-key-env or --connection-string-env", file=sys.stderr)
         return 2
-    key = secret
     try:
-        blob = parse_blob_url(args.blob_url)
-        if blob.query:
+        if parse_blob_url(args.blob_url).query:
             print("error: give the blob URL without a SAS", file=sys.stderr)
             return 2
-        if kind == "connection-string":
-            parts = parse_connection_string(secret)
-            key = parts.get("AccountKey", "")
-            if parts.get("AccountName") and parts["AccountName"] != blob.account:
-                print(f"error: the connection string is for account {parts['AccountName']}, the URL for {blob.account}",
-                      file=sys.stderr)
-                return 2
-        profile = load_profile(args.profile)
-        now = datetime.now(UTC)
-        expiry = None
-        if args.expiry_days is not None:
-            expiry = now - timedelta(minutes=profile.sas_start_offset_minutes) + timedelta(days=args.expiry_days)
-        sas = create_sas(args.blob_url, key, profile, now=now, expiry=expiry, scheme=args.scheme)
-    except ValueError as exc:
+        sas = sign_sas(args.blob_url, _access_for_blob(args.blob_url, given), load_profile(args.profile),
+                       total_days=args.expiry_days, scheme=args.scheme)
+    except (ValueError, NoStorageCredential) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(sas.to_json(), indent=2) if args.json else sas.uri)
@@ -176,16 +177,17 @@ def _sas_verify(args: argparse.Namespace) -> int:
 
 
 def _upload(args: argparse.Namespace) -> int:
+    from .core.operations import upload_disk
     from .core.progress import Cancelled, CancelToken, ProgressUpdate
     from .core.storage import StorageError
-    from .core.upload import UploadRefused, upload_vhd
+    from .core.upload import UploadRefused
 
     try:
-        kind, secret = _secret_from_env(args) or (None, None)
+        given = _given_secret(args)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return 2
-    if kind is None and "sig=" not in args.blob_url:
+    if given is None and "sig=" not in args.blob_url:
         print("error: give --account-key-env, --connection-string-env, or a blob URL with a write SAS", file=sys.stderr)
         return 2
     start = [0.0]
@@ -201,9 +203,9 @@ def _upload(args: argparse.Namespace) -> int:
 
     token = CancelToken()
     try:
-        summary = upload_vhd(args.file, args.blob_url, account_key=secret if kind == "key" else None,
-                             connection_string=secret if kind == "connection-string" else None,
-                             workers=args.workers, verify_md5=args.verify_md5, progress=progress, cancel=token)
+        access = _access_for_blob(args.blob_url, given) if given else None
+        summary = upload_disk(str(args.file), args.blob_url, access, workers=args.workers, verify_md5=args.verify_md5,
+                              progress=progress, cancel=token)
     except KeyboardInterrupt:
         token.cancel()
         print("\ncancelled: run the same command again to resume", file=sys.stderr)
@@ -231,7 +233,9 @@ def _certify(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .core.linux_checks import tool_record
-    from .core.projectio import utc_now_iso
+    from .core.model import OS_WINDOWS, ConnectionSettings
+    from .core.operations import VmSecrets, run_certification
+    from .core.profiles import load_profile
     from .core.sshconn import KnownHosts, SessionKnownHosts, SshFailure, UnknownHostKey
     from .core.verdicts import BLOCKING, NEEDS_NOTE
 
@@ -243,16 +247,22 @@ def _certify(args: argparse.Namespace) -> int:
                 print(f"error: environment variable {var} is not set", file=sys.stderr)
                 return 2
             secrets[name] = os.environ[var]
+    windows = args.os == OS_WINDOWS
     if args.port is None:
-        args.port = 5986 if args.os == "windows" and args.transport == "winrm" else 22
+        args.port = 5986 if windows and args.transport == "winrm" else 22
+    if windows and args.insecure_skip_tls_verify and args.transport == "winrm":
+        print("warning: TLS certificate validation is OFF: the VM's identity is not checked and the password could "
+              "be read by anyone in between. Use this only for a throw-away test VM.", file=sys.stderr)
+    target = ConnectionSettings(platform=args.os, host=args.host, port=args.port, user=args.user,
+                                auth="key" if args.key and not windows else "password", key_file=args.key or "",
+                                windows_transport=args.transport, verify_tls=not args.insecure_skip_tls_verify)
     # Without --known-hosts, an in-memory list: only --trust-host-key can admit a host.
     known = KnownHosts(Path(args.known_hosts)) if args.known_hosts else SessionKnownHosts()
-    started = utc_now_iso()
     try:
-        if args.os == "windows":
-            results, system = _certify_windows(args, secrets, known)
-        else:
-            results, system = _certify_linux(args, secrets, known)
+        run = run_certification(target, VmSecrets(secrets.get("password_env"), secrets.get("passphrase_env")),
+                                load_profile(args.profile), known, args.trust_host_key, args.base_image or "",
+                                connect_timeout=args.timeout,
+                                run_timeout=args.run_timeout if windows else args.timeout)
     except UnknownHostKey as exc:
         print(f"error: unknown host key {exc.key_type} {exc.fingerprint} for {args.host}:{args.port}; compare it with "
               "the VM's and pass --trust-host-key with that value (or --known-hosts FILE)", file=sys.stderr)
@@ -261,24 +271,23 @@ def _certify(args: argparse.Namespace) -> int:
         print(f"error: {exc} {exc.advice}", file=sys.stderr)
         return 2
     except (OSError, EOFError) as exc:
-        print(f"error: the connection dropped during the run: {exc}", file=sys.stderr)
+        print(f"error: the connection failed: {exc}", file=sys.stderr)
         return 2
-    created = utc_now_iso()
-    record = tool_record(results, system, args.profile, created)
+    results, system = run.results, run.system
+    if run.interrupted:
+        print(f"warning: the connection dropped during the run ({run.interrupted}): the checks whose evidence had "
+              "arrived are judged, the others are Errors. Run again.", file=sys.stderr)
+    record = tool_record(results, system, args.profile, run.finished)
     if args.report:
-        from .core.model import TestRunRecord
         from .core.report import build_record, bundle_name, write_bundle
-        from .core.verdicts import as_records
         from .report_pdf import html_to_pdf
 
-        records = as_records(results)
-        run = TestRunRecord(started, created, args.os, args.host, args.user, args.profile, system.get("OSDistro", ""),
-                            records, system)
-        bundle = write_bundle(build_record(run, created), records, Path(args.report),
-                              bundle_name(f"vm-{args.host}", "", created), html_to_pdf)
+        stored = run.record(target, args.profile)
+        bundle = write_bundle(build_record(stored, run.finished), stored.results, Path(args.report),
+                              bundle_name(f"vm-{args.host}", "", run.finished), html_to_pdf)
         print(f"report: {bundle.zip_path}", file=sys.stderr)
     if args.json:
-        print(json.dumps(tool_record(results, system, args.profile, created, inline_evidence=True), indent=2,
+        print(json.dumps(tool_record(results, system, args.profile, run.finished, inline_evidence=True), indent=2,
                          ensure_ascii=False))
     else:
         for r in results:
@@ -289,56 +298,15 @@ def _certify(args: argparse.Namespace) -> int:
     return 1 if any(r.result in BLOCKING for r in results) else 0
 
 
-def _certify_linux(args: argparse.Namespace, secrets: dict, known):
-    from .core.linux_checks import run_linux_suite, system_info
-    from .core.profiles import load_profile
-    from .core.sshconn import SshTarget, open_session
-
-    target = SshTarget(args.host, args.port, args.user, password=secrets.get("password_env"),
-                       key_file=args.key, passphrase=secrets.get("passphrase_env"))
-    transport = open_session(target, known, args.timeout, args.trust_host_key)
-    try:
-        results, evidence = run_linux_suite(transport, load_profile(args.profile), timeout=args.timeout)
-    finally:
-        transport.close()
-    return results, system_info(evidence)
-
-
-def _certify_windows(args: argparse.Namespace, secrets: dict, known):
-    from .core.profiles import load_profile
-    from .core.windows_checks import Context, run_on_target, system_info
-    from .core.winremote import WinTarget
-
-    if args.insecure_skip_tls_verify and args.transport == "winrm":
-        print("warning: TLS certificate validation is OFF: the VM's identity is not checked and the password could "
-              "be read by anyone in between. Use this only for a throw-away test VM.", file=sys.stderr)
-    target = WinTarget(args.host, args.user, secrets.get("password_env"), args.port, args.transport,
-                       verify_tls=not args.insecure_skip_tls_verify)
-    results, evidence = run_on_target(target, load_profile(args.profile), Context(args.base_image or ""), known,
-                                      args.trust_host_key, timeout=args.run_timeout, connect_timeout=args.timeout)
-    return results, system_info(evidence)
-
-
 def _storage_access_for(project, args: argparse.Namespace):
-    """The project's storage settings with the secret from --*-env or the OS keyring; exits 2 without one."""
-    from .core.credentials import CredentialError, credentials
-    from .core.storage import StorageAccess, storage_secret_ref
+    """The project's storage account with the secret from --*-env, the session or the OS keyring; exits 2
+    without one."""
+    from .core.operations import NoStorageCredential, storage_access
 
-    s = project.storage
-    mode = s.mode
-    from_env = _secret_from_env(args)
-    if from_env:
-        mode = "account-key" if from_env[0] == "key" else "connection-string"
-        secret = from_env[1]
-    else:
-        try:
-            secret = credentials().get(storage_secret_ref(project.project_id, mode))
-        except CredentialError as exc:
-            raise SystemExit(f"error: {exc}") from None
-    if not secret:
-        raise SystemExit("error: no storage secret: remember it in the keyring in the SAS step, or pass "
-                         "--account-key-env VAR / --connection-string-env VAR")
-    return StorageAccess.from_settings(s, secret, mode)
+    try:
+        return storage_access(project, _given_secret(args))
+    except NoStorageCredential as exc:
+        raise SystemExit(f"error: {exc}") from None
 
 
 def _load_for_sku(path: Path, sku_id: str | None):
@@ -358,10 +326,9 @@ def _load_for_sku(path: Path, sku_id: str | None):
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .core.operations import make_report
     from .core.projectio import utc_now_iso
     from .core.questionnaire import progress
-    from .core.report import make_project_bundle
-    from .core.report_store import store_bundle
     from .core.storage import StorageError
 
     project = _load_for_sku(args.project, args.sku)
@@ -383,32 +350,28 @@ def _report(args: argparse.Namespace) -> int:
               + (", SSH access information missing" if state.ssh_info_missing else "") + ")", file=sys.stderr)
         status = 1
     for sku in skus:
-        bundle = make_project_bundle(project, sku, args.output, created, html_to_pdf)
-        print(bundle.zip_path)
-        if access is not None:
-            try:
-                url = store_bundle(bundle.zip_path, sku.os_disk.blob_url if sku.os_disk else "", access)
-            except StorageError as exc:
-                print(f"error: {sku.sku_id}: the report could not be stored: {exc}", file=sys.stderr)
-                return 2
-            print(url)
+        try:
+            made = make_report(project, sku, Path(args.output), access, created, html_to_pdf)
+        except StorageError as exc:
+            print(f"error: {sku.sku_id}: the report could not be stored: {exc}", file=sys.stderr)
+            return 2
+        print(made.zip_path)
+        if made.blob_url:
+            print(made.blob_url)
     return status
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .core.export import load_sas_uris, prepare, render
+    from .core.operations import prepare_export, render_export, write_export
 
     project = _load_for_sku(args.project, args.sku)
     if project is None:
         return 2
-    exports = prepare(project, load_sas_uris(project), args.sku)
-    text = render(args.format, project, exports)
+    exports = prepare_export(project, args.sku)
     if args.output:
-        from .core.projectio import atomic_write_text
-
-        atomic_write_text(Path(args.output), text, keep_backup=False)
+        write_export(args.format, project, exports, Path(args.output))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(render_export(args.format, project, exports))
     missing = [(e.sku.sku_id, m) for e in exports for m in e.missing]
     for sku_id, item in missing:
         print(f"missing: {sku_id}: {item}", file=sys.stderr)

@@ -155,16 +155,9 @@ def parse_connection_string(text: str) -> dict[str, str]:
 
 
 # -- a storage account as the SAS page sees it ------------------------------------
-# The keyring purpose each kind of storage secret is kept under (SecretRef.purpose).
-SECRET_PURPOSE = {"account-key": "storage-account-key", "connection-string": "storage-connection-string",
-                  "container-sas": "storage-container-sas"}
-
-
-def storage_secret_ref(project_id: str, mode: str):
-    """Where the project's storage secret of this kind (`StorageSettings.mode`) is kept."""
-    from .credentials import SecretRef
-
-    return SecretRef(project_id, SECRET_PURPOSE.get(mode, SECRET_PURPOSE["account-key"]))
+# Where each kind of storage secret is kept: core.secrets, the one list of every secret.
+from .secrets import STORAGE_PURPOSE as SECRET_PURPOSE  # noqa: E402,F401 - kept for callers of the old name
+from .secrets import storage_secret_ref  # noqa: E402,F401
 
 
 @dataclass(frozen=True)

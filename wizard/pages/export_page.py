@@ -55,6 +55,7 @@ class ExportPage(StepPage):
         self.sku_combo = QComboBox()
         self.sku_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # a long readiness summary wraps instead of widening the page
         top.addWidget(QLabel(self.tr("SKU:")))
         top.addWidget(self.sku_combo)
         top.addWidget(self.summary, 1)
@@ -91,6 +92,9 @@ class ExportPage(StepPage):
                  "az-ps1": self.tr("Test VM script — Azure CLI (PowerShell)")}
         for fmt, name in names.items():
             self.format_combo.addItem(name, fmt)
+        # As wide as about 24 characters, not as the longest format name: the row must fit 1024 pixels.
+        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.format_combo.setMinimumContentsLength(24)
         self.btn_export = QPushButton(self.tr("Export…"))
         self.btn_export.clicked.connect(self.ask_export)
         self.btn_reload = QPushButton(self.tr("Check again"))

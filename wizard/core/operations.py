@@ -1,0 +1,416 @@
+"""What a publisher does, one entry each: the wizard's pages and the `mpwizard` command both call
+these and nothing else of the core's orchestration (ARCHITECTURE.md).
+
+Each entry takes typed inputs -- the project or its parts, and where secrets come from -- and
+returns a typed result; long ones take `progress` and a `CancelToken`. None of them imports Qt, and
+none of them prints: the page shows the result, the command line formats it.
+
+Where the page and the command line used to disagree, the answer chosen here is said at the entry
+(and tests/test_operations.py holds both to it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from .credentials import CredentialError, credentials
+from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
+from .model import OS_WINDOWS, CheckRecord, ConnectionSettings, Disk, Project, SasRecord, Sku, TestRunRecord
+from .profiles import Profile, load_profile
+from .progress import CancelToken, no_progress
+from .secrets import (
+    ACCOUNT_KEY,
+    CONNECTION_STRING,
+    CONTAINER_SAS,
+    blob_read_sas_ref,
+    sas_token_ref,
+    storage_secret_ref,
+    vm_secret_ref,
+)
+from .storage import StorageAccess, StorageError
+
+M_NO_STORAGE = QT_TRANSLATE_NOOP("Core", "No storage credential: connect to the storage account in the SAS URIs step "
+                                         "(account key or connection string), or pass --account-key-env VAR / "
+                                         "--connection-string-env VAR.")
+M_NO_STORAGE_KEYRING = QT_TRANSLATE_NOOP("Core", "No storage credential in this session, and the keyring could not be "
+                                                 "read ({reason}): connect to the storage account in the SAS URIs step.")
+M_NO_KEY = QT_TRANSLATE_NOOP("Core", "Creating a SAS needs the account key or a connection string with a key; a "
+                                     "container SAS URL can only list.")
+M_NO_BLOB_ACCESS = QT_TRANSLATE_NOOP("Core", "No read access to this blob: paste its URL with a SAS ('Use blob URL…'), "
+                                             "or connect to the storage account in the SAS URIs step.")
+M_DROPPED = QT_TRANSLATE_NOOP("Core", "The connection dropped during the run ({reason}): the checks whose evidence "
+                                      "had arrived are judged, the others are Errors. Run again.")
+
+
+class NoStorageCredential(TranslatableError):
+    """Neither the command line, this session nor the keyring holds a usable storage secret."""
+
+
+# -- storage credential ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GivenSecret:
+    """A storage secret given directly (an environment variable named on the command line)."""
+
+    mode: str  # ACCOUNT_KEY | CONNECTION_STRING
+    value: str
+
+
+def storage_access(project: Project, given: GivenSecret | None = None, need_key: bool = False) -> StorageAccess:
+    """The project's storage account with a secret: the one given, else this session's, else the
+    keyring's -- the project's own mode first, then the other modes that carry a key.
+
+    Before: the VHD page tried key then connection string (and gave up at the first keyring error),
+    the report used only the project's mode, the CLI exited on a locked keyring even when the session
+    could not have helped. Now every caller gets the same search and the same message."""
+    settings = project.storage
+    if given is not None:
+        access = StorageAccess.from_settings(settings, given.value, given.mode)
+        if need_key and not access.account_key():
+            raise NoStorageCredential(M_NO_KEY)
+        return access
+    order = [settings.mode] + [m for m in (ACCOUNT_KEY, CONNECTION_STRING, CONTAINER_SAS) if m != settings.mode]
+    if need_key:
+        order = [m for m in order if m != CONTAINER_SAS]
+    service = credentials()
+    refs = [(mode, storage_secret_ref(project.project_id, mode)) for mode in order]
+    for mode, ref in refs:  # what this session holds first: no keyring prompt needed for it
+        value = service.session_value(ref)
+        if value:
+            return StorageAccess.from_settings(settings, value, mode)
+    keyring_problem = None
+    for mode, ref in refs:
+        try:
+            value = service.get(ref)
+        except CredentialError as exc:
+            keyring_problem = exc
+            break  # the same keyring answers the same for the next name
+        if value:
+            return StorageAccess.from_settings(settings, value, mode)
+    if keyring_problem is not None:
+        raise NoStorageCredential(M_NO_STORAGE_KEYRING, reason=str(keyring_problem))
+    raise NoStorageCredential(M_NO_STORAGE)
+
+
+# -- disks -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DiskCheck:
+    """A finished check: the report (for the command line) and the record the project keeps."""
+
+    report: object  # vhdcheck.CheckReport
+    record: object  # model.VhdCheckRecord
+
+
+def check_disk(target: str, profile: Profile, role: str, os_family: str, project: Project | None = None,
+               given: GivenSecret | None = None, cancel: CancelToken | None = None) -> DiskCheck:
+    """Check one VHD: a local file, or a blob URL (with a SAS in it, the read SAS this session holds
+    for it, or the storage credential of `project` / `given`)."""
+    from .storage import parse_blob_url
+    from .vhdjobs import check_target, file_stamp, is_url, to_record
+
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    stamp = None if is_url(target) else file_stamp(target)
+    full, secret = target, None
+    if is_url(target) and "?" not in target:
+        sas = credentials().session_value(blob_read_sas_ref(project.project_id, target)) if project else None
+        if sas:
+            full = f"{target}?{sas}"
+        elif given is not None:
+            secret = ("key" if given.mode == ACCOUNT_KEY else "connection-string", given.value)
+        elif project is not None:
+            try:
+                access = storage_access(project)
+            except NoStorageCredential:
+                raise StorageError(M_NO_BLOB_ACCESS) from None
+            key = access.account_key()
+            if access.mode == CONNECTION_STRING:
+                secret = ("connection-string", access.secret)
+            elif key:
+                secret = ("key", key)
+            else:
+                raise StorageError(M_NO_BLOB_ACCESS)
+        parse_blob_url(target)  # a malformed URL is said as such, before anything is sent
+    report = check_target(full, profile, role, os_family, secret)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    return DiskCheck(report, to_record(report, stamp))
+
+
+def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, workers: int | None = None,
+                verify_md5: bool = False, progress=no_progress, cancel: CancelToken | None = None):
+    """Upload a VHD to a page blob (only data that exists; resumable; verified). `access` signs the
+    requests; without it the blob URL must carry a write SAS. Returns upload.UploadSummary."""
+    from .upload import upload_vhd
+
+    key = connection = None
+    if access is not None:
+        if access.mode == CONNECTION_STRING:
+            connection = access.secret
+        else:
+            key = access.account_key()
+    return upload_vhd(path, blob_url, account_key=key, connection_string=connection, workers=workers,
+                      verify_md5=verify_md5, progress=progress, cancel=cancel)
+
+
+def upload_blob_name(path: str) -> str:
+    """The blob name an upload gets: the file's name without what the portal refuses (blanks, %, ")."""
+    import os
+
+    return os.path.basename(path).replace(" ", "-").replace("%", "-").replace('"', "")
+
+
+# -- the certification VM --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class VmSecrets:
+    """The VM's password and/or the key's passphrase (from the session, the keyring or the environment)."""
+
+    password: str | None = None
+    passphrase: str | None = None
+
+
+def session_vm_secrets(project: Project) -> VmSecrets:
+    """What this session holds for the project's VM (the Connection step stores it there)."""
+    c = project.connection
+    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth))
+    return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
+
+
+def vm_target(c: ConnectionSettings, secrets: VmSecrets):
+    """The SshTarget (Linux) or WinTarget (Windows) the connection settings describe."""
+    if c.platform == OS_WINDOWS:
+        from .winremote import WinTarget
+
+        return WinTarget(c.host, c.user, secrets.password, c.port, c.windows_transport, c.verify_tls)
+    from .sshconn import SshTarget
+
+    key = c.key_file if c.auth == "key" else None
+    return SshTarget(c.host, c.port, c.user, password=None if key else secrets.password, key_file=key,
+                     passphrase=secrets.passphrase if key else None)
+
+
+def test_connection(c: ConnectionSettings, secrets: VmSecrets, known_hosts, trust_fingerprint: str | None = None,
+                    timeout: float = 15.0, cancel: CancelToken | None = None):
+    """Every step of the connection test (resolve, port, host key or TLS, sign-in, OS, rights); returns
+    the ConnectionReport or raises the first SshFailure with the report attached."""
+    target = vm_target(c, secrets)
+    if c.platform == OS_WINDOWS:
+        from .winremote import run_windows_connection_test
+
+        return run_windows_connection_test(target, timeout, known_hosts, trust_fingerprint, cancel)
+    from .sshconn import run_connection_test
+
+    return run_connection_test(target, known_hosts, timeout, trust_fingerprint, cancel)
+
+
+@dataclass
+class CertificationRun:
+    """A finished run: the results, the system it ran on, and -- when the connection dropped part-way
+    -- why (the checks whose evidence had not arrived are then Errors)."""
+
+    results: list
+    system: dict[str, str]
+    started: str
+    finished: str
+    interrupted: str = ""
+    evidence: dict = field(default_factory=dict)
+
+    def record(self, c: ConnectionSettings, profile_id: str) -> TestRunRecord:
+        from .verdicts import as_records
+
+        return TestRunRecord(self.started, self.finished, c.platform, c.host, c.user, profile_id,
+                             self.system.get("OSDistro", ""), as_records(self.results), self.system)
+
+
+def run_certification(c: ConnectionSettings, secrets: VmSecrets, profile: Profile, known_hosts,
+                      trust_fingerprint: str | None = None, base_image: str = "", connect_timeout: float = 15.0,
+                      run_timeout: float | None = None, only: set[str] | None = None, progress=no_progress,
+                      cancel: CancelToken | None = None) -> CertificationRun:
+    """Run the certification suite on the test VM in one round trip.
+
+    A connection that cannot be made raises (SshFailure, UnknownHostKey, ...). A connection that drops
+    or times out *during* the run returns what had arrived, judged: the finished sections keep their
+    verdicts, the others are Errors, and `interrupted` says why. Before: the page judged an empty output
+    (every case an Error, the partial output thrown away) and the CLI exited 2 without any verdict;
+    now both judge what arrived, as the Windows run always did."""
+    from .projectio import utc_now_iso
+
+    started = utc_now_iso()
+    interrupted = ""
+    if c.platform == OS_WINDOWS:
+        from .windows_checks import Context, run_on_target, system_info
+
+        results, evidence = run_on_target(vm_target(c, secrets), profile, Context(base_image), known_hosts,
+                                          trust_fingerprint, timeout=run_timeout or 900.0,
+                                          connect_timeout=connect_timeout, progress=progress, cancel=cancel, only=only)
+        if "end" not in evidence:
+            interrupted = "the probe's output ended early"
+    else:
+        from .linux_checks import judge, parse_sections, probe_script, system_info
+        from .sshconn import open_session, run_command
+
+        transport = open_session(vm_target(c, secrets), known_hosts, connect_timeout, trust_fingerprint, None, cancel)
+        try:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            try:
+                _, out, _ = run_command(transport, "sh -s", run_timeout or 60.0, probe_script().encode(), cancel)
+            except (OSError, EOFError) as exc:  # TimeoutError is an OSError too
+                out = getattr(exc, "partial_output", "")
+                interrupted = str(exc) or type(exc).__name__
+        finally:
+            transport.close()
+        evidence = parse_sections(out)
+        results = judge(evidence, profile, progress, cancel, only)
+    system = system_info(evidence)
+    return CertificationRun(results, system, started, utc_now_iso(), interrupted, evidence)
+
+
+def windows_base_image(project: Project) -> str:
+    """The base image of the project's (first) Windows SKU: the SQL Server case needs it."""
+    return next((s.base_image for s in project.skus if s.os_family == OS_WINDOWS), "")
+
+
+def record_run(project: Project, run: CertificationRun, profile_id: str, only: set[str] | None = None) -> TestRunRecord:
+    """Keep a run in the project: a new run is appended; re-running some checks updates the latest."""
+    from .verdicts import as_records
+
+    if only and project.test_runs:
+        latest = project.test_runs[-1]
+        by_id = {r.id: r for r in as_records(run.results)}
+        latest.results = [by_id.get(r.id, r) for r in latest.results]
+        latest.system = latest.system or run.system
+        return latest
+    record = run.record(project.connection, profile_id)
+    project.test_runs.append(record)
+    return record
+
+
+# -- report ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MadeReport:
+    zip_path: Path | None  # None when it was only stored
+    blob_url: str  # "" when not stored
+    file_name: str
+
+
+def make_report(project: Project, sku: Sku, folder: Path | None, store: StorageAccess | None, created: str,
+                pdf=None, run: TestRunRecord | None = None, progress=no_progress,
+                cancel: CancelToken | None = None) -> MadeReport:
+    """The report bundle for `sku` from the latest (or given) run: written into `folder`, and/or
+    stored beside the SKU's OS disk VHD with `store`. Without a folder the local copy is temporary."""
+    import shutil
+    import tempfile
+
+    from .report import make_project_bundle
+    from .report_store import store_bundle
+
+    out = folder or Path(tempfile.mkdtemp(prefix="mpwizard-report-"))
+    try:
+        bundle = make_project_bundle(project, sku, out, created, pdf, run)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        url = ""
+        if store is not None:
+            url = store_bundle(bundle.zip_path, sku.os_disk.blob_url if sku.os_disk else "", store, progress, cancel)
+        return MadeReport(bundle.zip_path if folder else None, url, bundle.zip_path.name)
+    finally:
+        if folder is None:
+            shutil.rmtree(out, ignore_errors=True)
+
+
+# -- SAS -------------------------------------------------------------------------------------------
+def sas_expiry(profile: Profile, now: datetime, extra_days: int = 0, total_days: int | None = None) -> datetime:
+    """When a new SAS expires: the profile's minimum plus `extra_days`, or `total_days` from its start
+    (the command line's --expiry-days). Both count from the same start (now − the profile's offset)."""
+    from .sas import minimum_expiry
+
+    start = now - timedelta(minutes=profile.sas_start_offset_minutes)
+    if total_days is not None:
+        return start + timedelta(days=total_days)
+    return minimum_expiry(profile, start) + timedelta(days=extra_days)
+
+
+def sign_sas(blob_url: str, access: StorageAccess, profile: Profile, now: datetime | None = None,
+             extra_days: int = 0, total_days: int | None = None, scheme: str | None = None):
+    """A read + list SAS URI for one blob (sas.SasUri). An http endpoint (the local emulator) gets an
+    http URI whatever was asked -- before, the command line could make an https URI for it that no
+    one could open."""
+    from .sas import create_sas
+
+    key = access.account_key()
+    if not key:
+        raise NoStorageCredential(M_NO_KEY)
+    now = now or datetime.now(UTC)
+    if not blob_url.startswith("https://"):
+        scheme = "http"
+    return create_sas(blob_url, key, profile, now=now, expiry=sas_expiry(profile, now, extra_days, total_days),
+                      scheme=scheme)
+
+
+@dataclass(frozen=True)
+class KeptSas:
+    record: SasRecord
+    in_keyring: bool  # False: kept for this session only (no keyring)
+
+
+def keep_disk_sas(project_id: str, disk: Disk, sas, created: str) -> KeptSas:
+    """Keep a new SAS for a disk: the token in the keyring (or this session), the rest in a SasRecord
+    the project holds (no signature in it)."""
+    ref = sas_token_ref(project_id, disk.blob_url)
+    token = sas.uri.split("?", 1)[1]
+    in_keyring = True
+    try:
+        credentials().store(ref, token, remember=True)
+    except CredentialError:
+        credentials().store(ref, token, remember=False)
+        in_keyring = False
+    record = SasRecord(blob_url=disk.blob_url, start=sas.start.isoformat(), expiry=sas.expiry.isoformat(),
+                       permissions=sas.permissions, scheme=sas.uri.split(":", 1)[0], created_at=created,
+                       secret_purpose=ref.purpose)
+    return KeptSas(record, in_keyring)
+
+
+def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = True):
+    """Verify a disk's SAS (rules, and a live read unless `live` is False); sas.SasVerification.
+    Raises LookupError when the token is no longer in the session or the keyring."""
+    from .export import disk_sas_uri
+    from .sas import verify_sas
+
+    uri = disk_sas_uri(project_id, disk)
+    if uri is None:
+        raise LookupError("the SAS token is not in the keyring any more: generate it again")
+    return verify_sas(uri, profile, live=live)
+
+
+# -- export ----------------------------------------------------------------------------------------
+def prepare_export(project: Project, sku_id: str | None = None):
+    """Every SKU's readiness and portal form (export.SkuExport), with the SAS URIs from this session or
+    the keyring. Touches the keyring: off the GUI thread."""
+    from .export import load_sas_uris, prepare
+
+    return prepare(project, load_sas_uris(project), sku_id)
+
+
+def render_export(fmt: str, project: Project, exports) -> str:
+    from .export import render
+
+    return render(fmt, project, exports)
+
+
+def write_export(fmt: str, project: Project, exports, path: Path) -> int:
+    """Write the export atomically; returns how many items are missing (written into the file too)."""
+    from .projectio import atomic_write_text
+
+    atomic_write_text(Path(path), render_export(fmt, project, exports), keep_backup=False)
+    return sum(len(e.missing) for e in exports)
+
+
+__all__ = [
+    "CertificationRun", "DiskCheck", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
+    "check_disk", "keep_disk_sas", "load_profile", "make_report", "prepare_export", "record_run", "render_export",
+    "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
+    "upload_blob_name", "upload_disk", "verify_disk_sas", "vm_target", "windows_base_image", "write_export",
+    "CheckRecord",
+]

@@ -1,0 +1,63 @@
+"""Every secret the product keeps: under which keyring name (`SecretRef.purpose`), who stores it,
+and what it opens. Nothing else spells a purpose: pages, the command line and the core ask here.
+
+The keyring entry is `<project id>/<purpose>` in the service `mpwizard` (core.credentials); the
+project file may name a purpose (a SAS record's `secret_purpose`), never hold the secret.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .credentials import SecretRef
+
+# Storage access modes (StorageSettings.mode), one name each.
+ACCOUNT_KEY = "account-key"
+CONNECTION_STRING = "connection-string"
+CONTAINER_SAS = "container-sas"
+STORAGE_MODES = (ACCOUNT_KEY, CONNECTION_STRING, CONTAINER_SAS)
+
+VM_PASSWORD = "vm-password"
+SSH_PASSPHRASE = "ssh-passphrase"
+STORAGE_PURPOSE = {ACCOUNT_KEY: "storage-account-key", CONNECTION_STRING: "storage-connection-string",
+                   CONTAINER_SAS: "storage-container-sas"}
+SAS_TOKEN_PREFIX = "sas:"  # + the blob URL the token signs
+BLOB_READ_SAS_PREFIX = "blob-read-sas:"  # + the blob URL it reads
+
+
+@dataclass(frozen=True)
+class SecretKind:
+    """One kind of secret: its purpose (or purpose prefix), who stores it, what it opens."""
+
+    purpose: str
+    stored_by: str
+    opens: str
+
+
+CATALOGUE = (
+    SecretKind(VM_PASSWORD, "Connection step (password box)", "the certification VM: the SSH or WinRM user's password"),
+    SecretKind(SSH_PASSPHRASE, "Connection step (key passphrase box)", "the private key file given for SSH"),
+    SecretKind(STORAGE_PURPOSE[ACCOUNT_KEY], "SAS URIs step (Connect)", "the storage account: sign SAS, upload, store the report"),
+    SecretKind(STORAGE_PURPOSE[CONNECTION_STRING], "SAS URIs step (Connect)", "the storage account named in the string"),
+    SecretKind(STORAGE_PURPOSE[CONTAINER_SAS], "SAS URIs step (Connect)", "listing one container"),
+    SecretKind(SAS_TOKEN_PREFIX + "<blob URL>", "SAS URIs step (Generate)", "reading that one blob (the URI the portal gets)"),
+    SecretKind(BLOB_READ_SAS_PREFIX + "<blob URL>", "VHD check step (Use blob URL…)", "reading that one blob for the check"),
+)
+
+
+def vm_secret_ref(project_id: str, auth: str) -> SecretRef:
+    """The VM password, or the key's passphrase when the connection signs in with a key."""
+    return SecretRef(project_id, SSH_PASSPHRASE if auth == "key" else VM_PASSWORD)
+
+
+def storage_secret_ref(project_id: str, mode: str) -> SecretRef:
+    """Where the project's storage secret of this kind (`StorageSettings.mode`) is kept."""
+    return SecretRef(project_id, STORAGE_PURPOSE.get(mode, STORAGE_PURPOSE[ACCOUNT_KEY]))
+
+
+def sas_token_ref(project_id: str, blob_url: str) -> SecretRef:
+    return SecretRef(project_id, SAS_TOKEN_PREFIX + blob_url)
+
+
+def blob_read_sas_ref(project_id: str, blob_url: str) -> SecretRef:
+    return SecretRef(project_id, BLOB_READ_SAS_PREFIX + blob_url)
