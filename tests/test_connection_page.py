@@ -30,7 +30,7 @@ def page(new_window, tmp_path, sshd):
 
 
 def wait(qtbot, page):
-    qtbot.waitUntil(lambda: page.test_task is None and page.btn_test.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: page.task is None and page.btn_test.isEnabled(), timeout=30_000)
 
 
 def test_first_contact_asks_with_fingerprint_then_connects(qtbot, page, sshd, monkeypatch):

@@ -118,7 +118,7 @@ class Walk:
         asked = []
         self.monkeypatch.setattr(page, "ask_trust", lambda error: asked.append(error.fingerprint) or True)
         qtbot.mouseClick(page.btn_test, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.test_task is None and page.btn_test.isEnabled() and bool(page.test_result.text()),
+        qtbot.waitUntil(lambda: page.task is None and page.btn_test.isEnabled() and bool(page.test_result.text()),
                         timeout=LONG)
         assert asked == [sshd.host_key_fingerprint()], page.test_result.text()
         self.shoot("connection")

@@ -274,7 +274,7 @@ def test_windows_connection_and_test_run_pages(qtbot, new_window, https_endpoint
     def test_connection() -> str:
         page.test_result.clear()
         qtbot.mouseClick(page.btn_test, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.test_task is None and bool(page.test_result.text()), timeout=30_000)
+        qtbot.waitUntil(lambda: page.task is None and bool(page.test_result.text()), timeout=30_000)
         return page.test_result.text()
 
     fill("localhost", https_endpoint[0], ".\\azureuser", "Secret-3")

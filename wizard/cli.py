@@ -306,7 +306,7 @@ def _storage_access_for(project, args: argparse.Namespace):
     try:
         return storage_access(project, _given_secret(args))
     except NoStorageCredential as exc:
-        raise SystemExit(f"error: {exc}") from None
+        raise SystemExit(f"error: {exc} Or pass --account-key-env VAR / --connection-string-env VAR.") from None
 
 
 def _load_for_sku(path: Path, sku_id: str | None):

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .credentials import CredentialError, credentials
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
-from .model import OS_WINDOWS, CheckRecord, ConnectionSettings, Disk, Project, SasRecord, Sku, TestRunRecord
-from .profiles import Profile, load_profile
+from .model import OS_WINDOWS, ConnectionSettings, Disk, Project, SasRecord, Sku, TestRunRecord
+from .profiles import Profile
 from .progress import CancelToken, no_progress
 from .secrets import (
     ACCOUNT_KEY,
@@ -32,8 +32,7 @@ from .secrets import (
 from .storage import StorageAccess, StorageError
 
 M_NO_STORAGE = QT_TRANSLATE_NOOP("Core", "No storage credential: connect to the storage account in the SAS URIs step "
-                                         "(account key or connection string), or pass --account-key-env VAR / "
-                                         "--connection-string-env VAR.")
+                                         "first (account key or connection string).")
 M_NO_STORAGE_KEYRING = QT_TRANSLATE_NOOP("Core", "No storage credential in this session, and the keyring could not be "
                                                  "read ({reason}): connect to the storage account in the SAS URIs step.")
 M_NO_KEY = QT_TRANSLATE_NOOP("Core", "Creating a SAS needs the account key or a connection string with a key; a "
@@ -385,12 +384,19 @@ def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = 
 
 
 # -- export ----------------------------------------------------------------------------------------
-def prepare_export(project: Project, sku_id: str | None = None):
-    """Every SKU's readiness and portal form (export.SkuExport), with the SAS URIs from this session or
-    the keyring. Touches the keyring: off the GUI thread."""
-    from .export import load_sas_uris, prepare
+def read_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
+    """Every disk's SAS URI from this session or the keyring. Touches the keyring: off the GUI thread."""
+    from .export import load_sas_uris
 
-    return prepare(project, load_sas_uris(project), sku_id)
+    return load_sas_uris(project)
+
+
+def prepare_export(project: Project, sku_id: str | None = None, sas_uris: dict | None = None):
+    """Every SKU's readiness and portal form (export.SkuExport). Without `sas_uris` they are read
+    from the session or the keyring (then call it off the GUI thread)."""
+    from .export import prepare
+
+    return prepare(project, read_sas_uris(project) if sas_uris is None else sas_uris, sku_id)
 
 
 def render_export(fmt: str, project: Project, exports) -> str:
@@ -409,8 +415,7 @@ def write_export(fmt: str, project: Project, exports, path: Path) -> int:
 
 __all__ = [
     "CertificationRun", "DiskCheck", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
-    "check_disk", "keep_disk_sas", "load_profile", "make_report", "prepare_export", "record_run", "render_export",
+    "check_disk", "keep_disk_sas", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "vm_target", "windows_base_image", "write_export",
-    "CheckRecord",
 ]

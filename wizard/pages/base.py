@@ -21,6 +21,7 @@ class StepPage(QWizardPage):
         self.document = document
         self._painted_once = False
         self._complete_shown: bool | None = None  # what Next last showed (None: not yet told)
+        self.task = None  # the page's running background work (StepPage.run), if any
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         # An override rather than an event filter: a filter would route every event the page gets
@@ -71,10 +72,64 @@ class StepPage(QWizardPage):
         return bool(wizard and getattr(wizard, "jumping", False))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return self.jumping() or self.is_step_complete()
+        return self.jumping() or (self.task is None and self.is_step_complete())
 
     def is_step_complete(self) -> bool:
+        """Whether this step's own content lets the publisher go on (a running task also holds Next)."""
         return True
+
+    # -- background work: one way for every page ------------------------------------------------
+    def run(self, work, done, failed=None, cancelled=None, progress=None, busy=(), cancel_button=None):
+        """Run `work(progress, cancel)` off the GUI thread as the page's task (`self.task`): `busy`
+        widgets and Next are disabled and `cancel_button` enabled until it ends; then exactly one of
+        `done(result)`, `cancelled()` (the person pressed Cancel) or `failed(error)` runs on the GUI
+        thread. Returns the handle, or None when the page is busy already."""
+        from ..core.progress import Cancelled
+        from ..tasks import run_task
+
+        if self.task is not None:
+            return None
+        for widget in busy:
+            widget.setEnabled(False)
+        if cancel_button is not None:
+            cancel_button.setEnabled(True)
+
+        def finish() -> None:
+            self.task = None
+            for widget in busy:
+                widget.setEnabled(True)
+            if cancel_button is not None:
+                cancel_button.setEnabled(False)
+            self.refresh_complete()
+
+        def succeeded(result) -> None:
+            finish()
+            done(result)
+
+        def went_wrong(error: BaseException) -> None:
+            finish()
+            if isinstance(error, Cancelled):
+                if cancelled is not None:
+                    cancelled()
+            elif failed is not None:
+                failed(error)
+            else:
+                raise error
+
+        self.task = run_task(work, on_result=succeeded, on_error=went_wrong, on_progress=progress)
+        self.refresh_complete()
+        return self.task
+
+    def lookup(self, work, done, failed=None):
+        """A short background read (the keyring, a listing) that holds neither Next nor the buttons."""
+        from ..tasks import run_task
+
+        return run_task(work, on_result=done, on_error=failed)
+
+    def cancel(self) -> None:
+        """Ask the page's task to stop (its `cancelled` callback says so when it has)."""
+        if self.task is not None:
+            self.task.cancel()
 
     def after_first_paint(self) -> None:
         """The first page's settings that need `QtCore.Qt`, applied once it is on screen (see

@@ -20,7 +20,6 @@ from ..core.model import OS_LINUX, OS_WINDOWS
 from ..core.steps import Step
 from ..secret_ui import describe_credential_error, describe_keyring_unavailable
 from ..style import set_text_colour
-from ..tasks import run_task
 from .base import StepPage
 
 DEFAULT_PORTS = {OS_LINUX: 22, OS_WINDOWS: 5986}
@@ -120,7 +119,6 @@ class ConnectionPage(StepPage):
         layout.addStretch(1)
         self.btn_test.clicked.connect(lambda: self.start_test())
         self.btn_forget.clicked.connect(self.forget_host_key)
-        self.test_task = None
         self.known_hosts = None  # the app's known_hosts; tests point it elsewhere
         self._loading = False
         for w in (self.test_name, self.host, self.user, self.key_file):
@@ -132,7 +130,6 @@ class ConnectionPage(StepPage):
         self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
         self.remember.toggled.connect(self.store_secret)
-        self.secret_task = None
 
     def load_from_project(self) -> None:
         c = self.project.connection
@@ -157,32 +154,21 @@ class ConnectionPage(StepPage):
         return self.known_hosts or KnownHosts()
 
     def start_test(self, trust_fingerprint: str | None = None) -> None:
-        from ..core.sshconn import SshTarget, run_connection_test
-        from ..core.winremote import WinTarget, run_windows_connection_test
+        from ..core.operations import VmSecrets, test_connection
 
         c = self.project.connection
         if not c.host or not c.user:
             self.test_result.setText(self.tr("Enter the host and the user first."))
             return
         secret = self.password.text() or None
+        key_auth = c.auth == "key" and c.platform == OS_LINUX
+        secrets = VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
         known = self._known_hosts()
-        if c.platform == OS_WINDOWS:
-            win = WinTarget(c.host, c.user, secret, c.port, c.windows_transport, c.verify_tls)
-
-            def work(progress, cancel):
-                return run_windows_connection_test(win, 15.0, known, trust_fingerprint, cancel)
-        else:
-            key = c.key_file if c.auth == "key" else None
-            target = SshTarget(c.host, c.port, c.user, password=None if key else secret, key_file=key,
-                               passphrase=secret if key else None)
-
-            def work(progress, cancel):
-                return run_connection_test(target, known, 15.0, trust_fingerprint, cancel)
         self.test_steps.clear()
-        self.test_result.setText(self.tr("Testing…"))
-        self.btn_test.setEnabled(False)
         self.btn_forget.hide()
-        self.test_task = run_task(work, on_result=self._test_passed, on_error=self._test_failed)
+        if self.run(lambda progress, cancel: test_connection(c, secrets, known, trust_fingerprint, 15.0, cancel),
+                    self._test_passed, self._test_failed, busy=(self.btn_test,)):
+            self.test_result.setText(self.tr("Testing…"))
 
     def _show_steps(self, report) -> None:
         from ..core.sshconn import STEP_NAMES
@@ -201,8 +187,6 @@ class ConnectionPage(StepPage):
         self.changed()
 
     def _test_passed(self, report) -> None:
-        self.test_task = None
-        self.btn_test.setEnabled(True)
         self._show_steps(report)
         self._record_test(passed=True)
         if self.project.connection.platform == OS_WINDOWS:
@@ -217,8 +201,6 @@ class ConnectionPage(StepPage):
         from ..core.sshconn import STEP_NAMES, HostKeyChanged, SshFailure, UnknownHostKey
         from ..i18n import CORE_CONTEXT, translate, translate_failure
 
-        self.test_task = None
-        self.btn_test.setEnabled(True)
         self._record_test(passed=False)
         if not isinstance(error, SshFailure):
             self.test_result.setText(self.tr("Connection test failed: {0}").format(error))
@@ -257,10 +239,9 @@ class ConnectionPage(StepPage):
                                          "fingerprint before trusting it."))
 
     def secret_ref(self):
-        from ..core.credentials import SecretRef
+        from ..core.secrets import vm_secret_ref
 
-        purpose = "ssh-passphrase" if self.auth.currentData() == "key" else "vm-password"
-        return SecretRef(self.project.project_id, purpose)
+        return vm_secret_ref(self.project.project_id, self.auth.currentData())
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
@@ -282,7 +263,7 @@ class ConnectionPage(StepPage):
             set_text_colour(self.secret_status, None)
             self.secret_status.setText(describe_keyring_unavailable(error))
 
-        run_task(lambda progress, cancel: credentials().get(ref), on_result=loaded, on_error=not_loaded)
+        self.lookup(lambda progress, cancel: credentials().get(ref), loaded, not_loaded)
 
     def store_secret(self) -> None:
         from ..core.credentials import credentials
@@ -297,8 +278,7 @@ class ConnectionPage(StepPage):
             self.secret_status.setText(self.tr("Password remembered in the OS keyring.") if remember
                                        else self.tr("Password kept for this session only."))
 
-        self.secret_task = run_task(lambda progress, cancel: credentials().store(ref, secret, remember),
-                                    on_result=stored, on_error=self._secret_failed)
+        self.lookup(lambda progress, cancel: credentials().store(ref, secret, remember), stored, self._secret_failed)
 
     def _secret_failed(self, error: BaseException) -> None:
         from ..core.credentials import CredentialError

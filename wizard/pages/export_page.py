@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from .. import style
 from ..core.steps import Step
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_template
-from ..tasks import run_task
 from .base import StepPage, sku_choice_label
 
 SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
@@ -136,33 +135,30 @@ class ExportPage(StepPage):
 
     def load(self) -> None:
         """Read every SAS URI from the keyring off the GUI thread, then show readiness and the preview."""
-        from ..core.export import load_sas_uris
+        from ..core.operations import read_sas_uris
 
         project = self.project
 
         def done(uris):
-            self.task = None
             self.sas_by_sku = uris
             self.status.clear()
             self.refresh()
 
         def failed(error):
-            self.task = None
             self.sas_by_sku = {}
             self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(translate_failure(error)))
             self.refresh()
 
-        self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))
-        self.btn_export.setEnabled(False)
-        self.task = run_task(lambda p, c: load_sas_uris(project), on_result=done, on_error=failed)
+        if self.run(lambda p, c: read_sas_uris(project), done, failed, busy=(self.btn_export,)):
+            self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))
 
     def selected_sku_id(self) -> str | None:
         return self.sku_combo.currentData()
 
     def refresh(self) -> None:
-        from ..core.export import prepare
+        from ..core.operations import prepare_export
 
-        self.exports = prepare(self.project, self.sas_by_sku)
+        self.exports = prepare_export(self.project, sas_uris=self.sas_by_sku)
         export = next((e for e in self.exports if e.sku.sku_id == self.selected_sku_id()), None)
         self.btn_export.setEnabled(self.task is None and bool(self.exports))
         if export is None:
@@ -244,17 +240,15 @@ class ExportPage(StepPage):
 
     def export_to(self, fmt: str, path: Path) -> bool:
         """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
-        from ..core.export import render
         from ..core.model import ExportRecord
-        from ..core.projectio import atomic_write_text, utc_now_iso
+        from ..core.operations import write_export
+        from ..core.projectio import utc_now_iso
 
-        text = render(fmt, self.project, self.exports)
         try:
-            atomic_write_text(path, text, keep_backup=False)
+            missing = write_export(fmt, self.project, self.exports, path)
         except OSError as exc:
             self.status.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
             return False
-        missing = sum(len(e.missing) for e in self.exports)
         self.project.last_export = ExportRecord(fmt, str(path), utc_now_iso(), missing)
         # Writing a file out is not an edit: the step list shows it, but the project is not marked
         # unsaved (it is kept with the project at its next save).

@@ -36,7 +36,6 @@ from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates
 from ..core.steps import Step
 from ..core.verdicts import MARKS
 from ..i18n import current_language, translate_failure
-from ..tasks import run_task
 from .base import StepPage, sku_choice_label
 
 
@@ -441,17 +440,12 @@ class QuestionnairePage(StepPage):
             self.make_report(folder, store=False)
 
     def make_report(self, folder: str | None, store: bool) -> None:
-        """Build the bundle (in `folder`, or a temporary folder when only storing) and optionally upload it."""
-        import shutil
-        import tempfile
+        """Build the bundle (in `folder`, or only to store it) and optionally store it beside the OS VHD."""
         from pathlib import Path
 
-        from ..core.credentials import credentials
         from ..core.model import ReportRecord
+        from ..core.operations import make_report, storage_access
         from ..core.projectio import utc_now_iso
-        from ..core.report import make_project_bundle
-        from ..core.report_store import store_bundle
-        from ..core.storage import StorageAccess, StorageError, storage_secret_ref
         from ..report_pdf import html_to_pdf
 
         sku = self.selected_sku()
@@ -462,59 +456,47 @@ class QuestionnairePage(StepPage):
             self.report_status.setText(self.tr("Not made: answer the remaining questions first (Show next unanswered)."))
             return
         project = self.project
-        s = project.storage
-        ref = storage_secret_ref(project.project_id, s.mode)
-        os_blob = sku.os_disk.blob_url if sku.os_disk else ""
         run = project.latest_run()
         created = utc_now_iso()
 
         def work(progress, cancel):
-            out = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="mpwizard-report-"))
-            try:
-                bundle = make_project_bundle(project, sku, out, created, html_to_pdf, run)
-                cancel.raise_if_cancelled()
-                url = ""
-                if store:
-                    secret = credentials().get(ref)
-                    if not secret:
-                        raise StorageError(self.tr("connect to the storage account in the SAS URIs step first"))
-                    access = StorageAccess.from_settings(s, secret)
-                    url = store_bundle(bundle.zip_path, os_blob, access, progress, cancel)
-                return bundle, url
-            finally:
-                if not folder:  # only stored: the local copy was a means, not a result
-                    shutil.rmtree(out, ignore_errors=True)
+            access = storage_access(project) if store else None  # the keyring is read here, off the GUI thread
+            return make_report(project, sku, Path(folder) if folder else None, access, created, html_to_pdf, run,
+                               progress, cancel)
 
-        def done(result):
-            bundle, url = result
-            self._report_busy(False)
+        def done(made):
+            self.report_progress.setVisible(False)
             previous = sku.report or ReportRecord()
-            sku.report = ReportRecord(bundle.zip_path.name, created, sku.version, run.started_at,
-                                      str(bundle.zip_path) if folder else previous.saved_path,
-                                      url or (previous.blob_url if previous.file_name == bundle.zip_path.name else ""),
-                                      utc_now_iso() if url else previous.stored_at)
+            sku.report = ReportRecord(made.file_name, created, sku.version, run.started_at,
+                                      str(made.zip_path) if made.zip_path else previous.saved_path,
+                                      made.blob_url or (previous.blob_url if previous.file_name == made.file_name else ""),
+                                      utc_now_iso() if made.blob_url else previous.stored_at)
             self.changed()
             self._show_report_state()
-            if url:
-                self.report_status.setText(self.tr("Stored {0} at {1}").format(bundle.zip_path.name, url))
+            if made.blob_url:
+                self.report_status.setText(self.tr("Stored {0} at {1}").format(made.file_name, made.blob_url))
             else:
-                self.report_status.setText(self.tr("Saved {0}").format(bundle.zip_path))
+                self.report_status.setText(self.tr("Saved {0}").format(made.zip_path))
 
         def failed(error):
-            self._report_busy(False)
-            if type(error).__name__ == "Cancelled":
-                self.report_status.setText(self.tr("Cancelled."))
-            else:
-                self.report_status.setText(self.tr("The report could not be made or stored: {0}").format(
-                    translate_failure(error)))
+            self.report_progress.setVisible(False)
+            self.report_status.setText(self.tr("The report could not be made or stored: {0}").format(
+                translate_failure(error)))
+
+        def cancelled():
+            self.report_progress.setVisible(False)
+            self.report_status.setText(self.tr("Cancelled."))
 
         def on_progress(update):
             self.report_progress.setRange(0, update.total or 0)
             self.report_progress.setValue(update.done)
 
-        self._report_busy(True)
-        self.report_status.setText(self.tr("Making the report…") if not store else self.tr("Making and storing the report…"))
-        self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
+        if self.run(work, done, failed, cancelled, on_progress, busy=(self.btn_save_report, self.btn_store_report),
+                    cancel_button=self.btn_cancel_report):
+            self.report_progress.setVisible(True)
+            self.report_progress.setRange(0, 0)
+            self.report_status.setText(self.tr("Making the report…") if not store else
+                                       self.tr("Making and storing the report…"))
 
     def confirm_incomplete_report(self, state) -> bool:
         """A report the reviewers get with questions left open is rarely what anyone wants: ask.
@@ -525,16 +507,3 @@ class QuestionnairePage(StepPage):
                     "certification team will ask for them. Make the report anyway?").format(state.answered, state.total),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-    def _report_busy(self, busy: bool) -> None:
-        if not busy:
-            self.task = None
-        self.report_progress.setVisible(busy)
-        self.report_progress.setRange(0, 0)
-        self.btn_cancel_report.setEnabled(busy)
-        for button in (self.btn_save_report, self.btn_store_report):
-            button.setEnabled(not busy)
-
-    def cancel(self) -> None:
-        if self.task:
-            self.task.cancel()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -26,21 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
-from ..core.model import Disk, SasRecord, Sku
+from ..core.model import Disk, Sku
+from ..core.secrets import STORAGE_MODES
 from ..core.steps import Step, parse_iso, sas_expiry_state
 from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..style import set_banner
-from ..tasks import run_task
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
-MODES = ("account-key", "connection-string", "container-sas")
+MODES = STORAGE_MODES
 SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net")
-
-
-def sas_purpose(blob_url: str) -> str:
-    return f"sas:{blob_url}"
 
 
 class SasPage(StepPage):
@@ -215,7 +211,7 @@ class SasPage(StepPage):
             if not isinstance(error, CredentialError):
                 raise error
 
-        run_task(lambda p, c: credentials().get(ref), on_result=loaded, on_error=failed)
+        self.lookup(lambda p, c: credentials().get(ref), loaded, failed)
 
     def storage_access(self):
         from ..core.storage import StorageAccess
@@ -234,7 +230,6 @@ class SasPage(StepPage):
         access = self.storage_access()
         ref, remember = self._secret_ref(), self.remember.isChecked()
         self.conn_status.setText(self.tr("Connecting…"))
-        self.btn_connect.setEnabled(False)
 
         def work(progress, cancel):
             # The keyring is written here, off the GUI thread (it may prompt to unlock).
@@ -247,7 +242,6 @@ class SasPage(StepPage):
 
         def done(result):
             containers, keyring_error = result
-            self.btn_connect.setEnabled(True)
             self.access = access
             self.browser.clear()
             for name in containers:
@@ -262,10 +256,9 @@ class SasPage(StepPage):
                 self.conn_status.setText(self.conn_status.text() + "\n" + describe_credential_error(keyring_error))
 
         def failed(error):
-            self.btn_connect.setEnabled(True)
             self.conn_status.setText(self.tr("Could not connect: {0}").format(translate_failure(error)))
 
-        run_task(work, on_result=done, on_error=failed)
+        self.run(work, done, failed, busy=(self.btn_connect,))
 
     def _expand_container(self, item: QTreeWidgetItem) -> None:
         from ..core.storage import list_blobs
@@ -289,8 +282,8 @@ class SasPage(StepPage):
                     child.setFont(0, font)
                 item.addChild(child)
 
-        run_task(lambda p, c: list_blobs(access, name), on_result=done,
-                 on_error=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(
+        self.lookup(lambda p, c: list_blobs(access, name), done,
+                    failed=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(
                      name, translate_failure(e))))
 
     def assign_selected_blob(self) -> None:
@@ -314,23 +307,21 @@ class SasPage(StepPage):
 
     # -- SAS ---------------------------------------------------------------------------
     def generate(self, items: list[tuple[Sku, Disk]]) -> None:
-        from ..core.credentials import CredentialError, SecretRef, credentials
+        from ..core.operations import NoStorageCredential, keep_disk_sas, sign_sas
         from ..core.projectio import utc_now_iso
-        from ..core.sas import create_sas, minimum_expiry
 
         items = [(s, d) for s, d in items if d.blob_url]
         if not items:
             self.details.setText(self.tr("Assign a blob to the disk first."))
             return
-        key = self.storage_access().account_key()
-        if not key:
+        access = self.storage_access()
+        if not access.account_key():
             self.details.setText(self.tr("Creating a SAS needs the account key or a connection string with a key; "
                                          "a container SAS URL can only list."))
             return
         profile = project_profile(self.project)
         now = datetime.now(UTC)
-        start = now - timedelta(minutes=profile.sas_start_offset_minutes)
-        expiry = minimum_expiry(profile, start) + timedelta(days=self.extra_days.value())
+        extra_days = self.extra_days.value()
         project_id = self.project.project_id
         chosen_scheme = self.scheme.currentData()
         names = {id(disk): self.disk_name(sku, disk) for sku, disk in items}
@@ -342,28 +333,18 @@ class SasPage(StepPage):
             made, problems = [], []
             for _sku, disk in items:
                 try:
-                    # An http blob endpoint (the local emulator) cannot serve https.
-                    scheme = chosen_scheme if disk.blob_url.startswith("https://") else "http"
-                    sas = create_sas(disk.blob_url, key, profile, now=now, expiry=expiry, scheme=scheme)
-                except ValueError as exc:
-                    problems.append(f"{names[id(disk)]}: {exc}")
+                    sas = sign_sas(disk.blob_url, access, profile, now=now, extra_days=extra_days, scheme=chosen_scheme)
+                except (ValueError, NoStorageCredential) as exc:
+                    problems.append(f"{names[id(disk)]}: {translate_failure(exc)}")
                     continue
-                purpose = sas_purpose(disk.blob_url)
-                token = sas.uri.split("?", 1)[1]
-                try:
-                    credentials().store(SecretRef(project_id, purpose), token, remember=True)
-                except CredentialError:
-                    credentials().store(SecretRef(project_id, purpose), token, remember=False)
+                kept = keep_disk_sas(project_id, disk, sas, utc_now_iso())
+                if not kept.in_keyring:
                     problems.append(no_keyring.format(names[id(disk)]))
-                made.append((disk, SasRecord(blob_url=disk.blob_url, start=sas.start.isoformat(),
-                                             expiry=sas.expiry.isoformat(), permissions=sas.permissions,
-                                             scheme=sas.uri.split(":", 1)[0], created_at=utc_now_iso(),
-                                             secret_purpose=purpose)))
+                made.append((disk, kept.record))
             return made, problems
 
         def done(result):
             made, problems = result
-            self._set_generating(False)
             for disk, record in made:
                 disk.sas = record
             self.changed()
@@ -371,16 +352,8 @@ class SasPage(StepPage):
             self.details.setText("\n".join(problems) or self.tr("Created {0} SAS URI(s). Verify them before copying.")
                                  .format(len(items)))
 
-        def failed(error):
-            self._set_generating(False)
-            self.details.setText(translate_failure(error))
-
-        self._set_generating(True)
-        run_task(work, on_result=done, on_error=failed)
-
-    def _set_generating(self, busy: bool) -> None:
-        for button in (self.btn_generate, self.btn_generate_all):
-            button.setEnabled(not busy)
+        self.run(work, done, failed=lambda error: self.details.setText(translate_failure(error)),
+                 busy=(self.btn_generate, self.btn_generate_all, self.btn_verify))
 
     def sas_uri(self, disk: Disk) -> str | None:
         """Reads the keyring: call it off the GUI thread."""
@@ -389,21 +362,15 @@ class SasPage(StepPage):
         return disk_sas_uri(self.project.project_id, disk)
 
     def verify_selected(self) -> None:
+        from ..core.operations import verify_disk_sas
         from ..core.projectio import utc_now_iso
-        from ..core.sas import verify_sas
 
         chosen = self.selected()
         if not chosen or not chosen[1].sas:
             return
         disk = chosen[1]
         profile = project_profile(self.project)
-        self.details.setText(self.tr("Verifying…"))
-
-        def work(progress, cancel):
-            uri = self.sas_uri(disk)  # the keyring is read here, off the GUI thread
-            if uri is None:
-                raise LookupError(self.tr("The SAS token is not in the keyring any more: generate it again."))
-            return verify_sas(uri, profile)
+        project_id = self.project.project_id
 
         def done(result):
             disk.sas.verdict = result.verdict
@@ -413,8 +380,16 @@ class SasPage(StepPage):
             marks = {"pass": "✓", "warning": "⚠", "fail": "✗"}
             self.details.setText("\n".join(f"{marks[f.severity]} {translate_problem(f)}" for f in result.findings))
 
-        run_task(work, on_result=done,
-                 on_error=lambda e: self.details.setText(self.tr("Could not verify: {0}").format(translate_failure(e))))
+        def failed(error):
+            if isinstance(error, LookupError):
+                self.details.setText(self.tr("The SAS token is not in the keyring any more: generate it again."))
+            else:
+                self.details.setText(self.tr("Could not verify: {0}").format(translate_failure(error)))
+
+        # The keyring is read in the work, off the GUI thread.
+        if self.run(lambda progress, cancel: verify_disk_sas(project_id, disk, profile), done, failed,
+                    busy=(self.btn_generate, self.btn_generate_all, self.btn_verify)):
+            self.details.setText(self.tr("Verifying…"))
 
     def copy_selected(self) -> None:
         chosen = self.selected()
@@ -428,8 +403,8 @@ class SasPage(StepPage):
                 self.details.setText(self.tr("SAS URI copied. Paste it into the portal's VHD URL field."))
 
         # The token may have to come from the OS keyring (a D-Bus call, perhaps an unlock prompt).
-        run_task(lambda progress, cancel: self.sas_uri(disk), on_result=copied,
-                 on_error=lambda e: self.details.setText(self.tr("Could not copy: {0}").format(translate_failure(e))))
+        self.lookup(lambda progress, cancel: self.sas_uri(disk), copied,
+                    failed=lambda e: self.details.setText(self.tr("Could not copy: {0}").format(translate_failure(e))))
 
     # -- display -----------------------------------------------------------------------
     def expiry_state(self, disk: Disk) -> str:

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 from ..check_text import check_description, check_name
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
-from ..core.verdicts import COLOURS, MARKS, ORDER, as_records
+from ..core.verdicts import COLOURS, MARKS, ORDER
 from ..i18n import current_language, local_time
 from ..style import set_banner
-from ..tasks import run_task
 from .base import StepPage, setup_row_table
 
 
@@ -107,6 +106,7 @@ class TestRunPage(StepPage):
         self.setSubTitle(self.tr("Run the certification test cases against the test VM and review each result."))
         self.task = None
         self.known_hosts = None  # the app's known_hosts; tests point it elsewhere
+        self.run_timeout: float | None = None  # seconds the probe may take (None: the operation's default)
         self.banner = QLabel()
         self.banner.setObjectName("runBanner")
         self.banner.setWordWrap(True)
@@ -242,68 +242,36 @@ class TestRunPage(StepPage):
 
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:
-        from ..core.credentials import SecretRef, credentials
-        from ..core.linux_checks import judge, parse_sections, probe_script, system_info
-        from ..core.profiles import load_profile
-        from ..core.projectio import utc_now_iso
-        from ..core.sshconn import KnownHosts, SshTarget, open_session, run_command
+        from ..core.operations import record_run, run_certification, session_vm_secrets, windows_base_image
+        from ..core.sshconn import KnownHosts
         from ..core.validation import project_profile
 
-        c = self.project.connection
+        project = self.project
+        c = project.connection
         if not c.host or not c.user:
             self.banner.setText(self.tr("Fill in the Connection step first."))
             return
-        profile = project_profile(self.project)
+        profile = project_profile(project)
         known = self.known_hosts or KnownHosts()
-        pid = self.project.project_id
-        key = c.key_file if c.auth == "key" else None
-        started = utc_now_iso()
-
-        def windows_work(progress, cancel):
-            from ..core.windows_checks import Context, run_on_target
-            from ..core.windows_checks import system_info as windows_system
-            from ..core.winremote import WinTarget
-
-            secret = credentials().session_value(SecretRef(pid, "vm-password"))
-            target = WinTarget(c.host, c.user, secret, c.port, c.windows_transport, c.verify_tls)
-            results, evidence = run_on_target(target, load_profile(profile.id), Context(base_image), known,
-                                              progress=progress, cancel=cancel, only=only)
-            return results, windows_system(evidence)
-
-        base_image = next((s.base_image for s in self.project.skus if s.os_family == "windows"), "")
+        base_image = windows_base_image(project)
+        secrets = session_vm_secrets(project)
 
         def work(progress, cancel):
-            secret = credentials().session_value(SecretRef(pid, "ssh-passphrase" if key else "vm-password"))
-            target = SshTarget(c.host, c.port, c.user, password=None if key else secret, key_file=key,
-                               passphrase=secret if key else None)
-            transport = open_session(target, known, 15.0, None, None, cancel)
-            try:
-                cancel.raise_if_cancelled()
-                _, out, _ = run_command(transport, "sh -s", 60.0, probe_script().encode(), cancel)
-            except (OSError, EOFError, TimeoutError):
-                out = ""  # judged below: unfinished sections become Errors
-            finally:
-                transport.close()
-            evidence = parse_sections(out)
-            return judge(evidence, load_profile(profile.id), progress, cancel, only), system_info(evidence)
+            return run_certification(c, secrets, profile, known, base_image=base_image, run_timeout=self.run_timeout,
+                                     only=only, progress=progress, cancel=cancel)
 
-        def done(result):
-            results, system = result
-            self._finish()
-            records = as_records(results)
-            if only and self.project.test_runs:
-                latest = self.project.test_runs[-1]
-                by_id = {r.id: r for r in records}
-                latest.results = [by_id.get(r.id, r) for r in latest.results]
-                latest.system = latest.system or system
-            else:
-                self.project.test_runs.append(TestRunRecord(started, utc_now_iso(), c.platform, c.host, c.user,
-                                                            profile.id, system["OSDistro"], records, system))
+        def done(run):
+            record_run(project, run, profile.id, only)
             self.changed()
             self._fill_runs()
+            if run.interrupted:
+                from ..core.operations import M_DROPPED
+                from ..i18n import CORE_CONTEXT, translate
+
+                self.banner.setText(self.banner.text() + "\n" + translate(CORE_CONTEXT, M_DROPPED).format(
+                    reason=run.interrupted))
 
         def failed(error):
-            self._finish()
             from ..core.sshconn import SshFailure, UnknownHostKey
 
             if isinstance(error, UnknownHostKey):
@@ -313,8 +281,6 @@ class TestRunPage(StepPage):
                 from ..i18n import translate_failure
 
                 self.banner.setText(translate_failure(error))
-            elif type(error).__name__ == "Cancelled":
-                self.banner.setText(self.tr("Run cancelled."))
             else:
                 self.banner.setText(self.tr("The run failed: {0}").format(error))
 
@@ -322,27 +288,12 @@ class TestRunPage(StepPage):
             self.progress.setRange(0, update.total or 1)
             self.progress.setValue(update.done)
 
-        self.btn_run.setEnabled(False)
-        self.btn_rerun.setEnabled(False)
-        self.btn_cancel.setEnabled(True)
-        self.banner.setText(self.tr("Running on {0}…").format(c.host))
-        self.task = run_task(windows_work if c.platform == "windows" else work, on_result=done, on_error=failed, on_progress=on_progress)
+        if self.run(work, done, failed, cancelled=lambda: self.banner.setText(self.tr("Run cancelled.")),
+                    progress=on_progress, busy=(self.btn_run, self.btn_rerun), cancel_button=self.btn_cancel):
+            self.banner.setText(self.tr("Running on {0}…").format(c.host))
 
     def rerun_selected(self) -> None:
         r = self.selected_record()
         if r is not None:
             self.start_run(only={r.id})
 
-    def cancel(self) -> None:
-        if self.task:
-            self.task.cancel()
-
-    def _finish(self) -> None:
-        self.task = None
-        self.btn_run.setEnabled(True)
-        self.btn_rerun.setEnabled(True)
-        self.btn_cancel.setEnabled(False)
-        self.refresh_complete()
-
-    def is_step_complete(self) -> bool:
-        return self.task is None

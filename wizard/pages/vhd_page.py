@@ -19,33 +19,10 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Disk, Sku
 from ..core.steps import Step
-from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..core.vhdcheck import CHECK_NAMES
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
-from ..tasks import run_task
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
-
-
-def storage_secret(refs) -> tuple[str, str] | None:
-    """The first storage credential this session (or the keyring) has; runs on a worker thread."""
-    from ..core.credentials import CredentialError, credentials
-
-    service = credentials()
-    # What this session already holds first: a missing or locked keyring must not hide a
-    # connection string typed in this session behind an account key that was never stored.
-    for kind, ref in refs:
-        value = service.session_value(ref)
-        if value:
-            return kind, value
-    for kind, ref in refs:
-        try:
-            value = service.get(ref)
-        except CredentialError:
-            continue
-        if value:
-            return kind, value
-    return None
 
 
 def severity_icon(widget: QWidget, severity: str):
@@ -264,15 +241,10 @@ class VhdPage(StepPage):
             self.set_disk_blob(chosen[1], url.strip())
             self.start_checks([chosen])
 
-    def storage_secret_refs(self):
-        pid = self.project.project_id
-        return [("key", storage_secret_ref(pid, "account-key")),
-                ("connection-string", storage_secret_ref(pid, "connection-string"))]
-
     def blob_sas_ref(self, blob_url: str):
-        from ..core.credentials import SecretRef
+        from ..core.secrets import blob_read_sas_ref
 
-        return SecretRef(self.project.project_id, f"blob-read-sas:{blob_url}")
+        return blob_read_sas_ref(self.project.project_id, blob_url)
 
     def set_disk_blob(self, disk: Disk, url: str) -> bool:
         """Keep the URL without its SAS in the project; the SAS stays in memory only."""
@@ -293,6 +265,9 @@ class VhdPage(StepPage):
         self.refresh()
         return True
 
+    def busy_widgets(self):
+        return (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload)
+
     def start_checks(self, items: list[tuple[Sku, Disk]]) -> None:
         items = [(s, d) for s, d in items if d.vhd_path or d.blob_url]
         if not items or self.task is not None:
@@ -300,67 +275,45 @@ class VhdPage(StepPage):
         self.queue = list(items)
         self.progress.setRange(0, len(items))
         self.progress.setValue(0)
-        self._set_busy(True)
         self._next_check()
 
     def _next_check(self) -> None:
         if not self.queue:
-            self._set_busy(False)
             self.refresh()
             return
-        from ..core.credentials import credentials
+        from ..core.operations import check_disk
         from ..core.storage import StorageError
-        from ..core.vhdjobs import check_target, file_stamp, is_url, to_record
 
         sku, disk = self.queue.pop(0)
         profile = project_profile(self.project)
         target = disk.vhd_path or disk.blob_url
-        sas_ref = self.blob_sas_ref(disk.blob_url) if not disk.vhd_path else None
+        project = self.project
         self.status.setText(self.tr("Checking {0}…").format(self.disk_name(sku, disk)))
 
-        storage_refs = self.storage_secret_refs()
-
-        def work(progress, cancel):
-            cancel.raise_if_cancelled()
-            stamp = None if is_url(target) else file_stamp(target)
-            full, secret = target, None
-            if sas_ref is not None:
-                sas = credentials().session_value(sas_ref)
-                if sas:
-                    full = f"{target}?{sas}"
-                else:
-                    secret = storage_secret(storage_refs)  # the SAS step's account key or connection string
-                    if secret is None:
-                        raise StorageError(self.tr("no read access to this blob: paste its URL with a SAS "
-                                                   "('Use blob URL…'), or connect to the storage account in the "
-                                                   "SAS URIs step"))
-            report = check_target(full, profile, disk.role, sku.os_family, secret)
-            cancel.raise_if_cancelled()
-            return to_record(report, stamp)
-
-        def done(record):
-            disk.vhd_check = record
+        def done(result):
+            disk.vhd_check = result.record
             self.changed()
             self.progress.setValue(self.progress.value() + 1)
             self.status.setText("")
-            self.task = None
             self.refresh()
             self._next_check()
 
+        def cancelled():
+            self.status.setText(self.tr("Check cancelled."))
+            self.queue.clear()
+            self.refresh()
+
         def failed(error):
-            self.task = None
             self.progress.setValue(self.progress.value() + 1)
             if isinstance(error, StorageError):
                 self.status.setText(self.tr("Could not read {0}: {1}").format(self.disk_name(sku, disk),
                                                                                    translate_failure(error)))
-            elif type(error).__name__ == "Cancelled":
-                self.status.setText(self.tr("Check cancelled."))
-                self.queue.clear()
             else:
                 self.status.setText(self.tr("Check failed: {0}").format(error))
             self._next_check()
 
-        self.task = run_task(work, on_result=done, on_error=failed)
+        self.run(lambda progress, cancel: check_disk(target, profile, disk.role, sku.os_family, project, cancel=cancel),
+                 done, failed, cancelled, busy=self.busy_widgets(), cancel_button=self.btn_cancel)
 
     def ask_upload(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -376,33 +329,21 @@ class VhdPage(StepPage):
 
     def start_upload(self, sku: Sku, disk: Disk, container: str) -> None:
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
-        import os
         import time
 
-        from ..core.storage import StorageAccess, StorageError
-        from ..core.upload import upload_vhd
+        from ..core.operations import storage_access, upload_blob_name, upload_disk
 
         if self.task is not None:
             return
-        s = self.project.storage
-        refs = self.storage_secret_refs()
+        project = self.project
         path = disk.vhd_path
-        name = os.path.basename(path).replace(" ", "-").replace("%", "-").replace('"', "")
-        self.project.storage.container = container
+        project.storage.container = container
         started = time.monotonic()
 
         def work(progress, cancel):
-            secret = storage_secret(refs)
-            if secret is None:
-                raise StorageError(self.tr("connect to the storage account in the SAS URIs step first "
-                                           "(account key or connection string)"))
-            kind, value = secret
-            access = StorageAccess.from_settings(s, value, "account-key" if kind == "key" else "connection-string")
-            url = access.blob_url(container, name)
-            summary = upload_vhd(path, url, account_key=value if kind == "key" else None,
-                                 connection_string=value if kind == "connection-string" else None,
-                                 progress=progress, cancel=cancel)
-            return url, summary
+            access = storage_access(project)  # the session's or the keyring's: read here, off the GUI thread
+            url = access.blob_url(container, upload_blob_name(path))
+            return url, upload_disk(path, url, access, progress=progress, cancel=cancel)
 
         def on_progress(update):
             self.progress.setRange(0, 1000)
@@ -415,8 +356,6 @@ class VhdPage(StepPage):
 
         def done(result):
             url, summary = result
-            self.task = None
-            self._set_busy(False)
             disk.blob_url = url
             self.changed()
             self.refresh()
@@ -425,27 +364,12 @@ class VhdPage(StepPage):
                                         "Page ranges verified.").format(url, note, summary.bytes_sent,
                                                                          summary.bytes_skipped, summary.seconds))
 
-        def failed(error):
-            self.task = None
-            self._set_busy(False)
-            if type(error).__name__ == "Cancelled":
-                self.status.setText(self.tr("Upload cancelled. Upload again to send only what is missing."))
-            else:
-                self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error)))
-
-        self._set_busy(True)
-        self.task = run_task(work, on_result=done, on_error=failed, on_progress=on_progress)
+        self.run(work, done,
+                 failed=lambda error: self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error))),
+                 cancelled=lambda: self.status.setText(self.tr("Upload cancelled. Upload again to send only what is "
+                                                                "missing.")),
+                 progress=on_progress, busy=self.busy_widgets(), cancel_button=self.btn_cancel)
 
     def cancel(self) -> None:
         self.queue.clear()
-        if self.task:
-            self.task.cancel()
-
-    def _set_busy(self, busy: bool) -> None:
-        for b in (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload):
-            b.setEnabled(not busy)
-        self.btn_cancel.setEnabled(busy)
-        self.refresh_complete()
-
-    def is_step_complete(self) -> bool:
-        return self.task is None
+        super().cancel()
