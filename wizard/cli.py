@@ -232,7 +232,7 @@ def _certify(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from .core.linux_checks import tool_record
+    from .core.checks import tool_record
     from .core.model import OS_WINDOWS, ConnectionSettings
     from .core.operations import VmSecrets, run_certification
     from .core.profiles import load_profile

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from .core.codec import Problem
 from .core.model import Project, new_project
 from .core.projectio import save_project
 
@@ -21,7 +20,6 @@ class ProjectDocument(QObject):
         self.project = project or new_project()
         self.path = path
         self.dirty = False
-        self.load_problems: list[Problem] = []
 
     def mark_changed(self) -> None:
         self.changed.emit()
@@ -29,10 +27,8 @@ class ProjectDocument(QObject):
             self.dirty = True
             self.dirtyChanged.emit(True)
 
-    def replace(self, project: Project, path: Path | None, dirty: bool = False,
-                problems: list[Problem] | None = None) -> None:
+    def replace(self, project: Project, path: Path | None, dirty: bool = False) -> None:
         self.project, self.path = project, path
-        self.load_problems = list(problems or [])
         self.dirty = dirty
         self.replaced.emit()
         self.dirtyChanged.emit(dirty)
@@ -42,7 +38,6 @@ class ProjectDocument(QObject):
         target = Path(path or self.path)
         save_project(self.project, target)
         self.path = target
-        self.load_problems = []
         if self.dirty:
             self.dirty = False
         self.dirtyChanged.emit(False)

@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
             log.warning("could not open %s: %s", path, exc.reason)
             QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
             return False
-        self.document.replace(loaded.project, path.resolve(), problems=loaded.problems)
+        self.document.replace(loaded.project, path.resolve())
         self._remember_recent(path.resolve())
         self._warn_expiring_sas()
         if loaded.problems:
@@ -470,12 +470,11 @@ class MainWindow(QMainWindow):
             )
             if answer == QMessageBox.StandardButton.Yes:
                 try:
-                    project, problems = self.recovery.restore(entry)
+                    project, _problems = self.recovery.restore(entry)  # an autosave is our own writing
                 except (ProjectUnreadable, OSError, ValueError) as exc:
                     QMessageBox.warning(self, self.tr("Restore failed"), str(exc))
                     continue
-                self.document.replace(project, Path(entry.source_path) if entry.source_path else None,
-                                      dirty=True, problems=problems)
+                self.document.replace(project, Path(entry.source_path) if entry.source_path else None, dirty=True)
                 return
             if answer == QMessageBox.StandardButton.Discard:
                 self.recovery.discard(entry.project_id)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 def run_smoke(app, window) -> int:
     from .core.credentials import CredentialService
+    from .core.model import OS_LINUX
+    from .core.operations import check_disk
     from .core.profiles import load_profile
     from .core.resources import resource_path
     from .core.vhd import write_fixed_vhd
-    from .core.vhdjobs import check_target
     from .i18n import install_translators
 
     failures = []
@@ -36,7 +37,7 @@ def run_smoke(app, window) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         disk = Path(tmp) / "smoke.vhd"
         write_fixed_vhd(disk, 32 * 1024 * 1024)
-        report = check_target(str(disk), load_profile("publishing-guide-2015"), "data", "linux")
+        report = check_disk(str(disk), load_profile("publishing-guide-2015"), "data", OS_LINUX).report
         say(f"vhd check verdict {report.verdict}")
         if report.verdict != "pass":
             failures.append("vhd check did not pass")

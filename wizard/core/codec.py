@@ -52,11 +52,11 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _default_for(field: dataclasses.Field) -> Any:
+def _default_for(field: dataclasses.Field[Any]) -> Any:
     if field.default is not dataclasses.MISSING:
         return field.default
-    if field.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
-        return field.default_factory()  # type: ignore[misc]
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
     return None
 
 
@@ -118,7 +118,7 @@ def _decode_value(tp: Any, value: Any, path: str, problems: list[Problem]) -> An
         if not isinstance(value, dict):
             problems.append(Problem(path, f"expected an object, found {_describe(value)}"))
             return _BAD
-        return decode(tp, value, path, problems)
+        return decode(tp, value, path, problems)  # type: ignore[arg-type]  # a dataclass type, by the check above
     if origin is list:
         (item_tp,) = typing.get_args(tp)
         if not isinstance(value, list):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 SERVICE = "mpwizard"
 
@@ -62,7 +64,7 @@ class CredentialService:
         backend = keyring.get_keyring()
         return f"{type(backend).__module__}.{type(backend).__name__}"
 
-    def _backend(self):
+    def _backend(self) -> Any:
         import keyring
 
         backend = keyring.get_keyring()
@@ -72,7 +74,7 @@ class CredentialService:
             raise NoKeyringBackend("No secure keyring backend is available.")
         return backend
 
-    def _call(self, fn, *args):
+    def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
         import keyring.errors as kerr
 
         try:
@@ -109,7 +111,7 @@ class CredentialService:
             self._note_secret(value)
             with self._lock:
                 self._session[ref.key] = value
-        return value
+        return value if isinstance(value, str) else None
 
     def forget(self, ref: SecretRef) -> None:
         import keyring.errors as kerr

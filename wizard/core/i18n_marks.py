@@ -16,7 +16,7 @@ class TranslatableError(Exception):
     `str()` is the English text (command line, log); the GUI shows the template filled with
     `template_args` in the user's language (`wizard.i18n.translate_failure`)."""
 
-    def __init__(self, template: str, **args):
+    def __init__(self, template: str, **args: object):
         super().__init__(template.format(**args) if args else template)
         self.template = template
         self.template_args = args

@@ -12,34 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from .checks import CheckResult, profile_version, tool_record, version_tuple  # noqa: F401 - tool_record re-exported
 from .profiles import Profile
-from .progress import CancelToken, ProgressUpdate, no_progress
+from .progress import CancelToken, Progress, ProgressUpdate, no_progress
 from .resources import resource_path
-from .verdicts import (  # noqa: F401 - the result words are re-exported for callers
-    BLOCKING,
+from .verdicts import (
     ERROR,
     FAILED,
     NOT_FINISHED,
     PASSED,
     SKIPPED,
     WARNING,
+    Verdict,  # noqa: F401 - the result words are re-exported for callers
     judged_safely,
 )
-
-
-@dataclass
-class CheckResult:
-    id: str
-    test_id: str
-    name: str
-    description: str
-    result: str  # Passed | Warning | Failed | Error | Skipped
-    actual: str
-    required: str
-    remediation: str
-    evidence: str
-
 
 Evidence = dict[str, str]
 
@@ -58,11 +46,6 @@ def parse_sections(output: str) -> Evidence:
     if name is not None:
         sections[name] = "\n".join(lines).strip("\n")
     return sections
-
-
-def version_tuple(text: str) -> tuple[int, ...] | None:
-    m = re.search(r"(\d+(?:\.\d+)+)", text)
-    return tuple(int(x) for x in m.group(1).split(".")) if m else None
 
 
 def _conf_value(text: str, key: str) -> str | None:
@@ -101,7 +84,7 @@ class Case:
     sections: tuple[str, ...]
 
 
-def _bash_history(ev: Evidence, p: Profile):
+def _bash_history(ev: Evidence, p: Profile) -> Verdict:
     limit = p.linux_bash_history_max_bytes
     files = [line.split(" ", 1) for line in ev.get("history", "").splitlines() if " " in line]
     too_big = [(size, path) for size, path in files if not size.isdigit() or int(size) > limit]
@@ -110,10 +93,10 @@ def _bash_history(ev: Evidence, p: Profile):
     return (FAILED if too_big else PASSED), actual, f"every history file ≤ {limit} bytes", fix
 
 
-def _agent(ev: Evidence, p: Profile):
+def _agent(ev: Evidence, p: Profile) -> Verdict:
     text = ev.get("waagent", "")
     version = version_tuple(text.split("\n", 1)[1] if "\n" in text else "")
-    need = version_tuple(p.linux_agent_min_version)
+    need = profile_version(p.linux_agent_min_version)
     fix = "Install the distribution's walinuxagent / WALinuxAgent package (apt-get install walinuxagent) and enable it."
     if not text.startswith("path "):
         return FAILED, "not installed (no waagent in /usr/sbin, /usr/bin, /usr/local)", f"≥ {p.linux_agent_min_version}", fix
@@ -123,7 +106,7 @@ def _agent(ev: Evidence, p: Profile):
     return (PASSED if version >= need else FAILED), shown, f"≥ {p.linux_agent_min_version}", "" if version >= need else fix
 
 
-def _auto_update(ev: Evidence, p: Profile):
+def _auto_update(ev: Evidence, p: Profile) -> Verdict:
     conf = ev.get("waagent_conf", "")
     if not conf:
         return WARNING, "no /etc/waagent.conf", "AutoUpdate.Enabled=y", "Install the Azure Linux Agent package."
@@ -132,7 +115,7 @@ def _auto_update(ev: Evidence, p: Profile):
     return (PASSED if on else WARNING), value, "y", "" if on else "sed -i 's/^AutoUpdate.Enabled=.*/AutoUpdate.Enabled=y/' /etc/waagent.conf"
 
 
-def _deprovision(ev: Evidence, p: Profile):
+def _deprovision(ev: Evidence, p: Profile) -> Verdict:
     conf = ev.get("waagent_conf", "")
     keys = ("Provisioning.RegenerateSshHostKeyPair", "Provisioning.DeleteRootPassword")
     values = {k: _conf_value(conf, k) for k in keys}
@@ -142,7 +125,7 @@ def _deprovision(ev: Evidence, p: Profile):
         ", ".join(f"{k}=y" for k in keys), fix
 
 
-def _kernel_params(ev: Evidence, p: Profile):
+def _kernel_params(ev: Evidence, p: Profile) -> Verdict:
     running = ev.get("cmdline", "").split()
     missing = [param for param in p.linux_kernel_params_required if param not in running]
     fix = ""
@@ -152,7 +135,7 @@ def _kernel_params(ev: Evidence, p: Profile):
     return (FAILED if missing else PASSED), " ".join(running) or "(empty)", " ".join(p.linux_kernel_params_required), fix
 
 
-def _swap(ev: Evidence, p: Profile):
+def _swap(ev: Evidence, p: Profile) -> Verdict:
     swaps = [line.split()[0] for line in ev.get("swaps", "").splitlines()[1:] if line.strip()]
     fstab = [line.split()[0] for line in ev.get("fstab", "").splitlines()
              if line.strip() and not line.startswith("#") and len(line.split()) > 2 and line.split()[2] == "swap"]
@@ -162,7 +145,7 @@ def _swap(ev: Evidence, p: Profile):
     return (FAILED if found else PASSED), ", ".join(found) or "no swap", "no swap partition", fix
 
 
-def _root_partition(ev: Evidence, p: Profile):
+def _root_partition(ev: Evidence, p: Profile) -> Verdict:
     roots = [line.split() for line in ev.get("mounts", "").splitlines() if len(line.split()) > 2 and line.split()[1] == "/"]
     roots = [r for r in roots if r[0] != "rootfs"]
     if not roots:
@@ -173,7 +156,7 @@ def _root_partition(ev: Evidence, p: Profile):
         "Rebuild the image with a plain root partition (no LVM)." if lvm else ""
 
 
-def _client_alive(ev: Evidence, p: Profile):
+def _client_alive(ev: Evidence, p: Profile) -> Verdict:
     main = _sshd_value(ev.get("sshd_config", ""), "ClientAliveInterval")
     dropin = _sshd_value(re.sub(r"^### .*$", "", ev.get("sshd_dropins", ""), flags=re.M), "ClientAliveInterval")
     value = main or dropin
@@ -189,22 +172,22 @@ def _client_alive(ev: Evidence, p: Profile):
     return (PASSED if n == rec else WARNING), str(n), f"{rec} (allowed {lo}–{hi})", "" if n == rec else fix
 
 
-def _ssh_server(ev: Evidence, p: Profile):
+def _ssh_server(ev: Evidence, p: Profile) -> Verdict:
     binary = ev.get("sshd_binary", "").strip()
     return (PASSED if binary else WARNING), binary or "not installed", "sshd installed and enabled", \
         "" if binary else "Install openssh-server and enable it at boot (unless the SKU blocks SSH on purpose)."
 
 
-def _architecture(ev: Evidence, p: Profile):
+def _architecture(ev: Evidence, p: Profile) -> Verdict:
     arch = ev.get("uname_m", "").strip()
     ok = arch in p.linux_architectures
     return (PASSED if ok else FAILED), arch or "unknown", " or ".join(p.linux_architectures), "" if ok else \
         "Build the image for a 64-bit architecture."
 
 
-def _python(ev: Evidence, p: Profile):
+def _python(ev: Evidence, p: Profile) -> Verdict:
     version = version_tuple(ev.get("python", ""))
-    need = version_tuple(p.linux_python_min_version)
+    need = profile_version(p.linux_python_min_version)
     fix = "Install python3 (and python3-pyasn1) from the distribution."
     if version is None:
         return FAILED, "not installed", f"≥ {p.linux_python_min_version}", fix
@@ -212,9 +195,9 @@ def _python(ev: Evidence, p: Profile):
         "" if version >= need else fix
 
 
-def _openssl(ev: Evidence, p: Profile):
+def _openssl(ev: Evidence, p: Profile) -> Verdict:
     version = version_tuple(ev.get("openssl", ""))
-    need, rec = version_tuple(p.linux_openssl_min_version), version_tuple(p.linux_openssl_recommended_version)
+    need, rec = profile_version(p.linux_openssl_min_version), profile_version(p.linux_openssl_recommended_version)
     fix = "Install or update openssl from the distribution (apt-get install openssl / yum install openssl)."
     if version is None:
         return FAILED, "not installed", f"≥ {p.linux_openssl_min_version}", fix
@@ -222,14 +205,14 @@ def _openssl(ev: Evidence, p: Profile):
     return result, ".".join(map(str, version)), f"≥ {p.linux_openssl_recommended_version}", "" if result == PASSED else fix
 
 
-def _ifupdown(ev: Evidence, p: Profile):
+def _ifupdown(ev: Evidence, p: Profile) -> Verdict:
     found = ev.get("ifupdown", "").split()
     ok = len(found) >= 2
     return (PASSED if ok else WARNING), " ".join(found) or "missing", "ifup and ifdown present", \
         "" if ok else "Install ifupdown (Debian/Ubuntu) or initscripts (RHEL family)."
 
 
-def _resolv(ev: Evidence, p: Profile):
+def _resolv(ev: Evidence, p: Profile) -> Verdict:
     servers = [line.split()[1] for line in ev.get("resolv", "").splitlines()
                if line.startswith("nameserver") and len(line.split()) > 1]
     fixed = [s for s in servers if not s.startswith("127.")]
@@ -237,13 +220,13 @@ def _resolv(ev: Evidence, p: Profile):
         "Run 'waagent -deprovision' (it removes /etc/resolv.conf) before capturing." if fixed else ""
 
 
-def _ipv6(ev: Evidence, p: Profile):
+def _ipv6(ev: Evidence, p: Profile) -> Verdict:
     value = ev.get("ipv6", "").strip()
     state = {"1": "disabled", "0": "enabled"}.get(value, "unknown")
     return PASSED, state, "informational (IPv6 was not supported in 2015)", ""
 
 
-def _sudo_targetpw(ev: Evidence, p: Profile):
+def _sudo_targetpw(ev: Evidence, p: Profile) -> Verdict:
     text = ev.get("sudoers", "")
     if not text:
         return SKIPPED, "sudoers not readable", "no 'Defaults targetpw'", ""
@@ -252,7 +235,7 @@ def _sudo_targetpw(ev: Evidence, p: Profile):
         "Remove 'Defaults targetpw' (and 'ALL ALL=(ALL) ALL') from /etc/sudoers with visudo." if bad else ""
 
 
-def _default_accounts(ev: Evidence, p: Profile):
+def _default_accounts(ev: Evidence, p: Profile) -> Verdict:
     text = ev.get("shadow", "")
     if text.strip() == "needs-root":
         return SKIPPED, "needs root (sudo -n not available)", "no account with a password", ""
@@ -261,7 +244,7 @@ def _default_accounts(ev: Evidence, p: Profile):
         "; ".join(f"passwd -d {u}" for u in with_password) + "; or run 'waagent -deprovision+user'" if with_password else ""
 
 
-def _iptables(ev: Evidence, p: Profile):
+def _iptables(ev: Evidence, p: Profile) -> Verdict:
     text = ev.get("iptables", "").strip()
     if text == "not-installed":
         return WARNING, "not installed", "installed, no rules", "Install iptables (it must be present, with no rules)."
@@ -274,16 +257,16 @@ def _iptables(ev: Evidence, p: Profile):
         "iptables -F && iptables -X, and remove saved rules (/etc/iptables/rules.v4)." if rules else ""
 
 
-def _lis(ev: Evidence, p: Profile):
+def _lis(ev: Evidence, p: Profile) -> Verdict:
     modules = set(ev.get("modules", "").split())
     names = {m.removesuffix(".ko").removesuffix(".ko.xz").removesuffix(".ko.zst") for m in modules}
-    need = ("hv_vmbus", "hv_storvsc", "hv_netvsc", "hv_utils")
+    need = p.linux_lis_modules
     missing = [m for m in need if m not in names]
     return (FAILED if missing else PASSED), ", ".join(sorted(names & set(need))) or "none found", ", ".join(need), \
         "Use a kernel with Linux Integration Services 3.0+ (Hyper-V drivers), e.g. the distribution's Azure kernel." if missing else ""
 
 
-def _dhcp(ev: Evidence, p: Profile):
+def _dhcp(ev: Evidence, p: Profile) -> Verdict:
     text = ev.get("network", "")
     static = re.search(r"(?im)^\s*(iface\s+\S+\s+inet\s+static|BOOTPROTO=(none|static)|dhcp4:\s*(no|false))", text)
     return (FAILED if static else PASSED), "static configuration" if static else ("DHCP" if text else "no custom config"), \
@@ -291,7 +274,7 @@ def _dhcp(ev: Evidence, p: Profile):
         "Configure eth0 for DHCP (iface eth0 inet dhcp / BOOTPROTO=dhcp ONBOOT=yes)." if static else ""
 
 
-def _network_manager(ev: Evidence, p: Profile):
+def _network_manager(ev: Evidence, p: Profile) -> Verdict:
     enabled = "NetworkManager.service" in ev.get("network_manager", "")
     os_release = ev.get("os_release", "")
     centos7 = bool(re.search(r'(?m)^ID="?(centos|rhel|ol)"?', os_release)) and 'VERSION_ID="7' in os_release
@@ -301,17 +284,18 @@ def _network_manager(ev: Evidence, p: Profile):
         "" if ok else ("systemctl enable NetworkManager" if centos7 else "systemctl disable NetworkManager")
 
 
-def _security_updates(ev: Evidence, p: Profile):
+def _security_updates(ev: Evidence, p: Profile) -> Verdict:
     return SKIPPED, "not determined by this probe", "all security updates installed", \
         "Run the distribution's update (apt-get upgrade / yum update --security) before capturing."
 
 
-def _security_threats(ev: Evidence, p: Profile):
+def _security_threats(ev: Evidence, p: Profile) -> Verdict:
     glibc = version_tuple(ev.get("glibc", ""))
+    required = f"glibc ≥ {p.linux_glibc_min_version} or patched (GHOST)"
     if glibc is None:
-        return SKIPPED, "glibc version not readable", "glibc ≥ 2.18 or patched (GHOST)", ""
-    ok = glibc >= (2, 18)
-    return (PASSED if ok else WARNING), ".".join(map(str, glibc)), "glibc ≥ 2.18 or patched (GHOST)", \
+        return SKIPPED, "glibc version not readable", required, ""
+    ok = glibc >= profile_version(p.linux_glibc_min_version)
+    return (PASSED if ok else WARNING), ".".join(map(str, glibc)), required, \
         "" if ok else "Update glibc from the distribution (GHOST, CVE-2015-0235)."
 
 
@@ -350,7 +334,7 @@ def probe_script() -> str:
     return resource_path("probes", "linux-probe.sh").read_text(encoding="utf-8")
 
 
-def judge(evidence: Evidence, profile: Profile, progress=no_progress, cancel: CancelToken | None = None,
+def judge(evidence: Evidence, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None,
           only: set[str] | None = None) -> list[CheckResult]:
     results = []
     cases = [c for c in CASES if only is None or c.id in only]
@@ -383,29 +367,7 @@ def system_info(evidence: Evidence) -> dict[str, str]:
     }
 
 
-def tool_record(results, system: dict[str, str], profile_id: str, created: str, inline_evidence: bool = False) -> dict:
-    """The certification tool's JSON record (REFERENCE.md §5), plus id and Remediation per test.
-
-    `results` are CheckResults or stored CheckRecords (same attribute names). In a report the
-    evidence lives in logs/<id>.txt (LogFile); `inline_evidence` puts it in the record instead.
-    """
-    failed = any(r.result in BLOCKING for r in results)
-    return {
-        "SchemaVersion": 1,
-        "AppCertificationCategory": "Microsoft Single VM Certification",
-        "ProviderID": "",
-        **{key: system.get(key, "") for key in ("OSName", "OSDistro", "KernelVersion", "KernelFullVersion", "OSVersion")},
-        "CreatedDate": created,
-        "TestResult": "Fail" if failed else "Pass",
-        "APIVersion": "mpwizard",
-        "Profile": profile_id,
-        "Tests": [{"TestID": r.test_id, "TestCaseName": r.name, "Description": r.description, "Result": r.result,
-                   "ActualValue": r.actual, "RequiredValue": r.required, "id": r.id, "Remediation": r.remediation,
-                   **({"Evidence": r.evidence} if inline_evidence else {"LogFile": f"logs/{r.id}.txt"})} for r in results],
-    }
-
-
-def run_linux_suite(transport, profile: Profile, timeout: float = 60.0, progress=no_progress,
+def run_linux_suite(transport: Any, profile: Profile, timeout: float = 60.0, progress: Progress = no_progress,
                     cancel: CancelToken | None = None) -> tuple[list[CheckResult], Evidence]:
     """One round trip: the probe over `sh -s`, then every check locally."""
     from .sshconn import run_command

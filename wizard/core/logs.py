@@ -69,7 +69,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     root = logging.getLogger()
     path = log_file()
     for handler in [h for h in root.handlers if getattr(h, "_mpwizard", False)]:
-        if Path(handler.baseFilename) == path:
+        if Path(getattr(handler, "baseFilename", "")) == path:
             return path
         root.removeHandler(handler)  # the log folder moved (tests isolate user folders)
         handler.close()

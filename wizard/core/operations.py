@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .credentials import CredentialError, credentials
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
-from .model import OS_WINDOWS, ConnectionSettings, Disk, Project, SasRecord, Sku, TestRunRecord
+from .model import OS_WINDOWS, ConnectionSettings, Disk, Project, SasRecord, Sku, TestRunRecord, VhdCheckRecord
 from .profiles import Profile
-from .progress import CancelToken, no_progress
+from .progress import CancelToken, Progress, no_progress
 from .secrets import (
     ACCOUNT_KEY,
     CONNECTION_STRING,
@@ -30,6 +31,15 @@ from .secrets import (
     vm_secret_ref,
 )
 from .storage import StorageAccess, StorageError
+
+if TYPE_CHECKING:
+    from .checks import CheckResult
+    from .export import SkuExport
+    from .sas import SasUri, SasVerification
+    from .sshconn import ConnectionReport, KnownHosts, SshTarget
+    from .upload import UploadSummary
+    from .vhdcheck import VhdReport
+    from .winremote import WinTarget
 
 M_NO_STORAGE = QT_TRANSLATE_NOOP("Core", "No storage credential: connect to the storage account in the SAS URIs step "
                                          "first (account key or connection string).")
@@ -97,8 +107,8 @@ def storage_access(project: Project, given: GivenSecret | None = None, need_key:
 class DiskCheck:
     """A finished check: the report (for the command line) and the record the project keeps."""
 
-    report: object  # vhdcheck.CheckReport
-    record: object  # model.VhdCheckRecord
+    report: VhdReport
+    record: VhdCheckRecord
 
 
 def check_disk(target: str, profile: Profile, role: str, os_family: str, project: Project | None = None,
@@ -138,7 +148,8 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
 
 
 def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, workers: int | None = None,
-                verify_md5: bool = False, progress=no_progress, cancel: CancelToken | None = None):
+                verify_md5: bool = False, progress: Progress = no_progress,
+                cancel: CancelToken | None = None) -> UploadSummary:
     """Upload a VHD to a page blob (only data that exists; resumable; verified). `access` signs the
     requests; without it the blob URL must carry a write SAS. Returns upload.UploadSummary."""
     from .upload import upload_vhd
@@ -176,7 +187,7 @@ def session_vm_secrets(project: Project) -> VmSecrets:
     return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
 
 
-def vm_target(c: ConnectionSettings, secrets: VmSecrets):
+def vm_target(c: ConnectionSettings, secrets: VmSecrets) -> SshTarget | WinTarget:
     """The SshTarget (Linux) or WinTarget (Windows) the connection settings describe."""
     if c.platform == OS_WINDOWS:
         from .winremote import WinTarget
@@ -189,17 +200,18 @@ def vm_target(c: ConnectionSettings, secrets: VmSecrets):
                      passphrase=secrets.passphrase if key else None)
 
 
-def test_connection(c: ConnectionSettings, secrets: VmSecrets, known_hosts, trust_fingerprint: str | None = None,
-                    timeout: float = 15.0, cancel: CancelToken | None = None):
+def test_connection(c: ConnectionSettings, secrets: VmSecrets, known_hosts: KnownHosts,
+                    trust_fingerprint: str | None = None, timeout: float = 15.0,
+                    cancel: CancelToken | None = None) -> ConnectionReport:
     """Every step of the connection test (resolve, port, host key or TLS, sign-in, OS, rights); returns
     the ConnectionReport or raises the first SshFailure with the report attached."""
+    from .sshconn import SshTarget, run_connection_test
+    from .winremote import WinTarget, run_windows_connection_test
+
     target = vm_target(c, secrets)
-    if c.platform == OS_WINDOWS:
-        from .winremote import run_windows_connection_test
-
+    if isinstance(target, WinTarget):
         return run_windows_connection_test(target, timeout, known_hosts, trust_fingerprint, cancel)
-    from .sshconn import run_connection_test
-
+    assert isinstance(target, SshTarget)
     return run_connection_test(target, known_hosts, timeout, trust_fingerprint, cancel)
 
 
@@ -208,12 +220,12 @@ class CertificationRun:
     """A finished run: the results, the system it ran on, and -- when the connection dropped part-way
     -- why (the checks whose evidence had not arrived are then Errors)."""
 
-    results: list
+    results: list[CheckResult]
     system: dict[str, str]
     started: str
     finished: str
     interrupted: str = ""
-    evidence: dict = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
 
     def record(self, c: ConnectionSettings, profile_id: str) -> TestRunRecord:
         from .verdicts import as_records
@@ -222,9 +234,9 @@ class CertificationRun:
                              self.system.get("OSDistro", ""), as_records(self.results), self.system)
 
 
-def run_certification(c: ConnectionSettings, secrets: VmSecrets, profile: Profile, known_hosts,
+def run_certification(c: ConnectionSettings, secrets: VmSecrets, profile: Profile, known_hosts: KnownHosts,
                       trust_fingerprint: str | None = None, base_image: str = "", connect_timeout: float = 15.0,
-                      run_timeout: float | None = None, only: set[str] | None = None, progress=no_progress,
+                      run_timeout: float | None = None, only: set[str] | None = None, progress: Progress = no_progress,
                       cancel: CancelToken | None = None) -> CertificationRun:
     """Run the certification suite on the test VM in one round trip.
 
@@ -236,34 +248,49 @@ def run_certification(c: ConnectionSettings, secrets: VmSecrets, profile: Profil
     from .projectio import utc_now_iso
 
     started = utc_now_iso()
-    interrupted = ""
+    target = vm_target(c, secrets)
     if c.platform == OS_WINDOWS:
-        from .windows_checks import Context, run_on_target, system_info
-
-        results, evidence = run_on_target(vm_target(c, secrets), profile, Context(base_image), known_hosts,
-                                          trust_fingerprint, timeout=run_timeout or 900.0,
-                                          connect_timeout=connect_timeout, progress=progress, cancel=cancel, only=only)
-        if "end" not in evidence:
-            interrupted = "the probe's output ended early"
+        results, system, interrupted, evidence = _run_windows(target, profile, base_image, known_hosts, trust_fingerprint,
+                                                              connect_timeout, run_timeout or 900.0, only, progress, cancel)
     else:
-        from .linux_checks import judge, parse_sections, probe_script, system_info
-        from .sshconn import open_session, run_command
-
-        transport = open_session(vm_target(c, secrets), known_hosts, connect_timeout, trust_fingerprint, None, cancel)
-        try:
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            try:
-                _, out, _ = run_command(transport, "sh -s", run_timeout or 60.0, probe_script().encode(), cancel)
-            except (OSError, EOFError) as exc:  # TimeoutError is an OSError too
-                out = getattr(exc, "partial_output", "")
-                interrupted = str(exc) or type(exc).__name__
-        finally:
-            transport.close()
-        evidence = parse_sections(out)
-        results = judge(evidence, profile, progress, cancel, only)
-    system = system_info(evidence)
+        results, system, interrupted, evidence = _run_linux(target, profile, known_hosts, trust_fingerprint,
+                                                            connect_timeout, run_timeout or 60.0, only, progress, cancel)
     return CertificationRun(results, system, started, utc_now_iso(), interrupted, evidence)
+
+
+RunOutcome = tuple["list[CheckResult]", dict[str, str], str, dict[str, Any]]
+
+
+def _run_windows(target: Any, profile: Profile, base_image: str, known_hosts: KnownHosts, trust: str | None,
+                 connect_timeout: float, run_timeout: float, only: set[str] | None, progress: Progress,
+                 cancel: CancelToken | None) -> RunOutcome:
+    from .windows_checks import Context, run_on_target, system_info
+
+    results, evidence = run_on_target(target, profile, Context(base_image), known_hosts, trust, timeout=run_timeout,
+                                      connect_timeout=connect_timeout, progress=progress, cancel=cancel, only=only)
+    interrupted = "" if "end" in evidence else "the probe's output ended early"
+    return results, system_info(evidence), interrupted, dict(evidence)
+
+
+def _run_linux(target: Any, profile: Profile, known_hosts: KnownHosts, trust: str | None, connect_timeout: float,
+               run_timeout: float, only: set[str] | None, progress: Progress, cancel: CancelToken | None) -> RunOutcome:
+    from .linux_checks import judge, parse_sections, probe_script, system_info
+    from .sshconn import open_session, run_command
+
+    interrupted = ""
+    transport = open_session(target, known_hosts, connect_timeout, trust, None, cancel)
+    try:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        try:
+            _, out, _ = run_command(transport, "sh -s", run_timeout, probe_script().encode(), cancel)
+        except (OSError, EOFError) as exc:  # TimeoutError is an OSError too
+            out = getattr(exc, "partial_output", "")
+            interrupted = str(exc) or type(exc).__name__
+    finally:
+        transport.close()
+    evidence = parse_sections(out)
+    return judge(evidence, profile, progress, cancel, only), system_info(evidence), interrupted, dict(evidence)
 
 
 def windows_base_image(project: Project) -> str:
@@ -295,7 +322,7 @@ class MadeReport:
 
 
 def make_report(project: Project, sku: Sku, folder: Path | None, store: StorageAccess | None, created: str,
-                pdf=None, run: TestRunRecord | None = None, progress=no_progress,
+                pdf: Any = None, run: TestRunRecord | None = None, progress: Progress = no_progress,
                 cancel: CancelToken | None = None) -> MadeReport:
     """The report bundle for `sku` from the latest (or given) run: written into `folder`, and/or
     stored beside the SKU's OS disk VHD with `store`. Without a folder the local copy is temporary."""
@@ -332,7 +359,7 @@ def sas_expiry(profile: Profile, now: datetime, extra_days: int = 0, total_days:
 
 
 def sign_sas(blob_url: str, access: StorageAccess, profile: Profile, now: datetime | None = None,
-             extra_days: int = 0, total_days: int | None = None, scheme: str | None = None):
+             extra_days: int = 0, total_days: int | None = None, scheme: str | None = None) -> SasUri:
     """A read + list SAS URI for one blob (sas.SasUri). An http endpoint (the local emulator) gets an
     http URI whatever was asked -- before, the command line could make an https URI for it that no
     one could open."""
@@ -354,7 +381,7 @@ class KeptSas:
     in_keyring: bool  # False: kept for this session only (no keyring)
 
 
-def keep_disk_sas(project_id: str, disk: Disk, sas, created: str) -> KeptSas:
+def keep_disk_sas(project_id: str, disk: Disk, sas: SasUri, created: str) -> KeptSas:
     """Keep a new SAS for a disk: the token in the keyring (or this session), the rest in a SasRecord
     the project holds (no signature in it)."""
     ref = sas_token_ref(project_id, disk.blob_url)
@@ -371,7 +398,7 @@ def keep_disk_sas(project_id: str, disk: Disk, sas, created: str) -> KeptSas:
     return KeptSas(record, in_keyring)
 
 
-def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = True):
+def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = True) -> SasVerification:
     """Verify a disk's SAS (rules, and a live read unless `live` is False); sas.SasVerification.
     Raises LookupError when the token is no longer in the session or the keyring."""
     from .export import disk_sas_uri
@@ -391,7 +418,8 @@ def read_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
     return load_sas_uris(project)
 
 
-def prepare_export(project: Project, sku_id: str | None = None, sas_uris: dict | None = None):
+def prepare_export(project: Project, sku_id: str | None = None,
+                   sas_uris: dict[str, dict[int, str | None]] | None = None) -> list[SkuExport]:
     """Every SKU's readiness and portal form (export.SkuExport). Without `sas_uris` they are read
     from the session or the keyring (then call it off the GUI thread)."""
     from .export import prepare
@@ -399,13 +427,13 @@ def prepare_export(project: Project, sku_id: str | None = None, sas_uris: dict |
     return prepare(project, read_sas_uris(project) if sas_uris is None else sas_uris, sku_id)
 
 
-def render_export(fmt: str, project: Project, exports) -> str:
+def render_export(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     from .export import render
 
     return render(fmt, project, exports)
 
 
-def write_export(fmt: str, project: Project, exports, path: Path) -> int:
+def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Path) -> int:
     """Write the export atomically; returns how many items are missing (written into the file too)."""
     from .projectio import atomic_write_text
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields
 from functools import cache
+from typing import Any
 
 from .resources import resource_path
 
@@ -59,6 +60,8 @@ class Profile:
     linux_bash_history_max_bytes: int
     linux_agent_min_version: str
     linux_kernel_params_required: tuple[str, ...]
+    linux_lis_modules: tuple[str, ...]
+    linux_glibc_min_version: str
     linux_client_alive_recommended: int
     linux_client_alive_min: int
     linux_client_alive_max: int
@@ -67,7 +70,7 @@ class Profile:
     linux_openssl_recommended_version: str
     linux_architectures: tuple[str, ...]
     windows_architectures: tuple[str, ...]
-    windows_unsupported_features: tuple[dict, ...]  # {id, feature (Get-WindowsFeature name), name}
+    windows_unsupported_features: tuple[dict[str, str], ...]  # {id, feature (Get-WindowsFeature name), name}
     windows_srv_sys_minimums: dict[str, str]  # OS version (major.minor.build) → minimum srv.sys version
     windows_generalization_state: int
     windows_config_drives: tuple[str, ...]
@@ -93,7 +96,7 @@ def load_profile(profile_id: str) -> Profile:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         rules = data["rules"]
-        values = {}
+        values: dict[str, Any] = {}
         sources = {}
         for name in _rule_names():
             entry = rules[name]

@@ -38,7 +38,7 @@ class ProgressUpdate:
     message: str = ""
 
 
-ProgressFn = Callable[[ProgressUpdate], None]
+Progress = Callable[[ProgressUpdate], None]  # what long operations report to (a page's bar, the CLI's line)
 
 
 def no_progress(update: ProgressUpdate) -> None:

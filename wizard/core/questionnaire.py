@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from .model import Answer, Project, TestRunRecord
+from .model import OS_LINUX, Answer, CheckRecord, Project, TestRunRecord
 from .resources import resource_path
 
 BOOL, CHOICE, TEXT = "bool", "choice", "text"
@@ -37,7 +38,7 @@ class Question:
     platforms: tuple[str, ...]
     text: dict[str, str]  # language → wording
     choices: tuple[Choice, ...] = ()
-    prefill: dict | None = None
+    prefill: dict[str, Any] | None = None
 
     def wording(self, lang: str) -> str:
         return self.text.get(lang) or self.text["en"]
@@ -131,7 +132,7 @@ def progress(project: Project, questionnaire: Questionnaire | None = None) -> Qu
         elif answer is not None and question.kind == BOOL and answer.value == FALSE:
             explain.append(question.id)
     qa = project.questionnaire
-    ssh_missing = platform == "linux" and not qa.ssh_blocked and not qa.ssh_access.strip()
+    ssh_missing = platform == OS_LINUX and not qa.ssh_blocked and not qa.ssh_access.strip()
     return QuestionnaireProgress(len(questions) - len(open_ids), len(questions), tuple(open_ids), tuple(explain),
                                  tuple(unconfirmed), ssh_missing)
 
@@ -173,7 +174,7 @@ def apply_prefill(project: Project, questionnaire: Questionnaire | None = None) 
     return filled
 
 
-def exception_candidates(run: TestRunRecord | None):
+def exception_candidates(run: TestRunRecord | None) -> list[CheckRecord]:
     """The checks an exception request would be about: Failed, Error and Warning results."""
     from .verdicts import NEEDS_NOTE
 

@@ -43,7 +43,7 @@ class RecoveryStore:
         self._file(project_id).unlink(missing_ok=True)
 
     def entries(self) -> list[RecoveryEntry]:
-        out = []
+        out: list[RecoveryEntry] = []
         if not self.folder.is_dir():
             return out
         for file in sorted(self.folder.glob("*.recovery.json")):

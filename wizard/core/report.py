@@ -16,20 +16,21 @@ import html
 import json
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
-from .linux_checks import tool_record
-from .model import Project, Sku, TestRunRecord
+from .checks import tool_record
+from .model import OS_LINUX, Project, Sku, TestRunRecord
 from .questionnaire import BOOL, CHOICE, exception_candidates, load_questionnaire
 from .verdicts import COLOURS, MARKS
 
 REPORT_SCHEMA_VERSION = 1
 
 
-def _lookup_answer(question, value: str) -> str:
+def _lookup_answer(question: Any, value: str) -> str:
     if question.kind == BOOL:
         return {"true": "True", "false": "False"}.get(value, value)
     if question.kind == CHOICE:
@@ -38,7 +39,7 @@ def _lookup_answer(question, value: str) -> str:
 
 
 def build_record(run: TestRunRecord, created: str, project: Project | None = None, sku: Sku | None = None,
-                 test_name: str = "") -> dict:
+                 test_name: str = "") -> dict[str, Any]:
     """The tool's record for `run`, plus the report's own sections (a superset)."""
     record = tool_record(run.results, run.system, run.profile_id, created)
     record["Report"] = {
@@ -65,8 +66,8 @@ def build_record(run: TestRunRecord, created: str, project: Project | None = Non
         record["Report"]["Questionnaire"] = {"WordingNote": q.wording_note["en"], "Answers": answers}
         exceptions = [{"id": r.id, "TestID": r.test_id, "TestCaseName": r.name, "Result": r.result,
                        "Explanation": qa.exception_notes.get(r.id, "")} for r in exception_candidates(run)]
-        info = {"ExceptionRequests": exceptions}
-        if run.platform == "linux":
+        info: dict[str, Any] = {"ExceptionRequests": exceptions}
+        if run.platform == OS_LINUX:
             info["SshAccess"] = "" if qa.ssh_blocked else qa.ssh_access
             info["SshBlocked"] = qa.ssh_blocked
         record["Report"]["AdditionalInformation"] = info
@@ -74,7 +75,7 @@ def build_record(run: TestRunRecord, created: str, project: Project | None = Non
 
 
 # -- HTML -------------------------------------------------------------------------
-def _e(text) -> str:
+def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
@@ -85,7 +86,7 @@ def _table(headers: list[str] | None, rows: list[list[str]]) -> str:
     return f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{f"<thead><tr>{head}</tr></thead>" if head else ""}<tbody>{body}</tbody></table>'
 
 
-def render_html(record: dict) -> str:
+def render_html(record: dict[str, Any]) -> str:
     """One printable page, no external resources."""
     report = record.get("Report", {})
     run = report.get("Run", {})
@@ -153,7 +154,7 @@ def bundle_name(sku_id: str, version: str, created: str) -> str:
     return "-".join(parts) + ".zip"
 
 
-def log_text(r) -> str:
+def log_text(r: Any) -> str:
     return (f"{r.name} ({r.id}, TestID {r.test_id or '-'})\nResult: {r.result}\nActual: {r.actual}\n"
             f"Required: {r.required}\nRemediation: {r.remediation}\n\n{r.evidence}\n")
 
@@ -162,13 +163,13 @@ def log_text(r) -> str:
 class Bundle:
     folder: Path  # the unpacked files
     zip_path: Path
-    record: dict
+    record: dict[str, Any]
 
 
 PdfRenderer = Callable[[str], bytes]
 
 
-def write_bundle(record: dict, results, out_dir: Path, name: str, pdf: PdfRenderer | None = None) -> Bundle:
+def write_bundle(record: dict[str, Any], results: Sequence[Any], out_dir: Path, name: str, pdf: PdfRenderer | None = None) -> Bundle:
     """Write report.json, report.html, report.pdf (when a renderer is given) and logs/ into
     `out_dir/<name without .zip>/`, and the zip beside it. Files are written whole or not at all."""
     out_dir = Path(out_dir)

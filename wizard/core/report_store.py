@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from .i18n_marks import QT_TRANSLATE_NOOP
-from .progress import CancelToken, ProgressUpdate, no_progress
+from .progress import CancelToken, Progress, ProgressUpdate, no_progress
 from .storage import StorageAccess, StorageError, _call, blob_client, parse_blob_url
 
 M_NO_OS_BLOB = QT_TRANSLATE_NOOP("Core", "The SKU's OS disk has no blob yet: upload or assign its VHD blob first "
@@ -20,7 +21,7 @@ def report_blob_url(os_blob_url: str, file_name: str) -> str:
     return f"{parsed.account_url}/{parsed.container}/{file_name}"
 
 
-def store_bundle(zip_path: Path, os_blob_url: str, access: StorageAccess, progress=no_progress,
+def store_bundle(zip_path: Path, os_blob_url: str, access: StorageAccess, progress: Progress = no_progress,
                  cancel: CancelToken | None = None) -> str:
     """Upload the zip as a block blob next to the OS VHD; returns its URL without any token."""
     if not os_blob_url:
@@ -48,7 +49,7 @@ def store_bundle(zip_path: Path, os_blob_url: str, access: StorageAccess, progre
     return target
 
 
-def _zip_settings():
+def _zip_settings() -> Any:
     from azure.storage.blob import ContentSettings
 
     return ContentSettings(content_type="application/zip")

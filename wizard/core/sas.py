@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .i18n_marks import QT_TRANSLATE_NOOP
@@ -28,7 +29,7 @@ class SasUri:
     expiry: datetime
     permissions: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"sas_uri": self.uri, "start": self.start.strftime(SAS_TIME_FORMAT),
                 "expiry": self.expiry.strftime(SAS_TIME_FORMAT), "permissions": self.permissions}
 

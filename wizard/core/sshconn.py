@@ -16,6 +16,7 @@ import socket
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import CancelToken
@@ -87,7 +88,7 @@ M_AUTH_OTHER = QT_TRANSLATE_NOOP("Core", "Authentication failed: {reason}.")
 class UnknownHostKey(SshFailure):
     step = "host-key"
 
-    def __init__(self, host: str, key_type: str, fingerprint: str, key):
+    def __init__(self, host: str, key_type: str, fingerprint: str, key: Any):
         super().__init__(M_UNKNOWN_KEY, A_UNKNOWN_KEY, host=host, key_type=key_type, fingerprint=fingerprint)
         self.host, self.key_type, self.fingerprint, self.key = host, key_type, fingerprint, key
 
@@ -128,7 +129,7 @@ STEP_NAMES = {
 }
 
 
-def fingerprint(key) -> str:
+def fingerprint(key: Any) -> str:
     """OpenSSH's SHA256 fingerprint of a paramiko key."""
     return "SHA256:" + base64.b64encode(hashlib.sha256(key.asbytes()).digest()).decode().rstrip("=")
 
@@ -147,7 +148,7 @@ class KnownHosts:
             path = Path(platformdirs.user_data_dir("mpwizard", appauthor=False)) / "known_hosts"
         self.path = Path(path)
 
-    def _load(self):
+    def _load(self) -> Any:
         import paramiko
 
         keys = paramiko.HostKeys()
@@ -155,11 +156,11 @@ class KnownHosts:
             keys.load(str(self.path))
         return keys
 
-    def lookup(self, host: str, port: int) -> dict:
+    def lookup(self, host: str, port: int) -> dict[str, Any]:
         found = self._load().lookup(host_entry(host, port))
         return dict(found) if found else {}
 
-    def remember(self, host: str, port: int, key) -> None:
+    def remember(self, host: str, port: int, key: Any) -> None:
         keys = self._load()
         keys.add(host_entry(host, port), key.get_name(), key)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -176,16 +177,16 @@ class KnownHosts:
 class SessionKnownHosts(KnownHosts):
     """Host keys trusted for this run only (the command line without --known-hosts)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         import paramiko
 
         self.path = Path("(memory)")
         self._keys = paramiko.HostKeys()
 
-    def _load(self):
+    def _load(self) -> Any:
         return self._keys
 
-    def remember(self, host: str, port: int, key) -> None:
+    def remember(self, host: str, port: int, key: Any) -> None:
         self._keys.add(host_entry(host, port), key.get_name(), key)
 
     def forget(self, host: str, port: int) -> None:
@@ -206,7 +207,7 @@ class ConnectionReport:
     sudo: bool = False
 
 
-def _load_key(path: str, passphrase: str | None):
+def _load_key(path: str, passphrase: str | None) -> Any:
     import paramiko
 
     last: Exception | None = None
@@ -225,13 +226,13 @@ def _load_key(path: str, passphrase: str | None):
     raise KeyFormatUnknown(M_KEY_FORMAT, path=path, reason=last)
 
 
-def connect_socket(host: str, port: int, timeout: float, report: ConnectionReport, cancel: CancelToken):
+def connect_socket(host: str, port: int, timeout: float, report: ConnectionReport, cancel: CancelToken) -> socket.socket:
     """The first two steps of every connection test (SSH or WinRM): the name resolves, the port answers."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise NameNotResolved(M_NOT_RESOLVED, host=host, reason=exc.strerror) from None
-    report.steps.append(StepResult("resolve", True, infos[0][4][0]))
+    report.steps.append(StepResult("resolve", True, str(infos[0][4][0])))
     cancel.raise_if_cancelled()
     try:
         sock = socket.create_connection((host, port), timeout=timeout)
@@ -247,7 +248,7 @@ def connect_socket(host: str, port: int, timeout: float, report: ConnectionRepor
 
 def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15.0,
                  trust_fingerprint: str | None = None, report: ConnectionReport | None = None,
-                 cancel: CancelToken | None = None):
+                 cancel: CancelToken | None = None) -> Any:
     """An authenticated paramiko Transport; raises an SshFailure at the first failing step."""
     import paramiko
 
@@ -286,7 +287,7 @@ def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15
         raise
 
 
-def _authenticate(transport, target: SshTarget, timeout: float) -> None:
+def _authenticate(transport: Any, target: SshTarget, timeout: float) -> None:
     import paramiko
 
     try:
@@ -300,7 +301,7 @@ def _authenticate(transport, target: SshTarget, timeout: float) -> None:
         raise AuthFailed(M_AUTH_OTHER, reason=exc) from None
 
 
-def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b"",
+def run_command(transport: Any, command: str, timeout: float = 30.0, stdin: bytes = b"",
                 cancel: CancelToken | None = None) -> tuple[int, str, str]:
     """Run one command; returns (exit status, stdout, stderr).
 
@@ -330,7 +331,7 @@ def run_command(transport, command: str, timeout: float = 30.0, stdin: bytes = b
                 else:
                     time.sleep(0.005)
         except (OSError, EOFError) as exc:  # TimeoutError is an OSError too
-            exc.partial_output = out.decode(errors="replace")  # what arrived before the drop
+            exc.partial_output = out.decode(errors="replace")  # type: ignore[union-attr]  # what arrived before the drop
             raise
         return channel.recv_exit_status(), out.decode(errors="replace"), err.decode(errors="replace")
     finally:
@@ -344,7 +345,7 @@ def run_connection_test(target: SshTarget, known_hosts: KnownHosts, timeout: flo
     try:
         transport = open_session(target, known_hosts, timeout, trust_fingerprint, report, cancel)
     except SshFailure as exc:
-        exc.report = report
+        exc.report = report  # type: ignore[attr-defined]
         raise
     try:
         _, os_release, _ = run_command(transport, "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release", timeout)

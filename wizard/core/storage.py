@@ -8,10 +8,14 @@ and reads byte ranges of a blob without downloading it.
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
+
+T = TypeVar("T")
 
 M_NOT_FOUND = QT_TRANSLATE_NOOP("Core", "The blob or its container does not exist. Check the URL (names are case-sensitive).")
 M_AUTH = QT_TRANSLATE_NOOP("Core", "Access was refused: the key, connection string or SAS is wrong, expired or lacks read permission.")
@@ -76,7 +80,7 @@ def parse_blob_url(url: str) -> BlobUrl:
     return BlobUrl(parts.scheme, parts.netloc, account, container, blob, parts.query, path_style)
 
 
-def client_options() -> dict:
+def client_options() -> dict[str, Any]:
     """Bounded retries and timeouts: the SDK's defaults wait minutes on a dead endpoint."""
     from azure.storage.blob import ExponentialRetry
 
@@ -87,7 +91,7 @@ def client_options() -> dict:
     }
 
 
-def blob_client(url: str, account_key: str | None = None, connection_string: str | None = None):
+def blob_client(url: str, account_key: str | None = None, connection_string: str | None = None) -> Any:
     """A BlobClient for `url` using the SAS in it, an account key, or a connection string."""
     from azure.storage.blob import BlobClient, BlobServiceClient
 
@@ -126,7 +130,7 @@ def describe_storage_error(exc: Exception) -> str:
 class BlobSource:
     """ByteSource over a blob: one properties call, then ranged GETs only."""
 
-    def __init__(self, client, display_name: str):
+    def __init__(self, client: Any, display_name: str):
         self.client = client
         self.name = display_name
         props = client.get_blob_properties()
@@ -135,10 +139,10 @@ class BlobSource:
         self._size = props.size
 
     def size(self) -> int:
-        return self._size
+        return int(self._size)
 
     def read(self, offset: int, length: int) -> bytes:
-        return self.client.download_blob(offset=offset, length=length).readall()
+        return bytes(self.client.download_blob(offset=offset, length=length).readall())
 
     def allocated_bytes(self) -> int | None:
         return None  # would need the full page-range list; not worth it for a check
@@ -188,7 +192,7 @@ class StorageAccess:
         return f"https://{self.account_name}.blob.{self.endpoint_suffix}"
 
     @classmethod
-    def from_settings(cls, settings, secret: str, mode: str | None = None) -> StorageAccess:
+    def from_settings(cls, settings: Any, secret: str, mode: str | None = None) -> StorageAccess:
         """The project's StorageSettings with a secret from the keyring, the session or the environment."""
         return cls(mode or settings.mode, settings.account_name, settings.endpoint_suffix, settings.custom_endpoint, secret)
 
@@ -222,7 +226,7 @@ PORTAL_NAME_PROBLEM = "the portal rejects VHD names with blanks, '%' or '\"'"
 PORTAL_BLOCK_PROBLEM = "a block blob: the portal needs a page blob"
 
 
-def _service(access: StorageAccess):
+def _service(access: StorageAccess) -> Any:
     from azure.storage.blob import BlobServiceClient
 
     if access.mode == "connection-string":
@@ -231,7 +235,7 @@ def _service(access: StorageAccess):
     return BlobServiceClient(access.account_url, credential=credential, **client_options())
 
 
-def _call(fn):
+def _call(fn: Callable[[], T]) -> T:
     from azure.core.exceptions import AzureError
 
     try:
@@ -254,7 +258,7 @@ def list_containers(access: StorageAccess) -> list[str]:
 def list_blobs(access: StorageAccess, container: str) -> list[BlobEntry]:
     from azure.storage.blob import ContainerClient
 
-    def fetch():
+    def fetch() -> list[Any]:
         if access.mode == "container-sas":
             client = ContainerClient.from_container_url(access.secret, **client_options())
         else:

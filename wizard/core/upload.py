@@ -18,9 +18,10 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
-from .progress import Cancelled, CancelToken, ProgressUpdate, no_progress
+from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
 from .storage import StorageError, blob_client, parse_blob_url, storage_error
 from .vhd import FileSource, data_extents, inspect
@@ -108,7 +109,7 @@ class UploadSummary:
     content_md5: str | None = None
     workers: int = 0  # parallel requests at the end (chosen by throughput unless given)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"bytes_total": self.bytes_total, "bytes_sent": self.bytes_sent, "bytes_skipped": self.bytes_skipped,
                 "seconds": round(self.seconds, 3), "resumed": self.resumed, "restart_reason": self.restart_reason,
                 "verified_ranges": self.verified_ranges, "content_md5": self.content_md5, "workers": self.workers}
@@ -119,7 +120,7 @@ class Journal:
     """Which 4 MiB chunks are on the blob, and the non-zero runs each held."""
 
     path: Path
-    identity: dict
+    identity: dict[str, Any]
     done: dict[int, list[list[int]]] = field(default_factory=dict)  # chunk offset -> [[start, end), ...]
 
     def save(self) -> None:
@@ -136,7 +137,7 @@ def journal_dir() -> Path:
     return Path(platformdirs.user_state_dir("mpwizard", appauthor=False)) / "uploads"
 
 
-def _identity(path: Path, blob_url: str) -> dict:
+def _identity(path: Path, blob_url: str) -> dict[str, Any]:
     st = path.stat()
     return {"file": str(path.resolve()), "device": st.st_dev, "inode": st.st_ino, "size": st.st_size,
             "mtime_ns": st.st_mtime_ns, "blob": blob_url}
@@ -242,69 +243,121 @@ def _stopping_error(exc: Exception) -> StorageError:
 
 def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str | None = None,
                connection_string: str | None = None, workers: int | None = None, verify_md5: bool = False,
-               progress=no_progress, cancel: CancelToken | None = None, journal_folder: Path | None = None) -> UploadSummary:
+               progress: Progress = no_progress, cancel: CancelToken | None = None, journal_folder: Path | None = None) -> UploadSummary:
     """Upload `path` to the page blob at `blob_url`; resumes an interrupted upload of the same file.
 
     `workers`: parallel Put Page requests; None chooses by measured throughput (`Concurrency`)."""
-    from azure.core.exceptions import AzureError, ResourceNotFoundError
+    return PageBlobUpload(Path(path), blob_url, account_key=account_key, connection_string=connection_string,
+                          workers=workers, verify_md5=verify_md5, progress=progress, cancel=cancel or CancelToken(),
+                          journal_folder=journal_folder).run()
 
-    cancel = cancel or CancelToken()
-    path = Path(path)
-    started = time.monotonic()
-    with FileSource(path) as source:
-        info = inspect(source)
-    if info.format != "vhd" or info.disk_type != "fixed" or info.truncated:
-        from .profiles import DEFAULT_PROFILE_ID, load_profile
-        from .vhdcheck import check_vhd
 
-        report = check_vhd(info, load_profile(DEFAULT_PROFILE_ID), "data")
-        fix = next((f.fix for f in report.findings if f.fix and f.severity == "fail"), "")
-        what = info.disk_type or info.format
-        if fix:
-            raise UploadRefused(M_NOT_FIXED_FIX, path=str(path), what=what, fix=fix)
-        raise UploadRefused(M_NOT_FIXED, path=str(path), what=what)
-    size = info.file_size
-    if size % PAGE:
-        raise UploadRefused(M_NOT_512, path=str(path), size=size)
-    parsed = parse_blob_url(blob_url)
-    clean_url = parsed.url_without_sas
-    client = blob_client(blob_url, account_key=account_key, connection_string=connection_string)
+class PageBlobUpload:
+    """One upload of a fixed VHD to a page blob, step by step: refuse what cannot be uploaded,
+    prepare the blob (or resume), send only the pages that hold data, verify the page ranges."""
 
-    journal, restart_reason = open_journal(path, clean_url, journal_folder)
-    try:
+    def __init__(self, path: Path, blob_url: str, *, account_key: str | None, connection_string: str | None,
+                 workers: int | None, verify_md5: bool, progress: Progress, cancel: CancelToken,
+                 journal_folder: Path | None):
+        self.path, self.blob_url = path, blob_url
+        self.account_key, self.connection_string = account_key, connection_string
+        self.verify_md5, self.progress, self.cancel = verify_md5, progress, cancel
+        self.journal_folder = journal_folder
+        self.concurrency = Concurrency(workers)
+        self.started = time.monotonic()
+        self.size = 0
+        # Bookkeeping of the chunks (under `lock`: workers finish in any order).
+        self.lock = threading.Lock()
+        self.sent = 0
+        self.remaining = 0
+        self.last_save = 0.0
+        self.lengths: dict[int, int] = {}
+
+    def run(self) -> UploadSummary:
+        from azure.core.exceptions import AzureError
+
+        self.size = self._fixed_vhd_size()
+        self.client = blob_client(self.blob_url, account_key=self.account_key, connection_string=self.connection_string)
+        self.clean_url = parse_blob_url(self.blob_url).url_without_sas
         try:
-            props = client.get_blob_properties()
+            resumed, restart_reason = self._prepare_blob()
+        except AzureError as exc:
+            raise _stopping_error(exc) from None
+        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            self._send_missing_chunks(fd)
+            if self.cancel.cancelled:
+                raise Cancelled()
+            local_runs = _merge([run for runs in self.journal.done.values() for run in runs])
+            verified = local_runs == _page_ranges(self.client)
+            if not verified:
+                raise StorageError(M_VERIFY_FAILED)
+            content_md5 = _set_content_md5(self.client, fd, self.size, self.cancel) if self.verify_md5 else None
+            self.journal.remove()
+            self.progress(ProgressUpdate(self.size, self.size, "verified"))
+            return UploadSummary(self.size, self.sent, self.size - self.sent, time.monotonic() - self.started, resumed,
+                                 restart_reason or "", verified, content_md5, self.concurrency.limit)
+        except (Cancelled, UploadRefused):
+            raise
+        except AzureError as exc:
+            raise _stopping_error(exc) from None
+        finally:
+            os.close(fd)
+
+    def _fixed_vhd_size(self) -> int:
+        """The file's size, after refusing anything but a whole fixed VHD (with the command that fixes it)."""
+        with FileSource(self.path) as source:
+            info = inspect(source)
+        if info.format != "vhd" or info.disk_type != "fixed" or info.truncated:
+            from .profiles import DEFAULT_PROFILE_ID, load_profile
+            from .vhdcheck import check_vhd
+
+            report = check_vhd(info, load_profile(DEFAULT_PROFILE_ID), "data")
+            fix = next((f.fix for f in report.findings if f.fix and f.severity == "fail"), "")
+            what = info.disk_type or info.format
+            if fix:
+                raise UploadRefused(M_NOT_FIXED_FIX, path=str(self.path), what=what, fix=fix)
+            raise UploadRefused(M_NOT_FIXED, path=str(self.path), what=what)
+        if info.file_size % PAGE:
+            raise UploadRefused(M_NOT_512, path=str(self.path), size=info.file_size)
+        return info.file_size
+
+    def _prepare_blob(self) -> tuple[bool, str | None]:
+        """Open the journal; resume when the blob is ours and whole, else make a fresh all-zero blob.
+        Returns (resumed, why it started over)."""
+        from azure.core.exceptions import ResourceNotFoundError
+
+        self.journal, restart_reason = open_journal(self.path, self.clean_url, self.journal_folder)
+        try:
+            props = self.client.get_blob_properties()
         except ResourceNotFoundError:
             props = None
         if props is not None:
             blob_type = str(getattr(props.blob_type, "value", props.blob_type))
             if blob_type.lower() != "pageblob":
-                raise UploadRefused(M_NOT_PAGE_BLOB, url=clean_url, blob_type=blob_type)
+                raise UploadRefused(M_NOT_PAGE_BLOB, url=self.clean_url, blob_type=blob_type)
             if str(getattr(props.lease, "state", "")).lower().endswith("leased"):
-                raise UploadRefused(M_URL_LEASED, url=clean_url)
-        resumed = bool(journal.done) and props is not None and props.size == size
+                raise UploadRefused(M_URL_LEASED, url=self.clean_url)
+        resumed = bool(self.journal.done) and props is not None and props.size == self.size
         if not resumed:
-            if journal.done:
+            if self.journal.done:
                 restart_reason = restart_reason or "the blob is gone or its size no longer matches the file"
-            journal.done = {}
-            client.create_page_blob(size=size)  # a fresh, all-zero blob: skipped pages are zeros there
+            self.journal.done = {}
+            self.client.create_page_blob(size=self.size)  # a fresh, all-zero blob: skipped pages are zeros there
         # When resuming, chunks missing from the journal are sent again; Put Page is idempotent,
         # so a chunk that landed just before a crash costs one resend and nothing else.
-        journal.save()
-    except UploadRefused:
-        raise
-    except AzureError as exc:
-        raise _stopping_error(exc) from None
+        self.journal.save()
+        return resumed, restart_reason
 
-    fd = os.open(path, os.O_RDONLY)
-    lock = threading.Lock()
-    stop = threading.Event()  # set on the first error: the other workers stop at their next chunk
-    try:
-        chunks = plan_chunks(fd, size)
-        todo = [c for c in chunks if c[0] not in journal.done]
-        remaining = sum(length for offset, length in todo)
-        state = {"sent": 0, "last_save": time.monotonic(), "remaining": remaining, "lengths": dict(chunks)}
-        concurrency = Concurrency(workers)
+    def _send_missing_chunks(self, fd: int) -> None:
+        """Every chunk the journal lacks, in parallel; the first error stops the others."""
+        stop = threading.Event()
+        chunks = plan_chunks(fd, self.size)
+        todo = [c for c in chunks if c[0] not in self.journal.done]
+        self.remaining = sum(length for _offset, length in todo)
+        self.lengths = dict(chunks)
+        self.last_save = time.monotonic()
+        client, cancel = self.client, self.cancel
 
         def send(offset: int, length: int) -> tuple[int, list[list[int]]]:
             if cancel.cancelled or stop.is_set():
@@ -312,25 +365,26 @@ def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str 
             data = os.pread(fd, length, offset)
             runs = nonzero_runs(data, offset)
             for start, end in runs:
-                piece = data[start - offset: end - offset]
-                client.upload_page(piece, offset=start, length=end - start, validate_content=True)
+                client.upload_page(data[start - offset: end - offset], offset=start, length=end - start,
+                                   validate_content=True)
             return offset, runs
 
-        progress(ProgressUpdate(size - remaining, size, "starting"))
+        self.progress(ProgressUpdate(self.size - self.remaining, self.size, "starting"))
+        concurrency = self.concurrency
         with ThreadPoolExecutor(max_workers=concurrency.limit if concurrency.settled else MAX_WORKERS) as pool:
-            pending: set[Future] = set()
-            queue = iter(todo)
+            pending: set[Future[tuple[int, list[list[int]]]]] = set()
             try:
-                for item in queue:
+                for item in todo:
                     pending.add(pool.submit(send, *item))
                     while len(pending) >= concurrency.limit:
                         finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for fut in finished:
-                            concurrency.record(_record(fut, journal, state, lock, size, progress), time.monotonic())
+                            concurrency.record(self._book(fut), time.monotonic())
                     if cancel.cancelled or stop.is_set():
                         break
                 for fut in list(pending):
-                    _record_wait(fut, journal, state, lock, size, progress)
+                    wait([fut])
+                    self._book(fut)
                 pending.clear()
             except BaseException:
                 stop.set()
@@ -338,64 +392,37 @@ def upload_vhd(path: str | os.PathLike[str], blob_url: str, *, account_key: str 
                     fut.cancel()
                 for fut in pending:
                     try:
-                        _record_wait(fut, journal, state, lock, size, progress)
+                        wait([fut])
+                        self._book(fut)
                     except BaseException:  # noqa: BLE001 - the first error is the one reported
                         pass
-                journal.save()
+                self.journal.save()
                 raise
-        journal.save()
-        if cancel.cancelled:
-            raise Cancelled()
-        sent = state["sent"]
-        local_runs = _merge([run for runs in journal.done.values() for run in runs])
-        remote = _page_ranges(client)
-        verified = local_runs == remote
-        if not verified:
-            raise StorageError(M_VERIFY_FAILED)
-        content_md5 = None
-        if verify_md5:
-            content_md5 = _set_content_md5(client, fd, size, cancel)
-        journal.remove()
-        progress(ProgressUpdate(size, size, "verified"))
-        return UploadSummary(size, sent, size - sent, time.monotonic() - started, resumed, restart_reason,
-                             verified, content_md5, concurrency.limit)
-    except Cancelled:
-        raise
-    except UploadRefused:
-        raise
-    except AzureError as exc:
-        raise _stopping_error(exc) from None
-    finally:
-        os.close(fd)
+        self.journal.save()
+
+    def _book(self, fut: Future[tuple[int, list[list[int]]]]) -> int:
+        """Book a finished chunk in the journal and report progress; returns the bytes it sent."""
+        offset, runs = fut.result()
+        sent = sum(e - s for s, e in runs)
+        with self.lock:
+            self.journal.done[offset] = runs
+            self.sent += sent
+            self.remaining -= self.lengths[offset]
+            if time.monotonic() - self.last_save > 1.0:
+                self.journal.save()
+                self.last_save = time.monotonic()
+            remaining, total_sent = self.remaining, self.sent
+        # Holes and zero pages count as done: progress is the share of the file dealt with.
+        self.progress(ProgressUpdate(self.size - remaining, self.size,
+                                     f"{total_sent} bytes sent, {self.size - remaining - total_sent} skipped"))
+        return sent
 
 
-def _page_ranges(client) -> list[list[int]]:
+def _page_ranges(client: Any) -> list[list[int]]:
     return _merge([[r.start, r.end + 1] for r in client.list_page_ranges() if not r.cleared])
 
 
-def _record(fut: Future, journal: Journal, state: dict, lock: threading.Lock, size: int, progress) -> int:
-    """Book a finished chunk in the journal and report progress; returns the bytes it sent."""
-    offset, runs = fut.result()
-    sent = sum(e - s for s, e in runs)
-    with lock:
-        journal.done[offset] = runs
-        state["sent"] += sent
-        state["remaining"] -= state["lengths"][offset]
-        if time.monotonic() - state["last_save"] > 1.0:
-            journal.save()
-            state["last_save"] = time.monotonic()
-        remaining = state["remaining"]
-    # Holes and zero pages count as done: progress is the share of the file dealt with.
-    progress(ProgressUpdate(size - remaining, size, f"{state['sent']} bytes sent, {size - remaining - state['sent']} skipped"))
-    return sent
-
-
-def _record_wait(fut: Future, *args) -> int:
-    wait([fut])
-    return _record(fut, *args)
-
-
-def _set_content_md5(client, fd: int, size: int, cancel: CancelToken) -> str:
+def _set_content_md5(client: Any, fd: int, size: int, cancel: CancelToken) -> str:
     """MD5 of every byte (holes read as zeros), stored as the blob's Content-MD5 like Add-AzVhd does."""
     import base64
 

@@ -7,9 +7,14 @@ the record the project keeps.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from .model import CheckRecord
 
 PASSED, WARNING, FAILED, ERROR, SKIPPED = "Passed", "Warning", "Failed", "Error", "Skipped"
+# What a check's judge returns: (result, actual value, required value, remediation).
+Verdict = tuple[str, str, str, str]
 BLOCKING = (FAILED, ERROR)  # any of these and the image is not certified
 NEEDS_NOTE = (FAILED, ERROR, WARNING)  # what an exception request would explain
 
@@ -19,7 +24,7 @@ COLOURS = {PASSED: "#1b7f3b", WARNING: "#9a6700", FAILED: "#b00020", ERROR: "#b0
 ORDER = {FAILED: 0, ERROR: 1, WARNING: 2, SKIPPED: 3, PASSED: 4}  # problems first
 
 
-def as_records(results) -> list[CheckRecord]:
+def as_records(results: Iterable[Any]) -> list[CheckRecord]:
     """CheckResults (or anything with the same attributes) → the records a test run stores."""
     return [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual, r.required, r.remediation,
                         r.evidence) for r in results]
@@ -29,7 +34,7 @@ def as_records(results) -> list[CheckRecord]:
 NOT_FINISHED = (ERROR, "the probe did not finish (connection dropped?)", "", "")
 
 
-def judged_safely(judge, *args, **kwargs) -> tuple[str, str, str, str]:
+def judged_safely(judge: Callable[..., Verdict], *args: Any, **kwargs: Any) -> Verdict:
     """Run one check's judge; an odd system that breaks it gives an Error, not a stopped run."""
     try:
         return judge(*args, **kwargs)

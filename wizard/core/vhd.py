@@ -60,7 +60,7 @@ class FileSource:
     def __enter__(self) -> FileSource:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

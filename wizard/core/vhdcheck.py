@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
@@ -43,7 +44,7 @@ class VhdReport:
         worst = max((SEVERITY_ORDER[f.severity] for f in self.findings), default=0)
         return "fail" if worst == 3 else "warning" if worst == 2 else "pass"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         i = self.info
         return {
             "target": i.target, "format": i.format, "disk_type": i.disk_type, "virtual_size": i.virtual_size,

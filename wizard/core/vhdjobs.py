@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 
 from .i18n_marks import QT_TRANSLATE_NOOP
-from .model import VhdCheckRecord, VhdFinding
+from .model import Disk, VhdCheckRecord, VhdFinding
 from .profiles import Profile
 from .projectio import utc_now_iso
 from .storage import BlobSource, StorageError, blob_client, parse_blob_url, storage_error
@@ -62,15 +62,15 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
     conn = secret[1] if secret and secret[0] == "connection-string" else None
     try:
         client = blob_client(target, account_key=key, connection_string=conn)
-        source = BlobSource(client, parsed.url_without_sas)
-        if source.blob_type.lower() != "pageblob":
+        blob = BlobSource(client, parsed.url_without_sas)
+        if blob.blob_type.lower() != "pageblob":
             # Not worth reading: a block blob can never be used as a VM disk.
             from .vhd import VhdInfo
 
-            info = VhdInfo(target=source.name, format="unknown", file_size=source.size())
-            report = VhdReport(info, role, os_family, profile.id, blob_type=source.blob_type)
+            info = VhdInfo(target=blob.name, format="unknown", file_size=blob.size())
+            report = VhdReport(info, role, os_family, profile.id, blob_type=blob.blob_type)
             return _blob_type_only(report, profile)
-        info = inspect(source, first_mib)
+        info = inspect(blob, first_mib)
     except StorageError:
         raise
     except Exception as exc:  # the SDK raises many types; all mean "could not read"
@@ -79,7 +79,7 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
         if isinstance(exc, (AzureError, OSError)):
             raise storage_error(exc) from None
         raise
-    return check_vhd(info, profile, role, os_family, blob_type=source.blob_type)
+    return check_vhd(info, profile, role, os_family, blob_type=blob.blob_type)
 
 
 def _blob_type_only(report: VhdReport, profile: Profile) -> VhdReport:
@@ -100,7 +100,7 @@ def to_record(report: VhdReport, stamp: FileStamp | None, etag: str = "") -> Vhd
     )
 
 
-def check_is_stale(disk) -> bool:
+def check_is_stale(disk: Disk) -> bool:
     """True when the disk's stored check looked at another file/blob, or the file changed since."""
     record = disk.vhd_check
     target = disk.vhd_path or disk.blob_url

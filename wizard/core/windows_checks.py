@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from .linux_checks import CheckResult, version_tuple
+from .checks import CheckResult, profile_version, version_tuple
 from .profiles import Profile
-from .progress import CancelToken, ProgressUpdate, no_progress
+from .progress import CancelToken, Progress, ProgressUpdate, no_progress
 from .resources import resource_path
-from .verdicts import FAILED, NOT_FINISHED, PASSED, SKIPPED, WARNING, judged_safely
+from .verdicts import FAILED, NOT_FINISHED, PASSED, SKIPPED, WARNING, Verdict, judged_safely
 
-Evidence = dict[str, dict]  # section → {"data": …} or {"error": "…"}
+Evidence = dict[str, dict[str, Any]]  # section → {"data": …} or {"error": "…"}
 GIB = 1024**3
 
 
@@ -63,23 +64,23 @@ class WinCase:
     test_id: str
     name: str
     description: str
-    judge: Callable[[dict, Profile, Context], tuple[str, str, str, str]]
+    judge: Callable[..., Verdict]  # (evidence, profile, context, **options)
     sections: tuple[str, ...]
-    options: dict = field(default_factory=dict)
+    options: dict[str, str] = field(default_factory=dict)
 
 
-def _os(ev) -> dict:
+def _os(ev: Evidence) -> dict[str, Any]:
     return ev["os"]
 
 
-def _architecture(ev, p: Profile, ctx: Context):
+def _architecture(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     arch = _os(ev).get("OSArchitecture") or ""
     ok = any(a.lower() in arch.lower() for a in p.windows_architectures)
     return (PASSED if ok else FAILED), arch or "unknown", " or ".join(p.windows_architectures), \
         "" if ok else "Rebuild the image from a 64-bit Windows Server base image (32-bit images are not supported)."
 
 
-def _user_accounts(ev, p: Profile, ctx: Context):
+def _user_accounts(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     services = ev["accounts"].get("Services") or []
     tasks = ev["accounts"].get("Tasks") or []
     users = [f"service {s['Name']} runs as {s['StartName']}" for s in services]
@@ -93,7 +94,7 @@ def _user_accounts(ev, p: Profile, ctx: Context):
     return FAILED, "; ".join(users), "nothing depends on the Administrator account", fix
 
 
-def _feature(ev, p: Profile, ctx: Context, feature: str = "", display: str = ""):
+def _feature(ev: Evidence, p: Profile, ctx: Context, feature: str = "", display: str = "") -> Verdict:
     installed = set(ev["features"].get("Installed") or [])
     if feature in installed:
         return FAILED, f"{display} ({feature}) is installed", f"{display} not installed (not supported on Azure)", \
@@ -101,7 +102,7 @@ def _feature(ev, p: Profile, ctx: Context, feature: str = "", display: str = "")
     return PASSED, "not installed", f"{display} not installed (not supported on Azure)", ""
 
 
-def _ipv6(ev, p: Profile, ctx: Context):
+def _ipv6(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     enabled = ev["ipv6"].get("EnabledOn") or []
     disabled = ev["ipv6"].get("DisabledComponents")
     if not enabled or disabled == 0xFF:
@@ -112,7 +113,7 @@ def _ipv6(ev, p: Profile, ctx: Context):
          "-Value 0xFF -Type DWord")
 
 
-def _bitlocker(ev, p: Profile, ctx: Context):
+def _bitlocker(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     system = (_os(ev).get("SystemDrive") or "C:").upper()
     volumes = ev["bitlocker"].get("Volumes") or []
     os_volume = next((v for v in volumes if (v.get("DriveLetter") or "").upper() == system), None)
@@ -122,7 +123,7 @@ def _bitlocker(ev, p: Profile, ctx: Context):
         f"Disable-BitLocker -MountPoint '{system}'"
 
 
-def _rdp(ev, p: Profile, ctx: Context):
+def _rdp(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     deny = ev["rdp"].get("fDenyTSConnections")
     mode = ev["rdp"].get("ServiceStartMode") or ""
     if deny == 0 and mode.lower() != "disabled":
@@ -133,7 +134,7 @@ def _rdp(ev, p: Profile, ctx: Context):
          "Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'")
 
 
-def _updates(ev, p: Profile, ctx: Context):
+def _updates(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     pending = ev["updates"].get("Pending") or []
     blocking = [u for u in pending if (u.get("MsrcSeverity") or "") in p.windows_update_blocking_severities]
     required = f"no pending {' or '.join(p.windows_update_blocking_severities)} updates"
@@ -147,14 +148,14 @@ def _updates(ev, p: Profile, ctx: Context):
     return PASSED, "no pending updates", required, ""
 
 
-def _wannacry(ev, p: Profile, ctx: Context):
+def _wannacry(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     srv = ev["srv"]
     version = _os(ev).get("Version") or ""
     key = next((k for k in p.windows_srv_sys_minimums if version.startswith(k)), None)
     if not srv.get("Present"):
         return PASSED, "srv.sys is not present (SMBv1 server removed)", "srv.sys patched or absent", ""
     if key is None:
-        oldest = min(version_tuple(k) for k in p.windows_srv_sys_minimums)
+        oldest = min(profile_version(k) for k in p.windows_srv_sys_minimums)
         if (version_tuple(version) or (0,)) < oldest:
             return WARNING, f"srv.sys {srv.get('FileVersion')} on Windows {version}", "srv.sys patched (MS17-010)", \
                 "No minimum is listed for this old Windows version: install MS17-010 with Windows Update"
@@ -162,13 +163,13 @@ def _wannacry(ev, p: Profile, ctx: Context):
             "srv.sys patched (MS17-010)", ""
     minimum = p.windows_srv_sys_minimums[key]
     have = version_tuple(srv.get("FileVersion") or "")
-    if have is not None and have >= version_tuple(minimum):
+    if have is not None and have >= profile_version(minimum):
         return PASSED, f"srv.sys {srv.get('FileVersion')}", f"srv.sys ≥ {minimum}", ""
     return FAILED, f"srv.sys {srv.get('FileVersion') or 'unknown'}", f"srv.sys ≥ {minimum} (MS17-010, WannaCry)", \
         "Install the MS17-010 security update (or the latest cumulative update) with Windows Update, then restart"
 
 
-def _sql(ev, p: Profile, ctx: Context):
+def _sql(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     found = sorted(set((ev["sql"].get("Instances") or []) + (ev["sql"].get("Services") or [])))
     from_sql_base = ctx.base_image.lower().startswith("sql server")
     if not found:
@@ -180,7 +181,7 @@ def _sql(ev, p: Profile, ctx: Context):
         "Start again from an approved SQL Server base image (for example SQL Server 2014 Standard) instead of installing SQL Server yourself"
 
 
-def _generalized(ev, p: Profile, ctx: Context):
+def _generalized(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     state = ev["sysprep"].get("GeneralizationState")
     want = p.windows_generalization_state
     if state == want:
@@ -189,7 +190,7 @@ def _generalized(ev, p: Profile, ctx: Context):
         "& \"$env:windir\\System32\\Sysprep\\sysprep.exe\" /generalize /oobe /shutdown"
 
 
-def _disk_size(ev, p: Profile, ctx: Context):
+def _disk_size(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     size = ev["disk"].get("OsDiskBytes") or 0
     gib = size / GIB
     required = f"{p.windows_os_min_gib}–{p.windows_os_max_gib} GiB"
@@ -200,7 +201,7 @@ def _disk_size(ev, p: Profile, ctx: Context):
         "and extend C: (Resize-Partition -DriveLetter C -Size (Get-PartitionSupportedSize -DriveLetter C).SizeMax)"
 
 
-def _base_image(ev, p: Profile, ctx: Context):
+def _base_image(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     caption = _os(ev).get("Caption") or ""
     approved = [b for b in p.windows_base_images if b.lower().startswith("windows")]
     # "Windows Server 2008 R2 SP1" is reported as "… 2008 R2 <edition>" plus Service Pack 1: compare without "SP1".
@@ -223,7 +224,7 @@ BOOT_TRIGGERS = ("MSFT_TaskBootTrigger", "MSFT_TaskLogonTrigger")
 SELF_REMOVAL = ("unregister-scheduledtask", "schtasks /delete", "schtasks.exe /delete")
 
 
-def _scheduled_tasks(ev, p: Profile, ctx: Context):
+def _scheduled_tasks(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     tasks = [t for t in ev["tasks"].get("Tasks") or [] if set(t.get("Triggers") or ()) & set(BOOT_TRIGGERS)]
     required = ("first-boot tasks remove themselves when done, and configure only drives "
                 + " and ".join(p.windows_config_drives))
@@ -284,7 +285,7 @@ def cases(profile: Profile) -> list[WinCase]:
     return out
 
 
-def judge(evidence: Evidence, profile: Profile, context: Context = Context(), progress=no_progress,
+def judge(evidence: Evidence, profile: Profile, context: Context = Context(), progress: Progress = no_progress,
           cancel: CancelToken | None = None, only: set[str] | None = None) -> list[CheckResult]:
     results = []
     chosen = [c for c in cases(profile) if only is None or c.id in only]
@@ -315,9 +316,10 @@ def system_info(evidence: Evidence) -> dict[str, str]:
             "OSVersion": os_data.get("Version", "")}
 
 
-def run_on_target(target, profile: Profile, context: Context = Context(), known_hosts=None,
+def run_on_target(target: Any, profile: Profile, context: Context = Context(), known_hosts: Any = None,
                   trust_fingerprint: str | None = None, timeout: float = 600.0, connect_timeout: float = 15.0,
-                  progress=no_progress, cancel: CancelToken | None = None, only: set[str] | None = None):
+                  progress: Progress = no_progress, cancel: CancelToken | None = None,
+                  only: set[str] | None = None) -> tuple[list[CheckResult], Evidence]:
     """Connect to a WinTarget (WinRM or SSH), run the suite, close; the GUI and `certify` both use this."""
     from .winremote import open_runner
 
@@ -328,8 +330,9 @@ def run_on_target(target, profile: Profile, context: Context = Context(), known_
         runner.close()
 
 
-def run_windows_suite(runner, profile: Profile, context: Context = Context(), timeout: float = 600.0,
-                      progress=no_progress, cancel: CancelToken | None = None, only: set[str] | None = None):
+def run_windows_suite(runner: Any, profile: Profile, context: Context = Context(), timeout: float = 600.0,
+                      progress: Progress = no_progress, cancel: CancelToken | None = None,
+                  only: set[str] | None = None) -> tuple[list[CheckResult], Evidence]:
     """One round trip: the probe through `runner.run(script, timeout, cancel)`, then every case locally.
 
     A connection that drops part-way still returns the output that arrived (runners raise

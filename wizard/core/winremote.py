@@ -20,7 +20,9 @@ import json
 import socket
 import ssl
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .progress import CancelToken
@@ -41,7 +43,6 @@ from .sshconn import (
 )
 
 WINRM_HTTPS_PORT = 5986
-TRANSPORTS = ("winrm", "ssh")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def ssh_command() -> str:
 
 
 class SshPowerShellRunner:
-    def __init__(self, transport, host: str):
+    def __init__(self, transport: Any, host: str):
         self.transport, self.host = transport, host
 
     def run(self, script: str, timeout: float, cancel: CancelToken | None = None) -> str:
@@ -129,7 +130,7 @@ class SshPowerShellRunner:
 
 # -- PowerShell over WinRM (PSRP) ------------------------------------------------------------
 @contextlib.contextmanager
-def _winrm_errors(target: WinTarget, timeout: float):
+def _winrm_errors(target: WinTarget, timeout: float) -> Iterator[None]:
     """pypsrp's and requests' exceptions → the typed failures the pages explain."""
     import requests
     from pypsrp.exceptions import AuthenticationError, WinRMTransportError, WSManFaultError
@@ -170,7 +171,7 @@ class PsrpRunner:
     def __init__(self, target: WinTarget, timeout: float = 15.0):
         self.target, self.timeout = target, timeout
 
-    def _wsman(self):
+    def _wsman(self) -> Any:
         from pypsrp.wsman import WSMan
 
         t = self.target
@@ -180,7 +181,7 @@ class PsrpRunner:
                      operation_timeout=max(1, int(self.timeout)), read_timeout=max(1, int(self.timeout)) + 10)
 
     def run(self, script: str, timeout: float, cancel: CancelToken | None = None) -> str:
-        from pypsrp.powershell import PowerShell, PSInvocationState, RunspacePool
+        from pypsrp.powershell import PowerShell, PSInvocationState, RunspacePool  # type: ignore[attr-defined]
 
         cancel = cancel or CancelToken()
         lines: list[str] = []
@@ -234,7 +235,7 @@ def check_tls(sock: socket.socket, host: str, port: int, verify: bool) -> str:
 # -- opening a runner and the connection test ---------------------------------------------------
 def open_runner(target: WinTarget, timeout: float = 15.0, known_hosts: KnownHosts | None = None,
                 trust_fingerprint: str | None = None, report: ConnectionReport | None = None,
-                cancel: CancelToken | None = None):
+                cancel: CancelToken | None = None) -> SshPowerShellRunner | PsrpRunner:
     """A runner for `target`, after the transport's own steps (recorded in `report`)."""
     report = report if report is not None else ConnectionReport()
     cancel = cancel or CancelToken()
@@ -266,7 +267,7 @@ IDENTITY_SCRIPT = (
 )
 
 
-def parse_identity(output: str) -> dict:
+def parse_identity(output: str) -> dict[str, Any]:
     line = next((x for x in reversed(output.splitlines()) if x.strip().startswith("{")), "")
     try:
         data = json.loads(line)
@@ -296,7 +297,7 @@ def run_windows_connection_test(target: WinTarget, timeout: float = 15.0, known_
         except ValueError as exc:
             raise RemotingFailed(M_PS_FAILED, host=target.host, reason=exc) from None
     except SshFailure as exc:
-        exc.report = report
+        exc.report = report  # type: ignore[attr-defined]
         raise
     report.os_pretty_name = identity.get("Caption") or "unknown"
     report.steps.append(StepResult("os", bool(identity.get("Caption")), f"{report.os_pretty_name} ({identity.get('Version', '')})"))

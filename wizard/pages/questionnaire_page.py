@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..check_text import check_name
-from ..core.model import Answer
+from ..core.model import OS_LINUX, Answer
 from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
 from ..core.steps import Step
 from ..core.verdicts import MARKS
@@ -281,7 +281,7 @@ class QuestionnairePage(StepPage):
         self.ssh_access.setPlaceholderText(self.tr("How the certification team can reach the VM over SSH: user name, "
                                                    "port, key or password hand-over, anything unusual."))
         self.ssh_access.setMaximumHeight(90)
-        if self.platform() == "linux":
+        if self.platform() == OS_LINUX:
             column.addWidget(QLabel("<b>" + self.tr("SSH access information") + "</b>"))
             column.addWidget(self.ssh_access)
             column.addWidget(self.ssh_blocked)

@@ -454,6 +454,3 @@ class SasPage(StepPage):
                                          "not in the project.").format(self.disk_name(sku, disk), disk.sas.start, disk.sas.expiry))
         else:
             self.details.setText("")
-
-    def due_for_renewal(self) -> list[Disk]:
-        return [d for _, d in self.all_disks() if self.expiry_state(d) in ("soon", "expired")]

@@ -1,0 +1,114 @@
+"""The values the portal wants, as data: the 2015 guide's publishing-portal form in the portal's
+own field order, and Partner Center's technical configuration (Product Ingestion API).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..i18n_marks import QT_TRANSLATE_NOOP
+from ..model import OS_WINDOWS, ROLE_OS, Project, Sku
+from ..validation import marketplace_urls
+from .formats import MISSING_SAS, PC_SCHEMA
+from .readiness import fill
+
+
+# -- the guide's form ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class FormField:
+    label: str  # the portal's field name, filled in (English; the GUI translates `template`)
+    value: str
+    missing: str = ""  # why the value is empty (a template marked for translation)
+    section: str = "sku"  # offer | sku | disk
+    template: str = ""
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+def _field(template: str, value: str, missing: str = "", section: str = "sku", **args: object) -> FormField:
+    return FormField(fill(template, args), value, "" if value else missing, section, template, args)
+
+
+M_OFFER_ID = QT_TRANSLATE_NOOP("Core", "MISSING: offer ID")
+M_OFFER_NAME = QT_TRANSLATE_NOOP("Core", "MISSING: offer name")
+M_SKU_ID = QT_TRANSLATE_NOOP("Core", "MISSING: SKU ID")
+M_SUMMARY = QT_TRANSLATE_NOOP("Core", "MISSING: SKU summary")
+M_OS_NAME = QT_TRANSLATE_NOOP("Core", "MISSING: operating system name")
+M_SIZE = QT_TRANSLATE_NOOP("Core", "MISSING: recommended VM size")
+M_VERSION = QT_TRANSLATE_NOOP("Core", "MISSING: version")
+M_REPORT = QT_TRANSLATE_NOOP("Core", "MISSING: store the report in the VHDs' container")
+
+
+def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
+    """The publishing portal's SKU form, in the portal's order, with the offer fields first."""
+    offer = project.offer
+    marketplace, portal = marketplace_urls(offer.publisher_namespace, offer.offer_id, sku.sku_id)
+    fields = [
+        _field(QT_TRANSLATE_NOOP("Core", "Offer ID"), offer.offer_id, M_OFFER_ID, "offer"),
+        _field(QT_TRANSLATE_NOOP("Core", "Offer name"), offer.offer_name, M_OFFER_NAME, "offer"),
+        _field(QT_TRANSLATE_NOOP("Core", "SKU ID"), sku.sku_id, M_SKU_ID),
+        _field(QT_TRANSLATE_NOOP("Core", "SKU summary"), sku.summary, M_SUMMARY),
+        _field(QT_TRANSLATE_NOOP("Core", "Marketplace URL"), marketplace),
+        _field(QT_TRANSLATE_NOOP("Core", "Azure portal URL"), portal),
+        _field(QT_TRANSLATE_NOOP("Core", "OS family"), "Windows" if sku.os_family == OS_WINDOWS else "Linux"),
+        _field(QT_TRANSLATE_NOOP("Core", "Operating system"), sku.os_friendly_name, M_OS_NAME),
+    ]
+    sizes = list(sku.vm_sizes)
+    for n in range(max(3, len(sizes))):
+        fields.append(_field(QT_TRANSLATE_NOOP("Core", "Recommended VM size {n}"), sizes[n] if n < len(sizes) else "", M_SIZE, n=n + 1))
+    fields.append(_field(QT_TRANSLATE_NOOP("Core", "Version"), sku.version, M_VERSION))
+    for i, disk in enumerate(sku.disks):
+        if disk.role == ROLE_OS:
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "OS VHD URL"), sas_uris.get(i) or "", MISSING_SAS, "disk"))
+    for i, disk in enumerate(sku.disks):
+        if disk.role != ROLE_OS:
+            lun = sku.lun_of(disk)
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "LUN"), str(lun), "", "disk"))
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "LUN {lun} VHD URL"), sas_uris.get(i) or "", MISSING_SAS, "disk", lun=lun))
+    report = sku.report
+    fields.append(_field(QT_TRANSLATE_NOOP("Core", "Certification report"), report.blob_url if report and report.blob_url else "", M_REPORT))
+    return fields
+
+
+# -- Partner Center -----------------------------------------------------------------------
+LINUX_TYPES = (("ubuntu", "ubuntu"), ("red hat", "redHat"), ("rhel", "redHat"), ("centos", "centOS"), ("debian", "debian"),
+               ("suse", "suse"), ("oracle", "oracleLinux"), ("alma", "other"), ("rocky", "other"))
+WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"),
+                 ("2016", "windowsServer2016"), ("2019", "windowsServer2019"), ("2022", "windowsServer2022"))
+
+
+def _os_type(sku: Sku) -> str:
+    name = f"{sku.os_friendly_name} {sku.base_image}".lower()
+    table = WINDOWS_TYPES if sku.os_family == OS_WINDOWS else LINUX_TYPES
+    return next((value for key, value in table if key in name), "other")
+
+
+def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str | None],
+                        missing: list[str] | None = None) -> dict[str, Any]:
+    """The plan's technical configuration as the Product Ingestion API resource."""
+    os_uri = next((sas_uris.get(i) or "" for i, d in enumerate(sku.disks) if d is sku.os_disk), "")
+    data_disks = [{"lunNumber": sku.lun_of(d), "uri": sas_uris.get(i) or ""} for i, d in enumerate(sku.disks)
+                  if d.role != ROLE_OS]
+    document = {
+        "$schema": PC_SCHEMA,
+        "product": {"externalId": project.offer.offer_id},
+        "plan": {"externalId": sku.sku_id},
+        "operatingSystem": {"family": sku.os_family, "type": _os_type(sku), "friendlyName": sku.os_friendly_name},
+        "recommendedVmSizes": list(sku.vm_sizes),
+        "openPorts": [],
+        "vmProperties": {"supportsExtensions": True, "supportsBackup": False, "supportsAcceleratedNetworking": False,
+                         "isNetworkVirtualAppliance": False, "supportsNVMe": False, "supportsCloudInit": False,
+                         "supportsAadLogin": False, "supportsHibernation": False, "supportsRemoteConnection": True,
+                         "requiresCustomArmTemplate": False},
+        "skus": [{"imageType": "x64Gen1", "skuId": sku.sku_id, "securityType": ["standard"]}],
+        "vmImageVersions": [{
+            "versionNumber": sku.version,
+            "lifecycleState": "generallyAvailable",
+            "vmImages": [{"imageType": "x64Gen1",
+                          "source": {"sourceType": "sasUri", "osDisk": {"uri": os_uri}, "dataDisks": data_disks}}],
+        }],
+    }
+    if missing:
+        document["$comment"] = "Not ready — missing: " + "; ".join(missing)
+    return document

@@ -1,0 +1,203 @@
+"""The export formats: one renderer per format, each value quoted or escaped for where it lands
+(HTML, CSV, Markdown, bash, PowerShell). Exports hold no time stamp: the same project exports
+byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import shlex
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ... import __version__
+from ..model import OS_WINDOWS, Project, Sku
+from .formats import FORMATS
+from .forms import FormField, partner_center_json, portal_form
+from .readiness import ReadinessItem, readiness
+
+
+# -- rendering --------------------------------------------------------------------------------
+@dataclass
+class SkuExport:
+    sku: Sku
+    form: list[FormField]
+    items: list[ReadinessItem]
+    sas_uris: dict[int, str | None] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[str]:
+        return [i.text for i in self.items if not i.ok]
+
+
+def prepare(project: Project, sas_by_sku: Mapping[str, Mapping[int, str | None]], sku_id: str | None = None,
+            now: datetime | None = None) -> list[SkuExport]:
+    out = []
+    for sku in project.skus:
+        if sku_id is not None and sku.sku_id != sku_id:
+            continue
+        uris = dict(sas_by_sku.get(sku.sku_id, {}))
+        out.append(SkuExport(sku, portal_form(project, sku, uris), readiness(project, sku, uris, now=now), uris))
+    return out
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_portal_html(project: Project, exports: list[SkuExport]) -> str:
+    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+             f"<title>{_e(project.offer.offer_name or project.offer.offer_id)} — SKU form</title>",
+             "<style>body{font-family:sans-serif;font-size:10pt;margin:1.5em;color:#111}table{border-collapse:collapse;"
+             "width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}"
+             "th{background:#eee;width:28%}td{word-break:break-all}.missing{color:#b00020;font-weight:bold}.ok{color:#1b7f3b}"
+             "@media print{section{page-break-after:always}}</style></head><body>",
+             f"<h1>{_e(project.offer.offer_name or project.offer.offer_id)}: SKU form</h1>",
+             f"<p>Publisher namespace {_e(project.offer.publisher_namespace)} · made by mpwizard {_e(__version__)} · "
+             "paste each value into the publishing portal field of the same name, in this order.</p>"]
+    for export in exports:
+        sku = export.sku
+        parts.append(f"<section><h2>SKU {_e(sku.sku_id)} — {_e(sku.version)}</h2>")
+        if export.missing:
+            parts.append('<p class="missing">Not ready: ' + str(len(export.missing)) + " item(s) missing</p><ul>"
+                         + "".join(f'<li class="missing">{_e(m)}</li>' for m in export.missing) + "</ul>")
+        else:
+            parts.append('<p class="ok">Ready: every readiness item is met.</p>')
+        rows = []
+        for f in export.form:
+            value = _e(f.value) if f.value else ""
+            note = f'<br><span class="missing">{_e(f.missing)}</span>' if f.missing else ""
+            rows.append(f"<tr><th>{_e(f.label)}</th><td>{value}{note}</td></tr>")
+        parts.append("<table>" + "".join(rows) + "</table></section>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def render_portal_csv(exports: list[SkuExport]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["sku_id", "order", "field", "value", "missing"])
+    for export in exports:
+        for n, f in enumerate(export.form, 1):
+            writer.writerow([export.sku.sku_id, n, f.label, f.value, f.missing])
+        for item in export.items:
+            if not item.ok:
+                writer.writerow([export.sku.sku_id, "", "Readiness", "", item.text])
+    return buffer.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
+    lines = [f"# {_md(project.offer.offer_name or project.offer.offer_id)}: SKU form", "",
+             f"Made by mpwizard {__version__}. Paste each value into the portal field of the same name.", ""]
+    for export in exports:
+        lines += [f"## SKU {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
+        if export.missing:
+            lines += ["**Not ready** — missing:", ""] + [f"- {_md(m)}" for m in export.missing] + [""]
+        else:
+            lines += ["Ready: every readiness item is met.", ""]
+        lines += ["| Field | Value |", "|---|---|"]
+        for f in export.form:
+            value = f"`{_md(f.value)}`" if f.value else ""
+            lines.append(f"| {_md(f.label)} | {value}{' **' + _md(f.missing) + '**' if f.missing else ''} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _disk_urls(sku: Sku) -> tuple[str, list[str]]:
+    return (sku.os_disk.blob_url if sku.os_disk else ""), [d.blob_url for d in sku.data_disks]
+
+
+def _test_vm_commands(sku: Sku, var: Callable[[str], str]) -> list[list[tuple[str, ...]]]:
+    """The two az commands for a SKU as (option, value…) groups; `var(name)` spells a shell variable."""
+    os_url, data_urls = _disk_urls(sku)
+    image = f"{sku.sku_id}-{sku.version}"
+    create = [("az", "image", "create"), ("--resource-group", var("RESOURCE_GROUP")), ("--location", var("LOCATION")),
+              ("--name", image), ("--os-type", "Windows" if sku.os_family == OS_WINDOWS else "Linux"),
+              ("--hyper-v-generation", "V1"), ("--source", os_url or "MISSING-OS-VHD-URL")]
+    if data_urls:  # in LUN order
+        create.append(("--data-disk-sources", *[u or "MISSING-DATA-VHD-URL" for u in data_urls]))
+    vm = [("az", "vm", "create"), ("--resource-group", var("RESOURCE_GROUP")), ("--location", var("LOCATION")),
+          ("--name", f"{sku.sku_id}-test"[:64]), ("--image", image), ("--admin-username", var("ADMIN_USERNAME"))]
+    if sku.vm_sizes:
+        vm.append(("--size", sku.vm_sizes[0]))
+    vm.append(("--admin-password", var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
+    return [create, vm]
+
+
+def _bash_word(word: str) -> str:
+    return f'"{word}"' if word.startswith("$") else shlex.quote(word)
+
+
+def _ps_word(word: str) -> str:
+    if word.startswith("$env:") or (word and all(c.isalnum() or c in "-_./:" for c in word)):
+        return word
+    return "'" + word.replace("'", "''") + "'"
+
+
+def _script(exports: list[SkuExport], header: list[str], var: Callable[[str], str], word: Callable[[str], str],
+            continuation: str, after: Callable[[str], list[str]], windows_check: str) -> str:
+    lines = list(header)
+    for export in exports:
+        sku = export.sku
+        lines.append(f"# SKU {sku.sku_id} {sku.version}")
+        lines += [f"# NOT READY: {m}" for m in export.missing]
+        if not _disk_urls(sku)[0]:
+            lines.append("# MISSING: the OS disk has no blob URL yet (upload it in the VHD check step)")
+        if sku.os_family == OS_WINDOWS:
+            lines.append(windows_check)
+        for command in _test_vm_commands(sku, var):
+            lines.append(continuation.join(" ".join(word(w) for w in group) for group in command))
+            lines += after(command[0][1])
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def render_az_script(project: Project, exports: list[SkuExport]) -> str:
+    header = ["#!/usr/bin/env bash",
+              "# Create a managed image from each SKU's VHD blobs and a test VM from it (the guide's step 4 with",
+              f"# today's Azure CLI). Made by mpwizard {__version__}.",
+              "# Set the variables below first; no secret is written into this file.",
+              "set -euo pipefail",
+              ': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the storage account}"',
+              ': "${LOCATION:?set LOCATION to the storage account region, e.g. westus}"',
+              'ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"', ""]
+    return _script(exports, header, lambda name: f"${name}", _bash_word, " \\\n  ", lambda _noun: [],
+                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"')
+
+
+def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
+    header = ["# Create a managed image from each SKU's VHD blobs and a test VM from it (the guide's step 4 with",
+              f"# today's Azure CLI, from PowerShell). Made by mpwizard {__version__}.",
+              "# Set the variables below first; no secret is written into this file.",
+              "$ErrorActionPreference = 'Stop'",
+              "if (-not $env:RESOURCE_GROUP) { throw 'Set $env:RESOURCE_GROUP to the resource group of the storage account' }",
+              "if (-not $env:LOCATION) { throw 'Set $env:LOCATION to the storage account region, e.g. westus' }",
+              "if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }", ""]
+    return _script(exports, header, lambda name: f"$env:{name}", _ps_word, " `\n  ",
+                   lambda noun: [f"if ($LASTEXITCODE -ne 0) {{ throw 'az {noun} create failed' }}"],
+                   "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }")
+
+
+def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
+    if fmt == "portal-html":
+        return render_portal_html(project, exports)
+    if fmt == "portal-csv":
+        return render_portal_csv(exports)
+    if fmt == "portal-md":
+        return render_portal_md(project, exports)
+    if fmt == "partner-center-json":
+        docs = [partner_center_json(project, e.sku, e.sas_uris, e.missing) for e in exports]
+        return json.dumps(docs[0] if len(docs) == 1 else docs, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "az-script":
+        return render_az_script(project, exports)
+    if fmt == "az-ps1":
+        return render_az_ps1(project, exports)
+    raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -1,0 +1,43 @@
+"""SAS tokens for the exports: a disk's full SAS URI from the keyring (the only module of the export
+that touches it), and the signature masked for the screen.
+"""
+
+from __future__ import annotations
+
+from ..model import Disk, Project
+
+
+def sas_uri(blob_url: str, scheme: str, token: str | None) -> str | None:
+    """The full SAS URI from the stored blob URL, the record's scheme and the token from the keyring."""
+    if not token or not blob_url:
+        return None
+    return f"{scheme or 'https'}://{blob_url.split('://', 1)[1]}?{token}"
+
+
+def mask_signature(text: str) -> str:
+    """For showing on screen: the SAS signature replaced by dots (Copy and the export keep the real one)."""
+    from ..logs import SAS_SIGNATURE
+
+    return SAS_SIGNATURE.sub(r"\1••••••", text)
+
+
+def disk_sas_uri(project_id: str, disk: Disk) -> str | None:
+    """The disk's full SAS URI with its token from this session or the keyring; None without one.
+    Touches the keyring: call it off the GUI thread."""
+    from ..credentials import CredentialError, SecretRef, credentials
+
+    if not disk.sas:
+        return None
+    token = None
+    if disk.sas.secret_purpose:
+        try:
+            token = credentials().get(SecretRef(project_id, disk.sas.secret_purpose))
+        except CredentialError:
+            token = None
+    return sas_uri(disk.sas.blob_url or disk.blob_url, disk.sas.scheme, token)
+
+
+def load_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
+    """Every disk's SAS URI from this session or the keyring (None where there is none). Touches the keyring."""
+    return {sku.sku_id: {i: disk_sas_uri(project.project_id, disk) for i, disk in enumerate(sku.disks)}
+            for sku in project.skus}
