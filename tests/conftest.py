@@ -151,6 +151,32 @@ def new_window(qtbot):
 
 
 
+# -- test groups -------------------------------------------------------------------------------------
+# Every test lands in one group, from the fixtures it uses (tests may also mark themselves):
+#   core        no Qt widgets, no services          pytest -m core
+#   gui         real widgets offscreen, no services  pytest -m gui
+#   services    a real service or tool: sshd, Azurite, the Secret Service keyring, Xvfb, builds
+# The quick run without services: QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -m "not services"
+SERVICE_FIXTURES = {"sshd", "roots", "slow_sshd", "azurite", "xvfb", "built", "dists", "windows_over_ssh"}
+GUI_FIXTURES = {"qtbot", "qapp", "new_window", "demo_window", "window", "demo", "win"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("services") or _fixture_closure(item) & SERVICE_FIXTURES:
+            item.add_marker(pytest.mark.services)
+        elif item.get_closest_marker("gui") or names & GUI_FIXTURES:
+            item.add_marker(pytest.mark.gui)
+        else:
+            item.add_marker(pytest.mark.core)
+
+
+def _fixture_closure(item) -> set[str]:
+    info = getattr(item, "_fixtureinfo", None)
+    return set(info.names_closure) if info is not None else set()
+
+
 _exit_status = {"code": 0}
 
 

@@ -39,9 +39,11 @@ def test_first_contact_asks_with_fingerprint_then_connects(qtbot, page, sshd, mo
     page.btn_test.click()
     qtbot.waitUntil(lambda: "Connected to" in page.test_result.text(), timeout=30_000)
     assert asked == [sshd.host_key_fingerprint()]
-    assert "Test Linux 1" in page.test_result.text() and "sudo needs a password" in page.test_result.text()
+    assert "Test Linux 1" in page.test_result.text()
+    assert "sudo needs a password" in page.test_result.text()
     steps = [page.test_steps.item(i).text() for i in range(page.test_steps.count())]
-    assert steps[0].startswith("✓ Name resolves") and any("Host key" in s and "SHA256:" in s for s in steps)
+    assert steps[0].startswith("✓ Name resolves")
+    assert any("Host key" in s and "SHA256:" in s for s in steps)
 
 
 def test_declining_the_host_key_does_not_connect(qtbot, page, monkeypatch):
@@ -57,7 +59,8 @@ def test_changed_key_is_refused_and_can_be_forgotten(qtbot, page, tmp_path):
     page.known_hosts.remember("127.0.0.1", page.port.value(), paramiko.Ed25519Key(filename=str(tmp_path / "other")))
     page.btn_test.click()
     wait(qtbot, page)
-    assert "changed" in page.test_result.text() and page.btn_forget.isVisibleTo(page)
+    assert "changed" in page.test_result.text()
+    assert page.btn_forget.isVisibleTo(page)
     page.btn_forget.click()
     assert not page.known_hosts.lookup("127.0.0.1", page.port.value())
 
@@ -67,7 +70,8 @@ def test_wrong_password_and_closed_port_explain_what_to_do(qtbot, page, monkeypa
     page.password.setText("wrong")
     page.btn_test.click()
     wait(qtbot, page)
-    assert "refused the password" in page.test_result.text() and "Check the user name" in page.test_result.text()
+    assert "refused the password" in page.test_result.text()
+    assert "Check the user name" in page.test_result.text()
     page.port.setValue(free_port())
     page.btn_test.click()
     wait(qtbot, page)

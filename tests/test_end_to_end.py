@@ -77,7 +77,8 @@ class Walk:
         page.size_filter.clear()
         qtbot.mouseClick(page.btn_add_disk, Qt.MouseButton.LeftButton)
         sku = self.window.document.project.skus[0]
-        assert [d.role for d in sku.disks] == ["os", "data"] and sku.vm_sizes
+        assert [d.role for d in sku.disks] == ["os", "data"]
+        assert sku.vm_sizes
         assert self.next_enabled(), [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
         self.shoot("offer")
 
@@ -128,7 +129,8 @@ class Walk:
         qtbot.mouseClick(page.btn_run, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.task is None, timeout=LONG)
         run = self.window.document.project.test_runs[-1]
-        assert len(run.results) == 23 and not [r.id for r in run.results if r.result in ("Failed", "Error")]
+        assert len(run.results) == 23
+        assert not [r.id for r in run.results if r.result in ("Failed", "Error")]
         assert run.system["KernelFullVersion"]
         self.shoot("test-run")
 
@@ -156,7 +158,8 @@ class Walk:
         qtbot.mouseClick(page.btn_store_report, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.task is None, timeout=LONG)
         report = self.window.document.project.skus[0].report
-        assert report is not None and report.blob_url, page.report_status.text()
+        assert report is not None, page.report_status.text()
+        assert report.blob_url, page.report_status.text()
         assert container_client.get_blob_client(report.file_name).get_blob_properties().size > 0
         self.shoot("report")
 
@@ -178,7 +181,8 @@ class Walk:
         qtbot.waitUntil(lambda: page.task is None, timeout=LONG)
         items = page.exports[0].items
         assert all(i.ok for i in items), [i.text for i in items if not i.ok]
-        assert page.checklist.rowCount() == len(items) and page.checklist.item(0, 0).text() == "✓"
+        assert page.checklist.rowCount() == len(items)
+        assert page.checklist.item(0, 0).text() == "✓"
         # On screen the signature is masked; Copy gives the real URI.
         os_row = next(r for r in range(page.form_table.rowCount()) if page.form_table.item(r, 0).text() == "OS VHD URL")
         assert "sig=••••••" in page.form_table.item(os_row, 1).text()
@@ -186,7 +190,9 @@ class Walk:
         from PySide6.QtGui import QGuiApplication
 
         copied = QGuiApplication.clipboard().text()
-        assert "sig=" in copied and "••" not in copied and "sp=rl" in copied
+        assert "sig=" in copied
+        assert "••" not in copied
+        assert "sp=rl" in copied
         self.shoot("export")
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
@@ -197,7 +203,8 @@ class Walk:
             qtbot.mouseClick(page.btn_export, Qt.MouseButton.LeftButton)
             out[fmt] = target.read_bytes()
         assert b"MISSING" not in b"".join(out.values())
-        assert copied.encode() in out["portal-csv"] and copied.encode() in out["partner-center-json"]
+        assert copied.encode() in out["portal-csv"]
+        assert copied.encode() in out["partner-center-json"]
         return out
 
 
@@ -229,7 +236,9 @@ def test_first_submission_end_to_end_then_reopen_and_export_identically(qtbot, n
     path = tmp_path / "first-submission.mpwiz"
     window.document.save(path)
     text = path.read_text(encoding="utf-8")
-    assert roots[0].password not in text and AZURITE_KEY not in text and "sig=" not in text
+    assert roots[0].password not in text
+    assert AZURITE_KEY not in text
+    assert "sig=" not in text
     window.close()
 
     again = new_window()

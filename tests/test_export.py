@@ -79,7 +79,9 @@ def test_each_missing_item_is_named_with_the_step_that_fixes_it(break_it, item_i
     project = ready_project()
     break_it(project)
     items = {i.id: i for i in readiness(project, project.skus[0], uris_for(project)["ubuntu-standard"], now=NOW)}
-    assert not items[item_id].ok and items[item_id].step == step and words in items[item_id].text
+    assert not items[item_id].ok
+    assert items[item_id].step == step
+    assert words in items[item_id].text
     assert [i.id for i in items.values() if not i.ok] == [item_id]
 
 
@@ -89,7 +91,8 @@ def test_a_missing_sas_token_is_written_into_the_field_and_the_export():
     uris["ubuntu-standard"][2] = None  # not in the keyring
     (export,) = prepare(project, uris, now=NOW)
     field = next(f for f in export.form if f.label == "LUN 1 VHD URL")
-    assert field.value == "" and field.missing.startswith("MISSING")
+    assert field.value == ""
+    assert field.missing.startswith("MISSING")
     assert "data disk LUN 1: the SAS token is not in the keyring" in render("portal-md", project, [export])
     document = partner_center_json(project, export.sku, export.sas_uris, export.missing)
     assert document["vmImageVersions"][0]["vmImages"][0]["source"]["dataDisks"][1] == {"lunNumber": 1, "uri": ""}
@@ -104,7 +107,8 @@ def test_portal_form_is_in_the_portals_order():
                       "Operating system", "Recommended VM size 1", "Recommended VM size 2", "Recommended VM size 3",
                       "Version", "OS VHD URL", "LUN", "LUN 0 VHD URL", "LUN", "LUN 1 VHD URL", "Certification report"]
     values = {f.label: f.value for f in export.form}
-    assert values["OS VHD URL"] == f"{BASE}/os.vhd?{TOKEN}" and values["LUN 1 VHD URL"] == f"{BASE}/db.vhd?{TOKEN}"
+    assert values["OS VHD URL"] == f"{BASE}/os.vhd?{TOKEN}"
+    assert values["LUN 1 VHD URL"] == f"{BASE}/db.vhd?{TOKEN}"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -130,7 +134,8 @@ def test_partner_center_json_matches_the_schema_written_from_the_reference():
     assert document["$schema"].endswith("/virtual-machine-plan-technical-configuration/2022-03-01-preview3")
     assert document["operatingSystem"] == {"family": "linux", "type": "ubuntu", "friendlyName": "Ubuntu Server 22.04 LTS"}
     source = document["vmImageVersions"][0]["vmImages"][0]["source"]
-    assert source["osDisk"]["uri"].endswith("os.vhd?" + TOKEN) and [d["lunNumber"] for d in source["dataDisks"]] == [0, 1]
+    assert source["osDisk"]["uri"].endswith("os.vhd?" + TOKEN)
+    assert [d["lunNumber"] for d in source["dataDisks"]] == [0, 1]
     # A broken document is caught: the schema is not a formality.
     document["vmImageVersions"][0]["versionNumber"] = "1.0"
     with pytest.raises(jsonschema.ValidationError):
@@ -144,10 +149,15 @@ def test_az_script_parses_in_bash_and_holds_no_secret(tmp_path):
     script.write_text(render("az-script", project, exports))
     subprocess.run(["bash", "-n", str(script)], check=True)
     text = script.read_text()
-    assert "az image create" in text and "--data-disk-sources" in text and f"{BASE}/db.vhd" in text
-    assert "sig=" not in text and "--generate-ssh-keys" in text
+    assert "az image create" in text
+    assert "--data-disk-sources" in text
+    assert f"{BASE}/db.vhd" in text
+    assert "sig=" not in text
+    assert "--generate-ssh-keys" in text
     ps1 = render("az-ps1", project, exports)
-    assert "sig=" not in ps1 and "$env:RESOURCE_GROUP" in ps1 and ps1.count("`\n") >= 10
+    assert "sig=" not in ps1
+    assert "$env:RESOURCE_GROUP" in ps1
+    assert ps1.count("`\n") >= 10
 
 
 def test_portal_html_renders_to_a_page(qapp, tmp_path):
@@ -159,7 +169,8 @@ def test_portal_html_renders_to_a_page(qapp, tmp_path):
     uris = uris_for(project)
     uris["ubuntu-standard"][2] = None
     page = render("portal-html", project, prepare(project, uris, now=NOW))
-    assert "<script" not in page and "<link" not in page
+    assert "<script" not in page
+    assert "<link" not in page
     pdf = tmp_path / "form.pdf"
     pdf.write_bytes(html_to_pdf(page))
     out = ROOT / "artifacts" / "export"
@@ -175,6 +186,7 @@ def test_masked_signature_for_the_screen():
     assert mask_signature(f"{BASE}/os.vhd?{TOKEN}") == f"{BASE}/os.vhd?{TOKEN.split('sig=')[0]}sig=••••••"
 
 
+@pytest.mark.services  # the SAS token is read back from the real keyring by a child process
 def test_cli_export_reads_sas_from_the_keyring_and_exits_by_readiness(tmp_path, cli):
     from wizard.core.credentials import SecretRef, credentials
     from wizard.core.projectio import save_project
@@ -186,15 +198,16 @@ def test_cli_export_reads_sas_from_the_keyring_and_exits_by_readiness(tmp_path, 
     path = tmp_path / "p.mpwiz"
     save_project(project, path)
     result = cli("export", str(path), "--format", "portal-csv")
-    assert result.returncode == 1 and "MISSING" in result.stdout  # tokens are not in the keyring yet
+    assert result.returncode == 1
+    assert "MISSING" in result.stdout  # tokens are not in the keyring yet
     assert "missing: ubuntu-standard: OS disk: the SAS token is not in the keyring" in result.stderr
     for disk in project.skus[0].disks:
         credentials().store(SecretRef(project.project_id, disk.sas.secret_purpose), TOKEN, remember=True)
     out = tmp_path / "form.json"
     result = cli("export", str(path), "--format", "partner-center-json", "--sku", "ubuntu-standard", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "" and json.loads(out.read_text())["vmImageVersions"][0]["vmImages"][0]["source"]["osDisk"][
-        "uri"] == f"{BASE}/os.vhd?{TOKEN}"
+    assert result.stdout == ""
+    assert json.loads(out.read_text())["vmImageVersions"][0]["vmImages"][0]["source"]["osDisk"][ "uri"] == f"{BASE}/os.vhd?{TOKEN}"
     assert cli("export", str(tmp_path / "nope.mpwiz"), "--format", "portal-md").returncode == 2
     (tmp_path / "broken.mpwiz").write_text("{")
     assert cli("export", str(tmp_path / "broken.mpwiz"), "--format", "portal-md").returncode == 2

@@ -73,7 +73,8 @@ def test_edit_marks_dirty_and_save_reopen_is_identical(window, tmp_path, new_win
     window.open_path(DEMO, ask=False)
     page = window.pages[Step.OFFER]
     page.offer_name.setText("Contoso Web Appliance 2")
-    assert window.document.dirty and window.isWindowModified()
+    assert window.document.dirty
+    assert window.isWindowModified()
     target = tmp_path / "saved.mpwiz"
     assert window._save_to(target)
     assert not window.isWindowModified()
@@ -115,7 +116,8 @@ def test_autosave_writes_recovery_and_restore_offers_it(window, new_window, monk
     answer_next_question(monkeypatch, QMessageBox.StandardButton.Yes)
     fresh.offer_recovery()
     assert fresh.document.project.offer.offer_name == "Unsaved edit"
-    assert fresh.document.dirty and fresh.document.path == DEMO.resolve()
+    assert fresh.document.dirty
+    assert fresh.document.path == DEMO.resolve()
     # Saving clears the recovery copy.
     fresh._save_to(tmp_path / "restored.mpwiz")
     assert fresh.recovery.entries() == []
@@ -149,7 +151,8 @@ def test_language_switch_rebuilds_window_with_same_project(qtbot):
     new = QApplication.instance().window
     qtbot.addWidget(new)
     try:
-        assert new is not win and new.document is doc
+        assert new is not win
+        assert new.document is doc
         assert new.wizard.currentId() == Step.CONNECTION
         assert new.pages[Step.OFFER].title() == "プランと SKU"
     finally:
@@ -177,8 +180,11 @@ def test_run_task_delivers_result_and_progress_on_gui_thread(qtbot):
 
     handle = run_task(work, on_result=on_result, on_error=lambda e: seen.setdefault("error", e), on_progress=on_progress)
     qtbot.waitUntil(lambda: not handle.running, timeout=5000)
-    assert seen["result"] == 42 and seen["result_thread"] and seen["progress_thread"]
-    assert seen["progress"].message == "half" and "error" not in seen
+    assert seen["result"] == 42
+    assert seen["result_thread"]
+    assert seen["progress_thread"]
+    assert seen["progress"].message == "half"
+    assert "error" not in seen
     assert seen["worker"] != threading.main_thread().name
 
 
@@ -190,7 +196,8 @@ def test_run_task_delivers_error_once_and_cancel_as_error(qtbot):
 
     h1 = run_task(boom, on_result=outcomes.append, on_error=outcomes.append)
     qtbot.waitUntil(lambda: not h1.running, timeout=5000)
-    assert len(outcomes) == 1 and isinstance(outcomes[0], ValueError)
+    assert len(outcomes) == 1
+    assert isinstance(outcomes[0], ValueError)
 
     started = threading.Event()
 
@@ -204,7 +211,8 @@ def test_run_task_delivers_error_once_and_cancel_as_error(qtbot):
     assert started.wait(5)
     h2.cancel()
     qtbot.waitUntil(lambda: not h2.running, timeout=5000)
-    assert len(outcomes) == 2 and isinstance(outcomes[1], Cancelled)
+    assert len(outcomes) == 2
+    assert isinstance(outcomes[1], Cancelled)
 
 
 # -- logging and crashes --------------------------------------------------------
@@ -231,11 +239,14 @@ def test_excepthook_logs_redacted_details_and_shows_dialog(qtbot, monkeypatch):
     for handler in logging.getLogger().handlers:
         handler.flush()
     text, details = shown[0]
-    assert str(path) in text and "RuntimeError" in details
+    assert str(path) in text
+    assert "RuntimeError" in details
     log_text = log_file().read_text(encoding="utf-8")
     assert "RuntimeError" in log_text
     for secret in ("hunter2-password", "SECRETSIG"):
-        assert secret not in log_text and secret not in details and secret not in text
+        assert secret not in log_text
+        assert secret not in details
+        assert secret not in text
 
 
 def test_secrets_never_reach_saved_project_or_log(window, tmp_path, qtbot):
@@ -266,7 +277,8 @@ def test_save_failure_leaves_file_and_tells_user(window, tmp_path, monkeypatch):
     # A folder where the temporary file must go makes the write fail, even for root.
     (tmp_path / f".p.mpwiz.{os.getpid()}.tmp").mkdir()
     assert not window._save_to(target)
-    assert target.read_bytes() == before and "previous file is unchanged" in shown[0]
+    assert target.read_bytes() == before
+    assert "previous file is unchanged" in shown[0]
 
 
 def test_file_open_event_opens_the_project(window, qapp):
@@ -303,22 +315,27 @@ def test_about_box_names_version_and_licences(window, monkeypatch):
     window.show_about()
     from wizard import __version__
 
-    assert __version__ in shown[0] and "LGPLv3" in shown[0] and "paramiko" in shown[0]
+    assert __version__ in shown[0]
+    assert "LGPLv3" in shown[0]
+    assert "paramiko" in shown[0]
 
 
 def test_deferred_pages_come_right_after_the_first_paint(qtbot):
     """The app shows the first page before building the other six (bench_startup); nothing may notice."""
     window = MainWindow(ProjectDocument(), defer_until_painted=True)
     try:
-        assert len(window.pages) == 1 and window.wizard.pageIds() == [0]
-        assert window.file_menu.title() and window.file_menu.actions() == []  # titles now, actions later
+        assert len(window.pages) == 1
+        assert window.wizard.pageIds() == [0]
+        assert window.file_menu.title()
+        assert window.file_menu.actions() == []  # titles now, actions later
         next_button = window.wizard.button(QWizard.WizardButton.NextButton)
         painted = []
         window.firstPainted.connect(lambda: painted.append(True))
         window.show()
         assert next_button.isVisible()  # Next, not Finish, although page 2 is not built yet
         qtbot.waitUntil(lambda: len(window.pages) == 7, timeout=5000)
-        assert painted == [True] and window.wizard.pageIds() == list(range(7))
+        assert painted == [True]
+        assert window.wizard.pageIds() == list(range(7))
         assert [p.step for p in window.pages] == list(Step)
         qtbot.waitUntil(lambda: bool(window.file_menu.actions()), timeout=5000)
         assert not window.act_save.shortcut().isEmpty()
@@ -363,7 +380,8 @@ def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
     window = MainWindow(ProjectDocument(), defer_until_painted=True)
     try:
         window.wizard.jump_to(int(Step.SAS))  # before any paint: the wizard builds what it needs
-        assert window.wizard.currentId() == int(Step.SAS) and len(window.pages) == 7
+        assert window.wizard.currentId() == int(Step.SAS)
+        assert len(window.pages) == 7
         window.build_remaining_pages()  # the queued call after the paint is then a no-op
         assert len(window.pages) == 7
     finally:

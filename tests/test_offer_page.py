@@ -42,7 +42,8 @@ def error_text(page, key) -> str:
 
 
 def test_demo_is_complete_and_next_is_enabled(win, page):
-    assert page.is_step_complete() and next_enabled(win)
+    assert page.is_step_complete()
+    assert next_enabled(win)
     assert "Nothing" in page.problem_list.item(0).text()
 
 
@@ -51,7 +52,8 @@ def test_demo_is_complete_and_next_is_enabled(win, page):
 def test_invalid_publisher_namespace_explained_inline_and_blocks_next(qtbot, win, page, bad, words):
     retype(qtbot, page.publisher, bad)
     assert words in error_text(page, "offer.publisher_namespace")
-    assert not next_enabled(win) and not page.is_step_complete()
+    assert not next_enabled(win)
+    assert not page.is_step_complete()
     retype(qtbot, page.publisher, "contoso")
     assert error_text(page, "offer.publisher_namespace") == ""
     assert next_enabled(win)
@@ -75,13 +77,16 @@ def check_sizes(page, names):
 
 def test_number_of_vm_sizes_per_profile(qtbot, win, page):
     check_sizes(page, {"Standard_D1_v2", "Standard_D2_v2"})
-    assert "exactly 3" in error_text(page, "sku.vm_sizes") and not next_enabled(win)
+    assert "exactly 3" in error_text(page, "sku.vm_sizes")
+    assert not next_enabled(win)
     # Partner Center allows 1–6: the same choice becomes valid when the profile switches.
     page.profile.setCurrentIndex(page.profile.findData("partner-center"))
     assert win.document.project.profile_id == "partner-center"
-    assert error_text(page, "sku.vm_sizes") == "" and next_enabled(win)
+    assert error_text(page, "sku.vm_sizes") == ""
+    assert next_enabled(win)
     check_sizes(page, {s.name for s in __import__("wizard.core.vmsizes", fromlist=["x"]).catalogue()[:7]})
-    assert "1 to 6" in error_text(page, "sku.vm_sizes") and not next_enabled(win)
+    assert "1 to 6" in error_text(page, "sku.vm_sizes")
+    assert not next_enabled(win)
     page.profile.setCurrentIndex(page.profile.findData("publishing-guide-2015"))
     assert "exactly 3" in error_text(page, "sku.vm_sizes")
 
@@ -90,7 +95,8 @@ def test_size_search_filters_the_catalogue(qtbot, page):
     qtbot.keyClicks(page.size_filter, "d2 v5")
     visible = [page.size_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.size_list.count())
                if not page.size_list.isRowHidden(i)]
-    assert visible and all("D2" in name and "v5" in name for name in visible)
+    assert visible
+    assert all("D2" in name and "v5" in name for name in visible)
 
 
 @pytest.mark.parametrize("version,words", [("1.0.0", "already published"), ("0.9.9", "lower than"),
@@ -121,7 +127,8 @@ def test_seventeenth_data_disk_under_partner_center(qtbot, win, page):
     assert next_enabled(win)
     assert page.disk_table.item(16, 1).text() == "15"  # LUNs 0..15 in order
     page.btn_add_disk.click()
-    assert "17 data disks" in error_text(page, "sku.disks") and not next_enabled(win)
+    assert "17 data disks" in error_text(page, "sku.disks")
+    assert not next_enabled(win)
     page.btn_remove_disk.click()
     assert next_enabled(win)
 
@@ -147,7 +154,8 @@ def test_windows_base_image_rules(qtbot, win, page):
     page.sku_list.setCurrentRow(1)
     assert page.base_image.isEnabled()
     page.base_image.setCurrentIndex(page.base_image.findData("other"))
-    assert "YYYY-MM-DD" in error_text(page, "sku.base_image_date") and not next_enabled(win)
+    assert "YYYY-MM-DD" in error_text(page, "sku.base_image_date")
+    assert not next_enabled(win)
     qtbot.keyClicks(page.base_date, "2014-01-01")
     assert "2014-09-08" in error_text(page, "sku.base_image_date")
     retype(qtbot, page.base_date, "2016-04-01")
@@ -156,14 +164,16 @@ def test_windows_base_image_rules(qtbot, win, page):
 
 def test_add_duplicate_move_remove_skus(qtbot, win, page):
     page.btn_add.click()
-    assert page.sku_list.count() == 3 and not next_enabled(win)
+    assert page.sku_list.count() == 3
+    assert not next_enabled(win)
     assert "SKU ID is required" in error_text(page, "sku.sku_id")
     page.btn_remove.click()
     page.sku_list.setCurrentRow(0)
     page.btn_dup.click()
     skus = win.document.project.skus
     assert [s.sku_id for s in skus] == ["ubuntu-standard", "ubuntu-standard-copy", "windows-2012r2"]
-    assert skus[1].published_versions == [] and skus[1].vm_sizes == skus[0].vm_sizes
+    assert skus[1].published_versions == []
+    assert skus[1].vm_sizes == skus[0].vm_sizes
     page.btn_down.click()
     assert [s.sku_id for s in win.document.project.skus][2] == "ubuntu-standard-copy"
     page.btn_up.click()

@@ -208,7 +208,8 @@ def test_run_certification_is_the_one_path(sshd, roots, tmp_path):
     assert run.interrupted == ""
     assert len(run.results) == 23
     record = run.record(c, "publishing-guide-2015")
-    assert record.host == "127.0.0.1" and record.os_name == "Test Linux 1 (image root)"
+    assert record.host == "127.0.0.1"
+    assert record.os_name == "Test Linux 1 (image root)"
 
 
 # -- SAS: one expiry rule, and an http endpoint gets an http URI ---------------------------------------------

@@ -32,7 +32,8 @@ def test_frozen_smoke_and_version_with_clean_environment(built, tmp_path):
     app_dir, _ = built
     version = subprocess.run([str(app_dir / "mpwizard"), "--version"], capture_output=True, text=True,
                              env=clean_env(tmp_path), timeout=60)
-    assert version.returncode == 0 and version.stdout.strip() == "mpwizard 0.1.0"
+    assert version.returncode == 0
+    assert version.stdout.strip() == "mpwizard 0.1.0"
     smoke = subprocess.run([str(app_dir / "mpwizard"), "--smoke"], capture_output=True, text=True,
                            env=clean_env(tmp_path), timeout=120)
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
@@ -77,7 +78,8 @@ def test_frozen_app_shows_its_window_on_x(built, tmp_path):
             time.sleep(0.05)
         run = subprocess.run([str(app_dir / "mpwizard"), "--demo"], capture_output=True, text=True, timeout=60,
                              env=clean_env(tmp_path, DISPLAY=display, MPWIZARD_BENCH_EXIT_ON_SHOW="1"))
-        assert run.returncode == 0 and "first-page-shown" in run.stdout, run.stderr[-2000:]
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert "first-page-shown" in run.stdout, run.stderr[-2000:]
     finally:
         xvfb.terminate()
         xvfb.wait(5)
@@ -88,10 +90,12 @@ def test_deb_installs_desktop_entry_and_mime_type(built, tmp_path):
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
     info = subprocess.run(["dpkg-deb", "-f", str(deb), "Package", "Version"], capture_output=True, text=True, check=True)
-    assert "Package: mpwizard" in info.stdout and "Version: 0.1.0" in info.stdout
+    assert "Package: mpwizard" in info.stdout
+    assert "Version: 0.1.0" in info.stdout
     desktop = root / "usr/share/applications/mpwizard.desktop"
     check = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
-    assert check.returncode == 0 and not check.stdout.strip(), check.stdout
+    assert check.returncode == 0, check.stdout
+    assert not check.stdout.strip(), check.stdout
     assert "MimeType=application/x-mpwiz;" in desktop.read_text()
     mime = root / "usr/share/mime/packages/mpwizard.xml"
     import xml.etree.ElementTree as ET

@@ -49,7 +49,8 @@ def test_saved_file_is_readable_json_with_stable_key_order(tmp_path):
     data = json.loads(text)
     assert list(data)[:5] == ["format", "format_version", "project_id", "name", "profile_id"]
     assert data["format_version"] == FORMAT_VERSION
-    assert text.endswith("\n") and "\n  " in text
+    assert text.endswith("\n")
+    assert "\n  " in text
 
 
 def test_save_keeps_previous_version_as_bak(tmp_path):
@@ -108,7 +109,8 @@ def test_json_error_reports_line_and_column(tmp_path, cli):
 
 def test_missing_file(tmp_path, cli):
     result = cli("project", "check", str(tmp_path / "nope.mpwiz"))
-    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
 
 
 def test_wrong_types_load_with_every_problem_and_its_place(tmp_path, cli):
@@ -142,7 +144,8 @@ def test_missing_required_fields_are_reported(tmp_path, cli):
     result = cli("project", "check", "--json", str(path))
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["valid"] is False and any(p["path"] == "offer" for p in report["problems"])
+    assert report["valid"] is False
+    assert any(p["path"] == "offer" for p in report["problems"])
 
 
 def test_unknown_fields_are_kept_on_save(tmp_path):
@@ -178,7 +181,8 @@ def test_older_format_is_migrated_on_load_and_written_only_on_save(tmp_path, cli
 def test_valid_project_check_exit_zero(cli):
     result = cli("project", "check", str(DEMO))
     assert result.returncode == 0, result.stdout
-    assert "valid" in result.stdout and "web-appliance" in result.stdout
+    assert "valid" in result.stdout
+    assert "web-appliance" in result.stdout
 
 
 def test_project_check_does_not_import_qt():
@@ -222,8 +226,10 @@ def test_recovery_store_round_trip(tmp_path):
     project = Project(name="unsaved", skus=[Sku(sku_id="a", disks=[Disk()])])
     store.write(project, tmp_path / "x.mpwiz")
     (entry,) = store.entries()
-    assert entry.project_id == project.project_id and entry.source_path.endswith("x.mpwiz")
+    assert entry.project_id == project.project_id
+    assert entry.source_path.endswith("x.mpwiz")
     restored, problems = store.restore(entry)
-    assert restored == project and problems == []
+    assert restored == project
+    assert problems == []
     store.discard(project.project_id)
     assert store.entries() == []

@@ -33,11 +33,15 @@ def test_every_question_is_worded_in_english_and_japanese_and_ids_are_unique():
     assert len(ids) == len(set(ids))
     assert {t.id for t in q.tabs} == {"general", "kernel"}
     for question in q.questions:
-        assert question.text["en"].strip() and question.text["ja"].strip(), question.id
-        assert question.tab in {t.id for t in q.tabs} and set(question.platforms) <= {"linux", "windows"}
+        assert question.text["en"].strip(), question.id
+        assert question.text["ja"].strip(), question.id
+        assert question.tab in {t.id for t in q.tabs}
+        assert set(question.platforms) <= {"linux", "windows"}
         for choice in question.choices:
-            assert choice.text["en"] and choice.text["ja"]
-    assert q.wording_note["en"] and q.wording_note["ja"]
+            assert choice.text["en"]
+            assert choice.text["ja"]
+    assert q.wording_note["en"]
+    assert q.wording_note["ja"]
     assert [t.id for t in q.tabs_for("windows")] == ["general"]  # Kernel Customization is Linux only
     assert not [x for x in q.for_platform("windows") if x.tab == "kernel"]
 
@@ -50,11 +54,13 @@ def test_false_needs_an_explanation_and_prefilled_answers_need_confirmation():
     assert progress(project).complete
     project.questionnaire.answers["malware-scan"] = Answer(FALSE)
     state = progress(project)
-    assert not state.complete and state.needs_explanation == ("malware-scan",)
+    assert not state.complete
+    assert state.needs_explanation == ("malware-scan",)
     project.questionnaire.answers["malware-scan"].explanation = "scanned by the build pipeline, not here"
     assert progress(project).complete
     project.questionnaire.answers["hardening"].prefilled = True
-    assert progress(project).unconfirmed == ("hardening",) and not progress(project).complete
+    assert progress(project).unconfirmed == ("hardening",)
+    assert not progress(project).complete
     project.questionnaire.answers["hardening"].prefilled = False
     project.questionnaire.ssh_access = ""
     assert progress(project).ssh_info_missing
@@ -70,12 +76,15 @@ def test_prefill_takes_what_the_run_knows_and_never_overwrites():
     project.questionnaire.answers["firewall"] = Answer(TRUE)  # the user already said so
     filled = apply_prefill(project)
     answers = project.questionnaire.answers
-    assert answers["history-cleared"].value == TRUE and answers["history-cleared"].prefilled
+    assert answers["history-cleared"].value == TRUE
+    assert answers["history-cleared"].prefilled
     assert answers["64-bit-only"].value == TRUE
-    assert answers["firewall"].value == TRUE and not answers["firewall"].prefilled  # kept
+    assert answers["firewall"].value == TRUE
+    assert not answers["firewall"].prefilled  # kept
     assert answers["kernel-version"].value == "5.15.0-1057-azure"
     assert answers["lis-version"].value == "hv_vmbus hv_netvsc hv_storvsc"
-    assert "firewall" not in filled and "security-patches" not in filled  # no such result in this run
+    assert "firewall" not in filled
+    assert "security-patches" not in filled  # no such result in this run
     assert set(progress(project).unconfirmed) == set(filled)
 
 
@@ -118,7 +127,9 @@ def test_answering_the_questionnaire_unblocks_next(qtbot, questionnaire_window):
     next_button = wizard.button(wizard.WizardButton.NextButton)
     # Prefilled from the run, waiting for confirmation, and shown as such.
     history = page.widgets["history-cleared"]
-    assert history.yes.isChecked() and history.btn_confirm.isVisibleTo(page) and history.prefill_note.isVisibleTo(page)
+    assert history.yes.isChecked()
+    assert history.btn_confirm.isVisibleTo(page)
+    assert history.prefill_note.isVisibleTo(page)
     assert page.widgets["firewall"].no.isChecked()  # iptables Failed → False, still to confirm
     assert not next_button.isEnabled()
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
@@ -145,7 +156,8 @@ def test_answering_the_questionnaire_unblocks_next(qtbot, questionnaire_window):
     assert not next_button.isEnabled()
     qtbot.keyClicks(malware.explanation, "Scanned in the build pipeline with ClamAV.")
     assert page.state().answered == page.state().total
-    assert not next_button.isEnabled() and page.state().ssh_info_missing  # SSH access info still missing
+    assert not next_button.isEnabled()
+    assert page.state().ssh_info_missing  # SSH access info still missing
     assert "SSH access information missing" in page.progress_label.text()
     qtbot.mouseClick(page.btn_next_open, Qt.MouseButton.LeftButton)
     assert page.tabs.currentIndex() == 2  # took the user to the missing field
@@ -162,7 +174,8 @@ def test_answering_the_questionnaire_unblocks_next(qtbot, questionnaire_window):
 def test_windows_projects_show_no_kernel_tab_and_no_ssh_field(questionnaire_window):
     window, page = questionnaire_window("windows", run=False)
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert "Kernel Customization" not in tabs and "kernel-version" not in page.widgets
+    assert "Kernel Customization" not in tabs
+    assert "kernel-version" not in page.widgets
     assert not page.state().ssh_info_missing
     assert not page.btn_store_report.isEnabled()  # no run yet
     assert "Run the certification tests first" in page.report_status.text()
@@ -207,18 +220,22 @@ def test_report_bundle_matches_its_schema_and_holds_every_test_and_answer(qapp, 
     schema = json.loads(resource_path("schemas", "certification-report.schema.json").read_text())
     record = json.loads((bundle.folder / "report.json").read_text())
     jsonschema.validate(record, schema, format_checker=jsonschema.FormatChecker())
-    assert record["TestResult"] == "Fail" and record["KernelFullVersion"] == "5.15.0-1057-azure"
+    assert record["TestResult"] == "Fail"
+    assert record["KernelFullVersion"] == "5.15.0-1057-azure"
     assert [t["id"] for t in record["Tests"]] == [r.id for r in project.test_runs[0].results]
     answers = {a["Id"]: a for a in record["Report"]["Questionnaire"]["Answers"]}
-    assert answers["malware-scan"]["Answer"] == "False" and answers["malware-scan"]["Explanation"]
+    assert answers["malware-scan"]["Answer"] == "False"
+    assert answers["malware-scan"]["Explanation"]
     assert answers["kernel-source"]["Answer"] == "The distribution's stock kernel"
     exceptions = {x["id"]: x["Explanation"] for x in record["Report"]["AdditionalInformation"]["ExceptionRequests"]}
     assert exceptions == {"iptables": "The appliance ships its own firewall policy.", "swap-partition": ""}
 
     page = (bundle.folder / "report.html").read_text()
-    assert "<script" not in page and "http" not in page.split("<body>", 1)[1]  # self-contained
+    assert "<script" not in page
+    assert "http" not in page.split("<body>", 1)[1]  # self-contained
     for test in record["Tests"]:
-        assert test["TestCaseName"] in page and f"<small>{test['id']}</small>" in page
+        assert test["TestCaseName"] in page
+        assert f"<small>{test['id']}</small>" in page
     for question in load_questionnaire().for_platform("linux"):
         assert question.text["en"].replace("'", "&#x27;").replace('"', "&quot;") in page, question.id
     assert "The appliance ships its own firewall policy." in page
@@ -244,13 +261,16 @@ def test_report_pdf_renders_a_first_page(qapp, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(bundle.folder / "report.pdf"),
                     str(prefix)], check=True, timeout=60)
     image = QImage(str(prefix) + ".png")
-    assert not image.isNull() and image.height() > image.width()  # an A4 portrait page
+    assert not image.isNull()
+    assert image.height() > image.width()  # an A4 portrait page
     colours = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
     assert len(colours) > 20  # text, table lines and coloured results, not a blank page
     text = subprocess.run(["pdftotext", str(bundle.folder / "report.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     text = " ".join(unicodedata.normalize("NFKC", text).split())  # undo ligatures (ﬁ) and table line breaks
-    assert "Certification report" in text and "Swap Partition" in text and "Test result: Fail" in text
+    assert "Certification report" in text
+    assert "Swap Partition" in text
+    assert "Test result: Fail" in text
 
 
 def test_bundle_is_stored_beside_the_os_vhd_in_azurite_and_reads_back(azurite, tmp_path):
@@ -267,7 +287,8 @@ def test_bundle_is_stored_beside_the_os_vhd_in_azurite_and_reads_back(azurite, t
     url = store_bundle(bundle.zip_path, project.skus[0].disks[0].blob_url, access, progress=seen.append)
     assert url == f"{container.url}/{bundle.zip_path.name}"
     assert container.download_blob(bundle.zip_path.name).readall() == bundle.zip_path.read_bytes()
-    assert seen and seen[-1].done == bundle.zip_path.stat().st_size
+    assert seen
+    assert seen[-1].done == bundle.zip_path.stat().st_size
     with pytest.raises(StorageError, match="no blob yet"):
         store_bundle(bundle.zip_path, "", access)
     wrong = StorageAccess("account-key", "devstoreaccount1", "", azurite.endpoint, "bm90IHRoZSBrZXk=")
@@ -289,18 +310,21 @@ def test_cli_report_writes_and_uploads_and_says_what_is_missing(azurite, tmp_pat
     result = cli("report", str(path), "-o", str(tmp_path / "out"), "--upload", "--connection-string-env", "CS", env=env)
     assert result.returncode == 0, result.stderr
     zip_line, url_line = result.stdout.split()
-    assert Path(zip_line).is_file() and url_line.endswith(Path(zip_line).name)
+    assert Path(zip_line).is_file()
+    assert url_line.endswith(Path(zip_line).name)
     assert container.get_blob_client(Path(zip_line).name).get_blob_properties().size == Path(zip_line).stat().st_size
     assert azurite.connection_string.split("AccountKey=")[1].split(";")[0] not in result.stdout + result.stderr
 
     project.questionnaire.answers.pop("hardening")
     save_project(project, path)
     result = cli("report", str(path), "-o", str(tmp_path / "out2"))
-    assert result.returncode == 1 and "questionnaire is not complete (15 of 16 answered)" in result.stderr
+    assert result.returncode == 1
+    assert "questionnaire is not complete (15 of 16 answered)" in result.stderr
     project.test_runs.clear()
     save_project(project, path)
     result = cli("report", str(path), "-o", str(tmp_path / "out3"))
-    assert result.returncode == 2 and "no test run" in result.stderr
+    assert result.returncode == 2
+    assert "no test run" in result.stderr
     assert cli("report", str(tmp_path / "missing.mpwiz"), "-o", str(tmp_path)).returncode == 2
     result = cli("report", str(path), "--sku", "nope", "-o", str(tmp_path))
     assert result.returncode == 2
@@ -326,7 +350,8 @@ def test_gui_stores_the_report_and_no_secret_reaches_bundle_or_project(qtbot, az
     qtbot.mouseClick(page.btn_store_report, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.task is None, timeout=30000)
     record = page.project.skus[0].report
-    assert record is not None and record.blob_url, page.report_status.text()
+    assert record is not None, page.report_status.text()
+    assert record.blob_url, page.report_status.text()
     assert record.blob_url in page.report_status.text()
     data = container.download_blob(record.file_name).readall()
     path = tmp_path / "p.mpwiz"

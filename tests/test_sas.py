@@ -56,9 +56,11 @@ def test_create_follows_the_profile(vhd_blob, profile, start_back, min_days):
     now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday
     sas = create_sas(vhd_blob, AZURITE_KEY, profile, now=now)
     q = query(sas.uri)
-    assert q["sp"] == "rl" and q["sr"] == "c"
+    assert q["sp"] == "rl"
+    assert q["sr"] == "c"
     assert q["st"] == (now - start_back).strftime("%Y-%m-%dT%H:%M:%SZ")
-    assert "T" in q["se"] and sas.expiry >= sas.start + timedelta(days=min_days if profile is PC else 7)
+    assert "T" in q["se"]
+    assert sas.expiry >= sas.start + timedelta(days=min_days if profile is PC else 7)
     assert urlsplit(sas.uri).path.endswith("/sasvhds/os.vhd")
     assert check_sas_rules(sas.uri, profile, now=now).verdict in ("pass", "warning")
     assert not ids(check_sas_rules(sas.uri, profile, now=now))
@@ -75,7 +77,8 @@ def test_expiry_may_be_later_never_shorter(vhd_blob):
 def test_read_works_and_writes_are_refused_through_the_sas(vhd_blob):
     sas = create_sas(vhd_blob, AZURITE_KEY, PC)
     result = verify_sas(sas.uri, PC)
-    assert result.reachable and result.verdict == "pass", [(f.id, f.message) for f in result.findings]
+    assert result.reachable, [(f.id, f.message) for f in result.findings]
+    assert result.verdict == "pass", [(f.id, f.message) for f in result.findings]
     assert try_write_through(sas.uri) == 403
     from azure.core.exceptions import HttpResponseError
     from azure.storage.blob import BlobClient, ContainerClient
@@ -103,7 +106,8 @@ def test_expired_sas(azurite, vhd_blob):
     now = datetime.now(UTC)
     token = manual_sas(start=now - timedelta(days=40), expiry=now - timedelta(days=1))
     result = verify_sas(f"{vhd_blob}?{token}", PC)
-    assert "expiry" in ids(result) and "expired" in next(f.message for f in result.findings if f.id == "expiry")
+    assert "expiry" in ids(result)
+    assert "expired" in next(f.message for f in result.findings if f.id == "expiry")
     assert "live-read" in ids(result)  # Azurite refuses it too (403)
 
 
@@ -136,7 +140,8 @@ def test_block_blob_and_not_a_vhd(azurite):
     block = verify_sas(f"{azurite.endpoint}/sasvhds/block.vhd?{manual_sas()}", PC)
     assert "blob-type" in ids(block)
     empty = verify_sas(f"{azurite.endpoint}/sasvhds/notvhd.vhd?{manual_sas()}", PC)
-    assert "live-read" in ids(empty) and "not a VHD footer" in " ".join(f.message for f in empty.findings)
+    assert "live-read" in ids(empty)
+    assert "not a VHD footer" in " ".join(f.message for f in empty.findings)
 
 
 def test_portal_rejections_from_the_uri_alone():
@@ -150,7 +155,8 @@ def test_portal_rejections_from_the_uri_alone():
     assert "scope" in ids(check_sas_rules(f"{base}os.vhd?{good_q.replace('sr=c', 'sr=b')}", PC, now=now))
     assert "scheme" in ids(check_sas_rules(f"http://acct.blob.core.windows.net/vhds/os.vhd?{good_q}", PC, now=now))
     guide = check_sas_rules(f"{base}os.vhd?{good_q}", GUIDE, now=now)
-    assert "scheme" in ids(guide, "warning") and guide.verdict == "warning"
+    assert "scheme" in ids(guide, "warning")
+    assert guide.verdict == "warning"
     short = good_q.replace("se=2026-12-30", "se=2026-12-05")
     assert "expiry" in ids(check_sas_rules(f"{base}os.vhd?{short}", PC, now=now))
     soon = check_sas_rules(f"{base}os.vhd?{good_q}", PC, now=datetime(2026, 12, 29, 0, 0, tzinfo=UTC))
@@ -170,23 +176,28 @@ def test_cli_create_and_verify(vhd_blob, cli, azurite):
     made = cli("sas", "create", vhd_blob, "--account-key-env", "AZ_KEY", "--profile", "partner-center", "--json", env=env)
     assert made.returncode == 0, made.stderr
     data = json.loads(made.stdout)
-    assert set(data) == {"sas_uri", "start", "expiry", "permissions"} and data["permissions"] == "rl"
+    assert set(data) == {"sas_uri", "start", "expiry", "permissions"}
+    assert data["permissions"] == "rl"
     assert AZURITE_KEY not in made.stdout
     env["SAS"] = data["sas_uri"]
     ok = cli("sas", "verify", "--uri-env", "SAS", "--profile", "partner-center", "--json", env=env)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert json.loads(ok.stdout)["verdict"] == "pass"
     via_conn = cli("sas", "create", vhd_blob, "--connection-string-env", "AZ_CONN", env=env)
-    assert via_conn.returncode == 0 and "sp=rl" in via_conn.stdout
+    assert via_conn.returncode == 0
+    assert "sp=rl" in via_conn.stdout
     too_short = cli("sas", "create", vhd_blob, "--account-key-env", "AZ_KEY", "--profile", "partner-center",
                     "--expiry-days", "5", env=env)
-    assert too_short.returncode == 2 and "earlier than this profile allows" in too_short.stderr
+    assert too_short.returncode == 2
+    assert "earlier than this profile allows" in too_short.stderr
     env["BAD"] = data["sas_uri"].replace("sp=rl", "sp=rwl")
     bad = cli("sas", "verify", "--uri-env", "BAD", "--profile", "partner-center", env=env)
-    assert bad.returncode == 1 and "permissions" in bad.stdout
+    assert bad.returncode == 1
+    assert "permissions" in bad.stdout
     env["DOWN"] = "http://127.0.0.1:9/devstoreaccount1/c/os.vhd?" + data["sas_uri"].split("?", 1)[1]
     down = cli("sas", "verify", "--uri-env", "DOWN", env=env)
-    assert down.returncode == 2 and "could not be reached" in down.stderr
+    assert down.returncode == 2
+    assert "could not be reached" in down.stderr
 
 
 def test_verify_unreachable_raises():

@@ -75,7 +75,9 @@ def test_connect_browse_assign_generate_verify_copy(qtbot, win, page, sas_storag
     page.btn_generate.click()  # signed and stored in the keyring off the GUI thread
     qtbot.waitUntil(lambda: ubuntu.disks[0].sas is not None, timeout=10_000)
     record = ubuntu.disks[0].sas
-    assert record and record.permissions == "rl" and record.secret_purpose
+    assert record
+    assert record.permissions == "rl"
+    assert record.secret_purpose
     expiry = datetime.fromisoformat(record.expiry)
     assert expiry - datetime.fromisoformat(record.start) >= timedelta(days=8)  # 7 business days + margin
     page.btn_verify.click()
@@ -86,13 +88,16 @@ def test_connect_browse_assign_generate_verify_copy(qtbot, win, page, sas_storag
     page.btn_copy.click()  # the token is read off the GUI thread; the clipboard is set when it arrives
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() != "", timeout=10_000)
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith(f"{sas_storage.endpoint}/guivhds/os.vhd?") and "sp=rl" in copied and "sig=" in copied
+    assert copied.startswith(f"{sas_storage.endpoint}/guivhds/os.vhd?")
+    assert "sp=rl" in copied
+    assert "sig=" in copied
     # The project keeps URL, expiry and a keyring reference — never the signature or the key.
     saved = tmp_path / "sas.mpwiz"
     win._save_to(saved)
     text = saved.read_text(encoding="utf-8")
     signature = copied.split("sig=", 1)[1].split("&")[0]
-    assert signature not in text and AZURITE_KEY not in text
+    assert signature not in text
+    assert AZURITE_KEY not in text
     assert record.expiry in text
 
 
@@ -121,5 +126,6 @@ def test_expiring_sas_is_flagged_on_reopen(qtbot, win, tmp_path, new_window):
     assert step_states(other.document.project)[Step.SAS] == StepState.ATTENTION
     other.wizard.jump_to(Step.SAS)
     page = other.pages[Step.SAS]
-    assert page.banner.isVisibleTo(page) and "renew" in page.banner.text()
+    assert page.banner.isVisibleTo(page)
+    assert "renew" in page.banner.text()
     assert "expires soon" in page.disks.item(0, 3).text()

@@ -41,7 +41,8 @@ def test_first_contact_shows_fingerprint_then_trust_is_remembered(sshd, tmp_path
     assert [s.step for s in first.value.report.steps] == ["resolve", "port", "handshake"]
     report = check_connection(target, known, trust_fingerprint=first.value.fingerprint)
     assert [s.step for s in report.steps] == ["resolve", "port", "handshake", "host-key", "auth", "os", "sudo"]
-    assert report.os_pretty_name == "Test Linux 1 (image root)" and report.sudo is False
+    assert report.os_pretty_name == "Test Linux 1 (image root)"
+    assert report.sudo is False
     assert known.lookup("127.0.0.1", sshd.port)  # remembered: the next test needs no trust
     assert check_connection(target, known).os_pretty_name
 
@@ -59,7 +60,8 @@ def test_changed_host_key_is_refused(sshd, tmp_path):
     known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key.from_private_key_file(str(_new_key(tmp_path, "other"))))
     with pytest.raises(HostKeyChanged) as changed:
         check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", password="good-Pass-1"), known)
-    assert changed.value.got == sshd.host_key_fingerprint() and "Forget host key" in changed.value.advice
+    assert changed.value.got == sshd.host_key_fingerprint()
+    assert "Forget host key" in changed.value.advice
 
 
 def test_wrong_password_and_wrong_key(sshd, tmp_path):
@@ -86,7 +88,8 @@ def test_encrypted_key_needs_passphrase_and_bad_format(sshd, tmp_path):
 def test_closed_port(tmp_path):
     with pytest.raises(PortClosed) as closed:
         check_connection(SshTarget("127.0.0.1", free_port(), "x", password="y"), KnownHosts(tmp_path / "kh"), timeout=5)
-    assert "refused" in str(closed.value) and closed.value.advice
+    assert "refused" in str(closed.value)
+    assert closed.value.advice
 
 
 def test_commands_run_in_the_chroot_and_dropped_connection_is_reported(sshd, tmp_path):
@@ -94,7 +97,8 @@ def test_commands_run_in_the_chroot_and_dropped_connection_is_reported(sshd, tmp
     transport = open_session(SshTarget("127.0.0.1", sshd.port, "mpwtbad", password="bad-Pass-1"), known)
     try:
         status, out, _ = run_command(transport, "cat /proc/cmdline")
-        assert status == 0 and out.strip() == "quiet splash"
+        assert status == 0
+        assert out.strip() == "quiet splash"
         status, out, _ = run_command(transport, "cat", stdin=b"through stdin")
         assert out == "through stdin"
     finally:

@@ -33,7 +33,8 @@ def test_run_shows_every_result_problems_first_with_details(qtbot, page):
     page.btn_run.click()
     assert page.btn_cancel.isEnabled()
     wait(qtbot, page)
-    assert page.model.rowCount() == 23 and page.proxy.rowCount() == 23
+    assert page.model.rowCount() == 23
+    assert page.proxy.rowCount() == 23
     assert "failure(s)" in page.banner.text()
     first = page.proxy.index(0, 0).data()
     assert first.startswith("✗ Failed")  # sorted: problems first, readable without colour
@@ -42,9 +43,12 @@ def test_run_shows_every_result_problems_first_with_details(qtbot, page):
     assert all(page.model.rows[page.proxy.mapToSource(page.proxy.index(i, 0)).row()].result in ("Failed", "Error", "Warning")
                for i in range(page.proxy.rowCount()))
     page.table.selectRow(0)
-    assert "Remediation:" in page.details.toPlainText() and "Evidence:" in page.details.toPlainText()
+    assert "Remediation:" in page.details.toPlainText()
+    assert "Evidence:" in page.details.toPlainText()
     run = page.project.test_runs[-1]
-    assert run.host == "127.0.0.1" and run.profile_id == "publishing-guide-2015" and len(run.results) == 23
+    assert run.host == "127.0.0.1"
+    assert run.profile_id == "publishing-guide-2015"
+    assert len(run.results) == 23
     assert step_states(page.project)[Step.TEST_RUN] == StepState.ATTENTION
 
 
@@ -63,7 +67,8 @@ def test_rerun_one_check_and_earlier_runs_stay_viewable(qtbot, page, sshd):
     assert next(r for r in page.project.test_runs[-1].results if r.id == "resolv-conf").result == "Passed"
     page.btn_run.click()
     wait(qtbot, page)
-    assert page.runs.count() == 2 and len(page.project.test_runs) == 2
+    assert page.runs.count() == 2
+    assert len(page.project.test_runs) == 2
     page.runs.setCurrentIndex(1)
     assert page.shown_run() is page.project.test_runs[0]
     image.write("etc/resolv.conf", "nameserver 8.8.8.8\n")
@@ -73,4 +78,5 @@ def test_untrusted_host_key_sends_the_user_to_the_connection_step(qtbot, page, t
     page.known_hosts = KnownHosts(tmp_path / "empty_known_hosts")
     page.btn_run.click()
     wait(qtbot, page)
-    assert "Test connection" in page.banner.text() and not page.project.test_runs
+    assert "Test connection" in page.banner.text()
+    assert not page.project.test_runs

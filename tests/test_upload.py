@@ -71,9 +71,12 @@ def test_round_trip_of_scattered_data(make_vhd, container, azurite):
     updates = []
     summary = upload_vhd(path, url, account_key=AZURITE_KEY, progress=updates.append, journal_folder=path.parent / "j")
     assert summary.bytes_total == path.stat().st_size
-    assert summary.bytes_sent < 6 * MIB and summary.bytes_skipped == summary.bytes_total - summary.bytes_sent
-    assert summary.verified_ranges and not summary.resumed
-    assert updates and updates[-1].done == updates[-1].total
+    assert summary.bytes_sent < 6 * MIB
+    assert summary.bytes_skipped == summary.bytes_total - summary.bytes_sent
+    assert summary.verified_ranges
+    assert not summary.resumed
+    assert updates
+    assert updates[-1].done == updates[-1].total
     client = azurite.service().get_blob_client("uploads", "roundtrip.vhd")
     assert client.get_blob_properties().size == path.stat().st_size
     assert blob_md5(client) == file_md5(path)  # the VHD footer at the end came along too
@@ -126,7 +129,8 @@ def test_cancel_leaves_resumable_state(make_vhd, container, azurite):
                    journal_folder=journal)
     assert list(journal.glob("*.json")), "a journal remains for resuming"
     summary = upload_vhd(path, f"{container}/cancel.vhd", account_key=AZURITE_KEY, journal_folder=journal)
-    assert summary.resumed and summary.bytes_sent < 32 * 4096
+    assert summary.resumed
+    assert summary.bytes_sent < 32 * 4096
     client = azurite.service().get_blob_client("uploads", "cancel.vhd")
     assert blob_md5(client) == file_md5(path)
     assert not list(journal.glob("*.json")), "the journal is removed once verified"
@@ -147,7 +151,8 @@ def test_changed_file_starts_over_and_says_why(make_vhd, container):
     time.sleep(0.01)
     write_at(path, 5 * CHUNK, b"changed!")
     summary = upload_vhd(path, f"{container}/changed.vhd", account_key=AZURITE_KEY, journal_folder=journal)
-    assert not summary.resumed and "file changed" in summary.restart_reason
+    assert not summary.resumed
+    assert "file changed" in summary.restart_reason
 
 
 UPLOADER = """
@@ -176,9 +181,11 @@ def test_resume_after_the_server_is_killed_mid_upload(make_vhd, tmp_path):
         server.proc.send_signal(signal.SIGTERM)  # the server goes away mid-upload (SIGKILL would lose its own unsaved metadata)
         server.proc.wait()
         out = proc.communicate(timeout=120)[0]
-        assert "finished" not in out and proc.returncode != 0
+        assert "finished" not in out
+        assert proc.returncode != 0
         journals = list(journal.glob("*.json"))
-        assert journals and json.loads(journals[0].read_text())["done"], "the journal holds the finished chunks"
+        assert journals, "the journal holds the finished chunks"
+        assert json.loads(journals[0].read_text())["done"], "the journal holds the finished chunks"
         port = server.port
         server = Azurite(location=tmp_path / "azurite-data")
         server.port = port
@@ -199,10 +206,12 @@ def test_cli_upload_json(make_vhd, container, cli):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) >= {"bytes_total", "bytes_sent", "bytes_skipped", "seconds", "resumed"}
-    assert data["bytes_sent"] == 4096 + 512 and data["resumed"] is False  # the data and the VHD footer
+    assert data["bytes_sent"] == 4096 + 512
+    assert data["resumed"] is False  # the data and the VHD footer
     dyn = make_vhd("32M", subformat="dynamic")
     refused = cli("upload", str(dyn), f"{container}/cli2.vhd", "--account-key-env", "K", env=env)
-    assert refused.returncode == 1 and "not a fixed VHD" in refused.stderr
+    assert refused.returncode == 1
+    assert "not a fixed VHD" in refused.stderr
 
 
 def feed(c, rate: float, now: float) -> float:
@@ -218,16 +227,19 @@ def test_concurrency_grows_while_throughput_grows_then_keeps_the_best():
     from wizard.core.upload import Concurrency
 
     c = Concurrency()
-    assert c.limit == 4 and not c.settled
+    assert c.limit == 4
+    assert not c.settled
     now = feed(c, 50e6, 0.0)
     assert c.limit == 8  # the first window is the baseline: try more
     now = feed(c, 70e6, now)
-    assert c.limit == 8 and not c.settled  # the window right after a change is not judged
+    assert c.limit == 8
+    assert not c.settled  # the window right after a change is not judged
     now = feed(c, 90e6, now)
     assert c.limit == 12  # +80 %: more still helps
     now = feed(c, 90e6, now)
     now = feed(c, 95e6, now)
-    assert c.settled and c.limit == 12  # +5 %: not worth more requests; keep this many
+    assert c.settled
+    assert c.limit == 12  # +5 %: not worth more requests; keep this many
     feed(c, 300e6, now)
     assert c.limit == 12  # settled for the rest of the upload
 
@@ -239,10 +251,12 @@ def test_concurrency_steps_back_when_more_requests_are_slower_and_respects_a_fix
     now = feed(c, 60e6, 0.0)
     now = feed(c, 60e6, now)  # the mixed window after the change
     feed(c, 30e6, now)
-    assert c.settled and c.limit == 4
+    assert c.settled
+    assert c.limit == 4
     fixed = Concurrency(3)
     fixed.record(10**9, 1.0)
-    assert fixed.limit == 3 and fixed.settled
+    assert fixed.limit == 3
+    assert fixed.settled
 
 
 def test_refusals_reach_a_japanese_user_in_japanese(make_vhd, container, azurite, qapp):
@@ -263,9 +277,11 @@ def test_refusals_reach_a_japanese_user_in_japanese(make_vhd, container, azurite
         upload_vhd(path, f"{container}/wrong-key.vhd", account_key=wrong_key, journal_folder=path.parent / "j")
     install_translators("ja")
     try:
-        assert "リースされています" in translate_failure(leased.value) and "leased-ja.vhd" in translate_failure(leased.value)
+        assert "リースされています" in translate_failure(leased.value)
+        assert "leased-ja.vhd" in translate_failure(leased.value)
         assert "アクセスが拒否されました" in translate_failure(refused.value)
     finally:
         install_translators("en")
-    assert "is leased" in str(leased.value) and "access was refused" in str(refused.value).lower()
+    assert "is leased" in str(leased.value)
+    assert "access was refused" in str(refused.value).lower()
     assert translate_failure(refused.value) == str(refused.value)  # English UI: the English sentence

@@ -25,8 +25,10 @@ def test_fixed_force_size_vhd_from_qemu_passes_guide_rules(make_vhd):
     assert (info.format, info.disk_type) == ("vhd", "fixed")
     assert info.virtual_size == 30 * GIB
     assert info.file_size == 30 * GIB + 512
-    assert info.footer.checksum_ok and info.footer.creator_app.startswith("qem")
-    assert info.allocated_bytes is not None and info.allocated_bytes < MIB  # sparse
+    assert info.footer.checksum_ok
+    assert info.footer.creator_app.startswith("qem")
+    assert info.allocated_bytes is not None
+    assert info.allocated_bytes < MIB  # sparse
     report = check_vhd(info, GUIDE, "os", "linux")
     assert report.verdict == "pass", report.findings
     assert findings(report)["sparse"] == "info"
@@ -40,7 +42,8 @@ def test_fixed_without_force_size_is_not_a_whole_mib_and_fix_computes_target(mak
     assert findings(report)["size-whole-mib"] == "fail"
     fix = next(f.fix for f in report.findings if f.id == "size-whole-mib")
     target = -(-max(info.virtual_size, 30 * GIB) // MIB) * MIB
-    assert "qemu-img resize -f raw" in fix and str(target) in fix
+    assert "qemu-img resize -f raw" in fix
+    assert str(target) in fix
     assert "force_size=on" in fix
     win = check_vhd(info, GUIDE, "os", "linux", user_os="windows")
     assert f"Resize-VHD -Path '{path}' -SizeBytes {target}" in next(f.fix for f in win.findings if f.id == "size-whole-mib")
@@ -49,7 +52,8 @@ def test_fixed_without_force_size_is_not_a_whole_mib_and_fix_computes_target(mak
 def test_dynamic_vhd_fails_with_convert_fix(make_vhd):
     path = make_vhd("30G", subformat="dynamic")
     info = inspect_file(path)
-    assert info.disk_type == "dynamic" and info.dynamic_header_ok is True
+    assert info.disk_type == "dynamic"
+    assert info.dynamic_header_ok is True
     report = check_vhd(info, GUIDE, "os", "linux", user_os="linux")
     assert report.verdict == "fail"
     fix = next(f.fix for f in report.findings if f.id == "disk-type")
@@ -63,7 +67,8 @@ def test_vhdx_is_recognised(make_vhd):
     assert info.format == "vhdx"
     report = check_vhd(info, GUIDE, user_os="windows")
     assert findings(report) == {"format": "fail"}
-    assert "Convert-VHD" in report.findings[0].fix and "-VHDType Fixed" in report.findings[0].fix
+    assert "Convert-VHD" in report.findings[0].fix
+    assert "-VHDType Fixed" in report.findings[0].fix
 
 
 @pytest.mark.parametrize("size_gib,guide,pc", [(20, "fail", "info"), (30, "pass", "pass"), (50, "pass", "pass"),
@@ -157,7 +162,8 @@ def test_truncated_dynamic_vhd_lost_its_end(make_vhd, tmp_path):
     cut = tmp_path / "cutdyn.vhd"
     cut.write_bytes(data[: len(data) - 700])
     info = inspect_file(cut)
-    assert info.truncated and info.disk_type == "dynamic"
+    assert info.truncated
+    assert info.disk_type == "dynamic"
     assert check_vhd(info, GUIDE).verdict == "fail"
 
 
@@ -165,7 +171,8 @@ def test_empty_file(tmp_path):
     path = tmp_path / "empty.vhd"
     path.write_bytes(b"")
     report = check_vhd(inspect_file(path), GUIDE)
-    assert findings(report) == {"format": "fail"} and "empty" in report.findings[0].message
+    assert findings(report) == {"format": "fail"}
+    assert "empty" in report.findings[0].message
 
 
 def test_old_511_byte_footer(make_vhd, tmp_path):
@@ -179,7 +186,8 @@ def test_old_511_byte_footer(make_vhd, tmp_path):
         fh.seek(30 * GIB)
         fh.write(footer[:511])
     info = inspect_file(old)
-    assert info.format == "vhd" and info.footer_size == 511
+    assert info.format == "vhd"
+    assert info.footer_size == 511
     assert findings(check_vhd(info, GUIDE))["footer-511"] == "fail"
 
 
@@ -188,7 +196,8 @@ def test_raw_image(tmp_path):
     with open(raw, "wb") as fh:
         fh.truncate(30 * GIB)
     info = inspect_file(raw)
-    assert info.format == "raw" and info.virtual_size == 30 * GIB
+    assert info.format == "raw"
+    assert info.virtual_size == 30 * GIB
     report = check_vhd(info, GUIDE, user_os="linux")
     assert "qemu-img convert -f raw -O vpc" in report.findings[0].fix
 
@@ -196,8 +205,12 @@ def test_raw_image(tmp_path):
 def test_footer_fields_parse(make_vhd):
     info = inspect_file(make_vhd("30G"))
     f = info.footer
-    assert f.cookie == b"conectix" and f.features & 2 and f.format_version == 0x10000
-    assert f.data_offset == 0xFFFFFFFFFFFFFFFF and f.disk_type == 2 and len(f.unique_id) == 32
+    assert f.cookie == b"conectix"
+    assert f.features & 2
+    assert f.format_version == 0x10000
+    assert f.data_offset == 0xFFFFFFFFFFFFFFFF
+    assert f.disk_type == 2
+    assert len(f.unique_id) == 32
     assert f.original_size == f.current_size == 30 * GIB
     assert parse_footer(b"conectix" + bytes(504)).checksum_ok is False
 
@@ -209,16 +222,20 @@ def test_cli_json_shape_and_exit_codes(make_vhd, cli, tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"target", "format", "disk_type", "virtual_size", "file_size", "allocated_bytes", "verdict", "findings"}
-    assert data["verdict"] == "pass" and data["format"] == "vhd" and data["disk_type"] == "fixed"
+    assert data["verdict"] == "pass"
+    assert data["format"] == "vhd"
+    assert data["disk_type"] == "fixed"
     assert all(set(f) == {"id", "severity", "message", "fix"} for f in data["findings"])
     dyn = make_vhd("30G", subformat="dynamic")
     assert cli("vhd", "check", str(dyn)).returncode == 1
     assert cli("vhd", "check", str(make_vhd("64G")), "--json").returncode == 0  # a warning is not a failure
     assert json.loads(cli("vhd", "check", str(make_vhd("64G", name="w.vhd")), "--json").stdout)["verdict"] == "warning"
     win = cli("vhd", "check", str(good), "--os", "windows", "--profile", "partner-center", "--json")
-    assert win.returncode == 0 and json.loads(win.stdout)["verdict"] == "pass"
+    assert win.returncode == 0
+    assert json.loads(win.stdout)["verdict"] == "pass"
     missing = cli("vhd", "check", str(tmp_path / "none.vhd"))
-    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    assert missing.returncode == 2
+    assert "does not exist" in missing.stderr
     assert cli("vhd", "check", str(tmp_path)).returncode == 2
     junk = tmp_path / "junk.vhd"
     junk.write_bytes(b"hello")

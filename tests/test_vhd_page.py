@@ -77,7 +77,8 @@ def test_results_are_saved_and_a_changed_file_is_rechecked(qtbot, win, page, mak
     p2 = other.pages[Step.VHD]
     wait_idle(qtbot, p2)
     rechecked = p2.project.skus[1].disks[0].vhd_check
-    assert rechecked.verdict == "pass" and rechecked.virtual_size == 127 * 2**30
+    assert rechecked.verdict == "pass"
+    assert rechecked.virtual_size == 127 * 2**30
 
 
 def test_stale_record_shown_as_changed(qtbot, page, make_vhd):
@@ -104,7 +105,8 @@ def test_cancel_stops_the_queue(qtbot, page, make_vhd):
     wait_idle(qtbot, page)
     checked = [d for d in sku.disks if d.vhd_check]
     assert len(checked) <= 1
-    assert not page.btn_cancel.isEnabled() and page.btn_check_all.isEnabled()
+    assert not page.btn_cancel.isEnabled()
+    assert page.btn_check_all.isEnabled()
 
 
 def test_unreadable_file_says_why(qtbot, page, tmp_path):
@@ -112,7 +114,8 @@ def test_unreadable_file_says_why(qtbot, page, tmp_path):
     page.set_disk_file(disk, str(tmp_path / "gone.vhd"))
     page.start_checks([(page.project.skus[0], disk)])
     wait_idle(qtbot, page)
-    assert "does not exist" in page.status.text() and disk.vhd_check is None
+    assert "does not exist" in page.status.text()
+    assert disk.vhd_check is None
 
 
 def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurite, make_vhd, tmp_path):
@@ -131,7 +134,8 @@ def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurit
     saved = tmp_path / "blob.mpwiz"
     win._save_to(saved)
     text = saved.read_text(encoding="utf-8")
-    assert "sig=" not in text and token.split("sig=")[1][:20] not in text
+    assert "sig=" not in text
+    assert token.split("sig=")[1][:20] not in text
 
 
 def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, page, azurite, tmp_path):
@@ -142,7 +146,8 @@ def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, p
     disk.blob_url = f"{azurite.endpoint}/vhdpagekey/os.vhd"  # as the SAS page assigns it: no token
     page.start_checks([(page.project.skus[0], disk)])
     wait_idle(qtbot, page)
-    assert disk.vhd_check is None and "SAS URIs step" in page.status.text()
+    assert disk.vhd_check is None
+    assert "SAS URIs step" in page.status.text()
     credentials().store(SecretRef(page.project.project_id, "storage-account-key"), AZURITE_KEY, remember=False)
     page.start_checks([(page.project.skus[0], disk)])
     wait_idle(qtbot, page)
@@ -178,4 +183,5 @@ def test_upload_without_storage_connection_says_what_to_do(qtbot, page, make_vhd
     page.set_disk_file(disk, str(make_vhd("32M")))
     page.start_upload(page.project.skus[0], disk, "vhds")
     qtbot.waitUntil(lambda: page.task is None, timeout=10_000)
-    assert "SAS URIs step" in page.status.text() and not disk.blob_url
+    assert "SAS URIs step" in page.status.text()
+    assert not disk.blob_url

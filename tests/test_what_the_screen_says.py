@@ -20,7 +20,8 @@ def demo_project():
 def test_connection_is_done_only_after_a_passing_test_of_the_target_now_entered():
     project = demo_project()
     c = project.connection
-    assert c.host and c.user
+    assert c.host
+    assert c.user
     assert step_states(project)[Step.CONNECTION] is StepState.ATTENTION  # filled in, never tested
     c.verified_target = c.target_key()
     assert step_states(project)[Step.CONNECTION] is StepState.DONE
@@ -142,7 +143,9 @@ def test_a_report_with_open_questions_asks_first(window, tmp_path):
     out = tmp_path / "report"
     out.mkdir()
     page.make_report(str(out), store=False)
-    assert asked and asked[0][0] == 0 and asked[0][1] > 0
+    assert asked
+    assert asked[0][0] == 0
+    assert asked[0][1] > 0
     assert page.task is None
     assert list(out.iterdir()) == []  # nothing was made
     assert "answer the remaining questions" in page.report_status.text()
@@ -153,7 +156,8 @@ def test_raw_values_are_shown_as_a_person_reads_them(window):
     from wizard.pages.testrun_page import profile_title, readable_evidence
 
     assert local_time("2026-11-30T10:00:00Z").startswith("2026-11-30")
-    assert "T" not in local_time("2026-11-30T10:00:00Z") and "Z" not in local_time("2026-11-30T10:00:00Z")
+    assert "T" not in local_time("2026-11-30T10:00:00Z")
+    assert "Z" not in local_time("2026-11-30T10:00:00Z")
     assert local_time("not a time") == "not a time"
     assert profile_title("publishing-guide-2015") != "publishing-guide-2015"
     assert readable_evidence("@@@history\nls\n@@@end\n") == "── history ──\nls\n── end ──\n"
@@ -166,7 +170,9 @@ def test_raw_values_are_shown_as_a_person_reads_them(window):
     page = window.pages[Step.TEST_RUN]
     page._fill_runs()
     text = page.runs.itemText(0)
-    assert "publishing-guide-2015" not in text and "vm.example.com" in text and "T10:00:00Z" not in text
+    assert "publishing-guide-2015" not in text
+    assert "vm.example.com" in text
+    assert "T10:00:00Z" not in text
     page.table.selectRow(0)
     assert "@@@" not in page.details.toPlainText()
     # SKU choosers name the SKU and its version in words, also for a SKU without an ID.
@@ -237,7 +243,8 @@ def test_japanese_ui_translates_qt_dialogs_titles_and_check_names(new_window):
         dialog = QFileDialog(None, "x")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
-        assert "ファイルの種類" in texts and "Files of type" not in texts
+        assert "ファイルの種類" in texts
+        assert "Files of type" not in texts
         dialog.deleteLater()
         assert check_name("bash-history", "Bash History") == "Bash 履歴 (Bash History)"
         win = new_window()
@@ -261,7 +268,8 @@ def test_every_check_has_a_japanese_name_and_description():
     missing = sorted(i for i in ids if i not in table)
     assert missing == []
     for check_id, (name, description) in table.items():
-        assert name.strip() and description.strip(), check_id
+        assert name.strip(), check_id
+        assert description.strip(), check_id
         assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in description), check_id
 
 

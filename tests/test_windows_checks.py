@@ -45,17 +45,20 @@ def test_probe_sections_and_cases_agree():
     probe = resource_path("probes", "windows-probe.ps1").read_text()
     emitted = set(re.findall(r"^Emit '([a-z0-9]+)'", probe, re.M))
     used = {s for case in cases(GUIDE) for s in case.sections}
-    assert used <= emitted and emitted - used == {"admin"}  # admin feeds the connection test
+    assert used <= emitted
+    assert emitted - used == {"admin"}  # admin feeds the connection test
     for name in ("good-2012r2.ndjson", "bad-2016.ndjson"):
         assert set(parse_sections(recorded(name))) == emitted | {"end"}, name
-    assert "Set-" not in probe.replace("Set-StrictMode", "") and "Remove-" not in probe  # read-only
+    assert "Set-" not in probe.replace("Set-StrictMode", "")
+    assert "Remove-" not in probe  # read-only
 
 
 def test_the_cases_follow_the_profile():
     guide_ids = [c.id for c in cases(GUIDE)]
     assert guide_ids[:3] == ["os-architecture", "user-account-dependency", "failover-clustering"]
     assert [c.test_id for c in cases(GUIDE)][:3] == ["1.1.4", "1.1.5", "1.1.6"]
-    assert "hyper-v" in guide_ids and "hyper-v" not in [c.id for c in cases(TODAY)]
+    assert "hyper-v" in guide_ids
+    assert "hyper-v" not in [c.id for c in cases(TODAY)]
     assert len(guide_ids) == len(set(guide_ids)) == 25
 
 
@@ -63,8 +66,10 @@ def test_the_passing_vm_passes_every_case():
     results = run(recorded("good-2012r2.ndjson"))
     assert {r.result for r in results.values()} == {"Passed"}, {i: (r.result, r.actual) for i, r in results.items()
                                                                  if r.result != "Passed"}
-    assert results["os-disk-size"].actual == "127.0 GiB" and results["wannacry-patch"].actual == "srv.sys 6.3.9600.18604"
-    assert "ContosoFirstBoot" not in results["scheduled-tasks"].actual and "removes itself" in results["scheduled-tasks"].actual
+    assert results["os-disk-size"].actual == "127.0 GiB"
+    assert results["wannacry-patch"].actual == "srv.sys 6.3.9600.18604"
+    assert "ContosoFirstBoot" not in results["scheduled-tasks"].actual
+    assert "removes itself" in results["scheduled-tasks"].actual
 
 
 EXPECTED_BAD = {
@@ -101,8 +106,10 @@ def test_the_failing_vm_fails_each_case_with_its_fix():
     for case_id, (verdict, fix) in EXPECTED_BAD.items():
         assert results[case_id].result == verdict, (case_id, results[case_id].actual)
         assert fix in results[case_id].remediation, (case_id, results[case_id].remediation)
-    assert "2 pending" in results["windows-update"].actual and "Critical: 2017-05 Cumulative" in results["windows-update"].actual
-    assert "E:" in results["scheduled-tasks"].actual and "Nightly" not in results["scheduled-tasks"].actual  # daily, not boot
+    assert "2 pending" in results["windows-update"].actual
+    assert "Critical: 2017-05 Cumulative" in results["windows-update"].actual
+    assert "E:" in results["scheduled-tasks"].actual
+    assert "Nightly" not in results["scheduled-tasks"].actual  # daily, not boot
     assert "service ContosoAgent runs as .\\Administrator" in results["user-account-dependency"].actual
     assert results["bitlocker-os-disk"].actual == "BitLocker protects C:"  # F: (a data disk) is allowed
 
@@ -156,9 +163,12 @@ def test_a_dropped_connection_keeps_the_sections_that_arrived():
     text = recorded("good-2012r2.ndjson")
     cut = text.index('{"section":"srv"') + 20  # the connection dropped in the middle of the srv line
     results = run(text[:cut])
-    assert results["rdp-enabled"].result == "Passed" and results["windows-update"].result == "Passed"
-    assert results["wannacry-patch"].result == "Error" and "did not finish" in results["wannacry-patch"].actual
-    assert results["generalized"].result == "Error" and results["scheduled-tasks"].result == "Error"
+    assert results["rdp-enabled"].result == "Passed"
+    assert results["windows-update"].result == "Passed"
+    assert results["wannacry-patch"].result == "Error"
+    assert "did not finish" in results["wannacry-patch"].actual
+    assert results["generalized"].result == "Error"
+    assert results["scheduled-tasks"].result == "Error"
 
 
 def test_a_section_the_vm_could_not_read_is_skipped_with_the_reason():
@@ -166,7 +176,8 @@ def test_a_section_the_vm_could_not_read_is_skipped_with_the_reason():
         '{"section":"updates","data":{"Pending":[]}}',
         '{"section":"updates","error":"Exception from HRESULT: 0x8024402C"}')
     result = run(text)["windows-update"]
-    assert result.result == "Skipped" and "0x8024402C" in result.actual
+    assert result.result == "Skipped"
+    assert "0x8024402C" in result.actual
 
 
 def test_output_that_is_not_the_probes_is_refused():
@@ -177,4 +188,5 @@ def test_output_that_is_not_the_probes_is_refused():
 
 def test_system_fields_for_the_report():
     info = system_info(parse_sections(recorded("good-2012r2.ndjson")))
-    assert info["OSDistro"] == "Microsoft Windows Server 2012 R2 Datacenter" and info["OSVersion"] == "6.3.9600"
+    assert info["OSDistro"] == "Microsoft Windows Server 2012 R2 Datacenter"
+    assert info["OSVersion"] == "6.3.9600"

@@ -114,7 +114,8 @@ def test_an_untrusted_certificate_stops_before_any_password_is_sent(https_endpoi
     port, _ = https_endpoint
     with pytest.raises(TlsFailed) as failure:
         run_windows_connection_test(WinTarget("localhost", ".\\azureuser", "Secret-1", port), timeout=5)
-    assert "not trusted" in str(failure.value) and "self-signed" in str(failure.value)
+    assert "not trusted" in str(failure.value)
+    assert "self-signed" in str(failure.value)
     assert "switch off certificate validation" in failure.value.advice
     assert [s.step for s in failure.value.report.steps] == ["resolve", "port"]
 
@@ -127,14 +128,16 @@ def test_with_validation_off_the_refused_password_is_named(https_endpoint):
     assert time.monotonic() - start < 15
     assert "refused the user name or password of .\\azureuser" in str(failure.value)
     steps = failure.value.report.steps
-    assert [s.step for s in steps] == ["resolve", "port", "tls"] and "NOT verified" in steps[2].detail
+    assert [s.step for s in steps] == ["resolve", "port", "tls"]
+    assert "NOT verified" in steps[2].detail
     assert "Secret-1" not in str(failure.value) + failure.value.advice
 
 
 def test_a_closed_port_says_where_winrm_should_listen():
     with pytest.raises(PortClosed) as failure:
         run_windows_connection_test(WinTarget("127.0.0.1", "u", "p", free_port()), timeout=3)
-    assert "refused the connection" in str(failure.value) and "5986" in failure.value.advice
+    assert "refused the connection" in str(failure.value)
+    assert "5986" in failure.value.advice
 
 
 def test_a_silent_port_times_out_within_the_timeout(silent_endpoint):
@@ -181,14 +184,17 @@ def test_certify_windows_against_a_closed_port_exits_2_quickly(cli):
     result = cli("certify", "--os", "windows", "--host", "127.0.0.1", "--port", str(port), "--user", "azureuser",
                  "--password-env", "WINPW", "--timeout", "5", env={**os.environ, "WINPW": "Secret-2"})
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f"127.0.0.1:{port} refused the connection" in result.stderr and "5986" in result.stderr
-    assert time.monotonic() - start < 15 and "Secret-2" not in result.stderr + result.stdout
+    assert f"127.0.0.1:{port} refused the connection" in result.stderr
+    assert "5986" in result.stderr
+    assert time.monotonic() - start < 15
+    assert "Secret-2" not in result.stderr + result.stdout
 
 
 def test_certify_warns_when_validation_is_switched_off(cli):
     result = cli("certify", "--os", "windows", "--host", "127.0.0.1", "--port", str(free_port()), "--user", "u",
                  "--insecure-skip-tls-verify", "--timeout", "3")
-    assert result.returncode == 2 and "TLS certificate validation is OFF" in result.stderr
+    assert result.returncode == 2
+    assert "TLS certificate validation is OFF" in result.stderr
 
 
 # -- OpenSSH on Windows ---------------------------------------------------------------------------
@@ -223,7 +229,8 @@ def test_connection_test_over_openssh(windows_over_ssh, tmp_path):
     target = WinTarget("127.0.0.1", good.user, good.password, sshd.port, "ssh")
     report = run_windows_connection_test(target, 10, known, trust_fingerprint=sshd.host_key_fingerprint())
     assert [s.step for s in report.steps] == ["resolve", "port", "handshake", "host-key", "auth", "os", "admin"]
-    assert report.os_pretty_name == "Microsoft Windows Server 2012 R2 Datacenter" and report.sudo is True
+    assert report.os_pretty_name == "Microsoft Windows Server 2012 R2 Datacenter"
+    assert report.sudo is True
 
 
 def test_certify_windows_over_openssh_runs_every_case(windows_over_ssh, cli, tmp_path):
@@ -235,7 +242,8 @@ def test_certify_windows_over_openssh_runs_every_case(windows_over_ssh, cli, tmp
                  "--report", str(tmp_path / "report"), env={**os.environ, "PW": good.password})
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
-    assert record["TestResult"] == "Pass" and len(record["Tests"]) == 25
+    assert record["TestResult"] == "Pass"
+    assert len(record["Tests"]) == 25
     assert record["OSDistro"] == "Microsoft Windows Server 2012 R2 Datacenter"
     assert {t["TestID"] for t in record["Tests"]} >= {"1.1.4", "1.1.5", "1.1.6"}
     (folder,) = [p for p in (tmp_path / "report").iterdir() if p.is_dir()]
@@ -259,8 +267,11 @@ def test_windows_connection_and_test_run_pages(qtbot, new_window, https_endpoint
     window.wizard.jump_to(Step.CONNECTION)
     page = window.pages[Step.CONNECTION]
     page.platform.setCurrentIndex(page.platform.findData("windows"))
-    assert page.port.value() == 5986 and page.transport.isVisibleTo(page) and page.skip_tls.isVisibleTo(page)
-    assert not page.auth.isEnabled() and not page.tls_warning.isVisibleTo(page)
+    assert page.port.value() == 5986
+    assert page.transport.isVisibleTo(page)
+    assert page.skip_tls.isVisibleTo(page)
+    assert not page.auth.isEnabled()
+    assert not page.tls_warning.isVisibleTo(page)
 
     def fill(host: str, port: int, user: str, password: str) -> None:
         page.host.setText(host)
@@ -280,11 +291,13 @@ def test_windows_connection_and_test_run_pages(qtbot, new_window, https_endpoint
     fill("localhost", https_endpoint[0], ".\\azureuser", "Secret-3")
     assert "is not trusted" in test_connection()
     page.skip_tls.setChecked(True)
-    assert page.tls_warning.isVisibleTo(page) and page.project.connection.verify_tls is False
+    assert page.tls_warning.isVisibleTo(page)
+    assert page.project.connection.verify_tls is False
     assert "refused the user name or password" in test_connection()
 
     page.transport.setCurrentIndex(page.transport.findData("ssh"))
-    assert page.port.value() == 22 and not page.skip_tls.isVisibleTo(page)
+    assert page.port.value() == 22
+    assert not page.skip_tls.isVisibleTo(page)
     fill("127.0.0.1", sshd.port, good.user, good.password)
     monkeypatch.setattr(page, "ask_trust", lambda error: True)
     assert test_connection() == "Connected to Microsoft Windows Server 2012 R2 Datacenter; signed in as an administrator."
@@ -300,8 +313,11 @@ def test_windows_connection_and_test_run_pages(qtbot, new_window, https_endpoint
     finally:
         good.write("recorded/probe.ndjson", (FIXTURES / "good-2012r2.ndjson").read_text())
     run = window.document.project.test_runs[-1]
-    assert run.platform == "windows" and len(run.results) == 25 and run.os_name == "Microsoft Windows Server 2016 Datacenter"
-    assert run_page.model.rowCount() == 25 and run_page.proxy.index(0, 0).data().startswith("✗ Failed")
+    assert run.platform == "windows"
+    assert len(run.results) == 25
+    assert run.os_name == "Microsoft Windows Server 2016 Datacenter"
+    assert run_page.model.rowCount() == 25
+    assert run_page.proxy.index(0, 0).data().startswith("✗ Failed")
     run_page.table.selectRow(0)
     assert "Remediation:" in run_page.details.toPlainText()
     assert window.grab().save(str(SHOTS / "windows-results.png"))
@@ -325,7 +341,8 @@ def test_server_killed_mid_probe_keeps_the_sections_that_arrived(tmp_path, cli):
     finally:
         server.stop()
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "[Passed ] rdp-enabled" in result.stdout and "[Passed ] windows-update" in result.stdout
+    assert "[Passed ] rdp-enabled" in result.stdout
+    assert "[Passed ] windows-update" in result.stdout
     assert "[Error  ] wannacry-patch: the probe did not finish" in result.stdout
     assert "[Error  ] generalized: the probe did not finish" in result.stdout
 
@@ -333,5 +350,6 @@ def test_server_killed_mid_probe_keeps_the_sections_that_arrived(tmp_path, cli):
 def test_without_a_password_nothing_is_contacted():
     with pytest.raises(AuthFailed) as failure:
         run_windows_connection_test(WinTarget("127.0.0.1", "azureuser", None, free_port()), timeout=3)
-    assert "no password for azureuser" in str(failure.value) and "Connection step" in failure.value.advice
+    assert "no password for azureuser" in str(failure.value)
+    assert "Connection step" in failure.value.advice
     assert failure.value.report.steps == []
