@@ -16,6 +16,10 @@ from . import APP_DISPLAY_NAME, __version__
 SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify", "report", "export")
 
 
+class CommandError(Exception):
+    """What the command was given cannot be used (a variable not set, no credential): exit 2 with the reason."""
+
+
 def _project_check(args: argparse.Namespace) -> int:
     from .core.projectio import ProjectUnreadable, load_project
     from .core.validation import validate_offer
@@ -64,11 +68,7 @@ def _vhd_check(args: argparse.Namespace) -> int:
     from .core.profiles import load_profile
     from .core.storage import StorageError
 
-    try:
-        given = _given_secret(args)
-    except SystemExit as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    given = _given_secret(args)
     try:
         report = check_disk(args.target, load_profile(args.profile), args.role, args.os, given=given).report
     except StorageError as exc:
@@ -100,7 +100,7 @@ def _given_secret(args: argparse.Namespace):
         if env_name:
             value = os.environ.get(env_name)
             if not value:
-                raise SystemExit(f"error: environment variable {env_name} is not set")
+                raise CommandError(f"environment variable {env_name} is not set")
             return GivenSecret(mode, value)
     return None
 
@@ -123,11 +123,7 @@ def _sas_create(args: argparse.Namespace) -> int:
     from .core.profiles import load_profile
     from .core.storage import parse_blob_url
 
-    try:
-        given = _given_secret(args)
-    except SystemExit as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    given = _given_secret(args)
     if given is None:
         print("error: give --account-key-env or --connection-string-env", file=sys.stderr)
         return 2
@@ -147,8 +143,8 @@ def _sas_create(args: argparse.Namespace) -> int:
 def _sas_verify(args: argparse.Namespace) -> int:
     import os
 
+    from .core.operations import verify_sas_uri
     from .core.profiles import load_profile
-    from .core.sas import verify_sas
     from .core.storage import StorageError
 
     uri = args.sas_uri
@@ -160,7 +156,7 @@ def _sas_verify(args: argparse.Namespace) -> int:
         print("error: give the SAS URI (as '-' on standard input, or with --uri-env VAR)", file=sys.stderr)
         return 2
     try:
-        result = verify_sas(uri, load_profile(args.profile))
+        result = verify_sas_uri(uri, load_profile(args.profile))
     except (StorageError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -182,11 +178,7 @@ def _upload(args: argparse.Namespace) -> int:
     from .core.storage import StorageError
     from .core.upload import UploadRefused
 
-    try:
-        given = _given_secret(args)
-    except SystemExit as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    given = _given_secret(args)
     if given is None and "sig=" not in args.blob_url:
         print("error: give --account-key-env, --connection-string-env, or a blob URL with a write SAS", file=sys.stderr)
         return 2
@@ -306,7 +298,7 @@ def _storage_access_for(project, args: argparse.Namespace):
     try:
         return storage_access(project, _given_secret(args))
     except NoStorageCredential as exc:
-        raise SystemExit(f"error: {exc} Or pass --account-key-env VAR / --connection-string-env VAR.") from None
+        raise CommandError(f"{exc} Or pass --account-key-env VAR / --connection-string-env VAR.") from None
 
 
 def _load_for_sku(path: Path, sku_id: str | None):
@@ -504,7 +496,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = build_parser().parse_args(argv)
-        return args.func(args)
+        try:
+            return args.func(args)
+        except CommandError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     args = build_gui_parser().parse_args(argv)
     preload_gui_core()
     from .app import run_gui  # Qt is imported only here

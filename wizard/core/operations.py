@@ -398,16 +398,22 @@ def keep_disk_sas(project_id: str, disk: Disk, sas: SasUri, created: str) -> Kep
     return KeptSas(record, in_keyring)
 
 
+def verify_sas_uri(uri: str, profile: Profile, live: bool = True) -> SasVerification:
+    """Judge a SAS URI by the profile's rules, and read the blob through it unless `live` is False."""
+    from .sas import verify_sas
+
+    return verify_sas(uri, profile, live=live)
+
+
 def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = True) -> SasVerification:
     """Verify a disk's SAS (rules, and a live read unless `live` is False); sas.SasVerification.
     Raises LookupError when the token is no longer in the session or the keyring."""
     from .export import disk_sas_uri
-    from .sas import verify_sas
 
     uri = disk_sas_uri(project_id, disk)
     if uri is None:
         raise LookupError("the SAS token is not in the keyring any more: generate it again")
-    return verify_sas(uri, profile, live=live)
+    return verify_sas_uri(uri, profile, live=live)
 
 
 # -- export ----------------------------------------------------------------------------------------
@@ -445,5 +451,5 @@ __all__ = [
     "CertificationRun", "DiskCheck", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
     "check_disk", "keep_disk_sas", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
-    "upload_blob_name", "upload_disk", "verify_disk_sas", "vm_target", "windows_base_image", "write_export",
+    "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]
