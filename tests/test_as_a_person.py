@@ -200,8 +200,15 @@ def test_tab_order_follows_the_reading_order(demo, step):
 
 
 def alt(person: Person, key: Qt.Key) -> None:
+    """Alt+key, then wait (up to 2 s) for the step to change: a mnemonic "animates" its click."""
+    import time
+
+    window = person.window
+    before = window.wizard.currentId()
     person.press(key, Qt.KeyboardModifier.AltModifier)
-    settle(30)
+    end = time.monotonic() + 2
+    while window.wizard.currentId() == before and time.monotonic() < end:
+        settle(20)
 
 
 def test_keyboard_only_walk_through_the_demo(demo):

@@ -27,10 +27,14 @@ class StepState(Enum):
     ATTENTION = "attention"
 
 
-def _offer_state(project: Project) -> StepState:
+def offer_touched(project: Project) -> bool:
+    """Whether anything of the offer has been filled in yet (a new project: no)."""
     offer = project.offer
-    touched = any((offer.publisher_namespace, offer.offer_id, offer.offer_name)) or any(s.sku_id for s in project.skus)
-    if not touched:
+    return any((offer.publisher_namespace, offer.offer_id, offer.offer_name)) or any(s.sku_id for s in project.skus)
+
+
+def _offer_state(project: Project) -> StepState:
+    if not offer_touched(project):
         return StepState.NOT_STARTED
     errors = [p for p in validate_offer(project) if p.severity == "error"]
     return StepState.ATTENTION if errors else StepState.DONE

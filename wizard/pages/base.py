@@ -202,14 +202,20 @@ def readable_columns(view, stretch: int | None = None) -> None:
 
 
 def button_grid(buttons, columns: int):
-    """Buttons in rows of `columns`: one long row would make a page wider than a small screen."""
-    from PySide6.QtWidgets import QGridLayout
+    """Buttons in rows of `columns`: one long row would make a page wider than a small screen.
+    (Box layouts, not a QGridLayout: the first page is built before it paints, and every new Qt type
+    costs start-up time.)"""
+    from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-    grid = QGridLayout()
-    for index, button in enumerate(buttons):
-        grid.addWidget(button, index // columns, index % columns)
-    grid.setColumnStretch(columns, 1)
-    return grid
+    rows = QVBoxLayout()
+    buttons = list(buttons)
+    for start in range(0, len(buttons), columns):
+        row = QHBoxLayout()
+        for button in buttons[start:start + columns]:
+            row.addWidget(button)
+        row.addStretch(1)
+        rows.addLayout(row)
+    return rows
 
 
 SKU_WITHOUT_ID = QT_TRANSLATE_NOOP("StepPage", "SKU without an ID")

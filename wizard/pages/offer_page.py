@@ -331,11 +331,11 @@ class OfferPage(StepPage):
         return skus[row] if 0 <= row < len(skus) else None
 
     def load_from_project(self) -> None:
-        from ..core.steps import StepState, step_states
+        from ..core.steps import offer_touched
 
         self._loading = True
         self._touched.clear()
-        self._reveal_all = step_states(self.project)[Step.OFFER] != StepState.NOT_STARTED
+        self._reveal_all = offer_touched(self.project)
         lang = current_language()
         self.profile.clear()
         for profile in all_profiles():

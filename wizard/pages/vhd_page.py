@@ -73,11 +73,10 @@ class VhdPage(StepPage):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        buttons = button_grid((self.btn_choose, self.btn_blob, self.btn_upload, self.btn_check, self.btn_check_all,
-                               self.btn_cancel), 3)
-        buttons.addWidget(self.progress, 0, 4, 2, 1)
-        buttons.setColumnStretch(3, 0)
-        buttons.setColumnStretch(4, 1)
+        buttons = QHBoxLayout()
+        buttons.addLayout(button_grid((self.btn_choose, self.btn_blob, self.btn_upload, self.btn_check,
+                                       self.btn_check_all, self.btn_cancel), 3))
+        buttons.addWidget(self.progress, 1)
 
         self.findings = QTableWidget(0, 3)
         self.findings.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"), self.tr("What it means")])
