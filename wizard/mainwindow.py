@@ -226,6 +226,14 @@ class MainWindow(QMainWindow):
         self.wizard.ensure_pages = lambda: None
         for cls in page_classes()[len(self.pages):]:
             self._add_page(cls)
+        # Pages with costly widgets build them while the person is still looking at the first page,
+        # not when they first click their step (the questionnaire's first build took ~50 ms).
+        QTimer.singleShot(300, self, self._prepare_pages_in_idle)
+
+    def _prepare_pages_in_idle(self) -> None:
+        for page in self.pages:
+            if page is not self.wizard.currentPage():
+                page.prepare_in_idle()
 
     # -- menus ---------------------------------------------------------------
     def _build_menus(self) -> None:

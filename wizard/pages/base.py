@@ -53,6 +53,10 @@ class StepPage(QWizardPage):
             self.page_shown()
         super().showEvent(event)
 
+    def prepare_in_idle(self) -> None:
+        """Build what can be built before the page is shown, without touching the project (the main
+        window calls it once, shortly after start-up)."""
+
     def page_shown(self) -> None:
         """Work for the page a person actually sees (not one a jump passes through)."""
         if getattr(self, "_needs_load", False):

@@ -205,6 +205,10 @@ class QuestionnairePage(StepPage):
         else:
             self._rebuild()
 
+    def prepare_in_idle(self) -> None:
+        if self._built_for is None:
+            self._rebuild()  # widgets only: prefilling answers waits until the person comes here
+
     def _shape(self) -> tuple:
         """What the widgets are built from: the project, its platform, the latest run's results
         (exception requests) and the SKUs (report tab)."""
