@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from person import Person, settle
 from PySide6.QtWidgets import QApplication
@@ -267,7 +269,8 @@ def test_every_check_has_a_japanese_name_and_description():
     ids = {c.id for c in CASES} | {c.id for p in all_profiles() for c in cases(p)}
     missing = sorted(i for i in ids if i not in table)
     assert missing == []
-    for check_id, (name, description) in table.items():
+    for check_id, (name, description, guidance) in table.items():
+        assert guidance.strip(), check_id
         assert name.strip(), check_id
         assert description.strip(), check_id
         assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in description), check_id
@@ -284,3 +287,42 @@ def test_focus_stays_in_a_field_while_next_changes(window):
         person.type(char)
         assert QApplication.focusWidget() is page.publisher
     assert page.publisher.text() == "contoso"
+
+
+def judged_fixture_results():
+    """Every result of the recorded Windows VMs and of Linux evidence that passes and fails."""
+    from wizard.core import linux_checks, windows_checks
+    from wizard.core.profiles import all_profiles
+
+    root = Path(__file__).parent / "fixtures" / "windows"
+    out = []
+    for profile in all_profiles():
+        for name in ("good-2012r2.ndjson", "bad-2016.ndjson"):
+            evidence = windows_checks.parse_sections((root / name).read_text(encoding="utf-8"))
+            out += windows_checks.judge(evidence, profile, windows_checks.Context("SQL Server 2014 Standard"))
+        for probe in ("@@@end\n", "@@@history\n/root/.bash_history 5000\n@@@iptables\n-A INPUT -j DROP\n@@@end\n"):
+            out += linux_checks.judge(linux_checks.parse_sections(probe), profile)
+    return out
+
+
+def test_every_required_value_reads_in_japanese_and_guidance_leads_the_fix():
+    from wizard.check_text import check_remediation, check_value
+
+    results = judged_fixture_results()
+    assert len(results) > 80
+    def words_left(value: str) -> bool:
+        """Still English prose: letters in it, a blank, and it does not start with a number or range."""
+        return " " in value and any(c.isalpha() and c.islower() for c in value) and not value[0].isdigit()
+
+    untranslated = sorted({r.required for r in results if r.required and words_left(r.required)
+                           and check_value(r.required, "ja") == r.required} - {"GeneralizationState 7"})
+    assert untranslated == []
+    for r in results:
+        if r.remediation:
+            shown = check_remediation(r.id, r.remediation, "ja")
+            assert shown.endswith(r.remediation)  # the exact commands stay, after the guidance
+            assert shown != r.remediation
+    assert check_value("not installed", "ja") == "未インストール"
+    assert check_value("≥ 2.2.41", "ja") == "2.2.41 以上"
+    assert check_value("WALinuxAgent-2.2.10", "ja") == "WALinuxAgent-2.2.10"  # a value from the VM stays
+    assert check_value("not installed", "en") == "not installed"

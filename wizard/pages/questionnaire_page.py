@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..check_text import check_name
+from ..check_text import check_name, check_value
 from ..core.model import OS_LINUX, Answer
 from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
 from ..core.steps import Step
@@ -303,7 +303,7 @@ class QuestionnairePage(StepPage):
                                             "explain.")))
         for record in candidates:
             label = QLabel(f"{MARKS.get(record.result, '?')} {result_words.get(record.result, record.result)} — "
-                           f"{check_name(record.id, record.name)}: {record.actual}")
+                           f"{check_name(record.id, record.name)}: {check_value(record.actual)}")
             label.setWordWrap(True)
             edit = QPlainTextEdit(qa.exception_notes.get(record.id, ""))
             edit.setTabChangesFocus(True)  # Tab moves on, as in every other field

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..check_text import check_description, check_name
+from ..check_text import check_description, check_name, check_remediation, check_value
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
 from ..core.verdicts import COLOURS, MARKS, ORDER
@@ -73,7 +73,7 @@ class ResultsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [f"{MARKS.get(row.result, '?')} {self.words.get(row.result, row.result)}", check_name(row.id, row.name),
-                    row.test_id, row.actual, row.required][col]
+                    row.test_id, check_value(row.actual), check_value(row.required)][col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
@@ -231,7 +231,8 @@ class TestRunPage(StepPage):
             return
         self.details.setPlainText(self.tr("{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}")
                                   .format(check_name(r.id, r.name), check_description(r.id, r.description),
-                                          r.actual, r.required, r.remediation or "—",
+                                          check_value(r.actual), check_value(r.required),
+                                          check_remediation(r.id, r.remediation) or "—",
                                           readable_evidence(r.evidence)))
         self.btn_copy.setEnabled(bool(r.remediation))
 
