@@ -35,7 +35,7 @@ def main() -> None:
         small, big = make(folder, "1G"), make(folder, "1T")
 
         def check(path):
-            return lambda: check_vhd(inspect_file(path, read_first_mib=True), profile, "data")
+            return lambda: check_vhd(inspect_file(path, read_partitions=True), profile, "data")
 
         for path in (small, big):  # warm the page cache
             check(path)()

@@ -9,6 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from azure.storage.blob import ContainerSasPermissions, generate_container_sas
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wizard.core.profiles import load_profile
 from wizard.core.sas import add_business_days, check_sas_rules, create_sas, minimum_expiry, try_write_through, verify_sas
@@ -48,7 +50,8 @@ def test_business_days_skip_weekends():
     assert add_business_days(saturday, 5) == datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
     # Guide: 7 business days, then one day of margin.
     assert minimum_expiry(GUIDE, friday) == datetime(2026, 12, 9, 10, 0, tzinfo=UTC)
-    assert minimum_expiry(PC, friday) == friday + timedelta(days=21)
+    # Partner Center: 3 weeks from the day it is made, the start being a day back: 22 days after the start.
+    assert minimum_expiry(PC, friday) == friday + timedelta(days=22)
 
 
 @pytest.mark.parametrize("profile,start_back,min_days", [(GUIDE, timedelta(minutes=15), 9), (PC, timedelta(days=1), 21)])
@@ -61,6 +64,8 @@ def test_create_follows_the_profile(vhd_blob, profile, start_back, min_days):
     assert q["st"] == (now - start_back).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert "T" in q["se"]
     assert sas.expiry >= sas.start + timedelta(days=min_days if profile is PC else 7)
+    if profile is PC:
+        assert sas.expiry == now + timedelta(days=21)  # three weeks from the moment it was made
     assert urlsplit(sas.uri).path.endswith("/sasvhds/os.vhd")
     assert check_sas_rules(sas.uri, profile, now=now).verdict in ("pass", "warning")
     assert not ids(check_sas_rules(sas.uri, profile, now=now))
@@ -204,3 +209,48 @@ def test_verify_unreachable_raises():
     with pytest.raises(StorageError):
         verify_sas("http://127.0.0.1:9/devstoreaccount1/c/os.vhd?sv=1&sr=c&sp=rl&st=2026-01-01T00:00:00Z"
                    "&se=2099-01-01T00:00:00Z&sig=abc", PC)
+
+
+# -- Partner Center's three weeks, at the edge, and every time form the service accepts -------------
+def pc_uri(st: str, se: str) -> str:
+    """As the service writes it: the times percent-encoded ('+' is %2B; a bare '+' would read as a blank)."""
+    from urllib.parse import quote
+
+    return (f"https://acct.blob.core.windows.net/vhds/os.vhd?sv=2020-10-02&sr=c&sp=rl&st={quote(st, safe=':')}"
+            f"&se={quote(se, safe=':')}&sig=abc")
+
+
+def test_three_weeks_from_the_day_it_is_made_at_the_edge():
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    start = "2026-11-24T12:00:00Z"  # made now, started a day back
+    assert "expiry" not in ids(check_sas_rules(pc_uri(start, "2026-12-16T12:00:00Z"), PC, now=now))  # 22 days
+    assert "expiry" in ids(check_sas_rules(pc_uri(start, "2026-12-16T11:59:00Z"), PC, now=now))  # one minute short
+    # The old reading (21 days from the start: 20 from the day it is made) is refused.
+    assert "expiry" in ids(check_sas_rules(pc_uri(start, "2026-12-15T12:00:00Z"), PC, now=now))
+
+
+@pytest.mark.parametrize("se", ["2026-12-30T12:00:00Z", "2026-12-30T12:00Z", "2026-12-30T12:00:00.1234567Z",
+                                "2026-12-30T12:00:00+00:00", "2026-12-30T13:00:00+01:00", "2026-12-30T12:00:00.5-00:00"])
+def test_every_time_form_the_service_accepts_is_read(se):
+    result = check_sas_rules(pc_uri("2026-11-24T12:00:00Z", se), PC, now=datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    assert result.expiry is not None
+    assert result.expiry.replace(microsecond=0) == datetime(2026, 12, 30, 12, 0, tzinfo=UTC)
+    assert result.verdict == "pass"
+
+
+@pytest.mark.parametrize("se", ["2026-12-30T12:00:00+25:00", "2026-13-30T12:00:00Z", "next tuesday",
+                                "2026-12-30T12:00:00.12345678Z", "2026-12-30 12:00:00"])
+def test_a_time_that_cannot_be_read_fails_instead_of_passing(se):
+    result = check_sas_rules(pc_uri("2026-11-24T12:00:00Z", se), PC, now=datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    assert "expiry-time" in ids(result)
+    assert result.verdict == "fail"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_expiry_text_is_read_or_failed_never_a_crash(text):
+    result = check_sas_rules(pc_uri("2026-11-24T12:00:00Z", text), PC,
+                             now=datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    assert result.verdict in ("pass", "warning", "fail")
+    if result.expiry is None:
+        assert result.verdict == "fail"

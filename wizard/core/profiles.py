@@ -49,12 +49,13 @@ class Profile:
     windows_os_min_gib: int
     windows_os_max_gib: int
     data_disk_max_gib: int
-    linux_os_first_mib_empty: bool
+    linux_os_first_partition_min_sector: int  # 0: not checked
     sas_permissions: str
     sas_start_offset_minutes: int
     sas_min_business_days: int
     sas_expiry_margin_days: int
     sas_min_days: int
+    sas_min_days_from: str  # "start" (the SAS start) | "creation" (start + the offset: the day it is made)
     sas_scheme: str
     sas_renew_warning_days: int
     linux_bash_history_max_bytes: int

@@ -9,6 +9,7 @@ the URI alone, then reads the blob's last 512 bytes through the SAS.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -70,7 +71,9 @@ def minimum_expiry(profile: Profile, start: datetime) -> datetime:
     """The earliest expiry the profile accepts for a SAS starting at `start`."""
     if profile.sas_min_business_days:
         return add_business_days(start, profile.sas_min_business_days) + timedelta(days=profile.sas_expiry_margin_days)
-    return start + timedelta(days=profile.sas_min_days)
+    # Partner Center counts from the day the URI is made; the start is set back by the offset (a day).
+    made = start + timedelta(minutes=profile.sas_start_offset_minutes) if profile.sas_min_days_from == "creation" else start
+    return made + timedelta(days=profile.sas_min_days)
 
 
 def _utc(dt: datetime) -> datetime:
@@ -113,6 +116,7 @@ M_SP = QT_TRANSLATE_NOOP("Core", "Permissions are '{sp}'; the portal needs exact
 M_SP_OK = QT_TRANSLATE_NOOP("Core", "Permissions are read + list (sp=rl).")
 M_SR = QT_TRANSLATE_NOOP("Core", "The SAS is not a container SAS (sr={sr}); create a container SAS (sr=c).")
 M_MISSING_TIME = QT_TRANSLATE_NOOP("Core", "The SAS has no {field} ({name}) time; the portal needs both start and expiry.")
+M_UNREADABLE_TIME = QT_TRANSLATE_NOOP("Core", "The {field} time '{value}' is not a date-time the storage service accepts.")
 M_DATE_ONLY = QT_TRANSLATE_NOOP("Core", "The {field} time '{value}' is a date only; the portal needs a full UTC date-time.")
 M_NOT_STARTED = QT_TRANSLATE_NOOP("Core", "The SAS starts in the future ({value}); the portal would be refused until then.")
 M_SKEW = QT_TRANSLATE_NOOP("Core", "The SAS starts less than {minutes} minutes before now; clocks that run behind may refuse it.")
@@ -134,13 +138,29 @@ def _f(fid: str, severity: str, template: str, **args: object) -> SasFinding:
     return SasFinding(fid, severity, template.format(**args), template, tuple((k, str(v)) for k, v in args.items()))
 
 
+# The ISO 8601 forms the storage service accepts for st/se: a date, or a date and time to the minute
+# or second, with up to 7 fraction digits, in UTC ("Z") or with an offset.
+_SAS_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})?)?")
+
+
 def _parse_time(text: str) -> datetime | None:
-    for fmt in (SAS_TIME_FORMAT, "%Y-%m-%dT%H:%MZ", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    return None
+    """The moment `text` names, in UTC; None when it is not one of the forms the service accepts."""
+    m = _SAS_TIME.fullmatch(text.strip())
+    if not m:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = m.groups()
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+                          int((fraction or "0").ljust(6, "0")[:6]), tzinfo=UTC)
+    except ValueError:
+        return None  # 2026-02-30, 25:00 ...
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+        if offset > timedelta(hours=14):
+            return None
+        moment -= sign * offset
+    return moment
 
 
 def check_sas_rules(uri: str, profile: Profile, now: datetime | None = None) -> SasVerification:
@@ -173,6 +193,9 @@ def check_sas_rules(uri: str, profile: Profile, now: datetime | None = None) -> 
         if "T" not in value:
             add(_f(f"{label}-time", "fail", M_DATE_ONLY, field=label, value=value))
         times[key] = _parse_time(value)
+        if times[key] is None:
+            # A time this verifier cannot read is a failure: a pass would claim more than was checked.
+            add(_f(f"{label}-time", "fail", M_UNREADABLE_TIME, field=label, value=value[:40]))
     start, expiry = times.get("st"), times.get("se")
     result.expiry = expiry
     if start:

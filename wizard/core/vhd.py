@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from .partitions import PartitionTable, read_partition_table
+
 FOOTER_SIZE = 512
 OLD_FOOTER_SIZE = 511
 COOKIE = b"conectix"
@@ -157,7 +159,7 @@ class VhdInfo:
     dynamic_header_ok: bool | None = None  # cxsparse header found (dynamic/differencing)
     truncated: bool = False
     empty: bool = False
-    first_mib_zero: bool | None = None  # only when asked for
+    partition_table: PartitionTable | None = None  # only when asked for (fixed disks)
     notes: list[str] = field(default_factory=list)
 
 
@@ -165,8 +167,8 @@ def _is_footer(block: bytes) -> bool:
     return block[:8] == COOKIE
 
 
-def inspect(source: ByteSource, read_first_mib: bool = False) -> VhdInfo:
-    """Identify the image and read its footer; at most three small reads (plus 1 MiB if asked)."""
+def inspect(source: ByteSource, read_partitions: bool = False) -> VhdInfo:
+    """Identify the image and read its footer; at most three small reads (plus the partition table if asked)."""
     size = source.size()
     info = VhdInfo(target=source.name, format="unknown", file_size=size)
     if size == 0:
@@ -207,15 +209,14 @@ def inspect(source: ByteSource, read_first_mib: bool = False) -> VhdInfo:
             info.dynamic_header_ok = False
     elif info.disk_type == "fixed" and not info.truncated and size < footer.current_size + info.footer_size:
         info.truncated = True
-    if read_first_mib and info.disk_type == "fixed" and not info.truncated:
-        first = source.read(0, min(MIB, footer.current_size))
-        info.first_mib_zero = first == bytes(len(first))
+    if read_partitions and info.disk_type == "fixed" and not info.truncated:
+        info.partition_table = read_partition_table(source, footer.current_size)
     return info
 
 
-def inspect_file(path: str | os.PathLike[str], read_first_mib: bool = False) -> VhdInfo:
+def inspect_file(path: str | os.PathLike[str], read_partitions: bool = False) -> VhdInfo:
     with FileSource(path) as source:
-        return inspect(source, read_first_mib)
+        return inspect(source, read_partitions)
 
 
 def write_fixed_vhd(path: str | os.PathLike[str], virtual_size: int) -> None:

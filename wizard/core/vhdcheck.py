@@ -8,11 +8,13 @@ Hyper-V PowerShell on Windows) with the right target size already computed.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
+from .partitions import PartitionTable
 from .profiles import Profile
 from .vhd import GIB, MIB, VhdInfo
 
@@ -118,8 +120,10 @@ M_DATA_LARGE = QT_TRANSLATE_NOOP("Core", "The data disk is {size} GiB; data disk
 M_DATA_OK = QT_TRANSLATE_NOOP("Core", "The data disk size {size} GiB is within the {max} GiB limit.")
 M_SPARSE = QT_TRANSLATE_NOOP("Core", "Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).")
 M_ALLOC_UNKNOWN = QT_TRANSLATE_NOOP("Core", "Allocated size is unknown on this system.")
-M_FIRST_MIB = QT_TRANSLATE_NOOP("Core", "The first 1 MiB of a Linux OS disk should be empty (unless built from an approved base image).")
-M_FIRST_MIB_OK = QT_TRANSLATE_NOOP("Core", "The first 1 MiB is empty.")
+M_FIRST_MIB = QT_TRANSLATE_NOOP("Core", "Partition {number} starts at sector {start}, before sector {sector}: the first MiB must stay free for Azure.")
+M_FIRST_MIB_NONE = QT_TRANSLATE_NOOP("Core", "No partition table found: a Linux OS disk needs one, with every partition from sector {sector} on.")
+M_FIRST_MIB_BAD = QT_TRANSLATE_NOOP("Core", "The partition table cannot be read ({problem}): the first MiB could not be checked.")
+M_FIRST_MIB_OK = QT_TRANSLATE_NOOP("Core", "No partition starts before sector {sector} ({scheme}): the first MiB is free.")
 M_BLOB_BLOCK = QT_TRANSLATE_NOOP("Core", "The blob is a {type}, not a page blob: upload the VHD again as a page blob.")
 M_BLOB_PAGE_OK = QT_TRANSLATE_NOOP("Core", "The blob is a page blob.")
 
@@ -138,7 +142,7 @@ CHECK_NAMES = {
     "os-disk-size": QT_TRANSLATE_NOOP("Core", "OS disk size"),
     "data-disk-size": QT_TRANSLATE_NOOP("Core", "Data disk size"),
     "sparse": QT_TRANSLATE_NOOP("Core", "Data to upload"),
-    "first-mib-empty": QT_TRANSLATE_NOOP("Core", "First MiB"),
+    "first-mib": QT_TRANSLATE_NOOP("Core", "First MiB"),
     "blob-type": QT_TRANSLATE_NOOP("Core", "Blob type"),
 }
 # Words that fill templates ("a {type} disk"), marked so the Japanese sentence does not keep English.
@@ -236,10 +240,8 @@ def _check_sizes(report: VhdReport, info: VhdInfo, profile: Profile, role: str, 
             add(_f("os-disk-size", "info", M_OS_RECOMMENDED, "", os=os_label, size=gib, min=rec_lo, max=rec_hi))
         else:
             add(_f("os-disk-size", "pass", M_OS_SIZE_OK, os=os_label, size=gib, min=lo, max=hi))
-        if os_family == OS_LINUX and profile.linux_os_first_mib_empty and info.first_mib_zero is False:
-            add(_f("first-mib-empty", "warning", M_FIRST_MIB))
-        elif os_family == OS_LINUX and profile.linux_os_first_mib_empty and info.first_mib_zero:
-            add(_f("first-mib-empty", "pass", M_FIRST_MIB_OK))
+        if needs_first_mib(profile, role, os_family) and info.partition_table is not None:
+            _first_mib(info.partition_table, profile.linux_os_first_partition_min_sector, add)
     elif role == ROLE_DATA:
         if size > profile.data_disk_max_gib * GIB:
             add(_f("data-disk-size", "fail", M_DATA_LARGE, fixes.resize(profile.data_disk_max_gib * GIB, fmt),
@@ -253,4 +255,21 @@ def _check_sizes(report: VhdReport, info: VhdInfo, profile: Profile, role: str, 
 
 
 def needs_first_mib(profile: Profile, role: str, os_family: str) -> bool:
-    return profile.linux_os_first_mib_empty and role == ROLE_OS and os_family == OS_LINUX
+    """Whether the partition table is read: the profile's first-MiB rule, for a Linux OS disk."""
+    return profile.linux_os_first_partition_min_sector > 0 and role == ROLE_OS and os_family == OS_LINUX
+
+
+FIRST_MIB_FIX = ("Re-create the partition so that it starts at sector 2048 or later (1 MiB alignment: "
+                 "sfdisk or parted default to it), or rebuild the image from an approved base image.")
+
+
+def _first_mib(table: PartitionTable, sector: int, add: Callable[[Finding], None]) -> None:
+    if table.scheme == "none":
+        add(_f("first-mib", "warning", M_FIRST_MIB_NONE, sector=sector))
+    elif table.scheme == "unreadable":
+        add(_f("first-mib", "warning", M_FIRST_MIB_BAD, problem=table.problem))
+    elif early := table.starting_before(sector):
+        first = early[0]
+        add(_f("first-mib", "warning", M_FIRST_MIB, FIRST_MIB_FIX, number=first.number, start=first.start, sector=sector))
+    else:
+        add(_f("first-mib", "pass", M_FIRST_MIB_OK, sector=sector, scheme=table.scheme.upper()))
