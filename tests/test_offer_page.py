@@ -83,7 +83,9 @@ def test_number_of_vm_sizes_per_profile(qtbot, win, page):
     page.profile.setCurrentIndex(page.profile.findData("partner-center"))
     assert win.document.project.profile_id == "partner-center"
     assert error_text(page, "sku.vm_sizes") == ""
-    assert next_enabled(win)
+    # What still holds Next is the sample's Windows SKU: its 2012 R2 base belongs to the 2015 profile only.
+    assert {p.path for p in page.problems if p.severity == "error"} == {"skus[1].base_image"}
+    assert not next_enabled(win)
     check_sizes(page, {s.name for s in __import__("wizard.core.vmsizes", fromlist=["x"]).catalogue()[:7]})
     assert "1 to 6" in error_text(page, "sku.vm_sizes")
     assert not next_enabled(win)
@@ -121,6 +123,9 @@ def test_record_published_version(qtbot, win, page):
 
 def test_seventeenth_data_disk_under_partner_center(qtbot, win, page):
     page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+    page.sku_list.setCurrentRow(1)  # the sample's Windows SKU: its 2012 R2 base is a 2015-only one
+    page.btn_remove.click()
+    page.sku_list.setCurrentRow(0)
     sku = win.document.project.skus[0]
     while len(sku.data_disks) < 16:
         page.btn_add_disk.click()

@@ -101,9 +101,16 @@ def _agent(ev: Evidence, p: Profile) -> Verdict:
     if not text.startswith("path "):
         return FAILED, "not installed (no waagent in /usr/sbin, /usr/bin, /usr/local)", f"≥ {p.linux_agent_min_version}", fix
     shown = ".".join(map(str, version)) if version else "unknown"
+    auto = p.linux_agent_auto_update_passes and (_conf_value(ev.get("waagent_conf", ""), "AutoUpdate.Enabled") or "y").startswith("y")
+    required = f"≥ {p.linux_agent_min_version} or AutoUpdate.Enabled=y" if p.linux_agent_auto_update_passes \
+        else f"≥ {p.linux_agent_min_version}"
     if version is None:
-        return ERROR, f"version not readable: {text[:80]}", f"≥ {p.linux_agent_min_version}", fix
-    return (PASSED if version >= need else FAILED), shown, f"≥ {p.linux_agent_min_version}", "" if version >= need else fix
+        return ERROR, f"version not readable: {text[:80]}", required, fix
+    if version >= need:
+        return PASSED, shown, required, ""
+    if auto:  # Partner Center: an agent that updates itself reaches the minimum on its own
+        return PASSED, f"{shown} (AutoUpdate.Enabled=y)", required, ""
+    return FAILED, shown, required, fix
 
 
 def _auto_update(ev: Evidence, p: Profile) -> Verdict:
@@ -201,8 +208,14 @@ def _openssl(ev: Evidence, p: Profile) -> Verdict:
     fix = "Install or update openssl from the distribution (apt-get install openssl / yum install openssl)."
     if version is None:
         return FAILED, "not installed", f"≥ {p.linux_openssl_min_version}", fix
-    result = FAILED if version < need else WARNING if version < rec else PASSED
-    return result, ".".join(map(str, version)), f"≥ {p.linux_openssl_recommended_version}", "" if result == PASSED else fix
+    tolerated = any(version[:len(line_v)] == line_v for line_v in map(profile_version, p.linux_openssl_tolerated_lines))
+    if version < need:
+        result = WARNING if tolerated else FAILED  # a patched long-term line is tolerated, not recommended
+    else:
+        result = WARNING if version < rec else PASSED
+    required = f"≥ {p.linux_openssl_recommended_version}" + (
+        f" ({' / '.join(p.linux_openssl_tolerated_lines)} tolerated)" if p.linux_openssl_tolerated_lines else "")
+    return result, ".".join(map(str, version)), required, "" if result == PASSED else fix
 
 
 def _ifupdown(ev: Evidence, p: Profile) -> Verdict:
@@ -301,7 +314,8 @@ def _security_threats(ev: Evidence, p: Profile) -> Verdict:
 
 CASES: tuple[Case, ...] = (
     Case("bash-history", "48", "Bash History", "Shell history files are cleared.", _bash_history, ("history",)),
-    Case("linux-agent", "39", "Linux Agent Version", "The Azure Linux Agent is installed and recent.", _agent, ("waagent",)),
+    Case("linux-agent", "39", "Linux Agent Version", "The Azure Linux Agent is installed and recent.", _agent,
+         ("waagent", "waagent_conf")),
     Case("auto-update", "51", "Auto Update", "The agent updates itself.", _auto_update, ("waagent_conf",)),
     Case("deprovision-config", "", "Deprovision settings", "Host keys regenerate and the root password is deleted at deprovision.",
          _deprovision, ("waagent_conf",)),

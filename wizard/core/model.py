@@ -105,6 +105,57 @@ class ReportRecord:
 
 
 @dataclass
+class OpenPort:
+    """A port range the plan opens (Partner Center's openPorts)."""
+
+    label: str = ""
+    protocol: str = "tcp"  # tcp | udp | both
+    port_range: str = ""  # "443" or "8000-8080"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PlanProperties:
+    """The plan's technical properties (Partner Center's vmProperties), as the publisher sets them."""
+
+    remote_connection_disabled: bool = False  # SSH/RDP disabled on purpose (the certification FAQ's tick)
+    requires_custom_arm_template: bool = False
+    network_virtual_appliance: bool = False
+    accelerated_networking: bool = False
+    nvme: bool = False
+    hibernation: bool = False
+    cloud_init: bool = False
+    backup: bool = False
+    extensions: bool = True
+    entra_id_login: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PublishedDisk:
+    """A data disk of a published image version: its LUN and blob URL (the SAS token: the keyring)."""
+
+    lun: int = 0
+    blob_url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PublishedVersion:
+    """An image version the plan already publishes: every configure request lists it unchanged.
+    Blob URLs are kept without their SAS tokens (those go to the keyring: core.secrets)."""
+
+    version: str = ""
+    lifecycle_state: str = "generallyAvailable"  # generallyAvailable | deprecated | deleted
+    image_type: str = "x64Gen1"
+    os_blob_url: str = ""
+    data_disks: list[PublishedDisk] = field(default_factory=list)
+    gallery_tenant_id: str = ""  # a sharedImageGallery source instead of SAS URIs
+    gallery_resource_id: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Sku:
     """One plan of the offer: one VM image with its OS, sizes, version, disks and results."""
 
@@ -120,6 +171,9 @@ class Sku:
     published_versions: list[str] = field(default_factory=list)
     disks: list[Disk] = field(default_factory=lambda: [Disk(role=ROLE_OS)])
     report: ReportRecord | None = None
+    properties: PlanProperties = field(default_factory=PlanProperties)
+    open_ports: list[OpenPort] = field(default_factory=list)
+    image_versions: list[PublishedVersion] = field(default_factory=list)  # what the plan publishes already
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -34,7 +34,7 @@ from .storage import StorageAccess, StorageError
 
 if TYPE_CHECKING:
     from .checks import CheckResult
-    from .export import SkuExport
+    from .export import ExportTokens, SkuExport
     from .sas import SasUri, SasVerification
     from .sshconn import ConnectionReport, KnownHosts, SshTarget
     from .upload import UploadSummary
@@ -417,15 +417,15 @@ def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = 
 
 
 # -- export ----------------------------------------------------------------------------------------
-def read_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
-    """Every disk's SAS URI from this session or the keyring. Touches the keyring: off the GUI thread."""
+def read_sas_uris(project: Project) -> ExportTokens:
+    """Every SAS URI the export needs from this session or the keyring. Touches the keyring: off the GUI thread."""
     from .export import load_sas_uris
 
     return load_sas_uris(project)
 
 
 def prepare_export(project: Project, sku_id: str | None = None,
-                   sas_uris: dict[str, dict[int, str | None]] | None = None) -> list[SkuExport]:
+                   sas_uris: ExportTokens | None = None) -> list[SkuExport]:
     """Every SKU's readiness and portal form (export.SkuExport). Without `sas_uris` they are read
     from the session or the keyring (then call it off the GUI thread)."""
     from .export import prepare

@@ -76,6 +76,16 @@ class Profile:
     windows_generalization_state: int
     windows_config_drives: tuple[str, ...]
     windows_update_blocking_severities: tuple[str, ...]
+    id_min_length: int  # offer and plan IDs
+    friendly_name_max_length: int  # 0: not checked
+    version_max_length: int  # 0: not checked
+    vm_sizes_allow_retired: bool
+    marketplace_url_templates: tuple[str, ...]  # {publisher}, {offer}, {sku}
+    linux_agent_auto_update_passes: bool
+    linux_openssl_tolerated_lines: tuple[str, ...]
+    open_ports_max: int
+    open_port_label_min_length: int
+    open_port_label_max_length: int
 
     def display_title(self, lang: str = "en") -> str:
         return self.title.get(lang) or self.title["en"]

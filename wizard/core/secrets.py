@@ -23,6 +23,7 @@ STORAGE_PURPOSE = {ACCOUNT_KEY: "storage-account-key", CONNECTION_STRING: "stora
                    CONTAINER_SAS: "storage-container-sas"}
 SAS_TOKEN_PREFIX = "sas:"  # + the blob URL the token signs
 BLOB_READ_SAS_PREFIX = "blob-read-sas:"  # + the blob URL it reads
+PUBLISHED_SAS_PREFIX = "published-sas:"  # + the blob URL of a published image version's disk
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ CATALOGUE = (
     SecretKind(STORAGE_PURPOSE[CONTAINER_SAS], "SAS URIs step (Connect)", "listing one container"),
     SecretKind(SAS_TOKEN_PREFIX + "<blob URL>", "SAS URIs step (Generate)", "reading that one blob (the URI the portal gets)"),
     SecretKind(BLOB_READ_SAS_PREFIX + "<blob URL>", "VHD check step (Use blob URL…)", "reading that one blob for the check"),
+    SecretKind(PUBLISHED_SAS_PREFIX + "<blob URL>", "Import from Partner Center (project import-pc)",
+               "the SAS URI of a disk of an image version the plan already publishes (sent back unchanged)"),
 )
 
 
@@ -61,3 +64,7 @@ def sas_token_ref(project_id: str, blob_url: str) -> SecretRef:
 
 def blob_read_sas_ref(project_id: str, blob_url: str) -> SecretRef:
     return SecretRef(project_id, BLOB_READ_SAS_PREFIX + blob_url)
+
+
+def published_sas_ref(project_id: str, blob_url: str) -> SecretRef:
+    return SecretRef(project_id, PUBLISHED_SAS_PREFIX + blob_url)

@@ -13,12 +13,22 @@ from .codec import Problem
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, Project, Sku
 from .profiles import DEFAULT_PROFILE_ID, PROFILE_IDS, Profile, load_profile
-from .vmsizes import size_names
+from .vmsizes import by_name
 
 CTX = "Core"  # one translation context for every core message
 
 M_REQUIRED = QT_TRANSLATE_NOOP("Core", "{field} is required.")
 M_ID_TOO_LONG = QT_TRANSLATE_NOOP("Core", "{field} has {length} characters; at most {max} are allowed.")
+M_ID_TOO_SHORT = QT_TRANSLATE_NOOP("Core", "{field} has {length} character(s); Partner Center needs at least {min}.")
+M_TOO_LONG = QT_TRANSLATE_NOOP("Core", "{field} has {length} characters; Partner Center accepts at most {max}.")
+M_VERSION_LONG = QT_TRANSLATE_NOOP("Core", "Version {value} has {length} characters; Partner Center accepts at most {max}.")
+M_VERSION_NOT_HIGHER = QT_TRANSLATE_NOOP("Core", "Version {value} is not higher than the published {latest}; Partner Center "
+                                                 "needs a new, higher version (for example {suggest}).")
+M_SIZE_RETIRED = QT_TRANSLATE_NOOP("Core", "VM size {value} was retired on {date}: Partner Center does not offer it. Choose a current size.")
+M_PORTS_MAX = QT_TRANSLATE_NOOP("Core", "{count} open ports; Partner Center accepts at most {max}.")
+M_PORT_LABEL = QT_TRANSLATE_NOOP("Core", "Port name '{value}': {min}–{max} letters, digits, '_', '.', '-' or blanks, ending in a letter or digit.")
+M_PORT_PROTOCOL = QT_TRANSLATE_NOOP("Core", "Port protocol must be TCP, UDP or both.")
+M_PORT_RANGE = QT_TRANSLATE_NOOP("Core", "Port range '{value}': a port (443) or a range (8000-8080) between 1 and 65535.")
 M_ID_START = QT_TRANSLATE_NOOP("Core", "{field} must start with a lowercase letter or a digit.")
 M_ID_CHARS = QT_TRANSLATE_NOOP("Core", "{field} may only contain lowercase letters, digits, '-' and '_' (found {bad}).")
 M_NO_SKU = QT_TRANSLATE_NOOP("Core", "The offer needs at least one SKU.")
@@ -66,11 +76,13 @@ def parse_version(text: str) -> tuple[int, int, int] | None:
     return (int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
-def check_identifier(value: str, field: str, path: str, profile: Profile) -> list[Problem]:
-    """The rule for publisher namespace, offer ID and SKU ID."""
+def check_identifier(value: str, field: str, path: str, profile: Profile, min_length: int = 1) -> list[Problem]:
+    """The rule for publisher namespace, offer ID and SKU ID (`min_length`: the plan and offer IDs' minimum)."""
     if not value:
         return [_p(path, M_REQUIRED, field=field)]
     problems = []
+    if len(value) < min_length:
+        problems.append(_p(path, M_ID_TOO_SHORT, field=field, length=len(value), min=min_length))
     if len(value) > profile.id_max_length:
         problems.append(_p(path, M_ID_TOO_LONG, field=field, length=len(value), max=profile.id_max_length))
     if not re.match(r"[a-z0-9]", value[0]):
@@ -82,16 +94,22 @@ def check_identifier(value: str, field: str, path: str, profile: Profile) -> lis
     return problems
 
 
-def check_version(sku: Sku, path: str) -> list[Problem]:
+def check_version(sku: Sku, path: str, profile: Profile) -> list[Problem]:
     current = parse_version(sku.version)
     if current is None:
         return [_p(path, M_VERSION_FORMAT)]
+    if profile.version_max_length and len(sku.version.strip()) > profile.version_max_length:
+        return [_p(path, M_VERSION_LONG, value=sku.version, length=len(sku.version.strip()), max=profile.version_max_length)]
     published = [v for v in (parse_version(p) for p in sku.published_versions) if v]
     if not published:
         return []
     latest = max(published)
     latest_s = ".".join(map(str, latest))
     suggest = f"{latest[0]}.{latest[1]}.{latest[2] + 1}"
+    if not profile.version_only_patch_changes:
+        if current <= latest:
+            return [_p(path, M_VERSION_NOT_HIGHER, value=sku.version, latest=latest_s, suggest=suggest)]
+        return []
     if current in published:
         return [_p(path, M_VERSION_PUBLISHED, value=sku.version, suggest=suggest)]
     if current < latest:
@@ -103,17 +121,51 @@ def check_version(sku: Sku, path: str) -> list[Problem]:
 
 def check_sku(sku: Sku, index: int, profile: Profile) -> list[Problem]:
     base = f"skus[{index}]"
-    problems = check_identifier(sku.sku_id, F_SKU_ID, f"{base}.sku_id", profile)
+    problems = check_identifier(sku.sku_id, F_SKU_ID, f"{base}.sku_id", profile, profile.id_min_length)
     for attr, label in (("title", F_TITLE), ("summary", F_SUMMARY), ("os_friendly_name", F_OS_NAME)):
         if not getattr(sku, attr).strip():
             problems.append(_p(f"{base}.{attr}", M_REQUIRED, field=label))
+    limit = profile.friendly_name_max_length
+    if limit and len(sku.os_friendly_name) > limit:  # Partner Center's operatingSystem.friendlyName
+        problems.append(_p(f"{base}.os_friendly_name", M_TOO_LONG, field=F_OS_NAME, length=len(sku.os_friendly_name),
+                           max=limit))
     if sku.os_family not in (OS_LINUX, OS_WINDOWS):
         problems.append(_p(f"{base}.os_family", M_OS_FAMILY))
     if sku.os_family == OS_WINDOWS:
         problems += _check_base_image(sku, base, profile)
     problems += _check_sizes(sku, base, profile)
-    problems += check_version(sku, f"{base}.version")
+    problems += check_version(sku, f"{base}.version", profile)
     problems += _check_disks(sku, base, profile)
+    problems += _check_ports(sku, base, profile)
+    return problems
+
+
+PORT_RANGE_RE = re.compile(r"^([0-9]{1,5})(?:-([0-9]{1,5}))?$")
+PORT_PROTOCOLS = ("tcp", "udp", "both")
+
+
+def port_range_ok(text: str) -> bool:
+    m = PORT_RANGE_RE.match(text)
+    if not m:
+        return False
+    lo, hi = int(m[1]), int(m[2] or m[1])
+    return 1 <= lo <= hi <= 65535
+
+
+def _check_ports(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    problems = []
+    if len(sku.open_ports) > profile.open_ports_max:
+        problems.append(_p(f"{base}.open_ports", M_PORTS_MAX, count=len(sku.open_ports), max=profile.open_ports_max))
+    lo, hi = profile.open_port_label_min_length, profile.open_port_label_max_length
+    label_re = re.compile(rf"^[A-Za-z0-9_. -]{{{max(lo - 1, 0)},{hi - 1}}}[A-Za-z0-9]$")
+    for i, port in enumerate(sku.open_ports):
+        where = f"{base}.open_ports[{i}]"
+        if not label_re.match(port.label):
+            problems.append(_p(f"{where}.label", M_PORT_LABEL, value=port.label, min=lo, max=hi))
+        if port.protocol not in PORT_PROTOCOLS:
+            problems.append(_p(f"{where}.protocol", M_PORT_PROTOCOL))
+        if not port_range_ok(port.port_range):
+            problems.append(_p(f"{where}.port_range", M_PORT_RANGE, value=port.port_range))
     return problems
 
 
@@ -121,6 +173,8 @@ def _check_base_image(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     if not sku.base_image:
         return [_p(f"{base}.base_image", M_REQUIRED, field=F_BASE_IMAGE)]
     if sku.base_image == BASE_IMAGE_OTHER:
+        if not profile.windows_base_approved_after:
+            return []  # no date rule in this profile: the certification judges the image
         try:
             published = date.fromisoformat(sku.base_image_date)
         except ValueError:
@@ -143,13 +197,15 @@ def _check_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
             problems.append(
                 _p(f"{base}.vm_sizes", M_SIZES_RANGE, min=profile.vm_sizes_min, max=profile.vm_sizes_max, count=count)
             )
-    known = size_names()
+    known = by_name()
     seen: set[str] = set()
     for i, name in enumerate(sku.vm_sizes):
         if name in seen:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_DUP, value=name))
         seen.add(name)
-        if name not in known:
+        if name in known and not known[name].offered_under(profile):
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_RETIRED, value=name, date=known[name].retired))
+        elif name not in known:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_UNKNOWN, "warning", value=name))
     return problems
 
@@ -182,7 +238,7 @@ def validate_offer(project: Project, profile: Profile | None = None) -> list[Pro
         problems.append(_p("profile_id", M_PROFILE, value=project.profile_id))
     offer = project.offer
     problems += check_identifier(offer.publisher_namespace, F_PUBLISHER, "offer.publisher_namespace", profile)
-    problems += check_identifier(offer.offer_id, F_OFFER_ID, "offer.offer_id", profile)
+    problems += check_identifier(offer.offer_id, F_OFFER_ID, "offer.offer_id", profile, profile.id_min_length)
     if not offer.offer_name.strip():
         problems.append(_p("offer.offer_name", M_REQUIRED, field=F_OFFER_NAME))
     if not project.skus:
@@ -197,9 +253,8 @@ def validate_offer(project: Project, profile: Profile | None = None) -> list[Pro
     return problems
 
 
-def marketplace_urls(publisher: str, offer_id: str, sku_id: str) -> tuple[str, str]:
-    """The two URLs from the guide in which the IDs appear (they cannot change later)."""
-    return (
-        f"http://azure.microsoft.com/marketplace/partners/{publisher}/{offer_id}-{sku_id}",
-        f"https://portal.azure.com/#gallery/{publisher}.{offer_id}{sku_id}",
-    )
+def marketplace_urls(publisher: str, offer_id: str, sku_id: str, profile: Profile | None = None) -> tuple[str, ...]:
+    """The URLs in which the IDs appear (they cannot change later), as the profile has them: the
+    guide's two for 2015, the Marketplace app page today."""
+    profile = profile or load_profile(DEFAULT_PROFILE_ID)
+    return tuple(t.format(publisher=publisher, offer=offer_id, sku=sku_id) for t in profile.marketplace_url_templates)

@@ -45,7 +45,7 @@ class ExportPage(StepPage):
         super().__init__(document)
         self.setTitle(self.tr("Export the SKU form"))
         self.setSubTitle(self.tr("Check readiness and export the values to paste into the portal, field by field."))
-        self.sas_by_sku: dict[str, dict[int, str | None]] = {}
+        self.tokens = None  # core.export.ExportTokens, once read from the keyring
         self.exports = []
         self.task = None
 
@@ -140,12 +140,12 @@ class ExportPage(StepPage):
         project = self.project
 
         def done(uris):
-            self.sas_by_sku = uris
+            self.tokens = uris
             self.status.clear()
             self.refresh()
 
         def failed(error):
-            self.sas_by_sku = {}
+            self.tokens = None
             self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(translate_failure(error)))
             self.refresh()
 
@@ -156,9 +156,10 @@ class ExportPage(StepPage):
         return self.sku_combo.currentData()
 
     def refresh(self) -> None:
+        from ..core.export import ExportTokens
         from ..core.operations import prepare_export
 
-        self.exports = prepare_export(self.project, sas_uris=self.sas_by_sku)
+        self.exports = prepare_export(self.project, sas_uris=self.tokens or ExportTokens())
         export = next((e for e in self.exports if e.sku.sku_id == self.selected_sku_id()), None)
         self.btn_export.setEnabled(self.task is None and bool(self.exports))
         if export is None:

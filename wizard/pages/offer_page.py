@@ -243,8 +243,12 @@ class OfferPage(StepPage):
         sizes_layout.addWidget(self.size_list)
         sizes_layout.addWidget(self.sizes_chosen)
         size_text = self.tr("{0} — {1} vCPU, {2:g} GiB ({3})")
+        size_tip = self.tr("Runs generation {0} images on {1}.")
+        retired_tip = self.tr("Retired on {0}: offered only under the 2015 guide's profile.")
         for vm in catalogue():
             item = QListWidgetItem(size_text.format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
+            item.setToolTip(size_tip.format(", ".join(map(str, vm.generations)), vm.architecture)
+                            + (" " + retired_tip.format(vm.retired) if vm.retired else ""))
             item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
             item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)
@@ -348,6 +352,7 @@ class OfferPage(StepPage):
         for edit in (self.publisher, self.offer_id, self.offer_name):
             edit.setCursorPosition(0)  # a value longer than its field reads from its start
         self._loading = False
+        self._filter_sizes(self.size_filter.text())
         self._fill_sku_list(0)
 
     def _fill_sku_list(self, select: int) -> None:
@@ -458,7 +463,7 @@ class OfferPage(StepPage):
         self._revalidate()
 
     def _filter_sizes(self, text: str) -> None:
-        shown = {vm.name for vm in search(text)}
+        shown = {vm.name for vm in search(text, project_profile(self.project))}
         for i in range(self.size_list.count()):
             self.size_list.setRowHidden(i, self.size_list.item(i).data(USER_ROLE) not in shown)
 
@@ -467,6 +472,7 @@ class OfferPage(StepPage):
             return
         self.project.profile_id = self.profile.currentData()
         self.changed()
+        self._filter_sizes(self.size_filter.text())  # retired sizes only under the 2015 profile
         sku = self.sku
         if sku is not None:
             self._loading = True
@@ -575,9 +581,9 @@ class OfferPage(StepPage):
             published = ", ".join(sku.published_versions) or self.tr("none yet")
             self.published.setText(self.tr("Published versions: {0}").format(published))
             offer = self.project.offer
-            azure, portal = marketplace_urls(offer.publisher_namespace or "{PublisherNamespace}",
-                                             offer.offer_id or "{OfferId}", sku.sku_id or "{SkuId}")
-            self.urls.setText(f"{azure}\n{portal}")
+            urls = marketplace_urls(offer.publisher_namespace or "{PublisherNamespace}", offer.offer_id or "{OfferId}",
+                                    sku.sku_id or "{SkuId}", profile)
+            self.urls.setText("\n".join(urls))
         # Mark SKUs with problems in the list, in words as well as with an icon.
         skus = self.project.skus
         for i in range(self.sku_list.count()):

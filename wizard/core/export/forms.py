@@ -43,7 +43,7 @@ M_REPORT = QT_TRANSLATE_NOOP("Core", "MISSING: store the report in the VHDs' con
 def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
     """The publishing portal's SKU form, in the portal's order, with the offer fields first."""
     offer = project.offer
-    marketplace, portal = marketplace_urls(offer.publisher_namespace, offer.offer_id, sku.sku_id)
+    marketplace, portal = marketplace_urls(offer.publisher_namespace, offer.offer_id, sku.sku_id)  # the guide's two
     fields = [
         _field(QT_TRANSLATE_NOOP("Core", "Offer ID"), offer.offer_id, M_OFFER_ID, "offer"),
         _field(QT_TRANSLATE_NOOP("Core", "Offer name"), offer.offer_name, M_OFFER_NAME, "offer"),
@@ -72,10 +72,15 @@ def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) 
 
 
 # -- Partner Center -----------------------------------------------------------------------
-LINUX_TYPES = (("ubuntu", "ubuntu"), ("red hat", "redHat"), ("rhel", "redHat"), ("centos", "centOS"), ("debian", "debian"),
-               ("suse", "suse"), ("oracle", "oracleLinux"), ("alma", "other"), ("rocky", "other"))
-WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"),
-                 ("2016", "windowsServer2016"), ("2019", "windowsServer2019"), ("2022", "windowsServer2022"))
+# operatingSystem.type, spelled exactly as Microsoft's schema has them (REFERENCE.md §9).
+LINUX_TYPES = (("ubuntu", "ubuntu"), ("red hat", "redHat"), ("rhel", "redHat"), ("centos", "centos"), ("debian", "debian"),
+               ("suse", "suse"), ("sles", "suse"), ("oracle", "oracleLinux"), ("mariner", "cblMariner"),
+               ("solaris", "openSolaris"), ("alma", "other"), ("rocky", "other"))
+WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2 datacenter", "windowsServer2012R2Datacenter"),
+                 ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"), ("2016", "windowsServer2016"),
+                 ("2019", "windowsServer2019"), ("2022 datacenter: azure edition", "windowsServer2022DatacenterAzureEdition"),
+                 ("2022", "windowsServer2022"), ("20h2", "windowsServerVersion20H2"), ("2004", "windowsServerVersion2004"))
+IMAGE_TYPE = "x64Gen1"  # the one image type a plan of this product has (Gen2 and Arm64: a later issue)
 
 
 def _os_type(sku: Sku) -> str:
@@ -84,30 +89,64 @@ def _os_type(sku: Sku) -> str:
     return next((value for key, value in table if key in name), "other")
 
 
+def vm_properties(project: Project, sku: Sku) -> dict[str, bool]:
+    """The plan's properties from the project: remote connection off when the Offer page says so or
+    the questionnaire says SSH is blocked on purpose (the certification FAQ asks for exactly that)."""
+    p = sku.properties
+    blocked = p.remote_connection_disabled or project.questionnaire.ssh_blocked
+    return {"supportsExtensions": p.extensions, "supportsBackup": p.backup,
+            "supportsAcceleratedNetworking": p.accelerated_networking, "isNetworkVirtualAppliance": p.network_virtual_appliance,
+            "supportsNVMe": p.nvme, "supportsCloudInit": p.cloud_init, "supportsAadLogin": p.entra_id_login,
+            "supportsHibernation": p.hibernation, "supportsRemoteConnection": not blocked,
+            "requiresCustomArmTemplate": p.requires_custom_arm_template}
+
+
+def _sas_source(os_uri: str | None, data: list[tuple[int, str | None]]) -> dict[str, Any] | None:
+    """A sasUri source, or None when any URI is still unknown (never an empty string where a URI goes)."""
+    if not os_uri or any(not uri for _, uri in data):
+        return None
+    return {"sourceType": "sasUri", "osDisk": {"uri": os_uri},
+            "dataDisks": [{"lunNumber": lun, "uri": uri} for lun, uri in data]}
+
+
+def _published_versions(sku: Sku, published: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    out = []
+    for v in sku.image_versions:
+        if v.gallery_resource_id:
+            source: dict[str, Any] | None = {"sourceType": "sharedImageGallery",
+                                             "sharedImage": {"tenantId": v.gallery_tenant_id, "resourceId": v.gallery_resource_id}}
+        else:
+            source = _sas_source(published.get(v.os_blob_url), [(d.lun, published.get(d.blob_url)) for d in v.data_disks])
+        if source is None:
+            continue  # its tokens are not in the keyring: the readiness says so
+        out.append({"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
+                    "vmImages": [{"imageType": v.image_type, "source": source}]})
+    return out
+
+
 def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str | None],
-                        missing: list[str] | None = None) -> dict[str, Any]:
-    """The plan's technical configuration as the Product Ingestion API resource."""
-    os_uri = next((sas_uris.get(i) or "" for i, d in enumerate(sku.disks) if d is sku.os_disk), "")
-    data_disks = [{"lunNumber": sku.lun_of(d), "uri": sas_uris.get(i) or ""} for i, d in enumerate(sku.disks)
-                  if d.role != ROLE_OS]
-    document = {
+                        missing: list[str] | None = None, published: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """The plan's technical configuration as the Product Ingestion API resource: every version the plan
+    publishes, unchanged, and the new one once all its SAS URIs exist (until then it is left out and
+    the readiness says why)."""
+    os_uri = next((sas_uris.get(i) for i, d in enumerate(sku.disks) if d is sku.os_disk), None)
+    data = [(sku.lun_of(d) or 0, sas_uris.get(i)) for i, d in enumerate(sku.disks) if d.role != ROLE_OS]
+    versions = _published_versions(sku, published or {})
+    new_source = _sas_source(os_uri, data)
+    if new_source is not None and sku.version not in {v["versionNumber"] for v in versions}:
+        versions.append({"versionNumber": sku.version, "lifecycleState": "generallyAvailable",
+                         "vmImages": [{"imageType": IMAGE_TYPE, "source": new_source}]})
+    document: dict[str, Any] = {
         "$schema": PC_SCHEMA,
         "product": {"externalId": project.offer.offer_id},
         "plan": {"externalId": sku.sku_id},
         "operatingSystem": {"family": sku.os_family, "type": _os_type(sku), "friendlyName": sku.os_friendly_name},
         "recommendedVmSizes": list(sku.vm_sizes),
-        "openPorts": [],
-        "vmProperties": {"supportsExtensions": True, "supportsBackup": False, "supportsAcceleratedNetworking": False,
-                         "isNetworkVirtualAppliance": False, "supportsNVMe": False, "supportsCloudInit": False,
-                         "supportsAadLogin": False, "supportsHibernation": False, "supportsRemoteConnection": True,
-                         "requiresCustomArmTemplate": False},
-        "skus": [{"imageType": "x64Gen1", "skuId": sku.sku_id, "securityType": ["standard"]}],
-        "vmImageVersions": [{
-            "versionNumber": sku.version,
-            "lifecycleState": "generallyAvailable",
-            "vmImages": [{"imageType": "x64Gen1",
-                          "source": {"sourceType": "sasUri", "osDisk": {"uri": os_uri}, "dataDisks": data_disks}}],
-        }],
+        "openPorts": [{"label": port.label, "protocol": port.protocol, "portRange": port.port_range} for port in sku.open_ports],
+        "vmProperties": vm_properties(project, sku),
+        # securityType belongs to Gen2 images only: an x64Gen1 SKU has none.
+        "skus": [{"imageType": IMAGE_TYPE, "skuId": sku.sku_id}],
+        "vmImageVersions": versions,
     }
     if missing:
         document["$comment"] = "Not ready — missing: " + "; ".join(missing)

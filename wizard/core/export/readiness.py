@@ -39,6 +39,9 @@ R_SAS_SHORT_DAYS = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI expires {expir
 R_SAS_UNVERIFIED = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI has not been verified")
 R_SAS_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring")
 R_SAS_OK = QT_TRANSLATE_NOOP("Core", "{disk}: SAS URI verified, valid until {expiry}")
+R_PUBLISHED_OK = QT_TRANSLATE_NOOP("Core", "Published version {version} is kept, with its image sources")
+R_PUBLISHED_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "Published version {version}: {count} SAS URI(s) are not in the keyring: "
+                                                 "import the plan from Partner Center again")
 R_RUN_NONE = QT_TRANSLATE_NOOP("Core", "No certification test run yet")
 R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
 R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
@@ -77,7 +80,7 @@ def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
 
 
 def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], profile: Profile | None = None,
-              now: datetime | None = None) -> list[ReadinessItem]:
+              now: datetime | None = None, published: Mapping[str, str | None] | None = None) -> list[ReadinessItem]:
     """Every item a submission of `sku` needs; `sas_uris` maps disk index → full SAS URI (or None)."""
     profile = profile or project_profile(project)
     index = project.skus.index(sku)
@@ -126,6 +129,15 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
             ok, template = True, R_SAS_OK
             args |= {"expiry": disk.sas.expiry}
         items.append(ReadinessItem(f"sas:{i}", Step.SAS, ok, template, args))
+    published = published or {}
+    for version in sku.image_versions:
+        if version.gallery_resource_id:
+            continue
+        urls = [version.os_blob_url, *(d.blob_url for d in version.data_disks)]
+        lacking = [u for u in urls if not published.get(u)]
+        items.append(ReadinessItem(f"published:{version.version}", Step.OFFER, not lacking,
+                                   R_PUBLISHED_NO_TOKEN if lacking else R_PUBLISHED_OK,
+                                   {"version": version.version, "count": len(lacking)}))
     run = project.latest_run()
     if run is None:
         items.append(ReadinessItem("test-run", Step.TEST_RUN, False, R_RUN_NONE))

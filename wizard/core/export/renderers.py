@@ -19,6 +19,7 @@ from ..model import OS_WINDOWS, Project, Sku
 from .formats import FORMATS
 from .forms import FormField, partner_center_json, portal_form
 from .readiness import ReadinessItem, readiness
+from .tokens import ExportTokens
 
 
 # -- rendering --------------------------------------------------------------------------------
@@ -28,20 +29,27 @@ class SkuExport:
     form: list[FormField]
     items: list[ReadinessItem]
     sas_uris: dict[int, str | None] = field(default_factory=dict)
+    published_uris: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def missing(self) -> list[str]:
         return [i.text for i in self.items if not i.ok]
 
 
-def prepare(project: Project, sas_by_sku: Mapping[str, Mapping[int, str | None]], sku_id: str | None = None,
+def prepare(project: Project, tokens: ExportTokens | Mapping[str, Mapping[int, str | None]], sku_id: str | None = None,
             now: datetime | None = None) -> list[SkuExport]:
+    """Every SKU's form and readiness with the SAS URIs in `tokens` (or a plain per-SKU map of them)."""
+    if not isinstance(tokens, ExportTokens):
+        tokens = ExportTokens({k: dict(v) for k, v in tokens.items()}, {})
     out = []
     for sku in project.skus:
         if sku_id is not None and sku.sku_id != sku_id:
             continue
-        uris = dict(sas_by_sku.get(sku.sku_id, {}))
-        out.append(SkuExport(sku, portal_form(project, sku, uris), readiness(project, sku, uris, now=now), uris))
+        uris = dict(tokens.sas.get(sku.sku_id, {}))
+        published = {url: tokens.published.get(url) for v in sku.image_versions
+                     for url in [v.os_blob_url, *(d.blob_url for d in v.data_disks)] if url}
+        out.append(SkuExport(sku, portal_form(project, sku, uris), readiness(project, sku, uris, now=now, published=published),
+                             uris, published))
     return out
 
 
@@ -194,7 +202,7 @@ def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     if fmt == "portal-md":
         return render_portal_md(project, exports)
     if fmt == "partner-center-json":
-        docs = [partner_center_json(project, e.sku, e.sas_uris, e.missing) for e in exports]
+        docs = [partner_center_json(project, e.sku, e.sas_uris, e.missing, e.published_uris) for e in exports]
         return json.dumps(docs[0] if len(docs) == 1 else docs, indent=2, ensure_ascii=False) + "\n"
     if fmt == "az-script":
         return render_az_script(project, exports)

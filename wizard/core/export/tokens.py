@@ -4,6 +4,8 @@ that touches it), and the signature masked for the screen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..model import Disk, Project
 
 
@@ -37,7 +39,33 @@ def disk_sas_uri(project_id: str, disk: Disk) -> str | None:
     return sas_uri(disk.sas.blob_url or disk.blob_url, disk.sas.scheme, token)
 
 
-def load_sas_uris(project: Project) -> dict[str, dict[int, str | None]]:
-    """Every disk's SAS URI from this session or the keyring (None where there is none). Touches the keyring."""
-    return {sku.sku_id: {i: disk_sas_uri(project.project_id, disk) for i, disk in enumerate(sku.disks)}
-            for sku in project.skus}
+@dataclass(frozen=True)
+class ExportTokens:
+    """Every SAS URI an export needs, read from the keyring once (off the GUI thread): per SKU, its
+    disks' (by disk index), and the published image versions' disks' (by blob URL)."""
+
+    sas: dict[str, dict[int, str | None]] = field(default_factory=dict)
+    published: dict[str, str | None] = field(default_factory=dict)
+
+
+def published_uri(project_id: str, blob_url: str) -> str | None:
+    """A published version's disk SAS URI: the blob URL with the token import-pc kept in the keyring."""
+    from ..credentials import CredentialError, credentials
+    from ..secrets import published_sas_ref
+
+    if not blob_url:
+        return None
+    try:
+        token = credentials().get(published_sas_ref(project_id, blob_url))
+    except CredentialError:
+        return None
+    return f"{blob_url}?{token}" if token else None
+
+
+def load_sas_uris(project: Project) -> ExportTokens:
+    """Every SAS URI of the project from this session or the keyring (None where there is none). Touches the keyring."""
+    sas = {sku.sku_id: {i: disk_sas_uri(project.project_id, disk) for i, disk in enumerate(sku.disks)}
+           for sku in project.skus}
+    published = {url: published_uri(project.project_id, url) for sku in project.skus for v in sku.image_versions
+                 for url in [v.os_blob_url, *(d.blob_url for d in v.data_disks)] if url}
+    return ExportTokens(sas, published)
