@@ -63,6 +63,27 @@ def _project_check(args: argparse.Namespace) -> int:
     return 0 if not errors else 1
 
 
+def _project_import_pc(args: argparse.Namespace) -> int:
+    from .core.operations import import_partner_center
+    from .core.pc_import import ImportUnreadable
+    from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project, save_project
+
+    try:
+        project = load_project(args.project).project
+        text = Path(args.file).read_text(encoding="utf-8")
+        imported = import_partner_center(project, text, args.sku)
+        save_project(project, args.project)  # keeps the previous file as .bak
+    except (ProjectUnreadable, ImportUnreadable, ProjectSaveError, OSError, UnicodeDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"imported into SKU {imported.sku_id}: published versions {', '.join(imported.versions) or 'none'}")
+    if not imported.in_keyring:
+        print("warning: the keyring is unavailable: the published SAS tokens are kept for this run only", file=sys.stderr)
+    for item in imported.not_taken:
+        print(f"not taken: {item}", file=sys.stderr)
+    return 1 if imported.not_taken or not imported.in_keyring else 0
+
+
 def _vhd_check(args: argparse.Namespace) -> int:
     from .core.operations import check_disk
     from .core.profiles import load_profile
@@ -380,6 +401,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path)
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.set_defaults(func=_project_check)
+    imp = project_sub.add_parser("import-pc", help="take over a plan's technical configuration from Partner Center "
+                                                   "(its published versions are kept in every export)")
+    imp.add_argument("project", type=Path, help="the .mpwiz project (saved, with a .bak of the old file)")
+    imp.add_argument("file", type=Path, help="a virtual-machine-plan-technical-configuration resource, or an API "
+                                             "response holding one")
+    imp.add_argument("--sku", metavar="ID", help="the SKU to merge into (default: the plan's externalId)")
+    imp.set_defaults(func=_project_import_pc)
 
     from .core.profiles import DEFAULT_PROFILE_ID, PROFILE_IDS
 

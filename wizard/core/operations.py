@@ -416,6 +416,34 @@ def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = 
     return verify_sas_uri(uri, profile, live=live)
 
 
+# -- Partner Center --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportedPlan:
+    sku_id: str
+    versions: list[str]  # the published versions now in the project
+    not_taken: list[str]  # what the file held that could not be taken
+    in_keyring: bool  # False: the published SAS tokens are kept for this session only
+
+
+def import_partner_center(project: Project, text: str, sku_id: str | None = None) -> ImportedPlan:
+    """Merge a plan's technical configuration (the resource Partner Center's API returns, or a response
+    holding it) into its SKU; the published disks' SAS tokens go to the keyring. Raises
+    pc_import.ImportUnreadable when the text holds nothing to take. The caller saves the project."""
+    from .pc_import import read_resource, take_over
+    from .secrets import published_sas_ref
+
+    result = take_over(project, read_resource(text, sku_id), sku_id)
+    in_keyring = True
+    for blob_url, token in result.tokens:
+        ref = published_sas_ref(project.project_id, blob_url)
+        try:
+            credentials().store(ref, token, remember=True)
+        except CredentialError:
+            credentials().store(ref, token, remember=False)
+            in_keyring = False
+    return ImportedPlan(result.sku.sku_id, [v.version for v in result.sku.image_versions], result.not_taken, in_keyring)
+
+
 # -- export ----------------------------------------------------------------------------------------
 def read_sas_uris(project: Project) -> ExportTokens:
     """Every SAS URI the export needs from this session or the keyring. Touches the keyring: off the GUI thread."""
@@ -449,7 +477,7 @@ def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Pat
 
 __all__ = [
     "CertificationRun", "DiskCheck", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
-    "check_disk", "keep_disk_sas", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
+    "ImportedPlan", "check_disk", "import_partner_center", "keep_disk_sas", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]

@@ -255,6 +255,19 @@ class OfferPage(StepPage):
         self._row(form, self.tr("Recommended VM si&zes:"), sizes, "sku.vm_sizes", self.tr("Recommended VM sizes"),
                   self.tr("Shown to customers on the pricing tier blade."))
 
+        plan = QWidget()
+        plan_layout = QVBoxLayout(plan)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        self.btn_plan = QPushButton(self.tr("Properties, ports and published versions…"))
+        self.btn_plan.setToolTip(self.tr("Partner Center's technical configuration of the plan: its properties, the "
+                                         "ports it opens and the image versions it already publishes."))
+        self.plan_summary = QLabel()
+        self.plan_summary.setWordWrap(True)
+        plan_layout.addWidget(self.btn_plan)
+        plan_layout.addWidget(self.plan_summary)
+        self._row(form, self.tr("Technical configuration:"), plan, "sku.open_ports", self.tr("Technical configuration"),
+                  self.tr("Used by the Partner Center export."))
+
         version_box = QWidget()
         vrow = QVBoxLayout(version_box)
         vrow.setContentsMargins(0, 0, 0, 0)
@@ -325,6 +338,7 @@ class OfferPage(StepPage):
         self.btn_add_disk.clicked.connect(self.add_data_disk)
         self.btn_remove_disk.clicked.connect(self.remove_data_disk)
         self.btn_publish.clicked.connect(self.record_published)
+        self.btn_plan.clicked.connect(self.edit_plan)
         self.disk_table.itemChanged.connect(self._disk_label_edited)
 
     # -- model <-> widgets ---------------------------------------------------
@@ -544,6 +558,29 @@ class OfferPage(StepPage):
         self._loading = False
         self._revalidate()
 
+    def edit_plan(self) -> None:
+        from ..plan_dialog import PlanDialog
+
+        sku = self.sku
+        if sku is None:
+            return
+        dialog = PlanDialog(self.project, sku, self)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: (self.changed(), self._revalidate()))
+        dialog.open()
+        self.plan_dialog = dialog  # tests reach it here
+
+    def _plan_summary(self, sku: Sku) -> str:
+        from dataclasses import fields
+
+        from ..core.model import PlanProperties
+
+        names = [f.name for f in fields(PlanProperties) if f.name != "extra"]
+        on = sum(bool(getattr(sku.properties, n)) for n in names)
+        versions = ", ".join(v.version for v in sku.image_versions) or self.tr("none")
+        return self.tr("{0} of {1} properties on · {2} open port(s) · published versions: {3}").format(
+            on, len(names), len(sku.open_ports), versions)
+
     def record_published(self) -> None:
         sku = self.sku
         if sku is None or self._field_problems(f"skus[{self.sku_list.currentRow()}].version"):
@@ -578,6 +615,7 @@ class OfferPage(StepPage):
                 need = self.tr("{0} to {1}").format(profile.vm_sizes_min, profile.vm_sizes_max)
             self.sizes_chosen.setText(self.tr("Chosen ({0} of {1}): {2}").format(
                 len(sku.vm_sizes), need, ", ".join(sku.vm_sizes) or self.tr("none")))
+            self.plan_summary.setText(self._plan_summary(sku))
             published = ", ".join(sku.published_versions) or self.tr("none yet")
             self.published.setText(self.tr("Published versions: {0}").format(published))
             offer = self.project.offer
