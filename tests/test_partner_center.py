@@ -9,6 +9,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wizard.core.export import partner_center_json, prepare, render
 from wizard.core.model import OpenPort, PublishedDisk, PublishedVersion, new_project
@@ -223,3 +225,164 @@ def test_agent_below_the_minimum_passes_with_auto_update_under_partner_center_on
                                               ("OpenSSL 0.9.8", "Failed")])
 def test_openssl_below_3_fails_unless_a_patched_long_term_line(version, expected):
     assert linux({"openssl": version}, PC, "openssl-version").result == expected
+
+
+# -- import from Partner Center ---------------------------------------------------------------------------
+def pc_resource(**overrides):
+    resource = {
+        "$schema": "https://schema.mp.microsoft.com/schema/virtual-machine-plan-technical-configuration/2022-03-01-preview3",
+        "product": {"externalId": "web-appliance"}, "plan": {"externalId": "ubuntu-standard"},
+        "operatingSystem": {"family": "linux", "type": "ubuntu", "friendlyName": "Ubuntu Server 22.04 LTS"},
+        "recommendedVmSizes": ["Standard_D2s_v5", "Standard_D4s_v5"],
+        "openPorts": [{"label": "https", "protocol": "tcp", "portRange": "443"}],
+        "vmProperties": {"supportsExtensions": True, "supportsBackup": False, "supportsAcceleratedNetworking": True,
+                         "isNetworkVirtualAppliance": False, "supportsNVMe": False, "supportsCloudInit": True,
+                         "supportsAadLogin": False, "supportsHibernation": False, "supportsRemoteConnection": True,
+                         "requiresCustomArmTemplate": False},
+        "skus": [{"imageType": "x64Gen1", "skuId": "ubuntu-standard"}],
+        "vmImageVersions": [
+            {"versionNumber": "1.0.0", "lifecycleState": "deprecated", "vmImages": [{"imageType": "x64Gen1", "source": {
+                "sourceType": "sasUri", "osDisk": {"uri": f"{BLOB}/v100.vhd?{TOKEN}"},
+                "dataDisks": [{"lunNumber": 0, "uri": f"{BLOB}/v100-data.vhd?{TOKEN}"}]}}]},
+            {"versionNumber": "1.0.1", "lifecycleState": "generallyAvailable", "vmImages": [{"imageType": "x64Gen1", "source": {
+                "sourceType": "sharedImageGallery",
+                "sharedImage": {"tenantId": "11111111-2222-3333-4444-555555555555", "resourceId": GALLERY}}}]},
+        ],
+    }
+    resource.update(overrides)
+    return resource
+
+
+@pytest.fixture
+def demo_copy(tmp_path):
+    import shutil
+
+    path = tmp_path / "demo.mpwiz"
+    shutil.copy(resource_path("examples/demo.mpwiz"), path)
+    return path
+
+
+@pytest.mark.services  # the SAS tokens go to the real keyring and come back in a second process
+def test_import_pc_takes_over_the_plan_and_the_export_keeps_its_versions(demo_copy, tmp_path, cli):
+    source = tmp_path / "plan.json"
+    source.write_text(json.dumps({"value": [pc_resource()]}), encoding="utf-8")  # as an API response holds it
+    result = cli("project", "import-pc", str(demo_copy), str(source))
+    assert result.returncode == 0, result.stderr
+    assert "1.0.0, 1.0.1" in result.stdout
+    assert demo_copy.with_name("demo.mpwiz.bak").exists()
+    text = demo_copy.read_text(encoding="utf-8")
+    assert "sig=" not in text
+    assert TOKEN not in text  # the tokens went to the keyring, not the file
+    sku = load_project(demo_copy).project.skus[0]
+    assert [v.version for v in sku.image_versions] == ["1.0.0", "1.0.1"]
+    assert sku.properties.accelerated_networking is True
+    assert sku.open_ports[0].port_range == "443"
+    assert sku.published_versions == ["1.0.0", "1.0.1"]
+    out = tmp_path / "plan-out.json"
+    exported = cli("export", str(demo_copy), "--format", "partner-center-json", "--sku", "ubuntu-standard", "-o", str(out))
+    assert exported.returncode == 1  # the new version's SAS URIs do not exist yet
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [v["versionNumber"] for v in doc["vmImageVersions"]] == ["1.0.0", "1.0.1"]  # kept, unchanged
+    assert doc["vmImageVersions"][0]["vmImages"][0]["source"]["osDisk"]["uri"] == f"{BLOB}/v100.vhd?{TOKEN}"
+    assert valid(doc)
+
+
+def test_import_pc_lists_what_it_cannot_take_and_refuses_what_it_cannot_read(demo_copy, tmp_path, cli):
+    source = tmp_path / "plan.json"
+    arm = pc_resource(skus=[{"imageType": "x64Gen1", "skuId": "ubuntu-standard"}, {"imageType": "arm64Gen2", "skuId": "a"}],
+                      vmImageVersions=[])
+    source.write_text(json.dumps(arm), encoding="utf-8")
+    result = cli("project", "import-pc", str(demo_copy), str(source))
+    assert result.returncode == 1
+    assert "not taken: skus: image type 'arm64Gen2'" in result.stderr
+    for bad in ("{not json", json.dumps({"value": []}), json.dumps(pc_resource(plan={"externalId": "no-such-sku"}))):
+        source.write_text(bad, encoding="utf-8")
+        refused = cli("project", "import-pc", str(demo_copy), str(source))
+        assert refused.returncode == 2
+        assert "Traceback" not in refused.stderr
+    before = demo_copy.read_bytes()
+    source.write_text("[]", encoding="utf-8")
+    assert cli("project", "import-pc", str(demo_copy), str(source)).returncode == 2
+    assert demo_copy.read_bytes() == before  # nothing read, nothing written
+
+
+def test_the_menu_import_and_the_dialog(qtbot, new_window, demo_copy, tmp_path):
+    from person import Person, settle
+    from PySide6.QtCore import Qt
+
+    from wizard.core.steps import Step
+
+    window = new_window()
+    window.show()
+    window.resize(1180, 780)
+    window.open_path(demo_copy, ask=False)
+    source = tmp_path / "plan.json"
+    source.write_text(json.dumps(pc_resource()), encoding="utf-8")
+    window.import_partner_center(source)
+    qtbot.waitUntil(lambda: bool(getattr(window, "last_import_message", "")), timeout=15_000)
+    assert "Published versions: 1.0.0, 1.0.1" in window.last_import_message
+    page = window.pages[Step.OFFER]
+    assert "published versions: 1.0.0, 1.0.1" in page.plan_summary.text()
+    person = Person(window)
+    page.sku_editor.parentWidget().parentWidget().ensureWidgetVisible(page.btn_plan)
+    settle()
+    person.click(page.btn_plan)
+    dialog = page.plan_dialog
+    assert dialog.versions.count() == 2
+    dialog.boxes["remote_connection_disabled"].click()
+    dialog.btn_add_port.click()
+    settle()
+    dialog.ports.setCurrentCell(1, 0)
+    dialog.ports.editItem(dialog.ports.item(1, 0))
+    settle()
+    Person(dialog).type("ssh-alt")
+    Person(dialog).press(Qt.Key.Key_Tab)
+    dialog.ports.setCurrentCell(1, 2)
+    dialog.ports.editItem(dialog.ports.item(1, 2))
+    settle()
+    Person(dialog).type("2222")
+    Person(dialog).press(Qt.Key.Key_Return)
+    dialog.accept()
+    sku = window.document.project.skus[0]
+    assert sku.properties.remote_connection_disabled is True
+    assert [(p.label, p.port_range) for p in sku.open_ports] == [("https", "443"), ("ssh-alt", "2222")]
+    assert window.document.dirty
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=12), kids, max_size=5),
+                    max_leaves=30))
+def test_any_json_imports_or_is_refused_never_a_crash(data):
+    from wizard.core.pc_import import ImportUnreadable, read_resource, take_over
+
+    project = load_project(resource_path("examples/demo.mpwiz")).project
+    candidates = [data, {**pc_resource(), "vmImageVersions": data}, {**pc_resource(), "openPorts": data},
+                  {**pc_resource(), "vmProperties": data}, {**pc_resource(), "operatingSystem": data}]
+    for candidate in candidates:
+        try:
+            result = take_over(project, read_resource(json.dumps(candidate)))
+        except ImportUnreadable:
+            continue
+        assert all(isinstance(item, str) for item in result.not_taken)
+        for blob_url, token in result.tokens:
+            assert "?" not in blob_url
+            assert token
+
+
+@pytest.mark.parametrize("release,sack,expected", [
+    ("4.19.51", "1", "Failed"), ("4.19.52", "1", "Passed"), ("4.14.126-azure", "1", "Failed"), ("4.14.127", "1", "Passed"),
+    ("4.4.181", "1", "Failed"), ("5.1.11", "1", "Passed"), ("5.2.0", "1", "Passed"), ("6.18.44-fc-v1045", "1", "Passed"),
+    ("4.15.0-1049-azure", "1", "Warning"), ("3.10.0-957.21.3.el7.x86_64", "1", "Warning"), ("4.19.51", "0", "Passed"),
+])
+def test_tcp_sack_at_the_edges(release, sack, expected):
+    result = linux({"uname_r": release, "tcp_sack": sack}, PC, "tcp-sack")
+    assert result.result == expected
+    assert result.test_id == "52"
+
+
+def test_tcp_sack_is_a_case_of_today_only():
+    from wizard.core.linux_checks import judge, parse_sections
+
+    assert "tcp-sack" not in {r.id for r in judge(parse_sections("@@@end\n"), GUIDE)}
+    assert "tcp-sack" in {r.id for r in judge(parse_sections("@@@end\n"), PC)}

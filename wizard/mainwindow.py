@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
         self.act_save_as = action(file_menu, self.tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs)
         self.act_close = action(file_menu, self.tr("&Close"), self.close_project, QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
+        self.act_import_pc = action(file_menu, self.tr("&Import from Partner Center…"), self.import_partner_center_dialog)
+        file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         lang_menu = self.view_menu.addMenu(self.tr("&Language"))
@@ -414,6 +416,54 @@ class MainWindow(QMainWindow):
             box.setDetailedText(details)
             box.open()
         return True
+
+    def import_partner_center_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Partner Center"), "",
+                                              self.tr("Technical configuration (*.json);;All files (*)"))
+        if name:
+            self.import_partner_center(Path(name))
+
+    def import_partner_center(self, path: Path) -> None:
+        """Merge a plan's technical configuration into its SKU (here: it changes the project the pages
+        show); its SAS tokens go to the keyring off the GUI thread."""
+        from dataclasses import replace
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from .core.operations import keep_published_tokens, merge_partner_center
+        from .core.pc_import import ImportUnreadable
+        from .tasks import run_task
+
+        def say(text: str, warn: bool) -> None:
+            self.last_import_message = text
+            QMessageBox(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
+                        self.tr("Import from Partner Center"), text, parent=self).open()
+
+        project = self.document.project
+        try:
+            plan, tokens = merge_partner_center(project, path.read_text(encoding="utf-8"))
+        except (ImportUnreadable, OSError, UnicodeDecodeError) as exc:
+            say(self.tr("Nothing was imported: {0}").format(exc), warn=True)
+            return
+        self.document.mark_changed()
+        self.wizard.jump_to(0)
+        self.pages[0].load_from_project()
+
+        def done(in_keyring: bool) -> None:
+            imported = replace(plan, in_keyring=in_keyring)
+            lines = [self.tr("Imported into SKU {0}. Published versions: {1}.").format(
+                imported.sku_id, ", ".join(imported.versions) or self.tr("none"))]
+            if not imported.in_keyring:
+                lines.append(self.tr("The keyring is unavailable: the published SAS tokens are kept for this session only."))
+            if imported.not_taken:
+                lines.append(self.tr("Not taken:") + "\n• " + "\n• ".join(imported.not_taken))
+            say("\n\n".join(lines), warn=bool(imported.not_taken) or not imported.in_keyring)
+
+        run_task(lambda progress, cancel: keep_published_tokens(project.project_id, tokens), on_result=done,
+                 on_error=lambda error: say(self.tr("Imported, but the SAS tokens could not be kept: {0}").format(error),
+                                            warn=True))
 
     def _warn_expiring_sas(self) -> None:
         from .core.steps import sas_expiry_state

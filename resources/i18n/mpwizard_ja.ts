@@ -301,106 +301,151 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/core/validation.py" line="22"/>
+        <source>{field} has {length} character(s); Partner Center needs at least {min}.</source>
+        <translation>{field}が {length} 文字です。パートナー センターでは {min} 文字以上が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="23"/>
+        <source>{field} has {length} characters; Partner Center accepts at most {max}.</source>
+        <translation>{field}が {length} 文字です。パートナー センターでは {max} 文字までです。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="24"/>
+        <source>Version {value} has {length} characters; Partner Center accepts at most {max}.</source>
+        <translation>バージョン {value} が {length} 文字です。パートナー センターでは {max} 文字までです。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="25"/>
+        <source>Version {value} is not higher than the published {latest}; Partner Center needs a new, higher version (for example {suggest}).</source>
+        <translation>バージョン {value} は公開済みの {latest} より大きくありません。パートナー センターでは、より大きい新しいバージョンが必要です (例: {suggest})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="27"/>
+        <source>VM size {value} was retired on {date}: Partner Center does not offer it. Choose a current size.</source>
+        <translation>VM サイズ {value} は {date} に提供終了しました。パートナー センターでは使えません。現行のサイズを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="28"/>
+        <source>{count} open ports; Partner Center accepts at most {max}.</source>
+        <translation>開くポートが {count} 個あります。パートナー センターでは {max} 個までです。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="29"/>
+        <source>Port name &apos;{value}&apos;: {min}–{max} letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos; or blanks, ending in a letter or digit.</source>
+        <translation>ポート名 &apos;{value}&apos;: 英字、数字、&apos;_&apos;、&apos;.&apos;、&apos;-&apos;、空白で {min}–{max} 文字、最後は英字か数字にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="30"/>
+        <source>Port protocol must be TCP, UDP or both.</source>
+        <translation>ポートのプロトコルは TCP、UDP、または両方にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="31"/>
+        <source>Port range &apos;{value}&apos;: a port (443) or a range (8000-8080) between 1 and 65535.</source>
+        <translation>ポート範囲 &apos;{value}&apos;: 1 から 65535 までのポート (443) または範囲 (8000-8080) にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/validation.py" line="32"/>
         <source>{field} must start with a lowercase letter or a digit.</source>
         <translation>{field}は小文字の英字か数字で始める必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="23"/>
+        <location filename="../../wizard/core/validation.py" line="33"/>
         <source>{field} may only contain lowercase letters, digits, &apos;-&apos; and &apos;_&apos; (found {bad}).</source>
         <translation>{field}に使えるのは小文字、数字、&apos;-&apos;、&apos;_&apos; だけです (使用不可: {bad})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="24"/>
+        <location filename="../../wizard/core/validation.py" line="34"/>
         <source>The offer needs at least one SKU.</source>
         <translation>プランには少なくとも 1 つの SKU が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="25"/>
+        <location filename="../../wizard/core/validation.py" line="35"/>
         <source>SKU ID &apos;{value}&apos; is used by more than one SKU; SKU IDs must be unique within the offer.</source>
         <translation>SKU ID &apos;{value}&apos; が複数の SKU で使われています。SKU ID はプラン内で一意にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="26"/>
+        <location filename="../../wizard/core/validation.py" line="36"/>
         <source>Operating system family must be Linux or Windows.</source>
         <translation>オペレーティング システム ファミリは Linux または Windows にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="27"/>
+        <location filename="../../wizard/core/validation.py" line="37"/>
         <source>&apos;{value}&apos; is not an approved Windows base image for this profile.</source>
         <translation>&apos;{value}&apos; はこのプロファイルで承認済みの Windows 基本イメージではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="28"/>
+        <location filename="../../wizard/core/validation.py" line="38"/>
         <source>Enter the base image&apos;s publication date as YYYY-MM-DD.</source>
         <translation>基本イメージの公開日を YYYY-MM-DD の形式で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="29"/>
+        <location filename="../../wizard/core/validation.py" line="39"/>
         <source>A base image not in the list must be published after {date}.</source>
         <translation>一覧にない基本イメージは {date} より後に公開されたものである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="30"/>
+        <location filename="../../wizard/core/validation.py" line="40"/>
         <source>Choose exactly {min} recommended VM sizes ({count} chosen).</source>
         <translation>推奨 VM サイズをちょうど {min} 個選んでください (現在 {count} 個)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="31"/>
+        <location filename="../../wizard/core/validation.py" line="41"/>
         <source>Choose {min} to {max} recommended VM sizes ({count} chosen).</source>
         <translation>推奨 VM サイズを {min}～{max} 個選んでください (現在 {count} 個)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="32"/>
+        <location filename="../../wizard/core/validation.py" line="42"/>
         <source>VM size {value} is chosen twice.</source>
         <translation>VM サイズ {value} が重複しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="33"/>
+        <location filename="../../wizard/core/validation.py" line="43"/>
         <source>VM size {value} is not in the catalogue; check its spelling.</source>
         <translation>VM サイズ {value} はカタログにありません。綴りを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="34"/>
+        <location filename="../../wizard/core/validation.py" line="44"/>
         <source>Version must be X.Y.Z with whole numbers, for example 1.0.0.</source>
         <translation>バージョンは整数の X.Y.Z 形式にしてください (例: 1.0.0)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="35"/>
+        <location filename="../../wizard/core/validation.py" line="45"/>
         <source>Version {value} is already published; a new version must raise Z (for example {suggest}).</source>
         <translation>バージョン {value} は公開済みです。新しいバージョンでは Z を上げてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="36"/>
+        <location filename="../../wizard/core/validation.py" line="46"/>
         <source>Within a SKU only Z may change: the published version is {latest}, so the new one must be {xy}.Z with Z above {z} (for example {suggest}).</source>
         <translation>同じ SKU 内では Z のみ変更できます。公開済みバージョンは {latest} なので、新しいバージョンは {xy}.Z (Z は {z} より大きい値) にしてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="40"/>
+        <location filename="../../wizard/core/validation.py" line="50"/>
         <source>Version {value} is lower than the published {latest}; raise Z (for example {suggest}).</source>
         <translation>バージョン {value} は公開済みの {latest} より低いです。Z を上げてください (例: {suggest})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="41"/>
+        <location filename="../../wizard/core/validation.py" line="51"/>
         <source>The first disk must be the OS disk, and there must be exactly one.</source>
         <translation>最初のディスクは OS ディスクで、OS ディスクはちょうど 1 つである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="42"/>
+        <location filename="../../wizard/core/validation.py" line="52"/>
         <source>{count} data disks; this profile allows at most {max} (LUN 0 to {last}).</source>
         <translation>データ ディスクが {count} 個あります。このプロファイルでは最大 {max} 個 (LUN 0～{last}) です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="43"/>
+        <location filename="../../wizard/core/validation.py" line="53"/>
         <source>Disk role must be &apos;os&apos; or &apos;data&apos;.</source>
         <translation>ディスクの役割は &apos;os&apos; または &apos;data&apos; にしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="44"/>
+        <location filename="../../wizard/core/validation.py" line="54"/>
         <source>Unknown requirement profile &apos;{value}&apos;; the default profile is used.</source>
         <translation>不明な要件プロファイル &apos;{value}&apos; です。既定のプロファイルを使います。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="47"/>
+        <location filename="../../wizard/core/validation.py" line="57"/>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
@@ -486,56 +531,66 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/core/export/readiness.py" line="42"/>
+        <source>Published version {version} is kept, with its image sources</source>
+        <translation>公開済みのバージョン {version} をイメージのソースとともに維持します</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export/readiness.py" line="43"/>
+        <source>Published version {version}: {count} SAS URI(s) are not in the keyring: import the plan from Partner Center again</source>
+        <translation>公開済みのバージョン {version}: {count} 個の SAS URI がキーリングにありません。パートナー センターからプランをもう一度インポートしてください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export/readiness.py" line="45"/>
         <source>No certification test run yet</source>
         <translation>認定テストはまだ実行されていません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="43"/>
+        <location filename="../../wizard/core/export/readiness.py" line="46"/>
         <source>The latest test run has no results</source>
         <translation>最新のテスト実行に結果がありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="44"/>
+        <location filename="../../wizard/core/export/readiness.py" line="47"/>
         <source>The latest test run has Failed/Error results without an exception explanation: {ids}</source>
         <translation>最新のテスト実行に、例外の説明がない失敗/エラーの結果があります: {ids}</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="45"/>
+        <location filename="../../wizard/core/export/readiness.py" line="48"/>
         <source>The latest test run&apos;s {count} Failed/Error result(s) each have an exception explanation</source>
         <translation>最新のテスト実行の失敗/エラー {count} 件には、すべて例外の説明があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="46"/>
+        <location filename="../../wizard/core/export/readiness.py" line="49"/>
         <source>The latest test run ({finished}) has no Failed or Error result</source>
         <translation>最新のテスト実行 ({finished}) に失敗やエラーはありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="47"/>
+        <location filename="../../wizard/core/export/readiness.py" line="50"/>
         <source>The questionnaire is complete</source>
         <translation>質問票への回答は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="48"/>
+        <location filename="../../wizard/core/export/readiness.py" line="51"/>
         <source>The questionnaire is not complete ({answered} of {total} answered)</source>
         <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み)</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="49"/>
+        <location filename="../../wizard/core/export/readiness.py" line="52"/>
         <source>The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)</source>
         <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み、SSH アクセス情報が未入力)</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="50"/>
+        <location filename="../../wizard/core/export/readiness.py" line="53"/>
         <source>The certification report is not stored in the VHDs&apos; container</source>
         <translation>認定レポートが VHD のコンテナーに保存されていません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="51"/>
+        <location filename="../../wizard/core/export/readiness.py" line="54"/>
         <source>The stored report is from an older test run: store it again</source>
         <translation>保存済みのレポートは古いテスト実行のものです。もう一度保存してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="52"/>
+        <location filename="../../wizard/core/export/readiness.py" line="55"/>
         <source>Report stored at {url}</source>
         <translation>レポートの保存先: {url}</translation>
     </message>
@@ -580,19 +635,19 @@ Trust it and remember it?</source>
         <translation>未完了: レポートを VHD のコンテナーに保存してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="48"/>
+        <location filename="../../wizard/core/validation.py" line="58"/>
         <location filename="../../wizard/core/export/forms.py" line="48"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="49"/>
+        <location filename="../../wizard/core/validation.py" line="59"/>
         <location filename="../../wizard/core/export/forms.py" line="49"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="50"/>
+        <location filename="../../wizard/core/validation.py" line="60"/>
         <location filename="../../wizard/core/export/forms.py" line="50"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
@@ -648,352 +703,367 @@ Trust it and remember it?</source>
         <translation>認定レポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="51"/>
+        <location filename="../../wizard/core/validation.py" line="61"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="52"/>
+        <location filename="../../wizard/core/validation.py" line="62"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="53"/>
+        <location filename="../../wizard/core/validation.py" line="63"/>
         <source>Operating system name</source>
         <translation>オペレーティング システム名</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/validation.py" line="54"/>
+        <location filename="../../wizard/core/validation.py" line="64"/>
         <source>Base image</source>
         <translation>基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="97"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="99"/>
         <source>The file is empty: it is not a disk image.</source>
         <translation>ファイルが空です。ディスク イメージではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="98"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="100"/>
         <source>This is a VHDX file. Azure needs the older VHD format: convert it to a fixed VHD.</source>
         <translation>これは VHDX ファイルです。Azure では従来の VHD 形式が必要です。固定 VHD に変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="99"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="101"/>
         <source>There is no VHD footer: this looks like a raw disk image. Convert it to a fixed VHD.</source>
         <translation>VHD フッターがありません。raw ディスク イメージのようです。固定 VHD に変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="100"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="102"/>
         <source>This is not a VHD file (no &apos;conectix&apos; footer) and not a raw image (size is not a multiple of 512).</source>
         <translation>VHD ファイル (&apos;conectix&apos; フッターなし) でも raw イメージ (サイズが 512 の倍数でない) でもありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="101"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="103"/>
         <source>The file is truncated: it is shorter than its footer says ({expected} bytes expected). Copy or export it again.</source>
         <translation>ファイルが途中で切れています。フッターの記載より短くなっています ({expected} バイトのはず)。もう一度コピーまたはエクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="102"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="104"/>
         <source>The VHD has an old 511-byte footer (pre-2004 Virtual PC). Azure needs a 512-byte footer: convert it.</source>
         <translation>この VHD には古い 511 バイトのフッター (2004 年以前の Virtual PC) があります。Azure では 512 バイトのフッターが必要です。変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="103"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="105"/>
         <source>The footer checksum is wrong (stored {stored}, computed {computed}): the file is damaged or was edited.</source>
         <translation>フッターのチェックサムが正しくありません (記録値 {stored}、計算値 {computed})。ファイルが壊れているか、編集されています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="104"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="106"/>
         <source>The disk is {type}, not fixed. Azure accepts fixed VHDs only: convert it.</source>
         <translation>ディスクが固定ではなく {type} です。Azure は固定 VHD のみ受け付けます。変換してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="105"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="107"/>
         <source>The dynamic disk header (&apos;cxsparse&apos;) is missing or damaged.</source>
         <translation>動的ディスクのヘッダー (&apos;cxsparse&apos;) がないか壊れています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="106"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="108"/>
         <source>Fixed VHD.</source>
         <translation>固定 VHD です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="107"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="109"/>
         <source>Virtual size {size} bytes is not a whole number of MiB. Resize to {target} bytes ({mib} MiB).</source>
         <translation>仮想サイズ {size} バイトは MiB の整数倍ではありません。{target} バイト ({mib} MiB) にサイズ変更してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="108"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="110"/>
         <source>Virtual size is a whole number of MiB ({mib} MiB).</source>
         <translation>仮想サイズは MiB の整数倍です ({mib} MiB)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="109"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="111"/>
         <source>Virtual size is below the minimum of {min} MiB.</source>
         <translation>仮想サイズが最小値 {min} MiB 未満です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="110"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="112"/>
         <source>File size {file} should be the virtual size + 512 = {expected} bytes.</source>
         <translation>ファイル サイズ {file} は仮想サイズ + 512 = {expected} バイトである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="111"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="113"/>
         <source>File size is the virtual size + 512 bytes.</source>
         <translation>ファイル サイズは仮想サイズ + 512 バイトです。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="112"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="114"/>
         <source>The {os} OS disk is {size} GiB; this profile needs at least {min} GiB. Resize to {min} GiB.</source>
         <translation>{os} の OS ディスクは {size} GiB です。このプロファイルでは {min} GiB 以上が必要です。{min} GiB にサイズ変更してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="113"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="115"/>
         <source>The {os} OS disk is {size} GiB; this profile allows at most {max} GiB.</source>
         <translation>{os} の OS ディスクは {size} GiB です。このプロファイルでは最大 {max} GiB です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="114"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="116"/>
         <source>The {os} OS disk is {size} GiB, above {max} GiB: accepted only case by case.</source>
         <translation>{os} の OS ディスクは {size} GiB で、{max} GiB を超えています。個別に判断された場合のみ受け付けられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="115"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="117"/>
         <source>The {os} OS disk is {size} GiB; {min}–{max} GiB is recommended.</source>
         <translation>{os} の OS ディスクは {size} GiB です。{min}～{max} GiB を推奨します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="116"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="118"/>
         <source>The {os} OS disk size {size} GiB is within {min}–{max} GiB.</source>
         <translation>{os} の OS ディスク サイズ {size} GiB は {min}～{max} GiB の範囲内です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="117"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="119"/>
         <source>The data disk is {size} GiB; data disks may be at most {max} GiB.</source>
         <translation>データ ディスクは {size} GiB です。データ ディスクは最大 {max} GiB です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="118"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="120"/>
         <source>The data disk size {size} GiB is within the {max} GiB limit.</source>
         <translation>データ ディスク サイズ {size} GiB は上限 {max} GiB 以内です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="119"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="121"/>
         <source>Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).</source>
         <translation>スパース ファイルです: {file} バイト中 {allocated} バイトが割り当て済み (問題なし。アップロードも速くなります)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="120"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="122"/>
         <source>Allocated size is unknown on this system.</source>
         <translation>このシステムでは割り当て済みサイズがわかりません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="121"/>
-        <source>The first 1 MiB of a Linux OS disk should be empty (unless built from an approved base image).</source>
-        <translation>Linux の OS ディスクの先頭 1 MiB は空にしてください (承認済みの基本イメージから作成した場合を除く)。</translation>
-    </message>
-    <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="122"/>
-        <source>The first 1 MiB is empty.</source>
-        <translation>先頭 1 MiB は空です。</translation>
-    </message>
-    <message>
         <location filename="../../wizard/core/vhdcheck.py" line="123"/>
+        <source>Partition {number} starts at sector {start}, before sector {sector}: the first MiB must stay free for Azure.</source>
+        <translation>パーティション {number} がセクター {sector} より前のセクター {start} から始まっています。先頭 1 MiB は Azure 用に空けておく必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="124"/>
+        <source>No partition table found: a Linux OS disk needs one, with every partition from sector {sector} on.</source>
+        <translation>パーティション テーブルがありません。Linux の OS ディスクには、すべてのパーティションがセクター {sector} 以降から始まるテーブルが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="125"/>
+        <source>The partition table cannot be read ({problem}): the first MiB could not be checked.</source>
+        <translation>パーティション テーブルを読み取れません ({problem})。先頭 1 MiB をチェックできませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="126"/>
+        <source>No partition starts before sector {sector} ({scheme}): the first MiB is free.</source>
+        <translation>セクター {sector} より前から始まるパーティションはありません ({scheme})。先頭 1 MiB は空いています。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/vhdcheck.py" line="127"/>
         <source>The blob is a {type}, not a page blob: upload the VHD again as a page blob.</source>
         <translation>BLOB がページ BLOB ではなく {type} です。VHD をページ BLOB としてアップロードし直してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="124"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="128"/>
         <source>The blob is a page blob.</source>
         <translation>BLOB はページ BLOB です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="129"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="133"/>
         <source>File format</source>
         <translation>ファイル形式</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="130"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="134"/>
         <source>Disk type</source>
         <translation>ディスクの種類</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="131"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="135"/>
         <source>Dynamic disk header</source>
         <translation>可変長ディスクのヘッダー</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="132"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="136"/>
         <source>Footer checksum</source>
         <translation>フッターのチェックサム</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="133"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="137"/>
         <source>Footer length</source>
         <translation>フッターの長さ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="134"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="138"/>
         <source>File complete</source>
         <translation>ファイルの完全性</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="135"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="139"/>
         <source>File size</source>
         <translation>ファイル サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="136"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="140"/>
         <source>Size in whole MiB</source>
         <translation>MiB 単位のサイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="137"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="141"/>
         <source>Minimum size</source>
         <translation>最小サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="138"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="142"/>
         <source>OS disk size</source>
         <translation>OS ディスクのサイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="139"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="143"/>
         <source>Data disk size</source>
         <translation>データ ディスクのサイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="140"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="144"/>
         <source>Data to upload</source>
         <translation>アップロードするデータ量</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="141"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="145"/>
         <source>First MiB</source>
         <translation>先頭 1 MiB</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="142"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="146"/>
         <source>Blob type</source>
         <translation>BLOB の種類</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="145"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="149"/>
         <source>fixed</source>
         <translation>固定長</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="145"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="149"/>
         <source>dynamic</source>
         <translation>可変長</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/vhdcheck.py" line="146"/>
+        <location filename="../../wizard/core/vhdcheck.py" line="150"/>
         <source>differencing</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="109"/>
+        <location filename="../../wizard/core/sas.py" line="112"/>
         <source>The URI has no &apos;?&apos;: it carries no SAS token.</source>
         <translation>URI に &apos;?&apos; がありません。SAS トークンが含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="110"/>
+        <location filename="../../wizard/core/sas.py" line="113"/>
         <source>The URI must end with the VHD&apos;s file name ending in .vhd.</source>
         <translation>URI は .vhd で終わる VHD のファイル名で終わる必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="111"/>
+        <location filename="../../wizard/core/sas.py" line="114"/>
         <source>The VHD name contains a blank, &apos;%&apos; or &apos;&quot;&apos;, which the portal rejects. Rename the blob.</source>
         <translation>VHD の名前に空白、&apos;%&apos;、&apos;&quot;&apos; が含まれており、ポータルで拒否されます。BLOB の名前を変更してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="112"/>
+        <location filename="../../wizard/core/sas.py" line="115"/>
         <source>Permissions are &apos;{sp}&apos;; the portal needs exactly read + list (sp=rl).</source>
         <translation>アクセス許可が &apos;{sp}&apos; です。ポータルでは読み取り + 一覧表示 (sp=rl) のみが必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="113"/>
+        <location filename="../../wizard/core/sas.py" line="116"/>
         <source>Permissions are read + list (sp=rl).</source>
         <translation>アクセス許可は読み取り + 一覧表示 (sp=rl) です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="114"/>
+        <location filename="../../wizard/core/sas.py" line="117"/>
         <source>The SAS is not a container SAS (sr={sr}); create a container SAS (sr=c).</source>
         <translation>コンテナー SAS ではありません (sr={sr})。コンテナー SAS (sr=c) を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="115"/>
+        <location filename="../../wizard/core/sas.py" line="118"/>
         <source>The SAS has no {field} ({name}) time; the portal needs both start and expiry.</source>
         <translation>SAS に {field} ({name}) の時刻がありません。ポータルでは開始と有効期限の両方が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="116"/>
+        <location filename="../../wizard/core/sas.py" line="119"/>
+        <source>The {field} time &apos;{value}&apos; is not a date-time the storage service accepts.</source>
+        <translation>{field}の時刻 &apos;{value}&apos; は、ストレージ サービスが受け付ける日時の形式ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="120"/>
         <source>The {field} time &apos;{value}&apos; is a date only; the portal needs a full UTC date-time.</source>
         <translation>{field}の時刻 &apos;{value}&apos; は日付のみです。ポータルでは完全な UTC の日時が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="117"/>
+        <location filename="../../wizard/core/sas.py" line="121"/>
         <source>The SAS starts in the future ({value}); the portal would be refused until then.</source>
         <translation>SAS の開始が未来 ({value}) です。それまではポータルで拒否されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="118"/>
+        <location filename="../../wizard/core/sas.py" line="122"/>
         <source>The SAS starts less than {minutes} minutes before now; clocks that run behind may refuse it.</source>
         <translation>SAS の開始が現在から {minutes} 分以内です。時計が遅れているマシンでは拒否される可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="119"/>
+        <location filename="../../wizard/core/sas.py" line="123"/>
         <source>The SAS expired on {value}. Create a new one.</source>
         <translation>SAS は {value} に期限切れになりました。新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="120"/>
+        <location filename="../../wizard/core/sas.py" line="124"/>
         <source>The SAS is valid until {value}, but this profile needs at least {needed} (from its start). Create a longer one.</source>
         <translation>SAS の有効期限は {value} ですが、このプロファイルでは (開始から) 少なくとも {needed} までが必要です。より長い SAS を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="121"/>
+        <location filename="../../wizard/core/sas.py" line="125"/>
         <source>The SAS expires on {value}, within {days} days. Renew it before submitting.</source>
         <translation>SAS は {value} に期限切れになります ({days} 日以内)。提出前に更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="122"/>
+        <location filename="../../wizard/core/sas.py" line="126"/>
         <source>Valid until {value}.</source>
         <translation>{value} まで有効です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="123"/>
+        <location filename="../../wizard/core/sas.py" line="127"/>
         <source>The 2015 guide asks for an http URI, but many storage accounts require https; keep https unless the portal refuses it.</source>
         <translation>2015 年のガイドでは http の URI が求められていますが、多くのストレージ アカウントでは https が必須です。ポータルで拒否されない限り https のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="125"/>
+        <location filename="../../wizard/core/sas.py" line="129"/>
         <source>The URI uses http; Partner Center needs https.</source>
         <translation>URI が http を使っています。パートナー センターでは https が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="126"/>
+        <location filename="../../wizard/core/sas.py" line="130"/>
         <source>The SAS has no signature (sig).</source>
         <translation>SAS に署名 (sig) がありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="127"/>
+        <location filename="../../wizard/core/sas.py" line="131"/>
         <source>Read the VHD footer through the SAS.</source>
         <translation>SAS を使って VHD フッターを読み取れました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="128"/>
+        <location filename="../../wizard/core/sas.py" line="132"/>
         <source>The blob&apos;s last 512 bytes are not a VHD footer.</source>
         <translation>BLOB の最後の 512 バイトが VHD フッターではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="129"/>
+        <location filename="../../wizard/core/sas.py" line="133"/>
         <source>The blob is a {type}, not a page blob.</source>
         <translation>BLOB がページ BLOB ではなく {type} です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="130"/>
+        <location filename="../../wizard/core/sas.py" line="134"/>
         <source>Reading the blob through the SAS failed: {reason}</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
@@ -1515,72 +1585,72 @@ Trust it and remember it?</source>
         <translation>キーリングから SAS URI を読み取っています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="172"/>
+        <location filename="../../wizard/pages/export_page.py" line="173"/>
         <source>Ready to submit.</source>
         <translation>提出の準備ができています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="173"/>
+        <location filename="../../wizard/pages/export_page.py" line="174"/>
         <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
         <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="182"/>
+        <location filename="../../wizard/pages/export_page.py" line="183"/>
         <source>ready</source>
         <translation>準備済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="182"/>
+        <location filename="../../wizard/pages/export_page.py" line="183"/>
         <source>missing</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="188"/>
+        <location filename="../../wizard/pages/export_page.py" line="189"/>
         <source>Go to step</source>
         <translation>ステップへ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="189"/>
+        <location filename="../../wizard/pages/export_page.py" line="190"/>
         <source>Open the step that fixes this</source>
         <translation>これを解決するステップを開きます</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="204"/>
+        <location filename="../../wizard/pages/export_page.py" line="205"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="206"/>
+        <location filename="../../wizard/pages/export_page.py" line="207"/>
         <source>Copy {0}</source>
         <translation>{0} をコピー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="227"/>
+        <location filename="../../wizard/pages/export_page.py" line="228"/>
         <source>Copied “{0}”. Paste it into the portal field of the same name.</source>
         <translation>「{0}」をコピーしました。ポータルの同じ名前のフィールドに貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="231"/>
+        <location filename="../../wizard/pages/export_page.py" line="232"/>
         <source>Copied the Partner Center JSON.</source>
         <translation>パートナー センターの JSON をコピーしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="237"/>
+        <location filename="../../wizard/pages/export_page.py" line="238"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="250"/>
+        <location filename="../../wizard/pages/export_page.py" line="251"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} を書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="256"/>
+        <location filename="../../wizard/pages/export_page.py" line="257"/>
         <source>Exported {0}.</source>
         <translation>{0} をエクスポートしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/export_page.py" line="257"/>
+        <location filename="../../wizard/pages/export_page.py" line="258"/>
         <source>Exported {0}, with {1} missing item(s) written into it.</source>
         <translation>{0} をエクスポートしました (不足している {1} 件の項目も記載しています)。</translation>
     </message>
@@ -1633,187 +1703,233 @@ Trust it and remember it?</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="234"/>
+        <location filename="../../wizard/mainwindow.py" line="242"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="251"/>
+        <location filename="../../wizard/mainwindow.py" line="259"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="252"/>
+        <location filename="../../wizard/mainwindow.py" line="260"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="253"/>
+        <location filename="../../wizard/mainwindow.py" line="261"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="256"/>
+        <location filename="../../wizard/mainwindow.py" line="264"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="257"/>
+        <location filename="../../wizard/mainwindow.py" line="265"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="258"/>
+        <location filename="../../wizard/mainwindow.py" line="266"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="260"/>
+        <location filename="../../wizard/mainwindow.py" line="270"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="235"/>
+        <location filename="../../wizard/mainwindow.py" line="243"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="262"/>
+        <location filename="../../wizard/mainwindow.py" line="272"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="263"/>
+        <location filename="../../wizard/mainwindow.py" line="273"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="236"/>
+        <location filename="../../wizard/mainwindow.py" line="244"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="269"/>
+        <location filename="../../wizard/mainwindow.py" line="268"/>
+        <source>&amp;Import from Partner Center…</source>
+        <translation>パートナー センターからインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="279"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="270"/>
+        <location filename="../../wizard/mainwindow.py" line="280"/>
         <source>Open &amp;log folder</source>
         <translation>ログ フォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="276"/>
+        <location filename="../../wizard/mainwindow.py" line="286"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="294"/>
+        <location filename="../../wizard/mainwindow.py" line="304"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="303"/>
+        <location filename="../../wizard/mainwindow.py" line="313"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="304"/>
+        <location filename="../../wizard/mainwindow.py" line="314"/>
         <source>needs attention</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="305"/>
+        <location filename="../../wizard/mainwindow.py" line="315"/>
         <source>not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="354"/>
+        <location filename="../../wizard/mainwindow.py" line="364"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="355"/>
+        <location filename="../../wizard/mainwindow.py" line="365"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>プロジェクトに未保存の変更があります。先に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="380"/>
+        <location filename="../../wizard/mainwindow.py" line="390"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="380"/>
+        <location filename="../../wizard/mainwindow.py" line="390"/>
         <source>Marketplace wizard projects (*.mpwiz);;All files (*)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="394"/>
+        <location filename="../../wizard/mainwindow.py" line="404"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="403"/>
+        <location filename="../../wizard/mainwindow.py" line="413"/>
         <source>Project opened with problems</source>
         <translation>問題のあるプロジェクトを開きました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="404"/>
+        <location filename="../../wizard/mainwindow.py" line="414"/>
         <source>Some values in this file were damaged and replaced by defaults. Check them before saving; saving keeps the original as a .bak file.</source>
         <translation>このファイルの一部の値が壊れていたため、既定値に置き換えました。保存する前に確認してください。保存すると元のファイルは .bak として残ります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="417"/>
+        <location filename="../../wizard/mainwindow.py" line="423"/>
+        <location filename="../../wizard/mainwindow.py" line="442"/>
+        <source>Import from Partner Center</source>
+        <translation>パートナー センターからインポート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="424"/>
+        <source>Technical configuration (*.json);;All files (*)</source>
+        <translation>技術構成 (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="448"/>
+        <source>Nothing was imported: {0}</source>
+        <translation>何もインポートしませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="456"/>
+        <source>Imported into SKU {0}. Published versions: {1}.</source>
+        <translation>SKU {0} にインポートしました。公開済みのバージョン: {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="457"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="459"/>
+        <source>The keyring is unavailable: the published SAS tokens are kept for this session only.</source>
+        <translation>キーリングを使用できません。公開済みの SAS トークンはこのセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="461"/>
+        <source>Not taken:</source>
+        <translation>取り込まなかった項目:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="465"/>
+        <source>Imported, but the SAS tokens could not be kept: {0}</source>
+        <translation>インポートしましたが、SAS トークンを保持できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/mainwindow.py" line="475"/>
         <source>{0} SAS URI(s) expire within {1} days or have expired: renew them in the SAS URIs step.</source>
         <translation>{0} 個の SAS URI が {1} 日以内に期限切れになるか、期限切れです。「SAS URI」の手順で更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="429"/>
+        <location filename="../../wizard/mainwindow.py" line="487"/>
         <source>Save project</source>
         <translation>プロジェクトの保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="430"/>
+        <location filename="../../wizard/mainwindow.py" line="488"/>
         <source>Marketplace wizard projects (*.mpwiz)</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz)</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="444"/>
+        <location filename="../../wizard/mainwindow.py" line="502"/>
         <source>Save failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="449"/>
+        <location filename="../../wizard/mainwindow.py" line="507"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="463"/>
+        <location filename="../../wizard/mainwindow.py" line="521"/>
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="465"/>
+        <location filename="../../wizard/mainwindow.py" line="523"/>
         <source>Restore unsaved changes?</source>
         <translation>未保存の変更を復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="466"/>
+        <location filename="../../wizard/mainwindow.py" line="524"/>
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="475"/>
+        <location filename="../../wizard/mainwindow.py" line="533"/>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="489"/>
+        <location filename="../../wizard/mainwindow.py" line="547"/>
         <source>About {0}</source>
         <translation>{0} について</translation>
     </message>
     <message>
-        <location filename="../../wizard/mainwindow.py" line="490"/>
+        <location filename="../../wizard/mainwindow.py" line="548"/>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
     </message>
@@ -1856,454 +1972,655 @@ Trust it and remember it?</source>
         <translation>まだ不足している項目や誤り (クリックで移動):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="148"/>
-        <location filename="../../wizard/pages/offer_page.py" line="607"/>
+        <location filename="../../wizard/pages/offer_page.py" line="152"/>
+        <location filename="../../wizard/pages/offer_page.py" line="656"/>
         <source>Offer</source>
         <translation>プラン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="154"/>
+        <location filename="../../wizard/pages/offer_page.py" line="158"/>
         <source>Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; starts with a letter or digit; at most 50 characters.</source>
         <translation>小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。先頭は英字か数字。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="155"/>
+        <location filename="../../wizard/pages/offer_page.py" line="159"/>
         <source>P&amp;ublisher namespace:</source>
         <translation>発行元の名前空間(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="156"/>
+        <location filename="../../wizard/pages/offer_page.py" line="160"/>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="157"/>
+        <location filename="../../wizard/pages/offer_page.py" line="161"/>
         <source>Offer &amp;ID:</source>
         <translation>プラン ID(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="157"/>
+        <location filename="../../wizard/pages/offer_page.py" line="161"/>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="158"/>
+        <location filename="../../wizard/pages/offer_page.py" line="162"/>
         <source>Offer nam&amp;e:</source>
         <translation>プラン名(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="158"/>
+        <location filename="../../wizard/pages/offer_page.py" line="162"/>
         <source>Offer name</source>
         <translation>プラン名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="159"/>
+        <location filename="../../wizard/pages/offer_page.py" line="163"/>
         <source>The name customers see for the offer.</source>
         <translation>顧客に表示されるプランの名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="162"/>
+        <location filename="../../wizard/pages/offer_page.py" line="166"/>
         <source>SKUs</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="165"/>
+        <location filename="../../wizard/pages/offer_page.py" line="169"/>
         <source>SKU list</source>
         <translation>SKU の一覧</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="165"/>
+        <location filename="../../wizard/pages/offer_page.py" line="169"/>
         <source>Each SKU is one VM image. Select one to edit it.</source>
         <translation>各 SKU は 1 つの VM イメージです。選択して編集します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="169"/>
+        <location filename="../../wizard/pages/offer_page.py" line="173"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="170"/>
+        <location filename="../../wizard/pages/offer_page.py" line="174"/>
         <source>Dupli&amp;cate</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="171"/>
+        <location filename="../../wizard/pages/offer_page.py" line="175"/>
         <source>Rem&amp;ove</source>
         <translation>削除(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="172"/>
+        <location filename="../../wizard/pages/offer_page.py" line="176"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="173"/>
+        <location filename="../../wizard/pages/offer_page.py" line="177"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="174"/>
+        <location filename="../../wizard/pages/offer_page.py" line="178"/>
         <source>Add a new SKU</source>
         <translation>新しい SKU を追加</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="174"/>
+        <location filename="../../wizard/pages/offer_page.py" line="178"/>
         <source>Copy the selected SKU</source>
         <translation>選択した SKU を複製</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="175"/>
+        <location filename="../../wizard/pages/offer_page.py" line="179"/>
         <source>Remove the selected SKU</source>
         <translation>選択した SKU を削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="175"/>
+        <location filename="../../wizard/pages/offer_page.py" line="179"/>
         <source>Move the selected SKU up</source>
         <translation>選択した SKU を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="176"/>
+        <location filename="../../wizard/pages/offer_page.py" line="180"/>
         <source>Move the selected SKU down</source>
         <translation>選択した SKU を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="199"/>
+        <location filename="../../wizard/pages/offer_page.py" line="203"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="200"/>
+        <location filename="../../wizard/pages/offer_page.py" line="204"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="202"/>
+        <location filename="../../wizard/pages/offer_page.py" line="206"/>
         <source>family type version update, e.g. Windows Server Datacenter 2012 R2</source>
         <translation>ファミリ 種類 バージョン 更新 (例: Windows Server Datacenter 2012 R2)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="210"/>
+        <location filename="../../wizard/pages/offer_page.py" line="214"/>
         <source>Record this version as &amp;published</source>
         <translation>このバージョンを公開済みとして記録(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="211"/>
+        <location filename="../../wizard/pages/offer_page.py" line="215"/>
         <source>After the portal accepts this version, record it: a later version may only raise Z.</source>
         <translation>ポータルがこのバージョンを受け付けたら記録します。以降のバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="213"/>
+        <location filename="../../wizard/pages/offer_page.py" line="217"/>
         <source>S&amp;KU ID:</source>
         <translation>SKU ID(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="213"/>
+        <location filename="../../wizard/pages/offer_page.py" line="217"/>
         <source>SKU ID</source>
         <translation>SKU ID</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="214"/>
+        <location filename="../../wizard/pages/offer_page.py" line="218"/>
         <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
         <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="215"/>
+        <location filename="../../wizard/pages/offer_page.py" line="219"/>
         <source>&amp;Title:</source>
         <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="215"/>
+        <location filename="../../wizard/pages/offer_page.py" line="219"/>
         <source>SKU title</source>
         <translation>SKU のタイトル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="216"/>
+        <location filename="../../wizard/pages/offer_page.py" line="220"/>
         <source>The SKU&apos;s name as customers see it.</source>
         <translation>顧客に表示される SKU の名前。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="217"/>
+        <location filename="../../wizard/pages/offer_page.py" line="221"/>
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="217"/>
+        <location filename="../../wizard/pages/offer_page.py" line="221"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="218"/>
+        <location filename="../../wizard/pages/offer_page.py" line="222"/>
         <source>A short customer-visible summary (editable until push to staging).</source>
         <translation>顧客に表示される短い概要 (ステージングへのプッシュまで編集可能)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="219"/>
+        <location filename="../../wizard/pages/offer_page.py" line="223"/>
         <source>OS fami&amp;ly:</source>
         <translation>OS ファミリ(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="219"/>
+        <location filename="../../wizard/pages/offer_page.py" line="223"/>
         <source>Operating system family</source>
         <translation>オペレーティング システム ファミリ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="220"/>
+        <location filename="../../wizard/pages/offer_page.py" line="224"/>
         <source>Linux or Windows.</source>
         <translation>Linux または Windows。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="221"/>
+        <location filename="../../wizard/pages/offer_page.py" line="225"/>
         <source>Operating &amp;system:</source>
         <translation>オペレーティング システム(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="222"/>
+        <location filename="../../wizard/pages/offer_page.py" line="226"/>
         <source>Operating system friendly name</source>
         <translation>オペレーティング システムのフレンドリ名</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="223"/>
+        <location filename="../../wizard/pages/offer_page.py" line="227"/>
         <source>In the form &apos;family type version update&apos;, e.g. &apos;Windows Server Datacenter 2012 R2&apos;.</source>
         <translation>「ファミリ 種類 バージョン 更新」の形式 (例: &apos;Windows Server Datacenter 2012 R2&apos;)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="224"/>
+        <location filename="../../wizard/pages/offer_page.py" line="228"/>
         <source>&amp;Base image:</source>
         <translation>基本イメージ(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="224"/>
+        <location filename="../../wizard/pages/offer_page.py" line="228"/>
         <source>Windows base image</source>
         <translation>Windows の基本イメージ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="225"/>
+        <location filename="../../wizard/pages/offer_page.py" line="229"/>
         <source>Windows SKUs must start from an approved base image.</source>
         <translation>Windows の SKU は承認済みの基本イメージから作成する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="226"/>
+        <location filename="../../wizard/pages/offer_page.py" line="230"/>
         <source>Base ima&amp;ge date:</source>
         <translation>基本イメージの日付(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="227"/>
+        <location filename="../../wizard/pages/offer_page.py" line="231"/>
         <source>Base image publication date</source>
         <translation>基本イメージの公開日</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="228"/>
+        <location filename="../../wizard/pages/offer_page.py" line="232"/>
         <source>For a base image not in the list: its publication date (must be after 2014-09-08).</source>
         <translation>一覧にない基本イメージの場合: その公開日 (2014-09-08 より後であること)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="235"/>
+        <location filename="../../wizard/pages/offer_page.py" line="239"/>
         <source>Search sizes, e.g. D2 v5, memory, compute</source>
         <translation>サイズを検索 (例: D2 v5、memory、compute)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="236"/>
+        <location filename="../../wizard/pages/offer_page.py" line="240"/>
         <source>Search VM sizes</source>
         <translation>VM サイズの検索</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="236"/>
+        <location filename="../../wizard/pages/offer_page.py" line="240"/>
         <source>Type part of a size name or series to filter.</source>
         <translation>サイズ名やシリーズの一部を入力して絞り込みます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="239"/>
+        <location filename="../../wizard/pages/offer_page.py" line="243"/>
         <source>VM size catalogue</source>
         <translation>VM サイズのカタログ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="239"/>
+        <location filename="../../wizard/pages/offer_page.py" line="243"/>
         <source>Check the recommended sizes for this SKU.</source>
         <translation>この SKU の推奨サイズにチェックを入れます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="245"/>
+        <location filename="../../wizard/pages/offer_page.py" line="249"/>
         <source>{0} — {1} vCPU, {2:g} GiB ({3})</source>
         <translation>{0} — {1} vCPU、{2:g} GiB ({3})</translation>
     </message>
     <message>
+        <location filename="../../wizard/pages/offer_page.py" line="250"/>
+        <source>Runs generation {0} images on {1}.</source>
+        <translation>第 {0} 世代のイメージを {1} で実行できます。</translation>
+    </message>
+    <message>
         <location filename="../../wizard/pages/offer_page.py" line="251"/>
+        <source>Retired on {0}: offered only under the 2015 guide&apos;s profile.</source>
+        <translation>{0} に提供終了。2015 年のガイドのプロファイルでのみ選べます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="259"/>
         <source>Recommended VM si&amp;zes:</source>
         <translation>推奨 VM サイズ(&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="251"/>
+        <location filename="../../wizard/pages/offer_page.py" line="259"/>
         <source>Recommended VM sizes</source>
         <translation>推奨 VM サイズ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="252"/>
+        <location filename="../../wizard/pages/offer_page.py" line="260"/>
         <source>Shown to customers on the pricing tier blade.</source>
         <translation>価格レベルのブレードで顧客に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="263"/>
+        <location filename="../../wizard/pages/offer_page.py" line="265"/>
+        <source>Properties, ports and published versions…</source>
+        <translation>プロパティ、ポート、公開済みのバージョン…</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="266"/>
+        <source>Partner Center&apos;s technical configuration of the plan: its properties, the ports it opens and the image versions it already publishes.</source>
+        <translation>パートナー センターでのプランの技術構成: プロパティ、開くポート、公開済みのイメージ バージョン。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="272"/>
+        <source>Technical configuration:</source>
+        <translation>技術構成:</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="272"/>
+        <source>Technical configuration</source>
+        <translation>技術構成</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="273"/>
+        <source>Used by the Partner Center export.</source>
+        <translation>パートナー センター向けのエクスポートに使います。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="285"/>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="263"/>
-        <location filename="../../wizard/pages/offer_page.py" line="265"/>
+        <location filename="../../wizard/pages/offer_page.py" line="285"/>
+        <location filename="../../wizard/pages/offer_page.py" line="287"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="264"/>
-        <location filename="../../wizard/pages/offer_page.py" line="266"/>
+        <location filename="../../wizard/pages/offer_page.py" line="286"/>
+        <location filename="../../wizard/pages/offer_page.py" line="288"/>
         <source>X.Y.Z with whole numbers; within a SKU a new version may only raise Z.</source>
         <translation>X.Y.Z (整数)。同じ SKU 内の新しいバージョンは Z のみ上げられます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="272"/>
+        <location filename="../../wizard/pages/offer_page.py" line="294"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="272"/>
+        <location filename="../../wizard/pages/offer_page.py" line="294"/>
         <source>LUN</source>
         <translation>LUN</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="272"/>
+        <location filename="../../wizard/pages/offer_page.py" line="294"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="272"/>
+        <location filename="../../wizard/pages/offer_page.py" line="294"/>
         <source>VHD file / blob</source>
         <translation>VHD ファイル / BLOB</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="281"/>
-        <location filename="../../wizard/pages/offer_page.py" line="290"/>
+        <location filename="../../wizard/pages/offer_page.py" line="303"/>
+        <location filename="../../wizard/pages/offer_page.py" line="312"/>
         <source>Disks</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="281"/>
+        <location filename="../../wizard/pages/offer_page.py" line="303"/>
         <source>The OS disk and the data disks; LUNs follow the order.</source>
         <translation>OS ディスクとデータ ディスク。LUN は並び順で決まります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="283"/>
+        <location filename="../../wizard/pages/offer_page.py" line="305"/>
         <source>Add data &amp;disk</source>
         <translation>データ ディスクを追加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="284"/>
+        <location filename="../../wizard/pages/offer_page.py" line="306"/>
         <source>Remove data disk</source>
         <translation>データ ディスクを削除</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="290"/>
+        <location filename="../../wizard/pages/offer_page.py" line="312"/>
         <source>Disks:</source>
         <translation>ディスク:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="291"/>
+        <location filename="../../wizard/pages/offer_page.py" line="313"/>
         <source>Add only the data disks the SKU needs: customers cannot remove image disks.</source>
         <translation>SKU に必要なデータ ディスクだけを追加してください。顧客はイメージのディスクを削除できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="298"/>
+        <location filename="../../wizard/pages/offer_page.py" line="320"/>
         <source>URL previews:</source>
         <translation>URL のプレビュー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="299"/>
+        <location filename="../../wizard/pages/offer_page.py" line="321"/>
         <source>The IDs appear in these URLs and cannot change after publishing.</source>
         <translation>ID はこれらの URL に表示され、公開後は変更できません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="357"/>
-        <location filename="../../wizard/pages/offer_page.py" line="586"/>
+        <location filename="../../wizard/pages/offer_page.py" line="381"/>
+        <location filename="../../wizard/pages/offer_page.py" line="635"/>
         <source>(new SKU)</source>
         <translation>(新しい SKU)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="391"/>
+        <location filename="../../wizard/pages/offer_page.py" line="415"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="394"/>
+        <location filename="../../wizard/pages/offer_page.py" line="418"/>
         <source>Other, published after {0}</source>
         <translation>その他 ({0} より後に公開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="406"/>
+        <location filename="../../wizard/pages/offer_page.py" line="430"/>
         <source>OS disk</source>
         <translation>OS ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="406"/>
+        <location filename="../../wizard/pages/offer_page.py" line="430"/>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="407"/>
+        <location filename="../../wizard/pages/offer_page.py" line="431"/>
         <source>(set in the VHD step)</source>
         <translation>(VHD の手順で設定)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="570"/>
+        <location filename="../../wizard/pages/offer_page.py" line="586"/>
+        <source>{0} of {1} properties on · {2} open port(s) · published versions: {3}</source>
+        <translation>プロパティ {1} 個中 {0} 個がオン · 開くポート {2} 個 · 公開済みのバージョン: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/pages/offer_page.py" line="618"/>
         <source>exactly {0}</source>
         <translation>ちょうど {0} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="572"/>
+        <location filename="../../wizard/pages/offer_page.py" line="620"/>
         <source>{0} to {1}</source>
         <translation>{0}～{1} 個</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="573"/>
+        <location filename="../../wizard/pages/offer_page.py" line="621"/>
         <source>Chosen ({0} of {1}): {2}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="574"/>
+        <location filename="../../wizard/pages/offer_page.py" line="585"/>
+        <location filename="../../wizard/pages/offer_page.py" line="622"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="575"/>
+        <location filename="../../wizard/pages/offer_page.py" line="624"/>
         <source>none yet</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="576"/>
+        <location filename="../../wizard/pages/offer_page.py" line="625"/>
         <source>Published versions: {0}</source>
         <translation>公開済みのバージョン: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="588"/>
+        <location filename="../../wizard/pages/offer_page.py" line="637"/>
         <source>This SKU has problems</source>
         <translation>この SKU には問題があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="588"/>
+        <location filename="../../wizard/pages/offer_page.py" line="637"/>
         <source>This SKU is complete</source>
         <translation>この SKU は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="597"/>
+        <location filename="../../wizard/pages/offer_page.py" line="646"/>
         <source>Nothing: the offer and every SKU are complete.</source>
         <translation>ありません。プランとすべての SKU が完了しています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="605"/>
+        <location filename="../../wizard/pages/offer_page.py" line="654"/>
         <source>SKU {0}</source>
         <translation>SKU {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/offer_page.py" line="608"/>
+        <location filename="../../wizard/pages/offer_page.py" line="657"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="32"/>
+        <source>Remote desktop / SSH &amp;not supported (blocked on purpose)</source>
+        <translation>リモート デスクトップ / SSH 非対応 (意図的にブロック)(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="33"/>
+        <source>Requires a custom &amp;ARM template</source>
+        <translation>カスタム ARM テンプレートが必要(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="34"/>
+        <source>Is a ne&amp;twork virtual appliance</source>
+        <translation>ネットワーク仮想アプライアンスである(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="35"/>
+        <source>Supports accelerated n&amp;etworking</source>
+        <translation>高速ネットワークに対応(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="36"/>
+        <source>Supports N&amp;VMe</source>
+        <translation>NVMe に対応(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="37"/>
+        <source>Supports &amp;hibernation</source>
+        <translation>休止状態に対応(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="38"/>
+        <source>Supports cloud-&amp;init configuration</source>
+        <translation>cloud-init 構成に対応(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="39"/>
+        <source>Supports &amp;backup</source>
+        <translation>バックアップに対応(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="40"/>
+        <source>Supports e&amp;xtensions</source>
+        <translation>拡張機能に対応(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="41"/>
+        <source>Supports Microsoft Entra ID &amp;login</source>
+        <translation>Microsoft Entra ID ログインに対応(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="43"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="43"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="44"/>
+        <source>TCP and UDP</source>
+        <translation>TCP と UDP</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="51"/>
+        <source>Technical configuration of {0}</source>
+        <translation>{0} の技術構成</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="51"/>
+        <source>the SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="54"/>
+        <source>Properties</source>
+        <translation>プロパティ</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="64"/>
+        <source>The questionnaire says SSH is blocked on purpose: the export tells Partner Center that remote connections are not supported.</source>
+        <translation>アンケートで SSH を意図的にブロックしていると回答しています。エクスポートではリモート接続に対応しないとパートナー センターに伝えます。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="70"/>
+        <location filename="../../wizard/plan_dialog.py" line="74"/>
+        <source>Open ports</source>
+        <translation>開くポート</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="73"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="73"/>
+        <location filename="../../wizard/plan_dialog.py" line="121"/>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="73"/>
+        <source>Port or range</source>
+        <translation>ポートまたは範囲</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="82"/>
+        <source>A&amp;dd port</source>
+        <translation>ポートを追加(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="83"/>
+        <source>&amp;Remove port</source>
+        <translation>ポートを削除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="93"/>
+        <source>Published image versions (kept unchanged in every export)</source>
+        <translation>公開済みのイメージ バージョン (どのエクスポートでもそのまま維持)</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="96"/>
+        <source>Published image versions</source>
+        <translation>公開済みのイメージ バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="97"/>
+        <source>generally available</source>
+        <translation>一般提供</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="97"/>
+        <source>deprecated</source>
+        <translation>非推奨</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="98"/>
+        <source>deleted</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="100"/>
+        <source>Azure Compute Gallery</source>
+        <translation>Azure Compute Gallery</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="100"/>
+        <source>SAS URIs</source>
+        <translation>SAS URI</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/plan_dialog.py" line="103"/>
+        <source>None yet. File → Import from Partner Center… takes them over.</source>
+        <translation>まだありません。「ファイル」→「パートナー センターからインポート…」で取り込めます。</translation>
     </message>
 </context>
 <context>
@@ -2370,172 +2687,172 @@ Trust it and remember it?</source>
         <translation>次の未回答へ</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="261"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="265"/>
         <source>Additional information</source>
         <translation>追加情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="262"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="266"/>
         <source>Report</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="278"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="282"/>
         <source>SSH is blocked on purpose in this image</source>
         <translation>このイメージでは SSH を意図的にブロックしている</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="281"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
         <source>How the certification team can reach the VM over SSH: user name, port, key or password hand-over, anything unusual.</source>
         <translation>認定チームが SSH で VM に接続する方法: ユーザー名、ポート、鍵またはパスワードの受け渡し方法、特記事項。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="285"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="289"/>
         <source>SSH access information</source>
         <translation>SSH アクセス情報</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="294"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="298"/>
         <source>Exception requests</source>
         <translation>例外の申請</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="296"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="300"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="296"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="300"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="296"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="300"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="298"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="302"/>
         <source>The latest test run has no Failed, Error or Warning result: nothing to explain.</source>
         <translation>最新のテスト実行には失敗・エラー・警告の結果がありません。説明は不要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="306"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="310"/>
         <source>Why this result is acceptable for your image (for an exception request). Leave empty if you will fix it instead.</source>
         <translation>この結果がイメージにとって問題ない理由 (例外の申請用)。修正する場合は空のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="319"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="323"/>
         <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. The guide asks you to store it in the same container as the VHDs.</source>
         <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。ガイドでは VHD と同じコンテナーに保存するよう求めています。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="328"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="332"/>
         <source>Save report…</source>
         <translation>レポートを保存…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="329"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="333"/>
         <source>Store in the VHD container</source>
         <translation>VHD のコンテナーに保存</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="330"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="334"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="335"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="339"/>
         <source>SKU:</source>
         <translation>SKU:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="386"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="390"/>
         <source>{0} of {1} answered</source>
         <translation>{1} 問中 {0} 問回答済み</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="388"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="392"/>
         <source>{0} prefilled answer(s) to confirm</source>
         <translation>確認待ちの自動入力 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="390"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="394"/>
         <source>{0} False answer(s) need an explanation</source>
         <translation>説明が必要な「いいえ」の回答 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="392"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="396"/>
         <source>SSH access information missing</source>
         <translation>SSH アクセス情報が未入力</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="427"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="431"/>
         <source>Run the certification tests first: the report is made from the latest test run.</source>
         <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="430"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="434"/>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="433"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="437"/>
         <source>Saved {0}. Not stored in the VHD container yet.</source>
         <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="435"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="439"/>
         <source>No report made yet for this SKU.</source>
         <translation>この SKU のレポートはまだ作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="438"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="442"/>
         <source>Save the report into</source>
         <translation>レポートの保存先</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="456"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="460"/>
         <source>Not made: answer the remaining questions first (Show next unanswered).</source>
         <translation>作成していません。先に残りの質問に回答してください (「次の未回答を表示」)。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="477"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="481"/>
         <source>Stored {0} at {1}</source>
         <translation>{0} を {1} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="479"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="483"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="488"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="492"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="483"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="487"/>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="498"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="502"/>
         <source>Making the report…</source>
         <translation>レポートを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="499"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="503"/>
         <source>Making and storing the report…</source>
         <translation>レポートを作成して保存しています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="505"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="509"/>
         <source>Questionnaire not complete</source>
         <translation>アンケートが完了していません</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/questionnaire_page.py" line="506"/>
+        <location filename="../../wizard/pages/questionnaire_page.py" line="510"/>
         <source>{0} of {1} questions are answered. The report records the open ones as unanswered, and the certification team will ask for them. Make the report anyway?</source>
         <translation>{1} 問中 {0} 問に回答済みです。未回答の質問はレポートに未回答として記録され、認定チームから問い合わせがあります。このままレポートを作成しますか?</translation>
     </message>
@@ -2852,12 +3169,12 @@ Trust it and remember it?</source>
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../wizard/pages/base.py" line="215"/>
+        <location filename="../../wizard/pages/base.py" line="244"/>
         <source>SKU without an ID</source>
         <translation>ID 未設定の SKU</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/base.py" line="216"/>
+        <location filename="../../wizard/pages/base.py" line="245"/>
         <source>{0}, version {1}</source>
         <translation>{0}、バージョン {1}</translation>
     </message>
@@ -3013,27 +3330,27 @@ Evidence:
 {5}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="252"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="253"/>
         <source>Fill in the Connection step first.</source>
         <translation>先に「接続」の手順を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="278"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="279"/>
         <source>The host key is not trusted yet: use Test connection in the Connection step first, and compare the fingerprint.</source>
         <translation>ホスト キーがまだ信頼されていません。先に「接続」の手順で接続テストを行い、フィンガープリントを照合してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="291"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="292"/>
         <source>Run cancelled.</source>
         <translation>実行をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="285"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="286"/>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/testrun_page.py" line="293"/>
+        <location filename="../../wizard/pages/testrun_page.py" line="294"/>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>
@@ -3082,7 +3399,7 @@ Evidence:
     </message>
     <message>
         <location filename="../../wizard/pages/vhd_page.py" line="57"/>
-        <location filename="../../wizard/pages/vhd_page.py" line="83"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="82"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
@@ -3137,143 +3454,143 @@ Evidence:
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="83"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="82"/>
         <source>Check</source>
         <translation>チェック項目</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="83"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="82"/>
         <source>What it means</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="85"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="84"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="90"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="89"/>
         <source>Fix command</source>
         <translation>修正コマンド</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="91"/>
-        <location filename="../../wizard/pages/vhd_page.py" line="210"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="90"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="209"/>
         <source>Select a finding to see the command that fixes it.</source>
         <translation>検出結果を選択すると、修正するコマンドが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="93"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="92"/>
         <source>Co&amp;py command</source>
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="142"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="141"/>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="160"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="159"/>
         <source>not checked</source>
         <translation>未チェック</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="160"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="159"/>
         <source>no file chosen</source>
         <translation>ファイル未選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="162"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="161"/>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="209"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="208"/>
         <source>Nothing to fix for this finding.</source>
         <translation>この検出結果に修正は不要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="220"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="219"/>
         <source>Choose the VHD for {0}</source>
         <translation>{0} の VHD を選択</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="221"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="220"/>
         <source>Virtual disks (*.vhd *.vhdx);;All files (*)</source>
         <translation>仮想ディスク (*.vhd *.vhdx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="238"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="237"/>
         <source>Blob URL</source>
         <translation>BLOB の URL</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="239"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="238"/>
         <source>Blob URL of the VHD for {0}, with a SAS that can read it:</source>
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="257"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="256"/>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="291"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="290"/>
         <source>Checking {0}…</source>
         <translation>{0} をチェックしています…</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="309"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="308"/>
         <source>Could not read {0}: {1}</source>
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="302"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="301"/>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="312"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="311"/>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="323"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="322"/>
         <source>Choose the disk&apos;s VHD file first.</source>
         <translation>先にディスクの VHD ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="325"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="324"/>
         <source>Upload</source>
         <translation>アップロード</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="325"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="324"/>
         <source>Container to upload into:</source>
         <translation>アップロード先のコンテナー:</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="354"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="353"/>
         <source>Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left</source>
         <translation>{0} をアップロードしています: {1} — ファイル換算 {2:.0f} MB/秒、残り約 {3:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="362"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="361"/>
         <source> (resumed)</source>
         <translation> (再開)</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="363"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="362"/>
         <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="369"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="368"/>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>
     <message>
-        <location filename="../../wizard/pages/vhd_page.py" line="368"/>
+        <location filename="../../wizard/pages/vhd_page.py" line="367"/>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
     </message>

@@ -312,6 +312,26 @@ def _security_threats(ev: Evidence, p: Profile) -> Verdict:
         "" if ok else "Update glibc from the distribution (GHOST, CVE-2015-0235)."
 
 
+def _tcp_sack(ev: Evidence, p: Profile) -> Verdict:
+    required = "a kernel with the 2019 SACK fix, or net.ipv4.tcp_sack = 0"
+    fix = ("Update the kernel to the distribution's release with the SACK fix (CVE-2019-11477), or set "
+           "net.ipv4.tcp_sack = 0 in /etc/sysctl.d/ and run sysctl --system.")
+    if ev.get("tcp_sack", "").strip() == "0":
+        return PASSED, "net.ipv4.tcp_sack = 0", required, ""
+    release = ev.get("uname_r", "").strip()
+    version = version_tuple(release)
+    if version is None:
+        return ERROR, f"kernel version not readable: {release[:60]}", required, fix
+    fixed = {profile_version(series): profile_version(first) for series, first in p.linux_sack_fixed_kernels.items()}
+    newest = max(fixed)
+    series = version[:2]
+    if series > newest or (series == newest and version >= fixed[newest]):
+        return PASSED, release, required, ""
+    if series in fixed:
+        return (PASSED, release, required, "") if version >= fixed[series] else (FAILED, release, required, fix)
+    return WARNING, f"{release} (a distribution kernel: confirm it carries the SACK fix)", required, fix
+
+
 CASES: tuple[Case, ...] = (
     Case("bash-history", "48", "Bash History", "Shell history files are cleared.", _bash_history, ("history",)),
     Case("linux-agent", "39", "Linux Agent Version", "The Azure Linux Agent is installed and recent.", _agent,
@@ -341,7 +361,14 @@ CASES: tuple[Case, ...] = (
     Case("os-architecture", "49", "OS Architecture", "64-bit only.", _architecture, ("uname_m",)),
     Case("security-threats", "50", "Security threats", "Not affected by GHOST.", _security_threats, ("glibc",)),
     Case("sudo-targetpw", "", "sudo targetpw", "sudo does not ask for the target user's password.", _sudo_targetpw, ("sudoers",)),
+    Case("tcp-sack", "52", "SACK Vulnerability patch", "The kernel is not open to the 2019 TCP SACK panic.", _tcp_sack,
+         ("uname_r", "tcp_sack")),
 )
+
+
+def cases_for(profile: Profile) -> tuple[Case, ...]:
+    """The cases a profile runs (TCP SACK is a case of today's tool, not of the 2015 one)."""
+    return tuple(c for c in CASES if c.id != "tcp-sack" or profile.linux_sack_fixed_kernels)
 
 
 def probe_script() -> str:
@@ -351,7 +378,7 @@ def probe_script() -> str:
 def judge(evidence: Evidence, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None,
           only: set[str] | None = None) -> list[CheckResult]:
     results = []
-    cases = [c for c in CASES if only is None or c.id in only]
+    cases = [c for c in cases_for(profile) if only is None or c.id in only]
     # A section is complete once the next one has started: after a dropped connection the
     # checks whose evidence arrived whole are still judged, the others are Errors.
     order = list(evidence)

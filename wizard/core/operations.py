@@ -425,23 +425,38 @@ class ImportedPlan:
     in_keyring: bool  # False: the published SAS tokens are kept for this session only
 
 
-def import_partner_center(project: Project, text: str, sku_id: str | None = None) -> ImportedPlan:
+def merge_partner_center(project: Project, text: str, sku_id: str | None = None) -> tuple[ImportedPlan, list[tuple[str, str]]]:
     """Merge a plan's technical configuration (the resource Partner Center's API returns, or a response
-    holding it) into its SKU; the published disks' SAS tokens go to the keyring. Raises
-    pc_import.ImportUnreadable when the text holds nothing to take. The caller saves the project."""
+    holding it) into its SKU; returns what was taken and the published disks' (blob URL, SAS token)
+    pairs for `keep_published_tokens`. Raises pc_import.ImportUnreadable when there is nothing to take."""
     from .pc_import import read_resource, take_over
-    from .secrets import published_sas_ref
 
     result = take_over(project, read_resource(text, sku_id), sku_id)
+    plan = ImportedPlan(result.sku.sku_id, [v.version for v in result.sku.image_versions], result.not_taken, True)
+    return plan, result.tokens
+
+
+def keep_published_tokens(project_id: str, tokens: list[tuple[str, str]]) -> bool:
+    """The published disks' SAS tokens into the keyring (or this session only: returns False)."""
+    from .secrets import published_sas_ref
+
     in_keyring = True
-    for blob_url, token in result.tokens:
-        ref = published_sas_ref(project.project_id, blob_url)
+    for blob_url, token in tokens:
+        ref = published_sas_ref(project_id, blob_url)
         try:
             credentials().store(ref, token, remember=True)
         except CredentialError:
             credentials().store(ref, token, remember=False)
             in_keyring = False
-    return ImportedPlan(result.sku.sku_id, [v.version for v in result.sku.image_versions], result.not_taken, in_keyring)
+    return in_keyring
+
+
+def import_partner_center(project: Project, text: str, sku_id: str | None = None) -> ImportedPlan:
+    """merge_partner_center, then keep_published_tokens (the command line's one step)."""
+    from dataclasses import replace
+
+    plan, tokens = merge_partner_center(project, text, sku_id)
+    return replace(plan, in_keyring=keep_published_tokens(project.project_id, tokens))
 
 
 # -- export ----------------------------------------------------------------------------------------
@@ -477,7 +492,8 @@ def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Pat
 
 __all__ = [
     "CertificationRun", "DiskCheck", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
-    "ImportedPlan", "check_disk", "import_partner_center", "keep_disk_sas", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
+    "ImportedPlan", "check_disk", "import_partner_center", "keep_disk_sas", "keep_published_tokens",
+    "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]

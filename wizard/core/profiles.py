@@ -84,6 +84,7 @@ class Profile:
     linux_agent_auto_update_passes: bool
     linux_openssl_tolerated_lines: tuple[str, ...]
     open_ports_max: int
+    linux_sack_fixed_kernels: dict[str, str]  # kernel series "4.19" → first fixed release; {}: no SACK case
     open_port_label_min_length: int
     open_port_label_max_length: int
 

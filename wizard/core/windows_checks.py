@@ -206,12 +206,13 @@ def _base_image(ev: Evidence, p: Profile, ctx: Context) -> Verdict:
     approved = [b for b in p.windows_base_images if b.lower().startswith("windows")]
     # "Windows Server 2008 R2 SP1" is reported as "… 2008 R2 <edition>" plus Service Pack 1: compare without "SP1".
     ok = any(_caption_matches(caption, b) for b in approved)
-    required = "one of: " + "; ".join(approved) + f" (or an image published after {p.windows_base_approved_after})"
+    after = p.windows_base_approved_after
+    required = "one of: " + "; ".join(approved) + (f" (or an image published after {after})" if after else "")
     if ok:
         return PASSED, caption, required, ""
-    return WARNING, caption or "unknown", required, \
-        "Build the image from an approved base image, or make sure the base you used was published after " \
-        f"{p.windows_base_approved_after} (record its date in the Offer & SKUs step)"
+    fix = ("Build the image from an approved base image, or make sure the base you used was published after "
+           f"{after} (record its date in the Offer & SKUs step)") if after else "Build the image from an approved base image."
+    return WARNING, caption or "unknown", required, fix
 
 
 def _caption_matches(caption: str, approved: str) -> bool:

@@ -111,6 +111,10 @@ class OfferPage(StepPage):
 
     def after_first_paint(self) -> None:
         # Needs QtCore.Qt (see wizard/qt_values.py), so it waits until the page is on screen.
+        # The plan button is made after the version field but stands above it: Tab follows the rows.
+        # (Here, not in __init__: setTabOrder needs both widgets in the window.)
+        QWidget.setTabOrder(self.size_list, self.btn_plan)
+        QWidget.setTabOrder(self.btn_plan, self.version)
         # The editor's scroll area is not a stop of its own on the way through the fields.
         self.sku_editor.parentWidget().parentWidget().setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
@@ -267,6 +271,7 @@ class OfferPage(StepPage):
         plan_layout.addWidget(self.plan_summary)
         self._row(form, self.tr("Technical configuration:"), plan, "sku.open_ports", self.tr("Technical configuration"),
                   self.tr("Used by the Partner Center export."))
+
 
         version_box = QWidget()
         vrow = QVBoxLayout(version_box)
