@@ -82,7 +82,9 @@ def test_profile_thresholds_change_verdicts(sshd, roots, tmp_path):
     guide, _ = run_suite(sshd, tmp_path, roots[0], GUIDE)
     today, _ = run_suite(sshd, tmp_path, roots[0], PC)
     assert guide["linux-agent"].result == PASSED
-    assert today["linux-agent"].result == FAILED  # 2.2.45 < 2.2.53.1
+    # 2.2.45 < 2.2.53.1, but the good root's agent updates itself: Partner Center passes it (REFERENCE §9).
+    assert today["linux-agent"].result == PASSED
+    assert today["linux-agent"].actual == "2.2.45 (AutoUpdate.Enabled=y)"
     assert guide["python-version"].result == PASSED
     assert today["python-version"].result == PASSED
     bad_guide, _ = run_suite(sshd, tmp_path, roots[1], GUIDE)
