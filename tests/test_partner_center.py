@@ -386,3 +386,73 @@ def test_tcp_sack_is_a_case_of_today_only():
 
     assert "tcp-sack" not in {r.id for r in judge(parse_sections("@@@end\n"), GUIDE)}
     assert "tcp-sack" in {r.id for r in judge(parse_sections("@@@end\n"), PC)}
+
+
+# -- found by an adversarial pass over the import and the SAS parser ----------------------------------------
+@pytest.mark.parametrize("overrides", [
+    {"skus": 1}, {"vmImageVersions": [{"versionNumber": "1.0.0", "vmImages": 1}]},
+    {"vmImageVersions": [{"versionNumber": "1.0.0", "vmImages": [{"imageType": "x64Gen1", "source": {
+        "sourceType": "sharedImageGallery", "sharedImage": "x"}}]}]},
+    {"vmImageVersions": [{"versionNumber": "1.0.0", "vmImages": [{"imageType": "x64Gen1", "source": {
+        "sourceType": "sasUri", "osDisk": "x", "dataDisks": 3}}]}]},
+])
+def test_odd_values_never_crash_the_import_or_half_change_the_sku(overrides):
+    from wizard.core.pc_import import ImportUnreadable, take_over
+
+    project = load_project(resource_path("examples/demo.mpwiz")).project
+    before = copy.deepcopy(project.skus[0])
+    try:
+        take_over(project, pc_resource(**overrides))
+    except ImportUnreadable:
+        assert project.skus[0] == before
+
+
+@pytest.mark.parametrize("uri", [f"https://sig=SECRET@acct.blob.core.windows.net/vhds/os.vhd?{TOKEN}",
+                                 f"{BLOB}/os.vhd;sig=SECRET?{TOKEN}", f"{BLOB}/os.vhd?sv=1#&sig=SECRET",
+                                 f"{BLOB}/os.vhd?sv=1", "https://[acct/vhds/os.vhd?sig=abc", f"{BLOB}/os.vhd?{TOKEN}\n"])
+def test_a_uri_that_could_carry_a_secret_past_the_split_is_not_taken(uri):
+    from wizard.core.pc_import import split_sas
+
+    assert split_sas(uri) is None
+
+
+def test_what_the_schema_would_refuse_is_not_taken_and_a_version_is_never_dropped_silently():
+    from wizard.core.pc_import import take_over
+
+    project = load_project(resource_path("examples/demo.mpwiz")).project
+    disks = [{"lunNumber": True, "uri": f"{BLOB}/d.vhd?{TOKEN}"}]
+    resource = pc_resource(recommendedVmSizes=[f"Standard_D{i}s_v5" for i in range(2, 9)],
+                           openPorts=[{"label": "x", "protocol": "tcp", "portRange": "443\n"}],
+                           vmImageVersions=[
+                               {"versionNumber": "1.0.0\n", "vmImages": []},
+                               {"versionNumber": "1.0.1", "vmImages": [{"imageType": "x64Gen1", "source": {
+                                   "sourceType": "sasUri", "osDisk": {"uri": f"{BLOB}/o.vhd?{TOKEN}"}, "dataDisks": disks}}]},
+                               {"versionNumber": "1.0.2", "vmImages": [{"imageType": "x64Gen2", "source": {}}]}])
+    result = take_over(project, resource)
+    sku = result.sku
+    assert sku.vm_sizes != resource["recommendedVmSizes"]
+    assert sku.open_ports == []
+    assert sku.image_versions == []
+    assert sku.extra["untaken_versions"] == ["1.0.1", "1.0.2"]
+    assert "1.0.2" in sku.published_versions  # the next version must still be higher
+    exports = prepare(project, {})
+    assert any("1.0.2 could not be imported" in m for m in exports[0].missing)
+
+
+@pytest.mark.parametrize("se", ["9999-12-31T23:30:00-01:00", "0001-01-01T00:00:00+01:00", "２０３０-01-01T00:00:00Z",
+                                "2030-01-01T00:00:00+05:99"])
+def test_sas_times_at_the_ends_of_the_range_or_in_odd_digits_fail_cleanly(se):
+    from datetime import UTC, datetime
+    from urllib.parse import quote
+
+    from wizard.core.sas import check_sas_rules
+
+    uri = f"{BLOB}/os.vhd?sv=1&sr=c&sp=rl&st=2026-11-24T12:00:00Z&se={quote(se, safe=':')}&sig=abc"
+    assert check_sas_rules(uri, PC, now=datetime(2026, 11, 25, tzinfo=UTC)).verdict == "fail"
+
+
+def test_a_sas_uri_that_is_no_blob_url_fails_instead_of_crashing():
+    from wizard.core.sas import check_sas_rules
+
+    for uri in ("https://[acct/vhds/os.vhd?sig=abc", "https://acct.blob.core.windows.net/os.vhd?sr=c&sp=rl&sig=a"):
+        assert check_sas_rules(uri, PC).verdict == "fail"

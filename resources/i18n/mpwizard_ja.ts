@@ -541,56 +541,61 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/core/export/readiness.py" line="45"/>
+        <source>Published version {version} could not be imported: a configure request from this export would drop it. Configure the plan in Partner Center</source>
+        <translation>公開済みのバージョン {version} をインポートできませんでした。このエクスポートからの構成要求ではこのバージョンが失われます。パートナー センターでプランを構成してください</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/export/readiness.py" line="47"/>
         <source>No certification test run yet</source>
         <translation>認定テストはまだ実行されていません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="46"/>
+        <location filename="../../wizard/core/export/readiness.py" line="48"/>
         <source>The latest test run has no results</source>
         <translation>最新のテスト実行に結果がありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="47"/>
+        <location filename="../../wizard/core/export/readiness.py" line="49"/>
         <source>The latest test run has Failed/Error results without an exception explanation: {ids}</source>
         <translation>最新のテスト実行に、例外の説明がない失敗/エラーの結果があります: {ids}</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="48"/>
+        <location filename="../../wizard/core/export/readiness.py" line="50"/>
         <source>The latest test run&apos;s {count} Failed/Error result(s) each have an exception explanation</source>
         <translation>最新のテスト実行の失敗/エラー {count} 件には、すべて例外の説明があります</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="49"/>
+        <location filename="../../wizard/core/export/readiness.py" line="51"/>
         <source>The latest test run ({finished}) has no Failed or Error result</source>
         <translation>最新のテスト実行 ({finished}) に失敗やエラーはありません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="50"/>
+        <location filename="../../wizard/core/export/readiness.py" line="52"/>
         <source>The questionnaire is complete</source>
         <translation>質問票への回答は完了しています</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="51"/>
+        <location filename="../../wizard/core/export/readiness.py" line="53"/>
         <source>The questionnaire is not complete ({answered} of {total} answered)</source>
         <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み)</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="52"/>
+        <location filename="../../wizard/core/export/readiness.py" line="54"/>
         <source>The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)</source>
         <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み、SSH アクセス情報が未入力)</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="53"/>
+        <location filename="../../wizard/core/export/readiness.py" line="55"/>
         <source>The certification report is not stored in the VHDs&apos; container</source>
         <translation>認定レポートが VHD のコンテナーに保存されていません</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="54"/>
+        <location filename="../../wizard/core/export/readiness.py" line="56"/>
         <source>The stored report is from an older test run: store it again</source>
         <translation>保存済みのレポートは古いテスト実行のものです。もう一度保存してください</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/export/readiness.py" line="55"/>
+        <location filename="../../wizard/core/export/readiness.py" line="57"/>
         <source>Report stored at {url}</source>
         <translation>レポートの保存先: {url}</translation>
     </message>
@@ -959,111 +964,116 @@ Trust it and remember it?</source>
     </message>
     <message>
         <location filename="../../wizard/core/sas.py" line="112"/>
+        <source>This is not a blob URL the portal can use ({reason}).</source>
+        <translation>ポータルで使える BLOB の URL ではありません ({reason})。</translation>
+    </message>
+    <message>
+        <location filename="../../wizard/core/sas.py" line="113"/>
         <source>The URI has no &apos;?&apos;: it carries no SAS token.</source>
         <translation>URI に &apos;?&apos; がありません。SAS トークンが含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="113"/>
+        <location filename="../../wizard/core/sas.py" line="114"/>
         <source>The URI must end with the VHD&apos;s file name ending in .vhd.</source>
         <translation>URI は .vhd で終わる VHD のファイル名で終わる必要があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="114"/>
+        <location filename="../../wizard/core/sas.py" line="115"/>
         <source>The VHD name contains a blank, &apos;%&apos; or &apos;&quot;&apos;, which the portal rejects. Rename the blob.</source>
         <translation>VHD の名前に空白、&apos;%&apos;、&apos;&quot;&apos; が含まれており、ポータルで拒否されます。BLOB の名前を変更してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="115"/>
+        <location filename="../../wizard/core/sas.py" line="116"/>
         <source>Permissions are &apos;{sp}&apos;; the portal needs exactly read + list (sp=rl).</source>
         <translation>アクセス許可が &apos;{sp}&apos; です。ポータルでは読み取り + 一覧表示 (sp=rl) のみが必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="116"/>
+        <location filename="../../wizard/core/sas.py" line="117"/>
         <source>Permissions are read + list (sp=rl).</source>
         <translation>アクセス許可は読み取り + 一覧表示 (sp=rl) です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="117"/>
+        <location filename="../../wizard/core/sas.py" line="118"/>
         <source>The SAS is not a container SAS (sr={sr}); create a container SAS (sr=c).</source>
         <translation>コンテナー SAS ではありません (sr={sr})。コンテナー SAS (sr=c) を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="118"/>
+        <location filename="../../wizard/core/sas.py" line="119"/>
         <source>The SAS has no {field} ({name}) time; the portal needs both start and expiry.</source>
         <translation>SAS に {field} ({name}) の時刻がありません。ポータルでは開始と有効期限の両方が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="119"/>
+        <location filename="../../wizard/core/sas.py" line="120"/>
         <source>The {field} time &apos;{value}&apos; is not a date-time the storage service accepts.</source>
         <translation>{field}の時刻 &apos;{value}&apos; は、ストレージ サービスが受け付ける日時の形式ではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="120"/>
+        <location filename="../../wizard/core/sas.py" line="121"/>
         <source>The {field} time &apos;{value}&apos; is a date only; the portal needs a full UTC date-time.</source>
         <translation>{field}の時刻 &apos;{value}&apos; は日付のみです。ポータルでは完全な UTC の日時が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="121"/>
+        <location filename="../../wizard/core/sas.py" line="122"/>
         <source>The SAS starts in the future ({value}); the portal would be refused until then.</source>
         <translation>SAS の開始が未来 ({value}) です。それまではポータルで拒否されます。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="122"/>
+        <location filename="../../wizard/core/sas.py" line="123"/>
         <source>The SAS starts less than {minutes} minutes before now; clocks that run behind may refuse it.</source>
         <translation>SAS の開始が現在から {minutes} 分以内です。時計が遅れているマシンでは拒否される可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="123"/>
+        <location filename="../../wizard/core/sas.py" line="124"/>
         <source>The SAS expired on {value}. Create a new one.</source>
         <translation>SAS は {value} に期限切れになりました。新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="124"/>
+        <location filename="../../wizard/core/sas.py" line="125"/>
         <source>The SAS is valid until {value}, but this profile needs at least {needed} (from its start). Create a longer one.</source>
         <translation>SAS の有効期限は {value} ですが、このプロファイルでは (開始から) 少なくとも {needed} までが必要です。より長い SAS を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="125"/>
+        <location filename="../../wizard/core/sas.py" line="126"/>
         <source>The SAS expires on {value}, within {days} days. Renew it before submitting.</source>
         <translation>SAS は {value} に期限切れになります ({days} 日以内)。提出前に更新してください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="126"/>
+        <location filename="../../wizard/core/sas.py" line="127"/>
         <source>Valid until {value}.</source>
         <translation>{value} まで有効です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="127"/>
+        <location filename="../../wizard/core/sas.py" line="128"/>
         <source>The 2015 guide asks for an http URI, but many storage accounts require https; keep https unless the portal refuses it.</source>
         <translation>2015 年のガイドでは http の URI が求められていますが、多くのストレージ アカウントでは https が必須です。ポータルで拒否されない限り https のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="129"/>
+        <location filename="../../wizard/core/sas.py" line="130"/>
         <source>The URI uses http; Partner Center needs https.</source>
         <translation>URI が http を使っています。パートナー センターでは https が必要です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="130"/>
+        <location filename="../../wizard/core/sas.py" line="131"/>
         <source>The SAS has no signature (sig).</source>
         <translation>SAS に署名 (sig) がありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="131"/>
+        <location filename="../../wizard/core/sas.py" line="132"/>
         <source>Read the VHD footer through the SAS.</source>
         <translation>SAS を使って VHD フッターを読み取れました。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="132"/>
+        <location filename="../../wizard/core/sas.py" line="133"/>
         <source>The blob&apos;s last 512 bytes are not a VHD footer.</source>
         <translation>BLOB の最後の 512 バイトが VHD フッターではありません。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="133"/>
+        <location filename="../../wizard/core/sas.py" line="134"/>
         <source>The blob is a {type}, not a page blob.</source>
         <translation>BLOB がページ BLOB ではなく {type} です。</translation>
     </message>
     <message>
-        <location filename="../../wizard/core/sas.py" line="134"/>
+        <location filename="../../wizard/core/sas.py" line="135"/>
         <source>Reading the blob through the SAS failed: {reason}</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>

@@ -9,6 +9,7 @@ the keyring), so the project file holds blob URLs only.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .model import OS_LINUX, OS_WINDOWS, OpenPort, PlanProperties, Project, PublishedDisk, PublishedVersion, Sku
-from .validation import VERSION_RE, port_range_ok
+from .validation import VERSION_RE, port_label_re, port_range_ok
 
 RESOURCE = "virtual-machine-plan-technical-configuration"
 PROPERTY_NAMES = {  # Partner Center's vmProperties -> PlanProperties
@@ -26,10 +27,11 @@ PROPERTY_NAMES = {  # Partner Center's vmProperties -> PlanProperties
     "supportsAadLogin": "entra_id_login", "supportsHibernation": "hibernation", "requiresCustomArmTemplate": "requires_custom_arm_template",
 }
 LIFECYCLE = ("generallyAvailable", "deprecated", "deleted")
-GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-GALLERY_RE = re.compile(r"^/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\.Compute/galleries/[^/]+/"
-                        r"images/[^/]+/versions/\d+\.\d+\.\d+$")
+GUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")  # fullmatch
+GALLERY_RE = re.compile(r"/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\.Compute/galleries/[^/]+/"
+                        r"images/[^/]+/versions/[0-9]+\.[0-9]+\.[0-9]+")  # fullmatch
 SUPPORTED_IMAGE_TYPES = ("x64Gen1",)
+MAX_SIZES, MAX_PORTS, MAX_DATA_DISKS = 6, 100, 16  # REFERENCE §9: what the schema accepts
 Skip = Callable[[str], None]
 
 
@@ -80,33 +82,49 @@ def target_sku(project: Project, resource: dict[str, Any], sku_id: str | None) -
 
 
 def split_sas(uri: str) -> tuple[str, str] | None:
-    """(blob URL, token) of an https/http SAS URI, or None when it is not one."""
-    if not isinstance(uri, str):
+    """(blob URL, token) of an https/http SAS URI, or None when it is not one: no user name, no ';'
+    parameters, no fragment (each could carry a secret past the split), and a signature in the query."""
+    if not isinstance(uri, str) or any(c in uri for c in "\r\n\t "):
         return None
-    parts = urlsplit(uri)
-    if parts.scheme not in ("https", "http") or not parts.netloc or not parts.query:
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return None
+    if (parts.scheme not in ("https", "http") or not parts.netloc or "@" in parts.netloc or ";" in parts.path
+            or parts.fragment or "#" in uri or "sig=" not in parts.query):
         return None
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), parts.query
 
 
 def take_over(project: Project, resource: dict[str, Any], sku_id: str | None = None) -> ImportResult:
     """Merge the resource into its SKU (the plan's externalId, or `sku_id`) and say what was not taken."""
-    sku = target_sku(project, resource, sku_id)
+    original = target_sku(project, resource, sku_id)
+    sku = copy.deepcopy(original)  # merged here first: an odd value cannot leave the SKU half-changed
     result = ImportResult(sku)
+    try:
+        _take_all(sku, resource, result)
+    except (TypeError, AttributeError, ValueError, KeyError, OverflowError, RecursionError) as exc:
+        raise ImportUnreadable(f"the technical configuration holds a value of the wrong kind ({type(exc).__name__})") from None
+    project.skus[project.skus.index(original)] = sku
+    return result
+
+
+def _take_all(sku: Sku, resource: dict[str, Any], result: ImportResult) -> None:
     skip = result.not_taken.append
     _take_os(sku, resource.get("operatingSystem"), skip)
     sizes = resource.get("recommendedVmSizes")
-    if isinstance(sizes, list) and all(isinstance(s, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", s) for s in sizes):
+    if (isinstance(sizes, list) and len(sizes) <= MAX_SIZES
+            and all(isinstance(s, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", s) for s in sizes)):
         sku.vm_sizes = list(dict.fromkeys(sizes))
     elif sizes is not None:
-        skip("recommendedVmSizes: not a list of size names")
+        skip(f"recommendedVmSizes: not a list of at most {MAX_SIZES} size names")
     _take_properties(sku, resource.get("vmProperties"), skip)
     _take_ports(sku, resource.get("openPorts"), skip)
-    for entry in resource.get("skus") or []:
+    entries = resource.get("skus")
+    for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("imageType") not in SUPPORTED_IMAGE_TYPES:
             skip(f"skus: image type {entry.get('imageType')!r} (this version of the wizard makes x64Gen1 plans)")
     _take_versions(sku, resource.get("vmImageVersions"), result)
-    return result
 
 
 def _take_os(sku: Sku, os_part: Any, skip: Skip) -> None:
@@ -150,45 +168,66 @@ def _take_ports(sku: Sku, ports: Any, skip: Skip) -> None:
         skip("openPorts: not a list")
         return
     taken = []
-    for i, port in enumerate(ports):
-        if (isinstance(port, dict) and isinstance(port.get("label"), str) and port.get("protocol") in ("tcp", "udp", "both")
+    label_ok = port_label_re(3, 20)
+    for i, port in enumerate(ports[:MAX_PORTS]):
+        if (isinstance(port, dict) and isinstance(port.get("label"), str) and label_ok.fullmatch(port["label"])
+                and port.get("protocol") in ("tcp", "udp", "both")
                 and isinstance(port.get("portRange"), str) and port_range_ok(port["portRange"])):
             taken.append(OpenPort(port["label"], port["protocol"], port["portRange"]))
         else:
             skip(f"openPorts[{i}]: not a label, protocol and port range")
+    if len(ports) > MAX_PORTS:
+        skip(f"openPorts: {len(ports) - MAX_PORTS} beyond the {MAX_PORTS} Partner Center accepts")
     sku.open_ports = taken
 
 
 def _take_versions(sku: Sku, versions: Any, result: ImportResult) -> None:
+    """The published versions. One that cannot be taken is never dropped silently: its number stays
+    in the SKU's published versions and in `sku.extra["untaken_versions"]`, and the export's readiness
+    then says the configure request would lose it."""
     skip = result.not_taken.append
     if versions is None:
         return
     if not isinstance(versions, list):
         skip("vmImageVersions: not a list")
         return
-    taken = []
+    taken: list[PublishedVersion] = []
+    untaken: list[str] = []
     for i, v in enumerate(versions):
         where = f"vmImageVersions[{i}]"
-        if not isinstance(v, dict) or not isinstance(v.get("versionNumber"), str) or not VERSION_RE.match(v["versionNumber"]):
+        number = v.get("versionNumber") if isinstance(v, dict) else None
+        if not isinstance(number, str) or not VERSION_RE.fullmatch(number):
             skip(f"{where}: no X.Y.Z versionNumber")
             continue
-        state = v.get("lifecycleState", "generallyAvailable")
-        if state not in LIFECYCLE:
-            skip(f"{where}: lifecycleState {state!r}")
+        if number in {t.version for t in taken} or number in untaken:
+            skip(f"{where}: version {number} twice")
             continue
-        images = [im for im in v.get("vmImages") or [] if isinstance(im, dict)]
-        for im in images:
-            if im.get("imageType") not in SUPPORTED_IMAGE_TYPES:
-                skip(f"{where}: image type {im.get('imageType')!r}")
-        image = next((im for im in images if im.get("imageType") in SUPPORTED_IMAGE_TYPES), None)
-        if image is None:
-            continue
-        version = _published(v["versionNumber"], state, image.get("source"), result, where)
-        if version is not None:
+        version = _one_version(v, number, result, where)
+        if version is None:
+            untaken.append(number)
+        else:
             taken.append(version)
     sku.image_versions = taken
-    sku.published_versions = sorted({*sku.published_versions, *(v.version for v in taken)},
+    if untaken:
+        sku.extra["untaken_versions"] = untaken
+    else:
+        sku.extra.pop("untaken_versions", None)
+    sku.published_versions = sorted({*sku.published_versions, *(v.version for v in taken), *untaken},
                                     key=lambda s: tuple(int(x) for x in s.split(".")))
+
+
+def _one_version(v: dict[str, Any], number: str, result: ImportResult, where: str) -> PublishedVersion | None:
+    skip = result.not_taken.append
+    state = v.get("lifecycleState", "generallyAvailable")
+    if state not in LIFECYCLE:
+        skip(f"{where}: lifecycleState {state!r}")
+        return None
+    raw_images = v.get("vmImages")
+    images = [im for im in raw_images if isinstance(im, dict)] if isinstance(raw_images, list) else []
+    if any(im.get("imageType") not in SUPPORTED_IMAGE_TYPES for im in images) or not images:
+        skip(f"{where}: image types {[im.get('imageType') for im in images]!r} (only x64Gen1 is kept here)")
+        return None
+    return _published(number, state, images[0].get("source"), result, where)
 
 
 def _published(number: str, state: str, source: Any, result: ImportResult, where: str) -> PublishedVersion | None:
@@ -197,25 +236,33 @@ def _published(number: str, state: str, source: Any, result: ImportResult, where
         skip(f"{where}: no image source")
         return None
     if source.get("sourceType") == "sharedImageGallery":
-        shared = source.get("sharedImage") or {}
+        shared = source.get("sharedImage")
+        shared = shared if isinstance(shared, dict) else {}
         tenant, resource_id = shared.get("tenantId"), shared.get("resourceId")
-        if isinstance(tenant, str) and GUID_RE.match(tenant) and isinstance(resource_id, str) and GALLERY_RE.match(resource_id):
+        if (isinstance(tenant, str) and GUID_RE.fullmatch(tenant) and isinstance(resource_id, str)
+                and GALLERY_RE.fullmatch(resource_id)):
             return PublishedVersion(number, state, "x64Gen1", gallery_tenant_id=tenant, gallery_resource_id=resource_id)
         skip(f"{where}: a gallery source without a tenant id and an image version resource id")
         return None
     if source.get("sourceType") != "sasUri":
         skip(f"{where}: source type {source.get('sourceType')!r}")
         return None
-    os_split = split_sas((source.get("osDisk") or {}).get("uri", ""))
+    os_disk = source.get("osDisk")
+    os_split = split_sas(os_disk.get("uri", "")) if isinstance(os_disk, dict) else None
     if os_split is None:
         skip(f"{where}: the OS disk has no SAS URI")
         return None
-    disks, tokens = [], [os_split]
-    for j, d in enumerate(source.get("dataDisks") or []):
+    raw_disks = source.get("dataDisks", [])
+    if not isinstance(raw_disks, list) or len(raw_disks) > MAX_DATA_DISKS:
+        skip(f"{where}: dataDisks is not a list of at most {MAX_DATA_DISKS}")
+        return None
+    disks: list[PublishedDisk] = []
+    tokens = [os_split]
+    for j, d in enumerate(raw_disks):
         lun = d.get("lunNumber") if isinstance(d, dict) else None
         parts = split_sas(d.get("uri", "")) if isinstance(d, dict) else None
-        if not isinstance(lun, int) or not 0 <= lun <= 15 or parts is None:
-            skip(f"{where}: data disk {j} (a LUN 0–15 and a SAS URI)")
+        if type(lun) is not int or not 0 <= lun <= 15 or parts is None or lun in {x.lun for x in disks}:
+            skip(f"{where}: data disk {j} (a LUN 0–15, once, and a SAS URI)")
             return None
         disks.append(PublishedDisk(lun, parts[0]))
         tokens.append(parts)

@@ -109,6 +109,7 @@ def create_sas(blob_url: str, account_key: str, profile: Profile, now: datetime 
     return SasUri(f"{scheme}://{path_url}?{token}", start, expiry, "rl")
 
 
+M_BAD_URI = QT_TRANSLATE_NOOP("Core", "This is not a blob URL the portal can use ({reason}).")
 M_NO_QUERY = QT_TRANSLATE_NOOP("Core", "The URI has no '?': it carries no SAS token.")
 M_NO_VHD = QT_TRANSLATE_NOOP("Core", "The URI must end with the VHD's file name ending in .vhd.")
 M_BAD_NAME = QT_TRANSLATE_NOOP("Core", "The VHD name contains a blank, '%' or '\"', which the portal rejects. Rename the blob.")
@@ -140,7 +141,8 @@ def _f(fid: str, severity: str, template: str, **args: object) -> SasFinding:
 
 # The ISO 8601 forms the storage service accepts for st/se: a date, or a date and time to the minute
 # or second, with up to 7 fraction digits, in UTC ("Z") or with an offset.
-_SAS_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})?)?")
+_SAS_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:[0-5]\d)?)?",
+                       re.ASCII)
 
 
 def _parse_time(text: str) -> datetime | None:
@@ -159,7 +161,12 @@ def _parse_time(text: str) -> datetime | None:
         offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
         if offset > timedelta(hours=14):
             return None
-        moment -= sign * offset
+        try:
+            moment -= sign * offset
+        except OverflowError:
+            return None
+    if not 1 < moment.year < 9999:
+        return None  # the service's range, with room for the rules' arithmetic
     return moment
 
 
@@ -168,7 +175,13 @@ def check_sas_rules(uri: str, profile: Profile, now: datetime | None = None) -> 
     now = now or datetime.now(UTC)
     result = SasVerification()
     add = result.findings.append
-    parts = urlsplit(uri.strip())
+    try:
+        parts = urlsplit(uri.strip())
+        if parts.netloc:
+            parse_blob_url(uri)
+    except ValueError as exc:
+        add(_f("sas-query", "fail", M_BAD_URI, reason=str(exc)[:80]))
+        return result
     if not parts.query:
         add(_f("sas-query", "fail", M_NO_QUERY))
         return result

@@ -63,7 +63,7 @@ F_SUMMARY = QT_TRANSLATE_NOOP("Core", "Summary")
 F_OS_NAME = QT_TRANSLATE_NOOP("Core", "Operating system name")
 F_BASE_IMAGE = QT_TRANSLATE_NOOP("Core", "Base image")
 
-VERSION_RE = re.compile(r"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$")
+VERSION_RE = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # used with fullmatch
 
 
 def _p(path: str, template: str, severity: str = "error", **args: object) -> Problem:
@@ -72,7 +72,7 @@ def _p(path: str, template: str, severity: str = "error", **args: object) -> Pro
 
 
 def parse_version(text: str) -> tuple[int, int, int] | None:
-    m = VERSION_RE.match(text.strip())
+    m = VERSION_RE.fullmatch(text.strip())
     return (int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
@@ -144,8 +144,13 @@ PORT_RANGE_RE = re.compile(r"^([0-9]{1,5})(?:-([0-9]{1,5}))?$")
 PORT_PROTOCOLS = ("tcp", "udp", "both")
 
 
+def port_label_re(lo: int, hi: int) -> re.Pattern[str]:
+    """Partner Center's port label: lo–hi letters, digits, '_', '.', '-' or blanks, ending in a letter or digit."""
+    return re.compile(rf"[A-Za-z0-9_. -]{{{max(lo - 1, 0)},{hi - 1}}}[A-Za-z0-9]")  # used with fullmatch
+
+
 def port_range_ok(text: str) -> bool:
-    m = PORT_RANGE_RE.match(text)
+    m = PORT_RANGE_RE.fullmatch(text)
     if not m:
         return False
     lo, hi = int(m[1]), int(m[2] or m[1])
@@ -157,10 +162,10 @@ def _check_ports(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     if len(sku.open_ports) > profile.open_ports_max:
         problems.append(_p(f"{base}.open_ports", M_PORTS_MAX, count=len(sku.open_ports), max=profile.open_ports_max))
     lo, hi = profile.open_port_label_min_length, profile.open_port_label_max_length
-    label_re = re.compile(rf"^[A-Za-z0-9_. -]{{{max(lo - 1, 0)},{hi - 1}}}[A-Za-z0-9]$")
+    label_re = port_label_re(lo, hi)
     for i, port in enumerate(sku.open_ports):
         where = f"{base}.open_ports[{i}]"
-        if not label_re.match(port.label):
+        if not label_re.fullmatch(port.label):
             problems.append(_p(f"{where}.label", M_PORT_LABEL, value=port.label, min=lo, max=hi))
         if port.protocol not in PORT_PROTOCOLS:
             problems.append(_p(f"{where}.protocol", M_PORT_PROTOCOL))

@@ -42,6 +42,8 @@ R_SAS_OK = QT_TRANSLATE_NOOP("Core", "{disk}: SAS URI verified, valid until {exp
 R_PUBLISHED_OK = QT_TRANSLATE_NOOP("Core", "Published version {version} is kept, with its image sources")
 R_PUBLISHED_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "Published version {version}: {count} SAS URI(s) are not in the keyring: "
                                                  "import the plan from Partner Center again")
+R_PUBLISHED_UNTAKEN = QT_TRANSLATE_NOOP("Core", "Published version {version} could not be imported: a configure request "
+                                                "from this export would drop it. Configure the plan in Partner Center")
 R_RUN_NONE = QT_TRANSLATE_NOOP("Core", "No certification test run yet")
 R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
 R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
@@ -138,6 +140,8 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
         items.append(ReadinessItem(f"published:{version.version}", Step.OFFER, not lacking,
                                    R_PUBLISHED_NO_TOKEN if lacking else R_PUBLISHED_OK,
                                    {"version": version.version, "count": len(lacking)}))
+    for number in sku.extra.get("untaken_versions", []) if isinstance(sku.extra.get("untaken_versions"), list) else []:
+        items.append(ReadinessItem(f"published:{number}", Step.OFFER, False, R_PUBLISHED_UNTAKEN, {"version": str(number)}))
     run = project.latest_run()
     if run is None:
         items.append(ReadinessItem("test-run", Step.TEST_RUN, False, R_RUN_NONE))
