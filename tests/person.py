@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QRegion, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+
+from wizard.qt_tree import nearest
 
 
 class NotReachable(AssertionError):
@@ -133,10 +135,7 @@ def describe(widget: QWidget | None) -> str:
 def fully_visible(widget: QWidget) -> bool:
     """True when no part of the widget is clipped by a parent (a scroll area's viewport, a splitter
     pane, the window's edge)."""
-    rect = widget.rect()
-    region = widget.visibleRegion()
-    return region.boundingRect().contains(rect) and region.rectCount() >= 1 and not region.isEmpty() and \
-        sum(r.width() * r.height() for r in region) >= rect.width() * rect.height()
+    return QRegion(widget.rect()).subtracted(widget.visibleRegion()).isEmpty()
 
 
 def layout_problems(window: QWidget, area: QWidget) -> list[str]:
@@ -181,23 +180,13 @@ def layout_problems(window: QWidget, area: QWidget) -> list[str]:
 def _inside_any_page(widget: QWidget) -> bool:
     from PySide6.QtWidgets import QWizardPage
 
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QWizardPage):
-            return True
-        parent = parent.parentWidget()
-    return False
+    return nearest(widget, QWizardPage) is not None
 
 
 def _in_scrolled_view(widget: QWidget) -> bool:
     """Inside a list, table or scroll area's viewport: it is meant to scroll out of sight (the
     page's own buttons are never inside one -- pages do not scroll as a whole)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
+    return nearest(widget, QAbstractScrollArea) is not None
 
 
 def mnemonics(window: QWidget, page: QWidget) -> dict[str, list[str]]:

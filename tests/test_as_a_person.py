@@ -168,12 +168,11 @@ def place(widget: QWidget, page: QWidget) -> tuple[QWidget | None, QRect, QRect]
     """(its scroll area, its rectangle in that area's content -- unscrolled --, the rectangle that
     stands for it on the page: the area's own where it has one). A scroll area follows the focus, so
     positions taken at different moments are compared in the content, not on the screen."""
-    area = None
-    parent = widget.parentWidget()
-    while parent is not None and parent is not page:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget().isAncestorOf(widget):
-            area = parent
-        parent = parent.parentWidget()
+    from wizard.qt_tree import ancestors
+
+    areas = [a for a in ancestors(widget, page)
+             if isinstance(a, QScrollArea) and a.widget() is not None and a.widget().isAncestorOf(widget)]
+    area = areas[-1] if areas else None  # the outermost
     on_page = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
     if area is None:
         return None, on_page, on_page

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from person import Person, settle
 from PySide6.QtWidgets import QApplication
 
@@ -326,3 +328,17 @@ def test_every_required_value_reads_in_japanese_and_guidance_leads_the_fix():
     assert check_value("≥ 2.2.41", "ja") == "2.2.41 以上"
     assert check_value("WALinuxAgent-2.2.10", "ja") == "WALinuxAgent-2.2.10"  # a value from the VM stays
     assert check_value("not installed", "en") == "not installed"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_from_the_vm_is_shown_or_translated_never_a_crash(text):
+    """Found values are the VM's own text: the pattern table takes anything, and leaves what it does
+    not know as it came."""
+    from wizard.check_text import check_value
+    from wizard.pages.testrun_page import readable_evidence
+
+    shown = check_value(text, "ja")
+    assert isinstance(shown, str)
+    assert check_value(text, "en") == text
+    assert isinstance(readable_evidence(text), str)

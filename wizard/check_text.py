@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .core.resources import resource_path
 from .i18n import current_language
@@ -51,7 +51,12 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 def check_value(value: str, lang: str | None = None) -> str:
     """A found or required value with its words in the UI language (the first pattern that matches
     the whole value); anything else as it came from the check."""
-    for pattern, replacement in _patterns(lang or current_language()):
+    return _translated_value(value, lang or current_language())
+
+
+@lru_cache(maxsize=4096)  # the results table asks for each cell at every paint
+def _translated_value(value: str, lang: str) -> str:
+    for pattern, replacement in _patterns(lang):
         if pattern.fullmatch(value):
             return pattern.sub(replacement, value)
     return value

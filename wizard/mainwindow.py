@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
                 lines.append(self.tr("Not taken:") + "\n• " + "\n• ".join(imported.not_taken))
             say("\n\n".join(lines), warn=bool(imported.not_taken) or not imported.in_keyring)
 
-        run_task(lambda progress, cancel: keep_published_tokens(project.project_id, tokens), on_result=done,
+        run_task(lambda progress, cancel: keep_published_tokens(project.project_id, tokens), owner=self, on_result=done,
                  on_error=lambda error: say(self.tr("Imported, but the SAS tokens could not be kept: {0}").format(error),
                                             warn=True))
 

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from .core.progress import CancelToken, ProgressUpdate
@@ -72,7 +73,10 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[ProgressUpdate], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> TaskHandle:
+    """`owner`: the widget the callbacks show the result in; once Qt has deleted it (its window closed
+    while the work ran) the callbacks are skipped instead of touching dead widgets."""
     token = CancelToken()
     handle = TaskHandle(token)
     # Created on the GUI thread and kept alive by _live until `finished` ran there,
@@ -83,6 +87,9 @@ def run_task(
     def finished(result: Any, error: BaseException | None) -> None:
         handle.running = False
         _live.discard(handle)
+        if owner is not None and not shiboken6.isValid(owner):
+            handle.done.emit()
+            return
         try:
             if error is not None:
                 if on_error:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QSlider, QWidget
 
+from .qt_tree import nearest
+
 GUARDED = (QComboBox, QAbstractSpinBox, QSlider)  # not QScrollBar: the wheel is what it is for
 _MARK = "_mpwizard_wheel_guarded"
 
@@ -22,7 +24,7 @@ class WheelGuard(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.Wheel or watched.hasFocus():
             return False
-        area = _scroll_area_around(watched)
+        area = nearest(watched, QAbstractScrollArea)
         if area is not None:
             bar = area.verticalScrollBar() if event.angleDelta().y() else area.horizontalScrollBar()
             QApplication.sendEvent(bar, event)
@@ -47,12 +49,3 @@ def guard_wheel(root: QWidget) -> None:
                 widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn must not take the focus
             widget.installEventFilter(_guard)
             widget.setProperty(_MARK, True)
-
-
-def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            return parent
-        parent = parent.parentWidget()
-    return None

@@ -123,6 +123,10 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
     stamp = None if is_url(target) else file_stamp(target)
     full, secret = target, None
     if is_url(target) and "?" not in target:
+        try:
+            parse_blob_url(target)  # a malformed URL is said as such, before the keyring is asked
+        except ValueError as exc:
+            raise StorageError(str(exc)) from None
         sas = credentials().session_value(blob_read_sas_ref(project.project_id, target)) if project else None
         if sas:
             full = f"{target}?{sas}"
@@ -140,7 +144,6 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 secret = ("key", key)
             else:
                 raise StorageError(M_NO_BLOB_ACCESS)
-        parse_blob_url(target)  # a malformed URL is said as such, before anything is sent
     report = check_target(full, profile, role, os_family, secret)
     if cancel is not None:
         cancel.raise_if_cancelled()

@@ -107,14 +107,10 @@ class StepPage(QWizardPage):
             self.refresh_complete()
 
         def succeeded(result) -> None:
-            if not alive(self):
-                return  # the window closed while the work ran: nothing left to show it in
             finish()
             done(result)
 
         def went_wrong(error: BaseException) -> None:
-            if not alive(self):
-                return
             finish()
             if isinstance(error, Cancelled):
                 if cancelled is not None:
@@ -124,7 +120,7 @@ class StepPage(QWizardPage):
             else:
                 raise error
 
-        self.task = run_task(work, on_result=succeeded, on_error=went_wrong, on_progress=progress)
+        self.task = run_task(work, on_result=succeeded, on_error=went_wrong, on_progress=progress, owner=self)
         self.refresh_complete()
         return self.task
 
@@ -132,15 +128,7 @@ class StepPage(QWizardPage):
         """A short background read (the keyring, a listing) that holds neither Next nor the buttons."""
         from ..tasks import run_task
 
-        def answered(result) -> None:
-            if alive(self):
-                done(result)
-
-        def refused(error: BaseException) -> None:
-            if alive(self) and failed is not None:
-                failed(error)
-
-        return run_task(work, on_result=answered, on_error=refused if failed is not None else None)
+        return run_task(work, on_result=done, on_error=failed, owner=self)
 
     def cancel(self) -> None:
         """Ask the page's task to stop (its `cancelled` callback says so when it has)."""
@@ -176,13 +164,6 @@ class StepPage(QWizardPage):
         self.completeChanged.emit()
         if focus is not None and QApplication.focusWidget() is not focus and focus.isVisible():
             focus.setFocus()  # OtherFocusReason: a line edit keeps its cursor, nothing is selected
-
-
-def alive(widget) -> bool:
-    """False once Qt has deleted the widget (a task may end after its window closed)."""
-    import shiboken6
-
-    return shiboken6.isValid(widget)
 
 
 def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:

@@ -432,7 +432,6 @@ class OfferPage(StepPage):
             for col, text in enumerate(cells):
                 self.disk_table.setItem(row, col, QTableWidgetItem(text))  # only the label column edits
         self.disk_table.resizeColumnsToContents()
-        readable_columns(self.disk_table, stretch=None)
 
     def _disk_label_edited(self, item: QTableWidgetItem) -> None:
         sku = self.sku
