@@ -180,7 +180,7 @@ def main() -> int:
                 known = KnownHosts(work / "known_hosts")
                 known.remember("127.0.0.1", server.port, paramiko.Ed25519Key(filename=str(server.host_key)))
                 c = project.connection
-                c.platform, c.host, c.port, c.user, c.auth = "linux", "127.0.0.1", server.port, "mpwtbench", "password"
+                c.platform, c.host, c.port, c.user, c.auth = "linux", "127.0.0.1", server.port, image.user, "password"
                 credentials().store(SecretRef(project.project_id, "vm-password"), "bench-Pass-1", remember=False)
                 window.wizard.jump_to(int(Step.TEST_RUN))
                 run_page = window.pages[Step.TEST_RUN]

@@ -195,6 +195,8 @@ def pytest_unconfigure(config):
     """
     import sys
 
+    if "sshd_server" in sys.modules:  # os._exit below skips atexit: remove this run's test users now
+        sys.modules["sshd_server"].cleanup_run()
     if "PySide6.QtCore" not in sys.modules:
         return
     sys.stdout.flush()
@@ -248,7 +250,7 @@ def sshd(tmp_path_factory):
     good = make_image_root("mpwtgood", "good-Pass-1")
     bad = make_image_root("mpwtbad", "bad-Pass-1", cmdline="quiet splash")
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(workdir / "client")], check=True)
-    srv = SshServer(workdir, [good, bad], {"mpwtgood": (workdir / "client.pub").read_text()}).start()
+    srv = SshServer(workdir, [good, bad], {good.user: (workdir / "client.pub").read_text()}).start()
     srv.client_key = workdir / "client"
     yield srv
     srv.stop()

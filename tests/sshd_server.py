@@ -6,12 +6,14 @@ tools), where files a chroot cannot provide live (`/proc/cmdline`, `/proc/swaps`
 `/proc/mounts`) are plain files the test writes. sshd refuses chroots and key files
 under /tmp, so roots live under /var/lib/mpwizard-test (root-owned, not writable by
 others); the server's config, host key and pid file live in the test's temp folder.
-The users and roots are machine-wide: two test runs at once on one machine overwrite
-each other's authorized_keys (CI runs alone, so this only bites a developer).
+Every run has its own tag (`RUN_TAG`, from the pid of the pytest process): user names get
+it as a suffix and roots live under `/var/lib/mpwizard-test/<tag>/`, so two suites can run at
+once on one machine; `cleanup_run()` removes the run's users and roots when the run ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -20,7 +22,32 @@ from pathlib import Path
 
 from netutil import free_port, wait_until_listening
 
-ROOTS = Path("/var/lib/mpwizard-test")
+BASE = Path("/var/lib/mpwizard-test")
+
+
+def _tag() -> str:
+    digits, n, out = "0123456789abcdefghijklmnopqrstuvwxyz", os.getpid(), ""
+    while n:
+        n, d = divmod(n, 36)
+        out = digits[d] + out
+    return out or "0"
+
+
+RUN_TAG = os.environ.get("MPWIZARD_TEST_RUN") or _tag()
+ROOTS = BASE / RUN_TAG
+_USERS: list[str] = []
+
+
+def run_user(base: str) -> str:
+    """The name this run gives test user `base` (Linux user names: at most 32 characters)."""
+    return f"{base}{RUN_TAG}"[:32]
+
+
+def cleanup_run() -> None:
+    """Remove this run's users and image roots (left alone when the run is killed: the next run's tag differs)."""
+    for name in _USERS:
+        subprocess.run(["userdel", name], capture_output=True)
+    shutil.rmtree(ROOTS, ignore_errors=True)
 BUSYBOX_APPLETS = ("sh", "cat", "ls", "grep", "sed", "awk", "uname", "id", "head", "tail", "wc", "find", "stat",
                    "test", "[", "echo", "printf", "tr", "cut", "sort", "true", "false", "env", "which", "rm", "mktemp", "sleep")
 
@@ -50,17 +77,23 @@ def _ensure_user(name: str, password: str) -> int:
 
 
 def make_image_root(user: str, password: str, cmdline: str = "console=ttyS0 earlyprintk=ttyS0 rootdelay=300") -> ImageRoot:
-    """A busybox root for `user`: shell, core tools, /etc/passwd, a home and the /proc files."""
+    """A busybox root for this run's `user` (see `run_user`): shell, core tools, /etc/passwd, a home and /proc files."""
+    user = run_user(user)
     busybox = shutil.which("busybox")
     if not busybox:
         raise RuntimeError("busybox-static is missing: run the tests through scripts/test")
     uid = _ensure_user(user, password)
+    if not _USERS:
+        atexit.register(cleanup_run)
+    if user not in _USERS:
+        _USERS.append(user)
     root = ROOTS / user
+    ROOTS.mkdir(parents=True, exist_ok=True)
     if root.exists():
         shutil.rmtree(root)
     for sub in ("bin", "etc", "proc", "tmp", f"home/{user}", "root", "dev"):
         (root / sub).mkdir(parents=True, exist_ok=True)
-    for path in (ROOTS, root):  # sshd: every component root-owned and not writable by group/others
+    for path in (BASE, ROOTS, root):  # sshd: every component root-owned and not writable by group/others
         os.chown(path, 0, 0)
         path.chmod(0o755)
     (root / "tmp").chmod(0o1777)

@@ -6,6 +6,7 @@ import subprocess
 
 import paramiko
 import pytest
+from sshd_server import run_user
 
 from wizard.core.sshconn import KnownHosts
 from wizard.core.steps import Step
@@ -23,8 +24,8 @@ def page(new_window, tmp_path, sshd):
     page.host.setText("127.0.0.1")
     page.host.textEdited.emit("127.0.0.1")
     page.port.setValue(sshd.port)
-    page.user.setText("mpwtgood")
-    page.user.textEdited.emit("mpwtgood")
+    page.user.setText(run_user("mpwtgood"))
+    page.user.textEdited.emit(run_user("mpwtgood"))
     page.password.setText("good-Pass-1")
     return page
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import paramiko
 import pytest
+from sshd_server import run_user
 
 from wizard.core.linux_checks import FAILED, PASSED, SKIPPED, WARNING, run_linux_suite
 from wizard.core.profiles import load_profile
@@ -60,7 +61,7 @@ def test_prepared_bad_image_fails_each_case_with_a_remediation(sshd, roots, tmp_
     for case, expected in EXPECTED_FAILURES.items():
         assert results[case].result == expected, (case, results[case])
         assert results[case].remediation, case
-    assert "/home/mpwtbad/.bash_history" in results["bash-history"].remediation
+    assert f"/home/{run_user('mpwtbad')}/.bash_history" in results["bash-history"].remediation
     assert results["client-alive-interval"].actual == "300"
     assert results["default-accounts"].actual == "root"
     assert "SECRETHASHVALUE" not in results["default-accounts"].evidence  # only "user password|locked" leaves the VM

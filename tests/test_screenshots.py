@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from sshd_server import run_user
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "artifacts" / "screenshots"
@@ -113,7 +114,7 @@ def test_screenshots_of_a_real_test_run_and_the_connection_page(xvfb, sshd, root
 
     known = KnownHosts(tmp_path / "kh")
     known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key(filename=str(sshd.host_key)))
-    transport = open_session(SshTarget("127.0.0.1", sshd.port, "mpwtbad", password="bad-Pass-1"), known)
+    transport = open_session(SshTarget("127.0.0.1", sshd.port, run_user("mpwtbad"), password="bad-Pass-1"), known)
     try:
         results, _ = run_linux_suite(transport, load_profile("publishing-guide-2015"))
     finally:
@@ -121,7 +122,7 @@ def test_screenshots_of_a_real_test_run_and_the_connection_page(xvfb, sshd, root
     project = load_project(ROOT / "resources/examples/demo.mpwiz").project
     project.connection.host, project.connection.port = "127.0.0.1", sshd.port
     project.test_runs.append(TestRunRecord("2026-11-25T10:00:00Z", "2026-11-25T10:00:01Z", "linux", "127.0.0.1",
-                                           "mpwtbad", "publishing-guide-2015", "Test Linux 1",
+                                           run_user("mpwtbad"), "publishing-guide-2015", "Test Linux 1",
                                            [CheckRecord(r.id, r.test_id, r.name, r.description, r.result, r.actual,
                                                         r.required, r.remediation, r.evidence) for r in results]))
     path = tmp_path / "run.mpwiz"

@@ -6,6 +6,7 @@ import subprocess
 
 import paramiko
 import pytest
+from sshd_server import run_user
 
 from wizard.core.sshconn import (
     AuthFailed,
@@ -34,7 +35,7 @@ def trusted(sshd, tmp_path) -> KnownHosts:
 
 def test_first_contact_shows_fingerprint_then_trust_is_remembered(sshd, tmp_path):
     known = KnownHosts(tmp_path / "known_hosts")
-    target = SshTarget("127.0.0.1", sshd.port, "mpwtgood", password="good-Pass-1")
+    target = SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), password="good-Pass-1")
     with pytest.raises(UnknownHostKey) as first:
         check_connection(target, known)
     assert first.value.fingerprint == sshd.host_key_fingerprint()
@@ -50,7 +51,7 @@ def test_first_contact_shows_fingerprint_then_trust_is_remembered(sshd, tmp_path
 def test_trusting_a_different_fingerprint_does_not_connect(sshd, tmp_path):
     known = KnownHosts(tmp_path / "known_hosts")
     with pytest.raises(UnknownHostKey):
-        check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", password="good-Pass-1"), known,
+        check_connection(SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), password="good-Pass-1"), known,
                          trust_fingerprint="SHA256:not-the-right-one")
     assert not known.lookup("127.0.0.1", sshd.port)
 
@@ -59,7 +60,7 @@ def test_changed_host_key_is_refused(sshd, tmp_path):
     known = KnownHosts(tmp_path / "known_hosts")
     known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key.from_private_key_file(str(_new_key(tmp_path, "other"))))
     with pytest.raises(HostKeyChanged) as changed:
-        check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", password="good-Pass-1"), known)
+        check_connection(SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), password="good-Pass-1"), known)
     assert changed.value.got == sshd.host_key_fingerprint()
     assert "Forget host key" in changed.value.advice
 
@@ -67,10 +68,10 @@ def test_changed_host_key_is_refused(sshd, tmp_path):
 def test_wrong_password_and_wrong_key(sshd, tmp_path):
     known = trusted(sshd, tmp_path)
     with pytest.raises(AuthFailed, match="refused the password"):
-        check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", password="nope"), known)
+        check_connection(SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), password="nope"), known)
     with pytest.raises(AuthFailed, match="refused the key"):
-        check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", key_file=str(_new_key(tmp_path, "wrong"))), known)
-    report = check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", key_file=str(sshd.client_key)), known)
+        check_connection(SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), key_file=str(_new_key(tmp_path, "wrong"))), known)
+    report = check_connection(SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), key_file=str(sshd.client_key)), known)
     assert report.steps[-1].step == "sudo"
 
 
@@ -78,11 +79,11 @@ def test_encrypted_key_needs_passphrase_and_bad_format(sshd, tmp_path):
     known = trusted(sshd, tmp_path)
     locked = _new_key(tmp_path, "locked", passphrase="s3cret-phrase")
     with pytest.raises(KeyNeedsPassphrase):
-        check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", key_file=str(locked)), known)
+        check_connection(SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), key_file=str(locked)), known)
     junk = tmp_path / "junk.ppk"
     junk.write_text("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n")
     with pytest.raises(KeyFormatUnknown, match="not a private key format"):
-        check_connection(SshTarget("127.0.0.1", sshd.port, "mpwtgood", key_file=str(junk)), known)
+        check_connection(SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), key_file=str(junk)), known)
 
 
 def test_closed_port(tmp_path):
@@ -94,7 +95,7 @@ def test_closed_port(tmp_path):
 
 def test_commands_run_in_the_chroot_and_dropped_connection_is_reported(sshd, tmp_path):
     known = trusted(sshd, tmp_path)
-    transport = open_session(SshTarget("127.0.0.1", sshd.port, "mpwtbad", password="bad-Pass-1"), known)
+    transport = open_session(SshTarget("127.0.0.1", sshd.port, run_user("mpwtbad"), password="bad-Pass-1"), known)
     try:
         status, out, _ = run_command(transport, "cat /proc/cmdline")
         assert status == 0

@@ -7,6 +7,7 @@ import hashlib
 
 import paramiko
 import pytest
+from sshd_server import run_user
 
 
 def connect(srv, user, password=None, key_filename=None):
@@ -25,14 +26,14 @@ def run(client, command: str) -> str:
 
 
 def test_password_login_lands_in_the_image_root(sshd):
-    client = connect(sshd, "mpwtgood", password="good-Pass-1")
+    client = connect(sshd, run_user("mpwtgood"), password="good-Pass-1")
     try:
         assert run(client, "cat /proc/cmdline").strip() == "console=ttyS0 earlyprintk=ttyS0 rootdelay=300"
-        assert run(client, "id -un").strip() == "mpwtgood"
-        assert "mpwtbad" not in run(client, "cat /etc/passwd")  # each user sees only its own root
+        assert run(client, "id -un").strip() == run_user("mpwtgood")
+        assert run_user("mpwtbad") not in run(client, "cat /etc/passwd")  # each user sees only its own root
     finally:
         client.close()
-    other = connect(sshd, "mpwtbad", password="bad-Pass-1")
+    other = connect(sshd, run_user("mpwtbad"), password="bad-Pass-1")
     try:
         assert run(other, "cat /proc/cmdline").strip() == "quiet splash"
     finally:
@@ -40,17 +41,17 @@ def test_password_login_lands_in_the_image_root(sshd):
 
 
 def test_key_login_and_wrong_password(sshd):
-    client = connect(sshd, "mpwtgood", key_filename=str(sshd.client_key))
+    client = connect(sshd, run_user("mpwtgood"), key_filename=str(sshd.client_key))
     client.close()
     with pytest.raises(paramiko.AuthenticationException):
-        connect(sshd, "mpwtgood", password="wrong")
+        connect(sshd, run_user("mpwtgood"), password="wrong")
 
 
 def test_unknown_host_key_is_refused_and_fingerprint_matches(sshd):
     client = paramiko.SSHClient()
     client.set_missing_host_key_policy(paramiko.RejectPolicy())
     with pytest.raises(paramiko.SSHException, match="not found in known_hosts"):
-        client.connect("127.0.0.1", sshd.port, username="mpwtgood", password="good-Pass-1",
+        client.connect("127.0.0.1", sshd.port, username=run_user("mpwtgood"), password="good-Pass-1",
                        look_for_keys=False, allow_agent=False, timeout=10)
     transport = paramiko.Transport(("127.0.0.1", sshd.port))
     try:

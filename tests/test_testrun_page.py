@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import paramiko
 import pytest
+from sshd_server import run_user
 
 from wizard.core.credentials import SecretRef, credentials
 from wizard.core.sshconn import KnownHosts
@@ -16,7 +17,7 @@ def page(new_window, tmp_path, sshd, roots):
     window.show()
     project = window.document.project
     c = project.connection
-    c.host, c.port, c.user, c.auth = "127.0.0.1", sshd.port, "mpwtbad", "password"
+    c.host, c.port, c.user, c.auth = "127.0.0.1", sshd.port, run_user("mpwtbad"), "password"
     credentials().store(SecretRef(project.project_id, "vm-password"), "bad-Pass-1", remember=False)
     window.wizard.jump_to(Step.TEST_RUN)
     page = window.pages[Step.TEST_RUN]
