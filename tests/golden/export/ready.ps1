@@ -10,19 +10,19 @@ if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }
 az image create `
   --resource-group $env:RESOURCE_GROUP `
   --location $env:LOCATION `
-  --name ubuntu-standard-1.0.0 `
-  --os-type Linux `
-  --hyper-v-generation V1 `
-  --source https://contosovhds.blob.core.windows.net/vhds/os.vhd `
-  --data-disk-sources https://contosovhds.blob.core.windows.net/vhds/logs.vhd https://contosovhds.blob.core.windows.net/vhds/db.vhd
+  --name 'ubuntu-standard-1.0.0' `
+  --os-type 'Linux' `
+  --hyper-v-generation 'V1' `
+  --source 'https://contosovhds.blob.core.windows.net/vhds/os.vhd' `
+  --data-disk-sources 'https://contosovhds.blob.core.windows.net/vhds/logs.vhd' 'https://contosovhds.blob.core.windows.net/vhds/db.vhd'
 if ($LASTEXITCODE -ne 0) { throw 'az image create failed' }
 az vm create `
   --resource-group $env:RESOURCE_GROUP `
   --location $env:LOCATION `
-  --name ubuntu-standard-test `
-  --image ubuntu-standard-1.0.0 `
+  --name 'ubuntu-standard-test' `
+  --image 'ubuntu-standard-1.0.0' `
   --admin-username $env:ADMIN_USERNAME `
-  --size Standard_D1_v2 `
+  --size 'Standard_D1_v2' `
   --generate-ssh-keys
 if ($LASTEXITCODE -ne 0) { throw 'az vm create failed' }
 

@@ -9,19 +9,19 @@ ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"
 
 # SKU ubuntu-standard 1.0.0
 az image create \
-  --resource-group "$RESOURCE_GROUP" \
-  --location "$LOCATION" \
-  --name ubuntu-standard-1.0.0 \
-  --os-type Linux \
-  --hyper-v-generation V1 \
-  --source https://contosovhds.blob.core.windows.net/vhds/os.vhd \
-  --data-disk-sources https://contosovhds.blob.core.windows.net/vhds/logs.vhd https://contosovhds.blob.core.windows.net/vhds/db.vhd
+  --resource-group "${RESOURCE_GROUP}" \
+  --location "${LOCATION}" \
+  --name 'ubuntu-standard-1.0.0' \
+  --os-type 'Linux' \
+  --hyper-v-generation 'V1' \
+  --source 'https://contosovhds.blob.core.windows.net/vhds/os.vhd' \
+  --data-disk-sources 'https://contosovhds.blob.core.windows.net/vhds/logs.vhd' 'https://contosovhds.blob.core.windows.net/vhds/db.vhd'
 az vm create \
-  --resource-group "$RESOURCE_GROUP" \
-  --location "$LOCATION" \
-  --name ubuntu-standard-test \
-  --image ubuntu-standard-1.0.0 \
-  --admin-username "$ADMIN_USERNAME" \
-  --size Standard_D1_v2 \
+  --resource-group "${RESOURCE_GROUP}" \
+  --location "${LOCATION}" \
+  --name 'ubuntu-standard-test' \
+  --image 'ubuntu-standard-1.0.0' \
+  --admin-username "${ADMIN_USERNAME}" \
+  --size 'Standard_D1_v2' \
   --generate-ssh-keys
 

@@ -9,13 +9,13 @@ import csv
 import html
 import io
 import json
-import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from ... import __version__
 from ..model import OS_WINDOWS, Project, Sku
+from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from .formats import FORMATS
 from .forms import FormField, partner_center_json, portal_form
 from .readiness import ReadinessItem, readiness
@@ -123,47 +123,43 @@ def _disk_urls(sku: Sku) -> tuple[str, list[str]]:
     return (sku.os_disk.blob_url if sku.os_disk else ""), [d.blob_url for d in sku.data_disks]
 
 
-def _test_vm_commands(sku: Sku, var: Callable[[str], str]) -> list[list[tuple[str, ...]]]:
-    """The two az commands for a SKU as (option, value…) groups; `var(name)` spells a shell variable."""
+def _test_vm_commands(sku: Sku) -> list[list[tuple[Word, ...]]]:
+    """The two az commands for a SKU as (option, value…) groups of words (data or script variables)."""
     os_url, data_urls = _disk_urls(sku)
     image = f"{sku.sku_id}-{sku.version}"
-    create = [("az", "image", "create"), ("--resource-group", var("RESOURCE_GROUP")), ("--location", var("LOCATION")),
-              ("--name", image), ("--os-type", "Windows" if sku.os_family == OS_WINDOWS else "Linux"),
-              ("--hyper-v-generation", "V1"), ("--source", os_url or "MISSING-OS-VHD-URL")]
+    group, location = Var("RESOURCE_GROUP"), Var("LOCATION")
+    create: list[tuple[Word, ...]] = [
+        ("az", "image", "create"), ("--resource-group", group), ("--location", location), ("--name", image),
+        ("--os-type", "Windows" if sku.os_family == OS_WINDOWS else "Linux"), ("--hyper-v-generation", "V1"),
+        ("--source", os_url or "MISSING-OS-VHD-URL")]
     if data_urls:  # in LUN order
         create.append(("--data-disk-sources", *[u or "MISSING-DATA-VHD-URL" for u in data_urls]))
-    vm = [("az", "vm", "create"), ("--resource-group", var("RESOURCE_GROUP")), ("--location", var("LOCATION")),
-          ("--name", f"{sku.sku_id}-test"[:64]), ("--image", image), ("--admin-username", var("ADMIN_USERNAME"))]
+    vm: list[tuple[Word, ...]] = [
+        ("az", "vm", "create"), ("--resource-group", group), ("--location", location),
+        ("--name", f"{sku.sku_id}-test"[:64]), ("--image", image), ("--admin-username", Var("ADMIN_USERNAME"))]
     if sku.vm_sizes:
         vm.append(("--size", sku.vm_sizes[0]))
-    vm.append(("--admin-password", var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
+    vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
     return [create, vm]
 
 
-def _bash_word(word: str) -> str:
-    return f'"{word}"' if word.startswith("$") else shlex.quote(word)
-
-
-def _ps_word(word: str) -> str:
-    if word.startswith("$env:") or (word and all(c.isalnum() or c in "-_./:" for c in word)):
-        return word
-    return "'" + word.replace("'", "''") + "'"
-
-
-def _script(exports: list[SkuExport], header: list[str], var: Callable[[str], str], word: Callable[[str], str],
-            continuation: str, after: Callable[[str], list[str]], windows_check: str) -> str:
+def _script(exports: list[SkuExport], header: list[str], word: Callable[[Word], str], continuation: str,
+            after: Callable[[str], list[str]], windows_check: str) -> str:
     lines = list(header)
     for export in exports:
         sku = export.sku
-        lines.append(f"# SKU {sku.sku_id} {sku.version}")
-        lines += [f"# NOT READY: {m}" for m in export.missing]
+        lines.append(comment_text(f"# SKU {sku.sku_id} {sku.version}"))
+        lines += [comment_text(f"# NOT READY: {m}") for m in export.missing]
         if not _disk_urls(sku)[0]:
             lines.append("# MISSING: the OS disk has no blob URL yet (upload it in the VHD check step)")
         if sku.os_family == OS_WINDOWS:
             lines.append(windows_check)
-        for command in _test_vm_commands(sku, var):
-            lines.append(continuation.join(" ".join(word(w) for w in group) for group in command))
-            lines += after(command[0][1])
+        for command in _test_vm_commands(sku):
+            # the command (az image create) and each option name are ours and written bare; every value is quoted
+            head, *rest = command
+            lines.append(continuation.join([" ".join(str(w) for w in head)]
+                                           + [" ".join([str(g[0]), *(word(w) for w in g[1:])]) for g in rest]))
+            lines += after(str(head[1]))
         lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -177,7 +173,7 @@ def render_az_script(project: Project, exports: list[SkuExport]) -> str:
               ': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the storage account}"',
               ': "${LOCATION:?set LOCATION to the storage account region, e.g. westus}"',
               'ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"', ""]
-    return _script(exports, header, lambda name: f"${name}", _bash_word, " \\\n  ", lambda _noun: [],
+    return _script(exports, header, bash_word, " \\\n  ", lambda _noun: [],
                    ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"')
 
 
@@ -189,7 +185,7 @@ def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
               "if (-not $env:RESOURCE_GROUP) { throw 'Set $env:RESOURCE_GROUP to the resource group of the storage account' }",
               "if (-not $env:LOCATION) { throw 'Set $env:LOCATION to the storage account region, e.g. westus' }",
               "if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }", ""]
-    return _script(exports, header, lambda name: f"$env:{name}", _ps_word, " `\n  ",
+    return _script(exports, header, ps_word, " `\n  ",
                    lambda noun: [f"if ($LASTEXITCODE -ne 0) {{ throw 'az {noun} create failed' }}"],
                    "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }")
 
