@@ -69,10 +69,11 @@ def _project_import_pc(args: argparse.Namespace) -> int:
     from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project, save_project
 
     try:
-        project = load_project(args.project).project
+        loaded = load_project(args.project)
+        project = loaded.project
         text = Path(args.file).read_text(encoding="utf-8")
         imported = import_partner_center(project, text, args.sku)
-        save_project(project, args.project)  # keeps the previous file as .bak
+        save_project(project, args.project, expected=loaded.stamp)  # keeps the previous file as .bak
     except (ProjectUnreadable, ImportUnreadable, ProjectSaveError, OSError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from . import __version__
 from .core import logs
 from .core.model import FILE_SUFFIX, new_project
-from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project
+from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
 from .core.steps import Step, StepState, step_states
 from .document import ProjectDocument
 from .i18n import chosen_language, display_name, local_time, translate_problem
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
             log.warning("could not open %s: %s", path, exc.reason)
             QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
             return False
-        self.document.replace(loaded.project, path.resolve())
+        self.document.replace(loaded.project, path.resolve(), stamp=loaded.stamp, stamp_known=True)
         self._remember_recent(path.resolve())
         self._warn_expiring_sas()
         if loaded.problems:
@@ -493,11 +493,13 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + FILE_SUFFIX)
         return self._save_to(path)
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, overwrite: bool = False) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         try:
-            self.document.save(path)
+            self.document.save(path, overwrite=overwrite)
+        except ProjectChangedOnDisk:
+            return self._changed_on_disk(path)
         except ProjectSaveError as exc:
             QMessageBox.critical(self, self.tr("Save failed"), str(exc))
             return False
@@ -506,6 +508,32 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Someone else wrote the file since it was opened here: the user decides, nothing is lost silently."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project changed on disk"),
+                          self.tr("{0} was changed by another window, program or person since you opened it here. "
+                                  "Nothing was saved yet.").format(path), parent=self)
+        box.setInformativeText(self.tr("Save yours under another name to keep both, overwrite theirs, or reload "
+                                       "theirs and drop your changes."))
+        save_as = box.addButton(self.tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        reload = box.addButton(self.tr("&Reload theirs"), QMessageBox.ButtonRole.ResetRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        self.last_conflict_box = box  # tests answer it
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save_as:
+            return self.save_as()
+        if clicked is overwrite:
+            return self._save_to(path, overwrite=True)
+        if clicked is reload:
+            self.recovery.discard(self.document.project.project_id)
+            return self.open_path(path, ask=False)
+        return False
 
     def write_recovery(self) -> None:
         if self.document.dirty:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from .. import __version__
 from .checks import tool_record
 from .model import OS_LINUX, Project, Sku, TestRunRecord
 from .questionnaire import BOOL, CHOICE, exception_candidates, load_questionnaire
+from .safenames import is_inside, safe_file_name
 from .verdicts import COLOURS, MARKS
 
 REPORT_SCHEMA_VERSION = 1
@@ -144,13 +144,10 @@ def render_html(record: dict[str, Any]) -> str:
 
 
 # -- the bundle ---------------------------------------------------------------------
-def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
-
-
 def bundle_name(sku_id: str, version: str, created: str) -> str:
     date = created[:10].replace("-", "")
-    parts = ["certification", _safe(sku_id or "image")] + ([_safe(version)] if version else []) + [date]
+    parts = ["certification", safe_file_name(sku_id or "image")] + ([safe_file_name(version)] if version else []) \
+        + [safe_file_name(date, "undated")]
     return "-".join(parts) + ".zip"
 
 
@@ -182,8 +179,13 @@ def write_bundle(record: dict[str, Any], results: Sequence[Any], out_dir: Path, 
     }
     if pdf is not None:
         files["report.pdf"] = pdf(page)
-    for r in results:
-        files[f"logs/{r.id}.txt"] = log_text(r).encode("utf-8")
+    for r in results:  # a check id comes from the VM or a project file: never a path
+        rel = f"logs/{safe_file_name(str(r.id), 'check')}.txt"
+        while rel in files:
+            rel = rel.removesuffix(".txt") + "-2.txt"
+        files[rel] = log_text(r).encode("utf-8")
+    if not all(is_inside(rel) for rel in files):
+        raise ValueError("a bundle file name would leave the bundle")
     for rel, data in files.items():
         _write_atomic(folder / rel, data)
     zip_path = out_dir / name
