@@ -376,16 +376,28 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .core.export import ExportRefused
     from .core.operations import prepare_export, render_export, write_export
+    from .core.projectio import ProjectSaveError
 
     project = _load_for_sku(args.project, args.sku)
     if project is None:
         return 2
     exports = prepare_export(project, args.sku)
-    if args.output:
-        write_export(args.format, project, exports, Path(args.output))
-    else:
-        sys.stdout.write(render_export(args.format, project, exports))
+    if not exports:
+        print("missing: the offer has no SKU to export: add one on the Offer step", file=sys.stderr)
+        return 1
+    try:
+        if args.output:
+            write_export(args.format, project, exports, Path(args.output))
+        else:
+            sys.stdout.write(render_export(args.format, project, exports))
+    except ExportRefused as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 1
+    except ProjectSaveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     missing = [(e.sku.sku_id, m) for e in exports for m in e.missing]
     for sku_id, item in missing:
         print(f"missing: {sku_id}: {item}", file=sys.stderr)

@@ -486,10 +486,16 @@ def render_export(fmt: str, project: Project, exports: list[SkuExport]) -> str:
 
 
 def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Path) -> int:
-    """Write the export atomically; returns how many items are missing (written into the file too)."""
-    from .projectio import atomic_write_text
+    """Write the export atomically; returns how many items are missing (written into the file too).
+    Raises ExportRefused (a value would break a script) or ProjectSaveError (cannot write there)."""
+    from .projectio import ProjectSaveError, atomic_write_text
 
-    atomic_write_text(Path(path), render_export(fmt, project, exports), keep_backup=False)
+    path = Path(path)
+    if path.is_dir():
+        raise ProjectSaveError(f"{path} is a folder: give the export a file name (for example {path / 'offer.html'}).")
+    if not path.parent.is_dir():
+        raise ProjectSaveError(f"The folder {path.parent} does not exist: create it or choose another.")
+    atomic_write_text(path, render_export(fmt, project, exports), keep_backup=False)
     return sum(len(e.missing) for e in exports)
 
 

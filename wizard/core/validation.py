@@ -41,6 +41,7 @@ M_SIZES_EXACT = QT_TRANSLATE_NOOP("Core", "Choose exactly {min} recommended VM s
 M_SIZES_RANGE = QT_TRANSLATE_NOOP("Core", "Choose {min} to {max} recommended VM sizes ({count} chosen).")
 M_SIZE_DUP = QT_TRANSLATE_NOOP("Core", "VM size {value} is chosen twice.")
 M_SIZE_UNKNOWN = QT_TRANSLATE_NOOP("Core", "VM size {value} is not in the catalogue; check its spelling.")
+M_SIZE_NAME = QT_TRANSLATE_NOOP("Core", "'{value}' is not a VM size name: letters, digits, '_' and '-', like Standard_D2s_v5.")
 M_VERSION_FORMAT = QT_TRANSLATE_NOOP("Core", "Version must be X.Y.Z with whole numbers, for example 1.0.0.")
 M_VERSION_PUBLISHED = QT_TRANSLATE_NOOP("Core", "Version {value} is already published; a new version must raise Z (for example {suggest}).")
 M_VERSION_XY = QT_TRANSLATE_NOOP(
@@ -63,6 +64,7 @@ F_SUMMARY = QT_TRANSLATE_NOOP("Core", "Summary")
 F_OS_NAME = QT_TRANSLATE_NOOP("Core", "Operating system name")
 F_BASE_IMAGE = QT_TRANSLATE_NOOP("Core", "Base image")
 
+VM_SIZE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,79}")  # used with fullmatch; Standard_M8-2ms has a '-'
 VERSION_RE = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # used with fullmatch
 
 
@@ -205,6 +207,9 @@ def _check_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     known = by_name()
     seen: set[str] = set()
     for i, name in enumerate(sku.vm_sizes):
+        if not VM_SIZE_NAME_RE.fullmatch(name):
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_NAME, value=name))
+            continue
         if name in seen:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_DUP, value=name))
         seen.add(name)

@@ -9,6 +9,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +17,7 @@ from datetime import datetime
 from ... import __version__
 from ..model import OS_WINDOWS, Project, Sku
 from ..shellquote import Var, Word, bash_word, comment_text, ps_word
+from ..validation import VERSION_RE, VM_SIZE_NAME_RE
 from .formats import FORMATS
 from .forms import FormField, partner_center_json, portal_form
 from .readiness import ReadinessItem, readiness
@@ -85,21 +87,51 @@ def render_portal_html(project: Project, exports: list[SkuExport]) -> str:
     return "\n".join(parts) + "\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"):
+# such a cell gets a leading apostrophe, which spreadsheets show as text and do not display.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> str:
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def render_portal_csv(exports: list[SkuExport]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["sku_id", "order", "field", "value", "missing"])
     for export in exports:
         for n, f in enumerate(export.form, 1):
-            writer.writerow([export.sku.sku_id, n, f.label, f.value, f.missing])
+            writer.writerow([csv_cell(c) for c in (export.sku.sku_id, n, f.label, f.value, f.missing)])
         for item in export.items:
             if not item.ok:
-                writer.writerow([export.sku.sku_id, "", "Readiness", "", item.text])
+                writer.writerow([csv_cell(c) for c in (export.sku.sku_id, "", "Readiness", "", item.text)])
     return buffer.getvalue()
 
 
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")  # what starts inline markup (links, emphasis, code, cells)
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")  # what would open a block at the start of a list item
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown line or table cell: no raw HTML, no markup, no line break, no cell break."""
+    return _MD_INLINE.sub(r"\\\1", html.escape(" ".join(text.splitlines()), quote=False))
+
+
+def _md_item(text: str) -> str:
+    """`_md` for text that starts a list item, where `# x` or `1. x` would open a block."""
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit()
+                                                       else m.group(2) + "\\"), _md(text), count=1)
+
+
+def _md_code(text: str) -> str:
+    """`text` as one inline code span: the fence is longer than any backtick run inside (CommonMark),
+    `|` escaped for the table; inside a code span nothing else is markup, and HTML is not parsed."""
+    flat = " ".join(text.splitlines()).replace("|", "\\|")
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
@@ -108,12 +140,12 @@ def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
     for export in exports:
         lines += [f"## SKU {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
         if export.missing:
-            lines += ["**Not ready** — missing:", ""] + [f"- {_md(m)}" for m in export.missing] + [""]
+            lines += ["**Not ready** — missing:", ""] + [f"- {_md_item(m)}" for m in export.missing] + [""]
         else:
             lines += ["Ready: every readiness item is met.", ""]
         lines += ["| Field | Value |", "|---|---|"]
         for f in export.form:
-            value = f"`{_md(f.value)}`" if f.value else ""
+            value = _md_code(f.value) if f.value else ""
             lines.append(f"| {_md(f.label)} | {value}{' **' + _md(f.missing) + '**' if f.missing else ''} |")
         lines.append("")
     return "\n".join(lines)
@@ -143,8 +175,40 @@ def _test_vm_commands(sku: Sku) -> list[list[tuple[Word, ...]]]:
     return [create, vm]
 
 
+class ExportRefused(ValueError):
+    """A project value breaks the rule of what it is (a VM size, a version, a blob URL) and would land in
+    a script: nothing is written. Quoting already keeps it from running; a value like that is still wrong."""
+
+
+_SCRIPT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("SKU ID", re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")),
+    ("version", VERSION_RE),
+    ("VM size", VM_SIZE_NAME_RE),
+    ("blob URL", re.compile(r"https?://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/[A-Za-z0-9._~/%-]{1,2000}")),
+)
+
+
+def script_refusals(exports: list[SkuExport]) -> list[str]:
+    """Why a script of these SKUs must not be written (empty: it may)."""
+    reasons = []
+    for export in exports:
+        sku = export.sku
+        os_url, data_urls = _disk_urls(sku)
+        values = [("SKU ID", sku.sku_id), ("version", sku.version), *(("VM size", v) for v in sku.vm_sizes[:1]),
+                  *(("blob URL", u) for u in (os_url, *data_urls) if u)]
+        rules = dict(_SCRIPT_RULES)
+        for kind, value in values:
+            if not rules[kind].fullmatch(value):
+                reasons.append(f"SKU {sku.sku_id!r}: the {kind} {value!r} is not a valid {kind}; fix it on the "
+                               "Offer or VHD step before exporting a script")
+    return reasons
+
+
 def _script(exports: list[SkuExport], header: list[str], word: Callable[[Word], str], continuation: str,
             after: Callable[[str], list[str]], windows_check: str) -> str:
+    refused = script_refusals(exports)
+    if refused:
+        raise ExportRefused("; ".join(refused))
     lines = list(header)
     for export in exports:
         sku = export.sku
