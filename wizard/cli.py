@@ -137,7 +137,7 @@ def _access_for_blob(blob_url: str, given):
         named = parse_connection_string(given.value).get("AccountName")
         if named and named != blob.account:
             raise ValueError(f"the connection string is for account {named}, the URL for {blob.account}")
-    return StorageAccess(given.mode, blob.account, "", "", given.value)
+    return StorageAccess(given.mode, blob.account, "", blob.account_url, given.value)
 
 
 def _sas_create(args: argparse.Namespace) -> int:

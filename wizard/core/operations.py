@@ -83,7 +83,7 @@ def storage_access(project: Project, given: GivenSecret | None = None, need_key:
     if need_key:
         order = [m for m in order if m != CONTAINER_SAS]
     service = credentials()
-    refs = [(mode, storage_secret_ref(project.project_id, mode)) for mode in order]
+    refs = [(mode, storage_secret_ref(project.project_id, mode, settings)) for mode in order]
     for mode, ref in refs:  # what this session holds first: no keyring prompt needed for it
         value = service.session_value(ref)
         if value:
@@ -137,6 +137,7 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 access = storage_access(project)
             except NoStorageCredential:
                 raise StorageError(M_NO_BLOB_ACCESS) from None
+            access.require_owns(target)  # a secret is only ever used for its own account
             key = access.account_key()
             if access.mode == CONNECTION_STRING:
                 secret = ("connection-string", access.secret)
@@ -159,6 +160,7 @@ def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, w
 
     key = connection = None
     if access is not None:
+        access.require_owns(blob_url)
         if access.mode == CONNECTION_STRING:
             connection = access.secret
         else:
@@ -186,7 +188,7 @@ class VmSecrets:
 def session_vm_secrets(project: Project) -> VmSecrets:
     """What this session holds for the project's VM (the Connection step stores it there)."""
     c = project.connection
-    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth))
+    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth, c.user, c.host, c.port))
     return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
 
 
@@ -371,6 +373,7 @@ def sign_sas(blob_url: str, access: StorageAccess, profile: Profile, now: dateti
     key = access.account_key()
     if not key:
         raise NoStorageCredential(M_NO_KEY)
+    access.require_owns(blob_url)  # a SAS signed for a URL on another host would open this account's blob
     now = now or datetime.now(UTC)
     if not blob_url.startswith("https://"):
         scheme = "http"

@@ -24,6 +24,8 @@ M_FORBIDDEN = QT_TRANSLATE_NOOP("Core", "Access was refused (403): the key or SA
 M_REFUSED = QT_TRANSLATE_NOOP("Core", "The storage service refused the request ({code}).")
 M_UNREACHABLE = QT_TRANSLATE_NOOP("Core", "The storage endpoint could not be reached. Check the URL and your network connection.")
 M_MALFORMED = QT_TRANSLATE_NOOP("Core", "The storage credentials are malformed: {reason}")
+M_OTHER_ACCOUNT = QT_TRANSLATE_NOOP("Core", "{url} is not in the storage account {account} this secret belongs to: it is not "
+                                            "used for another account or host. Check the blob URL (or the project file).")
 
 
 class StorageError(TranslatableError):
@@ -205,6 +207,24 @@ class StorageAccess:
 
     def blob_url(self, container: str, blob: str) -> str:
         return f"{self.account_url}/{container}/{blob}"
+
+    def owns(self, blob_url: str) -> bool:
+        """True when `blob_url` lies in this secret's account (same scheme, host and account; for a
+        container SAS, the same container): the only blobs this secret may be used or signed for."""
+        try:
+            blob = parse_blob_url(blob_url)
+        except ValueError:
+            return False
+        if blob.account_url.lower() != self.account_url.lower():
+            return False
+        if self.mode == "container-sas":
+            return blob.container == urlsplit(self.secret).path.rstrip("/").rsplit("/", 1)[-1]
+        return True
+
+    def require_owns(self, blob_url: str) -> None:
+        if not self.owns(blob_url):
+            shown = urlunsplit(urlsplit(blob_url)._replace(query=""))
+            raise StorageError(M_OTHER_ACCOUNT, url=shown, account=self.account_url)
 
 
 @dataclass(frozen=True)

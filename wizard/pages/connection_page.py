@@ -129,6 +129,8 @@ class ConnectionPage(StepPage):
         self.transport.currentIndexChanged.connect(self._platform_changed)
         self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
+        self._from_keyring = False  # the password box holds what the keyring gave for the target shown
+        self.password.textEdited.connect(lambda _text: setattr(self, "_from_keyring", False))
         self.remember.toggled.connect(self.store_secret)
 
     def load_from_project(self) -> None:
@@ -161,6 +163,8 @@ class ConnectionPage(StepPage):
             self.test_result.setText(self.tr("Enter the host and the user first."))
             return
         secret = self.password.text() or None
+        if secret and not self._from_keyring:
+            self.store_secret()  # under the target it is tested with (the test run step finds it there)
         key_auth = c.auth == "key" and c.platform == OS_LINUX
         secrets = VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
         known = self._known_hosts()
@@ -241,7 +245,8 @@ class ConnectionPage(StepPage):
     def secret_ref(self):
         from ..core.secrets import vm_secret_ref
 
-        return vm_secret_ref(self.project.project_id, self.auth.currentData())
+        c = self.project.connection
+        return vm_secret_ref(self.project.project_id, self.auth.currentData(), c.user, c.host, c.port)
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
@@ -252,6 +257,7 @@ class ConnectionPage(StepPage):
         def loaded(value):
             if value and not self.password.text():
                 self.password.setText(value)
+                self._from_keyring = True
                 self.remember.blockSignals(True)
                 self.remember.setChecked(True)
                 self.remember.blockSignals(False)
@@ -288,6 +294,18 @@ class ConnectionPage(StepPage):
             set_text_colour(self.secret_status, style.ERROR)
         else:
             raise error
+
+    def _target_changed(self) -> None:
+        """A saved password belongs to one user, host and port: it never follows the fields to another.
+        One the user typed here does (it is kept under the target it is tested with)."""
+        if self._from_keyring:
+            self.password.clear()
+            self._from_keyring = False
+            set_text_colour(self.secret_status, None)
+            self.secret_status.setText(self.tr("The saved password was for another host or user: enter the "
+                                               "password for this one."))
+        elif not self.password.text():
+            self.load_secret()
 
     def _update_enabled(self) -> None:
         linux = self.platform.currentData() == OS_LINUX
@@ -338,5 +356,6 @@ class ConnectionPage(StepPage):
             self.test_steps.clear()
             self.test_result.clear()
             self.btn_forget.hide()
+            self._target_changed()
         self._update_enabled()
         self.changed()

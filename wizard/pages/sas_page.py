@@ -195,7 +195,7 @@ class SasPage(StepPage):
         self.changed()
 
     def _secret_ref(self):
-        return storage_secret_ref(self.project.project_id, self.mode.currentData())
+        return storage_secret_ref(self.project.project_id, self.mode.currentData(), self.project.storage)
 
     def _load_secret(self) -> None:
         from ..core.credentials import CredentialError, credentials
