@@ -20,6 +20,40 @@ class CommandError(Exception):
     """What the command was given cannot be used (a variable not set, no credential): exit 2 with the reason."""
 
 
+def _seconds(text: str) -> float:
+    """A time limit in seconds: a finite number above 0, at most a day (argparse says it well)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError(f"{text} s: give a number of seconds above 0 and at most 86400 (a day)")
+    return value
+
+
+def _days(text: str) -> int:
+    """A SAS lifetime in days: a whole number from 1 to 36500 (what a date can hold, and far more than needed)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if not 1 <= value <= 36500:
+        raise argparse.ArgumentTypeError(f"{text} days: give 1 to 36500")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"{text}: give 1 to 256")
+    return value
+
+
 def _project_check(args: argparse.Namespace) -> int:
     from .core.projectio import ProjectUnreadable, load_project
     from .core.validation import validate_offer
@@ -120,9 +154,16 @@ def _given_secret(args: argparse.Namespace):
     for mode, env_name in ((ACCOUNT_KEY, getattr(args, "account_key_env", None)),
                            (CONNECTION_STRING, getattr(args, "connection_string_env", None))):
         if env_name:
+            from .core.storage import account_key_problem, connection_string_problem
+
             value = os.environ.get(env_name)
             if not value:
                 raise CommandError(f"environment variable {env_name} is not set")
+            problem = account_key_problem(value) if mode == ACCOUNT_KEY else connection_string_problem(value)
+            if problem:
+                what = "the account key" if mode == ACCOUNT_KEY else "the connection string"
+                raise CommandError(f"{what} in {env_name} {problem}" if mode == ACCOUNT_KEY
+                                   else f"{what} in {env_name} is malformed: {problem}")
             return GivenSecret(mode, value)
     return None
 
@@ -133,11 +174,12 @@ def _access_for_blob(blob_url: str, given):
     from .core.storage import StorageAccess, parse_blob_url, parse_connection_string
 
     blob = parse_blob_url(blob_url)
+    suffix = "" if blob.path_style or ".blob." not in blob.host else blob.host.split(".blob.", 1)[1]
     if given.mode == CONNECTION_STRING:
         named = parse_connection_string(given.value).get("AccountName")
         if named and named != blob.account:
             raise ValueError(f"the connection string is for account {named}, the URL for {blob.account}")
-    return StorageAccess(given.mode, blob.account, "", blob.account_url, given.value)
+    return StorageAccess(given.mode, blob.account, suffix, blob.account_url, given.value)
 
 
 def _sas_create(args: argparse.Namespace) -> int:
@@ -238,7 +280,9 @@ def _upload(args: argparse.Namespace) -> int:
         print(f"note: started over because {summary.restart_reason}", file=sys.stderr)
     print(json.dumps(summary.to_json(), indent=2) if args.json else
           f"uploaded: {summary.bytes_sent} bytes sent, {summary.bytes_skipped} skipped, {summary.seconds:.1f} s"
-          + (" (resumed)" if summary.resumed else ""))
+          + (" (resumed)" if summary.resumed else "") + f"\nverified: {summary.verification}"
+          + (f"\nnote: {summary.resent_changed_chunks} chunk(s) had changed in the file since the interrupted "
+             "upload and were sent again" if summary.resent_changed_chunks else ""))
     return 0
 
 
@@ -445,7 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     ccreds.add_argument("--account-key-env", metavar="VAR")
     ccreds.add_argument("--connection-string-env", metavar="VAR")
     create.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
-    create.add_argument("--expiry-days", type=int, metavar="N", help="days from the start; never below the profile's minimum")
+    create.add_argument("--expiry-days", type=_days, metavar="N", help="days from the start; never below the profile's minimum")
     create.add_argument("--scheme", choices=("https", "http"), help="default: https (http for a local emulator)")
     create.add_argument("--json", action="store_true")
     create.set_defaults(func=_sas_create)
@@ -463,9 +507,10 @@ def build_parser() -> argparse.ArgumentParser:
     ucreds = upload.add_mutually_exclusive_group()
     ucreds.add_argument("--account-key-env", metavar="VAR")
     ucreds.add_argument("--connection-string-env", metavar="VAR")
-    upload.add_argument("--workers", type=int, help="parallel Put Page requests (default: chosen by measured "
+    upload.add_argument("--workers", type=_count, help="parallel Put Page requests (default: chosen by measured "
                         "throughput, from 2 up to 16)")
-    upload.add_argument("--verify-md5", action="store_true", help="also read every byte and store the Content-MD5")
+    upload.add_argument("--verify-md5", action="store_true", help="also read the blob back, compare its MD5 with the file's and store it "
+                        "as the blob's Content-MD5 (reads the data twice)")
     upload.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     upload.set_defaults(func=_upload)
 
@@ -479,7 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="Windows/WinRM only: do not validate the VM's certificate (self-signed test VMs; warned)")
     certify.add_argument("--base-image", metavar="NAME", help="Windows only: the SKU's declared base image "
                          "(e.g. 'SQL Server 2014 Standard'), for the SQL Server check")
-    certify.add_argument("--run-timeout", type=float, default=900.0,
+    certify.add_argument("--run-timeout", type=_seconds, default=900.0,
                          help="Windows only: seconds the probe may take (Windows Update searches are slow)")
     certify.add_argument("--user", required=True)
     certify.add_argument("--key", help="private key file (OpenSSH or PEM)")
@@ -488,7 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     certify.add_argument("--known-hosts", metavar="FILE", help="known_hosts file to verify (and, with --trust-host-key, extend)")
     certify.add_argument("--trust-host-key", metavar="SHA256:…", help="accept this host key fingerprint on first contact")
     certify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
-    certify.add_argument("--timeout", type=float, default=30.0, help="seconds to connect (and for the Linux run)")
+    certify.add_argument("--timeout", type=_seconds, default=30.0, help="seconds to connect (and for the Linux run)")
     certify.add_argument("--json", action="store_true", help="print the certification tool's record shape")
     certify.add_argument("--report", metavar="DIR", help="write the report bundle (json, html, pdf, logs/, zip) into DIR")
     certify.set_defaults(func=_certify)
@@ -536,12 +581,29 @@ def preload_gui_core() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
+        from .core.terminal import VisibleStream
+
         args = build_parser().parse_args(argv)
+        # What a command prints holds text from VMs and project files: no escape sequence reaches the terminal.
+        out, err = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)  # type: ignore[assignment]
         try:
             return args.func(args)
         except CommandError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        except Exception as exc:  # noqa: BLE001 - the last wall: a message and exit 2, never a traceback
+            import logging
+
+            from .core.logs import redact
+
+            logging.getLogger("mpwizard.cli").exception("unexpected failure of %s", argv[0])
+            print(f"error: {argv[0]} failed unexpectedly ({type(exc).__name__}: {redact(str(exc))}). This is a bug of "
+                  f"mpwizard {__version__}: please report it with the command you ran.", file=sys.stderr)
+            return 2
+        finally:
+            sys.stdout.flush()
+            sys.stdout, sys.stderr = out, err
     args = build_gui_parser().parse_args(argv)
     preload_gui_core()
     from .app import run_gui  # Qt is imported only here

@@ -243,7 +243,10 @@ def _sudo_targetpw(ev: Evidence, p: Profile) -> Verdict:
     text = ev.get("sudoers", "")
     if not text:
         return SKIPPED, "sudoers not readable", "no 'Defaults targetpw'", ""
-    bad = any(re.match(r"\s*Defaults\s+.*\btargetpw\b", line) for line in text.splitlines())
+    # Token by token, not one regular expression over the line: `\s+.*\b` backtracks quadratically on
+    # a long line of blanks, and this text comes from the VM.
+    bad = any(words[0] == "Defaults" and "targetpw" in re.split(r"[\s,=]+", " ".join(words[1:]))
+              for words in (line.split() for line in text.splitlines()) if words)
     return (FAILED if bad else PASSED), "Defaults targetpw" if bad else "not set", "no 'Defaults targetpw'", \
         "Remove 'Defaults targetpw' (and 'ALL ALL=(ALL) ALL') from /etc/sudoers with visudo." if bad else ""
 
@@ -279,9 +282,25 @@ def _lis(ev: Evidence, p: Profile) -> Verdict:
         "Use a kernel with Linux Integration Services 3.0+ (Hyper-V drivers), e.g. the distribution's Azure kernel." if missing else ""
 
 
+def _static_network_line(line: str) -> bool:
+    """One line of ifupdown, ifcfg or netplan that configures a static address (a linear test: the line
+    comes from the VM; the regular expression this replaces let `\\s*` run across lines, quadratically)."""
+    words = line.lower().split()
+    if not words:
+        return False
+    if words[0] == "iface":
+        return len(words) >= 4 and words[2] == "inet" and words[3] == "static"
+    if words[0].startswith("bootproto="):
+        return words[0].split("=", 1)[1].strip("\"'") in ("none", "static")
+    if words[0].startswith("dhcp4:"):
+        value = words[0].split(":", 1)[1] or (words[1] if len(words) > 1 else "")
+        return value in ("no", "false")
+    return False
+
+
 def _dhcp(ev: Evidence, p: Profile) -> Verdict:
     text = ev.get("network", "")
-    static = re.search(r"(?im)^\s*(iface\s+\S+\s+inet\s+static|BOOTPROTO=(none|static)|dhcp4:\s*(no|false))", text)
+    static = any(_static_network_line(line) for line in text.splitlines())
     return (FAILED if static else PASSED), "static configuration" if static else ("DHCP" if text else "no custom config"), \
         "DHCP on eth0, no custom network configuration", \
         "Configure eth0 for DHCP (iface eth0 inet dhcp / BOOTPROTO=dhcp ONBOOT=yes)." if static else ""

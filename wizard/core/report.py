@@ -79,6 +79,20 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+# A table cell of the page (and the PDF) shows at most this much of a value that came from the VM:
+# layout time grows faster than linearly with a cell's length (200 KB took 15 s). The whole value is
+# in report.json and in logs/<check>.txt.
+CELL_MAX_CHARS = 2000
+
+
+def _cell(text: object) -> str:
+    value = str(text)
+    if len(value) <= CELL_MAX_CHARS:
+        return _e(value)
+    return (_e(value[:CELL_MAX_CHARS]) + f" <i>… ({len(value) - CELL_MAX_CHARS} more characters: the whole value "
+            "is in report.json and logs/)</i>")
+
+
 def _table(headers: list[str] | None, rows: list[list[str]]) -> str:
     # Borders as attributes as well as CSS: Qt's rich-text engine (the PDF) reads the attributes.
     head = "".join(f"<th>{_e(h)}</th>" for h in headers or ())
@@ -118,15 +132,16 @@ def render_html(record: dict[str, Any]) -> str:
     for t in record["Tests"]:
         colour = COLOURS.get(t["Result"], "#000000")
         rows.append([f'<span style="color:{colour}"><b>{MARKS.get(t["Result"], "?")} {_e(t["Result"])}</b></span>',
-                     f"{_e(t['TestCaseName'])}<br><small>{_e(t['id'])}</small>", _e(t["TestID"]), _e(t["ActualValue"]),
-                     _e(t["RequiredValue"]), _e(t["Remediation"]) if t["Result"] != "Passed" else ""])
+                     f"{_cell(t['TestCaseName'])}<br><small>{_cell(t['id'])}</small>", _cell(t["TestID"]),
+                     _cell(t["ActualValue"]), _cell(t["RequiredValue"]),
+                     _cell(t["Remediation"]) if t["Result"] != "Passed" else ""])
     parts.append(_table(["Result", "Check", "Test ID", "Actual", "Required", "Remediation"], rows))
     questionnaire = report.get("Questionnaire")
     if questionnaire:
         parts.append("<h2>Questionnaire</h2>")
         parts.append(f"<p><i>{_e(questionnaire['WordingNote'])}</i></p>")
         parts.append(_table(["Tab", "Question", "Answer", "Explanation"],
-                            [[_e(a["Tab"]), _e(a["Question"]), f"<b>{_e(a['Answer'] or '—')}</b>", _e(a["Explanation"])]
+                            [[_e(a["Tab"]), _e(a["Question"]), f"<b>{_cell(a['Answer'] or '—')}</b>", _cell(a["Explanation"])]
                              for a in questionnaire["Answers"]]))
     info = report.get("AdditionalInformation")
     if info:
@@ -136,7 +151,7 @@ def render_html(record: dict[str, Any]) -> str:
             parts.append(_table(None, [["<b>SSH access</b>", _e(ssh or "—")]]))
         if info["ExceptionRequests"]:
             parts.append(_table(["Exception request for", "Result", "Explanation"],
-                                [[f"{_e(x['TestCaseName'])} ({_e(x['id'])})", _e(x["Result"]), _e(x["Explanation"] or "—")]
+                                [[f"{_cell(x['TestCaseName'])} ({_cell(x['id'])})", _e(x["Result"]), _cell(x["Explanation"] or "—")]
                                  for x in info["ExceptionRequests"]]))
     parts.append("<p><small>Evidence for each test is in logs/&lt;check id&gt;.txt beside this file.</small></p>")
     parts.append("</body></html>")

@@ -160,6 +160,34 @@ def parse_connection_string(text: str) -> dict[str, str]:
     return parts
 
 
+def connection_string_problem(text: str) -> str | None:
+    """Why `text` cannot be a storage connection string (None: it can). The SDK's own answer is
+    "either blank or malformed", raised late, from deep inside."""
+    parts = parse_connection_string(text)
+    if not parts:
+        return "it holds no Key=value pairs"
+    if parts.get("AccountKey") is not None:
+        if not parts.get("AccountName"):
+            return "it has an AccountKey but no AccountName"
+        problem = account_key_problem(parts["AccountKey"])
+        return f"its AccountKey {problem}" if problem else None
+    if parts.get("SharedAccessSignature") and parts.get("BlobEndpoint"):
+        return None
+    return "it needs AccountName and AccountKey (or BlobEndpoint and SharedAccessSignature)"
+
+
+def account_key_problem(key: str) -> str | None:
+    """Why `key` cannot be a storage account key (a base64 string), or None."""
+    import base64
+    import binascii
+
+    try:
+        base64.b64decode(key.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return "is not base64 text (copy the whole key from Access keys in the Azure portal)"
+    return None if key.strip() else "is empty"
+
+
 # -- a storage account as the SAS page sees it ------------------------------------
 # Where each kind of storage secret is kept: core.secrets, the one list of every secret.
 from .secrets import STORAGE_PURPOSE as SECRET_PURPOSE  # noqa: E402,F401 - kept for callers of the old name

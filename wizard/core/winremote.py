@@ -29,9 +29,11 @@ from .progress import CancelToken
 from .sshconn import (
     M_TIMED_OUT,
     M_UNREACHABLE,
+    MAX_OUTPUT_BYTES,
     AuthFailed,
     ConnectionReport,
     KnownHosts,
+    OutputTooLarge,
     PortClosed,
     SshFailure,
     SshTarget,
@@ -198,7 +200,11 @@ class PsrpRunner:
                             cancel.raise_if_cancelled()
                             raise PartialOutput("\n".join(map(str, ps.output)),
                                                 TimeoutError(f"did not finish within {timeout:.0f} s"))
-                        ps.poll_invoke(timeout=5)
+                        ps.poll_invoke(timeout=5)  # one WSMan receive: at most its envelope size
+                        if sum(len(str(item)) for item in ps.output) > MAX_OUTPUT_BYTES:
+                            ps.stop()
+                            raise PartialOutput("\n".join(map(str, ps.output))[:MAX_OUTPUT_BYTES], OutputTooLarge(
+                                f"output too large: the script printed more than {MAX_OUTPUT_BYTES // 2**20} MiB"))
                     ps.end_invoke()
                 except (OSError, EOFError) as exc:
                     raise PartialOutput("\n".join(map(str, ps.output)), exc) from None
