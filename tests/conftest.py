@@ -15,6 +15,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 os.environ.setdefault("MPWIZARD_NO_CRASH_DIALOG", "")
 
+# One fixed example budget for every property test, the same cases in every run (derandomized):
+# CI time stays bounded and a failure found once is found again. MPWIZARD_HYPOTHESIS=explore runs
+# random, longer searches on a developer's machine.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, print_blob=True)
+_hypothesis_settings.register_profile("explore", max_examples=2000, deadline=None)
+_hypothesis_settings.load_profile("explore" if os.environ.get("MPWIZARD_HYPOTHESIS") == "explore" else "ci")
+
 ROOT = Path(__file__).resolve().parents[1]
 AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 AZURITE_ACCOUNT = "devstoreaccount1"

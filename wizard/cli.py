@@ -119,14 +119,46 @@ def _project_import_pc(args: argparse.Namespace) -> int:
     return 1 if imported.not_taken or not imported.in_keyring else 0
 
 
+def _with_sas(url: str, args: argparse.Namespace) -> str:
+    """The URL to use: `-` reads it from standard input; --sas-env VAR adds the SAS token (or gives the
+    whole SAS URI) from the environment -- so that no SAS has to sit in the command line (argv is
+    readable by every user of the machine)."""
+    import os
+    from urllib.parse import urlsplit
+
+    from_stdin = url == "-"
+    if from_stdin:
+        url = sys.stdin.readline().strip()
+        if not url:
+            raise CommandError("standard input held no URL")
+    var = getattr(args, "sas_env", None)
+    if not var:
+        if "sig=" in url and not from_stdin:
+            print("warning: a SAS in the command line can be read by other users of this machine; prefer "
+                  "--sas-env VAR or '-' (standard input)", file=sys.stderr)
+        return url
+    value = os.environ.get(var, "").strip()
+    if not value:
+        raise CommandError(f"environment variable {var} is not set")
+    base = urlsplit(url)._replace(query="").geturl()
+    if value.startswith(("http://", "https://")):
+        if urlsplit(value)._replace(query="").geturl() != base:
+            raise CommandError(f"the SAS URI in {var} is for another blob than {base}")
+        return value
+    if urlsplit(url).query:
+        raise CommandError("give the blob URL without a SAS when the SAS comes from --sas-env")
+    return f"{base}?{value.lstrip('?')}"
+
+
 def _vhd_check(args: argparse.Namespace) -> int:
     from .core.operations import check_disk
     from .core.profiles import load_profile
     from .core.storage import StorageError
 
     given = _given_secret(args)
+    target = _with_sas(args.target, args) if args.target == "-" or args.sas_env or "://" in args.target else args.target
     try:
-        report = check_disk(args.target, load_profile(args.profile), args.role, args.os, given=given).report
+        report = check_disk(target, load_profile(args.profile), args.role, args.os, given=given).report
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -243,8 +275,10 @@ def _upload(args: argparse.Namespace) -> int:
     from .core.upload import UploadRefused
 
     given = _given_secret(args)
+    args.blob_url = _with_sas(args.blob_url, args)
     if given is None and "sig=" not in args.blob_url:
-        print("error: give --account-key-env, --connection-string-env, or a blob URL with a write SAS", file=sys.stderr)
+        print("error: give --account-key-env, --connection-string-env, or a write SAS (--sas-env VAR, or the "
+              "URL with the SAS on standard input as '-')", file=sys.stderr)
         return 2
     start = [0.0]
 
@@ -478,6 +512,8 @@ def build_parser() -> argparse.ArgumentParser:
     creds = vcheck.add_mutually_exclusive_group()
     creds.add_argument("--account-key-env", metavar="VAR", help="environment variable holding the account key")
     creds.add_argument("--connection-string-env", metavar="VAR", help="environment variable holding a connection string")
+    vcheck.add_argument("--sas-env", metavar="VAR", help="a read SAS token (or the whole SAS URI) from this environment "
+                                                          "variable; or give the URL as '-' to read it from standard input")
     vcheck.add_argument("--json", action="store_true", help="print one JSON object")
     vcheck.set_defaults(func=_vhd_check)
 
@@ -496,7 +532,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sas_sub.add_parser("verify", help="check a SAS URI against the portal's rules and read the blob through it")
     verify.add_argument("sas_uri", nargs="?", default="",
                         help="the SAS URI; '-' reads it from standard input (keeps the signature out of the process list)")
-    verify.add_argument("--uri-env", metavar="VAR", help="read the SAS URI from this environment variable")
+    verify.add_argument("--uri-env", "--sas-env", metavar="VAR", dest="uri_env",
+                        help="read the SAS URI from this environment variable")
     verify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(func=_sas_verify)
@@ -511,6 +548,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "throughput, from 2 up to 16)")
     upload.add_argument("--verify-md5", action="store_true", help="also read the blob back, compare its MD5 with the file's and store it "
                         "as the blob's Content-MD5 (reads the data twice)")
+    upload.add_argument("--sas-env", metavar="VAR", help="a write SAS token (or the whole SAS URI) from this environment "
+                                                         "variable; or give the URL as '-' to read it from standard input")
     upload.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     upload.set_defaults(func=_upload)
 
