@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             return act
 
-        self.act_new = action(file_menu, self.tr("&New"), self.new_project, QKeySequence.StandardKey.New)
+        self.act_new = action(file_menu, self.tr("&New"), self.new_project_with_start_page, QKeySequence.StandardKey.New)
         self.act_open = action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -428,6 +428,12 @@ class MainWindow(QMainWindow):
     def new_project(self) -> None:
         if self.maybe_keep_changes():
             self.document.replace(new_project(), None)
+
+    def new_project_with_start_page(self) -> None:
+        """File → New: a new project, then its start page (the rules to follow, what to have ready)."""
+        before = self.document.project
+        self.new_project()
+        if self.document.project is not before:
             self.show_start_page()
 
     def close_project(self) -> None:
