@@ -126,6 +126,9 @@ class ConnectionPage(StepPage):
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         layout.addWidget(self.test_result)
+        for key, widgets in (("test-vm", (self.host, self.btn_vm_commands)), ("winrm", (self.transport,)),
+                             ("host-key", (self.btn_forget,)), ("keyring", (self.remember,))):
+            self.explain(key, *widgets)
         layout.addStretch(1)
         self.btn_test.clicked.connect(lambda: self.start_test())
         self.btn_forget.clicked.connect(self.forget_host_key)

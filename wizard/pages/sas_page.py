@@ -172,6 +172,9 @@ class SasPage(StepPage):
         self.mode.currentIndexChanged.connect(self._store_settings)
         self.mode.currentIndexChanged.connect(self._show_secret_kind)
         self._show_secret_kind()
+        self.explain("storage-account", self.account)
+        self.explain("sas", self.disks, self.btn_generate)
+        self.explain("keyring", self.remember)
 
     # -- project <-> widgets ---------------------------------------------------
     def all_disks(self) -> list[tuple[Sku, Disk]]:
@@ -218,9 +221,13 @@ class SasPage(StepPage):
             where = self.tr("Where: Azure portal → your storage account → Storage browser → the container → Shared access "
                             "tokens, with Read and List. It can list blobs, but signing a SAS needs the key.")
         never = self.tr("Never stored in the project file.")
+        from ..core.guidance import term_explanation
+        from ..i18n import current_language
+
+        term = {ACCOUNT_KEY: "account-key", CONNECTION_STRING: "connection-string"}.get(mode, "container-sas")
         self.secret_label.setText(label)
         self.secret.setAccessibleName(label.replace("&", "").rstrip(":"))
-        self.secret.setToolTip(f"{where} {never}")
+        self.secret.setToolTip(f"{term_explanation(term, current_language())}\n\n{where} {never}")
         self.secret_where.setText(where)
 
     def _show_expiry(self) -> None:

@@ -109,6 +109,9 @@ class VhdPage(StepPage):
         self.fix_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fix_hint.hide()
         ll.addWidget(self.fix_hint)
+        for key, widgets in (("lun", (self.disks,)), ("page-blob", (self.btn_upload,)), ("fixed-vhd", (self.btn_check,)),
+                             ("vhd", (self.btn_choose,))):
+            self.explain(key, *widgets)
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
