@@ -52,8 +52,11 @@ def follow_link(url: QUrl, widget: QWidget, go_to_step: Callable[[int], None]) -
 class GuideBrowser(QTextBrowser):
     """A read-only rich text view whose links do what `follow_link` says, with term tooltips on hover."""
 
-    def __init__(self, go_to_step: Callable[[int], None]):
+    def __init__(self, go_to_step: Callable[[int], None], tab_changes_focus: bool = True):
         super().__init__()
+        # Tab leaves the view, as in every field (else it walks the links and a page's Tab chain stops
+        # here); the Help windows keep Tab for their links.
+        self.setTabChangesFocus(tab_changes_focus)
         self.setOpenLinks(False)
         # Narrow column: small list indents and margins leave the words the room.
         self.document().setIndentWidth(14)
@@ -63,6 +66,12 @@ class GuideBrowser(QTextBrowser):
         self.last_action = ""
         self.anchorClicked.connect(self._clicked)
         self.highlighted.connect(self._hovered)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        # A text browser moves Tab from link to link before it lets go; here Tab leaves at once.
+        if self.tabChangesFocus():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
     def _clicked(self, url: QUrl) -> None:
         self.last_action = follow_link(url, self, self.go_to_step)
@@ -132,7 +141,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(620, 520)
         layout = QVBoxLayout(self)
-        self.text = GuideBrowser(go_to_step or (lambda _step: None))
+        self.text = GuideBrowser(go_to_step or (lambda _step: None), tab_changes_focus=False)
         self.text.setAccessibleName(title)
         self.text.setHtml(html)
         layout.addWidget(self.text)

@@ -314,6 +314,9 @@ class MainWindow(QMainWindow):
         self._fit_step_list()
         self.left_column.addWidget(self.guidance, 1)
         self.left_column.addStretch(0)
+        # In the Tab chain right after the step list, as on screen (built last, it would come after the pages).
+        QWidget.setTabOrder(self.steps, self.guidance.toggle)
+        QWidget.setTabOrder(self.guidance.toggle, self.guidance.body)
         self._show_guidance()
 
     def _fit_step_list(self) -> None:

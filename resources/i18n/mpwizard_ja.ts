@@ -35,8 +35,8 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>テスト VM がまだない場合は、確認してアップロードした VHD からコマンドで作成できます:</translation>
     </message>
     <message>
-        <source>Commands to create the test &amp;VM…</source>
-        <translation>テスト VM を作成するコマンド(&amp;V)…</translation>
+        <source>&amp;Commands to create the test VM…</source>
+        <translation>テスト VM を作成するコマンド(&amp;C)…</translation>
     </message>
     <message>
         <source>az commands (bash and PowerShell) with this project&apos;s values filled in; no test run needed first.</source>
@@ -1689,6 +1689,10 @@ Trust it and remember it?</source>
     <message>
         <source>Portal steps that remain</source>
         <translation>ポータルで残っている手順</translation>
+    </message>
+    <message>
+        <source>Open &amp;Partner Center</source>
+        <translation>Partner Center を開く(&amp;P)</translation>
     </message>
     <message>
         <source>Your export: {0} (made {1}). The exported files are in {2}.</source>

@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from .resources import resource_path
@@ -137,13 +138,13 @@ def link_problem(url: str) -> str | None:
     return None
 
 
-def _text(raw: dict) -> Text:
+def _text(raw: dict[str, Any]) -> Text:
     if not isinstance(raw, dict) or not isinstance(raw.get("en"), str) or not raw["en"]:
         raise ValueError(f"a text needs English: {raw!r}")
     return {k: v for k, v in raw.items() if k in LANGUAGES and isinstance(v, str)}
 
 
-def _links(raw: list) -> tuple[Link, ...]:
+def _links(raw: list[dict[str, Any]]) -> tuple[Link, ...]:
     links = []
     for entry in raw:
         problem = link_problem(entry["url"])
@@ -204,7 +205,7 @@ def every_text(guidance: Guidance) -> list[tuple[str, Text]]:
 
 def plain(text: str, guidance: Guidance, lang: str) -> str:
     """`text` with its term marks replaced by the words shown (for tooltips and plain labels)."""
-    def shown(match: re.Match) -> str:
+    def shown(match: re.Match[str]) -> str:
         term = guidance.glossary.get(match.group(1))
         return match.group(2) if lang == "en" and match.group(2) else pick(term.term, lang) if term else match.group(0)
 

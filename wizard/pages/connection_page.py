@@ -36,7 +36,7 @@ class ConnectionPage(StepPage):
         vm_row = QHBoxLayout()
         vm_note = QLabel(self.tr("No test VM yet? The commands create it from the checked and uploaded VHD:"))
         vm_note.setWordWrap(True)
-        self.btn_vm_commands = QPushButton(self.tr("Commands to create the test &VM…"))
+        self.btn_vm_commands = QPushButton(self.tr("&Commands to create the test VM…"))
         self.btn_vm_commands.setToolTip(self.tr("az commands (bash and PowerShell) with this project's values filled "
                                                 "in; no test run needed first."))
         self.btn_vm_commands.clicked.connect(self.show_vm_commands)

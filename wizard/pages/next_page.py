@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 from ..core.steps import Step
 from .base import StepPage
 
+PORTAL_URL = "https://partner.microsoft.com/dashboard/marketplace-offers/overview"
+
 
 class NextPage(StepPage):
     step = Step.NEXT
@@ -38,6 +40,13 @@ class NextPage(StepPage):
         self.remaining = GuideBrowser(self._go_to)
         self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
         layout.addWidget(self.remaining, 1)
+        self.btn_portal = QPushButton(self.tr("Open &Partner Center"))
+        self.btn_portal.setToolTip(PORTAL_URL)
+        self.btn_portal.clicked.connect(self.open_portal)
+        portal_row = QHBoxLayout()
+        portal_row.addWidget(self.btn_portal)
+        portal_row.addStretch(1)
+        layout.addLayout(portal_row)
 
     def _go_to(self, step: int) -> None:
         wizard = self.wizard()
@@ -74,6 +83,12 @@ class NextPage(StepPage):
             + "".join(f"<li>{html.escape(pick(s, lang))}</li>" for s in steps) + "</ol><ul>"
             + "".join(f'<li><a href="{html.escape(link.url, quote=True)}">{html.escape(pick(link.title, lang))}</a></li>'
                       for link in links) + "</ul>")
+
+    def open_portal(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(PORTAL_URL))
 
     def open_folder(self) -> None:
         from PySide6.QtCore import QUrl
