@@ -699,6 +699,9 @@ class MainWindow(QMainWindow):
             self.document.mark_changed()
         self.wizard.jump_to(0)
         self.pages[0].load_from_project()
+        # Back to the window, the cursor in the first field: where a new submission begins.
+        self.activateWindow()
+        self.pages[0].publisher.setFocus()
 
     def open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl
