@@ -27,8 +27,20 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>認定用 VM への接続</translation>
     </message>
     <message>
-        <source>Deploy a test VM from your image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
-        <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
+        <source>Create a test VM from your uploaded image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
+        <translation>アップロードしたイメージからテスト VM を作成し、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
+    </message>
+    <message>
+        <source>No test VM yet? The commands create it from the checked and uploaded VHD:</source>
+        <translation>テスト VM がまだない場合は、確認してアップロードした VHD からコマンドで作成できます:</translation>
+    </message>
+    <message>
+        <source>&amp;Commands to create the test VM…</source>
+        <translation>テスト VM を作成するコマンド(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>az commands (bash and PowerShell) with this project&apos;s values filled in; no test run needed first.</source>
+        <translation>このプロジェクトの値を入れた az コマンド (bash と PowerShell)。先にテストを実行する必要はありません。</translation>
     </message>
     <message>
         <source>Linux (SSH)</source>
@@ -582,6 +594,18 @@ Trust it and remember it?</source>
     <message>
         <source>Base image</source>
         <translation>基本イメージ</translation>
+    </message>
+    <message>
+        <source>Run it in PowerShell as an administrator. Convert-VHD and Resize-VHD come with Hyper-V&apos;s PowerShell module; if they are missing: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell</source>
+        <translation>管理者の PowerShell で実行します。Convert-VHD と Resize-VHD は Hyper-V の PowerShell モジュールに含まれています。見つからない場合: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell</translation>
+    </message>
+    <message>
+        <source>Run it in Terminal. qemu-img comes with QEMU from Homebrew: brew install qemu</source>
+        <translation>ターミナルで実行します。qemu-img は Homebrew の QEMU に含まれています: brew install qemu</translation>
+    </message>
+    <message>
+        <source>Run it in a terminal. qemu-img is in the qemu-utils package on Debian and Ubuntu (sudo apt install qemu-utils) and in qemu-img on Fedora and RHEL (sudo dnf install qemu-img).</source>
+        <translation>ターミナルで実行します。qemu-img は Debian と Ubuntu では qemu-utils パッケージ (sudo apt install qemu-utils)、Fedora と RHEL では qemu-img パッケージ (sudo dnf install qemu-img) に含まれています。</translation>
     </message>
     <message>
         <source>The file is empty: it is not a disk image.</source>
@@ -1335,6 +1359,17 @@ Trust it and remember it?</source>
     </message>
 </context>
 <context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>About this step</source>
+        <translation>このステップについて</translation>
+    </message>
+    <message>
+        <source>Show or hide what this step is for, what you need and where to find it (F1 opens it in a window).</source>
+        <translation>このステップの目的、必要なもの、その場所の表示と非表示を切り替えます (F1 キーで別のウィンドウに表示します)。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Steps</source>
@@ -1421,8 +1456,32 @@ Trust it and remember it?</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>What&apos;s next</source>
+        <translation>次の作業</translation>
+    </message>
+    <message>
         <source>&amp;Import from Partner Center…</source>
         <translation>パートナー センターからインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this step</source>
+        <translation>このステップのヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary</source>
+        <translation>用語集(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The publishing guide&apos;s &amp;outline</source>
+        <translation>発行ガイドの概要(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボード ショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started…</source>
+        <translation>はじめに(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1555,6 +1614,97 @@ Trust it and remember it?</source>
     <message>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Help: {0}</source>
+        <translation>ヘルプ: {0}</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>用語集</translation>
+    </message>
+    <message>
+        <source>The 2015 publishing guide&apos;s chapters and the step of this wizard that covers each (click a step to go there).</source>
+        <translation>2015 年の発行ガイドの各章と、それを扱うこのウィザードのステップです (ステップをクリックすると移動します)。</translation>
+    </message>
+    <message>
+        <source>The publishing guide&apos;s outline</source>
+        <translation>発行ガイドの概要</translation>
+    </message>
+    <message>
+        <source>Alt+N / Alt+B</source>
+        <translation>Alt+N / Alt+B</translation>
+    </message>
+    <message>
+        <source>Next / Back</source>
+        <translation>次へ / 戻る</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + 下線付きの文字</translation>
+    </message>
+    <message>
+        <source>Go to that field or press that button</source>
+        <translation>そのフィールドへ移動、またはそのボタンを押す</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>次 / 前のフィールド</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab</source>
+        <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+        <source>Out of a text box that takes Tab</source>
+        <translation>Tab を入力できるテキスト ボックスから出る</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード ショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>NextPage</name>
+    <message>
+        <source>What&apos;s next</source>
+        <translation>次の作業</translation>
+    </message>
+    <message>
+        <source>What remains is done in the portal: these steps, in this order.</source>
+        <translation>残りの作業はポータルで行います。以下の手順を順番に進めてください。</translation>
+    </message>
+    <message>
+        <source>Open the e&amp;xport folder</source>
+        <translation>エクスポート先のフォルダーを開く(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show the exported files in your file manager.</source>
+        <translation>エクスポートしたファイルをファイル マネージャーで表示します。</translation>
+    </message>
+    <message>
+        <source>Portal steps that remain</source>
+        <translation>ポータルで残っている手順</translation>
+    </message>
+    <message>
+        <source>Open &amp;Partner Center</source>
+        <translation>Partner Center を開く(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Your export: {0} (made {1}). The exported files are in {2}.</source>
+        <translation>エクスポート: {0} ({1} に作成)。エクスポートしたファイルは {2} にあります。</translation>
+    </message>
+    <message>
+        <source>It still lacked {0} item(s): see the Export step before you submit.</source>
+        <translation>まだ {0} 件の項目が不足していました。申請する前に「エクスポート」ステップを確認してください。</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet: export the form in the previous step first.</source>
+        <translation>まだ何もエクスポートしていません。先に前のステップでフォームをエクスポートしてください。</translation>
     </message>
 </context>
 <context>
@@ -2363,14 +2513,6 @@ Trust it and remember it?</source>
         <translation>BLOB エンドポイントの完全な URL。名前とサフィックスより優先されます。</translation>
     </message>
     <message>
-        <source>Secre&amp;t:</source>
-        <translation>シークレット(&amp;T):</translation>
-    </message>
-    <message>
-        <source>The account key, connection string or container SAS URL. Never stored in the project file.</source>
-        <translation>アカウント キー、接続文字列、またはコンテナー SAS URL。プロジェクト ファイルには保存しません。</translation>
-    </message>
-    <message>
         <source>Container / blob</source>
         <translation>コンテナー / BLOB</translation>
     </message>
@@ -2455,6 +2597,50 @@ Trust it and remember it?</source>
         <translation>スキーム:</translation>
     </message>
     <message>
+        <source>Where: Azure portal → Storage accounts → your account → Security + networking → Access keys → Show, then copy key1 (or key2).</source>
+        <translation>場所: Azure portal の「ストレージ アカウント」→ 対象のアカウント →「セキュリティとネットワーク」→「アクセス キー」→「表示」で、key1 (または key2) をコピーします。</translation>
+    </message>
+    <message>
+        <source>Connec&amp;tion string:</source>
+        <translation>接続文字列(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Where: Azure portal → Storage accounts → your account → Security + networking → Access keys → Connection string (Show). It holds the account key too.</source>
+        <translation>場所: Azure portal の「ストレージ アカウント」→ 対象のアカウント →「セキュリティとネットワーク」→「アクセス キー」→「接続文字列」(「表示」)。アカウント キーも含まれています。</translation>
+    </message>
+    <message>
+        <source>Con&amp;tainer SAS URL:</source>
+        <translation>コンテナー SAS URL(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Where: Azure portal → your storage account → Storage browser → the container → Shared access tokens, with Read and List. It can list blobs, but signing a SAS needs the key.</source>
+        <translation>場所: Azure portal の対象のストレージ アカウント →「ストレージ ブラウザー」→ 対象のコンテナー →「共有アクセス トークン」で、「読み取り」と「一覧」を選びます。BLOB の一覧は表示できますが、SAS の署名にはキーが必要です。</translation>
+    </message>
+    <message>
+        <source>Never stored in the project file.</source>
+        <translation>プロジェクト ファイルには保存されません。</translation>
+    </message>
+    <message>
+        <source>at least {0} business days after its start, plus {1} day(s) of margin</source>
+        <translation>開始から {0} 営業日以上、さらに余裕として {1} 日</translation>
+    </message>
+    <message>
+        <source>at least {0} days from the day it is made</source>
+        <translation>作成日から {0} 日以上</translation>
+    </message>
+    <message>
+        <source>A new SAS expires {0}. The profile&apos;s minimum: {1}.</source>
+        <translation>新しい SAS の有効期限は {0} です。プロファイルの最短期間: {1}。</translation>
+    </message>
+    <message>
+        <source>The 2015 guide says the URI must not start with https: the tools of that time could not read it. Keep https unless the portal refuses it; http works only where the storage account allows it (Secure transfer required off).</source>
+        <translation>2015 年のガイドには URI の先頭が https であってはならないとありますが、これは当時のツールが読み取れなかったためです。ポータルに拒否されない限り https のままにしてください。http は、ストレージ アカウントが許可している場合 (「安全な転送が必須」がオフ) にだけ使えます。</translation>
+    </message>
+    <message>
+        <source>Partner Center needs https: choose https.</source>
+        <translation>Partner Center では https が必要です。https を選んでください。</translation>
+    </message>
+    <message>
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
@@ -2503,6 +2689,10 @@ Trust it and remember it?</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
+        <source>Storage accoun&amp;t key:</source>
+        <translation>ストレージ アカウント キー(&amp;T):</translation>
+    </message>
+    <message>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
@@ -2537,6 +2727,33 @@ Trust it and remember it?</source>
     <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>Start a new submission</source>
+        <translation>新しい申請を始める</translation>
+    </message>
+    <message>
+        <source>Which rules to follow</source>
+        <translation>従う規則</translation>
+    </message>
+    <message>
+        <source>Have these ready (where to find each is said in brackets):</source>
+        <translation>以下を準備してください (それぞれの場所は括弧内に記載しています):</translation>
+    </message>
+    <message>
+        <source>What to have ready</source>
+        <translation>準備するもの</translation>
+    </message>
+    <message>
+        <source>&amp;Show this page for every new project</source>
+        <translation>新しいプロジェクトごとにこのページを表示する(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start with step 1</source>
+        <translation>ステップ 1 から始める(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2693,6 +2910,41 @@ Evidence:
     <message>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
+    </message>
+</context>
+<context>
+    <name>TestVmDialog</name>
+    <message>
+        <source>Create the test VM</source>
+        <translation>テスト VM の作成</translation>
+    </message>
+    <message>
+        <source>Run these commands where the Azure CLI is signed in (az login). First set RESOURCE_GROUP and LOCATION to the resource group and region of the storage account that holds the VHDs (Azure portal → Storage accounts → your account → Overview) and, for a Windows image, ADMIN_PASSWORD. They create a managed image from the checked and uploaded VHD, then a VM from it; enter that VM&apos;s address on the Connection page. Delete the VM when the test run is done: it costs money while it runs.</source>
+        <translation>Azure CLI にサインインした環境 (az login) でこれらのコマンドを実行します。先に RESOURCE_GROUP と LOCATION に VHD を保存しているストレージ アカウントのリソース グループとリージョン (Azure portal の「ストレージ アカウント」→ 対象のアカウント →「概要」) を設定し、Windows イメージの場合は ADMIN_PASSWORD も設定します。コマンドは、確認してアップロードした VHD からマネージド イメージを作成し、そこから VM を作成します。その VM のアドレスを「接続」ページに入力してください。VM は実行中に料金がかかるため、テストの実行が終わったら削除してください。</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>&amp;SKU:</source>
+        <translation>SKU(&amp;S):</translation>
+    </message>
+    <message>
+        <source>bash (Linux, macOS, Cloud Shell)</source>
+        <translation>bash (Linux、macOS、Cloud Shell)</translation>
+    </message>
+    <message>
+        <source>PowerShell (Windows)</source>
+        <translation>PowerShell (Windows)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy commands</source>
+        <translation>コマンドをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Define a SKU in step 1 first.</source>
+        <translation>先にステップ 1 で SKU を定義してください。</translation>
     </message>
 </context>
 <context>

@@ -488,6 +488,15 @@ def render_export(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     return render(fmt, project, exports)
 
 
+def commands_for_test_vm(fmt: str, project: Project, sku: Sku) -> str:
+    """The az commands (bash "az-script" or PowerShell "az-ps1") that make a test VM from `sku`'s
+    uploaded VHDs, with the project's values filled in and secrets as script variables. Needs no
+    test run and no SAS: it is what the test run is run on."""
+    from .export.renderers import render_test_vm
+
+    return render_test_vm(fmt, project, sku)
+
+
 def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Path) -> int:
     """Write the export atomically; returns how many items are missing (written into the file too).
     Raises ExportRefused (a value would break a script) or ProjectSaveError (cannot write there)."""
@@ -507,5 +516,6 @@ __all__ = [
     "ImportedPlan", "check_disk", "import_partner_center", "keep_disk_sas", "keep_published_tokens",
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
+    "commands_for_test_vm",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]

@@ -16,6 +16,7 @@ from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
 from .partitions import PartitionTable
 from .profiles import Profile
+from .shellquote import bash_quote, ps_quote
 from .vhd import GIB, MIB, VhdInfo
 
 CTX = "Core"
@@ -63,11 +64,21 @@ def _gib(n: int) -> str:
     return f"{n / GIB:.2f}".rstrip("0").rstrip(".")
 
 
-def _q(path: str) -> str:
-    """Quote a path for the fix command in the user's shell."""
-    if host_os() == "windows":
-        return "'" + path.replace("'", "''") + "'"
-    return "'" + path.replace("'", "'\\''") + "'"
+# How to get the fix commands' tool on each host OS (the finding's fix is written for that OS).
+FIX_TOOL_HINTS = {
+    "windows": QT_TRANSLATE_NOOP("Core", "Run it in PowerShell as an administrator. Convert-VHD and Resize-VHD come with "
+                                         "Hyper-V's PowerShell module; if they are missing: Enable-WindowsOptionalFeature "
+                                         "-Online -FeatureName Microsoft-Hyper-V-Management-PowerShell"),
+    "macos": QT_TRANSLATE_NOOP("Core", "Run it in Terminal. qemu-img comes with QEMU from Homebrew: brew install qemu"),
+    "linux": QT_TRANSLATE_NOOP("Core", "Run it in a terminal. qemu-img is in the qemu-utils package on Debian and Ubuntu "
+                                       "(sudo apt install qemu-utils) and in qemu-img on Fedora and RHEL (sudo dnf install "
+                                       "qemu-img)."),
+}
+
+
+def fix_tool_hint(os_name: str | None = None) -> str:
+    """Where the fix commands come from on `os_name` (default: this computer), as a template to translate."""
+    return FIX_TOOL_HINTS.get(os_name or host_os(), FIX_TOOL_HINTS["linux"])
 
 
 class _Fixes:
@@ -76,6 +87,8 @@ class _Fixes:
     def __init__(self, target: str, os_name: str):
         self.src = target
         self.windows = os_name == "windows"
+        # Quoted for the shell the commands are for (PowerShell on Windows, a POSIX shell elsewhere).
+        self.q = ps_quote if self.windows else bash_quote
         stem = target[:-4] if target.lower().endswith((".vhd", ".vhdx")) else target
         if stem.lower().endswith(".vhd"):
             stem = stem[:-4]
@@ -83,17 +96,17 @@ class _Fixes:
 
     def convert(self, fmt: str) -> str:
         if self.windows:
-            return f"Convert-VHD -Path {_q(self.src)} -DestinationPath {_q(self.out)} -VHDType Fixed"
+            return f"Convert-VHD -Path {self.q(self.src)} -DestinationPath {self.q(self.out)} -VHDType Fixed"
         qfmt = {"vhdx": "vhdx", "raw": "raw"}.get(fmt, "vpc")
-        return f"qemu-img convert -f {qfmt} -O vpc -o subformat=fixed,force_size=on {_q(self.src)} {_q(self.out)}"
+        return f"qemu-img convert -f {qfmt} -O vpc -o subformat=fixed,force_size=on {self.q(self.src)} {self.q(self.out)}"
 
     def resize(self, size: int, fmt: str = "vpc") -> str:
         if self.windows:
-            return f"Resize-VHD -Path {_q(self.src)} -SizeBytes {size}"
+            return f"Resize-VHD -Path {self.q(self.src)} -SizeBytes {size}"
         raw = self.out[:-4] + ".raw"
-        return (f"qemu-img convert -f {fmt} -O raw {_q(self.src)} {_q(raw)} && "
-                f"qemu-img resize -f raw {_q(raw)} {size} && "
-                f"qemu-img convert -f raw -O vpc -o subformat=fixed,force_size=on {_q(raw)} {_q(self.out)}")
+        return (f"qemu-img convert -f {fmt} -O raw {self.q(self.src)} {self.q(raw)} && "
+                f"qemu-img resize -f raw {self.q(raw)} {size} && "
+                f"qemu-img convert -f raw -O vpc -o subformat=fixed,force_size=on {self.q(raw)} {self.q(self.out)}")
 
 
 M_EMPTY = QT_TRANSLATE_NOOP("Core", "The file is empty: it is not a disk image.")

@@ -31,8 +31,17 @@ class ConnectionPage(StepPage):
     def __init__(self, document):
         super().__init__(document)
         self.setTitle(self.tr("Connection to the certification VM"))
-        self.setSubTitle(self.tr("Deploy a test VM from your image, then enter how to reach it. "
+        self.setSubTitle(self.tr("Create a test VM from your uploaded image, then enter how to reach it. "
                                  "Linux uses SSH; Windows uses PowerShell remoting over HTTPS."))
+        vm_row = QHBoxLayout()
+        vm_note = QLabel(self.tr("No test VM yet? The commands create it from the checked and uploaded VHD:"))
+        vm_note.setWordWrap(True)
+        self.btn_vm_commands = QPushButton(self.tr("&Commands to create the test VM…"))
+        self.btn_vm_commands.setToolTip(self.tr("az commands (bash and PowerShell) with this project's values filled "
+                                                "in; no test run needed first."))
+        self.btn_vm_commands.clicked.connect(self.show_vm_commands)
+        vm_row.addWidget(vm_note, 1)
+        vm_row.addWidget(self.btn_vm_commands)
         form = QFormLayout()
         self.test_name = QLineEdit()
         self.platform = QComboBox()
@@ -91,6 +100,7 @@ class ConnectionPage(StepPage):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.password_label = form.labelForField(self.password)
         layout = QVBoxLayout(self)
+        layout.addLayout(vm_row)
         form.addRow("", self.skip_tls)
         form.addRow("", self.tls_warning)
         form.addRow("", self.remember)
@@ -116,6 +126,9 @@ class ConnectionPage(StepPage):
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         layout.addWidget(self.test_result)
+        for key, widgets in (("test-vm", (self.host, self.btn_vm_commands)), ("winrm", (self.transport,)),
+                             ("host-key", (self.btn_forget,)), ("keyring", (self.remember,))):
+            self.explain(key, *widgets)
         layout.addStretch(1)
         self.btn_test.clicked.connect(lambda: self.start_test())
         self.btn_forget.clicked.connect(self.forget_host_key)
@@ -148,6 +161,14 @@ class ConnectionPage(StepPage):
         self._loading = False
         self._update_enabled()
         self.load_secret()
+
+    def show_vm_commands(self):
+        from .testvm_dialog import TestVmDialog
+
+        dialog = TestVmDialog(self, self.project)
+        dialog.show()
+        self.vm_dialog = dialog
+        return dialog
 
     # -- connection test ----------------------------------------------------------
     def _known_hosts(self):

@@ -120,6 +120,11 @@ class OfferPage(StepPage):
         selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         for label in [*self._errors.values(), self.urls]:
             label.setTextInteractionFlags(selectable)
+        # The glossary's explanations on the terms the fields are named by (after the paint: it reads a file).
+        for key, widgets in (("publisher-namespace", (self.publisher,)), ("offer-id", (self.offer_id,)),
+                             ("sku", (self.sku_list, self.sku_id)), ("version", (self.version,)),
+                             ("vm-size", (self.size_list,)), ("lun", (self.disk_table,))):
+            self.explain(key, *widgets)
 
     # -- construction ------------------------------------------------------
     def _field(self, widget: QWidget, name: str, tip: str) -> QWidget:

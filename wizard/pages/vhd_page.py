@@ -42,6 +42,8 @@ def severity_icon(widget: QWidget, severity: str):
 class VhdPage(StepPage):
     step = Step.VHD
 
+    host_os: str | None = None  # the OS the fix commands are for (None: this computer's; tests set one)
+
     def __init__(self, document):
         super().__init__(document)
         self.setTitle(self.tr("VHD check"))
@@ -100,6 +102,16 @@ class VhdPage(StepPage):
         fix_row.addWidget(self.fix, 1)
         fix_row.addWidget(self.btn_copy, 0, Qt.AlignmentFlag.AlignTop)
         ll.addLayout(fix_row)
+        # Where the fix command's tool comes from on this computer (Hyper-V PowerShell, or qemu-img).
+        self.fix_hint = QLabel()
+        self.fix_hint.setWordWrap(True)
+        self.fix_hint.setObjectName("fixToolHint")
+        self.fix_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fix_hint.hide()
+        ll.addWidget(self.fix_hint)
+        for key, widgets in (("lun", (self.disks,)), ("page-blob", (self.btn_upload,)), ("fixed-vhd", (self.btn_check,)),
+                             ("vhd", (self.btn_choose,))):
+            self.explain(key, *widgets)
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +220,11 @@ class VhdPage(StepPage):
         self.fix.setPlaceholderText(self.tr("Nothing to fix for this finding.") if item else
                                     self.tr("Select a finding to see the command that fixes it."))
         self.btn_copy.setEnabled(bool(fix))
+        from ..core.vhdcheck import FIRST_MIB_FIX, fix_tool_hint
+
+        command = bool(fix) and fix != FIRST_MIB_FIX  # that one is advice, not a command
+        self.fix_hint.setText(translate(CORE_CONTEXT, fix_tool_hint(self.host_os)) if command else "")
+        self.fix_hint.setVisible(command)
 
     # -- actions -------------------------------------------------------------
     def choose_file(self) -> None:

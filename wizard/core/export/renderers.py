@@ -254,6 +254,21 @@ def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
                    "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }")
 
 
+TEST_VM_FORMATS = ("az-script", "az-ps1")
+
+
+def render_test_vm(fmt: str, project: Project, sku: Sku) -> str:
+    """The commands that create a test VM from one SKU's uploaded VHDs (the Connection step offers
+    them): the az-script / az-ps1 commands for that SKU alone, without the readiness lines -- the
+    "no certification test run yet" they would list is the run that needs this VM."""
+    bare = [SkuExport(sku, [], [])]
+    if fmt == "az-script":
+        return render_az_script(project, bare)
+    if fmt == "az-ps1":
+        return render_az_ps1(project, bare)
+    raise ValueError(f"no test VM commands in {fmt!r} (one of {', '.join(TEST_VM_FORMATS)})")
+
+
 def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     if fmt == "portal-html":
         return render_portal_html(project, exports)
