@@ -229,6 +229,10 @@ Trust it and remember it?</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
+        <source>The saved password was for another host or user: enter the password for this one.</source>
+        <translation>保存済みのパスワードは別のホストまたはユーザー用です。このホストのパスワードを入力してください。</translation>
+    </message>
+    <message>
         <source>Ke&amp;y passphrase:</source>
         <translation>キーのパスフレーズ(&amp;Y):</translation>
     </message>
@@ -338,6 +342,10 @@ Trust it and remember it?</source>
     <message>
         <source>VM size {value} is not in the catalogue; check its spelling.</source>
         <translation>VM サイズ {value} はカタログにありません。綴りを確認してください。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a VM size name: letters, digits, &apos;_&apos; and &apos;-&apos;, like Standard_D2s_v5.</source>
+        <translation>&apos;{value}&apos;は VM サイズ名ではありません。Standard_D2s_v5 のように英字、数字、&apos;_&apos;、&apos;-&apos; で指定してください。</translation>
     </message>
     <message>
         <source>Version must be X.Y.Z with whole numbers, for example 1.0.0.</source>
@@ -972,6 +980,10 @@ Trust it and remember it?</source>
         <translation>認証に失敗しました: {reason}。</translation>
     </message>
     <message>
+        <source>The known hosts file {path} is damaged at line {line}: {reason}. Nothing was connected and the file was not changed: fix or remove that line, or choose another file.</source>
+        <translation>既知のホストのファイル {path} の {line} 行目が壊れています: {reason}。接続は行わず、ファイルも変更していません。その行を修正または削除するか、別のファイルを選んでください。</translation>
+    </message>
+    <message>
         <source>Check the user name and the password or key. Azure sets these when the VM is created.</source>
         <translation>ユーザー名とパスワードまたはキーを確認してください。これらは VM の作成時に Azure で設定されます。</translation>
     </message>
@@ -1120,6 +1132,10 @@ Trust it and remember it?</source>
         <translation>ストレージの資格情報の形式が正しくありません: {reason}</translation>
     </message>
     <message>
+        <source>{url} is not in the storage account {account} this secret belongs to: it is not used for another account or host. Check the blob URL (or the project file).</source>
+        <translation>{url}は、このシークレットが属するストレージ アカウント {account} のものではありません。シークレットを別のアカウントやホストに使うことはありません。BLOB の URL (またはプロジェクト ファイル) を確認してください。</translation>
+    </message>
+    <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
         <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
     </message>
@@ -1158,6 +1174,10 @@ Trust it and remember it?</source>
     <message>
         <source>verification failed: the blob&apos;s page ranges do not match the file&apos;s data; upload again</source>
         <translation>検証に失敗しました: BLOB のページ範囲がファイルのデータと一致しません。もう一度アップロードしてください</translation>
+    </message>
+    <message>
+        <source>verification failed: the blob&apos;s content read back (MD5 {blob}) differs from the file&apos;s (MD5 {file}); upload again</source>
+        <translation>検証に失敗しました: 読み戻した BLOB の内容 (MD5 {blob}) がファイルの内容 (MD5 {file}) と異なります。もう一度アップロードしてください</translation>
     </message>
     <message>
         <source>The SKU&apos;s OS disk has no blob yet: upload or assign its VHD blob first (VHD check or SAS step).</source>
@@ -1344,6 +1364,10 @@ Trust it and remember it?</source>
     <message>
         <source>Export</source>
         <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Not exported: {0}</source>
+        <translation>エクスポートしませんでした: {0}</translation>
     </message>
     <message>
         <source>Could not write {0}: {1}</source>
@@ -1590,6 +1614,26 @@ Trust it and remember it?</source>
     <message>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <source>Project changed on disk</source>
+        <translation>ディスク上のプロジェクトが変更されました</translation>
+    </message>
+    <message>
+        <source>{0} was changed by another window, program or person since you opened it here. Nothing was saved yet.</source>
+        <translation>{0}は、ここで開いた後に別のウィンドウ、プログラム、または別の人によって変更されました。まだ何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Save yours under another name to keep both, overwrite theirs, or reload theirs and drop your changes.</source>
+        <translation>両方を残すには自分の内容を別名で保存し、相手の内容を上書きするか、相手の内容を読み込み直して自分の変更を破棄してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>上書き(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>相手の内容を読み込む(&amp;R)</translation>
     </message>
     <message>
         <source>an unsaved project</source>
