@@ -50,10 +50,16 @@ def test_powershell_commands_keep_the_password_a_variable(project):
     assert "NOT READY" not in text
 
 
-def test_a_hostile_value_stays_one_quoted_word(project, tmp_path):
+def test_a_hostile_value_is_refused_and_would_stay_one_quoted_word(project, tmp_path, monkeypatch):
+    from wizard.core.export import ExportRefused
+    from wizard.core.export import renderers as renderers_module
+
     sku = project.skus[0]
     sku.sku_id = "x'$(touch pwned)`y"
     sku.vm_sizes = ["Standard_D2s_v5; rm -rf ~"]
+    with pytest.raises(ExportRefused, match="VM size"):
+        commands_for_test_vm("az-script", project, sku)
+    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports: [])  # the second wall: quoting
     text = commands_for_test_vm("az-script", project, sku)
     assert "--size 'Standard_D2s_v5; rm -rf ~'" in text
     assert "--name 'x'\\''$(touch pwned)`y-1.0.1'" in text

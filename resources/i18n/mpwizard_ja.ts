@@ -2990,6 +2990,10 @@ Evidence:
         <source>Define a SKU in step 1 first.</source>
         <translation>先にステップ 1 で SKU を定義してください。</translation>
     </message>
+    <message>
+        <source>No commands: {0}</source>
+        <translation>コマンドを作成できません: {0}</translation>
+    </message>
 </context>
 <context>
     <name>VhdPage</name>

@@ -75,6 +75,7 @@ class TestVmDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        from ..core.export import ExportRefused
         from ..core.operations import commands_for_test_vm
 
         index = self.sku.currentData()
@@ -84,4 +85,7 @@ class TestVmDialog(QDialog):
             return
         sku = self.project.skus[index]
         for fmt, text in self.texts.items():
-            text.setPlainText(commands_for_test_vm(fmt, self.project, sku))
+            try:
+                text.setPlainText(commands_for_test_vm(fmt, self.project, sku))
+            except ExportRefused as exc:  # a value that breaks its own rule is not put into a command
+                text.setPlainText(self.tr("No commands: {0}").format(exc))
