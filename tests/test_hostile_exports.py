@@ -182,3 +182,22 @@ def test_export_into_a_folder_or_a_missing_folder_is_a_message(tmp_path, where):
     result = subprocess.run([sys.executable, "-m", "wizard", "export", str(path), "--format", "portal-md", "-o",
                              str(target)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_braces_in_check_ids_and_names_are_text_not_templates(qapp):
+    """Before: a check id of `{x}` from a project file or a VM crashed every export (KeyError) and the export page."""
+    from factories import complete_project
+
+    from wizard.core.export.formats import FORMATS
+    from wizard.core.export.readiness import DISK_DATA
+    from wizard.i18n import translate_template
+
+    project = complete_project()
+    for r in project.test_runs[0].results:
+        r.id, r.name, r.result = "{x}" + r.id, "{0} {x}", "Failed"
+    exports = prepare(project, {})
+    for fmt in FORMATS:
+        if fmt not in ("az-script", "az-ps1"):
+            assert isinstance(render(fmt, project, exports), str)
+    assert translate_template("{field} and {disk}", {"field": "{x}", "disk": DISK_DATA, "lun": 2}) == \
+        "{x} and data disk LUN 2"

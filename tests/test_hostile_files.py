@@ -204,3 +204,45 @@ def test_safe_file_names_are_one_component(value):
 def test_a_plain_id_keeps_its_name():
     assert safe_file_name("5a3c0d1e9b7f4e2a8c6d0b1a2f3e4d5c") == "5a3c0d1e9b7f4e2a8c6d0b1a2f3e4d5c"
     assert safe_file_name("a/b") != safe_file_name("a_b")  # changed names carry a hash of the original
+
+
+@pytest.mark.parametrize("choice", ["overwrite", "reload", "cancel"])
+def test_two_windows_on_one_project_ask_before_a_save_is_lost(new_window, tmp_path, choice, monkeypatch):
+    """Before: the second window's save silently replaced the first's. Now it asks: save as, overwrite,
+    reload theirs, or cancel; whatever is chosen, nothing vanishes without the user saying so."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    path = tmp_path / "shared.mpwiz"
+    save_project(Project(name="start", skus=[Sku()]), path)
+    first, second = new_window(), new_window()
+    for window in (first, second):
+        window.show()
+        window.open_path(path, ask=False)
+    first.document.project.name = "from the first window"
+    first.document.mark_changed()
+    assert first.save()
+    second.document.project.name = "from the second window"
+    second.document.mark_changed()
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        wanted = {"overwrite": "Overwrite", "reload": "Reload theirs"}.get(choice)
+        for button in box.buttons():
+            if (wanted and button.text().replace("&", "") == wanted) or \
+                    (not wanted and box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole):
+                button.click()
+                return
+        raise AssertionError([b.text() for b in box.buttons()])
+
+    QTimer.singleShot(200, answer)
+    saved = second.save()
+    on_disk = load_project(path).project.name
+    if choice == "overwrite":
+        assert saved and on_disk == "from the second window"
+        assert load_project(path.with_name("shared.mpwiz.bak")).project.name == "from the first window"
+    elif choice == "reload":
+        assert second.document.project.name == "from the first window" and on_disk == "from the first window"
+    else:
+        assert not saved and on_disk == "from the first window" and second.document.dirty

@@ -545,7 +545,10 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        suggested = self.document.path or Path.home() / f"{self.document.project.offer.offer_id or 'project'}{FILE_SUFFIX}"
+        from .core.safenames import safe_file_name
+
+        stem = safe_file_name(self.document.project.offer.offer_id or "project", "project")
+        suggested = self.document.path or Path.home() / f"{stem}{FILE_SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), str(suggested),
                                               self.tr("Marketplace wizard projects (*.mpwiz)"))
         if not name:

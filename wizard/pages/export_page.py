@@ -233,7 +233,9 @@ class ExportPage(StepPage):
 
     def ask_export(self) -> None:
         fmt = self.format_combo.currentData()
-        base = (self.project.offer.offer_id or "sku-form") + SUFFIXES[fmt]
+        from ..core.safenames import safe_file_name
+
+        base = safe_file_name(self.project.offer.offer_id or "sku-form", "sku-form") + SUFFIXES[fmt]
         folder = Path(self.document.path).parent if self.document.path else Path.home()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / base))
         if path:

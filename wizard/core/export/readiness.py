@@ -71,9 +71,14 @@ class ReadinessItem:
         return fill(self.template, self.args)
 
 
+# The argument values that are templates themselves. Only these are filled: any other value is data
+# (a check's name from the VM, an id from a project file) and a "{x}" in it is just text.
+NESTED_TEMPLATES = frozenset({DISK_OS, DISK_DATA})
+
+
 def fill(template: str, args: Mapping[str, object]) -> str:
     """Format a template whose argument values may be templates of their own (a disk's name with its LUN)."""
-    values = {k: (str(v).format(**args) if isinstance(v, str) and "{" in v else v) for k, v in args.items()}
+    values = {k: (v.format(**args) if isinstance(v, str) and v in NESTED_TEMPLATES else v) for k, v in args.items()}
     return template.format(**values)
 
 
