@@ -186,11 +186,11 @@ def test_export_into_a_folder_or_a_missing_folder_is_a_message(tmp_path, where):
 
 def test_braces_in_check_ids_and_names_are_text_not_templates(qapp):
     """Before: a check id of `{x}` from a project file or a VM crashed every export (KeyError) and the export page."""
-    from factories import complete_project
-
     from wizard.core.export.formats import FORMATS
     from wizard.core.export.readiness import DISK_DATA
     from wizard.i18n import translate_template
+
+    from factories import complete_project
 
     project = complete_project()
     for r in project.test_runs[0].results:
