@@ -242,7 +242,8 @@ def _user_accounts(ev: Sections, p: Profile, ctx: Context) -> Verdict:
 def _feature(ev: Sections, p: Profile, ctx: Context, feature: str = "", display: str = "", feature_2008r2: str = "") -> Verdict:
     installed = set(ev["features"].texts("Installed"))
     old = _is_2008r2(ev)
-    found = next((n for n in (feature, feature_2008r2) if n and n in installed), None)
+    names = (feature_2008r2, feature) if old else (feature, feature_2008r2)
+    found = next((n for n in names if n and n in installed), None)
     required = f"{display} not installed (not supported on Azure)"
     if found is None:
         return PASSED, "not installed", required, ""
@@ -354,13 +355,13 @@ def _rdp(ev: Sections, p: Profile, ctx: Context) -> Verdict:
 
 
 def _updates(ev: Sections, p: Profile, ctx: Context) -> Verdict:
-    pending = ev["updates"].objects("Pending")
-    blocking = [u for u in pending if u.text("MsrcSeverity") in p.windows_update_blocking_severities]
+    pending = [(u.text("MsrcSeverity"), u.text("Title"), u.texts("KBs")) for u in ev["updates"].objects("Pending")]
+    blocking = [u for u in pending if u[0] in p.windows_update_blocking_severities]
     required = f"no pending {' or '.join(p.windows_update_blocking_severities)} updates"
     fix = ("Install the pending updates with Windows Update (Settings → Windows Update, or sconfig option 6), "
            "restart, and generalize again")
     if blocking:
-        titles = "; ".join(f"{u.text('MsrcSeverity')}: {u.text('Title')}" for u in blocking[:5])
+        titles = "; ".join(f"{severity}: {title}" for severity, title, _ in blocking[:5])
         return FAILED, f"{len(blocking)} pending: {titles}" + (" …" if len(blocking) > 5 else ""), required, fix
     if pending:
         return WARNING, f"{len(pending)} other update(s) pending", required, fix
