@@ -126,7 +126,7 @@ def test_the_failing_vm_fails_each_case_with_its_fix():
     assert "E:" in results["scheduled-tasks"].actual
     assert "Nightly" not in results["scheduled-tasks"].actual  # daily, not boot
     assert "service ContosoAgent runs as .\\Administrator" in results["user-account-dependency"].actual
-    assert results["bitlocker-os-disk"].actual == "C: is fully encrypted (100 % encrypted)"  # F: (a data disk) is allowed
+    assert results["bitlocker-os-disk"].actual == "C: fully encrypted, 100 % encrypted"  # F: (a data disk) is allowed
     assert "EnableRuleGroup(0x7FFFFFFF, '@FirewallAPI.dll,-28752', $true)" in results["rdp-enabled"].remediation
     assert "schtasks.exe /Change /TN '\\Contoso\\Nightly' /RU SYSTEM" in results["user-account-dependency"].remediation
     assert "Set-CimInstance" not in results["user-account-dependency"].remediation  # StartName is read-only
@@ -562,3 +562,21 @@ def test_any_text_as_probe_output_is_judged_or_refused_as_documented(text):
             continue
         results = judge(evidence, GUIDE)
         assert {r.result for r in results} <= {"Passed", "Warning", "Failed", "Error"}
+
+
+def test_the_new_found_and_required_values_read_in_japanese():
+    from wizard.check_text import check_value
+
+    results = [r for name in ("bad-2016.ndjson", "ja-2022-nobitlocker.ndjson", "ja-2008r2-wmf3.ndjson")
+               for profile in (GUIDE, TODAY) for r in judge(parse_sections(recorded(name)), profile)]
+    for r in results:
+        if r.required and " " in r.required and any(c.islower() for c in r.required) and r.required != "GeneralizationState 7":
+            assert check_value(r.required, "ja") != r.required, r.required
+    assert check_value("AMD64 or ARM64", "ja") == "AMD64 または ARM64"
+    assert check_value("C: fully encrypted, 100 % encrypted", "ja") == "C: 完全に暗号化済み、暗号化 100 %"
+    assert check_value("the probe did not finish: its output ended while it was reading updates", "ja") == \
+        "プローブが終わらなかった: updates の読み取り中に出力が途切れた"
+    off = {r.actual for r in results if r.result != "Passed"}
+    assert "could not be judged on this VM: updates: HRESULT からの例外: 0x80072EE7 [0x80072EE7]" in off
+    assert check_value("could not be judged on this VM: updates: HRESULT からの例外: 0x80072EE7 [0x80072EE7]", "ja") == \
+        "この VM では判定できなかった: updates: HRESULT からの例外: 0x80072EE7 [0x80072EE7]"

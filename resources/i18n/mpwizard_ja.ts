@@ -452,6 +452,10 @@ Trust it and remember it?</source>
         <translation>最新のテスト実行に、例外の説明がない失敗/エラーの結果があります: {ids}</translation>
     </message>
     <message>
+        <source>The latest Windows test run has cases that were not judged (Skipped) or Failed/Error results, without an exception explanation: {ids}</source>
+        <translation>最新の Windows のテスト実行に、判定されなかったケース (Skipped) または例外の説明のない Failed/Error の結果があります: {ids}</translation>
+    </message>
+    <message>
         <source>The latest test run&apos;s {count} Failed/Error result(s) each have an exception explanation</source>
         <translation>最新のテスト実行の失敗/エラー {count} 件には、すべて例外の説明があります</translation>
     </message>

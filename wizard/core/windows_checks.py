@@ -289,10 +289,10 @@ def _bitlocker(ev: Sections, p: Profile, ctx: Context) -> Verdict:
         raise EvidenceShape(f"the probe could not read the conversion status of {system} (ProtectionStatus {protection})")
     if conversion == 0:
         return PASSED, f"BitLocker is off on {system} (fully decrypted)", required, ""
-    state = CONVERSION.get(int(conversion), f"conversion status {conversion}")
+    state = CONVERSION.get(int(conversion), f"conversion status {conversion:g}")
     percent = os_volume.number("EncryptionPercentage")
-    actual = f"{system} is {state}" + (f" ({percent:g} % encrypted)" if percent is not None else "") + \
-        (", protection suspended" if protection == 0 else "")
+    actual = f"{system} {state}, {'?' if percent is None else f'{percent:g}'} % encrypted" + \
+        ("; protection suspended" if protection == 0 else "")
     if int(conversion) in (3, 5):
         fix = f"Let the decryption finish (manage-bde -status {system}; manage-bde -resume {system} if it is paused), then run the test again"
     elif _is_2008r2(ev):
