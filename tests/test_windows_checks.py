@@ -570,7 +570,8 @@ def test_the_new_found_and_required_values_read_in_japanese():
     results = [r for name in ("bad-2016.ndjson", "ja-2022-nobitlocker.ndjson", "ja-2008r2-wmf3.ndjson")
                for profile in (GUIDE, TODAY) for r in judge(parse_sections(recorded(name)), profile)]
     for r in results:
-        if r.required and " " in r.required and any(c.islower() for c in r.required) and r.required != "GeneralizationState 7":
+        if r.required and " " in r.required and any(c.islower() for c in r.required) and not r.required[0].isdigit() \
+                and r.required != "GeneralizationState 7":
             assert check_value(r.required, "ja") != r.required, r.required
     assert check_value("AMD64 or ARM64", "ja") == "AMD64 または ARM64"
     assert check_value("C: fully encrypted, 100 % encrypted", "ja") == "C: 完全に暗号化済み、暗号化 100 %"
