@@ -581,3 +581,57 @@ def test_the_new_found_and_required_values_read_in_japanese():
     assert "could not be judged on this VM: updates: HRESULT からの例外: 0x80072EE7 [0x80072EE7]" in off
     assert check_value("could not be judged on this VM: updates: HRESULT からの例外: 0x80072EE7 [0x80072EE7]", "ja") == \
         "この VM では判定できなかった: updates: HRESULT からの例外: 0x80072EE7 [0x80072EE7]"
+
+
+# Each wrong judgement of issue #24, item 6 and 3: the old judge's own expression (from the code before the
+# issue), what it said on a real VM's evidence, and what the case says now.
+BEFORE_AND_AFTER = [
+    ("ipv6", {"EnabledOn": ["Ethernet"], "DisabledComponents": -1}, "ipv6",
+     lambda d: "Passed" if not d["EnabledOn"] or d["DisabledComponents"] == 0xFF else "Warning", "Warning", "Passed"),
+    ("bitlocker", {"Volumes": [{"DriveLetter": "C:", "ProtectionStatus": 0, "ConversionStatus": 1}]}, "bitlocker-os-disk",
+     lambda d: "Passed" if d["Volumes"][0]["ProtectionStatus"] in (0, None) else "Failed", "Passed", "Failed"),
+    ("rdp", {"PolicyDenyTSConnections": 1}, "rdp-enabled",
+     lambda d: "Passed" if d["fDenyTSConnections"] == 0 and d["ServiceStartMode"].lower() != "disabled" else "Failed",
+     "Passed", "Failed"),
+    ("rdp", {"FirewallRules": []}, "rdp-enabled",
+     lambda d: "Passed" if d["fDenyTSConnections"] == 0 and d["ServiceStartMode"].lower() != "disabled" else "Failed",
+     "Passed", "Failed"),
+    ("sysprep", {"SysprepLogged": False}, "generalized",
+     lambda d: "Passed" if d["GeneralizationState"] == 7 else "Failed", "Passed", "Warning"),
+    ("disk", {"OsDiskBytes": 136358691840, "Source": "Win32_DiskDrive"}, "os-disk-size",
+     lambda d: "Passed" if 127 <= d["OsDiskBytes"] / 1024**3 <= 128 else "Failed", "Failed", "Passed"),
+]
+
+
+@pytest.mark.parametrize("section, values, case_id, old_judge, before, after", BEFORE_AND_AFTER)
+def test_each_doubtful_check_judged_wrongly_before_and_rightly_now(section, values, case_id, old_judge, before, after):
+    text = changed(section, **values)
+    data = next(json.loads(x)["data"] for x in text.splitlines() if json.loads(x)["section"] == section)
+    assert old_judge(data) == before
+    result = run(text)[case_id]
+    assert result.result == after, result.actual
+    if after != "Passed":
+        assert result.remediation  # the reason, and a fix that exists on the VM's version
+
+
+def test_the_connection_tests_answer_is_ascii_and_a_misdecoded_one_is_named():
+    from wizard.core.winremote import IDENTITY_SCRIPT, parse_identity
+
+    assert "[regex]::Replace($_, '[^\\x00-\\x7F]'" in IDENTITY_SCRIPT
+    assert parse_identity('{"Caption":"x","User":"CERT\\\\\\u7ba1\\u7406\\u8005","IsAdmin":true}')["User"] == "CERT\\管理者"
+    with pytest.raises(ValueError, match="not UTF-8"):
+        parse_identity("CERT\\管理者".encode("cp932").decode(errors="replace"))
+
+
+def test_bitlocker_absent_was_a_section_error_and_is_now_passed_with_the_evidence():
+    """Before: on a Server without the BitLocker feature the class query failed (invalid namespace), the
+    section was an error and the case Skipped. Now the probe asks for the namespace first."""
+    probe = probe_script()
+    assert "-ClassName __NAMESPACE" in probe and "Installed = $false" in probe
+    old_shape = recorded("good-2012r2.ndjson").replace(
+        next(x for x in recorded("good-2012r2.ndjson").splitlines() if x.startswith('{"section":"bitlocker"')),
+        '{"section":"bitlocker","error":"\\u7121\\u52b9\\u306a\\u540d\\u524d\\u7a7a\\u9593\\u3067\\u3059\\u3002",'
+        '"kind":"Microsoft.Management.Infrastructure.CimException"}')
+    assert run(old_shape)["bitlocker-os-disk"].result == "Error"  # if it still happens: blocking, not Skipped
+    result = run(recorded("ja-2022-nobitlocker.ndjson"), TODAY)["bitlocker-os-disk"]
+    assert result.result == "Passed" and '"Installed": false' in result.evidence

@@ -293,11 +293,16 @@ IDENTITY_SCRIPT = (
     "$admin = (New-Object Security.Principal.WindowsPrincipal($id)).IsInRole("
     "[Security.Principal.WindowsBuiltInRole]::Administrator); "
     "[ordered]@{ Caption = $os.Caption; Version = $os.Version; User = $id.Name; IsAdmin = $admin } "
-    "| ConvertTo-Json -Compress"
+    "| ConvertTo-Json -Compress "
+    # ASCII like the probe's lines: a Japanese user name must not depend on the console's code page.
+    "| ForEach-Object { [regex]::Replace($_, '[^\\x00-\\x7F]', { param($m) '\\u{0:x4}' -f [int][char]$m.Value }) }"
 )
 
 
 def parse_identity(output: str) -> dict[str, Any]:
+    if "\ufffd" in output:  # U+FFFD: bytes sshconn could not read as UTF-8
+        raise ValueError(f"the answer is not {SSH_ENCODING} (the console's code page, CP932 on Japanese Windows?): "
+                         f"{output.strip()[:200]!r}")
     line = next((x for x in reversed(output.splitlines()) if x.strip().startswith("{")), "")
     try:
         data = json.loads(line)
