@@ -98,12 +98,13 @@ Emit 'bitlocker' {
     if (-not $namespace) { return [ordered]@{ Installed = $false; Volumes = @() } }
     $volumes = @(Get-CimInstance -Namespace 'root/cimv2/Security/MicrosoftVolumeEncryption' -ClassName Win32_EncryptableVolume |
         ForEach-Object {
+            $volume = $_  # $_ is the error record inside the catch below
             $conversion = $null; $percent = $null
             try {
-                $status = Invoke-CimMethod -InputObject $_ -MethodName GetConversionStatus
+                $status = Invoke-CimMethod -InputObject $volume -MethodName GetConversionStatus
                 if ($status.ReturnValue -eq 0) { $conversion = [int]$status.ConversionStatus; $percent = [int]$status.EncryptionPercentage }
             } catch { }
-            [ordered]@{ DriveLetter = $_.DriveLetter; ProtectionStatus = [int]$_.ProtectionStatus
+            [ordered]@{ DriveLetter = $volume.DriveLetter; ProtectionStatus = [int]$volume.ProtectionStatus
                         ConversionStatus = $conversion; EncryptionPercentage = $percent } })
     [ordered]@{ Installed = $true; Volumes = $volumes }
 }
