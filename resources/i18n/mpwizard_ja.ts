@@ -2695,6 +2695,10 @@ Evidence:
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
+        <source>Running on {0}… The Windows Update search comes last and can take minutes; if the run stops, the result says which part was still running.</source>
+        <translation>{0}で実行しています… Windows Update の検索は最後に行われ、数分かかることがあります。実行が止まった場合は、どの部分を実行中だったかが結果に表示されます。</translation>
+    </message>
+    <message>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
     </message>
