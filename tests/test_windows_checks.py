@@ -635,3 +635,43 @@ def test_bitlocker_absent_was_a_section_error_and_is_now_passed_with_the_evidenc
     assert run(old_shape)["bitlocker-os-disk"].result == "Error"  # if it still happens: blocking, not Skipped
     result = run(recorded("ja-2022-nobitlocker.ndjson"), TODAY)["bitlocker-os-disk"]
     assert result.result == "Passed" and '"Installed": false' in result.evidence
+
+
+def test_services_and_tasks_are_judged_apart():
+    """Before: one failing cmdlet (Get-ScheduledTask on 2008 R2) emptied the whole accounts section, its
+    service half too. Now a service as Administrator fails the case even when the tasks could not be read;
+    with no such service, the unread tasks make it an Error."""
+    tasks_error = '{"section":"tasks","error":"Schedule.Service: access denied","kind":"System.UnauthorizedAccessException"}'
+    text = recorded("ja-2008r2-wmf3.ndjson")
+    tasks_line = next(x for x in text.splitlines() if x.startswith('{"section":"tasks"'))
+    result = run(text.replace(tasks_line, tasks_error))["user-account-dependency"]
+    assert result.result == "Failed"
+    assert result.actual == "service ContosoSync runs as .\\Administrator (the scheduled tasks could not be read)"
+    good = recorded("good-2012r2.ndjson")
+    good_tasks = next(x for x in good.splitlines() if x.startswith('{"section":"tasks"'))
+    results = run(good.replace(good_tasks, tasks_error))
+    assert results["user-account-dependency"].result == "Error"
+    assert "tasks: Schedule.Service: access denied" in results["user-account-dependency"].actual
+    assert results["scheduled-tasks"].result == "Error"
+    assert {i for i, r in results.items() if r.result != "Passed"} == {"user-account-dependency", "scheduled-tasks"}
+
+
+def test_an_array_windows_powershell_wrapped_in_value_and_count_is_read_as_the_array():
+    text = changed("features", Installed={"value": ["SNMP-Service"], "Count": 1})
+    assert run(text)["snmp"].result == "Failed"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(["cp932", "utf-8", "latin-1"]))
+def test_any_bytes_over_ssh_are_judged_or_refused_as_documented(noise, code_page):
+    """Probe lines mixed with arbitrary console bytes, as the SSH runner reads them."""
+    from wizard.core.winremote import strict_lines
+
+    head = recorded("ja-2022-nobitlocker.ndjson").encode("ascii")[:600]
+    raw = head + noise + "ソ表能\n".encode(code_page, errors="replace")
+    try:
+        evidence = parse_sections(strict_lines(raw.decode(errors="replace")))
+    except ProbeOutputUnreadable:
+        return
+    results = judge(evidence, TODAY)
+    assert {r.result for r in results} <= {"Passed", "Warning", "Failed", "Error"}

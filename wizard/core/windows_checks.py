@@ -193,6 +193,13 @@ class WinCase:
     judge: Callable[..., Verdict]  # (sections, profile, context, **options)
     sections: tuple[str, ...]
     options: dict[str, str] = field(default_factory=dict)
+    # Sections the judge can do without: when one could not be read, the judge gets the others and
+    # decides (a definite failure in what it has), or raises Unreadable (then the case is an Error).
+    optional: tuple[str, ...] = ()
+
+
+class Unreadable(Exception):
+    """The judge needed an optional section that could not be read."""
 
 
 def _is_2008r2(ev: Sections) -> bool:
@@ -224,10 +231,14 @@ def _admin_pattern(ev: Sections) -> re.Pattern[str]:
 def _user_accounts(ev: Sections, p: Profile, ctx: Context) -> Verdict:
     admin = _admin_pattern(ev)
     services = [s for s in ev["accounts"].objects("Services") if admin.search(s.text("StartName"))]
-    tasks = [t for t in ev["tasks"].objects("Tasks") if admin.search(t.text("UserId"))]
+    # The services and the tasks are read apart: a Task Scheduler that cannot be read does not hide a service.
+    tasks_read = "tasks" in ev
+    tasks = [t for t in ev["tasks"].objects("Tasks") if admin.search(t.text("UserId"))] if tasks_read else []
     users = [f"service {s.text('Name')} runs as {s.text('StartName')}" for s in services]
     users += [f"task {t.text('TaskPath')}{t.text('TaskName')} runs as {t.text('UserId')}" for t in tasks]
     required = "nothing depends on the Administrator account"
+    if not users and not tasks_read:
+        raise Unreadable("tasks")
     if not users:
         return PASSED, "no service or scheduled task runs as Administrator", required, ""
     # Win32_Service's StartName is read-only (Set-CimInstance cannot change it): its Change method is the way,
@@ -236,7 +247,8 @@ def _user_accounts(ev: Sections, p: Profile, ctx: Context) -> Verdict:
            "-MethodName Change -Arguments @{StartName='NT AUTHORITY\\LocalService'; StartPassword=''}"
            "  # or a dedicated service account" for s in services]
     fix += [f"schtasks.exe /Change /TN {ps_quote(t.text('TaskPath') + t.text('TaskName'))} /RU SYSTEM" for t in tasks]
-    return FAILED, "; ".join(users), required, "\n".join(fix)
+    return FAILED, "; ".join(users) + ("" if tasks_read else " (the scheduled tasks could not be read)"), required, \
+        "\n".join(fix)
 
 
 def _feature(ev: Sections, p: Profile, ctx: Context, feature: str = "", display: str = "", feature_2008r2: str = "") -> Verdict:
@@ -508,7 +520,8 @@ def cases(profile: Profile) -> list[WinCase]:
     out = [
         WinCase("os-architecture", "1.1.4", "OS Architecture", "The OS is 64-bit.", _architecture, ("os",)),
         WinCase("user-account-dependency", "1.1.5", "User account dependency",
-                "No service or task depends on the Administrator account.", _user_accounts, ("accounts", "tasks")),
+                "No service or task depends on the Administrator account.", _user_accounts, ("accounts", "tasks"),
+                optional=("tasks",)),
     ]
     for f in profile.windows_unsupported_features:
         test_id = "1.1.6" if f["id"] == "failover-clustering" else ""
@@ -575,26 +588,32 @@ def judge(evidence: Evidence, profile: Profile, context: Context = Context(), pr
         shown = "\n".join(json.dumps(evidence.get(s, {"section": s, "missing": True}), indent=2, ensure_ascii=False)
                           for s in case.sections)
         missing = [s for s in case.sections if s not in evidence]
-        errors = [section_error(s, evidence[s]) for s in case.sections if s in evidence and "error" in evidence[s]]
+        unread = [s for s in case.sections if s in evidence and "error" in evidence[s]]
+        errors = [section_error(s, evidence[s]) for s in unread]
+        advice = next((ERROR_ADVICE[s] for s in unread if s in ERROR_ADVICE), "")
+        # Could not be judged: an Error, which blocks the readiness checklist (never a silent Skipped).
+        unjudged = (ERROR, "could not be judged on this VM: " + "; ".join(errors), "", advice)
         if missing:
             result = not_finished(evidence)
-        elif errors:
-            # Could not be judged: an Error, which blocks the readiness checklist (never a silent Skipped).
-            advice = next((ERROR_ADVICE[s] for s in case.sections if s in ERROR_ADVICE and "error" in evidence[s]), "")
-            result = (ERROR, "could not be judged on this VM: " + "; ".join(errors), "", advice)
+        elif unread and not set(unread) <= set(case.optional):
+            result = unjudged
         else:
-            result = judged_safely(_judge_typed, case, evidence, profile, context)
+            result = judged_safely(_judge_typed, case, evidence, profile, context, unread, unjudged)
         results.append(CheckResult(case.id, case.test_id, case.name, case.description, *result, shown))
         progress(ProgressUpdate(i + 1, len(chosen), case.id))
     return results
 
 
-def _judge_typed(case: WinCase, evidence: Evidence, profile: Profile, context: Context) -> Verdict:
+def _judge_typed(case: WinCase, evidence: Evidence, profile: Profile, context: Context,
+                 unread: list[str], unjudged: Verdict) -> Verdict:
+    """The case's verdict from its sections' data; `unjudged` when it needed a section that could not be read."""
     try:
-        data = {s: Data(f"{s} section", evidence[s].get("data")) for s in case.sections}
+        data = {s: Data(f"{s} section", evidence[s].get("data")) for s in case.sections if s not in unread}
         return case.judge(data, profile, context, **case.options)
     except EvidenceShape as exc:
         return (ERROR, f"could not be judged: {exc}", "", "")
+    except Unreadable:
+        return unjudged
 
 
 def system_info(evidence: Evidence) -> dict[str, str]:
