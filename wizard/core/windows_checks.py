@@ -219,8 +219,11 @@ def _architecture(ev: Sections, p: Profile, ctx: Context) -> Verdict:
     actual = arch or ("64-bit" if is64 else "32-bit")
     if is64 is False:
         actual += " (a 32-bit Windows)"
-    return (PASSED if ok else FAILED), actual, required, \
-        "" if ok else "Rebuild the image from a 64-bit Windows Server base image (32-bit images are not supported)."
+    if ok:
+        return PASSED, actual, required, ""
+    if is64 is False:
+        return FAILED, actual, required, "Rebuild the image from a 64-bit Windows Server base image (32-bit images are not supported)."
+    return FAILED, actual, required, f"This profile accepts {required} images only: rebuild the image on a base image of that architecture."
 
 
 def _admin_pattern(ev: Sections) -> re.Pattern[str]:
