@@ -675,3 +675,12 @@ def test_any_bytes_over_ssh_are_judged_or_refused_as_documented(noise, code_page
         return
     results = judge(evidence, TODAY)
     assert {r.result for r in results} <= {"Passed", "Warning", "Failed", "Error"}
+
+
+def test_an_unreadable_os_section_does_not_hide_an_installed_feature():
+    text = changed("features", Installed=["SNMP-Service"]).replace(
+        next(x for x in recorded("good-2012r2.ndjson").splitlines() if x.startswith('{"section":"os"')),
+        '{"section":"os","error":"Invalid class","kind":"Microsoft.Management.Infrastructure.CimException"}')
+    results = run(text)
+    assert results["snmp"].result == "Failed" and results["snmp"].remediation == "Uninstall-WindowsFeature -Name SNMP-Service -Restart"
+    assert results["os-architecture"].result == "Error"

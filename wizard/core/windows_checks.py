@@ -139,7 +139,7 @@ class Data:
     def flag(self, key: str) -> bool | None:
         return self._typed(key, (bool,), "true/false")  # type: ignore[no-any-return]
 
-    def _list(self, key: str) -> list[Any]:
+    def raw_list(self, key: str) -> list[Any]:
         value = self.values.get(key)
         # Windows PowerShell's ConvertTo-Json can write a wrapped array as {"value": [...], "Count": n}.
         if isinstance(value, dict) and isinstance(value.get("value"), list) and set(value) <= {"value", "Count"}:
@@ -151,21 +151,21 @@ class Data:
         return value
 
     def texts(self, key: str) -> list[str]:
-        values = self._list(key)
+        values = self.raw_list(key)
         for v in values:
             if not isinstance(v, str):
                 raise EvidenceShape(f"the probe's {self.where}.{key} holds {_kind(v)}, not text")
         return values
 
     def numbers(self, key: str) -> list[int | float]:
-        values = self._list(key)
+        values = self.raw_list(key)
         for v in values:
             if isinstance(v, bool) or not isinstance(v, int | float):
                 raise EvidenceShape(f"the probe's {self.where}.{key} holds {_kind(v)}, not numbers")
         return values
 
     def objects(self, key: str) -> list[Data]:
-        return [Data(f"{self.where}.{key}[{i}]", v) for i, v in enumerate(self._list(key))]
+        return [Data(f"{self.where}.{key}[{i}]", v) for i, v in enumerate(self.raw_list(key))]
 
     def object(self, key: str) -> Data | None:
         value = self.values.get(key)
@@ -204,7 +204,7 @@ class Unreadable(Exception):
 
 def _is_2008r2(ev: Sections) -> bool:
     """Windows Server 2008 R2 (6.1): no Uninstall-WindowsFeature, BitLocker or ScheduledTasks cmdlets."""
-    return ev["os"].text("Version").startswith("6.1.")
+    return "os" in ev and ev["os"].text("Version").startswith("6.1.")
 
 
 def _architecture(ev: Sections, p: Profile, ctx: Context) -> Verdict:
@@ -485,7 +485,7 @@ def _scheduled_tasks(ev: Sections, p: Profile, ctx: Context) -> Verdict:
     for t in ev["tasks"].objects("Tasks"):
         if t.text("TaskPath").lower().startswith("\\microsoft\\"):
             continue  # Windows' own tasks (the probe sends those only for the account case)
-        triggers = t._list("Triggers")
+        triggers = t.raw_list("Triggers")
         if any(not isinstance(x, int | str) or isinstance(x, bool) for x in triggers):
             raise EvidenceShape(f"the probe's {t.where}.Triggers holds something that is not a trigger type")
         if set(triggers) & set(BOOT_TRIGGERS):
@@ -530,7 +530,8 @@ def cases(profile: Profile) -> list[WinCase]:
         test_id = "1.1.6" if f["id"] == "failover-clustering" else ""
         out.append(WinCase(f["id"], test_id, f["name"], f"{f['name']} is not installed (not supported on Azure).",
                            _feature, ("os", "features"),
-                           {"feature": f["feature"], "display": f["name"], "feature_2008r2": f.get("feature_2008r2", "")}))
+                           {"feature": f["feature"], "display": f["name"], "feature_2008r2": f.get("feature_2008r2", "")},
+                           optional=("os",)))  # the version only picks the fix's cmdlet
     out += [
         WinCase("ipv6", "", "IPv6", "The application does not depend on IPv6.", _ipv6, ("ipv6",)),
         WinCase("bitlocker-os-disk", "", "BitLocker on the OS disk", "BitLocker is not on the OS disk.", _bitlocker,
