@@ -277,14 +277,7 @@ def test_system_fields_for_the_report():
 
 # -- the shapes real VMs give (issue #24) -----------------------------------------------------------
 def test_the_committed_fixtures_are_what_the_builder_makes():
-    import sys
-
-    sys.path.insert(0, str(FIXTURES))
-    try:
-        import build_fixtures
-    finally:
-        sys.path.remove(str(FIXTURES))
-    for name, data in build_fixtures.build().items():
+    for name, data in builder().build().items():
         assert (FIXTURES / name).read_bytes() == data, f"{name}: run tests/fixtures/windows/build_fixtures.py"
 
 
