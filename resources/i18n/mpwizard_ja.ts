@@ -472,6 +472,10 @@ Trust it and remember it?</source>
         <translation>最新のテスト実行に、例外の説明がない失敗/エラーの結果があります: {ids}</translation>
     </message>
     <message>
+        <source>The latest Windows test run has cases that were not judged (Skipped) or Failed/Error results, without an exception explanation: {ids}</source>
+        <translation>最新の Windows のテスト実行に、判定されなかったケース (Skipped) または例外の説明のない Failed/Error の結果があります: {ids}</translation>
+    </message>
+    <message>
         <source>The latest test run&apos;s {count} Failed/Error result(s) each have an exception explanation</source>
         <translation>最新のテスト実行の失敗/エラー {count} 件には、すべて例外の説明があります</translation>
     </message>
@@ -2950,6 +2954,10 @@ Evidence:
     <message>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <source>Running on {0}… The Windows Update search comes last and can take minutes; if the run stops, the result says which part was still running.</source>
+        <translation>{0}で実行しています… Windows Update の検索は最後に行われ、数分かかることがあります。実行が止まった場合は、どの部分を実行中だったかが結果に表示されます。</translation>
     </message>
     <message>
         <source>Running on {0}…</source>

@@ -269,11 +269,14 @@ RunOutcome = tuple["list[CheckResult]", dict[str, str], str, dict[str, Any]]
 def _run_windows(target: Any, profile: Profile, base_image: str, known_hosts: KnownHosts, trust: str | None,
                  connect_timeout: float, run_timeout: float, only: set[str] | None, progress: Progress,
                  cancel: CancelToken | None) -> RunOutcome:
-    from .windows_checks import Context, run_on_target, system_info
+    from .windows_checks import Context, run_on_target, running_section, system_info
 
     results, evidence = run_on_target(target, profile, Context(base_image), known_hosts, trust, timeout=run_timeout,
                                       connect_timeout=connect_timeout, progress=progress, cancel=cancel, only=only)
-    interrupted = "" if "end" in evidence else "the probe's output ended early"
+    # Which part was still running when the output stopped (a slow update search is the usual one).
+    running = running_section(evidence)
+    interrupted = "" if "end" in evidence else \
+        f"the probe's output ended while it was reading {running}" if running else "the probe's output ended early"
     return results, system_info(evidence), interrupted, dict(evidence)
 
 

@@ -291,7 +291,13 @@ class TestRunPage(StepPage):
 
         if self.run(work, done, failed, cancelled=lambda: self.banner.setText(self.tr("Run cancelled.")),
                     progress=on_progress, busy=(self.btn_run, self.btn_rerun), cancel_button=self.btn_cancel):
-            self.banner.setText(self.tr("Running on {0}…").format(c.host))
+            if c.platform == "windows":
+                # The probe's sections arrive only at the end; say which part takes long (issue #24).
+                self.banner.setText(self.tr("Running on {0}… The Windows Update search comes last and can take "
+                                            "minutes; if the run stops, the result says which part was still running.")
+                                    .format(c.host))
+            else:
+                self.banner.setText(self.tr("Running on {0}…").format(c.host))
 
     def rerun_selected(self) -> None:
         r = self.selected_record()

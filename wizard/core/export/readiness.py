@@ -10,13 +10,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
-from ..model import ROLE_OS, Disk, Project, Sku
+from ..model import OS_WINDOWS, ROLE_OS, Disk, Project, Sku
 from ..profiles import Profile
 from ..questionnaire import progress as questionnaire_progress
 from ..sas import minimum_expiry
 from ..steps import Step, parse_iso, sas_expiry_state
 from ..validation import project_profile, validate_offer
-from ..verdicts import BLOCKING
+from ..verdicts import BLOCKING, SKIPPED
 from ..vhdjobs import check_is_stale
 
 # -- readiness -------------------------------------------------------------------------
@@ -47,6 +47,8 @@ R_PUBLISHED_UNTAKEN = QT_TRANSLATE_NOOP("Core", "Published version {version} cou
 R_RUN_NONE = QT_TRANSLATE_NOOP("Core", "No certification test run yet")
 R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
 R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
+R_RUN_UNJUDGED = QT_TRANSLATE_NOOP("Core", "The latest Windows test run has cases that were not judged (Skipped) or "
+                                           "Failed/Error results, without an exception explanation: {ids}")
 R_RUN_EXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run's {count} Failed/Error result(s) each have an exception explanation")
 R_RUN_OK = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result")
 R_Q_OK = QT_TRANSLATE_NOOP("Core", "The questionnaire is complete")
@@ -151,12 +153,16 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     if run is None:
         items.append(ReadinessItem("test-run", Step.TEST_RUN, False, R_RUN_NONE))
     else:
-        bad = [r for r in run.results if r.result in BLOCKING]
+        # Every Windows case can be judged on every supported version (issue #24): a Skipped one (a run
+        # recorded before, or a case that could not be judged) blocks like an Error.
+        blocking = (*BLOCKING, SKIPPED) if run.platform == OS_WINDOWS else BLOCKING
+        bad = [r for r in run.results if r.result in blocking]
         unexplained = [r for r in bad if not project.questionnaire.exception_notes.get(r.id, "").strip()]
         if not run.results:
             item: tuple[bool, str, dict[str, Any]] = (False, R_RUN_EMPTY, {})
         elif unexplained:
-            item = (False, R_RUN_UNEXPLAINED, {"ids": ", ".join(r.id for r in unexplained)})
+            skipped = any(r.result == SKIPPED for r in unexplained)
+            item = (False, R_RUN_UNJUDGED if skipped else R_RUN_UNEXPLAINED, {"ids": ", ".join(r.id for r in unexplained)})
         elif bad:
             item = (True, R_RUN_EXPLAINED, {"count": len(bad)})
         else:
