@@ -112,9 +112,11 @@ class DiskCheck:
 
 
 def check_disk(target: str, profile: Profile, role: str, os_family: str, project: Project | None = None,
-               given: GivenSecret | None = None, cancel: CancelToken | None = None) -> DiskCheck:
+               given: GivenSecret | None = None, cancel: CancelToken | None = None,
+               image_type: str | None = None) -> DiskCheck:
     """Check one VHD: a local file, or a blob URL (with a SAS in it, the read SAS this session holds
-    for it, or the storage credential of `project` / `given`)."""
+    for it, or the storage credential of `project` / `given`). With `image_type`, an OS disk's
+    partition table is judged for how that image type boots (Gen2: GPT + EFI system partition)."""
     from .storage import parse_blob_url
     from .vhdjobs import check_target, file_stamp, is_url, to_record
 
@@ -144,7 +146,7 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 secret = ("key", key)
             else:
                 raise StorageError(M_NO_BLOB_ACCESS)
-    report = check_target(full, profile, role, os_family, secret)
+    report = check_target(full, profile, role, os_family, secret, image_type)
     if cancel is not None:
         cancel.raise_if_cancelled()
     return DiskCheck(report, to_record(report, stamp))
