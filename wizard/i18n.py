@@ -107,8 +107,9 @@ def translate_template(template: str, args: dict) -> str:
     values = {}
     for key, value in args.items():
         if isinstance(value, str):
-            value = translate(CORE_CONTEXT, value)
-            value = value.format(**args) if "{" in value else value
+            from .core.export.readiness import fill_value
+
+            value = fill_value(translate(CORE_CONTEXT, value), args)
         values[key] = value
     return translate(CORE_CONTEXT, template).format(**values)
 

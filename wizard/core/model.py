@@ -252,6 +252,15 @@ class Sku:
             return self.sku_id
         return f"{self.sku_id}-{IMAGE_SKU_SUFFIX.get(image.image_type, image.image_type.lower())}"
 
+    def needs_sas(self, disk: Disk) -> bool:
+        """A disk's SAS URI is needed unless its image comes from a gallery image version."""
+        image = self.image(disk.image_type)
+        return image is None or image.source != SOURCE_GALLERY
+
+    @property
+    def sas_disks(self) -> list[Disk]:
+        return [d for d in self.disks if self.needs_sas(d)]
+
     def os_disk_of(self, image_type: str) -> Disk | None:
         return next((d for d in self.image_disks(image_type) if d.role == ROLE_OS), None)
 

@@ -274,7 +274,7 @@ def _one_version(v: dict[str, Any], number: str, result: ImportResult, where: st
     raw_images = v.get("vmImages")
     images = [im for im in raw_images if isinstance(im, dict)] if isinstance(raw_images, list) else []
     kinds = [im.get("imageType") for im in images]
-    if (not images or len(images) != len(raw_images) or len(images) > MAX_IMAGE_TYPES
+    if (not images or not isinstance(raw_images, list) or len(images) != len(raw_images) or len(images) > MAX_IMAGE_TYPES
             or any(k not in SUPPORTED_IMAGE_TYPES for k in kinds) or len(set(kinds)) != len(kinds)):
         skip(f"{where}: image types {kinds!r} (x64Gen1, x64Gen2 or arm64Gen2, each once, at most {MAX_IMAGE_TYPES})")
         return None

@@ -232,7 +232,9 @@ ACTIVE_FIX = "Mark the boot partition active: sfdisk --activate <disk> 1 (or fdi
 
 def _boot_partitions(table: PartitionTable, boot: str, image_type: str, add: Callable[[Finding], None]) -> None:
     if table.scheme == "none":
-        add(_f("boot-partitions", "fail", M_BOOT_NONE, GPT_FIX if boot == "gpt" else "", type=image_type))
+        # Gen2 cannot boot without an EFI system partition; a BIOS disk without a table is only odd.
+        add(_f("boot-partitions", "fail" if boot == "gpt" else "warning", M_BOOT_NONE, GPT_FIX if boot == "gpt" else "",
+               type=image_type))
     elif table.scheme == "unreadable":
         add(_f("boot-partitions", "warning", M_BOOT_UNKNOWN, "", problem=table.problem, type=image_type))
     elif boot == "gpt":

@@ -160,7 +160,8 @@ class SasPage(StepPage):
 
     # -- project <-> widgets ---------------------------------------------------
     def all_disks(self) -> list[tuple[Sku, Disk]]:
-        return [(sku, disk) for sku in self.project.skus for disk in sku.disks]
+        # A disk whose image comes from an Azure Compute Gallery image version needs no SAS URI.
+        return [(sku, disk) for sku in self.project.skus for disk in sku.sas_disks]
 
     def selected(self) -> tuple[Sku, Disk] | None:
         rows = self.all_disks()

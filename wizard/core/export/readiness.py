@@ -81,8 +81,17 @@ class ReadinessItem:
 
 def fill(template: str, args: Mapping[str, object]) -> str:
     """Format a template whose argument values may be templates of their own (a disk's name with its LUN)."""
-    values = {k: (str(v).format(**args) if isinstance(v, str) and "{" in v else v) for k, v in args.items()}
-    return template.format(**values)
+    return template.format(**{k: fill_value(v, args) for k, v in args.items()})
+
+
+def fill_value(value: object, args: Mapping[str, object]) -> object:
+    """An argument that is a template itself, filled; project data with a stray brace stays as it is."""
+    if not isinstance(value, str) or "{" not in value:
+        return value
+    try:
+        return value.format(**args)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return value
 
 
 def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
@@ -94,9 +103,7 @@ def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
 
 
 def needs_sas(sku: Sku, disk: Disk) -> bool:
-    """A disk's SAS URI is needed unless its image comes from a gallery image version."""
-    image = sku.image(disk.image_type)
-    return image is None or image.source != SOURCE_GALLERY
+    return sku.needs_sas(disk)
 
 
 def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], profile: Profile | None = None,

@@ -16,14 +16,13 @@ from datetime import datetime
 from ... import __version__
 from ..model import IMAGE_X64_GEN1, OS_WINDOWS, SOURCE_GALLERY, SOURCE_SAS, PlanImage, Project, Sku
 from ..profiles import Profile, load_profile
+from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from ..validation import gallery_parts, project_profile
 from ..vmsizes import by_name
-from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from .formats import FORMATS
 from .forms import FormField, partner_center_json, portal_form
 from .readiness import ReadinessItem, readiness
 from .tokens import ExportTokens
-
 
 SIZES = by_name()
 
@@ -186,8 +185,8 @@ def _test_vm_commands(sku: Sku, project: Project | None = None, image_type: str 
             parts = gallery_parts(image.gallery_resource_id) if image.source == SOURCE_GALLERY else None
             definition = parts["definition"] if parts else sku.image_sku_id(image) or "MISSING-SKU-ID"
             version = parts["version"] if parts else sku.version
-            gallery: Arg = parts["gallery"] if parts else Var("GALLERY_NAME")
-            ggroup: Arg = parts["group"] if parts else group
+            gallery: Word = parts["gallery"] if parts else Var("GALLERY_NAME")
+            ggroup: Word = parts["group"] if parts else group
             if image.source == SOURCE_GALLERY:
                 commands.append([("az", "provider", "register"), ("--namespace", profile.gallery_provider_namespace
                                                                   or "Microsoft.PartnerCenterIngestion")])
