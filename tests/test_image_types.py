@@ -387,3 +387,109 @@ def test_the_gen1_sas_script_keeps_the_managed_image_route(tmp_path):
                              {"RESOURCE_GROUP": "rg", "LOCATION": "westus"})
     assert [c[:2] for c in calls] == [["image", "create"], ["vm", "create"]]
     assert calls[0][calls[0].index("--hyper-v-generation") + 1] == "V1"
+
+
+# -- end to end: the Offer page to the export, through the real window -------------------------------------
+def gpt_efi_vhd(tmp_path: Path) -> Path:
+    """A Gen2 OS disk as sfdisk (GPT + EFI system partition) and qemu-img (fixed VHD) make it."""
+    import shutil
+
+    from wizard.core.partitions import EFI_SYSTEM_GUID
+
+    if not shutil.which("sfdisk") or not shutil.which("qemu-img"):
+        pytest.fail("sfdisk and qemu-img are needed: run the tests through scripts/test")
+    raw = tmp_path / "gen2-os.raw"
+    with open(raw, "wb") as fh:
+        fh.truncate(2 * 1024 ** 3)
+    script = f"label: gpt\nstart=2048, size=100M, type={EFI_SYSTEM_GUID}\nstart=206848, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4\n"
+    subprocess.run(["sfdisk", "--no-reread", "--no-tell-kernel", "-q", str(raw)], input=script, text=True, check=True,
+                   capture_output=True)
+    vhd = tmp_path / "gen2-os.vhd"
+    subprocess.run(["qemu-img", "convert", "-q", "-f", "raw", "-O", "vpc", "-o", "subformat=fixed,force_size=on", str(raw),
+                    str(vhd)], check=True, capture_output=True)
+    raw.unlink()
+    return vhd
+
+
+def test_a_gen2_trusted_launch_plan_from_a_gallery_goes_from_the_offer_page_to_the_export(qtbot, new_window, monkeypatch,
+                                                                                         tmp_path):
+    from person import Person, settle
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from wizard.core.steps import Step
+    from wizard.pages.export_page import SUFFIXES
+
+    from test_end_to_end import LONG, Walk
+
+    window = new_window()
+    window.resize(1024, 700)
+    window.show()
+    walk = Walk(qtbot, window, monkeypatch, tmp_path)
+    page = walk.page(Step.OFFER)
+    person = Person(window)
+    assert not page.images_row.isVisible()  # the 2015 guide's SKU: the Offer page as it always was
+    page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+    settle()
+    walk.offer()  # the same typing as the Gen1 walk (one data disk)
+    page.sku_editor.parentWidget().parentWidget().ensureWidgetVisible(page.btn_images)
+    settle()
+    assert page.images_row.isVisible()
+    person.click(page.btn_images)
+    dialog = page.image_dialog
+    first = dialog.slots[0]
+    him = Person(dialog)
+    for combo, value in ((first.kind, "x64Gen2"), (first.security, ["trusted"]), (first.source, "sharedImageGallery")):
+        him.click(combo)
+        combo.setCurrentIndex(combo.findData(value))  # the popup's choice
+        combo.hidePopup()
+        settle()
+    him.click(first.tenant)
+    him.type(TENANT)
+    him.click(first.resource)
+    him.type(GALLERY)
+    him.click(first.confirmed)
+    assert first.confirmed.isChecked()
+    dialog.accept()
+    sku = window.document.project.skus[0]
+    assert [(im.image_type, im.security_types, im.source) for im in sku.images] == [("x64Gen2", ["trusted"], "sharedImageGallery")]
+    assert {d.image_type for d in sku.disks} == {"x64Gen2"}
+    assert "x64" in page.images_summary.text() and "gallery" in page.images_summary.text()
+    # Standard_D1_v2 (chosen by the walk) runs Gen1 only: the catalogue now hides it and the page says so.
+    sku.vm_sizes = ["Standard_D2s_v5"]
+    page._show_sku(0)
+    assert walk.next_enabled(), [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
+
+    vhd_page = walk.page(Step.VHD)
+    os_vhd = gpt_efi_vhd(tmp_path)
+    vhd_page.set_disk_file(sku.disks[0], str(os_vhd))
+    vhd_page.set_disk_file(sku.disks[1], str(os_vhd))
+    qtbot.mouseClick(vhd_page.btn_check_all, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: vhd_page.task is None and not vhd_page.queue, timeout=LONG)
+    boot = {f.id: f for f in sku.disks[0].vhd_check.findings}["boot-partitions"]
+    assert boot.severity == "pass" and "EFI system partition" in boot.message
+    for disk, name in zip(sku.disks, ("os.vhd", "data.vhd"), strict=True):
+        disk.blob_url = f"{BASE}/{name}"  # as the upload leaves it (the Gen1 walk uploads to Azurite)
+
+    export_page = walk.page(Step.EXPORT)
+    qtbot.waitUntil(lambda: export_page.task is None, timeout=LONG)
+    ids = [i.id for i in export_page.exports[0].items]
+    assert not any(i.startswith("sas:") for i in ids)  # the gallery needs no SAS URI
+    assert {i.id: i.ok for i in export_page.exports[0].items}["gallery-access:x64Gen2"] is True
+    out = {}
+    for fmt in ("partner-center-json", "az-script", "az-ps1", "portal-md"):
+        target = tmp_path / f"export{SUFFIXES[fmt]}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target, **k: (str(t), "")))
+        export_page.format_combo.setCurrentIndex(export_page.format_combo.findData(fmt))
+        qtbot.mouseClick(export_page.btn_export, Qt.MouseButton.LeftButton)
+        out[fmt] = target.read_text(encoding="utf-8")
+    document = json.loads(out["partner-center-json"])
+    document.pop("$comment", None)  # the test run and the questionnaire are not part of this walk
+    assert valid(document), document
+    assert document["skus"] == [{"imageType": "x64Gen2", "skuId": "ubuntu-standard", "securityType": ["trusted"]}]
+    assert document["vmImageVersions"][-1]["vmImages"] == [{"imageType": "x64Gen2", "source": {
+        "sourceType": "sharedImageGallery", "sharedImage": {"tenantId": TENANT, "resourceId": GALLERY}}}]
+    subprocess.run(["bash", "-n"], input=out["az-script"], text=True, check=True)
+    assert "--security-type 'TrustedLaunch'" in out["az-script"] and "--hyper-v-generation 'V2'" in out["az-script"]
+    assert parse_errors(out["az-ps1"]) == []
+    assert "Security type (x64Gen2) | `Trusted Launch`" in out["portal-md"]

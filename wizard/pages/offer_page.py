@@ -434,7 +434,7 @@ class OfferPage(StepPage):
 
         profile = project_profile(self.project)
         simple = [im.image_type for im in sku.images] == [PlanImage().image_type] and sku.images[0] == PlanImage()
-        self.sku_form.setRowVisible(self.images_row, profile.image_types_max > 1 or not simple)
+        self.sku_form.setRowVisible(self.images_row.parentWidget(), profile.image_types_max > 1 or not simple)  # the row's box (_row)
 
     def _fill_base_images(self, sku: Sku) -> None:
         profile = project_profile(self.project)
