@@ -14,8 +14,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from helpers.powershell_grammar import parse_errors
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_export import NOW, TOKEN, ready_project
 
 from wizard.core.export import partner_center_json, prepare, readiness, render
 from wizard.core.model import Disk, PlanImage, new_project
@@ -25,9 +27,6 @@ from wizard.core.projectio import FORMAT_VERSION, load_project, parse_project, p
 from wizard.core.resources import resource_path
 from wizard.core.validation import gallery_parts, validate_offer
 from wizard.core.vmsizes import by_name, search
-
-from helpers.powershell_grammar import parse_errors
-from test_export import NOW, TOKEN, ready_project
 
 PC = load_profile("partner-center")
 GUIDE = load_profile("publishing-guide-2015")
@@ -416,11 +415,10 @@ def test_a_gen2_trusted_launch_plan_from_a_gallery_goes_from_the_offer_page_to_t
     from person import Person, settle
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog
+    from test_end_to_end import LONG, Walk
 
     from wizard.core.steps import Step
     from wizard.pages.export_page import SUFFIXES
-
-    from test_end_to_end import LONG, Walk
 
     window = new_window()
     window.resize(1024, 700)
