@@ -52,6 +52,12 @@ def gallery_plan(confirmed: bool = True):
     arm.vhd_check = sku.disks[0].vhd_check
     arm.sas = sku.disks[0].sas
     sku.disks.append(arm)
+    # One test VM per image type: a run of each (the same results, for this test).
+    import copy
+
+    project.test_runs[-1].image_under_test = "ubuntu-standard/x64Gen2"
+    project.test_runs.append(copy.deepcopy(project.test_runs[-1]))
+    project.test_runs[-1].image_under_test = "ubuntu-standard/arm64Gen2"
     return project
 
 
@@ -491,3 +497,62 @@ def test_a_gen2_trusted_launch_plan_from_a_gallery_goes_from_the_offer_page_to_t
     assert "--security-type 'TrustedLaunch'" in out["az-script"] and "--hyper-v-generation 'V2'" in out["az-script"]
     assert parse_errors(out["az-ps1"]) == []
     assert "Security type (x64Gen2) | `Trusted Launch`" in out["portal-md"]
+
+
+def test_one_test_run_per_image_type_and_the_pages_say_which_image_they_test(qtbot, new_window):
+    from person import Person, settle
+    from test_end_to_end import Walk
+
+    from wizard.core.model import TestRunRecord
+    from wizard.core.steps import Step
+    from wizard.document import ProjectDocument
+
+    project = gallery_plan()
+    project.test_runs[-2:] = project.test_runs[-1:]
+    project.test_runs[-1].image_under_test = ""  # a run from before the image choice: the first SKU's first image
+    items = {i.id: i for i in readiness(project, project.skus[0], {}, now=NOW)}
+    assert items["test-run:x64Gen2"].ok and not items["test-run:arm64Gen2"].ok
+    project.test_runs[-1].image_under_test = "ubuntu-standard/no-such-type"
+    items = {i.id: i for i in readiness(project, project.skus[0], {}, now=NOW)}
+    assert not items["test-run:x64Gen2"].ok and not items["test-run:arm64Gen2"].ok
+    assert "one test VM per image type" in items["test-run:arm64Gen2"].text
+    # The run of the main image (the only one ready_project made) counts for x64Gen2 once it is recorded so.
+    project.test_runs[-1].image_under_test = "ubuntu-standard/x64Gen2"
+    items = {i.id: i for i in readiness(project, project.skus[0], {}, now=NOW)}
+    assert items["test-run:x64Gen2"].ok and not items["test-run:arm64Gen2"].ok
+
+    document = ProjectDocument()
+    document.project = project
+    window = new_window(document)
+    window.resize(1024, 700)
+    window.show()
+    walk = Walk(qtbot, window, None, None)
+    page = walk.page(Step.CONNECTION)
+    assert page.image.isVisible()
+    assert [page.image.itemText(i) for i in range(page.image.count())] == [
+        "ubuntu-standard — x64 Generation 2 (Trusted Launch)", "ubuntu-standard — Arm64 Generation 2 (Trusted Launch)"]
+    person = Person(window)
+    person.click(page.image)
+    page.image.setCurrentIndex(1)  # the popup's second line
+    page.image.hidePopup()
+    settle()
+    assert project.connection.image_under_test == "ubuntu-standard/arm64Gen2"
+    run = walk.page(Step.TEST_RUN)
+    assert run.image_under_test.isVisible() and "Arm64 Generation 2" in run.image_under_test.text()
+    from wizard.core.operations import CertificationRun
+
+    record = CertificationRun([], {}, "2026-11-25T12:00:00Z", "2026-11-25T12:01:00Z").record(project.connection, "partner-center")
+    assert isinstance(record, TestRunRecord) and record.image_under_test == "ubuntu-standard/arm64Gen2"
+
+
+def test_a_2015_project_shows_no_image_choice(qtbot, new_window):
+    from test_end_to_end import Walk
+
+    from wizard.core.steps import Step
+
+    window = new_window()
+    window.resize(1024, 700)
+    window.show()
+    walk = Walk(qtbot, window, None, None)
+    assert not walk.page(Step.CONNECTION).image.isVisible()
+    assert not walk.page(Step.TEST_RUN).image_under_test.isVisible()

@@ -54,6 +54,14 @@ def image_summary(sku: Sku) -> str:
     return "; ".join(parts)
 
 
+def image_label(sku: Sku, image: PlanImage) -> str:
+    """"ubuntu-standard — x64 Generation 2 (Trusted Launch)": which image a test VM runs."""
+    text = f"{sku.sku_id or '?'} — {core(IMAGE_TYPE_NAMES.get(image.image_type, image.image_type))}"
+    if image.security_types:
+        text += " (" + ui(AND).join(core(SECURITY_TYPE_NAMES.get(t, t)) for t in image.security_types) + ")"
+    return text
+
+
 class ImageSlot(QGroupBox):
     """One image type's fields."""
 

@@ -90,6 +90,18 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
     </message>
     <message>
+        <source>Image under test</source>
+        <translation>テストするイメージ</translation>
+    </message>
+    <message>
+        <source>Each image type of a plan gets its own test VM and test run.</source>
+        <translation>プランのイメージの種類ごとに、専用のテスト VM とテスト実行があります。</translation>
+    </message>
+    <message>
+        <source>&amp;Image under test:</source>
+        <translation>テストするイメージ(&amp;I):</translation>
+    </message>
+    <message>
         <source>Linux (SSH)</source>
         <translation>Linux (SSH)</translation>
     </message>
@@ -597,6 +609,14 @@ Trust it and remember it?</source>
     <message>
         <source>The latest test run ({finished}) has no Failed or Error result</source>
         <translation>最新のテスト実行 ({finished}) に失敗やエラーはありません</translation>
+    </message>
+    <message>
+        <source>No test run of the {type} image yet: one test VM per image type (choose the image on the Connection step)</source>
+        <translation>{type} イメージのテスト実行はまだありません。イメージの種類ごとにテスト VM が 1 つ必要です (接続のステップでイメージを選んでください)</translation>
+    </message>
+    <message>
+        <source>The {type} image was tested ({finished})</source>
+        <translation>{type} イメージはテスト済みです ({finished})</translation>
     </message>
     <message>
         <source>The questionnaire is complete</source>
@@ -2937,6 +2957,10 @@ Trust it and remember it?</source>
     <message>
         <source>Copy re&amp;mediation</source>
         <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Image under test: {0} (choose another on the Connection step)</source>
+        <translation>テストするイメージ: {0} (接続のステップで変更できます)</translation>
     </message>
     <message>
         <source>{0} — {1} ({2})</source>

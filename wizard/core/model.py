@@ -314,6 +314,7 @@ class TestRunRecord:
     results: list[CheckRecord] = field(default_factory=list)
     # What the probe learned about the system (OSName, OSDistro, KernelVersion, KernelFullVersion, OSVersion).
     system: dict[str, str] = field(default_factory=dict)
+    image_under_test: str = ""  # ConnectionSettings.image_under_test when the run started
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -372,6 +373,9 @@ class ConnectionSettings:
     key_file: str = ""
     windows_transport: str = "winrm"  # "winrm" (HTTPS 5986) | "ssh" (OpenSSH on Windows)
     verify_tls: bool = True  # WinRM certificate validation; off only by an explicit, warned choice
+    # Which image the test VM runs, as "<SKU ID>/<image type>" (one test VM per image type); "" = the
+    # first SKU's first image type, the one image of a 2015 project.
+    image_under_test: str = ""
     # The target (`target_key()`) the last *Test connection* reached, and when; "" until one passes,
     # and again after one fails -- filled-in fields alone do not make the step done.
     verified_target: str = ""
@@ -419,6 +423,25 @@ class Project:
 
     def display_name(self) -> str:
         return self.name or self.offer.offer_name or self.offer.offer_id
+
+
+def image_key(sku: Sku, image_type: str) -> str:
+    """How a test VM's image is named in the project: "<SKU ID>/<image type>"."""
+    return f"{sku.sku_id}/{image_type}"
+
+
+def tested_image(project: Project, key: str) -> tuple[Sku, str] | None:
+    """The SKU and image type a key names ("" = the first SKU's first image type), or None."""
+    if not key:
+        return (project.skus[0], project.skus[0].main_image_type) if project.skus else None
+    sku_id, _, image_type = key.rpartition("/")
+    sku = next((s for s in project.skus if s.sku_id == sku_id), None)
+    return (sku, image_type) if sku is not None and sku.image(image_type) is not None else None
+
+
+def has_image_choices(project: Project) -> bool:
+    """Whether any SKU has more than the one x64 Gen1 image of 2015 (then the pages say which is tested)."""
+    return any(len(s.images) > 1 or s.main_image_type != IMAGE_X64_GEN1 for s in project.skus)
 
 
 def new_project() -> Project:

@@ -236,7 +236,8 @@ class CertificationRun:
         from .verdicts import as_records
 
         return TestRunRecord(self.started, self.finished, c.platform, c.host, c.user, profile_id,
-                             self.system.get("OSDistro", ""), as_records(self.results), self.system)
+                             self.system.get("OSDistro", ""), as_records(self.results), self.system,
+                             image_under_test=c.image_under_test)
 
 
 def run_certification(c: ConnectionSettings, secrets: VmSecrets, profile: Profile, known_hosts: KnownHosts,

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
-from ..model import ROLE_OS, SOURCE_GALLERY, Disk, Project, Sku
+from ..model import ROLE_OS, SOURCE_GALLERY, Disk, Project, Sku, tested_image
 from ..profiles import Profile
 from ..questionnaire import progress as questionnaire_progress
 from ..sas import minimum_expiry
@@ -57,6 +57,9 @@ R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
 R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
 R_RUN_EXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run's {count} Failed/Error result(s) each have an exception explanation")
 R_RUN_OK = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result")
+R_RUN_IMAGE_NONE = QT_TRANSLATE_NOOP("Core", "No test run of the {type} image yet: one test VM per image type (choose the "
+                                             "image on the Connection step)")
+R_RUN_IMAGE_OK = QT_TRANSLATE_NOOP("Core", "The {type} image was tested ({finished})")
 R_Q_OK = QT_TRANSLATE_NOOP("Core", "The questionnaire is complete")
 R_Q_OPEN = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered)")
 R_Q_OPEN_SSH = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)")
@@ -100,6 +103,11 @@ def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
         return ({"disk": DISK_OS_OF, "type": disk.image_type} if disk.role == ROLE_OS
                 else {"disk": DISK_DATA_OF, "type": disk.image_type, "lun": sku.lun_of(disk)})
     return {"disk": DISK_OS} if disk.role == ROLE_OS else {"disk": DISK_DATA, "lun": sku.lun_of(disk)}
+
+
+def _tests(project: Project, key: str, sku: Sku, image_type: str) -> bool:
+    found = tested_image(project, key)
+    return found is not None and found[0] is sku and found[1] == image_type
 
 
 def needs_sas(sku: Sku, disk: Disk) -> bool:
@@ -194,6 +202,12 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
         else:
             item = (True, R_RUN_OK, {"finished": run.finished_at})
         items.append(ReadinessItem("test-run", Step.TEST_RUN, *item))
+    if len(sku.images) > 1:  # one test VM per image type: each needs a run of its own
+        for image in sku.images:
+            runs = [r for r in project.test_runs if r.results and _tests(project, r.image_under_test, sku, image.image_type)]
+            items.append(ReadinessItem(f"test-run:{image.image_type}", Step.TEST_RUN, bool(runs),
+                                       R_RUN_IMAGE_OK if runs else R_RUN_IMAGE_NONE,
+                                       {"type": image.image_type, "finished": runs[-1].finished_at if runs else ""}))
     answers = questionnaire_progress(project)
     q_template = R_Q_OK if answers.complete else R_Q_OPEN_SSH if answers.ssh_info_missing else R_Q_OPEN
     items.append(ReadinessItem("questionnaire", Step.QUESTIONNAIRE, answers.complete, q_template,
