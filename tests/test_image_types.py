@@ -556,3 +556,44 @@ def test_a_2015_project_shows_no_image_choice(qtbot, new_window):
     walk = Walk(qtbot, window, None, None)
     assert not walk.page(Step.CONNECTION).image.isVisible()
     assert not walk.page(Step.TEST_RUN).image_under_test.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_step_and_the_image_dialog_fit_at_1024x700_with_two_image_types(new_window, tmp_path, lang):
+    from person import layout_problems, settle
+
+    from wizard.core.projectio import save_project
+    from wizard.core.steps import Step
+    from wizard.i18n import install_translators
+
+    path = tmp_path / "gallery.mpwiz"
+    save_project(gallery_plan(), path)
+    install_translators(lang)
+    try:
+        window = new_window()
+        window.show()
+        window.open_path(path, ask=False)
+        window.resize(1024, 700)
+        found = {}
+        for step in Step:
+            window.wizard.jump_to(int(step))
+            settle(50)
+            problems = layout_problems(window, window.pages[step])
+            if problems:
+                found[step.name] = problems
+        assert not found, "\n".join(f"{k}: {p}" for k, v in found.items() for p in v)
+        window.wizard.jump_to(int(Step.OFFER))
+        page = window.pages[Step.OFFER]
+        settle(50)
+        page.edit_images()
+        dialog = page.image_dialog
+        settle(50)
+        hint = dialog.sizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 700, hint.toTuple()
+        assert layout_problems(dialog, dialog) == []
+        if lang == "ja":
+            assert dialog.slots[0].kind.currentText() == "x64 第 2 世代"
+            assert dialog.slots[0].security.currentText() == "トラステッド起動"
+        dialog.reject()
+    finally:
+        install_translators("en")

@@ -67,41 +67,40 @@ class ImageSlot(QGroupBox):
 
     def __init__(self, title: str, optional: bool, profile, dialog: QDialog):
         super().__init__(title)
-        tr = self.tr
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.kind = QComboBox()
         self.kind.setAccessibleName(title)
         if optional:
-            self.kind.addItem(tr("(none)"), "")
+            self.kind.addItem(self.tr("(none)"), "")
         for facts in profile.image_types:
             self.kind.addItem(core(IMAGE_TYPE_NAMES.get(facts["id"], facts["id"])), facts["id"])
         self.sku_id = QLineEdit()
-        self.sku_id.setAccessibleName(tr("SKU ID of the image type"))
+        self.sku_id.setAccessibleName(self.tr("SKU ID of the image type"))
         self.security = QComboBox()
-        self.security.setAccessibleName(tr("Security type"))
+        self.security.setAccessibleName(self.tr("Security type"))
         for choice in profile.security_type_choices:
             types = list(choice["types"])
             names = [core(SECURITY_TYPE_NAMES.get(t, t)) for t in types] or [core(SECURITY_TYPE_NAMES[""])]
             self.security.addItem(ui(AND).join(names), types)
         self.source = QComboBox()
-        self.source.setAccessibleName(tr("Image source"))
+        self.source.setAccessibleName(self.tr("Image source"))
         for source in profile.image_sources:
             self.source.addItem(ui(SOURCE_NAMES[source]), source)
         self.tenant = QLineEdit()
-        self.tenant.setAccessibleName(tr("Tenant ID"))
+        self.tenant.setAccessibleName(self.tr("Tenant ID"))
         self.tenant.setPlaceholderText("00000000-0000-0000-0000-000000000000")
         self.resource = QLineEdit()
-        self.resource.setAccessibleName(tr("Gallery image version resource ID"))
+        self.resource.setAccessibleName(self.tr("Gallery image version resource ID"))
         self.resource.setPlaceholderText("/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/1.0.0")
-        self.confirmed = QCheckBox(tr("The tenant registered the {0} resource provider (or the publishing account is "
+        self.confirmed = QCheckBox(self.tr("The tenant registered the {0} resource provider (or the publishing account is "
                                       "Owner of the gallery)").format(profile.gallery_provider_namespace or "Microsoft.PartnerCenterIngestion"))
-        form.addRow(tr("Second image t&ype:") if optional else tr("Image &type:"), self.kind)
-        form.addRow(tr("SKU ID:"), self.sku_id)
-        form.addRow(tr("Security type:"), self.security)
-        form.addRow(tr("Image source:"), self.source)
-        form.addRow(tr("Tenant ID:"), self.tenant)
-        form.addRow(tr("Image version:"), self.resource)
+        form.addRow(self.tr("Second image t&ype:") if optional else self.tr("Image &type:"), self.kind)
+        form.addRow(self.tr("SKU ID:"), self.sku_id)
+        form.addRow(self.tr("Security type:"), self.security)
+        form.addRow(self.tr("Image source:"), self.source)
+        form.addRow(self.tr("Tenant ID:"), self.tenant)
+        form.addRow(self.tr("Image version:"), self.resource)
         form.addRow(self.confirmed)
         for combo in (self.kind, self.source):
             combo.currentIndexChanged.connect(self.refresh)
@@ -116,6 +115,7 @@ class ImageSlot(QGroupBox):
             self.source.setCurrentIndex(max(0, self.source.findData(image.source)))
             self.tenant.setText(image.gallery_tenant_id)
             self.resource.setText(image.gallery_resource_id)
+            self.resource.setCursorPosition(0)  # a long id reads from its start
             self.confirmed.setChecked(image.gallery_access_confirmed)
         self.refresh()
 

@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <source>(none)</source>
-        <translation>(なし)</translation>
-    </message>
-    <message>
-        <source>SKU ID of the image type</source>
-        <translation>イメージの種類の SKU ID</translation>
-    </message>
-    <message>
-        <source>Security type</source>
-        <translation>セキュリティの種類</translation>
-    </message>
-    <message>
-        <source>Image source</source>
-        <translation>イメージのソース</translation>
-    </message>
-    <message>
-        <source>Tenant ID</source>
-        <translation>テナント ID</translation>
-    </message>
-    <message>
-        <source>Gallery image version resource ID</source>
-        <translation>ギャラリー イメージ バージョンのリソース ID</translation>
-    </message>
-    <message>
-        <source>The tenant registered the {0} resource provider (or the publishing account is Owner of the gallery)</source>
-        <translation>テナントに {0} リソース プロバイダーを登録済み (または公開アカウントがギャラリーの所有者)</translation>
-    </message>
-    <message>
-        <source>Second image t&amp;ype:</source>
-        <translation>2 つ目のイメージの種類(&amp;Y):</translation>
-    </message>
-    <message>
-        <source>Image &amp;type:</source>
-        <translation>イメージの種類(&amp;T):</translation>
-    </message>
-    <message>
-        <source>SKU ID:</source>
-        <translation>SKU ID:</translation>
-    </message>
-    <message>
-        <source>Security type:</source>
-        <translation>セキュリティの種類:</translation>
-    </message>
-    <message>
-        <source>Image source:</source>
-        <translation>イメージのソース:</translation>
-    </message>
-    <message>
-        <source>Tenant ID:</source>
-        <translation>テナント ID:</translation>
-    </message>
-    <message>
-        <source>Image version:</source>
-        <translation>イメージ バージョン:</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Unexpected error</source>
@@ -1630,6 +1571,65 @@ Trust it and remember it?</source>
     <message>
         <source>default: {0}</source>
         <translation>既定: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSlot</name>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>SKU ID of the image type</source>
+        <translation>イメージの種類の SKU ID</translation>
+    </message>
+    <message>
+        <source>Security type</source>
+        <translation>セキュリティの種類</translation>
+    </message>
+    <message>
+        <source>Image source</source>
+        <translation>イメージのソース</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <source>Gallery image version resource ID</source>
+        <translation>ギャラリー イメージ バージョンのリソース ID</translation>
+    </message>
+    <message>
+        <source>The tenant registered the {0} resource provider (or the publishing account is Owner of the gallery)</source>
+        <translation>テナントに {0} リソース プロバイダーを登録済み (または公開アカウントがギャラリーの所有者)</translation>
+    </message>
+    <message>
+        <source>Second image t&amp;ype:</source>
+        <translation>2 つ目のイメージの種類(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Image &amp;type:</source>
+        <translation>イメージの種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>SKU ID:</source>
+        <translation>SKU ID:</translation>
+    </message>
+    <message>
+        <source>Security type:</source>
+        <translation>セキュリティの種類:</translation>
+    </message>
+    <message>
+        <source>Image source:</source>
+        <translation>イメージのソース:</translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation>テナント ID:</translation>
+    </message>
+    <message>
+        <source>Image version:</source>
+        <translation>イメージ バージョン:</translation>
     </message>
 </context>
 <context>

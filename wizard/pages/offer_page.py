@@ -549,6 +549,8 @@ class OfferPage(StepPage):
         clone = copy.deepcopy(sku)
         clone.sku_id = f"{sku.sku_id}-copy" if sku.sku_id else ""
         clone.published_versions = []
+        for image in clone.images:
+            image.sku_id = ""  # each image type's SKU ID follows the copy's own ID (no duplicate IDs)
         for disk in clone.disks:
             disk.vhd_path, disk.blob_url, disk.vhd_check = "", "", None
         index = self.sku_list.currentRow() + 1
