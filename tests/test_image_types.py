@@ -597,3 +597,14 @@ def test_every_step_and_the_image_dialog_fit_at_1024x700_with_two_image_types(ne
         dialog.reject()
     finally:
         install_translators("en")
+
+
+def test_an_imported_gen2_plan_takes_over_the_projects_gen1_disks():
+    project = ready_project()  # one x64Gen1 image with an OS and two data disks
+    document = partner_center_json(project, project.skus[0], {})
+    document["skus"] = [{"imageType": "x64Gen2", "skuId": "ubuntu-standard", "securityType": ["trusted"]}]
+    take_over(project, document)
+    sku = project.skus[0]
+    assert [im.image_type for im in sku.images] == ["x64Gen2"]
+    assert [(d.role, d.image_type) for d in sku.disks] == [("os", "x64Gen2"), ("data", "x64Gen2"), ("data", "x64Gen2")]
+    assert [p for p in validate_offer(project) if p.path.startswith("skus[0].disks")] == []

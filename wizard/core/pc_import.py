@@ -170,6 +170,13 @@ def _take_skus(sku: Sku, entries: Any, skip: Skip) -> None:
         taken.append(image)
     if not taken:
         return
+    # An image type the plan no longer has hands its disks to the new type in its place (the plan's
+    # x64Gen1 image that Partner Center lists as x64Gen2 keeps its files); the rest get an OS disk.
+    kinds = {t.image_type for t in taken}
+    retype = {old.image_type: new.image_type for old, new in zip(sku.images, taken, strict=False)
+              if old.image_type not in kinds and not sku.image_disks(new.image_type)}
+    for disk in sku.disks:
+        disk.image_type = retype.get(disk.image_type, disk.image_type)
     sku.images = taken
     for image in taken:
         if not sku.image_disks(image.image_type):
