@@ -608,3 +608,16 @@ def test_an_imported_gen2_plan_takes_over_the_projects_gen1_disks():
     assert [im.image_type for im in sku.images] == ["x64Gen2"]
     assert [(d.role, d.image_type) for d in sku.disks] == [("os", "x64Gen2"), ("data", "x64Gen2"), ("data", "x64Gen2")]
     assert [p for p in validate_offer(project) if p.path.startswith("skus[0].disks")] == []
+
+
+def test_one_skus_test_vm_commands_render_alone_as_in_the_scripts():
+    from wizard.core.export.renderers import _test_vm_commands, command_text
+
+    project = gallery_plan()
+    exports = prepare(project, uris(project), now=NOW)
+    commands = _test_vm_commands(project.skus[0], project, "arm64Gen2")
+    assert [c[0] for c in commands] == [("az", "sig", "create"), ("az", "sig", "image-definition", "create"),
+                                        ("az", "sig", "image-version", "create"), ("az", "vm", "create")]
+    for shell, fmt in (("bash", "az-script"), ("ps1", "az-ps1")):
+        script = render(fmt, project, exports)
+        assert all(command_text(c, shell) in script for c in commands)

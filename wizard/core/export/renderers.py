@@ -243,9 +243,28 @@ def _variables(commands: list[Command]) -> list[str]:
     return list(names)
 
 
-def _script(exports: list[SkuExport], header: list[str], word: Callable[[Word], str], continuation: str,
-            after: Callable[[str], list[str]], windows_check: str, project: Project | None = None,
-            needs: Callable[[str], str] | None = None, concat: Callable[[list[str]], str] | None = None) -> str:
+# How each script language writes a value, a line continuation, and an argument made of parts.
+SHELLS: dict[str, tuple[Callable[[Word], str], str, Callable[[list[str]], str]]] = {
+    "bash": (bash_word, " \\\n  ", "".join),  # 'a'"${B}"'c' is one bash word
+    "ps1": (ps_word, " `\n  ", lambda parts: "(" + " + ".join(parts) + ")"),  # one expression, one argument
+}
+
+
+def command_text(command: Command, shell: str) -> str:
+    """One command of `_test_vm_commands` as bash ("bash") or PowerShell ("ps1") text: the command and
+    option names are ours and written bare; every value is quoted for the language (a thin renderer
+    for one SKU can join these)."""
+    word, continuation, concat = SHELLS[shell]
+
+    def arg(w: Arg) -> str:
+        return concat([word(part) for part in w.parts]) if isinstance(w, Concat) else word(w)
+
+    head, *rest = command
+    return continuation.join([" ".join(str(w) for w in head)] + [" ".join([str(g[0]), *(arg(w) for w in g[1:])]) for g in rest])
+
+
+def _script(exports: list[SkuExport], header: list[str], shell: str, after: Callable[[str], list[str]], windows_check: str,
+            project: Project | None = None, needs: Callable[[str], str] | None = None) -> str:
     lines = list(header)
     per_sku = [(export, _test_vm_commands(export.sku, project)) for export in exports]
     if needs is not None:  # the variables only some scripts use (a gallery), each asked for once
@@ -253,29 +272,19 @@ def _script(exports: list[SkuExport], header: list[str], word: Callable[[Word], 
         extra = [needs(n) for n in ("STORAGE_ACCOUNT", "GALLERY_NAME", "SUBSCRIPTION_ID") if n in used]
         if extra:
             lines[-1:-1] = extra
-
-    def arg(w: Arg) -> str:
-        if isinstance(w, Concat):
-            assert concat is not None
-            return concat([word(part) for part in w.parts])
-        return word(w)
-
     for export, commands in per_sku:
         sku = export.sku
         lines.append(comment_text(f"# SKU {sku.sku_id} {sku.version}"))
         lines += [comment_text(f"# NOT READY: {m}") for m in export.missing]
         for image in sku.images:
             if not _disk_urls(sku, image.image_type)[0]:
-                lines.append(comment_text(f"# MISSING: the {image.image_type} OS disk has no blob URL yet "
-                                          "(upload it in the VHD check step)"))
+                disk = f"the {image.image_type} OS disk" if len(sku.images) > 1 else "the OS disk"
+                lines.append(comment_text(f"# MISSING: {disk} has no blob URL yet (upload it in the VHD check step)"))
         if sku.os_family == OS_WINDOWS:
             lines.append(windows_check)
         for command in commands:
-            # the command (az image create) and each option name are ours and written bare; every value is quoted
-            head, *rest = command
-            lines.append(continuation.join([" ".join(str(w) for w in head)]
-                                           + [" ".join([str(g[0]), *(arg(w) for w in g[1:])]) for g in rest]))
-            lines += after(" ".join(str(w) for w in head))
+            lines.append(command_text(command, shell))
+            lines += after(" ".join(str(w) for w in command[0]))
         lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -314,9 +323,8 @@ def render_az_script(project: Project, exports: list[SkuExport]) -> str:
               ': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the storage account}"',
               ': "${LOCATION:?set LOCATION to the storage account region, e.g. westus}"',
               'ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"', ""]
-    return _script(exports, header, bash_word, " \\\n  ", lambda _command: [],
-                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"', project, _bash_needs(project),
-                   "".join)
+    return _script(exports, header, "bash", lambda _command: [],
+                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"', project, _bash_needs(project))
 
 
 def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
@@ -328,10 +336,10 @@ def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
               "if (-not $env:RESOURCE_GROUP) { throw 'Set $env:RESOURCE_GROUP to the resource group of the storage account' }",
               "if (-not $env:LOCATION) { throw 'Set $env:LOCATION to the storage account region, e.g. westus' }",
               "if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }", ""]
-    return _script(exports, header, ps_word, " `\n  ",
+    return _script(exports, header, "ps1",
                    lambda command: [f"if ($LASTEXITCODE -ne 0) {{ throw '{command} failed' }}"],
                    "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }",
-                   project, _ps_needs(project), lambda parts: "(" + " + ".join(parts) + ")")
+                   project, _ps_needs(project))
 
 
 def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
