@@ -621,3 +621,23 @@ def test_one_skus_test_vm_commands_render_alone_as_in_the_scripts():
     for shell, fmt in (("bash", "az-script"), ("ps1", "az-ps1")):
         script = render(fmt, project, exports)
         assert all(command_text(c, shell) in script for c in commands)
+
+
+def test_the_sas_step_lists_only_the_disks_that_need_a_sas_uri(qtbot, new_window):
+    from test_end_to_end import Walk
+
+    from wizard.core.steps import Step, StepState, step_states
+    from wizard.document import ProjectDocument
+
+    project = gallery_plan()
+    document = ProjectDocument()
+    document.project = project
+    window = new_window(document)
+    window.resize(1024, 700)
+    window.show()
+    page = Walk(qtbot, window, None, None).page(Step.SAS)
+    assert page.disks.rowCount() == 1  # the Arm64 image's OS disk; the gallery image's three are not listed
+    assert "3 disk(s)" in page.banner.text() and page.banner.isVisible()
+    project.skus[0].images.pop()
+    project.skus[0].disks.pop()
+    assert step_states(project)[Step.SAS] is StepState.DONE  # every image from a gallery: nothing to sign

@@ -2857,6 +2857,10 @@ Trust it and remember it?</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
+        <source>{0} disk(s) belong to an image that comes from an Azure Compute Gallery image version: they need no SAS URI and are not listed.</source>
+        <translation>{0} 個のディスクは Azure Compute Gallery のイメージ バージョンから取得するイメージのものです。SAS URI は不要なので一覧に表示しません。</translation>
+    </message>
+    <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
