@@ -158,7 +158,8 @@ def _vhd_check(args: argparse.Namespace) -> int:
     given = _given_secret(args)
     target = _with_sas(args.target, args) if args.target == "-" or args.sas_env or "://" in args.target else args.target
     try:
-        report = check_disk(target, load_profile(args.profile), args.role, args.os, given=given).report
+        report = check_disk(target, load_profile(args.profile), args.role, args.os, given=given,
+                            image_type=args.image_type).report
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -508,6 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
     vcheck.add_argument("target", help="a file path, or a blob URL (with a SAS, or use --account-key-env)")
     vcheck.add_argument("--role", choices=("os", "data"), default="os")
     vcheck.add_argument("--os", choices=("linux", "windows"), default="linux")
+    vcheck.add_argument("--image-type", choices=("x64Gen1", "x64Gen2", "arm64Gen2"), default=None,
+                        help="judge the OS disk's partition table for how this image type boots (Gen2: GPT + EFI system partition)")
     vcheck.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
     creds = vcheck.add_mutually_exclusive_group()
     creds.add_argument("--account-key-env", metavar="VAR", help="environment variable holding the account key")

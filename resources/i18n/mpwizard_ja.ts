@@ -43,6 +43,18 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>このプロジェクトの値を入れた az コマンド (bash と PowerShell)。先にテストを実行する必要はありません。</translation>
     </message>
     <message>
+        <source>Image under test</source>
+        <translation>テストするイメージ</translation>
+    </message>
+    <message>
+        <source>Each image type of a plan gets its own test VM and test run.</source>
+        <translation>プランのイメージの種類ごとに、専用のテスト VM とテスト実行があります。</translation>
+    </message>
+    <message>
+        <source>&amp;Image under test:</source>
+        <translation>テストするイメージ(&amp;I):</translation>
+    </message>
+    <message>
         <source>Linux (SSH)</source>
         <translation>Linux (SSH)</translation>
     </message>
@@ -380,6 +392,62 @@ Trust it and remember it?</source>
         <translation>不明な要件プロファイル &apos;{value}&apos; です。既定のプロファイルを使います。</translation>
     </message>
     <message>
+        <source>The plan needs at least one image type.</source>
+        <translation>プランには少なくとも 1 つのイメージの種類が必要です。</translation>
+    </message>
+    <message>
+        <source>Image type &apos;{value}&apos; is not one this profile offers ({known}).</source>
+        <translation>イメージの種類 &apos;{value}&apos; はこのプロファイルでは選べません ({known})。</translation>
+    </message>
+    <message>
+        <source>{count} image types; this profile allows at most {max} per plan.</source>
+        <translation>イメージの種類が {count} 個あります。このプロファイルではプランごとに最大 {max} 個です。</translation>
+    </message>
+    <message>
+        <source>Image type {value} is listed twice; each image type appears once per plan.</source>
+        <translation>イメージの種類 {value} が 2 回あります。各イメージの種類はプランに 1 回だけです。</translation>
+    </message>
+    <message>
+        <source>SKU ID &apos;{value}&apos; ({type}) is used more than once; each image type needs its own SKU ID.</source>
+        <translation>SKU ID &apos;{value}&apos; ({type}) が複数回使われています。イメージの種類ごとに別の SKU ID が必要です。</translation>
+    </message>
+    <message>
+        <source>A security type belongs to Generation 2 images only; {value} is Generation 1.</source>
+        <translation>セキュリティの種類は第 2 世代のイメージにだけ指定できます。{value}は第 1 世代です。</translation>
+    </message>
+    <message>
+        <source>Security type &apos;{value}&apos; is not one this profile knows ({known}).</source>
+        <translation>セキュリティの種類 &apos;{value}&apos; はこのプロファイルにありません ({known})。</translation>
+    </message>
+    <message>
+        <source>Image source &apos;{value}&apos; is not one this profile accepts ({known}).</source>
+        <translation>イメージのソース &apos;{value}&apos; はこのプロファイルでは使えません ({known})。</translation>
+    </message>
+    <message>
+        <source>Tenant ID &apos;{value}&apos;: a GUID such as 00000000-0000-0000-0000-000000000000 (the Microsoft Entra tenant that holds the gallery).</source>
+        <translation>テナント ID &apos;{value}&apos;: 00000000-0000-0000-0000-000000000000 のような GUID (ギャラリーを持つ Microsoft Entra テナント) を入力してください。</translation>
+    </message>
+    <message>
+        <source>Gallery image version &apos;{value}&apos;: it must be /subscriptions/&lt;GUID&gt;/resourceGroups/&lt;name&gt;/providers/Microsoft.Compute/galleries/&lt;gallery&gt;/images/&lt;definition&gt;/versions/&lt;X.Y.Z&gt;.</source>
+        <translation>ギャラリー イメージ バージョン &apos;{value}&apos;: /subscriptions/&lt;GUID&gt;/resourceGroups/&lt;name&gt;/providers/Microsoft.Compute/galleries/&lt;gallery&gt;/images/&lt;definition&gt;/versions/&lt;X.Y.Z&gt; の形式にしてください。</translation>
+    </message>
+    <message>
+        <source>The gallery image version is {value} but the SKU&apos;s version is {version}: the scripts create version {version}; use the same number.</source>
+        <translation>ギャラリー イメージ バージョンは {value} ですが、SKU のバージョンは {version} です。スクリプトはバージョン {version} を作成するので、同じ番号にしてください。</translation>
+    </message>
+    <message>
+        <source>The {type} image needs exactly one OS disk, listed before its data disks.</source>
+        <translation>{type} イメージには OS ディスクがちょうど 1 つ、データ ディスクより前に必要です。</translation>
+    </message>
+    <message>
+        <source>Disk {number} belongs to image type &apos;{value}&apos;, which the plan does not have.</source>
+        <translation>ディスク {number} はイメージの種類 &apos;{value}&apos; のものですが、プランにその種類はありません。</translation>
+    </message>
+    <message>
+        <source>VM size {value} runs none of the plan&apos;s image types ({types}).</source>
+        <translation>VM サイズ {value} ではプランのどのイメージの種類 ({types}) も実行できません。</translation>
+    </message>
+    <message>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
@@ -390,6 +458,30 @@ Trust it and remember it?</source>
     <message>
         <source>data disk LUN {lun}</source>
         <translation>データ ディスク LUN {lun}</translation>
+    </message>
+    <message>
+        <source>{type} OS disk</source>
+        <translation>{type} OS ディスク</translation>
+    </message>
+    <message>
+        <source>{type} data disk LUN {lun}</source>
+        <translation>{type} データ ディスク LUN {lun}</translation>
+    </message>
+    <message>
+        <source>{type}: the image comes from the gallery image version {version}</source>
+        <translation>{type}: イメージはギャラリー イメージ バージョン {version} から取得されます</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery source needs the tenant ID and the image version&apos;s resource ID (Offer &amp; SKUs step)</source>
+        <translation>{type}: ギャラリーのソースにはテナント ID とイメージ バージョンのリソース ID が必要です (オファーと SKU のステップ)</translation>
+    </message>
+    <message>
+        <source>{type}: confirm that the tenant registered the {provider} resource provider (or that the publishing account is Owner of the gallery)</source>
+        <translation>{type}: テナントに {provider} リソース プロバイダーを登録したこと (または公開アカウントがギャラリーの所有者であること) を確認してください</translation>
+    </message>
+    <message>
+        <source>{type}: the {provider} resource provider registration is confirmed</source>
+        <translation>{type}: {provider} リソース プロバイダーの登録を確認済みです</translation>
     </message>
     <message>
         <source>Offer and SKU details are complete</source>
@@ -484,6 +576,14 @@ Trust it and remember it?</source>
         <translation>最新のテスト実行 ({finished}) に失敗やエラーはありません</translation>
     </message>
     <message>
+        <source>No test run of the {type} image yet: one test VM per image type (choose the image on the Connection step)</source>
+        <translation>{type} イメージのテスト実行はまだありません。イメージの種類ごとにテスト VM が 1 つ必要です (接続のステップでイメージを選んでください)</translation>
+    </message>
+    <message>
+        <source>The {type} image was tested ({finished})</source>
+        <translation>{type} イメージはテスト済みです ({finished})</translation>
+    </message>
+    <message>
         <source>The questionnaire is complete</source>
         <translation>質問票への回答は完了しています</translation>
     </message>
@@ -540,6 +640,34 @@ Trust it and remember it?</source>
         <translation>未完了: レポートを VHD のコンテナーに保存してください</translation>
     </message>
     <message>
+        <source>MISSING: the gallery image version (tenant ID and resource ID) on the Offer &amp; SKUs step</source>
+        <translation>未設定: オファーと SKU のステップでギャラリー イメージ バージョン (テナント ID とリソース ID) を入力してください</translation>
+    </message>
+    <message>
+        <source>x64 Generation 1</source>
+        <translation>x64 第 1 世代</translation>
+    </message>
+    <message>
+        <source>x64 Generation 2</source>
+        <translation>x64 第 2 世代</translation>
+    </message>
+    <message>
+        <source>Arm64 Generation 2</source>
+        <translation>Arm64 第 2 世代</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <source>Trusted Launch</source>
+        <translation>トラステッド起動</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>機密</translation>
+    </message>
+    <message>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
@@ -576,12 +704,40 @@ Trust it and remember it?</source>
         <translation>バージョン</translation>
     </message>
     <message>
+        <source>Tenant ID ({type})</source>
+        <translation>テナント ID ({type})</translation>
+    </message>
+    <message>
+        <source>Gallery image version ({type})</source>
+        <translation>ギャラリー イメージ バージョン ({type})</translation>
+    </message>
+    <message>
         <source>OS VHD URL</source>
         <translation>OS VHD URL</translation>
     </message>
     <message>
+        <source>OS VHD URL ({type})</source>
+        <translation>OS VHD URL ({type})</translation>
+    </message>
+    <message>
+        <source>LUN {lun} VHD URL ({type})</source>
+        <translation>LUN {lun} VHD URL ({type})</translation>
+    </message>
+    <message>
         <source>LUN</source>
         <translation>LUN</translation>
+    </message>
+    <message>
+        <source>Image type</source>
+        <translation>イメージの種類</translation>
+    </message>
+    <message>
+        <source>SKU ID ({type})</source>
+        <translation>SKU ID ({type})</translation>
+    </message>
+    <message>
+        <source>Security type ({type})</source>
+        <translation>セキュリティの種類 ({type})</translation>
     </message>
     <message>
         <source>LUN {lun} VHD URL</source>
@@ -732,6 +888,38 @@ Trust it and remember it?</source>
         <translation>セクター {sector} より前から始まるパーティションはありません ({scheme})。先頭 1 MiB は空いています。</translation>
     </message>
     <message>
+        <source>GPT with an EFI system partition (partition {number}): the {type} image boots with UEFI.</source>
+        <translation>EFI システム パーティション (パーティション {number}) のある GPT です。{type} イメージは UEFI で起動します。</translation>
+    </message>
+    <message>
+        <source>The disk has an MBR partition table, but a {type} image boots with UEFI: it needs a GPT with an EFI system partition.</source>
+        <translation>ディスクのパーティション テーブルは MBR ですが、{type} イメージは UEFI で起動します。EFI システム パーティションのある GPT が必要です。</translation>
+    </message>
+    <message>
+        <source>The GPT has no EFI system partition: a {type} image cannot boot with UEFI.</source>
+        <translation>GPT に EFI システム パーティションがありません。{type} イメージは UEFI で起動できません。</translation>
+    </message>
+    <message>
+        <source>MBR with the active boot partition {number}: the {type} image boots with BIOS.</source>
+        <translation>アクティブなブート パーティション {number} のある MBR です。{type} イメージは BIOS で起動します。</translation>
+    </message>
+    <message>
+        <source>The disk has a GPT, but a {type} image boots with BIOS from an MBR: choose a Generation 2 image type for it, or rebuild it with an MBR.</source>
+        <translation>ディスクは GPT ですが、{type} イメージは MBR から BIOS で起動します。第 2 世代のイメージの種類を選ぶか、MBR で作り直してください。</translation>
+    </message>
+    <message>
+        <source>No partition of the MBR is marked active (bootable): a {type} image boots with BIOS from the active partition.</source>
+        <translation>MBR にアクティブ (起動可能) なパーティションがありません。{type} イメージは BIOS でアクティブなパーティションから起動します。</translation>
+    </message>
+    <message>
+        <source>The partition table could not be read ({problem}): whether the {type} image boots could not be checked.</source>
+        <translation>パーティション テーブルを読み取れませんでした ({problem})。{type} イメージが起動できるかを確認できませんでした。</translation>
+    </message>
+    <message>
+        <source>No partition table found: a {type} OS disk needs one to boot.</source>
+        <translation>パーティション テーブルがありません。{type} の OS ディスクが起動するには必要です。</translation>
+    </message>
+    <message>
         <source>The blob is a {type}, not a page blob: upload the VHD again as a page blob.</source>
         <translation>BLOB がページ BLOB ではなく {type} です。VHD をページ BLOB としてアップロードし直してください。</translation>
     </message>
@@ -790,6 +978,10 @@ Trust it and remember it?</source>
     <message>
         <source>First MiB</source>
         <translation>先頭 1 MiB</translation>
+    </message>
+    <message>
+        <source>Boot partitions</source>
+        <translation>ブート パーティション</translation>
     </message>
     <message>
         <source>Blob type</source>
@@ -1395,6 +1587,112 @@ Trust it and remember it?</source>
     <message>
         <source>Show or hide what this step is for, what you need and where to find it (F1 opens it in a window).</source>
         <translation>このステップの目的、必要なもの、その場所の表示と非表示を切り替えます (F1 キーで別のウィンドウに表示します)。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDialog</name>
+    <message>
+        <source>SAS URIs of the disks</source>
+        <translation>ディスクの SAS URI</translation>
+    </message>
+    <message>
+        <source>Azure Compute Gallery image version</source>
+        <translation>Azure Compute Gallery のイメージ バージョン</translation>
+    </message>
+    <message>
+        <source>SAS URIs</source>
+        <translation>SAS URI</translation>
+    </message>
+    <message>
+        <source>gallery</source>
+        <translation>ギャラリー</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>Image types of {0}</source>
+        <translation>{0}のイメージの種類</translation>
+    </message>
+    <message>
+        <source>the SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Partner Center lists each image type of a plan as a SKU of its own. Generation 2 images boot with UEFI (GPT with an EFI system partition); Trusted Launch needs Generation 2 and a gallery image version for its test VM. The gallery is the route Microsoft recommends: no SAS URI is needed.</source>
+        <translation>パートナー センターでは、プランのイメージの種類ごとに別の SKU になります。第 2 世代のイメージは UEFI で起動します (EFI システム パーティションのある GPT)。トラステッド起動には第 2 世代と、テスト VM 用のギャラリー イメージ バージョンが必要です。Microsoft が推奨するのはギャラリーを使う方法で、SAS URI は不要です。</translation>
+    </message>
+    <message>
+        <source>Image type</source>
+        <translation>イメージの種類</translation>
+    </message>
+    <message>
+        <source>Second image type</source>
+        <translation>2 つ目のイメージの種類</translation>
+    </message>
+    <message>
+        <source>default: {0}</source>
+        <translation>既定: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSlot</name>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>SKU ID of the image type</source>
+        <translation>イメージの種類の SKU ID</translation>
+    </message>
+    <message>
+        <source>Security type</source>
+        <translation>セキュリティの種類</translation>
+    </message>
+    <message>
+        <source>Image source</source>
+        <translation>イメージのソース</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <source>Gallery image version resource ID</source>
+        <translation>ギャラリー イメージ バージョンのリソース ID</translation>
+    </message>
+    <message>
+        <source>The tenant registered the {0} resource provider (or the publishing account is Owner of the gallery)</source>
+        <translation>テナントに {0} リソース プロバイダーを登録済み (または公開アカウントがギャラリーの所有者)</translation>
+    </message>
+    <message>
+        <source>Second image t&amp;ype:</source>
+        <translation>2 つ目のイメージの種類(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Image &amp;type:</source>
+        <translation>イメージの種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>SKU ID:</source>
+        <translation>SKU ID:</translation>
+    </message>
+    <message>
+        <source>Security type:</source>
+        <translation>セキュリティの種類:</translation>
+    </message>
+    <message>
+        <source>Image source:</source>
+        <translation>イメージのソース:</translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation>テナント ID:</translation>
+    </message>
+    <message>
+        <source>Image version:</source>
+        <translation>イメージ バージョン:</translation>
     </message>
 </context>
 <context>
@@ -2042,6 +2340,26 @@ Trust it and remember it?</source>
         <translation>パートナー センター向けのエクスポートに使います。</translation>
     </message>
     <message>
+        <source>Image types and sources…</source>
+        <translation>イメージの種類とソース…</translation>
+    </message>
+    <message>
+        <source>x64 Generation 1 or 2, Arm64, Trusted Launch, and whether the image comes from SAS URIs or an Azure Compute Gallery image version.</source>
+        <translation>x64 第 1 世代/第 2 世代、Arm64、トラステッド起動、およびイメージを SAS URI と Azure Compute Gallery のイメージ バージョンのどちらから取得するか。</translation>
+    </message>
+    <message>
+        <source>Image t&amp;ypes:</source>
+        <translation>イメージの種類(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Image types</source>
+        <translation>イメージの種類</translation>
+    </message>
+    <message>
+        <source>Each image type is a SKU of its own in Partner Center, with its own disks.</source>
+        <translation>パートナー センターでは、各イメージの種類が独自のディスクを持つ別の SKU になります。</translation>
+    </message>
+    <message>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
@@ -2120,6 +2438,10 @@ Trust it and remember it?</source>
     <message>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>(set in the VHD step)</source>
@@ -2773,6 +3095,10 @@ Trust it and remember it?</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
+        <source>{0} disk(s) belong to an image that comes from an Azure Compute Gallery image version: they need no SAS URI and are not listed.</source>
+        <translation>{0} 個のディスクは Azure Compute Gallery のイメージ バージョンから取得するイメージのものです。SAS URI は不要なので一覧に表示しません。</translation>
+    </message>
+    <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
     </message>
@@ -2900,6 +3226,10 @@ Trust it and remember it?</source>
     <message>
         <source>Copy re&amp;mediation</source>
         <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Image under test: {0} (choose another on the Connection step)</source>
+        <translation>テストするイメージ: {0} (接続のステップで変更できます)</translation>
     </message>
     <message>
         <source>{0} — {1} ({2})</source>

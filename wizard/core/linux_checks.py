@@ -134,7 +134,11 @@ def _deprovision(ev: Evidence, p: Profile) -> Verdict:
 
 def _kernel_params(ev: Evidence, p: Profile) -> Verdict:
     running = ev.get("cmdline", "").split()
-    missing = [param for param in p.linux_kernel_params_required if param not in running]
+    # An ARM64 image's serial console is ttyAMA0, not ttyS0 (the profile says which parameter it replaces).
+    arm64 = ev.get("uname_m", "").strip() in ("aarch64", "arm64")
+    alternatives = p.linux_kernel_param_arm64_alternatives if arm64 else {}
+    missing = [param for param in p.linux_kernel_params_required
+               if param not in running and alternatives.get(param) not in running]
     fix = ""
     if missing:
         fix = (f"Add '{' '.join(missing)}' to GRUB_CMDLINE_LINUX in /etc/default/grub, then run update-grub "

@@ -112,9 +112,11 @@ class DiskCheck:
 
 
 def check_disk(target: str, profile: Profile, role: str, os_family: str, project: Project | None = None,
-               given: GivenSecret | None = None, cancel: CancelToken | None = None) -> DiskCheck:
+               given: GivenSecret | None = None, cancel: CancelToken | None = None,
+               image_type: str | None = None) -> DiskCheck:
     """Check one VHD: a local file, or a blob URL (with a SAS in it, the read SAS this session holds
-    for it, or the storage credential of `project` / `given`)."""
+    for it, or the storage credential of `project` / `given`). With `image_type`, an OS disk's
+    partition table is judged for how that image type boots (Gen2: GPT + EFI system partition)."""
     from .storage import parse_blob_url
     from .vhdjobs import check_target, file_stamp, is_url, to_record
 
@@ -145,7 +147,7 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 secret = ("key", key)
             else:
                 raise StorageError(M_NO_BLOB_ACCESS)
-    report = check_target(full, profile, role, os_family, secret)
+    report = check_target(full, profile, role, os_family, secret, image_type)
     if cancel is not None:
         cancel.raise_if_cancelled()
     return DiskCheck(report, to_record(report, stamp))
@@ -236,7 +238,8 @@ class CertificationRun:
         from .verdicts import as_records
 
         return TestRunRecord(self.started, self.finished, c.platform, c.host, c.user, profile_id,
-                             self.system.get("OSDistro", ""), as_records(self.results), self.system)
+                             self.system.get("OSDistro", ""), as_records(self.results), self.system,
+                             image_under_test=c.image_under_test)
 
 
 def run_certification(c: ConnectionSettings, secrets: VmSecrets, profile: Profile, known_hosts: KnownHosts,

@@ -102,7 +102,28 @@ def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_v1}
+def _migrate_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 had one x64 Generation 1 image per SKU. Version 3 lists a plan's image types
+    (`images`) and names each disk's image: a version-2 SKU becomes one x64Gen1 image from SAS URIs
+    holding all its disks. Values of the wrong kind are left for the codec to report."""
+    data = dict(data)
+    skus = data.get("skus")
+    if isinstance(skus, list):
+        migrated = []
+        for sku in skus:
+            if isinstance(sku, dict):
+                sku = dict(sku)
+                sku.setdefault("images", [{"image_type": "x64Gen1", "sku_id": "", "security_types": [], "source": "sasUri"}])
+                disks = sku.get("disks")
+                if isinstance(disks, list):
+                    sku["disks"] = [{**d, "image_type": d.get("image_type", "x64Gen1")} if isinstance(d, dict) else d
+                                    for d in disks]
+            migrated.append(sku)
+        data["skus"] = migrated
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_v1, 2: _migrate_v2}
 
 
 def read_project_text(path: Path) -> str:

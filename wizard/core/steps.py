@@ -86,7 +86,9 @@ def _sas_state(project: Project) -> StepState:
     from .validation import project_profile
 
     profile = project_profile(project)
-    states = [sas_expiry_state(d, profile) for s in project.skus for d in s.disks]
+    states = [sas_expiry_state(d, profile) for s in project.skus for d in s.sas_disks]
+    if not states and any(s.disks for s in project.skus):
+        return StepState.DONE  # every image comes from a gallery image version: no SAS URI is needed
     if not states or all(s == "none" for s in states):
         return StepState.NOT_STARTED
     return StepState.DONE if all(s == "ok" for s in states) else StepState.ATTENTION

@@ -11,7 +11,7 @@ from .profiles import Profile
 from .projectio import utc_now_iso
 from .storage import BlobSource, StorageError, blob_client, parse_blob_url, storage_error
 from .vhd import FileSource, inspect
-from .vhdcheck import VhdReport, check_vhd, needs_first_mib
+from .vhdcheck import VhdReport, boot_scheme, check_vhd, needs_first_mib
 
 
 def is_url(target: str) -> bool:
@@ -38,9 +38,10 @@ M_UNREADABLE = QT_TRANSLATE_NOOP("Core", "{target} cannot be read: {reason}.")
 
 
 def check_target(target: str, profile: Profile, role: str, os_family: str,
-                 secret: tuple[str, str] | None = None) -> VhdReport:
-    """Inspect and judge `target`; raises StorageError when it cannot be read at all."""
-    first_mib = needs_first_mib(profile, role, os_family)
+                 secret: tuple[str, str] | None = None, image_type: str | None = None) -> VhdReport:
+    """Inspect and judge `target` (an OS disk of `image_type`: also how it boots); raises StorageError
+    when it cannot be read at all."""
+    first_mib = needs_first_mib(profile, role, os_family) or bool(role == "os" and boot_scheme(profile, image_type))
     if not is_url(target):
         try:
             with FileSource(target) as source:
@@ -53,7 +54,7 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
             raise StorageError(M_DENIED, target=target) from None
         except OSError as exc:
             raise StorageError(M_UNREADABLE, target=target, reason=exc.strerror or str(exc)) from None
-        return check_vhd(info, profile, role, os_family)
+        return check_vhd(info, profile, role, os_family, image_type=image_type)
     try:
         parsed = parse_blob_url(target)
     except ValueError as exc:
@@ -79,7 +80,7 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
         if isinstance(exc, (AzureError, OSError)):
             raise storage_error(exc) from None
         raise
-    return check_vhd(info, profile, role, os_family, blob_type=blob.blob_type)
+    return check_vhd(info, profile, role, os_family, blob_type=blob.blob_type, image_type=image_type)
 
 
 def _blob_type_only(report: VhdReport, profile: Profile) -> VhdReport:

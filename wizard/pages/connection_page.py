@@ -43,6 +43,13 @@ class ConnectionPage(StepPage):
         vm_row.addWidget(vm_note, 1)
         vm_row.addWidget(self.btn_vm_commands)
         form = QFormLayout()
+        self.form = form
+        # One test VM per image type: which image this VM runs (shown only when a SKU has more than the
+        # one x64 Gen1 image of 2015).
+        self.image = QComboBox()
+        self.image.setAccessibleName(self.tr("Image under test"))
+        self.image.setToolTip(self.tr("Each image type of a plan gets its own test VM and test run."))
+        form.addRow(self.tr("&Image under test:"), self.image)
         self.test_name = QLineEdit()
         self.platform = QComboBox()
         self.platform.addItem(self.tr("Linux (SSH)"), OS_LINUX)
@@ -139,6 +146,7 @@ class ConnectionPage(StepPage):
         self.port.valueChanged.connect(self._store)
         self.auth.currentIndexChanged.connect(self._store)
         self.platform.currentIndexChanged.connect(self._platform_changed)
+        self.image.currentIndexChanged.connect(self._image_chosen)
         self.transport.currentIndexChanged.connect(self._platform_changed)
         self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
@@ -158,6 +166,7 @@ class ConnectionPage(StepPage):
         self.user.setText(c.user)
         self.auth.setCurrentIndex(max(0, self.auth.findData(c.auth)))
         self.key_file.setText(c.key_file)
+        self._fill_images()
         self._loading = False
         self._update_enabled()
         self.load_secret()
@@ -169,6 +178,25 @@ class ConnectionPage(StepPage):
         dialog.show()
         self.vm_dialog = dialog
         return dialog
+
+    def _fill_images(self) -> None:
+        from ..core.model import has_image_choices, image_key
+        from ..image_dialog import image_label
+
+        project = self.project
+        self.image.clear()
+        for sku in project.skus:
+            for im in sku.images:
+                self.image.addItem(image_label(sku, im), image_key(sku, im.image_type))
+        index = self.image.findData(project.connection.image_under_test)
+        self.image.setCurrentIndex(max(0, index))
+        self.form.setRowVisible(self.image, has_image_choices(project))
+
+    def _image_chosen(self) -> None:
+        if self._loading or self.image.currentData() is None:
+            return
+        self.project.connection.image_under_test = self.image.currentData()
+        self.changed()
 
     # -- connection test ----------------------------------------------------------
     def _known_hosts(self):

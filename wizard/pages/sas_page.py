@@ -178,7 +178,8 @@ class SasPage(StepPage):
 
     # -- project <-> widgets ---------------------------------------------------
     def all_disks(self) -> list[tuple[Sku, Disk]]:
-        return [(sku, disk) for sku in self.project.skus for disk in sku.disks]
+        # A disk whose image comes from an Azure Compute Gallery image version needs no SAS URI.
+        return [(sku, disk) for sku in self.project.skus for disk in sku.sas_disks]
 
     def selected(self) -> tuple[Sku, Disk] | None:
         rows = self.all_disks()
@@ -513,7 +514,12 @@ class SasPage(StepPage):
         else:
             self.banner.setText("")
             set_banner(self.banner, None)
-        self.banner.setVisible(bool(due))
+        gallery = sum(len(sku.disks) - len(sku.sas_disks) for sku in self.project.skus)
+        if gallery and not due:  # said, so that a missing row is not a surprise
+            self.banner.setText(self.tr("{0} disk(s) belong to an image that comes from an Azure Compute Gallery image "
+                                        "version: they need no SAS URI and are not listed.").format(gallery))
+            set_banner(self.banner, "neutral")
+        self.banner.setVisible(bool(due) or bool(gallery))
 
     def _show_details(self) -> None:
         chosen = self.selected()

@@ -110,6 +110,9 @@ class TestRunPage(StepPage):
         self.banner = QLabel()
         self.banner.setObjectName("runBanner")
         self.banner.setWordWrap(True)
+        self.image_under_test = QLabel()  # which image the run tests (one test VM per image type)
+        self.image_under_test.setWordWrap(True)
+        self.image_under_test.hide()
         self.runs = QComboBox()
         self.runs.setAccessibleName(self.tr("Earlier runs"))
         self.btn_run = QPushButton(self.tr("&Run all checks"))
@@ -155,6 +158,7 @@ class TestRunPage(StepPage):
         splitter.addWidget(details_box)
         splitter.setSizes([380, 200])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.image_under_test)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addLayout(second)
@@ -170,7 +174,22 @@ class TestRunPage(StepPage):
 
     # -- display -------------------------------------------------------------
     def load_from_project(self) -> None:
+        self._show_image_under_test()
         self._fill_runs()
+
+    def _show_image_under_test(self) -> None:
+        from ..core.model import has_image_choices, tested_image
+        from ..image_dialog import image_label
+
+        found = tested_image(self.project, self.project.connection.image_under_test)
+        shown = has_image_choices(self.project) and found is not None
+        if found is not None:
+            sku, image_type = found
+            image = sku.image(image_type)
+            if image is not None:
+                self.image_under_test.setText(self.tr("Image under test: {0} (choose another on the Connection step)")
+                                              .format(image_label(sku, image)))
+        self.image_under_test.setVisible(shown)
 
     def _fill_runs(self) -> None:
         runs = self.project.test_runs

@@ -328,7 +328,11 @@ class VhdPage(StepPage):
                 self.status.setText(self.tr("Check failed: {0}").format(error))
             self._next_check()
 
-        self.run(lambda progress, cancel: check_disk(target, profile, disk.role, sku.os_family, project, cancel=cancel),
+        # How the disk boots is judged for its image type under a profile with image types to choose
+        # (Partner Center); the 2015 guide's one x64 image per SKU is checked as it always was.
+        image_type = disk.image_type if profile.image_types_max > 1 or len(profile.image_types) > 1 else None
+        self.run(lambda progress, cancel: check_disk(target, profile, disk.role, sku.os_family, project, cancel=cancel,
+                                                     image_type=image_type),
                  done, failed, cancelled, busy=self.busy_widgets(), cancel_button=self.btn_cancel)
 
     def ask_upload(self) -> None:

@@ -69,5 +69,5 @@ def load_sas_uris(project: Project) -> ExportTokens:
     sas = {sku.sku_id: {i: disk_sas_uri(project.project_id, disk) for i, disk in enumerate(sku.disks)}
            for sku in project.skus}
     published = {url: published_uri(project.project_id, url) for sku in project.skus for v in sku.image_versions
-                 for url in [v.os_blob_url, *(d.blob_url for d in v.data_disks)] if url}
+                 for im in v.images() for url in im.blob_urls}
     return ExportTokens(sas, published)
