@@ -390,8 +390,8 @@ def judge(evidence: Evidence, profile: Profile, progress: Progress = no_progress
             cancel.raise_if_cancelled()
         shown = "\n".join(f"@@@{s}\n{evidence.get(s, '')}" for s in case.sections)
         missing = [unavailable[s] for s in case.sections if unavailable and s in unavailable]
-        if missing:
-            result = (SKIPPED, missing[0], "", "")
+        if missing:  # judged anyway for the required value; the verdict is the reason
+            result = (SKIPPED, missing[0], judged_safely(case.judge, evidence, profile)[2], "")
         elif not all(s in complete for s in case.sections):
             result = NOT_FINISHED
         else:

@@ -19,7 +19,6 @@ import struct
 from dataclasses import dataclass, field
 
 from .checks import CheckResult, version_tuple
-from .i18n_marks import QT_TRANSLATE_NOOP
 from .imagefs import MAX_FILE, SWAP, CountingReader, ImageError, OpenedImage, open_image
 from .linux_checks import Evidence, judge, system_info
 from .profiles import Profile
@@ -47,7 +46,7 @@ NEEDS_VM = "needs a running system: {what} — run the test VM"
 # The cases whose evidence only a running system has, whatever the image holds.
 RUNNING_ONLY = {"security-updates": "which updates are pending is asked of the package servers"}
 
-M_NOT_VHD = QT_TRANSLATE_NOOP("Core", "{target} is not a fixed VHD ({what}): the pre-flight reads fixed VHDs and raw disks.")
+NOT_VHD = "not a fixed VHD ({what}): the pre-flight reads fixed VHDs and raw disks"
 
 
 class PreflightError(Exception):
@@ -367,8 +366,8 @@ def preflight(path: str, profile: Profile, progress: Progress = no_progress, can
     Raises OSError when the file cannot be opened, PreflightError when it is not a fixed VHD or holds
     no readable Linux root file system (the message says what was found)."""
     from .projectio import utc_now_iso
-    from .vhd import FileSource, inspect
     from .verdicts import SKIPPED
+    from .vhd import FileSource, inspect
 
     started = utc_now_iso()
     with FileSource(path) as source:
@@ -379,7 +378,7 @@ def preflight(path: str, profile: Profile, progress: Progress = no_progress, can
         disk_size = info.file_size
     else:
         what = f"{info.format} {info.disk_type or ''}".strip() + (", truncated" if info.truncated else "")
-        raise PreflightError(M_NOT_VHD.format(target=path, what=what))
+        raise PreflightError(NOT_VHD.format(what=what))
     reader = CountingReader(path)
     try:
         try:
