@@ -108,7 +108,8 @@ def _cat(img: _Image, paths: list[str] | tuple[str, ...], headed: bool = False) 
     out = []
     for path in paths:
         if img.is_file(path):
-            out.append((f"### {path}\n" if headed else "") + img.text(path).rstrip("\n"))
+            shown = re.sub(r"[\x00-\x1f\x7f]", "?", path)  # a name with a newline stays on its header line
+            out.append((f"### {shown}\n" if headed else "") + img.text(path).rstrip("\n"))
     return "\n".join(out)
 
 

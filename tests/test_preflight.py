@@ -1,0 +1,245 @@
+"""Pre-flight (issue #23): the Linux test cases judged from a fixed VHD's files, offline.
+
+Images are real: the test roots (tests/image_roots.py — the same contents sshd serves) go into
+`mkfs.ext4 -d`, a table from `sfdisk` (MBR at sector 2048, GPT with an EFI partition) and
+`qemu-img convert -O vpc -o subformat=fixed`. The parity test runs the SSH probe on the served
+roots and the pre-flight on images of those very folders, and compares case by case.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from image_roots import build_vhd, tree
+
+from wizard.core.imagefs import (
+    EXT,
+    MAX_GROUPS,
+    PROBE_BYTES,
+    CountingReader,
+    ImageError,
+    detect_filesystem,
+    open_image,
+    parse_ext_superblock,
+    read_layout,
+)
+from wizard.core.linux_checks import FAILED, PASSED, SKIPPED, WARNING
+from wizard.core.preflight import RUNNING_ONLY, dpkg_packages, offline_sections, preflight, upstream_version
+from wizard.core.profiles import load_profile
+
+GUIDE = load_profile("publishing-guide-2015")
+PC = load_profile("partner-center")
+
+
+@pytest.fixture(scope="module")
+def images(tmp_path_factory):
+    """good.vhd (MBR, root at sector 2048) and bad.vhd (GPT: EFI, root, swap)."""
+    base = tmp_path_factory.mktemp("preflight")
+    good = build_vhd(tree("good", base / "good").root, base / "good.vhd", scheme="mbr")
+    bad = build_vhd(tree("bad", base / "bad").root, base / "bad.vhd", scheme="gpt", swap_mib=4)
+    return good, bad
+
+
+def verdicts(run) -> dict[str, str]:
+    return {r.id: r.result for r in run.results}
+
+
+def test_good_image_passes_offline_reading_a_few_hundred_kib(images):
+    run = preflight(str(images[0]), GUIDE)
+    got = verdicts(run)
+    assert got.pop("security-updates") == SKIPPED
+    assert set(got.values()) == {PASSED}, got
+    assert run.layout == "MBR: /dev/sda1 ext"
+    assert run.bytes_read < 1024 * 1024, run.bytes_read
+    assert run.system["OSName"] == "Test Linux"
+    by_id = {r.id: r for r in run.results}
+    assert by_id["linux-agent"].actual == "2.2.45"
+    assert "console=ttyS0" in by_id["kernel-params"].actual
+
+
+def test_bad_image_fails_each_case_the_ssh_run_fails(images):
+    from test_linux_checks import EXPECTED_FAILURES
+
+    run = preflight(str(images[1]), GUIDE)
+    got = verdicts(run)
+    assert run.layout == "GPT: /dev/sda1 fat, /dev/sda2 ext, /dev/sda3 swap"
+    assert {k: got[k] for k in EXPECTED_FAILURES} == EXPECTED_FAILURES
+    by_id = {r.id: r for r in run.results}
+    assert "/dev/sda3" in by_id["swap-partition"].actual  # the swap partition itself, not only fstab's line
+    assert all(r.remediation for r in run.results if r.result in (FAILED, WARNING))
+    # Only "user password|locked" leaves /etc/shadow, as on the VM.
+    assert "SECRETHASHVALUE" not in json.dumps([r.evidence for r in run.results] + list(run.evidence.values()))
+
+
+def test_parity_with_the_ssh_run_case_by_case(sshd, roots, tmp_path):
+    """The served roots, as images: the same verdict per case, except where a running system is needed
+    offline, or where the SSH user lacked root (offline reads /etc/shadow and the saved rules)."""
+    from test_linux_checks import run_suite
+
+    for image, scheme in zip(roots, ("mbr", "gpt"), strict=True):
+        vhd = build_vhd(image.root, tmp_path / f"{image.user}.vhd", scheme=scheme)
+        for profile in (GUIDE, PC):
+            online, _ = run_suite(sshd, tmp_path, image, profile)
+            offline = {r.id: r for r in preflight(str(vhd), profile).results}
+            assert list(offline) == list(online)
+            compared = 0
+            for case, ssh in online.items():
+                off = offline[case]
+                if off.result == SKIPPED and off.actual.startswith("needs a running system"):
+                    assert case in RUNNING_ONLY, (case, off.actual)
+                    continue
+                if ssh.result == SKIPPED and "needs root" in ssh.actual:
+                    assert off.result != SKIPPED, case  # offline reads what the SSH user could not
+                    continue
+                assert (case, off.result) == (case, ssh.result), (image.user, profile.id, off.actual, ssh.actual)
+                compared += 1
+            assert compared >= 20, compared
+
+
+def test_cli_preflight_json_matches_certify_shape_and_exit_codes(images, cli, make_vhd, tmp_path):
+    good = cli("vhd", "preflight", str(images[0]), "--json")
+    assert good.returncode == 0, good.stderr
+    record = json.loads(good.stdout)
+    assert record["TestResult"] == "Pass" and record["Preflight"]["Offline"] is True
+    assert {"TestID", "TestCaseName", "Result", "ActualValue", "RequiredValue", "id", "Remediation", "Evidence"} <= set(record["Tests"][0])
+    assert len(record["Tests"]) == 23
+    bad = cli("vhd", "preflight", str(images[1]), "--profile", "partner-center")
+    assert bad.returncode == 1
+    assert "[Failed ] bash-history" in bad.stdout and "fix: cat /dev/null > /home/mpwtbad/.bash_history" in bad.stdout
+    assert "offline" in bad.stdout
+    for target, said in ((tmp_path / "missing.vhd", "does not exist"), (make_vhd("1G", "dynamic"), "not a fixed VHD"),
+                         (make_vhd("64M"), "no Linux root file system"), (tmp_path, "folder")):
+        done = cli("vhd", "preflight", str(target))
+        assert done.returncode == 2, (target, done.stdout)
+        assert said in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("fs_type,name", [("xfs", "XFS"), ("lvm", "LVM")])
+def test_xfs_and_lvm_roots_are_named_not_readable_offline(tmp_path, cli, fs_type, name):
+    vhd = build_vhd(tmp_path, tmp_path / "disk.vhd", fs_type=fs_type)
+    done = cli("vhd", "preflight", str(vhd))
+    assert done.returncode == 2
+    assert f"{name}: not readable offline — use the test VM" in done.stderr, done.stderr
+
+
+def test_hostile_image_links_loops_huge_files_and_odd_names(tmp_path):
+    root = tree("good", tmp_path / "root")
+    r = root.root
+    os.remove(r / "etc/waagent.conf")
+    os.symlink("../../../../../../../../etc/hostname", r / "etc/waagent.conf")  # outside: resolves inside the image
+    (r / "etc/hostname").write_text("AutoUpdate.Enabled=n\n")
+    os.remove(r / "etc/ssh/sshd_config")
+    os.symlink("sshd_config", r / "etc/ssh/sshd_config")  # a loop
+    os.symlink("/run/systemd/resolve/stub-resolv.conf", r / "etc/resolv.conf.new")
+    os.replace(r / "etc/resolv.conf.new", r / "etc/resolv.conf")  # dangling, as on systemd-resolved images
+    with open(r / "root/.bash_history", "wb") as fh:  # 2 GiB, sparse: its size counts, its bytes are not read
+        fh.truncate(2 * 1024 ** 3)
+    (r / "etc/ssh/sshd_config.d").mkdir()
+    (r / "etc/ssh/sshd_config.d" / "odd\nname.conf").write_text("ClientAliveInterval 180\n")
+    os.mkdir(os.path.join(bytes(r / "etc/ssh/sshd_config.d"), b"\xff\xfe.conf"))  # not UTF-8, and a folder
+    os.symlink("/dev/zero", r / "etc/sudoers.d")
+    vhd = build_vhd(r, tmp_path / "hostile.vhd", size_mib=96)
+    run = preflight(str(vhd), PC)
+    by_id = {x.id: x for x in run.results}
+    assert by_id["auto-update"].result == WARNING and by_id["auto-update"].actual == "n"  # the image's own file
+    assert by_id["client-alive-interval"].result == WARNING  # the loop reads as absent; the drop-in counts
+    assert by_id["resolv-conf"].result == PASSED
+    assert by_id["bash-history"].result == FAILED and "/root/.bash_history 2147483648 bytes" in by_id["bash-history"].actual
+    assert run.bytes_read < 2 * 1024 * 1024
+
+
+def test_corrupted_images_are_an_image_error_or_a_judged_run(images, tmp_path):
+    """Bytes of a real image overwritten at many places: no exception escapes but ImageError."""
+    raw = images[0].read_bytes()[:8 * 1024 * 1024]
+    for n, (offset, value) in enumerate([(2048 * 512 + 1024 + 4, 0xFF), (2048 * 512 + 1024 + 40, 0), (2048 * 512 + 1024 + 24, 9),
+                                         (2048 * 512 + 4096, 0xFF), (2048 * 512 + 8192 + 100, 0xAA), (446 + 8, 0xFF)]):
+        broken = bytearray(raw)
+        broken[offset:offset + 4] = bytes([value]) * 4
+        path = tmp_path / f"broken{n}.raw"
+        path.write_bytes(bytes(broken))
+        reader = CountingReader(path)
+        try:
+            opened = open_image(reader, len(broken))
+        except ImageError:
+            continue
+        sections = offline_sections(opened)
+        reader.close()
+        assert "end" in sections[0]
+
+
+# -- property tests: the parsers of image bytes -----------------------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(st.binary(min_size=0, max_size=2048), st.integers(min_value=0, max_value=2 ** 40))
+def test_superblock_parser_gives_sane_numbers_or_image_error(raw, size):
+    try:
+        sb = parse_ext_superblock(raw, size)
+    except ImageError:
+        return
+    assert sb.groups <= MAX_GROUPS and 1024 <= sb.block_size <= 65536 and sb.inodes_per_group > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.integers(min_value=0, max_value=1023), st.integers(min_value=0, max_value=255), max_size=40),
+       st.sampled_from([b"\x53\xef", b"\x00\x00"]))
+def test_superblock_parser_on_mutated_real_shapes(changes, magic):
+    raw = bytearray(1024)
+    raw[56:58] = magic
+    raw[0:4], raw[4:8], raw[32:36], raw[40:44] = (8192).to_bytes(4, "little"), (32768).to_bytes(4, "little"), \
+        (32768).to_bytes(4, "little"), (8192).to_bytes(4, "little")
+    raw[76:80], raw[88:90] = (1).to_bytes(4, "little"), (256).to_bytes(2, "little")
+    for k, v in changes.items():
+        raw[k] = v
+    try:
+        sb = parse_ext_superblock(bytes(raw), 128 * 1024 * 1024)
+    except ImageError:
+        return
+    assert sb.groups <= MAX_GROUPS and sb.blocks * sb.block_size <= 128 * 1024 * 1024 + sb.block_size
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=PROBE_BYTES))
+def test_filesystem_detection_never_raises(head):
+    assert detect_filesystem(head) in ("ext", "xfs", "btrfs", "lvm", "swap", "fat", "unknown")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(min_size=512, max_size=4096), st.integers(min_value=0, max_value=2 ** 36))
+def test_layout_of_any_first_sectors_never_raises(tmp_path, head, size):
+    path = tmp_path / "any.raw"
+    data = bytearray(head)
+    data[510:512] = b"\x55\xaa"
+    path.write_bytes(bytes(data))
+    reader = CountingReader(path)
+    try:
+        layout = read_layout(reader, size)
+        assert layout.scheme in ("mbr", "gpt", "none", "unreadable")
+        assert all(p.filesystem != EXT or p.superblock is not None or p.problem for p in layout.partitions)
+    finally:
+        reader.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_dpkg_status_parser_takes_any_text(text):
+    packages = dpkg_packages(text)
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in packages.items())
+    for version in packages.values():
+        upstream_version(version)
+
+
+def test_dpkg_versions_lose_epoch_and_revision():
+    status = ("Package: openssl\nStatus: install ok installed\nVersion: 1:3.0.11-1~deb12u2\n\n"
+              "Package: gone\nStatus: deinstall ok config-files\nVersion: 1.0-1\n")
+    assert dpkg_packages(status) == {"openssl": "1:3.0.11-1~deb12u2"}
+    assert upstream_version("1:3.0.11-1~deb12u2") == "3.0.11"
+    assert upstream_version("2.36") == "2.36"
+
+
+def test_gpt_image_with_efi_partition_is_read_past_the_efi(images):
+    proc = subprocess.run(["sfdisk", "-d", str(images[1])], capture_output=True, text=True)
+    assert "C12A7328-F81F-11D2-BA4B-00A0C93EC93B" in proc.stdout and "start=        2048" in proc.stdout
