@@ -243,3 +243,74 @@ def test_dpkg_versions_lose_epoch_and_revision():
 def test_gpt_image_with_efi_partition_is_read_past_the_efi(images):
     proc = subprocess.run(["sfdisk", "-d", str(images[1])], capture_output=True, text=True)
     assert "C12A7328-F81F-11D2-BA4B-00A0C93EC93B" in proc.stdout and "start=        2048" in proc.stdout
+
+
+# -- the VHD page, as a person uses it --------------------------------------------------------------
+def _vhd_page_with(demo_window, qtbot, vhd):
+    from wizard.core.steps import Step
+
+    window = demo_window(Step.VHD)
+    window.resize(1024, 700)
+    page = window.pages[Step.VHD]
+    sku = page.project.skus[0]
+    page.set_disk_file(sku.disks[0], str(vhd))
+    page.disks.selectRow(0)
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    return window, page, sku.disks[0]
+
+
+def test_vhd_page_checks_inside_the_image_with_each_fix(qtbot, demo_window, images):
+    from person import Person, settle
+    from PySide6.QtGui import QGuiApplication
+
+    window, page, disk = _vhd_page_with(demo_window, qtbot, images[1])
+    person = Person(window)
+    person.click(page.btn_check)  # the format check first
+    qtbot.waitUntil(lambda: page.task is None and disk.vhd_check is not None, timeout=20_000)
+    bar = page.lower.tabBar()
+    person.click(bar, bar.tabRect(1).center())
+    settle(10)
+    person.click(page.btn_preflight)
+    qtbot.waitUntil(lambda: page.task is None and disk.preflight is not None, timeout=30_000)
+    assert window.document.dirty
+    assert "failure(s)" in page.pre_summary.text() and "GPT" in page.pre_summary.text()
+    first = page.pre_proxy.index(0, 0).data()
+    assert first.startswith("✗"), first  # problems first, as in the test run
+    row = next(r for r in range(page.pre_proxy.rowCount())
+               if page.pre_model.rows[page.pre_proxy.mapToSource(page.pre_proxy.index(r, 0)).row()].id == "bash-history")
+    rect = page.pre_table.visualRect(page.pre_proxy.index(row, 1))
+    person.click(page.pre_table.viewport(), rect.center())
+    assert "cat /dev/null > /home/mpwtbad/.bash_history" in page.pre_details.toPlainText()
+    person.click(page.btn_pre_copy)
+    assert QGuiApplication.clipboard().text().startswith("cat /dev/null > /home/mpwtbad/.bash_history")
+    person.click(page.pre_problems)
+    assert page.pre_proxy.rowCount() < len(disk.preflight.results)
+
+
+def test_vhd_page_preflight_cancel_and_unreadable_image(qtbot, demo_window, images, make_vhd, monkeypatch):
+    from person import Person, settle
+
+    import wizard.core.preflight as pre
+
+    original = pre.offline_sections
+
+    def slow_disk(opened, cancel=None):  # a disk that answers slowly: the person presses Cancel meanwhile
+        assert cancel is not None and cancel.wait(20)
+        return original(opened, cancel)
+
+    monkeypatch.setattr(pre, "offline_sections", slow_disk)
+    window, page, disk = _vhd_page_with(demo_window, qtbot, images[0])
+    person = Person(window)
+    person.click(page.lower.tabBar(), page.lower.tabBar().tabRect(1).center())
+    settle(10)
+    person.click(page.btn_preflight)
+    assert page.btn_cancel.isEnabled() and not page.btn_preflight.isEnabled()
+    person.click(page.btn_cancel)
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert disk.preflight is None and page.pre_summary.text() == "Pre-flight cancelled."
+    monkeypatch.setattr(pre, "offline_sections", original)
+    page.set_disk_file(disk, str(make_vhd("1G", "dynamic")))
+    page.disks.selectRow(0)
+    person.click(page.btn_preflight)
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert "not a fixed VHD" in page.pre_summary.text() and disk.preflight is None

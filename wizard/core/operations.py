@@ -170,6 +170,13 @@ class DiskPreflight:
     record: PreflightRecord
 
 
+def preflight_is_stale(disk: Disk) -> bool:
+    """The file changed (or is gone) since its pre-flight."""
+    from .vhdjobs import preflight_is_stale as stale
+
+    return stale(disk)
+
+
 def preflight_disk(path: str, profile: Profile, profile_id: str, progress: Progress = no_progress,
                    cancel: CancelToken | None = None) -> DiskPreflight:
     """Judge the Linux test cases from a local fixed VHD's files, read-only and offline (issue #23).
@@ -197,17 +204,6 @@ def preflight_disk(path: str, profile: Profile, profile_id: str, progress: Progr
                              run.started, run.finished, run.layout, run.bytes_read, as_records(run.results),
                              dict(run.system), list(run.notes))
     return DiskPreflight(run, record)
-
-
-def preflight_is_stale(disk: Disk) -> bool:
-    """The file changed (or is gone) since its pre-flight."""
-    from .vhdjobs import file_stamp
-
-    record = disk.preflight
-    if record is None:
-        return False
-    stamp = file_stamp(record.target)
-    return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)
 
 
 def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, workers: int | None = None,
