@@ -314,3 +314,37 @@ def test_vhd_page_preflight_cancel_and_unreadable_image(qtbot, demo_window, imag
     person.click(page.btn_preflight)
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     assert "not a fixed VHD" in page.pre_summary.text() and disk.preflight is None
+
+
+def test_readiness_shows_the_preflight_and_the_report_marks_it_offline(images):
+    import jsonschema
+
+    from wizard.core.export.readiness import readiness
+    from wizard.core.model import CheckRecord, TestRunRecord
+    from wizard.core.operations import preflight_disk
+    from wizard.core.projectio import load_project
+    from wizard.core.report import build_record, render_html
+    from wizard.core.resources import resource_path
+
+    project = load_project(resource_path("examples/demo.mpwiz")).project
+    sku = project.skus[0]
+    disk = sku.disks[0]
+    disk.vhd_path = str(images[1])
+    disk.preflight = preflight_disk(str(images[1]), GUIDE, GUIDE.id).record
+    project.test_runs.clear()
+    item = next(i for i in readiness(project, sku, {}) if i.id == "preflight:0")
+    assert not item.ok and "offline pre-flight" in item.text and "bash-history" in item.text
+    # A later run on the VM decides.
+    run = TestRunRecord("2999-01-01T00:00:00Z", "2999-01-01T00:01:00Z", "linux", "vm", "u", GUIDE.id, "",
+                        [CheckRecord("bash-history", "48", "Bash History", "", PASSED, "", "", "", "")])
+    project.test_runs.append(run)
+    assert next(i for i in readiness(project, sku, {}) if i.id == "preflight:0").ok
+    record = build_record(run, "2999-01-01T00:02:00Z", project, sku)
+    schema = json.loads(resource_path("schemas/certification-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(record, schema)
+    assert record["Report"]["OfflinePreflight"]["Offline"] is True
+    page = render_html(record)
+    assert "Offline pre-flight (not the certification run)" in page and "Result (offline)" in page
+    # Untouched projects show no pre-flight at all.
+    disk.preflight = None
+    assert not [i for i in readiness(project, sku, {}) if i.id.startswith("preflight")]
