@@ -166,11 +166,12 @@ def _run(*args: str) -> None:
 
 
 def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, swap_mib: int = 0,
-              fs_type: str = "ext4") -> Path:
+              fs_type: str = "ext4", boot: Path | None = None) -> Path:
     """A fixed VHD whose root partition holds `folder` (ext4 via `mkfs.ext4 -d`); no root needed.
 
     mbr: the root at sector 2048 (type 0x83), then an optional swap partition.
-    gpt: an EFI system partition (FAT signature) at sector 2048, then the root, then optional swap."""
+    gpt: an EFI system partition (FAT signature) at sector 2048, then the root, then optional swap.
+    `boot`: a folder for a separate ext4 /boot partition (16 MiB) before the root."""
     for binary in ("mkfs.ext4", "sfdisk", "qemu-img"):
         if not shutil.which(binary):
             pytest.fail(f"{binary} is missing: run the tests through scripts/test (e2fsprogs, fdisk, qemu-utils)")
@@ -187,6 +188,11 @@ def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, 
         lines.append(f"start={start}, size={efi_mib * 2048}, type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B")
         start += efi_mib * 2048
     root_type = "0FC63DAF-8483-4772-8E79-3D69D8477DE4" if scheme == "gpt" else "83"
+    boot_start = 0
+    if boot is not None:
+        boot_start, root_mib = start, root_mib - 16
+        lines.append(f"start={start}, size={16 * 2048}, type={root_type}")
+        start += 16 * 2048
     lines.append(f"start={start}, size={root_mib * 2048}, type={root_type}")
     root_start = start
     start += root_mib * 2048
@@ -206,6 +212,13 @@ def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, 
             if fs_type == "lvm":
                 fh.seek(512)
                 fh.write(b"LABELONE")
+    if boot is not None:
+        boot_img = work / "boot.img"
+        with open(boot_img, "wb") as fh:
+            fh.truncate(16 * MIB)
+        _run("mkfs.ext4", "-q", "-F", "-d", str(boot), str(boot_img))
+        with open(raw, "r+b") as dst, open(boot_img, "rb") as src:
+            _copy_sparse(src, dst, boot_start * 512)
     with open(raw, "r+b") as dst, open(part, "rb") as src:
         _copy_sparse(src, dst, root_start * 512)
         if efi_mib:  # a FAT boot sector's signature is enough for the layout to name it

@@ -191,7 +191,10 @@ def test_superblock_parser_on_mutated_real_shapes(changes, magic):
     raw[56:58] = magic
     raw[0:4], raw[4:8], raw[32:36], raw[40:44] = (8192).to_bytes(4, "little"), (32768).to_bytes(4, "little"), \
         (32768).to_bytes(4, "little"), (8192).to_bytes(4, "little")
+    raw[24:28] = (2).to_bytes(4, "little")  # 4 KiB blocks: one group of 32768 blocks, 128 MiB
     raw[76:80], raw[88:90] = (1).to_bytes(4, "little"), (256).to_bytes(2, "little")
+    if not changes and magic == b"\x53\xef":
+        assert parse_ext_superblock(bytes(raw), 128 * 1024 * 1024).groups == 1  # the unmutated shape is accepted
     for k, v in changes.items():
         raw[k] = v
     try:
@@ -348,3 +351,28 @@ def test_readiness_shows_the_preflight_and_the_report_marks_it_offline(images):
     # Untouched projects show no pre-flight at all.
     disk.preflight = None
     assert not [i for i in readiness(project, sku, {}) if i.id.startswith("preflight")]
+
+
+def test_separate_boot_partition_is_read_for_the_boot_line_and_kernel(tmp_path):
+    """/boot on its own ext4 partition (GPT: EFI, /boot, root): grub.cfg and the kernel come from there."""
+    import shutil
+
+    root = tree("good", tmp_path / "root").root
+    boot = tmp_path / "boot"
+    shutil.move(str(root / "boot"), str(boot))
+    (root / "boot").mkdir()  # the empty mount point, as in a real image
+    vhd = build_vhd(root, tmp_path / "split.vhd", scheme="gpt", size_mib=96, boot=boot)
+    run = preflight(str(vhd), GUIDE)
+    by_id = {r.id: r for r in run.results}
+    assert run.layout == "GPT: /dev/sda1 fat, /dev/sda2 ext, /dev/sda3 ext"
+    assert by_id["kernel-params"].result == PASSED and "earlyprintk=ttyS0" in by_id["kernel-params"].actual
+    assert "kernel command line from /boot/grub/grub.cfg" in run.notes
+
+
+def test_a_windows_image_is_named_as_such(tmp_path, cli):
+    raw = tmp_path / "windows.raw"
+    boot = bytearray(64 * 1024 * 1024)
+    boot[3:11] = b"NTFS    "
+    raw.write_bytes(bytes(boot))
+    done = cli("vhd", "preflight", str(raw))
+    assert done.returncode == 2 and "NTFS (a Windows image)" in done.stderr, done.stderr

@@ -29,10 +29,11 @@ from .partitions import SECTOR, Partition, PartitionTable, read_partition_table
 
 MAX_LINKS = 40  # as Linux: a lookup that follows more links is a loop
 MAX_FILE = 4 * 1024 * 1024  # the largest configuration file read (larger ones are cut)
-MAX_GROUPS = 1 << 20  # 128 TiB at 4 KiB blocks: more block groups is not a real file system
+MAX_GROUPS = 1 << 17  # 16 TiB at 4 KiB blocks (Azure's OS disks stop at 4 TiB): more is not a real OS disk
+MAX_DIR = 64 * 1024 * 1024  # a directory larger than this is read as absent (the library reads one whole)
 PROBE_BYTES = 64 * 1024 + 4096  # enough for every signature below (Btrfs sits at 64 KiB)
 
-EXT, XFS, BTRFS, LVM, SWAP, FAT, UNKNOWN = "ext", "xfs", "btrfs", "lvm", "swap", "fat", "unknown"
+EXT, XFS, BTRFS, LVM, SWAP, FAT, NTFS, UNKNOWN = "ext", "xfs", "btrfs", "lvm", "swap", "fat", "ntfs", "unknown"
 READABLE = (EXT,)
 LINUX_LVM_GUID = "E6D6D379-F507-44C2-A23C-238F2A3DF928"
 LINUX_SWAP_GUID = "0657FD6D-A4AB-43C4-84E5-0933C84B4F4F"
@@ -136,8 +137,10 @@ def parse_ext_superblock(raw: bytes, partition_bytes: int) -> ExtSuperblock:
         raise ImageError(f"the ext superblock gives inodes of {inode_size} bytes")
     sb = ExtSuperblock(block_size, blocks, inodes, blocks_per_group, inodes_per_group, inode_size,
                        raw[104:120].hex(), raw[120:136].split(b"\0", 1)[0].decode("utf-8", "replace"))
-    if sb.groups > MAX_GROUPS or -(-inodes // inodes_per_group) > MAX_GROUPS:
+    if sb.groups > MAX_GROUPS:
         raise ImageError(f"the ext superblock describes {sb.groups} block groups")
+    if -(-inodes // inodes_per_group) != sb.groups or blocks_per_group > 8 * block_size:
+        raise ImageError("the ext superblock's group counts disagree")
     if partition_bytes and blocks * block_size > partition_bytes + block_size:
         raise ImageError("the ext file system is larger than its partition")
     return sb
@@ -155,6 +158,8 @@ def detect_filesystem(head: bytes) -> str:
         return LVM
     if head[4086:4096] in (b"SWAPSPACE2", b"SWAP-SPACE"):
         return SWAP
+    if head[3:11] == b"NTFS    ":
+        return NTFS
     if head[510:512] == b"\x55\xaa" and (head[82:87] == b"FAT32" or head[54:59] in (b"FAT16", b"FAT12")):
         return FAT
     return UNKNOWN
@@ -272,6 +277,8 @@ class ExtFiles:
         cached = self._inodes.get(inode.i_no)
         if cached is not None:
             return cached  # type: ignore[no-any-return]
+        if int(inode.i_size) > MAX_DIR:
+            raise _Absent("directory too large")
         entries: dict[bytes, int] = {}
         for dirent, _ in inode.opendir():
             name = bytes(dirent.name_bytes)
@@ -407,6 +414,8 @@ def open_image(reader: CountingReader, disk_size: int) -> OpenedImage:
         elif boot is None and (fs.exists("/grub") or fs.exists("/grub2") or any(n.startswith("vmlinuz") for n in fs.listdir("/"))):
             boot = fs
     if root is None:
+        if any(p.filesystem == NTFS for p in layout.partitions):
+            raise ImageError(f"the disk holds NTFS (a Windows image): the pre-flight reads Linux images ({layout.describe()})")
         others = sorted({NOT_OFFLINE[p.filesystem] for p in layout.partitions if p.filesystem in NOT_OFFLINE})
         if others:
             raise ImageError(f"the root file system is on {' / '.join(others)}: not readable offline — use the test VM "
