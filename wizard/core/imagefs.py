@@ -409,7 +409,8 @@ def open_image(reader: CountingReader, disk_size: int) -> OpenedImage:
         except ImageError as exc:
             p.problem = str(exc)
             continue
-        if root is None and fs.stat("/etc") is not None and fs.stat("/etc").kind == "dir":  # type: ignore[union-attr]
+        etc = fs.stat("/etc")
+        if root is None and etc is not None and etc.kind == "dir":
             root = fs
         elif boot is None and (fs.exists("/grub") or fs.exists("/grub2") or any(n.startswith("vmlinuz") for n in fs.listdir("/"))):
             boot = fs

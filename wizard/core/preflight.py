@@ -19,11 +19,12 @@ import struct
 from dataclasses import dataclass, field
 
 from .checks import CheckResult, version_tuple
-from .imagefs import MAX_FILE, SWAP, CountingReader, ImageError, OpenedImage, open_image
+from .imagefs import MAX_FILE, SWAP, CountingReader, FileInfo, ImageError, OpenedImage, open_image
 from .linux_checks import Evidence, judge, system_info
 from .profiles import Profile
 from .progress import CancelToken, Progress, no_progress
 
+MAX_HOMES = 2000  # a passwd file listing more homes is not an image to publish; the rest are not looked at
 HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history")
 WAAGENT_PATHS = ("/usr/sbin/waagent", "/usr/bin/waagent", "/usr/local/sbin/waagent", "/usr/local/bin/waagent")
 SSHD_PATHS = ("/usr/sbin/sshd", "/usr/bin/sshd", "/sbin/sshd")
@@ -83,7 +84,7 @@ class _Image:
         fs, inner = self.opened.files(path)
         return fs.read(inner, limit)
 
-    def stat(self, path: str):  # type: ignore[no-untyped-def]
+    def stat(self, path: str) -> FileInfo | None:
         fs, inner = self.opened.files(path)
         return fs.stat(inner)
 
@@ -287,7 +288,7 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     step()
     homes = ["/root"] + sorted({f.split(":")[5] for f in img.text("/etc/passwd").splitlines() if len(f.split(":")) > 5})
     history = []
-    for home in dict.fromkeys(homes):
+    for home in list(dict.fromkeys(homes))[:MAX_HOMES]:
         for name in HISTORY_FILES:
             st = img.stat(f"{home}/{name}")
             if st is not None and st.kind == "file":
@@ -324,7 +325,6 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     ev["modules"] = "\n".join(_hv_modules(img, release))
     ev["resolv"] = img.text("/etc/resolv.conf")
     ev["sudoers"] = "\n".join(t for t in [img.text("/etc/sudoers")] + [img.text(p) for p in img.glob("/etc/sudoers.d")] if t)
-    ev["sudo"] = "no"
     ev["shadow"] = _shadow(img)
     step()
     network = list(NETWORK_FILES)
@@ -390,7 +390,7 @@ def preflight(path: str, profile: Profile, progress: Progress = no_progress, can
         results = judge(evidence, profile, progress, cancel, unavailable=unavailable)
         for r in results:
             if r.id in RUNNING_ONLY:
-                r.result, r.actual, r.remediation = SKIPPED, NEEDS_VM.format(what=RUNNING_ONLY[r.id]), r.remediation
+                r.result, r.actual = SKIPPED, NEEDS_VM.format(what=RUNNING_ONLY[r.id])
         return Preflight(path, results, system_info(evidence), evidence, opened.layout.describe(), reader.bytes_read,
                          reader.reads, started, utc_now_iso(), notes)
     finally:

@@ -117,5 +117,7 @@ def preflight_is_stale(disk: Disk) -> bool:
     record = disk.preflight
     if record is None:
         return False
+    if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
+        return True
     stamp = file_stamp(record.target)
     return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)

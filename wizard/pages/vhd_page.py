@@ -308,6 +308,7 @@ class VhdPage(StepPage):
         disk.blob_url = parsed.url_without_sas
         disk.vhd_path = ""
         disk.vhd_check = None
+        disk.preflight = None
         if parsed.query:
             credentials().store(self.blob_sas_ref(disk.blob_url), parsed.query, remember=False)
         self.changed()
