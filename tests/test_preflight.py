@@ -108,6 +108,10 @@ def test_cli_preflight_json_matches_certify_shape_and_exit_codes(images, cli, ma
     assert record["TestResult"] == "Pass" and record["Preflight"]["Offline"] is True
     assert {"TestID", "TestCaseName", "Result", "ActualValue", "RequiredValue", "id", "Remediation", "Evidence"} <= set(record["Tests"][0])
     assert len(record["Tests"]) == 23
+    from wizard.core.operations import preflight_disk  # the page's path: the same verdicts, case by case
+
+    page_path = preflight_disk(str(images[0]), GUIDE, GUIDE.id).record.results
+    assert [(t["id"], t["Result"], t["ActualValue"]) for t in record["Tests"]] == [(r.id, r.result, r.actual) for r in page_path]
     bad = cli("vhd", "preflight", str(images[1]), "--profile", "partner-center")
     assert bad.returncode == 1
     assert "[Failed ] bash-history" in bad.stdout and "fix: cat /dev/null > /home/mpwtbad/.bash_history" in bad.stdout
