@@ -380,3 +380,26 @@ def test_a_windows_image_is_named_as_such(tmp_path, cli):
     raw.write_bytes(bytes(boot))
     done = cli("vhd", "preflight", str(raw))
     assert done.returncode == 2 and "NTFS (a Windows image)" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_inside_the_image_tab_fits_at_1024x700_with_results(qtbot, demo_window, images, lang, tmp_path):
+    from person import Person, layout_problems, settle
+
+    from wizard.i18n import install_translators
+
+    install_translators(lang)
+    try:
+        window, page, disk = _vhd_page_with(demo_window, qtbot, images[1])
+        person = Person(window)
+        person.click(page.lower.tabBar(), page.lower.tabBar().tabRect(1).center())
+        settle(10)
+        person.click(page.btn_preflight)
+        qtbot.waitUntil(lambda: page.task is None and disk.preflight is not None, timeout=30_000)
+        settle(50)
+        assert window.size().toTuple() == (1024, 700)
+        assert layout_problems(window, page) == []
+        assert page.pre_table.isVisible() and page.pre_table.viewport().height() > 60  # rows a person can read
+        window.grab().save(str(tmp_path / f"preflight-{lang}.png"))
+    finally:
+        install_translators("en")

@@ -115,6 +115,7 @@ class VhdPage(StepPage):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -128,6 +129,7 @@ class VhdPage(StepPage):
         self.findings.itemSelectionChanged.connect(self._show_fix)
         self.btn_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fix.toPlainText()))
         self.btn_preflight.clicked.connect(self.start_preflight)
+        self.lower.currentChanged.connect(self._tab_shown)
         self.pre_problems.toggled.connect(self._filter_preflight)
         self.pre_table.selectionModel().selectionChanged.connect(self._show_preflight_details)
         self.btn_pre_copy.clicked.connect(self._copy_preflight_fix)
@@ -388,6 +390,12 @@ class VhdPage(StepPage):
         if self.pre_proxy.rowCount():
             self.pre_table.selectRow(0)
         self._show_preflight_details()
+
+    def _tab_shown(self, index: int) -> None:
+        """The pre-flight's table holds 23 rows: give it the room the disk list does not need."""
+        if index == 1:
+            upper = self.splitter.widget(0).minimumSizeHint().height()
+            self.splitter.setSizes([upper, max(self.splitter.height() - upper, 1)])
 
     def _filter_preflight(self, on: bool) -> None:
         self.pre_proxy.problems_only = on
