@@ -403,3 +403,18 @@ def test_inside_the_image_tab_fits_at_1024x700_with_results(qtbot, demo_window, 
         window.grab().save(str(tmp_path / f"preflight-{lang}.png"))
     finally:
         install_translators("en")
+
+
+def test_versions_the_image_does_not_record_are_skipped_with_the_reason(tmp_path):
+    """No dpkg database (an RPM image, or one cleaned out): the agent, Python, OpenSSL cases say a running
+    system is needed, with the required value still shown; installed-or-not is still judged."""
+    root = tree("good", tmp_path / "root").root
+    (root / "var/lib/dpkg/status").unlink()
+    run = preflight(str(build_vhd(root, tmp_path / "nodpkg.vhd")), GUIDE)
+    by_id = {r.id: r for r in run.results}
+    for case in ("linux-agent", "python-version", "openssl-version"):
+        assert by_id[case].result == SKIPPED, case
+        assert by_id[case].actual.startswith("needs a running system:") and "package database" in by_id[case].actual
+        assert by_id[case].required.startswith("≥ ")
+    assert by_id["security-threats"].result == SKIPPED  # glibc: the judge's own "not readable"
+    assert by_id["auto-update"].result == PASSED  # what the files say is still judged
