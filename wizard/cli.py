@@ -177,6 +177,35 @@ def _vhd_check(args: argparse.Namespace) -> int:
     return 1 if report.verdict == "fail" else 0
 
 
+def _vhd_preflight(args: argparse.Namespace) -> int:
+    """The Linux test cases from the VHD file itself: certify's output, record and exit codes."""
+    from .core.checks import tool_record
+    from .core.operations import preflight_disk
+    from .core.profiles import load_profile
+    from .core.storage import StorageError
+    from .core.verdicts import BLOCKING, NEEDS_NOTE
+
+    try:
+        done = preflight_disk(args.file, load_profile(args.profile), args.profile)
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    run = done.run
+    if args.json:
+        record = tool_record(run.results, run.system, args.profile, run.finished, inline_evidence=True)
+        record["Preflight"] = {"Offline": True, "Image": run.target, "Layout": run.layout, "BytesRead": run.bytes_read,
+                               "Notes": run.notes}
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        print(f"{run.target}: {run.layout} (offline, {run.bytes_read} bytes read)")
+        for r in run.results:
+            print(f"[{r.result:7}] {r.id}: {r.actual}" + (f"  (required: {r.required})" if r.result != "Passed" else ""))
+            if r.remediation and r.result in NEEDS_NOTE:
+                print(f"          fix: {r.remediation}")
+        print(f"TestResult: {tool_record(run.results, run.system, args.profile, run.finished)['TestResult']} (offline pre-flight)")
+    return 1 if any(r.result in BLOCKING for r in run.results) else 0
+
+
 def _given_secret(args: argparse.Namespace):
     """The storage secret from the environment variable named on the command line (GivenSecret), or None."""
     import os
@@ -519,6 +548,13 @@ def build_parser() -> argparse.ArgumentParser:
                                                           "variable; or give the URL as '-' to read it from standard input")
     vcheck.add_argument("--json", action="store_true", help="print one JSON object")
     vcheck.set_defaults(func=_vhd_check)
+
+    vpre = vhd_sub.add_parser("preflight", help="run the Linux test cases on the VHD file itself, offline (ext2/3/4 "
+                                                "root file systems; before upload and before any VM)")
+    vpre.add_argument("file", help="a local fixed VHD (or raw disk image)")
+    vpre.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
+    vpre.add_argument("--json", action="store_true", help="print the certification tool's record shape (as certify --json)")
+    vpre.set_defaults(func=_vhd_preflight)
 
     sas = sub.add_parser("sas", help="create and verify SAS URIs for VHD blobs")
     sas_sub = sas.add_subparsers(dest="sas_command", required=True)

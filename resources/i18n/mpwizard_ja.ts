@@ -552,6 +552,22 @@ Trust it and remember it?</source>
         <translation>公開済みのバージョン {version} をインポートできませんでした。このエクスポートからの構成要求ではこのバージョンが失われます。パートナー センターでプランを構成してください</translation>
     </message>
     <message>
+        <source>{disk}: the offline pre-flight ({finished}) found no Failed or Error result</source>
+        <translation>{disk}: オフライン事前チェック ({finished}) で不合格やエラーの結果はありませんでした</translation>
+    </message>
+    <message>
+        <source>{disk}: the offline pre-flight found Failed/Error results: {ids}. Fix the image, or let a later test run on the VM decide</source>
+        <translation>{disk}: オフライン事前チェックで不合格/エラーの結果がありました: {ids}。イメージを修正するか、後で VM でのテスト実行で判断してください</translation>
+    </message>
+    <message>
+        <source>{disk}: the offline pre-flight found {count} Failed/Error result(s); the later test run on the VM decides</source>
+        <translation>{disk}: オフライン事前チェックで不合格/エラーの結果が {count} 件ありました。後の VM でのテスト実行の結果が優先されます</translation>
+    </message>
+    <message>
+        <source>{disk}: the VHD changed since its offline pre-flight: check inside it again</source>
+        <translation>{disk}: オフライン事前チェックの後に VHD が変更されました。もう一度中をチェックしてください</translation>
+    </message>
+    <message>
         <source>No certification test run yet</source>
         <translation>認定テストはまだ実行されていません</translation>
     </message>
@@ -3436,6 +3452,66 @@ Evidence:
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
+        <source>F&amp;ormat check</source>
+        <translation>形式のチェック(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Inside the ima&amp;ge</source>
+        <translation>イメージの中(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Check &amp;inside the image</source>
+        <translation>イメージの中をチェック(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Read the Linux test cases&apos; files from the selected VHD file itself (ext2/3/4), offline, before upload and before any VM.</source>
+        <translation>選んだ VHD ファイルそのものから、Linux のテストケースが読むファイルをオフラインで読み取ります (ext2/3/4)。アップロードの前、VM を作る前に使えます。</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems only</source>
+        <translation>問題のみ表示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Test ID</source>
+        <translation>テスト ID</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実際の値</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要な値</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Pre-flight results</source>
+        <translation>事前チェックの結果</translation>
+    </message>
+    <message>
+        <source>Pre-flight result details</source>
+        <translation>事前チェック結果の詳細</translation>
+    </message>
+    <message>
+        <source>Copy re&amp;mediation</source>
+        <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
@@ -3490,6 +3566,56 @@ Evidence:
     <message>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
+    </message>
+    <message>
+        <source>Not checked inside yet: reads the files the Linux test cases need (ext2/3/4; XFS, Btrfs and LVM need the test VM).</source>
+        <translation>まだ中をチェックしていません。Linux のテストケースが必要とするファイルを読み取ります (ext2/3/4。XFS、Btrfs、LVM はテスト VM が必要です)。</translation>
+    </message>
+    <message>
+        <source>Offline pre-flight: {0} failure(s), {1} warning(s); {2}, {3} KiB read.</source>
+        <translation>オフライン事前チェック: 不合格 {0} 件、警告 {1} 件。{2}、{3} KiB 読み取り。</translation>
+    </message>
+    <message>
+        <source>The file changed since: check inside again.</source>
+        <translation>その後ファイルが変更されました。もう一度中をチェックしてください。</translation>
+    </message>
+    <message>
+        <source>{0} — {1}
+
+Actual: {2}
+Required: {3}
+
+Remediation:
+{4}
+
+Evidence:
+{5}</source>
+        <translation>{0} — {1}
+
+実際の値: {2}
+必要な値: {3}
+
+修正方法:
+{4}
+
+根拠:
+{5}</translation>
+    </message>
+    <message>
+        <source>The pre-flight reads the local VHD file of a Linux OS disk: choose one first.</source>
+        <translation>事前チェックは Linux の OS ディスクのローカル VHD ファイルを読み取ります。先にファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Could not check inside {0}: {1}</source>
+        <translation>{0}の中をチェックできませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Pre-flight cancelled.</source>
+        <translation>事前チェックを取り消しました。</translation>
+    </message>
+    <message>
+        <source>Reading the files inside {0}…</source>
+        <translation>{0}の中のファイルを読み取っています…</translation>
     </message>
     <message>
         <source>Choose the disk&apos;s VHD file first.</source>

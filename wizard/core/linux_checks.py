@@ -399,7 +399,9 @@ def probe_script() -> str:
 
 
 def judge(evidence: Evidence, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None,
-          only: set[str] | None = None) -> list[CheckResult]:
+          only: set[str] | None = None, unavailable: dict[str, str] | None = None) -> list[CheckResult]:
+    """Every case on the evidence. `unavailable` (section → reason): evidence only a running system
+    has (the offline pre-flight); a case reading such a section is Skipped with the reason."""
     results = []
     cases = [c for c in cases_for(profile) if only is None or c.id in only]
     # A section is complete once the next one has started: after a dropped connection the
@@ -410,7 +412,10 @@ def judge(evidence: Evidence, profile: Profile, progress: Progress = no_progress
         if cancel is not None:
             cancel.raise_if_cancelled()
         shown = "\n".join(f"@@@{s}\n{evidence.get(s, '')}" for s in case.sections)
-        if not all(s in complete for s in case.sections):
+        missing = [unavailable[s] for s in case.sections if unavailable and s in unavailable]
+        if missing:  # judged anyway for the required value; the verdict is the reason
+            result = (SKIPPED, missing[0], judged_safely(case.judge, evidence, profile)[2], "")
+        elif not all(s in complete for s in case.sections):
             result = NOT_FINISHED
         else:
             result = judged_safely(case.judge, evidence, profile)

@@ -94,6 +94,7 @@ class Disk:
     blob_url: str = ""  # without any SAS token
     vhd_check: VhdCheckRecord | None = None
     sas: SasRecord | None = None
+    preflight: PreflightRecord | None = None  # the Linux cases judged offline from the file (issue #23)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -315,6 +316,26 @@ class TestRunRecord:
     # What the probe learned about the system (OSName, OSDistro, KernelVersion, KernelFullVersion, OSVersion).
     system: dict[str, str] = field(default_factory=dict)
     image_under_test: str = ""  # ConnectionSettings.image_under_test when the run started
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PreflightRecord:
+    """A pre-flight of a local VHD file: the Linux test cases judged from its files, offline, before upload.
+
+    Advisory: the test VM's run is the certification; this one says early what that run would find."""
+
+    target: str = ""
+    file_size: int = 0
+    file_mtime_ns: int = 0
+    profile_id: str = ""
+    started_at: str = ""
+    finished_at: str = ""
+    layout: str = ""  # the partitions and file systems read
+    bytes_read: int = 0
+    results: list[CheckRecord] = field(default_factory=list)
+    system: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

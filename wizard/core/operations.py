@@ -18,7 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from .credentials import CredentialError, credentials
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
-from .model import OS_WINDOWS, ConnectionSettings, Disk, Project, SasRecord, Sku, TestRunRecord, VhdCheckRecord
+from .model import (
+    OS_WINDOWS,
+    ConnectionSettings,
+    Disk,
+    PreflightRecord,
+    Project,
+    SasRecord,
+    Sku,
+    TestRunRecord,
+    VhdCheckRecord,
+)
 from .profiles import Profile
 from .progress import CancelToken, Progress, no_progress
 from .secrets import (
@@ -35,6 +45,7 @@ from .storage import StorageAccess, StorageError
 if TYPE_CHECKING:
     from .checks import CheckResult
     from .export import ExportTokens, SkuExport
+    from .preflight import Preflight
     from .sas import SasUri, SasVerification
     from .sshconn import ConnectionReport, KnownHosts, SshTarget
     from .upload import UploadSummary
@@ -151,6 +162,51 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
     if cancel is not None:
         cancel.raise_if_cancelled()
     return DiskCheck(report, to_record(report, stamp))
+
+
+@dataclass(frozen=True)
+class DiskPreflight:
+    """A finished pre-flight: the results and what was read (for the command line), and the record
+    the project keeps on the disk."""
+
+    run: Preflight
+    record: PreflightRecord
+
+
+def preflight_is_stale(disk: Disk) -> bool:
+    """The file changed (or is gone) since its pre-flight."""
+    from .vhdjobs import preflight_is_stale as stale
+
+    return stale(disk)
+
+
+def preflight_disk(path: str, profile: Profile, profile_id: str, progress: Progress = no_progress,
+                   cancel: CancelToken | None = None) -> DiskPreflight:
+    """Judge the Linux test cases from a local fixed VHD's files, read-only and offline (issue #23).
+
+    Raises StorageError (with the reason, translated by the page) when the file cannot be opened or
+    holds no Linux root file system the pre-flight reads (XFS, Btrfs, LVM: "use the test VM")."""
+    from .preflight import PreflightError, preflight
+    from .verdicts import as_records
+    from .vhdjobs import M_DENIED, M_FOLDER, M_MISSING, M_UNREADABLE, file_stamp
+
+    stamp = file_stamp(path)
+    try:
+        run = preflight(path, profile, progress, cancel)
+    except IsADirectoryError:
+        raise StorageError(M_FOLDER, target=path) from None
+    except FileNotFoundError:
+        raise StorageError(M_MISSING, target=path) from None
+    except PermissionError:
+        raise StorageError(M_DENIED, target=path) from None
+    except OSError as exc:
+        raise StorageError(M_UNREADABLE, target=path, reason=exc.strerror or str(exc)) from None
+    except PreflightError as exc:
+        raise StorageError(M_UNREADABLE, target=path, reason=str(exc)) from None
+    record = PreflightRecord(path, stamp.size if stamp else 0, stamp.mtime_ns if stamp else 0, profile_id,
+                             run.started, run.finished, run.layout, run.bytes_read, as_records(run.results),
+                             dict(run.system), list(run.notes))
+    return DiskPreflight(run, record)
 
 
 def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, workers: int | None = None,

@@ -71,7 +71,18 @@ def build_record(run: TestRunRecord, created: str, project: Project | None = Non
             info["SshAccess"] = "" if qa.ssh_blocked else qa.ssh_access
             info["SshBlocked"] = qa.ssh_blocked
         record["Report"]["AdditionalInformation"] = info
+        preflight = next((d.preflight for d in sku.disks if d.preflight is not None), None) if sku is not None else None
+        if preflight is not None:
+            record["Report"]["OfflinePreflight"] = {
+                "Offline": True, "Note": OFFLINE_NOTE, "Image": preflight.target, "Layout": preflight.layout,
+                "StartedAt": preflight.started_at, "FinishedAt": preflight.finished_at, "Profile": preflight.profile_id,
+                "Tests": [{"id": r.id, "TestID": r.test_id, "TestCaseName": r.name, "Result": r.result,
+                           "ActualValue": r.actual} for r in preflight.results]}
     return record
+
+
+OFFLINE_NOTE = ("Read from the VHD file itself before upload, without a VM (an advisory pre-flight): the test cases "
+                "above, run on the test VM, are the certification.")
 
 
 # -- HTML -------------------------------------------------------------------------
@@ -153,6 +164,16 @@ def render_html(record: dict[str, Any]) -> str:
             parts.append(_table(["Exception request for", "Result", "Explanation"],
                                 [[f"{_cell(x['TestCaseName'])} ({_cell(x['id'])})", _e(x["Result"]), _cell(x["Explanation"] or "—")]
                                  for x in info["ExceptionRequests"]]))
+    offline = report.get("OfflinePreflight")
+    if offline:
+        parts.append("<h2>Offline pre-flight (not the certification run)</h2>")
+        parts.append(f"<p><i>{_e(offline['Note'])}</i></p>")
+        parts.append(_table(None, [[f"<b>{_e(k)}</b>", _e(v)] for k, v in (
+            ("Image", offline["Image"]), ("Partitions", offline["Layout"]), ("Read", offline["FinishedAt"])) if v]))
+        parts.append(_table(["Result (offline)", "Check", "Test ID", "Actual"],
+                            [[f'<span style="color:{COLOURS.get(t["Result"], "#000000")}">{MARKS.get(t["Result"], "?")} '
+                              f'{_e(t["Result"])}</span>', f"{_e(t['TestCaseName'])}<br><small>{_e(t['id'])}</small>",
+                              _e(t["TestID"]), _e(t["ActualValue"])] for t in offline["Tests"]]))
     parts.append("<p><small>Evidence for each test is in logs/&lt;check id&gt;.txt beside this file.</small></p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -111,3 +111,14 @@ def check_is_stale(disk: Disk) -> bool:
         return False
     stamp = file_stamp(target)
     return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)
+
+
+def preflight_is_stale(disk: Disk) -> bool:
+    """The file changed (or is gone) since its pre-flight (issue #23)."""
+    record = disk.preflight
+    if record is None:
+        return False
+    if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
+        return True
+    stamp = file_stamp(record.target)
+    return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)

@@ -10,14 +10,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
-from ..model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, Disk, Project, Sku, tested_image
+from ..model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, Disk, Project, Sku, TestRunRecord, tested_image
 from ..profiles import Profile
 from ..questionnaire import progress as questionnaire_progress
 from ..sas import minimum_expiry
 from ..steps import Step, parse_iso, sas_expiry_state
 from ..validation import GUID_RE, gallery_parts, project_profile, validate_offer
 from ..verdicts import BLOCKING, SKIPPED
-from ..vhdjobs import check_is_stale
+from ..vhdjobs import check_is_stale, preflight_is_stale
 
 # -- readiness -------------------------------------------------------------------------
 # The templates below are shown translated by the GUI (context "Core"); lupdate finds them by this name.
@@ -52,6 +52,12 @@ R_PUBLISHED_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "Published version {version}: {
                                                  "import the plan from Partner Center again")
 R_PUBLISHED_UNTAKEN = QT_TRANSLATE_NOOP("Core", "Published version {version} could not be imported: a configure request "
                                                 "from this export would drop it. Configure the plan in Partner Center")
+R_PRE_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight ({finished}) found no Failed or Error result")
+R_PRE_BAD = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight found Failed/Error results: {ids}. Fix the image, "
+                                      "or let a later test run on the VM decide")
+R_PRE_SUPERSEDED = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight found {count} Failed/Error result(s); the "
+                                             "later test run on the VM decides")
+R_PRE_STALE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD changed since its offline pre-flight: check inside it again")
 R_RUN_NONE = QT_TRANSLATE_NOOP("Core", "No certification test run yet")
 R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
 R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
@@ -186,6 +192,9 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     for number in sku.extra.get("untaken_versions", []) if isinstance(sku.extra.get("untaken_versions"), list) else []:
         items.append(ReadinessItem(f"published:{number}", Step.OFFER, False, R_PUBLISHED_UNTAKEN, {"version": str(number)}))
     run = project.latest_run()
+    for i, disk in enumerate(sku.disks):
+        if disk.preflight is not None:
+            items.append(_preflight_item(i, sku, disk, run))
     if run is None:
         items.append(ReadinessItem("test-run", Step.TEST_RUN, False, R_RUN_NONE))
     else:
@@ -222,3 +231,18 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     else:
         items.append(ReadinessItem("report", Step.QUESTIONNAIRE, True, R_REPORT_OK, {"url": report.blob_url}))
     return items
+
+
+def _preflight_item(index: int, sku: Sku, disk: Disk, run: TestRunRecord | None) -> ReadinessItem:
+    """A pre-flight is shown when there is one; it is advisory: a later test run on the VM decides."""
+    record = disk.preflight
+    assert record is not None
+    args = disk_args(sku, disk)
+    bad = [r.id for r in record.results if r.result in BLOCKING]
+    if preflight_is_stale(disk):
+        return ReadinessItem(f"preflight:{index}", Step.VHD, False, R_PRE_STALE, args)
+    if not bad:
+        return ReadinessItem(f"preflight:{index}", Step.VHD, True, R_PRE_OK, args | {"finished": record.finished_at})
+    if run is not None and run.finished_at > record.finished_at:
+        return ReadinessItem(f"preflight:{index}", Step.VHD, True, R_PRE_SUPERSEDED, args | {"count": len(bad)})
+    return ReadinessItem(f"preflight:{index}", Step.VHD, False, R_PRE_BAD, args | {"ids": ", ".join(bad)})
