@@ -63,7 +63,7 @@ def test_the_cli_refuses_such_a_script_with_exit_1_and_writes_nothing(tmp_path):
 @pytest.fixture
 def no_refusals(monkeypatch):
     """Quoting is the second wall: with the rules switched off, a value still cannot run."""
-    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports: [])
+    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports, account="": [])
 
 
 @pytest.mark.parametrize("value", HOSTILE)

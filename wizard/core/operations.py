@@ -188,19 +188,13 @@ def preflight_disk(path: str, profile: Profile, profile_id: str, progress: Progr
     holds no Linux root file system the pre-flight reads (XFS, Btrfs, LVM: "use the test VM")."""
     from .preflight import PreflightError, preflight
     from .verdicts import as_records
-    from .vhdjobs import M_DENIED, M_FOLDER, M_MISSING, M_UNREADABLE, file_stamp
+    from .vhdjobs import M_UNREADABLE, file_error, file_stamp
 
     stamp = file_stamp(path)
     try:
         run = preflight(path, profile, progress, cancel)
-    except IsADirectoryError:
-        raise StorageError(M_FOLDER, target=path) from None
-    except FileNotFoundError:
-        raise StorageError(M_MISSING, target=path) from None
-    except PermissionError:
-        raise StorageError(M_DENIED, target=path) from None
     except OSError as exc:
-        raise StorageError(M_UNREADABLE, target=path, reason=exc.strerror or str(exc)) from None
+        raise file_error(exc, path) from None
     except PreflightError as exc:
         raise StorageError(M_UNREADABLE, target=path, reason=str(exc)) from None
     record = PreflightRecord(path, stamp.size if stamp else 0, stamp.mtime_ns if stamp else 0, profile_id,

@@ -37,6 +37,17 @@ M_DENIED = QT_TRANSLATE_NOOP("Core", "{target} cannot be read: permission denied
 M_UNREADABLE = QT_TRANSLATE_NOOP("Core", "{target} cannot be read: {reason}.")
 
 
+def file_error(exc: OSError, target: str) -> StorageError:
+    """Why a local VHD file could not be read, as the sentence the pages and the command line show."""
+    if isinstance(exc, IsADirectoryError):
+        return StorageError(M_FOLDER, target=target)
+    if isinstance(exc, FileNotFoundError):
+        return StorageError(M_MISSING, target=target)
+    if isinstance(exc, PermissionError):
+        return StorageError(M_DENIED, target=target)
+    return StorageError(M_UNREADABLE, target=target, reason=exc.strerror or str(exc))
+
+
 def check_target(target: str, profile: Profile, role: str, os_family: str,
                  secret: tuple[str, str] | None = None, image_type: str | None = None) -> VhdReport:
     """Inspect and judge `target` (an OS disk of `image_type`: also how it boots); raises StorageError
@@ -46,14 +57,8 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
         try:
             with FileSource(target) as source:
                 info = inspect(source, first_mib)
-        except IsADirectoryError:
-            raise StorageError(M_FOLDER, target=target) from None
-        except FileNotFoundError:
-            raise StorageError(M_MISSING, target=target) from None
-        except PermissionError:
-            raise StorageError(M_DENIED, target=target) from None
         except OSError as exc:
-            raise StorageError(M_UNREADABLE, target=target, reason=exc.strerror or str(exc)) from None
+            raise file_error(exc, target) from None
         return check_vhd(info, profile, role, os_family, image_type=image_type)
     try:
         parsed = parse_blob_url(target)

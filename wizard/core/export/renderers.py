@@ -178,16 +178,19 @@ _SCRIPT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("version", VERSION_RE),
     ("VM size", VM_SIZE_NAME_RE),
     ("blob URL", re.compile(r"https?://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/[A-Za-z0-9._~/%-]{1,2000}")),
+    ("storage account name", re.compile(r"[a-z0-9]{3,24}")),  # Azure's rule for account names
 )
 
 
-def script_refusals(exports: list[SkuExport]) -> list[str]:
-    """Why a script of these SKUs must not be written (empty: it may)."""
+def script_refusals(exports: list[SkuExport], account: str = "") -> list[str]:
+    """Why a script of these SKUs (and the project's storage `account`) must not be written (empty: it may)."""
     reasons = []
     for export in exports:
         sku = export.sku
         values = [("SKU ID", sku.sku_id), ("version", sku.version), *(("VM size", v) for v in sku.vm_sizes[:1]),
                   *(("blob URL", d.blob_url) for d in sku.disks if d.blob_url)]
+        if account:
+            values.append(("storage account name", account))
         rules = dict(_SCRIPT_RULES)
         for kind, value in values:
             if not rules[kind].fullmatch(value):
@@ -324,7 +327,7 @@ def command_text(command: Command, shell: str) -> str:
 
 def _script(exports: list[SkuExport], header: list[str], shell: str, after: Callable[[str], list[str]], windows_check: str,
             project: Project | None = None, needs: Callable[[str], str] | None = None) -> str:
-    refused = script_refusals(exports)
+    refused = script_refusals(exports, project.storage.account_name if project is not None else "")
     if refused:
         raise ExportRefused("; ".join(refused))
     lines = list(header)
