@@ -28,6 +28,7 @@ PATTERNS = {
     "iface": "iface " + "a " * (MB // 2 - 3),
     "bootproto": "BOOTPROTO=" + "=" * (MB - 10),
     "letters": "a" * MB,
+    "digits": "1" * MB,  # version numbers: a run of digits with no dot (was minutes before the fix)
     "digits-dots": "1." * (MB // 2),
     "colons": "C:" * (MB // 2),
     "hashes": "### " * (MB // 4),

@@ -79,7 +79,7 @@ def test_terminal_output_carries_no_escape_sequence(tmp_path):
     save_project(project, path)
     result = _cli("project", "check", str(path))
     assert "\x1b" not in result.stdout and "\r" not in result.stdout and "\u202e" not in result.stdout
-    assert "\\x1b]0;pwned\\x07" in result.stdout
+    assert "\\u001b]0;pwned\\u0007" in result.stdout
 
 
 # -- a hostile VM ----------------------------------------------------------------------------------
@@ -254,3 +254,60 @@ def test_verify_md5_compares_the_content_read_back(azurite, make_vhd):
                                          path.stat().st_size, CancelToken())
     finally:
         os.close(fd)
+
+
+def test_json_output_stays_json_with_any_character(tmp_path):
+    """Found by review: C1 controls (U+0085) were written as \\x85, which is not JSON."""
+    project = load_project(DEMO).project
+    project.skus[0].sku_id = "a\u0085b\x1bc\u202e"
+    path = tmp_path / "p.mpwiz"
+    save_project(project, path)
+    result = _cli("project", "check", str(path), "--json")
+    assert json.loads(result.stdout)["skus"][0]["sku_id"] == "a\u0085b\x1bc\u202e"
+
+
+def test_an_error_quoting_a_url_does_not_print_its_signature():
+    result = _cli("vhd", "check", "https://h:99999/c/b.vhd?sv=1&sig=SECRETSIG")
+    assert result.returncode == 2 and "SECRETSIG" not in result.stderr
+
+
+def test_import_from_a_fifo_is_refused_not_waited_on(tmp_path):
+    """Found by review: `project import-pc` read a FIFO forever and /dev/zero until memory ran out."""
+    path = tmp_path / "p.mpwiz"
+    save_project(load_project(DEMO).project, path)
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    for source in (fifo, Path("/dev/zero")):
+        result = _cli("project", "import-pc", str(path), str(source), timeout=30)
+        assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+
+
+def test_a_chunk_that_became_zeros_is_cleared_on_resume(azurite, make_vhd, tmp_path):
+    """Found by review: a sent chunk that turned into zeros kept its old pages on the blob, and every
+    resume failed verification."""
+    from wizard.core.progress import Cancelled
+    from wizard.core.upload import upload_vhd
+
+    container = azurite.service().create_container("resumezeroed")
+    path = _disk_with_data(make_vhd)
+    url = f"{azurite.endpoint}/resumezeroed/z.vhd"
+    token = CancelToken()
+    calls = []
+
+    def cancel_soon(update):
+        calls.append(update)
+        if len(calls) > 2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        upload_vhd(path, url, connection_string=azurite.connection_string, workers=1, progress=cancel_soon,
+                   cancel=token, journal_folder=tmp_path / "journal")
+    st = path.stat()
+    with open(path, "r+b") as fh:
+        fh.seek(0)
+        fh.write(bytes(8192))  # the first chunk's data is gone, and the modification time put back
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    summary = upload_vhd(path, url, connection_string=azurite.connection_string, workers=1,
+                         journal_folder=tmp_path / "journal", verify_md5=True)
+    assert summary.resumed and summary.resent_changed_chunks >= 1 and summary.verified_content
+    assert container.get_blob_client("z.vhd").download_blob(offset=0, length=8192).readall() == bytes(8192)

@@ -63,7 +63,7 @@ def test_the_cli_refuses_such_a_script_with_exit_1_and_writes_nothing(tmp_path):
 @pytest.fixture
 def no_refusals(monkeypatch):
     """Quoting is the second wall: with the rules switched off, a value still cannot run."""
-    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports, account="": [])
+    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports, account="", project=None: [])
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -201,3 +201,32 @@ def test_braces_in_check_ids_and_names_are_text_not_templates(qapp):
             assert isinstance(render(fmt, project, exports), str)
     assert translate_template("{field} and {disk}", {"field": "{x}", "disk": DISK_DATA, "lun": 2}) == \
         "{x} and data disk LUN 2"
+
+
+@pytest.mark.parametrize("field, value", [("offer_id", "web&calc.exe&"), ("publisher_namespace", "@~/.ssh/id_rsa"),
+                                          ("offer_id", "a%PATH%b"), ("publisher_namespace", "-x")])
+def test_every_value_that_reaches_a_command_is_plain(field, value):
+    """Found by review: offer and publisher ids reached `az` unchecked. On Windows az is az.cmd, and
+    PowerShell passes a blank-free argument to a batch file unquoted: cmd.exe runs `&` and expands `%VAR%`;
+    az reads `@file` as the file's content. Any such data word is refused, whatever field it came from."""
+    from wizard.core.model import IMAGE_X64_GEN2, PlanImage
+
+    project = load_project(DEMO).project
+    project.profile_id = "partner-center"
+    sku = project.skus[0]
+    sku.images = [PlanImage(IMAGE_X64_GEN2)]  # the gallery route: offer and publisher land in commands
+    for disk in sku.disks:
+        disk.image_type = IMAGE_X64_GEN2
+    sku.os_disk.blob_url = "https://contoso.blob.core.windows.net/vhds/os.vhd"
+    setattr(project.offer, field, value)
+    for fmt in ("az-script", "az-ps1"):
+        with pytest.raises(ExportRefused, match="would reach a command"):
+            render(fmt, project, prepare(project, {}, sku.sku_id))
+
+
+def test_csv_cells_are_all_quoted_for_semicolon_spreadsheets():
+    project = load_project(DEMO).project
+    project.skus[0].summary = "x;=1+2;@SUM(1)"
+    text = render("portal-csv", project, prepare(project, {}))
+    assert '"x;=1+2;@SUM(1)"' in text
+    assert all(line.startswith('"') for line in text.splitlines())

@@ -203,3 +203,13 @@ def test_the_connection_page_drops_a_saved_password_when_the_host_is_changed(new
     settle(50)
     assert c.host == "vm.contoso.example.evil"
     assert page.password.text() == ""
+
+
+def test_a_connection_string_names_its_own_endpoint_not_the_project_file():
+    """Found by review: a connection string without EndpointSuffix took the project file's suffix, so a
+    crafted file could have a real SAS signed for `contosovhds.blob.attacker.example`."""
+    conn = f"DefaultEndpointsProtocol=https;AccountName=contosovhds;AccountKey={ACCOUNT_KEY_VALUE}"
+    access = StorageAccess("connection-string", "contosovhds", "attacker.example", "", conn)
+    assert access.account_url == "https://contosovhds.blob.core.windows.net"
+    with pytest.raises(StorageError, match="not in the storage account"):
+        sign_sas("https://contosovhds.blob.attacker.example/vhds/os.vhd", access, load_profile("partner-center"))

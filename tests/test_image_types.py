@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_export import NOW, TOKEN, ready_project
 
-from wizard.core.export import partner_center_json, prepare, readiness, render
+from wizard.core.export import ExportRefused, partner_center_json, prepare, readiness, render
 from wizard.core.model import Disk, PlanImage, new_project
 from wizard.core.pc_import import take_over
 from wizard.core.profiles import load_profile
@@ -128,6 +128,8 @@ def test_any_image_fields_load_validate_and_export_without_a_crash(images, profi
     for fmt in ("partner-center-json", "az-script", "az-ps1", "portal-csv"):
         try:
             render(fmt, project, prepare(project, {}))
+        except ExportRefused:  # a value that breaks its rule is refused in a script, by design (#18)
+            assert fmt.startswith("az-")
         except ValueError as exc:  # the scripts refuse a NUL in any value (shellquote), by design
             assert "NUL" in str(exc) and fmt.startswith("az-")
 
@@ -347,10 +349,14 @@ def run_with_stub_az(tmp_path: Path, script: str, env: dict[str, str]) -> list[l
     return [json.loads(line) for line in log.read_text().splitlines()]
 
 
-def test_the_bash_script_calls_az_with_exactly_these_arguments(tmp_path):
+def test_the_bash_script_calls_az_with_exactly_these_arguments(tmp_path, monkeypatch):
+    from wizard.core.export import renderers as renderers_module
+
     project = gallery_plan()
     project.skus[0].sku_id = "ubuntu-standard"
-    project.offer.publisher_namespace = "contoso$(touch /tmp/pwned)"  # data stays data
+    project.offer.publisher_namespace = "contoso$(touch /tmp/pwned)"  # data stays data:
+    # such a value is refused first (#18); with the refusal off, quoting is the second wall
+    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports, account="", project=None: [])
     calls = run_with_stub_az(tmp_path, render("az-script", project, prepare(project, uris(project), now=NOW)),
                              {"RESOURCE_GROUP": "test-rg", "LOCATION": "westus", "GALLERY_NAME": "test_gallery",
                               "SUBSCRIPTION_ID": "99999999-8888-7777-6666-555555555555"})

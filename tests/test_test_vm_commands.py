@@ -59,7 +59,7 @@ def test_a_hostile_value_is_refused_and_would_stay_one_quoted_word(project, tmp_
     sku.vm_sizes = ["Standard_D2s_v5; rm -rf ~"]
     with pytest.raises(ExportRefused, match="VM size"):
         commands_for_test_vm("az-script", project, sku)
-    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports, account="": [])  # the second wall: quoting
+    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports, account="", project=None: [])  # the second wall: quoting
     text = commands_for_test_vm("az-script", project, sku)
     assert "--size 'Standard_D2s_v5; rm -rf ~'" in text
     assert "--name 'x'\\''$(touch pwned)`y-1.0.1'" in text

@@ -99,13 +99,13 @@ def _project_check(args: argparse.Namespace) -> int:
 
 def _project_import_pc(args: argparse.Namespace) -> int:
     from .core.operations import import_partner_center
-    from .core.pc_import import ImportUnreadable
+    from .core.pc_import import ImportUnreadable, read_import_file
     from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project, save_project
 
     try:
         loaded = load_project(args.project)
         project = loaded.project
-        text = Path(args.file).read_text(encoding="utf-8")
+        text = read_import_file(args.file)
         imported = import_partner_center(project, text, args.sku)
         save_project(project, args.project, expected=loaded.stamp)  # keeps the previous file as .bak
     except (ProjectUnreadable, ImportUnreadable, ProjectSaveError, OSError, UnicodeDecodeError) as exc:
@@ -665,7 +665,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         # What a command prints holds text from VMs and project files: no escape sequence reaches the terminal.
         out, err = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)  # type: ignore[assignment]
+        sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err, redact=True)  # type: ignore[assignment]
         try:
             return args.func(args)
         except CommandError as exc:

@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from .core.operations import keep_published_tokens, merge_partner_center
-        from .core.pc_import import ImportUnreadable
+        from .core.pc_import import ImportUnreadable, read_import_file
         from .tasks import run_task
 
         def say(text: str, warn: bool) -> None:
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
 
         project = self.document.project
         try:
-            plan, tokens = merge_partner_center(project, path.read_text(encoding="utf-8"))
+            plan, tokens = merge_partner_center(project, read_import_file(path))
         except (ImportUnreadable, OSError, UnicodeDecodeError) as exc:
             say(self.tr("Nothing was imported: {0}").format(exc), warn=True)
             return

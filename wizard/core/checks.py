@@ -38,8 +38,14 @@ def profile_version(text: str) -> tuple[int, ...]:
     return version
 
 
+# Linear on any text: the digit runs are bounded and a match may not start inside a run of digits, so the
+# search does not retry a long run of digits from each of its positions (which took minutes on VM text).
+_VERSION = re.compile(r"(?<![0-9])([0-9]{1,9}(?:\.[0-9]{1,9}){1,7})")
+
+
 def version_tuple(text: str) -> tuple[int, ...] | None:
-    m = re.search(r"(\d+(?:\.\d+)+)", text)
+    """The first dotted version number in `text` ("OpenSSL 3.0.11 19 Sep 2023" → (3, 0, 11))."""
+    m = _VERSION.search(text)
     return tuple(int(x) for x in m.group(1).split(".")) if m else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from .model import (
     PublishedVersion,
     Sku,
 )
+from .profiles import load_profile
 from .validation import GALLERY_VERSION_RE, GUID_RE, VERSION_RE, port_label_re, port_range_ok
 
 SECURITY_TYPES = ("trusted", "confidential", "standard")  # what is taken from a SKU's securityType (the schema's)
@@ -47,13 +49,40 @@ PROPERTY_NAMES = {  # Partner Center's vmProperties -> PlanProperties
 LIFECYCLE = ("generallyAvailable", "deprecated", "deleted")
 GALLERY_RE = GALLERY_VERSION_RE  # anchored (validation.py): the same shape the Offer page asks for
 SUPPORTED_IMAGE_TYPES = (IMAGE_X64_GEN1, IMAGE_X64_GEN2, IMAGE_ARM64_GEN2)
-MAX_IMAGE_TYPES = 2  # REFERENCE §9: at most two SKUs per plan, two images per version
-MAX_SIZES, MAX_PORTS, MAX_DATA_DISKS = 6, 100, 16  # REFERENCE §9: what the schema accepts
+# What the schema accepts (REFERENCE §9), from the Partner Center profile: the one place for these numbers.
+_PC = load_profile("partner-center")
+MAX_IMAGE_TYPES = _PC.image_types_max  # SKUs per plan, images per version
+MAX_SIZES, MAX_PORTS, MAX_DATA_DISKS = _PC.vm_sizes_max, _PC.open_ports_max, _PC.data_disks_max
 Skip = Callable[[str], None]
 
 
 class ImportUnreadable(Exception):
     """The file holds no technical configuration this project can take (exit 2)."""
+
+
+MAX_IMPORT_BYTES = 16 * 1024 * 1024  # a technical configuration is a few KiB; this refuses a mistaken pick early
+
+
+def read_import_file(path: str | os.PathLike[str]) -> str:
+    """The text of the file to import: a regular file (a FIFO would wait forever, /dev/zero never ends),
+    of a sane size, in UTF-8. Raises ImportUnreadable with the reason."""
+    from .vhd import NotARegularFile, open_regular
+
+    try:
+        fd = open_regular(path)
+    except NotARegularFile:
+        raise ImportUnreadable(f"{path} is not a regular file: export the plan's technical configuration to a "
+                               ".json file and choose that") from None
+    except OSError as exc:
+        raise ImportUnreadable(f"{path} cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportUnreadable(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MiB: not a technical configuration")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportUnreadable(f"{path} is not UTF-8 text: not a technical configuration") from None
 
 
 @dataclass

@@ -151,7 +151,7 @@ def _sysctl(img: _Image, key: str) -> str:
 
 def _grub_default(text: str) -> str:
     values = {}
-    for m in re.finditer(r"(?m)^\s*(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=(.*)$", text):
+    for m in re.finditer(r"(?m)^[ \t]*(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=(.*)$", text):  # [ \t]: not across lines
         raw = m.group(2).strip()
         if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
             raw = raw[1:-1]

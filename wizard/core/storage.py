@@ -210,8 +210,10 @@ class StorageAccess:
             parts = parse_connection_string(self.secret)
             if parts.get("BlobEndpoint"):
                 return parts["BlobEndpoint"].rstrip("/")
+            # The string names its own endpoint; without a suffix the SDK uses core.windows.net -- never
+            # the project file's suffix, or a crafted file could choose the host a SAS is made for.
             name = parts.get("AccountName", self.account_name)
-            suffix = parts.get("EndpointSuffix", self.endpoint_suffix)
+            suffix = parts.get("EndpointSuffix", "core.windows.net")
             return f"{parts.get('DefaultEndpointsProtocol', 'https')}://{name}.blob.{suffix}"
         if self.mode == "container-sas":
             parsed = urlsplit(self.secret)

@@ -2,7 +2,7 @@
 
 An escape sequence in a check's evidence can retitle or clear the terminal, move the cursor and
 print a fake "TestResult: Pass"; a carriage return can overwrite a line; bidirectional controls
-can reorder what is shown. `visible` writes each such character as a visible escape (`\\x1b`,
+can reorder what is shown. `visible` writes each such character as a visible escape (`\\u001b`,
 `\\u202e`) and keeps newlines and tabs. JSON output needs nothing more: it escapes control
 characters itself, and `\\uXXXX` is also how JSON spells the bidirectional controls.
 """
@@ -17,8 +17,8 @@ _BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 
 
 def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    # \uXXXX for every character: also what JSON spells it, so JSON output stays valid JSON.
+    return f"\\u{ord(char):04x}"
 
 
 def visible(text: str) -> str:
@@ -30,13 +30,21 @@ def visible(text: str) -> str:
 
 
 class VisibleStream(io.TextIOBase):
-    """A text stream that passes everything through `visible` (the command line's stdout and stderr)."""
+    """A text stream that passes everything through `visible` (the command line's stdout and stderr).
+    With `redact` (stderr: messages, never results) a SAS signature or a secret seen this session is
+    masked too -- an error quoting a URL must not print its token."""
 
-    def __init__(self, inner: TextIO):
+    def __init__(self, inner: TextIO, redact: bool = False):
         self.inner = inner
+        self.redact = redact
 
     def write(self, text: str) -> int:
-        self.inner.write(visible(text))
+        shown = visible(text)
+        if self.redact:
+            from .logs import redact
+
+            shown = redact(shown)
+        self.inner.write(shown)
         return len(text)
 
     def flush(self) -> None:

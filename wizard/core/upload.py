@@ -305,6 +305,7 @@ class PageBlobUpload:
         self.last_save = 0.0
         self.lengths: dict[int, int] = {}
         self.resent_changed = 0
+        self.changed_offsets: set[int] = set()  # sent before, changed since: cleared, then sent again
 
     def run(self) -> UploadSummary:
         from azure.core.exceptions import AzureError
@@ -388,15 +389,14 @@ class PageBlobUpload:
     def _recheck_sent_chunks(self, fd: int) -> int:
         """Read the chunks the journal says were sent and drop those whose bytes changed since (or that
         have no hash: an older journal); they are sent again. Returns how many were dropped."""
-        changed = 0
         for offset in sorted(self.journal.done):
             self.cancel.raise_if_cancelled()
             length = min(CHUNK, self.size - offset)
             if self.journal.hashes.get(offset) != chunk_hash(os.pread(fd, length, offset)):
                 del self.journal.done[offset]
                 self.journal.hashes.pop(offset, None)
-                changed += 1
-        return changed
+                self.changed_offsets.add(offset)
+        return len(self.changed_offsets)
 
     def _send_missing_chunks(self, fd: int) -> None:
         """Every chunk the journal lacks, in parallel; the first error stops the others."""
@@ -414,6 +414,8 @@ class PageBlobUpload:
                 raise Cancelled()
             data = os.pread(fd, length, offset)
             runs = nonzero_runs(data, offset)
+            if offset in self.changed_offsets:  # pages that are zero now must not keep their old data
+                client.clear_page(offset=offset, length=length)
             for start, end in runs:
                 client.upload_page(data[start - offset: end - offset], offset=start, length=end - start,
                                    validate_content=True)

@@ -102,7 +102,9 @@ def csv_cell(value: object) -> str:
 
 def render_portal_csv(exports: list[SkuExport]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # Every cell quoted: a spreadsheet whose separator is ';' (German, French Excel) would otherwise split
+    # "x;=1+2" into a formula cell.
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["sku_id", "order", "field", "value", "missing"])
     for export in exports:
         for n, f in enumerate(export.form, 1):
@@ -182,7 +184,25 @@ _SCRIPT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def script_refusals(exports: list[SkuExport], account: str = "") -> list[str]:
+# Every data word of a command, whatever field it came from, must be made of these. On Windows `az` is
+# az.cmd: PowerShell passes an argument to a batch file unquoted unless it holds a blank, and cmd.exe then
+# runs `&`, `|`, `<`, `>`, `^` and expands `%VAR%` / `!VAR!` ("BatBadBut"); az reads `@file` as that file's
+# content; a leading '-' would be read as an option.
+_SAFE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~/:=+-]*")
+
+
+def _unsafe_words(commands: list[Command]) -> list[str]:
+    words: list[str] = []
+    for command in commands:
+        for group in command[1:]:
+            for w in group[1:]:
+                for part in (w.parts if isinstance(w, Concat) else (w,)):
+                    if isinstance(part, str) and not _SAFE_WORD.fullmatch(part.lstrip("/")):
+                        words.append(part)
+    return words
+
+
+def script_refusals(exports: list[SkuExport], account: str = "", project: Project | None = None) -> list[str]:
     """Why a script of these SKUs (and the project's storage `account`) must not be written (empty: it may)."""
     reasons = []
     for export in exports:
@@ -191,6 +211,9 @@ def script_refusals(exports: list[SkuExport], account: str = "") -> list[str]:
                   *(("blob URL", d.blob_url) for d in sku.disks if d.blob_url)]
         if account:
             values.append(("storage account name", account))
+        for word in _unsafe_words(_test_vm_commands(sku, project)):
+            reasons.append(f"SKU {sku.sku_id!r}: the value {word!r} would reach a command with a character a shell "
+                           "could run or read (only letters, digits and . _ ~ / : = + - are passed); fix it first")
         rules = dict(_SCRIPT_RULES)
         for kind, value in values:
             if not rules[kind].fullmatch(value):
@@ -327,7 +350,7 @@ def command_text(command: Command, shell: str) -> str:
 
 def _script(exports: list[SkuExport], header: list[str], shell: str, after: Callable[[str], list[str]], windows_check: str,
             project: Project | None = None, needs: Callable[[str], str] | None = None) -> str:
-    refused = script_refusals(exports, project.storage.account_name if project is not None else "")
+    refused = script_refusals(exports, project.storage.account_name if project is not None else "", project)
     if refused:
         raise ExportRefused("; ".join(refused))
     lines = list(header)
