@@ -1,0 +1,354 @@
+"""Mutation testing of the core: `python bench/run.py mutation [module ...] [--jobs N]`.
+
+One small change at a time in a core module — a flipped comparison, `and`/`or`, `+`/`-`,
+`*`/`/`, an integer constant ±1, a dropped `not` or unary minus, `return X` → `return None` —
+then the offline tests that belong to that module (`-m "not services"`, stopping at the first
+failure). A mutant the tests notice is killed; one they do not notice survives and is listed
+as file:line with the change. The score is killed / all mutants, per module.
+
+Why a small AST mutator and not mutmut: mutmut rewrites the sources in place (or into a
+`mutants/` copy) and drives pytest in its own process model, which fights this suite's conftest
+(PySide6 finalisation, `os._exit` at unconfigure) and the CLI tests that start `python -m
+wizard` in a subprocess. Here nothing is written to the worktree: a mutant lives only in the
+memory of the test process, through an import hook that `sitecustomize` installs from the
+environment (`MPW_MUTANT=path:index`), so the CLI subprocesses the tests start run the same
+mutant. The test process is forked from a parent that has already imported pytest, PySide6 and
+the Azure SDK (never `wizard`), which saves most of the start-up per mutant.
+
+Equivalent mutants (survivors that cannot change behaviour) are explained in
+bench/mutation-survivors.md; the score is printed both raw and without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOK_DIR = Path(__file__).resolve().parent / "mutation_hook"
+SURVIVORS_DOC = Path(__file__).resolve().parent / "mutation-survivors.md"
+TIMEOUT = 60.0  # per mutant; a mutant that loops forever is killed (the tests did notice something)
+
+# module → (source files, offline test files that judge it, fastest-killing first)
+MODULES: dict[str, tuple[list[str], list[str]]] = {
+    "vhd": (["wizard/core/vhd.py"],
+            ["tests/test_rules_vhd.py", "tests/test_edges_profiles.py", "tests/test_vhd_inspect.py",
+             "tests/test_partitions.py"]),
+    "vhdcheck": (["wizard/core/vhdcheck.py"],
+                 ["tests/test_rules_vhd.py", "tests/test_edges_profiles.py", "tests/test_vhd_inspect.py",
+                  "tests/test_partitions.py"]),
+    "sas": (["wizard/core/sas.py"],
+            ["tests/test_rules_sas.py", "tests/test_edges_profiles.py", "tests/test_sas.py"]),
+    "linux_checks": (["wizard/core/linux_checks.py"],
+                     ["tests/test_rules_linux.py", "tests/test_edges_profiles.py", "tests/test_linux_checks.py"]),
+    "windows_checks": (["wizard/core/windows_checks.py"],
+                       ["tests/test_rules_windows.py", "tests/test_edges_profiles.py", "tests/test_windows_checks.py"]),
+    "validation": (["wizard/core/validation.py"],
+                   ["tests/test_rules_validation.py", "tests/test_edges_profiles.py", "tests/test_partner_center.py",
+                    "tests/test_project_files.py"]),
+    "export": (["wizard/core/export/formats.py", "wizard/core/export/forms.py", "wizard/core/export/readiness.py",
+                "wizard/core/export/renderers.py", "wizard/core/export/tokens.py"],
+               ["tests/test_rules_export.py", "tests/test_export.py", "tests/test_partner_center.py"]),
+}
+
+_CMP_SWAP: dict[type, type] = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
+                               ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot,
+                               ast.IsNot: ast.Is}
+_BIN_SWAP: dict[type, type] = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult,
+                               ast.FloorDiv: ast.Mult, ast.Mod: ast.FloorDiv}
+_SYMBOL = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.In: "in",
+           ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not", ast.Add: "+", ast.Sub: "-", ast.Mult: "*",
+           ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.And: "and", ast.Or: "or"}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    path: str  # relative to ROOT
+    index: int  # position in the module's mutation list
+    line: int
+    description: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.path}:{self.line} {self.description}"
+
+
+def _is_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def _skipped_nodes(tree: ast.AST) -> set[int]:
+    """Nodes not worth mutating: docstrings, annotations, `if TYPE_CHECKING:` and `__all__`."""
+    skip: set[int] = set()
+
+    def drop(node: ast.AST | None) -> None:
+        if node is not None:
+            skip.update(id(n) for n in ast.walk(node))
+
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            drop(node.returns)
+            for arg in [*node.args.args, *node.args.kwonlyargs, *node.args.posonlyargs, node.args.vararg,
+                        node.args.kwarg]:
+                if arg is not None:
+                    drop(arg.annotation)
+        elif isinstance(node, ast.AnnAssign):
+            drop(node.annotation)
+        elif isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            drop(node)
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            drop(node)
+    return skip
+
+
+def _sites(tree: ast.AST) -> list[tuple[int, str, int, str]]:
+    """(node position in ast.walk order, kind, line, description) for every mutation of the tree."""
+    skip = _skipped_nodes(tree)
+    out = []
+    for pos, node in enumerate(ast.walk(tree)):
+        if id(node) in skip:
+            continue
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Compare):
+            for k, op in enumerate(node.ops):
+                new = _CMP_SWAP[type(op)]
+                out.append((pos, f"cmp{k}", line, f"{_SYMBOL[type(op)]} → {_SYMBOL[new]}"))
+        elif isinstance(node, ast.BoolOp):
+            new_op = ast.Or if isinstance(node.op, ast.And) else ast.And
+            out.append((pos, "bool", line, f"{_SYMBOL[type(node.op)]} → {_SYMBOL[new_op]}"))
+        elif isinstance(node, (ast.BinOp, ast.AugAssign)) and type(node.op) in _BIN_SWAP:
+            operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node.target, node.value]
+            if any(_is_text(o) for o in operands):
+                continue  # string concatenation / %-formatting: a TypeError, not a rule
+            new = _BIN_SWAP[type(node.op)]
+            out.append((pos, "bin", line, f"{_SYMBOL[type(node.op)]} → {_SYMBOL[new]}"))
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
+            out.append((pos, "unary", line, "drop `not`" if isinstance(node.op, ast.Not) else "drop unary -"))
+        elif isinstance(node, ast.Constant) and type(node.value) is int:
+            out.append((pos, "plus", line, f"{node.value} → {node.value + 1}"))
+            out.append((pos, "minus", line, f"{node.value} → {node.value - 1}"))
+        elif isinstance(node, ast.Return) and node.value is not None and not (
+                isinstance(node.value, ast.Constant) and node.value.value is None):
+            out.append((pos, "return", line, "return … → return None"))
+    return out
+
+
+class _Replace(ast.NodeTransformer):
+    def __init__(self, target: ast.AST, replacement: ast.AST):
+        self.target, self.replacement = target, replacement
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        if node is self.target:
+            return self.replacement
+        return super().generic_visit(node)
+
+
+def mutate(tree: ast.Module, index: int) -> ast.Module:
+    """The tree with mutation number `index` applied (a fresh copy)."""
+    tree = copy.deepcopy(tree)
+    pos, kind, _line, _desc = _sites(tree)[index]
+    node = list(ast.walk(tree))[pos]
+    if kind.startswith("cmp"):
+        k = int(kind[3:])
+        assert isinstance(node, ast.Compare)
+        node.ops[k] = _CMP_SWAP[type(node.ops[k])]()
+    elif kind == "bool":
+        assert isinstance(node, ast.BoolOp)
+        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+    elif kind == "bin":
+        assert isinstance(node, (ast.BinOp, ast.AugAssign))
+        node.op = _BIN_SWAP[type(node.op)]()
+    elif kind == "unary":
+        assert isinstance(node, ast.UnaryOp)
+        tree = _Replace(node, node.operand).visit(tree)
+    elif kind in ("plus", "minus"):
+        assert isinstance(node, ast.Constant)
+        node.value = node.value + (1 if kind == "plus" else -1)
+    elif kind == "return":
+        assert isinstance(node, ast.Return)
+        node.value = ast.Constant(None)
+    return ast.fix_missing_locations(tree)
+
+
+def mutants_of(path: str) -> list[Mutant]:
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    return [Mutant(path, i, line, desc) for i, (_pos, _kind, line, desc) in enumerate(_sites(tree))]
+
+
+def documented_equivalents() -> set[str]:
+    """`path:line change` keys listed in bench/mutation-survivors.md (lines starting with "- `")."""
+    if not SURVIVORS_DOC.exists():
+        return set()
+    keys = set()
+    for line in SURVIVORS_DOC.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"- `([^`]+)`", line)
+        if m:
+            keys.add(m.group(1))
+    return keys
+
+
+# -- running -------------------------------------------------------------------------------------
+def _preimport() -> None:
+    """What every test process imports anyway (never `wizard`: the mutant must be imported fresh)."""
+    import pytest  # noqa: F401
+
+    for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "pytestqt.plugin", "hypothesis",
+                 "azure.storage.blob", "azure.core.exceptions", "paramiko", "jsonschema", "keyring"):
+        try:
+            __import__(name)
+        except ImportError:
+            pass
+
+
+def _child(mutant: Mutant | None, tests: list[str], basetemp: str) -> None:
+    """In the forked process: install the mutant, run pytest, exit with its status."""
+    os.chdir(ROOT)
+    if mutant is not None:
+        os.environ["MPW_MUTANT"] = f"{mutant.path}:{mutant.index}"
+        os.environ["PYTHONPATH"] = os.pathsep.join([str(HOOK_DIR), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        sys.path.insert(0, str(HOOK_DIR))
+        import mutation_loader
+
+        mutation_loader.install()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    import pytest
+
+    code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-m", "not services", f"--basetemp={basetemp}",
+                        "-o", "faulthandler_timeout=0", *tests])
+    os._exit(int(code))
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant | None
+    status: str  # killed | survived | timeout
+    seconds: float
+
+
+def run_all(jobs: list[tuple[Mutant | None, list[str]]], parallel: int, timeout: float,
+            report: callable = lambda o: None) -> list[Outcome]:  # type: ignore[valid-type]
+    workdir = Path(tempfile.mkdtemp(prefix="mpw-mutation-"))
+    running: dict[int, tuple[Mutant | None, float, Path]] = {}
+    outcomes: list[Outcome] = []
+    queue = list(jobs)
+    try:
+        while queue or running:
+            while queue and len(running) < parallel:
+                mutant, tests = queue.pop(0)
+                basetemp = workdir / str(len(outcomes) + len(running) + len(queue))
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        _child(mutant, tests, str(basetemp))
+                    finally:
+                        os._exit(99)
+                running[pid] = (mutant, time.monotonic(), basetemp)
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                now = time.monotonic()
+                for cpid, (_mutant, started, _bt) in list(running.items()):
+                    if now - started > timeout:
+                        os.kill(cpid, signal.SIGKILL)
+                time.sleep(0.05)
+                continue
+            mutant, started, basetemp = running.pop(pid)
+            seconds = time.monotonic() - started
+            shutil.rmtree(basetemp, ignore_errors=True)
+            if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL and seconds > timeout:
+                result = "timeout"
+            else:
+                result = "survived" if os.waitstatus_to_exitcode(status) == 0 else "killed"
+            outcome = Outcome(mutant, result, seconds)
+            outcomes.append(outcome)
+            report(outcome)
+    finally:
+        for cpid in running:
+            os.kill(cpid, signal.SIGKILL)
+        shutil.rmtree(workdir, ignore_errors=True)
+    return outcomes
+
+
+class _Progress:
+    """Prints each survivor as it is found, and a count every 50 mutants."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.started = total, 0, time.monotonic()
+
+    def __call__(self, o: Outcome) -> None:
+        self.done += 1
+        if o.status == "survived" and o.mutant is not None:
+            print(f"   survived  {o.mutant.key}", flush=True)
+        if self.done % 50 == 0:
+            print(f"   … {self.done}/{self.total} ({time.monotonic() - self.started:.0f} s)", flush=True)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="bench/run.py mutation", description=__doc__.split("\n")[0])
+    parser.add_argument("modules", nargs="*", help=f"modules to mutate (default: all of {', '.join(MODULES)})")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds per mutant")
+    parser.add_argument("--lines", help="only mutants on these lines, e.g. 120-180 (with one module)")
+    parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    args = parser.parse_args(argv)
+    chosen = args.modules or list(MODULES)
+    unknown = [m for m in chosen if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; known: {', '.join(MODULES)}")
+    equivalents = documented_equivalents()
+    _preimport()
+    started = time.monotonic()
+    summary = []
+    for module in chosen:
+        files, tests = MODULES[module]
+        tests = [t for t in tests if (ROOT / t).exists()]
+        mutants = [m for f in files for m in mutants_of(f)]
+        if args.lines:
+            lo, _, hi = args.lines.partition("-")
+            mutants = [m for m in mutants if int(lo) <= m.line <= int(hi or lo)]
+        if args.list:
+            for m in mutants:
+                print(m.key)
+            continue
+        print(f"== {module}: {len(mutants)} mutants, tests {' '.join(Path(t).name for t in tests)}", flush=True)
+        (baseline,) = run_all([(None, tests)], 1, args.timeout * 5)
+        if baseline.status != "survived":
+            print(f"   the unmutated tests fail ({baseline.status}): fix them first", flush=True)
+            summary.append((module, len(mutants), None, None))
+            continue
+        progress = _Progress(len(mutants))
+        outcomes = run_all([(m, tests) for m in mutants], args.jobs, args.timeout, progress)
+        t0 = progress.started
+        killed = sum(o.status != "survived" for o in outcomes)
+        survivors = [o.mutant for o in outcomes if o.status == "survived"]
+        explained = [m for m in survivors if m is not None and m.key in equivalents]
+        total = len(outcomes)
+        raw = 100.0 * killed / total if total else 100.0
+        effective = 100.0 * killed / (total - len(explained)) if total - len(explained) else 100.0
+        print(f"   {module}: {killed}/{total} killed = {raw:.1f} % ({len(explained)} documented equivalent: "
+              f"{effective:.1f} % of the rest), {time.monotonic() - t0:.0f} s, baseline {baseline.seconds:.1f} s",
+              flush=True)
+        summary.append((module, total, raw, effective))
+    if not args.list:
+        print(f"== mutation scores ({time.monotonic() - started:.0f} s in all)")
+        for module, total, raw, effective in summary:
+            if raw is None:
+                print(f"   {module:15} {total:4} mutants  baseline failed")
+            else:
+                print(f"   {module:15} {total:4} mutants  {raw:5.1f} %  ({effective:5.1f} % without documented equivalents)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
