@@ -76,9 +76,10 @@ class _Fixes:
     def __init__(self, target: str, os_name: str):
         self.src = target
         self.windows = os_name == "windows"
-        stem = target[:-4] if target.lower().endswith((".vhd", ".vhdx")) else target
-        if stem.lower().endswith(".vhd"):
-            stem = stem[:-4]
+        stem = target
+        for suffix in (".vhdx", ".vhd"):  # disk.vhdx, disk.vhd, disk.vhd.vhdx → disk
+            if stem.lower().endswith(suffix):
+                stem = stem[:-len(suffix)]
         self.out = f"{stem}-fixed.vhd"
 
     def convert(self, fmt: str) -> str:
