@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 HOOK_DIR = Path(__file__).resolve().parent / "mutation_hook"
 SURVIVORS_DOC = Path(__file__).resolve().parent / "mutation-survivors.md"
@@ -77,6 +79,8 @@ class Mutant:
     index: int  # position in the module's mutation list
     line: int
     description: str
+    end_line: int = 0
+    at_import: bool = False  # module or class level (or a default value): runs when the module is imported
 
     @property
     def key(self) -> str:
@@ -180,9 +184,24 @@ def mutate(tree: ast.Module, index: int) -> ast.Module:
     return ast.fix_missing_locations(tree)
 
 
+def _in_function_bodies(tree: ast.AST) -> set[int]:
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            for stmt in (node.body if isinstance(node.body, list) else [node.body]):
+                inside.update(id(n) for n in ast.walk(stmt))
+    return inside
+
+
 def mutants_of(path: str) -> list[Mutant]:
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-    return [Mutant(path, i, line, desc) for i, (_pos, _kind, line, desc) in enumerate(_sites(tree))]
+    nodes = list(ast.walk(tree))
+    runtime = _in_function_bodies(tree)
+    out = []
+    for i, (pos, _kind, line, desc) in enumerate(_sites(tree)):
+        node = nodes[pos]
+        out.append(Mutant(path, i, line, desc, getattr(node, "end_lineno", None) or line, id(node) not in runtime))
+    return out
 
 
 def documented_equivalents() -> set[str]:
@@ -195,6 +214,67 @@ def documented_equivalents() -> set[str]:
         if m:
             keys.add(m.group(1))
     return keys
+
+
+# -- which tests run which lines -------------------------------------------------------------------
+class LineMap:
+    """A pytest plugin for the unmutated run: which test executes which line of the mutated files.
+
+    A mutant then runs only the tests that execute its lines (module-level mutants: all of them),
+    in the order pytest ran them; a mutant on a line no test executes survives without a run.
+    (A line reached only in a subprocess — the CLI tests — is not seen: such a mutant is judged by
+    the in-process tests alone.)
+    """
+
+    def __init__(self, files: list[str], out: str):
+        self.files = {str(ROOT / f): f for f in files}
+        self.out = out
+        self.hits: dict[str, list[str]] = {}
+        self.order: list[str] = []
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item, nextitem):  # noqa: ANN001 - pytest hook
+        import threading
+
+        hits: set[tuple[str, int]] = set()
+        files = self.files
+
+        def local(frame, event, arg):  # noqa: ANN001
+            if event == "line":
+                hits.add((frame.f_code.co_filename, frame.f_lineno))
+            return local
+
+        def enter(frame, event, arg):  # noqa: ANN001
+            if frame.f_code.co_filename in files:
+                hits.add((frame.f_code.co_filename, frame.f_lineno))
+                return local
+            return None
+
+        sys.settrace(enter)
+        threading.settrace(enter)
+        try:
+            yield
+        finally:
+            sys.settrace(None)
+            threading.settrace(None)
+        self.order.append(item.nodeid)
+        for filename, line in hits:
+            self.hits.setdefault(f"{files[filename]}:{line}", []).append(item.nodeid)
+
+    def pytest_sessionfinish(self, session, exitstatus):  # noqa: ANN001
+        import json
+
+        Path(self.out).write_text(json.dumps({"order": self.order, "hits": self.hits}), encoding="utf-8")
+
+
+def tests_for(mutant: Mutant, line_map: dict, files: list[str]) -> list[str]:
+    """The test ids that execute the mutant's lines, in run order; every test file for import-time code."""
+    if mutant.at_import:
+        return files
+    wanted: set[str] = set()
+    for line in range(mutant.line, max(mutant.end_line, mutant.line) + 1):
+        wanted.update(line_map["hits"].get(f"{mutant.path}:{line}", ()))
+    return [t for t in line_map["order"] if t in wanted]
 
 
 # -- running -------------------------------------------------------------------------------------
@@ -210,9 +290,10 @@ def _preimport() -> None:
             pass
 
 
-def _child(mutant: Mutant | None, tests: list[str], basetemp: str) -> None:
+def _child(mutant: Mutant | None, tests: list[str], basetemp: str, trace: tuple[list[str], str] | None = None) -> None:
     """In the forked process: install the mutant, run pytest, exit with its status."""
     os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))  # this worktree's `wizard`, whatever the virtualenv points at
     if mutant is not None:
         os.environ["MPW_MUTANT"] = f"{mutant.path}:{mutant.index}"
         os.environ["PYTHONPATH"] = os.pathsep.join([str(HOOK_DIR), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
@@ -220,13 +301,15 @@ def _child(mutant: Mutant | None, tests: list[str], basetemp: str) -> None:
         import mutation_loader
 
         mutation_loader.install()
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
+    if not os.environ.get("MPW_MUTATION_VERBOSE"):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
     import pytest
 
+    plugins = [LineMap(*trace)] if trace else []
     code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-m", "not services", f"--basetemp={basetemp}",
-                        "-o", "faulthandler_timeout=0", *tests])
+                        "-o", "faulthandler_timeout=0", *tests], plugins=plugins)
     os._exit(int(code))
 
 
@@ -238,20 +321,23 @@ class Outcome:
 
 
 def run_all(jobs: list[tuple[Mutant | None, list[str]]], parallel: int, timeout: float,
-            report: callable = lambda o: None) -> list[Outcome]:  # type: ignore[valid-type]
+            report: callable = lambda o: None, trace: tuple[list[str], str] | None = None  # type: ignore[valid-type]
+            ) -> list[Outcome]:
     workdir = Path(tempfile.mkdtemp(prefix="mpw-mutation-"))
     running: dict[int, tuple[Mutant | None, float, Path]] = {}
     outcomes: list[Outcome] = []
     queue = list(jobs)
+    started = 0
     try:
         while queue or running:
             while queue and len(running) < parallel:
                 mutant, tests = queue.pop(0)
-                basetemp = workdir / str(len(outcomes) + len(running) + len(queue))
+                started += 1
+                basetemp = workdir / str(started)  # one per test process: pytest empties its basetemp
                 pid = os.fork()
                 if pid == 0:
                     try:
-                        _child(mutant, tests, str(basetemp))
+                        _child(mutant, tests, str(basetemp), trace)
                     finally:
                         os._exit(99)
                 running[pid] = (mutant, time.monotonic(), basetemp)
@@ -307,6 +393,7 @@ def main(argv: list[str]) -> int:
     if unknown:
         parser.error(f"unknown module(s) {', '.join(unknown)}; known: {', '.join(MODULES)}")
     equivalents = documented_equivalents()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still ends its test processes
     _preimport()
     started = time.monotonic()
     summary = []
@@ -322,13 +409,26 @@ def main(argv: list[str]) -> int:
                 print(m.key)
             continue
         print(f"== {module}: {len(mutants)} mutants, tests {' '.join(Path(t).name for t in tests)}", flush=True)
-        (baseline,) = run_all([(None, tests)], 1, args.timeout * 5)
+        map_file = Path(tempfile.mkstemp(prefix="mpw-linemap-", suffix=".json")[1])
+        (baseline,) = run_all([(None, tests)], 1, args.timeout * 10, trace=(files, str(map_file)))
         if baseline.status != "survived":
             print(f"   the unmutated tests fail ({baseline.status}): fix them first", flush=True)
             summary.append((module, len(mutants), None, None))
             continue
+        import json
+
+        line_map = json.loads(map_file.read_text(encoding="utf-8"))
+        map_file.unlink()
         progress = _Progress(len(mutants))
-        outcomes = run_all([(m, tests) for m in mutants], args.jobs, args.timeout, progress)
+        jobs, uncovered = [], []
+        for m in mutants:
+            selected = tests_for(m, line_map, tests)
+            if selected:
+                jobs.append((m, selected))
+            else:
+                uncovered.append(Outcome(m, "survived", 0.0))
+                print(f"   survived  {m.key}  (no test runs this line)", flush=True)
+        outcomes = run_all(jobs, args.jobs, args.timeout, progress) + uncovered
         t0 = progress.started
         killed = sum(o.status != "survived" for o in outcomes)
         survivors = [o.mutant for o in outcomes if o.status == "survived"]

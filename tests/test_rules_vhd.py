@@ -116,7 +116,8 @@ def test_a_dynamic_vhd_with_a_damaged_header_fails_twice(tmp_path):
     assert "file-size" not in found  # only fixed disks have a size to match
 
 
-@pytest.mark.parametrize("where,ok", [("zero", False), ("end-1024", True), ("end-1023", False), ("past", False)])
+@pytest.mark.parametrize("where,ok", [("zero", False), ("one", True), ("end-1024", True), ("end-1023", False),
+                                      ("past", False)])
 def test_the_dynamic_header_offset_must_leave_room_for_the_header(tmp_path, where, ok):
     path = qemu(tmp_path / "dyn.vhd", 1 * GIB, "dynamic")
     size = path.stat().st_size
@@ -124,8 +125,8 @@ def test_the_dynamic_header_offset_must_leave_room_for_the_header(tmp_path, wher
     with open(path, "rb") as fh:
         fh.seek(header_at)
         header = fh.read(1024)
-    offset = {"zero": 0, "end-1024": size - 1024, "end-1023": size - 1023, "past": size + 4096}[where]
-    if where.startswith("end"):
+    offset = {"zero": 0, "one": 1, "end-1024": size - 1024, "end-1023": size - 1023, "past": size + 4096}[where]
+    if where != "past":  # offset 0 is the footer copy's place: a header there is not taken, even a good one
         with open(path, "r+b") as fh:  # put a copy of the header exactly there (over the footer copy)
             fh.seek(offset)
             fh.write(header[:8])
@@ -448,7 +449,9 @@ def test_a_vhd_made_sparse_with_a_written_footer_is_mostly_hole(tmp_path):
 
 
 # -- the smoke test's own writer ------------------------------------------------------------------------
-@pytest.mark.parametrize("size", ["20M", "100M", "1G", "4G", "30G", "127G", "500G", "2040G", "33M", "65000M"])
+@pytest.mark.parametrize("size", ["20M", "33M", "50M", "100M", "130M", "136M", "137M", "140M", "200M", "247M", "248M",
+                                  "249M", "250M", "1G", "4G", "30G", "32252M", "32253M", "32254M", "65000M", "127G",
+                                  "130000M", "500G", "2040G"])
 def test_write_fixed_vhd_geometry_is_qemus(tmp_path, size):
     """qemu-img (without force_size) picks the spec's CHS geometry: ours must be the same."""
     ref = qemu(tmp_path / "ref.vhd", size, force=False)
@@ -465,8 +468,8 @@ def test_write_fixed_vhd_makes_a_disk_that_passes(tmp_path):
     f = info.footer
     assert (info.format, info.disk_type, info.file_size, info.virtual_size) == ("vhd", "fixed", 30 * GIB + 512, 30 * GIB)
     assert f.checksum_ok and f.original_size == 30 * GIB and f.data_offset == 0xFFFFFFFFFFFFFFFF
-    assert (f.features, f.format_version, f.creator_app, f.creator_host, f.creator_version) == \
-        (2, 0x00010000, "mpwz", "Wi2k", 0x00010000)
+    assert (f.features, f.format_version, f.creator_app, f.creator_host, f.creator_version, f.saved_state) == \
+        (2, 0x00010000, "mpwz", "Wi2k", 0x00010000, 0)
     assert (f.cylinders, f.heads, f.sectors) == _chs(30 * GIB) == (62415, 16, 63)
     assert abs((f.created - datetime.now(UTC)).total_seconds()) < 60
     assert info.allocated_bytes < MIB
@@ -501,4 +504,22 @@ class _Bytes:
 def test_inspect_reads_any_byte_source():
     info = inspect(_Bytes(b"vhdxfile" + bytes(1000)))
     assert (info.format, info.allocated_bytes) == ("vhdx", None)
-    assert inspect(_Bytes(b"")).empty
+    empty = inspect(_Bytes(b""))
+    assert (empty.empty, empty.format, empty.virtual_size, empty.footer_size, empty.truncated) == \
+        (True, "unknown", 0, 512, False)
+
+
+def test_a_file_that_is_only_an_old_511_byte_footer(tmp_path):
+    footer = footer_of(qemu(tmp_path / "g.vhd", 1 * GIB))[:511]
+    info = inspect(_Bytes(bytes(footer)))
+    assert (info.format, info.footer_size, info.truncated, info.virtual_size) == ("vhd", 511, True, 1 * GIB)
+    assert {"footer-511", "truncated"} <= set(by_id(check_vhd(info, GUIDE)))
+
+
+def test_the_footer_time_stamp_counts_from_2000(tmp_path):
+    """qemu-img stamps the footer with seconds since 2000-01-01 (the spec's epoch): read back, it is now."""
+    from datetime import UTC, datetime
+
+    footer = inspect_file(qemu(tmp_path / "t.vhd", 1 * GIB)).footer
+    assert abs((footer.created - datetime.now(UTC)).total_seconds()) < 120
+    assert footer.timestamp == int((footer.created - datetime(2000, 1, 1, tzinfo=UTC)).total_seconds())
