@@ -245,3 +245,130 @@ def test_sas_time_forms(text, moment):
                                   "2026-12-03T10:00:00.12345678Z", "２０２６-12-03"])
 def test_times_the_service_would_refuse_are_none(text):
     assert _parse_time(text) is None
+
+
+def test_long_reasons_and_values_are_cut_for_the_message():
+    long = "ftp://" + "x" * 200 + "/vhds/os.vhd?sig=1"
+    (finding,) = check_sas_rules(long, PC, NOW).findings
+    reason = f"not a blob URL: {long.split('?')[0]}"[:80]
+    assert finding.message == f"This is not a blob URL the portal can use ({reason})."
+    value = "y" * 60
+    assert findings(uri(st=value))["start-time"][1] == \
+        f"The start time '{value[:40]}' is not a date-time the storage service accepts."
+
+
+def test_a_quote_in_the_name_is_refused_even_unescaped():
+    assert findings(uri(base='https://acct.blob.core.windows.net/vhds/my"disk.vhd'))["vhd-name-chars"][0] == "fail"
+
+
+# -- the live read, through a stand-in for the SDK client ---------------------------------------------------
+# tests/test_sas.py reads real blobs on Azurite through real SAS URIs; here the branches of what
+# verify_sas makes of the client's answers are each run offline (so the mutation run sees them).
+class _Props:
+    def __init__(self, blob_type, size):
+        self.blob_type, self.size = blob_type, size
+
+
+class _Enum:
+    def __init__(self, value):
+        self.value = value
+
+
+class _Client:
+    def __init__(self, blob_type="PageBlob", size=30 * 2**30 + 512, tail=b"conectix" + bytes(504), error=None,
+                 write_error=None):
+        self.blob_type, self.size, self.tail, self.error, self.write_error = blob_type, size, tail, error, write_error
+        self.reads: list[tuple[int, int]] = []
+        self.writes: list[tuple[bytes, int, int]] = []
+
+    def get_blob_properties(self):
+        if self.error:
+            raise self.error
+        return _Props(self.blob_type, self.size)
+
+    def download_blob(self, offset, length):
+        self.reads.append((offset, length))
+        tail = self.tail
+
+        class _Stream:
+            def readall(self):
+                return tail[:length]
+        return _Stream()
+
+    def upload_page(self, data, offset, length):
+        self.writes.append((data, offset, length))
+        if self.write_error:
+            raise self.write_error
+
+
+@pytest.fixture
+def client(monkeypatch):
+    from azure.storage.blob import BlobClient
+
+    made: dict = {}
+
+    def use(fake: _Client) -> _Client:
+        def from_blob_url(url, **options):
+            made["url"], made["options"] = url, options
+            return fake
+        monkeypatch.setattr(BlobClient, "from_blob_url", staticmethod(from_blob_url))
+        made["fake"] = fake
+        return fake
+    use.made = made  # type: ignore[attr-defined]
+    return use
+
+
+def test_live_read_of_a_page_blob_reads_only_its_last_512_bytes(client):
+    fake = client(_Client(_Enum("PageBlob")))
+    result = verify_sas(uri(), PC, NOW)
+    assert result.reachable is True
+    assert fake.reads == [(30 * 2**30, 512)]
+    assert client.made["url"] == uri()
+    assert {"retry_policy", "connection_timeout", "read_timeout"} <= set(client.made["options"])
+    assert (result.findings[-1].id, result.findings[-1].severity, result.findings[-1].message) == \
+        ("live-read", "pass", "Read the VHD footer through the SAS.")
+    small = client(_Client("PageBlob", size=100, tail=b"conectix"))
+    verify_sas(uri(), PC, NOW)
+    assert small.reads == [(0, 100)]
+
+
+def test_live_read_of_something_that_is_no_vhd_or_no_page_blob(client):
+    client(_Client("PageBlob", tail=bytes(512)))
+    assert [(f.id, f.severity, f.message) for f in verify_sas(uri(), PC, NOW).findings][-1] == \
+        ("live-read", "fail", "The blob's last 512 bytes are not a VHD footer.")
+    fake = client(_Client(_Enum("BlockBlob")))
+    result = verify_sas(uri(), PC, NOW)
+    assert result.reachable is True and fake.reads == []
+    assert (result.findings[-1].id, result.findings[-1].message) == ("blob-type", "The blob is a BlockBlob, not a page blob.")
+    client(_Client("pageblob"))
+    assert verify_sas(uri(), PC, NOW).findings[-1].severity == "pass"  # the service's spelling may vary in case
+
+
+def test_live_read_errors(client):
+    from azure.core.exceptions import ResourceNotFoundError, ServiceRequestError
+
+    from wizard.core.storage import StorageError, describe_storage_error
+
+    missing = ResourceNotFoundError("gone")
+    client(_Client(error=missing))
+    result = verify_sas(uri(), PC, NOW)
+    assert result.reachable is False
+    assert (result.findings[-1].id, result.findings[-1].severity) == ("live-read", "fail")
+    assert result.findings[-1].message == f"Reading the blob through the SAS failed: {describe_storage_error(missing)}"
+    client(_Client(error=ServiceRequestError("no route to host")))
+    with pytest.raises(StorageError):
+        verify_sas(uri(), PC, NOW)
+
+
+def test_a_write_through_the_sas_reports_the_status(client):
+    from azure.core.exceptions import HttpResponseError
+
+    from wizard.core.sas import try_write_through
+
+    refused = HttpResponseError("denied")
+    refused.status_code = 403
+    fake = client(_Client(write_error=refused))
+    assert try_write_through(uri()) == 403
+    assert fake.writes == [(bytes(512), 0, 512)]
+    client(_Client())
+    assert try_write_through(uri()) == 201
