@@ -316,7 +316,7 @@ def _child(mutant: Mutant | None, tests: list[str], basetemp: str, trace: tuple[
 @dataclass
 class Outcome:
     mutant: Mutant | None
-    status: str  # killed | survived | timeout
+    status: str  # killed | survived | timeout | error
     seconds: float
 
 
@@ -352,10 +352,13 @@ def run_all(jobs: list[tuple[Mutant | None, list[str]]], parallel: int, timeout:
             mutant, started, basetemp = running.pop(pid)
             seconds = time.monotonic() - started
             shutil.rmtree(basetemp, ignore_errors=True)
+            code = os.waitstatus_to_exitcode(status)
             if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL and seconds > timeout:
                 result = "timeout"
+            elif code in (4, 5):  # pytest: a test id not found / nothing collected — the tests changed, not the code
+                result = "error"
             else:
-                result = "survived" if os.waitstatus_to_exitcode(status) == 0 else "killed"
+                result = "survived" if code == 0 else "killed"  # 1: a test failed; 2: collection broke (import)
             outcome = Outcome(mutant, result, seconds)
             outcomes.append(outcome)
             report(outcome)
@@ -430,6 +433,11 @@ def main(argv: list[str]) -> int:
                 print(f"   survived  {m.key}  (no test runs this line)", flush=True)
         outcomes = run_all(jobs, args.jobs, args.timeout, progress) + uncovered
         t0 = progress.started
+        errors = [o for o in outcomes if o.status == "error"]
+        if errors:
+            print(f"   {len(errors)} mutant(s) not judged: a selected test was not found (were the tests edited "
+                  "during the run?)", flush=True)
+        outcomes = [o for o in outcomes if o.status != "error"]
         killed = sum(o.status != "survived" for o in outcomes)
         survivors = [o.mutant for o in outcomes if o.status == "survived"]
         explained = [m for m in survivors if m is not None and m.key in equivalents]

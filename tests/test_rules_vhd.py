@@ -449,14 +449,28 @@ def test_a_vhd_made_sparse_with_a_written_footer_is_mostly_hole(tmp_path):
 
 
 # -- the smoke test's own writer ------------------------------------------------------------------------
-@pytest.mark.parametrize("size", ["20M", "33M", "50M", "100M", "130M", "136M", "137M", "140M", "200M", "247M", "248M",
-                                  "249M", "250M", "1G", "4G", "30G", "32252M", "32253M", "32254M", "65000M", "127G",
-                                  "130000M", "500G", "2040G"])
+# Sizes either side of each branch of the spec's algorithm: 17 sectors with 4–16 heads (34 MiB is
+# exactly 4 heads × 1024 cylinders), 31 sectors (248 MiB: exactly 16 × 1024 of them), 63, 255 from
+# 65535 × 16 × 63 sectors on (33821999616 bytes is just below it), and the cap at 65535 × 16 × 255.
+@pytest.mark.parametrize("size", ["20M", "33M", "34M", "35M", "50M", "100M", "130M", "136M", "137M", "140M", "200M",
+                                  "247M", "248M", "249M", "250M", "1G", "4G", "30G", "33821999616", "32255M", "32256M",
+                                  "65000M", "127G", "130000M", "500G", "2040G"])
 def test_write_fixed_vhd_geometry_is_qemus(tmp_path, size):
-    """qemu-img (without force_size) picks the spec's CHS geometry: ours must be the same."""
+    """qemu-img (without force_size) takes the spec's geometry of the first sector count from the size on
+    whose geometry holds the whole size: the same search over our `_chs` must land where qemu did."""
     ref = qemu(tmp_path / "ref.vhd", size, force=False)
     footer = inspect_file(ref).footer
-    assert _chs(footer.current_size) == (footer.cylinders, footer.heads, footer.sectors)
+    asked = int(size[:-1]) * {"M": MIB, "G": GIB}[size[-1]] if size[-1] in "MG" else int(size)
+    total = asked // 512
+    if total > 65535 * 16 * 255:  # beyond CHS: the largest geometry, the size as asked
+        assert _chs(asked) == (footer.cylinders, footer.heads, footer.sectors) == (65535, 16, 255)
+        return
+    for extra in range(100_000):
+        cylinders, heads, sectors = _chs((total + extra) * 512)
+        if cylinders * heads * sectors >= total:
+            break
+    assert (cylinders, heads, sectors) == (footer.cylinders, footer.heads, footer.sectors)
+    assert footer.current_size == cylinders * heads * sectors * 512
 
 
 def test_write_fixed_vhd_makes_a_disk_that_passes(tmp_path):
@@ -523,3 +537,17 @@ def test_the_footer_time_stamp_counts_from_2000(tmp_path):
     footer = inspect_file(qemu(tmp_path / "t.vhd", 1 * GIB)).footer
     assert abs((footer.created - datetime.now(UTC)).total_seconds()) < 120
     assert footer.timestamp == int((footer.created - datetime(2000, 1, 1, tzinfo=UTC)).total_seconds())
+
+
+def test_without_seek_data_the_allocation_is_unknown(tmp_path, monkeypatch):
+    path = qemu(tmp_path / "s.vhd", 1 * GIB)
+    monkeypatch.delattr(os, "SEEK_DATA")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert data_extents(fd, 10) is None
+        assert data_extents(fd, 0) == []
+    finally:
+        os.close(fd)
+    info = inspect_file(path)
+    assert info.allocated_bytes is None
+    assert by_id(check_vhd(info, GUIDE, "data"))["sparse"].message == "Allocated size is unknown on this system."
