@@ -361,3 +361,15 @@ def test_load_sas_uris_reads_every_disk_and_published_version(no_keyring):
     tokens = load_sas_uris(project)
     assert tokens.sas == {sku.sku_id: {0: f"{sku.disks[0].blob_url}?sig=os", 1: None, 2: None}}
     assert tokens.published == {"https://a/os09.vhd": None, "https://a/d09.vhd": "https://a/d09.vhd?sig=d"}
+
+
+def test_the_test_vm_name_is_cut_to_64_characters():
+    from wizard.core.export import render
+
+    project = ready_project()
+    uris = uris_for(project)["ubuntu-standard"]
+    project.skus[0].sku_id = "a" * 70
+    (export,) = prepare(project, {"a" * 70: uris}, now=NOW)
+    names = [line.split("--name ", 1)[1].split()[0].strip("'\"") for line in render("az-script", project, [export]).splitlines()
+             if "--name " in line]
+    assert names == ["a" * 70 + "-1.0.0", "a" * 64]  # the image keeps its name; Azure's VM names end at 64

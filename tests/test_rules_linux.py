@@ -403,3 +403,21 @@ def test_every_case_has_its_test_id_and_sections():
     ids = {c.id: c.test_id for c in lc.CASES}
     assert ids["bash-history"] == "48" and ids["tcp-sack"] == "52" and ids["client-alive-interval"] == "46"
     assert len(lc.CASES) == 24 and len({c.id for c in lc.CASES}) == 24
+
+
+def test_long_unreadable_values_are_cut_in_the_actual_value():
+    noise = "x" * 200
+    text = f"path /usr/sbin/waagent\n{noise}"
+    assert agent(PC, text)[1] == f"version not readable: {text[:80]}"
+    assert verdict("tcp-sack", PC, uname_r="k" * 100, tcp_sack="1")[1] == f"kernel version not readable: {'k' * 60}"
+    assert verdict("iptables", iptables="e" * 300)[1] == f"could not read the rules: {'e' * 120}"
+
+
+def test_the_last_of_several_root_mounts_and_short_lines():
+    mounts = "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 / ext4 rw 0 0\n/dev/sdc1 / ext4 rw 0 0\nodd /"
+    assert verdict("root-partition", mounts=mounts)[:2] == (PASSED, "/dev/sdc1")
+    assert verdict("root-partition", mounts="odd /")[0] == ERROR
+
+
+def test_os_release_values_may_hold_an_equals_sign():
+    assert lc.system_info({"os_release": 'PRETTY_NAME="A=B Linux"\nNAME=x'})["OSDistro"] == "A=B Linux"

@@ -235,3 +235,13 @@ def test_marketplace_urls_per_profile():
         "http://azure.microsoft.com/marketplace/partners/pub/offer-sku", "https://portal.azure.com/#gallery/pub.offersku")
     assert marketplace_urls("pub", "offer", "sku") == marketplace_urls("pub", "offer", "sku", GUIDE)
     assert marketplace_urls("pub", "offer", "sku", PC) == ("https://azuremarketplace.microsoft.com/marketplace/apps/pub.offer",)
+
+
+def test_a_one_character_publisher_and_a_one_character_port_label_rule():
+    from wizard.core.validation import port_label_re
+
+    project = demo("partner-center")
+    project.offer.publisher_namespace = "a"
+    assert problems(project) == []
+    assert port_label_re(1, 20).fullmatch("a") and not port_label_re(1, 20).fullmatch("")
+    assert port_label_re(3, 20).fullmatch("abc") and not port_label_re(3, 20).fullmatch("ab")
