@@ -53,5 +53,6 @@ def install() -> None:
         return
     rel, _, index = spec.rpartition(":")
     fullname = rel.removesuffix(".py").replace("/", ".")
-    sys.dont_write_bytecode = True
+    # No sys.dont_write_bytecode: the mutant never reaches a .pyc (get_code above), and pytest's cache of
+    # rewritten test modules saves a second per test process.
     sys.meta_path.insert(0, _Finder(fullname, ROOT / rel, int(index)))
