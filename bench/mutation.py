@@ -294,6 +294,10 @@ def _child(mutant: Mutant | None, tests: list[str], basetemp: str, trace: tuple[
     """In the forked process: install the mutant, run pytest, exit with its status."""
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))  # this worktree's `wizard`, whatever the virtualenv points at
+    # Byte code caches on, whatever the environment says: compiling the package and rewriting the test
+    # modules again in every test process costs more than the tests (the mutant itself never gets a .pyc).
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if mutant is not None:
         os.environ["MPW_MUTANT"] = f"{mutant.path}:{mutant.index}"
         os.environ["PYTHONPATH"] = os.pathsep.join([str(HOOK_DIR), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
