@@ -551,3 +551,34 @@ def test_without_seek_data_the_allocation_is_unknown(tmp_path, monkeypatch):
     info = inspect_file(path)
     assert info.allocated_bytes is None
     assert by_id(check_vhd(info, GUIDE, "data"))["sparse"].message == "Allocated size is unknown on this system."
+
+
+@pytest.mark.parametrize("sectors,geometry", [
+    (87040, (175, 16, 31)),   # 17 × 5120: exactly 5 heads × 1024 cylinders → the 31-sector branch
+    (87057, (853, 6, 17)),    # 17 × 5121: 6 heads, under 6 × 1024 → stays at 17 sectors
+    (104380, (1023, 6, 17)),  # 17 × 6140: just under 6 × 1024
+    (507470, (1023, 16, 31)),  # 31 × 16370: just under 16 × 1024 → stays at 31 sectors
+])
+def test_the_geometry_at_the_specs_exact_edges(sectors, geometry):
+    """Known answers worked out by hand from the VHD specification's CHS algorithm, at the points
+    where a branch turns (qemu-img's search for a geometry that holds the size steps over them)."""
+    assert _chs(sectors * 512) == geometry
+
+
+def test_a_data_disk_not_a_whole_mib_is_rounded_up_or_cut_to_the_limit(tmp_path):
+    path = qemu(tmp_path / "d.vhd", 100 * GIB + 512)
+    finding = by_id(check_vhd(inspect_file(path), GUIDE, "data", user_os="windows"))["size-whole-mib"]
+    assert finding.fix == f"Resize-VHD -Path '{path}' -SizeBytes {100 * GIB + MIB}"
+    big = qemu(tmp_path / "big.vhd", 1100 * GIB + 512)
+    finding = by_id(check_vhd(inspect_file(big), GUIDE, "data", user_os="windows"))["size-whole-mib"]
+    assert finding.fix == f"Resize-VHD -Path '{big}' -SizeBytes {1023 * GIB}"
+
+
+def test_the_first_mib_rule_runs_for_any_sector_above_zero():
+    import dataclasses
+
+    from wizard.core.vhdcheck import needs_first_mib
+
+    assert needs_first_mib(dataclasses.replace(PC, linux_os_first_partition_min_sector=1), "os", "linux") is True
+    assert needs_first_mib(dataclasses.replace(PC, linux_os_first_partition_min_sector=0), "os", "linux") is False
+    assert needs_first_mib(PC, "data", "linux") is False and needs_first_mib(PC, "os", "windows") is False
