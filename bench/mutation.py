@@ -81,10 +81,11 @@ class Mutant:
     description: str
     end_line: int = 0
     at_import: bool = False  # module or class level (or a default value): runs when the module is imported
+    column: int = 0
 
     @property
     def key(self) -> str:
-        return f"{self.path}:{self.line} {self.description}"
+        return f"{self.path}:{self.line}:{self.column} {self.description}"
 
 
 def _is_text(node: ast.AST) -> bool:
@@ -126,7 +127,8 @@ def _sites(tree: ast.AST) -> list[tuple[int, str, int, str]]:
         if isinstance(node, ast.Compare):
             for k, op in enumerate(node.ops):
                 new = _CMP_SWAP[type(op)]
-                out.append((pos, f"cmp{k}", line, f"{_SYMBOL[type(op)]} → {_SYMBOL[new]}"))
+                nth = f" (comparison {k + 1})" if len(node.ops) > 1 else ""
+                out.append((pos, f"cmp{k}", line, f"{_SYMBOL[type(op)]} → {_SYMBOL[new]}{nth}"))
         elif isinstance(node, ast.BoolOp):
             new_op = ast.Or if isinstance(node.op, ast.And) else ast.And
             out.append((pos, "bool", line, f"{_SYMBOL[type(node.op)]} → {_SYMBOL[new_op]}"))
@@ -200,7 +202,8 @@ def mutants_of(path: str) -> list[Mutant]:
     out = []
     for i, (pos, _kind, line, desc) in enumerate(_sites(tree)):
         node = nodes[pos]
-        out.append(Mutant(path, i, line, desc, getattr(node, "end_lineno", None) or line, id(node) not in runtime))
+        out.append(Mutant(path, i, line, desc, getattr(node, "end_lineno", None) or line, id(node) not in runtime,
+                          getattr(node, "col_offset", 0)))
     return out
 
 

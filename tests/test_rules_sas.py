@@ -372,3 +372,18 @@ def test_a_write_through_the_sas_reports_the_status(client):
     assert fake.writes == [(bytes(512), 0, 512)]
     client(_Client())
     assert try_write_through(uri()) == 201
+
+
+def test_create_sas_keeps_https_unless_the_emulator_or_the_user_asks():
+    plain_http = create_sas("http://acct.blob.core.windows.net/vhds/os.vhd", AZURITE_KEY, PC, now=NOW)
+    assert plain_http.uri.startswith("https://acct.blob.core.windows.net/vhds/os.vhd?")  # not an emulator: https
+    local_https = create_sas("https://127.0.0.1:10000/devstoreaccount1/vhds/os.vhd", AZURITE_KEY, PC, now=NOW)
+    assert local_https.uri.startswith("https://127.0.0.1:10000/devstoreaccount1/vhds/os.vhd?")
+
+
+def test_only_the_file_name_is_judged_for_odd_characters():
+    assert "vhd-name-chars" not in findings(uri(base="https://acct.blob.core.windows.net/vhds/my%20dir/os.vhd"))
+    assert "vhd-name" not in findings(uri(base="https://acct.blob.core.windows.net/vhds/dir.vhd/os.vhd"))
+    assert findings(uri(base="https://acct.blob.core.windows.net/vhds/os.vhd/disk"))["vhd-name"][0] == "fail"
+    # an escape in the file name is refused even when what it stands for would be allowed
+    assert findings(uri(base="https://acct.blob.core.windows.net/vhds/a%41.vhd"))["vhd-name-chars"][0] == "fail"
