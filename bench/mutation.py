@@ -270,6 +270,18 @@ class LineMap:
         Path(self.out).write_text(json.dumps({"order": self.order, "hits": self.hits}), encoding="utf-8")
 
 
+class _Only:
+    """Keeps only the chosen test ids, in the order given (no id found: pytest's "no tests ran", exit 5)."""
+
+    def __init__(self, ids: list[str]):
+        self.rank = {t: i for i, t in enumerate(ids)}
+
+    def pytest_collection_modifyitems(self, session, config, items):  # noqa: ANN001 - pytest hook
+        chosen = sorted((i for i in items if i.nodeid in self.rank), key=lambda i: self.rank[i.nodeid])
+        config.hook.pytest_deselected(items=[i for i in items if i.nodeid not in self.rank])
+        items[:] = chosen
+
+
 def tests_for(mutant: Mutant, line_map: dict, files: list[str]) -> list[str]:
     """The test ids that execute the mutant's lines, in run order; every test file for import-time code."""
     if mutant.at_import:
@@ -314,9 +326,12 @@ def _child(mutant: Mutant | None, tests: list[str], basetemp: str, trace: tuple[
         os.dup2(devnull, 2)
     import pytest
 
-    plugins = [LineMap(*trace)] if trace else []
+    plugins: list[object] = [LineMap(*trace)] if trace else []
+    files = list(dict.fromkeys(t.split("::", 1)[0] for t in tests))
+    if any("::" in t for t in tests):  # chosen tests: collected by file and picked by id (ids may hold any text)
+        plugins.append(_Only(tests))
     code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-m", "not services", f"--basetemp={basetemp}",
-                        "-o", "faulthandler_timeout=0", *tests], plugins=plugins)
+                        "-o", "faulthandler_timeout=0", *files], plugins=plugins)
     os._exit(int(code))
 
 

@@ -421,3 +421,31 @@ def test_the_last_of_several_root_mounts_and_short_lines():
 
 def test_os_release_values_may_hold_an_equals_sign():
     assert lc.system_info({"os_release": 'PRETTY_NAME="A=B Linux"\nNAME=x'})["OSDistro"] == "A=B Linux"
+
+
+def test_values_with_separators_inside_are_kept_whole():
+    assert lc._conf_value("ResourceDisk.MountOptions=a=b,c\n", "ResourceDisk.MountOptions") == "a=b,c"
+    assert lc._sshd_value("Banner /etc/issue net extra\n", "Banner") == "/etc/issue net extra"
+
+
+def test_the_agent_version_is_the_first_one_after_the_path_line():
+    output = ("path /usr/sbin/waagent\nwaagent: a notice without a number\nWALinuxAgent-2.2.45 running on ubuntu 18.04\n"
+              "Python: 3.6.9\nGoal state agent: 2.7.0.6")
+    assert agent(GUIDE, output)[:2] == (PASSED, "2.2.45")
+
+
+def test_at_the_minimum_no_fix_is_offered():
+    assert verdict("python-version", PC, python="Python 3.9") == (PASSED, "3.9", "≥ 3.9", "")
+    assert verdict("security-threats", glibc="ldd (GNU libc) 2.18")[3] == ""
+
+
+def test_three_field_lines_count():
+    assert verdict("swap-partition", swaps="Filename", fstab="/dev/sdb2 none swap")[:2] == (FAILED, "/dev/sdb2")
+    assert verdict("root-partition", mounts="/dev/sda1 / ext4")[:2] == (PASSED, "/dev/sda1")
+    assert verdict("root-partition", mounts="/dev/sda1 / ext4 rw 0 0\nrootfs / rootfs rw 0 0")[:2] == (PASSED, "/dev/sda1")
+
+
+def test_every_section_but_the_last_is_whole_when_the_probe_is_cut():
+    evidence = parse_sections("@@@uname_m\nx86_64\n@@@python\nPython 3.11\n@@@ipv6\n1")
+    results = {r.id: r.result for r in judge(evidence, GUIDE, only={"os-architecture", "python-version", "ipv6"})}
+    assert results == {"os-architecture": PASSED, "python-version": PASSED, "ipv6": ERROR}

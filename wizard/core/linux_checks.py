@@ -326,7 +326,7 @@ def _tcp_sack(ev: Evidence, p: Profile) -> Verdict:
     fixed = {profile_version(series): profile_version(first) for series, first in p.linux_sack_fixed_kernels.items()}
     newest = max(fixed)
     series = version[:2]
-    if series > newest or (series == newest and version >= fixed[newest]):
+    if series > newest:  # a later series than any listed has the fix (the newest listed is judged below)
         return PASSED, release, required, ""
     if series in fixed:
         return (PASSED, release, required, "") if version >= fixed[series] else (FAILED, release, required, fix)
