@@ -449,3 +449,10 @@ def test_every_section_but_the_last_is_whole_when_the_probe_is_cut():
     evidence = parse_sections("@@@uname_m\nx86_64\n@@@python\nPython 3.11\n@@@ipv6\n1")
     results = {r.id: r.result for r in judge(evidence, GUIDE, only={"os-architecture", "python-version", "ipv6"})}
     assert results == {"os-architecture": PASSED, "python-version": PASSED, "ipv6": ERROR}
+
+
+def test_the_newest_listed_series_is_judged_by_its_own_first_fix():
+    later_fix = dataclasses.replace(PC, linux_sack_fixed_kernels={"4.19": "4.19.52", "5.2": "5.2.3"})
+    assert verdict("tcp-sack", later_fix, uname_r="5.2.1", tcp_sack="1")[0] == FAILED
+    assert verdict("tcp-sack", later_fix, uname_r="5.2.3", tcp_sack="1")[0] == PASSED
+    assert verdict("tcp-sack", later_fix, uname_r="5.3.0", tcp_sack="1")[0] == PASSED
