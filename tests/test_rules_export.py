@@ -373,3 +373,28 @@ def test_the_test_vm_name_is_cut_to_64_characters():
     names = [line.split("--name ", 1)[1].split()[0].strip("'\"") for line in render("az-script", project, [export]).splitlines()
              if "--name " in line]
     assert names == ["a" * 70 + "-1.0.0", "a" * 64]  # the image keeps its name; Azure's VM names end at 64
+
+
+def test_a_blob_path_with_a_scheme_like_part_is_kept_whole():
+    assert sas_uri("https://a.blob.core.windows.net/v/x://y.vhd", "https", "t") == "https://a.blob.core.windows.net/v/x://y.vhd?t"
+
+
+def test_the_sas_records_own_blob_url_comes_first(no_keyring):
+    credentials().store(SecretRef("p1", "sas:os"), "sig=abc", remember=False)
+    disk = Disk(blob_url="https://a.blob.core.windows.net/v/disk.vhd",
+                sas=SasRecord("", scheme="https", secret_purpose="sas:os"))
+    assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/disk.vhd?sig=abc"
+    disk.sas.blob_url = "https://a.blob.core.windows.net/v/made-for.vhd"
+    assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/made-for.vhd?sig=abc"
+
+
+def test_the_scripts_say_when_the_os_disk_has_no_blob_url():
+    from wizard.core.export import render
+
+    missing = "# MISSING: the OS disk has no blob URL yet (upload it in the VHD check step)"
+    project = ready_project()
+    assert missing not in render("az-script", project, prepare(project, uris_for(project), now=NOW))
+    project.skus[0].disks = project.skus[0].disks[:1]  # no data disks
+    assert missing not in render("az-script", project, prepare(project, uris_for(project), now=NOW))
+    project.skus[0].disks[0].blob_url = ""
+    assert missing in render("az-script", project, prepare(project, uris_for(project), now=NOW))

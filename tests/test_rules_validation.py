@@ -245,3 +245,9 @@ def test_a_one_character_publisher_and_a_one_character_port_label_rule():
     assert problems(project) == []
     assert port_label_re(1, 20).fullmatch("a") and not port_label_re(1, 20).fullmatch("")
     assert port_label_re(3, 20).fullmatch("abc") and not port_label_re(3, 20).fullmatch("ab")
+
+
+def test_a_port_label_rule_without_a_minimum_still_needs_one_character():
+    from wizard.core.validation import port_label_re
+
+    assert port_label_re(0, 20).fullmatch("a") and not port_label_re(0, 20).fullmatch("")
