@@ -15,6 +15,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 os.environ.setdefault("MPWIZARD_NO_CRASH_DIALOG", "")
 
+# One fixed example budget for every property test, the same cases in every run (derandomized):
+# CI time stays bounded and a failure found once is found again. MPWIZARD_HYPOTHESIS=explore runs
+# random, longer searches on a developer's machine.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, print_blob=True)
+_hypothesis_settings.register_profile("explore", max_examples=2000, deadline=None)
+_hypothesis_settings.load_profile("explore" if os.environ.get("MPWIZARD_HYPOTHESIS") == "explore" else "ci")
+
 ROOT = Path(__file__).resolve().parents[1]
 AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 AZURITE_ACCOUNT = "devstoreaccount1"
@@ -242,13 +251,14 @@ def sshd(tmp_path_factory):
     """A real sshd on loopback with two chrooted image roots (see tests/sshd_server.py)."""
     import shutil
 
+    from image_roots import BAD_CMDLINE, GOOD_CMDLINE
     from sshd_server import SshServer, make_image_root
 
     if not shutil.which("busybox") or not Path("/usr/sbin/sshd").exists():
         pytest.fail("openssh-server and busybox-static are missing: run the tests through scripts/test")
     workdir = tmp_path_factory.mktemp("sshd")
-    good = make_image_root("mpwtgood", "good-Pass-1")
-    bad = make_image_root("mpwtbad", "bad-Pass-1", cmdline="quiet splash")
+    good = make_image_root("mpwtgood", "good-Pass-1", cmdline=GOOD_CMDLINE)
+    bad = make_image_root("mpwtbad", "bad-Pass-1", cmdline=BAD_CMDLINE)
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(workdir / "client")], check=True)
     srv = SshServer(workdir, [good, bad], {good.user: (workdir / "client.pub").read_text()}).start()
     srv.client_key = workdir / "client"
@@ -256,53 +266,15 @@ def sshd(tmp_path_factory):
     srv.stop()
 
 
-def tool(image, path, output):
-    image.write(path, f"#!/bin/sh\necho '{output}'\n", mode=0o755)
-
-
 @pytest.fixture(scope="session")
 def roots(sshd):
-    """The two image roots prepared to pass (good) and to fail (bad) the Linux test cases."""
+    """The two image roots prepared to pass (good) and to fail (bad) the Linux test cases
+    (their contents: tests/image_roots.py, shared with the offline pre-flight's images)."""
+    from image_roots import fill_bad, fill_good
+
     good, bad = sshd.images
-    tool(good, "usr/sbin/waagent", "WALinuxAgent-2.2.45 running on debian 10.0")
-    good.write("etc/waagent.conf", "# agent\nProvisioning.RegenerateSshHostKeyPair=y\nProvisioning.DeleteRootPassword=y\n"
-                                   "AutoUpdate.Enabled=y\n")
-    good.write("etc/ssh/sshd_config", "Port 22\nClientAliveInterval 180\n")
-    tool(good, "usr/sbin/sshd", "")
-    tool(good, "usr/bin/python3", "Python 3.11.2")
-    tool(good, "usr/bin/openssl", "OpenSSL 3.0.11 19 Sep 2023")
-    tool(good, "sbin/ifup", "")
-    tool(good, "sbin/ifdown", "")
-    good.write("proc/modules", "hv_vmbus 1 0 - Live\nhv_storvsc 1 0 - Live\nhv_netvsc 1 0 - Live\nhv_utils 1 0 - Live\n")
-    good.write("etc/resolv.conf", "nameserver 127.0.0.53\n")
-    good.write(f"home/{good.user}/.bash_history", "")
-    good.write("etc/network/interfaces", "auto eth0\niface eth0 inet dhcp\n")
-    good.write("etc/sudoers", "root ALL=(ALL) ALL\n")
-    good.write("proc/sys/net/ipv6/conf/all/disable_ipv6", "1\n")
-    tool(good, "usr/bin/ldd", "ldd (Debian GLIBC 2.36-9) 2.36")
-    tool(good, "usr/sbin/iptables", "")
-
-    bad.write(f"home/{bad.user}/.bash_history", "ls -la\n" * 300)
-    bad.write("etc/ssh/sshd_config", "ClientAliveInterval 300\n")
-    bad.write("proc/swaps", "Filename Type Size Used Priority\n/dev/sda2 partition 1048572 0 -2\n")
-    bad.write("proc/mounts", "/dev/mapper/vg-root / ext4 rw 0 0\n")
-    bad.write("etc/resolv.conf", "nameserver 8.8.8.8\n")
-    bad.write("etc/sudoers", "Defaults targetpw\nALL ALL=(ALL) ALL\n")
-    bad.write("etc/network/interfaces", "auto eth0\niface eth0 inet static\n  address 10.0.0.4\n")
-    bad.write("etc/systemd/system/multi-user.target.wants/NetworkManager.service", "")
-    tool(bad, "usr/bin/python3", "Python 2.5.1")
-    tool(bad, "usr/bin/openssl", "OpenSSL 0.9.7 1 Jan 2004")
-    tool(bad, "usr/sbin/waagent", "WALinuxAgent-2.2.10 running on debian 8")
-    tool(bad, "usr/bin/ldd", "ldd (GNU libc) 2.12")
-    # Passwordless sudo (the stub runs the command as the user: enough for the read-only probe),
-    # iptables with a rule and a readable /etc/shadow with a password hash. (busybox's shell runs its own
-    # uname applet before any script on PATH, so a 32-bit machine is tested from probe output below.)
-    bad.write("usr/bin/sudo", '#!/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
-                              '[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)  # secure_path, like sudo
-    bad.write("usr/sbin/iptables", "#!/bin/sh\necho '-P INPUT ACCEPT'\necho '-A INPUT -p tcp --dport 22 -j ACCEPT'\n",
-              mode=0o755)
-    bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\nmpwtbad:!:19000::::::\n")
-
+    fill_good(good)
+    fill_bad(bad)
     return good, bad
 
 

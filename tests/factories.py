@@ -36,3 +36,17 @@ def answer_everything(project, false_ids=()) -> None:
         else:
             project.questionnaire.answers[question.id] = Answer("none")
     project.questionnaire.ssh_access = "user azureuser on port 22, key sent separately"
+
+
+def complete_project():
+    """A project whose one SKU has a test run, every answer and an exception note: ready for a report."""
+    from wizard.core.model import new_project
+
+    project = new_project()
+    project.offer.publisher_namespace, project.offer.offer_id, project.offer.offer_name = "contoso", "contoso-app", "Contoso App"
+    sku = project.skus[0]
+    sku.sku_id, sku.version, sku.os_friendly_name = "standard", "1.0.0", "Ubuntu Server 22.04"
+    project.test_runs.append(sample_run())
+    answer_everything(project, false_ids={"malware-scan"})
+    project.questionnaire.exception_notes["iptables"] = "The appliance ships its own firewall policy."
+    return project

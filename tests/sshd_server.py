@@ -20,6 +20,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from image_roots import GOOD_CMDLINE, write_base
 from netutil import free_port, wait_until_listening
 
 BASE = Path("/var/lib/mpwizard-test")
@@ -76,7 +77,7 @@ def _ensure_user(name: str, password: str) -> int:
     return int(subprocess.run(["id", "-u", name], capture_output=True, text=True, check=True).stdout)
 
 
-def make_image_root(user: str, password: str, cmdline: str = "console=ttyS0 earlyprintk=ttyS0 rootdelay=300") -> ImageRoot:
+def make_image_root(user: str, password: str, cmdline: str = GOOD_CMDLINE) -> ImageRoot:
     """A busybox root for this run's `user` (see `run_user`): shell, core tools, /etc/passwd, a home and /proc files."""
     user = run_user(user)
     busybox = shutil.which("busybox")
@@ -102,12 +103,7 @@ def make_image_root(user: str, password: str, cmdline: str = "console=ttyS0 earl
         (root / "bin" / applet).symlink_to("busybox")
     os.chown(root / f"home/{user}", uid, uid)
     image = ImageRoot(user, password, root)
-    image.write("etc/passwd", f"root:x:0:0:root:/root:/bin/sh\n{user}:x:{uid}:{uid}::/home/{user}:/bin/sh\n")
-    image.write("etc/group", f"root:x:0:\n{user}:x:{uid}:\n")
-    image.write("proc/cmdline", cmdline + "\n")
-    image.write("etc/os-release", 'NAME="Test Linux"\nID=testlinux\nVERSION_ID="1"\nPRETTY_NAME="Test Linux 1 (image root)"\n')
-    image.write("proc/swaps", "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n")
-    image.write("proc/mounts", "/dev/sda1 / ext4 rw,relatime 0 0\n")
+    write_base(image, uid, cmdline)
     subprocess.run(["mknod", "-m", "666", str(root / "dev/null"), "c", "1", "3"], capture_output=True)
     return image
 

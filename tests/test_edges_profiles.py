@@ -333,6 +333,16 @@ def _label(p: Profile, n: int) -> str:
                         "skus[0].open_ports[0].label")
 
 
+def e_image_types_max(p: Profile) -> list[Case]:
+    from wizard.core.model import PlanImage
+    from wizard.core.validation import M_IMAGE_TYPES_MAX
+
+    def run(t, n):
+        return offer_change(p, lambda x: setattr(x.skus[0], "images", [PlanImage() for _ in range(n)]), "skus[0].images",
+                            M_IMAGE_TYPES_MAX)
+    return at_most(p.image_types_max, run)
+
+
 def e_label_min(p: Profile) -> list[Case]:
     return at_least(p.open_port_label_min_length, lambda t, n: _label(p, n))
 
@@ -448,7 +458,7 @@ def e_generalized(p: Profile) -> list[Case]:
     want = p.windows_generalization_state
 
     def run(n: int) -> str:
-        return windows(p, "generalized", {"sysprep": {"GeneralizationState": n}})
+        return windows(p, "generalized", {"sysprep": {"GeneralizationState": n, "SysprepLogged": True}})
     return [(f"{want - 1}", lambda t: run(want - 1), windows_checks.FAILED),
             (f"{want}", lambda t: run(want), windows_checks.PASSED),
             (f"{want + 1}", lambda t: run(want + 1), windows_checks.FAILED)]
@@ -537,6 +547,7 @@ EDGES: dict[str, Callable[[Profile], list[Case]]] = {
     "friendly_name_max_length": e_friendly_name,
     "version_max_length": e_version_max,
     "open_ports_max": e_ports_max,
+    "image_types_max": e_image_types_max,
     "open_port_label_min_length": e_label_min,
     "open_port_label_max_length": e_label_max,
     "windows_base_approved_after": e_base_date,

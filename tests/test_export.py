@@ -41,7 +41,7 @@ def ready_project():
         disk.blob_url = f"{BASE}/{name}"
         disk.vhd_check = VhdCheckRecord(target=disk.blob_url, verdict="pass")
         disk.sas = SasRecord(disk.blob_url, "2026-11-24T12:00:00Z", "2026-12-20T12:00:00Z", verdict="pass",
-                             secret_purpose=f"sas:{name}")
+                             secret_purpose=f"sas:{disk.blob_url}")
     project.test_runs.append(sample_run())
     project.questionnaire.exception_notes["iptables"] = "The appliance ships its own firewall policy."
     answer_everything(project)

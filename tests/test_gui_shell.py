@@ -1,4 +1,4 @@
-"""The main window: seven steps, navigation, jumping, save/reopen, prompts, recovery, languages."""
+"""The main window: eight steps, navigation, jumping, save/reopen, prompts, recovery, languages."""
 
 from __future__ import annotations
 
@@ -35,9 +35,9 @@ def answer_next_question(monkeypatch, button):
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: button))
 
 
-def test_seven_steps_in_order(window):
-    assert window.wizard.pageIds() == list(range(7))
-    assert window.steps.count() == 7
+def test_eight_steps_in_order(window):
+    assert window.wizard.pageIds() == list(range(len(Step))) == list(range(8))
+    assert window.steps.count() == 8
     assert [p.step for p in window.pages] == list(Step)
     assert window.wizard.currentId() == 0
 
@@ -45,7 +45,7 @@ def test_seven_steps_in_order(window):
 def test_demo_opens_and_every_page_is_reachable_with_next(window, qtbot):
     assert window.open_path(DEMO, ask=False)
     assert "demo" in window.windowTitle()
-    for expected in range(1, 7):
+    for expected in range(1, len(Step)):
         window.wizard.next()
         assert window.wizard.currentId() == expected
         assert window.steps.currentRow() == expected
@@ -333,9 +333,9 @@ def test_deferred_pages_come_right_after_the_first_paint(qtbot):
         window.firstPainted.connect(lambda: painted.append(True))
         window.show()
         assert next_button.isVisible()  # Next, not Finish, although page 2 is not built yet
-        qtbot.waitUntil(lambda: len(window.pages) == 7, timeout=5000)
+        qtbot.waitUntil(lambda: len(window.pages) == len(Step), timeout=5000)
         assert painted == [True]
-        assert window.wizard.pageIds() == list(range(7))
+        assert window.wizard.pageIds() == list(range(len(Step)))
         assert [p.step for p in window.pages] == list(Step)
         qtbot.waitUntil(lambda: bool(window.file_menu.actions()), timeout=5000)
         assert not window.act_save.shortcut().isEmpty()
@@ -381,9 +381,9 @@ def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
     try:
         window.wizard.jump_to(int(Step.SAS))  # before any paint: the wizard builds what it needs
         assert window.wizard.currentId() == int(Step.SAS)
-        assert len(window.pages) == 7
+        assert len(window.pages) == len(Step)
         window.build_remaining_pages()  # the queued call after the paint is then a no-op
-        assert len(window.pages) == 7
+        assert len(window.pages) == len(Step)
     finally:
         window.document.dirty = False
         window.close()

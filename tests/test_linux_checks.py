@@ -135,10 +135,22 @@ def test_sshd_killed_mid_run_is_reported_within_the_timeout(tmp_path, cli):
     from sshd_server import SshServer, kill_tree, make_image_root
 
     image = make_image_root("mpwtkill", "kill-Pass-1")
-    image.write("usr/bin/openssl", "#!/bin/sh\nsleep 5\necho 'OpenSSL 3.0.0'\n", mode=0o755)  # keeps the probe busy
+    # keeps the probe busy; the marker says the probe got this far (a fixed delay would race a loaded machine)
+    image.write("usr/bin/openssl", "#!/bin/sh\necho > /tmp/probe-reached-openssl\nsleep 5\necho 'OpenSSL 3.0.0'\n",
+                mode=0o755)
+    marker = image.root / "tmp/probe-reached-openssl"
     server = SshServer(tmp_path, [image]).start()
+
+    def kill_when_the_probe_runs() -> None:
+        import time
+
+        end = time.monotonic() + 50
+        while not marker.exists() and time.monotonic() < end:
+            time.sleep(0.05)
+        kill_tree(server.proc.pid)  # sshd and its session processes
+
     try:
-        threading.Timer(1.0, kill_tree, [server.proc.pid]).start()  # sshd and its session processes
+        threading.Thread(target=kill_when_the_probe_runs, daemon=True).start()
         env = {**os.environ, "PW": image.password}
         result = cli("certify", "--os", "linux", "--host", "127.0.0.1", "--port", str(server.port), "--user", image.user,
                      "--password-env", "PW", "--trust-host-key", server.host_key_fingerprint(), "--timeout", "8", env=env,

@@ -13,7 +13,7 @@ import paramiko
 import pytest
 from person import settle
 
-from wizard.core.credentials import SecretRef, credentials
+from wizard.core.credentials import credentials
 from wizard.core.model import ConnectionSettings, new_project
 from wizard.core.operations import (
     GivenSecret,
@@ -24,7 +24,7 @@ from wizard.core.operations import (
     storage_access,
 )
 from wizard.core.profiles import load_profile
-from wizard.core.secrets import ACCOUNT_KEY, CONNECTION_STRING, storage_secret_ref
+from wizard.core.secrets import ACCOUNT_KEY, CONNECTION_STRING, storage_secret_ref, vm_secret_ref
 from wizard.core.sshconn import KnownHosts
 from wizard.core.steps import Step
 
@@ -55,7 +55,7 @@ def test_storage_credential_given_then_session_then_keyring_mode_first():
     found = storage_access(project)  # the project says account key; the session only has a connection string
     assert found.mode == CONNECTION_STRING
     assert found.account_key() == AZURITE_KEY
-    credentials().store(storage_secret_ref(project.project_id, ACCOUNT_KEY), "session-key", remember=False)
+    credentials().store(storage_secret_ref(project.project_id, ACCOUNT_KEY, project.storage), "session-key", remember=False)
     assert storage_access(project).secret == "session-key"  # the project's own mode comes first
     with pytest.raises(NoStorageCredential):
         storage_access(project, GivenSecret(ACCOUNT_KEY, ""), need_key=True)
@@ -73,7 +73,7 @@ def test_a_missing_keyring_is_said_not_hidden(monkeypatch):
     with pytest.raises(NoStorageCredential) as caught:
         storage_access(project)
     assert "keyring could not be read" in str(caught.value)
-    credentials().store(storage_secret_ref(project.project_id, ACCOUNT_KEY), "typed-this-session", remember=False)
+    credentials().store(storage_secret_ref(project.project_id, ACCOUNT_KEY, project.storage), "typed-this-session", remember=False)
     assert storage_access(project).secret == "typed-this-session"  # the session needs no keyring
 
 
@@ -121,7 +121,7 @@ def page_run(window, sshd, user, password, tmp_path, run_timeout=None):
     project = window.document.project
     c = project.connection
     c.platform, c.host, c.port, c.user, c.auth = "linux", "127.0.0.1", sshd.port, user, "password"
-    credentials().store(SecretRef(project.project_id, "vm-password"), password, remember=False)
+    credentials().store(vm_secret_ref(project.project_id, "password", c.user, c.host, c.port), password, remember=False)
     window.wizard.jump_to(int(Step.TEST_RUN))
     page = window.pages[Step.TEST_RUN]
     page.known_hosts = KnownHosts(tmp_path / f"kh-{user}")

@@ -134,3 +134,70 @@ def test_crafted_mbr_entries_are_read_back_exactly(entries):
         assert table.scheme == "unreadable"  # a protective MBR without a GPT behind it
     else:
         assert [(p.start, p.sectors) for p in table.partitions] == [(s, n) for s, n, _ in entries]
+
+
+# -- how the image type boots (issue #20): Gen2 = GPT + EFI system partition, Gen1 = MBR + active ------
+LINUX_FS = "0FC63DAF-8483-4772-8E79-3D69D8477DE4"
+
+
+def boot(path: Path, image_type: str, profile=PC, os_family: str = "linux"):
+    from wizard.core.operations import check_disk
+
+    report = check_disk(str(path), profile, "os", os_family, image_type=image_type).report
+    return {f.id: f for f in report.findings}.get("boot-partitions")
+
+
+@pytest.mark.parametrize("image_type", ["x64Gen2", "arm64Gen2"])
+def test_a_gen2_disk_with_gpt_and_an_efi_system_partition_is_judged_right(tmp_path, image_type):
+    path = disk(tmp_path, f"start=2048, size=100M, type={EFI_SYSTEM_GUID}\nstart=206848, type={LINUX_FS}", label="gpt",
+                size_mib=256)
+    finding = boot(path, image_type)
+    assert finding.severity == "pass"
+    assert "EFI system partition (partition 1)" in finding.message
+
+
+def test_a_gen2_disk_with_gpt_but_no_efi_system_partition_fails_with_the_fix(tmp_path):
+    finding = boot(disk(tmp_path, f"start=2048, type={LINUX_FS}", label="gpt"), "x64Gen2")
+    assert finding.severity == "fail"
+    assert "no EFI system partition" in finding.message
+    assert "EFI system partition" in finding.fix and "x64 Generation 1" in finding.fix
+
+
+def test_a_gen2_disk_with_an_mbr_fails_and_a_windows_gen2_disk_is_checked_too(tmp_path):
+    path = disk(tmp_path, "start=2048, type=83, bootable")
+    finding = boot(path, "x64Gen2")
+    assert finding.severity == "fail"
+    assert "MBR partition table" in finding.message and "UEFI" in finding.message
+    assert "mbr2gpt" in finding.fix
+    assert boot(path, "x64Gen2", os_family="windows").severity == "fail"
+
+
+def test_a_gen1_disk_with_an_mbr_and_an_active_partition_passes(tmp_path):
+    finding = boot(disk(tmp_path, "start=2048, size=20M, type=83\nstart=43008, type=83, bootable"), "x64Gen1")
+    assert finding.severity == "pass"
+    assert "active boot partition 2" in finding.message
+
+
+def test_a_gen1_disk_without_an_active_partition_is_flagged_with_the_fix(tmp_path):
+    finding = boot(disk(tmp_path, "start=2048, type=83"), "x64Gen1")
+    assert finding.severity == "warning"
+    assert "sfdisk --activate" in finding.fix
+
+
+def test_a_gen1_disk_with_a_gpt_fails_and_says_to_choose_gen2(tmp_path):
+    path = disk(tmp_path, f"start=2048, size=20M, type={EFI_SYSTEM_GUID}\nstart=43008, type={LINUX_FS}", label="gpt")
+    finding = boot(path, "x64Gen1", GUIDE)
+    assert finding.severity == "fail"
+    assert "x64 Generation 2" in finding.fix
+
+
+def test_no_partition_table_on_a_gen2_os_disk_fails_and_data_disks_are_not_judged(tmp_path):
+    from wizard.core.operations import check_disk
+
+    path = disk(tmp_path, None)
+    assert boot(path, "x64Gen2").severity == "fail"
+    report = check_disk(str(path), PC, "data", "linux", image_type="x64Gen2").report
+    assert "boot-partitions" not in {f.id for f in report.findings}
+    # Without an image type (the CLI's old call, the 2015 flow) nothing about booting is said.
+    report = check_disk(str(path), GUIDE, "os", "linux").report
+    assert "boot-partitions" not in {f.id for f in report.findings}

@@ -289,12 +289,13 @@ def test_import_pc_takes_over_the_plan_and_the_export_keeps_its_versions(demo_co
 
 def test_import_pc_lists_what_it_cannot_take_and_refuses_what_it_cannot_read(demo_copy, tmp_path, cli):
     source = tmp_path / "plan.json"
-    arm = pc_resource(skus=[{"imageType": "x64Gen1", "skuId": "ubuntu-standard"}, {"imageType": "arm64Gen2", "skuId": "a"}],
+    # arm64Gen2 is taken since issue #20; an image type Partner Center does not have, or a skuId it would refuse, is not.
+    odd = pc_resource(skus=[{"imageType": "x64Gen1", "skuId": "ubuntu-standard"}, {"imageType": "riscvGen3", "skuId": "rv"}],
                       vmImageVersions=[])
-    source.write_text(json.dumps(arm), encoding="utf-8")
+    source.write_text(json.dumps(odd), encoding="utf-8")
     result = cli("project", "import-pc", str(demo_copy), str(source))
     assert result.returncode == 1
-    assert "not taken: skus: image type 'arm64Gen2'" in result.stderr
+    assert "not taken: skus[1]: image type 'riscvGen3'" in result.stderr
     for bad in ("{not json", json.dumps({"value": []}), json.dumps(pc_resource(plan={"externalId": "no-such-sku"}))):
         source.write_text(bad, encoding="utf-8")
         refused = cli("project", "import-pc", str(demo_copy), str(source))

@@ -18,9 +18,10 @@ from PySide6.QtCore import Qt
 from wizard.core.model import Answer
 from wizard.core.questionnaire import FALSE, TRUE, apply_prefill, load_questionnaire, progress
 from wizard.core.resources import resource_path
+from wizard.core.secrets import vm_secret_ref
 from wizard.core.steps import Step, StepState, step_states
 
-from factories import answer_everything, sample_run
+from factories import answer_everything, complete_project, sample_run
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts" / "report"
@@ -195,19 +196,6 @@ def test_answers_survive_save_and_reopen(qtbot, questionnaire_window, new_window
 
 
 # -- the report ----------------------------------------------------------------------
-def complete_project():
-    from wizard.core.model import new_project
-
-    project = new_project()
-    project.offer.publisher_namespace, project.offer.offer_id, project.offer.offer_name = "contoso", "contoso-app", "Contoso App"
-    sku = project.skus[0]
-    sku.sku_id, sku.version, sku.os_friendly_name = "standard", "1.0.0", "Ubuntu Server 22.04"
-    project.test_runs.append(sample_run())
-    answer_everything(project, false_ids={"malware-scan"})
-    project.questionnaire.exception_notes["iptables"] = "The appliance ships its own firewall policy."
-    return project
-
-
 def test_report_bundle_matches_its_schema_and_holds_every_test_and_answer(qapp, tmp_path):
     import jsonschema
 
@@ -340,7 +328,8 @@ def test_gui_stores_the_report_and_no_secret_reaches_bundle_or_project(qtbot, az
     project.skus[0].disks[0].blob_url = f"{container.url}/os.vhd"
     project.storage.mode = "connection-string"
     vm_password = "Vm-Pa55word-for-the-grep"
-    credentials().store(SecretRef(project.project_id, "vm-password"), vm_password, remember=True)
+    c = project.connection
+    credentials().store(vm_secret_ref(project.project_id, c.auth, c.user, c.host, c.port), vm_password, remember=True)
     credentials().store(SecretRef(project.project_id, SECRET_PURPOSE["connection-string"]), azurite.connection_string,
                         remember=True)
     window = new_window(ProjectDocument(project))

@@ -103,3 +103,11 @@ def test_committed_translations_match_the_catalogue():
             if translator.translate(name, source) != wanted:
                 stale.append(f"{name}: {source!r}")
     assert stale == [], "the .qm is out of date: run pyside6-lrelease on the .ts"
+
+
+def test_every_resource_folder_is_shipped():
+    """The wheel's package data and the PyInstaller spec both follow `SHIPPED`: a new folder under
+    resources/ that is not in it would be missing from the frozen app (as guidance/ once was)."""
+    from wizard.core.resources import SHIPPED
+
+    assert {p.name for p in (ROOT / "resources").iterdir()} == set(SHIPPED)

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from test_export import NOW, TOKEN, ready_project, uris_for
 
-from wizard.core.credentials import CredentialService, NoKeyringBackend, SecretRef, credentials
+from wizard.core.credentials import CredentialService, NoKeyringBackend, credentials
 from wizard.core.export import forms, partner_center_json, portal_form, prepare, readiness
 from wizard.core.export.tokens import ExportTokens, disk_sas_uri, load_sas_uris, mask_signature, published_uri, sas_uri
 from wizard.core.model import (
@@ -25,7 +25,7 @@ from wizard.core.model import (
 )
 from wizard.core.profiles import load_profile
 from wizard.core.sas import minimum_expiry
-from wizard.core.secrets import published_sas_ref
+from wizard.core.secrets import published_sas_ref, sas_token_ref
 from wizard.core.steps import Step, parse_iso
 
 from factories import sample_run
@@ -339,12 +339,10 @@ def test_disk_uris_from_the_session_or_none(no_keyring):
     disk = Disk(blob_url="https://a.blob.core.windows.net/v/os.vhd",
                 sas=SasRecord("https://a.blob.core.windows.net/v/os.vhd", scheme="https", secret_purpose="sas:os"))
     assert disk_sas_uri("p1", disk) is None  # not in this session, no keyring
-    credentials().store(SecretRef("p1", "sas:os"), "sig=abc", remember=False)
+    credentials().store(sas_token_ref("p1", disk.blob_url), "sig=abc", remember=False)
     assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/os.vhd?sig=abc"
     assert disk_sas_uri("p2", disk) is None
     assert disk_sas_uri("p1", Disk(blob_url="x")) is None
-    disk.sas.secret_purpose = ""
-    assert disk_sas_uri("p1", disk) is None
     assert published_uri("p1", "") is None
     assert published_uri("p1", "https://a/old.vhd") is None
     credentials().store(published_sas_ref("p1", "https://a/old.vhd"), "sig=old", remember=False)
@@ -356,23 +354,11 @@ def test_load_sas_uris_reads_every_disk_and_published_version(no_keyring):
     sku = project.skus[0]
     sku.image_versions = [PublishedVersion("0.9.0", os_blob_url="https://a/os09.vhd",
                                            data_disks=[PublishedDisk(0, "https://a/d09.vhd")])]
-    credentials().store(SecretRef(project.project_id, "sas:os.vhd"), "sig=os", remember=False)
+    credentials().store(sas_token_ref(project.project_id, sku.disks[0].blob_url), "sig=os", remember=False)
     credentials().store(published_sas_ref(project.project_id, "https://a/d09.vhd"), "sig=d", remember=False)
     tokens = load_sas_uris(project)
     assert tokens.sas == {sku.sku_id: {0: f"{sku.disks[0].blob_url}?sig=os", 1: None, 2: None}}
     assert tokens.published == {"https://a/os09.vhd": None, "https://a/d09.vhd": "https://a/d09.vhd?sig=d"}
-
-
-def test_the_test_vm_name_is_cut_to_64_characters():
-    from wizard.core.export import render
-
-    project = ready_project()
-    uris = uris_for(project)["ubuntu-standard"]
-    project.skus[0].sku_id = "a" * 70
-    (export,) = prepare(project, {"a" * 70: uris}, now=NOW)
-    names = [line.split("--name ", 1)[1].split()[0].strip("'\"") for line in render("az-script", project, [export]).splitlines()
-             if "--name " in line]
-    assert names == ["a" * 70 + "-1.0.0", "a" * 64]  # the image keeps its name; Azure's VM names end at 64
 
 
 def test_a_blob_path_with_a_scheme_like_part_is_kept_whole():
@@ -380,12 +366,13 @@ def test_a_blob_path_with_a_scheme_like_part_is_kept_whole():
 
 
 def test_the_sas_records_own_blob_url_comes_first(no_keyring):
-    credentials().store(SecretRef("p1", "sas:os"), "sig=abc", remember=False)
+    credentials().store(sas_token_ref("p1", "https://a.blob.core.windows.net/v/disk.vhd"), "sig=abc", remember=False)
+    credentials().store(sas_token_ref("p1", "https://a.blob.core.windows.net/v/made-for.vhd"), "sig=def", remember=False)
     disk = Disk(blob_url="https://a.blob.core.windows.net/v/disk.vhd",
                 sas=SasRecord("", scheme="https", secret_purpose="sas:os"))
     assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/disk.vhd?sig=abc"
     disk.sas.blob_url = "https://a.blob.core.windows.net/v/made-for.vhd"
-    assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/made-for.vhd?sig=abc"
+    assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/made-for.vhd?sig=def"
 
 
 def test_the_scripts_say_when_the_os_disk_has_no_blob_url():

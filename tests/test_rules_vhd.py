@@ -174,11 +174,11 @@ def test_the_fixed_copy_is_named_after_the_disk(name, out):
     assert vhdcheck._Fixes(f"/d/{name}", "linux").out == f"/d/{out}"
 
 
-def test_quotes_in_paths_are_quoted_for_the_users_shell(monkeypatch):
+def test_quotes_in_paths_are_quoted_for_the_users_shell():
     path = "/it's/disk.vhd"
     assert vhdcheck._Fixes(path, "linux").convert("vpc").endswith("'/it'\\''s/disk.vhd' '/it'\\''s/disk-fixed.vhd'")
-    monkeypatch.setattr(vhdcheck, "host_os", lambda: "windows")
-    assert vhdcheck._q("C:\\it's\\disk.vhd") == "'C:\\it''s\\disk.vhd'"
+    win = vhdcheck._Fixes("C:\\it's\\disk.vhd", "windows").convert("vpc")
+    assert win == "Convert-VHD -Path 'C:\\it''s\\disk.vhd' -DestinationPath 'C:\\it''s\\disk-fixed.vhd' -VHDType Fixed"
 
 
 @pytest.mark.parametrize("platform,name", [("win32", "windows"), ("darwin", "macos"), ("linux", "linux")])

@@ -74,7 +74,7 @@ class _Runner:
         self.closed = True
 
 
-SYSPREP = json.dumps({"section": "sysprep", "data": {"GeneralizationState": 7}}) + "\n"
+SYSPREP = json.dumps({"section": "sysprep", "data": {"GeneralizationState": 7, "SysprepLogged": True}}) + "\n"
 
 
 @pytest.mark.parametrize("drop", [False, True])

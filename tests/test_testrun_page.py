@@ -6,7 +6,8 @@ import paramiko
 import pytest
 from sshd_server import run_user
 
-from wizard.core.credentials import SecretRef, credentials
+from wizard.core.credentials import credentials
+from wizard.core.secrets import vm_secret_ref
 from wizard.core.sshconn import KnownHosts
 from wizard.core.steps import Step, StepState, step_states
 
@@ -18,7 +19,7 @@ def page(new_window, tmp_path, sshd, roots):
     project = window.document.project
     c = project.connection
     c.host, c.port, c.user, c.auth = "127.0.0.1", sshd.port, run_user("mpwtbad"), "password"
-    credentials().store(SecretRef(project.project_id, "vm-password"), "bad-Pass-1", remember=False)
+    credentials().store(vm_secret_ref(project.project_id, "password", c.user, c.host, c.port), "bad-Pass-1", remember=False)
     window.wizard.jump_to(Step.TEST_RUN)
     page = window.pages[Step.TEST_RUN]
     page.known_hosts = KnownHosts(tmp_path / "known_hosts")

@@ -139,7 +139,8 @@ def test_blob_url_with_sas_is_checked_and_sas_not_saved(qtbot, win, page, azurit
 
 
 def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, page, azurite, tmp_path):
-    from wizard.core.credentials import SecretRef, credentials
+    from wizard.core.credentials import credentials
+    from wizard.core.secrets import storage_secret_ref
 
     put_vhd_page_blob(azurite.service().create_container("vhdpagekey"), "os.vhd", 30, tmp_path)
     disk = page.project.skus[0].disks[0]
@@ -148,7 +149,9 @@ def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, p
     wait_idle(qtbot, page)
     assert disk.vhd_check is None
     assert "SAS URIs step" in page.status.text()
-    credentials().store(SecretRef(page.project.project_id, "storage-account-key"), AZURITE_KEY, remember=False)
+    storage = page.project.storage
+    storage.mode, storage.account_name, storage.custom_endpoint = "account-key", "devstoreaccount1", azurite.endpoint
+    credentials().store(storage_secret_ref(page.project.project_id, "account-key", storage), AZURITE_KEY, remember=False)
     page.start_checks([(page.project.skus[0], disk)])
     wait_idle(qtbot, page)
     assert disk.vhd_check.verdict == "pass", page.status.text()
@@ -157,7 +160,8 @@ def test_blob_assigned_in_sas_step_is_checked_with_the_storage_key(qtbot, win, p
 def test_upload_action_sends_the_disk_and_assigns_the_blob(qtbot, win, page, azurite, make_vhd):
     import hashlib
 
-    from wizard.core.credentials import SecretRef, credentials
+    from wizard.core.credentials import credentials
+    from wizard.core.secrets import storage_secret_ref
 
     path = make_vhd("32M")
     with open(path, "r+b") as fh:
@@ -166,7 +170,7 @@ def test_upload_action_sends_the_disk_and_assigns_the_blob(qtbot, win, page, azu
     azurite.service().create_container("guiupload")
     storage = page.project.storage
     storage.mode, storage.account_name, storage.custom_endpoint = "account-key", "devstoreaccount1", azurite.endpoint
-    credentials().store(SecretRef(page.project.project_id, "storage-account-key"), AZURITE_KEY, remember=False)
+    credentials().store(storage_secret_ref(page.project.project_id, "account-key", storage), AZURITE_KEY, remember=False)
     disk = page.project.skus[0].disks[1]
     page.set_disk_file(disk, str(path))
     page.start_upload(page.project.skus[0], disk, "guiupload")

@@ -201,7 +201,9 @@ def test_certify_warns_when_validation_is_switched_off(cli):
 def test_encoded_command_is_powershells_utf16_base64():
     assert base64.b64decode(encoded_command(SSH_BOOTSTRAP)).decode("utf-16-le") == SSH_BOOTSTRAP
     assert ssh_command().startswith("powershell -NoProfile -NonInteractive -EncodedCommand ")
-    assert len(ssh_command()) < 300  # the probe itself travels on standard input
+    assert len(ssh_command()) < 600  # the probe itself travels on standard input
+    # The console's encodings become UTF-8 first (tried: without a console the setter can fail).
+    assert SSH_BOOTSTRAP.startswith("try{[Console]::InputEncoding=[Console]::OutputEncoding=New-Object Text.UTF8Encoding $false}")
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +223,49 @@ case "$script" in
 esac
 """, mode=0o755)
     return sshd, good
+
+
+def test_japanese_windows_over_openssh_with_the_bytes_a_cp932_console_sends(tmp_path, cli):
+    """The recorded Japanese Windows Server 2022, replayed byte for byte as a CP932 console sends it, through
+    a real sshd and `certify`; then the same VM with the probe before issue #24, whose Japanese text in
+    CP932 is not UTF-8: the broken sections are Errors naming the encoding, never "did not finish"."""
+    import json
+
+    from sshd_server import SshServer, make_image_root
+
+    image = make_image_root("mpwtwja", "wja-Pass-1")
+    image.write("recorded/which", "ja.bin\n")
+    (image.root / "recorded" / "ja.bin").write_bytes((FIXTURES / "ja-2022-nobitlocker.ssh.bin").read_bytes())
+    (image.root / "recorded" / "ja-old.bin").write_bytes((FIXTURES / "ja-2022-oldprobe.ssh.bin").read_bytes())
+    image.write("usr/bin/powershell", f"""#!/bin/sh
+[ "$1 $2 $3 $4" = "-NoProfile -NonInteractive -EncodedCommand {encoded_command(SSH_BOOTSTRAP)}" ] || exit 64
+script=$(cat)
+case "$script" in
+  '$UpdateSearchSeconds = '*"mpwizard Windows probe"*) cat "/recorded/$(cat /recorded/which)" ;;
+  *) echo "unknown script" >&2; exit 65 ;;
+esac
+""", mode=0o755)
+    server = SshServer(tmp_path, [image]).start()
+
+    def certify():
+        result = cli("certify", "--os", "windows", "--transport", "ssh", "--host", "127.0.0.1", "--port", str(server.port),
+                     "--user", image.user, "--password-env", "PW", "--trust-host-key", server.host_key_fingerprint(), "--json",
+                     "--profile", "partner-center", env={**os.environ, "PW": image.password}, timeout=60)
+        return result, {t["id"]: t for t in json.loads(result.stdout)["Tests"]}
+
+    try:
+        result, tests = certify()
+        assert result.returncode == 0, result.stderr
+        assert {i: t["Result"] for i, t in tests.items() if t["Result"] != "Passed"} == {"windows-update": "Warning"}
+        assert tests["os-architecture"]["ActualValue"] == "AMD64"
+        image.write("recorded/which", "ja-old.bin\n")
+        result, tests = certify()
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert tests["windows-update"]["Result"] == "Error"
+        assert "not UTF-8" in tests["windows-update"]["ActualValue"] and "CP932" in tests["windows-update"]["ActualValue"]
+        assert not any("did not finish" in t["ActualValue"] for t in tests.values())
+    finally:
+        server.stop()
 
 
 def test_connection_test_over_openssh(windows_over_ssh, tmp_path):
@@ -330,7 +375,7 @@ def test_server_killed_mid_probe_keeps_the_sections_that_arrived(tmp_path, cli):
 
     lines = (FIXTURES / "good-2012r2.ndjson").read_text().splitlines(keepends=True)
     image = make_image_root("mpwtwkill", "wkill-Pass-1")
-    image.write("recorded/first.ndjson", "".join(lines[:7]))  # os … updates
+    image.write("recorded/first.ndjson", "".join(lines[:7]))  # os … srv
     image.write("usr/bin/powershell", "#!/bin/sh\ncat >/dev/null\ncat /recorded/first.ndjson\nsleep 10\n", mode=0o755)
     server = SshServer(tmp_path, [image]).start()
     try:
@@ -342,9 +387,10 @@ def test_server_killed_mid_probe_keeps_the_sections_that_arrived(tmp_path, cli):
         server.stop()
     assert result.returncode == 1, result.stdout + result.stderr
     assert "[Passed ] rdp-enabled" in result.stdout
-    assert "[Passed ] windows-update" in result.stdout
-    assert "[Error  ] wannacry-patch: the probe did not finish" in result.stdout
-    assert "[Error  ] generalized: the probe did not finish" in result.stdout
+    assert "[Passed ] wannacry-patch" in result.stdout
+    assert "[Error  ] generalized: the probe did not finish: its output ended while it was reading sql" in result.stdout
+    assert "[Error  ] windows-update: the probe did not finish" in result.stdout
+    assert "ended while it was reading sql" in result.stderr  # the warning says which part was still running
 
 
 def test_without_a_password_nothing_is_contacted():

@@ -161,4 +161,7 @@ def run_gui(args: argparse.Namespace) -> int:
         window.pages[0].installEventFilter(FirstPaintReporter(app, started))
     elif not args.file and not getattr(args, "demo", False):
         QTimer.singleShot(0, window.offer_recovery)
+        # A newcomer's first screen: the start page (rules and what to have ready), once the window
+        # is on screen and unless an autosave was restored.
+        window.firstPainted.connect(lambda: QTimer.singleShot(0, window, window.start_if_new))
     return app.exec()

@@ -20,6 +20,40 @@ class CommandError(Exception):
     """What the command was given cannot be used (a variable not set, no credential): exit 2 with the reason."""
 
 
+def _seconds(text: str) -> float:
+    """A time limit in seconds: a finite number above 0, at most a day (argparse says it well)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError(f"{text} s: give a number of seconds above 0 and at most 86400 (a day)")
+    return value
+
+
+def _days(text: str) -> int:
+    """A SAS lifetime in days: a whole number from 1 to 36500 (what a date can hold, and far more than needed)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if not 1 <= value <= 36500:
+        raise argparse.ArgumentTypeError(f"{text} days: give 1 to 36500")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"{text}: give 1 to 256")
+    return value
+
+
 def _project_check(args: argparse.Namespace) -> int:
     from .core.projectio import ProjectUnreadable, load_project
     from .core.validation import validate_offer
@@ -69,10 +103,11 @@ def _project_import_pc(args: argparse.Namespace) -> int:
     from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project, save_project
 
     try:
-        project = load_project(args.project).project
+        loaded = load_project(args.project)
+        project = loaded.project
         text = Path(args.file).read_text(encoding="utf-8")
         imported = import_partner_center(project, text, args.sku)
-        save_project(project, args.project)  # keeps the previous file as .bak
+        save_project(project, args.project, expected=loaded.stamp)  # keeps the previous file as .bak
     except (ProjectUnreadable, ImportUnreadable, ProjectSaveError, OSError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -84,14 +119,47 @@ def _project_import_pc(args: argparse.Namespace) -> int:
     return 1 if imported.not_taken or not imported.in_keyring else 0
 
 
+def _with_sas(url: str, args: argparse.Namespace) -> str:
+    """The URL to use: `-` reads it from standard input; --sas-env VAR adds the SAS token (or gives the
+    whole SAS URI) from the environment -- so that no SAS has to sit in the command line (argv is
+    readable by every user of the machine)."""
+    import os
+    from urllib.parse import urlsplit
+
+    from_stdin = url == "-"
+    if from_stdin:
+        url = sys.stdin.readline().strip()
+        if not url:
+            raise CommandError("standard input held no URL")
+    var = getattr(args, "sas_env", None)
+    if not var:
+        if "sig=" in url and not from_stdin:
+            print("warning: a SAS in the command line can be read by other users of this machine; prefer "
+                  "--sas-env VAR or '-' (standard input)", file=sys.stderr)
+        return url
+    value = os.environ.get(var, "").strip()
+    if not value:
+        raise CommandError(f"environment variable {var} is not set")
+    base = urlsplit(url)._replace(query="").geturl()
+    if value.startswith(("http://", "https://")):
+        if urlsplit(value)._replace(query="").geturl() != base:
+            raise CommandError(f"the SAS URI in {var} is for another blob than {base}")
+        return value
+    if urlsplit(url).query:
+        raise CommandError("give the blob URL without a SAS when the SAS comes from --sas-env")
+    return f"{base}?{value.lstrip('?')}"
+
+
 def _vhd_check(args: argparse.Namespace) -> int:
     from .core.operations import check_disk
     from .core.profiles import load_profile
     from .core.storage import StorageError
 
     given = _given_secret(args)
+    target = _with_sas(args.target, args) if args.target == "-" or args.sas_env or "://" in args.target else args.target
     try:
-        report = check_disk(args.target, load_profile(args.profile), args.role, args.os, given=given).report
+        report = check_disk(target, load_profile(args.profile), args.role, args.os, given=given,
+                            image_type=args.image_type).report
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -109,6 +177,35 @@ def _vhd_check(args: argparse.Namespace) -> int:
     return 1 if report.verdict == "fail" else 0
 
 
+def _vhd_preflight(args: argparse.Namespace) -> int:
+    """The Linux test cases from the VHD file itself: certify's output, record and exit codes."""
+    from .core.checks import tool_record
+    from .core.operations import preflight_disk
+    from .core.profiles import load_profile
+    from .core.storage import StorageError
+    from .core.verdicts import BLOCKING, NEEDS_NOTE
+
+    try:
+        done = preflight_disk(args.file, load_profile(args.profile), args.profile)
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    run = done.run
+    if args.json:
+        record = tool_record(run.results, run.system, args.profile, run.finished, inline_evidence=True)
+        record["Preflight"] = {"Offline": True, "Image": run.target, "Layout": run.layout, "BytesRead": run.bytes_read,
+                               "Notes": run.notes}
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        print(f"{run.target}: {run.layout} (offline, {run.bytes_read} bytes read)")
+        for r in run.results:
+            print(f"[{r.result:7}] {r.id}: {r.actual}" + (f"  (required: {r.required})" if r.result != "Passed" else ""))
+            if r.remediation and r.result in NEEDS_NOTE:
+                print(f"          fix: {r.remediation}")
+        print(f"TestResult: {tool_record(run.results, run.system, args.profile, run.finished)['TestResult']} (offline pre-flight)")
+    return 1 if any(r.result in BLOCKING for r in run.results) else 0
+
+
 def _given_secret(args: argparse.Namespace):
     """The storage secret from the environment variable named on the command line (GivenSecret), or None."""
     import os
@@ -119,9 +216,16 @@ def _given_secret(args: argparse.Namespace):
     for mode, env_name in ((ACCOUNT_KEY, getattr(args, "account_key_env", None)),
                            (CONNECTION_STRING, getattr(args, "connection_string_env", None))):
         if env_name:
+            from .core.storage import account_key_problem, connection_string_problem
+
             value = os.environ.get(env_name)
             if not value:
                 raise CommandError(f"environment variable {env_name} is not set")
+            problem = account_key_problem(value) if mode == ACCOUNT_KEY else connection_string_problem(value)
+            if problem:
+                what = "the account key" if mode == ACCOUNT_KEY else "the connection string"
+                raise CommandError(f"{what} in {env_name} {problem}" if mode == ACCOUNT_KEY
+                                   else f"{what} in {env_name} is malformed: {problem}")
             return GivenSecret(mode, value)
     return None
 
@@ -132,11 +236,12 @@ def _access_for_blob(blob_url: str, given):
     from .core.storage import StorageAccess, parse_blob_url, parse_connection_string
 
     blob = parse_blob_url(blob_url)
+    suffix = "" if blob.path_style or ".blob." not in blob.host else blob.host.split(".blob.", 1)[1]
     if given.mode == CONNECTION_STRING:
         named = parse_connection_string(given.value).get("AccountName")
         if named and named != blob.account:
             raise ValueError(f"the connection string is for account {named}, the URL for {blob.account}")
-    return StorageAccess(given.mode, blob.account, "", "", given.value)
+    return StorageAccess(given.mode, blob.account, suffix, blob.account_url, given.value)
 
 
 def _sas_create(args: argparse.Namespace) -> int:
@@ -200,8 +305,10 @@ def _upload(args: argparse.Namespace) -> int:
     from .core.upload import UploadRefused
 
     given = _given_secret(args)
+    args.blob_url = _with_sas(args.blob_url, args)
     if given is None and "sig=" not in args.blob_url:
-        print("error: give --account-key-env, --connection-string-env, or a blob URL with a write SAS", file=sys.stderr)
+        print("error: give --account-key-env, --connection-string-env, or a write SAS (--sas-env VAR, or the "
+              "URL with the SAS on standard input as '-')", file=sys.stderr)
         return 2
     start = [0.0]
 
@@ -237,7 +344,9 @@ def _upload(args: argparse.Namespace) -> int:
         print(f"note: started over because {summary.restart_reason}", file=sys.stderr)
     print(json.dumps(summary.to_json(), indent=2) if args.json else
           f"uploaded: {summary.bytes_sent} bytes sent, {summary.bytes_skipped} skipped, {summary.seconds:.1f} s"
-          + (" (resumed)" if summary.resumed else ""))
+          + (" (resumed)" if summary.resumed else "") + f"\nverified: {summary.verification}"
+          + (f"\nnote: {summary.resent_changed_chunks} chunk(s) had changed in the file since the interrupted "
+             "upload and were sent again" if summary.resent_changed_chunks else ""))
     return 0
 
 
@@ -375,16 +484,28 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .core.export import ExportRefused
     from .core.operations import prepare_export, render_export, write_export
+    from .core.projectio import ProjectSaveError
 
     project = _load_for_sku(args.project, args.sku)
     if project is None:
         return 2
     exports = prepare_export(project, args.sku)
-    if args.output:
-        write_export(args.format, project, exports, Path(args.output))
-    else:
-        sys.stdout.write(render_export(args.format, project, exports))
+    if not exports:
+        print("missing: the offer has no SKU to export: add one on the Offer step", file=sys.stderr)
+        return 1
+    try:
+        if args.output:
+            write_export(args.format, project, exports, Path(args.output))
+        else:
+            sys.stdout.write(render_export(args.format, project, exports))
+    except ExportRefused as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 1
+    except ProjectSaveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     missing = [(e.sku.sku_id, m) for e in exports for m in e.missing]
     for sku_id, item in missing:
         print(f"missing: {sku_id}: {item}", file=sys.stderr)
@@ -417,12 +538,23 @@ def build_parser() -> argparse.ArgumentParser:
     vcheck.add_argument("target", help="a file path, or a blob URL (with a SAS, or use --account-key-env)")
     vcheck.add_argument("--role", choices=("os", "data"), default="os")
     vcheck.add_argument("--os", choices=("linux", "windows"), default="linux")
+    vcheck.add_argument("--image-type", choices=("x64Gen1", "x64Gen2", "arm64Gen2"), default=None,
+                        help="judge the OS disk's partition table for how this image type boots (Gen2: GPT + EFI system partition)")
     vcheck.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
     creds = vcheck.add_mutually_exclusive_group()
     creds.add_argument("--account-key-env", metavar="VAR", help="environment variable holding the account key")
     creds.add_argument("--connection-string-env", metavar="VAR", help="environment variable holding a connection string")
+    vcheck.add_argument("--sas-env", metavar="VAR", help="a read SAS token (or the whole SAS URI) from this environment "
+                                                          "variable; or give the URL as '-' to read it from standard input")
     vcheck.add_argument("--json", action="store_true", help="print one JSON object")
     vcheck.set_defaults(func=_vhd_check)
+
+    vpre = vhd_sub.add_parser("preflight", help="run the Linux test cases on the VHD file itself, offline (ext2/3/4 "
+                                                "root file systems; before upload and before any VM)")
+    vpre.add_argument("file", help="a local fixed VHD (or raw disk image)")
+    vpre.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
+    vpre.add_argument("--json", action="store_true", help="print the certification tool's record shape (as certify --json)")
+    vpre.set_defaults(func=_vhd_preflight)
 
     sas = sub.add_parser("sas", help="create and verify SAS URIs for VHD blobs")
     sas_sub = sas.add_subparsers(dest="sas_command", required=True)
@@ -432,14 +564,15 @@ def build_parser() -> argparse.ArgumentParser:
     ccreds.add_argument("--account-key-env", metavar="VAR")
     ccreds.add_argument("--connection-string-env", metavar="VAR")
     create.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
-    create.add_argument("--expiry-days", type=int, metavar="N", help="days from the start; never below the profile's minimum")
+    create.add_argument("--expiry-days", type=_days, metavar="N", help="days from the start; never below the profile's minimum")
     create.add_argument("--scheme", choices=("https", "http"), help="default: https (http for a local emulator)")
     create.add_argument("--json", action="store_true")
     create.set_defaults(func=_sas_create)
     verify = sas_sub.add_parser("verify", help="check a SAS URI against the portal's rules and read the blob through it")
     verify.add_argument("sas_uri", nargs="?", default="",
                         help="the SAS URI; '-' reads it from standard input (keeps the signature out of the process list)")
-    verify.add_argument("--uri-env", metavar="VAR", help="read the SAS URI from this environment variable")
+    verify.add_argument("--uri-env", "--sas-env", metavar="VAR", dest="uri_env",
+                        help="read the SAS URI from this environment variable")
     verify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(func=_sas_verify)
@@ -450,9 +583,12 @@ def build_parser() -> argparse.ArgumentParser:
     ucreds = upload.add_mutually_exclusive_group()
     ucreds.add_argument("--account-key-env", metavar="VAR")
     ucreds.add_argument("--connection-string-env", metavar="VAR")
-    upload.add_argument("--workers", type=int, help="parallel Put Page requests (default: chosen by measured "
+    upload.add_argument("--workers", type=_count, help="parallel Put Page requests (default: chosen by measured "
                         "throughput, from 2 up to 16)")
-    upload.add_argument("--verify-md5", action="store_true", help="also read every byte and store the Content-MD5")
+    upload.add_argument("--verify-md5", action="store_true", help="also read the blob back, compare its MD5 with the file's and store it "
+                        "as the blob's Content-MD5 (reads the data twice)")
+    upload.add_argument("--sas-env", metavar="VAR", help="a write SAS token (or the whole SAS URI) from this environment "
+                                                         "variable; or give the URL as '-' to read it from standard input")
     upload.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     upload.set_defaults(func=_upload)
 
@@ -466,8 +602,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="Windows/WinRM only: do not validate the VM's certificate (self-signed test VMs; warned)")
     certify.add_argument("--base-image", metavar="NAME", help="Windows only: the SKU's declared base image "
                          "(e.g. 'SQL Server 2014 Standard'), for the SQL Server check")
-    certify.add_argument("--run-timeout", type=float, default=900.0,
-                         help="Windows only: seconds the probe may take (Windows Update searches are slow)")
+    certify.add_argument("--run-timeout", type=_seconds, default=900.0,
+                         help="Windows only: seconds the probe may take; the Windows Update search comes last and "
+                         "gets 70%% of them, so a slow search loses no other section")
     certify.add_argument("--user", required=True)
     certify.add_argument("--key", help="private key file (OpenSSH or PEM)")
     certify.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
@@ -475,7 +612,7 @@ def build_parser() -> argparse.ArgumentParser:
     certify.add_argument("--known-hosts", metavar="FILE", help="known_hosts file to verify (and, with --trust-host-key, extend)")
     certify.add_argument("--trust-host-key", metavar="SHA256:…", help="accept this host key fingerprint on first contact")
     certify.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE_ID)
-    certify.add_argument("--timeout", type=float, default=30.0, help="seconds to connect (and for the Linux run)")
+    certify.add_argument("--timeout", type=_seconds, default=30.0, help="seconds to connect (and for the Linux run)")
     certify.add_argument("--json", action="store_true", help="print the certification tool's record shape")
     certify.add_argument("--report", metavar="DIR", help="write the report bundle (json, html, pdf, logs/, zip) into DIR")
     certify.set_defaults(func=_certify)
@@ -523,12 +660,29 @@ def preload_gui_core() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
+        from .core.terminal import VisibleStream
+
         args = build_parser().parse_args(argv)
+        # What a command prints holds text from VMs and project files: no escape sequence reaches the terminal.
+        out, err = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)  # type: ignore[assignment]
         try:
             return args.func(args)
         except CommandError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        except Exception as exc:  # noqa: BLE001 - the last wall: a message and exit 2, never a traceback
+            import logging
+
+            from .core.logs import redact
+
+            logging.getLogger("mpwizard.cli").exception("unexpected failure of %s", argv[0])
+            print(f"error: {argv[0]} failed unexpectedly ({type(exc).__name__}: {redact(str(exc))}). This is a bug of "
+                  f"mpwizard {__version__}: please report it with the command you ran.", file=sys.stderr)
+            return 2
+        finally:
+            sys.stdout.flush()
+            sys.stdout, sys.stderr = out, err
     args = build_gui_parser().parse_args(argv)
     preload_gui_core()
     from .app import run_gui  # Qt is imported only here

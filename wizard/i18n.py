@@ -104,11 +104,14 @@ def translate(context: str, text: str) -> str:
 def translate_template(template: str, args: dict) -> str:
     """A core template in the UI language; argument values that are templates themselves are translated and
     filled too (a disk's name with its LUN)."""
+    from .core.export.readiness import NESTED_TEMPLATES
+
     values = {}
     for key, value in args.items():
         if isinstance(value, str):
+            nested = value in NESTED_TEMPLATES  # only our own templates are filled; "{x}" in data stays text
             value = translate(CORE_CONTEXT, value)
-            value = value.format(**args) if "{" in value else value
+            value = value.format(**args) if nested else value
         values[key] = value
     return translate(CORE_CONTEXT, template).format(**values)
 

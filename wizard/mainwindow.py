@@ -1,4 +1,4 @@
-"""The main window: menus, the step list, and the QWizard with the seven pages."""
+"""The main window: menus, the step list with the guidance panel under it, and the QWizard with the eight pages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QVBoxLayout,
     QWidget,
     QWizard,
 )
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from . import __version__
 from .core import logs
 from .core.model import FILE_SUFFIX, new_project
-from .core.projectio import ProjectSaveError, ProjectUnreadable, load_project
+from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
 from .core.steps import Step, StepState, step_states
 from .document import ProjectDocument
 from .i18n import chosen_language, display_name, local_time, translate_problem
@@ -34,21 +35,28 @@ if TYPE_CHECKING:
     from .core.recovery import RecoveryStore
 
 log = logging.getLogger(__name__)
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
 
 
 def page_classes() -> list[type]:
-    """The seven page classes in step order. Pages 2–7 are imported here, not at module import,
+    """The eight page classes in step order. Pages 2–8 are imported here, not at module import,
     so a window that shows the first page at once does not pay for the others first."""
     from .pages.connection_page import ConnectionPage
     from .pages.export_page import ExportPage
+    from .pages.next_page import NextPage
     from .pages.questionnaire_page import QuestionnairePage
     from .pages.sas_page import SasPage
     from .pages.testrun_page import TestRunPage
     from .pages.vhd_page import VhdPage
 
-    return [OfferPage, VhdPage, ConnectionPage, TestRunPage, QuestionnairePage, SasPage, ExportPage]
+    return [OfferPage, VhdPage, ConnectionPage, TestRunPage, QuestionnairePage, SasPage, ExportPage, NextPage]
 
 
 def recovery_store() -> RecoveryStore:
@@ -164,12 +172,20 @@ class MainWindow(QMainWindow):
             Step.QUESTIONNAIRE: self.tr("Questionnaire"),
             Step.SAS: self.tr("SAS URIs"),
             Step.EXPORT: self.tr("Export"),
+            Step.NEXT: self.tr("What's next"),
         }
         for step in Step:
             self.steps.addItem(QListWidgetItem(self.step_names[step]))
         central = QWidget()
         row = QHBoxLayout(central)
-        row.addWidget(self.steps)
+        # The step list and, under it, the guidance panel (built after the first paint) share the left column.
+        self.left = QWidget()
+        self.left.setMaximumWidth(200)
+        self.left_column = QVBoxLayout(self.left)
+        self.left_column.setContentsMargins(0, 0, 0, 0)
+        self.left_column.addWidget(self.steps, 1)
+        self.guidance = None
+        row.addWidget(self.left)
         row.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
 
@@ -256,7 +272,7 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             return act
 
-        self.act_new = action(file_menu, self.tr("&New"), self.new_project, QKeySequence.StandardKey.New)
+        self.act_new = action(file_menu, self.tr("&New"), self.new_project_with_start_page, QKeySequence.StandardKey.New)
         self.act_open = action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -276,8 +292,45 @@ class MainWindow(QMainWindow):
             act.setChecked(chosen_language() == code)
             act.triggered.connect(lambda _=False, c=code: self.languageChangeRequested.emit(c))
 
+        self.act_help_step = action(self.help_menu, self.tr("&Help for this step"), self.show_step_help,
+                                    QKeySequence("F1"))
+        self.act_glossary = action(self.help_menu, self.tr("&Glossary"), self.show_glossary)
+        self.act_outline = action(self.help_menu, self.tr("The publishing guide's &outline"), self.show_outline)
+        self.act_shortcuts = action(self.help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        self.act_start = action(self.help_menu, self.tr("&Getting started…"), lambda: self.show_start_page(force=True))
+        self.help_menu.addSeparator()
         action(self.help_menu, self.tr("&About"), self.show_about)
         action(self.help_menu, self.tr("Open &log folder"), self.open_log_folder)
+
+        self._build_guidance()
+
+    def _build_guidance(self) -> None:
+        from .guidance_panel import GuidancePanel
+
+        self.guidance = GuidancePanel(self.settings)
+        self.guidance.stepRequested.connect(self.wizard.jump_to)
+        # The list takes the height of its rows; the panel the rest of the column.
+        self.left_column.setStretch(0, 0)
+        self._fit_step_list()
+        self.left_column.addWidget(self.guidance, 1)
+        self.left_column.addStretch(0)
+        # In the Tab chain right after the step list, as on screen (built last, it would come after the pages).
+        QWidget.setTabOrder(self.steps, self.guidance.toggle)
+        QWidget.setTabOrder(self.guidance.toggle, self.guidance.body)
+        self._show_guidance()
+
+    def _fit_step_list(self) -> None:
+        """The step list as tall as its rows (no scroll bar), the guidance panel under it."""
+        if getattr(self, "guidance", None) is not None:
+            rows = sum(max(self.steps.sizeHintForRow(r), 1) for r in range(self.steps.count()))
+            self.steps.setFixedHeight(rows + 2 * self.steps.frameWidth() + 2 * self.steps.spacing() + 2)
+
+    def _os_families(self) -> tuple[str, ...]:
+        return tuple(sorted({sku.os_family for sku in self.document.project.skus if sku.os_family}))
+
+    def _show_guidance(self) -> None:
+        if self.guidance is not None:
+            self.guidance.show_step(Step(max(0, self.wizard.currentId())), self._os_families())
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -334,6 +387,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(words[state])
             item.setData(ACCESSIBLE_DESCRIPTION_ROLE, words[state])
             item.setData(USER_ROLE, state.value)
+        self._fit_step_list()  # the rows grow when the marks become icons
 
     def _page_changed(self, page_id: int) -> None:
         if self.wizard.jumping:
@@ -342,6 +396,7 @@ class MainWindow(QMainWindow):
         self.steps.setCurrentRow(page_id)
         self.steps.blockSignals(False)
         self._refresh_steps()
+        self._show_guidance()
 
     def _step_clicked(self, row: int) -> None:
         if row >= 0 and row != self.wizard.currentId():
@@ -377,6 +432,13 @@ class MainWindow(QMainWindow):
         if self.maybe_keep_changes():
             self.document.replace(new_project(), None)
 
+    def new_project_with_start_page(self) -> None:
+        """File → New: a new project, then its start page (the rules to follow, what to have ready)."""
+        before = self.document.project
+        self.new_project()
+        if self.document.project is not before:
+            self.show_start_page()
+
     def close_project(self) -> None:
         self.new_project()
 
@@ -403,7 +465,7 @@ class MainWindow(QMainWindow):
             log.warning("could not open %s: %s", path, exc.reason)
             QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
             return False
-        self.document.replace(loaded.project, path.resolve())
+        self.document.replace(loaded.project, path.resolve(), stamp=loaded.stamp, stamp_known=True)
         self._remember_recent(path.resolve())
         self._warn_expiring_sas()
         if loaded.problems:
@@ -483,7 +545,10 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        suggested = self.document.path or Path.home() / f"{self.document.project.offer.offer_id or 'project'}{FILE_SUFFIX}"
+        from .core.safenames import safe_file_name
+
+        stem = safe_file_name(self.document.project.offer.offer_id or "project", "project")
+        suggested = self.document.path or Path.home() / f"{stem}{FILE_SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), str(suggested),
                                               self.tr("Marketplace wizard projects (*.mpwiz)"))
         if not name:
@@ -493,11 +558,13 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + FILE_SUFFIX)
         return self._save_to(path)
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, overwrite: bool = False) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         try:
-            self.document.save(path)
+            self.document.save(path, overwrite=overwrite)
+        except ProjectChangedOnDisk:
+            return self._changed_on_disk(path)
         except ProjectSaveError as exc:
             QMessageBox.critical(self, self.tr("Save failed"), str(exc))
             return False
@@ -506,6 +573,32 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Someone else wrote the file since it was opened here: the user decides, nothing is lost silently."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project changed on disk"),
+                          self.tr("{0} was changed by another window, program or person since you opened it here. "
+                                  "Nothing was saved yet.").format(path), parent=self)
+        box.setInformativeText(self.tr("Save yours under another name to keep both, overwrite theirs, or reload "
+                                       "theirs and drop your changes."))
+        save_as = box.addButton(self.tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        reload = box.addButton(self.tr("&Reload theirs"), QMessageBox.ButtonRole.ResetRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        self.last_conflict_box = box  # tests answer it
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save_as:
+            return self.save_as()
+        if clicked is overwrite:
+            return self._save_to(path, overwrite=True)
+        if clicked is reload:
+            self.recovery.discard(self.document.project.project_id)
+            return self.open_path(path, ask=False)
+        return False
 
     def write_recovery(self) -> None:
         if self.document.dirty:
@@ -553,6 +646,93 @@ class MainWindow(QMainWindow):
                     "<p>The questionnaire wording is this product's own, not Microsoft's.</p>").format(
                 display_name(), __version__, pyside_version),
         )
+
+    def current_step(self) -> Step:
+        return Step(max(0, self.wizard.currentId()))
+
+    def _help_window(self, title: str, html: str):
+        from .guidance_panel import HelpDialog
+
+        dialog = HelpDialog(self, title, html, self.wizard.jump_to)
+        dialog.show()
+        self.last_help = dialog
+        return dialog
+
+    def show_step_help(self):
+        from .core.guidance import step_html
+        from .i18n import current_language
+
+        step = self.current_step()
+        return self._help_window(self.tr("Help: {0}").format(self.step_names[step]),
+                                 step_html(step, current_language(), os_families=self._os_families()))
+
+    def show_glossary(self):
+        from .core.guidance import glossary_html
+        from .i18n import current_language
+
+        return self._help_window(self.tr("Glossary"), glossary_html(current_language()))
+
+    def show_outline(self):
+        from .core.guidance import outline_html, step_key
+        from .i18n import current_language
+
+        intro = self.tr("The 2015 publishing guide's chapters and the step of this wizard that covers each "
+                        "(click a step to go there).")
+        names = {step_key(s): f"{int(s) + 1}. {self.step_names[s]}" for s in Step}
+        return self._help_window(self.tr("The publishing guide's outline"),
+                                 f"<p>{html_escape(intro)}</p>" + outline_html(current_language(), names))
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do): every menu action with a shortcut, then the wizard's own keys."""
+        from PySide6.QtGui import QKeySequence
+
+        rows = []
+        for menu in (self.file_menu, self.help_menu):
+            for act in menu.actions():
+                if not act.shortcut().isEmpty():
+                    rows.append((act.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                                 act.text().replace("&", "").rstrip("…")))
+        rows += [
+            (self.tr("Alt+N / Alt+B"), self.tr("Next / Back")),
+            (self.tr("Alt + underlined letter"), self.tr("Go to that field or press that button")),
+            (self.tr("Tab / Shift+Tab"), self.tr("Next / previous field")),
+            (self.tr("Ctrl+Tab"), self.tr("Out of a text box that takes Tab")),
+        ]
+        return rows
+
+    def show_shortcuts(self):
+        rows = "".join(f"<tr><td><b>{html_escape(k)}</b></td><td>{html_escape(v)}</td></tr>" for k, v in self.shortcut_rows())
+        return self._help_window(self.tr("Keyboard shortcuts"), f"<table cellpadding='4'>{rows}</table>")
+
+    def show_start_page(self, force: bool = False):
+        """The start page of a new project: the rules to follow and what to have ready. Shown for a new
+        project unless the person unticked it; `force` (Help → Getting started) shows it anyway."""
+        from .start_dialog import SHOW_KEY, StartDialog
+
+        if not force and str(self.settings.value(SHOW_KEY, "true")).lower() not in ("true", "1"):
+            return None
+        dialog = StartDialog(self, self.document.project, self.settings)
+        dialog.profileChosen.connect(self._start_profile_chosen)
+        dialog.open()
+        self.start_dialog = dialog
+        return dialog
+
+    def start_if_new(self) -> None:
+        """At start-up: the start page, if the window still holds an empty, unsaved project."""
+        from .core.steps import offer_touched
+
+        if self.document.path is None and not self.document.dirty and not offer_touched(self.document.project):
+            self.show_start_page()
+
+    def _start_profile_chosen(self, profile_id: str) -> None:
+        if self.document.project.profile_id != profile_id:
+            self.document.project.profile_id = profile_id
+            self.document.mark_changed()
+        self.wizard.jump_to(0)
+        self.pages[0].load_from_project()
+        # Back to the window, the cursor in the first field: where a new submission begins.
+        self.activateWindow()
+        self.pages[0].publisher.setFocus()
 
     def open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl

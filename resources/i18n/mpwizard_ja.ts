@@ -27,8 +27,32 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>認定用 VM への接続</translation>
     </message>
     <message>
-        <source>Deploy a test VM from your image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
-        <translation>イメージからテスト VM をデプロイし、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
+        <source>Create a test VM from your uploaded image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
+        <translation>アップロードしたイメージからテスト VM を作成し、その接続方法を入力します。Linux は SSH、Windows は HTTPS 経由の PowerShell リモート処理を使います。</translation>
+    </message>
+    <message>
+        <source>No test VM yet? The commands create it from the checked and uploaded VHD:</source>
+        <translation>テスト VM がまだない場合は、確認してアップロードした VHD からコマンドで作成できます:</translation>
+    </message>
+    <message>
+        <source>&amp;Commands to create the test VM…</source>
+        <translation>テスト VM を作成するコマンド(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>az commands (bash and PowerShell) with this project&apos;s values filled in; no test run needed first.</source>
+        <translation>このプロジェクトの値を入れた az コマンド (bash と PowerShell)。先にテストを実行する必要はありません。</translation>
+    </message>
+    <message>
+        <source>Image under test</source>
+        <translation>テストするイメージ</translation>
+    </message>
+    <message>
+        <source>Each image type of a plan gets its own test VM and test run.</source>
+        <translation>プランのイメージの種類ごとに、専用のテスト VM とテスト実行があります。</translation>
+    </message>
+    <message>
+        <source>&amp;Image under test:</source>
+        <translation>テストするイメージ(&amp;I):</translation>
     </message>
     <message>
         <source>Linux (SSH)</source>
@@ -217,6 +241,10 @@ Trust it and remember it?</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
+        <source>The saved password was for another host or user: enter the password for this one.</source>
+        <translation>保存済みのパスワードは別のホストまたはユーザー用です。このホストのパスワードを入力してください。</translation>
+    </message>
+    <message>
         <source>Ke&amp;y passphrase:</source>
         <translation>キーのパスフレーズ(&amp;Y):</translation>
     </message>
@@ -328,6 +356,10 @@ Trust it and remember it?</source>
         <translation>VM サイズ {value} はカタログにありません。綴りを確認してください。</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a VM size name: letters, digits, &apos;_&apos; and &apos;-&apos;, like Standard_D2s_v5.</source>
+        <translation>&apos;{value}&apos;は VM サイズ名ではありません。Standard_D2s_v5 のように英字、数字、&apos;_&apos;、&apos;-&apos; で指定してください。</translation>
+    </message>
+    <message>
         <source>Version must be X.Y.Z with whole numbers, for example 1.0.0.</source>
         <translation>バージョンは整数の X.Y.Z 形式にしてください (例: 1.0.0)。</translation>
     </message>
@@ -360,6 +392,62 @@ Trust it and remember it?</source>
         <translation>不明な要件プロファイル &apos;{value}&apos; です。既定のプロファイルを使います。</translation>
     </message>
     <message>
+        <source>The plan needs at least one image type.</source>
+        <translation>プランには少なくとも 1 つのイメージの種類が必要です。</translation>
+    </message>
+    <message>
+        <source>Image type &apos;{value}&apos; is not one this profile offers ({known}).</source>
+        <translation>イメージの種類 &apos;{value}&apos; はこのプロファイルでは選べません ({known})。</translation>
+    </message>
+    <message>
+        <source>{count} image types; this profile allows at most {max} per plan.</source>
+        <translation>イメージの種類が {count} 個あります。このプロファイルではプランごとに最大 {max} 個です。</translation>
+    </message>
+    <message>
+        <source>Image type {value} is listed twice; each image type appears once per plan.</source>
+        <translation>イメージの種類 {value} が 2 回あります。各イメージの種類はプランに 1 回だけです。</translation>
+    </message>
+    <message>
+        <source>SKU ID &apos;{value}&apos; ({type}) is used more than once; each image type needs its own SKU ID.</source>
+        <translation>SKU ID &apos;{value}&apos; ({type}) が複数回使われています。イメージの種類ごとに別の SKU ID が必要です。</translation>
+    </message>
+    <message>
+        <source>A security type belongs to Generation 2 images only; {value} is Generation 1.</source>
+        <translation>セキュリティの種類は第 2 世代のイメージにだけ指定できます。{value}は第 1 世代です。</translation>
+    </message>
+    <message>
+        <source>Security type &apos;{value}&apos; is not one this profile knows ({known}).</source>
+        <translation>セキュリティの種類 &apos;{value}&apos; はこのプロファイルにありません ({known})。</translation>
+    </message>
+    <message>
+        <source>Image source &apos;{value}&apos; is not one this profile accepts ({known}).</source>
+        <translation>イメージのソース &apos;{value}&apos; はこのプロファイルでは使えません ({known})。</translation>
+    </message>
+    <message>
+        <source>Tenant ID &apos;{value}&apos;: a GUID such as 00000000-0000-0000-0000-000000000000 (the Microsoft Entra tenant that holds the gallery).</source>
+        <translation>テナント ID &apos;{value}&apos;: 00000000-0000-0000-0000-000000000000 のような GUID (ギャラリーを持つ Microsoft Entra テナント) を入力してください。</translation>
+    </message>
+    <message>
+        <source>Gallery image version &apos;{value}&apos;: it must be /subscriptions/&lt;GUID&gt;/resourceGroups/&lt;name&gt;/providers/Microsoft.Compute/galleries/&lt;gallery&gt;/images/&lt;definition&gt;/versions/&lt;X.Y.Z&gt;.</source>
+        <translation>ギャラリー イメージ バージョン &apos;{value}&apos;: /subscriptions/&lt;GUID&gt;/resourceGroups/&lt;name&gt;/providers/Microsoft.Compute/galleries/&lt;gallery&gt;/images/&lt;definition&gt;/versions/&lt;X.Y.Z&gt; の形式にしてください。</translation>
+    </message>
+    <message>
+        <source>The gallery image version is {value} but the SKU&apos;s version is {version}: the scripts create version {version}; use the same number.</source>
+        <translation>ギャラリー イメージ バージョンは {value} ですが、SKU のバージョンは {version} です。スクリプトはバージョン {version} を作成するので、同じ番号にしてください。</translation>
+    </message>
+    <message>
+        <source>The {type} image needs exactly one OS disk, listed before its data disks.</source>
+        <translation>{type} イメージには OS ディスクがちょうど 1 つ、データ ディスクより前に必要です。</translation>
+    </message>
+    <message>
+        <source>Disk {number} belongs to image type &apos;{value}&apos;, which the plan does not have.</source>
+        <translation>ディスク {number} はイメージの種類 &apos;{value}&apos; のものですが、プランにその種類はありません。</translation>
+    </message>
+    <message>
+        <source>VM size {value} runs none of the plan&apos;s image types ({types}).</source>
+        <translation>VM サイズ {value} ではプランのどのイメージの種類 ({types}) も実行できません。</translation>
+    </message>
+    <message>
         <source>Publisher namespace</source>
         <translation>発行元の名前空間</translation>
     </message>
@@ -370,6 +458,30 @@ Trust it and remember it?</source>
     <message>
         <source>data disk LUN {lun}</source>
         <translation>データ ディスク LUN {lun}</translation>
+    </message>
+    <message>
+        <source>{type} OS disk</source>
+        <translation>{type} OS ディスク</translation>
+    </message>
+    <message>
+        <source>{type} data disk LUN {lun}</source>
+        <translation>{type} データ ディスク LUN {lun}</translation>
+    </message>
+    <message>
+        <source>{type}: the image comes from the gallery image version {version}</source>
+        <translation>{type}: イメージはギャラリー イメージ バージョン {version} から取得されます</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery source needs the tenant ID and the image version&apos;s resource ID (Offer &amp; SKUs step)</source>
+        <translation>{type}: ギャラリーのソースにはテナント ID とイメージ バージョンのリソース ID が必要です (オファーと SKU のステップ)</translation>
+    </message>
+    <message>
+        <source>{type}: confirm that the tenant registered the {provider} resource provider (or that the publishing account is Owner of the gallery)</source>
+        <translation>{type}: テナントに {provider} リソース プロバイダーを登録したこと (または公開アカウントがギャラリーの所有者であること) を確認してください</translation>
+    </message>
+    <message>
+        <source>{type}: the {provider} resource provider registration is confirmed</source>
+        <translation>{type}: {provider} リソース プロバイダーの登録を確認済みです</translation>
     </message>
     <message>
         <source>Offer and SKU details are complete</source>
@@ -440,6 +552,22 @@ Trust it and remember it?</source>
         <translation>公開済みのバージョン {version} をインポートできませんでした。このエクスポートからの構成要求ではこのバージョンが失われます。パートナー センターでプランを構成してください</translation>
     </message>
     <message>
+        <source>{disk}: the offline pre-flight ({finished}) found no Failed or Error result</source>
+        <translation>{disk}: オフライン事前チェック ({finished}) で不合格やエラーの結果はありませんでした</translation>
+    </message>
+    <message>
+        <source>{disk}: the offline pre-flight found Failed/Error results: {ids}. Fix the image, or let a later test run on the VM decide</source>
+        <translation>{disk}: オフライン事前チェックで不合格/エラーの結果がありました: {ids}。イメージを修正するか、後で VM でのテスト実行で判断してください</translation>
+    </message>
+    <message>
+        <source>{disk}: the offline pre-flight found {count} Failed/Error result(s); the later test run on the VM decides</source>
+        <translation>{disk}: オフライン事前チェックで不合格/エラーの結果が {count} 件ありました。後の VM でのテスト実行の結果が優先されます</translation>
+    </message>
+    <message>
+        <source>{disk}: the VHD changed since its offline pre-flight: check inside it again</source>
+        <translation>{disk}: オフライン事前チェックの後に VHD が変更されました。もう一度中をチェックしてください</translation>
+    </message>
+    <message>
         <source>No certification test run yet</source>
         <translation>認定テストはまだ実行されていません</translation>
     </message>
@@ -452,12 +580,24 @@ Trust it and remember it?</source>
         <translation>最新のテスト実行に、例外の説明がない失敗/エラーの結果があります: {ids}</translation>
     </message>
     <message>
+        <source>The latest Windows test run has cases that were not judged (Skipped) or Failed/Error results, without an exception explanation: {ids}</source>
+        <translation>最新の Windows のテスト実行に、判定されなかったケース (Skipped) または例外の説明のない Failed/Error の結果があります: {ids}</translation>
+    </message>
+    <message>
         <source>The latest test run&apos;s {count} Failed/Error result(s) each have an exception explanation</source>
         <translation>最新のテスト実行の失敗/エラー {count} 件には、すべて例外の説明があります</translation>
     </message>
     <message>
         <source>The latest test run ({finished}) has no Failed or Error result</source>
         <translation>最新のテスト実行 ({finished}) に失敗やエラーはありません</translation>
+    </message>
+    <message>
+        <source>No test run of the {type} image yet: one test VM per image type (choose the image on the Connection step)</source>
+        <translation>{type} イメージのテスト実行はまだありません。イメージの種類ごとにテスト VM が 1 つ必要です (接続のステップでイメージを選んでください)</translation>
+    </message>
+    <message>
+        <source>The {type} image was tested ({finished})</source>
+        <translation>{type} イメージはテスト済みです ({finished})</translation>
     </message>
     <message>
         <source>The questionnaire is complete</source>
@@ -516,6 +656,34 @@ Trust it and remember it?</source>
         <translation>未完了: レポートを VHD のコンテナーに保存してください</translation>
     </message>
     <message>
+        <source>MISSING: the gallery image version (tenant ID and resource ID) on the Offer &amp; SKUs step</source>
+        <translation>未設定: オファーと SKU のステップでギャラリー イメージ バージョン (テナント ID とリソース ID) を入力してください</translation>
+    </message>
+    <message>
+        <source>x64 Generation 1</source>
+        <translation>x64 第 1 世代</translation>
+    </message>
+    <message>
+        <source>x64 Generation 2</source>
+        <translation>x64 第 2 世代</translation>
+    </message>
+    <message>
+        <source>Arm64 Generation 2</source>
+        <translation>Arm64 第 2 世代</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <source>Trusted Launch</source>
+        <translation>トラステッド起動</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>機密</translation>
+    </message>
+    <message>
         <source>Offer ID</source>
         <translation>プラン ID</translation>
     </message>
@@ -552,12 +720,40 @@ Trust it and remember it?</source>
         <translation>バージョン</translation>
     </message>
     <message>
+        <source>Tenant ID ({type})</source>
+        <translation>テナント ID ({type})</translation>
+    </message>
+    <message>
+        <source>Gallery image version ({type})</source>
+        <translation>ギャラリー イメージ バージョン ({type})</translation>
+    </message>
+    <message>
         <source>OS VHD URL</source>
         <translation>OS VHD URL</translation>
     </message>
     <message>
+        <source>OS VHD URL ({type})</source>
+        <translation>OS VHD URL ({type})</translation>
+    </message>
+    <message>
+        <source>LUN {lun} VHD URL ({type})</source>
+        <translation>LUN {lun} VHD URL ({type})</translation>
+    </message>
+    <message>
         <source>LUN</source>
         <translation>LUN</translation>
+    </message>
+    <message>
+        <source>Image type</source>
+        <translation>イメージの種類</translation>
+    </message>
+    <message>
+        <source>SKU ID ({type})</source>
+        <translation>SKU ID ({type})</translation>
+    </message>
+    <message>
+        <source>Security type ({type})</source>
+        <translation>セキュリティの種類 ({type})</translation>
     </message>
     <message>
         <source>LUN {lun} VHD URL</source>
@@ -582,6 +778,18 @@ Trust it and remember it?</source>
     <message>
         <source>Base image</source>
         <translation>基本イメージ</translation>
+    </message>
+    <message>
+        <source>Run it in PowerShell as an administrator. Convert-VHD and Resize-VHD come with Hyper-V&apos;s PowerShell module; if they are missing: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell</source>
+        <translation>管理者の PowerShell で実行します。Convert-VHD と Resize-VHD は Hyper-V の PowerShell モジュールに含まれています。見つからない場合: Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell</translation>
+    </message>
+    <message>
+        <source>Run it in Terminal. qemu-img comes with QEMU from Homebrew: brew install qemu</source>
+        <translation>ターミナルで実行します。qemu-img は Homebrew の QEMU に含まれています: brew install qemu</translation>
+    </message>
+    <message>
+        <source>Run it in a terminal. qemu-img is in the qemu-utils package on Debian and Ubuntu (sudo apt install qemu-utils) and in qemu-img on Fedora and RHEL (sudo dnf install qemu-img).</source>
+        <translation>ターミナルで実行します。qemu-img は Debian と Ubuntu では qemu-utils パッケージ (sudo apt install qemu-utils)、Fedora と RHEL では qemu-img パッケージ (sudo dnf install qemu-img) に含まれています。</translation>
     </message>
     <message>
         <source>The file is empty: it is not a disk image.</source>
@@ -696,6 +904,38 @@ Trust it and remember it?</source>
         <translation>セクター {sector} より前から始まるパーティションはありません ({scheme})。先頭 1 MiB は空いています。</translation>
     </message>
     <message>
+        <source>GPT with an EFI system partition (partition {number}): the {type} image boots with UEFI.</source>
+        <translation>EFI システム パーティション (パーティション {number}) のある GPT です。{type} イメージは UEFI で起動します。</translation>
+    </message>
+    <message>
+        <source>The disk has an MBR partition table, but a {type} image boots with UEFI: it needs a GPT with an EFI system partition.</source>
+        <translation>ディスクのパーティション テーブルは MBR ですが、{type} イメージは UEFI で起動します。EFI システム パーティションのある GPT が必要です。</translation>
+    </message>
+    <message>
+        <source>The GPT has no EFI system partition: a {type} image cannot boot with UEFI.</source>
+        <translation>GPT に EFI システム パーティションがありません。{type} イメージは UEFI で起動できません。</translation>
+    </message>
+    <message>
+        <source>MBR with the active boot partition {number}: the {type} image boots with BIOS.</source>
+        <translation>アクティブなブート パーティション {number} のある MBR です。{type} イメージは BIOS で起動します。</translation>
+    </message>
+    <message>
+        <source>The disk has a GPT, but a {type} image boots with BIOS from an MBR: choose a Generation 2 image type for it, or rebuild it with an MBR.</source>
+        <translation>ディスクは GPT ですが、{type} イメージは MBR から BIOS で起動します。第 2 世代のイメージの種類を選ぶか、MBR で作り直してください。</translation>
+    </message>
+    <message>
+        <source>No partition of the MBR is marked active (bootable): a {type} image boots with BIOS from the active partition.</source>
+        <translation>MBR にアクティブ (起動可能) なパーティションがありません。{type} イメージは BIOS でアクティブなパーティションから起動します。</translation>
+    </message>
+    <message>
+        <source>The partition table could not be read ({problem}): whether the {type} image boots could not be checked.</source>
+        <translation>パーティション テーブルを読み取れませんでした ({problem})。{type} イメージが起動できるかを確認できませんでした。</translation>
+    </message>
+    <message>
+        <source>No partition table found: a {type} OS disk needs one to boot.</source>
+        <translation>パーティション テーブルがありません。{type} の OS ディスクが起動するには必要です。</translation>
+    </message>
+    <message>
         <source>The blob is a {type}, not a page blob: upload the VHD again as a page blob.</source>
         <translation>BLOB がページ BLOB ではなく {type} です。VHD をページ BLOB としてアップロードし直してください。</translation>
     </message>
@@ -754,6 +994,10 @@ Trust it and remember it?</source>
     <message>
         <source>First MiB</source>
         <translation>先頭 1 MiB</translation>
+    </message>
+    <message>
+        <source>Boot partitions</source>
+        <translation>ブート パーティション</translation>
     </message>
     <message>
         <source>Blob type</source>
@@ -948,6 +1192,10 @@ Trust it and remember it?</source>
         <translation>認証に失敗しました: {reason}。</translation>
     </message>
     <message>
+        <source>The known hosts file {path} is damaged at line {line}: {reason}. Nothing was connected and the file was not changed: fix or remove that line, or choose another file.</source>
+        <translation>既知のホストのファイル {path} の {line} 行目が壊れています: {reason}。接続は行わず、ファイルも変更していません。その行を修正または削除するか、別のファイルを選んでください。</translation>
+    </message>
+    <message>
         <source>Check the user name and the password or key. Azure sets these when the VM is created.</source>
         <translation>ユーザー名とパスワードまたはキーを確認してください。これらは VM の作成時に Azure で設定されます。</translation>
     </message>
@@ -1096,6 +1344,10 @@ Trust it and remember it?</source>
         <translation>ストレージの資格情報の形式が正しくありません: {reason}</translation>
     </message>
     <message>
+        <source>{url} is not in the storage account {account} this secret belongs to: it is not used for another account or host. Check the blob URL (or the project file).</source>
+        <translation>{url}は、このシークレットが属するストレージ アカウント {account} のものではありません。シークレットを別のアカウントやホストに使うことはありません。BLOB の URL (またはプロジェクト ファイル) を確認してください。</translation>
+    </message>
+    <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
         <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
     </message>
@@ -1134,6 +1386,10 @@ Trust it and remember it?</source>
     <message>
         <source>verification failed: the blob&apos;s page ranges do not match the file&apos;s data; upload again</source>
         <translation>検証に失敗しました: BLOB のページ範囲がファイルのデータと一致しません。もう一度アップロードしてください</translation>
+    </message>
+    <message>
+        <source>verification failed: the blob&apos;s content read back (MD5 {blob}) differs from the file&apos;s (MD5 {file}); upload again</source>
+        <translation>検証に失敗しました: 読み戻した BLOB の内容 (MD5 {blob}) がファイルの内容 (MD5 {file}) と異なります。もう一度アップロードしてください</translation>
     </message>
     <message>
         <source>The SKU&apos;s OS disk has no blob yet: upload or assign its VHD blob first (VHD check or SAS step).</source>
@@ -1322,6 +1578,10 @@ Trust it and remember it?</source>
         <translation>エクスポート</translation>
     </message>
     <message>
+        <source>Not exported: {0}</source>
+        <translation>エクスポートしませんでした: {0}</translation>
+    </message>
+    <message>
         <source>Could not write {0}: {1}</source>
         <translation>{0} を書き込めませんでした: {1}</translation>
     </message>
@@ -1332,6 +1592,123 @@ Trust it and remember it?</source>
     <message>
         <source>Exported {0}, with {1} missing item(s) written into it.</source>
         <translation>{0} をエクスポートしました (不足している {1} 件の項目も記載しています)。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>About this step</source>
+        <translation>このステップについて</translation>
+    </message>
+    <message>
+        <source>Show or hide what this step is for, what you need and where to find it (F1 opens it in a window).</source>
+        <translation>このステップの目的、必要なもの、その場所の表示と非表示を切り替えます (F1 キーで別のウィンドウに表示します)。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDialog</name>
+    <message>
+        <source>SAS URIs of the disks</source>
+        <translation>ディスクの SAS URI</translation>
+    </message>
+    <message>
+        <source>Azure Compute Gallery image version</source>
+        <translation>Azure Compute Gallery のイメージ バージョン</translation>
+    </message>
+    <message>
+        <source>SAS URIs</source>
+        <translation>SAS URI</translation>
+    </message>
+    <message>
+        <source>gallery</source>
+        <translation>ギャラリー</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>Image types of {0}</source>
+        <translation>{0}のイメージの種類</translation>
+    </message>
+    <message>
+        <source>the SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Partner Center lists each image type of a plan as a SKU of its own. Generation 2 images boot with UEFI (GPT with an EFI system partition); Trusted Launch needs Generation 2 and a gallery image version for its test VM. The gallery is the route Microsoft recommends: no SAS URI is needed.</source>
+        <translation>パートナー センターでは、プランのイメージの種類ごとに別の SKU になります。第 2 世代のイメージは UEFI で起動します (EFI システム パーティションのある GPT)。トラステッド起動には第 2 世代と、テスト VM 用のギャラリー イメージ バージョンが必要です。Microsoft が推奨するのはギャラリーを使う方法で、SAS URI は不要です。</translation>
+    </message>
+    <message>
+        <source>Image type</source>
+        <translation>イメージの種類</translation>
+    </message>
+    <message>
+        <source>Second image type</source>
+        <translation>2 つ目のイメージの種類</translation>
+    </message>
+    <message>
+        <source>default: {0}</source>
+        <translation>既定: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSlot</name>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>SKU ID of the image type</source>
+        <translation>イメージの種類の SKU ID</translation>
+    </message>
+    <message>
+        <source>Security type</source>
+        <translation>セキュリティの種類</translation>
+    </message>
+    <message>
+        <source>Image source</source>
+        <translation>イメージのソース</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <source>Gallery image version resource ID</source>
+        <translation>ギャラリー イメージ バージョンのリソース ID</translation>
+    </message>
+    <message>
+        <source>The tenant registered the {0} resource provider (or the publishing account is Owner of the gallery)</source>
+        <translation>テナントに {0} リソース プロバイダーを登録済み (または公開アカウントがギャラリーの所有者)</translation>
+    </message>
+    <message>
+        <source>Second image t&amp;ype:</source>
+        <translation>2 つ目のイメージの種類(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Image &amp;type:</source>
+        <translation>イメージの種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>SKU ID:</source>
+        <translation>SKU ID:</translation>
+    </message>
+    <message>
+        <source>Security type:</source>
+        <translation>セキュリティの種類:</translation>
+    </message>
+    <message>
+        <source>Image source:</source>
+        <translation>イメージのソース:</translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation>テナント ID:</translation>
+    </message>
+    <message>
+        <source>Image version:</source>
+        <translation>イメージ バージョン:</translation>
     </message>
 </context>
 <context>
@@ -1421,8 +1798,32 @@ Trust it and remember it?</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>What&apos;s next</source>
+        <translation>次の作業</translation>
+    </message>
+    <message>
         <source>&amp;Import from Partner Center…</source>
         <translation>パートナー センターからインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this step</source>
+        <translation>このステップのヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary</source>
+        <translation>用語集(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The publishing guide&apos;s &amp;outline</source>
+        <translation>発行ガイドの概要(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボード ショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started…</source>
+        <translation>はじめに(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1533,6 +1934,26 @@ Trust it and remember it?</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
+        <source>Project changed on disk</source>
+        <translation>ディスク上のプロジェクトが変更されました</translation>
+    </message>
+    <message>
+        <source>{0} was changed by another window, program or person since you opened it here. Nothing was saved yet.</source>
+        <translation>{0}は、ここで開いた後に別のウィンドウ、プログラム、または別の人によって変更されました。まだ何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Save yours under another name to keep both, overwrite theirs, or reload theirs and drop your changes.</source>
+        <translation>両方を残すには自分の内容を別名で保存し、相手の内容を上書きするか、相手の内容を読み込み直して自分の変更を破棄してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>上書き(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>相手の内容を読み込む(&amp;R)</translation>
+    </message>
+    <message>
         <source>an unsaved project</source>
         <translation>未保存のプロジェクト</translation>
     </message>
@@ -1555,6 +1976,97 @@ Trust it and remember it?</source>
     <message>
         <source>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Guides you through preparing and submitting a VM image to Azure Marketplace.&lt;/p&gt;&lt;p&gt;Bundled components and their licences: Qt 6 and Qt for Python (PySide6 {2}) — LGPLv3; Python — PSF License; paramiko — LGPL-2.1; cryptography — Apache-2.0 or BSD; azure-storage-blob and azure-core — MIT; keyring — MIT; platformdirs — MIT; requests, urllib3, certifi (MPL-2.0) and their dependencies.&lt;/p&gt;&lt;p&gt;The questionnaire wording is this product&apos;s own, not Microsoft&apos;s.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} {1}&lt;/h3&gt;&lt;p&gt;Azure Marketplace への VM イメージの準備と提出を案内します。&lt;/p&gt;&lt;p&gt;同梱コンポーネントとライセンス: Qt 6 および Qt for Python (PySide6 {2}) — LGPLv3、Python — PSF License、paramiko — LGPL-2.1、cryptography — Apache-2.0 または BSD、azure-storage-blob と azure-core — MIT、keyring — MIT、platformdirs — MIT、requests、urllib3、certifi (MPL-2.0) とその依存関係。&lt;/p&gt;&lt;p&gt;アンケートの文言は本製品独自のもので、Microsoft のものではありません。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Help: {0}</source>
+        <translation>ヘルプ: {0}</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>用語集</translation>
+    </message>
+    <message>
+        <source>The 2015 publishing guide&apos;s chapters and the step of this wizard that covers each (click a step to go there).</source>
+        <translation>2015 年の発行ガイドの各章と、それを扱うこのウィザードのステップです (ステップをクリックすると移動します)。</translation>
+    </message>
+    <message>
+        <source>The publishing guide&apos;s outline</source>
+        <translation>発行ガイドの概要</translation>
+    </message>
+    <message>
+        <source>Alt+N / Alt+B</source>
+        <translation>Alt+N / Alt+B</translation>
+    </message>
+    <message>
+        <source>Next / Back</source>
+        <translation>次へ / 戻る</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + 下線付きの文字</translation>
+    </message>
+    <message>
+        <source>Go to that field or press that button</source>
+        <translation>そのフィールドへ移動、またはそのボタンを押す</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>次 / 前のフィールド</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab</source>
+        <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+        <source>Out of a text box that takes Tab</source>
+        <translation>Tab を入力できるテキスト ボックスから出る</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード ショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>NextPage</name>
+    <message>
+        <source>What&apos;s next</source>
+        <translation>次の作業</translation>
+    </message>
+    <message>
+        <source>What remains is done in the portal: these steps, in this order.</source>
+        <translation>残りの作業はポータルで行います。以下の手順を順番に進めてください。</translation>
+    </message>
+    <message>
+        <source>Open the e&amp;xport folder</source>
+        <translation>エクスポート先のフォルダーを開く(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show the exported files in your file manager.</source>
+        <translation>エクスポートしたファイルをファイル マネージャーで表示します。</translation>
+    </message>
+    <message>
+        <source>Portal steps that remain</source>
+        <translation>ポータルで残っている手順</translation>
+    </message>
+    <message>
+        <source>Open &amp;Partner Center</source>
+        <translation>Partner Center を開く(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Your export: {0} (made {1}). The exported files are in {2}.</source>
+        <translation>エクスポート: {0} ({1} に作成)。エクスポートしたファイルは {2} にあります。</translation>
+    </message>
+    <message>
+        <source>It still lacked {0} item(s): see the Export step before you submit.</source>
+        <translation>まだ {0} 件の項目が不足していました。申請する前に「エクスポート」ステップを確認してください。</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet: export the form in the previous step first.</source>
+        <translation>まだ何もエクスポートしていません。先に前のステップでフォームをエクスポートしてください。</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2356,26 @@ Trust it and remember it?</source>
         <translation>パートナー センター向けのエクスポートに使います。</translation>
     </message>
     <message>
+        <source>Image types and sources…</source>
+        <translation>イメージの種類とソース…</translation>
+    </message>
+    <message>
+        <source>x64 Generation 1 or 2, Arm64, Trusted Launch, and whether the image comes from SAS URIs or an Azure Compute Gallery image version.</source>
+        <translation>x64 第 1 世代/第 2 世代、Arm64、トラステッド起動、およびイメージを SAS URI と Azure Compute Gallery のイメージ バージョンのどちらから取得するか。</translation>
+    </message>
+    <message>
+        <source>Image t&amp;ypes:</source>
+        <translation>イメージの種類(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Image types</source>
+        <translation>イメージの種類</translation>
+    </message>
+    <message>
+        <source>Each image type is a SKU of its own in Partner Center, with its own disks.</source>
+        <translation>パートナー センターでは、各イメージの種類が独自のディスクを持つ別の SKU になります。</translation>
+    </message>
+    <message>
         <source>Ve&amp;rsion:</source>
         <translation>バージョン(&amp;R):</translation>
     </message>
@@ -1922,6 +2454,10 @@ Trust it and remember it?</source>
     <message>
         <source>Data disk</source>
         <translation>データ ディスク</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>(set in the VHD step)</source>
@@ -2363,14 +2899,6 @@ Trust it and remember it?</source>
         <translation>BLOB エンドポイントの完全な URL。名前とサフィックスより優先されます。</translation>
     </message>
     <message>
-        <source>Secre&amp;t:</source>
-        <translation>シークレット(&amp;T):</translation>
-    </message>
-    <message>
-        <source>The account key, connection string or container SAS URL. Never stored in the project file.</source>
-        <translation>アカウント キー、接続文字列、またはコンテナー SAS URL。プロジェクト ファイルには保存しません。</translation>
-    </message>
-    <message>
         <source>Container / blob</source>
         <translation>コンテナー / BLOB</translation>
     </message>
@@ -2455,6 +2983,50 @@ Trust it and remember it?</source>
         <translation>スキーム:</translation>
     </message>
     <message>
+        <source>Where: Azure portal → Storage accounts → your account → Security + networking → Access keys → Show, then copy key1 (or key2).</source>
+        <translation>場所: Azure portal の「ストレージ アカウント」→ 対象のアカウント →「セキュリティとネットワーク」→「アクセス キー」→「表示」で、key1 (または key2) をコピーします。</translation>
+    </message>
+    <message>
+        <source>Connec&amp;tion string:</source>
+        <translation>接続文字列(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Where: Azure portal → Storage accounts → your account → Security + networking → Access keys → Connection string (Show). It holds the account key too.</source>
+        <translation>場所: Azure portal の「ストレージ アカウント」→ 対象のアカウント →「セキュリティとネットワーク」→「アクセス キー」→「接続文字列」(「表示」)。アカウント キーも含まれています。</translation>
+    </message>
+    <message>
+        <source>Con&amp;tainer SAS URL:</source>
+        <translation>コンテナー SAS URL(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Where: Azure portal → your storage account → Storage browser → the container → Shared access tokens, with Read and List. It can list blobs, but signing a SAS needs the key.</source>
+        <translation>場所: Azure portal の対象のストレージ アカウント →「ストレージ ブラウザー」→ 対象のコンテナー →「共有アクセス トークン」で、「読み取り」と「一覧」を選びます。BLOB の一覧は表示できますが、SAS の署名にはキーが必要です。</translation>
+    </message>
+    <message>
+        <source>Never stored in the project file.</source>
+        <translation>プロジェクト ファイルには保存されません。</translation>
+    </message>
+    <message>
+        <source>at least {0} business days after its start, plus {1} day(s) of margin</source>
+        <translation>開始から {0} 営業日以上、さらに余裕として {1} 日</translation>
+    </message>
+    <message>
+        <source>at least {0} days from the day it is made</source>
+        <translation>作成日から {0} 日以上</translation>
+    </message>
+    <message>
+        <source>A new SAS expires {0}. The profile&apos;s minimum: {1}.</source>
+        <translation>新しい SAS の有効期限は {0} です。プロファイルの最短期間: {1}。</translation>
+    </message>
+    <message>
+        <source>The 2015 guide says the URI must not start with https: the tools of that time could not read it. Keep https unless the portal refuses it; http works only where the storage account allows it (Secure transfer required off).</source>
+        <translation>2015 年のガイドには URI の先頭が https であってはならないとありますが、これは当時のツールが読み取れなかったためです。ポータルに拒否されない限り https のままにしてください。http は、ストレージ アカウントが許可している場合 (「安全な転送が必須」がオフ) にだけ使えます。</translation>
+    </message>
+    <message>
+        <source>Partner Center needs https: choose https.</source>
+        <translation>Partner Center では https が必要です。https を選んでください。</translation>
+    </message>
+    <message>
         <source>Enter the account key, connection string or container SAS URL.</source>
         <translation>アカウント キー、接続文字列、またはコンテナー SAS URL を入力してください。</translation>
     </message>
@@ -2503,6 +3075,10 @@ Trust it and remember it?</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
     </message>
     <message>
+        <source>Storage accoun&amp;t key:</source>
+        <translation>ストレージ アカウント キー(&amp;T):</translation>
+    </message>
+    <message>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
@@ -2535,8 +3111,39 @@ Trust it and remember it?</source>
         <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
+        <source>{0} disk(s) belong to an image that comes from an Azure Compute Gallery image version: they need no SAS URI and are not listed.</source>
+        <translation>{0} 個のディスクは Azure Compute Gallery のイメージ バージョンから取得するイメージのものです。SAS URI は不要なので一覧に表示しません。</translation>
+    </message>
+    <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>Start a new submission</source>
+        <translation>新しい申請を始める</translation>
+    </message>
+    <message>
+        <source>Which rules to follow</source>
+        <translation>従う規則</translation>
+    </message>
+    <message>
+        <source>Have these ready (where to find each is said in brackets):</source>
+        <translation>以下を準備してください (それぞれの場所は括弧内に記載しています):</translation>
+    </message>
+    <message>
+        <source>What to have ready</source>
+        <translation>準備するもの</translation>
+    </message>
+    <message>
+        <source>&amp;Show this page for every new project</source>
+        <translation>新しいプロジェクトごとにこのページを表示する(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start with step 1</source>
+        <translation>ステップ 1 から始める(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2637,6 +3244,10 @@ Trust it and remember it?</source>
         <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
+        <source>Image under test: {0} (choose another on the Connection step)</source>
+        <translation>テストするイメージ: {0} (接続のステップで変更できます)</translation>
+    </message>
+    <message>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
     </message>
@@ -2691,8 +3302,51 @@ Evidence:
         <translation>実行に失敗しました: {0}</translation>
     </message>
     <message>
+        <source>Running on {0}… The Windows Update search comes last and can take minutes; if the run stops, the result says which part was still running.</source>
+        <translation>{0}で実行しています… Windows Update の検索は最後に行われ、数分かかることがあります。実行が止まった場合は、どの部分を実行中だったかが結果に表示されます。</translation>
+    </message>
+    <message>
         <source>Running on {0}…</source>
         <translation>{0} で実行しています…</translation>
+    </message>
+</context>
+<context>
+    <name>TestVmDialog</name>
+    <message>
+        <source>Create the test VM</source>
+        <translation>テスト VM の作成</translation>
+    </message>
+    <message>
+        <source>Run these commands where the Azure CLI is signed in (az login). First set RESOURCE_GROUP and LOCATION to the resource group and region of the storage account that holds the VHDs (Azure portal → Storage accounts → your account → Overview) and, for a Windows image, ADMIN_PASSWORD. They create a managed image from the checked and uploaded VHD, then a VM from it; enter that VM&apos;s address on the Connection page. Delete the VM when the test run is done: it costs money while it runs.</source>
+        <translation>Azure CLI にサインインした環境 (az login) でこれらのコマンドを実行します。先に RESOURCE_GROUP と LOCATION に VHD を保存しているストレージ アカウントのリソース グループとリージョン (Azure portal の「ストレージ アカウント」→ 対象のアカウント →「概要」) を設定し、Windows イメージの場合は ADMIN_PASSWORD も設定します。コマンドは、確認してアップロードした VHD からマネージド イメージを作成し、そこから VM を作成します。その VM のアドレスを「接続」ページに入力してください。VM は実行中に料金がかかるため、テストの実行が終わったら削除してください。</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>&amp;SKU:</source>
+        <translation>SKU(&amp;S):</translation>
+    </message>
+    <message>
+        <source>bash (Linux, macOS, Cloud Shell)</source>
+        <translation>bash (Linux、macOS、Cloud Shell)</translation>
+    </message>
+    <message>
+        <source>PowerShell (Windows)</source>
+        <translation>PowerShell (Windows)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy commands</source>
+        <translation>コマンドをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Define a SKU in step 1 first.</source>
+        <translation>先にステップ 1 で SKU を定義してください。</translation>
+    </message>
+    <message>
+        <source>No commands: {0}</source>
+        <translation>コマンドを作成できません: {0}</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +3452,66 @@ Evidence:
         <translation>コマンドをコピー(&amp;P)</translation>
     </message>
     <message>
+        <source>F&amp;ormat check</source>
+        <translation>形式のチェック(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Inside the ima&amp;ge</source>
+        <translation>イメージの中(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Check &amp;inside the image</source>
+        <translation>イメージの中をチェック(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Read the Linux test cases&apos; files from the selected VHD file itself (ext2/3/4), offline, before upload and before any VM.</source>
+        <translation>選んだ VHD ファイルそのものから、Linux のテストケースが読むファイルをオフラインで読み取ります (ext2/3/4)。アップロードの前、VM を作る前に使えます。</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems only</source>
+        <translation>問題のみ表示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Test ID</source>
+        <translation>テスト ID</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実際の値</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要な値</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Pre-flight results</source>
+        <translation>事前チェックの結果</translation>
+    </message>
+    <message>
+        <source>Pre-flight result details</source>
+        <translation>事前チェック結果の詳細</translation>
+    </message>
+    <message>
+        <source>Copy re&amp;mediation</source>
+        <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
         <source>{0} file(s) changed since the last check: checking again.</source>
         <translation>前回のチェック以降に {0} 個のファイルが変更されました。再チェックします。</translation>
     </message>
@@ -2852,6 +3566,56 @@ Evidence:
     <message>
         <source>Check failed: {0}</source>
         <translation>チェックに失敗しました: {0}</translation>
+    </message>
+    <message>
+        <source>Not checked inside yet: reads the files the Linux test cases need (ext2/3/4; XFS, Btrfs and LVM need the test VM).</source>
+        <translation>まだ中をチェックしていません。Linux のテストケースが必要とするファイルを読み取ります (ext2/3/4。XFS、Btrfs、LVM はテスト VM が必要です)。</translation>
+    </message>
+    <message>
+        <source>Offline pre-flight: {0} failure(s), {1} warning(s); {2}, {3} KiB read.</source>
+        <translation>オフライン事前チェック: 不合格 {0} 件、警告 {1} 件。{2}、{3} KiB 読み取り。</translation>
+    </message>
+    <message>
+        <source>The file changed since: check inside again.</source>
+        <translation>その後ファイルが変更されました。もう一度中をチェックしてください。</translation>
+    </message>
+    <message>
+        <source>{0} — {1}
+
+Actual: {2}
+Required: {3}
+
+Remediation:
+{4}
+
+Evidence:
+{5}</source>
+        <translation>{0} — {1}
+
+実際の値: {2}
+必要な値: {3}
+
+修正方法:
+{4}
+
+根拠:
+{5}</translation>
+    </message>
+    <message>
+        <source>The pre-flight reads the local VHD file of a Linux OS disk: choose one first.</source>
+        <translation>事前チェックは Linux の OS ディスクのローカル VHD ファイルを読み取ります。先にファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Could not check inside {0}: {1}</source>
+        <translation>{0}の中をチェックできませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Pre-flight cancelled.</source>
+        <translation>事前チェックを取り消しました。</translation>
+    </message>
+    <message>
+        <source>Reading the files inside {0}…</source>
+        <translation>{0}の中のファイルを読み取っています…</translation>
     </message>
     <message>
         <source>Choose the disk&apos;s VHD file first.</source>

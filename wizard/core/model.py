@@ -13,7 +13,7 @@ from typing import Any
 
 from .profiles import DEFAULT_PROFILE_ID
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: image types per plan (PlanImage, Disk.image_type)
 FILE_KIND = "mpwizard-project"
 FILE_SUFFIX = ".mpwiz"
 
@@ -22,6 +22,12 @@ OS_WINDOWS = "windows"
 ROLE_OS = "os"
 ROLE_DATA = "data"
 BASE_IMAGE_OTHER = "other"
+# Partner Center's image types (REFERENCE.md §9); which ones a profile offers is in the profile.
+IMAGE_X64_GEN1 = "x64Gen1"
+IMAGE_X64_GEN2 = "x64Gen2"
+IMAGE_ARM64_GEN2 = "arm64Gen2"
+SOURCE_SAS = "sasUri"  # the image's disks as SAS URIs (the 2015 route)
+SOURCE_GALLERY = "sharedImageGallery"  # an Azure Compute Gallery image version
 
 
 def _required() -> dict[str, bool]:
@@ -81,12 +87,14 @@ class SasRecord:
 class Disk:
     """One image disk of a SKU: the OS disk or a data disk, its local file and/or blob."""
 
-    role: str = ROLE_OS  # "os" | "data"; data LUNs follow their order in the SKU
+    role: str = ROLE_OS  # "os" | "data"; data LUNs follow their order within the disk's image
     label: str = ""
+    image_type: str = IMAGE_X64_GEN1  # the plan's image (PlanImage.image_type) the disk belongs to
     vhd_path: str = ""
     blob_url: str = ""  # without any SAS token
     vhd_check: VhdCheckRecord | None = None
     sas: SasRecord | None = None
+    preflight: PreflightRecord | None = None  # the Linux cases judged offline from the file (issue #23)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -141,18 +149,66 @@ class PublishedDisk:
 
 
 @dataclass
-class PublishedVersion:
-    """An image version the plan already publishes: every configure request lists it unchanged.
-    Blob URLs are kept without their SAS tokens (those go to the keyring: core.secrets)."""
+class PublishedImage:
+    """One image of a published version: its type and source (SAS blob URLs, or a gallery version)."""
 
-    version: str = ""
-    lifecycle_state: str = "generallyAvailable"  # generallyAvailable | deprecated | deleted
-    image_type: str = "x64Gen1"
+    image_type: str = IMAGE_X64_GEN1
     os_blob_url: str = ""
     data_disks: list[PublishedDisk] = field(default_factory=list)
     gallery_tenant_id: str = ""  # a sharedImageGallery source instead of SAS URIs
     gallery_resource_id: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def blob_urls(self) -> list[str]:
+        return [u for u in [self.os_blob_url, *(d.blob_url for d in self.data_disks)] if u]
+
+
+@dataclass
+class PublishedVersion:
+    """An image version the plan already publishes: every configure request lists it unchanged.
+    Blob URLs are kept without their SAS tokens (those go to the keyring: core.secrets). The fields
+    after `lifecycle_state` are its first image (as format 2 had them); a second image type's
+    image is in `more_images`."""
+
+    version: str = ""
+    lifecycle_state: str = "generallyAvailable"  # generallyAvailable | deprecated | deleted
+    image_type: str = IMAGE_X64_GEN1
+    os_blob_url: str = ""
+    data_disks: list[PublishedDisk] = field(default_factory=list)
+    gallery_tenant_id: str = ""  # a sharedImageGallery source instead of SAS URIs
+    gallery_resource_id: str = ""
+    more_images: list[PublishedImage] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def images(self) -> list[PublishedImage]:
+        """Every image of the version, the first one first."""
+        first = PublishedImage(self.image_type, self.os_blob_url, self.data_disks, self.gallery_tenant_id,
+                               self.gallery_resource_id)
+        return [first, *self.more_images]
+
+
+@dataclass
+class PlanImage:
+    """One image type of the plan -- one SKU in Partner Center's terms, with its own SKU id -- and
+    where the new version's image comes from: its disks' SAS URIs, or an Azure Compute Gallery
+    image version (tenant id + the version's resource id; the disks are still checked and uploaded,
+    the gallery version is made from their blobs)."""
+
+    image_type: str = IMAGE_X64_GEN1
+    sku_id: str = ""  # Partner Center's skuId for this image type; "" = the default (`Sku.image_sku_id`)
+    security_types: list[str] = field(default_factory=list)  # Gen2 only; [] = standard
+    source: str = SOURCE_SAS
+    gallery_tenant_id: str = ""
+    gallery_resource_id: str = ""
+    # The publisher confirms the tenant registered the ingestion resource provider (or the
+    # publishing account is Owner of the gallery): Partner Center cannot read the gallery otherwise.
+    gallery_access_confirmed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# The suffix of a second image type's default SKU id (Partner Center wants one id per image type).
+IMAGE_SKU_SUFFIX = {IMAGE_X64_GEN1: "gen1", IMAGE_X64_GEN2: "gen2", IMAGE_ARM64_GEN2: "arm64"}
 
 
 @dataclass
@@ -174,20 +230,56 @@ class Sku:
     properties: PlanProperties = field(default_factory=PlanProperties)
     open_ports: list[OpenPort] = field(default_factory=list)
     image_versions: list[PublishedVersion] = field(default_factory=list)  # what the plan publishes already
+    images: list[PlanImage] = field(default_factory=lambda: [PlanImage()])  # the plan's image types, the first is the main one
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def main_image_type(self) -> str:
+        return self.images[0].image_type if self.images else IMAGE_X64_GEN1
+
+    def image(self, image_type: str) -> PlanImage | None:
+        return next((im for im in self.images if im.image_type == image_type), None)
+
+    def image_disks(self, image_type: str) -> list[Disk]:
+        """The disks of one image, OS disk first as listed."""
+        return [d for d in self.disks if d.image_type == image_type]
+
+    def image_sku_id(self, image: PlanImage) -> str:
+        """Partner Center's skuId of an image type: the one set, else the plan's ID for the first
+        image type and the plan's ID with a suffix for the second (`web`, `web-gen2`)."""
+        if image.sku_id:
+            return image.sku_id
+        if not self.images or image is self.images[0]:
+            return self.sku_id
+        return f"{self.sku_id}-{IMAGE_SKU_SUFFIX.get(image.image_type, image.image_type.lower())}"
+
+    def needs_sas(self, disk: Disk) -> bool:
+        """A disk's SAS URI is needed unless its image comes from a gallery image version."""
+        image = self.image(disk.image_type)
+        return image is None or image.source != SOURCE_GALLERY
+
+    @property
+    def sas_disks(self) -> list[Disk]:
+        return [d for d in self.disks if self.needs_sas(d)]
+
+    def os_disk_of(self, image_type: str) -> Disk | None:
+        return next((d for d in self.image_disks(image_type) if d.role == ROLE_OS), None)
+
+    def data_disks_of(self, image_type: str) -> list[Disk]:
+        return [d for d in self.image_disks(image_type) if d.role == ROLE_DATA]
+
+    @property
     def os_disk(self) -> Disk | None:
-        return next((d for d in self.disks if d.role == ROLE_OS), None)
+        """The main image's OS disk (the one image of a 2015 SKU)."""
+        return self.os_disk_of(self.main_image_type) or next((d for d in self.disks if d.role == ROLE_OS), None)
 
     @property
     def data_disks(self) -> list[Disk]:
-        return [d for d in self.disks if d.role == ROLE_DATA]
+        return self.data_disks_of(self.main_image_type)
 
     def lun_of(self, disk: Disk) -> int | None:
-        """Data disks get LUN 0, 1, 2… in the order they are listed."""
-        data = self.data_disks
-        for lun, candidate in enumerate(data):
+        """Data disks get LUN 0, 1, 2… in the order they are listed, within their image."""
+        for lun, candidate in enumerate(self.data_disks_of(disk.image_type)):
             if candidate is disk:
                 return lun
         return None
@@ -223,6 +315,27 @@ class TestRunRecord:
     results: list[CheckRecord] = field(default_factory=list)
     # What the probe learned about the system (OSName, OSDistro, KernelVersion, KernelFullVersion, OSVersion).
     system: dict[str, str] = field(default_factory=dict)
+    image_under_test: str = ""  # ConnectionSettings.image_under_test when the run started
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PreflightRecord:
+    """A pre-flight of a local VHD file: the Linux test cases judged from its files, offline, before upload.
+
+    Advisory: the test VM's run is the certification; this one says early what that run would find."""
+
+    target: str = ""
+    file_size: int = 0
+    file_mtime_ns: int = 0
+    profile_id: str = ""
+    started_at: str = ""
+    finished_at: str = ""
+    layout: str = ""  # the partitions and file systems read
+    bytes_read: int = 0
+    results: list[CheckRecord] = field(default_factory=list)
+    system: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -281,6 +394,9 @@ class ConnectionSettings:
     key_file: str = ""
     windows_transport: str = "winrm"  # "winrm" (HTTPS 5986) | "ssh" (OpenSSH on Windows)
     verify_tls: bool = True  # WinRM certificate validation; off only by an explicit, warned choice
+    # Which image the test VM runs, as "<SKU ID>/<image type>" (one test VM per image type); "" = the
+    # first SKU's first image type, the one image of a 2015 project.
+    image_under_test: str = ""
     # The target (`target_key()`) the last *Test connection* reached, and when; "" until one passes,
     # and again after one fails -- filled-in fields alone do not make the step done.
     verified_target: str = ""
@@ -328,6 +444,25 @@ class Project:
 
     def display_name(self) -> str:
         return self.name or self.offer.offer_name or self.offer.offer_id
+
+
+def image_key(sku: Sku, image_type: str) -> str:
+    """How a test VM's image is named in the project: "<SKU ID>/<image type>"."""
+    return f"{sku.sku_id}/{image_type}"
+
+
+def tested_image(project: Project, key: str) -> tuple[Sku, str] | None:
+    """The SKU and image type a key names ("" = the first SKU's first image type), or None."""
+    if not key:
+        return (project.skus[0], project.skus[0].main_image_type) if project.skus else None
+    sku_id, _, image_type = key.rpartition("/")
+    sku = next((s for s in project.skus if s.sku_id == sku_id), None)
+    return (sku, image_type) if sku is not None and sku.image(image_type) is not None else None
+
+
+def has_image_choices(project: Project) -> bool:
+    """Whether any SKU has more than the one x64 Gen1 image of 2015 (then the pages say which is tested)."""
+    return any(len(s.images) > 1 or s.main_image_type != IMAGE_X64_GEN1 for s in project.skus)
 
 
 def new_project() -> Project:

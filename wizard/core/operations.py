@@ -18,7 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from .credentials import CredentialError, credentials
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
-from .model import OS_WINDOWS, ConnectionSettings, Disk, Project, SasRecord, Sku, TestRunRecord, VhdCheckRecord
+from .model import (
+    OS_WINDOWS,
+    ConnectionSettings,
+    Disk,
+    PreflightRecord,
+    Project,
+    SasRecord,
+    Sku,
+    TestRunRecord,
+    VhdCheckRecord,
+)
 from .profiles import Profile
 from .progress import CancelToken, Progress, no_progress
 from .secrets import (
@@ -35,6 +45,7 @@ from .storage import StorageAccess, StorageError
 if TYPE_CHECKING:
     from .checks import CheckResult
     from .export import ExportTokens, SkuExport
+    from .preflight import Preflight
     from .sas import SasUri, SasVerification
     from .sshconn import ConnectionReport, KnownHosts, SshTarget
     from .upload import UploadSummary
@@ -83,7 +94,7 @@ def storage_access(project: Project, given: GivenSecret | None = None, need_key:
     if need_key:
         order = [m for m in order if m != CONTAINER_SAS]
     service = credentials()
-    refs = [(mode, storage_secret_ref(project.project_id, mode)) for mode in order]
+    refs = [(mode, storage_secret_ref(project.project_id, mode, settings)) for mode in order]
     for mode, ref in refs:  # what this session holds first: no keyring prompt needed for it
         value = service.session_value(ref)
         if value:
@@ -112,9 +123,11 @@ class DiskCheck:
 
 
 def check_disk(target: str, profile: Profile, role: str, os_family: str, project: Project | None = None,
-               given: GivenSecret | None = None, cancel: CancelToken | None = None) -> DiskCheck:
+               given: GivenSecret | None = None, cancel: CancelToken | None = None,
+               image_type: str | None = None) -> DiskCheck:
     """Check one VHD: a local file, or a blob URL (with a SAS in it, the read SAS this session holds
-    for it, or the storage credential of `project` / `given`)."""
+    for it, or the storage credential of `project` / `given`). With `image_type`, an OS disk's
+    partition table is judged for how that image type boots (Gen2: GPT + EFI system partition)."""
     from .storage import parse_blob_url
     from .vhdjobs import check_target, file_stamp, is_url, to_record
 
@@ -137,6 +150,7 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 access = storage_access(project)
             except NoStorageCredential:
                 raise StorageError(M_NO_BLOB_ACCESS) from None
+            access.require_owns(target)  # a secret is only ever used for its own account
             key = access.account_key()
             if access.mode == CONNECTION_STRING:
                 secret = ("connection-string", access.secret)
@@ -144,10 +158,49 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 secret = ("key", key)
             else:
                 raise StorageError(M_NO_BLOB_ACCESS)
-    report = check_target(full, profile, role, os_family, secret)
+    report = check_target(full, profile, role, os_family, secret, image_type)
     if cancel is not None:
         cancel.raise_if_cancelled()
     return DiskCheck(report, to_record(report, stamp))
+
+
+@dataclass(frozen=True)
+class DiskPreflight:
+    """A finished pre-flight: the results and what was read (for the command line), and the record
+    the project keeps on the disk."""
+
+    run: Preflight
+    record: PreflightRecord
+
+
+def preflight_is_stale(disk: Disk) -> bool:
+    """The file changed (or is gone) since its pre-flight."""
+    from .vhdjobs import preflight_is_stale as stale
+
+    return stale(disk)
+
+
+def preflight_disk(path: str, profile: Profile, profile_id: str, progress: Progress = no_progress,
+                   cancel: CancelToken | None = None) -> DiskPreflight:
+    """Judge the Linux test cases from a local fixed VHD's files, read-only and offline (issue #23).
+
+    Raises StorageError (with the reason, translated by the page) when the file cannot be opened or
+    holds no Linux root file system the pre-flight reads (XFS, Btrfs, LVM: "use the test VM")."""
+    from .preflight import PreflightError, preflight
+    from .verdicts import as_records
+    from .vhdjobs import M_UNREADABLE, file_error, file_stamp
+
+    stamp = file_stamp(path)
+    try:
+        run = preflight(path, profile, progress, cancel)
+    except OSError as exc:
+        raise file_error(exc, path) from None
+    except PreflightError as exc:
+        raise StorageError(M_UNREADABLE, target=path, reason=str(exc)) from None
+    record = PreflightRecord(path, stamp.size if stamp else 0, stamp.mtime_ns if stamp else 0, profile_id,
+                             run.started, run.finished, run.layout, run.bytes_read, as_records(run.results),
+                             dict(run.system), list(run.notes))
+    return DiskPreflight(run, record)
 
 
 def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, workers: int | None = None,
@@ -159,6 +212,7 @@ def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, w
 
     key = connection = None
     if access is not None:
+        access.require_owns(blob_url)
         if access.mode == CONNECTION_STRING:
             connection = access.secret
         else:
@@ -186,7 +240,7 @@ class VmSecrets:
 def session_vm_secrets(project: Project) -> VmSecrets:
     """What this session holds for the project's VM (the Connection step stores it there)."""
     c = project.connection
-    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth))
+    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth, c.user, c.host, c.port))
     return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
 
 
@@ -234,7 +288,8 @@ class CertificationRun:
         from .verdicts import as_records
 
         return TestRunRecord(self.started, self.finished, c.platform, c.host, c.user, profile_id,
-                             self.system.get("OSDistro", ""), as_records(self.results), self.system)
+                             self.system.get("OSDistro", ""), as_records(self.results), self.system,
+                             image_under_test=c.image_under_test)
 
 
 def run_certification(c: ConnectionSettings, secrets: VmSecrets, profile: Profile, known_hosts: KnownHosts,
@@ -267,11 +322,14 @@ RunOutcome = tuple["list[CheckResult]", dict[str, str], str, dict[str, Any]]
 def _run_windows(target: Any, profile: Profile, base_image: str, known_hosts: KnownHosts, trust: str | None,
                  connect_timeout: float, run_timeout: float, only: set[str] | None, progress: Progress,
                  cancel: CancelToken | None) -> RunOutcome:
-    from .windows_checks import Context, run_on_target, system_info
+    from .windows_checks import Context, run_on_target, running_section, system_info
 
     results, evidence = run_on_target(target, profile, Context(base_image), known_hosts, trust, timeout=run_timeout,
                                       connect_timeout=connect_timeout, progress=progress, cancel=cancel, only=only)
-    interrupted = "" if "end" in evidence else "the probe's output ended early"
+    # Which part was still running when the output stopped (a slow update search is the usual one).
+    running = running_section(evidence)
+    interrupted = "" if "end" in evidence else \
+        f"the probe's output ended while it was reading {running}" if running else "the probe's output ended early"
     return results, system_info(evidence), interrupted, dict(evidence)
 
 
@@ -371,6 +429,7 @@ def sign_sas(blob_url: str, access: StorageAccess, profile: Profile, now: dateti
     key = access.account_key()
     if not key:
         raise NoStorageCredential(M_NO_KEY)
+    access.require_owns(blob_url)  # a SAS signed for a URL on another host would open this account's blob
     now = now or datetime.now(UTC)
     if not blob_url.startswith("https://"):
         scheme = "http"
@@ -485,11 +544,26 @@ def render_export(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     return render(fmt, project, exports)
 
 
-def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Path) -> int:
-    """Write the export atomically; returns how many items are missing (written into the file too)."""
-    from .projectio import atomic_write_text
+def commands_for_test_vm(fmt: str, project: Project, sku: Sku) -> str:
+    """The az commands (bash "az-script" or PowerShell "az-ps1") that make a test VM from `sku`'s
+    uploaded VHDs, with the project's values filled in and secrets as script variables. Needs no
+    test run and no SAS: it is what the test run is run on."""
+    from .export.renderers import render_test_vm
 
-    atomic_write_text(Path(path), render_export(fmt, project, exports), keep_backup=False)
+    return render_test_vm(fmt, project, sku)
+
+
+def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Path) -> int:
+    """Write the export atomically; returns how many items are missing (written into the file too).
+    Raises ExportRefused (a value would break a script) or ProjectSaveError (cannot write there)."""
+    from .projectio import ProjectSaveError, atomic_write_text
+
+    path = Path(path)
+    if path.is_dir():
+        raise ProjectSaveError(f"{path} is a folder: give the export a file name (for example {path / 'offer.html'}).")
+    if not path.parent.is_dir():
+        raise ProjectSaveError(f"The folder {path.parent} does not exist: create it or choose another.")
+    atomic_write_text(path, render_export(fmt, project, exports), keep_backup=False)
     return sum(len(e.missing) for e in exports)
 
 
@@ -498,5 +572,6 @@ __all__ = [
     "ImportedPlan", "check_disk", "import_partner_center", "keep_disk_sas", "keep_published_tokens",
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
+    "commands_for_test_vm",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]

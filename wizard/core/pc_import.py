@@ -17,8 +17,26 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from .model import OS_LINUX, OS_WINDOWS, OpenPort, PlanProperties, Project, PublishedDisk, PublishedVersion, Sku
-from .validation import VERSION_RE, port_label_re, port_range_ok
+from .model import (
+    IMAGE_ARM64_GEN2,
+    IMAGE_X64_GEN1,
+    IMAGE_X64_GEN2,
+    OS_LINUX,
+    OS_WINDOWS,
+    SOURCE_GALLERY,
+    Disk,
+    OpenPort,
+    PlanImage,
+    PlanProperties,
+    Project,
+    PublishedDisk,
+    PublishedImage,
+    PublishedVersion,
+    Sku,
+)
+from .validation import GALLERY_VERSION_RE, GUID_RE, VERSION_RE, port_label_re, port_range_ok
+
+SECURITY_TYPES = ("trusted", "confidential", "standard")  # what is taken from a SKU's securityType (the schema's)
 
 RESOURCE = "virtual-machine-plan-technical-configuration"
 PROPERTY_NAMES = {  # Partner Center's vmProperties -> PlanProperties
@@ -27,10 +45,9 @@ PROPERTY_NAMES = {  # Partner Center's vmProperties -> PlanProperties
     "supportsAadLogin": "entra_id_login", "supportsHibernation": "hibernation", "requiresCustomArmTemplate": "requires_custom_arm_template",
 }
 LIFECYCLE = ("generallyAvailable", "deprecated", "deleted")
-GUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")  # fullmatch
-GALLERY_RE = re.compile(r"/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\.Compute/galleries/[^/]+/"
-                        r"images/[^/]+/versions/[0-9]+\.[0-9]+\.[0-9]+")  # fullmatch
-SUPPORTED_IMAGE_TYPES = ("x64Gen1",)
+GALLERY_RE = GALLERY_VERSION_RE  # anchored (validation.py): the same shape the Offer page asks for
+SUPPORTED_IMAGE_TYPES = (IMAGE_X64_GEN1, IMAGE_X64_GEN2, IMAGE_ARM64_GEN2)
+MAX_IMAGE_TYPES = 2  # REFERENCE §9: at most two SKUs per plan, two images per version
 MAX_SIZES, MAX_PORTS, MAX_DATA_DISKS = 6, 100, 16  # REFERENCE §9: what the schema accepts
 Skip = Callable[[str], None]
 
@@ -120,11 +137,50 @@ def _take_all(sku: Sku, resource: dict[str, Any], result: ImportResult) -> None:
         skip(f"recommendedVmSizes: not a list of at most {MAX_SIZES} size names")
     _take_properties(sku, resource.get("vmProperties"), skip)
     _take_ports(sku, resource.get("openPorts"), skip)
-    entries = resource.get("skus")
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict) and entry.get("imageType") not in SUPPORTED_IMAGE_TYPES:
-            skip(f"skus: image type {entry.get('imageType')!r} (this version of the wizard makes x64Gen1 plans)")
+    _take_skus(sku, resource.get("skus"), skip)
     _take_versions(sku, resource.get("vmImageVersions"), result)
+
+
+def _take_skus(sku: Sku, entries: Any, skip: Skip) -> None:
+    """The plan's image types (Partner Center's `skus`) with their SKU ids and security types. An image
+    type the project already has keeps its source and disks; a new one gets an OS disk of its own."""
+    if entries is None:
+        return
+    if not isinstance(entries, list) or not entries:
+        skip("skus: not a list of image types")
+        return
+    taken: list[PlanImage] = []
+    for i, entry in enumerate(entries):
+        kind = entry.get("imageType") if isinstance(entry, dict) else None
+        sku_id = entry.get("skuId") if isinstance(entry, dict) else None
+        security = entry.get("securityType", []) if isinstance(entry, dict) else None
+        if kind not in SUPPORTED_IMAGE_TYPES or kind in {t.image_type for t in taken} or len(taken) >= MAX_IMAGE_TYPES:
+            skip(f"skus[{i}]: image type {kind!r} (x64Gen1, x64Gen2 or arm64Gen2, each once, at most {MAX_IMAGE_TYPES})")
+            continue
+        if not isinstance(sku_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-_]{2,49}", sku_id):
+            skip(f"skus[{i}]: no valid skuId")
+            continue
+        if (not isinstance(security, list) or not all(isinstance(x, str) and x in SECURITY_TYPES for x in security)
+                or (security and kind == IMAGE_X64_GEN1)):
+            skip(f"skus[{i}]: securityType {security!r}")
+            continue
+        image = copy.deepcopy(sku.image(kind)) or PlanImage(kind)
+        image.sku_id = "" if sku_id == sku.sku_id and not taken else sku_id
+        image.security_types = [x for x in dict.fromkeys(security) if x != "standard"]
+        taken.append(image)
+    if not taken:
+        return
+    # An image type the plan no longer has hands its disks to the new type in its place (the plan's
+    # x64Gen1 image that Partner Center lists as x64Gen2 keeps its files); the rest get an OS disk.
+    kinds = {t.image_type for t in taken}
+    retype = {old.image_type: new.image_type for old, new in zip(sku.images, taken, strict=False)
+              if old.image_type not in kinds and not sku.image_disks(new.image_type)}
+    for disk in sku.disks:
+        disk.image_type = retype.get(disk.image_type, disk.image_type)
+    sku.images = taken
+    for image in taken:
+        if not sku.image_disks(image.image_type):
+            sku.disks.append(Disk(image_type=image.image_type))
 
 
 def _take_os(sku: Sku, os_part: Any, skip: Skip) -> None:
@@ -224,24 +280,36 @@ def _one_version(v: dict[str, Any], number: str, result: ImportResult, where: st
         return None
     raw_images = v.get("vmImages")
     images = [im for im in raw_images if isinstance(im, dict)] if isinstance(raw_images, list) else []
-    if any(im.get("imageType") not in SUPPORTED_IMAGE_TYPES for im in images) or not images:
-        skip(f"{where}: image types {[im.get('imageType') for im in images]!r} (only x64Gen1 is kept here)")
+    kinds = [im.get("imageType") for im in images]
+    if (not images or not isinstance(raw_images, list) or len(images) != len(raw_images) or len(images) > MAX_IMAGE_TYPES
+            or any(k not in SUPPORTED_IMAGE_TYPES for k in kinds) or len(set(kinds)) != len(kinds)):
+        skip(f"{where}: image types {kinds!r} (x64Gen1, x64Gen2 or arm64Gen2, each once, at most {MAX_IMAGE_TYPES})")
         return None
-    return _published(number, state, images[0].get("source"), result, where)
+    tokens_before = len(result.tokens)
+    taken = []
+    for im in images:
+        image = _published(im["imageType"], im.get("source"), result, where)
+        if image is None:
+            del result.tokens[tokens_before:]  # the version is not taken: neither are its tokens
+            return None
+        taken.append(image)
+    first = taken[0]
+    return PublishedVersion(number, state, first.image_type, first.os_blob_url, first.data_disks, first.gallery_tenant_id,
+                            first.gallery_resource_id, taken[1:])
 
 
-def _published(number: str, state: str, source: Any, result: ImportResult, where: str) -> PublishedVersion | None:
+def _published(image_type: str, source: Any, result: ImportResult, where: str) -> PublishedImage | None:
     skip = result.not_taken.append
     if not isinstance(source, dict):
         skip(f"{where}: no image source")
         return None
-    if source.get("sourceType") == "sharedImageGallery":
+    if source.get("sourceType") == SOURCE_GALLERY:
         shared = source.get("sharedImage")
         shared = shared if isinstance(shared, dict) else {}
         tenant, resource_id = shared.get("tenantId"), shared.get("resourceId")
         if (isinstance(tenant, str) and GUID_RE.fullmatch(tenant) and isinstance(resource_id, str)
                 and GALLERY_RE.fullmatch(resource_id)):
-            return PublishedVersion(number, state, "x64Gen1", gallery_tenant_id=tenant, gallery_resource_id=resource_id)
+            return PublishedImage(image_type, gallery_tenant_id=tenant, gallery_resource_id=resource_id)
         skip(f"{where}: a gallery source without a tenant id and an image version resource id")
         return None
     if source.get("sourceType") != "sasUri":
@@ -267,4 +335,4 @@ def _published(number: str, state: str, source: Any, result: ImportResult, where
         disks.append(PublishedDisk(lun, parts[0]))
         tokens.append(parts)
     result.tokens += tokens
-    return PublishedVersion(number, state, "x64Gen1", os_split[0], disks)
+    return PublishedImage(image_type, os_split[0], disks)

@@ -87,6 +87,23 @@ class Profile:
     linux_sack_fixed_kernels: dict[str, str]  # kernel series "4.19" → first fixed release; {}: no SACK case
     open_port_label_min_length: int
     open_port_label_max_length: int
+    image_types: tuple[dict[str, str], ...]  # {id (Partner Center imageType), generation (V1|V2), architecture (x64|Arm64), boot (mbr|gpt)}
+    image_types_max: int  # image types (Partner Center SKUs) per plan
+    security_types: tuple[str, ...]  # securityType values a Gen2 image may carry
+    # The choices the Offer page offers: {types (securityType list), gallery_feature (az --features
+    # SecurityType=…), vm_security_type (az vm create --security-type), vm_options (more az vm create words)}
+    security_type_choices: tuple[dict[str, object], ...]
+    image_sources: tuple[str, ...]  # sasUri | sharedImageGallery
+    gallery_provider_namespace: str  # the resource provider a gallery source needs registered; "" without gallery
+    linux_kernel_param_arm64_alternatives: dict[str, str]  # required parameter -> what an ARM64 image uses instead
+
+    def image_type(self, image_type: str) -> dict[str, str] | None:
+        """The profile's entry for a Partner Center image type, or None when the profile has no such type."""
+        return next((t for t in self.image_types if t["id"] == image_type), None)
+
+    def security_choice(self, types: list[str] | tuple[str, ...]) -> dict[str, object] | None:
+        """The choice whose securityType list is `types` (in any order), or None."""
+        return next((c for c in self.security_type_choices if sorted(c["types"]) == sorted(types)), None)  # type: ignore[call-overload]
 
     def display_title(self, lang: str = "en") -> str:
         return self.title.get(lang) or self.title["en"]

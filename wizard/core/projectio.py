@@ -3,14 +3,23 @@
 Loading never writes and never raises anything but `ProjectUnreadable`: every
 other defect becomes a `Problem` the user is shown. Saving is atomic (temporary
 file in the same folder, fsync, rename) and keeps the previous file as `.bak`,
-so a crash or kill at any moment leaves the old or the new file whole.
+so a crash or kill at any moment leaves the old or the new file whole. A save
+keeps the file's mode and writes through a symlink; temporary files a killed
+save left behind are removed by the next save; and a save that was given the
+`FileStamp` of what was loaded refuses (`ProjectChangedOnDisk`) when the file
+changed since — another window, process or colleague wrote it — so no save is
+lost without a trace.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import shutil
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +50,36 @@ class ProjectSaveError(Exception):
     """Saving failed; the previous file on disk is untouched."""
 
 
+class ProjectChangedOnDisk(ProjectSaveError):
+    """The file changed on disk since it was loaded or last saved; nothing was written."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(f"{path} was changed on disk since it was opened here (by another window, program or person). "
+                         "Nothing was saved: reload it, overwrite it, or save this version under another name.")
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a project file held when it was read or written: compared before the next save.
+    The content hash catches a change whose size and modification time were restored."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The stamp of the file at `path` now (None when there is no file)."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            digest = hashlib.sha256(fh.read(MAX_PROJECT_BYTES + 1)).hexdigest()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+    return FileStamp(st.st_size, st.st_mtime_ns, digest)
+
+
 @dataclass
 class LoadedProject:
     """A project read from disk, with what was repaired or migrated on the way."""
@@ -49,6 +88,7 @@ class LoadedProject:
     path: Path
     problems: list[Problem] = field(default_factory=list)
     migrated_from: int | None = None
+    stamp: FileStamp | None = None  # what was read; pass it to save_project to notice changes on disk
 
 
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +102,28 @@ def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_v1}
+def _migrate_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 had one x64 Generation 1 image per SKU. Version 3 lists a plan's image types
+    (`images`) and names each disk's image: a version-2 SKU becomes one x64Gen1 image from SAS URIs
+    holding all its disks. Values of the wrong kind are left for the codec to report."""
+    data = dict(data)
+    skus = data.get("skus")
+    if isinstance(skus, list):
+        migrated = []
+        for sku in skus:
+            if isinstance(sku, dict):
+                sku = dict(sku)
+                sku.setdefault("images", [{"image_type": "x64Gen1", "sku_id": "", "security_types": [], "source": "sasUri"}])
+                disks = sku.get("disks")
+                if isinstance(disks, list):
+                    sku["disks"] = [{**d, "image_type": d.get("image_type", "x64Gen1")} if isinstance(d, dict) else d
+                                    for d in disks]
+            migrated.append(sku)
+        data["skus"] = migrated
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_v1, 2: _migrate_v2}
 
 
 def read_project_text(path: Path) -> str:
@@ -95,9 +156,12 @@ def read_project_text(path: Path) -> str:
         ) from None
 
 
-def parse_project(text: str, path: Path) -> LoadedProject:
+def _json_or_refusal(text: str, path: Path) -> Any:
+    """json.loads, with every way it can fail on crafted text turned into ProjectUnreadable."""
     try:
         data = json.loads(text)
+        # A lone surrogate escape (\\ud800) decodes but cannot be saved or shown: refuse it here.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
     except json.JSONDecodeError as exc:
         raise ProjectUnreadable(
             path,
@@ -106,6 +170,19 @@ def parse_project(text: str, path: Path) -> LoadedProject:
             line=exc.lineno,
             column=exc.colno,
         ) from None
+    except RecursionError:
+        raise ProjectUnreadable(path, "not-project", f"{path} is not a project file: its JSON is nested far deeper "
+                                                     "than any project.") from None
+    except UnicodeEncodeError:
+        raise ProjectUnreadable(path, "not-text", f"{path} is damaged: it holds a broken character escape (a lone "
+                                                  "UTF-16 surrogate such as \\ud800), which no text can hold.") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise ProjectUnreadable(path, "not-project", f"{path} is not a project file: {exc}.") from None
+    return data
+
+
+def parse_project(text: str, path: Path) -> LoadedProject:
+    data = _json_or_refusal(text, path)
     if not isinstance(data, dict) or data.get("format") != FILE_KIND:
         raise ProjectUnreadable(path, "not-project", f"{path} is JSON but not a Marketplace Image Wizard project file.")
     version = data.get("format_version")
@@ -123,14 +200,21 @@ def parse_project(text: str, path: Path) -> LoadedProject:
         data = MIGRATIONS[step](data)
     data["format_version"] = FORMAT_VERSION
     problems: list[Problem] = []
-    project = codec.decode(Project, data, "", problems)
+    try:
+        project = codec.decode(Project, data, "", problems)
+    except RecursionError:
+        raise ProjectUnreadable(path, "not-project", f"{path} is not a project file: a value is nested far deeper "
+                                                     "than any project.") from None
     return LoadedProject(project=project, path=path, problems=problems, migrated_from=migrated_from)
 
 
 def load_project(path: str | os.PathLike[str]) -> LoadedProject:
     """Load a project; raises ProjectUnreadable, otherwise reports problems in the result."""
     path = Path(path)
-    return parse_project(read_project_text(path), path)
+    text = read_project_text(path)
+    loaded = parse_project(text, path)
+    loaded.stamp = file_stamp(path)
+    return loaded
 
 
 def project_to_text(project: Project) -> str:
@@ -150,34 +234,145 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_text(path: Path, text: str, keep_backup: bool = True) -> None:
-    """Write `text` to `path` so that readers see the old or the new file, never a mix."""
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)\.tmp")
+STALE_TEMP_SECONDS = 24 * 3600  # where a process's liveness cannot be asked (Windows), a day-old temp file is stale
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # unknown: the age rule decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete the temporary files that killed saves of `path` (and of its .bak) left in its folder."""
+    removed: list[Path] = []
+    try:
+        candidates = list(path.parent.glob(f".{glob_escape(path.name)}*.tmp"))
+    except OSError:
+        return removed
+    for temp in candidates:
+        m = _TEMP_NAME.fullmatch(temp.name)
+        if not m or m["name"] not in (path.name, path.name + ".bak") or int(m["pid"]) == os.getpid():
+            continue
+        try:
+            st = temp.lstat()
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            if _process_alive(int(m["pid"])) and time.time() - st.st_mtime < STALE_TEMP_SECONDS:
+                continue
+            temp.unlink()
+            removed.append(temp)
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+class _Lock:
+    """An advisory lock on the existing file while its stamp is compared and it is replaced (POSIX);
+    where there is none, the stamp comparison alone still catches all but a same-instant race."""
+
+    def __init__(self, path: Path):
+        self.path, self.fd = path, -1
+
+    def __enter__(self) -> _Lock:
+        try:
+            import fcntl
+        except ImportError:
+            return self
+        try:
+            self.fd = os.open(self.path, os.O_RDONLY)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:
+            if self.fd >= 0:
+                os.close(self.fd)
+            self.fd = -1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)  # closing releases the flock
+
+
+def atomic_write_text(path: Path, text: str, keep_backup: bool = True,
+                      expected: FileStamp | None = None, check: bool = False) -> FileStamp | None:
+    """Write `text` to `path` so that readers see the old or the new file, never a mix.
+
+    A symlink is written through (the link stays, its target gets the text), the file's mode is
+    kept, and with `check` the file must still be what `expected` stamped (None: no file yet),
+    else ProjectChangedOnDisk and nothing is written. Returns the new file's stamp."""
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ProjectSaveError(f"Could not save {path}: a text field holds a broken character (a lone UTF-16 "
+                               "surrogate). The previous file is unchanged.") from None
+    remove_stale_temps(path)
     tmp = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if keep_backup and path.is_file():
-            bak = path.with_name(path.name + ".bak")
-            bak_tmp = folder / f".{bak.name}.{os.getpid()}.tmp"
-            shutil.copyfile(path, bak_tmp)
-            with open(bak_tmp, "rb+") as fh:
+        with _Lock(path):
+            if check and file_stamp(path) != expected:
+                raise ProjectChangedOnDisk(path)
+            try:
+                mode = stat.S_IMODE(os.stat(path).st_mode)
+            except FileNotFoundError:
+                mode = None
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                if mode is not None:
+                    os.chmod(tmp, mode)
                 os.fsync(fh.fileno())
-            os.replace(bak_tmp, bak)
-        os.replace(tmp, path)
-        _fsync_dir(folder)
+                written_mtime = os.fstat(fh.fileno()).st_mtime_ns  # a rename keeps it
+            if keep_backup and path.is_file():
+                bak = path.with_name(path.name + ".bak")
+                if bak.is_symlink():
+                    bak = Path(os.path.realpath(bak))
+                bak_tmp = bak.parent / f".{bak.name}.{os.getpid()}.tmp"
+                shutil.copyfile(path, bak_tmp)
+                if mode is not None:
+                    os.chmod(bak_tmp, mode)
+                with open(bak_tmp, "rb+") as fh:
+                    os.fsync(fh.fileno())
+                os.replace(bak_tmp, bak)
+            os.replace(tmp, path)
+            _fsync_dir(folder)
+    except ProjectChangedOnDisk:
+        raise
     except OSError as exc:
-        for leftover in folder.glob(f".{path.name}*.{os.getpid()}.tmp"):
+        for leftover in folder.glob(f".{glob_escape(path.name)}*.{os.getpid()}.tmp"):
             if leftover.is_file():
                 leftover.unlink(missing_ok=True)
         raise ProjectSaveError(f"Could not save {path}: {exc.strerror or exc}. The previous file is unchanged.") from exc
+    return FileStamp(len(data), written_mtime, hashlib.sha256(data).hexdigest())
 
 
-def save_project(project: Project, path: str | os.PathLike[str]) -> None:
-    atomic_write_text(Path(path), project_to_text(project))
+_ANY = object()
+
+
+def save_project(project: Project, path: str | os.PathLike[str], expected: FileStamp | None | object = _ANY) -> FileStamp | None:
+    """Save `project` (the old file kept as .bak). With `expected` (the stamp from loading or the
+    last save; None for "there was no file"), a file changed on disk since is not overwritten:
+    ProjectChangedOnDisk. Returns the stamp of what was written."""
+    if expected is _ANY:
+        return atomic_write_text(Path(path), project_to_text(project))
+    assert expected is None or isinstance(expected, FileStamp)
+    return atomic_write_text(Path(path), project_to_text(project), expected=expected, check=True)
 
 
 def utc_now_iso() -> str:

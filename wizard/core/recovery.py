@@ -1,6 +1,7 @@
 """Autosaved recovery copies of projects with unsaved changes.
 
-One JSON file per project id in the user's state folder. A clean save or a
+One JSON file per project id in the user's state folder (the id comes from a file, so
+its file name goes through `safe_file_name`: no id can write outside the folder). A clean save or a
 deliberate discard removes it; whatever is left at start-up came from a crash.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from .codec import Problem
 from .model import Project
 from .projectio import ProjectUnreadable, atomic_write_text, parse_project, project_to_text, utc_now_iso
+from .safenames import safe_file_name
 
 
 @dataclass
@@ -28,7 +30,7 @@ class RecoveryStore:
         self.folder = Path(folder)
 
     def _file(self, project_id: str) -> Path:
-        return self.folder / f"{project_id}.recovery.json"
+        return self.folder / f"{safe_file_name(project_id, 'project')}.recovery.json"
 
     def write(self, project: Project, source_path: Path | None) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -49,7 +51,8 @@ class RecoveryStore:
         for file in sorted(self.folder.glob("*.recovery.json")):
             try:
                 data = json.loads(file.read_text(encoding="utf-8"))
-                out.append(RecoveryEntry(file.name.split(".")[0], data.get("recovery_of", ""), data.get("saved_at", ""), file))
+                project_id = str(data.get("project", {}).get("project_id", "")) or file.name.split(".")[0]
+                out.append(RecoveryEntry(project_id, str(data.get("recovery_of", "")), str(data.get("saved_at", "")), file))
             except (OSError, ValueError, AttributeError):
                 continue  # a damaged recovery copy is not worth bothering the user with
         return out

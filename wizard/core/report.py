@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from .. import __version__
 from .checks import tool_record
 from .model import OS_LINUX, Project, Sku, TestRunRecord
 from .questionnaire import BOOL, CHOICE, exception_candidates, load_questionnaire
+from .safenames import is_inside, safe_file_name
 from .verdicts import COLOURS, MARKS
 
 REPORT_SCHEMA_VERSION = 1
@@ -71,12 +71,37 @@ def build_record(run: TestRunRecord, created: str, project: Project | None = Non
             info["SshAccess"] = "" if qa.ssh_blocked else qa.ssh_access
             info["SshBlocked"] = qa.ssh_blocked
         record["Report"]["AdditionalInformation"] = info
+        preflight = next((d.preflight for d in sku.disks if d.preflight is not None), None) if sku is not None else None
+        if preflight is not None:
+            record["Report"]["OfflinePreflight"] = {
+                "Offline": True, "Note": OFFLINE_NOTE, "Image": preflight.target, "Layout": preflight.layout,
+                "StartedAt": preflight.started_at, "FinishedAt": preflight.finished_at, "Profile": preflight.profile_id,
+                "Tests": [{"id": r.id, "TestID": r.test_id, "TestCaseName": r.name, "Result": r.result,
+                           "ActualValue": r.actual} for r in preflight.results]}
     return record
+
+
+OFFLINE_NOTE = ("Read from the VHD file itself before upload, without a VM (an advisory pre-flight): the test cases "
+                "above, run on the test VM, are the certification.")
 
 
 # -- HTML -------------------------------------------------------------------------
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+# A table cell of the page (and the PDF) shows at most this much of a value that came from the VM:
+# layout time grows faster than linearly with a cell's length (200 KB took 15 s). The whole value is
+# in report.json and in logs/<check>.txt.
+CELL_MAX_CHARS = 2000
+
+
+def _cell(text: object) -> str:
+    value = str(text)
+    if len(value) <= CELL_MAX_CHARS:
+        return _e(value)
+    return (_e(value[:CELL_MAX_CHARS]) + f" <i>… ({len(value) - CELL_MAX_CHARS} more characters: the whole value "
+            "is in report.json and logs/)</i>")
 
 
 def _table(headers: list[str] | None, rows: list[list[str]]) -> str:
@@ -118,15 +143,16 @@ def render_html(record: dict[str, Any]) -> str:
     for t in record["Tests"]:
         colour = COLOURS.get(t["Result"], "#000000")
         rows.append([f'<span style="color:{colour}"><b>{MARKS.get(t["Result"], "?")} {_e(t["Result"])}</b></span>',
-                     f"{_e(t['TestCaseName'])}<br><small>{_e(t['id'])}</small>", _e(t["TestID"]), _e(t["ActualValue"]),
-                     _e(t["RequiredValue"]), _e(t["Remediation"]) if t["Result"] != "Passed" else ""])
+                     f"{_cell(t['TestCaseName'])}<br><small>{_cell(t['id'])}</small>", _cell(t["TestID"]),
+                     _cell(t["ActualValue"]), _cell(t["RequiredValue"]),
+                     _cell(t["Remediation"]) if t["Result"] != "Passed" else ""])
     parts.append(_table(["Result", "Check", "Test ID", "Actual", "Required", "Remediation"], rows))
     questionnaire = report.get("Questionnaire")
     if questionnaire:
         parts.append("<h2>Questionnaire</h2>")
         parts.append(f"<p><i>{_e(questionnaire['WordingNote'])}</i></p>")
         parts.append(_table(["Tab", "Question", "Answer", "Explanation"],
-                            [[_e(a["Tab"]), _e(a["Question"]), f"<b>{_e(a['Answer'] or '—')}</b>", _e(a["Explanation"])]
+                            [[_e(a["Tab"]), _e(a["Question"]), f"<b>{_cell(a['Answer'] or '—')}</b>", _cell(a["Explanation"])]
                              for a in questionnaire["Answers"]]))
     info = report.get("AdditionalInformation")
     if info:
@@ -136,21 +162,28 @@ def render_html(record: dict[str, Any]) -> str:
             parts.append(_table(None, [["<b>SSH access</b>", _e(ssh or "—")]]))
         if info["ExceptionRequests"]:
             parts.append(_table(["Exception request for", "Result", "Explanation"],
-                                [[f"{_e(x['TestCaseName'])} ({_e(x['id'])})", _e(x["Result"]), _e(x["Explanation"] or "—")]
+                                [[f"{_cell(x['TestCaseName'])} ({_cell(x['id'])})", _e(x["Result"]), _cell(x["Explanation"] or "—")]
                                  for x in info["ExceptionRequests"]]))
+    offline = report.get("OfflinePreflight")
+    if offline:
+        parts.append("<h2>Offline pre-flight (not the certification run)</h2>")
+        parts.append(f"<p><i>{_e(offline['Note'])}</i></p>")
+        parts.append(_table(None, [[f"<b>{_e(k)}</b>", _e(v)] for k, v in (
+            ("Image", offline["Image"]), ("Partitions", offline["Layout"]), ("Read", offline["FinishedAt"])) if v]))
+        parts.append(_table(["Result (offline)", "Check", "Test ID", "Actual"],
+                            [[f'<span style="color:{COLOURS.get(t["Result"], "#000000")}">{MARKS.get(t["Result"], "?")} '
+                              f'{_e(t["Result"])}</span>', f"{_e(t['TestCaseName'])}<br><small>{_e(t['id'])}</small>",
+                              _e(t["TestID"]), _e(t["ActualValue"])] for t in offline["Tests"]]))
     parts.append("<p><small>Evidence for each test is in logs/&lt;check id&gt;.txt beside this file.</small></p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
 
 # -- the bundle ---------------------------------------------------------------------
-def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
-
-
 def bundle_name(sku_id: str, version: str, created: str) -> str:
     date = created[:10].replace("-", "")
-    parts = ["certification", _safe(sku_id or "image")] + ([_safe(version)] if version else []) + [date]
+    parts = ["certification", safe_file_name(sku_id or "image")] + ([safe_file_name(version)] if version else []) \
+        + [safe_file_name(date, "undated")]
     return "-".join(parts) + ".zip"
 
 
@@ -182,8 +215,13 @@ def write_bundle(record: dict[str, Any], results: Sequence[Any], out_dir: Path, 
     }
     if pdf is not None:
         files["report.pdf"] = pdf(page)
-    for r in results:
-        files[f"logs/{r.id}.txt"] = log_text(r).encode("utf-8")
+    for r in results:  # a check id comes from the VM or a project file: never a path
+        rel = f"logs/{safe_file_name(str(r.id), 'check')}.txt"
+        while rel in files:
+            rel = rel.removesuffix(".txt") + "-2.txt"
+        files[rel] = log_text(r).encode("utf-8")
+    if not all(is_inside(rel) for rel in files):
+        raise ValueError("a bundle file name would leave the bundle")
     for rel, data in files.items():
         _write_atomic(folder / rel, data)
     zip_path = out_dir / name

@@ -27,6 +27,7 @@ def store_bundle(zip_path: Path, os_blob_url: str, access: StorageAccess, progre
     if not os_blob_url:
         raise StorageError(M_NO_OS_BLOB)
     target = report_blob_url(os_blob_url, Path(zip_path).name)
+    access.require_owns(target)  # the OS disk's URL comes from the project file: never send a secret elsewhere
     container = parse_blob_url(os_blob_url).container
     if access.mode == "container-sas":
         sas = urlsplit(access.secret)

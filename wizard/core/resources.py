@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 # What the product ships (the wheel's package data and the PyInstaller spec both follow this).
-SHIPPED = ("profiles", "examples", "icons", "probes", "questionnaire", "schemas", "i18n", "vmsizes.json")
+SHIPPED = ("profiles", "examples", "icons", "probes", "questionnaire", "schemas", "i18n", "guidance", "vmsizes.json")
 
 
 @cache

@@ -1,13 +1,20 @@
 """Every secret the product keeps: under which keyring name (`SecretRef.purpose`), who stores it,
 and what it opens. Nothing else spells a purpose: pages, the command line and the core ask here.
 
-The keyring entry is `<project id>/<purpose>` in the service `mpwizard` (core.credentials); the
-project file may name a purpose (a SAS record's `secret_purpose`), never hold the secret.
+The keyring entry is `<project id>/<purpose>` in the service `mpwizard` (core.credentials). A
+secret is bound to where it belongs, in its name: the VM password to `user@host:port`, an account
+key to the account's blob endpoint, a SAS token to the blob URL it signs. A project file (which
+travels between people, and whose project id can be copied) therefore cannot make the product send
+a secret elsewhere: for another host or endpoint there simply is no secret. Connection strings and
+container SAS URLs carry their endpoint inside the secret; `StorageAccess.require_owns` refuses to
+use any storage secret for a blob outside its account. The project never holds a secret, and the
+purpose a SAS record names is not trusted (the token is looked up by the record's blob URL).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .credentials import SecretRef
 
@@ -48,14 +55,31 @@ CATALOGUE = (
 )
 
 
-def vm_secret_ref(project_id: str, auth: str) -> SecretRef:
-    """The VM password, or the key's passphrase when the connection signs in with a key."""
-    return SecretRef(project_id, SSH_PASSPHRASE if auth == "key" else VM_PASSWORD)
+def vm_secret_ref(project_id: str, auth: str, user: str, host: str, port: int | str) -> SecretRef:
+    """The VM password, or the key's passphrase when the connection signs in with a key, for this one
+    user on this one host and port. (The passphrase opens a local key file; it is bound the same way
+    so that a file naming another host never gets it either.)"""
+    base = SSH_PASSPHRASE if auth == "key" else VM_PASSWORD
+    return SecretRef(project_id, f"{base}@{user}@{host.strip().lower()}:{port}")
 
 
-def storage_secret_ref(project_id: str, mode: str) -> SecretRef:
-    """Where the project's storage secret of this kind (`StorageSettings.mode`) is kept."""
-    return SecretRef(project_id, STORAGE_PURPOSE.get(mode, STORAGE_PURPOSE[ACCOUNT_KEY]))
+def storage_secret_ref(project_id: str, mode: str, settings: Any | None = None) -> SecretRef:
+    """Where the project's storage secret of this kind (`StorageSettings.mode`) is kept. An account key
+    is bound to the account endpoint of `settings` (StorageSettings); the other kinds name their own."""
+    purpose = STORAGE_PURPOSE.get(mode, STORAGE_PURPOSE[ACCOUNT_KEY])
+    if purpose == STORAGE_PURPOSE[ACCOUNT_KEY]:
+        purpose += "@" + account_endpoint(settings)
+    return SecretRef(project_id, purpose)
+
+
+def account_endpoint(settings: Any | None) -> str:
+    """The blob endpoint of an account-key StorageSettings, normalised (`https://acct.blob.core.windows.net`)."""
+    if settings is None:
+        return ""
+    custom = str(getattr(settings, "custom_endpoint", "") or "").strip().rstrip("/")
+    if custom:
+        return custom.lower()
+    return f"https://{settings.account_name}.blob.{settings.endpoint_suffix}".lower()
 
 
 def sas_token_ref(project_id: str, blob_url: str) -> SecretRef:

@@ -43,6 +43,10 @@ class SshFailure(TranslatableError):
         self.advice = advice or self.advice
 
 
+class KnownHostsDamaged(SshFailure):
+    step = "host-key"
+
+
 class NameNotResolved(SshFailure):
     step = "resolve"
     advice = QT_TRANSLATE_NOOP("Core", "Check the DNS name (for Azure: <name>.<region>.cloudapp.azure.com) or use the IP address.")
@@ -83,6 +87,9 @@ M_HANDSHAKE = QT_TRANSLATE_NOOP("Core", "SSH handshake with {host}:{port} failed
 M_AUTH_PASSWORD = QT_TRANSLATE_NOOP("Core", "{user}@{host} refused the password.")
 M_AUTH_KEY = QT_TRANSLATE_NOOP("Core", "{user}@{host} refused the key.")
 M_AUTH_OTHER = QT_TRANSLATE_NOOP("Core", "Authentication failed: {reason}.")
+M_KNOWN_HOSTS_DAMAGED = QT_TRANSLATE_NOOP("Core", "The known hosts file {path} is damaged at line {line}: {reason}. "
+                                                  "Nothing was connected and the file was not changed: fix or remove "
+                                                  "that line, or choose another file.")
 
 
 class UnknownHostKey(SshFailure):
@@ -149,11 +156,30 @@ class KnownHosts:
         self.path = Path(path)
 
     def _load(self) -> Any:
+        """The file's keys. A damaged line is refused, not skipped: skipping would make its host
+        "unknown" and the next save would write the file back without it (less than it held)."""
         import paramiko
 
         keys = paramiko.HostKeys()
-        if self.path.exists():
-            keys.load(str(self.path))
+        if not self.path.exists():
+            return keys
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnownHostsDamaged(M_KNOWN_HOSTS_DAMAGED, path=self.path, line=0,
+                                    reason=getattr(exc, "strerror", None) or "not UTF-8 text") from None
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith(("#", "@")):
+                continue  # comments, and @cert-authority / @revoked markers this app does not use (kept as they are)
+            try:
+                entry = paramiko.hostkeys.HostKeyEntry.from_line(line, number)
+            except Exception as exc:  # noqa: BLE001 - paramiko raises InvalidHostKey, binascii and others on bad lines
+                reason = getattr(exc, "exc", None) or exc or "unreadable"  # InvalidHostKey carries the cause
+                raise KnownHostsDamaged(M_KNOWN_HOSTS_DAMAGED, path=self.path, line=number, reason=reason) from None
+            if entry is None:
+                raise KnownHostsDamaged(M_KNOWN_HOSTS_DAMAGED, path=self.path, line=number,
+                                        reason="not a known_hosts entry")
+            keys._entries.append(entry)
         return keys
 
     def lookup(self, host: str, port: int) -> dict[str, Any]:
@@ -161,17 +187,38 @@ class KnownHosts:
         return dict(found) if found else {}
 
     def remember(self, host: str, port: int, key: Any) -> None:
-        keys = self._load()
-        keys.add(host_entry(host, port), key.get_name(), key)
+        """Add the host's key: one line appended, every other line of the file kept as it is."""
+        import paramiko
+
+        self._load()  # refuses a damaged file before anything is written
+        line = paramiko.hostkeys.HostKeyEntry([host_entry(host, port)], key).to_line()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        keys.save(str(self.path))
+        old = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+        with open(self.path, "a", encoding="utf-8") as fh:
+            fh.write(("" if not old or old.endswith("\n") else "\n") + line)
 
     def forget(self, host: str, port: int) -> None:
-        keys = self._load()
+        """Remove the host's lines only (comments and other hosts stay byte for byte)."""
+        import paramiko
+
+        from .projectio import atomic_write_text
+
+        if not self.lookup(host, port):
+            return
         entry = host_entry(host, port)
-        if entry in keys:
-            del keys[entry]
-            keys.save(str(self.path))
+
+        def names_host(line: str) -> bool:  # also a hashed (|1|…) name, as paramiko matches it
+            if not line.strip() or line.lstrip().startswith(("#", "@")):
+                return False
+            one = paramiko.HostKeys()
+            parsed = paramiko.hostkeys.HostKeyEntry.from_line(line)
+            if parsed is None:
+                return False
+            one._entries.append(parsed)
+            return one.lookup(entry) is not None
+
+        kept = [line for line in self.path.read_text(encoding="utf-8").splitlines(keepends=True) if not names_host(line)]
+        atomic_write_text(self.path, "".join(kept), keep_backup=False)
 
 
 class SessionKnownHosts(KnownHosts):
@@ -301,11 +348,22 @@ def _authenticate(transport: Any, target: SshTarget, timeout: float) -> None:
         raise AuthFailed(M_AUTH_OTHER, reason=exc) from None
 
 
+# What a probe may print: the real ones print tens of KiB. A hostile VM can print forever; past this
+# the run ends with "output too large" (an Error), and memory stays bounded.
+MAX_OUTPUT_BYTES = 4 * 1024 * 1024
+
+
+class OutputTooLarge(OSError):
+    """The remote command printed more than MAX_OUTPUT_BYTES; what arrived is in `partial_output`."""
+
+
 def run_command(transport: Any, command: str, timeout: float = 30.0, stdin: bytes = b"",
-                cancel: CancelToken | None = None) -> tuple[int, str, str]:
+                cancel: CancelToken | None = None, max_output: int = MAX_OUTPUT_BYTES) -> tuple[int, str, str]:
     """Run one command; returns (exit status, stdout, stderr).
 
-    Raises TimeoutError past `timeout`, and Cancelled within a few milliseconds of a cancel.
+    Raises TimeoutError past `timeout` -- checked before every read, so a host that never stops
+    sending cannot hold the deadline off -- OutputTooLarge past `max_output` bytes, and Cancelled
+    within a few milliseconds of a cancel.
     """
     channel = transport.open_session(timeout=timeout)
     try:
@@ -318,20 +376,22 @@ def run_command(transport: Any, command: str, timeout: float = 30.0, stdin: byte
         deadline = time.monotonic() + timeout
         try:
             while True:
+                if cancel is not None and cancel.cancelled:
+                    cancel.raise_if_cancelled()
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"the command did not finish within {timeout:.0f} s")
+                if len(out) + len(err) > max_output:
+                    raise OutputTooLarge(f"output too large: the command printed more than {max_output // 2**20} MiB")
                 if channel.recv_ready():
                     out += channel.recv(65536)
                 elif channel.recv_stderr_ready():
                     err += channel.recv_stderr(65536)
                 elif channel.exit_status_ready() and not channel.recv_ready() and not channel.recv_stderr_ready():
                     break
-                elif time.monotonic() > deadline:
-                    raise TimeoutError(f"the command did not finish within {timeout:.0f} s")
-                elif cancel is not None and cancel.cancelled:
-                    cancel.raise_if_cancelled()
                 else:
                     time.sleep(0.005)
         except (OSError, EOFError) as exc:  # TimeoutError is an OSError too
-            exc.partial_output = out.decode(errors="replace")  # type: ignore[union-attr]  # what arrived before the drop
+            exc.partial_output = out[:max_output].decode(errors="replace")  # type: ignore[union-attr]  # what arrived before the drop
             raise
         return channel.recv_exit_status(), out.decode(errors="replace"), err.decode(errors="replace")
     finally:

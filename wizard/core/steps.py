@@ -1,4 +1,4 @@
-"""The seven steps of the wizard and how far a project has come in each."""
+"""The eight steps of the wizard and how far a project has come in each."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class Step(IntEnum):
     QUESTIONNAIRE = 4
     SAS = 5
     EXPORT = 6
+    NEXT = 7  # "What's next": the portal steps that remain after the export
 
 
 class StepState(Enum):
@@ -85,7 +86,9 @@ def _sas_state(project: Project) -> StepState:
     from .validation import project_profile
 
     profile = project_profile(project)
-    states = [sas_expiry_state(d, profile) for s in project.skus for d in s.disks]
+    states = [sas_expiry_state(d, profile) for s in project.skus for d in s.sas_disks]
+    if not states and any(s.disks for s in project.skus):
+        return StepState.DONE  # every image comes from a gallery image version: no SAS URI is needed
     if not states or all(s == "none" for s in states):
         return StepState.NOT_STARTED
     return StepState.DONE if all(s == "ok" for s in states) else StepState.ATTENTION
@@ -120,4 +123,6 @@ def step_states(project: Project) -> dict[Step, StepState]:
     states[Step.QUESTIONNAIRE] = _questionnaire_state(project)
     if project.last_export is not None:
         states[Step.EXPORT] = StepState.ATTENTION if project.last_export.missing else StepState.DONE
+        # What remains is done in the portal: the step reads as far as the export it follows.
+        states[Step.NEXT] = states[Step.EXPORT]
     return states

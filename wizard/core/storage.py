@@ -24,6 +24,8 @@ M_FORBIDDEN = QT_TRANSLATE_NOOP("Core", "Access was refused (403): the key or SA
 M_REFUSED = QT_TRANSLATE_NOOP("Core", "The storage service refused the request ({code}).")
 M_UNREACHABLE = QT_TRANSLATE_NOOP("Core", "The storage endpoint could not be reached. Check the URL and your network connection.")
 M_MALFORMED = QT_TRANSLATE_NOOP("Core", "The storage credentials are malformed: {reason}")
+M_OTHER_ACCOUNT = QT_TRANSLATE_NOOP("Core", "{url} is not in the storage account {account} this secret belongs to: it is not "
+                                            "used for another account or host. Check the blob URL (or the project file).")
 
 
 class StorageError(TranslatableError):
@@ -158,6 +160,34 @@ def parse_connection_string(text: str) -> dict[str, str]:
     return parts
 
 
+def connection_string_problem(text: str) -> str | None:
+    """Why `text` cannot be a storage connection string (None: it can). The SDK's own answer is
+    "either blank or malformed", raised late, from deep inside."""
+    parts = parse_connection_string(text)
+    if not parts:
+        return "it holds no Key=value pairs"
+    if parts.get("AccountKey") is not None:
+        if not parts.get("AccountName"):
+            return "it has an AccountKey but no AccountName"
+        problem = account_key_problem(parts["AccountKey"])
+        return f"its AccountKey {problem}" if problem else None
+    if parts.get("SharedAccessSignature") and parts.get("BlobEndpoint"):
+        return None
+    return "it needs AccountName and AccountKey (or BlobEndpoint and SharedAccessSignature)"
+
+
+def account_key_problem(key: str) -> str | None:
+    """Why `key` cannot be a storage account key (a base64 string), or None."""
+    import base64
+    import binascii
+
+    try:
+        base64.b64decode(key.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return "is not base64 text (copy the whole key from Access keys in the Azure portal)"
+    return None if key.strip() else "is empty"
+
+
 # -- a storage account as the SAS page sees it ------------------------------------
 # Where each kind of storage secret is kept: core.secrets, the one list of every secret.
 from .secrets import STORAGE_PURPOSE as SECRET_PURPOSE  # noqa: E402,F401 - kept for callers of the old name
@@ -205,6 +235,24 @@ class StorageAccess:
 
     def blob_url(self, container: str, blob: str) -> str:
         return f"{self.account_url}/{container}/{blob}"
+
+    def owns(self, blob_url: str) -> bool:
+        """True when `blob_url` lies in this secret's account (same scheme, host and account; for a
+        container SAS, the same container): the only blobs this secret may be used or signed for."""
+        try:
+            blob = parse_blob_url(blob_url)
+        except ValueError:
+            return False
+        if blob.account_url.lower() != self.account_url.lower():
+            return False
+        if self.mode == "container-sas":
+            return blob.container == urlsplit(self.secret).path.rstrip("/").rsplit("/", 1)[-1]
+        return True
+
+    def require_owns(self, blob_url: str) -> None:
+        if not self.owns(blob_url):
+            shown = urlunsplit(urlsplit(blob_url)._replace(query=""))
+            raise StorageError(M_OTHER_ACCOUNT, url=shown, account=self.account_url)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,15 @@ Only allocated extents are read (SEEK_DATA/SEEK_HOLE; elsewhere every byte is re
 and zero pages skipped). Non-zero runs of 512-byte pages go up as Put Page requests
 of at most 4 MiB, several at once, each with a transactional MD5 that the service
 checks. A small journal in the user's state folder, keyed by the file's identity,
-size and modification time and by the blob, records finished chunks so that a second
-run after a crash, a dropped connection or Cancel sends only what is missing.
+size and modification time and by the blob, records finished chunks (with a hash of
+each chunk's bytes) so that a second run after a crash, a dropped connection or Cancel
+sends only what is missing. A resume reads the chunks already sent again and compares
+their hashes: a file changed in place (even with its modification time put back) has
+its changed chunks sent again, never a stale blob called verified.
+
+What "verified" means is said exactly: the page ranges of the blob equal the file's
+non-zero pages (always); with `verify_md5`, the blob's content is read back and its
+MD5 compared with the file's before it is stored as the blob's Content-MD5.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
 from .storage import StorageError, blob_client, parse_blob_url, storage_error
-from .vhd import FileSource, data_extents, inspect
+from .vhd import FileSource, data_extents, inspect, open_regular
 
 PAGE = 512
 CHUNK = 4 * 1024 * 1024  # the service's maximum Put Page size
@@ -91,6 +98,8 @@ M_FULL = QT_TRANSLATE_NOOP("Core", "the storage account is out of capacity")
 M_NO_CONTAINER = QT_TRANSLATE_NOOP("Core", "the container does not exist")
 M_VERIFY_FAILED = QT_TRANSLATE_NOOP("Core", "verification failed: the blob's page ranges do not match the file's data; "
                                             "upload again")
+M_CONTENT_DIFFERS = QT_TRANSLATE_NOOP("Core", "verification failed: the blob's content read back (MD5 {blob}) differs from "
+                                              "the file's (MD5 {file}); upload again")
 
 
 class UploadRefused(TranslatableError):
@@ -108,11 +117,23 @@ class UploadSummary:
     verified_ranges: bool = False
     content_md5: str | None = None
     workers: int = 0  # parallel requests at the end (chosen by throughput unless given)
+    verified_content: bool = False  # the blob was read back and its MD5 equals the file's
+    resent_changed_chunks: int = 0  # chunks sent before that had changed in the file since
+
+    @property
+    def verification(self) -> str:
+        """What was compared, in words (the command line prints it)."""
+        what = "page ranges of the blob = non-zero pages of the file" if self.verified_ranges else "nothing"
+        if self.verified_content:
+            what += "; content read back, MD5 equal to the file's"
+        return what
 
     def to_json(self) -> dict[str, Any]:
         return {"bytes_total": self.bytes_total, "bytes_sent": self.bytes_sent, "bytes_skipped": self.bytes_skipped,
                 "seconds": round(self.seconds, 3), "resumed": self.resumed, "restart_reason": self.restart_reason,
-                "verified_ranges": self.verified_ranges, "content_md5": self.content_md5, "workers": self.workers}
+                "verified_ranges": self.verified_ranges, "verified_content": self.verified_content,
+                "verification": self.verification, "content_md5": self.content_md5, "workers": self.workers,
+                "resent_changed_chunks": self.resent_changed_chunks}
 
 
 @dataclass
@@ -122,9 +143,11 @@ class Journal:
     path: Path
     identity: dict[str, Any]
     done: dict[int, list[list[int]]] = field(default_factory=dict)  # chunk offset -> [[start, end), ...]
+    hashes: dict[int, str] = field(default_factory=dict)  # chunk offset -> hash of the bytes sent
 
     def save(self) -> None:
-        data = {"identity": self.identity, "done": {str(k): v for k, v in self.done.items()}}
+        data = {"identity": self.identity, "done": {str(k): v for k, v in self.done.items()},
+                "hashes": {str(k): v for k, v in self.hashes.items()}}
         atomic_write_text(self.path, json.dumps(data, separators=(",", ":")), keep_backup=False)
 
     def remove(self) -> None:
@@ -160,8 +183,17 @@ def open_journal(path: Path, blob_url: str, folder: Path | None = None) -> tuple
     if old != identity:
         changed = [k for k in ("size", "mtime_ns", "inode") if old.get(k) != identity[k]]
         return journal, f"the file changed since the interrupted upload ({', '.join(changed) or 'identity'})"
-    journal.done = {int(k): v for k, v in data.get("done", {}).items()}
+    try:
+        journal.done = {int(k): v for k, v in data.get("done", {}).items()}
+        journal.hashes = {int(k): str(v) for k, v in data.get("hashes", {}).items()}
+    except (TypeError, ValueError, AttributeError):
+        journal.done, journal.hashes = {}, {}
+        return journal, "the resume journal was damaged"
     return journal, ""
+
+
+def chunk_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 ZERO_PAGE = bytes(PAGE)
@@ -272,6 +304,7 @@ class PageBlobUpload:
         self.remaining = 0
         self.last_save = 0.0
         self.lengths: dict[int, int] = {}
+        self.resent_changed = 0
 
     def run(self) -> UploadSummary:
         from azure.core.exceptions import AzureError
@@ -283,7 +316,7 @@ class PageBlobUpload:
             resumed, restart_reason = self._prepare_blob()
         except AzureError as exc:
             raise _stopping_error(exc) from None
-        fd = os.open(self.path, os.O_RDONLY)
+        fd = open_regular(self.path)
         try:
             self._send_missing_chunks(fd)
             if self.cancel.cancelled:
@@ -292,11 +325,14 @@ class PageBlobUpload:
             verified = local_runs == _page_ranges(self.client)
             if not verified:
                 raise StorageError(M_VERIFY_FAILED)
-            content_md5 = _set_content_md5(self.client, fd, self.size, self.cancel) if self.verify_md5 else None
+            content_md5 = None
+            if self.verify_md5:
+                content_md5 = _compare_and_set_content_md5(self.client, fd, self.size, self.cancel)
             self.journal.remove()
             self.progress(ProgressUpdate(self.size, self.size, "verified"))
             return UploadSummary(self.size, self.sent, self.size - self.sent, time.monotonic() - self.started, resumed,
-                                 restart_reason or "", verified, content_md5, self.concurrency.limit)
+                                 restart_reason or "", verified, content_md5, self.concurrency.limit,
+                                 verified_content=content_md5 is not None, resent_changed_chunks=self.resent_changed)
         except (Cancelled, UploadRefused):
             raise
         except AzureError as exc:
@@ -349,17 +385,31 @@ class PageBlobUpload:
         self.journal.save()
         return resumed, restart_reason
 
+    def _recheck_sent_chunks(self, fd: int) -> int:
+        """Read the chunks the journal says were sent and drop those whose bytes changed since (or that
+        have no hash: an older journal); they are sent again. Returns how many were dropped."""
+        changed = 0
+        for offset in sorted(self.journal.done):
+            self.cancel.raise_if_cancelled()
+            length = min(CHUNK, self.size - offset)
+            if self.journal.hashes.get(offset) != chunk_hash(os.pread(fd, length, offset)):
+                del self.journal.done[offset]
+                self.journal.hashes.pop(offset, None)
+                changed += 1
+        return changed
+
     def _send_missing_chunks(self, fd: int) -> None:
         """Every chunk the journal lacks, in parallel; the first error stops the others."""
         stop = threading.Event()
         chunks = plan_chunks(fd, self.size)
+        self.resent_changed = self._recheck_sent_chunks(fd) if self.journal.done else 0
         todo = [c for c in chunks if c[0] not in self.journal.done]
         self.remaining = sum(length for _offset, length in todo)
         self.lengths = dict(chunks)
         self.last_save = time.monotonic()
         client, cancel = self.client, self.cancel
 
-        def send(offset: int, length: int) -> tuple[int, list[list[int]]]:
+        def send(offset: int, length: int) -> tuple[int, list[list[int]], str]:
             if cancel.cancelled or stop.is_set():
                 raise Cancelled()
             data = os.pread(fd, length, offset)
@@ -367,12 +417,12 @@ class PageBlobUpload:
             for start, end in runs:
                 client.upload_page(data[start - offset: end - offset], offset=start, length=end - start,
                                    validate_content=True)
-            return offset, runs
+            return offset, runs, chunk_hash(data)
 
         self.progress(ProgressUpdate(self.size - self.remaining, self.size, "starting"))
         concurrency = self.concurrency
         with ThreadPoolExecutor(max_workers=concurrency.limit if concurrency.settled else MAX_WORKERS) as pool:
-            pending: set[Future[tuple[int, list[list[int]]]]] = set()
+            pending: set[Future[tuple[int, list[list[int]], str]]] = set()
             try:
                 for item in todo:
                     pending.add(pool.submit(send, *item))
@@ -400,12 +450,13 @@ class PageBlobUpload:
                 raise
         self.journal.save()
 
-    def _book(self, fut: Future[tuple[int, list[list[int]]]]) -> int:
+    def _book(self, fut: Future[tuple[int, list[list[int]], str]]) -> int:
         """Book a finished chunk in the journal and report progress; returns the bytes it sent."""
-        offset, runs = fut.result()
+        offset, runs, digest = fut.result()
         sent = sum(e - s for s, e in runs)
         with self.lock:
             self.journal.done[offset] = runs
+            self.journal.hashes[offset] = digest
             self.sent += sent
             self.remaining -= self.lengths[offset]
             if time.monotonic() - self.last_save > 1.0:
@@ -422,12 +473,44 @@ def _page_ranges(client: Any) -> list[list[int]]:
     return _merge([[r.start, r.end + 1] for r in client.list_page_ranges() if not r.cleared])
 
 
-def _set_content_md5(client: Any, fd: int, size: int, cancel: CancelToken) -> str:
-    """MD5 of every byte (holes read as zeros), stored as the blob's Content-MD5 like Add-AzVhd does."""
+def _blob_md5(client: Any, size: int, cancel: CancelToken) -> bytes:
+    """MD5 of the blob's content as the service returns it: its page ranges read back, the rest zeros."""
+    digest = hashlib.md5(usedforsecurity=False)
+    pos = 0
+    for start, end in _page_ranges(client) + [[size, size]]:
+        while pos < start:
+            step = min(CHUNK, start - pos)
+            digest.update(ZERO_CHUNK[:step])
+            pos += step
+        while pos < end:
+            cancel.raise_if_cancelled()
+            length = min(CHUNK, end - pos)
+            data = client.download_blob(offset=pos, length=length).readall()
+            if len(data) != length:
+                raise StorageError(M_VERIFY_FAILED)
+            digest.update(data)
+            pos += length
+    return digest.digest()
+
+
+def _compare_and_set_content_md5(client: Any, fd: int, size: int, cancel: CancelToken) -> str:
+    """Read the blob back and compare its MD5 with the file's; when equal, store it as the blob's
+    Content-MD5 (as Add-AzVhd does). Returns it in base64."""
     import base64
 
     from azure.storage.blob import ContentSettings
 
+    local = _file_md5(fd, size, cancel)
+    remote = _blob_md5(client, size, cancel)
+    if local != remote:
+        raise StorageError(M_CONTENT_DIFFERS, blob=remote.hex(), file=local.hex())
+    client.set_http_headers(content_settings=ContentSettings(content_md5=bytearray(local),
+                                                             content_type="application/octet-stream"))
+    return base64.b64encode(local).decode()
+
+
+def _file_md5(fd: int, size: int, cancel: CancelToken) -> bytes:
+    """MD5 of every byte of the file (holes read as zeros without reading them)."""
     digest = hashlib.md5(usedforsecurity=False)
     extents = data_extents(fd, size)
     pos = 0
@@ -441,6 +524,4 @@ def _set_content_md5(client: Any, fd: int, size: int, cancel: CancelToken) -> st
             data = os.pread(fd, min(CHUNK, end - pos), pos)
             digest.update(data)
             pos += len(data)
-    raw = digest.digest()
-    client.set_http_headers(content_settings=ContentSettings(content_md5=bytearray(raw), content_type="application/octet-stream"))
-    return base64.b64encode(raw).decode()
+    return digest.digest()

@@ -11,7 +11,7 @@ from datetime import date
 
 from .codec import Problem
 from .i18n_marks import QT_TRANSLATE_NOOP
-from .model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, Project, Sku
+from .model import BASE_IMAGE_OTHER, IMAGE_X64_GEN1, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, SOURCE_GALLERY, Project, Sku
 from .profiles import DEFAULT_PROFILE_ID, PROFILE_IDS, Profile, load_profile
 from .vmsizes import by_name
 
@@ -41,6 +41,7 @@ M_SIZES_EXACT = QT_TRANSLATE_NOOP("Core", "Choose exactly {min} recommended VM s
 M_SIZES_RANGE = QT_TRANSLATE_NOOP("Core", "Choose {min} to {max} recommended VM sizes ({count} chosen).")
 M_SIZE_DUP = QT_TRANSLATE_NOOP("Core", "VM size {value} is chosen twice.")
 M_SIZE_UNKNOWN = QT_TRANSLATE_NOOP("Core", "VM size {value} is not in the catalogue; check its spelling.")
+M_SIZE_NAME = QT_TRANSLATE_NOOP("Core", "'{value}' is not a VM size name: letters, digits, '_' and '-', like Standard_D2s_v5.")
 M_VERSION_FORMAT = QT_TRANSLATE_NOOP("Core", "Version must be X.Y.Z with whole numbers, for example 1.0.0.")
 M_VERSION_PUBLISHED = QT_TRANSLATE_NOOP("Core", "Version {value} is already published; a new version must raise Z (for example {suggest}).")
 M_VERSION_XY = QT_TRANSLATE_NOOP(
@@ -52,6 +53,23 @@ M_DISK_OS_FIRST = QT_TRANSLATE_NOOP("Core", "The first disk must be the OS disk,
 M_DATA_DISKS_MAX = QT_TRANSLATE_NOOP("Core", "{count} data disks; this profile allows at most {max} (LUN 0 to {last}).")
 M_DISK_ROLE = QT_TRANSLATE_NOOP("Core", "Disk role must be 'os' or 'data'.")
 M_PROFILE = QT_TRANSLATE_NOOP("Core", "Unknown requirement profile '{value}'; the default profile is used.")
+M_IMAGE_NONE = QT_TRANSLATE_NOOP("Core", "The plan needs at least one image type.")
+M_IMAGE_TYPE = QT_TRANSLATE_NOOP("Core", "Image type '{value}' is not one this profile offers ({known}).")
+M_IMAGE_TYPES_MAX = QT_TRANSLATE_NOOP("Core", "{count} image types; this profile allows at most {max} per plan.")
+M_IMAGE_TYPE_DUP = QT_TRANSLATE_NOOP("Core", "Image type {value} is listed twice; each image type appears once per plan.")
+M_IMAGE_SKU_DUP = QT_TRANSLATE_NOOP("Core", "SKU ID '{value}' ({type}) is used more than once; each image type needs its own SKU ID.")
+M_SECURITY_GEN1 = QT_TRANSLATE_NOOP("Core", "A security type belongs to Generation 2 images only; {value} is Generation 1.")
+M_SECURITY_TYPE = QT_TRANSLATE_NOOP("Core", "Security type '{value}' is not one this profile knows ({known}).")
+M_IMAGE_SOURCE = QT_TRANSLATE_NOOP("Core", "Image source '{value}' is not one this profile accepts ({known}).")
+M_TENANT_ID = QT_TRANSLATE_NOOP("Core", "Tenant ID '{value}': a GUID such as 00000000-0000-0000-0000-000000000000 "
+                                        "(the Microsoft Entra tenant that holds the gallery).")
+M_GALLERY_ID = QT_TRANSLATE_NOOP("Core", "Gallery image version '{value}': it must be /subscriptions/<GUID>/resourceGroups/<name>/"
+                                         "providers/Microsoft.Compute/galleries/<gallery>/images/<definition>/versions/<X.Y.Z>.")
+M_GALLERY_VERSION = QT_TRANSLATE_NOOP("Core", "The gallery image version is {value} but the SKU's version is {version}: the "
+                                              "scripts create version {version}; use the same number.")
+M_IMAGE_OS_DISK = QT_TRANSLATE_NOOP("Core", "The {type} image needs exactly one OS disk, listed before its data disks.")
+M_DISK_IMAGE = QT_TRANSLATE_NOOP("Core", "Disk {number} belongs to image type '{value}', which the plan does not have.")
+M_SIZE_IMAGE = QT_TRANSLATE_NOOP("Core", "VM size {value} runs none of the plan's image types ({types}).")
 
 # Field names are passed as arguments; marked here so the GUI can translate them too.
 F_PUBLISHER = QT_TRANSLATE_NOOP("Core", "Publisher namespace")
@@ -63,7 +81,21 @@ F_SUMMARY = QT_TRANSLATE_NOOP("Core", "Summary")
 F_OS_NAME = QT_TRANSLATE_NOOP("Core", "Operating system name")
 F_BASE_IMAGE = QT_TRANSLATE_NOOP("Core", "Base image")
 
+VM_SIZE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,79}")  # used with fullmatch; Standard_M8-2ms has a '-'
 VERSION_RE = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # used with fullmatch
+# A Microsoft Entra tenant id, and an Azure Compute Gallery image version's resource id (REFERENCE §9).
+# Anchored; every part a bounded run of characters that cannot be '/', so matching is linear.
+GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
+GALLERY_VERSION_RE = re.compile(
+    r"^/subscriptions/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"/resourceGroups/(?P<group>[-\w.()]{1,90})/providers/Microsoft\.Compute/galleries/(?P<gallery>[A-Za-z0-9_.]{1,80})"
+    r"/images/(?P<definition>[A-Za-z0-9_.-]{1,80})/versions/(?P<version>[0-9]{1,10}\.[0-9]{1,10}\.[0-9]{1,10})\Z", re.ASCII)
+
+
+def gallery_parts(resource_id: str) -> dict[str, str] | None:
+    """group, gallery, definition and version of a gallery image version's resource id, or None."""
+    m = GALLERY_VERSION_RE.match(resource_id) if isinstance(resource_id, str) else None
+    return m.groupdict() if m else None
 
 
 def _p(path: str, template: str, severity: str = "error", **args: object) -> Problem:
@@ -137,8 +169,52 @@ def check_sku(sku: Sku, index: int, profile: Profile) -> list[Problem]:
         problems += _check_base_image(sku, base, profile)
     problems += _check_sizes(sku, base, profile)
     problems += check_version(sku, f"{base}.version", profile)
+    problems += _check_images(sku, base, profile)
     problems += _check_disks(sku, base, profile)
     problems += _check_ports(sku, base, profile)
+    return problems
+
+
+def _check_images(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    """The plan's image types (Partner Center's SKUs), their security types and image sources."""
+    problems: list[Problem] = []
+    if not sku.images:
+        return [_p(f"{base}.images", M_IMAGE_NONE)]
+    known = [t["id"] for t in profile.image_types]
+    if len(sku.images) > profile.image_types_max:
+        problems.append(_p(f"{base}.images", M_IMAGE_TYPES_MAX, count=len(sku.images), max=profile.image_types_max))
+    seen: set[str] = set()
+    for j, image in enumerate(sku.images):
+        where = f"{base}.images[{j}]"
+        if image.image_type not in known:
+            problems.append(_p(f"{where}.image_type", M_IMAGE_TYPE, value=image.image_type, known=", ".join(known)))
+        elif image.image_type in seen:
+            problems.append(_p(f"{where}.image_type", M_IMAGE_TYPE_DUP, value=image.image_type))
+        seen.add(image.image_type)
+        if j > 0 or image.sku_id:  # the first one's default is the plan's ID, checked above
+            problems += check_identifier(sku.image_sku_id(image), F_SKU_ID, f"{where}.sku_id", profile, profile.id_min_length)
+        for value in image.security_types:
+            if image.image_type == IMAGE_X64_GEN1:
+                problems.append(_p(f"{where}.security_types", M_SECURITY_GEN1, value=image.image_type))
+                break
+            if value not in profile.security_types:
+                problems.append(_p(f"{where}.security_types", M_SECURITY_TYPE, value=value,
+                                   known=", ".join(profile.security_types) or "—"))
+        if image.source not in profile.image_sources:
+            problems.append(_p(f"{where}.source", M_IMAGE_SOURCE, value=image.source, known=", ".join(profile.image_sources)))
+        elif image.source == SOURCE_GALLERY:
+            if not GUID_RE.match(image.gallery_tenant_id):
+                problems.append(_p(f"{where}.gallery_tenant_id", M_TENANT_ID, value=image.gallery_tenant_id))
+            parts = gallery_parts(image.gallery_resource_id)
+            if parts is None:
+                problems.append(_p(f"{where}.gallery_resource_id", M_GALLERY_ID, value=image.gallery_resource_id))
+            elif parse_version(parts["version"]) != parse_version(sku.version) and parse_version(sku.version):
+                problems.append(_p(f"{where}.gallery_resource_id", M_GALLERY_VERSION, "warning", value=parts["version"],
+                                   version=sku.version))
+    ids = [sku.image_sku_id(im) for im in sku.images]
+    for j, value in enumerate(ids):
+        if value and value in ids[:j]:
+            problems.append(_p(f"{base}.images[{j}].sku_id", M_IMAGE_SKU_DUP, value=value, type=sku.images[j].image_type))
     return problems
 
 
@@ -205,8 +281,12 @@ def _check_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
                 _p(f"{base}.vm_sizes", M_SIZES_RANGE, min=profile.vm_sizes_min, max=profile.vm_sizes_max, count=count)
             )
     known = by_name()
+    types = [im.image_type for im in sku.images]
     seen: set[str] = set()
     for i, name in enumerate(sku.vm_sizes):
+        if not VM_SIZE_NAME_RE.fullmatch(name):
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_NAME, value=name))
+            continue
         if name in seen:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_DUP, value=name))
         seen.add(name)
@@ -214,22 +294,33 @@ def _check_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_RETIRED, value=name, date=known[name].retired))
         elif name not in known:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_UNKNOWN, "warning", value=name))
+        elif types and not any(known[name].runs(t) for t in types):
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_IMAGE, "warning", value=name, types=", ".join(types)))
     return problems
 
 
 def _check_disks(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     problems = []
+    types = [im.image_type for im in sku.images]
     for i, disk in enumerate(sku.disks):
         if disk.role not in (ROLE_OS, ROLE_DATA):
             problems.append(_p(f"{base}.disks[{i}].role", M_DISK_ROLE))
+        if types and disk.image_type not in types:
+            problems.append(_p(f"{base}.disks[{i}].image_type", M_DISK_IMAGE, number=i + 1, value=disk.image_type))
     roles = [d.role for d in sku.disks]
-    if not roles or roles[0] != ROLE_OS or roles.count(ROLE_OS) != 1:
+    if not roles or roles[0] != ROLE_OS:
         problems.append(_p(f"{base}.disks", M_DISK_OS_FIRST))
-    data_count = roles.count(ROLE_DATA)
-    if data_count > profile.data_disks_max:
-        problems.append(
-            _p(f"{base}.disks", M_DATA_DISKS_MAX, count=data_count, max=profile.data_disks_max, last=profile.data_disks_max - 1)
-        )
+    for image_type in dict.fromkeys(types):
+        image_roles = [d.role for d in sku.image_disks(image_type)]
+        if len(types) == 1 and image_roles == roles:  # one image: the rule as it always read
+            if roles and roles[0] == ROLE_OS and roles.count(ROLE_OS) != 1:
+                problems.append(_p(f"{base}.disks", M_DISK_OS_FIRST))
+        elif not image_roles or image_roles[0] != ROLE_OS or image_roles.count(ROLE_OS) != 1:
+            problems.append(_p(f"{base}.disks", M_IMAGE_OS_DISK, type=image_type))
+        data_count = image_roles.count(ROLE_DATA)
+        if data_count > profile.data_disks_max:
+            problems.append(_p(f"{base}.disks", M_DATA_DISKS_MAX, count=data_count, max=profile.data_disks_max,
+                               last=profile.data_disks_max - 1))
     return problems
 
 

@@ -8,7 +8,9 @@ Layout facts: Microsoft VHD spec v1.0 (REFERENCE.md §2).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import struct
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -39,11 +41,34 @@ class ByteSource(Protocol):
     def allocated_bytes(self) -> int | None: ...
 
 
+class NotARegularFile(OSError):
+    """A FIFO, device, socket or folder was given where a VHD file belongs."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def open_regular(path: str | os.PathLike[str]) -> int:
+    """Open `path` read-only and return the descriptor, refusing anything but a regular file. The
+    open itself does not block (O_NONBLOCK): opening a FIFO for reading would wait for a writer forever."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode)
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
+        raise NotARegularFile(errno.EINVAL, f"{path} is {kind}, not a VHD file: choose the .vhd file itself")
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return fd
+
+
 class FileSource:
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
         self.name = str(path)
-        self._fh = open(self.path, "rb")  # raises OSError for the caller to report
+        self._fh = os.fdopen(open_regular(self.path), "rb")  # raises OSError for the caller to report
         self._size = os.fstat(self._fh.fileno()).st_size
 
     def size(self) -> int:

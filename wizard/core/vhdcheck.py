@@ -14,8 +14,9 @@ from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
-from .partitions import PartitionTable
+from .partitions import EFI_SYSTEM_GUID, PartitionTable
 from .profiles import Profile
+from .shellquote import bash_quote, ps_quote
 from .vhd import GIB, MIB, VhdInfo
 
 CTX = "Core"
@@ -63,11 +64,21 @@ def _gib(n: int) -> str:
     return f"{n / GIB:.2f}".rstrip("0").rstrip(".")
 
 
-def _q(path: str) -> str:
-    """Quote a path for the fix command in the user's shell."""
-    if host_os() == "windows":
-        return "'" + path.replace("'", "''") + "'"
-    return "'" + path.replace("'", "'\\''") + "'"
+# How to get the fix commands' tool on each host OS (the finding's fix is written for that OS).
+FIX_TOOL_HINTS = {
+    "windows": QT_TRANSLATE_NOOP("Core", "Run it in PowerShell as an administrator. Convert-VHD and Resize-VHD come with "
+                                         "Hyper-V's PowerShell module; if they are missing: Enable-WindowsOptionalFeature "
+                                         "-Online -FeatureName Microsoft-Hyper-V-Management-PowerShell"),
+    "macos": QT_TRANSLATE_NOOP("Core", "Run it in Terminal. qemu-img comes with QEMU from Homebrew: brew install qemu"),
+    "linux": QT_TRANSLATE_NOOP("Core", "Run it in a terminal. qemu-img is in the qemu-utils package on Debian and Ubuntu "
+                                       "(sudo apt install qemu-utils) and in qemu-img on Fedora and RHEL (sudo dnf install "
+                                       "qemu-img)."),
+}
+
+
+def fix_tool_hint(os_name: str | None = None) -> str:
+    """Where the fix commands come from on `os_name` (default: this computer), as a template to translate."""
+    return FIX_TOOL_HINTS.get(os_name or host_os(), FIX_TOOL_HINTS["linux"])
 
 
 class _Fixes:
@@ -76,6 +87,8 @@ class _Fixes:
     def __init__(self, target: str, os_name: str):
         self.src = target
         self.windows = os_name == "windows"
+        # Quoted for the shell the commands are for (PowerShell on Windows, a POSIX shell elsewhere).
+        self.q = ps_quote if self.windows else bash_quote
         stem = target
         for suffix in (".vhdx", ".vhd"):  # disk.vhdx, disk.vhd, disk.vhd.vhdx → disk
             if stem.lower().endswith(suffix):
@@ -84,17 +97,17 @@ class _Fixes:
 
     def convert(self, fmt: str) -> str:
         if self.windows:
-            return f"Convert-VHD -Path {_q(self.src)} -DestinationPath {_q(self.out)} -VHDType Fixed"
+            return f"Convert-VHD -Path {self.q(self.src)} -DestinationPath {self.q(self.out)} -VHDType Fixed"
         qfmt = {"vhdx": "vhdx", "raw": "raw"}.get(fmt, "vpc")
-        return f"qemu-img convert -f {qfmt} -O vpc -o subformat=fixed,force_size=on {_q(self.src)} {_q(self.out)}"
+        return f"qemu-img convert -f {qfmt} -O vpc -o subformat=fixed,force_size=on {self.q(self.src)} {self.q(self.out)}"
 
     def resize(self, size: int, fmt: str = "vpc") -> str:
         if self.windows:
-            return f"Resize-VHD -Path {_q(self.src)} -SizeBytes {size}"
+            return f"Resize-VHD -Path {self.q(self.src)} -SizeBytes {size}"
         raw = self.out[:-4] + ".raw"
-        return (f"qemu-img convert -f {fmt} -O raw {_q(self.src)} {_q(raw)} && "
-                f"qemu-img resize -f raw {_q(raw)} {size} && "
-                f"qemu-img convert -f raw -O vpc -o subformat=fixed,force_size=on {_q(raw)} {_q(self.out)}")
+        return (f"qemu-img convert -f {fmt} -O raw {self.q(self.src)} {self.q(raw)} && "
+                f"qemu-img resize -f raw {self.q(raw)} {size} && "
+                f"qemu-img convert -f raw -O vpc -o subformat=fixed,force_size=on {self.q(raw)} {self.q(self.out)}")
 
 
 M_EMPTY = QT_TRANSLATE_NOOP("Core", "The file is empty: it is not a disk image.")
@@ -125,6 +138,18 @@ M_FIRST_MIB = QT_TRANSLATE_NOOP("Core", "Partition {number} starts at sector {st
 M_FIRST_MIB_NONE = QT_TRANSLATE_NOOP("Core", "No partition table found: a Linux OS disk needs one, with every partition from sector {sector} on.")
 M_FIRST_MIB_BAD = QT_TRANSLATE_NOOP("Core", "The partition table cannot be read ({problem}): the first MiB could not be checked.")
 M_FIRST_MIB_OK = QT_TRANSLATE_NOOP("Core", "No partition starts before sector {sector} ({scheme}): the first MiB is free.")
+M_BOOT_GPT_OK = QT_TRANSLATE_NOOP("Core", "GPT with an EFI system partition (partition {number}): the {type} image boots with UEFI.")
+M_BOOT_GPT_MBR = QT_TRANSLATE_NOOP("Core", "The disk has an MBR partition table, but a {type} image boots with UEFI: it needs a GPT "
+                                           "with an EFI system partition.")
+M_BOOT_GPT_NO_ESP = QT_TRANSLATE_NOOP("Core", "The GPT has no EFI system partition: a {type} image cannot boot with UEFI.")
+M_BOOT_MBR_OK = QT_TRANSLATE_NOOP("Core", "MBR with the active boot partition {number}: the {type} image boots with BIOS.")
+M_BOOT_MBR_GPT = QT_TRANSLATE_NOOP("Core", "The disk has a GPT, but a {type} image boots with BIOS from an MBR: choose a "
+                                           "Generation 2 image type for it, or rebuild it with an MBR.")
+M_BOOT_MBR_INACTIVE = QT_TRANSLATE_NOOP("Core", "No partition of the MBR is marked active (bootable): a {type} image boots "
+                                                "with BIOS from the active partition.")
+M_BOOT_UNKNOWN = QT_TRANSLATE_NOOP("Core", "The partition table could not be read ({problem}): whether the {type} image boots "
+                                           "could not be checked.")
+M_BOOT_NONE = QT_TRANSLATE_NOOP("Core", "No partition table found: a {type} OS disk needs one to boot.")
 M_BLOB_BLOCK = QT_TRANSLATE_NOOP("Core", "The blob is a {type}, not a page blob: upload the VHD again as a page blob.")
 M_BLOB_PAGE_OK = QT_TRANSLATE_NOOP("Core", "The blob is a page blob.")
 
@@ -144,6 +169,7 @@ CHECK_NAMES = {
     "data-disk-size": QT_TRANSLATE_NOOP("Core", "Data disk size"),
     "sparse": QT_TRANSLATE_NOOP("Core", "Data to upload"),
     "first-mib": QT_TRANSLATE_NOOP("Core", "First MiB"),
+    "boot-partitions": QT_TRANSLATE_NOOP("Core", "Boot partitions"),
     "blob-type": QT_TRANSLATE_NOOP("Core", "Blob type"),
 }
 # Words that fill templates ("a {type} disk"), marked so the Japanese sentence does not keep English.
@@ -156,7 +182,9 @@ def _f(fid: str, severity: str, template: str, fix: str = "", **args: object) ->
 
 
 def check_vhd(info: VhdInfo, profile: Profile, role: str = ROLE_OS, os_family: str = OS_LINUX,
-              user_os: str | None = None, blob_type: str | None = None) -> VhdReport:
+              user_os: str | None = None, blob_type: str | None = None, image_type: str | None = None) -> VhdReport:
+    """Judge a VHD for its role; with `image_type` (x64Gen1, x64Gen2, arm64Gen2) an OS disk's partition
+    table is also judged for how that image type boots."""
     report = VhdReport(info=info, role=role, os_family=os_family, profile_id=profile.id, blob_type=blob_type)
     add = report.findings.append
     fixes = _Fixes(info.target, user_os or host_os())
@@ -193,7 +221,52 @@ def check_vhd(info: VhdInfo, profile: Profile, role: str = ROLE_OS, os_family: s
     else:
         add(_f("disk-type", "pass", M_FIXED_OK))
     _check_sizes(report, info, profile, role, os_family, fixes)
+    boot = boot_scheme(profile, image_type) if role == ROLE_OS else ""
+    if boot and info.partition_table is not None:
+        _boot_partitions(info.partition_table, boot, image_type or "", add)
     return report
+
+
+def boot_scheme(profile: Profile, image_type: str | None) -> str:
+    """"mbr" or "gpt": how an image type boots (the profile's, or today's for a type the profile lacks)."""
+    if not image_type:
+        return ""
+    from .profiles import load_profile
+
+    facts = profile.image_type(image_type) or load_profile("partner-center").image_type(image_type)
+    return facts["boot"] if facts else ""
+
+
+GPT_FIX = ("Rebuild the image with a GPT and an EFI system partition (FAT32, type EF00, about 100-550 MiB) and a UEFI "
+           "boot loader (grub-efi / shim; Windows: mbr2gpt /convert /allowFullOS), or choose the x64 Generation 1 image "
+           "type for this disk.")
+MBR_GPT_FIX = "Choose x64 Generation 2 as this image's type (it boots GPT/UEFI), or rebuild the image with an MBR partition table."
+ACTIVE_FIX = "Mark the boot partition active: sfdisk --activate <disk> 1 (or fdisk: a), then check the VHD again."
+
+
+def _boot_partitions(table: PartitionTable, boot: str, image_type: str, add: Callable[[Finding], None]) -> None:
+    if table.scheme == "none":
+        # Gen2 cannot boot without an EFI system partition; a BIOS disk without a table is only odd.
+        add(_f("boot-partitions", "fail" if boot == "gpt" else "warning", M_BOOT_NONE, GPT_FIX if boot == "gpt" else "",
+               type=image_type))
+    elif table.scheme == "unreadable":
+        add(_f("boot-partitions", "warning", M_BOOT_UNKNOWN, "", problem=table.problem, type=image_type))
+    elif boot == "gpt":
+        esp = next((p for p in table.partitions if p.kind == EFI_SYSTEM_GUID), None)
+        if table.scheme != "gpt":
+            add(_f("boot-partitions", "fail", M_BOOT_GPT_MBR, GPT_FIX, type=image_type))
+        elif esp is None:
+            add(_f("boot-partitions", "fail", M_BOOT_GPT_NO_ESP, GPT_FIX, type=image_type))
+        else:
+            add(_f("boot-partitions", "pass", M_BOOT_GPT_OK, number=esp.number, type=image_type))
+    elif table.scheme == "gpt":
+        add(_f("boot-partitions", "fail", M_BOOT_MBR_GPT, MBR_GPT_FIX, type=image_type))
+    else:
+        active = next((p for p in table.partitions if p.bootable), None)
+        if active is None:
+            add(_f("boot-partitions", "warning", M_BOOT_MBR_INACTIVE, ACTIVE_FIX, type=image_type))
+        else:
+            add(_f("boot-partitions", "pass", M_BOOT_MBR_OK, number=active.number, type=image_type))
 
 
 def _check_sizes(report: VhdReport, info: VhdInfo, profile: Profile, role: str, os_family: str, fixes: _Fixes) -> None:

@@ -11,7 +11,7 @@ from .profiles import Profile
 from .projectio import utc_now_iso
 from .storage import BlobSource, StorageError, blob_client, parse_blob_url, storage_error
 from .vhd import FileSource, inspect
-from .vhdcheck import VhdReport, check_vhd, needs_first_mib
+from .vhdcheck import VhdReport, boot_scheme, check_vhd, needs_first_mib
 
 
 def is_url(target: str) -> bool:
@@ -37,23 +37,29 @@ M_DENIED = QT_TRANSLATE_NOOP("Core", "{target} cannot be read: permission denied
 M_UNREADABLE = QT_TRANSLATE_NOOP("Core", "{target} cannot be read: {reason}.")
 
 
+def file_error(exc: OSError, target: str) -> StorageError:
+    """Why a local VHD file could not be read, as the sentence the pages and the command line show."""
+    if isinstance(exc, IsADirectoryError):
+        return StorageError(M_FOLDER, target=target)
+    if isinstance(exc, FileNotFoundError):
+        return StorageError(M_MISSING, target=target)
+    if isinstance(exc, PermissionError):
+        return StorageError(M_DENIED, target=target)
+    return StorageError(M_UNREADABLE, target=target, reason=exc.strerror or str(exc))
+
+
 def check_target(target: str, profile: Profile, role: str, os_family: str,
-                 secret: tuple[str, str] | None = None) -> VhdReport:
-    """Inspect and judge `target`; raises StorageError when it cannot be read at all."""
-    first_mib = needs_first_mib(profile, role, os_family)
+                 secret: tuple[str, str] | None = None, image_type: str | None = None) -> VhdReport:
+    """Inspect and judge `target` (an OS disk of `image_type`: also how it boots); raises StorageError
+    when it cannot be read at all."""
+    first_mib = needs_first_mib(profile, role, os_family) or bool(role == "os" and boot_scheme(profile, image_type))
     if not is_url(target):
         try:
             with FileSource(target) as source:
                 info = inspect(source, first_mib)
-        except IsADirectoryError:
-            raise StorageError(M_FOLDER, target=target) from None
-        except FileNotFoundError:
-            raise StorageError(M_MISSING, target=target) from None
-        except PermissionError:
-            raise StorageError(M_DENIED, target=target) from None
         except OSError as exc:
-            raise StorageError(M_UNREADABLE, target=target, reason=exc.strerror or str(exc)) from None
-        return check_vhd(info, profile, role, os_family)
+            raise file_error(exc, target) from None
+        return check_vhd(info, profile, role, os_family, image_type=image_type)
     try:
         parsed = parse_blob_url(target)
     except ValueError as exc:
@@ -79,7 +85,7 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
         if isinstance(exc, (AzureError, OSError)):
             raise storage_error(exc) from None
         raise
-    return check_vhd(info, profile, role, os_family, blob_type=blob.blob_type)
+    return check_vhd(info, profile, role, os_family, blob_type=blob.blob_type, image_type=image_type)
 
 
 def _blob_type_only(report: VhdReport, profile: Profile) -> VhdReport:
@@ -109,4 +115,15 @@ def check_is_stale(disk: Disk) -> bool:
     if is_url(target):
         return False
     stamp = file_stamp(target)
+    return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)
+
+
+def preflight_is_stale(disk: Disk) -> bool:
+    """The file changed (or is gone) since its pre-flight (issue #23)."""
+    record = disk.preflight
+    if record is None:
+        return False
+    if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
+        return True
+    stamp = file_stamp(record.target)
     return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)

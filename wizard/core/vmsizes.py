@@ -23,6 +23,11 @@ class VmSize:
     architecture: str = "x64"  # x64 | arm64
     retired: str = ""  # the date Azure retired the size, if it did
 
+    def runs(self, image_type: str) -> bool:
+        """Whether the size runs a Partner Center image type (x64Gen1, x64Gen2, arm64Gen2)."""
+        arch, _, gen = image_type.partition("Gen")
+        return arch == self.architecture and gen.isdigit() and int(gen) in self.generations
+
     def offered_under(self, profile: Profile) -> bool:
         """Whether the profile may recommend it (retired sizes only under the 2015 guide)."""
         return profile.vm_sizes_allow_retired or not self.retired
@@ -38,11 +43,12 @@ def size_names() -> frozenset[str]:
     return frozenset(s.name for s in catalogue())
 
 
-def search(text: str, profile: Profile | None = None) -> list[VmSize]:
+def search(text: str, profile: Profile | None = None, image_types: tuple[str, ...] | list[str] = ()) -> list[VmSize]:
     """Case-insensitive match on name, series, category or architecture; every term must match. With a
-    profile, only the sizes it may recommend."""
+    profile, only the sizes it may recommend; with image types, only the sizes that run one of them."""
     terms = text.lower().split()
     return [s for s in catalogue() if (profile is None or s.offered_under(profile))
+            and (not image_types or any(s.runs(t) for t in image_types))
             and all(t in f"{s.name} {s.series} {s.category} {s.architecture}".lower() for t in terms)]
 
 

@@ -17,6 +17,7 @@ import base64
 import contextlib
 import hashlib
 import json
+import re
 import socket
 import ssl
 import time
@@ -29,9 +30,11 @@ from .progress import CancelToken
 from .sshconn import (
     M_TIMED_OUT,
     M_UNREACHABLE,
+    MAX_OUTPUT_BYTES,
     AuthFailed,
     ConnectionReport,
     KnownHosts,
+    OutputTooLarge,
     PortClosed,
     SshFailure,
     SshTarget,
@@ -99,7 +102,36 @@ class PartialOutput(Exception):
 
 # -- PowerShell over OpenSSH ---------------------------------------------------------------
 # Reads the real script from standard input: a long script would not fit a Windows command line.
-SSH_BOOTSTRAP = "$s = [Console]::In.ReadToEnd(); & ([scriptblock]::Create($s))"
+# First the console's encodings become UTF-8 (without a BOM): Windows PowerShell writes to a pipe in
+# the console code page (CP932 on Japanese Windows) while this client reads UTF-8. Setting them can
+# fail without a console, so it is tried; the probe itself writes pure ASCII either way.
+SSH_BOOTSTRAP = ("try{[Console]::InputEncoding=[Console]::OutputEncoding=New-Object Text.UTF8Encoding $false}catch{};"
+                 "& ([scriptblock]::Create([Console]::In.ReadToEnd()))")
+SSH_ENCODING = "UTF-8"
+M_NOT_UTF8 = ("the VM sent this section in an encoding that is not {encoding} ({count} byte(s) could not be read): "
+              "the console wrote in its code page (CP932 on Japanese Windows) — run the test again; if it stays, "
+              "use WinRM")
+_SECTION_HEAD = re.compile(r'^\s*\{"section":"([a-z0-9-]{1,40})"')
+
+
+def strict_lines(text: str) -> str:
+    """The SSH output with every line that was not valid UTF-8 replaced by its section's error.
+
+    `sshconn.run_command` decodes UTF-8 and marks each byte it cannot read with U+FFFD. The probe
+    writes pure ASCII, so a U+FFFD means the bytes were in another encoding: the line's section
+    becomes an Error that names the encoding (before, the line was dropped as invalid JSON, or a
+    garbled title was taken as it came, and the case read "the probe did not finish")."""
+    if "\ufffd" not in text:
+        return text
+    out = []
+    for line in text.splitlines(keepends=True):
+        head = _SECTION_HEAD.match(line)
+        if "\ufffd" in line and head:
+            record = {"section": head.group(1), "kind": "not-utf-8", "encoding": SSH_ENCODING,
+                      "error": M_NOT_UTF8.format(encoding=SSH_ENCODING, count=line.count("\ufffd"))}
+            line = json.dumps(record, separators=(",", ":")) + ("\n" if line.endswith(("\n", "\r")) else "")
+        out.append(line)
+    return "".join(out)
 
 
 def encoded_command(script: str) -> str:
@@ -119,10 +151,10 @@ class SshPowerShellRunner:
         try:
             status, out, err = run_command(self.transport, ssh_command(), timeout, script.encode("utf-8"), cancel)
         except (OSError, EOFError) as exc:
-            raise PartialOutput(getattr(exc, "partial_output", ""), exc) from None
+            raise PartialOutput(strict_lines(getattr(exc, "partial_output", "")), exc) from None
         if status != 0 and not out.strip():
             raise RemotingFailed(M_PS_FAILED, A_PS_SSH, host=self.host, reason=(err.strip() or f"exit status {status}")[:300])
-        return out
+        return strict_lines(out)
 
     def close(self) -> None:
         self.transport.close()
@@ -198,7 +230,11 @@ class PsrpRunner:
                             cancel.raise_if_cancelled()
                             raise PartialOutput("\n".join(map(str, ps.output)),
                                                 TimeoutError(f"did not finish within {timeout:.0f} s"))
-                        ps.poll_invoke(timeout=5)
+                        ps.poll_invoke(timeout=5)  # one WSMan receive: at most its envelope size
+                        if sum(len(str(item)) for item in ps.output) > MAX_OUTPUT_BYTES:
+                            ps.stop()
+                            raise PartialOutput("\n".join(map(str, ps.output))[:MAX_OUTPUT_BYTES], OutputTooLarge(
+                                f"output too large: the script printed more than {MAX_OUTPUT_BYTES // 2**20} MiB"))
                     ps.end_invoke()
                 except (OSError, EOFError) as exc:
                     raise PartialOutput("\n".join(map(str, ps.output)), exc) from None
@@ -263,11 +299,16 @@ IDENTITY_SCRIPT = (
     "$admin = (New-Object Security.Principal.WindowsPrincipal($id)).IsInRole("
     "[Security.Principal.WindowsBuiltInRole]::Administrator); "
     "[ordered]@{ Caption = $os.Caption; Version = $os.Version; User = $id.Name; IsAdmin = $admin } "
-    "| ConvertTo-Json -Compress"
+    "| ConvertTo-Json -Compress "
+    # ASCII like the probe's lines: a Japanese user name must not depend on the console's code page.
+    "| ForEach-Object { [regex]::Replace($_, '[^\\x00-\\x7F]', { param($m) '\\u{0:x4}' -f [int][char]$m.Value }) }"
 )
 
 
 def parse_identity(output: str) -> dict[str, Any]:
+    if "\ufffd" in output:  # U+FFFD: bytes sshconn could not read as UTF-8
+        raise ValueError(f"the answer is not {SSH_ENCODING} (the console's code page, CP932 on Japanese Windows?): "
+                         f"{output.strip()[:200]!r}")
     line = next((x for x in reversed(output.splitlines()) if x.strip().startswith("{")), "")
     try:
         data = json.loads(line)

@@ -139,6 +139,20 @@ class StepPage(QWizardPage):
         """The first page's settings that need `QtCore.Qt`, applied once it is on screen (see
         wizard/qt_values.py). Pages built after the first paint set everything in __init__."""
 
+    def explain(self, key: str, *widgets) -> None:
+        """Put the glossary's explanation of `key` (resources/guidance/) first in the tooltip of each
+        widget and of the labels that name it, so a term in a field label explains itself."""
+        from PySide6.QtWidgets import QLabel
+
+        from ..core.guidance import term_explanation
+        from ..i18n import current_language
+
+        text = term_explanation(key, current_language())
+        labels = [label for label in self.findChildren(QLabel) if label.buddy() in widgets]
+        for widget in (*widgets, *labels):
+            own = widget.toolTip()
+            widget.setToolTip(text if not own or text in own else f"{text}\n\n{own}")
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         return self.jumping() or self.is_step_complete()
 

@@ -31,9 +31,25 @@ class ConnectionPage(StepPage):
     def __init__(self, document):
         super().__init__(document)
         self.setTitle(self.tr("Connection to the certification VM"))
-        self.setSubTitle(self.tr("Deploy a test VM from your image, then enter how to reach it. "
+        self.setSubTitle(self.tr("Create a test VM from your uploaded image, then enter how to reach it. "
                                  "Linux uses SSH; Windows uses PowerShell remoting over HTTPS."))
+        vm_row = QHBoxLayout()
+        vm_note = QLabel(self.tr("No test VM yet? The commands create it from the checked and uploaded VHD:"))
+        vm_note.setWordWrap(True)
+        self.btn_vm_commands = QPushButton(self.tr("&Commands to create the test VM…"))
+        self.btn_vm_commands.setToolTip(self.tr("az commands (bash and PowerShell) with this project's values filled "
+                                                "in; no test run needed first."))
+        self.btn_vm_commands.clicked.connect(self.show_vm_commands)
+        vm_row.addWidget(vm_note, 1)
+        vm_row.addWidget(self.btn_vm_commands)
         form = QFormLayout()
+        self.form = form
+        # One test VM per image type: which image this VM runs (shown only when a SKU has more than the
+        # one x64 Gen1 image of 2015).
+        self.image = QComboBox()
+        self.image.setAccessibleName(self.tr("Image under test"))
+        self.image.setToolTip(self.tr("Each image type of a plan gets its own test VM and test run."))
+        form.addRow(self.tr("&Image under test:"), self.image)
         self.test_name = QLineEdit()
         self.platform = QComboBox()
         self.platform.addItem(self.tr("Linux (SSH)"), OS_LINUX)
@@ -91,6 +107,7 @@ class ConnectionPage(StepPage):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.password_label = form.labelForField(self.password)
         layout = QVBoxLayout(self)
+        layout.addLayout(vm_row)
         form.addRow("", self.skip_tls)
         form.addRow("", self.tls_warning)
         form.addRow("", self.remember)
@@ -116,6 +133,9 @@ class ConnectionPage(StepPage):
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         layout.addWidget(self.test_result)
+        for key, widgets in (("test-vm", (self.host, self.btn_vm_commands)), ("winrm", (self.transport,)),
+                             ("host-key", (self.btn_forget,)), ("keyring", (self.remember,))):
+            self.explain(key, *widgets)
         layout.addStretch(1)
         self.btn_test.clicked.connect(lambda: self.start_test())
         self.btn_forget.clicked.connect(self.forget_host_key)
@@ -126,9 +146,12 @@ class ConnectionPage(StepPage):
         self.port.valueChanged.connect(self._store)
         self.auth.currentIndexChanged.connect(self._store)
         self.platform.currentIndexChanged.connect(self._platform_changed)
+        self.image.currentIndexChanged.connect(self._image_chosen)
         self.transport.currentIndexChanged.connect(self._platform_changed)
         self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
+        self._from_keyring = False  # the password box holds what the keyring gave for the target shown
+        self.password.textEdited.connect(lambda _text: setattr(self, "_from_keyring", False))
         self.remember.toggled.connect(self.store_secret)
 
     def load_from_project(self) -> None:
@@ -143,9 +166,37 @@ class ConnectionPage(StepPage):
         self.user.setText(c.user)
         self.auth.setCurrentIndex(max(0, self.auth.findData(c.auth)))
         self.key_file.setText(c.key_file)
+        self._fill_images()
         self._loading = False
         self._update_enabled()
         self.load_secret()
+
+    def show_vm_commands(self):
+        from .testvm_dialog import TestVmDialog
+
+        dialog = TestVmDialog(self, self.project)
+        dialog.show()
+        self.vm_dialog = dialog
+        return dialog
+
+    def _fill_images(self) -> None:
+        from ..core.model import has_image_choices, image_key
+        from ..image_dialog import image_label
+
+        project = self.project
+        self.image.clear()
+        for sku in project.skus:
+            for im in sku.images:
+                self.image.addItem(image_label(sku, im), image_key(sku, im.image_type))
+        index = self.image.findData(project.connection.image_under_test)
+        self.image.setCurrentIndex(max(0, index))
+        self.form.setRowVisible(self.image, has_image_choices(project))
+
+    def _image_chosen(self) -> None:
+        if self._loading or self.image.currentData() is None:
+            return
+        self.project.connection.image_under_test = self.image.currentData()
+        self.changed()
 
     # -- connection test ----------------------------------------------------------
     def _known_hosts(self):
@@ -161,6 +212,8 @@ class ConnectionPage(StepPage):
             self.test_result.setText(self.tr("Enter the host and the user first."))
             return
         secret = self.password.text() or None
+        if secret and not self._from_keyring:
+            self.store_secret()  # under the target it is tested with (the test run step finds it there)
         key_auth = c.auth == "key" and c.platform == OS_LINUX
         secrets = VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
         known = self._known_hosts()
@@ -241,7 +294,8 @@ class ConnectionPage(StepPage):
     def secret_ref(self):
         from ..core.secrets import vm_secret_ref
 
-        return vm_secret_ref(self.project.project_id, self.auth.currentData())
+        c = self.project.connection
+        return vm_secret_ref(self.project.project_id, self.auth.currentData(), c.user, c.host, c.port)
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
@@ -252,6 +306,7 @@ class ConnectionPage(StepPage):
         def loaded(value):
             if value and not self.password.text():
                 self.password.setText(value)
+                self._from_keyring = True
                 self.remember.blockSignals(True)
                 self.remember.setChecked(True)
                 self.remember.blockSignals(False)
@@ -288,6 +343,18 @@ class ConnectionPage(StepPage):
             set_text_colour(self.secret_status, style.ERROR)
         else:
             raise error
+
+    def _target_changed(self) -> None:
+        """A saved password belongs to one user, host and port: it never follows the fields to another.
+        One the user typed here does (it is kept under the target it is tested with)."""
+        if self._from_keyring:
+            self.password.clear()
+            self._from_keyring = False
+            set_text_colour(self.secret_status, None)
+            self.secret_status.setText(self.tr("The saved password was for another host or user: enter the "
+                                               "password for this one."))
+        elif not self.password.text():
+            self.load_secret()
 
     def _update_enabled(self) -> None:
         linux = self.platform.currentData() == OS_LINUX
@@ -338,5 +405,6 @@ class ConnectionPage(StepPage):
             self.test_steps.clear()
             self.test_result.clear()
             self.btn_forget.hide()
+            self._target_changed()
         self._update_enabled()
         self.changed()

@@ -233,7 +233,9 @@ class ExportPage(StepPage):
 
     def ask_export(self) -> None:
         fmt = self.format_combo.currentData()
-        base = (self.project.offer.offer_id or "sku-form") + SUFFIXES[fmt]
+        from ..core.safenames import safe_file_name
+
+        base = safe_file_name(self.project.offer.offer_id or "sku-form", "sku-form") + SUFFIXES[fmt]
         folder = Path(self.document.path).parent if self.document.path else Path.home()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / base))
         if path:
@@ -241,14 +243,18 @@ class ExportPage(StepPage):
 
     def export_to(self, fmt: str, path: Path) -> bool:
         """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
+        from ..core.export import ExportRefused
         from ..core.model import ExportRecord
         from ..core.operations import write_export
-        from ..core.projectio import utc_now_iso
+        from ..core.projectio import ProjectSaveError, utc_now_iso
 
         try:
             missing = write_export(fmt, self.project, self.exports, path)
-        except OSError as exc:
-            self.status.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
+        except ExportRefused as exc:
+            self.status.setText(self.tr("Not exported: {0}").format(exc))
+            return False
+        except (OSError, ProjectSaveError) as exc:
+            self.status.setText(self.tr("Could not write {0}: {1}").format(path, getattr(exc, "strerror", None) or exc))
             return False
         self.project.last_export = ExportRecord(fmt, str(path), utc_now_iso(), missing)
         # Writing a file out is not an edit: the step list shows it, but the project is not marked

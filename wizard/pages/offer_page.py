@@ -34,7 +34,7 @@ from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.verdicts import COLOURS, FAILED
 from ..core.vmsizes import catalogue, search
-from ..i18n import current_language, translate_problem
+from ..i18n import current_language, translate, translate_problem
 from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
 from .base import StepPage, button_grid, readable_columns
 
@@ -120,6 +120,11 @@ class OfferPage(StepPage):
         selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         for label in [*self._errors.values(), self.urls]:
             label.setTextInteractionFlags(selectable)
+        # The glossary's explanations on the terms the fields are named by (after the paint: it reads a file).
+        for key, widgets in (("publisher-namespace", (self.publisher,)), ("offer-id", (self.offer_id,)),
+                             ("sku", (self.sku_list, self.sku_id)), ("version", (self.version,)),
+                             ("vm-size", (self.size_list,)), ("lun", (self.disk_table,))):
+            self.explain(key, *widgets)
 
     # -- construction ------------------------------------------------------
     def _field(self, widget: QWidget, name: str, tip: str) -> QWidget:
@@ -272,6 +277,23 @@ class OfferPage(StepPage):
         self._row(form, self.tr("Technical configuration:"), plan, "sku.open_ports", self.tr("Technical configuration"),
                   self.tr("Used by the Partner Center export."))
 
+        # Image types (Partner Center): shown under a profile that has more than x64 Gen1, or for a
+        # SKU that already uses them -- the 2015 guide's one-image SKU keeps the page as it was.
+        images = QWidget()
+        images_layout = QVBoxLayout(images)
+        images_layout.setContentsMargins(0, 0, 0, 0)
+        self.btn_images = QPushButton(self.tr("Image types and sources…"))
+        self.btn_images.setToolTip(self.tr("x64 Generation 1 or 2, Arm64, Trusted Launch, and whether the image comes "
+                                           "from SAS URIs or an Azure Compute Gallery image version."))
+        self.images_summary = QLabel()
+        self.images_summary.setWordWrap(True)
+        images_layout.addWidget(self.btn_images)
+        images_layout.addWidget(self.images_summary)
+        self._row(form, self.tr("Image t&ypes:"), images, "sku.images", self.tr("Image types"),
+                  self.tr("Each image type is a SKU of its own in Partner Center, with its own disks."))
+        self.images_row = images
+        self.sku_form = form
+
 
         version_box = QWidget()
         vrow = QVBoxLayout(version_box)
@@ -344,6 +366,7 @@ class OfferPage(StepPage):
         self.btn_remove_disk.clicked.connect(self.remove_data_disk)
         self.btn_publish.clicked.connect(self.record_published)
         self.btn_plan.clicked.connect(self.edit_plan)
+        self.btn_images.clicked.connect(self.edit_images)
         self.disk_table.itemChanged.connect(self._disk_label_edited)
 
     # -- model <-> widgets ---------------------------------------------------
@@ -406,8 +429,17 @@ class OfferPage(StepPage):
             item = self.size_list.item(i)
             item.setData(CHECK_STATE_ROLE, CHECKED if item.data(USER_ROLE) in chosen else UNCHECKED)
         self._fill_disks(sku)
+        self._show_images_row(sku)
         self._loading = False
+        self._filter_sizes(self.size_filter.text())
         self._revalidate()
+
+    def _show_images_row(self, sku: Sku) -> None:
+        from ..core.model import PlanImage
+
+        profile = project_profile(self.project)
+        simple = [im.image_type for im in sku.images] == [PlanImage().image_type] and sku.images[0] == PlanImage()
+        self.sku_form.setRowVisible(self.images_row.parentWidget(), profile.image_types_max > 1 or not simple)  # the row's box (_row)
 
     def _fill_base_images(self, sku: Sku) -> None:
         profile = project_profile(self.project)
@@ -424,10 +456,16 @@ class OfferPage(StepPage):
         self.base_image.setCurrentIndex(max(0, index))
 
     def _fill_disks(self, sku: Sku) -> None:
+        from ..core.export.forms import IMAGE_TYPE_NAMES
+
         self.disk_table.setRowCount(len(sku.disks))
+        several = len(sku.images) > 1
         for row, disk in enumerate(sku.disks):
             lun = sku.lun_of(disk)
-            cells = [self.tr("OS disk") if disk.role != ROLE_DATA else self.tr("Data disk"),
+            kind = self.tr("OS disk") if disk.role != ROLE_DATA else self.tr("Data disk")
+            if several:
+                kind = self.tr("{0}: {1}").format(translate("Core", IMAGE_TYPE_NAMES.get(disk.image_type, disk.image_type)), kind)
+            cells = [kind,
                      "" if lun is None else str(lun), disk.label, disk.vhd_path or disk.blob_url or self.tr("(set in the VHD step)")]
             for col, text in enumerate(cells):
                 self.disk_table.setItem(row, col, QTableWidgetItem(text))  # only the label column edits
@@ -481,7 +519,10 @@ class OfferPage(StepPage):
         self._revalidate()
 
     def _filter_sizes(self, text: str) -> None:
-        shown = {vm.name for vm in search(text, project_profile(self.project))}
+        # Only the sizes that run one of the SKU's image types (a Gen1-only size cannot boot Gen2).
+        sku = self.sku
+        types = [im.image_type for im in sku.images] if sku is not None else []
+        shown = {vm.name for vm in search(text, project_profile(self.project), types)}
         for i in range(self.size_list.count()):
             self.size_list.setRowHidden(i, self.size_list.item(i).data(USER_ROLE) not in shown)
 
@@ -495,6 +536,7 @@ class OfferPage(StepPage):
         if sku is not None:
             self._loading = True
             self._fill_base_images(sku)
+            self._show_images_row(sku)
             self._loading = False
         self._revalidate()
 
@@ -512,6 +554,8 @@ class OfferPage(StepPage):
         clone = copy.deepcopy(sku)
         clone.sku_id = f"{sku.sku_id}-copy" if sku.sku_id else ""
         clone.published_versions = []
+        for image in clone.images:
+            image.sku_id = ""  # each image type's SKU ID follows the copy's own ID (no duplicate IDs)
         for disk in clone.disks:
             disk.vhd_path, disk.blob_url, disk.vhd_check = "", "", None
         index = self.sku_list.currentRow() + 1
@@ -539,7 +583,11 @@ class OfferPage(StepPage):
         sku = self.sku
         if sku is None:
             return
-        sku.disks.append(Disk(role=ROLE_DATA))
+        # A data disk of the image whose disk is selected (the main image when none is).
+        row = self.disk_table.currentRow()
+        kind = sku.disks[row].image_type if 0 <= row < len(sku.disks) else sku.main_image_type
+        last = max((i for i, d in enumerate(sku.disks) if d.image_type == kind), default=len(sku.disks) - 1)
+        sku.disks.insert(last + 1, Disk(role=ROLE_DATA, image_type=kind))
         self.changed()
         self._loading = True
         self._fill_disks(sku)
@@ -573,6 +621,29 @@ class OfferPage(StepPage):
         dialog.accepted.connect(lambda: (self.changed(), self._revalidate()))
         dialog.open()
         self.plan_dialog = dialog  # tests reach it here
+
+    def edit_images(self) -> None:
+        from ..image_dialog import ImageDialog
+
+        sku = self.sku
+        if sku is None:
+            return
+        dialog = ImageDialog(self.project, sku, self)
+        dialog.setModal(True)
+        dialog.accepted.connect(self._images_changed)
+        dialog.open()
+        self.image_dialog = dialog  # tests reach it here
+
+    def _images_changed(self) -> None:
+        sku = self.sku
+        self._touched.add(self._concrete("sku.images"))
+        self.changed()
+        if sku is not None:
+            self._loading = True
+            self._fill_disks(sku)
+            self._loading = False
+        self._filter_sizes(self.size_filter.text())
+        self._revalidate()
 
     def _plan_summary(self, sku: Sku) -> str:
         from dataclasses import fields
@@ -620,6 +691,9 @@ class OfferPage(StepPage):
             self.sizes_chosen.setText(self.tr("Chosen ({0} of {1}): {2}").format(
                 len(sku.vm_sizes), need, ", ".join(sku.vm_sizes) or self.tr("none")))
             self.plan_summary.setText(self._plan_summary(sku))
+            from ..image_dialog import image_summary
+
+            self.images_summary.setText(image_summary(sku))
             published = ", ".join(sku.published_versions) or self.tr("none yet")
             self.published.setText(self.tr("Published versions: {0}").format(published))
             offer = self.project.offer

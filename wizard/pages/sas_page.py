@@ -72,12 +72,18 @@ class SasPage(StepPage):
             (self.tr("Account na&me:"), self.account, self.tr("The storage account name.")),
             (self.tr("Endpoint &suffix:"), self.suffix, self.tr("core.windows.net for the public cloud; others for sovereign clouds.")),
             (self.tr("Custom &endpoint:"), self.endpoint, self.tr("A full blob endpoint URL; overrides name and suffix.")),
-            (self.tr("Secre&t:"), self.secret, self.tr("The account key, connection string or container SAS URL. "
-                                                       "Never stored in the project file.")),
+            (self.tr("Storage accoun&t key:"), self.secret, ""),
         ):
             widget.setToolTip(tip)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
+        # The credential field says which secret it wants and where it is found (it changes with "Access with").
+        self.secret_label = form.labelForField(self.secret)
+        self.secret_where = QLabel()
+        self.secret_where.setWordWrap(True)
+        self.secret_where.setObjectName("secretWhere")
+        self.secret_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.secret_where)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.remember)
         form.addRow(self.btn_connect)
@@ -108,10 +114,16 @@ class SasPage(StepPage):
         self.extra_days.setRange(0, 365)
         self.extra_days.setSuffix(self.tr(" extra days"))
         self.extra_days.setToolTip(self.tr("Make the SAS last longer than the profile's minimum (never shorter)."))
+        self.extra_days.valueChanged.connect(self._show_expiry)
         self.scheme = QComboBox()
         self.scheme.addItem("https", "https")
         self.scheme.addItem("http", "http")
         self.scheme.setToolTip(self.tr("The 2015 guide asks for http; most storage accounts require https."))
+        self.scheme.currentIndexChanged.connect(self._show_expiry)
+        # What the expiry and scheme choices lead to: the date, the profile's minimum, the guide's remark.
+        self.expiry_note = QLabel()
+        self.expiry_note.setWordWrap(True)
+        self.expiry_note.setObjectName("expiryNote")
         self.btn_generate = QPushButton(self.tr("&Generate SAS"))
         self.btn_generate_all = QPushButton(self.tr("Generate for a&ll disks"))
         self.btn_verify = QPushButton(self.tr("Ve&rify"))
@@ -136,6 +148,7 @@ class SasPage(StepPage):
         rl.addWidget(self.banner)
         rl.addWidget(self.disks, 1)
         rl.addLayout(options)
+        rl.addWidget(self.expiry_note)
         rl.addLayout(buttons)
         rl.addWidget(self.details)
 
@@ -157,10 +170,16 @@ class SasPage(StepPage):
             w.textEdited.connect(self._store_settings)
         self.suffix.currentTextChanged.connect(self._store_settings)
         self.mode.currentIndexChanged.connect(self._store_settings)
+        self.mode.currentIndexChanged.connect(self._show_secret_kind)
+        self._show_secret_kind()
+        self.explain("storage-account", self.account)
+        self.explain("sas", self.disks, self.btn_generate)
+        self.explain("keyring", self.remember)
 
     # -- project <-> widgets ---------------------------------------------------
     def all_disks(self) -> list[tuple[Sku, Disk]]:
-        return [(sku, disk) for sku in self.project.skus for disk in sku.disks]
+        # A disk whose image comes from an Azure Compute Gallery image version needs no SAS URI.
+        return [(sku, disk) for sku in self.project.skus for disk in sku.sas_disks]
 
     def selected(self) -> tuple[Sku, Disk] | None:
         rows = self.all_disks()
@@ -178,10 +197,63 @@ class SasPage(StepPage):
         self.suffix.setCurrentText(s.endpoint_suffix)
         self.endpoint.setText(s.custom_endpoint)
         self._loading = False
+        self._show_secret_kind()
+        self._show_expiry()
         self.refresh()
         self._load_secret()
         if self.disks.rowCount() and self.disks.currentRow() < 0:
             self.disks.selectRow(0)
+
+    def _show_secret_kind(self) -> None:
+        """Name the credential the chosen access mode wants, and where the person finds it."""
+        from ..core.secrets import ACCOUNT_KEY, CONNECTION_STRING
+
+        mode = self.mode.currentData()
+        if mode == ACCOUNT_KEY:
+            label = self.tr("Storage accoun&t key:")
+            where = self.tr("Where: Azure portal → Storage accounts → your account → Security + networking → Access keys "
+                            "→ Show, then copy key1 (or key2).")
+        elif mode == CONNECTION_STRING:
+            label = self.tr("Connec&tion string:")
+            where = self.tr("Where: Azure portal → Storage accounts → your account → Security + networking → Access keys "
+                            "→ Connection string (Show). It holds the account key too.")
+        else:
+            label = self.tr("Con&tainer SAS URL:")
+            where = self.tr("Where: Azure portal → your storage account → Storage browser → the container → Shared access "
+                            "tokens, with Read and List. It can list blobs, but signing a SAS needs the key.")
+        never = self.tr("Never stored in the project file.")
+        from ..core.guidance import term_explanation
+        from ..i18n import current_language
+
+        term = {ACCOUNT_KEY: "account-key", CONNECTION_STRING: "connection-string"}.get(mode, "container-sas")
+        self.secret_label.setText(label)
+        self.secret.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.secret.setToolTip(f"{term_explanation(term, current_language())}\n\n{where} {never}")
+        self.secret_where.setText(where)
+
+    def _show_expiry(self) -> None:
+        """The expiry the next SAS gets (the profile's minimum plus the extra days) and the minimum itself;
+        every number from the profile."""
+        from ..core.operations import sas_expiry
+        from ..i18n import local_time
+
+        profile = project_profile(self.project)
+        now = datetime.now(UTC)
+        expires = sas_expiry(profile, now, self.extra_days.value())
+        if profile.sas_min_business_days:
+            minimum = self.tr("at least {0} business days after its start, plus {1} day(s) of margin").format(
+                profile.sas_min_business_days, profile.sas_expiry_margin_days)
+        else:
+            minimum = self.tr("at least {0} days from the day it is made").format(profile.sas_min_days)
+        lines = [self.tr("A new SAS expires {0}. The profile's minimum: {1}.").format(
+            local_time(expires.strftime("%Y-%m-%dT%H:%M:%SZ")), minimum)]
+        if profile.sas_scheme == "http-warn":
+            lines.append(self.tr("The 2015 guide says the URI must not start with https: the tools of that time could "
+                                 "not read it. Keep https unless the portal refuses it; http works only where the storage "
+                                 "account allows it (Secure transfer required off)."))
+        elif self.scheme.currentData() == "http":
+            lines.append(self.tr("Partner Center needs https: choose https."))
+        self.expiry_note.setText("\n".join(lines))
 
     def _store_settings(self) -> None:
         if self._loading:
@@ -195,7 +267,7 @@ class SasPage(StepPage):
         self.changed()
 
     def _secret_ref(self):
-        return storage_secret_ref(self.project.project_id, self.mode.currentData())
+        return storage_secret_ref(self.project.project_id, self.mode.currentData(), self.project.storage)
 
     def _load_secret(self) -> None:
         from ..core.credentials import CredentialError, credentials
@@ -442,7 +514,12 @@ class SasPage(StepPage):
         else:
             self.banner.setText("")
             set_banner(self.banner, None)
-        self.banner.setVisible(bool(due))
+        gallery = sum(len(sku.disks) - len(sku.sas_disks) for sku in self.project.skus)
+        if gallery and not due:  # said, so that a missing row is not a surprise
+            self.banner.setText(self.tr("{0} disk(s) belong to an image that comes from an Azure Compute Gallery image "
+                                        "version: they need no SAS URI and are not listed.").format(gallery))
+            set_banner(self.banner, "neutral")
+        self.banner.setVisible(bool(due) or bool(gallery))
 
     def _show_details(self) -> None:
         chosen = self.selected()

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..check_text import check_description, check_name, check_remediation, check_value
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
-from ..core.verdicts import COLOURS, MARKS, ORDER
 from ..i18n import current_language, local_time
 from ..style import set_banner
-from .base import StepPage, setup_row_table
+from .base import StepPage
+from .results_table import (  # noqa: F401 - ProblemsFilter and readable_evidence are imported from here too
+    ProblemsFilter,
+    ResultsModel,
+    details_text,
+    fit_result_columns,
+    make_results_table,
+    readable_evidence,
+)
 
 
 def profile_title(profile_id: str) -> str:
@@ -37,64 +39,6 @@ def profile_title(profile_id: str) -> str:
         return load_profile(profile_id).display_title(current_language())
     except (ProfileError, OSError, ValueError):
         return profile_id
-
-
-def readable_evidence(evidence: str) -> str:
-    """The probe's section markers ("@@@history") as headings a person reads."""
-    return re.sub(r"^@@@(\S+)$", r"── \1 ──", evidence, flags=re.MULTILINE)
-
-
-class ResultsModel(QAbstractTableModel):
-    COLUMNS = ("Result", "Check", "Test ID", "Actual", "Required")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[CheckRecord] = []
-        self.words = {}
-
-    def set_rows(self, rows: list[CheckRecord]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.words.get(self.COLUMNS[section], self.COLUMNS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [f"{MARKS.get(row.result, '?')} {self.words.get(row.result, row.result)}", check_name(row.id, row.name),
-                    row.test_id, check_value(row.actual), check_value(row.required)][col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return row.id
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
-            return QBrush(QColor(COLOURS.get(row.result, "#000000")))
-        if role == Qt.ItemDataRole.UserRole:  # sort key: problems first
-            return [ORDER.get(row.result, 9), row.name, row.test_id.zfill(4), row.actual, row.required][col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.description
-        return None
-
-
-class ProblemsFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.problems_only = False
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt override
-        if not self.problems_only:
-            return True
-        return self.sourceModel().rows[source_row].result in ("Failed", "Error", "Warning")
 
 
 class TestRunPage(StepPage):
@@ -110,6 +54,9 @@ class TestRunPage(StepPage):
         self.banner = QLabel()
         self.banner.setObjectName("runBanner")
         self.banner.setWordWrap(True)
+        self.image_under_test = QLabel()  # which image the run tests (one test VM per image type)
+        self.image_under_test.setWordWrap(True)
+        self.image_under_test.hide()
         self.runs = QComboBox()
         self.runs.setAccessibleName(self.tr("Earlier runs"))
         self.btn_run = QPushButton(self.tr("&Run all checks"))
@@ -132,14 +79,7 @@ class TestRunPage(StepPage):
                             "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
                             "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
                             "Skipped": self.tr("Skipped")}
-        self.proxy = ProblemsFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        setup_row_table(self.table, self.tr("Test results"))
-        self.table.setWordWrap(False)
+        self.proxy, self.table = make_results_table(self, self.model, self.tr("Test results"))
         self.details = QPlainTextEdit()
         self.details.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.details.setReadOnly(True)
@@ -155,6 +95,7 @@ class TestRunPage(StepPage):
         splitter.addWidget(details_box)
         splitter.setSizes([380, 200])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.image_under_test)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addLayout(second)
@@ -170,7 +111,22 @@ class TestRunPage(StepPage):
 
     # -- display -------------------------------------------------------------
     def load_from_project(self) -> None:
+        self._show_image_under_test()
         self._fill_runs()
+
+    def _show_image_under_test(self) -> None:
+        from ..core.model import has_image_choices, tested_image
+        from ..image_dialog import image_label
+
+        found = tested_image(self.project, self.project.connection.image_under_test)
+        shown = has_image_choices(self.project) and found is not None
+        if found is not None:
+            sku, image_type = found
+            image = sku.image(image_type)
+            if image is not None:
+                self.image_under_test.setText(self.tr("Image under test: {0} (choose another on the Connection step)")
+                                              .format(image_label(sku, image)))
+        self.image_under_test.setVisible(shown)
 
     def _fill_runs(self) -> None:
         runs = self.project.test_runs
@@ -191,11 +147,7 @@ class TestRunPage(StepPage):
     def _show_run(self) -> None:
         run = self.shown_run()
         self.model.set_rows(run.results if run else [])
-        header = self.table.horizontalHeader()
-        for col in (0, 1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        for col in (3, 4):  # actual and required share what is left
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        fit_result_columns(self.table)
         self._banner(run)
         if self.proxy.rowCount():
             self.table.selectRow(0)
@@ -229,11 +181,8 @@ class TestRunPage(StepPage):
         if r is None:
             self.details.clear()
             return
-        self.details.setPlainText(self.tr("{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}")
-                                  .format(check_name(r.id, r.name), check_description(r.id, r.description),
-                                          check_value(r.actual), check_value(r.required),
-                                          check_remediation(r.id, r.remediation) or "—",
-                                          readable_evidence(r.evidence)))
+        self.details.setPlainText(details_text(self.tr(
+            "{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}"), r))
         self.btn_copy.setEnabled(bool(r.remediation))
 
     def _copy(self) -> None:
@@ -291,7 +240,13 @@ class TestRunPage(StepPage):
 
         if self.run(work, done, failed, cancelled=lambda: self.banner.setText(self.tr("Run cancelled.")),
                     progress=on_progress, busy=(self.btn_run, self.btn_rerun), cancel_button=self.btn_cancel):
-            self.banner.setText(self.tr("Running on {0}…").format(c.host))
+            if c.platform == "windows":
+                # The probe's sections arrive only at the end; say which part takes long (issue #24).
+                self.banner.setText(self.tr("Running on {0}… The Windows Update search comes last and can take "
+                                            "minutes; if the run stops, the result says which part was still running.")
+                                    .format(c.host))
+            else:
+                self.banner.setText(self.tr("Running on {0}…").format(c.host))
 
     def rerun_selected(self) -> None:
         r = self.selected_record()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +43,8 @@ def severity_icon(widget: QWidget, severity: str):
 
 class VhdPage(StepPage):
     step = Step.VHD
+
+    host_os: str | None = None  # the OS the fix commands are for (None: this computer's; tests set one)
 
     def __init__(self, document):
         super().__init__(document)
@@ -92,14 +96,28 @@ class VhdPage(StepPage):
         self.btn_copy = QPushButton(self.tr("Co&py command"))
         self.btn_copy.setEnabled(False)
 
-        lower = QWidget()
-        ll = QVBoxLayout(lower)
+        format_tab = QWidget()
+        ll = QVBoxLayout(format_tab)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.findings, 1)
         fix_row = QHBoxLayout()
         fix_row.addWidget(self.fix, 1)
         fix_row.addWidget(self.btn_copy, 0, Qt.AlignmentFlag.AlignTop)
         ll.addLayout(fix_row)
+        # Where the fix command's tool comes from on this computer (Hyper-V PowerShell, or qemu-img).
+        self.fix_hint = QLabel()
+        self.fix_hint.setWordWrap(True)
+        self.fix_hint.setObjectName("fixToolHint")
+        self.fix_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fix_hint.hide()
+        ll.addWidget(self.fix_hint)
+        for key, widgets in (("lun", (self.disks,)), ("page-blob", (self.btn_upload,)), ("fixed-vhd", (self.btn_check,)),
+                             ("vhd", (self.btn_choose,))):
+            self.explain(key, *widgets)
+        self.lower = QTabWidget()
+        self.lower.addTab(format_tab, self.tr("F&ormat check"))
+        self.lower.addTab(self._preflight_tab(), self.tr("Inside the ima&ge"))
+        lower = self.lower
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +127,7 @@ class VhdPage(StepPage):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -121,6 +140,49 @@ class VhdPage(StepPage):
         self.disks.itemSelectionChanged.connect(self._show_findings)
         self.findings.itemSelectionChanged.connect(self._show_fix)
         self.btn_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fix.toPlainText()))
+        self.btn_preflight.clicked.connect(self.start_preflight)
+        self.lower.currentChanged.connect(self._tab_shown)
+        self.pre_problems.toggled.connect(self._filter_preflight)
+        self.pre_table.selectionModel().selectionChanged.connect(self._show_preflight_details)
+        self.btn_pre_copy.clicked.connect(self._copy_preflight_fix)
+
+    def _preflight_tab(self) -> QWidget:
+        """The pre-flight (issue #23): the Linux test cases read from the file, in the test run's table."""
+        from .results_table import ResultsModel, make_results_table
+
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.btn_preflight = QPushButton(self.tr("Check &inside the image"))
+        self.btn_preflight.setToolTip(self.tr("Read the Linux test cases' files from the selected VHD file itself "
+                                              "(ext2/3/4), offline, before upload and before any VM."))
+        self.pre_problems = QCheckBox(self.tr("P&roblems only"))
+        self.pre_summary = QLabel()
+        self.pre_summary.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.btn_preflight)
+        row.addWidget(self.pre_problems)
+        row.addWidget(self.pre_summary, 1)
+        layout.addLayout(row)
+        self.pre_model = ResultsModel(self)
+        self.pre_model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
+                                "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
+                                "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
+                                "Skipped": self.tr("Skipped")}
+        self.pre_proxy, self.pre_table = make_results_table(self, self.pre_model, self.tr("Pre-flight results"))
+        self.pre_details = QPlainTextEdit()
+        self.pre_details.setTabChangesFocus(True)
+        self.pre_details.setReadOnly(True)
+        self.pre_details.setAccessibleName(self.tr("Pre-flight result details"))
+        self.pre_details.setMaximumHeight(90)
+        self.btn_pre_copy = QPushButton(self.tr("Copy re&mediation"))
+        self.btn_pre_copy.setEnabled(False)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.pre_details, 1)
+        detail_row.addWidget(self.btn_pre_copy, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.pre_table, 1)
+        layout.addLayout(detail_row)
+        return tab
 
     # -- table ---------------------------------------------------------------
     def all_disks(self) -> list[tuple[Sku, Disk]]:
@@ -195,6 +257,7 @@ class VhdPage(StepPage):
         if worst >= 0:
             self.findings.selectRow(worst)
         self._show_fix()
+        self._show_preflight()
 
     def _translated(self, finding) -> str:
         return translate_problem(finding)
@@ -208,6 +271,11 @@ class VhdPage(StepPage):
         self.fix.setPlaceholderText(self.tr("Nothing to fix for this finding.") if item else
                                     self.tr("Select a finding to see the command that fixes it."))
         self.btn_copy.setEnabled(bool(fix))
+        from ..core.vhdcheck import FIRST_MIB_FIX, fix_tool_hint
+
+        command = bool(fix) and fix != FIRST_MIB_FIX  # that one is advice, not a command
+        self.fix_hint.setText(translate(CORE_CONTEXT, fix_tool_hint(self.host_os)) if command else "")
+        self.fix_hint.setVisible(command)
 
     # -- actions -------------------------------------------------------------
     def choose_file(self) -> None:
@@ -225,6 +293,7 @@ class VhdPage(StepPage):
     def set_disk_file(self, disk: Disk, path: str) -> None:
         disk.vhd_path = path
         disk.vhd_check = None
+        disk.preflight = None
         self.changed()
         self.refresh()
 
@@ -258,6 +327,7 @@ class VhdPage(StepPage):
         disk.blob_url = parsed.url_without_sas
         disk.vhd_path = ""
         disk.vhd_check = None
+        disk.preflight = None
         if parsed.query:
             credentials().store(self.blob_sas_ref(disk.blob_url), parsed.query, remember=False)
         self.changed()
@@ -265,7 +335,7 @@ class VhdPage(StepPage):
         return True
 
     def busy_widgets(self):
-        return (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload)
+        return (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload, self.btn_preflight)
 
     def start_checks(self, items: list[tuple[Sku, Disk]]) -> None:
         items = [(s, d) for s, d in items if d.vhd_path or d.blob_url]
@@ -311,8 +381,104 @@ class VhdPage(StepPage):
                 self.status.setText(self.tr("Check failed: {0}").format(error))
             self._next_check()
 
-        self.run(lambda progress, cancel: check_disk(target, profile, disk.role, sku.os_family, project, cancel=cancel),
+        # How the disk boots is judged for its image type under a profile with image types to choose
+        # (Partner Center); the 2015 guide's one x64 image per SKU is checked as it always was.
+        image_type = disk.image_type if profile.image_types_max > 1 or len(profile.image_types) > 1 else None
+        self.run(lambda progress, cancel: check_disk(target, profile, disk.role, sku.os_family, project, cancel=cancel,
+                                                     image_type=image_type),
                  done, failed, cancelled, busy=self.busy_widgets(), cancel_button=self.btn_cancel)
+
+    # -- pre-flight: the test cases from the file itself -----------------------------
+    def _show_preflight(self) -> None:
+        from ..core.operations import preflight_is_stale
+        from .results_table import fit_result_columns
+
+        chosen = self.selected()
+        record = chosen[1].preflight if chosen else None
+        self.pre_model.set_rows(record.results if record else [])
+        fit_result_columns(self.pre_table)
+        if record is None:
+            self.pre_summary.setText(self.tr("Not checked inside yet: reads the files the Linux test cases need "
+                                             "(ext2/3/4; XFS, Btrfs and LVM need the test VM)."))
+        else:
+            failed = sum(r.result in ("Failed", "Error") for r in record.results)
+            warnings = sum(r.result == "Warning" for r in record.results)
+            text = self.tr("Offline pre-flight: {0} failure(s), {1} warning(s); {2}, {3} KiB read.").format(
+                failed, warnings, record.layout, record.bytes_read // 1024)
+            if preflight_is_stale(chosen[1]):
+                text += " " + self.tr("The file changed since: check inside again.")
+            self.pre_summary.setText(text)
+        if self.pre_proxy.rowCount():
+            self.pre_table.selectRow(0)
+        self._show_preflight_details()
+
+    def _tab_shown(self, index: int) -> None:
+        """The pre-flight's table holds 23 rows: give it the room the disk list does not need."""
+        if index == 1:
+            upper = self.splitter.widget(0).minimumSizeHint().height()
+            self.splitter.setSizes([upper, max(self.splitter.height() - upper, 1)])
+
+    def _filter_preflight(self, on: bool) -> None:
+        self.pre_proxy.problems_only = on
+        self.pre_proxy.invalidate()
+
+    def _selected_preflight(self):
+        rows = self.pre_table.selectionModel().selectedRows()
+        return self.pre_model.rows[self.pre_proxy.mapToSource(rows[0]).row()] if rows else None
+
+    def _show_preflight_details(self) -> None:
+        from .results_table import details_text
+
+        r = self._selected_preflight()
+        if r is None:
+            self.pre_details.clear()
+            self.btn_pre_copy.setEnabled(False)
+            return
+        self.pre_details.setPlainText(details_text(self.tr(
+            "{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}"), r))
+        self.btn_pre_copy.setEnabled(bool(r.remediation))
+
+    def _copy_preflight_fix(self) -> None:
+        r = self._selected_preflight()
+        if r and r.remediation:
+            QGuiApplication.clipboard().setText(r.remediation)
+
+    def start_preflight(self) -> None:
+        """Read the selected local VHD's files in the background (progress and Cancel), judge, keep the record."""
+        from ..core.model import OS_LINUX
+        from ..core.operations import preflight_disk
+        from ..core.storage import StorageError
+
+        chosen = self.selected()
+        if self.task is not None or chosen is None:
+            return
+        sku, disk = chosen
+        if not disk.vhd_path or sku.os_family != OS_LINUX or disk.role != "os":
+            self.pre_summary.setText(self.tr("The pre-flight reads the local VHD file of a Linux OS disk: choose "
+                                             "one first."))
+            return
+        profile = project_profile(self.project)
+        path = disk.vhd_path
+        self.lower.setCurrentIndex(1)
+
+        def done(result):
+            disk.preflight = result.record
+            self.changed()
+            self.status.setText("")
+            self._show_preflight()
+
+        def failed(error):
+            reason = translate_failure(error) if isinstance(error, StorageError) else str(error)
+            self.pre_summary.setText(self.tr("Could not check inside {0}: {1}").format(self.disk_name(sku, disk), reason))
+
+        def on_progress(update):
+            self.progress.setRange(0, update.total or 1)
+            self.progress.setValue(update.done)
+
+        if self.run(lambda progress, cancel: preflight_disk(path, profile, profile.id, progress, cancel), done, failed,
+                    cancelled=lambda: self.pre_summary.setText(self.tr("Pre-flight cancelled.")), progress=on_progress,
+                    busy=self.busy_widgets(), cancel_button=self.btn_cancel):
+            self.pre_summary.setText(self.tr("Reading the files inside {0}…").format(self.disk_name(sku, disk)))
 
     def ask_upload(self) -> None:
         from PySide6.QtWidgets import QInputDialog

@@ -1,5 +1,6 @@
-# Create a managed image from each SKU's VHD blobs and a test VM from it (the guide's step 4 with
-# today's Azure CLI, from PowerShell). Made by mpwizard 0.1.0.
+# Create a test VM from each SKU's VHD blobs: a managed image (x64 Gen1 from SAS URIs), or an Azure
+# Compute Gallery image version (Gen2, Arm64, Trusted Launch, a gallery source) -- the guide's step 4
+# with today's Azure CLI, from PowerShell. Made by mpwizard 0.1.0.
 # Set the variables below first; no secret is written into this file.
 $ErrorActionPreference = 'Stop'
 if (-not $env:RESOURCE_GROUP) { throw 'Set $env:RESOURCE_GROUP to the resource group of the storage account' }

@@ -12,9 +12,9 @@ so does the export. Qt-free.
 from .formats import FORMATS, MISSING_SAS, PC_SCHEMA
 from .forms import FormField, partner_center_json, portal_form
 from .readiness import DISK_DATA, DISK_OS, ReadinessItem, disk_args, fill, readiness
-from .renderers import SkuExport, prepare, render
+from .renderers import ExportRefused, SkuExport, prepare, render, script_refusals
 from .tokens import ExportTokens, disk_sas_uri, load_sas_uris, mask_signature, sas_uri
 
-__all__ = ["ExportTokens", "DISK_DATA", "DISK_OS", "FORMATS", "MISSING_SAS", "PC_SCHEMA", "FormField", "ReadinessItem", "SkuExport",
+__all__ = ["ExportRefused", "ExportTokens", "DISK_DATA", "DISK_OS", "FORMATS", "MISSING_SAS", "PC_SCHEMA", "FormField", "ReadinessItem", "SkuExport",
            "disk_args", "disk_sas_uri", "fill", "load_sas_uris", "mask_signature", "partner_center_json",
-           "portal_form", "prepare", "readiness", "render", "sas_uri"]
+           "portal_form", "prepare", "readiness", "render", "sas_uri", "script_refusals"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
-from ..model import OS_WINDOWS, ROLE_OS, Project, Sku
+from ..model import IMAGE_X64_GEN1, OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, PlanImage, Project, PublishedImage, Sku
 from ..validation import marketplace_urls
 from .formats import MISSING_SAS, PC_SCHEMA
 from .readiness import fill
@@ -38,6 +38,13 @@ M_OS_NAME = QT_TRANSLATE_NOOP("Core", "MISSING: operating system name")
 M_SIZE = QT_TRANSLATE_NOOP("Core", "MISSING: recommended VM size")
 M_VERSION = QT_TRANSLATE_NOOP("Core", "MISSING: version")
 M_REPORT = QT_TRANSLATE_NOOP("Core", "MISSING: store the report in the VHDs' container")
+M_GALLERY = QT_TRANSLATE_NOOP("Core", "MISSING: the gallery image version (tenant ID and resource ID) on the Offer & SKUs step")
+# Image types as the portal names them (the Partner Center technical configuration page).
+IMAGE_TYPE_NAMES = {"x64Gen1": QT_TRANSLATE_NOOP("Core", "x64 Generation 1"),
+                    "x64Gen2": QT_TRANSLATE_NOOP("Core", "x64 Generation 2"),
+                    "arm64Gen2": QT_TRANSLATE_NOOP("Core", "Arm64 Generation 2")}
+SECURITY_TYPE_NAMES = {"": QT_TRANSLATE_NOOP("Core", "Standard"), "trusted": QT_TRANSLATE_NOOP("Core", "Trusted Launch"),
+                       "confidential": QT_TRANSLATE_NOOP("Core", "Confidential")}
 
 
 def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
@@ -58,17 +65,43 @@ def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) 
     for n in range(max(3, len(sizes))):
         fields.append(_field(QT_TRANSLATE_NOOP("Core", "Recommended VM size {n}"), sizes[n] if n < len(sizes) else "", M_SIZE, n=n + 1))
     fields.append(_field(QT_TRANSLATE_NOOP("Core", "Version"), sku.version, M_VERSION))
-    for i, disk in enumerate(sku.disks):
-        if disk.role == ROLE_OS:
-            fields.append(_field(QT_TRANSLATE_NOOP("Core", "OS VHD URL"), sas_uris.get(i) or "", MISSING_SAS, "disk"))
-    for i, disk in enumerate(sku.disks):
-        if disk.role != ROLE_OS:
-            lun = sku.lun_of(disk)
-            fields.append(_field(QT_TRANSLATE_NOOP("Core", "LUN"), str(lun), "", "disk"))
-            fields.append(_field(QT_TRANSLATE_NOOP("Core", "LUN {lun} VHD URL"), sas_uris.get(i) or "", MISSING_SAS, "disk", lun=lun))
+    several = len(sku.images) > 1 or sku.main_image_type != IMAGE_X64_GEN1
+    for image in sku.images:
+        # One image: the guide's form exactly. Several (or not x64 Gen1): each image type's own fields.
+        if several:
+            fields += _image_fields(sku, image)
+        if image.source == SOURCE_GALLERY:
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "Tenant ID ({type})"), image.gallery_tenant_id, M_GALLERY,
+                                 "disk", type=image.image_type))
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "Gallery image version ({type})"), image.gallery_resource_id,
+                                 M_GALLERY, "disk", type=image.image_type))
+            continue
+        label_os = QT_TRANSLATE_NOOP("Core", "OS VHD URL ({type})") if several else QT_TRANSLATE_NOOP("Core", "OS VHD URL")
+        label_lun = (QT_TRANSLATE_NOOP("Core", "LUN {lun} VHD URL ({type})") if several
+                     else QT_TRANSLATE_NOOP("Core", "LUN {lun} VHD URL"))
+        for i, disk in enumerate(sku.disks):
+            if disk.role == ROLE_OS and disk.image_type == image.image_type:
+                fields.append(_field(label_os, sas_uris.get(i) or "", MISSING_SAS, "disk", type=image.image_type))
+        for i, disk in enumerate(sku.disks):
+            if disk.role != ROLE_OS and disk.image_type == image.image_type:
+                lun = sku.lun_of(disk)
+                fields.append(_field(QT_TRANSLATE_NOOP("Core", "LUN"), str(lun), "", "disk"))
+                fields.append(_field(label_lun, sas_uris.get(i) or "", MISSING_SAS, "disk", lun=lun, type=image.image_type))
     report = sku.report
     fields.append(_field(QT_TRANSLATE_NOOP("Core", "Certification report"), report.blob_url if report and report.blob_url else "", M_REPORT))
     return fields
+
+
+def _image_fields(sku: Sku, image: PlanImage) -> list[FormField]:
+    """What the portal asks per image type: its SKU id and, for Generation 2, its security type."""
+    out = [_field(QT_TRANSLATE_NOOP("Core", "Image type"), IMAGE_TYPE_NAMES.get(image.image_type, image.image_type), "", "disk"),
+           _field(QT_TRANSLATE_NOOP("Core", "SKU ID ({type})"), sku.image_sku_id(image), M_SKU_ID, "disk",
+                  type=image.image_type)]
+    if image.image_type != IMAGE_X64_GEN1:
+        names = [SECURITY_TYPE_NAMES.get(t, t) for t in image.security_types] or [SECURITY_TYPE_NAMES[""]]
+        out.append(_field(QT_TRANSLATE_NOOP("Core", "Security type ({type})"), ", ".join(names), "", "disk",
+                          type=image.image_type))
+    return out
 
 
 # -- Partner Center -----------------------------------------------------------------------
@@ -80,7 +113,6 @@ WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2 datacenter", "win
                  ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"), ("2016", "windowsServer2016"),
                  ("2019", "windowsServer2019"), ("2022 datacenter: azure edition", "windowsServer2022DatacenterAzureEdition"),
                  ("2022", "windowsServer2022"), ("20h2", "windowsServerVersion20H2"), ("2004", "windowsServerVersion2004"))
-IMAGE_TYPE = "x64Gen1"  # the one image type a plan of this product has (Gen2 and Arm64: a later issue)
 
 
 def _os_type(sku: Sku) -> str:
@@ -109,33 +141,60 @@ def _sas_source(os_uri: str | None, data: list[tuple[int, str | None]]) -> dict[
             "dataDisks": [{"lunNumber": lun, "uri": uri} for lun, uri in data]}
 
 
+def _published_source(image: PublishedImage, published: Mapping[str, str | None]) -> dict[str, Any] | None:
+    if image.gallery_resource_id:
+        return {"sourceType": SOURCE_GALLERY,
+                "sharedImage": {"tenantId": image.gallery_tenant_id, "resourceId": image.gallery_resource_id}}
+    return _sas_source(published.get(image.os_blob_url), [(d.lun, published.get(d.blob_url)) for d in image.data_disks])
+
+
 def _published_versions(sku: Sku, published: Mapping[str, str | None]) -> list[dict[str, Any]]:
     out = []
     for v in sku.image_versions:
-        if v.gallery_resource_id:
-            source: dict[str, Any] | None = {"sourceType": "sharedImageGallery",
-                                             "sharedImage": {"tenantId": v.gallery_tenant_id, "resourceId": v.gallery_resource_id}}
-        else:
-            source = _sas_source(published.get(v.os_blob_url), [(d.lun, published.get(d.blob_url)) for d in v.data_disks])
-        if source is None:
+        images = [(im.image_type, _published_source(im, published)) for im in v.images()]
+        if any(source is None for _, source in images):
             continue  # its tokens are not in the keyring: the readiness says so
         out.append({"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
-                    "vmImages": [{"imageType": v.image_type, "source": source}]})
+                    "vmImages": [{"imageType": kind, "source": source} for kind, source in images]})
+    return out
+
+
+def image_source(sku: Sku, image: PlanImage, sas_uris: Mapping[int, str | None]) -> dict[str, Any] | None:
+    """The new version's source of one image type: its gallery image version, or its disks' SAS URIs
+    (None while anything is missing)."""
+    if image.source == SOURCE_GALLERY:
+        if not image.gallery_tenant_id or not image.gallery_resource_id:
+            return None
+        return {"sourceType": SOURCE_GALLERY,
+                "sharedImage": {"tenantId": image.gallery_tenant_id, "resourceId": image.gallery_resource_id}}
+    disks = [(i, d) for i, d in enumerate(sku.disks) if d.image_type == image.image_type]
+    os_uri = next((sas_uris.get(i) for i, d in disks if d.role == ROLE_OS), None)
+    data = [(sku.lun_of(d) or 0, sas_uris.get(i)) for i, d in disks if d.role != ROLE_OS]
+    return _sas_source(os_uri, data)
+
+
+def pc_skus(sku: Sku) -> list[dict[str, Any]]:
+    """Partner Center's `skus`: one per image type; securityType only on a Generation 2 image that has one."""
+    out = []
+    for image in sku.images:
+        entry: dict[str, Any] = {"imageType": image.image_type, "skuId": sku.image_sku_id(image)}
+        if image.image_type != IMAGE_X64_GEN1 and image.security_types:
+            entry["securityType"] = list(image.security_types)
+        out.append(entry)
     return out
 
 
 def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str | None],
                         missing: list[str] | None = None, published: Mapping[str, str | None] | None = None) -> dict[str, Any]:
     """The plan's technical configuration as the Product Ingestion API resource: every version the plan
-    publishes, unchanged, and the new one once all its SAS URIs exist (until then it is left out and
-    the readiness says why)."""
-    os_uri = next((sas_uris.get(i) for i, d in enumerate(sku.disks) if d is sku.os_disk), None)
-    data = [(sku.lun_of(d) or 0, sas_uris.get(i)) for i, d in enumerate(sku.disks) if d.role != ROLE_OS]
+    publishes, unchanged, and the new one once every image type's source is complete (until then it is
+    left out and the readiness says why)."""
     versions = _published_versions(sku, published or {})
-    new_source = _sas_source(os_uri, data)
-    if new_source is not None and sku.version not in {v["versionNumber"] for v in versions}:
+    new_images = [(image.image_type, image_source(sku, image, sas_uris)) for image in sku.images]
+    if new_images and all(source is not None for _, source in new_images) \
+            and sku.version not in {v["versionNumber"] for v in versions}:
         versions.append({"versionNumber": sku.version, "lifecycleState": "generallyAvailable",
-                         "vmImages": [{"imageType": IMAGE_TYPE, "source": new_source}]})
+                         "vmImages": [{"imageType": kind, "source": source} for kind, source in new_images]})
     document: dict[str, Any] = {
         "$schema": PC_SCHEMA,
         "product": {"externalId": project.offer.offer_id},
@@ -144,8 +203,7 @@ def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str |
         "recommendedVmSizes": list(sku.vm_sizes),
         "openPorts": [{"label": port.label, "protocol": port.protocol, "portRange": port.port_range} for port in sku.open_ports],
         "vmProperties": vm_properties(project, sku),
-        # securityType belongs to Gen2 images only: an x64Gen1 SKU has none.
-        "skus": [{"imageType": IMAGE_TYPE, "skuId": sku.sku_id}],
+        "skus": pc_skus(sku),
         "vmImageVersions": versions,
     }
     if missing:

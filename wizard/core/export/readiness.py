@@ -10,19 +10,27 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
-from ..model import ROLE_OS, Disk, Project, Sku
+from ..model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, Disk, Project, Sku, TestRunRecord, tested_image
 from ..profiles import Profile
 from ..questionnaire import progress as questionnaire_progress
 from ..sas import minimum_expiry
 from ..steps import Step, parse_iso, sas_expiry_state
-from ..validation import project_profile, validate_offer
-from ..verdicts import BLOCKING
-from ..vhdjobs import check_is_stale
+from ..validation import GUID_RE, gallery_parts, project_profile, validate_offer
+from ..verdicts import BLOCKING, SKIPPED
+from ..vhdjobs import check_is_stale, preflight_is_stale
 
 # -- readiness -------------------------------------------------------------------------
 # The templates below are shown translated by the GUI (context "Core"); lupdate finds them by this name.
 DISK_OS = QT_TRANSLATE_NOOP("Core", "OS disk")
 DISK_DATA = QT_TRANSLATE_NOOP("Core", "data disk LUN {lun}")
+DISK_OS_OF = QT_TRANSLATE_NOOP("Core", "{type} OS disk")
+DISK_DATA_OF = QT_TRANSLATE_NOOP("Core", "{type} data disk LUN {lun}")
+R_GALLERY_OK = QT_TRANSLATE_NOOP("Core", "{type}: the image comes from the gallery image version {version}")
+R_GALLERY_BAD = QT_TRANSLATE_NOOP("Core", "{type}: the gallery source needs the tenant ID and the image version's resource ID "
+                                          "(Offer & SKUs step)")
+R_GALLERY_ACCESS = QT_TRANSLATE_NOOP("Core", "{type}: confirm that the tenant registered the {provider} resource provider "
+                                             "(or that the publishing account is Owner of the gallery)")
+R_GALLERY_ACCESS_OK = QT_TRANSLATE_NOOP("Core", "{type}: the {provider} resource provider registration is confirmed")
 R_OFFER_OK = QT_TRANSLATE_NOOP("Core", "Offer and SKU details are complete")
 R_OFFER_BAD = QT_TRANSLATE_NOOP("Core", "Offer and SKU details have {count} problem(s): see the Offer & SKUs step")
 R_VHD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD has not been checked")
@@ -44,11 +52,22 @@ R_PUBLISHED_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "Published version {version}: {
                                                  "import the plan from Partner Center again")
 R_PUBLISHED_UNTAKEN = QT_TRANSLATE_NOOP("Core", "Published version {version} could not be imported: a configure request "
                                                 "from this export would drop it. Configure the plan in Partner Center")
+R_PRE_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight ({finished}) found no Failed or Error result")
+R_PRE_BAD = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight found Failed/Error results: {ids}. Fix the image, "
+                                      "or let a later test run on the VM decide")
+R_PRE_SUPERSEDED = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight found {count} Failed/Error result(s); the "
+                                             "later test run on the VM decides")
+R_PRE_STALE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD changed since its offline pre-flight: check inside it again")
 R_RUN_NONE = QT_TRANSLATE_NOOP("Core", "No certification test run yet")
 R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
 R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
+R_RUN_UNJUDGED = QT_TRANSLATE_NOOP("Core", "The latest Windows test run has cases that were not judged (Skipped) or "
+                                           "Failed/Error results, without an exception explanation: {ids}")
 R_RUN_EXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run's {count} Failed/Error result(s) each have an exception explanation")
 R_RUN_OK = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result")
+R_RUN_IMAGE_NONE = QT_TRANSLATE_NOOP("Core", "No test run of the {type} image yet: one test VM per image type (choose the "
+                                             "image on the Connection step)")
+R_RUN_IMAGE_OK = QT_TRANSLATE_NOOP("Core", "The {type} image was tested ({finished})")
 R_Q_OK = QT_TRANSLATE_NOOP("Core", "The questionnaire is complete")
 R_Q_OPEN = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered)")
 R_Q_OPEN_SSH = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)")
@@ -71,14 +90,32 @@ class ReadinessItem:
         return fill(self.template, self.args)
 
 
+# The argument values that are templates themselves. Only these are filled: any other value is data
+# (a check's name from the VM, an id from a project file) and a "{x}" in it is just text.
+NESTED_TEMPLATES = frozenset({DISK_OS, DISK_DATA})
+
+
 def fill(template: str, args: Mapping[str, object]) -> str:
     """Format a template whose argument values may be templates of their own (a disk's name with its LUN)."""
-    values = {k: (str(v).format(**args) if isinstance(v, str) and "{" in v else v) for k, v in args.items()}
+    values = {k: (v.format(**args) if isinstance(v, str) and v in NESTED_TEMPLATES else v) for k, v in args.items()}
     return template.format(**values)
 
 
 def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
+    """A disk's name for the readiness: with its image type when the plan has more than one."""
+    if len(sku.images) > 1:
+        return ({"disk": DISK_OS_OF, "type": disk.image_type} if disk.role == ROLE_OS
+                else {"disk": DISK_DATA_OF, "type": disk.image_type, "lun": sku.lun_of(disk)})
     return {"disk": DISK_OS} if disk.role == ROLE_OS else {"disk": DISK_DATA, "lun": sku.lun_of(disk)}
+
+
+def _tests(project: Project, key: str, sku: Sku, image_type: str) -> bool:
+    found = tested_image(project, key)
+    return found is not None and found[0] is sku and found[1] == image_type
+
+
+def needs_sas(sku: Sku, disk: Disk) -> bool:
+    return sku.needs_sas(disk)
 
 
 def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], profile: Profile | None = None,
@@ -113,6 +150,8 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
         return expiry is not None and least is not None and expiry < least
 
     for i, disk in enumerate(sku.disks):
+        if not needs_sas(sku, disk):
+            continue
         args = disk_args(sku, disk)
         state = sas_expiry_state(disk, profile, now)
         ok = False
@@ -131,11 +170,21 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
             ok, template = True, R_SAS_OK
             args |= {"expiry": disk.sas.expiry}
         items.append(ReadinessItem(f"sas:{i}", Step.SAS, ok, template, args))
+    for image in sku.images:
+        if image.source != SOURCE_GALLERY:
+            continue
+        kind = {"type": image.image_type, "provider": profile.gallery_provider_namespace}
+        parts = gallery_parts(image.gallery_resource_id)
+        good = parts is not None and bool(GUID_RE.match(image.gallery_tenant_id))
+        items.append(ReadinessItem(f"gallery:{image.image_type}", Step.OFFER, good, R_GALLERY_OK if good else R_GALLERY_BAD,
+                                   kind | ({"version": parts["version"]} if parts else {})))
+        items.append(ReadinessItem(f"gallery-access:{image.image_type}", Step.OFFER, image.gallery_access_confirmed,
+                                   R_GALLERY_ACCESS_OK if image.gallery_access_confirmed else R_GALLERY_ACCESS, kind))
     published = published or {}
     for version in sku.image_versions:
-        if version.gallery_resource_id:
+        urls = [u for im in version.images() if not im.gallery_resource_id for u in im.blob_urls]
+        if not urls:
             continue
-        urls = [version.os_blob_url, *(d.blob_url for d in version.data_disks)]
         lacking = [u for u in urls if not published.get(u)]
         items.append(ReadinessItem(f"published:{version.version}", Step.OFFER, not lacking,
                                    R_PUBLISHED_NO_TOKEN if lacking else R_PUBLISHED_OK,
@@ -143,20 +192,33 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     for number in sku.extra.get("untaken_versions", []) if isinstance(sku.extra.get("untaken_versions"), list) else []:
         items.append(ReadinessItem(f"published:{number}", Step.OFFER, False, R_PUBLISHED_UNTAKEN, {"version": str(number)}))
     run = project.latest_run()
+    for i, disk in enumerate(sku.disks):
+        if disk.preflight is not None:
+            items.append(_preflight_item(i, sku, disk, run))
     if run is None:
         items.append(ReadinessItem("test-run", Step.TEST_RUN, False, R_RUN_NONE))
     else:
-        bad = [r for r in run.results if r.result in BLOCKING]
+        # Every Windows case can be judged on every supported version (issue #24): a Skipped one (a run
+        # recorded before, or a case that could not be judged) blocks like an Error.
+        blocking = (*BLOCKING, SKIPPED) if run.platform == OS_WINDOWS else BLOCKING
+        bad = [r for r in run.results if r.result in blocking]
         unexplained = [r for r in bad if not project.questionnaire.exception_notes.get(r.id, "").strip()]
         if not run.results:
             item: tuple[bool, str, dict[str, Any]] = (False, R_RUN_EMPTY, {})
         elif unexplained:
-            item = (False, R_RUN_UNEXPLAINED, {"ids": ", ".join(r.id for r in unexplained)})
+            skipped = any(r.result == SKIPPED for r in unexplained)
+            item = (False, R_RUN_UNJUDGED if skipped else R_RUN_UNEXPLAINED, {"ids": ", ".join(r.id for r in unexplained)})
         elif bad:
             item = (True, R_RUN_EXPLAINED, {"count": len(bad)})
         else:
             item = (True, R_RUN_OK, {"finished": run.finished_at})
         items.append(ReadinessItem("test-run", Step.TEST_RUN, *item))
+    if len(sku.images) > 1:  # one test VM per image type: each needs a run of its own
+        for image in sku.images:
+            runs = [r for r in project.test_runs if r.results and _tests(project, r.image_under_test, sku, image.image_type)]
+            items.append(ReadinessItem(f"test-run:{image.image_type}", Step.TEST_RUN, bool(runs),
+                                       R_RUN_IMAGE_OK if runs else R_RUN_IMAGE_NONE,
+                                       {"type": image.image_type, "finished": runs[-1].finished_at if runs else ""}))
     answers = questionnaire_progress(project)
     q_template = R_Q_OK if answers.complete else R_Q_OPEN_SSH if answers.ssh_info_missing else R_Q_OPEN
     items.append(ReadinessItem("questionnaire", Step.QUESTIONNAIRE, answers.complete, q_template,
@@ -169,3 +231,18 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     else:
         items.append(ReadinessItem("report", Step.QUESTIONNAIRE, True, R_REPORT_OK, {"url": report.blob_url}))
     return items
+
+
+def _preflight_item(index: int, sku: Sku, disk: Disk, run: TestRunRecord | None) -> ReadinessItem:
+    """A pre-flight is shown when there is one; it is advisory: a later test run on the VM decides."""
+    record = disk.preflight
+    assert record is not None
+    args = disk_args(sku, disk)
+    bad = [r.id for r in record.results if r.result in BLOCKING]
+    if preflight_is_stale(disk):
+        return ReadinessItem(f"preflight:{index}", Step.VHD, False, R_PRE_STALE, args)
+    if not bad:
+        return ReadinessItem(f"preflight:{index}", Step.VHD, True, R_PRE_OK, args | {"finished": record.finished_at})
+    if run is not None and run.finished_at > record.finished_at:
+        return ReadinessItem(f"preflight:{index}", Step.VHD, True, R_PRE_SUPERSEDED, args | {"count": len(bad)})
+    return ReadinessItem(f"preflight:{index}", Step.VHD, False, R_PRE_BAD, args | {"ids": ", ".join(bad)})

@@ -9,18 +9,23 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from ... import __version__
-from ..model import OS_WINDOWS, Project, Sku
+from ..model import IMAGE_X64_GEN1, OS_WINDOWS, SOURCE_GALLERY, SOURCE_SAS, PlanImage, Project, Sku
+from ..profiles import Profile, load_profile
 from ..shellquote import Var, Word, bash_word, comment_text, ps_word
+from ..validation import VERSION_RE, VM_SIZE_NAME_RE, gallery_parts, project_profile
+from ..vmsizes import by_name
 from .formats import FORMATS
 from .forms import FormField, partner_center_json, portal_form
 from .readiness import ReadinessItem, readiness
 from .tokens import ExportTokens
 
+SIZES = by_name()
 
 # -- rendering --------------------------------------------------------------------------------
 @dataclass
@@ -47,7 +52,7 @@ def prepare(project: Project, tokens: ExportTokens | Mapping[str, Mapping[int, s
             continue
         uris = dict(tokens.sas.get(sku.sku_id, {}))
         published = {url: tokens.published.get(url) for v in sku.image_versions
-                     for url in [v.os_blob_url, *(d.blob_url for d in v.data_disks)] if url}
+                     for im in v.images() for url in im.blob_urls}
         out.append(SkuExport(sku, portal_form(project, sku, uris), readiness(project, sku, uris, now=now, published=published),
                              uris, published))
     return out
@@ -85,21 +90,51 @@ def render_portal_html(project: Project, exports: list[SkuExport]) -> str:
     return "\n".join(parts) + "\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"):
+# such a cell gets a leading apostrophe, which spreadsheets show as text and do not display.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> str:
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def render_portal_csv(exports: list[SkuExport]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["sku_id", "order", "field", "value", "missing"])
     for export in exports:
         for n, f in enumerate(export.form, 1):
-            writer.writerow([export.sku.sku_id, n, f.label, f.value, f.missing])
+            writer.writerow([csv_cell(c) for c in (export.sku.sku_id, n, f.label, f.value, f.missing)])
         for item in export.items:
             if not item.ok:
-                writer.writerow([export.sku.sku_id, "", "Readiness", "", item.text])
+                writer.writerow([csv_cell(c) for c in (export.sku.sku_id, "", "Readiness", "", item.text)])
     return buffer.getvalue()
 
 
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")  # what starts inline markup (links, emphasis, code, cells)
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")  # what would open a block at the start of a list item
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown line or table cell: no raw HTML, no markup, no line break, no cell break."""
+    return _MD_INLINE.sub(r"\\\1", html.escape(" ".join(text.splitlines()), quote=False))
+
+
+def _md_item(text: str) -> str:
+    """`_md` for text that starts a list item, where `# x` or `1. x` would open a block."""
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit()
+                                                       else m.group(2) + "\\"), _md(text), count=1)
+
+
+def _md_code(text: str) -> str:
+    """`text` as one inline code span: the fence is longer than any backtick run inside (CommonMark),
+    `|` escaped for the table; inside a code span nothing else is markup, and HTML is not parsed."""
+    flat = " ".join(text.splitlines()).replace("|", "\\|")
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
@@ -108,86 +143,283 @@ def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
     for export in exports:
         lines += [f"## SKU {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
         if export.missing:
-            lines += ["**Not ready** — missing:", ""] + [f"- {_md(m)}" for m in export.missing] + [""]
+            lines += ["**Not ready** — missing:", ""] + [f"- {_md_item(m)}" for m in export.missing] + [""]
         else:
             lines += ["Ready: every readiness item is met.", ""]
         lines += ["| Field | Value |", "|---|---|"]
         for f in export.form:
-            value = f"`{_md(f.value)}`" if f.value else ""
+            value = _md_code(f.value) if f.value else ""
             lines.append(f"| {_md(f.label)} | {value}{' **' + _md(f.missing) + '**' if f.missing else ''} |")
         lines.append("")
     return "\n".join(lines)
 
 
-def _disk_urls(sku: Sku) -> tuple[str, list[str]]:
-    return (sku.os_disk.blob_url if sku.os_disk else ""), [d.blob_url for d in sku.data_disks]
+def _disk_urls(sku: Sku, image_type: str | None = None) -> tuple[str, list[str]]:
+    kind = image_type or sku.main_image_type
+    os_disk = sku.os_disk_of(kind) or (sku.os_disk if image_type is None else None)
+    return (os_disk.blob_url if os_disk else ""), [d.blob_url for d in sku.data_disks_of(kind)]
 
 
-def _test_vm_commands(sku: Sku) -> list[list[tuple[Word, ...]]]:
-    """The two az commands for a SKU as (option, value…) groups of words (data or script variables)."""
-    os_url, data_urls = _disk_urls(sku)
-    image = f"{sku.sku_id}-{sku.version}"
-    group, location = Var("RESOURCE_GROUP"), Var("LOCATION")
-    create: list[tuple[Word, ...]] = [
-        ("az", "image", "create"), ("--resource-group", group), ("--location", location), ("--name", image),
-        ("--os-type", "Windows" if sku.os_family == OS_WINDOWS else "Linux"), ("--hyper-v-generation", "V1"),
-        ("--source", os_url or "MISSING-OS-VHD-URL")]
-    if data_urls:  # in LUN order
-        create.append(("--data-disk-sources", *[u or "MISSING-DATA-VHD-URL" for u in data_urls]))
-    vm: list[tuple[Word, ...]] = [
-        ("az", "vm", "create"), ("--resource-group", group), ("--location", location),
-        ("--name", f"{sku.sku_id}-test"[:64]), ("--image", image), ("--admin-username", Var("ADMIN_USERNAME"))]
-    if sku.vm_sizes:
-        vm.append(("--size", sku.vm_sizes[0]))
-    vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
-    return [create, vm]
+@dataclass(frozen=True)
+class Concat:
+    """One argument made of data and script variables side by side (a gallery image version's
+    resource id with the publisher's subscription in it); each part is quoted for the script."""
+
+    parts: tuple[Word, ...]
 
 
-def _script(exports: list[SkuExport], header: list[str], word: Callable[[Word], str], continuation: str,
-            after: Callable[[str], list[str]], windows_check: str) -> str:
-    lines = list(header)
+class ExportRefused(ValueError):
+    """A project value breaks the rule of what it is (a VM size, a version, a blob URL) and would land in
+    a script: nothing is written. Quoting already keeps it from running; a value like that is still wrong."""
+
+
+_SCRIPT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("SKU ID", re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")),
+    ("version", VERSION_RE),
+    ("VM size", VM_SIZE_NAME_RE),
+    ("blob URL", re.compile(r"https?://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/[A-Za-z0-9._~/%-]{1,2000}")),
+    ("storage account name", re.compile(r"[a-z0-9]{3,24}")),  # Azure's rule for account names
+)
+
+
+def script_refusals(exports: list[SkuExport], account: str = "") -> list[str]:
+    """Why a script of these SKUs (and the project's storage `account`) must not be written (empty: it may)."""
+    reasons = []
     for export in exports:
+        sku = export.sku
+        values = [("SKU ID", sku.sku_id), ("version", sku.version), *(("VM size", v) for v in sku.vm_sizes[:1]),
+                  *(("blob URL", d.blob_url) for d in sku.disks if d.blob_url)]
+        if account:
+            values.append(("storage account name", account))
+        rules = dict(_SCRIPT_RULES)
+        for kind, value in values:
+            if not rules[kind].fullmatch(value):
+                reasons.append(f"SKU {sku.sku_id!r}: the {kind} {value!r} is not a valid {kind}; fix it on the "
+                               "Offer or VHD step before exporting a script")
+    return reasons
+
+
+Arg = Word | Concat
+Command = list[tuple[Arg, ...]]
+
+
+def _facts(image_type: str, profile: Profile) -> dict[str, str]:
+    """generation / architecture of an image type, from the project's profile (or today's, for a
+    type the project's profile does not offer -- the Offer page says so)."""
+    return profile.image_type(image_type) or load_profile("partner-center").image_type(image_type) \
+        or {"id": image_type, "generation": "V1", "architecture": "x64", "boot": "mbr"}
+
+
+def uses_gallery_route(image: PlanImage) -> bool:
+    """The managed-image route stays for x64 Gen1 images from SAS URIs; every other image (Gen2,
+    Arm64, a security type, a gallery source) goes through an Azure Compute Gallery image version --
+    Trusted Launch cannot come from a managed image (REFERENCE.md §9)."""
+    return not (image.image_type == IMAGE_X64_GEN1 and image.source == SOURCE_SAS and not image.security_types)
+
+
+def _test_vm_commands(sku: Sku, project: Project | None = None, image_type: str | None = None) -> list[Command]:
+    """The az commands that make a test VM of each image type of a SKU (or of `image_type` only), as
+    (option, value…) groups of words: data (quoted where it lands) or script variables."""
+    profile = project_profile(project) if project is not None else load_profile("partner-center")
+    offer = project.offer if project is not None else None
+    commands: list[Command] = []
+    images = [im for im in sku.images if image_type is None or im.image_type == image_type] or \
+        ([PlanImage(image_type)] if image_type else [PlanImage()])
+    several = len(sku.images) > 1
+    for image in images:
+        os_url, data_urls = _disk_urls(sku, image.image_type)
+        os_type = "Windows" if sku.os_family == OS_WINDOWS else "Linux"
+        facts = _facts(image.image_type, profile)
+        vm_name = (f"{sku.sku_id}-{image.image_type.lower()}-test" if several else f"{sku.sku_id}-test")[:64]
+        group, location = Var("RESOURCE_GROUP"), Var("LOCATION")
+        vm: Command = [("az", "vm", "create"), ("--resource-group", group), ("--location", location), ("--name", vm_name)]
+        if not uses_gallery_route(image):
+            name = f"{sku.sku_id}-{sku.version}"
+            create: Command = [
+                ("az", "image", "create"), ("--resource-group", group), ("--location", location), ("--name", name),
+                ("--os-type", os_type), ("--hyper-v-generation", facts["generation"]),
+                ("--source", os_url or "MISSING-OS-VHD-URL")]
+            if data_urls:  # in LUN order
+                create.append(("--data-disk-sources", *[u or "MISSING-DATA-VHD-URL" for u in data_urls]))
+            commands.append(create)
+            vm.append(("--image", name))
+        else:
+            parts = gallery_parts(image.gallery_resource_id) if image.source == SOURCE_GALLERY else None
+            definition = parts["definition"] if parts else sku.image_sku_id(image) or "MISSING-SKU-ID"
+            version = parts["version"] if parts else sku.version
+            gallery: Word = parts["gallery"] if parts else Var("GALLERY_NAME")
+            ggroup: Word = parts["group"] if parts else group
+            if image.source == SOURCE_GALLERY:
+                commands.append([("az", "provider", "register"), ("--namespace", profile.gallery_provider_namespace
+                                                                  or "Microsoft.PartnerCenterIngestion")])
+            commands.append([("az", "sig", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
+                             ("--location", location)])
+            choice = profile.security_choice(image.security_types) or {}
+            definition_cmd: Command = [
+                ("az", "sig", "image-definition", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
+                ("--gallery-image-definition", definition),
+                ("--publisher", (offer.publisher_namespace if offer else "") or "MISSING-PUBLISHER"),
+                ("--offer", (offer.offer_id if offer else "") or "MISSING-OFFER-ID"),
+                ("--sku", sku.image_sku_id(image) or "MISSING-SKU-ID"), ("--os-type", os_type),
+                ("--os-state", "Generalized"), ("--hyper-v-generation", facts["generation"]),
+                ("--architecture", facts["architecture"])]
+            if choice.get("gallery_feature"):
+                definition_cmd.append(("--features", f"SecurityType={choice['gallery_feature']}"))
+            commands.append(definition_cmd)
+            version_cmd: Command = [
+                ("az", "sig", "image-version", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
+                ("--gallery-image-definition", definition), ("--gallery-image-version", version),
+                ("--location", location), ("--os-vhd-uri", os_url or "MISSING-OS-VHD-URL"),
+                ("--os-vhd-storage-account", Var("STORAGE_ACCOUNT"))]
+            if data_urls:  # LUN 0, 1, … in order, each from the same storage account
+                version_cmd += [("--data-vhds-uris", *[u or "MISSING-DATA-VHD-URL" for u in data_urls]),
+                                ("--data-vhds-luns", *[str(n) for n in range(len(data_urls))]),
+                                ("--data-vhds-storage-accounts", *[Var("STORAGE_ACCOUNT")] * len(data_urls))]
+            commands.append(version_cmd)
+            image_id: Arg = image.gallery_resource_id if parts else Concat((
+                "/subscriptions/", Var("SUBSCRIPTION_ID"), "/resourceGroups/", group,
+                "/providers/Microsoft.Compute/galleries/", gallery, f"/images/{definition}/versions/{version}"))
+            vm.append(("--image", image_id))
+            if choice.get("vm_security_type"):
+                vm.append(("--security-type", str(choice["vm_security_type"])))
+                options = [str(o) for o in choice.get("vm_options", [])]  # type: ignore[attr-defined]
+                vm += [tuple(options[k:k + 2]) for k in range(0, len(options), 2)]
+        vm.append(("--admin-username", Var("ADMIN_USERNAME")))
+        sizes = [n for n in sku.vm_sizes if n not in SIZES or SIZES[n].runs(image.image_type)]
+        if sizes:
+            vm.append(("--size", sizes[0]))
+        vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
+        commands.append(vm)
+    return commands
+
+
+def _variables(commands: list[Command]) -> list[str]:
+    """The script variables the commands use, in order of first use."""
+    names: dict[str, None] = {}
+    for command in commands:
+        for group in command:
+            for w in group:
+                for part in (w.parts if isinstance(w, Concat) else (w,)):
+                    if isinstance(part, Var):
+                        names.setdefault(part.name)
+    return list(names)
+
+
+# How each script language writes a value, a line continuation, and an argument made of parts.
+SHELLS: dict[str, tuple[Callable[[Word], str], str, Callable[[list[str]], str]]] = {
+    "bash": (bash_word, " \\\n  ", "".join),  # 'a'"${B}"'c' is one bash word
+    "ps1": (ps_word, " `\n  ", lambda parts: "(" + " + ".join(parts) + ")"),  # one expression, one argument
+}
+
+
+def command_text(command: Command, shell: str) -> str:
+    """One command of `_test_vm_commands` as bash ("bash") or PowerShell ("ps1") text: the command and
+    option names are ours and written bare; every value is quoted for the language (a thin renderer
+    for one SKU can join these)."""
+    word, continuation, concat = SHELLS[shell]
+
+    def arg(w: Arg) -> str:
+        return concat([word(part) for part in w.parts]) if isinstance(w, Concat) else word(w)
+
+    head, *rest = command
+    return continuation.join([" ".join(str(w) for w in head)] + [" ".join([str(g[0]), *(arg(w) for w in g[1:])]) for g in rest])
+
+
+def _script(exports: list[SkuExport], header: list[str], shell: str, after: Callable[[str], list[str]], windows_check: str,
+            project: Project | None = None, needs: Callable[[str], str] | None = None) -> str:
+    refused = script_refusals(exports, project.storage.account_name if project is not None else "")
+    if refused:
+        raise ExportRefused("; ".join(refused))
+    lines = list(header)
+    per_sku = [(export, _test_vm_commands(export.sku, project)) for export in exports]
+    if needs is not None:  # the variables only some scripts use (a gallery), each asked for once
+        used = {n for _, commands in per_sku for n in _variables(commands)}
+        extra = [needs(n) for n in ("STORAGE_ACCOUNT", "GALLERY_NAME", "SUBSCRIPTION_ID") if n in used]
+        if extra:
+            lines[-1:-1] = extra
+    for export, commands in per_sku:
         sku = export.sku
         lines.append(comment_text(f"# SKU {sku.sku_id} {sku.version}"))
         lines += [comment_text(f"# NOT READY: {m}") for m in export.missing]
-        if not _disk_urls(sku)[0]:
-            lines.append("# MISSING: the OS disk has no blob URL yet (upload it in the VHD check step)")
+        for image in sku.images:
+            if not _disk_urls(sku, image.image_type)[0]:
+                disk = f"the {image.image_type} OS disk" if len(sku.images) > 1 else "the OS disk"
+                lines.append(comment_text(f"# MISSING: {disk} has no blob URL yet (upload it in the VHD check step)"))
         if sku.os_family == OS_WINDOWS:
             lines.append(windows_check)
-        for command in _test_vm_commands(sku):
-            # the command (az image create) and each option name are ours and written bare; every value is quoted
-            head, *rest = command
-            lines.append(continuation.join([" ".join(str(w) for w in head)]
-                                           + [" ".join([str(g[0]), *(word(w) for w in g[1:])]) for g in rest]))
-            lines += after(str(head[1]))
+        for command in commands:
+            lines.append(command_text(command, shell))
+            lines += after(" ".join(str(w) for w in command[0]))
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
+def _bash_needs(project: Project) -> Callable[[str], str]:
+    account = project.storage.account_name
+
+    def needs(name: str) -> str:
+        if name == "STORAGE_ACCOUNT" and account:
+            return f'if [ -z "${{STORAGE_ACCOUNT:-}}" ]; then STORAGE_ACCOUNT={bash_word(account)}; fi'
+        return {"STORAGE_ACCOUNT": ': "${STORAGE_ACCOUNT:?set STORAGE_ACCOUNT to the storage account of the VHD blobs}"',
+                "GALLERY_NAME": ': "${GALLERY_NAME:?set GALLERY_NAME to the Azure Compute Gallery to create the image versions in}"',
+                "SUBSCRIPTION_ID": ': "${SUBSCRIPTION_ID:?set SUBSCRIPTION_ID to the subscription of the gallery}"'}[name]
+    return needs
+
+
+def _ps_needs(project: Project) -> Callable[[str], str]:
+    account = project.storage.account_name
+
+    def needs(name: str) -> str:
+        if name == "STORAGE_ACCOUNT" and account:
+            return f"if (-not $env:STORAGE_ACCOUNT) {{ $env:STORAGE_ACCOUNT = {ps_word(account)} }}"
+        return {"STORAGE_ACCOUNT": "if (-not $env:STORAGE_ACCOUNT) { throw 'Set $env:STORAGE_ACCOUNT to the storage account of the VHD blobs' }",
+                "GALLERY_NAME": "if (-not $env:GALLERY_NAME) { throw 'Set $env:GALLERY_NAME to the Azure Compute Gallery to create the image versions in' }",
+                "SUBSCRIPTION_ID": "if (-not $env:SUBSCRIPTION_ID) { throw 'Set $env:SUBSCRIPTION_ID to the subscription of the gallery' }"}[name]
+    return needs
+
+
 def render_az_script(project: Project, exports: list[SkuExport]) -> str:
     header = ["#!/usr/bin/env bash",
-              "# Create a managed image from each SKU's VHD blobs and a test VM from it (the guide's step 4 with",
-              f"# today's Azure CLI). Made by mpwizard {__version__}.",
+              "# Create a test VM from each SKU's VHD blobs: a managed image (x64 Gen1 from SAS URIs), or an Azure",
+              "# Compute Gallery image version (Gen2, Arm64, Trusted Launch, a gallery source) -- the guide's step 4",
+              f"# with today's Azure CLI. Made by mpwizard {__version__}.",
               "# Set the variables below first; no secret is written into this file.",
               "set -euo pipefail",
               ': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the storage account}"',
               ': "${LOCATION:?set LOCATION to the storage account region, e.g. westus}"',
               'ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"', ""]
-    return _script(exports, header, bash_word, " \\\n  ", lambda _noun: [],
-                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"')
+    return _script(exports, header, "bash", lambda _command: [],
+                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"', project, _bash_needs(project))
 
 
 def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
-    header = ["# Create a managed image from each SKU's VHD blobs and a test VM from it (the guide's step 4 with",
-              f"# today's Azure CLI, from PowerShell). Made by mpwizard {__version__}.",
+    header = ["# Create a test VM from each SKU's VHD blobs: a managed image (x64 Gen1 from SAS URIs), or an Azure",
+              "# Compute Gallery image version (Gen2, Arm64, Trusted Launch, a gallery source) -- the guide's step 4",
+              f"# with today's Azure CLI, from PowerShell. Made by mpwizard {__version__}.",
               "# Set the variables below first; no secret is written into this file.",
               "$ErrorActionPreference = 'Stop'",
               "if (-not $env:RESOURCE_GROUP) { throw 'Set $env:RESOURCE_GROUP to the resource group of the storage account' }",
               "if (-not $env:LOCATION) { throw 'Set $env:LOCATION to the storage account region, e.g. westus' }",
               "if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }", ""]
-    return _script(exports, header, ps_word, " `\n  ",
-                   lambda noun: [f"if ($LASTEXITCODE -ne 0) {{ throw 'az {noun} create failed' }}"],
-                   "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }")
+    return _script(exports, header, "ps1",
+                   lambda command: [f"if ($LASTEXITCODE -ne 0) {{ throw '{command} failed' }}"],
+                   "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }",
+                   project, _ps_needs(project))
+
+
+TEST_VM_FORMATS = ("az-script", "az-ps1")
+
+
+def render_test_vm(fmt: str, project: Project, sku: Sku) -> str:
+    """The commands that create a test VM from one SKU's uploaded VHDs (the Connection step offers
+    them): the az-script / az-ps1 commands for that SKU alone, without the readiness lines -- the
+    "no certification test run yet" they would list is the run that needs this VM."""
+    bare = [SkuExport(sku, [], [])]
+    if fmt == "az-script":
+        return render_az_script(project, bare)
+    if fmt == "az-ps1":
+        return render_az_ps1(project, bare)
+    raise ValueError(f"no test VM commands in {fmt!r} (one of {', '.join(TEST_VM_FORMATS)})")
 
 
 def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:

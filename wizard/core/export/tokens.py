@@ -11,9 +11,9 @@ from ..model import Disk, Project
 
 def sas_uri(blob_url: str, scheme: str, token: str | None) -> str | None:
     """The full SAS URI from the stored blob URL, the record's scheme and the token from the keyring."""
-    if not token or not blob_url:
+    if not token or not blob_url or "://" not in blob_url:
         return None
-    return f"{scheme or 'https'}://{blob_url.split('://', 1)[1]}?{token}"
+    return f"{scheme if scheme in ('https', 'http') else 'https'}://{blob_url.split('://', 1)[1]}?{token}"
 
 
 def mask_signature(text: str) -> str:
@@ -26,17 +26,19 @@ def mask_signature(text: str) -> str:
 def disk_sas_uri(project_id: str, disk: Disk) -> str | None:
     """The disk's full SAS URI with its token from this session or the keyring; None without one.
     Touches the keyring: call it off the GUI thread."""
-    from ..credentials import CredentialError, SecretRef, credentials
+    from ..credentials import CredentialError, credentials
+    from ..secrets import sas_token_ref
 
     if not disk.sas:
         return None
-    token = None
-    if disk.sas.secret_purpose:
-        try:
-            token = credentials().get(SecretRef(project_id, disk.sas.secret_purpose))
-        except CredentialError:
-            token = None
-    return sas_uri(disk.sas.blob_url or disk.blob_url, disk.sas.scheme, token)
+    # The token is looked up by the very blob URL it is joined to, never by the purpose the file names:
+    # a crafted record cannot put another secret (an account key) into a URL of its choosing.
+    blob_url = disk.sas.blob_url or disk.blob_url
+    try:
+        token = credentials().get(sas_token_ref(project_id, blob_url))
+    except CredentialError:
+        token = None
+    return sas_uri(blob_url, disk.sas.scheme, token)
 
 
 @dataclass(frozen=True)
@@ -67,5 +69,5 @@ def load_sas_uris(project: Project) -> ExportTokens:
     sas = {sku.sku_id: {i: disk_sas_uri(project.project_id, disk) for i, disk in enumerate(sku.disks)}
            for sku in project.skus}
     published = {url: published_uri(project.project_id, url) for sku in project.skus for v in sku.image_versions
-                 for url in [v.os_blob_url, *(d.blob_url for d in v.data_disks)] if url}
+                 for im in v.images() for url in im.blob_urls}
     return ExportTokens(sas, published)

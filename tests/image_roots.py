@@ -1,0 +1,248 @@
+"""The contents of the two test image roots, in one place: served over sshd (conftest `roots`) and
+written into ext4 file systems inside fixed VHDs for the offline pre-flight (issue #23).
+
+`fill_good` / `fill_bad` write into anything with `.user` and `.write(rel, text, mode)`: a chrooted
+sshd root (`sshd_server.ImageRoot`) or a plain folder (`TreeRoot`). Each fact is written in both
+forms a real Debian system has it in: the tool a running VM runs (a stub printing its version) and
+the file the offline reader reads (the dpkg database, /lib/modules, the boot loader's
+configuration, fstab, the saved firewall rules). `/proc` files exist only for the chroot (a real
+image's /proc is empty; the pre-flight never reads it).
+
+`build_vhd` turns a folder into a fixed VHD without root: `mkfs.ext4 -d DIR` into a partition
+image, `sfdisk` for the table (MBR at sector 2048, or GPT with an EFI partition first), then
+`qemu-img convert -O vpc -o subformat=fixed`.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+GOOD_CMDLINE = "console=ttyS0 earlyprintk=ttyS0 rootdelay=300"
+BAD_CMDLINE = "quiet splash"
+# busybox's uname in the chroot reports the host's kernel: the image "runs" the same one.
+KERNEL = platform.release()
+MIB = 1024 * 1024
+
+
+@dataclass
+class TreeRoot:
+    """A plain folder standing for an image root (no sshd, no system user)."""
+
+    user: str
+    root: Path
+
+    def write(self, rel: str, text: str, mode: int = 0o644) -> None:
+        path = self.root / rel.lstrip("/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        path.chmod(mode)
+
+    def link(self, rel: str, target: str) -> None:
+        path = self.root / rel.lstrip("/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(target)
+
+
+def write_base(image, uid: int, cmdline: str) -> None:
+    """What every root holds: /etc/passwd and /etc/group, os-release, and the /proc files a chroot lacks."""
+    user = image.user
+    image.write("etc/passwd", f"root:x:0:0:root:/root:/bin/sh\n{user}:x:{uid}:{uid}::/home/{user}:/bin/sh\n")
+    image.write("etc/group", f"root:x:0:\n{user}:x:{uid}:\n")
+    image.write("proc/cmdline", cmdline + "\n")
+    image.write("etc/os-release", 'NAME="Test Linux"\nID=testlinux\nVERSION_ID="1"\nPRETTY_NAME="Test Linux 1 (image root)"\n')
+    image.write("proc/swaps", "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n")
+    image.write("proc/mounts", "/dev/sda1 / ext4 rw,relatime 0 0\n")
+
+
+def base_tree(user: str, folder: Path, cmdline: str, uid: int = 1000) -> TreeRoot:
+    """What `sshd_server.make_image_root` gives a root, in a plain folder (busybox as /bin/sh)."""
+    busybox = shutil.which("busybox")
+    if not busybox:
+        pytest.fail("busybox-static is missing: run the tests through scripts/test")
+    tree = TreeRoot(user, folder)
+    for sub in ("bin", "etc", "proc", "tmp", f"home/{user}", "root", "dev"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    shutil.copy2(busybox, folder / "bin/busybox")
+    (folder / "bin/sh").symlink_to("busybox")
+    write_base(tree, uid, cmdline)
+    return tree
+
+
+def tool(image, path: str, output: str) -> None:
+    image.write(path, f"#!/bin/sh\necho '{output}'\n", mode=0o755)
+
+
+def dpkg_status(**versions: str) -> str:
+    """/var/lib/dpkg/status with these installed packages."""
+    return "\n".join(f"Package: {name.replace('_', '-')}\nStatus: install ok installed\nArchitecture: amd64\n"
+                     f"Version: {version}\nDescription: test package\n" for name, version in versions.items())
+
+
+def grub(image, cmdline: str) -> None:
+    image.write("etc/default/grub", f'GRUB_DEFAULT=0\nGRUB_CMDLINE_LINUX_DEFAULT=""\nGRUB_CMDLINE_LINUX="{cmdline}"\n')
+    image.write("boot/grub/grub.cfg", "menuentry 'Test Linux' {\n\tinsmod ext2\n"
+                                      f"\tlinux\t/boot/vmlinuz-{KERNEL} root=/dev/sda1 ro {cmdline}\n"
+                                      f"\tinitrd\t/boot/initrd.img-{KERNEL}\n}}\n")
+
+
+def fill_good(good) -> None:
+    """The root prepared to pass the Linux test cases."""
+    tool(good, "usr/sbin/waagent", "WALinuxAgent-2.2.45 running on debian 10.0")
+    good.write("etc/waagent.conf", "# agent\nProvisioning.RegenerateSshHostKeyPair=y\nProvisioning.DeleteRootPassword=y\n"
+                                   "AutoUpdate.Enabled=y\n")
+    good.write("etc/ssh/sshd_config", "Port 22\nClientAliveInterval 180\n")
+    tool(good, "usr/sbin/sshd", "")
+    tool(good, "usr/bin/python3", "Python 3.11.2")
+    tool(good, "usr/bin/openssl", "OpenSSL 3.0.11 19 Sep 2023")
+    tool(good, "sbin/ifup", "")
+    tool(good, "sbin/ifdown", "")
+    good.write("proc/modules", "hv_vmbus 1 0 - Live\nhv_storvsc 1 0 - Live\nhv_netvsc 1 0 - Live\nhv_utils 1 0 - Live\n")
+    for module in ("hv/hv_vmbus.ko", "hv/hv_utils.ko", "scsi/hv_storvsc.ko", "net/hyperv/hv_netvsc.ko"):
+        good.write(f"lib/modules/{KERNEL}/kernel/drivers/{module}", "")
+    good.write(f"boot/vmlinuz-{KERNEL}", "")
+    grub(good, GOOD_CMDLINE)
+    good.write("etc/fstab", "/dev/sda1 / ext4 defaults 0 1\n")
+    good.write("etc/resolv.conf", "nameserver 127.0.0.53\n")
+    good.write(f"home/{good.user}/.bash_history", "")
+    good.write("etc/network/interfaces", "auto eth0\niface eth0 inet dhcp\n")
+    good.write("etc/sudoers", "root ALL=(ALL) ALL\n")
+    good.write("proc/sys/net/ipv6/conf/all/disable_ipv6", "1\n")
+    good.write("etc/sysctl.d/10-ipv6.conf", "net.ipv6.conf.all.disable_ipv6 = 1\n")
+    tool(good, "usr/bin/ldd", "ldd (Debian GLIBC 2.36-9) 2.36")
+    tool(good, "usr/sbin/iptables", "")
+    good.write("var/lib/dpkg/status", dpkg_status(walinuxagent="2.2.45-1", python3="3.11.2-1+b1",
+                                                  openssl="3.0.11-1~deb12u2", libc6="2.36-9+deb12u3"))
+
+
+def fill_bad(bad) -> None:
+    """The root prepared to fail the Linux test cases (each in a way a real image can)."""
+    bad.write(f"home/{bad.user}/.bash_history", "ls -la\n" * 300)
+    bad.write("etc/ssh/sshd_config", "ClientAliveInterval 300\n")
+    bad.write("proc/swaps", "Filename Type Size Used Priority\n/dev/sda2 partition 1048572 0 -2\n")
+    bad.write("proc/mounts", "/dev/mapper/vg-root / ext4 rw 0 0\n")
+    bad.write("etc/fstab", "/dev/mapper/vg-root / ext4 defaults 0 1\n/dev/sda2 none swap sw 0 0\n")
+    grub(bad, BAD_CMDLINE)
+    bad.write(f"lib/modules/{KERNEL}/kernel/drivers/ata/ata_piix.ko", "")
+    bad.write("etc/resolv.conf", "nameserver 8.8.8.8\n")
+    bad.write("etc/sudoers", "Defaults targetpw\nALL ALL=(ALL) ALL\n")
+    bad.write("etc/network/interfaces", "auto eth0\niface eth0 inet static\n  address 10.0.0.4\n")
+    bad.write("etc/systemd/system/multi-user.target.wants/NetworkManager.service", "")
+    tool(bad, "usr/bin/python3", "Python 2.5.1")
+    tool(bad, "usr/bin/openssl", "OpenSSL 0.9.7 1 Jan 2004")
+    tool(bad, "usr/sbin/waagent", "WALinuxAgent-2.2.10 running on debian 8")
+    tool(bad, "usr/bin/ldd", "ldd (GNU libc) 2.12")
+    bad.write("var/lib/dpkg/status", dpkg_status(walinuxagent="2.2.10-1", python3="2.5.1-1", openssl="0.9.7-1",
+                                                 libc6="2.12-1"))
+    # Passwordless sudo (the stub runs the command as the user: enough for the read-only probe),
+    # iptables with a rule and a readable /etc/shadow with a password hash. (busybox's shell runs its own
+    # uname applet before any script on PATH, so a 32-bit machine is tested from probe output.)
+    bad.write("usr/bin/sudo", '#!/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
+                              '[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)  # secure_path, like sudo
+    bad.write("usr/sbin/iptables", "#!/bin/sh\necho '-P INPUT ACCEPT'\necho '-A INPUT -p tcp --dport 22 -j ACCEPT'\n",
+              mode=0o755)
+    bad.write("etc/iptables/rules.v4", "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                                       "-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n")
+    bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\n" + bad.user + ":!:19000::::::\n")
+
+
+def tree(kind: str, folder: Path, user: str | None = None) -> TreeRoot:
+    """The good or the bad root as a plain folder."""
+    user = user or f"mpwt{kind}"
+    root = base_tree(user, folder, GOOD_CMDLINE if kind == "good" else BAD_CMDLINE)
+    (fill_good if kind == "good" else fill_bad)(root)
+    return root
+
+
+def _run(*args: str) -> None:
+    done = subprocess.run(args, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(args)}: {done.stderr.strip()}")
+
+
+def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, swap_mib: int = 0,
+              fs_type: str = "ext4", boot: Path | None = None) -> Path:
+    """A fixed VHD whose root partition holds `folder` (ext4 via `mkfs.ext4 -d`); no root needed.
+
+    mbr: the root at sector 2048 (type 0x83), then an optional swap partition.
+    gpt: an EFI system partition (FAT signature) at sector 2048, then the root, then optional swap.
+    `boot`: a folder for a separate ext4 /boot partition (16 MiB) before the root."""
+    for binary in ("mkfs.ext4", "sfdisk", "qemu-img"):
+        if not shutil.which(binary):
+            pytest.fail(f"{binary} is missing: run the tests through scripts/test (e2fsprogs, fdisk, qemu-utils)")
+    work = out.parent / (out.stem + ".parts")
+    work.mkdir(parents=True, exist_ok=True)
+    raw = work / "disk.raw"
+    efi_mib = 8 if scheme == "gpt" else 0
+    root_mib = size_mib - 2 - efi_mib - swap_mib
+    with open(raw, "wb") as fh:
+        fh.truncate(size_mib * MIB)
+    lines = ["label: gpt" if scheme == "gpt" else "label: dos"]
+    start = 2048
+    if efi_mib:
+        lines.append(f"start={start}, size={efi_mib * 2048}, type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B")
+        start += efi_mib * 2048
+    root_type = "0FC63DAF-8483-4772-8E79-3D69D8477DE4" if scheme == "gpt" else "83"
+    boot_start = 0
+    if boot is not None:
+        boot_start, root_mib = start, root_mib - 16
+        lines.append(f"start={start}, size={16 * 2048}, type={root_type}")
+        start += 16 * 2048
+    lines.append(f"start={start}, size={root_mib * 2048}, type={root_type}")
+    root_start = start
+    start += root_mib * 2048
+    if swap_mib:
+        lines.append(f"start={start}, size={swap_mib * 2048}, type={'0657FD6D-A4AB-43C4-84E5-0933C84B4F4F' if scheme == 'gpt' else '82'}")
+    done = subprocess.run(["sfdisk", "-q", str(raw)], input="\n".join(lines) + "\n", capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"sfdisk: {done.stderr}")
+    part = work / "root.img"
+    with open(part, "wb") as fh:
+        fh.truncate(root_mib * MIB)
+    if fs_type == "ext4":
+        _run("mkfs.ext4", "-q", "-F", "-d", str(folder), str(part))
+    else:  # a stand-in for a file system the pre-flight does not read: its signature only
+        with open(part, "r+b") as fh:
+            fh.write(b"XFSB" if fs_type == "xfs" else b"")
+            if fs_type == "lvm":
+                fh.seek(512)
+                fh.write(b"LABELONE")
+    if boot is not None:
+        boot_img = work / "boot.img"
+        with open(boot_img, "wb") as fh:
+            fh.truncate(16 * MIB)
+        _run("mkfs.ext4", "-q", "-F", "-d", str(boot), str(boot_img))
+        with open(raw, "r+b") as dst, open(boot_img, "rb") as src:
+            _copy_sparse(src, dst, boot_start * 512)
+    with open(raw, "r+b") as dst, open(part, "rb") as src:
+        _copy_sparse(src, dst, root_start * 512)
+        if efi_mib:  # a FAT boot sector's signature is enough for the layout to name it
+            boot = bytearray(512)
+            boot[82:90] = b"FAT32   "
+            boot[510:512] = b"\x55\xaa"
+            dst.seek(2048 * 512)
+            dst.write(boot)
+        if swap_mib:
+            dst.seek(start * 512 + 4086)
+            dst.write(b"SWAPSPACE2")
+    _run("qemu-img", "convert", "-O", "vpc", "-o", "subformat=fixed", str(raw), str(out))
+    shutil.rmtree(work)
+    return out
+
+
+def _copy_sparse(src, dst, offset: int, chunk: int = MIB) -> None:
+    """Copy `src` into `dst` at `offset`, leaving zero chunks as holes (the images stay sparse)."""
+    position = 0
+    while True:
+        block = src.read(chunk)
+        if not block:
+            return
+        if block.count(0) != len(block):
+            dst.seek(offset + position)
+            dst.write(block)
+        position += len(block)

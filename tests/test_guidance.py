@@ -1,0 +1,126 @@
+"""The guidance data (resources/guidance/guidance.json): every step has it in English and Japanese,
+no English sentence is left in the Japanese, every term it marks is in the glossary, and every link
+is a well-formed https URL on a Microsoft domain."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wizard.core.guidance import (
+    TERM,
+    every_text,
+    glossary_html,
+    link_problem,
+    load_guidance,
+    outline_html,
+    plain,
+    step_html,
+    step_key,
+)
+from wizard.core.profiles import all_profiles
+from wizard.core.steps import Step
+
+# Names that stay in Latin letters in Japanese text: products, portals, commands.
+ALLOWED_LATIN = ("Azure Linux", "Azure CLI", "Azure portal", "Partner Center", "Azure Compute Gallery", "Secret Service", "Shared Access Signature",
+                 "az image create", "Standard_D2s_v5")
+ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*){2,}")
+
+
+def english_left(text: str) -> list[str]:
+    """Runs of three or more English words in `text` (after the allowed names are taken out)."""
+    text = TERM.sub(" ", text)
+    text = re.sub(r"https?://\S+", " ", text)
+    for name in ALLOWED_LATIN:
+        text = text.replace(name, " ")
+    return ENGLISH_RUN.findall(text)
+
+
+def test_english_left_finds_a_sentence_and_passes_names():
+    assert english_left("ディスクを確認します。Check the disk first.") == ["Check the disk first"]
+    assert english_left("Partner Center の「技術的な構成」で az image create を実行します。") == []
+    assert english_left("[[sas|a shared access signature]] を作成") == []
+
+
+def test_every_step_has_guidance_in_both_languages():
+    guidance = load_guidance()
+    assert set(guidance.steps) == {step_key(s) for s in Step}
+    for step in Step:
+        guide = guidance.for_step(step)
+        assert guide.before and guide.links, step
+        for lang in ("en", "ja"):
+            assert guide.purpose.get(lang) and guide.next.get(lang), (step, lang)
+            assert all(b.get(lang) for b in guide.before), (step, lang)
+            assert step_html(step, lang).count("<li>") >= len(guide.before)
+
+
+@pytest.mark.parametrize("where,text", every_text(load_guidance()), ids=lambda v: v if isinstance(v, str) else "")
+def test_japanese_text_is_japanese(where, text):
+    assert text.get("en") and text.get("ja"), f"{where}: a language is missing"
+    ja = text["ja"]
+    assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) or ja in ALLOWED_LATIN or ja in ("SKU", "VHD", "LUN", "SAS URI"), \
+        f"{where}: no Japanese in {ja!r}"
+    assert not english_left(ja), f"{where}: English left in the Japanese: {english_left(ja)}"
+
+
+def test_terms_and_steps_named_in_the_data_exist():
+    guidance = load_guidance()
+    for where, text in every_text(guidance):
+        for lang, value in text.items():
+            for key, _shown in TERM.findall(value):
+                assert key in guidance.glossary, f"{where} ({lang}) marks an unknown term {key!r}"
+    for guide in guidance.steps.values():
+        assert set(guide.terms) <= set(guidance.glossary), guide.key
+    keys = {step_key(s) for s in Step}
+    assert {e.step for e in guidance.outline} <= keys
+    profiles = {p.id for p in all_profiles()}
+    assert set(guidance.whats_next) == profiles
+    assert set(guidance.start.profiles) == profiles
+
+
+def test_every_link_is_https_on_a_microsoft_domain():
+    guidance = load_guidance()
+    links = [link for g in guidance.steps.values() for link in g.links] + list(guidance.start.links)
+    assert len(links) >= 10
+    for link in links:
+        assert link_problem(link.url) is None, link.url
+    for html in [step_html(s, lang) for s in Step for lang in ("en", "ja")]:
+        for url in re.findall(r'href="([^"]+)"', html):
+            assert url.startswith(("term:", "step:")) or link_problem(url) is None, url
+
+
+@pytest.mark.parametrize("url", ["http://learn.microsoft.com/x", "https://learn.microsoft.com.evil.example/x",
+                                 "https://evilmicrosoft.com/", "https://example.com/learn.microsoft.com",
+                                 "https:///nohost", "https://learn.microsoft.com/a b", "javascript:alert(1)", "ftp://x"])
+def test_a_bad_link_is_refused(url):
+    assert link_problem(url) is not None
+
+
+def test_terms_render_as_links_with_their_explanation():
+    guidance = load_guidance()
+    html = step_html(Step.SAS, "en")
+    assert '<a href="term:account-key" title="The secret that opens the whole storage account' in html
+    assert "Access keys" in html
+    assert plain("a [[fixed-vhd|fixed VHD]] and a [[sku]]", guidance, "en") == "a fixed VHD and a SKU"
+    assert plain("[[generalize]]されて", guidance, "ja") == "一般化されて"
+    assert "<script>" not in step_html(Step.OFFER, "en")
+
+
+def test_preparation_commands_per_os_with_the_warning():
+    en = step_html(Step.VHD, "en", os_families=("linux",))
+    assert "<code>sudo waagent -deprovision+user -force &amp;&amp; sudo shutdown -h now</code>" in en
+    assert "sysprep.exe" not in en
+    assert "cannot be used or signed in to again" in en
+    assert 'href="step:questionnaire"' in en
+    both = step_html(Step.VHD, "ja")
+    assert "sysprep.exe /generalize /oobe /shutdown" in both and "waagent -deprovision+user" in both
+
+
+def test_glossary_and_outline_pages():
+    assert "Storage account key" in glossary_html("en")
+    assert "ストレージ アカウント キー" in glossary_html("ja")
+    names = {step_key(s): s.name for s in Step}
+    outline = outline_html("ja", names)
+    assert outline.count("<li>") == len(load_guidance().outline)
+    assert 'href="step:connection"' in outline

@@ -1,0 +1,100 @@
+"""The test VM's commands at the Connection step (#17): the az-script / az-ps1 commands for one SKU,
+without readiness lines, every value quoted, secrets as variables; `bash -n` accepts the bash ones;
+a person reaches them from the Connection page and copies them."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from person import Person, settle
+from PySide6.QtWidgets import QApplication
+
+from wizard.core.model import OS_WINDOWS
+from wizard.core.operations import commands_for_test_vm
+from wizard.core.projectio import load_project
+from wizard.core.resources import resource_path
+from wizard.core.steps import Step
+
+OS_URL = "https://contosovhds.blob.core.windows.net/vhds/ubuntu-os.vhd"
+DATA_URL = "https://contosovhds.blob.core.windows.net/vhds/ubuntu-data0.vhd"
+
+
+@pytest.fixture
+def project():
+    project = load_project(resource_path("examples/demo.mpwiz")).project
+    sku = project.skus[0]
+    sku.disks[0].blob_url = OS_URL
+    sku.disks[1].blob_url = DATA_URL
+    return project
+
+
+def test_bash_commands_for_one_sku_without_readiness_lines(project, tmp_path):
+    text = commands_for_test_vm("az-script", project, project.skus[0])
+    assert "NOT READY" not in text and "test run" not in text.lower()
+    assert "windows-2012r2" not in text  # one SKU only
+    assert ("az image create \\\n  --resource-group \"${RESOURCE_GROUP}\" \\\n  --location \"${LOCATION}\" \\\n"
+            "  --name 'ubuntu-standard-1.0.1' \\\n  --os-type 'Linux' \\\n  --hyper-v-generation 'V1' \\\n"
+            f"  --source '{OS_URL}' \\\n  --data-disk-sources '{DATA_URL}'\n") in text
+    assert "  --admin-username \"${ADMIN_USERNAME}\" \\\n" in text and "--generate-ssh-keys" in text
+    script = tmp_path / "test-vm.sh"
+    script.write_text(text, encoding="utf-8")
+    subprocess.run(["bash", "-n", str(script)], check=True)
+
+
+def test_powershell_commands_keep_the_password_a_variable(project):
+    windows = next(s for s in project.skus if s.os_family == OS_WINDOWS)
+    text = commands_for_test_vm("az-ps1", project, windows)
+    assert "  --admin-password $env:ADMIN_PASSWORD\n" in text
+    assert "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }" in text
+    assert "NOT READY" not in text
+
+
+def test_a_hostile_value_is_refused_and_would_stay_one_quoted_word(project, tmp_path, monkeypatch):
+    from wizard.core.export import ExportRefused
+    from wizard.core.export import renderers as renderers_module
+
+    sku = project.skus[0]
+    sku.sku_id = "x'$(touch pwned)`y"
+    sku.vm_sizes = ["Standard_D2s_v5; rm -rf ~"]
+    with pytest.raises(ExportRefused, match="VM size"):
+        commands_for_test_vm("az-script", project, sku)
+    monkeypatch.setattr(renderers_module, "script_refusals", lambda exports, account="": [])  # the second wall: quoting
+    text = commands_for_test_vm("az-script", project, sku)
+    assert "--size 'Standard_D2s_v5; rm -rf ~'" in text
+    assert "--name 'x'\\''$(touch pwned)`y-1.0.1'" in text
+    script = tmp_path / "hostile.sh"
+    script.write_text(text, encoding="utf-8")
+    subprocess.run(["bash", "-n", str(script)], check=True)
+    ps = commands_for_test_vm("az-ps1", project, sku)
+    assert "--name 'x''$(touch pwned)`y-1.0.1'" in ps
+
+
+def test_unknown_format_is_refused(project):
+    with pytest.raises(ValueError):
+        commands_for_test_vm("portal-html", project, project.skus[0])
+
+
+def test_a_person_finds_and_copies_the_commands_on_the_connection_page(new_window):
+    window = new_window()
+    window.show()
+    window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+    window.document.project.skus[0].disks[0].blob_url = OS_URL
+    window.wizard.jump_to(int(Step.CONNECTION))
+    settle(20)
+    page = window.pages[Step.CONNECTION]
+    person = Person(window)
+    person.click(page.btn_vm_commands)
+    dialog = page.vm_dialog
+    settle(20)
+    assert dialog.isVisible()
+    bash = dialog.texts["az-script"].toPlainText()
+    assert f"--source '{OS_URL}'" in bash and "NOT READY" not in bash
+    QApplication.clipboard().clear()
+    copy = dialog.tabs.currentWidget().findChildren(type(page.btn_vm_commands))[0]
+    Person(dialog).click(copy)
+    assert QApplication.clipboard().text() == bash
+    dialog.tabs.setCurrentIndex(1)
+    settle(20)
+    assert "$env:RESOURCE_GROUP" in dialog.texts["az-ps1"].toPlainText()
+    dialog.close()

@@ -1,0 +1,397 @@
+"""Pre-flight: the Linux test cases judged from the VHD file itself, before upload and before any VM.
+
+`offline_sections` builds the same "@@@name" sections `resources/probes/linux-probe.sh` prints on a
+running VM, from the files in the image (`imagefs`), and `linux_checks.judge` gives the verdicts —
+the same judges, so a pre-flight and a test-VM run of one image can be compared case by case.
+
+Where the running system answers and a file cannot, the file that decides at boot stands in: the
+kernel command line comes from the boot loader's configuration, swap from fstab and the partition
+table, sysctl values from /etc/sysctl*, firewall rules from the saved rule files, versions from the
+package database (dpkg). A case whose evidence only a running system has is Skipped with the reason
+(`unavailable`). Nothing in the image is executed, and no hash leaves /etc/shadow: only "user
+password|locked", as on the VM.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass, field
+
+from .checks import CheckResult, version_tuple
+from .imagefs import MAX_FILE, SWAP, CountingReader, FileInfo, ImageError, OpenedImage, open_image
+from .linux_checks import Evidence, judge, system_info
+from .profiles import Profile
+from .progress import CancelToken, Progress, no_progress
+
+MAX_HOMES = 2000  # a passwd file listing more homes is not an image to publish; the rest are not looked at
+HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history")
+WAAGENT_PATHS = ("/usr/sbin/waagent", "/usr/bin/waagent", "/usr/local/sbin/waagent", "/usr/local/bin/waagent")
+SSHD_PATHS = ("/usr/sbin/sshd", "/usr/bin/sshd", "/sbin/sshd")
+TOOL_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+IFUPDOWN_DIRS = ("/sbin", "/usr/sbin")
+NETWORK_FILES = ("/etc/network/interfaces", "/etc/sysconfig/network-scripts/ifcfg-eth0")
+NETWORK_GLOBS = (("/etc/netplan", ".yaml"), ("/etc/systemd/network", ".network"))
+WANTS_DIRS = ("/etc/systemd/system/multi-user.target.wants", "/etc/systemd/system/network-online.target.wants")
+SYSCTL_FILES = ("/etc/sysctl.conf",)
+SYSCTL_DIRS = ("/usr/lib/sysctl.d", "/lib/sysctl.d", "/etc/sysctl.d")  # later ones win, as systemd-sysctl reads them
+SAVED_RULES = ("/etc/iptables/rules.v4", "/etc/iptables/rules.v6", "/etc/sysconfig/iptables", "/etc/sysconfig/ip6tables")
+GRUB_CFGS = ("/boot/grub/grub.cfg", "/boot/grub2/grub.cfg")
+HV_DIRS = ("kernel/drivers/hv", "kernel/drivers/scsi", "kernel/drivers/net/hyperv")
+DPKG_STATUS = "/var/lib/dpkg/status"
+ELF_MACHINES = {(2, 0x3E): "x86_64", (2, 0xB7): "aarch64", (1, 0x03): "i686", (1, 0x28): "armv7l", (2, 0xF3): "riscv64",
+                (2, 0x15): "ppc64le", (2, 0x16): "s390x"}
+
+# Reasons a case is Skipped offline (English; the record keeps them as the actual value).
+NEEDS_VM = "needs a running system: {what} — run the test VM"
+# The cases whose evidence only a running system has, whatever the image holds.
+RUNNING_ONLY = {"security-updates": "which updates are pending is asked of the package servers"}
+
+NOT_VHD = "not a fixed VHD ({what}): the pre-flight reads fixed VHDs and raw disks"
+
+
+class PreflightError(Exception):
+    """The image cannot be read offline (not a fixed VHD, no readable Linux root file system)."""
+
+
+@dataclass
+class Preflight:
+    """A finished pre-flight: the results (in certify's shape), the disk layout, what was read."""
+
+    target: str
+    results: list[CheckResult]
+    system: dict[str, str]
+    evidence: Evidence
+    layout: str
+    bytes_read: int
+    reads: int
+    started: str
+    finished: str
+    notes: list[str] = field(default_factory=list)
+
+
+class _Image:
+    """Reads image paths through the right file system (/boot may be separate), with a cap."""
+
+    def __init__(self, opened: OpenedImage):
+        self.opened = opened
+
+    def text(self, path: str, limit: int = MAX_FILE) -> str:
+        fs, inner = self.opened.files(path)
+        return fs.text(inner, limit)
+
+    def raw(self, path: str, limit: int) -> bytes | None:
+        fs, inner = self.opened.files(path)
+        return fs.read(inner, limit)
+
+    def stat(self, path: str) -> FileInfo | None:
+        fs, inner = self.opened.files(path)
+        return fs.stat(inner)
+
+    def is_file(self, path: str) -> bool:
+        st = self.stat(path)
+        return st is not None and st.kind == "file"
+
+    def is_executable(self, path: str) -> bool:
+        st = self.stat(path)
+        return st is not None and st.executable
+
+    def listdir(self, path: str) -> list[str]:
+        fs, inner = self.opened.files(path)
+        return fs.listdir(inner)
+
+    def glob(self, folder: str, suffix: str = "") -> list[str]:
+        """`folder/*suffix` as sh sorts it: no dot files, only what exists."""
+        return [f"{folder}/{n}" for n in self.listdir(folder) if not n.startswith(".") and n.endswith(suffix)]
+
+
+def _cat(img: _Image, paths: list[str] | tuple[str, ...], headed: bool = False) -> str:
+    out = []
+    for path in paths:
+        if img.is_file(path):
+            shown = re.sub(r"[\x00-\x1f\x7f]", "?", path)  # a name with a newline stays on its header line
+            out.append((f"### {shown}\n" if headed else "") + img.text(path).rstrip("\n"))
+    return "\n".join(out)
+
+
+def dpkg_packages(text: str) -> dict[str, str]:
+    """Installed package → version, from /var/lib/dpkg/status (stanzas of `Field: value`)."""
+    found: dict[str, str] = {}
+    for stanza in re.split(r"\n\s*\n", text):
+        fields = dict(re.findall(r"(?m)^([A-Za-z-]+):[ \t]*(.*)$", stanza))
+        name, version, status = fields.get("Package"), fields.get("Version"), fields.get("Status", "")
+        if name and version and status.endswith(" installed"):
+            found[name] = version
+    return found
+
+
+def upstream_version(version: str) -> str:
+    """2:3.0.11-1~deb12u2 → 3.0.11 (no epoch, no Debian revision)."""
+    version = version.split(":", 1)[-1]
+    return version.rsplit("-", 1)[0] if "-" in version else version
+
+
+def _sysctl(img: _Image, key: str) -> str:
+    """The last value a sysctl file sets for `key` ("." or "/" separated), or ""."""
+    files = list(SYSCTL_FILES)
+    for folder in SYSCTL_DIRS:
+        files += img.glob(folder, ".conf")
+    wanted = key.replace("/", ".")
+    value = ""
+    for path in files:
+        for line in img.text(path).splitlines():
+            line = line.strip()
+            if not line or line[0] in "#;" or "=" not in line:
+                continue
+            k, v = line.split("=", 1)
+            if k.strip().lstrip("-").replace("/", ".") == wanted:
+                value = v.strip()
+    return value
+
+
+def _grub_default(text: str) -> str:
+    values = {}
+    for m in re.finditer(r"(?m)^\s*(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=(.*)$", text):
+        raw = m.group(2).strip()
+        if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+            raw = raw[1:-1]
+        values[m.group(1)] = raw
+    return " ".join(v for v in (values.get("GRUB_CMDLINE_LINUX", ""), values.get("GRUB_CMDLINE_LINUX_DEFAULT", "")) if v)
+
+
+def _linux_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if re.match(r"\s*linux(efi|16)?\s", line)]
+
+
+def _boot_command_line(img: _Image) -> tuple[str, str]:
+    """(command line, where from): the first boot entry of grub.cfg, else what /etc/default/grub builds."""
+    for path in GRUB_CFGS:
+        lines = _linux_lines(img.text(path))
+        if lines:
+            words = lines[0].split()[2:]  # "linux /vmlinuz-… args…"
+            return " ".join(w for w in words if not w.startswith("$")), path
+    for folder in ("/boot/loader/entries",):
+        for entry in img.glob(folder, ".conf"):
+            m = re.search(r"(?m)^options\s+(.*)$", img.text(entry))
+            if m:
+                return m.group(1).strip(), entry
+    parts = [_grub_default(img.text("/etc/default/grub"))]
+    parts += [_grub_default(img.text(p)) for p in img.glob("/etc/default/grub.d", ".cfg")]
+    return " ".join(p for p in parts if p), "/etc/default/grub"
+
+
+def _kernel_release(img: _Image) -> str:
+    """The kernel the image boots: grub.cfg's first entry, else the newest in /boot or /lib/modules."""
+    for path in GRUB_CFGS:
+        for line in _linux_lines(img.text(path))[:1]:
+            words = line.split()
+            if len(words) > 1 and "vmlinuz-" in words[1]:
+                return words[1].rsplit("vmlinuz-", 1)[1]
+    names = [n.removeprefix("vmlinuz-") for n in img.listdir("/boot") if n.startswith("vmlinuz-")]
+    names += img.listdir("/lib/modules")
+    ranked = sorted((version_tuple(n) or (), n) for n in set(names) if version_tuple(n))
+    return ranked[-1][1] if ranked else ""
+
+
+def _elf_machine(img: _Image) -> str:
+    for path in ("/bin/sh", "/usr/bin/env", "/sbin/init", "/bin/ls"):
+        head = img.raw(path, 20)
+        if head and len(head) >= 20 and head[:4] == b"\x7fELF":
+            endian = "<" if head[5] == 1 else ">"
+            machine, = struct.unpack_from(endian + "H", head, 18)
+            return ELF_MACHINES.get((head[4], machine), f"unknown ELF machine 0x{machine:x}")
+    return ""
+
+
+def _tool(img: _Image, names: tuple[str, ...]) -> str:
+    for folder in TOOL_DIRS:
+        for name in names:
+            if img.is_executable(f"{folder}/{name}"):
+                return f"{folder}/{name}"
+    return ""
+
+
+def _agent_version(img: _Image, packages: dict[str, str]) -> str:
+    for name in ("walinuxagent", "waagent", "WALinuxAgent"):
+        if name in packages:
+            return upstream_version(packages[name])
+    for lib in ("/usr/lib", "/usr/local/lib", "/usr/lib64"):
+        for python in (n for n in img.listdir(lib) if n.startswith("python")):
+            for where in ("dist-packages", "site-packages"):
+                m = re.search(r"(?m)^AGENT_VERSION\s*=\s*['\"]([\d.]+)['\"]",
+                              img.text(f"{lib}/{python}/{where}/azurelinuxagent/common/version.py", 256 * 1024))
+                if m:
+                    return m.group(1)
+    return ""
+
+
+def _iptables(img: _Image) -> str:
+    if not _tool(img, ("iptables",)):
+        return "not-installed"
+    policies = {"INPUT": "ACCEPT", "FORWARD": "ACCEPT", "OUTPUT": "ACCEPT"}
+    rules = []
+    for path in SAVED_RULES:
+        for line in img.text(path).splitlines():
+            line = line.strip()
+            m = re.match(r":(INPUT|FORWARD|OUTPUT)\s+(ACCEPT|DROP)\b", line)
+            if m:
+                policies[m.group(1)] = m.group(2)
+            elif line.startswith("-A "):
+                rules.append(line)
+    return "\n".join([f"-P {chain} {policy}" for chain, policy in policies.items()] + rules)
+
+
+def _shadow(img: _Image) -> str:
+    """Only "user password|locked", as the probe prints: the hash never leaves the parse."""
+    out = []
+    for line in img.text("/etc/shadow").splitlines():
+        fields = line.split(":")
+        if len(fields) < 2 or not fields[0]:
+            continue
+        locked = fields[1] == "" or fields[1][0] in "*!x"
+        out.append(f"{fields[0]} {'locked' if locked else 'password'}")
+    return "\n".join(out)
+
+
+def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> tuple[Evidence, dict[str, str], list[str]]:
+    """The probe's sections from the image's files; the sections only a running system has (→ reason);
+    notes for the publisher (where a value came from)."""
+    img = _Image(opened)
+    ev: Evidence = {}
+    unavailable: dict[str, str] = {}
+    notes: list[str] = []
+
+    def step() -> None:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+
+    packages = dpkg_packages(img.text(DPKG_STATUS, 64 * 1024 * 1024))
+    release = _kernel_release(img)
+    ev["uname_m"] = _elf_machine(img)
+    if not ev["uname_m"]:
+        unavailable["uname_m"] = NEEDS_VM.format(what="no ELF program found to tell the architecture")
+    ev["uname_r"] = release
+    if not release:
+        unavailable["uname_r"] = NEEDS_VM.format(what="no kernel found in /boot or /lib/modules")
+    ev["tcp_sack"] = _sysctl(img, "net.ipv4.tcp_sack")
+    ev["os_release"] = img.text("/etc/os-release") or img.text("/usr/lib/os-release")
+    step()
+    cmdline, source = _boot_command_line(img)
+    ev["cmdline"] = cmdline
+    notes.append(f"kernel command line from {source}")
+    ev["grub"] = "\n".join([img.text("/etc/default/grub").rstrip("\n")] + [line for p in GRUB_CFGS for line in _linux_lines(img.text(p))])
+    swap_parts = [p for p in opened.layout.partitions if p.filesystem == SWAP]
+    ev["swaps"] = "\n".join(["Filename Type Size Used Priority"] +
+                            [f"{p.device} partition {p.length // 1024} 0 -2" for p in swap_parts])
+    ev["fstab"] = img.text("/etc/fstab")
+    ev["mounts"] = _root_mount(ev["fstab"], opened)
+    step()
+    homes = ["/root"] + sorted({f.split(":")[5] for f in img.text("/etc/passwd").splitlines() if len(f.split(":")) > 5})
+    history = []
+    for home in list(dict.fromkeys(homes))[:MAX_HOMES]:
+        for name in HISTORY_FILES:
+            st = img.stat(f"{home}/{name}")
+            if st is not None and st.kind == "file":
+                history.append(f"{st.size} {home}/{name}")
+    ev["history"] = "\n".join(history)
+    step()
+    agent = next((p for p in WAAGENT_PATHS if img.is_executable(p)), "")
+    if agent:
+        version = _agent_version(img, packages)
+        ev["waagent"] = f"path {agent}\nWALinuxAgent-{version}" if version else f"path {agent}"
+        if not version:
+            unavailable["waagent"] = NEEDS_VM.format(what="the agent's version is not in the package database")
+    else:
+        ev["waagent"] = ""
+    ev["waagent_conf"] = img.text("/etc/waagent.conf")
+    ev["sshd_config"] = img.text("/etc/ssh/sshd_config")
+    ev["sshd_dropins"] = _cat(img, img.glob("/etc/ssh/sshd_config.d", ".conf"), headed=True)
+    ev["sshd_binary"] = "\n".join(p for p in SSHD_PATHS if img.is_executable(p))
+    step()
+    for section, package_names, binaries, label in (
+            ("python", ("python3", "python3-minimal", "python"), ("python3", "python"), "Python"),
+            ("openssl", ("openssl",), ("openssl",), "OpenSSL")):
+        version = next((upstream_version(packages[n]) for n in package_names if n in packages), "")
+        if version:
+            ev[section] = f"{label} {version}"
+        elif _tool(img, binaries):
+            ev[section] = ""
+            unavailable[section] = NEEDS_VM.format(what=f"{label}'s version is not in the package database")
+        else:
+            ev[section] = ""  # not installed: the judge says so
+    ev["python_pyasn1"] = upstream_version(packages.get("python3-pyasn1", ""))
+    ev["ifupdown"] = "\n".join(next((f"{d}/{c}" for d in IFUPDOWN_DIRS + ("/usr/bin", "/bin") if img.is_executable(f"{d}/{c}")), "")
+                               for c in ("ifup", "ifdown")).strip()
+    ev["modules"] = "\n".join(_hv_modules(img, release))
+    ev["resolv"] = img.text("/etc/resolv.conf")
+    ev["sudoers"] = "\n".join(t for t in [img.text("/etc/sudoers")] + [img.text(p) for p in img.glob("/etc/sudoers.d")] if t)
+    ev["shadow"] = _shadow(img)
+    step()
+    network = list(NETWORK_FILES)
+    for folder, suffix in NETWORK_GLOBS:
+        network += img.glob(folder, suffix)
+    ev["network"] = _cat(img, network, headed=True)
+    ev["network_manager"] = "\n".join(n for d in WANTS_DIRS for n in img.listdir(d))
+    ev["ipv6"] = _sysctl(img, "net.ipv6.conf.all.disable_ipv6")
+    ev["iptables"] = _iptables(img)
+    notes.append("firewall rules from the saved rule files (rules a service adds at boot are seen on the test VM only)")
+    glibc = next((upstream_version(packages[n]) for n in ("libc6", "libc6-amd64", "glibc") if n in packages), "")
+    ev["glibc"] = f"glibc {glibc}" if glibc else ""
+    ev["end"] = ""
+    return ev, unavailable, notes
+
+
+def _root_mount(fstab: str, opened: OpenedImage) -> str:
+    """What /proc/mounts would say for /: the fstab entry if there is one, else the partition read."""
+    for line in fstab.splitlines():
+        words = line.split()
+        if len(words) > 2 and not words[0].startswith("#") and words[1] == "/":
+            return f"{words[0]} / {words[2]} rw 0 0"
+    fs = opened.root.partition
+    return f"{fs.device} / ext4 rw 0 0"
+
+
+def _hv_modules(img: _Image, release: str) -> list[str]:
+    if not release:
+        return []
+    base = f"/lib/modules/{release}"
+    names = [n for folder in HV_DIRS for n in img.listdir(f"{base}/{folder}") if n.startswith("hv_") or folder.endswith("/hv")]
+    names += [line.rsplit("/", 1)[-1] for line in img.text(f"{base}/modules.builtin").splitlines() if "/hv_" in line
+              or line.rsplit("/", 1)[-1].startswith("hv_")]
+    return sorted(set(names))
+
+
+def preflight(path: str, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None) -> Preflight:
+    """Open the fixed VHD (or raw disk) at `path` read-only and judge every Linux case from its files.
+
+    Raises OSError when the file cannot be opened, PreflightError when it is not a fixed VHD or holds
+    no readable Linux root file system (the message says what was found)."""
+    from .projectio import utc_now_iso
+    from .verdicts import SKIPPED
+    from .vhd import FileSource, inspect
+
+    started = utc_now_iso()
+    with FileSource(path) as source:
+        info = inspect(source)
+    if info.format == "vhd" and info.disk_type == "fixed" and not info.truncated:
+        disk_size = info.virtual_size
+    elif info.format == "raw":
+        disk_size = info.file_size
+    else:
+        what = f"{info.format} {info.disk_type or ''}".strip() + (", truncated" if info.truncated else "")
+        raise PreflightError(NOT_VHD.format(what=what))
+    reader = CountingReader(path)
+    try:
+        try:
+            opened = open_image(reader, disk_size)
+        except ImageError as exc:
+            raise PreflightError(str(exc)) from None
+        evidence, unavailable, notes = offline_sections(opened, cancel)
+        results = judge(evidence, profile, progress, cancel, unavailable=unavailable)
+        for r in results:
+            if r.id in RUNNING_ONLY:
+                r.result, r.actual = SKIPPED, NEEDS_VM.format(what=RUNNING_ONLY[r.id])
+        return Preflight(path, results, system_info(evidence), evidence, opened.layout.describe(), reader.bytes_read,
+                         reader.reads, started, utc_now_iso(), notes)
+    finally:
+        reader.close()

@@ -1,0 +1,198 @@
+"""The plan's image types (Partner Center's SKUs): x64 Gen1, x64 Gen2 or Arm64 Gen2, each with its own
+SKU ID and (Gen2) security type, and where the new version's image comes from -- the disks' SAS URIs
+or an Azure Compute Gallery image version (REFERENCE.md §9).
+
+A dialog, so the simple case (one x64 Gen1 image from SAS URIs) keeps the Offer page as it was; OK
+writes into the SKU (a changed type keeps its disks, a removed type loses its disks, an added type
+gets an OS disk of its own), Cancel changes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from .core.export.forms import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
+from .core.i18n_marks import QT_TRANSLATE_NOOP
+from .core.model import IMAGE_X64_GEN1, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
+from .core.validation import project_profile
+from .i18n import translate
+
+SOURCE_NAMES = {SOURCE_SAS: QT_TRANSLATE_NOOP("ImageDialog", "SAS URIs of the disks"),
+                SOURCE_GALLERY: QT_TRANSLATE_NOOP("ImageDialog", "Azure Compute Gallery image version")}
+SHORT_SOURCE = {SOURCE_SAS: QT_TRANSLATE_NOOP("ImageDialog", "SAS URIs"),
+                SOURCE_GALLERY: QT_TRANSLATE_NOOP("ImageDialog", "gallery")}
+AND = QT_TRANSLATE_NOOP("ImageDialog", " and ")
+
+
+def core(text: str) -> str:
+    return translate("Core", text)
+
+
+def ui(text: str) -> str:
+    return translate("ImageDialog", text)
+
+
+def image_summary(sku: Sku) -> str:
+    """One line per plan for the Offer page: each image type with its security type and source."""
+    parts = []
+    for image in sku.images:
+        text = core(IMAGE_TYPE_NAMES.get(image.image_type, image.image_type))
+        if image.security_types:
+            text += " · " + ui(AND).join(core(SECURITY_TYPE_NAMES.get(t, t)) for t in image.security_types)
+        text += " · " + ui(SHORT_SOURCE.get(image.source, image.source))
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def image_label(sku: Sku, image: PlanImage) -> str:
+    """"ubuntu-standard — x64 Generation 2 (Trusted Launch)": which image a test VM runs."""
+    text = f"{sku.sku_id or '?'} — {core(IMAGE_TYPE_NAMES.get(image.image_type, image.image_type))}"
+    if image.security_types:
+        text += " (" + ui(AND).join(core(SECURITY_TYPE_NAMES.get(t, t)) for t in image.security_types) + ")"
+    return text
+
+
+class ImageSlot(QGroupBox):
+    """One image type's fields."""
+
+    def __init__(self, title: str, optional: bool, profile, dialog: QDialog):
+        super().__init__(title)
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(title)
+        if optional:
+            self.kind.addItem(self.tr("(none)"), "")
+        for facts in profile.image_types:
+            self.kind.addItem(core(IMAGE_TYPE_NAMES.get(facts["id"], facts["id"])), facts["id"])
+        self.sku_id = QLineEdit()
+        self.sku_id.setAccessibleName(self.tr("SKU ID of the image type"))
+        self.security = QComboBox()
+        self.security.setAccessibleName(self.tr("Security type"))
+        for choice in profile.security_type_choices:
+            types = list(choice["types"])
+            names = [core(SECURITY_TYPE_NAMES.get(t, t)) for t in types] or [core(SECURITY_TYPE_NAMES[""])]
+            self.security.addItem(ui(AND).join(names), types)
+        self.source = QComboBox()
+        self.source.setAccessibleName(self.tr("Image source"))
+        for source in profile.image_sources:
+            self.source.addItem(ui(SOURCE_NAMES[source]), source)
+        self.tenant = QLineEdit()
+        self.tenant.setAccessibleName(self.tr("Tenant ID"))
+        self.tenant.setPlaceholderText("00000000-0000-0000-0000-000000000000")
+        self.resource = QLineEdit()
+        self.resource.setAccessibleName(self.tr("Gallery image version resource ID"))
+        self.resource.setPlaceholderText("/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/1.0.0")
+        self.confirmed = QCheckBox(self.tr("The tenant registered the {0} resource provider (or the publishing account is "
+                                      "Owner of the gallery)").format(profile.gallery_provider_namespace or "Microsoft.PartnerCenterIngestion"))
+        form.addRow(self.tr("Second image t&ype:") if optional else self.tr("Image &type:"), self.kind)
+        form.addRow(self.tr("SKU ID:"), self.sku_id)
+        form.addRow(self.tr("Security type:"), self.security)
+        form.addRow(self.tr("Image source:"), self.source)
+        form.addRow(self.tr("Tenant ID:"), self.tenant)
+        form.addRow(self.tr("Image version:"), self.resource)
+        form.addRow(self.confirmed)
+        for combo in (self.kind, self.source):
+            combo.currentIndexChanged.connect(self.refresh)
+
+    def load(self, sku: Sku, image: PlanImage | None) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(image.image_type if image else "")))
+        if image is not None:
+            self.sku_id.setText(image.sku_id)
+            index = next((i for i in range(self.security.count())
+                          if sorted(self.security.itemData(i)) == sorted(image.security_types)), 0)
+            self.security.setCurrentIndex(index)
+            self.source.setCurrentIndex(max(0, self.source.findData(image.source)))
+            self.tenant.setText(image.gallery_tenant_id)
+            self.resource.setText(image.gallery_resource_id)
+            self.resource.setCursorPosition(0)  # a long id reads from its start
+            self.confirmed.setChecked(image.gallery_access_confirmed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        kind = self.kind.currentData()
+        for w in (self.sku_id, self.security, self.source, self.tenant, self.resource, self.confirmed):
+            w.setEnabled(bool(kind))
+        self.security.setEnabled(bool(kind) and kind != IMAGE_X64_GEN1 and self.security.count() > 1)
+        if kind == IMAGE_X64_GEN1:
+            self.security.setCurrentIndex(0)
+        gallery = bool(kind) and self.source.currentData() == SOURCE_GALLERY
+        for w in (self.tenant, self.resource, self.confirmed):
+            w.setEnabled(gallery)
+
+    def image(self, old: PlanImage | None) -> PlanImage | None:
+        kind = self.kind.currentData()
+        if not kind:
+            return None
+        image = PlanImage(kind, self.sku_id.text().strip(), list(self.security.currentData() or []),
+                          self.source.currentData() or SOURCE_SAS, self.tenant.text().strip(), self.resource.text().strip(),
+                          self.confirmed.isChecked(), dict(old.extra) if old else {})
+        return image
+
+
+class ImageDialog(QDialog):
+    def __init__(self, project: Project, sku: Sku, parent=None):
+        super().__init__(parent)
+        self.project, self.sku = project, sku
+        profile = project_profile(project)
+        self.setWindowTitle(self.tr("Image types of {0}").format(sku.sku_id or self.tr("the SKU")))
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Partner Center lists each image type of a plan as a SKU of its own. Generation 2 "
+                              "images boot with UEFI (GPT with an EFI system partition); Trusted Launch needs "
+                              "Generation 2 and a gallery image version for its test VM. The gallery is the route "
+                              "Microsoft recommends: no SAS URI is needed."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.slots = [ImageSlot(self.tr("Image type"), False, profile, self)]
+        if profile.image_types_max > 1 or len(sku.images) > 1:
+            self.slots.append(ImageSlot(self.tr("Second image type"), True, profile, self))
+        for i, slot in enumerate(self.slots):
+            slot.load(sku, sku.images[i] if i < len(sku.images) else None)
+            slot.sku_id.setPlaceholderText(self.tr("default: {0}").format(
+                sku.image_sku_id(sku.images[i]) if i < len(sku.images) else f"{sku.sku_id}-gen2"))
+            layout.addWidget(slot)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:  # noqa: D401 - Qt override
+        apply_images(self.sku, [slot.image(self.sku.images[i] if i < len(self.sku.images) else None)
+                                for i, slot in enumerate(self.slots)])
+        super().accept()
+
+
+def apply_images(sku: Sku, wanted: list[PlanImage | None]) -> None:
+    """Set the plan's image types from the dialog's slots: a slot whose type changed keeps its disks
+    (re-typed, all at once, so two slots may swap types); a slot emptied drops its disks; a new slot
+    gets an OS disk."""
+    old = list(sku.images)
+    new: list[PlanImage] = []
+    retype: dict[str, str] = {}
+    dropped: set[str] = set()
+    for i, image in enumerate(wanted):
+        before = old[i] if i < len(old) else None
+        if image is None or image.image_type in {n.image_type for n in new}:
+            if before is not None:
+                dropped.add(before.image_type)
+            continue
+        if before is not None:
+            retype[before.image_type] = image.image_type
+        new.append(image)
+    sku.disks = [d for d in sku.disks if d.image_type not in dropped or d.image_type in retype]
+    for disk in sku.disks:
+        disk.image_type = retype.get(disk.image_type, disk.image_type)
+    for image in new:
+        if not sku.image_disks(image.image_type):
+            sku.disks.append(Disk(image_type=image.image_type))
+    sku.images = new or [PlanImage()]

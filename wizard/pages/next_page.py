@@ -1,0 +1,99 @@
+"""Step 8, "What's next": the portal steps that remain after the export, in order, and where the
+exported files are. The steps come from resources/guidance/ (per requirement profile)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ..core.steps import Step
+from .base import StepPage
+
+PORTAL_URL = "https://partner.microsoft.com/dashboard/marketplace-offers/overview"
+
+
+class NextPage(StepPage):
+    step = Step.NEXT
+
+    def __init__(self, document):
+        super().__init__(document)
+        from ..guidance_panel import GuideBrowser
+
+        self.setTitle(self.tr("What's next"))
+        self.setSubTitle(self.tr("What remains is done in the portal: these steps, in this order."))
+        layout = QVBoxLayout(self)
+        self.files = QLabel()
+        self.files.setWordWrap(True)
+        self.files.setObjectName("exportedFiles")
+        from PySide6.QtCore import Qt
+
+        self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.btn_folder = QPushButton(self.tr("Open the e&xport folder"))
+        self.btn_folder.setToolTip(self.tr("Show the exported files in your file manager."))
+        self.btn_folder.clicked.connect(self.open_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.files, 1)
+        row.addWidget(self.btn_folder, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        self.remaining = GuideBrowser(self._go_to)
+        self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
+        layout.addWidget(self.remaining, 1)
+        self.btn_portal = QPushButton(self.tr("Open &Partner Center"))
+        self.btn_portal.setToolTip(PORTAL_URL)
+        self.btn_portal.clicked.connect(self.open_portal)
+        portal_row = QHBoxLayout()
+        portal_row.addWidget(self.btn_portal)
+        portal_row.addStretch(1)
+        layout.addLayout(portal_row)
+
+    def _go_to(self, step: int) -> None:
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.jump_to(step)
+
+    def export_folder(self) -> Path | None:
+        record = self.project.last_export
+        return Path(record.path).parent if record and record.path else None
+
+    def load_from_project(self) -> None:
+        from ..core.guidance import load_guidance, pick
+        from ..core.validation import project_profile
+        from ..i18n import current_language, local_time
+
+        lang = current_language()
+        record = self.project.last_export
+        if record and record.path:
+            text = self.tr("Your export: {0} (made {1}). The exported files are in {2}.").format(
+                Path(record.path).name, local_time(record.exported_at), Path(record.path).parent)
+            if record.missing:
+                text += " " + self.tr("It still lacked {0} item(s): see the Export step before you submit.").format(
+                    record.missing)
+        else:
+            text = self.tr("Nothing exported yet: export the form in the previous step first.")
+        self.files.setText(text)
+        self.btn_folder.setEnabled(self.export_folder() is not None)
+        guidance = load_guidance()
+        profile = project_profile(self.project)
+        steps = guidance.whats_next.get(profile.id) or next(iter(guidance.whats_next.values()))
+        links = guidance.for_step(Step.NEXT).links
+        self.remaining.setHtml(
+            f"<p><b>{html.escape(profile.display_title(lang))}</b></p><ol>"
+            + "".join(f"<li>{html.escape(pick(s, lang))}</li>" for s in steps) + "</ol><ul>"
+            + "".join(f'<li><a href="{html.escape(link.url, quote=True)}">{html.escape(pick(link.title, lang))}</a></li>'
+                      for link in links) + "</ul>")
+
+    def open_portal(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(PORTAL_URL))
+
+    def open_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = self.export_folder()
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,0 +1,91 @@
+"""The commands that create the test VM from a SKU's uploaded VHDs (the guide's step 4), offered at
+the Connection step: bash and PowerShell, copyable, the project's values filled in and secrets as
+variables the publisher sets. They need no test run: the test runs on the VM they create."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Project
+from .base import sku_choice_label
+
+
+class TestVmDialog(QDialog):
+    def __init__(self, parent: QWidget, project: Project):
+        super().__init__(parent)
+        self.project = project
+        self.setWindowTitle(self.tr("Create the test VM"))
+        self.resize(760, 560)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr(
+            "Run these commands where the Azure CLI is signed in (az login). First set RESOURCE_GROUP and LOCATION "
+            "to the resource group and region of the storage account that holds the VHDs (Azure portal → Storage "
+            "accounts → your account → Overview) and, for a Windows image, ADMIN_PASSWORD. They create a managed "
+            "image from the checked and uploaded VHD, then a VM from it; enter that VM's address on the Connection "
+            "page. Delete the VM when the test run is done: it costs money while it runs."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        row = QHBoxLayout()
+        self.sku = QComboBox()
+        self.sku.setAccessibleName(self.tr("SKU"))
+        for index, sku in enumerate(project.skus):
+            self.sku.addItem(sku_choice_label(sku), index)
+        matching = [i for i, sku in enumerate(project.skus) if sku.os_family == project.connection.platform]
+        if matching:
+            self.sku.setCurrentIndex(matching[0])  # the SKU of the platform being tested
+        label = QLabel(self.tr("&SKU:"))
+        label.setBuddy(self.sku)
+        row.addWidget(label)
+        row.addWidget(self.sku, 1)
+        layout.addLayout(row)
+        self.tabs = QTabWidget()
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for fmt, title in (("az-script", self.tr("bash (Linux, macOS, Cloud Shell)")),
+                           ("az-ps1", self.tr("PowerShell (Windows)"))):
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            text = QPlainTextEdit()
+            text.setReadOnly(True)
+            text.setTabChangesFocus(True)
+            text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            text.setAccessibleName(title)
+            copy = QPushButton(self.tr("&Copy commands"))
+            copy.clicked.connect(lambda _=False, t=text: QGuiApplication.clipboard().setText(t.toPlainText()))
+            page_layout.addWidget(text, 1)
+            page_layout.addWidget(copy)
+            self.texts[fmt] = text
+            self.tabs.addTab(page, title)
+        layout.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.sku.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ..core.export import ExportRefused
+        from ..core.operations import commands_for_test_vm
+
+        index = self.sku.currentData()
+        if index is None:
+            for text in self.texts.values():
+                text.setPlainText(self.tr("Define a SKU in step 1 first."))
+            return
+        sku = self.project.skus[index]
+        for fmt, text in self.texts.items():
+            try:
+                text.setPlainText(commands_for_test_vm(fmt, self.project, sku))
+            except ExportRefused as exc:  # a value that breaks its own rule is not put into a command
+                text.setPlainText(self.tr("No commands: {0}").format(exc))
