@@ -48,7 +48,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
              "tests/test_partitions.py"]),
     "vhdcheck": (["wizard/core/vhdcheck.py"],
                  ["tests/test_rules_vhd.py", "tests/test_edges_profiles.py", "tests/test_vhd_inspect.py",
-                  "tests/test_partitions.py"]),
+                  "tests/test_partitions.py", "tests/test_fix_commands.py", "tests/test_image_types.py"]),
     "sas": (["wizard/core/sas.py"],
             ["tests/test_rules_sas.py", "tests/test_edges_profiles.py", "tests/test_sas.py"]),
     "linux_checks": (["wizard/core/linux_checks.py"],
@@ -57,10 +57,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                        ["tests/test_rules_windows.py", "tests/test_edges_profiles.py", "tests/test_windows_checks.py"]),
     "validation": (["wizard/core/validation.py"],
                    ["tests/test_rules_validation.py", "tests/test_edges_profiles.py", "tests/test_partner_center.py",
-                    "tests/test_project_files.py"]),
+                    "tests/test_project_files.py", "tests/test_image_types.py"]),
     "export": (["wizard/core/export/formats.py", "wizard/core/export/forms.py", "wizard/core/export/readiness.py",
                 "wizard/core/export/renderers.py", "wizard/core/export/tokens.py"],
-               ["tests/test_rules_export.py", "tests/test_export.py", "tests/test_partner_center.py"]),
+               ["tests/test_rules_export.py", "tests/test_export.py", "tests/test_partner_center.py",
+                "tests/test_test_vm_commands.py", "tests/test_hostile_exports.py", "tests/test_image_types.py"]),
 }
 
 _CMP_SWAP: dict[type, type] = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
