@@ -151,8 +151,9 @@ def _swap(ev: Evidence, p: Profile) -> Verdict:
     fstab = [line.split()[0] for line in ev.get("fstab", "").splitlines()
              if line.strip() and not line.startswith("#") and len(line.split()) > 2 and line.split()[2] == "swap"]
     found = sorted(set(swaps + fstab))
-    fix = "; ".join(f"swapoff {dev}" for dev in swaps) + ("; remove the swap lines from /etc/fstab and delete the "
-                                                          "partition; use ResourceDisk.EnableSwap=y in /etc/waagent.conf") if found else ""
+    # a swap line only in fstab (not active now) has nothing to swapoff: the fix starts with its removal
+    fix = "; ".join([f"swapoff {dev}" for dev in swaps] + ["remove the swap lines from /etc/fstab and delete the "
+                                                          "partition; use ResourceDisk.EnableSwap=y in /etc/waagent.conf"]) if found else ""
     return (FAILED if found else PASSED), ", ".join(found) or "no swap", "no swap partition", fix
 
 
@@ -348,7 +349,7 @@ def _tcp_sack(ev: Evidence, p: Profile) -> Verdict:
     fixed = {profile_version(series): profile_version(first) for series, first in p.linux_sack_fixed_kernels.items()}
     newest = max(fixed)
     series = version[:2]
-    if series > newest or (series == newest and version >= fixed[newest]):
+    if series > newest:  # a later series than any listed has the fix (the newest listed is judged below)
         return PASSED, release, required, ""
     if series in fixed:
         return (PASSED, release, required, "") if version >= fixed[series] else (FAILED, release, required, fix)

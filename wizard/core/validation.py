@@ -127,11 +127,13 @@ def check_identifier(value: str, field: str, path: str, profile: Profile, min_le
 
 
 def check_version(sku: Sku, path: str, profile: Profile) -> list[Problem]:
+    # The length first: X.Y.Z with parts of at most 9 digits is never longer than 29 characters, so
+    # after the format check the profile's 32-character limit could never be reported.
+    if profile.version_max_length and len(sku.version.strip()) > profile.version_max_length:
+        return [_p(path, M_VERSION_LONG, value=sku.version, length=len(sku.version.strip()), max=profile.version_max_length)]
     current = parse_version(sku.version)
     if current is None:
         return [_p(path, M_VERSION_FORMAT)]
-    if profile.version_max_length and len(sku.version.strip()) > profile.version_max_length:
-        return [_p(path, M_VERSION_LONG, value=sku.version, length=len(sku.version.strip()), max=profile.version_max_length)]
     published = [v for v in (parse_version(p) for p in sku.published_versions) if v]
     if not published:
         return []

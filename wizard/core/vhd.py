@@ -93,7 +93,7 @@ class FileSource:
 
 def data_extents(fd: int, size: int) -> list[tuple[int, int]] | None:
     """(start, end) of every data extent via SEEK_DATA/SEEK_HOLE; None where unsupported."""
-    if not hasattr(os, "SEEK_DATA") or size == 0:
+    if not hasattr(os, "SEEK_DATA"):
         return None if size else []
     extents = []
     pos = 0

@@ -89,9 +89,10 @@ class _Fixes:
         self.windows = os_name == "windows"
         # Quoted for the shell the commands are for (PowerShell on Windows, a POSIX shell elsewhere).
         self.q = ps_quote if self.windows else bash_quote
-        stem = target[:-4] if target.lower().endswith((".vhd", ".vhdx")) else target
-        if stem.lower().endswith(".vhd"):
-            stem = stem[:-4]
+        stem = target
+        for suffix in (".vhdx", ".vhd"):  # disk.vhdx, disk.vhd, disk.vhd.vhdx → disk
+            if stem.lower().endswith(suffix):
+                stem = stem[:-len(suffix)]
         self.out = f"{stem}-fixed.vhd"
 
     def convert(self, fmt: str) -> str:

@@ -1,0 +1,387 @@
+"""The export's rules both ways with the exact words: every readiness item (the SAS lifetime at its
+edge), the portal form's fields and order, Partner Center's document, the tokens from the keyring.
+The renderers' formats are pinned by tests/test_export.py's golden files."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from test_export import NOW, TOKEN, ready_project, uris_for
+
+from wizard.core.credentials import CredentialService, NoKeyringBackend, credentials
+from wizard.core.export import forms, partner_center_json, portal_form, prepare, readiness
+from wizard.core.export.tokens import ExportTokens, disk_sas_uri, load_sas_uris, mask_signature, published_uri, sas_uri
+from wizard.core.model import (
+    OS_WINDOWS,
+    CheckRecord,
+    Disk,
+    PublishedDisk,
+    PublishedVersion,
+    ReportRecord,
+    SasRecord,
+    Sku,
+    VhdCheckRecord,
+)
+from wizard.core.profiles import load_profile
+from wizard.core.sas import minimum_expiry
+from wizard.core.secrets import published_sas_ref, sas_token_ref
+from wizard.core.steps import Step, parse_iso
+
+from factories import sample_run
+
+GUIDE = load_profile("publishing-guide-2015")
+PC = load_profile("partner-center")
+
+
+def items(project, uris=None, profile=None, published=None) -> dict:
+    sku = project.skus[0]
+    uris = uris_for(project)[sku.sku_id] if uris is None else uris
+    return {i.id: i for i in readiness(project, sku, uris, profile, now=NOW, published=published)}
+
+
+def texts(project, **kw) -> dict[str, tuple[bool, str]]:
+    return {k: (i.ok, i.text) for k, i in items(project, **kw).items()}
+
+
+# -- readiness -------------------------------------------------------------------------------------------
+def test_a_ready_sku_says_so_item_by_item():
+    project = ready_project()
+    assert texts(project) == {
+        "offer": (True, "Offer and SKU details are complete"),
+        "vhd-check:0": (True, "OS disk: the VHD check passed"),
+        "vhd-check:1": (True, "data disk LUN 0: the VHD check passed"),
+        "vhd-check:2": (True, "data disk LUN 1: the VHD check passed"),
+        "sas:0": (True, "OS disk: SAS URI verified, valid until 2026-12-20T12:00:00Z"),
+        "sas:1": (True, "data disk LUN 0: SAS URI verified, valid until 2026-12-20T12:00:00Z"),
+        "sas:2": (True, "data disk LUN 1: SAS URI verified, valid until 2026-12-20T12:00:00Z"),
+        "test-run": (True, "The latest test run's 1 Failed/Error result(s) each have an exception explanation"),
+        "questionnaire": (True, "The questionnaire is complete"),
+        "report": (True, f"Report stored at {project.skus[0].report.blob_url}"),
+    }
+
+
+def test_offer_problems_count_errors_of_this_sku_only():
+    project = ready_project()
+    project.skus.append(Sku(sku_id="other"))  # its own problems belong to its own readiness
+    assert texts(project)["offer"] == (True, "Offer and SKU details are complete")
+    sku = project.skus[0]
+    sku.title, sku.summary = "", ""
+    assert texts(project)["offer"] == (False, "Offer and SKU details have 2 problem(s): see the Offer & SKUs step")
+    sku.title, sku.summary = "t", "s"
+    sku.vm_sizes = sku.vm_sizes[:2] + ["Standard_Unknown"]  # only a warning
+    assert texts(project)["offer"][0] is True
+    project.offer.offer_name = ""  # offer-wide errors count for every SKU
+    assert texts(project)["offer"] == (False, "Offer and SKU details have 1 problem(s): see the Offer & SKUs step")
+
+
+def test_vhd_check_items():
+    project = ready_project()
+    disks = project.skus[0].disks
+    disks[0].vhd_check.verdict = "warning"
+    disks[1].vhd_check = None
+    disks[2].vhd_check.target = "https://elsewhere.blob.core.windows.net/vhds/db.vhd"  # a URL: not re-stamped
+    found = texts(project)
+    assert found["vhd-check:0"] == (True, "OS disk: the VHD check passed with warnings")
+    assert found["vhd-check:1"] == (False, "data disk LUN 0: the VHD has not been checked")
+    assert found["vhd-check:2"][0] is True
+
+
+def test_a_local_vhd_changed_since_its_check_is_stale(tmp_path):
+    project = ready_project()
+    disk = project.skus[0].disks[0]
+    path = tmp_path / "os.vhd"
+    path.write_bytes(b"x" * 1024)
+    disk.vhd_path = str(path)
+    stat = path.stat()
+    disk.vhd_check = VhdCheckRecord(target=str(path), verdict="pass", file_size=stat.st_size, file_mtime_ns=stat.st_mtime_ns)
+    assert texts(project)["vhd-check:0"] == (True, "OS disk: the VHD check passed")
+    path.write_bytes(b"y" * 2048)
+    assert texts(project)["vhd-check:0"] == (False, "OS disk: the VHD changed since it was checked: check it again")
+    disk.vhd_check.verdict = "fail"
+    disk.vhd_check.file_size, disk.vhd_check.file_mtime_ns = path.stat().st_size, path.stat().st_mtime_ns
+    assert texts(project)["vhd-check:0"] == (False, "OS disk: the VHD check failed")
+
+
+def test_sas_items_every_state():
+    project = ready_project()
+    disks = project.skus[0].disks
+    disks[0].sas = None
+    disks[1].sas.expiry = NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
+    disks[2].sas.verdict = "fail"
+    found = texts(project)
+    assert found["sas:0"] == (False, "OS disk: no SAS URI yet")
+    assert found["sas:1"] == (False, "data disk LUN 0: the SAS URI has expired: make a new one")
+    assert found["sas:2"] == (False, "data disk LUN 1: the SAS URI has not been verified")
+    disks[2].sas.verdict = "warning"
+    assert texts(project)["sas:2"][0] is True
+    disks[2].sas.expiry = ""
+    assert texts(project)["sas:2"] == (False, "data disk LUN 1: no SAS URI yet")
+
+
+def test_a_sas_without_its_token_is_said_so():
+    project = ready_project()
+    uris = uris_for(project)[project.skus[0].sku_id]
+    uris[1] = None
+    assert texts(project, uris=uris)["sas:1"] == \
+        (False, "data disk LUN 0: the SAS token is not in the keyring or this session: make it again or unlock the keyring")
+
+
+@pytest.mark.parametrize("profile,words", [
+    (PC, "too soon for the certification team (the profile asks for 21 days or more): renew it"),
+    (GUIDE, "too soon for the certification team (the profile asks for 7 business days or more): renew it")])
+def test_a_sas_expiring_within_the_renewal_window_names_the_profiles_days(profile, words):
+    project = ready_project()
+    sas = project.skus[0].disks[0].sas
+    sas.expiry = (NOW + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert texts(project, profile=profile)["sas:0"] == (False, f"OS disk: the SAS URI expires {sas.expiry}, {words}")
+    sas.expiry = (NOW + timedelta(days=2, minutes=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # past the renewal window, but shorter than the lifetime the profile asks of a SAS made on the 24th
+    assert texts(project, profile=profile)["sas:0"] == (False, f"OS disk: the SAS URI expires {sas.expiry}, {words}")
+    sas.expiry = (NOW + timedelta(days=40)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert texts(project, profile=profile)["sas:0"][0] is True
+
+
+@pytest.mark.parametrize("profile", [GUIDE, PC], ids=lambda p: p.id)
+def test_a_sas_lives_long_enough_at_its_minimum_less_a_minute(profile):
+    """The readiness takes a SAS made by the app (expiry = the minimum) and one a minute shorter
+    (rounding in another tool); a second less is too short."""
+    project = ready_project()
+    sas = project.skus[0].disks[0].sas
+    sas.start = "2026-11-24T12:00:00Z"
+    least = minimum_expiry(profile, parse_iso(sas.start))
+    for expiry, ok in ((least, True), (least - timedelta(minutes=1), True),
+                       (least - timedelta(minutes=1, seconds=1), False)):
+        sas.expiry = expiry.strftime("%Y-%m-%dT%H:%M:%SZ")
+        item = items(project, profile=profile)["sas:0"]
+        assert item.ok is ok, expiry
+        if not ok:
+            assert "too soon for the certification team" in item.text
+            days = profile.sas_min_business_days or profile.sas_min_days
+            assert item.args["days"] == days and item.args["expiry"] == sas.expiry
+    sas.start = ""  # no start recorded: the lifetime cannot be judged, only the expiry itself
+    sas.expiry = (NOW + timedelta(days=5)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert items(project, profile=profile)["sas:0"].ok is True
+
+
+def test_published_versions_and_versions_that_could_not_be_taken():
+    project = ready_project()
+    sku = project.skus[0]
+    sku.image_versions = [
+        PublishedVersion("0.9.0", os_blob_url="https://a.blob.core.windows.net/v/os09.vhd",
+                         data_disks=[PublishedDisk(0, "https://a.blob.core.windows.net/v/d09.vhd")]),
+        PublishedVersion("0.8.0", gallery_tenant_id="t", gallery_resource_id="/subscriptions/x/images/y"),
+    ]
+    sku.extra["untaken_versions"] = ["0.7.0"]
+    found = texts(project, published={"https://a.blob.core.windows.net/v/os09.vhd": "https://a/os09.vhd?sig=1"})
+    assert found["published:0.9.0"] == (False, "Published version 0.9.0: 1 SAS URI(s) are not in the keyring: import "
+                                               "the plan from Partner Center again")
+    assert "published:0.8.0" not in found  # a gallery image has no SAS URI to lack
+    assert found["published:0.7.0"] == (False, "Published version 0.7.0 could not be imported: a configure request from "
+                                               "this export would drop it. Configure the plan in Partner Center")
+    every = {"https://a.blob.core.windows.net/v/os09.vhd": "u1", "https://a.blob.core.windows.net/v/d09.vhd": "u2"}
+    assert texts(project, published=every)["published:0.9.0"] == \
+        (True, "Published version 0.9.0 is kept, with its image sources")
+    sku.extra["untaken_versions"] = "0.7.0"  # not a list: ignored
+    assert "published:0.7.0" not in texts(project, published=every)
+    assert items(project, published=every)["published:0.9.0"].step == Step.OFFER
+
+
+def test_test_run_items():
+    project = ready_project()
+    project.test_runs = []
+    assert texts(project)["test-run"] == (False, "No certification test run yet")
+    run = sample_run()
+    run.results = []
+    project.test_runs = [run]
+    assert texts(project)["test-run"] == (False, "The latest test run has no results")
+    run = sample_run()
+    run.results.append(CheckRecord("dhcp", "", "DHCP", "", "Error", "", "", "", ""))
+    project.test_runs = [run]
+    project.questionnaire.exception_notes["dhcp"] = "   "
+    assert texts(project)["test-run"] == (False, "The latest test run has Failed/Error results without an exception "
+                                                 "explanation: dhcp")
+    run.results = [r for r in run.results if r.result not in ("Failed", "Error")]
+    assert texts(project)["test-run"] == (True, f"The latest test run ({run.finished_at}) has no Failed or Error result")
+
+
+def test_questionnaire_and_report_items():
+    project = ready_project()
+    project.questionnaire.ssh_access = ""
+    assert texts(project)["questionnaire"][0] is False
+    assert "SSH access information missing" in texts(project)["questionnaire"][1]
+    project.skus[0].report = None
+    assert texts(project)["report"] == (False, "The certification report is not stored in the VHDs' container")
+    project.skus[0].report = ReportRecord(blob_url="")
+    assert texts(project)["report"][0] is False
+    project.skus[0].report = ReportRecord(blob_url="https://x/r.zip", test_run_started="other")
+    assert texts(project)["report"] == (False, "The stored report is from an older test run: store it again")
+    project.test_runs = []
+    assert texts(project)["report"] == (True, "Report stored at https://x/r.zip")
+
+
+# -- the portal form ---------------------------------------------------------------------------------------
+def test_the_portal_form_field_by_field():
+    project = ready_project()
+    sku = project.skus[0]
+    uris = uris_for(project)[sku.sku_id]
+    fields = [(f.label, f.value, f.missing, f.section) for f in portal_form(project, sku, uris)]
+    assert fields == [
+        ("Offer ID", "web-appliance", "", "offer"), ("Offer name", "Contoso Web", "", "offer"),
+        ("SKU ID", "ubuntu-standard", "", "sku"), ("SKU summary", sku.summary, "", "sku"),
+        ("Marketplace URL", "http://azure.microsoft.com/marketplace/partners/contoso/web-appliance-ubuntu-standard", "", "sku"),
+        ("Azure portal URL", "https://portal.azure.com/#gallery/contoso.web-applianceubuntu-standard", "", "sku"),
+        ("OS family", "Linux", "", "sku"), ("Operating system", "Ubuntu Server 22.04 LTS", "", "sku"),
+        ("Recommended VM size 1", "Standard_D1_v2", "", "sku"), ("Recommended VM size 2", "Standard_D2_v2", "", "sku"),
+        ("Recommended VM size 3", "Standard_D3_v2", "", "sku"), ("Version", "1.0.0", "", "sku"),
+        ("OS VHD URL", uris[0], "", "disk"),
+        ("LUN", "0", "", "disk"), ("LUN 0 VHD URL", uris[1], "", "disk"),
+        ("LUN", "1", "", "disk"), ("LUN 1 VHD URL", uris[2], "", "disk"),
+        ("Certification report", sku.report.blob_url, "", "sku"),
+    ]
+
+
+def test_empty_form_fields_say_what_is_missing():
+    project = ready_project()
+    sku = project.skus[0]
+    project.offer.offer_id = project.offer.offer_name = ""
+    sku.sku_id = sku.summary = sku.os_friendly_name = sku.version = ""
+    sku.vm_sizes = ["Standard_D1_v2"]
+    sku.os_family = OS_WINDOWS
+    sku.report = None
+    form = {f.label: (f.value, f.missing) for f in portal_form(project, sku, {})}
+    assert form["Offer ID"] == ("", "MISSING: offer ID")
+    assert form["Offer name"] == ("", "MISSING: offer name")
+    assert form["SKU ID"] == ("", "MISSING: SKU ID")
+    assert form["SKU summary"] == ("", "MISSING: SKU summary")
+    assert form["OS family"] == ("Windows", "")
+    assert form["Operating system"] == ("", "MISSING: operating system name")
+    assert form["Recommended VM size 2"] == form["Recommended VM size 3"] == ("", "MISSING: recommended VM size")
+    assert form["Version"] == ("", "MISSING: version")
+    assert form["OS VHD URL"][1].startswith("MISSING: create and verify this disk's SAS URI")
+    assert form["LUN 1 VHD URL"][1].startswith("MISSING: create and verify")
+    assert form["Certification report"] == ("", "MISSING: store the report in the VHDs' container")
+    sku.vm_sizes = ["a", "b", "c", "d"]
+    assert [f.value for f in portal_form(project, sku, {}) if f.label.startswith("Recommended")] == ["a", "b", "c", "d"]
+
+
+# -- Partner Center's document ---------------------------------------------------------------------------
+@pytest.mark.parametrize("family,name,base,expected", [
+    ("linux", "Ubuntu Server 22.04", "", "ubuntu"), ("linux", "Red Hat Enterprise Linux 9", "", "redHat"),
+    ("linux", "RHEL 8", "", "redHat"), ("linux", "SLES 15", "", "suse"), ("linux", "AlmaLinux 9", "", "other"),
+    ("linux", "Gentoo", "", "other"), ("linux", "Oracle Linux", "", "oracleLinux"),
+    ("windows", "My app", "Windows Server 2012 R2 Datacenter", "windowsServer2012R2Datacenter"),
+    ("windows", "Windows Server 2012 R2", "", "windowsServer2012R2"), ("windows", "Windows 2012", "", "windowsServer2012"),
+    ("windows", "x", "Windows Server 2022 Datacenter: Azure Edition", "windowsServer2022DatacenterAzureEdition"),
+    ("windows", "x", "Windows Server 2022 Datacenter", "windowsServer2022"), ("windows", "Ubuntu", "", "other"),
+])
+def test_operating_system_types(family, name, base, expected):
+    assert forms._os_type(Sku(os_family=family, os_friendly_name=name, base_image=base)) == expected
+
+
+def test_remote_connection_follows_the_offer_page_or_the_questionnaire():
+    project = ready_project()
+    sku = project.skus[0]
+    assert forms.vm_properties(project, sku)["supportsRemoteConnection"] is True
+    project.questionnaire.ssh_blocked = True
+    assert forms.vm_properties(project, sku)["supportsRemoteConnection"] is False
+    project.questionnaire.ssh_blocked = False
+    sku.properties.remote_connection_disabled = True
+    assert forms.vm_properties(project, sku)["supportsRemoteConnection"] is False
+
+
+def test_partner_center_document_with_every_uri_and_a_version_already_published():
+    project = ready_project()
+    sku = project.skus[0]
+    uris = uris_for(project)[sku.sku_id]
+    document = partner_center_json(project, sku, uris)
+    assert "$comment" not in document
+    assert document["vmImageVersions"] == [{"versionNumber": "1.0.0", "lifecycleState": "generallyAvailable", "vmImages": [
+        {"imageType": "x64Gen1", "source": {"sourceType": "sasUri", "osDisk": {"uri": uris[0]},
+                                            "dataDisks": [{"lunNumber": 0, "uri": uris[1]}, {"lunNumber": 1, "uri": uris[2]}]}}]}]
+    sku.image_versions = [PublishedVersion("1.0.0", lifecycle_state="deprecated", os_blob_url="https://a/os.vhd")]
+    again = partner_center_json(project, sku, uris, ["x"], {"https://a/os.vhd": "https://a/os.vhd?sig=1"})
+    assert [(v["versionNumber"], v["lifecycleState"]) for v in again["vmImageVersions"]] == [("1.0.0", "deprecated")]
+    assert again["$comment"] == "Not ready — missing: x"
+    sku.version = "1.1.0"
+    waiting = partner_center_json(project, sku, {0: uris[0], 1: uris[1], 2: ""}, None, {"https://a/os.vhd": "u"})
+    assert [v["versionNumber"] for v in waiting["vmImageVersions"]] == ["1.0.0"]  # the new one waits for its last URI
+    assert [v["versionNumber"] for v in partner_center_json(project, sku, uris, None, {"https://a/os.vhd": "u"})[
+        "vmImageVersions"]] == ["1.0.0", "1.1.0"]
+
+
+def test_prepare_takes_one_sku_or_all():
+    project = ready_project()
+    project.skus.append(Sku(sku_id="second"))
+    assert [e.sku.sku_id for e in prepare(project, uris_for(project), now=NOW)] == ["ubuntu-standard", "second"]
+    (only,) = prepare(project, ExportTokens(uris_for(project), {}), "second", now=NOW)
+    assert only.sku.sku_id == "second" and only.sas_uris == {}
+    assert "Offer and SKU details have" in only.missing[0]
+
+
+# -- tokens ---------------------------------------------------------------------------------------------
+def test_sas_uri_from_the_blob_url_scheme_and_token():
+    assert sas_uri("https://a.blob.core.windows.net/v/os.vhd", "http", "sig=1") == "http://a.blob.core.windows.net/v/os.vhd?sig=1"
+    assert sas_uri("https://a.blob.core.windows.net/v/os.vhd", "", "sig=1") == "https://a.blob.core.windows.net/v/os.vhd?sig=1"
+    assert sas_uri("https://a/os.vhd", "https", None) is None
+    assert sas_uri("", "https", "sig=1") is None
+    assert mask_signature(f"https://a/os.vhd?{TOKEN}").endswith("sig=••••••")
+
+
+@pytest.fixture
+def no_keyring(monkeypatch):
+    def refuse(self):
+        raise NoKeyringBackend("none here")
+    monkeypatch.setattr(CredentialService, "_backend", refuse)
+
+
+def test_disk_uris_from_the_session_or_none(no_keyring):
+    disk = Disk(blob_url="https://a.blob.core.windows.net/v/os.vhd",
+                sas=SasRecord("https://a.blob.core.windows.net/v/os.vhd", scheme="https", secret_purpose="sas:os"))
+    assert disk_sas_uri("p1", disk) is None  # not in this session, no keyring
+    credentials().store(sas_token_ref("p1", disk.blob_url), "sig=abc", remember=False)
+    assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/os.vhd?sig=abc"
+    assert disk_sas_uri("p2", disk) is None
+    assert disk_sas_uri("p1", Disk(blob_url="x")) is None
+    assert published_uri("p1", "") is None
+    assert published_uri("p1", "https://a/old.vhd") is None
+    credentials().store(published_sas_ref("p1", "https://a/old.vhd"), "sig=old", remember=False)
+    assert published_uri("p1", "https://a/old.vhd") == "https://a/old.vhd?sig=old"
+
+
+def test_load_sas_uris_reads_every_disk_and_published_version(no_keyring):
+    project = ready_project()
+    sku = project.skus[0]
+    sku.image_versions = [PublishedVersion("0.9.0", os_blob_url="https://a/os09.vhd",
+                                           data_disks=[PublishedDisk(0, "https://a/d09.vhd")])]
+    credentials().store(sas_token_ref(project.project_id, sku.disks[0].blob_url), "sig=os", remember=False)
+    credentials().store(published_sas_ref(project.project_id, "https://a/d09.vhd"), "sig=d", remember=False)
+    tokens = load_sas_uris(project)
+    assert tokens.sas == {sku.sku_id: {0: f"{sku.disks[0].blob_url}?sig=os", 1: None, 2: None}}
+    assert tokens.published == {"https://a/os09.vhd": None, "https://a/d09.vhd": "https://a/d09.vhd?sig=d"}
+
+
+def test_a_blob_path_with_a_scheme_like_part_is_kept_whole():
+    assert sas_uri("https://a.blob.core.windows.net/v/x://y.vhd", "https", "t") == "https://a.blob.core.windows.net/v/x://y.vhd?t"
+
+
+def test_the_sas_records_own_blob_url_comes_first(no_keyring):
+    credentials().store(sas_token_ref("p1", "https://a.blob.core.windows.net/v/disk.vhd"), "sig=abc", remember=False)
+    credentials().store(sas_token_ref("p1", "https://a.blob.core.windows.net/v/made-for.vhd"), "sig=def", remember=False)
+    disk = Disk(blob_url="https://a.blob.core.windows.net/v/disk.vhd",
+                sas=SasRecord("", scheme="https", secret_purpose="sas:os"))
+    assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/disk.vhd?sig=abc"
+    disk.sas.blob_url = "https://a.blob.core.windows.net/v/made-for.vhd"
+    assert disk_sas_uri("p1", disk) == "https://a.blob.core.windows.net/v/made-for.vhd?sig=def"
+
+
+def test_the_scripts_say_when_the_os_disk_has_no_blob_url():
+    from wizard.core.export import render
+
+    missing = "# MISSING: the OS disk has no blob URL yet (upload it in the VHD check step)"
+    project = ready_project()
+    assert missing not in render("az-script", project, prepare(project, uris_for(project), now=NOW))
+    project.skus[0].disks = project.skus[0].disks[:1]  # no data disks
+    assert missing not in render("az-script", project, prepare(project, uris_for(project), now=NOW))
+    project.skus[0].disks[0].blob_url = ""
+    assert missing in render("az-script", project, prepare(project, uris_for(project), now=NOW))
