@@ -7,7 +7,6 @@ change anything, adds a short hash of the original so two different values never
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 _KEEP = re.compile(r"[^A-Za-z0-9._-]+")
@@ -21,6 +20,8 @@ def safe_file_name(value: str, fallback: str = "x") -> str:
     if cleaned.split(".")[0].lower() in _WINDOWS_RESERVED:
         cleaned = "_" + cleaned
     if cleaned != value:
+        import hashlib
+
         cleaned = f"{cleaned}-{hashlib.sha256(value.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
     return cleaned
 

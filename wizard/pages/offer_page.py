@@ -434,12 +434,14 @@ class OfferPage(StepPage):
         self._filter_sizes(self.size_filter.text())
         self._revalidate()
 
-    def _show_images_row(self, sku: Sku) -> None:
+    def _images_row_wanted(self, sku: Sku) -> bool:
         from ..core.model import PlanImage
 
-        profile = project_profile(self.project)
         simple = [im.image_type for im in sku.images] == [PlanImage().image_type] and sku.images[0] == PlanImage()
-        self.sku_form.setRowVisible(self.images_row.parentWidget(), profile.image_types_max > 1 or not simple)  # the row's box (_row)
+        return project_profile(self.project).image_types_max > 1 or not simple
+
+    def _show_images_row(self, sku: Sku) -> None:
+        self.sku_form.setRowVisible(self.images_row.parentWidget(), self._images_row_wanted(sku))  # the row's box (_row)
 
     def _fill_base_images(self, sku: Sku) -> None:
         profile = project_profile(self.project)
@@ -456,7 +458,7 @@ class OfferPage(StepPage):
         self.base_image.setCurrentIndex(max(0, index))
 
     def _fill_disks(self, sku: Sku) -> None:
-        from ..core.export.forms import IMAGE_TYPE_NAMES
+        from ..core.image_names import IMAGE_TYPE_NAMES
 
         self.disk_table.setRowCount(len(sku.disks))
         several = len(sku.images) > 1
@@ -691,9 +693,10 @@ class OfferPage(StepPage):
             self.sizes_chosen.setText(self.tr("Chosen ({0} of {1}): {2}").format(
                 len(sku.vm_sizes), need, ", ".join(sku.vm_sizes) or self.tr("none")))
             self.plan_summary.setText(self._plan_summary(sku))
-            from ..image_dialog import image_summary
+            if self._images_row_wanted(sku):  # the 2015 guide's page stays lean (no dialog module before the paint)
+                from ..image_dialog import image_summary
 
-            self.images_summary.setText(image_summary(sku))
+                self.images_summary.setText(image_summary(sku))
             published = ", ".join(sku.published_versions) or self.tr("none yet")
             self.published.setText(self.tr("Published versions: {0}").format(published))
             offer = self.project.offer

@@ -40,11 +40,7 @@ M_VERSION = QT_TRANSLATE_NOOP("Core", "MISSING: version")
 M_REPORT = QT_TRANSLATE_NOOP("Core", "MISSING: store the report in the VHDs' container")
 M_GALLERY = QT_TRANSLATE_NOOP("Core", "MISSING: the gallery image version (tenant ID and resource ID) on the Offer & SKUs step")
 # Image types as the portal names them (the Partner Center technical configuration page).
-IMAGE_TYPE_NAMES = {"x64Gen1": QT_TRANSLATE_NOOP("Core", "x64 Generation 1"),
-                    "x64Gen2": QT_TRANSLATE_NOOP("Core", "x64 Generation 2"),
-                    "arm64Gen2": QT_TRANSLATE_NOOP("Core", "Arm64 Generation 2")}
-SECURITY_TYPE_NAMES = {"": QT_TRANSLATE_NOOP("Core", "Standard"), "trusted": QT_TRANSLATE_NOOP("Core", "Trusted Launch"),
-                       "confidential": QT_TRANSLATE_NOOP("Core", "Confidential")}
+from ..image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES  # noqa: E402,F401 - kept here for callers
 
 
 def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
