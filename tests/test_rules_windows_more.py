@@ -408,3 +408,22 @@ def test_system_info_exactly():
 def test_the_update_budget():
     assert [wc.update_search_seconds(t) for t in (1, 7, 10, 100)] == [5, 5, 7, 70]
     assert wc.probe_script(0).startswith("$UpdateSearchSeconds = 0\n")
+
+
+def test_the_last_killable_edges():
+    # The probe's section list, computed (probe_sections is cached at collection, before any test runs).
+    assert wc.probe_sections.__wrapped__() == wc.probe_sections() and wc.probe_sections()[-1] == "updates"
+    # An unknown conversion status is shown by its number (-1 is no status of GetConversionStatus).
+    volume = {"DriveLetter": "C:", "ProtectionStatus": 1, "ConversionStatus": -1}
+    assert judged("bitlocker-os-disk", os={}, bitlocker={"Volumes": [volume]})[1] == "C: conversion status -1, ? % encrypted"
+    # A version equal to the oldest listed one that does not start with its key is not older than it.
+    assert judged("wannacry-patch", os={"Version": "06.1.7601"}, srv={"Present": True, "FileVersion": "1.0"})[0] == PASSED
+    # Get-Disk reports the exact size: no slack at all.
+    assert disk(127 * GIB - 1)[0] == FAILED and disk(127 * GIB)[0] == PASSED
+    # An invalid line's error record names its section.
+    bad = '{"section":"srv","data":{\\q}}'
+    assert wc.parse_sections(f"{bad}\n")["srv"]["section"] == "srv"
+    # The evidence shown is each section's record, indented by 2.
+    record = {"section": "sysprep", "data": {"GeneralizationState": 7, "Note": "日本語"}}
+    (result,) = wc.judge({"sysprep": record}, GUIDE, only={"generalized"})
+    assert result.evidence == json.dumps(record, indent=2, ensure_ascii=False)
