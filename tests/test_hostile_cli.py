@@ -182,6 +182,30 @@ def _disk_with_data(make_vhd, size="16M"):
     return path
 
 
+def _interrupt_then_rewrite_first_chunk(azurite, path, url, journal, data: bytes) -> None:
+    """Start an upload, cancel it once a chunk is on the blob, then overwrite the file's first bytes with
+    `data` and put its modification time back (the journal's identity still matches)."""
+    from wizard.core.progress import Cancelled
+    from wizard.core.upload import upload_vhd
+
+    token = CancelToken()
+    calls = []
+
+    def cancel_soon(update):
+        calls.append(update)
+        if len(calls) > 2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        upload_vhd(path, url, connection_string=azurite.connection_string, workers=1, progress=cancel_soon,
+                   cancel=token, journal_folder=journal)
+    st = path.stat()
+    with open(path, "r+b") as fh:
+        fh.seek(0)
+        fh.write(data)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
 def test_upload_takes_the_sas_from_the_environment_or_stdin(azurite, make_vhd):
     """Before: a write SAS could only be given inside the URL on the command line (argv)."""
     azurite.service().create_container("sasenv")
@@ -202,28 +226,12 @@ def test_upload_takes_the_sas_from_the_environment_or_stdin(azurite, make_vhd):
 def test_a_file_changed_in_place_is_sent_again_on_resume(azurite, make_vhd, tmp_path):
     """Before: after a file changed in place with its mtime restored, a resumed upload exited 0 with
     verified_ranges true and the old bytes on the blob."""
-    from wizard.core.progress import Cancelled
     from wizard.core.upload import upload_vhd
 
     container = azurite.service().create_container("resumechanged")
     path = _disk_with_data(make_vhd)
     url = f"{azurite.endpoint}/resumechanged/r.vhd"
-    token = CancelToken()
-    calls = []
-
-    def cancel_after_first(update):
-        calls.append(update)
-        if len(calls) > 2:
-            token.cancel()
-
-    with pytest.raises(Cancelled):
-        upload_vhd(path, url, connection_string=azurite.connection_string, workers=1, progress=cancel_after_first,
-                   cancel=token, journal_folder=tmp_path / "journal")
-    st = path.stat()
-    with open(path, "r+b") as fh:  # change a chunk that was already sent, then put the mtime back
-        fh.seek(0)
-        fh.write(b"\x7f" * 8192)
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    _interrupt_then_rewrite_first_chunk(azurite, path, url, tmp_path / "journal", b"\x7f" * 8192)
     summary = upload_vhd(path, url, connection_string=azurite.connection_string, workers=1,
                          journal_folder=tmp_path / "journal", verify_md5=True)
     assert summary.resumed and summary.resent_changed_chunks >= 1
@@ -285,28 +293,12 @@ def test_import_from_a_fifo_is_refused_not_waited_on(tmp_path):
 def test_a_chunk_that_became_zeros_is_cleared_on_resume(azurite, make_vhd, tmp_path):
     """Found by review: a sent chunk that turned into zeros kept its old pages on the blob, and every
     resume failed verification."""
-    from wizard.core.progress import Cancelled
     from wizard.core.upload import upload_vhd
 
     container = azurite.service().create_container("resumezeroed")
     path = _disk_with_data(make_vhd)
     url = f"{azurite.endpoint}/resumezeroed/z.vhd"
-    token = CancelToken()
-    calls = []
-
-    def cancel_soon(update):
-        calls.append(update)
-        if len(calls) > 2:
-            token.cancel()
-
-    with pytest.raises(Cancelled):
-        upload_vhd(path, url, connection_string=azurite.connection_string, workers=1, progress=cancel_soon,
-                   cancel=token, journal_folder=tmp_path / "journal")
-    st = path.stat()
-    with open(path, "r+b") as fh:
-        fh.seek(0)
-        fh.write(bytes(8192))  # the first chunk's data is gone, and the modification time put back
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    _interrupt_then_rewrite_first_chunk(azurite, path, url, tmp_path / "journal", bytes(8192))  # its data is gone
     summary = upload_vhd(path, url, connection_string=azurite.connection_string, workers=1,
                          journal_folder=tmp_path / "journal", verify_md5=True)
     assert summary.resumed and summary.resent_changed_chunks >= 1 and summary.verified_content

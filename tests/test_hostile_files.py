@@ -229,10 +229,12 @@ def test_two_windows_on_one_project_ask_before_a_save_is_lost(new_window, tmp_pa
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox), box
         wanted = {"overwrite": "Overwrite", "reload": "Reload theirs"}.get(choice)
+        from person import Person
+
         for button in box.buttons():
             if (wanted and button.text().replace("&", "") == wanted) or \
                     (not wanted and box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole):
-                button.click()
+                Person(box).click(button)  # where the button is, as a person clicks it
                 return
         raise AssertionError([b.text() for b in box.buttons()])
 

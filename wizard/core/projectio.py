@@ -136,7 +136,11 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate
 
 def read_project_text(path: Path) -> str:
     """Read the file as UTF-8 text, refusing anything that cannot be a project."""
-    path = Path(path)
+    return _read_project(Path(path))[0]
+
+
+def _read_project(path: Path) -> tuple[str, FileStamp]:
+    """The file's text and its stamp, from one read (the stamp is what a later save compares)."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -156,8 +160,9 @@ def read_project_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise ProjectUnreadable(path, "os-error", f"The file {path} cannot be read: {exc.strerror}.") from None
+    stamp = FileStamp(len(raw), st.st_mtime_ns, _digest(raw))
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), stamp
     except UnicodeDecodeError as exc:
         raise ProjectUnreadable(
             path, "not-text", f"{path} is not a project file: it is not UTF-8 text (byte {exc.start} is not valid)."
@@ -219,9 +224,9 @@ def parse_project(text: str, path: Path) -> LoadedProject:
 def load_project(path: str | os.PathLike[str]) -> LoadedProject:
     """Load a project; raises ProjectUnreadable, otherwise reports problems in the result."""
     path = Path(path)
-    text = read_project_text(path)
+    text, stamp = _read_project(path)
     loaded = parse_project(text, path)
-    loaded.stamp = file_stamp(path)
+    loaded.stamp = stamp
     return loaded
 
 

@@ -377,15 +377,19 @@ def _script(exports: list[SkuExport], header: list[str], shell: str, after: Call
     return "\n".join(lines) + "\n"
 
 
+# The variables only the gallery route uses: what each one is, for the line that asks for it.
+_NEEDED = {"STORAGE_ACCOUNT": "the storage account of the VHD blobs",
+           "GALLERY_NAME": "the Azure Compute Gallery to create the image versions in",
+           "SUBSCRIPTION_ID": "the subscription of the gallery"}
+
+
 def _bash_needs(project: Project) -> Callable[[str], str]:
     account = project.storage.account_name
 
     def needs(name: str) -> str:
         if name == "STORAGE_ACCOUNT" and account:
             return f'if [ -z "${{STORAGE_ACCOUNT:-}}" ]; then STORAGE_ACCOUNT={bash_word(account)}; fi'
-        return {"STORAGE_ACCOUNT": ': "${STORAGE_ACCOUNT:?set STORAGE_ACCOUNT to the storage account of the VHD blobs}"',
-                "GALLERY_NAME": ': "${GALLERY_NAME:?set GALLERY_NAME to the Azure Compute Gallery to create the image versions in}"',
-                "SUBSCRIPTION_ID": ': "${SUBSCRIPTION_ID:?set SUBSCRIPTION_ID to the subscription of the gallery}"'}[name]
+        return f': "${{{name}:?set {name} to {_NEEDED[name]}}}"'
     return needs
 
 
@@ -395,9 +399,7 @@ def _ps_needs(project: Project) -> Callable[[str], str]:
     def needs(name: str) -> str:
         if name == "STORAGE_ACCOUNT" and account:
             return f"if (-not $env:STORAGE_ACCOUNT) {{ $env:STORAGE_ACCOUNT = {ps_word(account)} }}"
-        return {"STORAGE_ACCOUNT": "if (-not $env:STORAGE_ACCOUNT) { throw 'Set $env:STORAGE_ACCOUNT to the storage account of the VHD blobs' }",
-                "GALLERY_NAME": "if (-not $env:GALLERY_NAME) { throw 'Set $env:GALLERY_NAME to the Azure Compute Gallery to create the image versions in' }",
-                "SUBSCRIPTION_ID": "if (-not $env:SUBSCRIPTION_ID) { throw 'Set $env:SUBSCRIPTION_ID to the subscription of the gallery' }"}[name]
+        return f"if (-not $env:{name}) {{ throw 'Set $env:{name} to {_NEEDED[name]}' }}"
     return needs
 
 
