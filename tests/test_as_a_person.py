@@ -219,13 +219,22 @@ def test_tab_order_follows_the_reading_order(demo, step):
 
 
 def alt(person: Person, key: Qt.Key) -> None:
-    """Alt+key, then wait (up to 2 s) for the step to change: a mnemonic "animates" its click."""
+    """Alt+key as a person presses it: once the button it names is enabled (a page may be busy
+    reading the keyring for a moment -- a person waits for the button too), then wait for the step
+    to change: a mnemonic "animates" its click. Generous limits: CI has two loaded cores."""
     import time
 
+    from PySide6.QtWidgets import QWizard
+
     window = person.window
+    which = QWizard.WizardButton.NextButton if key == Qt.Key.Key_N else QWizard.WizardButton.BackButton
+    button = window.wizard.button(which)
+    end = time.monotonic() + 30
+    while not button.isEnabled() and time.monotonic() < end:
+        settle(20)
     before = window.wizard.currentId()
     person.press(key, Qt.KeyboardModifier.AltModifier)
-    end = time.monotonic() + 2
+    end = time.monotonic() + 10
     while window.wizard.currentId() == before and time.monotonic() < end:
         settle(20)
 
@@ -309,3 +318,38 @@ def test_no_alt_key_has_two_owners_on_any_step(new_window, lang):
         assert clashes == {}
     finally:
         install_translators("en")
+
+
+def test_a_slow_keyring_holds_the_export_button_but_not_next(demo, monkeypatch):
+    """The Export page reads every SAS URI from the keyring when it opens. A keyring that answers
+    slowly (or waits for an unlock prompt) keeps Export disabled -- it needs the URIs -- but not
+    Next: the What's-next step needs nothing from the keyring (CI once saw the walk stop there)."""
+    import threading
+
+    from wizard.core import operations
+
+    window, person = demo
+    gate = threading.Event()
+    real = operations.read_sas_uris
+
+    def slow_read(project):
+        gate.wait(20)
+        return real(project)
+
+    monkeypatch.setattr(operations, "read_sas_uris", slow_read)
+    page = window.pages[Step.EXPORT]
+    window.wizard.jump_to(int(Step.EXPORT))
+    settle(50)
+    try:
+        assert page.task is not None, "the keyring read is still running"
+        assert not page.btn_export.isEnabled()
+        assert window.wizard.button(window.wizard.WizardButton.NextButton).isEnabled()
+        alt(person, Qt.Key.Key_N)
+        assert window.wizard.currentId() == Step.NEXT
+    finally:
+        gate.set()
+    for _ in range(200):
+        if page.task is None:
+            break
+        settle(20)
+    assert page.task is None

@@ -22,6 +22,7 @@ class StepPage(QWizardPage):
         self._painted_once = False
         self._complete_shown: bool | None = None  # what Next last showed (None: not yet told)
         self.task = None  # the page's running background work (StepPage.run), if any
+        self._task_holds_next = True  # whether that work keeps Next disabled until it ends
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         # An override rather than an event filter: a filter would route every event the page gets
@@ -76,18 +77,21 @@ class StepPage(QWizardPage):
         return bool(wizard and getattr(wizard, "jumping", False))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return self.jumping() or (self.task is None and self.is_step_complete())
+        held = self.task is not None and self._task_holds_next
+        return self.jumping() or (not held and self.is_step_complete())
 
     def is_step_complete(self) -> bool:
         """Whether this step's own content lets the publisher go on (a running task also holds Next)."""
         return True
 
     # -- background work: one way for every page ------------------------------------------------
-    def run(self, work, done, failed=None, cancelled=None, progress=None, busy=(), cancel_button=None):
+    def run(self, work, done, failed=None, cancelled=None, progress=None, busy=(), cancel_button=None,
+            holds_next=True):
         """Run `work(progress, cancel)` off the GUI thread as the page's task (`self.task`): `busy`
-        widgets and Next are disabled and `cancel_button` enabled until it ends; then exactly one of
-        `done(result)`, `cancelled()` (the person pressed Cancel) or `failed(error)` runs on the GUI
-        thread. Returns the handle, or None when the page is busy already."""
+        widgets and (unless `holds_next` is False) Next are disabled and `cancel_button` enabled until
+        it ends; then exactly one of `done(result)`, `cancelled()` (the person pressed Cancel) or
+        `failed(error)` runs on the GUI thread. Returns the handle, or None when the page is busy
+        already."""
         from ..core.progress import Cancelled
         from ..tasks import run_task
 
@@ -120,6 +124,7 @@ class StepPage(QWizardPage):
             else:
                 raise error
 
+        self._task_holds_next = holds_next
         self.task = run_task(work, on_result=succeeded, on_error=went_wrong, on_progress=progress, owner=self)
         self.refresh_complete()
         return self.task

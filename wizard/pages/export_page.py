@@ -149,7 +149,8 @@ class ExportPage(StepPage):
             self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(translate_failure(error)))
             self.refresh()
 
-        if self.run(lambda p, c: read_sas_uris(project), done, failed, busy=(self.btn_export,)):
+        # Next (to "What's next") needs nothing from the keyring: a slow or locked keyring must not hold it.
+        if self.run(lambda p, c: read_sas_uris(project), done, failed, busy=(self.btn_export,), holds_next=False):
             self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))
 
     def selected_sku_id(self) -> str | None:
