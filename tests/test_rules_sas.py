@@ -387,3 +387,31 @@ def test_only_the_file_name_is_judged_for_odd_characters():
     assert findings(uri(base="https://acct.blob.core.windows.net/vhds/os.vhd/disk"))["vhd-name"][0] == "fail"
     # an escape in the file name is refused even when what it stands for would be allowed
     assert findings(uri(base="https://acct.blob.core.windows.net/vhds/a%41.vhd"))["vhd-name-chars"][0] == "fail"
+
+
+# -- who may read it: an IP range, a protocol ------------------------------------------------------
+@pytest.mark.parametrize("profile", [GUIDE, PC], ids=["guide", "partner-center"])
+def test_an_ip_restricted_sas_fails_because_microsoft_reads_from_its_own_addresses(profile):
+    assert "ip-range" not in findings(uri(), profile)
+    restricted = findings(uri() + "&sip=203.0.113.5-203.0.113.9", profile)
+    severity, message = restricted["ip-range"]
+    assert severity == "fail"
+    assert "203.0.113.5-203.0.113.9" in message and "sip" in message
+    assert "ip-range" not in findings(uri() + "&sip=", profile), "an empty sip restricts nothing"
+
+
+def test_an_https_only_sas_on_an_http_uri_fails_and_nothing_else_does():
+    http = BLOB.replace("https://", "http://")
+    assert findings(uri(base=http) + "&spr=https", GUIDE)["protocol"][0] == "fail"
+    assert findings(uri(base=http) + "&spr=HTTPS", GUIDE)["protocol"][0] == "fail"
+    assert "protocol" not in findings(uri(base=http) + "&spr=https,http", GUIDE)
+    assert "protocol" not in findings(uri() + "&spr=https", GUIDE)
+    assert "protocol" not in findings(uri(base=http), GUIDE)
+
+
+@pytest.mark.parametrize("scheme", ["https", "http"])
+def test_the_apps_own_sas_passes_the_protocol_rule_for_either_scheme(scheme):
+    made = create_sas(BLOB, AZURITE_KEY, GUIDE, now=NOW, scheme=scheme)
+    assert made.uri.startswith(f"{scheme}://")
+    found = findings(made.uri, GUIDE)
+    assert "protocol" not in found and "ip-range" not in found

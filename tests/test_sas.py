@@ -116,6 +116,19 @@ def test_expired_sas(azurite, vhd_blob):
     assert "live-read" in ids(result)  # Azurite refuses it too (403)
 
 
+def test_an_ip_range_made_by_the_sdk_is_named_even_where_the_emulator_lets_it_read(vhd_blob):
+    """The SDK's own `ip=` lands as `sip`: the verification names it whatever Azurite answers --
+    it cannot know which addresses Microsoft reads from, so the rule comes from the URI."""
+    now = datetime.now(UTC)
+    token = generate_container_sas(AZURITE_ACCOUNT, "sasvhds", account_key=AZURITE_KEY,
+                                   permission=ContainerSasPermissions.from_string("rl"),
+                                   start=now - timedelta(days=1), expiry=now + timedelta(days=30), ip="127.0.0.1")
+    result = verify_sas(f"{vhd_blob}?{token}", PC)
+    assert "ip-range" in ids(result)
+    assert result.verdict == "fail"
+    assert "live-read" not in ids(result), "the emulator is at 127.0.0.1: the read itself works"
+
+
 def test_write_permission_is_rejected(vhd_blob):
     result = verify_sas(f"{vhd_blob}?{manual_sas('rwl')}", PC)
     assert "permissions" in ids(result)

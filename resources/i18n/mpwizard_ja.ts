@@ -1092,6 +1092,14 @@ Trust it and remember it?</source>
         <translation>SAS に署名 (sig) がありません。</translation>
     </message>
     <message>
+        <source>The SAS only accepts requests from {range} (sip); Microsoft reads the VHD from its own addresses and would be refused. Create the SAS without an allowed IP range.</source>
+        <translation>この SAS は {range} からの要求しか受け付けません (sip)。Microsoft は自社のアドレスから VHD を読み取るため、拒否されます。許可する IP アドレスを指定せずに SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The SAS allows https only (spr={spr}) but the URI starts with http: the storage service refuses it. Use the https URI, or create the SAS for https and http.</source>
+        <translation>この SAS は https のみを許可しています (spr={spr}) が、URI は http で始まっています。ストレージ サービスはこれを拒否します。https の URI を使うか、https と http の両方を許可する SAS を作成してください。</translation>
+    </message>
+    <message>
         <source>Read the VHD footer through the SAS.</source>
         <translation>SAS を使って VHD フッターを読み取れました。</translation>
     </message>

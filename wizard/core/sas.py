@@ -129,6 +129,12 @@ M_HTTPS_GUIDE = QT_TRANSLATE_NOOP(
     "Core", "The 2015 guide asks for an http URI, but many storage accounts require https; keep https unless the portal refuses it.")
 M_HTTP_PC = QT_TRANSLATE_NOOP("Core", "The URI uses http; Partner Center needs https.")
 M_NO_SIG = QT_TRANSLATE_NOOP("Core", "The SAS has no signature (sig).")
+M_IP_RANGE = QT_TRANSLATE_NOOP(
+    "Core", "The SAS only accepts requests from {range} (sip); Microsoft reads the VHD from its own addresses and would be "
+    "refused. Create the SAS without an allowed IP range.")
+M_PROTOCOL = QT_TRANSLATE_NOOP(
+    "Core", "The SAS allows https only (spr={spr}) but the URI starts with http: the storage service refuses it. "
+    "Use the https URI, or create the SAS for https and http.")
 M_READ_OK = QT_TRANSLATE_NOOP("Core", "Read the VHD footer through the SAS.")
 M_NOT_VHD = QT_TRANSLATE_NOOP("Core", "The blob's last 512 bytes are not a VHD footer.")
 M_BLOCK = QT_TRANSLATE_NOOP("Core", "The blob is a {type}, not a page blob.")
@@ -230,6 +236,11 @@ def check_sas_rules(uri: str, profile: Profile, now: datetime | None = None) -> 
             add(_f("expiry", "warning", M_SOON, value=shown, days=profile.sas_renew_warning_days))
         else:
             add(_f("expiry", "pass", M_EXPIRY_OK, value=shown))
+    if query.get("sip"):
+        # Ingestion reads from Microsoft's own, unpublished addresses: a range the publisher picks cannot include them.
+        add(_f("ip-range", "fail", M_IP_RANGE, range=query["sip"][:40]))
+    if parts.scheme == "http" and query.get("spr", "").lower() == "https":
+        add(_f("protocol", "fail", M_PROTOCOL, spr=query["spr"][:20]))
     emulator = parse_blob_url(uri).path_style if parts.netloc else False  # local emulator: http only, rule n/a
     if parts.scheme == "https" and profile.sas_scheme == "http-warn":
         add(_f("scheme", "warning", M_HTTPS_GUIDE))
