@@ -241,8 +241,8 @@ Trust it and remember it?</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <source>The saved password was for another host or user: enter the password for this one.</source>
-        <translation>保存済みのパスワードは別のホストまたはユーザー用です。このホストのパスワードを入力してください。</translation>
+        <source>The saved password was for another host, user or TLS setting: enter the password for this one.</source>
+        <translation>保存済みのパスワードは別のホスト、ユーザー、または TLS 設定用です。この接続のパスワードを入力してください。</translation>
     </message>
     <message>
         <source>Ke&amp;y passphrase:</source>
