@@ -179,7 +179,7 @@ def test_run_task_delivers_result_and_progress_on_gui_thread(qtbot):
         seen["result"] = value
 
     handle = run_task(work, on_result=on_result, on_error=lambda e: seen.setdefault("error", e), on_progress=on_progress)
-    qtbot.waitUntil(lambda: not handle.running, timeout=5000)
+    qtbot.waitUntil(lambda: not handle.running, timeout=20_000)
     assert seen["result"] == 42
     assert seen["result_thread"]
     assert seen["progress_thread"]
@@ -195,7 +195,7 @@ def test_run_task_delivers_error_once_and_cancel_as_error(qtbot):
         raise ValueError("bad input")
 
     h1 = run_task(boom, on_result=outcomes.append, on_error=outcomes.append)
-    qtbot.waitUntil(lambda: not h1.running, timeout=5000)
+    qtbot.waitUntil(lambda: not h1.running, timeout=20_000)
     assert len(outcomes) == 1
     assert isinstance(outcomes[0], ValueError)
 
@@ -210,7 +210,7 @@ def test_run_task_delivers_error_once_and_cancel_as_error(qtbot):
     h2 = run_task(slow, on_result=outcomes.append, on_error=outcomes.append)
     assert started.wait(5)
     h2.cancel()
-    qtbot.waitUntil(lambda: not h2.running, timeout=5000)
+    qtbot.waitUntil(lambda: not h2.running, timeout=20_000)
     assert len(outcomes) == 2
     assert isinstance(outcomes[1], Cancelled)
 
@@ -333,11 +333,11 @@ def test_deferred_pages_come_right_after_the_first_paint(qtbot):
         window.firstPainted.connect(lambda: painted.append(True))
         window.show()
         assert next_button.isVisible()  # Next, not Finish, although page 2 is not built yet
-        qtbot.waitUntil(lambda: len(window.pages) == len(Step), timeout=5000)
+        qtbot.waitUntil(lambda: len(window.pages) == len(Step), timeout=20_000)
         assert painted == [True]
         assert window.wizard.pageIds() == list(range(len(Step)))
         assert [p.step for p in window.pages] == list(Step)
-        qtbot.waitUntil(lambda: bool(window.file_menu.actions()), timeout=5000)
+        qtbot.waitUntil(lambda: bool(window.file_menu.actions()), timeout=20_000)
         assert not window.act_save.shortcut().isEmpty()
         assert window.pages[0].urls.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     finally:
