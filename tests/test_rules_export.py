@@ -469,3 +469,15 @@ def test_a_gallery_source_needs_both_its_tenant_and_its_image_version(tenant, re
     image.gallery_tenant_id, image.gallery_resource_id = tenant_id, version
     assert image_source(sku, image, {}) == {"sourceType": SOURCE_GALLERY,
                                             "sharedImage": {"tenantId": tenant_id, "resourceId": version}}
+
+
+def test_readiness_names_each_disk_with_its_image_type_once_the_plan_has_two():
+    from wizard.core.model import PlanImage
+
+    project = ready_project()
+    sku = project.skus[0]
+    assert texts(project)["vhd-check:0"] == (True, "OS disk: the VHD check passed")
+    sku.images = [PlanImage("x64Gen1"), PlanImage("x64Gen2", "", ["trusted"])]
+    found = texts(project)
+    assert found["vhd-check:0"] == (True, "x64Gen1 OS disk: the VHD check passed")
+    assert found["vhd-check:1"][1].startswith("x64Gen1 data disk LUN 0: ")
