@@ -481,3 +481,14 @@ def test_readiness_names_each_disk_with_its_image_type_once_the_plan_has_two():
     found = texts(project)
     assert found["vhd-check:0"] == (True, "x64Gen1 OS disk: the VHD check passed")
     assert found["vhd-check:1"][1].startswith("x64Gen1 data disk LUN 0: ")
+
+
+@pytest.mark.parametrize("text, written", [
+    ("# Heading", "\\# Heading"), ("> quote", "&gt; quote"), ("- dash", "\\- dash"), ("+ plus", "\\+ plus"),
+    ("= rule", "\\= rule"), ("1. one", "1\\. one"), ("12) twelve", "12\\) twelve"), ("  # indented", "  \\# indented"),
+    ("No SAS URI yet", "No SAS URI yet"), ("2026 is a year", "2026 is a year"), ("a # b", "a # b"),
+])
+def test_a_missing_item_never_opens_a_markdown_block(text, written):
+    from wizard.core.export.renderers import _md_item
+
+    assert _md_item(text) == written
