@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document = document or ProjectDocument()
         self.settings = QSettings()
+        self._rules_chosen_for = None  # the project whose rules a person chose on the start page
         self.setMinimumSize(860, 600)
         screen = QApplication.primaryScreen()
         available = screen.availableGeometry() if screen else None
@@ -711,7 +712,13 @@ class MainWindow(QMainWindow):
 
         if not force and str(self.settings.value(SHOW_KEY, "true")).lower() not in ("true", "1"):
             return None
-        dialog = StartDialog(self, self.document.project, self.settings)
+        from .core.steps import offer_touched
+
+        project = self.document.project
+        # A new project's page recommends today's rules and ticks them; once a person has chosen (or
+        # the project has content or a file) it shows the project's own.
+        fresh = self.document.path is None and not offer_touched(project) and self._rules_chosen_for is not project
+        dialog = StartDialog(self, project, self.settings, "partner-center" if fresh else None)
         dialog.profileChosen.connect(self._start_profile_chosen)
         dialog.open()
         self.start_dialog = dialog
@@ -725,6 +732,7 @@ class MainWindow(QMainWindow):
             self.show_start_page()
 
     def _start_profile_chosen(self, profile_id: str) -> None:
+        self._rules_chosen_for = self.document.project
         if self.document.project.profile_id != profile_id:
             self.document.project.profile_id = profile_id
             self.document.mark_changed()
