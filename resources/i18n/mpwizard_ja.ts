@@ -317,11 +317,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>The offer needs at least one SKU.</source>
-        <translation>プランには少なくとも 1 つの SKU が必要です。</translation>
+        <translation>オファーには少なくとも 1 つの SKU が必要です。</translation>
     </message>
     <message>
         <source>SKU ID &apos;{value}&apos; is used by more than one SKU; SKU IDs must be unique within the offer.</source>
-        <translation>SKU ID &apos;{value}&apos; が複数の SKU で使われています。SKU ID はプラン内で一意にしてください。</translation>
+        <translation>SKU ID &apos;{value}&apos; が複数の SKU で使われています。SKU ID はオファー内で一意にしてください。</translation>
     </message>
     <message>
         <source>Operating system family must be Linux or Windows.</source>
@@ -485,11 +485,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer and SKU details are complete</source>
-        <translation>プランと SKU の情報はそろっています</translation>
+        <translation>オファーと SKU の情報はそろっています</translation>
     </message>
     <message>
         <source>Offer and SKU details have {count} problem(s): see the Offer &amp; SKUs step</source>
-        <translation>プランと SKU の情報に {count} 件の問題があります。「プランと SKU」ステップを確認してください</translation>
+        <translation>オファーと SKU の情報に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
     </message>
     <message>
         <source>{disk}: the VHD has not been checked</source>
@@ -601,15 +601,15 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>The questionnaire is complete</source>
-        <translation>質問票への回答は完了しています</translation>
+        <translation>アンケートへの回答は完了しています</translation>
     </message>
     <message>
         <source>The questionnaire is not complete ({answered} of {total} answered)</source>
-        <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み)</translation>
+        <translation>アンケートへの回答が完了していません ({total} 問中 {answered} 問回答済み)</translation>
     </message>
     <message>
         <source>The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)</source>
-        <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み、SSH アクセス情報が未入力)</translation>
+        <translation>アンケートへの回答が完了していません ({total} 問中 {answered} 問回答済み、SSH アクセス情報が未入力)</translation>
     </message>
     <message>
         <source>The certification report is not stored in the VHDs&apos; container</source>
@@ -625,11 +625,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>MISSING: offer ID</source>
-        <translation>未入力: プラン ID</translation>
+        <translation>未入力: オファー ID</translation>
     </message>
     <message>
         <source>MISSING: offer name</source>
-        <translation>未入力: プラン名</translation>
+        <translation>未入力: オファー名</translation>
     </message>
     <message>
         <source>MISSING: SKU ID</source>
@@ -685,11 +685,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer ID</source>
-        <translation>プラン ID</translation>
+        <translation>オファー ID</translation>
     </message>
     <message>
         <source>Offer name</source>
-        <translation>プラン名</translation>
+        <translation>オファー名</translation>
     </message>
     <message>
         <source>SKU ID</source>
@@ -1731,7 +1731,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer &amp; SKUs</source>
-        <translation>プランと SKU</translation>
+        <translation>オファーと SKU</translation>
     </message>
     <message>
         <source>VHD check</source>
@@ -2062,7 +2062,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Open &amp;Partner Center</source>
-        <translation>Partner Center を開く(&amp;P)</translation>
+        <translation>パートナー センター を開く(&amp;P)</translation>
     </message>
     <message>
         <source>Your export: {0} (made {1}). The exported files are in {2}.</source>
@@ -2081,11 +2081,11 @@ Trust it and remember it?</source>
     <name>OfferPage</name>
     <message>
         <source>Offer and SKUs</source>
-        <translation>プランと SKU</translation>
+        <translation>オファーと SKU</translation>
     </message>
     <message>
         <source>Define the offer and each SKU (one VM image each). IDs appear in URLs and cannot change after publishing: choose them with care.</source>
-        <translation>プランと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
+        <translation>オファーと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
     </message>
     <message>
         <source>Requirement profile</source>
@@ -2109,7 +2109,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer</source>
-        <translation>プラン</translation>
+        <translation>オファー</translation>
     </message>
     <message>
         <source>Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; starts with a letter or digit; at most 50 characters.</source>
@@ -2125,23 +2125,23 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer &amp;ID:</source>
-        <translation>プラン ID(&amp;I):</translation>
+        <translation>オファー ID(&amp;I):</translation>
     </message>
     <message>
         <source>Offer ID</source>
-        <translation>プラン ID</translation>
+        <translation>オファー ID</translation>
     </message>
     <message>
         <source>Offer nam&amp;e:</source>
-        <translation>プラン名(&amp;E):</translation>
+        <translation>オファー名(&amp;E):</translation>
     </message>
     <message>
         <source>Offer name</source>
-        <translation>プラン名</translation>
+        <translation>オファー名</translation>
     </message>
     <message>
         <source>The name customers see for the offer.</source>
-        <translation>顧客に表示されるプランの名前。</translation>
+        <translation>顧客に表示されるオファーの名前。</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2225,7 +2225,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
-        <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
+        <translation>オファー内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -2509,7 +2509,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Nothing: the offer and every SKU are complete.</source>
-        <translation>ありません。プランとすべての SKU が完了しています。</translation>
+        <translation>ありません。オファーとすべての SKU が完了しています。</translation>
     </message>
     <message>
         <source>SKU {0}</source>
@@ -2693,7 +2693,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Answer the certification questionnaire, add what the certification team needs to know, and store the report beside your VHDs.</source>
-        <translation>認定の質問票に回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
+        <translation>認定のアンケートに回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
     </message>
     <message>
         <source>Show next unanswered</source>
@@ -3032,7 +3032,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Partner Center needs https: choose https.</source>
-        <translation>Partner Center では https が必要です。https を選んでください。</translation>
+        <translation>パートナー センター では https が必要です。https を選んでください。</translation>
     </message>
     <message>
         <source>Enter the account key, connection string or container SAS URL.</source>
