@@ -131,7 +131,7 @@ def test_japanese_translation_covers_qt_and_app_strings(qtbot):
         assert loaded == ["qtbase_ja", "mpwizard_ja"]
         win = MainWindow(ProjectDocument())
         qtbot.addWidget(win)
-        assert win.pages[Step.OFFER].title() == "プランと SKU"
+        assert win.pages[Step.OFFER].title() == "オファーと SKU"
         assert "次へ" in win.wizard.buttonText(QWizard.WizardButton.NextButton)
         assert win.menuBar().actions()[0].text().startswith("ファイル")
     finally:
@@ -154,7 +154,7 @@ def test_language_switch_rebuilds_window_with_same_project(qtbot):
         assert new is not win
         assert new.document is doc
         assert new.wizard.currentId() == Step.CONNECTION
-        assert new.pages[Step.OFFER].title() == "プランと SKU"
+        assert new.pages[Step.OFFER].title() == "オファーと SKU"
     finally:
         switch_language(new, "en")
         qtbot.addWidget(QApplication.instance().window)
@@ -388,3 +388,27 @@ def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
         window.document.dirty = False
         window.close()
         window.deleteLater()
+
+
+def test_a_damaged_file_is_explained_in_japanese_with_what_to_do(window, tmp_path, monkeypatch):
+    """The loader's reason in the UI language, where it went wrong, the .bak to try, and the detail."""
+    from wizard.i18n import install_translators
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    bad = tmp_path / "broken.mpwiz"
+    bad.write_text("{")
+    install_translators("ja")
+    try:
+        window.open_path(DEMO, ask=False)
+        assert not window.open_path(bad, ask=False)
+    finally:
+        install_translators("en")
+    title, text = shown[0]
+    assert title != "Cannot open project"
+    assert "broken.mpwiz.bak" in text and "1" in text
+    first_paragraph = text.split("\n\n")[0]
+    assert str(bad) in first_paragraph and not first_paragraph.isascii(), first_paragraph
+    assert "JSON error at line 1" in text.split("\n\n")[-1]  # the loader's own words, for support
+    assert bad.read_text() == "{"
+    assert window.document.project.offer.offer_id == "web-appliance"

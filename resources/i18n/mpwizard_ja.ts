@@ -1878,6 +1878,58 @@ Trust it and remember it?</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <source>The file {0} does not exist (was it moved, renamed or deleted?).</source>
+        <translation>ファイル {0} がありません (移動、名前の変更、または削除されていませんか?)。</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a project file.</source>
+        <translation>{0} はフォルダーです。プロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The file {0} is empty: it holds no project.</source>
+        <translation>ファイル {0} は空で、プロジェクトが含まれていません。</translation>
+    </message>
+    <message>
+        <source>The file {0} is far larger than any project file: it is probably not one.</source>
+        <translation>ファイル {0} はプロジェクト ファイルとしては大きすぎます。おそらくプロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{0} is not a project file: it is not text.</source>
+        <translation>{0} はテキストではないため、プロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged: it stops making sense at line {1}, column {2}.</source>
+        <translation>{0} は破損しています。{1} 行目、{2} 文字目から読み取れなくなっています。</translation>
+    </message>
+    <message>
+        <source>{0} is not a project file of this app.</source>
+        <translation>{0} はこのアプリのプロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{0} was made by a newer version of this app. Update the app to open it.</source>
+        <translation>{0} はこのアプリの新しいバージョンで作成されています。開くにはアプリを更新してください。</translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be read.</source>
+        <translation>ファイル {0} を読み取れません。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened.</source>
+        <translation>{0} を開けません。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the file is as it was, and the project open here stays open.</source>
+        <translation>何も変更していません。ファイルは元のままで、ここで開いているプロジェクトもそのままです。</translation>
+    </message>
+    <message>
+        <source>If it is your project and it was damaged, open {0} beside it (the version before its last save) with File → Open, or the copy the app offers at start-up after a crash.</source>
+        <translation>ご自分のプロジェクトが破損した場合は、同じフォルダーにある {0} (最後の保存の前のバージョン) を [ファイル] → [開く] で開くか、異常終了の後の起動時にアプリが提示するコピーを使ってください。</translation>
+    </message>
+    <message>
+        <source>Details: {0}</source>
+        <translation>詳細: {0}</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
@@ -1938,6 +1990,14 @@ Trust it and remember it?</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
+        <source>The project could not be saved to {0}. The previous file is unchanged and this window still holds every change: free some space or choose another folder with File → Save As.
+
+Details: {1}</source>
+        <translation>プロジェクトを {0} に保存できませんでした。以前のファイルは変更されておらず、変更はすべてこのウィンドウに残っています。空き容量を増やすか、[ファイル] → [名前を付けて保存] で別のフォルダーを選んでください。
+
+詳細: {1}</translation>
+    </message>
+    <message>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -1976,6 +2036,14 @@ Trust it and remember it?</source>
     <message>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
+    </message>
+    <message>
+        <source>The autosaved changes could not be read back, so they cannot be restored. Your saved project file was not touched: open it with File → Open.
+
+Details: {0}</source>
+        <translation>自動保存された変更を読み戻せないため、復元できません。保存済みのプロジェクト ファイルには手を加えていません。[ファイル] → [開く] で開いてください。
+
+詳細: {0}</translation>
     </message>
     <message>
         <source>About {0}</source>
