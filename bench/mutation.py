@@ -61,7 +61,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                     "tests/test_project_files.py", "tests/test_image_types.py"]),
     "export": (["wizard/core/export/formats.py", "wizard/core/export/forms.py", "wizard/core/export/readiness.py",
                 "wizard/core/export/renderers.py", "wizard/core/export/tokens.py"],
-               ["tests/test_rules_export.py", "tests/test_export.py", "tests/test_partner_center.py",
+               ["tests/test_rules_export.py", "tests/test_rules_export_more.py", "tests/test_export.py", "tests/test_partner_center.py",
                 "tests/test_test_vm_commands.py", "tests/test_hostile_exports.py", "tests/test_image_types.py"]),
 }
 
