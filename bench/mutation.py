@@ -44,10 +44,10 @@ TIMEOUT = 60.0  # per mutant; a mutant that loops forever is killed (the tests d
 # module → (source files, offline test files that judge it, fastest-killing first)
 MODULES: dict[str, tuple[list[str], list[str]]] = {
     "vhd": (["wizard/core/vhd.py"],
-            ["tests/test_rules_vhd.py", "tests/test_edges_profiles.py", "tests/test_vhd_inspect.py",
+            ["tests/test_rules_vhd.py", "tests/test_rules_vhd_more.py", "tests/test_edges_profiles.py", "tests/test_vhd_inspect.py",
              "tests/test_partitions.py"]),
     "vhdcheck": (["wizard/core/vhdcheck.py"],
-                 ["tests/test_rules_vhd.py", "tests/test_edges_profiles.py", "tests/test_vhd_inspect.py",
+                 ["tests/test_rules_vhd.py", "tests/test_rules_vhdcheck_more.py", "tests/test_edges_profiles.py", "tests/test_vhd_inspect.py",
                   "tests/test_partitions.py", "tests/test_fix_commands.py", "tests/test_image_types.py"]),
     "sas": (["wizard/core/sas.py"],
             ["tests/test_rules_sas.py", "tests/test_edges_profiles.py", "tests/test_sas.py"]),

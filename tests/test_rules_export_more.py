@@ -7,13 +7,17 @@ provider a guide project's gallery source still registers, and the VM size that 
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_export import NOW, ready_project, uris_for
 from test_image_types import GALLERY, TENANT, gallery_plan
 from test_rules_export import texts
 
 from wizard.core.export import ExportRefused, prepare, render, script_refusals
+from wizard.core.export.renderers import _md_code
 from wizard.core.model import OS_WINDOWS, CheckRecord, Disk, PlanImage
 
 from factories import sample_run
@@ -65,11 +69,35 @@ def test_an_image_types_item_names_its_latest_run():
     ("built by `make`", "`` built by `make` ``"),  # at the end only
     ("`make`", "`` `make` ``"),
     ("uses make", "`uses make`"),  # none: no padding
+    (" spaced ", "`  spaced  `"),  # a space at both ends: a reader drops one each side, so one more is written
+    (" lead", "` lead`"), ("   ", "`   `"),  # at one end only, or nothing but spaces: a reader keeps them
 ])
 def test_a_form_value_with_a_backtick_at_an_edge_stays_one_code_span(summary, cell):
     project = ready_project()
     project.skus[0].summary = summary
     assert f"| SKU summary | {cell} |" in _render("portal-md", project).splitlines()
+
+
+def _read_code_span(cell: str) -> str:
+    """What a reader shows of one GFM table cell holding one code span: `\\|` is the cell's pipe (GFM
+    takes it before inline parsing); the span opens with a backtick string and closes at the next one of
+    the same length, and one space is dropped at each end when both ends have one (CommonMark 0.31, 6.1)."""
+    cell = cell.replace("\\|", "|")
+    n = len(cell) - len(cell.lstrip("`"))
+    assert n and len(cell) - len(cell.rstrip("`")) == n, cell
+    inner = cell[n:-n]
+    assert all(len(run) != n for run in re.findall(r"`+", inner)), f"the span closes early: {cell}"
+    if len(inner) >= 2 and inner[0] == inner[-1] == " " and inner.strip(" "):
+        inner = inner[1:-1]
+    return inner
+
+
+@given(st.one_of(st.text(st.sampled_from(" `|\\a"), min_size=1, max_size=12),  # what the rules are about
+                 st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
+       .filter(lambda t: t.splitlines() == [t]))
+def test_any_one_line_value_reads_back_whole_from_its_code_span(value):
+    """A project's values are the publisher's text: whatever backticks, pipes and spaces they hold."""
+    assert _read_code_span(_md_code(value)) == value
 
 
 # -- the test VM scripts -------------------------------------------------------------------------------------

@@ -132,10 +132,12 @@ def _md_item(text: str) -> str:
 
 def _md_code(text: str) -> str:
     """`text` as one inline code span: the fence is longer than any backtick run inside (CommonMark),
-    `|` escaped for the table; inside a code span nothing else is markup, and HTML is not parsed."""
+    `|` escaped for the table; inside a code span nothing else is markup, and HTML is not parsed.
+    A reader drops one space at each end when both ends have one, so such text gets one more each side."""
     flat = " ".join(text.splitlines()).replace("|", "\\|")
     fence = "`" * (max((len(m) for m in re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    spaced = flat.startswith(" ") and flat.endswith(" ") and flat.strip(" ")  # not all spaces: those are kept
+    pad = " " if flat.startswith("`") or flat.endswith("`") or spaced else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
 
 
