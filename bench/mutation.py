@@ -58,7 +58,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                        ["tests/test_rules_windows_more.py", "tests/test_rules_windows.py", "tests/test_edges_profiles.py",
                         "tests/test_windows_checks.py"]),
     "validation": (["wizard/core/validation.py"],
-                   ["tests/test_rules_validation.py", "tests/test_edges_profiles.py", "tests/test_partner_center.py",
+                   ["tests/test_rules_validation.py", "tests/test_rules_validation_more.py", "tests/test_edges_profiles.py", "tests/test_partner_center.py",
                     "tests/test_project_files.py", "tests/test_image_types.py"]),
     "export": (["wizard/core/export/formats.py", "wizard/core/export/forms.py", "wizard/core/export/readiness.py",
                 "wizard/core/export/renderers.py", "wizard/core/export/tokens.py"],
