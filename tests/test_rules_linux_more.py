@@ -20,7 +20,7 @@ def test_a_network_line_cut_short_is_not_static_and_not_an_error(line):
 
 
 @pytest.mark.parametrize("line", ["BOOTPROTO=static   # was dhcp", "BOOTPROTO='none' ONBOOT=yes", "dhcp4:no",
-                                  "dhcp4: no # netplan"])
+                                  "dhcp4: no # netplan", "dhcp4:no  # see: netplan docs"])
 def test_the_first_word_of_a_line_decides(line):
     assert verdict("dhcp", network=f"{line}\n") == STATIC
 

@@ -232,7 +232,8 @@ def boot_scheme(profile: Profile, image_type: str | None) -> str:
     "" without an image type (no profile has a type None or "")."""
     from .profiles import load_profile
 
-    facts = profile.image_type(image_type or "") or load_profile("partner-center").image_type(image_type or "")
+    key = image_type or ""
+    facts = profile.image_type(key) or load_profile("partner-center").image_type(key)
     return facts["boot"] if facts else ""
 
 
