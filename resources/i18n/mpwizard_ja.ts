@@ -3424,6 +3424,10 @@ Evidence:
         <source>No commands: {0}</source>
         <translation>コマンドを作成できません: {0}</translation>
     </message>
+    <message>
+        <source>Not ready to run: the commands still hold {0}. Upload the VHDs on the VHD check step (or complete step 1) first; the commands then name them.</source>
+        <translation>まだ実行できません。コマンドに {0} が残っています。先に「VHD チェック」ステップで VHD をアップロードしてください (または手順 1 を完成させてください)。その後、コマンドにそれらが入ります。</translation>
+    </message>
 </context>
 <context>
     <name>VhdPage</name>
