@@ -470,6 +470,9 @@ def test_rhel_esp_grub_cfg_without_the_console_fails_naming_the_file(tmp_path, c
     record = json.loads(done.stdout)
     assert "kernel command line from ESP:/EFI/redhat/grub.cfg" in record["Preflight"]["Notes"]
     assert next(t for t in record["Tests"] if t["id"] == "kernel-params")["Result"] == FAILED
+    text = cli("vhd", "preflight", str(vhd))
+    assert "[Failed ] kernel-params: root=UUID=0c7c0a5b-41d2-4f70-9a4a-1e8f2d1b2c3d ro quiet splash" in text.stdout and \
+        "note: kernel command line from ESP:/EFI/redhat/grub.cfg" in text.stdout, text.stdout
 
 
 @pytest.mark.parametrize("fat", [12, 16, 32])
@@ -590,3 +593,38 @@ def test_parity_an_esp_booted_image_with_the_ssh_run_of_the_same_root(sshd, root
     differing = {c: (offline[c].result, online[c].result) for c in online  # as the parity test above excepts
                  if offline[c].result != online[c].result and c not in RUNNING_ONLY and "needs root" not in online[c].actual}
     assert differing == {}, differing
+
+
+def test_rhel8_bls_entry_takes_kernelopts_from_the_esps_grubenv(tmp_path):
+    """RHEL 8 on UEFI: EFI/redhat/grub.cfg runs `blscfg`, the entry says `options $kernelopts`, and the
+    value is in EFI/redhat/grubenv on the ESP."""
+    from image_roots import GOOD_CMDLINE, KERNEL
+
+    root = _uefi_root(tmp_path, "quiet")
+    (root / "boot/loader/entries").mkdir(parents=True)
+    (root / f"boot/loader/entries/0c7c-{KERNEL}.conf").write_text(
+        f"title Red Hat Enterprise Linux\nversion {KERNEL}\nlinux /vmlinuz-{KERNEL}\noptions $kernelopts $tuned_params\n")
+    esp = tmp_path / "esp"
+    (esp / "EFI/redhat").mkdir(parents=True)
+    (esp / "EFI/redhat/grub.cfg").write_text("set timeout=5\nload_env -f ${config_directory}/grubenv\nblscfg\n")
+    block = f"# GRUB Environment Block\nkernelopts=root=/dev/sda2 ro {GOOD_CMDLINE}\nsaved_entry=0c7c-{KERNEL}\n"
+    (esp / "EFI/redhat/grubenv").write_text(block.ljust(1024, "#"))
+    run = preflight(str(build_vhd(root, tmp_path / "rhel8.vhd", scheme="gpt", esp=esp)), GUIDE)
+    kernel = next(r for r in run.results if r.id == "kernel-params")
+    assert kernel.result == PASSED and kernel.actual == f"root=/dev/sda2 ro {GOOD_CMDLINE}", kernel.actual
+    assert (f"kernel command line from /boot/loader/entries/0c7c-{KERNEL}.conf ($variables from ESP:/EFI/redhat/grubenv)"
+            in run.notes), run.notes
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("set prefix=($root)'/boot/grub' configfile $prefix/grub.cfg search.fs_uuid "
+                                             "--set=dev ${}\n\"#-0123456789abcdef")), max_size=300))
+def test_a_stub_grub_cfg_of_any_text_names_image_paths_or_nothing(images, text):
+    from wizard.core.preflight import _handover
+
+    reader = CountingReader(images[1])
+    try:
+        opened = open_image(reader, images[1].stat().st_size - 512)
+        assert all(t.startswith("/") for t in _handover(text, opened))
+    finally:
+        reader.close()

@@ -229,9 +229,9 @@ def _boot_configs(img: _Image) -> tuple[list[tuple[str, list[str]]], list[str]]:
                 found.append((ESP + st.path, lines))
                 continue
             targets = _handover(text, img.opened)
-            target = next((t for t in targets if _linux_lines(img.text(t, MAX_GRUB_CFG))), "")
-            if target:
-                found.append((target, _linux_lines(img.text(target, MAX_GRUB_CFG))))
+            followed = next(((t, lines) for t in targets if (lines := _linux_lines(img.text(t, MAX_GRUB_CFG)))), None)
+            if followed:
+                found.append(followed)
             elif targets:
                 notes.append(f"{ESP}{st.path} hands over to {targets[0]}, which has no boot entry in the image")
     for path in GRUB_CFGS:
@@ -254,8 +254,32 @@ def _boot_command_line(img: _Image, configs: list[tuple[str, list[str]]]) -> tup
         for entry in img.glob(folder, ".conf"):
             m = re.search(r"(?m)^options\s+(.*)$", img.text(entry))
             if m:
-                return m.group(1).strip(), entry
+                options = m.group(1).strip()
+                if "$" not in options:
+                    return options, entry
+                # RHEL 8: "options $kernelopts …", the value in grubenv — on a UEFI image the ESP's
+                # EFI/<vendor>/grubenv (/boot/grub2/grubenv is a link to /boot/efi/EFI/<vendor>/grubenv).
+                env, env_name = _grubenv(img)
+                words = [env.get(w.strip("${}"), "") if w.startswith("$") else w for w in options.split()]
+                return " ".join(w for w in words if w), entry + (f" ($variables from {env_name})" if env_name else "")
     return _default_command_line(img), "/etc/default/grub"
+
+
+def _grubenv(img: _Image) -> tuple[dict[str, str], str]:
+    """GRUB's environment block (`key=value` lines, `#` padding to 1 KiB) and where it was found."""
+    places: list[tuple[str, str]] = []
+    esp = img.opened.esp
+    if esp is not None:
+        for vendor in sorted(esp.listdir("/EFI"), key=str.casefold)[:MAX_ESP_VENDORS]:
+            st = esp.stat(f"/EFI/{vendor}/grubenv")
+            if st is not None and st.kind == "file":
+                places.append((ESP + st.path, esp.text(st.path, 64 * 1024)))
+    places += [(path, img.text(path, 64 * 1024)) for path in ("/boot/grub2/grubenv", "/boot/grub/grubenv")]
+    for name, text in places:
+        env = dict(line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("#"))
+        if env:
+            return env, name
+    return {}, ""
 
 
 def _default_command_line(img: _Image) -> str:
@@ -367,7 +391,8 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     default = _default_command_line(img).split()
     dropped = [w for w in default if w not in cmdline.split()]
     if source != "/etc/default/grub" and dropped:  # the booted file wins, as on the VM
-        notes.append(f"/etc/default/grub sets {' '.join(dropped)}, which {source} does not boot with: "
+        shown = " ".join(dropped[:8]) + (" …" if len(dropped) > 8 else "")
+        notes.append(f"/etc/default/grub sets {shown}, which {source} does not boot with: "
                      "the boot loader's file is judged (regenerate it to apply /etc/default/grub)")
     # As the probe prints it: /etc/default/grub, then each grub.cfg's entry lines under its name.
     ev["grub"] = "\n".join([img.text("/etc/default/grub").rstrip("\n")] +
