@@ -273,7 +273,10 @@ def rhel_esp(folder: Path, cmdline: str, vendor: str = "redhat", loader: str = "
     efi = folder / "EFI" / vendor
     efi.mkdir(parents=True, exist_ok=True)
     (efi / loader).write_bytes(b"MZ" + bytes(510))
+    header = "".join(f"if [ -s $prefix/grubenv ]; then\n  load_env\nfi\nset menu_color_normal=cyan/blue  # {i}\n"
+                     for i in range(40))  # a real one is 5–7 KiB: its chain spans clusters
     (efi / "grub.cfg").write_text(
+        f"### BEGIN /etc/grub.d/00_header ###\n{header}### END /etc/grub.d/00_header ###\n"
         "### BEGIN /etc/grub.d/10_linux ###\n"
         f"menuentry 'Red Hat Enterprise Linux ({KERNEL})' --class red --unrestricted {{\n"
         "\tload_video\n\tset gfxpayload=keep\n\tinsmod gzio\n\tinsmod part_gpt\n\tinsmod xfs\n"

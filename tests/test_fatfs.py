@@ -131,14 +131,13 @@ def test_a_directory_that_never_ends_is_a_message(volumes):
     broken, _ = opened(data)
     assert broken.listdir("/EFI/redhat") == [] and broken.text("/EFI/redhat/grub.cfg") == ""
     assert any("the directory /EFI/redhat" in p and "loops" in p for p in broken.problems), broken.problems
-    # A FAT32 root directory whose chain goes on past 65536 entries: refused, not read to its end.
+    # A FAT32 root directory whose chain goes on past 65536 entries without an end: refused, not read on.
     data = bytearray(volumes[32])
     root = fs.boot.root_cluster
     for c in range(root, root + 4200):
         _set_fat(data, fs, c, c + 1)
-        begin = fs.boot.data_offset + (c - 2) * fs.boot.cluster_bytes
-        if c != root:
-            data[begin:begin + fs.boot.cluster_bytes] = (b"FILLER  TXT" + bytes(21)) * (fs.boot.cluster_bytes // 32)
+        begin = fs.boot.data_offset + (c - 2) * fs.boot.cluster_bytes  # and no end mark in any of them
+        data[begin:begin + fs.boot.cluster_bytes] = (b"FILLER  TXT" + bytes(21)) * (fs.boot.cluster_bytes // 32)
     with pytest.raises(FatError, match="longer than 65536 entries"):
         opened(data)
 

@@ -551,15 +551,16 @@ def test_a_damaged_esp_is_a_note_or_a_named_problem_never_a_crash(tmp_path):
     data = bytearray(vhd.read_bytes())
     reader = CountingReader(vhd)
     esp = FatFiles(reader, 2048 * 512, 8 * 1024 * 1024)
-    cluster = esp._lookup("/EFI/redhat")[1].cluster
+    cluster = esp._lookup("/EFI/redhat/grub.cfg")[1].cluster
+    assert esp.stat("/EFI/redhat/grub.cfg").size > 3 * esp.boot.cluster_bytes
     reader.close()
     looped = bytearray(data)
-    at = 2048 * 512 + esp.boot.fat_offset + 2 * cluster  # FAT16: the folder's chain back to itself
+    at = 2048 * 512 + esp.boot.fat_offset + 2 * cluster  # FAT16: the file's chain back to itself
     looped[at:at + 2] = cluster.to_bytes(2, "little")
     broken = tmp_path / "looped.vhd"
     broken.write_bytes(bytes(looped))
     run = preflight(str(broken), GUIDE)
-    said = f"the EFI System Partition (/dev/sda1) is damaged: the FAT chain of the directory /EFI/redhat loops (cluster {cluster} twice)"
+    said = f"the EFI System Partition (/dev/sda1) is damaged: the FAT chain of /EFI/redhat/grub.cfg loops (cluster {cluster} twice)"
     assert said in run.notes, run.notes
     assert "kernel command line from /etc/default/grub" in run.notes  # what else the image says is judged
     assert next(r for r in run.results if r.id == "kernel-params").result == FAILED

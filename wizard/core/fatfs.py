@@ -28,6 +28,7 @@ absent and the damage is kept in `problems`, so the pre-flight can say what it c
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -266,31 +267,36 @@ class FatFiles:
             return int(struct.unpack("<H", self._fat_bytes(cluster * 2, 2))[0])
         return int(struct.unpack("<I", self._fat_bytes(cluster * 4, 4))[0]) & 0x0FFFFFFF
 
-    def chain(self, first: int, most: int, what: str) -> list[int]:
-        """The clusters of a chain from `first`, at most `most` of them (the rest is not walked).
+    def walk(self, first: int, most: int, what: str) -> Iterator[int]:
+        """The clusters of a chain from `first`, at most `most` of them, each FAT entry read only when
+        the next cluster is wanted (damage past what a reader needs does not matter, as for a driver).
 
         FatError when a number is outside the volume, the chain loops, or it names a free or bad
         cluster; the end of chain stops it (the caller checks the length against the file's size)."""
-        clusters: list[int] = []
         seen: set[int] = set()
         cluster = first
-        while len(clusters) < most:
+        while len(seen) < most:
             if not 2 <= cluster <= self.boot.max_cluster:
                 raise FatError(f"the FAT chain of {what} names cluster {cluster}, outside the volume "
                                f"(2–{self.boot.max_cluster})")
             if cluster in seen:
                 raise FatError(f"the FAT chain of {what} loops (cluster {cluster} twice)")
             seen.add(cluster)
-            clusters.append(cluster)
+            yield cluster
+            if len(seen) == most:
+                return
             value = self.next_cluster(cluster)
             if value >= self.boot.end_of_chain:
-                break
+                return
             if value == self.boot.end_of_chain - 1:
                 raise FatError(f"the FAT chain of {what} runs into a bad cluster")
             if value == 0:
                 raise FatError(f"the FAT chain of {what} runs into a free cluster")
             cluster = value
-        return clusters
+
+    def chain(self, first: int, most: int, what: str) -> list[int]:
+        """`walk` as a list: the clusters a file's first `most` clusters are in."""
+        return list(self.walk(first, most, what))
 
     def _cluster(self, cluster: int, what: str) -> bytes:
         size = self.boot.cluster_bytes
@@ -336,10 +342,9 @@ class FatFiles:
         else:
             first = self.boot.root_cluster if key == _ROOT else key
             most = limit // self.boot.cluster_bytes
-            clusters = self.chain(first, most + 1, f"the directory {what}")
-            if len(clusters) > most:
-                raise FatError(f"the directory {what} is longer than {MAX_DIR_ENTRIES} entries")
-            for cluster in clusters:
+            for n, cluster in enumerate(self.walk(first, most + 1, f"the directory {what}")):
+                if n == most:
+                    raise FatError(f"the directory {what} is longer than {MAX_DIR_ENTRIES} entries")
                 piece = self._cluster(cluster, f"the directory {what}")
                 data += piece
                 if _ends(piece):
