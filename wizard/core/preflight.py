@@ -389,7 +389,8 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     ev["cmdline"] = cmdline
     notes.append(f"kernel command line from {source}")
     default = _default_command_line(img).split()
-    dropped = [w for w in default if w not in cmdline.split()]
+    booted = set(cmdline.split())
+    dropped = [w for w in dict.fromkeys(default) if w not in booted]
     if source != "/etc/default/grub" and dropped:  # the booted file wins, as on the VM
         shown = " ".join(dropped[:8]) + (" …" if len(dropped) > 8 else "")
         notes.append(f"/etc/default/grub sets {shown}, which {source} does not boot with: "
