@@ -261,7 +261,7 @@ def _boot_command_line(img: _Image, configs: list[tuple[str, list[str]]]) -> tup
                 # EFI/<vendor>/grubenv (/boot/grub2/grubenv is a link to /boot/efi/EFI/<vendor>/grubenv).
                 env, env_name = _grubenv(img)
                 words = [env.get(w.strip("${}"), "") if w.startswith("$") else w for w in options.split()]
-                return " ".join(w for w in words if w), entry + (f" ($variables from {env_name})" if env_name else "")
+                return " ".join(w for w in words if w), entry + (f" (variables from {env_name})" if env_name else "")
     return _default_command_line(img), "/etc/default/grub"
 
 
