@@ -202,6 +202,8 @@ def _vhd_preflight(args: argparse.Namespace) -> int:
             print(f"[{r.result:7}] {r.id}: {r.actual}" + (f"  (required: {r.required})" if r.result != "Passed" else ""))
             if r.remediation and r.result in NEEDS_NOTE:
                 print(f"          fix: {r.remediation}")
+        for note in run.notes:  # where a value came from, what the image could not tell (a damaged ESP)
+            print(f"note: {note}")
         print(f"TestResult: {tool_record(run.results, run.system, args.profile, run.finished)['TestResult']} (offline pre-flight)")
     return 1 if any(r.result in BLOCKING for r in run.results) else 0
 
