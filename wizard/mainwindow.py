@@ -25,9 +25,9 @@ from . import __version__
 from .core import logs
 from .core.model import FILE_SUFFIX, new_project
 from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
-from .core.steps import Step, StepState, step_states
+from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
-from .i18n import chosen_language, display_name, local_time, translate_problem
+from .i18n import CORE_CONTEXT, chosen_language, display_name, local_time, translate, translate_problem
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
 
     def _refresh_steps(self) -> None:
-        states = step_states(self.document.project)
+        statuses = step_statuses(self.document.project)
         # Marks that read without colour: done, needs attention, not started.
         marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.NOT_STARTED: "○"}
         words = {
@@ -375,7 +375,8 @@ class MainWindow(QMainWindow):
         icons = StepPage.qt_ready
         for step in Step:
             item = self.steps.item(int(step))
-            state = states[step]
+            status = statuses[step]
+            state = status.state
             if icons:
                 from .style import label_icon
 
@@ -385,8 +386,11 @@ class MainWindow(QMainWindow):
                 item.setText(self.step_names[step])
             else:
                 item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
-            item.setToolTip(words[state])
-            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, words[state])
+            # "needs attention: 2 disk(s) not checked yet" -- the mark alone does not say why.
+            said = words[state] if not status.reason else self.tr("{0}: {1}").format(
+                words[state], translate(CORE_CONTEXT, status.reason).format(**dict(status.args)))
+            item.setToolTip(said)
+            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, said)
             item.setData(USER_ROLE, state.value)
         self._fit_step_list()  # the rows grow when the marks become icons
 

@@ -1427,6 +1427,46 @@ Trust it and remember it?</source>
         <source>The connection dropped during the run ({reason}): the checks whose evidence had arrived are judged, the others are Errors. Run again.</source>
         <translation>実行中に接続が切れました ({reason})。根拠が届いたチェックは判定し、それ以外はエラーにしました。もう一度実行してください。</translation>
     </message>
+    <message>
+        <source>{count} problem(s) to fix on this step</source>
+        <translation>このステップで直す問題が {count} 件あります</translation>
+    </message>
+    <message>
+        <source>{count} disk(s) not checked yet</source>
+        <translation>まだチェックしていないディスクが {count} 個あります</translation>
+    </message>
+    <message>
+        <source>the check of {count} disk(s) failed</source>
+        <translation>{count} 個のディスクのチェックが不合格です</translation>
+    </message>
+    <message>
+        <source>filled in, but Test connection has not reached this host and user yet</source>
+        <translation>入力済みですが、「接続テスト」でこのホストとユーザーにまだ接続できていません</translation>
+    </message>
+    <message>
+        <source>{count} disk(s) without a SAS URI, or with one that expires too soon</source>
+        <translation>SAS URI がないか、有効期限が近すぎるディスクが {count} 個あります</translation>
+    </message>
+    <message>
+        <source>the latest test run has Failed or Error results</source>
+        <translation>最新のテスト実行に「不合格」または「エラー」の結果があります</translation>
+    </message>
+    <message>
+        <source>the latest test run has no results</source>
+        <translation>最新のテスト実行に結果がありません</translation>
+    </message>
+    <message>
+        <source>{answered} of {total} questions answered</source>
+        <translation>{total} 問中 {answered} 問回答済み</translation>
+    </message>
+    <message>
+        <source>every question is answered; the report needs a test run first</source>
+        <translation>すべての質問に回答済みです。レポートには先にテスト実行が必要です</translation>
+    </message>
+    <message>
+        <source>the last export said {count} item(s) are missing</source>
+        <translation>前回のエクスポートでは {count} 項目が不足していました</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -1860,6 +1900,10 @@ Trust it and remember it?</source>
     <message>
         <source>not started</source>
         <translation>未着手</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
