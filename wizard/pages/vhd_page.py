@@ -528,6 +528,10 @@ class VhdPage(StepPage):
             self.status.setText(self.tr("Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. "
                                         "Page ranges verified.").format(url, note, summary.bytes_sent,
                                                                          summary.bytes_skipped, summary.seconds))
+            if summary.created_container:
+                self.status.setText(self.status.text() + " " + self.tr(
+                    "The container {0} did not exist: it was created (private, no public access).").format(
+                    summary.created_container))
 
         self.run(work, done,
                  failed=lambda error: self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error))),
