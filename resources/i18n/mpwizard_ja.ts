@@ -3650,6 +3650,10 @@ Evidence:
         <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
+        <source>The container {0} did not exist: it was created (private, no public access).</source>
+        <translation>コンテナー {0} は存在しなかったため、作成しました (プライベート、パブリック アクセスなし)。</translation>
+    </message>
+    <message>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
         <translation>アップロードをキャンセルしました。もう一度アップロードすると、不足分だけを送信します。</translation>
     </message>

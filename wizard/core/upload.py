@@ -390,24 +390,29 @@ class PageBlobUpload:
                     raise
                 # A new storage account has no container, and the app offers no other place to make one:
                 # the upload makes the container it was told to use (private, as AzCopy does), then the blob.
-                self._create_container()
+                if not self._create_container():
+                    raise  # a SAS for one blob cannot make a container: "the container does not exist"
                 self.client.create_page_blob(size=self.size)
         # When resuming, chunks missing from the journal are sent again; Put Page is idempotent,
         # so a chunk that landed just before a crash costs one resend and nothing else.
         self.journal.save()
         return resumed, restart_reason
 
-    def _create_container(self) -> None:
-        """Make the blob's container, with no public access (the SAS URIs give the portal its reads)."""
-        from azure.core.exceptions import ResourceExistsError
+    def _create_container(self) -> bool:
+        """Make the blob's container, with no public access (the SAS URIs give the portal its reads).
+        False when the credential may not (a SAS for one blob)."""
+        from azure.core.exceptions import HttpResponseError, ResourceExistsError
 
         parsed = parse_blob_url(self.blob_url)
         client = container_client(self.blob_url, account_key=self.account_key, connection_string=self.connection_string)
         try:
             client.create_container()
         except ResourceExistsError:
-            return  # made meanwhile (another upload into the same new container)
+            return True  # made meanwhile (another upload into the same new container)
+        except HttpResponseError:
+            return False
         self.created_container = parsed.container
+        return True
 
     def _recheck_sent_chunks(self, fd: int) -> int:
         """Read the chunks the journal says were sent and drop those whose bytes changed since (or that
