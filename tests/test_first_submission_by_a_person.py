@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+from test_end_to_end import Walk
 from test_first_submission_guided import on_text, type_into
 from test_image_types import SCHEMA, gpt_efi_vhd
 
@@ -187,6 +188,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     window.resize(1024, 700)
     settle(30)
     person = Person(window)
+    camera = Walk(qtbot, window, None, tmp_path, lang="person-en")  # the suite's pictures: artifacts/screenshots/
     project = window.document.project
 
     # -- a new project, for Partner Center ------------------------------------------------------------------
@@ -229,6 +231,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     assert [(im.image_type, im.source) for im in sku.images] == [("x64Gen2", "sasUri")]
     assert [(d.role, d.image_type) for d in sku.disks] == [("os", "x64Gen2")]
     assert "x64" in offer.images_summary.text()
+    camera.shoot("offer")
     next_step(person, window, Step.VHD)
 
     # -- step 2: choose the VHD in the file dialog; it is checked; upload it --------------------------------
@@ -279,6 +282,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     assert sku.disks[0].blob_url == blob_url
     assert azurite.service().get_blob_client(container, os_vhd.name).get_blob_properties().size == os_vhd.stat().st_size
     assert step_states(project)[Step.VHD] is StepState.DONE
+    camera.shoot("vhd-uploaded")
     next_step(person, window, Step.CONNECTION)
 
     # -- step 3: the test VM (the suite's sshd test user), its host key answered in the prompt --------------
@@ -298,6 +302,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
              f"the connection test passed ({connection.test_result.text()!r})")
     assert project.connection.port == sshd.port and project.connection.user == good.user
     assert step_states(project)[Step.CONNECTION] is StepState.DONE
+    camera.shoot("connection")
     next_step(person, window, Step.TEST_RUN)
 
     # -- step 4: the certification run against the passing image root ----------------------------------------
@@ -311,6 +316,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     assert run_page.proxy.rowCount() == len(run.results)  # the results table shows every case
     shown = {run_page.proxy.index(r, 0).data() for r in range(run_page.proxy.rowCount())}
     assert "✓ Passed" in shown and not shown & {"✗ Failed", "✗ Error"}, shown
+    camera.shoot("test-run")
     next_step(person, window, Step.QUESTIONNAIRE)
 
     # -- step 5: the questionnaire, every answer clicked or typed; the report stored beside the VHD ----------
@@ -343,6 +349,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     person.click(q.btn_store_report)
     wait_for(lambda: q.task is None and sku.report is not None and bool(sku.report.blob_url),
              f"the report was stored ({q.report_status.text()!r})")
+    camera.shoot("report")
     next_step(person, window, Step.SAS)
 
     # -- step 6: a SAS URI for the disk, with the page's buttons; verified against Azurite --------------------
@@ -355,6 +362,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     wait_for(lambda: sas.task is None and sku.disks[0].sas.verdict != "", f"the SAS was verified ({sas.details.text()!r})")
     assert sku.disks[0].sas.verdict == "pass", sas.details.text()
     assert sas.disks.item(0, 3).text() == "ready (pass)"
+    camera.shoot("sas")
     next_step(person, window, Step.EXPORT)
 
     # -- step 7: readiness all green; the Partner Center JSON through the save dialog --------------------------
@@ -393,3 +401,45 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
         assert footer == fh.read()
     states = step_states(project)
     assert all(states[step] is StepState.DONE for step in Step if step is not Step.NEXT), states
+    camera.shoot("exported")
+    assert len(camera.shots) == 7 and all(shot.stat().st_size > 10_000 for shot in camera.shots)
+
+
+def test_the_test_vm_reached_with_a_private_key_chosen_in_browse(qtbot, new_window, sshd, roots):
+    """The other way in: a key file picked in the Browse… dialog (no password typed), the host key trusted in
+    its prompt, then the certification run signs in with the same key."""
+    good = roots[0]
+    window = new_window()
+    window.show()
+    window.resize(1024, 700)
+    settle(30)
+    person = Person(window)
+    project = window.document.project
+    go_to_step(person, window, Step.CONNECTION)
+    connection = window.pages[Step.CONNECTION]
+    assert not connection.key_file.isEnabled() and not connection.btn_browse_key.isEnabled()  # password first
+    type_into(person, connection.host, "127.0.0.1")
+    person.click(connection.port)
+    person.select_all_and_type(str(sshd.port))
+    type_into(person, connection.user, good.user)
+    choose(person, connection.auth, "key")
+    assert connection.btn_browse_key.isEnabled() and connection.password_label.text().replace("&", "") == "Key passphrase:"
+    browse = Answer(QFileDialog, type_into_focus(str(sshd.client_key)))
+    person.click(connection.btn_browse_key)
+    browse.check()
+    assert connection.key_file.text() == str(sshd.client_key) and project.connection.key_file == str(sshd.client_key)
+    trust = Answer(QMessageBox, click_button("Yes"))
+    person.click(connection.btn_test)
+    trust.check()
+    assert sshd.host_key_fingerprint() in trust.text, trust.text
+    wait_for(lambda: connection.task is None and connection.test_result.text().startswith("Connected to"),
+             f"the connection test passed ({connection.test_result.text()!r})")
+    steps = [connection.test_steps.item(i).text() for i in range(connection.test_steps.count())]
+    assert f"✓ Authentication: {good.user}" in steps, "\n".join(steps)  # by the key: no password was typed
+    assert connection.password.text() == ""
+    next_step(person, window, Step.TEST_RUN)
+    run_page = window.pages[Step.TEST_RUN]
+    person.click(run_page.btn_run)
+    wait_for(lambda: run_page.task is None and bool(project.test_runs), f"the run ended ({run_page.banner.text()!r})")
+    assert run_page.banner.text().startswith("✓ Ready for certification"), run_page.banner.text()
+    assert run_page.proxy.rowCount() == len(project.test_runs[-1].results) >= 20
