@@ -3568,6 +3568,10 @@ Evidence:
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
+        <source>Which storage account? Connect it first on the SAS URIs step (its name and account key, then Connect and list containers): the upload sends the VHD there.</source>
+        <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
+    </message>
+    <message>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>

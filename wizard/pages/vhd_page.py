@@ -41,6 +41,15 @@ def severity_icon(widget: QWidget, severity: str):
     return widget.style().standardIcon(pixmap)
 
 
+def storage_is_named(project) -> bool:
+    """Whether the project says which storage account to upload to (a connection string names it itself).
+    Read from the project, not the keyring: safe on the GUI thread."""
+    from ..core.secrets import CONNECTION_STRING
+
+    storage = project.storage
+    return storage.mode == CONNECTION_STRING or bool(storage.account_name or storage.custom_endpoint)
+
+
 class VhdPage(StepPage):
     step = Step.VHD
 
@@ -486,6 +495,11 @@ class VhdPage(StepPage):
         chosen = self.selected()
         if not chosen or not chosen[1].vhd_path:
             self.status.setText(self.tr("Choose the disk's VHD file first."))
+            return
+        if not storage_is_named(self.project):
+            # Said before the container is asked for: without an account the upload cannot start.
+            self.status.setText(self.tr("Which storage account? Connect it first on the SAS URIs step (its name and "
+                                        "account key, then Connect and list containers): the upload sends the VHD there."))
             return
         container, ok = QInputDialog.getText(self, self.tr("Upload"), self.tr("Container to upload into:"),
                                              text=self.project.storage.container or "vhds")
