@@ -267,6 +267,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     person.click(sas.btn_connect)
     wait_for(lambda: sas.task is None and sas.conn_status.text().startswith("Connected"),
              f"the storage account connected ({sas.conn_status.text()!r})")
+    assert sas.conn_status.text() == "Connected: 0 container(s)."  # a new account: the upload will make one
 
     go_to_step(person, window, Step.VHD)
     click_row(person, vhd.disks, 0)
@@ -354,6 +355,10 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
 
     # -- step 6: a SAS URI for the disk, with the page's buttons; verified against Azurite --------------------
     assert sas.secret.text() == AZURITE_KEY  # kept from the connection above
+    # The list shows what the account holds now: the container the upload made (at Connect there was none).
+    wait_for(lambda: sas.conn_status.text() == "Connected: 1 container(s).", f"the list was read ({sas.conn_status.text()!r})",
+             30)
+    assert [sas.browser.topLevelItem(i).text(0) for i in range(sas.browser.topLevelItemCount())] == [container]
     person.click(sas.btn_generate_all)
     wait_for(lambda: sas.task is None and sku.disks[0].sas is not None, f"the SAS was made ({sas.details.text()!r})")
     assert sas.details.text().startswith("Created 1 SAS URI"), sas.details.text()

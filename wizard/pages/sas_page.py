@@ -318,13 +318,7 @@ class SasPage(StepPage):
         def done(result):
             containers, keyring_error = result
             self.access = access
-            self.browser.clear()
-            for name in containers:
-                item = QTreeWidgetItem([name])
-                item.setData(0, Qt.ItemDataRole.UserRole, ("container", name))
-                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-                self.browser.addTopLevelItem(item)
-            self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+            self._show_containers(containers)
             if keyring_error is not None:
                 from ..secret_ui import describe_credential_error
 
@@ -334,6 +328,32 @@ class SasPage(StepPage):
             self.conn_status.setText(self.tr("Could not connect: {0}").format(translate_failure(error)))
 
         self.run(work, done, failed, busy=(self.btn_connect,))
+
+    def _show_containers(self, containers: list[str]) -> None:
+        self.browser.clear()
+        for name in containers:
+            item = QTreeWidgetItem([name])
+            item.setData(0, Qt.ItemDataRole.UserRole, ("container", name))
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            self.browser.addTopLevelItem(item)
+        self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+
+    def page_shown(self) -> None:
+        """Back on this step after an upload (which may have made a container): the list is read again,
+        so that it shows what the storage account holds now, not what it held at Connect."""
+        super().page_shown()
+        access = self.access
+        if access is None or self.task is not None:
+            return
+        from ..core.storage import list_containers
+
+        def listed(containers):
+            if self.access is access:  # not replaced by another Connect meanwhile
+                self._show_containers(containers)
+
+        self.lookup(lambda p, c: list_containers(access), listed,
+                    failed=lambda e: self.conn_status.setText(self.tr("Could not connect: {0}").format(
+                        translate_failure(e))))
 
     def _expand_container(self, item: QTreeWidgetItem) -> None:
         from ..core.storage import list_blobs
