@@ -278,6 +278,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
              f"the upload ended ({vhd.status.text()!r})")
     assert vhd.status.text().startswith("Uploaded"), vhd.status.text()
     assert "Page ranges verified" in vhd.status.text()
+    assert "3.0 KiB sent; 2.00 GiB of empty space not sent" in vhd.status.text()  # the GPT and the footer; the rest zeros
     assert f"The container {container} did not exist: it was created" in vhd.status.text(), vhd.status.text()
     blob_url = f"{azurite.endpoint}/{container}/{os_vhd.name}"
     assert sku.disks[0].blob_url == blob_url

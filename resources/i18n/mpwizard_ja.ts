@@ -3572,6 +3572,10 @@ Evidence:
         <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
     </message>
     <message>
+        <source>Uploaded to {0}{1}: {2} sent; {3} of empty space not sent (Azure reads it as zeros); {4:.1f} s. Page ranges verified.</source>
+        <translation>{0} にアップロードしました{1}: {2} を送信、空き領域 {3} は送信不要 (Azure ではゼロとして読まれます)、{4:.1f} 秒。ページ範囲を検証しました。</translation>
+    </message>
+    <message>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
@@ -3648,10 +3652,6 @@ Evidence:
     <message>
         <source> (resumed)</source>
         <translation> (再開)</translation>
-    </message>
-    <message>
-        <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
-        <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
     </message>
     <message>
         <source>The container {0} did not exist: it was created (private, no public access).</source>
