@@ -410,6 +410,10 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     states = step_states(project)
     assert all(states[step] is StepState.DONE for step in Step if step is not Step.NEXT), states
     camera.shoot("exported")
+    # What's next: where the file went, and nothing said to be lacking.
+    next_step(person, window, Step.NEXT)
+    files = window.pages[Step.NEXT].files.text()
+    assert str(out.parent) in files and "still lacked" not in files, files
     assert len(camera.shots) == 7 and all(shot.stat().st_size > 10_000 for shot in camera.shots)
 
 
