@@ -321,3 +321,16 @@ def test_a_blob_sas_cannot_make_the_container_and_the_upload_says_it_does_not_ex
     with pytest.raises(StorageError, match="the container does not exist"):
         upload_vhd(path, f"{azurite.endpoint}/nosuchcontainer/os.vhd?{token}", journal_folder=path.parent / "j")
     assert "nosuchcontainer" not in [c.name for c in azurite.service().list_containers()]
+
+
+def test_the_command_line_says_it_made_the_container(make_vhd, azurite, cli):
+    path = sparse_vhd(make_vhd, "32M", [(0, b"boot" * 128)])
+    env = {**os.environ, "S": azurite.connection_string}
+    result = cli("upload", str(path), f"{azurite.endpoint}/madebycli/os.vhd", "--connection-string-env", "S", env=env,
+                 timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "note: the container madebycli did not exist: it was created (private)" in result.stderr
+    again = cli("upload", str(path), f"{azurite.endpoint}/madebycli/os2.vhd", "--connection-string-env", "S", "--json",
+                env=env, timeout=120)
+    assert again.returncode == 0 and "did not exist" not in again.stderr, again.stderr
+    assert json.loads(again.stdout)["created_container"] == ""
