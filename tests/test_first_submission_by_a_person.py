@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Callable
 
 import jsonschema
+import pytest
 from person import NotReachable, Person, settle
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -43,7 +44,7 @@ from wizard.core import model
 from wizard.core.questionnaire import load_questionnaire
 from wizard.core.steps import Step, StepState, step_states
 
-from conftest import AZURITE_ACCOUNT, AZURITE_KEY
+from conftest import AZURITE_ACCOUNT, AZURITE_KEY, Azurite
 
 WAIT = 60.0  # seconds: CI has two loaded cores; a person waits for the progress to end
 
@@ -179,8 +180,18 @@ def next_step(person: Person, window, step: Step) -> None:
     wait_for(lambda: window.wizard.currentId() == int(step), f"Next opened {step.name}", 10)
 
 
-def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot, new_window, tmp_path, azurite, sshd,
+@pytest.fixture
+def new_account():
+    """A storage account of its own (the suite's Azurite holds other tests' containers): a new account has none."""
+    server = Azurite().start()
+    yield server
+    server.stop()
+
+
+@pytest.mark.services
+def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot, new_window, tmp_path, new_account, sshd,
                                                                           roots):
+    azurite = new_account
     good = roots[0]
     container = "firstvhds"  # a new storage account has no container yet: the publisher names one at the upload
     window = new_window()
