@@ -218,9 +218,13 @@ def test_start_page_choice_and_not_again(new_window):
     dialog = window.show_start_page()
     radios = dialog.findChildren(QRadioButton)
     assert {r.text() for r in radios} >= {dialog.radios["partner-center"].text()}
+    # A new project: today's rules are recommended and ticked, whatever the file format's default is.
+    assert dialog.radios["partner-center"].isChecked() and not dialog.radios["publishing-guide-2015"].isChecked()
     Person(dialog).click(dialog.radios["publishing-guide-2015"], on_text(dialog.radios["publishing-guide-2015"]))
     Person(dialog).click(dialog.show_again, on_text(dialog.show_again))
     Person(dialog).click(dialog.btn_start)
     assert window.document.project.profile_id == "publishing-guide-2015"
     assert window.show_start_page() is None  # unticked: not for the next new project
-    assert window.show_start_page(force=True) is not None  # Help → Getting started still shows it
+    again = window.show_start_page(force=True)
+    assert again is not None  # Help → Getting started still shows it
+    assert again.radios["publishing-guide-2015"].isChecked(), "the person's choice, not the recommendation"

@@ -131,7 +131,7 @@ def test_japanese_translation_covers_qt_and_app_strings(qtbot):
         assert loaded == ["qtbase_ja", "mpwizard_ja"]
         win = MainWindow(ProjectDocument())
         qtbot.addWidget(win)
-        assert win.pages[Step.OFFER].title() == "プランと SKU"
+        assert win.pages[Step.OFFER].title() == "オファーと SKU"
         assert "次へ" in win.wizard.buttonText(QWizard.WizardButton.NextButton)
         assert win.menuBar().actions()[0].text().startswith("ファイル")
     finally:
@@ -154,7 +154,7 @@ def test_language_switch_rebuilds_window_with_same_project(qtbot):
         assert new is not win
         assert new.document is doc
         assert new.wizard.currentId() == Step.CONNECTION
-        assert new.pages[Step.OFFER].title() == "プランと SKU"
+        assert new.pages[Step.OFFER].title() == "オファーと SKU"
     finally:
         switch_language(new, "en")
         qtbot.addWidget(QApplication.instance().window)
@@ -179,7 +179,7 @@ def test_run_task_delivers_result_and_progress_on_gui_thread(qtbot):
         seen["result"] = value
 
     handle = run_task(work, on_result=on_result, on_error=lambda e: seen.setdefault("error", e), on_progress=on_progress)
-    qtbot.waitUntil(lambda: not handle.running, timeout=5000)
+    qtbot.waitUntil(lambda: not handle.running, timeout=20_000)
     assert seen["result"] == 42
     assert seen["result_thread"]
     assert seen["progress_thread"]
@@ -195,7 +195,7 @@ def test_run_task_delivers_error_once_and_cancel_as_error(qtbot):
         raise ValueError("bad input")
 
     h1 = run_task(boom, on_result=outcomes.append, on_error=outcomes.append)
-    qtbot.waitUntil(lambda: not h1.running, timeout=5000)
+    qtbot.waitUntil(lambda: not h1.running, timeout=20_000)
     assert len(outcomes) == 1
     assert isinstance(outcomes[0], ValueError)
 
@@ -210,7 +210,7 @@ def test_run_task_delivers_error_once_and_cancel_as_error(qtbot):
     h2 = run_task(slow, on_result=outcomes.append, on_error=outcomes.append)
     assert started.wait(5)
     h2.cancel()
-    qtbot.waitUntil(lambda: not h2.running, timeout=5000)
+    qtbot.waitUntil(lambda: not h2.running, timeout=20_000)
     assert len(outcomes) == 2
     assert isinstance(outcomes[1], Cancelled)
 
@@ -333,11 +333,11 @@ def test_deferred_pages_come_right_after_the_first_paint(qtbot):
         window.firstPainted.connect(lambda: painted.append(True))
         window.show()
         assert next_button.isVisible()  # Next, not Finish, although page 2 is not built yet
-        qtbot.waitUntil(lambda: len(window.pages) == len(Step), timeout=5000)
+        qtbot.waitUntil(lambda: len(window.pages) == len(Step), timeout=20_000)
         assert painted == [True]
         assert window.wizard.pageIds() == list(range(len(Step)))
         assert [p.step for p in window.pages] == list(Step)
-        qtbot.waitUntil(lambda: bool(window.file_menu.actions()), timeout=5000)
+        qtbot.waitUntil(lambda: bool(window.file_menu.actions()), timeout=20_000)
         assert not window.act_save.shortcut().isEmpty()
         assert window.pages[0].urls.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     finally:
@@ -388,3 +388,27 @@ def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
         window.document.dirty = False
         window.close()
         window.deleteLater()
+
+
+def test_a_damaged_file_is_explained_in_japanese_with_what_to_do(window, tmp_path, monkeypatch):
+    """The loader's reason in the UI language, where it went wrong, the .bak to try, and the detail."""
+    from wizard.i18n import install_translators
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    bad = tmp_path / "broken.mpwiz"
+    bad.write_text("{")
+    install_translators("ja")
+    try:
+        window.open_path(DEMO, ask=False)
+        assert not window.open_path(bad, ask=False)
+    finally:
+        install_translators("en")
+    title, text = shown[0]
+    assert title != "Cannot open project"
+    assert "broken.mpwiz.bak" in text and "1" in text
+    first_paragraph = text.split("\n\n")[0]
+    assert str(bad) in first_paragraph and not first_paragraph.isascii(), first_paragraph
+    assert "JSON error at line 1" in text.split("\n\n")[-1]  # the loader's own words, for support
+    assert bad.read_text() == "{"
+    assert window.document.project.offer.offer_id == "web-appliance"

@@ -205,6 +205,54 @@ def test_the_connection_page_drops_a_saved_password_when_the_host_is_changed(new
     assert page.password.text() == ""
 
 
+def test_a_file_that_turns_the_tls_check_off_does_not_get_the_windows_password():
+    """A colleague's file with the same host, port and user but `verify_tls: false` would send the
+    kept password over a TLS connection anyone in between can answer: it is not found for it."""
+    project = load_project(DEMO).project
+    c = project.connection
+    c.platform, c.windows_transport, c.host, c.port, c.user, c.auth = "windows", "winrm", "win.contoso.example", 5986, \
+        "azureadmin", "password"
+    c.verify_tls = True
+    credentials().store(vm_secret_ref(project.project_id, "password", c.user, c.host, c.port), "Win-Secret-1",
+                        remember=False)
+    assert session_vm_secrets(project).password == "Win-Secret-1"
+    verified_key = c.target_key()
+    c.verify_tls = False
+    assert session_vm_secrets(project).password is None
+    assert c.target_key() != verified_key, "a test over unchecked TLS does not stand for one over checked TLS"
+    c.verify_tls, c.windows_transport = True, "ssh"  # OpenSSH on Windows: its host key is checked instead
+    c.port = 5986
+    assert not c.tls_unverified
+
+
+def test_the_connection_page_drops_a_saved_password_when_tls_checking_is_turned_off(new_window, qtbot):
+    """A person ticks "Skip TLS certificate validation": the password the keyring gave for the checked
+    connection leaves the box, and the page says why."""
+    from person import Person, settle
+
+    from wizard.core.steps import Step
+
+    window = new_window()
+    window.show()
+    project = window.document.project
+    c = project.connection
+    c.platform, c.windows_transport, c.host, c.port, c.user, c.auth = "windows", "winrm", "win.contoso.example", 5986, \
+        "azureadmin", "password"
+    c.verify_tls = True
+    credentials().store(vm_secret_ref(project.project_id, "password", c.user, c.host, c.port), "Win-Secret-2",
+                        remember=False)
+    window.wizard.jump_to(Step.CONNECTION)
+    page = window.pages[Step.CONNECTION]
+    page.load_from_project()
+    qtbot.waitUntil(lambda: page.password.text() == "Win-Secret-2", timeout=10_000)
+    person = Person(window)
+    person.click(page.skip_tls)
+    settle(50)
+    assert not c.verify_tls
+    assert page.password.text() == ""
+    assert "TLS" in page.secret_status.text()
+
+
 def test_a_connection_string_names_its_own_endpoint_not_the_project_file():
     """Found by review: a connection string without EndpointSuffix took the project file's suffix, so a
     crafted file could have a real SAS signed for `contosovhds.blob.attacker.example`."""

@@ -152,7 +152,7 @@ def test_only_the_disk_label_column_is_editable(qtbot, win, page):
     editor.selectAll()
     qtbot.keyClicks(editor, "scratch")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in the next event-loop turn
-    qtbot.waitUntil(lambda: win.document.project.skus[0].disks[row].label == "scratch", timeout=2000)
+    qtbot.waitUntil(lambda: win.document.project.skus[0].disks[row].label == "scratch", timeout=10_000)
 
 
 def test_windows_base_image_rules(qtbot, win, page):

@@ -385,3 +385,110 @@ def test_the_scripts_say_when_the_os_disk_has_no_blob_url():
     assert missing not in render("az-script", project, prepare(project, uris_for(project), now=NOW))
     project.skus[0].disks[0].blob_url = ""
     assert missing in render("az-script", project, prepare(project, uris_for(project), now=NOW))
+
+
+# -- the offline pre-flight's item: each of its four states ---------------------------------------------
+def _preflight_on(project, tmp_path, results: list[str], finished: str):
+    """Give the first disk a local file and a pre-flight of it with `results` (one check per word)."""
+    from wizard.core.model import PreflightRecord
+
+    disk = project.skus[0].disks[0]
+    path = tmp_path / "os.vhd"
+    path.write_bytes(b"x" * 4096)
+    stat = path.stat()
+    disk.vhd_path = str(path)
+    disk.preflight = PreflightRecord(
+        target=str(path), file_size=stat.st_size, file_mtime_ns=stat.st_mtime_ns, profile_id=GUIDE.id,
+        started_at=finished, finished_at=finished,
+        results=[CheckRecord(f"case-{n}", "", f"Case {n}", "", word, "", "", "", "") for n, word in enumerate(results)])
+    return disk, path
+
+
+def test_a_clean_preflight_is_an_advisory_pass_naming_when_it_ran(tmp_path):
+    project = ready_project()
+    _preflight_on(project, tmp_path, ["Passed", "Warning", "Skipped"], "2026-11-20T09:00:00Z")
+    assert texts(project)["preflight:0"] == (
+        True, "OS disk: the offline pre-flight (2026-11-20T09:00:00Z) found no Failed or Error result")
+    assert items(project)["preflight:0"].step == Step.VHD
+
+
+@pytest.mark.parametrize("bad", ["Failed", "Error"])
+def test_a_preflight_with_failures_blocks_until_a_later_run_on_the_vm(tmp_path, bad):
+    project = ready_project()
+    run = project.latest_run()
+    assert run is not None
+    _preflight_on(project, tmp_path, ["Passed", bad, bad], run.finished_at)  # the same moment: not later
+    assert texts(project)["preflight:0"] == (
+        False, "OS disk: the offline pre-flight found Failed/Error results: case-1, case-2. Fix the image, or let a "
+               "later test run on the VM decide")
+    later = _preflight_on(project, tmp_path, ["Passed", bad, bad], "2000-01-01T00:00:00Z")[0]
+    assert later.preflight is not None
+    assert texts(project)["preflight:0"] == (
+        True, "OS disk: the offline pre-flight found 2 Failed/Error result(s); the later test run on the VM decides")
+    project.test_runs.clear()
+    assert not texts(project)["preflight:0"][0], "without a run on the VM the pre-flight's failures stand"
+
+
+def test_a_preflight_of_a_file_that_changed_or_was_replaced_is_stale(tmp_path):
+    project = ready_project()
+    disk, path = _preflight_on(project, tmp_path, ["Passed"], "2026-11-20T09:00:00Z")
+    path.write_bytes(b"y" * 8192)
+    stale = (False, "OS disk: the VHD changed since its offline pre-flight: check inside it again")
+    assert texts(project)["preflight:0"] == stale
+    disk, path = _preflight_on(project, tmp_path, ["Passed"], "2026-11-20T09:00:00Z")
+    disk.vhd_path = str(tmp_path / "other.vhd")
+    assert texts(project)["preflight:0"] == stale
+    disk.preflight = None
+    assert "preflight:0" not in texts(project)
+
+
+# -- image types in the guide's form, and a gallery source's two values ---------------------------------
+def test_the_form_lists_each_image_type_as_soon_as_there_are_two_even_with_x64_gen1_first():
+    from wizard.core.model import PlanImage
+
+    project = ready_project()
+    sku = project.skus[0]
+    labels = [f.label for f in portal_form(project, sku, {})]
+    assert "Image type" not in labels, "one x64 Gen1 image: the guide's form exactly"
+    sku.images = [PlanImage("x64Gen1"), PlanImage("x64Gen2", "", ["trusted"])]
+    labels = [f.label for f in portal_form(project, sku, {})]
+    assert labels.count("Image type") == 2
+    assert "Security type (x64Gen2)" in labels and "Security type (x64Gen1)" not in labels
+
+
+@pytest.mark.parametrize("tenant, resource", [("", "x"), ("x", ""), ("", "")])
+def test_a_gallery_source_needs_both_its_tenant_and_its_image_version(tenant, resource):
+    from wizard.core.export.forms import image_source
+    from wizard.core.model import SOURCE_GALLERY, PlanImage
+
+    sku = ready_project().skus[0]
+    tenant_id = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+    version = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/galleries/gl/images/i/versions/1.0.0"
+    image = PlanImage("x64Gen2", "", ["trusted"], SOURCE_GALLERY, tenant and tenant_id, resource and version)
+    assert image_source(sku, image, {}) is None
+    image.gallery_tenant_id, image.gallery_resource_id = tenant_id, version
+    assert image_source(sku, image, {}) == {"sourceType": SOURCE_GALLERY,
+                                            "sharedImage": {"tenantId": tenant_id, "resourceId": version}}
+
+
+def test_readiness_names_each_disk_with_its_image_type_once_the_plan_has_two():
+    from wizard.core.model import PlanImage
+
+    project = ready_project()
+    sku = project.skus[0]
+    assert texts(project)["vhd-check:0"] == (True, "OS disk: the VHD check passed")
+    sku.images = [PlanImage("x64Gen1"), PlanImage("x64Gen2", "", ["trusted"])]
+    found = texts(project)
+    assert found["vhd-check:0"] == (True, "x64Gen1 OS disk: the VHD check passed")
+    assert found["vhd-check:1"][1].startswith("x64Gen1 data disk LUN 0: ")
+
+
+@pytest.mark.parametrize("text, written", [
+    ("# Heading", "\\# Heading"), ("> quote", "&gt; quote"), ("- dash", "\\- dash"), ("+ plus", "\\+ plus"),
+    ("= rule", "\\= rule"), ("1. one", "1\\. one"), ("12) twelve", "12\\) twelve"), ("  # indented", "  \\# indented"),
+    ("No SAS URI yet", "No SAS URI yet"), ("2026 is a year", "2026 is a year"), ("a # b", "a # b"),
+])
+def test_a_missing_item_never_opens_a_markdown_block(text, written):
+    from wizard.core.export.renderers import _md_item
+
+    assert _md_item(text) == written

@@ -415,3 +415,12 @@ def test_the_apps_own_sas_passes_the_protocol_rule_for_either_scheme(scheme):
     assert made.uri.startswith(f"{scheme}://")
     found = findings(made.uri, GUIDE)
     assert "protocol" not in found and "ip-range" not in found
+
+
+def test_a_long_ip_range_is_shown_to_its_first_40_characters():
+    """The message quotes what the URI says, shortened: a crafted range cannot flood the table."""
+    long_range = "10.0.0.1-" + "9" * 31 + "XYZ"  # 40 characters, then three more
+    assert len(long_range) == 43
+    message = findings(uri() + f"&sip={long_range}")["ip-range"][1]
+    assert long_range[:40] in message
+    assert long_range[:41] not in message

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from person import Person, settle
 from PySide6.QtWidgets import QApplication
 
-from wizard.core.model import CheckRecord, TestRunRecord
+from wizard.core.model import CheckRecord
+from wizard.core.model import TestRunRecord as RunRecord  # not "Test*": pytest would try to collect it
 from wizard.core.projectio import load_project
 from wizard.core.resources import resource_path
 from wizard.core.steps import Step, StepState, step_states
@@ -38,7 +39,7 @@ def test_connection_is_done_only_after_a_passing_test_of_the_target_now_entered(
 def test_a_test_run_on_the_entered_host_counts_as_a_connection():
     project = demo_project()
     c = project.connection
-    project.test_runs.append(TestRunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", c.platform, c.host, c.user,
+    project.test_runs.append(RunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", c.platform, c.host, c.user,
                                            project.profile_id, "x", [CheckRecord("bash-history", result="Passed")]))
     assert step_states(project)[Step.CONNECTION] is StepState.DONE
 
@@ -50,7 +51,7 @@ def test_questionnaire_is_not_done_without_a_test_run():
 
     assert progress(project).complete  # the sample's answers are all given
     assert step_states(project)[Step.QUESTIONNAIRE] is StepState.ATTENTION
-    project.test_runs.append(TestRunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "h", "u",
+    project.test_runs.append(RunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "h", "u",
                                            project.profile_id, "x", [CheckRecord("bash-history", result="Passed")]))
     assert step_states(project)[Step.QUESTIONNAIRE] is StepState.DONE
 
@@ -137,7 +138,7 @@ def test_the_secret_status_is_not_left_red_after_it_recovers(window):
 
 def test_a_report_with_open_questions_asks_first(window, tmp_path):
     project = window.document.project
-    project.test_runs.append(TestRunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "h", "u",
+    project.test_runs.append(RunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "h", "u",
                                            project.profile_id, "x", [CheckRecord("bash-history", result="Passed")]))
     project.questionnaire.answers.clear()
     window.wizard.jump_to(int(Step.QUESTIONNAIRE))
@@ -166,7 +167,7 @@ def test_raw_values_are_shown_as_a_person_reads_them(window):
     assert profile_title("publishing-guide-2015") != "publishing-guide-2015"
     assert readable_evidence("@@@history\nls\n@@@end\n") == "── history ──\nls\n── end ──\n"
     project = window.document.project
-    project.test_runs.append(TestRunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "vm.example.com",
+    project.test_runs.append(RunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "vm.example.com",
                                            "u", "publishing-guide-2015", "x",
                                            [CheckRecord("bash-history", "48", "Bash History", "d", "Failed",
                                                         evidence="@@@history\nls\n")]))

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document = document or ProjectDocument()
         self.settings = QSettings()
+        self._rules_chosen_for = None  # the project whose rules a person chose on the start page
         self.setMinimumSize(860, 600)
         screen = QApplication.primaryScreen()
         available = screen.availableGeometry() if screen else None
@@ -454,6 +455,29 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name), ask=False)
 
+    def unreadable_message(self, exc: ProjectUnreadable) -> str:
+        """What went wrong with a file that cannot be opened, in the UI language, and what to do; the
+        loader's own English sentence follows as the detail (for a colleague or a support request)."""
+        path = str(exc.path)
+        what = {
+            "not-found": self.tr("The file {0} does not exist (was it moved, renamed or deleted?)."),
+            "folder": self.tr("{0} is a folder, not a project file."),
+            "empty": self.tr("The file {0} is empty: it holds no project."),
+            "too-large": self.tr("The file {0} is far larger than any project file: it is probably not one."),
+            "not-text": self.tr("{0} is not a project file: it is not text."),
+            "not-json": self.tr("{0} is damaged: it stops making sense at line {1}, column {2}."),
+            "not-project": self.tr("{0} is not a project file of this app."),
+            "newer-version": self.tr("{0} was made by a newer version of this app. Update the app to open it."),
+            "os-error": self.tr("The file {0} cannot be read."),
+        }.get(exc.reason, self.tr("{0} cannot be opened."))
+        lead = what.format(path, exc.line or "?", exc.column or "?")
+        todo = self.tr("Nothing was changed: the file is as it was, and the project open here stays open.")
+        if exc.reason in ("empty", "too-large", "not-text", "not-json", "not-project"):
+            todo += " " + self.tr("If it is your project and it was damaged, open {0} beside it (the version before "
+                                  "its last save) with File → Open, or the copy the app offers at start-up after a "
+                                  "crash.").format(f"{exc.path.name}.bak")
+        return f"{lead}\n\n{todo}\n\n" + self.tr("Details: {0}").format(exc)
+
     def open_path(self, path: Path, ask: bool = True) -> bool:
         if ask and not self.maybe_keep_changes():
             return False
@@ -463,7 +487,7 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QMessageBox
 
             log.warning("could not open %s: %s", path, exc.reason)
-            QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open project"), self.unreadable_message(exc))
             return False
         self.document.replace(loaded.project, path.resolve(), stamp=loaded.stamp, stamp_known=True)
         self._remember_recent(path.resolve())
@@ -566,7 +590,10 @@ class MainWindow(QMainWindow):
         except ProjectChangedOnDisk:
             return self._changed_on_disk(path)
         except ProjectSaveError as exc:
-            QMessageBox.critical(self, self.tr("Save failed"), str(exc))
+            QMessageBox.critical(self, self.tr("Save failed"), self.tr(
+                "The project could not be saved to {0}. The previous file is unchanged and this window still holds "
+                "every change: free some space or choose another folder with File → Save As.\n\nDetails: {1}")
+                .format(path, exc))
             return False
         self.recovery.discard(self.document.project.project_id)
         self._remember_recent(path)
@@ -623,7 +650,9 @@ class MainWindow(QMainWindow):
                 try:
                     project, _problems = self.recovery.restore(entry)  # an autosave is our own writing
                 except (ProjectUnreadable, OSError, ValueError) as exc:
-                    QMessageBox.warning(self, self.tr("Restore failed"), str(exc))
+                    QMessageBox.warning(self, self.tr("Restore failed"), self.tr(
+                        "The autosaved changes could not be read back, so they cannot be restored. Your saved "
+                        "project file was not touched: open it with File → Open.\n\nDetails: {0}").format(exc))
                     continue
                 self.document.replace(project, Path(entry.source_path) if entry.source_path else None, dirty=True)
                 return
@@ -711,7 +740,13 @@ class MainWindow(QMainWindow):
 
         if not force and str(self.settings.value(SHOW_KEY, "true")).lower() not in ("true", "1"):
             return None
-        dialog = StartDialog(self, self.document.project, self.settings)
+        from .core.steps import offer_touched
+
+        project = self.document.project
+        # A new project's page recommends today's rules and ticks them; once a person has chosen (or
+        # the project has content or a file) it shows the project's own.
+        fresh = self.document.path is None and not offer_touched(project) and self._rules_chosen_for is not project
+        dialog = StartDialog(self, project, self.settings, "partner-center" if fresh else None)
         dialog.profileChosen.connect(self._start_profile_chosen)
         dialog.open()
         self.start_dialog = dialog
@@ -725,6 +760,7 @@ class MainWindow(QMainWindow):
             self.show_start_page()
 
     def _start_profile_chosen(self, profile_id: str) -> None:
+        self._rules_chosen_for = self.document.project
         if self.document.project.profile_id != profile_id:
             self.document.project.profile_id = profile_id
             self.document.mark_changed()

@@ -30,7 +30,8 @@ SHOW_KEY = "start/show_for_new_projects"
 class StartDialog(QDialog):
     profileChosen = Signal(str)
 
-    def __init__(self, parent: QWidget, project: Project, settings: QSettings):
+    def __init__(self, parent: QWidget, project: Project, settings: QSettings, preselect: str | None = None):
+        """`preselect`: the rules ticked when the page opens (default: the project's own)."""
         super().__init__(parent)
         from .guidance_panel import GuideBrowser
 
@@ -51,7 +52,7 @@ class StartDialog(QDialog):
         # Today's portal first: it is the right choice unless the 2015 guide is followed on purpose.
         for profile in sorted(all_profiles(), key=lambda p: p.id != "partner-center"):
             radio = QRadioButton(profile.display_title(lang))
-            radio.setChecked(profile.id == project.profile_id)
+            radio.setChecked(profile.id == (preselect or project.profile_id))
             self.choices.addButton(radio)
             self.radios[profile.id] = radio
             rules_layout.addWidget(radio)

@@ -241,8 +241,8 @@ Trust it and remember it?</source>
         <translation>パスワードはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <source>The saved password was for another host or user: enter the password for this one.</source>
-        <translation>保存済みのパスワードは別のホストまたはユーザー用です。このホストのパスワードを入力してください。</translation>
+        <source>The saved password was for another host, user or TLS setting: enter the password for this one.</source>
+        <translation>保存済みのパスワードは別のホスト、ユーザー、または TLS 設定用です。この接続のパスワードを入力してください。</translation>
     </message>
     <message>
         <source>Ke&amp;y passphrase:</source>
@@ -317,11 +317,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>The offer needs at least one SKU.</source>
-        <translation>プランには少なくとも 1 つの SKU が必要です。</translation>
+        <translation>オファーには少なくとも 1 つの SKU が必要です。</translation>
     </message>
     <message>
         <source>SKU ID &apos;{value}&apos; is used by more than one SKU; SKU IDs must be unique within the offer.</source>
-        <translation>SKU ID &apos;{value}&apos; が複数の SKU で使われています。SKU ID はプラン内で一意にしてください。</translation>
+        <translation>SKU ID &apos;{value}&apos; が複数の SKU で使われています。SKU ID はオファー内で一意にしてください。</translation>
     </message>
     <message>
         <source>Operating system family must be Linux or Windows.</source>
@@ -485,11 +485,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer and SKU details are complete</source>
-        <translation>プランと SKU の情報はそろっています</translation>
+        <translation>オファーと SKU の情報はそろっています</translation>
     </message>
     <message>
         <source>Offer and SKU details have {count} problem(s): see the Offer &amp; SKUs step</source>
-        <translation>プランと SKU の情報に {count} 件の問題があります。「プランと SKU」ステップを確認してください</translation>
+        <translation>オファーと SKU の情報に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
     </message>
     <message>
         <source>{disk}: the VHD has not been checked</source>
@@ -601,15 +601,15 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>The questionnaire is complete</source>
-        <translation>質問票への回答は完了しています</translation>
+        <translation>アンケートへの回答は完了しています</translation>
     </message>
     <message>
         <source>The questionnaire is not complete ({answered} of {total} answered)</source>
-        <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み)</translation>
+        <translation>アンケートへの回答が完了していません ({total} 問中 {answered} 問回答済み)</translation>
     </message>
     <message>
         <source>The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)</source>
-        <translation>質問票への回答が完了していません ({total} 問中 {answered} 問回答済み、SSH アクセス情報が未入力)</translation>
+        <translation>アンケートへの回答が完了していません ({total} 問中 {answered} 問回答済み、SSH アクセス情報が未入力)</translation>
     </message>
     <message>
         <source>The certification report is not stored in the VHDs&apos; container</source>
@@ -625,11 +625,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>MISSING: offer ID</source>
-        <translation>未入力: プラン ID</translation>
+        <translation>未入力: オファー ID</translation>
     </message>
     <message>
         <source>MISSING: offer name</source>
-        <translation>未入力: プラン名</translation>
+        <translation>未入力: オファー名</translation>
     </message>
     <message>
         <source>MISSING: SKU ID</source>
@@ -685,11 +685,11 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer ID</source>
-        <translation>プラン ID</translation>
+        <translation>オファー ID</translation>
     </message>
     <message>
         <source>Offer name</source>
-        <translation>プラン名</translation>
+        <translation>オファー名</translation>
     </message>
     <message>
         <source>SKU ID</source>
@@ -1731,7 +1731,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer &amp; SKUs</source>
-        <translation>プランと SKU</translation>
+        <translation>オファーと SKU</translation>
     </message>
     <message>
         <source>VHD check</source>
@@ -1878,6 +1878,58 @@ Trust it and remember it?</source>
         <translation>Marketplace ウィザード プロジェクト (*.mpwiz);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <source>The file {0} does not exist (was it moved, renamed or deleted?).</source>
+        <translation>ファイル {0} がありません (移動、名前の変更、または削除されていませんか?)。</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a project file.</source>
+        <translation>{0} はフォルダーです。プロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The file {0} is empty: it holds no project.</source>
+        <translation>ファイル {0} は空で、プロジェクトが含まれていません。</translation>
+    </message>
+    <message>
+        <source>The file {0} is far larger than any project file: it is probably not one.</source>
+        <translation>ファイル {0} はプロジェクト ファイルとしては大きすぎます。おそらくプロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{0} is not a project file: it is not text.</source>
+        <translation>{0} はテキストではないため、プロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged: it stops making sense at line {1}, column {2}.</source>
+        <translation>{0} は破損しています。{1} 行目、{2} 文字目から読み取れなくなっています。</translation>
+    </message>
+    <message>
+        <source>{0} is not a project file of this app.</source>
+        <translation>{0} はこのアプリのプロジェクト ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{0} was made by a newer version of this app. Update the app to open it.</source>
+        <translation>{0} はこのアプリの新しいバージョンで作成されています。開くにはアプリを更新してください。</translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be read.</source>
+        <translation>ファイル {0} を読み取れません。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened.</source>
+        <translation>{0} を開けません。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the file is as it was, and the project open here stays open.</source>
+        <translation>何も変更していません。ファイルは元のままで、ここで開いているプロジェクトもそのままです。</translation>
+    </message>
+    <message>
+        <source>If it is your project and it was damaged, open {0} beside it (the version before its last save) with File → Open, or the copy the app offers at start-up after a crash.</source>
+        <translation>ご自分のプロジェクトが破損した場合は、同じフォルダーにある {0} (最後の保存の前のバージョン) を [ファイル] → [開く] で開くか、異常終了の後の起動時にアプリが提示するコピーを使ってください。</translation>
+    </message>
+    <message>
+        <source>Details: {0}</source>
+        <translation>詳細: {0}</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
@@ -1938,6 +1990,14 @@ Trust it and remember it?</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
+        <source>The project could not be saved to {0}. The previous file is unchanged and this window still holds every change: free some space or choose another folder with File → Save As.
+
+Details: {1}</source>
+        <translation>プロジェクトを {0} に保存できませんでした。以前のファイルは変更されておらず、変更はすべてこのウィンドウに残っています。空き容量を増やすか、[ファイル] → [名前を付けて保存] で別のフォルダーを選んでください。
+
+詳細: {1}</translation>
+    </message>
+    <message>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
@@ -1976,6 +2036,14 @@ Trust it and remember it?</source>
     <message>
         <source>Restore failed</source>
         <translation>復元に失敗しました</translation>
+    </message>
+    <message>
+        <source>The autosaved changes could not be read back, so they cannot be restored. Your saved project file was not touched: open it with File → Open.
+
+Details: {0}</source>
+        <translation>自動保存された変更を読み戻せないため、復元できません。保存済みのプロジェクト ファイルには手を加えていません。[ファイル] → [開く] で開いてください。
+
+詳細: {0}</translation>
     </message>
     <message>
         <source>About {0}</source>
@@ -2062,7 +2130,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Open &amp;Partner Center</source>
-        <translation>Partner Center を開く(&amp;P)</translation>
+        <translation>パートナー センター を開く(&amp;P)</translation>
     </message>
     <message>
         <source>Your export: {0} (made {1}). The exported files are in {2}.</source>
@@ -2081,11 +2149,11 @@ Trust it and remember it?</source>
     <name>OfferPage</name>
     <message>
         <source>Offer and SKUs</source>
-        <translation>プランと SKU</translation>
+        <translation>オファーと SKU</translation>
     </message>
     <message>
         <source>Define the offer and each SKU (one VM image each). IDs appear in URLs and cannot change after publishing: choose them with care.</source>
-        <translation>プランと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
+        <translation>オファーと各 SKU (それぞれ 1 つの VM イメージ) を定義します。ID は URL に表示され、公開後は変更できないため、慎重に選んでください。</translation>
     </message>
     <message>
         <source>Requirement profile</source>
@@ -2109,7 +2177,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer</source>
-        <translation>プラン</translation>
+        <translation>オファー</translation>
     </message>
     <message>
         <source>Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; starts with a letter or digit; at most 50 characters.</source>
@@ -2125,23 +2193,23 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Offer &amp;ID:</source>
-        <translation>プラン ID(&amp;I):</translation>
+        <translation>オファー ID(&amp;I):</translation>
     </message>
     <message>
         <source>Offer ID</source>
-        <translation>プラン ID</translation>
+        <translation>オファー ID</translation>
     </message>
     <message>
         <source>Offer nam&amp;e:</source>
-        <translation>プラン名(&amp;E):</translation>
+        <translation>オファー名(&amp;E):</translation>
     </message>
     <message>
         <source>Offer name</source>
-        <translation>プラン名</translation>
+        <translation>オファー名</translation>
     </message>
     <message>
         <source>The name customers see for the offer.</source>
-        <translation>顧客に表示されるプランの名前。</translation>
+        <translation>顧客に表示されるオファーの名前。</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2225,7 +2293,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Unique within the offer. Lowercase letters, digits, &apos;-&apos; and &apos;_&apos;; at most 50 characters.</source>
-        <translation>プラン内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
+        <translation>オファー内で一意。小文字、数字、&apos;-&apos;、&apos;_&apos; のみ。50 文字以内。</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -2509,7 +2577,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Nothing: the offer and every SKU are complete.</source>
-        <translation>ありません。プランとすべての SKU が完了しています。</translation>
+        <translation>ありません。オファーとすべての SKU が完了しています。</translation>
     </message>
     <message>
         <source>SKU {0}</source>
@@ -2693,7 +2761,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Answer the certification questionnaire, add what the certification team needs to know, and store the report beside your VHDs.</source>
-        <translation>認定の質問票に回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
+        <translation>認定のアンケートに回答し、認定チームに必要な情報を追加して、レポートを VHD と同じ場所に保存します。</translation>
     </message>
     <message>
         <source>Show next unanswered</source>
@@ -3032,7 +3100,7 @@ Trust it and remember it?</source>
     </message>
     <message>
         <source>Partner Center needs https: choose https.</source>
-        <translation>Partner Center では https が必要です。https を選んでください。</translation>
+        <translation>パートナー センター では https が必要です。https を選んでください。</translation>
     </message>
     <message>
         <source>Enter the account key, connection string or container SAS URL.</source>

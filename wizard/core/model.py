@@ -403,10 +403,17 @@ class ConnectionSettings:
     verified_at: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def tls_unverified(self) -> bool:
+        """WinRM over HTTPS with the certificate check turned off: the VM's identity is not proven."""
+        return self.platform == OS_WINDOWS and self.windows_transport == "winrm" and not self.verify_tls
+
     def target_key(self) -> str:
-        """Everything that decides which machine and account a test reaches."""
+        """Everything that decides which machine and account a test reaches (and whether its identity
+        was checked: a test over unverified TLS is not one over verified TLS)."""
         transport = self.windows_transport if self.platform == OS_WINDOWS else "ssh"
-        return f"{self.platform}|{transport}|{self.host}|{self.port}|{self.user}|{self.auth}"
+        unverified = "|tls-unverified" if self.tls_unverified else ""  # absent otherwise: older files keep their key
+        return f"{self.platform}|{transport}|{self.host}|{self.port}|{self.user}|{self.auth}{unverified}"
 
 
 @dataclass

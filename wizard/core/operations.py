@@ -240,7 +240,8 @@ class VmSecrets:
 def session_vm_secrets(project: Project) -> VmSecrets:
     """What this session holds for the project's VM (the Connection step stores it there)."""
     c = project.connection
-    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth, c.user, c.host, c.port))
+    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth, c.user, c.host, c.port,
+                                                      c.tls_unverified))
     return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
 
 

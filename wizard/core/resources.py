@@ -2,7 +2,7 @@
 from the source tree.
 
 Installed, `resources/` is the package data `wizard/resources` (pyproject.toml maps the folder
-there) and is found with `importlib.resources`; in a source checkout or an editable install it is
+there) and sits next to this package's own files; in a source checkout or an editable install it is
 the top-level `resources/` folder; frozen, PyInstaller's folder holds it. Every reader goes
 through `resource_path`, so the three cases look the same to the rest of the code.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 # What the product ships (the wheel's package data and the PyInstaller spec both follow this).
@@ -24,7 +23,10 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    installed = Path(str(resources.files("wizard").joinpath("resources")))
+    # The wheel installs unpacked (pip, pipx), so the package data is a folder beside this file's
+    # package -- found without importlib.resources, whose import (tempfile, zipfile readers) cost
+    # a few milliseconds of every start-up.
+    installed = Path(__file__).resolve().parents[1] / "resources"
     if (installed / "profiles").is_dir():
         return installed
     return Path(__file__).resolve().parents[2] / "resources"

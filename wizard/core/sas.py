@@ -240,7 +240,7 @@ def check_sas_rules(uri: str, profile: Profile, now: datetime | None = None) -> 
         # Ingestion reads from Microsoft's own, unpublished addresses: a range the publisher picks cannot include them.
         add(_f("ip-range", "fail", M_IP_RANGE, range=query["sip"][:40]))
     if parts.scheme == "http" and query.get("spr", "").lower() == "https":
-        add(_f("protocol", "fail", M_PROTOCOL, spr=query["spr"][:20]))
+        add(_f("protocol", "fail", M_PROTOCOL, spr=query["spr"]))  # "https" in some casing: short
     emulator = parse_blob_url(uri).path_style if parts.netloc else False  # local emulator: http only, rule n/a
     if parts.scheme == "https" and profile.sas_scheme == "http-warn":
         add(_f("scheme", "warning", M_HTTPS_GUIDE))

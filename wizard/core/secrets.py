@@ -55,12 +55,16 @@ CATALOGUE = (
 )
 
 
-def vm_secret_ref(project_id: str, auth: str, user: str, host: str, port: int | str) -> SecretRef:
+def vm_secret_ref(project_id: str, auth: str, user: str, host: str, port: int | str,
+                  tls_unverified: bool = False) -> SecretRef:
     """The VM password, or the key's passphrase when the connection signs in with a key, for this one
     user on this one host and port. (The passphrase opens a local key file; it is bound the same way
-    so that a file naming another host never gets it either.)"""
+    so that a file naming another host never gets it either.) A password kept for a connection whose
+    TLS certificate is checked is not given to one whose check is off (`tls_unverified`): a project
+    file that turns the check off would otherwise send it to whoever answers in between."""
     base = SSH_PASSPHRASE if auth == "key" else VM_PASSWORD
-    return SecretRef(project_id, f"{base}@{user}@{host.strip().lower()}:{port}")
+    unverified = "!tls-unverified" if tls_unverified else ""
+    return SecretRef(project_id, f"{base}@{user}@{host.strip().lower()}:{port}{unverified}")
 
 
 def storage_secret_ref(project_id: str, mode: str, settings: Any | None = None) -> SecretRef:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizardPage
 
 from ..core.i18n_marks import QT_TRANSLATE_NOOP
@@ -196,9 +196,9 @@ def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
 
 
 def readable_columns(view, stretch: int | None = None) -> None:
-    """Every column at least as wide as its title: the `stretch` column takes what is left, the
-    others fit their contents (title included), and the view asks for enough width that the
-    stretch column's title is never cut. Call after the header labels are set."""
+    """Every column at least as wide as its title: the `stretch` column takes what is left (never
+    less than its title), the others fit their contents (title included), and the view asks for
+    enough width that no title is cut. Call after the header labels are set."""
     from PySide6.QtWidgets import QHeaderView, QTreeWidget
 
     # The titles from the items, not model.headerData: that takes a QtCore.Qt enum, and the first
@@ -215,13 +215,44 @@ def readable_columns(view, stretch: int | None = None) -> None:
         width = metrics.horizontalAdvance(title) + 24  # the style's margins and a sort arrow
         need += width
         if column == stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            # A stretched column is squeezed down to the header's minimum when others are wide.
-            header.setMinimumSectionSize(max(header.minimumSectionSize(), width))
+            # Not Qt's Stretch mode: that squeezes the column down to the header's minimum section
+            # size, and raising that minimum widens *every* column (a "Size" column as wide as a
+            # long "VHD file or blob URL" title pushed the table into sideways scrolling).
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            _StretchWithFloor(header, column, width)
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(stretch is None)
     view.setMinimumWidth(need + 2 * view.frameWidth())
+
+
+class _StretchWithFloor(QObject):
+    """Keeps one header section as wide as the space the others leave, and never narrower than
+    `floor` (its title): refitted when the header is resized and when another section changes."""
+
+    def __init__(self, header, column: int, floor: int) -> None:
+        super().__init__(header)
+        self.header, self.column, self.floor = header, column, floor
+        header.installEventFilter(self)
+        header.sectionResized.connect(self._section_resized)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index != self.column:
+            self.fit()
+
+    def fit(self) -> None:
+        header = self.header
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.column and not header.isSectionHidden(c))
+        width = max(self.floor, header.width() - others)
+        if header.sectionSize(self.column) != width:
+            header.resizeSection(self.column, width)
 
 
 def button_grid(buttons, columns: int):

@@ -295,7 +295,7 @@ class ConnectionPage(StepPage):
         from ..core.secrets import vm_secret_ref
 
         c = self.project.connection
-        return vm_secret_ref(self.project.project_id, self.auth.currentData(), c.user, c.host, c.port)
+        return vm_secret_ref(self.project.project_id, self.auth.currentData(), c.user, c.host, c.port, c.tls_unverified)
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
@@ -304,7 +304,8 @@ class ConnectionPage(StepPage):
         ref = self.secret_ref()
 
         def loaded(value):
-            if value and not self.password.text():
+            # A keyring that answers late must not fill in the password of a target the fields left meanwhile.
+            if value and not self.password.text() and ref == self.secret_ref():
                 self.password.setText(value)
                 self._from_keyring = True
                 self.remember.blockSignals(True)
@@ -351,8 +352,8 @@ class ConnectionPage(StepPage):
             self.password.clear()
             self._from_keyring = False
             set_text_colour(self.secret_status, None)
-            self.secret_status.setText(self.tr("The saved password was for another host or user: enter the "
-                                               "password for this one."))
+            self.secret_status.setText(self.tr("The saved password was for another host, user or TLS setting: "
+                                               "enter the password for this one."))
         elif not self.password.text():
             self.load_secret()
 

@@ -92,7 +92,7 @@ class ReadinessItem:
 
 # The argument values that are templates themselves. Only these are filled: any other value is data
 # (a check's name from the VM, an id from a project file) and a "{x}" in it is just text.
-NESTED_TEMPLATES = frozenset({DISK_OS, DISK_DATA})
+NESTED_TEMPLATES = frozenset({DISK_OS, DISK_DATA, DISK_OS_OF, DISK_DATA_OF})
 
 
 def fill(template: str, args: Mapping[str, object]) -> str:

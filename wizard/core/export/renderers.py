@@ -127,7 +127,7 @@ def _md(text: str) -> str:
 def _md_item(text: str) -> str:
     """`_md` for text that starts a list item, where `# x` or `1. x` would open a block."""
     return _MD_BLOCK_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit()
-                                                       else m.group(2) + "\\"), _md(text), count=1)
+                                                       else m.group(2) + "\\"), _md(text))  # `^`: one match at most
 
 
 def _md_code(text: str) -> str:
@@ -156,10 +156,10 @@ def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
     return "\n".join(lines)
 
 
-def _disk_urls(sku: Sku, image_type: str | None = None) -> tuple[str, list[str]]:
-    kind = image_type or sku.main_image_type
-    os_disk = sku.os_disk_of(kind) or (sku.os_disk if image_type is None else None)
-    return (os_disk.blob_url if os_disk else ""), [d.blob_url for d in sku.data_disks_of(kind)]
+def _disk_urls(sku: Sku, image_type: str) -> tuple[str, list[str]]:
+    """The blob URLs of one image type's OS disk ("" when it has none) and data disks."""
+    os_disk = sku.os_disk_of(image_type)
+    return (os_disk.blob_url if os_disk else ""), [d.blob_url for d in sku.data_disks_of(image_type)]
 
 
 @dataclass(frozen=True)
