@@ -344,6 +344,8 @@ def _upload(args: argparse.Namespace) -> int:
     print(file=sys.stderr)
     if summary.restart_reason:
         print(f"note: started over because {summary.restart_reason}", file=sys.stderr)
+    if summary.created_container:
+        print(f"note: the container {summary.created_container} did not exist: it was created (private)", file=sys.stderr)
     print(json.dumps(summary.to_json(), indent=2) if args.json else
           f"uploaded: {summary.bytes_sent} bytes sent, {summary.bytes_skipped} skipped, {summary.seconds:.1f} s"
           + (" (resumed)" if summary.resumed else "") + f"\nverified: {summary.verification}"

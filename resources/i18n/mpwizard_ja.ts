@@ -3684,6 +3684,14 @@ Evidence:
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
+        <source>Which storage account? Connect it first on the SAS URIs step (its name and account key, then Connect and list containers): the upload sends the VHD there.</source>
+        <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
+    </message>
+    <message>
+        <source>Uploaded to {0}{1}: {2} sent; {3} of empty space not sent (Azure reads it as zeros); {4:.1f} s. Page ranges verified.</source>
+        <translation>{0} にアップロードしました{1}: {2} を送信、空き領域 {3} は送信不要 (Azure ではゼロとして読まれます)、{4:.1f} 秒。ページ範囲を検証しました。</translation>
+    </message>
+    <message>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
@@ -3762,8 +3770,8 @@ Evidence:
         <translation> (再開)</translation>
     </message>
     <message>
-        <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
-        <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
+        <source>The container {0} did not exist: it was created (private, no public access).</source>
+        <translation>コンテナー {0} は存在しなかったため、作成しました (プライベート、パブリック アクセスなし)。</translation>
     </message>
     <message>
         <source>Upload cancelled. Upload again to send only what is missing.</source>
