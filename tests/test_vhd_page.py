@@ -217,7 +217,7 @@ def test_upload_with_no_storage_account_says_where_to_connect_it_before_asking_f
 
 
 def test_upload_sizes_read_at_a_glance():
-    from wizard.pages.vhd_page import readable_size
+    from wizard.core.units import readable_size
 
     assert [readable_size(n) for n in (0, 1023, 1024, 3072, 5 * 2**20 + 2**19, 2**31 - 2048, 30 * 2**30)] == [
         "0 B", "1023 B", "1.0 KiB", "3.0 KiB", "5.5 MiB", "2.00 GiB", "30.00 GiB"]

@@ -880,8 +880,8 @@ Trust it and remember it?</source>
         <translation>データ ディスク サイズ {size} GiB は上限 {max} GiB 以内です。</translation>
     </message>
     <message>
-        <source>Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).</source>
-        <translation>スパース ファイルです: {file} バイト中 {allocated} バイトが割り当て済み (問題なし。アップロードも速くなります)。</translation>
+        <source>Sparse file: {allocated} of {file} are allocated on disk (fine, and faster to upload).</source>
+        <translation>スパース ファイルです: {file} のうち、ディスク上に割り当て済みなのは {allocated} です (問題ありません。アップロードも速くなります)。</translation>
     </message>
     <message>
         <source>Allocated size is unknown on this system.</source>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Disk, Sku
 from ..core.steps import Step
+from ..core.units import readable_size
 from ..core.validation import project_profile
 from ..core.vhdcheck import CHECK_NAMES
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
@@ -39,17 +40,6 @@ def severity_icon(widget: QWidget, severity: str):
         "stale": QStyle.StandardPixmap.SP_BrowserReload,
     }.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
     return widget.style().standardIcon(pixmap)
-
-
-def readable_size(count: int) -> str:
-    """Bytes as a person reads them: "512 B", "3.0 KiB", "2.00 GiB" (binary units, as the disk sizes; the same in
-    both languages)."""
-    if count < 1024:
-        return f"{count} B"
-    for unit, scale, digits in (("GiB", 2**30, 2), ("MiB", 2**20, 1), ("KiB", 2**10, 1)):
-        if count >= scale:
-            return f"{count / scale:.{digits}f} {unit}"
-    raise AssertionError(count)  # pragma: no cover - 1024 and up is KiB at least
 
 
 def storage_is_named(project) -> bool:
