@@ -283,6 +283,13 @@ class MainWindow(QMainWindow):
         self.act_close = action(file_menu, self.tr("&Close"), self.close_project, QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
         self.act_import_pc = action(file_menu, self.tr("&Import from Partner Center…"), self.import_partner_center_dialog)
+        # Partner Center's pages offer no download of this file: say where it comes from.
+        where = self.tr("A plan's technical configuration as Partner Center's Product Ingestion API returns it (GET "
+                        "https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/<product ID>, saved "
+                        "as .json): its published image versions are kept in the next export.")
+        self.act_import_pc.setToolTip(where)
+        self.act_import_pc.setStatusTip(where)
+        file_menu.setToolTipsVisible(True)
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -510,8 +517,9 @@ class MainWindow(QMainWindow):
     def import_partner_center_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Partner Center"), "",
-                                              self.tr("Technical configuration (*.json);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import from Partner Center: the plan's technical configuration (Product Ingestion API)"), "",
+            self.tr("Technical configuration (*.json);;All files (*)"))
         if name:
             self.import_partner_center(Path(name))
 

@@ -1994,6 +1994,14 @@ Trust it and remember it?</source>
         <translation>技術構成 (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
+        <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Import from Partner Center: the plan&apos;s technical configuration (Product Ingestion API)</source>
+        <translation>パートナー センターからインポート: プランの技術的な構成 (Product Ingestion API)</translation>
+    </message>
+    <message>
         <source>Nothing was imported: {0}</source>
         <translation>何もインポートしませんでした: {0}</translation>
     </message>
