@@ -716,6 +716,7 @@ class OfferPage(StepPage):
             where = self._describe_path(p.path)
             mark = "⚠" if p.severity == "error" else "ℹ"
             item = QListWidgetItem(f"{mark} {where}: {translate_problem(p)}")
+            item.setToolTip(item.text())  # the whole message where the row is cut at the window's edge
             item.setData(USER_ROLE, p.path)
             self.problem_list.addItem(item)
         if not self.problems:
