@@ -23,8 +23,8 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>ConnectionPage</name>
     <message>
-        <source>Connection to the certification VM</source>
-        <translation>認定用 VM への接続</translation>
+        <source>Connection to the test VM</source>
+        <translation>テスト VM への接続</translation>
     </message>
     <message>
         <source>Create a test VM from your uploaded image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>

@@ -30,7 +30,7 @@ class ConnectionPage(StepPage):
 
     def __init__(self, document):
         super().__init__(document)
-        self.setTitle(self.tr("Connection to the certification VM"))
+        self.setTitle(self.tr("Connection to the test VM"))
         self.setSubTitle(self.tr("Create a test VM from your uploaded image, then enter how to reach it. "
                                  "Linux uses SSH; Windows uses PowerShell remoting over HTTPS."))
         vm_row = QHBoxLayout()
