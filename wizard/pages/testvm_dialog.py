@@ -40,7 +40,9 @@ class TestVmDialog(QDialog):
             "to the resource group and region of the storage account that holds the VHDs (Azure portal → Storage "
             "accounts → your account → Overview) and, for a Windows image, ADMIN_PASSWORD. They create a managed "
             "image from the checked and uploaded VHD, then a VM from it; enter that VM's address on the Connection "
-            "page. Delete the VM when the test run is done: it costs money while it runs."))
+            "page (az vm show -d -g \"$RESOURCE_GROUP\" -n NAME --query publicIps -o tsv prints it; NAME is the "
+            "--name of az vm create). Delete the VM when the test run is done (az vm delete -g \"$RESOURCE_GROUP\" "
+            "-n NAME --yes): it costs money while it runs."))
         note.setWordWrap(True)
         layout.addWidget(note)
         row = QHBoxLayout()
