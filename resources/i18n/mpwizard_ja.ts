@@ -3075,10 +3075,6 @@ Details: {0}</source>
         <translation>ディスクとその SAS URI</translation>
     </message>
     <message>
-        <source> extra days</source>
-        <translation> 日延長</translation>
-    </message>
-    <message>
         <source>Make the SAS last longer than the profile&apos;s minimum (never shorter).</source>
         <translation>SAS の有効期間をプロファイルの最小値より長くします (短くはできません)。</translation>
     </message>
@@ -3101,10 +3097,6 @@ Details: {0}</source>
     <message>
         <source>Cop&amp;y SAS URI</source>
         <translation>SAS URI をコピー(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Expiry:</source>
-        <translation>有効期限:</translation>
     </message>
     <message>
         <source>Scheme:</source>
@@ -3205,6 +3197,10 @@ Details: {0}</source>
     <message>
         <source>Storage accoun&amp;t key:</source>
         <translation>ストレージ アカウント キー(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Days beyond the minimum:</source>
+        <translation>最低期間に加える日数(&amp;D):</translation>
     </message>
     <message>
         <source>Could not verify: {0}</source>

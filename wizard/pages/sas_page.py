@@ -115,7 +115,6 @@ class SasPage(StepPage):
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
         self.extra_days = QSpinBox()
         self.extra_days.setRange(0, 365)
-        self.extra_days.setSuffix(self.tr(" extra days"))
         self.extra_days.setToolTip(self.tr("Make the SAS last longer than the profile's minimum (never shorter)."))
         self.extra_days.valueChanged.connect(self._show_expiry)
         self.scheme = QComboBox()
@@ -139,7 +138,9 @@ class SasPage(StepPage):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Two short rows: one long row would make the page wider than a 1280-pixel screen in Japanese.
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Expiry:")))
+        extra_label = QLabel(self.tr("&Days beyond the minimum:"))  # the minimum itself is said below
+        extra_label.setBuddy(self.extra_days)
+        options.addWidget(extra_label)
         options.addWidget(self.extra_days)
         options.addWidget(QLabel(self.tr("Scheme:")))
         options.addWidget(self.scheme)
