@@ -368,3 +368,23 @@ def test_the_step_list_says_why_a_step_needs_attention(window):
     window._refresh_steps()
     assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: the check of 1 disk(s) failed"
     assert window.steps.item(int(Step.OFFER)).toolTip() == "done"
+
+
+def test_a_disabled_next_says_what_it_waits_for(window):
+    """Under Partner Center the demo's Windows 2012 R2 SKU is not an approved base image: Next stays
+    disabled on step 1, and its tooltip says why and that the step list still goes anywhere."""
+    from PySide6.QtWidgets import QWizard
+
+    window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+    window.wizard.jump_to(int(Step.OFFER))
+    page = window.pages[Step.OFFER]
+    next_button = window.wizard.button(QWizard.WizardButton.NextButton)
+    page.load_from_project()
+    assert next_button.isEnabled() and next_button.toolTip() == ""
+    window.document.project.profile_id = "partner-center"
+    page.load_from_project()
+    assert not next_button.isEnabled()
+    assert next_button.toolTip().startswith("Fix the 1 problem(s) marked ⚠") and "step list" in next_button.toolTip()
+    window.document.project.profile_id = "publishing-guide-2015"
+    page.load_from_project()
+    assert next_button.isEnabled() and next_button.toolTip() == ""

@@ -2608,6 +2608,10 @@ Details: {0}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
+        <source>Fix the {0} problem(s) marked ⚠ under “What is still missing or wrong” first (the step list on the left still opens any step).</source>
+        <translation>先に「まだ不足している項目や誤り」で ⚠ の付いた {0} 件の問題を直してください (左のステップ一覧からはどのステップも開けます)。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -2898,6 +2902,14 @@ Details: {0}</source>
     <message>
         <source>SSH access information missing</source>
         <translation>SSH アクセス情報が未入力</translation>
+    </message>
+    <message>
+        <source>Say how the certification team signs in over SSH (or that SSH is blocked) on the Additional information tab first.</source>
+        <translation>先に「追加情報」タブで、認定チームが SSH でサインインする方法 (または SSH をブロックしていること) を入力してください。</translation>
+    </message>
+    <message>
+        <source>Answer every question first ({0} of {1} answered; the step list on the left still opens any step).</source>
+        <translation>先にすべての質問に回答してください ({1} 問中 {0} 問回答済み。左のステップ一覧からはどのステップも開けます)。</translation>
     </message>
     <message>
         <source>Run the certification tests first: the report is made from the latest test run.</source>
@@ -3272,6 +3284,10 @@ Details: {0}</source>
 </context>
 <context>
     <name>StepPage</name>
+    <message>
+        <source>Wait until the work in progress ends, or cancel it.</source>
+        <translation>実行中の処理が終わるまで待つか、キャンセルしてください。</translation>
+    </message>
     <message>
         <source>SKU without an ID</source>
         <translation>ID 未設定の SKU</translation>

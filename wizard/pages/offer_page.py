@@ -751,3 +751,8 @@ class OfferPage(StepPage):
 
     def is_step_complete(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
+
+    def why_not_complete(self) -> str:
+        errors = sum(p.severity == "error" for p in self.problems)
+        return self.tr("Fix the {0} problem(s) marked ⚠ under “What is still missing or wrong” first (the step list "
+                       "on the left still opens any step).").format(errors)
