@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from image_roots import ESP_MIB, fat_esp
 
-from wizard.core.fatfs import FatError, FatFiles, _checksum, parse_boot_sector, parse_directory
+from wizard.core.fatfs import FatError, FatFiles, _checksum, fold, parse_boot_sector, parse_directory
 from wizard.core.imagefs import ImageError
 
 LONG_VENDOR = "Some Long Vendor Name"
@@ -74,7 +74,7 @@ def test_each_fat_type_reads_names_long_names_and_files(volumes, fat):
     assert fs.text("/efi/REDHAT/Grub.Cfg") == GRUB_CFG  # case-insensitive, as the firmware looks up
     st_ = fs.stat(f"/EFI/{LONG_VENDOR.upper()}/grub.cfg")
     assert st_ is not None and st_.path == f"/EFI/{LONG_VENDOR}/grub.cfg" and st_.kind == "file"
-    short = fs._directory(fs._key(fs._lookup("/EFI")[1], "/EFI"))[LONG_VENDOR.casefold()].short
+    short = fs._directory(fs._key(fs._lookup("/EFI")[1], "/EFI"))[fold(LONG_VENDOR)].short
     assert short.startswith("SOMELO~") and fs.listdir(f"/EFI/{short}") == ["grub.cfg"]  # the 8.3 alias works too
     data = fs.read("/EFI/BOOT/BOOTX64.EFI")
     assert data is not None and hashlib.sha256(data).digest() == hashlib.sha256(BIG).digest()
@@ -260,3 +260,124 @@ def test_directory_parser_takes_any_bytes(data, fat):
     entries, _ = parse_directory(data, fat)
     assert all(isinstance(e.name, str) and e.name and e.cluster >= 0 for e in entries)
     assert len(entries) <= len(data) // 32
+
+
+# -- crafted volumes an adversarial review built (each failed before the fix beside it) ----------------
+def _boot16(total: int = 16384, fat16: int = 64, total32: int = 0) -> bytearray:
+    raw = bytearray(512)
+    raw[0:3], raw[3:11] = b"\xeb\x3c\x90", b"MSWIN4.1"
+    struct.pack_into("<HBHBHHBH", raw, 11, 512, 1, 1, 2, 512, total, 0xF8, fat16)
+    struct.pack_into("<I", raw, 32, total32)
+    raw[38], raw[43:54], raw[54:62] = 0x29, b"NO NAME    ", b"FAT16   "
+    raw[510:512] = b"\x55\xaa"
+    return raw
+
+
+def _short(name: bytes, attr: int = 0x20, cluster: int = 0, size: int = 0) -> bytes:
+    raw = bytearray(32)
+    raw[0:11], raw[11] = name, attr
+    struct.pack_into("<H", raw, 26, cluster)
+    struct.pack_into("<I", raw, 28, size)
+    return bytes(raw)
+
+
+def _long(name: str, short: bytes, **kw) -> bytes:
+    """VFAT pieces (last first, each with the short name's checksum), then the short entry."""
+    checksum = _checksum(short)
+    pieces = [name[i:i + 13] for i in range(0, len(name), 13)]
+    out = b""
+    for order in range(len(pieces), 0, -1):
+        units = (pieces[order - 1].encode("utf-16-le") + b"\0\0").ljust(26, b"\xff")[:26]
+        raw = bytearray(32)
+        raw[0], raw[11], raw[13] = order | (0x40 if order == len(pieces) else 0), 0x0F, checksum
+        for i, at in enumerate((1, 3, 5, 7, 9, 14, 16, 18, 20, 22, 24, 28, 30)):
+            raw[at:at + 2] = units[2 * i:2 * i + 2]
+        out += bytes(raw)
+    return out + _short(short, **kw)
+
+
+def _fat16(root: bytes, clusters: dict[int, bytes], fat: dict[int, int]) -> bytearray:
+    """An 8 MiB FAT16: 1 reserved sector, two FATs of 64 sectors, 512 root entries, 512-byte clusters."""
+    image = bytearray(16384 * 512)
+    image[0:512] = _boot16()
+    for cluster, value in {0: 0xFFF8, 1: 0xFFFF, **fat}.items():
+        for copy in (0, 1):
+            struct.pack_into("<H", image, 512 + copy * 64 * 512 + 2 * cluster, value)
+    root_at = 512 + 2 * 64 * 512
+    image[root_at:root_at + len(root)] = root
+    data_at = root_at + 512 * 32
+    for cluster, data in clusters.items():
+        image[data_at + (cluster - 2) * 512:data_at + (cluster - 2) * 512 + len(data)] = data
+    return image
+
+
+GOOD_CFG = b"menuentry x {\n linuxefi /vmlinuz-1 root=/dev/sda2 console=ttyS0\n}\n"
+BAD_CFG = b"menuentry x {\n linuxefi /vmlinuz-1 root=/dev/sda2 quiet splash\n}\n"
+END = 0xFFFF
+
+
+def test_the_file_found_is_the_file_read_when_a_long_name_is_another_entrys_short_name():
+    """B: long name "notes.txt", 8.3 "ZZZ"; A: long name "zzz", 8.3 "GRUB.CFG". Before, stat found A by its
+    8.3 name, gave back the path /EFI/REDHAT/zzz, and reading that path gave B's bytes."""
+    redhat = (_long("notes.txt", b"ZZZ        ", cluster=4, size=len(GOOD_CFG))
+              + _long("zzz", b"GRUB    CFG", cluster=5, size=len(BAD_CFG)))
+    image = _fat16(_short(b"EFI        ", 0x10, 2), {2: _short(b"REDHAT     ", 0x10, 3), 3: redhat, 4: GOOD_CFG,
+                                                       5: BAD_CFG}, {2: END, 3: END, 4: END, 5: END})
+    fs, _ = opened(image)
+    found = fs.stat("/EFI/redhat/grub.cfg")
+    assert found is not None and found.size == len(BAD_CFG)
+    assert fs.text(found.path) == BAD_CFG.decode() == fs.text("/EFI/redhat/grub.cfg")
+    for name in fs.listdir("/EFI/REDHAT"):  # every listed name leads back to its own entry
+        assert fs.stat(f"/EFI/REDHAT/{name}").path == f"/EFI/REDHAT/{name}"
+
+
+@pytest.mark.parametrize("long_name", ["..", ".", "x/../..", "a\\b"])
+def test_a_long_name_that_would_lead_a_path_elsewhere_is_not_used(long_name):
+    root = _short(b"EFI        ", 0x10, 2) + _short(b"GRUB    CFG", 0x20, 4, len(GOOD_CFG))
+    image = _fat16(root, {2: _long(long_name, b"VENDOR     ", attr=0x10, cluster=3), 3: b"", 4: GOOD_CFG},
+                   {2: END, 3: END, 4: END})
+    fs, _ = opened(image)
+    assert fs.listdir("/EFI") == ["VENDOR"], "the short name stands in for the unusable long one"
+
+
+def test_only_ascii_letters_fold_so_a_look_alike_folder_is_not_efi():
+    """"Eﬁ" (U+FB01) case-folds to "efi" in Python; the firmware does not take it for EFI."""
+    image = _fat16(_long("E\ufb01", b"EFI~1      ", attr=0x10, cluster=2),
+                   {2: _short(b"REDHAT     ", 0x10, 3), 3: _short(b"GRUB    CFG", 0x20, 4, len(GOOD_CFG)), 4: GOOD_CFG},
+                   {2: END, 3: END, 4: END})
+    fs, _ = opened(image)
+    assert fs.listdir("/") == ["E\ufb01"]
+    assert fs.stat("/EFI") is None and fs.stat("/efi~1/redhat/grub.cfg") is not None
+
+
+def test_a_subdirectory_at_cluster_0_is_damage_not_the_root():
+    root = _short(b"EFI        ", 0x10, 0) + _short(b"GRUB    CFG", 0x20, 4, len(GOOD_CFG))
+    image = _fat16(root, {4: GOOD_CFG}, {4: END})
+    fs, _ = opened(image)
+    assert fs.stat("/EFI/GRUB.CFG") is None
+    assert any("cluster 0" in p for p in fs.problems)
+
+
+def test_fat16_stops_below_65525_clusters_as_the_specification_says():
+    sectors = 1 + 2 * 256 + 32
+    assert parse_boot_sector(bytes(_boot16(total=0, fat16=256, total32=sectors + 65524)), 0).fat_type == 16
+    with pytest.raises(FatError, match="65525 clusters"):
+        parse_boot_sector(bytes(_boot16(total=0, fat16=256, total32=sectors + 65525)), 0)
+
+
+def test_cross_linked_directories_stop_at_the_volume_budget_not_after_reading_it_many_times():
+    """32 vendor folders whose chains run into one 4128-cluster chain without an end mark: before, the
+    reader read 67 MB of an 8 MiB volume (each directory up to its own limit)."""
+    vendors = 32
+    efi = b"".join(_short(b"V%07d   " % i, 0x10, 10 + i) for i in range(vendors))
+    filler = b"".join(_short(b"F%07dTXT" % i, 0x20, 0, 0) for i in range(16))  # a full cluster, no end mark
+    length = 4096 + vendors
+    fat = {2: 3, 3: END, **{c: c + 1 for c in range(10, 10 + length - 1)}, 10 + length - 1: END}
+    image = _fat16(_short(b"EFI        ", 0x10, 2), {2: efi[:512], 3: efi[512:], **{c: filler for c in range(10, 10 + length)}},
+                   fat)
+    fs, reader = opened(image)
+    assert len(fs.listdir("/EFI")) == vendors
+    for vendor in fs.listdir("/EFI"):
+        assert fs.stat(f"/EFI/{vendor}/grub.cfg") is None
+    assert reader.bytes_read < 6 * 2**20, reader.bytes_read
+    assert any("MiB" in p for p in fs.problems), fs.problems

@@ -629,3 +629,19 @@ def test_a_stub_grub_cfg_of_any_text_names_image_paths_or_nothing(images, text):
         assert all(t.startswith("/") for t in _handover(text, opened))
     finally:
         reader.close()
+
+
+def test_a_stub_hands_over_once_whatever_it_repeats(images):
+    """GRUB does not come back from the first `configfile`; before, every line (and every spelling of one
+    path: //big, /./big) was read, up to 1 MiB each -- 100 lines read 105 MB."""
+    from wizard.core.preflight import _handover
+
+    stub = "\n".join(["configfile //boot/./grub/grub.cfg"] + [f"configfile /{'./' * n}big" for n in range(200)])
+    reader = CountingReader(images[1])
+    try:
+        opened = open_image(reader, images[1].stat().st_size - 512)
+        targets = _handover(stub, opened)
+    finally:
+        reader.close()
+    assert targets[0] == "/boot/grub/grub.cfg"
+    assert len(targets) <= 3 and not any("big" in t for t in targets), targets

@@ -37,6 +37,23 @@ from .imagefs import MAX_FILE, FileInfo, ImageError
 MAX_DIR_ENTRIES = 65536  # the FAT specification's limit for one directory (2 MiB of entries)
 MAX_CLUSTER_BYTES = 256 * 1024  # 64 KiB is the largest cluster formatters make; a bigger BPB is not FAT
 FAT_CHUNK = 4096  # FAT bytes are read (and cached) in pieces of this size
+# What one volume may make the reader read, in all: an ESP's directories and the FAT pieces its few
+# files need are kilobytes; a crafted volume (cross-linked directories, a file spread over the whole
+# FAT) is stopped here instead of being read many times over.
+MAX_DIRECTORY_BYTES = 4 * 1024 * 1024
+MAX_FAT_BYTES = 4 * 1024 * 1024
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def fold(name: str) -> str:
+    """A name as FAT compares it: ASCII letters without case, nothing else folded (GRUB and the
+    firmware do not match "Eﬁ" to "EFI", so neither does this reader)."""
+    return name.translate(_ASCII_UPPER)
+
+
+def _usable(name: str) -> bool:
+    """A name a path can hold: not empty, not "." or "..", no separator (a crafted long name could be any)."""
+    return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name and "\0" not in name
 SECTOR_SIZES = (512, 1024, 2048, 4096)
 ATTR_READ_ONLY, ATTR_HIDDEN, ATTR_SYSTEM, ATTR_VOLUME, ATTR_DIR, ATTR_ARCHIVE = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 ATTR_LFN = ATTR_READ_ONLY | ATTR_HIDDEN | ATTR_SYSTEM | ATTR_VOLUME
@@ -118,7 +135,8 @@ def parse_boot_sector(raw: bytes, volume_bytes: int) -> FatBoot:
         if root_entries == 0:
             raise FatError(f"the FAT{fat_type} boot sector gives a root directory of no entries")
         root_cluster, active, label_at = 0, 0, 43
-    if clusters + 1 >= {12: 0xFF7, 16: 0xFFF7, 32: 0x0FFFFFF7}[fat_type]:
+    # FAT16 ends below 65525 clusters (Microsoft's specification; Linux and the firmware agree): more is FAT32.
+    if clusters + 1 >= {12: 0xFF7, 16: 65525 + 1, 32: 0x0FFFFFF7}[fat_type]:
         raise FatError(f"the FAT volume has {clusters} clusters, more than FAT{fat_type} can number")
     fat_bytes = fat_sectors * bps
     needed = -(-((clusters + 2) * fat_type) // 8)  # entries 0 and 1 are reserved
@@ -199,8 +217,10 @@ def parse_directory(data: bytes, fat_type: int) -> tuple[list[FatEntry], bool]:
         if attributes & ATTR_VOLUME:  # the volume label
             continue
         short = _short_name(raw)
-        if short in (".", ".."):
-            continue
+        if not _usable(short):
+            continue  # ".", "..", or a name of spaces: nothing a path can name
+        if long_name and not _usable(long_name):
+            long_name = ""  # a long name ".." or "a/b" would lead a path elsewhere: the short name stands
         hi, = struct.unpack_from("<H", raw, 20)
         lo, = struct.unpack_from("<H", raw, 26)
         size, = struct.unpack_from("<I", raw, 28)
@@ -231,6 +251,8 @@ class FatFiles:
         self.boot = parse_boot_sector(reader.read_at(start, 512), length)
         self.problems: list[str] = []
         self._fat: dict[int, bytes] = {}
+        self._fat_read = 0  # bytes of FAT read so far (MAX_FAT_BYTES)
+        self._dir_read = 0  # bytes of directories read so far (MAX_DIRECTORY_BYTES)
         self._dirs: dict[int, dict[str, FatEntry]] = {}
         self._listing: dict[int, list[str]] = {}
         self._directory(_ROOT)  # an unreadable root directory is an unreadable volume
@@ -246,6 +268,10 @@ class FatFiles:
             data = self._fat.get(chunk)
             if data is None:
                 size = min(FAT_CHUNK, self.boot.fat_bytes - chunk * FAT_CHUNK)
+                self._fat_read += size
+                if self._fat_read > MAX_FAT_BYTES:
+                    raise FatError(f"the FAT chains read need more than {MAX_FAT_BYTES // 2**20} MiB of the FAT: "
+                                   "far more than an EFI System Partition's few files")
                 data = self.reader.read_at(self.start + self.boot.fat_offset + chunk * FAT_CHUNK, size)
                 if len(data) < size:
                     raise FatError("the FAT lies past the end of the image")
@@ -329,12 +355,20 @@ class FatFiles:
         # Read piece by piece up to the end mark (an entry starting with 00): a directory's bytes after
         # it are unused, and most directories end in their first cluster.
         limit = MAX_DIR_ENTRIES * 32
-        data = b""
+        pieces: list[bytes] = []  # joined once: adding to one bytes object copied it every time
+
+        def take(piece: bytes) -> None:
+            self._dir_read += len(piece)
+            if self._dir_read > MAX_DIRECTORY_BYTES:
+                raise FatError(f"the directories read come to more than {MAX_DIRECTORY_BYTES // 2**20} MiB: far "
+                               "more than an EFI System Partition holds")
+            pieces.append(piece)
+
         if key == _ROOT and self.boot.fat_type != 32:  # FAT12/16: the fixed root directory after the FATs
             total = self.boot.root_entries * 32
             for at in range(0, total, FAT_CHUNK):
                 piece = self.reader.read_at(self.start + self.boot.root_offset + at, min(FAT_CHUNK, total - at))
-                data += piece
+                take(piece)
                 if len(piece) < min(FAT_CHUNK, total - at):
                     raise FatError("the root directory lies past the end of the image")
                 if _ends(piece):
@@ -346,16 +380,22 @@ class FatFiles:
                 if n == most:
                     raise FatError(f"the directory {what} is longer than {MAX_DIR_ENTRIES} entries")
                 piece = self._cluster(cluster, f"the directory {what}")
-                data += piece
+                take(piece)
                 if _ends(piece):
                     break
-        entries, _ = parse_directory(data, self.boot.fat_type)
+        entries, _ = parse_directory(b"".join(pieces), self.boot.fat_type)
+        # Long names first, then the short ones: a name means the entry whose long name it is, and an
+        # 8.3 name another entry's long name took is not that entry's any more (a crafted directory can
+        # give the same name twice; a driver shows one of them -- this reader always the same one).
         names: dict[str, FatEntry] = {}
         for entry in entries:
-            names.setdefault(entry.name.casefold(), entry)
-            names.setdefault(entry.short.casefold(), entry)
+            names.setdefault(fold(entry.name), entry)
+        for entry in entries:
+            names.setdefault(fold(entry.short), entry)
         self._dirs[key] = names
-        self._listing[key] = sorted({e.name for e in entries})
+        # Each listed name leads back to its own entry (the same rule as a path's spelling).
+        self._listing[key] = sorted({e.name if names.get(fold(e.name)) is e else e.short for e in entries
+                                     if names.get(fold(e.name)) is e or names.get(fold(e.short)) is e})
         return names
 
     def _lookup(self, path: str) -> tuple[str, FatEntry | None]:
@@ -372,14 +412,17 @@ class FatFiles:
             if parent is not None and not parent.is_dir:
                 raise NotADirectoryError(path)
             spelled = "/" + "/".join(n for n, _ in stack)
-            entry = self._directory(self._key(parent, spelled), spelled)[name.casefold()]
-            stack.append((entry.name, entry))
+            names = self._directory(self._key(parent, spelled), spelled)
+            entry = names[fold(name)]
+            # The path given back names this entry and no other: the long name unless another entry owns
+            # it, then the short one (a second lookup of the path must find the same file).
+            stack.append((entry.name if names.get(fold(entry.name)) is entry else entry.short, entry))
         return "/" + "/".join(n for n, _ in stack), (stack[-1][1] if stack else None)
 
     def _key(self, entry: FatEntry | None, what: str) -> int:
-        if entry is None or (entry.cluster == 0 and self.boot.fat_type != 32):
-            return _ROOT  # a ".." to the root holds cluster 0
-        if entry.cluster == 0:
+        if entry is None:
+            return _ROOT
+        if entry.cluster == 0:  # only a ".." entry (never kept: paths climb by themselves) holds 0 for the root
             raise FatError(f"the directory {what} starts at cluster 0")
         return entry.cluster
 

@@ -15,6 +15,7 @@ password|locked", as on the VM.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import struct
 from dataclasses import dataclass, field
@@ -195,7 +196,10 @@ def _handover(text: str, opened: OpenedImage) -> list[str]:
             target = re.sub(r"\$\{?(\w+)\}?", lambda m: variables.get(m.group(1), ""), words[1])
             target = re.sub(r"^\([^)]*\)", "", target)  # the device: (hd0,gpt2), ($root) after substitution
             if target.startswith("/"):
-                targets.append(target)
+                # GRUB does not come back from the first configfile: later lines never run. One spelling
+                # of the path ("//x", "/./x" are "/x"), so a crafted stub cannot make it read a file twice.
+                targets.append("/" + posixpath.normpath(target).lstrip("/"))
+                break
     wanted = uuid.replace("-", "").lower()
     out: list[str] = []
     for target in targets:
