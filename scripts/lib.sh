@@ -12,7 +12,7 @@ APP_DEBS="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 l
   libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
   libxkbcommon-x11-0 fonts-vlgothic fonts-dejavu-core python3-venv"
 # Real services and producers the tests use.
-TEST_DEBS="xvfb xauth openssh-server openssh-client busybox-static dbus gnome-keyring libsecret-tools qemu-utils fdisk e2fsprogs
+TEST_DEBS="xvfb xauth openssh-server openssh-client busybox-static dbus gnome-keyring libsecret-tools qemu-utils fdisk e2fsprogs dosfstools mtools
   poppler-utils desktop-file-utils shared-mime-info binutils passwd nodejs npm"
 
 install_debs() {

@@ -9,8 +9,8 @@ configuration, fstab, the saved firewall rules). `/proc` files exist only for th
 image's /proc is empty; the pre-flight never reads it).
 
 `build_vhd` turns a folder into a fixed VHD without root: `mkfs.ext4 -d DIR` into a partition
-image, `sfdisk` for the table (MBR at sector 2048, or GPT with an EFI partition first), then
-`qemu-img convert -O vpc -o subformat=fixed`.
+image, `sfdisk` for the table (MBR at sector 2048, or GPT with an EFI partition first: a real FAT
+from `mkfs.vfat`, filled with `mcopy` — no mount either), then `qemu-img convert -O vpc -o subformat=fixed`.
 """
 
 from __future__ import annotations
@@ -165,20 +165,28 @@ def _run(*args: str) -> None:
         raise RuntimeError(f"{' '.join(args)}: {done.stderr.strip()}")
 
 
+ESP_MIB = {12: 8, 16: 8, 32: 40}  # mkfs.vfat needs ≥ 65525 clusters for FAT32: 40 MiB of 512-byte clusters
+
+
 def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, swap_mib: int = 0,
-              fs_type: str = "ext4", boot: Path | None = None) -> Path:
+              fs_type: str = "ext4", boot: Path | None = None, esp: Path | None = None, esp_fat: int = 16,
+              root_uuid: str = "", boot_uuid: str = "") -> Path:
     """A fixed VHD whose root partition holds `folder` (ext4 via `mkfs.ext4 -d`); no root needed.
 
     mbr: the root at sector 2048 (type 0x83), then an optional swap partition.
-    gpt: an EFI system partition (FAT signature) at sector 2048, then the root, then optional swap.
-    `boot`: a folder for a separate ext4 /boot partition (16 MiB) before the root."""
-    for binary in ("mkfs.ext4", "sfdisk", "qemu-img"):
+    gpt: an EFI system partition at sector 2048 (FAT`esp_fat` from `mkfs.vfat`, holding the folder
+    `esp` via `mcopy`, else an empty /EFI/BOOT), then the root, then optional swap.
+    `boot`: a folder for a separate ext4 /boot partition (16 MiB) before the root.
+    `root_uuid`, `boot_uuid`: the ext file systems' UUIDs (for a stub grub.cfg's `search --fs-uuid`)."""
+    for binary in ("mkfs.ext4", "sfdisk", "qemu-img") + (("mkfs.vfat", "mcopy") if scheme == "gpt" else ()):
         if not shutil.which(binary):
-            pytest.fail(f"{binary} is missing: run the tests through scripts/test (e2fsprogs, fdisk, qemu-utils)")
+            pytest.fail(f"{binary} is missing: run the tests through scripts/test (e2fsprogs, fdisk, qemu-utils, "
+                        "dosfstools, mtools)")
     work = out.parent / (out.stem + ".parts")
     work.mkdir(parents=True, exist_ok=True)
     raw = work / "disk.raw"
-    efi_mib = 8 if scheme == "gpt" else 0
+    efi_mib = ESP_MIB[esp_fat] if scheme == "gpt" else 0
+    size_mib += efi_mib - 8 if efi_mib else 0  # a larger ESP does not shrink the root
     root_mib = size_mib - 2 - efi_mib - swap_mib
     with open(raw, "wb") as fh:
         fh.truncate(size_mib * MIB)
@@ -205,7 +213,7 @@ def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, 
     with open(part, "wb") as fh:
         fh.truncate(root_mib * MIB)
     if fs_type == "ext4":
-        _run("mkfs.ext4", "-q", "-F", "-d", str(folder), str(part))
+        _run("mkfs.ext4", "-q", "-F", *(("-U", root_uuid) if root_uuid else ()), "-d", str(folder), str(part))
     else:  # a stand-in for a file system the pre-flight does not read: its signature only
         with open(part, "r+b") as fh:
             fh.write(b"XFSB" if fs_type == "xfs" else b"")
@@ -216,23 +224,35 @@ def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, 
         boot_img = work / "boot.img"
         with open(boot_img, "wb") as fh:
             fh.truncate(16 * MIB)
-        _run("mkfs.ext4", "-q", "-F", "-d", str(boot), str(boot_img))
+        _run("mkfs.ext4", "-q", "-F", *(("-U", boot_uuid) if boot_uuid else ()), "-d", str(boot), str(boot_img))
         with open(raw, "r+b") as dst, open(boot_img, "rb") as src:
             _copy_sparse(src, dst, boot_start * 512)
     with open(raw, "r+b") as dst, open(part, "rb") as src:
         _copy_sparse(src, dst, root_start * 512)
-        if efi_mib:  # a FAT boot sector's signature is enough for the layout to name it
-            boot = bytearray(512)
-            boot[82:90] = b"FAT32   "
-            boot[510:512] = b"\x55\xaa"
-            dst.seek(2048 * 512)
-            dst.write(boot)
+        if efi_mib:
+            with open(fat_esp(work / "esp.img", efi_mib, esp_fat, esp), "rb") as src:
+                _copy_sparse(src, dst, 2048 * 512)
         if swap_mib:
             dst.seek(start * 512 + 4086)
             dst.write(b"SWAPSPACE2")
     _run("qemu-img", "convert", "-O", "vpc", "-o", "subformat=fixed", str(raw), str(out))
     shutil.rmtree(work)
     return out
+
+
+def fat_esp(image: Path, size_mib: int, fat: int, folder: Path | None = None) -> Path:
+    """A FAT12/16/32 file system image (`mkfs.vfat`) holding `folder`'s contents (`mcopy -s`), or an
+    empty /EFI/BOOT: an EFI System Partition made without mounting."""
+    with open(image, "wb") as fh:
+        fh.truncate(size_mib * MIB)
+    _run("mkfs.vfat", "-F", str(fat), *(() if fat == 12 else ("-s", "1")), "-n", "ESP", str(image))
+    on_image = ["-i", str(image)]
+    if folder is None:
+        _run("mmd", *on_image, "::/EFI", "::/EFI/BOOT")
+    else:
+        for child in sorted(folder.iterdir()):
+            _run("mcopy", "-s", "-Q", *on_image, str(child), "::/")
+    return image
 
 
 def _copy_sparse(src, dst, offset: int, chunk: int = MIB) -> None:
@@ -246,3 +266,32 @@ def _copy_sparse(src, dst, offset: int, chunk: int = MIB) -> None:
             dst.seek(offset + position)
             dst.write(block)
         position += len(block)
+
+
+def rhel_esp(folder: Path, cmdline: str, vendor: str = "redhat", loader: str = "grubx64.efi") -> Path:
+    """An ESP as the RHEL family's UEFI images have it (7, 8 before BLS): the real menu in EFI/<vendor>/grub.cfg."""
+    efi = folder / "EFI" / vendor
+    efi.mkdir(parents=True, exist_ok=True)
+    (efi / loader).write_bytes(b"MZ" + bytes(510))
+    header = "".join(f"if [ -s $prefix/grubenv ]; then\n  load_env\nfi\nset menu_color_normal=cyan/blue  # {i}\n"
+                     for i in range(40))  # a real one is 5–7 KiB: its chain spans clusters
+    (efi / "grub.cfg").write_text(
+        f"### BEGIN /etc/grub.d/00_header ###\n{header}### END /etc/grub.d/00_header ###\n"
+        "### BEGIN /etc/grub.d/10_linux ###\n"
+        f"menuentry 'Red Hat Enterprise Linux ({KERNEL})' --class red --unrestricted {{\n"
+        "\tload_video\n\tset gfxpayload=keep\n\tinsmod gzio\n\tinsmod part_gpt\n\tinsmod xfs\n"
+        f"\tlinuxefi /vmlinuz-{KERNEL} root=UUID=0c7c0a5b-41d2-4f70-9a4a-1e8f2d1b2c3d ro {cmdline}\n"
+        f"\tinitrdefi /initramfs-{KERNEL}.img\n}}\n")
+    (folder / "EFI/BOOT").mkdir(parents=True, exist_ok=True)
+    (folder / "EFI/BOOT/BOOTX64.EFI").write_bytes(b"MZ" + bytes(510))
+    return folder
+
+
+def stub_esp(folder: Path, uuid: str, vendor: str = "ubuntu", prefix: str = "($root)'/boot/grub'") -> Path:
+    """An ESP whose grub.cfg only hands over (Ubuntu and Debian; RHEL 9 with prefix=($dev)/grub2)."""
+    efi = folder / "EFI" / vendor
+    efi.mkdir(parents=True, exist_ok=True)
+    search = f"search.fs_uuid {uuid} root hd0,gpt2" if vendor == "ubuntu" else \
+        f"search --no-floppy --fs-uuid --set=dev {uuid}"
+    (efi / "grub.cfg").write_text(f"{search}\nset prefix={prefix}\nexport $prefix\nconfigfile $prefix/grub.cfg\n")
+    return folder

@@ -81,6 +81,12 @@ def test_no_backend_error_reaches_the_connection_page(qtbot, monkeypatch):
         page.password.setText("typed-secret")
         page.remember.setChecked(True)
         qtbot.waitUntil(lambda: "No secure system keyring" in page.secret_status.text(), timeout=10_000)
+        # Nothing to remember it in: the box no longer promises it (a locked keyring keeps it: storing asks to unlock).
+        qtbot.waitUntil(lambda: not page.remember.isEnabled(), timeout=10_000)
+        assert not page.remember.isChecked()
+        from wizard.core.credentials import credentials
+
+        qtbot.waitUntil(lambda: credentials().session_value(page.secret_ref()) == "typed-secret", timeout=10_000)
     finally:
         keyring.set_keyring(previous)
     with pytest.raises(NoKeyringBackend):

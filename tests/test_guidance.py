@@ -123,4 +123,6 @@ def test_glossary_and_outline_pages():
     names = {step_key(s): s.name for s in Step}
     outline = outline_html("ja", names)
     assert outline.count("<li>") == len(load_guidance().outline)
+    assert "<ol>" not in outline, "the sections carry the guide's numbers: a numbered list would show them twice"
+    assert "<li>1. " in outline_html("en", names)
     assert 'href="step:connection"' in outline

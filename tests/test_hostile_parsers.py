@@ -2,7 +2,8 @@
 
 Each parser either gives its documented result or its documented refusal, for any input: never
 another exception, never a hang. The example budget is fixed (conftest's Hypothesis profile), so
-CI runs the same number of cases every time. (Windows probe output: tests/test_windows_checks.py.)
+CI runs the same number of cases every time. (Windows probe output: tests/test_windows_checks.py; the
+image's ext superblock and partition table: tests/test_preflight.py; its FAT: tests/test_fatfs.py.)
 """
 
 from __future__ import annotations

@@ -418,3 +418,230 @@ def test_versions_the_image_does_not_record_are_skipped_with_the_reason(tmp_path
         assert by_id[case].required.startswith("≥ ")
     assert by_id["security-threats"].result == SKIPPED  # glibc: the judge's own "not readable"
     assert by_id["auto-update"].result == PASSED  # what the files say is still judged
+
+
+# -- the EFI System Partition: the boot loader's configuration of a UEFI image ----------------------
+ROOT_UUID = "2f6c1a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f"
+BOOT_UUID = "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"
+
+
+def _uefi_root(tmp_path, default_cmdline: str, keep_grub_cfg: bool = False):
+    """The good root as a RHEL-style UEFI image: /etc/default/grub says `default_cmdline`, /boot has no grub.cfg."""
+    from image_roots import TreeRoot
+
+    root = tree("good", tmp_path / "root")
+    if not keep_grub_cfg:
+        (root.root / "boot/grub/grub.cfg").unlink()
+    TreeRoot(root.user, root.root).write("etc/default/grub", f'GRUB_CMDLINE_LINUX="{default_cmdline}"\n')
+    return root.root
+
+
+def test_rhel_esp_grub_cfg_is_the_booted_command_line_over_etc_default_grub(tmp_path):
+    """EFI/redhat/grub.cfg on the ESP holds the menu: its console=ttyS0 counts, as on the VM it boots
+    (/etc/default/grub disagrees: the note says so). Fails where the ESP is not read."""
+    from image_roots import GOOD_CMDLINE, KERNEL, rhel_esp
+
+    root = _uefi_root(tmp_path, "quiet splash")
+    vhd = build_vhd(root, tmp_path / "rhel.vhd", scheme="gpt", esp=rhel_esp(tmp_path / "esp", GOOD_CMDLINE))
+    run = preflight(str(vhd), GUIDE)
+    by_id = {r.id: r for r in run.results}
+    assert run.layout == "GPT: /dev/sda1 fat, /dev/sda2 ext"
+    assert by_id["kernel-params"].result == PASSED, by_id["kernel-params"].actual
+    assert "kernel command line from ESP:/EFI/redhat/grub.cfg" in run.notes
+    assert any(n.startswith("/etc/default/grub sets quiet splash, which ESP:/EFI/redhat/grub.cfg does not boot with")
+               for n in run.notes), run.notes
+    assert f"### ESP:/EFI/redhat/grub.cfg\nlinuxefi /vmlinuz-{KERNEL}" in by_id["kernel-params"].evidence
+    assert run.evidence["uname_r"] == KERNEL  # the booted kernel, from the same entry
+    assert run.bytes_read < 1024 * 1024, run.bytes_read
+
+
+def test_rhel_esp_grub_cfg_without_the_console_fails_naming_the_file(tmp_path, cli):
+    from image_roots import BAD_CMDLINE, GOOD_CMDLINE, rhel_esp
+
+    root = _uefi_root(tmp_path, GOOD_CMDLINE)  # /etc/default/grub is right, the booted file is not
+    vhd = build_vhd(root, tmp_path / "rhel.vhd", scheme="gpt", esp=rhel_esp(tmp_path / "esp", BAD_CMDLINE))
+    run = preflight(str(vhd), PC)
+    kernel = next(r for r in run.results if r.id == "kernel-params")
+    assert kernel.result == FAILED and "quiet splash" in kernel.actual and kernel.remediation
+    assert "### ESP:/EFI/redhat/grub.cfg" in kernel.evidence
+    assert "kernel command line from ESP:/EFI/redhat/grub.cfg" in run.notes
+    done = cli("vhd", "preflight", str(vhd), "--json")
+    assert done.returncode == 1
+    record = json.loads(done.stdout)
+    assert "kernel command line from ESP:/EFI/redhat/grub.cfg" in record["Preflight"]["Notes"]
+    assert next(t for t in record["Tests"] if t["id"] == "kernel-params")["Result"] == FAILED
+    text = cli("vhd", "preflight", str(vhd))
+    assert "[Failed ] kernel-params: root=UUID=0c7c0a5b-41d2-4f70-9a4a-1e8f2d1b2c3d ro quiet splash" in text.stdout and \
+        "note: kernel command line from ESP:/EFI/redhat/grub.cfg" in text.stdout, text.stdout
+
+
+@pytest.mark.parametrize("fat", [12, 16, 32])
+def test_each_fat_type_and_a_long_vendor_name_on_the_esp(tmp_path, fat):
+    from image_roots import GOOD_CMDLINE, rhel_esp
+
+    vendor = "Contoso Enterprise Linux"  # not 8.3: a VFAT long name
+    root = _uefi_root(tmp_path, "quiet")
+    vhd = build_vhd(root, tmp_path / f"fat{fat}.vhd", scheme="gpt", esp_fat=fat,
+                    esp=rhel_esp(tmp_path / "esp", GOOD_CMDLINE, vendor=vendor))
+    run = preflight(str(vhd), GUIDE)
+    assert next(r for r in run.results if r.id == "kernel-params").result == PASSED
+    assert f"kernel command line from ESP:/EFI/{vendor}/grub.cfg" in run.notes
+
+
+def test_arm64_esp_grub_cfg_with_ttyama0(tmp_path):
+    """An ARM64 image (grubaa64.efi reads its folder's grub.cfg): ttyAMA0 stands for ttyS0."""
+    from image_roots import rhel_esp
+
+    root = _uefi_root(tmp_path, "quiet")
+    (root / "bin/sh").unlink()  # an aarch64 ELF header tells the architecture (the reader never runs it)
+    (root / "bin/sh").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(9) + b"\x02\x00\xb7\x00" + bytes(44))
+    esp = rhel_esp(tmp_path / "esp", "console=ttyAMA0 earlyprintk=ttyAMA0 rootdelay=300", loader="grubaa64.efi")
+    run = preflight(str(build_vhd(root, tmp_path / "arm.vhd", scheme="gpt", esp=esp)), PC)
+    by_id = {r.id: r for r in run.results}
+    assert run.evidence["uname_m"] == "aarch64"
+    assert by_id["kernel-params"].result == PASSED and "console=ttyAMA0" in by_id["kernel-params"].actual
+
+
+def test_ubuntu_stub_on_the_esp_is_followed_to_the_roots_grub_cfg(tmp_path):
+    """EFI/ubuntu/grub.cfg only `configfile`s /boot/grub/grub.cfg on the root it names by UUID."""
+    from image_roots import stub_esp
+
+    root = _uefi_root(tmp_path, "quiet splash", keep_grub_cfg=True)
+    vhd = build_vhd(root, tmp_path / "ubuntu.vhd", scheme="gpt", root_uuid=ROOT_UUID,
+                    esp=stub_esp(tmp_path / "esp", ROOT_UUID))
+    run = preflight(str(vhd), GUIDE)
+    kernel = next(r for r in run.results if r.id == "kernel-params")
+    assert kernel.result == PASSED and "kernel command line from /boot/grub/grub.cfg" in run.notes
+    assert "ESP:" not in kernel.evidence  # the stub has no entry of its own
+    # A stub naming a file the image lacks is passed over, with a note.
+    stub = stub_esp(tmp_path / "esp2", ROOT_UUID, prefix="($root)'/boot/nowhere'")
+    run = preflight(str(build_vhd(root, tmp_path / "ubuntu2.vhd", scheme="gpt", esp=stub)), GUIDE)
+    assert "ESP:/EFI/ubuntu/grub.cfg hands over to /boot/nowhere/grub.cfg, which has no boot entry in the image" in run.notes
+    assert "kernel command line from /boot/grub/grub.cfg" in run.notes
+
+
+def test_rhel9_stub_names_the_boot_partition_by_uuid_over_a_stale_grub_cfg(tmp_path):
+    """RHEL 9: the ESP stub sets prefix=($dev)/grub2 on the /boot partition it finds by UUID. A stale
+    /boot/grub/grub.cfg (no console) is not what boots: the stub's /boot/grub2/grub.cfg is."""
+    import shutil
+
+    from image_roots import BAD_CMDLINE, GOOD_CMDLINE, KERNEL, stub_esp
+
+    root = _uefi_root(tmp_path, GOOD_CMDLINE)
+    boot = tmp_path / "boot"
+    shutil.move(str(root / "boot"), str(boot))
+    (root / "boot").mkdir()
+    for folder, cmdline in (("grub", BAD_CMDLINE), ("grub2", GOOD_CMDLINE)):
+        (boot / folder).mkdir(exist_ok=True)
+        (boot / folder / "grub.cfg").write_text(f"menuentry x {{\n\tlinux /vmlinuz-{KERNEL} root=/dev/sda3 {cmdline}\n}}\n")
+    esp = stub_esp(tmp_path / "esp", BOOT_UUID, vendor="redhat", prefix="($dev)/grub2")
+    vhd = build_vhd(root, tmp_path / "rhel9.vhd", scheme="gpt", size_mib=96, boot=boot, boot_uuid=BOOT_UUID, esp=esp)
+    run = preflight(str(vhd), GUIDE)
+    assert next(r for r in run.results if r.id == "kernel-params").result == PASSED
+    assert "kernel command line from /boot/grub2/grub.cfg" in run.notes
+
+
+def test_a_damaged_esp_is_a_note_or_a_named_problem_never_a_crash(tmp_path):
+    from image_roots import BAD_CMDLINE, GOOD_CMDLINE, rhel_esp
+
+    from wizard.core.fatfs import FatFiles
+
+    root = _uefi_root(tmp_path, BAD_CMDLINE)
+    vhd = build_vhd(root, tmp_path / "rhel.vhd", scheme="gpt", esp=rhel_esp(tmp_path / "esp", GOOD_CMDLINE))
+    data = bytearray(vhd.read_bytes())
+    reader = CountingReader(vhd)
+    esp = FatFiles(reader, 2048 * 512, 8 * 1024 * 1024)
+    cluster = esp._lookup("/EFI/redhat/grub.cfg")[1].cluster
+    assert esp.stat("/EFI/redhat/grub.cfg").size > 3 * esp.boot.cluster_bytes
+    reader.close()
+    looped = bytearray(data)
+    at = 2048 * 512 + esp.boot.fat_offset + 2 * cluster  # FAT16: the file's chain back to itself
+    looped[at:at + 2] = cluster.to_bytes(2, "little")
+    broken = tmp_path / "looped.vhd"
+    broken.write_bytes(bytes(looped))
+    run = preflight(str(broken), GUIDE)
+    said = f"the EFI System Partition (/dev/sda1) is damaged: the FAT chain of /EFI/redhat/grub.cfg loops (cluster {cluster} twice)"
+    assert said in run.notes, run.notes
+    assert "kernel command line from /etc/default/grub" in run.notes  # what else the image says is judged
+    assert next(r for r in run.results if r.id == "kernel-params").result == FAILED
+    no_fat = bytearray(data)
+    no_fat[2048 * 512 + 11:2048 * 512 + 13] = b"\x00\x00"  # 0-byte sectors
+    broken.write_bytes(bytes(no_fat))
+    run = preflight(str(broken), GUIDE)
+    assert run.layout == "GPT: /dev/sda1 fat (the FAT boot sector gives 0-byte sectors), /dev/sda2 ext", run.layout
+    assert "kernel command line from /etc/default/grub" in run.notes
+
+
+def test_parity_an_esp_booted_image_with_the_ssh_run_of_the_same_root(sshd, roots, tmp_path):
+    """The good root over SSH (its /proc/cmdline is what the VM booted with) against the same root as
+    a UEFI image whose ESP grub.cfg holds that line and whose /etc/default/grub does not: the same
+    verdicts case by case. The probe names each grub.cfg it read, as the pre-flight names its own."""
+    import shutil
+
+    from image_roots import GOOD_CMDLINE, rhel_esp
+    from test_linux_checks import run_suite
+
+    good = roots[0]
+    online, evidence = run_suite(sshd, tmp_path, good, GUIDE)
+    assert "### /boot/grub/grub.cfg\n\tlinux\t/boot/vmlinuz-" in evidence["grub"]
+    copy = tmp_path / "copy"
+    shutil.copytree(good.root, copy, symlinks=True)
+    (copy / "boot/grub/grub.cfg").unlink()
+    (copy / "etc/default/grub").write_text('GRUB_CMDLINE_LINUX="quiet"\n')
+    vhd = build_vhd(copy, tmp_path / "uefi.vhd", scheme="gpt", esp=rhel_esp(tmp_path / "esp", GOOD_CMDLINE))
+    offline = {r.id: r for r in preflight(str(vhd), GUIDE).results}
+    assert offline["kernel-params"].result == online["kernel-params"].result == PASSED
+    differing = {c: (offline[c].result, online[c].result) for c in online  # as the parity test above excepts
+                 if offline[c].result != online[c].result and c not in RUNNING_ONLY and "needs root" not in online[c].actual}
+    assert differing == {}, differing
+
+
+def test_rhel8_bls_entry_takes_kernelopts_from_the_esps_grubenv(tmp_path):
+    """RHEL 8 on UEFI: EFI/redhat/grub.cfg runs `blscfg`, the entry says `options $kernelopts`, and the
+    value is in EFI/redhat/grubenv on the ESP."""
+    from image_roots import GOOD_CMDLINE, KERNEL
+
+    root = _uefi_root(tmp_path, "quiet")
+    (root / "boot/loader/entries").mkdir(parents=True)
+    (root / f"boot/loader/entries/0c7c-{KERNEL}.conf").write_text(
+        f"title Red Hat Enterprise Linux\nversion {KERNEL}\nlinux /vmlinuz-{KERNEL}\noptions $kernelopts $tuned_params\n")
+    esp = tmp_path / "esp"
+    (esp / "EFI/redhat").mkdir(parents=True)
+    (esp / "EFI/redhat/grub.cfg").write_text("set timeout=5\nload_env -f ${config_directory}/grubenv\nblscfg\n")
+    block = f"# GRUB Environment Block\nkernelopts=root=/dev/sda2 ro {GOOD_CMDLINE}\nsaved_entry=0c7c-{KERNEL}\n"
+    (esp / "EFI/redhat/grubenv").write_text(block.ljust(1024, "#"))
+    run = preflight(str(build_vhd(root, tmp_path / "rhel8.vhd", scheme="gpt", esp=esp)), GUIDE)
+    kernel = next(r for r in run.results if r.id == "kernel-params")
+    assert kernel.result == PASSED and kernel.actual == f"root=/dev/sda2 ro {GOOD_CMDLINE}", kernel.actual
+    assert (f"kernel command line from /boot/loader/entries/0c7c-{KERNEL}.conf (variables from ESP:/EFI/redhat/grubenv)"
+            in run.notes), run.notes
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("set prefix=($root)'/boot/grub' configfile $prefix/grub.cfg search.fs_uuid "
+                                             "--set=dev ${}\n\"#-0123456789abcdef")), max_size=300))
+def test_a_stub_grub_cfg_of_any_text_names_image_paths_or_nothing(images, text):
+    from wizard.core.preflight import _handover
+
+    reader = CountingReader(images[1])
+    try:
+        opened = open_image(reader, images[1].stat().st_size - 512)
+        assert all(t.startswith("/") for t in _handover(text, opened))
+    finally:
+        reader.close()
+
+
+def test_a_stub_hands_over_once_whatever_it_repeats(images):
+    """GRUB does not come back from the first `configfile`; before, every line (and every spelling of one
+    path: //big, /./big) was read, up to 1 MiB each -- 100 lines read 105 MB."""
+    from wizard.core.preflight import _handover
+
+    stub = "\n".join(["configfile //boot/./grub/grub.cfg"] + [f"configfile /{'./' * n}big" for n in range(200)])
+    reader = CountingReader(images[1])
+    try:
+        opened = open_image(reader, images[1].stat().st_size - 512)
+        targets = _handover(stub, opened)
+    finally:
+        reader.close()
+    assert targets[0] == "/boot/grub/grub.cfg"
+    assert len(targets) <= 3 and not any("big" in t for t in targets), targets

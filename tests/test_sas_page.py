@@ -128,4 +128,19 @@ def test_expiring_sas_is_flagged_on_reopen(qtbot, win, tmp_path, new_window):
     page = other.pages[Step.SAS]
     assert page.banner.isVisibleTo(page)
     assert "renew" in page.banner.text()
-    assert "expires soon" in page.disks.item(0, 3).text()
+    assert "expires soon" in page.disks.item(0, 1).text()
+
+
+def test_each_disks_status_reads_without_scrolling_at_1024x700(win, page):
+    """Before, the blob URL's column came first and pushed "Status" out of sight at 1024 pixels: after
+    Verify, a person saw the result only by scrolling sideways. Now the status follows the disk's name and
+    the URL comes last, elided in the middle, whole in its tooltip."""
+    from person import settle
+
+    win.resize(1024, 700)
+    settle(50)
+    assert page.disks.horizontalHeaderItem(1).text() == "Status"
+    for row, (_sku, disk) in enumerate(page.all_disks()):
+        status = page.disks.visualItemRect(page.disks.item(row, 1))
+        assert page.disks.viewport().rect().contains(status), (row, status, page.disks.viewport().rect())
+        assert page.disks.item(row, 3).toolTip() == disk.blob_url

@@ -98,3 +98,35 @@ def test_a_person_finds_and_copies_the_commands_on_the_connection_page(new_windo
     settle(20)
     assert "$env:RESOURCE_GROUP" in dialog.texts["az-ps1"].toPlainText()
     dialog.close()
+
+
+def test_commands_that_still_hold_placeholders_say_so_above_them(new_window):
+    """The demo before its upload: the commands name MISSING-… where the blob URLs go, and the dialog
+    says so in words before anyone copies them; once the URLs are there the warning is gone."""
+    window = new_window()
+    window.show()
+    window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+    sku = window.document.project.skus[0]
+    for disk in sku.disks:
+        disk.blob_url = ""
+    window.wizard.jump_to(int(Step.CONNECTION))
+    settle(20)
+    page = window.pages[Step.CONNECTION]
+    Person(window).click(page.btn_vm_commands)
+    dialog = page.vm_dialog
+    dialog.sku.setCurrentIndex(0)
+    dialog.refresh()
+    settle(20)
+    note = dialog.missing_note
+    assert note.isVisible()
+    assert "MISSING-DATA-VHD-URL, MISSING-OS-VHD-URL" in note.text() and "VHD check" in note.text()
+    dialog.close()
+    sku.disks[0].blob_url, sku.disks[1].blob_url = OS_URL, DATA_URL
+    Person(window).click(page.btn_vm_commands)
+    dialog = page.vm_dialog
+    dialog.sku.setCurrentIndex(0)
+    dialog.refresh()
+    settle(20)
+    assert not dialog.missing_note.isVisible()
+    assert "MISSING-" not in dialog.texts["az-script"].toPlainText()
+    dialog.close()

@@ -285,3 +285,52 @@ def test_refusals_reach_a_japanese_user_in_japanese(make_vhd, container, azurite
     assert "is leased" in str(leased.value)
     assert "access was refused" in str(refused.value).lower()
     assert translate_failure(refused.value) == str(refused.value)  # English UI: the English sentence
+
+
+def test_an_upload_into_a_container_that_does_not_exist_makes_it_private(make_vhd, azurite):
+    """A new storage account has no container, and the app has no other place to make one: the upload
+    makes the container it is told to use (as AzCopy does), never with public access; then it exists."""
+    path = sparse_vhd(make_vhd, "32M", [(0, b"boot" * 128)])
+    for name, secret in (("madebykey", {"account_key": AZURITE_KEY}),
+                         ("madebyconnstr", {"connection_string": azurite.connection_string})):
+        url = f"{azurite.endpoint}/{name}/os.vhd"
+        summary = upload_vhd(path, url, journal_folder=path.parent / f"j-{name}", **secret)
+        assert summary.created_container == name and summary.verified_ranges
+        properties = azurite.service().get_container_client(name).get_container_properties()
+        assert properties.public_access is None
+        assert blob_md5(azurite.service().get_blob_client(name, "os.vhd")) == file_md5(path)
+        again = upload_vhd(path, f"{azurite.endpoint}/{name}/second.vhd", journal_folder=path.parent / f"k-{name}",
+                           **secret)
+        assert again.created_container == ""  # there now: nothing made, nothing said
+        assert again.to_json()["created_container"] == ""
+
+
+def test_a_blob_sas_cannot_make_the_container_and_the_upload_says_it_does_not_exist(make_vhd, azurite):
+    from datetime import UTC, datetime, timedelta
+
+    from azure.storage.blob import BlobSasPermissions, generate_blob_sas
+
+    from wizard.core.storage import StorageError
+
+    from conftest import AZURITE_ACCOUNT
+
+    path = sparse_vhd(make_vhd, "32M", [(0, b"boot" * 128)])
+    token = generate_blob_sas(AZURITE_ACCOUNT, "nosuchcontainer", "os.vhd", account_key=AZURITE_KEY,
+                              permission=BlobSasPermissions(read=True, write=True, create=True),
+                              expiry=datetime.now(UTC) + timedelta(hours=1))
+    with pytest.raises(StorageError, match="the container does not exist"):
+        upload_vhd(path, f"{azurite.endpoint}/nosuchcontainer/os.vhd?{token}", journal_folder=path.parent / "j")
+    assert "nosuchcontainer" not in [c.name for c in azurite.service().list_containers()]
+
+
+def test_the_command_line_says_it_made_the_container(make_vhd, azurite, cli):
+    path = sparse_vhd(make_vhd, "32M", [(0, b"boot" * 128)])
+    env = {**os.environ, "S": azurite.connection_string}
+    result = cli("upload", str(path), f"{azurite.endpoint}/madebycli/os.vhd", "--connection-string-env", "S", env=env,
+                 timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "note: the container madebycli did not exist: it was created (private)" in result.stderr
+    again = cli("upload", str(path), f"{azurite.endpoint}/madebycli/os2.vhd", "--connection-string-env", "S", "--json",
+                env=env, timeout=120)
+    assert again.returncode == 0 and "did not exist" not in again.stderr, again.stderr
+    assert json.loads(again.stdout)["created_container"] == ""

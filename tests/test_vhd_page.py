@@ -189,3 +189,35 @@ def test_upload_without_storage_connection_says_what_to_do(qtbot, page, make_vhd
     qtbot.waitUntil(lambda: page.task is None, timeout=10_000)
     assert "SAS URIs step" in page.status.text()
     assert not disk.blob_url
+
+
+def test_upload_with_no_storage_account_says_where_to_connect_it_before_asking_for_a_container(qtbot, new_window, make_vhd,
+                                                                                               monkeypatch):
+    """A first-timer on a new project presses Upload: before, the page asked for a container and only then
+    failed in the background; now it says at once which step takes the storage account."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window = new_window()
+    window.show()
+    window.wizard.jump_to(int(Step.VHD))
+    page = window.pages[Step.VHD]
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a) or ("vhds", True)))
+    project = window.document.project
+    page.set_disk_file(project.skus[0].disks[0], str(make_vhd("32M")))
+    page.disks.selectRow(0)
+    page.btn_upload.click()
+    assert asked == [] and page.task is None
+    assert "Connect it first on the SAS URIs step" in page.status.text()
+    project.storage.account_name = "contosovhds"  # named (the key may be in the keyring): the container is asked for
+    page.btn_upload.click()
+    assert len(asked) == 1
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    assert "SAS URIs step" in page.status.text()  # no key in this session or the keyring: said after the look-up
+
+
+def test_upload_sizes_read_at_a_glance():
+    from wizard.core.units import readable_size
+
+    assert [readable_size(n) for n in (0, 1023, 1024, 3072, 5 * 2**20 + 2**19, 2**31 - 2048, 30 * 2**30)] == [
+        "0 B", "1023 B", "1.0 KiB", "3.0 KiB", "5.5 MiB", "2.00 GiB", "30.00 GiB"]

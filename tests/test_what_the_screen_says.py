@@ -117,7 +117,8 @@ def test_a_failed_connection_test_leaves_the_step_needing_attention(window, monk
     page._test_failed(NameNotResolved("{host} does not resolve", host=c.host))
     assert c.verified_target == ""
     assert step_states(window.document.project)[Step.CONNECTION] is StepState.ATTENTION
-    assert window.steps.item(int(Step.CONNECTION)).toolTip() == "needs attention"
+    assert window.steps.item(int(Step.CONNECTION)).toolTip() == (
+        "needs attention: filled in, but Test connection has not reached this host and user yet")
 
 
 def test_the_secret_status_is_not_left_red_after_it_recovers(window):
@@ -343,3 +344,47 @@ def test_any_text_from_the_vm_is_shown_or_translated_never_a_crash(text):
     assert isinstance(shown, str)
     assert check_value(text, "en") == text
     assert isinstance(readable_evidence(text), str)
+
+
+def test_the_step_list_says_why_a_step_needs_attention(window):
+    """The demo's questionnaire is fully answered but has no test run to report on: the ⚠ says so."""
+    from wizard.core.model import VhdCheckRecord
+    from wizard.core.steps import step_statuses
+
+    window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+    project = window.document.project
+    project.test_runs.clear()
+    window._refresh_steps()
+    status = step_statuses(project)[Step.QUESTIONNAIRE]
+    assert status.state is StepState.ATTENTION
+    assert status.text == "every question is answered; the report needs a test run first"
+    item = window.steps.item(int(Step.QUESTIONNAIRE))
+    assert item.toolTip() == "needs attention: every question is answered; the report needs a test run first"
+    assert window.steps.item(int(Step.VHD)).toolTip() == "not started"  # the demo's disks are not checked
+    project.skus[0].disks[0].vhd_check = VhdCheckRecord(target="os.vhd", verdict="pass")
+    window._refresh_steps()
+    assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: 2 disk(s) not checked yet"
+    project.skus[0].disks[1].vhd_check = VhdCheckRecord(target="data.vhd", verdict="fail")
+    window._refresh_steps()
+    assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: the check of 1 disk(s) failed"
+    assert window.steps.item(int(Step.OFFER)).toolTip() == "done"
+
+
+def test_a_disabled_next_says_what_it_waits_for(window):
+    """Under Partner Center the demo's Windows 2012 R2 SKU is not an approved base image: Next stays
+    disabled on step 1, and its tooltip says why and that the step list still goes anywhere."""
+    from PySide6.QtWidgets import QWizard
+
+    window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+    window.wizard.jump_to(int(Step.OFFER))
+    page = window.pages[Step.OFFER]
+    next_button = window.wizard.button(QWizard.WizardButton.NextButton)
+    page.load_from_project()
+    assert next_button.isEnabled() and next_button.toolTip() == ""
+    window.document.project.profile_id = "partner-center"
+    page.load_from_project()
+    assert not next_button.isEnabled()
+    assert next_button.toolTip().startswith("Fix the 1 problem(s) marked ⚠") and "step list" in next_button.toolTip()
+    window.document.project.profile_id = "publishing-guide-2015"
+    page.load_from_project()
+    assert next_button.isEnabled() and next_button.toolTip() == ""

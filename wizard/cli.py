@@ -202,6 +202,8 @@ def _vhd_preflight(args: argparse.Namespace) -> int:
             print(f"[{r.result:7}] {r.id}: {r.actual}" + (f"  (required: {r.required})" if r.result != "Passed" else ""))
             if r.remediation and r.result in NEEDS_NOTE:
                 print(f"          fix: {r.remediation}")
+        for note in run.notes:  # where a value came from, what the image could not tell (a damaged ESP)
+            print(f"note: {note}")
         print(f"TestResult: {tool_record(run.results, run.system, args.profile, run.finished)['TestResult']} (offline pre-flight)")
     return 1 if any(r.result in BLOCKING for r in run.results) else 0
 
@@ -342,6 +344,8 @@ def _upload(args: argparse.Namespace) -> int:
     print(file=sys.stderr)
     if summary.restart_reason:
         print(f"note: started over because {summary.restart_reason}", file=sys.stderr)
+    if summary.created_container:
+        print(f"note: the container {summary.created_container} did not exist: it was created (private)", file=sys.stderr)
     print(json.dumps(summary.to_json(), indent=2) if args.json else
           f"uploaded: {summary.bytes_sent} bytes sent, {summary.bytes_skipped} skipped, {summary.seconds:.1f} s"
           + (" (resumed)" if summary.resumed else "") + f"\nverified: {summary.verification}"

@@ -25,9 +25,9 @@ from . import __version__
 from .core import logs
 from .core.model import FILE_SUFFIX, new_project
 from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
-from .core.steps import Step, StepState, step_states
+from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
-from .i18n import chosen_language, display_name, local_time, translate_problem
+from .i18n import CORE_CONTEXT, chosen_language, display_name, local_time, translate, translate_problem
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
@@ -283,6 +283,13 @@ class MainWindow(QMainWindow):
         self.act_close = action(file_menu, self.tr("&Close"), self.close_project, QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
         self.act_import_pc = action(file_menu, self.tr("&Import from Partner Center…"), self.import_partner_center_dialog)
+        # Partner Center's pages offer no download of this file: say where it comes from.
+        where = self.tr("A plan's technical configuration as Partner Center's Product Ingestion API returns it (GET "
+                        "https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/<product ID>, saved "
+                        "as .json): its published image versions are kept in the next export.")
+        self.act_import_pc.setToolTip(where)
+        self.act_import_pc.setStatusTip(where)
+        file_menu.setToolTipsVisible(True)
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -360,7 +367,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
 
     def _refresh_steps(self) -> None:
-        states = step_states(self.document.project)
+        statuses = step_statuses(self.document.project)
         # Marks that read without colour: done, needs attention, not started.
         marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.NOT_STARTED: "○"}
         words = {
@@ -375,7 +382,8 @@ class MainWindow(QMainWindow):
         icons = StepPage.qt_ready
         for step in Step:
             item = self.steps.item(int(step))
-            state = states[step]
+            status = statuses[step]
+            state = status.state
             if icons:
                 from .style import label_icon
 
@@ -385,8 +393,11 @@ class MainWindow(QMainWindow):
                 item.setText(self.step_names[step])
             else:
                 item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
-            item.setToolTip(words[state])
-            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, words[state])
+            # "needs attention: 2 disk(s) not checked yet" -- the mark alone does not say why.
+            said = words[state] if not status.reason else self.tr("{0}: {1}").format(
+                words[state], translate(CORE_CONTEXT, status.reason).format(**dict(status.args)))
+            item.setToolTip(said)
+            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, said)
             item.setData(USER_ROLE, state.value)
         self._fit_step_list()  # the rows grow when the marks become icons
 
@@ -506,8 +517,9 @@ class MainWindow(QMainWindow):
     def import_partner_center_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Partner Center"), "",
-                                              self.tr("Technical configuration (*.json);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import from Partner Center: the plan's technical configuration (Product Ingestion API)"), "",
+            self.tr("Technical configuration (*.json);;All files (*)"))
         if name:
             self.import_partner_center(Path(name))
 

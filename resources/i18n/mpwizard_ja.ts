@@ -23,8 +23,8 @@ Your project is autosaved. Details are in the log: {1}</source>
 <context>
     <name>ConnectionPage</name>
     <message>
-        <source>Connection to the certification VM</source>
-        <translation>認定用 VM への接続</translation>
+        <source>Connection to the test VM</source>
+        <translation>テスト VM への接続</translation>
     </message>
     <message>
         <source>Create a test VM from your uploaded image, then enter how to reach it. Linux uses SSH; Windows uses PowerShell remoting over HTTPS.</source>
@@ -880,8 +880,8 @@ Trust it and remember it?</source>
         <translation>データ ディスク サイズ {size} GiB は上限 {max} GiB 以内です。</translation>
     </message>
     <message>
-        <source>Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).</source>
-        <translation>スパース ファイルです: {file} バイト中 {allocated} バイトが割り当て済み (問題なし。アップロードも速くなります)。</translation>
+        <source>Sparse file: {allocated} of {file} are allocated on disk (fine, and faster to upload).</source>
+        <translation>スパース ファイルです: {file} のうち、ディスク上に割り当て済みなのは {allocated} です (問題ありません。アップロードも速くなります)。</translation>
     </message>
     <message>
         <source>Allocated size is unknown on this system.</source>
@@ -1427,6 +1427,46 @@ Trust it and remember it?</source>
         <source>The connection dropped during the run ({reason}): the checks whose evidence had arrived are judged, the others are Errors. Run again.</source>
         <translation>実行中に接続が切れました ({reason})。根拠が届いたチェックは判定し、それ以外はエラーにしました。もう一度実行してください。</translation>
     </message>
+    <message>
+        <source>{count} problem(s) to fix on this step</source>
+        <translation>このステップで直す問題が {count} 件あります</translation>
+    </message>
+    <message>
+        <source>{count} disk(s) not checked yet</source>
+        <translation>まだチェックしていないディスクが {count} 個あります</translation>
+    </message>
+    <message>
+        <source>the check of {count} disk(s) failed</source>
+        <translation>{count} 個のディスクのチェックが不合格です</translation>
+    </message>
+    <message>
+        <source>filled in, but Test connection has not reached this host and user yet</source>
+        <translation>入力済みですが、「接続テスト」でこのホストとユーザーにまだ接続できていません</translation>
+    </message>
+    <message>
+        <source>{count} disk(s) without a SAS URI, or with one that expires too soon</source>
+        <translation>SAS URI がないか、有効期限が近すぎるディスクが {count} 個あります</translation>
+    </message>
+    <message>
+        <source>the latest test run has Failed or Error results</source>
+        <translation>最新のテスト実行に「不合格」または「エラー」の結果があります</translation>
+    </message>
+    <message>
+        <source>the latest test run has no results</source>
+        <translation>最新のテスト実行に結果がありません</translation>
+    </message>
+    <message>
+        <source>{answered} of {total} questions answered</source>
+        <translation>{total} 問中 {answered} 問回答済み</translation>
+    </message>
+    <message>
+        <source>every question is answered; the report needs a test run first</source>
+        <translation>すべての質問に回答済みです。レポートには先にテスト実行が必要です</translation>
+    </message>
+    <message>
+        <source>the last export said {count} item(s) are missing</source>
+        <translation>前回のエクスポートでは {count} 項目が不足していました</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -1862,6 +1902,10 @@ Trust it and remember it?</source>
         <translation>未着手</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -1948,6 +1992,14 @@ Trust it and remember it?</source>
     <message>
         <source>Technical configuration (*.json);;All files (*)</source>
         <translation>技術構成 (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
+        <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Import from Partner Center: the plan&apos;s technical configuration (Product Ingestion API)</source>
+        <translation>パートナー センターからインポート: プランの技術的な構成 (Product Ingestion API)</translation>
     </message>
     <message>
         <source>Nothing was imported: {0}</source>
@@ -2556,6 +2608,10 @@ Details: {0}</source>
         <translation>選択済み ({0} 個、必要数 {1}): {2}</translation>
     </message>
     <message>
+        <source>Fix the {0} problem(s) marked ⚠ under “What is still missing or wrong” first (the step list on the left still opens any step).</source>
+        <translation>先に「まだ不足している項目や誤り」で ⚠ の付いた {0} 件の問題を直してください (左のステップ一覧からはどのステップも開けます)。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -2848,6 +2904,14 @@ Details: {0}</source>
         <translation>SSH アクセス情報が未入力</translation>
     </message>
     <message>
+        <source>Say how the certification team signs in over SSH (or that SSH is blocked) on the Additional information tab first.</source>
+        <translation>先に「追加情報」タブで、認定チームが SSH でサインインする方法 (または SSH をブロックしていること) を入力してください。</translation>
+    </message>
+    <message>
+        <source>Answer every question first ({0} of {1} answered; the step list on the left still opens any step).</source>
+        <translation>先にすべての質問に回答してください ({1} 問中 {0} 問回答済み。左のステップ一覧からはどのステップも開けます)。</translation>
+    </message>
+    <message>
         <source>Run the certification tests first: the report is made from the latest test run.</source>
         <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
     </message>
@@ -3023,10 +3087,6 @@ Details: {0}</source>
         <translation>ディスクとその SAS URI</translation>
     </message>
     <message>
-        <source> extra days</source>
-        <translation> 日延長</translation>
-    </message>
-    <message>
         <source>Make the SAS last longer than the profile&apos;s minimum (never shorter).</source>
         <translation>SAS の有効期間をプロファイルの最小値より長くします (短くはできません)。</translation>
     </message>
@@ -3049,10 +3109,6 @@ Details: {0}</source>
     <message>
         <source>Cop&amp;y SAS URI</source>
         <translation>SAS URI をコピー(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Expiry:</source>
-        <translation>有効期限:</translation>
     </message>
     <message>
         <source>Scheme:</source>
@@ -3155,6 +3211,10 @@ Details: {0}</source>
         <translation>ストレージ アカウント キー(&amp;T):</translation>
     </message>
     <message>
+        <source>&amp;Days beyond the minimum:</source>
+        <translation>最低期間に加える日数(&amp;D):</translation>
+    </message>
+    <message>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
@@ -3224,6 +3284,10 @@ Details: {0}</source>
 </context>
 <context>
     <name>StepPage</name>
+    <message>
+        <source>Wait until the work in progress ends, or cancel it.</source>
+        <translation>実行中の処理が終わるまで待つか、キャンセルしてください。</translation>
+    </message>
     <message>
         <source>SKU without an ID</source>
         <translation>ID 未設定の SKU</translation>
@@ -3393,8 +3457,8 @@ Evidence:
         <translation>テスト VM の作成</translation>
     </message>
     <message>
-        <source>Run these commands where the Azure CLI is signed in (az login). First set RESOURCE_GROUP and LOCATION to the resource group and region of the storage account that holds the VHDs (Azure portal → Storage accounts → your account → Overview) and, for a Windows image, ADMIN_PASSWORD. They create a managed image from the checked and uploaded VHD, then a VM from it; enter that VM&apos;s address on the Connection page. Delete the VM when the test run is done: it costs money while it runs.</source>
-        <translation>Azure CLI にサインインした環境 (az login) でこれらのコマンドを実行します。先に RESOURCE_GROUP と LOCATION に VHD を保存しているストレージ アカウントのリソース グループとリージョン (Azure portal の「ストレージ アカウント」→ 対象のアカウント →「概要」) を設定し、Windows イメージの場合は ADMIN_PASSWORD も設定します。コマンドは、確認してアップロードした VHD からマネージド イメージを作成し、そこから VM を作成します。その VM のアドレスを「接続」ページに入力してください。VM は実行中に料金がかかるため、テストの実行が終わったら削除してください。</translation>
+        <source>Run these commands where the Azure CLI is signed in (az login). First set RESOURCE_GROUP and LOCATION to the resource group and region of the storage account that holds the VHDs (Azure portal → Storage accounts → your account → Overview) and, for a Windows image, ADMIN_PASSWORD. They create a managed image from the checked and uploaded VHD, then a VM from it; enter that VM&apos;s address on the Connection page (az vm show -d -g &quot;$RESOURCE_GROUP&quot; -n NAME --query publicIps -o tsv prints it; NAME is the --name of az vm create). Delete the VM when the test run is done (az vm delete -g &quot;$RESOURCE_GROUP&quot; -n NAME --yes): it costs money while it runs.</source>
+        <translation>Azure CLI にサインインした環境 (az login) でこれらのコマンドを実行します。先に RESOURCE_GROUP と LOCATION に VHD を保存しているストレージ アカウントのリソース グループとリージョン (Azure portal の「ストレージ アカウント」→ 対象のアカウント →「概要」) を設定し、Windows イメージの場合は ADMIN_PASSWORD も設定します。コマンドは、確認してアップロードした VHD からマネージド イメージを作成し、そこから VM を作成します。その VM のアドレスを「接続」ページに入力してください (az vm show -d -g &quot;$RESOURCE_GROUP&quot; -n NAME --query publicIps -o tsv で表示されます。NAME は az vm create の --name です)。VM は実行中に料金がかかるため、テストの実行が終わったら削除してください (az vm delete -g &quot;$RESOURCE_GROUP&quot; -n NAME --yes)。</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -3423,6 +3487,10 @@ Evidence:
     <message>
         <source>No commands: {0}</source>
         <translation>コマンドを作成できません: {0}</translation>
+    </message>
+    <message>
+        <source>Not ready to run: the commands still hold {0}. Upload the VHDs on the VHD check step (or complete step 1) first; the commands then name them.</source>
+        <translation>まだ実行できません。コマンドに {0} が残っています。先に「VHD チェック」ステップで VHD をアップロードしてください (または手順 1 を完成させてください)。その後、コマンドにそれらが入ります。</translation>
     </message>
 </context>
 <context>
@@ -3636,6 +3704,14 @@ Evidence:
         <translation>{0} を読み取れませんでした: {1}</translation>
     </message>
     <message>
+        <source>Which storage account? Connect it first on the SAS URIs step (its name and account key, then Connect and list containers): the upload sends the VHD there.</source>
+        <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
+    </message>
+    <message>
+        <source>Uploaded to {0}{1}: {2} sent; {3} of empty space not sent (Azure reads it as zeros); {4:.1f} s. Page ranges verified.</source>
+        <translation>{0} にアップロードしました{1}: {2} を送信、空き領域 {3} は送信不要 (Azure ではゼロとして読まれます)、{4:.1f} 秒。ページ範囲を検証しました。</translation>
+    </message>
+    <message>
         <source>Check cancelled.</source>
         <translation>チェックをキャンセルしました。</translation>
     </message>
@@ -3714,8 +3790,8 @@ Evidence:
         <translation> (再開)</translation>
     </message>
     <message>
-        <source>Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. Page ranges verified.</source>
-        <translation>{0} にアップロードしました{1}: 送信 {2} バイト、スキップ {3} バイト、{4:.1f} 秒。ページ範囲を検証しました。</translation>
+        <source>The container {0} did not exist: it was created (private, no public access).</source>
+        <translation>コンテナー {0} は存在しなかったため、作成しました (プライベート、パブリック アクセスなし)。</translation>
     </message>
     <message>
         <source>Upload cancelled. Upload again to send only what is missing.</source>

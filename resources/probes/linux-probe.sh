@@ -7,7 +7,10 @@ s uname_r; uname -r
 s tcp_sack; cat /proc/sys/net/ipv4/tcp_sack 2>/dev/null
 s os_release; cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null
 s cmdline; cat /proc/cmdline 2>/dev/null
-s grub; cat /etc/default/grub 2>/dev/null; for f in /boot/grub/grub.cfg /boot/grub2/grub.cfg; do [ -r "$f" ] && grep -E '^[[:space:]]*linux' "$f"; done
+s grub; cat /etc/default/grub 2>/dev/null
+for f in /boot/efi/EFI/*/grub.cfg /boot/grub/grub.cfg /boot/grub2/grub.cfg; do
+  [ -r "$f" ] && grep -qE '^[[:space:]]*linux' "$f" && { echo "### $f"; grep -E '^[[:space:]]*linux' "$f"; }
+done
 s swaps; cat /proc/swaps 2>/dev/null
 s fstab; cat /etc/fstab 2>/dev/null
 s mounts; cat /proc/mounts 2>/dev/null

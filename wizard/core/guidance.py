@@ -276,9 +276,10 @@ def glossary_html(lang: str, guidance: Guidance | None = None) -> str:
 def outline_html(lang: str, step_names: dict[str, str], guidance: Guidance | None = None) -> str:
     """The 2015 guide's sections, each with a link to the step that covers it (`step_names` by key)."""
     g = guidance or load_guidance()
-    return "<ol>" + "".join(
+    # A bulleted list: the sections carry the guide's own numbers ("5.1 …"), which a numbered list would double.
+    return "<ul>" + "".join(
         f'<li>{html.escape(pick(e.section, lang))} → <a href="step:{e.step}">{html.escape(step_names.get(e.step, e.step))}</a></li>'
-        for e in g.outline) + "</ol>"
+        for e in g.outline) + "</ul>"
 
 
 def step_from_key(key: str) -> Step | None:

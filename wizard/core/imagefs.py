@@ -6,8 +6,10 @@ loop device and no VM, so it works on Windows and macOS too.
 
 What is read: the partition table (MBR or GPT, `partitions.py`), then each partition's first
 blocks to tell its file system from its superblock. ext2/3/4 is opened with the `ext4` library
-(MIT; pure reading through a file object). XFS, Btrfs and LVM are recognised and reported as not
-readable offline. Only the blocks of the files asked for are read; `CountingReader` counts them.
+(MIT; pure reading through a file object); the EFI System Partition's FAT with our own small reader
+(`fatfs.py`: the boot loader's configuration of a UEFI image lives there). XFS, Btrfs and LVM are
+recognised and reported as not readable offline. Only the blocks of the files asked for are read;
+`CountingReader` counts them.
 
 Everything in the image is hostile input: a superblock is checked for sane numbers before the
 library sees it (the library allocates one descriptor per block group), symbolic links resolve
@@ -23,9 +25,12 @@ import os
 import stat as statmod
 import struct
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .partitions import SECTOR, Partition, PartitionTable, read_partition_table
+
+if TYPE_CHECKING:
+    from .fatfs import FatFiles
 
 MAX_LINKS = 40  # as Linux: a lookup that follows more links is a loop
 MAX_FILE = 4 * 1024 * 1024  # the largest configuration file read (larger ones are cut)
@@ -375,12 +380,14 @@ class _Absent(Exception):
 
 @dataclass
 class OpenedImage:
-    """An image opened for reading: its layout, the root file system and a separate /boot if any."""
+    """An image opened for reading: its layout, the root file system, a separate /boot and the EFI
+    System Partition (FAT; its files are named "ESP:/EFI/…", it has no fixed place in the tree)."""
 
     reader: CountingReader
     layout: DiskLayout
     root: ExtFiles
     boot: ExtFiles | None = None
+    esp: FatFiles | None = None
 
     def files(self, path: str) -> tuple[ExtFiles, str]:
         """The file system and path inside it that hold image path `path` (/boot may be separate)."""
@@ -424,5 +431,25 @@ def open_image(reader: CountingReader, disk_size: int) -> OpenedImage:
         raise ImageError(f"no Linux root file system (ext2/3/4 with /etc) was found ({layout.describe()})")
     if boot is not None and any(n.startswith("vmlinuz") for n in root.listdir("/boot")):
         boot = None  # the root's own /boot is filled: the other partition is not mounted there
-    return OpenedImage(reader, layout, root, boot)
+    return OpenedImage(reader, layout, root, boot, open_esp(reader, layout))
+
+
+def open_esp(reader: CountingReader, layout: DiskLayout) -> FatFiles | None:
+    """The EFI System Partition: a FAT partition with an /EFI folder, one typed as the ESP first.
+
+    A FAT that cannot be opened gets its reason as the partition's problem (the layout shows it) and
+    is passed over; a disk without one (a Generation 1 image) gives None."""
+    from .fatfs import FatFiles  # late: fatfs uses this module's ImageError and FileInfo
+
+    fats = [p for p in layout.partitions if p.filesystem == FAT]
+    fats.sort(key=lambda p: p.kind.upper() not in (EFI_SYSTEM_GUID, "0XEF"))  # typed as the ESP first
+    for p in fats:
+        try:
+            esp = FatFiles(reader, p.start, p.length, p.device)
+        except ImageError as exc:
+            p.problem = str(exc)
+            continue
+        if esp.stat("/EFI") is not None:
+            return esp
+    return None
 

@@ -5,7 +5,8 @@ running VM, from the files in the image (`imagefs`), and `linux_checks.judge` gi
 the same judges, so a pre-flight and a test-VM run of one image can be compared case by case.
 
 Where the running system answers and a file cannot, the file that decides at boot stands in: the
-kernel command line comes from the boot loader's configuration, swap from fstab and the partition
+kernel command line comes from the boot loader's configuration (on a UEFI image the EFI System
+Partition's `EFI/<vendor>/grub.cfg` first, as the firmware's GRUB reads it), swap from fstab and the partition
 table, sysctl values from /etc/sysctl*, firewall rules from the saved rule files, versions from the
 package database (dpkg). A case whose evidence only a running system has is Skipped with the reason
 (`unavailable`). Nothing in the image is executed, and no hash leaves /etc/shadow: only "user
@@ -14,6 +15,7 @@ password|locked", as on the VM.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import struct
 from dataclasses import dataclass, field
@@ -37,6 +39,9 @@ SYSCTL_FILES = ("/etc/sysctl.conf",)
 SYSCTL_DIRS = ("/usr/lib/sysctl.d", "/lib/sysctl.d", "/etc/sysctl.d")  # later ones win, as systemd-sysctl reads them
 SAVED_RULES = ("/etc/iptables/rules.v4", "/etc/iptables/rules.v6", "/etc/sysconfig/iptables", "/etc/sysconfig/ip6tables")
 GRUB_CFGS = ("/boot/grub/grub.cfg", "/boot/grub2/grub.cfg")
+ESP = "ESP:"  # how a file on the EFI System Partition is named (its mount point is the VM's business)
+MAX_ESP_VENDORS = 32  # EFI/<vendor> folders looked at (a real ESP has one to three)
+MAX_GRUB_CFG = 1024 * 1024
 HV_DIRS = ("kernel/drivers/hv", "kernel/drivers/scsi", "kernel/drivers/net/hyperv")
 DPKG_STATUS = "/var/lib/dpkg/status"
 ELF_MACHINES = {(2, 0x3E): "x86_64", (2, 0xB7): "aarch64", (1, 0x03): "i686", (1, 0x28): "armv7l", (2, 0xF3): "riscv64",
@@ -163,30 +168,136 @@ def _linux_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if re.match(r"\s*linux(efi|16)?\s", line)]
 
 
-def _boot_command_line(img: _Image) -> tuple[str, str]:
-    """(command line, where from): the first boot entry of grub.cfg, else what /etc/default/grub builds."""
+def _grub_words(line: str) -> list[str]:
+    """A grub.cfg line's words, quotes removed (GRUB's own quoting: '…' and "…")."""
+    return [w.replace("'", "").replace('"', "") for w in line.split()]
+
+
+def _handover(text: str, opened: OpenedImage) -> list[str]:
+    """The image paths a stub grub.cfg hands over to with `configfile`, the likelier first.
+
+    Ubuntu's and Debian's ESP stub: `search.fs_uuid UUID root`, `set prefix=($root)'/boot/grub'`,
+    `configfile $prefix/grub.cfg`; the RHEL family's (9 and later): `search … --fs-uuid --set=dev UUID`,
+    `set prefix=($dev)/grub2`, `configfile $prefix/grub.cfg`. The path is inside the file system the
+    UUID names: the root, or a separate /boot (then it is /boot/… in the image)."""
+    variables: dict[str, str] = {}
+    uuid = ""
+    targets: list[str] = []
+    for line in text.splitlines():
+        words = _grub_words(line)
+        if not words or words[0].startswith("#"):
+            continue
+        if words[0] == "set" and len(words) > 1 and "=" in words[1]:
+            name, value = words[1].split("=", 1)
+            variables[name] = value
+        elif words[0].startswith("search"):
+            uuid = next((w for w in words[1:] if re.fullmatch(r"[0-9A-Fa-f-]{8,}", w)), uuid)
+        elif words[0] == "configfile" and len(words) > 1:
+            target = re.sub(r"\$\{?(\w+)\}?", lambda m: variables.get(m.group(1), ""), words[1])
+            target = re.sub(r"^\([^)]*\)", "", target)  # the device: (hd0,gpt2), ($root) after substitution
+            if target.startswith("/"):
+                # GRUB does not come back from the first configfile: later lines never run. One spelling
+                # of the path ("//x", "/./x" are "/x"), so a crafted stub cannot make it read a file twice.
+                targets.append("/" + posixpath.normpath(target).lstrip("/"))
+                break
+    wanted = uuid.replace("-", "").lower()
+    out: list[str] = []
+    for target in targets:
+        on_boot = "/boot" + target
+        by_uuid = {fs.partition.superblock.uuid: path for fs, path in ((opened.root, target), (opened.boot, on_boot))
+                   if fs is not None and fs.partition.superblock is not None}
+        if wanted and wanted in by_uuid:
+            out.append(by_uuid[wanted])
+        out += [target] if target.startswith("/boot/") else [target, on_boot]
+    return list(dict.fromkeys(out))
+
+
+def _boot_configs(img: _Image) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """The boot loader's configuration files with `linux` entries, the one the firmware reads first
+    (name, entry lines), and notes on what was passed over.
+
+    First the ESP's EFI/<vendor>/grub.cfg (EFI/BOOT, the fallback loader's, last): its entries when it
+    has them, else the file its `configfile` hands over to; then /boot/grub/grub.cfg, /boot/grub2/grub.cfg."""
+    found: list[tuple[str, list[str]]] = []
+    notes: list[str] = []
+    esp = img.opened.esp
+    if esp is not None:
+        vendors = sorted(esp.listdir("/EFI"), key=lambda n: (n.casefold() == "boot", n.casefold()))[:MAX_ESP_VENDORS]
+        for vendor in vendors:
+            st = esp.stat(f"/EFI/{vendor}/grub.cfg")
+            if st is None or st.kind != "file":
+                continue
+            text = esp.text(st.path, MAX_GRUB_CFG)
+            lines = _linux_lines(text)
+            if lines:
+                found.append((ESP + st.path, lines))
+                continue
+            targets = _handover(text, img.opened)
+            followed = next(((t, lines) for t in targets if (lines := _linux_lines(img.text(t, MAX_GRUB_CFG)))), None)
+            if followed:
+                found.append(followed)
+            elif targets:
+                notes.append(f"{ESP}{st.path} hands over to {targets[0]}, which has no boot entry in the image")
     for path in GRUB_CFGS:
-        lines = _linux_lines(img.text(path))
+        lines = _linux_lines(img.text(path, MAX_GRUB_CFG))
         if lines:
-            words = lines[0].split()[2:]  # "linux /vmlinuz-… args…"
-            return " ".join(w for w in words if not w.startswith("$")), path
+            found.append((path, lines))
+    unique: dict[str, list[str]] = {}  # a stub's target is often one of GRUB_CFGS too
+    for name, lines in found:
+        unique.setdefault(name, lines)
+    return list(unique.items()), notes
+
+
+def _boot_command_line(img: _Image, configs: list[tuple[str, list[str]]]) -> tuple[str, str]:
+    """(command line, where from): the first boot entry of the grub.cfg booted, else BLS entries, else
+    what /etc/default/grub builds."""
+    for path, lines in configs:
+        words = lines[0].split()[2:]  # "linux /vmlinuz-… args…"
+        return " ".join(w for w in words if not w.startswith("$")), path
     for folder in ("/boot/loader/entries",):
         for entry in img.glob(folder, ".conf"):
             m = re.search(r"(?m)^options\s+(.*)$", img.text(entry))
             if m:
-                return m.group(1).strip(), entry
+                options = m.group(1).strip()
+                if "$" not in options:
+                    return options, entry
+                # RHEL 8: "options $kernelopts …", the value in grubenv — on a UEFI image the ESP's
+                # EFI/<vendor>/grubenv (/boot/grub2/grubenv is a link to /boot/efi/EFI/<vendor>/grubenv).
+                env, env_name = _grubenv(img)
+                words = [env.get(w.strip("${}"), "") if w.startswith("$") else w for w in options.split()]
+                return " ".join(w for w in words if w), entry + (f" (variables from {env_name})" if env_name else "")
+    return _default_command_line(img), "/etc/default/grub"
+
+
+def _grubenv(img: _Image) -> tuple[dict[str, str], str]:
+    """GRUB's environment block (`key=value` lines, `#` padding to 1 KiB) and where it was found."""
+    places: list[tuple[str, str]] = []
+    esp = img.opened.esp
+    if esp is not None:
+        for vendor in sorted(esp.listdir("/EFI"), key=str.casefold)[:MAX_ESP_VENDORS]:
+            st = esp.stat(f"/EFI/{vendor}/grubenv")
+            if st is not None and st.kind == "file":
+                places.append((ESP + st.path, esp.text(st.path, 64 * 1024)))
+    places += [(path, img.text(path, 64 * 1024)) for path in ("/boot/grub2/grubenv", "/boot/grub/grubenv")]
+    for name, text in places:
+        env = dict(line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("#"))
+        if env:
+            return env, name
+    return {}, ""
+
+
+def _default_command_line(img: _Image) -> str:
     parts = [_grub_default(img.text("/etc/default/grub"))]
     parts += [_grub_default(img.text(p)) for p in img.glob("/etc/default/grub.d", ".cfg")]
-    return " ".join(p for p in parts if p), "/etc/default/grub"
+    return " ".join(p for p in parts if p)
 
 
-def _kernel_release(img: _Image) -> str:
-    """The kernel the image boots: grub.cfg's first entry, else the newest in /boot or /lib/modules."""
-    for path in GRUB_CFGS:
-        for line in _linux_lines(img.text(path))[:1]:
-            words = line.split()
-            if len(words) > 1 and "vmlinuz-" in words[1]:
-                return words[1].rsplit("vmlinuz-", 1)[1]
+def _kernel_release(img: _Image, configs: list[tuple[str, list[str]]]) -> str:
+    """The kernel the image boots: the booted grub.cfg's first entry, else the newest in /boot or /lib/modules."""
+    for _path, lines in configs[:1]:
+        words = lines[0].split()
+        if len(words) > 1 and "vmlinuz-" in words[1]:
+            return words[1].rsplit("vmlinuz-", 1)[1]
     names = [n.removeprefix("vmlinuz-") for n in img.listdir("/boot") if n.startswith("vmlinuz-")]
     names += img.listdir("/lib/modules")
     ranked = sorted((version_tuple(n) or (), n) for n in set(names) if version_tuple(n))
@@ -266,7 +377,9 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
             cancel.raise_if_cancelled()
 
     packages = dpkg_packages(img.text(DPKG_STATUS, 64 * 1024 * 1024))
-    release = _kernel_release(img)
+    configs, boot_notes = _boot_configs(img)
+    notes += boot_notes
+    release = _kernel_release(img, configs)
     ev["uname_m"] = _elf_machine(img)
     if not ev["uname_m"]:
         unavailable["uname_m"] = NEEDS_VM.format(what="no ELF program found to tell the architecture")
@@ -276,10 +389,19 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     ev["tcp_sack"] = _sysctl(img, "net.ipv4.tcp_sack")
     ev["os_release"] = img.text("/etc/os-release") or img.text("/usr/lib/os-release")
     step()
-    cmdline, source = _boot_command_line(img)
+    cmdline, source = _boot_command_line(img, configs)
     ev["cmdline"] = cmdline
     notes.append(f"kernel command line from {source}")
-    ev["grub"] = "\n".join([img.text("/etc/default/grub").rstrip("\n")] + [line for p in GRUB_CFGS for line in _linux_lines(img.text(p))])
+    default = _default_command_line(img).split()
+    booted = set(cmdline.split())
+    dropped = [w for w in dict.fromkeys(default) if w not in booted]
+    if source != "/etc/default/grub" and dropped:  # the booted file wins, as on the VM
+        shown = " ".join(dropped[:8]) + (" …" if len(dropped) > 8 else "")
+        notes.append(f"/etc/default/grub sets {shown}, which {source} does not boot with: "
+                     "the boot loader's file is judged (regenerate it to apply /etc/default/grub)")
+    # As the probe prints it: /etc/default/grub, then each grub.cfg's entry lines under its name.
+    ev["grub"] = "\n".join([img.text("/etc/default/grub").rstrip("\n")] +
+                           [f"### {name}\n" + "\n".join(lines) for name, lines in configs])
     swap_parts = [p for p in opened.layout.partitions if p.filesystem == SWAP]
     ev["swaps"] = "\n".join(["Filename Type Size Used Priority"] +
                             [f"{p.device} partition {p.length // 1024} 0 -2" for p in swap_parts])
@@ -337,6 +459,8 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     notes.append("firewall rules from the saved rule files (rules a service adds at boot are seen on the test VM only)")
     glibc = next((upstream_version(packages[n]) for n in ("libc6", "libc6-amd64", "glibc") if n in packages), "")
     ev["glibc"] = f"glibc {glibc}" if glibc else ""
+    if opened.esp is not None:
+        notes += [f"the EFI System Partition ({opened.esp.device}) is damaged: {p}" for p in opened.esp.problems]
     ev["end"] = ""
     return ev, unavailable, notes
 

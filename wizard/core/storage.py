@@ -107,6 +107,22 @@ def blob_client(url: str, account_key: str | None = None, connection_string: str
     return BlobClient.from_blob_url(url, **client_options())
 
 
+def container_client(url: str, account_key: str | None = None, connection_string: str | None = None) -> Any:
+    """A ContainerClient for the container of blob `url`, signed as blob_client() signs (a SAS in the URL
+    signs only what it allows)."""
+    from azure.storage.blob import BlobServiceClient, ContainerClient
+
+    parsed = parse_blob_url(url)
+    if connection_string:
+        service = BlobServiceClient.from_connection_string(connection_string, **client_options())
+        return service.get_container_client(parsed.container)
+    if account_key:
+        credential = {"account_name": parsed.account, "account_key": account_key}
+        return ContainerClient(parsed.account_url, parsed.container, credential=credential, **client_options())
+    query = f"?{parsed.query}" if parsed.query else ""
+    return ContainerClient.from_container_url(f"{parsed.account_url}/{parsed.container}{query}", **client_options())
+
+
 def storage_error(exc: Exception) -> StorageError:
     """An SDK error as a StorageError whose sentence says what to do."""
     from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ResourceNotFoundError, ServiceRequestError

@@ -30,7 +30,7 @@ from typing import Any
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
-from .storage import StorageError, blob_client, parse_blob_url, storage_error
+from .storage import StorageError, blob_client, container_client, parse_blob_url, storage_error
 from .vhd import FileSource, data_extents, inspect, open_regular
 
 PAGE = 512
@@ -119,6 +119,7 @@ class UploadSummary:
     workers: int = 0  # parallel requests at the end (chosen by throughput unless given)
     verified_content: bool = False  # the blob was read back and its MD5 equals the file's
     resent_changed_chunks: int = 0  # chunks sent before that had changed in the file since
+    created_container: str = ""  # the container named for the upload did not exist: it was made (private)
 
     @property
     def verification(self) -> str:
@@ -133,7 +134,7 @@ class UploadSummary:
                 "seconds": round(self.seconds, 3), "resumed": self.resumed, "restart_reason": self.restart_reason,
                 "verified_ranges": self.verified_ranges, "verified_content": self.verified_content,
                 "verification": self.verification, "content_md5": self.content_md5, "workers": self.workers,
-                "resent_changed_chunks": self.resent_changed_chunks}
+                "resent_changed_chunks": self.resent_changed_chunks, "created_container": self.created_container}
 
 
 @dataclass
@@ -306,6 +307,7 @@ class PageBlobUpload:
         self.lengths: dict[int, int] = {}
         self.resent_changed = 0
         self.changed_offsets: set[int] = set()  # sent before, changed since: cleared, then sent again
+        self.created_container = ""
 
     def run(self) -> UploadSummary:
         from azure.core.exceptions import AzureError
@@ -333,7 +335,8 @@ class PageBlobUpload:
             self.progress(ProgressUpdate(self.size, self.size, "verified"))
             return UploadSummary(self.size, self.sent, self.size - self.sent, time.monotonic() - self.started, resumed,
                                  restart_reason or "", verified, content_md5, self.concurrency.limit,
-                                 verified_content=content_md5 is not None, resent_changed_chunks=self.resent_changed)
+                                 verified_content=content_md5 is not None, resent_changed_chunks=self.resent_changed,
+                                 created_container=self.created_container)
         except (Cancelled, UploadRefused):
             raise
         except AzureError as exc:
@@ -380,11 +383,36 @@ class PageBlobUpload:
             if self.journal.done:
                 restart_reason = restart_reason or "the blob is gone or its size no longer matches the file"
             self.journal.done = {}
-            self.client.create_page_blob(size=self.size)  # a fresh, all-zero blob: skipped pages are zeros there
+            try:
+                self.client.create_page_blob(size=self.size)  # a fresh, all-zero blob: skipped pages are zeros there
+            except ResourceNotFoundError as exc:
+                if getattr(exc, "error_code", None) != "ContainerNotFound":
+                    raise
+                # A new storage account has no container, and the app offers no other place to make one:
+                # the upload makes the container it was told to use (private, as AzCopy does), then the blob.
+                if not self._create_container():
+                    raise  # a SAS for one blob cannot make a container: "the container does not exist"
+                self.client.create_page_blob(size=self.size)
         # When resuming, chunks missing from the journal are sent again; Put Page is idempotent,
         # so a chunk that landed just before a crash costs one resend and nothing else.
         self.journal.save()
         return resumed, restart_reason
+
+    def _create_container(self) -> bool:
+        """Make the blob's container, with no public access (the SAS URIs give the portal its reads).
+        False when the credential may not (a SAS for one blob)."""
+        from azure.core.exceptions import HttpResponseError, ResourceExistsError
+
+        parsed = parse_blob_url(self.blob_url)
+        client = container_client(self.blob_url, account_key=self.account_key, connection_string=self.connection_string)
+        try:
+            client.create_container()
+        except ResourceExistsError:
+            return True  # made meanwhile (another upload into the same new container)
+        except HttpResponseError:
+            return False
+        self.created_container = parsed.container
+        return True
 
     def _recheck_sent_chunks(self, fd: int) -> int:
         """Read the chunks the journal says were sent and drop those whose bytes changed since (or that

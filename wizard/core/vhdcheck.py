@@ -17,6 +17,7 @@ from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
 from .partitions import EFI_SYSTEM_GUID, PartitionTable
 from .profiles import Profile
 from .shellquote import bash_quote, ps_quote
+from .units import readable_size
 from .vhd import GIB, MIB, VhdInfo
 
 CTX = "Core"
@@ -132,7 +133,7 @@ M_OS_RECOMMENDED = QT_TRANSLATE_NOOP("Core", "The {os} OS disk is {size} GiB; {m
 M_OS_SIZE_OK = QT_TRANSLATE_NOOP("Core", "The {os} OS disk size {size} GiB is within {min}–{max} GiB.")
 M_DATA_LARGE = QT_TRANSLATE_NOOP("Core", "The data disk is {size} GiB; data disks may be at most {max} GiB.")
 M_DATA_OK = QT_TRANSLATE_NOOP("Core", "The data disk size {size} GiB is within the {max} GiB limit.")
-M_SPARSE = QT_TRANSLATE_NOOP("Core", "Sparse file: {allocated} of {file} bytes are allocated (fine, and faster to upload).")
+M_SPARSE = QT_TRANSLATE_NOOP("Core", "Sparse file: {allocated} of {file} are allocated on disk (fine, and faster to upload).")
 M_ALLOC_UNKNOWN = QT_TRANSLATE_NOOP("Core", "Allocated size is unknown on this system.")
 M_FIRST_MIB = QT_TRANSLATE_NOOP("Core", "Partition {number} starts at sector {start}, before sector {sector}: the first MiB must stay free for Azure.")
 M_FIRST_MIB_NONE = QT_TRANSLATE_NOOP("Core", "No partition table found: a Linux OS disk needs one, with every partition from sector {sector} on.")
@@ -325,7 +326,7 @@ def _check_sizes(report: VhdReport, info: VhdInfo, profile: Profile, role: str, 
     if info.allocated_bytes is None:
         add(_f("sparse", "info", M_ALLOC_UNKNOWN))
     elif info.allocated_bytes < info.file_size:
-        add(_f("sparse", "info", M_SPARSE, allocated=info.allocated_bytes, file=info.file_size))
+        add(_f("sparse", "info", M_SPARSE, allocated=readable_size(info.allocated_bytes), file=readable_size(info.file_size)))
 
 
 def needs_first_mib(profile: Profile, role: str, os_family: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizardPage
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizard, QWizardPage
 
 from ..core.i18n_marks import QT_TRANSLATE_NOOP
 from ..core.steps import Step
@@ -63,6 +63,7 @@ class StepPage(QWizardPage):
         if getattr(self, "_needs_load", False):
             self._needs_load = False
             self.load_from_project()
+        self._explain_next()
         if StepPage.qt_ready:  # before that, the main window guards the first page once it has painted
             from ..wheel_guard import guard_wheel
 
@@ -83,6 +84,23 @@ class StepPage(QWizardPage):
     def is_step_complete(self) -> bool:
         """Whether this step's own content lets the publisher go on (a running task also holds Next)."""
         return True
+
+    def why_not_complete(self) -> str:
+        """What holds Next on this step, said on the disabled button (pages that hold it say why)."""
+        return ""
+
+    def _explain_next(self) -> None:
+        """A disabled Next says what it waits for: the step list still goes anywhere, Next does not."""
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self:
+            return
+        if self.isComplete():
+            reason = ""
+        elif self.task is not None and self._task_holds_next:
+            reason = self.tr("Wait until the work in progress ends, or cancel it.")
+        else:
+            reason = self.why_not_complete()
+        wizard.button(QWizard.WizardButton.NextButton).setToolTip(reason)
 
     # -- background work: one way for every page ------------------------------------------------
     def run(self, work, done, failed=None, cancelled=None, progress=None, busy=(), cancel_button=None,
@@ -176,6 +194,7 @@ class StepPage(QWizardPage):
         there. Emitting only when completeness flips makes that rare; putting the focus back where
         it was makes it invisible."""
         complete = self.isComplete()
+        self._explain_next()
         if not force and complete == self._complete_shown:
             return
         self._complete_shown = complete

@@ -30,7 +30,7 @@ class ConnectionPage(StepPage):
 
     def __init__(self, document):
         super().__init__(document)
-        self.setTitle(self.tr("Connection to the certification VM"))
+        self.setTitle(self.tr("Connection to the test VM"))
         self.setSubTitle(self.tr("Create a test VM from your uploaded image, then enter how to reach it. "
                                  "Linux uses SSH; Windows uses PowerShell remoting over HTTPS."))
         vm_row = QHBoxLayout()
@@ -151,6 +151,7 @@ class ConnectionPage(StepPage):
         self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
         self._from_keyring = False  # the password box holds what the keyring gave for the target shown
+        self._no_keyring = None  # the NoKeyringBackend error, once the OS turned out to have no keyring
         self.password.textEdited.connect(lambda _text: setattr(self, "_from_keyring", False))
         self.remember.toggled.connect(self.store_secret)
 
@@ -299,7 +300,7 @@ class ConnectionPage(StepPage):
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
-        from ..core.credentials import CredentialError, credentials
+        from ..core.credentials import CredentialError, NoKeyringBackend, credentials
 
         ref = self.secret_ref()
 
@@ -318,6 +319,8 @@ class ConnectionPage(StepPage):
                 raise error
             set_text_colour(self.secret_status, None)
             self.secret_status.setText(describe_keyring_unavailable(error))
+            if isinstance(error, NoKeyringBackend):
+                self._keyring_missing(error)
 
         self.lookup(lambda progress, cancel: credentials().get(ref), loaded, not_loaded)
 
@@ -331,19 +334,37 @@ class ConnectionPage(StepPage):
 
         def stored(_):
             set_text_colour(self.secret_status, None)  # a keyring problem shown before is over
+            if self._no_keyring is not None:
+                self.secret_status.setText(describe_keyring_unavailable(self._no_keyring))  # session only, and why
+                return
             self.secret_status.setText(self.tr("Password remembered in the OS keyring.") if remember
                                        else self.tr("Password kept for this session only."))
 
         self.lookup(lambda progress, cancel: credentials().store(ref, secret, remember), stored, self._secret_failed)
 
     def _secret_failed(self, error: BaseException) -> None:
-        from ..core.credentials import CredentialError
+        from ..core.credentials import CredentialError, NoKeyringBackend
 
-        if isinstance(error, CredentialError):
+        if isinstance(error, NoKeyringBackend):
+            self._keyring_missing(error)
+            self.store_secret()  # for this session, then: nothing typed is lost
+        elif isinstance(error, CredentialError):
             self.secret_status.setText(describe_credential_error(error))
             set_text_colour(self.secret_status, style.ERROR)
         else:
             raise error
+
+    def _keyring_missing(self, error) -> None:
+        """No keyring to remember in: the box stops promising it (a locked keyring is different: storing asks
+        to unlock it) and the page says the password is kept for this session."""
+        self._no_keyring = error
+        self.remember.blockSignals(True)
+        self.remember.setChecked(False)
+        self.remember.blockSignals(False)
+        self.remember.setEnabled(False)
+        self.remember.setToolTip(describe_keyring_unavailable(error))
+        set_text_colour(self.secret_status, None)
+        self.secret_status.setText(describe_keyring_unavailable(error))
 
     def _target_changed(self) -> None:
         """A saved password belongs to one user, host and port: it never follows the fields to another.

@@ -716,6 +716,7 @@ class OfferPage(StepPage):
             where = self._describe_path(p.path)
             mark = "⚠" if p.severity == "error" else "ℹ"
             item = QListWidgetItem(f"{mark} {where}: {translate_problem(p)}")
+            item.setToolTip(item.text())  # the whole message where the row is cut at the window's edge
             item.setData(USER_ROLE, p.path)
             self.problem_list.addItem(item)
         if not self.problems:
@@ -750,3 +751,8 @@ class OfferPage(StepPage):
 
     def is_step_complete(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
+
+    def why_not_complete(self) -> str:
+        errors = sum(p.severity == "error" for p in self.problems)
+        return self.tr("Fix the {0} problem(s) marked ⚠ under “What is still missing or wrong” first (the step list "
+                       "on the left still opens any step).").format(errors)

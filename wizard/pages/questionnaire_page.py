@@ -417,6 +417,14 @@ class QuestionnairePage(StepPage):
     def is_step_complete(self) -> bool:
         return self.state().complete
 
+    def why_not_complete(self) -> str:
+        state = self.state()
+        if state.answered == state.total and state.ssh_info_missing:
+            return self.tr("Say how the certification team signs in over SSH (or that SSH is blocked) on the "
+                           "Additional information tab first.")
+        return self.tr("Answer every question first ({0} of {1} answered; the step list on the left still opens "
+                       "any step).").format(state.answered, state.total)
+
     # -- report ---------------------------------------------------------------------
     def selected_sku(self):
         sku_id = self.sku_combo.currentData()

@@ -105,14 +105,16 @@ class SasPage(StepPage):
         ll.addWidget(self.browser, 1)
         ll.addWidget(self.btn_assign)
 
+        # The status next to the disk's name, the long blob URL last (elided in the middle, whole in its
+        # tooltip): at 1024 pixels the URL once pushed "ready (pass)" out of sight, behind a sideways scroll.
         self.disks = QTableWidget(0, 4)
-        self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Blob"), self.tr("SAS expires"), self.tr("Status")])
+        self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Status"), self.tr("SAS expires"), self.tr("Blob")])
         readable_columns(self.disks, stretch=3)
         self.disks.setWordWrap(False)
+        self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
         self.extra_days = QSpinBox()
         self.extra_days.setRange(0, 365)
-        self.extra_days.setSuffix(self.tr(" extra days"))
         self.extra_days.setToolTip(self.tr("Make the SAS last longer than the profile's minimum (never shorter)."))
         self.extra_days.valueChanged.connect(self._show_expiry)
         self.scheme = QComboBox()
@@ -136,7 +138,9 @@ class SasPage(StepPage):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Two short rows: one long row would make the page wider than a 1280-pixel screen in Japanese.
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Expiry:")))
+        extra_label = QLabel(self.tr("&Days beyond the minimum:"))  # the minimum itself is said below
+        extra_label.setBuddy(self.extra_days)
+        options.addWidget(extra_label)
         options.addWidget(self.extra_days)
         options.addWidget(QLabel(self.tr("Scheme:")))
         options.addWidget(self.scheme)
@@ -315,13 +319,7 @@ class SasPage(StepPage):
         def done(result):
             containers, keyring_error = result
             self.access = access
-            self.browser.clear()
-            for name in containers:
-                item = QTreeWidgetItem([name])
-                item.setData(0, Qt.ItemDataRole.UserRole, ("container", name))
-                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-                self.browser.addTopLevelItem(item)
-            self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+            self._show_containers(containers)
             if keyring_error is not None:
                 from ..secret_ui import describe_credential_error
 
@@ -331,6 +329,32 @@ class SasPage(StepPage):
             self.conn_status.setText(self.tr("Could not connect: {0}").format(translate_failure(error)))
 
         self.run(work, done, failed, busy=(self.btn_connect,))
+
+    def _show_containers(self, containers: list[str]) -> None:
+        self.browser.clear()
+        for name in containers:
+            item = QTreeWidgetItem([name])
+            item.setData(0, Qt.ItemDataRole.UserRole, ("container", name))
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            self.browser.addTopLevelItem(item)
+        self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+
+    def page_shown(self) -> None:
+        """Back on this step after an upload (which may have made a container): the list is read again,
+        so that it shows what the storage account holds now, not what it held at Connect."""
+        super().page_shown()
+        access = self.access
+        if access is None or self.task is not None:
+            return
+        from ..core.storage import list_containers
+
+        def listed(containers):
+            if self.access is access:  # not replaced by another Connect meanwhile
+                self._show_containers(containers)
+
+        self.lookup(lambda p, c: list_containers(access), listed,
+                    failed=lambda e: self.conn_status.setText(self.tr("Could not connect: {0}").format(
+                        translate_failure(e))))
 
     def _expand_container(self, item: QTreeWidgetItem) -> None:
         from ..core.storage import list_blobs
@@ -493,16 +517,18 @@ class SasPage(StepPage):
             status = {"none": self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned"),
                       "ok": self.tr("ready") + (f" ({disk.sas.verdict})" if disk.sas and disk.sas.verdict else ""),
                       "soon": self.tr("⚠ expires soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
-            cells = [self.disk_name(sku, disk), disk.blob_url or "—",
-                     expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "", status]
+            cells = [self.disk_name(sku, disk), status, expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "",
+                     disk.blob_url or "—"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if state in ("soon", "expired") and col >= 2:
+                if state in ("soon", "expired") and col in (1, 2):
                     item.setForeground(style.brush(style.ERROR))
+                if col == 3 and disk.blob_url:
+                    item.setToolTip(disk.blob_url)
                 self.disks.setItem(row, col, item)
             if state in ("soon", "expired"):
                 due.append(self.disk_name(sku, disk))
-        for col in (0, 2, 3):
+        for col in (0, 1, 2):
             self.disks.resizeColumnToContents(col)
         if 0 <= current < len(rows):
             self.disks.selectRow(current)

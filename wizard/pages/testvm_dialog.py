@@ -4,6 +4,8 @@ variables the publisher sets. They need no test run: the test runs on the VM the
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,8 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import style
 from ..core.model import Project
+from ..style import set_text_colour
 from .base import sku_choice_label
+
+PLACEHOLDER = re.compile(r"\bMISSING-[A-Z0-9-]*[A-Z0-9]")  # what the renderers write for a value not there yet
 
 
 class TestVmDialog(QDialog):
@@ -34,7 +40,9 @@ class TestVmDialog(QDialog):
             "to the resource group and region of the storage account that holds the VHDs (Azure portal → Storage "
             "accounts → your account → Overview) and, for a Windows image, ADMIN_PASSWORD. They create a managed "
             "image from the checked and uploaded VHD, then a VM from it; enter that VM's address on the Connection "
-            "page. Delete the VM when the test run is done: it costs money while it runs."))
+            "page (az vm show -d -g \"$RESOURCE_GROUP\" -n NAME --query publicIps -o tsv prints it; NAME is the "
+            "--name of az vm create). Delete the VM when the test run is done (az vm delete -g \"$RESOURCE_GROUP\" "
+            "-n NAME --yes): it costs money while it runs."))
         note.setWordWrap(True)
         layout.addWidget(note)
         row = QHBoxLayout()
@@ -50,6 +58,11 @@ class TestVmDialog(QDialog):
         row.addWidget(label)
         row.addWidget(self.sku, 1)
         layout.addLayout(row)
+        # Said above the commands, not only in a comment inside them: pasted with a placeholder, az fails.
+        self.missing_note = QLabel()
+        self.missing_note.setWordWrap(True)
+        set_text_colour(self.missing_note, style.ERROR)
+        layout.addWidget(self.missing_note)
         self.tabs = QTabWidget()
         self.texts: dict[str, QPlainTextEdit] = {}
         for fmt, title in (("az-script", self.tr("bash (Linux, macOS, Cloud Shell)")),
@@ -84,8 +97,16 @@ class TestVmDialog(QDialog):
                 text.setPlainText(self.tr("Define a SKU in step 1 first."))
             return
         sku = self.project.skus[index]
+        placeholders: set[str] = set()
         for fmt, text in self.texts.items():
             try:
-                text.setPlainText(commands_for_test_vm(fmt, self.project, sku))
+                commands = commands_for_test_vm(fmt, self.project, sku)
             except ExportRefused as exc:  # a value that breaks its own rule is not put into a command
                 text.setPlainText(self.tr("No commands: {0}").format(exc))
+                continue
+            text.setPlainText(commands)
+            placeholders |= set(PLACEHOLDER.findall(commands))
+        self.missing_note.setText(self.tr(
+            "Not ready to run: the commands still hold {0}. Upload the VHDs on the VHD check step (or complete "
+            "step 1) first; the commands then name them.").format(", ".join(sorted(placeholders))))
+        self.missing_note.setVisible(bool(placeholders))

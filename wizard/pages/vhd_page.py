@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Disk, Sku
 from ..core.steps import Step
+from ..core.units import readable_size
 from ..core.validation import project_profile
 from ..core.vhdcheck import CHECK_NAMES
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
@@ -39,6 +40,15 @@ def severity_icon(widget: QWidget, severity: str):
         "stale": QStyle.StandardPixmap.SP_BrowserReload,
     }.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
     return widget.style().standardIcon(pixmap)
+
+
+def storage_is_named(project) -> bool:
+    """Whether the project says which storage account to upload to (a connection string names it itself).
+    Read from the project, not the keyring: safe on the GUI thread."""
+    from ..core.secrets import CONNECTION_STRING
+
+    storage = project.storage
+    return storage.mode == CONNECTION_STRING or bool(storage.account_name or storage.custom_endpoint)
 
 
 class VhdPage(StepPage):
@@ -487,6 +497,11 @@ class VhdPage(StepPage):
         if not chosen or not chosen[1].vhd_path:
             self.status.setText(self.tr("Choose the disk's VHD file first."))
             return
+        if not storage_is_named(self.project):
+            # Said before the container is asked for: without an account the upload cannot start.
+            self.status.setText(self.tr("Which storage account? Connect it first on the SAS URIs step (its name and "
+                                        "account key, then Connect and list containers): the upload sends the VHD there."))
+            return
         container, ok = QInputDialog.getText(self, self.tr("Upload"), self.tr("Container to upload into:"),
                                              text=self.project.storage.container or "vhds")
         if ok and container.strip():
@@ -525,9 +540,14 @@ class VhdPage(StepPage):
             self.changed()
             self.refresh()
             note = self.tr(" (resumed)") if summary.resumed else ""
-            self.status.setText(self.tr("Uploaded to {0}{1}: {2} bytes sent, {3} bytes skipped, {4:.1f} s. "
-                                        "Page ranges verified.").format(url, note, summary.bytes_sent,
-                                                                         summary.bytes_skipped, summary.seconds))
+            # Sizes a person reads at a glance; "2147481088 bytes skipped" read like data left behind.
+            self.status.setText(self.tr("Uploaded to {0}{1}: {2} sent; {3} of empty space not sent (Azure reads it as "
+                                        "zeros); {4:.1f} s. Page ranges verified.").format(
+                url, note, readable_size(summary.bytes_sent), readable_size(summary.bytes_skipped), summary.seconds))
+            if summary.created_container:
+                self.status.setText(self.status.text() + " " + self.tr(
+                    "The container {0} did not exist: it was created (private, no public access).").format(
+                    summary.created_container))
 
         self.run(work, done,
                  failed=lambda error: self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error))),
