@@ -250,7 +250,7 @@ def _sudo_targetpw(ev: Evidence, p: Profile) -> Verdict:
         return SKIPPED, "sudoers not readable", "no 'Defaults targetpw'", ""
     # Token by token, not one regular expression over the line: `\s+.*\b` backtracks quadratically on
     # a long line of blanks, and this text comes from the VM.
-    bad = any(words[0] == "Defaults" and "targetpw" in re.split(r"[\s,=]+", " ".join(words[1:]))
+    bad = any(words[0] == "Defaults" and "targetpw" in re.split(r"[\s,=]+", " ".join(words))
               for words in (line.split() for line in text.splitlines()) if words)
     return (FAILED if bad else PASSED), "Defaults targetpw" if bad else "not set", "no 'Defaults targetpw'", \
         "Remove 'Defaults targetpw' (and 'ALL ALL=(ALL) ALL') from /etc/sudoers with visudo." if bad else ""
@@ -296,9 +296,9 @@ def _static_network_line(line: str) -> bool:
     if words[0] == "iface":
         return len(words) >= 4 and words[2] == "inet" and words[3] == "static"
     if words[0].startswith("bootproto="):
-        return words[0].split("=", 1)[1].strip("\"'") in ("none", "static")
+        return words[0].partition("=")[2].strip("\"'") in ("none", "static")
     if words[0].startswith("dhcp4:"):
-        value = words[0].split(":", 1)[1] or (words[1] if len(words) > 1 else "")
+        value = words[0].partition(":")[2] or (words[1] if len(words) > 1 else "")
         return value in ("no", "false")
     return False
 

@@ -229,12 +229,12 @@ def check_vhd(info: VhdInfo, profile: Profile, role: str = ROLE_OS, os_family: s
 
 
 def boot_scheme(profile: Profile, image_type: str | None) -> str:
-    """"mbr" or "gpt": how an image type boots (the profile's, or today's for a type the profile lacks)."""
-    if not image_type:
-        return ""
+    """"mbr" or "gpt": how an image type boots (the profile's, or today's for a type the profile lacks);
+    "" without an image type (no profile has a type None or "")."""
     from .profiles import load_profile
 
-    facts = profile.image_type(image_type) or load_profile("partner-center").image_type(image_type)
+    key = image_type or ""
+    facts = profile.image_type(key) or load_profile("partner-center").image_type(key)
     return facts["boot"] if facts else ""
 
 

@@ -132,10 +132,12 @@ def _md_item(text: str) -> str:
 
 def _md_code(text: str) -> str:
     """`text` as one inline code span: the fence is longer than any backtick run inside (CommonMark),
-    `|` escaped for the table; inside a code span nothing else is markup, and HTML is not parsed."""
+    `|` escaped for the table; inside a code span nothing else is markup, and HTML is not parsed.
+    A reader drops one space at each end when both ends have one, so such text gets one more each side."""
     flat = " ".join(text.splitlines()).replace("|", "\\|")
     fence = "`" * (max((len(m) for m in re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    spaced = flat.startswith(" ") and flat.endswith(" ") and flat.strip(" ")  # not all spaces: those are kept
+    pad = " " if flat.startswith("`") or flat.endswith("`") or spaced else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
 
 
@@ -194,7 +196,7 @@ _SAFE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~/:=+-]*")
 def _unsafe_words(commands: list[Command]) -> list[str]:
     words: list[str] = []
     for command in commands:
-        for group in command[1:]:
+        for group in command:  # the head's words and option names are ours; every value after them is checked
             for w in group[1:]:
                 for part in (w.parts if isinstance(w, Concat) else (w,)):
                     if isinstance(part, str) and not _SAFE_WORD.fullmatch(part.lstrip("/")):
@@ -202,16 +204,19 @@ def _unsafe_words(commands: list[Command]) -> list[str]:
     return words
 
 
-def script_refusals(exports: list[SkuExport], account: str = "", project: Project | None = None) -> list[str]:
+def script_refusals(exports: list[SkuExport], account: str, project: Project) -> list[str]:
     """Why a script of these SKUs (and the project's storage `account`) must not be written (empty: it may)."""
     reasons = []
     for export in exports:
         sku = export.sku
-        values = [("SKU ID", sku.sku_id), ("version", sku.version), *(("VM size", v) for v in sku.vm_sizes[:1]),
+        commands = _test_vm_commands(sku, project)
+        # The VM sizes that reach a command: per image type, the first size of the SKU that runs it.
+        sizes = dict.fromkeys(str(g[1]) for command in commands for g in command if g[0] == "--size")
+        values = [("SKU ID", sku.sku_id), ("version", sku.version), *(("VM size", v) for v in sizes),
                   *(("blob URL", d.blob_url) for d in sku.disks if d.blob_url)]
         if account:
             values.append(("storage account name", account))
-        for word in _unsafe_words(_test_vm_commands(sku, project)):
+        for word in _unsafe_words(commands):
             reasons.append(f"SKU {sku.sku_id!r}: the value {word!r} would reach a command with a character a shell "
                            "could run or read (only letters, digits and . _ ~ / : = + - are passed); fix it first")
         rules = dict(_SCRIPT_RULES)
@@ -240,11 +245,11 @@ def uses_gallery_route(image: PlanImage) -> bool:
     return not (image.image_type == IMAGE_X64_GEN1 and image.source == SOURCE_SAS and not image.security_types)
 
 
-def _test_vm_commands(sku: Sku, project: Project | None = None, image_type: str | None = None) -> list[Command]:
+def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None) -> list[Command]:
     """The az commands that make a test VM of each image type of a SKU (or of `image_type` only), as
     (option, value…) groups of words: data (quoted where it lands) or script variables."""
-    profile = project_profile(project) if project is not None else load_profile("partner-center")
-    offer = project.offer if project is not None else None
+    profile = project_profile(project)
+    offer = project.offer
     commands: list[Command] = []
     images = [im for im in sku.images if image_type is None or im.image_type == image_type] or \
         ([PlanImage(image_type)] if image_type else [PlanImage()])
@@ -281,8 +286,8 @@ def _test_vm_commands(sku: Sku, project: Project | None = None, image_type: str 
             definition_cmd: Command = [
                 ("az", "sig", "image-definition", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
                 ("--gallery-image-definition", definition),
-                ("--publisher", (offer.publisher_namespace if offer else "") or "MISSING-PUBLISHER"),
-                ("--offer", (offer.offer_id if offer else "") or "MISSING-OFFER-ID"),
+                ("--publisher", offer.publisher_namespace or "MISSING-PUBLISHER"),
+                ("--offer", offer.offer_id or "MISSING-OFFER-ID"),
                 ("--sku", sku.image_sku_id(image) or "MISSING-SKU-ID"), ("--os-type", os_type),
                 ("--os-state", "Generalized"), ("--hyper-v-generation", facts["generation"]),
                 ("--architecture", facts["architecture"])]
@@ -348,18 +353,15 @@ def command_text(command: Command, shell: str) -> str:
     return continuation.join([" ".join(str(w) for w in head)] + [" ".join([str(g[0]), *(arg(w) for w in g[1:])]) for g in rest])
 
 
-def _script(exports: list[SkuExport], header: list[str], shell: str, after: Callable[[str], list[str]], windows_check: str,
-            project: Project | None = None, needs: Callable[[str], str] | None = None) -> str:
-    refused = script_refusals(exports, project.storage.account_name if project is not None else "", project)
+def _script(project: Project, exports: list[SkuExport], header: list[str], shell: str, after: Callable[[str], list[str]],
+            windows_check: str, needs: Callable[[str], str]) -> str:
+    refused = script_refusals(exports, project.storage.account_name, project)
     if refused:
         raise ExportRefused("; ".join(refused))
-    lines = list(header)
     per_sku = [(export, _test_vm_commands(export.sku, project)) for export in exports]
-    if needs is not None:  # the variables only some scripts use (a gallery), each asked for once
-        used = {n for _, commands in per_sku for n in _variables(commands)}
-        extra = [needs(n) for n in ("STORAGE_ACCOUNT", "GALLERY_NAME", "SUBSCRIPTION_ID") if n in used]
-        if extra:
-            lines[-1:-1] = extra
+    # The header, then the variables only some scripts use (a gallery), each asked for once.
+    used = {n for _, commands in per_sku for n in _variables(commands)}
+    lines = [*header, *(needs(n) for n in ("STORAGE_ACCOUNT", "GALLERY_NAME", "SUBSCRIPTION_ID") if n in used), ""]
     for export, commands in per_sku:
         sku = export.sku
         lines.append(comment_text(f"# SKU {sku.sku_id} {sku.version}"))
@@ -412,9 +414,9 @@ def render_az_script(project: Project, exports: list[SkuExport]) -> str:
               "set -euo pipefail",
               ': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the storage account}"',
               ': "${LOCATION:?set LOCATION to the storage account region, e.g. westus}"',
-              'ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"', ""]
-    return _script(exports, header, "bash", lambda _command: [],
-                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"', project, _bash_needs(project))
+              'ADMIN_USERNAME="${ADMIN_USERNAME:-azureuser}"']
+    return _script(project, exports, header, "bash", lambda _command: [],
+                   ': "${ADMIN_PASSWORD:?set ADMIN_PASSWORD for the Windows test VM}"', _bash_needs(project))
 
 
 def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
@@ -425,11 +427,11 @@ def render_az_ps1(project: Project, exports: list[SkuExport]) -> str:
               "$ErrorActionPreference = 'Stop'",
               "if (-not $env:RESOURCE_GROUP) { throw 'Set $env:RESOURCE_GROUP to the resource group of the storage account' }",
               "if (-not $env:LOCATION) { throw 'Set $env:LOCATION to the storage account region, e.g. westus' }",
-              "if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }", ""]
-    return _script(exports, header, "ps1",
+              "if (-not $env:ADMIN_USERNAME) { $env:ADMIN_USERNAME = 'azureuser' }"]
+    return _script(project, exports, header, "ps1",
                    lambda command: [f"if ($LASTEXITCODE -ne 0) {{ throw '{command} failed' }}"],
                    "if (-not $env:ADMIN_PASSWORD) { throw 'Set $env:ADMIN_PASSWORD for the Windows test VM' }",
-                   project, _ps_needs(project))
+                   _ps_needs(project))
 
 
 TEST_VM_FORMATS = ("az-script", "az-ps1")
