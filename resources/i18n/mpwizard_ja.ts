@@ -55,6 +55,10 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>テストするイメージ(&amp;I):</translation>
     </message>
     <message>
+        <source>Your own name for this test VM, for the report and the project; Azure does not see it.</source>
+        <translation>このテスト VM に付ける自分用の名前です。レポートとプロジェクトに記録されます。Azure には送られません。</translation>
+    </message>
+    <message>
         <source>Linux (SSH)</source>
         <translation>Linux (SSH)</translation>
     </message>
@@ -3328,10 +3332,6 @@ Details: {0}</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <source>Run:</source>
-        <translation>実行:</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>結果</translation>
     </message>
@@ -3440,6 +3440,10 @@ Evidence:
     <message>
         <source>The run failed: {0}</source>
         <translation>実行に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <source>Results of the run:</source>
+        <translation>表示する実行結果:</translation>
     </message>
     <message>
         <source>Running on {0}… The Windows Update search comes last and can take minutes; if the run stops, the result says which part was still running.</source>

@@ -51,6 +51,8 @@ class ConnectionPage(StepPage):
         self.image.setToolTip(self.tr("Each image type of a plan gets its own test VM and test run."))
         form.addRow(self.tr("&Image under test:"), self.image)
         self.test_name = QLineEdit()
+        self.test_name.setToolTip(self.tr("Your own name for this test VM, for the report and the project; Azure does "
+                                          "not see it."))
         self.platform = QComboBox()
         self.platform.addItem(self.tr("Linux (SSH)"), OS_LINUX)
         self.platform.addItem(self.tr("Windows (PowerShell remoting)"), OS_WINDOWS)

@@ -70,7 +70,7 @@ class TestRunPage(StepPage):
             top.addWidget(w)
         top.addWidget(self.progress, 1)
         second = QHBoxLayout()
-        second.addWidget(QLabel(self.tr("Run:")))
+        second.addWidget(QLabel(self.tr("Results of the run:")))  # a list of earlier runs, not a command
         second.addWidget(self.runs, 1)
         second.addWidget(self.problems_only)
 
