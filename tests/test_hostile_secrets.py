@@ -179,9 +179,10 @@ def test_the_vm_password_is_bound_to_user_host_and_port():
     assert credentials().session_value(SecretRef(project.project_id, "vm-password")) is None  # no unbound copy
 
 
-def test_the_connection_page_drops_a_saved_password_when_the_host_is_changed(new_window, qtbot):
-    """A person edits the host of a project whose password the keyring gave: the password box empties."""
-    from person import Person, settle
+def _connection_page_with_a_saved_password(new_window, qtbot, password: str, **connection):
+    """A window on the Connection step of a new project with `connection`'s settings, its password in
+    the keyring, and the page showing that password (as a person finds it on opening the step)."""
+    from person import Person
 
     from wizard.core.steps import Step
 
@@ -189,14 +190,24 @@ def test_the_connection_page_drops_a_saved_password_when_the_host_is_changed(new
     window.show()
     project = window.document.project
     c = project.connection
-    c.platform, c.host, c.port, c.user, c.auth = "linux", "vm.contoso.example", 22, "azureuser", "password"
-    credentials().store(vm_secret_ref(project.project_id, "password", c.user, c.host, c.port), "Vm-Secret-2",
+    for key, value in connection.items():
+        setattr(c, key, value)
+    credentials().store(vm_secret_ref(project.project_id, "password", c.user, c.host, c.port), password,
                         remember=False)
     window.wizard.jump_to(Step.CONNECTION)
     page = window.pages[Step.CONNECTION]
     page.load_from_project()
-    qtbot.waitUntil(lambda: page.password.text() == "Vm-Secret-2", timeout=10_000)
-    person = Person(window)
+    qtbot.waitUntil(lambda: page.password.text() == password, timeout=10_000)
+    return page, c, Person(window)
+
+
+def test_the_connection_page_drops_a_saved_password_when_the_host_is_changed(new_window, qtbot):
+    """A person edits the host of a project whose password the keyring gave: the password box empties."""
+    from person import settle
+
+    page, c, person = _connection_page_with_a_saved_password(
+        new_window, qtbot, "Vm-Secret-2", platform="linux", host="vm.contoso.example", port=22, user="azureuser",
+        auth="password")
     person.click(page.host)
     person.press(Qt.Key.Key_End)
     person.type(".evil")
@@ -228,24 +239,11 @@ def test_a_file_that_turns_the_tls_check_off_does_not_get_the_windows_password()
 def test_the_connection_page_drops_a_saved_password_when_tls_checking_is_turned_off(new_window, qtbot):
     """A person ticks "Skip TLS certificate validation": the password the keyring gave for the checked
     connection leaves the box, and the page says why."""
-    from person import Person, settle
+    from person import settle
 
-    from wizard.core.steps import Step
-
-    window = new_window()
-    window.show()
-    project = window.document.project
-    c = project.connection
-    c.platform, c.windows_transport, c.host, c.port, c.user, c.auth = "windows", "winrm", "win.contoso.example", 5986, \
-        "azureadmin", "password"
-    c.verify_tls = True
-    credentials().store(vm_secret_ref(project.project_id, "password", c.user, c.host, c.port), "Win-Secret-2",
-                        remember=False)
-    window.wizard.jump_to(Step.CONNECTION)
-    page = window.pages[Step.CONNECTION]
-    page.load_from_project()
-    qtbot.waitUntil(lambda: page.password.text() == "Win-Secret-2", timeout=10_000)
-    person = Person(window)
+    page, c, person = _connection_page_with_a_saved_password(
+        new_window, qtbot, "Win-Secret-2", platform="windows", windows_transport="winrm", host="win.contoso.example",
+        port=5986, user="azureadmin", auth="password", verify_tls=True)
     person.click(page.skip_tls)
     settle(50)
     assert not c.verify_tls
