@@ -144,3 +144,46 @@ def test_each_disks_status_reads_without_scrolling_at_1024x700(win, page):
         status = page.disks.visualItemRect(page.disks.item(row, 1))
         assert page.disks.viewport().rect().contains(status), (row, status, page.disks.viewport().rect())
         assert page.disks.item(row, 3).toolTip() == disk.blob_url
+
+
+def test_a_late_keyring_answer_does_not_fill_in_the_key_of_an_account_the_fields_left(win, page, monkeypatch):
+    """The account key is read off the GUI thread; a person changes the account name before the keyring
+    answers: the answer was for the other account, so the key field stays empty."""
+    import threading
+
+    from person import Person, settle
+    from PySide6.QtCore import Qt
+
+    from wizard.core.credentials import credentials
+    from wizard.core.secrets import storage_secret_ref
+
+    project = win.document.project
+    page.mode.setCurrentIndex(page.mode.findData("account-key"))
+    project.storage.account_name = "contosovhds"
+    page.load_from_project()
+    settle(300)  # the page's own lookups end first (nothing is kept yet: they find nothing)
+    page.secret.clear()
+    credentials().store(storage_secret_ref(project.project_id, "account-key", project.storage), AZURITE_KEY,
+                        remember=False)
+    gate, answered = threading.Event(), threading.Event()
+    service = credentials()
+    real_get = type(service).get
+
+    def late_get(self, ref):
+        gate.wait(20)
+        try:
+            return real_get(self, ref)
+        finally:
+            answered.set()
+
+    monkeypatch.setattr(type(service), "get", late_get)
+    page._load_secret()
+    person = Person(win)
+    person.click(page.account)
+    person.press(Qt.Key.Key_End)
+    person.type("2")
+    assert project.storage.account_name == "contosovhds2"
+    gate.set()
+    assert answered.wait(20)
+    settle(200)  # the answer reaches the page
+    assert page.secret.text() == "", "the key of contosovhds must not be offered for contosovhds2"

@@ -279,7 +279,8 @@ class SasPage(StepPage):
         ref = self._secret_ref()
 
         def loaded(value):
-            if value and not self.secret.text():
+            # A keyring that answers late must not fill in the secret of an account the fields have left meanwhile.
+            if value and not self.secret.text() and ref == self._secret_ref():
                 self.secret.setText(value)
                 self.remember.setChecked(True)
 
