@@ -104,7 +104,7 @@ def translate(context: str, text: str) -> str:
 def translate_template(template: str, args: dict) -> str:
     """A core template in the UI language; argument values that are templates themselves are translated and
     filled too (a disk's name with its LUN)."""
-    from .core.export.readiness import NESTED_TEMPLATES
+    from .core.disk_names import NESTED_TEMPLATES
 
     values = {}
     for key, value in args.items():

@@ -27,7 +27,7 @@ from .core.model import FILE_SUFFIX, new_project
 from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
 from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
-from .i18n import CORE_CONTEXT, chosen_language, display_name, local_time, translate, translate_problem
+from .i18n import chosen_language, display_name, local_time, translate_problem, translate_template
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
                 item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
             # "needs attention: 2 disk(s) not checked yet" -- the mark alone does not say why.
             said = words[state] if not status.reason else self.tr("{0}: {1}").format(
-                words[state], translate(CORE_CONTEXT, status.reason).format(**dict(status.args)))
+                words[state], translate_template(status.reason, dict(status.args)))
             item.setToolTip(said)
             item.setData(ACCESSIBLE_DESCRIPTION_ROLE, said)
             item.setData(USER_ROLE, state.value)

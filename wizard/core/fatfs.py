@@ -232,6 +232,16 @@ def parse_directory(data: bytes, fat_type: int) -> tuple[list[FatEntry], bool]:
 _ROOT = -1  # the directory cache's key for the root directory
 
 
+def _spelling(names: dict[str, FatEntry], entry: FatEntry) -> str:
+    """The name that leads back to this entry and no other: its long name unless another entry owns
+    it, then its short one; "" when both belong to others (a path or a listing must find the same
+    file again)."""
+    for name in (entry.name, entry.short):
+        if names.get(fold(name)) is entry:
+            return name
+    return ""
+
+
 def _ends(data: bytes) -> bool:
     """Whether directory bytes hold the end mark (an entry whose first byte is 00)."""
     return any(data[at] == 0 for at in range(0, len(data) - 31, 32))
@@ -393,9 +403,7 @@ class FatFiles:
         for entry in entries:
             names.setdefault(fold(entry.short), entry)
         self._dirs[key] = names
-        # Each listed name leads back to its own entry (the same rule as a path's spelling).
-        self._listing[key] = sorted({e.name if names.get(fold(e.name)) is e else e.short for e in entries
-                                     if names.get(fold(e.name)) is e or names.get(fold(e.short)) is e})
+        self._listing[key] = sorted({spelled for e in entries if (spelled := _spelling(names, e))})
         return names
 
     def _lookup(self, path: str) -> tuple[str, FatEntry | None]:
@@ -414,9 +422,7 @@ class FatFiles:
             spelled = "/" + "/".join(n for n, _ in stack)
             names = self._directory(self._key(parent, spelled), spelled)
             entry = names[fold(name)]
-            # The path given back names this entry and no other: the long name unless another entry owns
-            # it, then the short one (a second lookup of the path must find the same file).
-            stack.append((entry.name if names.get(fold(entry.name)) is entry else entry.short, entry))
+            stack.append((_spelling(names, entry) or entry.short, entry))
         return "/" + "/".join(n for n, _ in stack), (stack[-1][1] if stack else None)
 
     def _key(self, entry: FatEntry | None, what: str) -> int:

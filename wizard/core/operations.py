@@ -36,9 +36,9 @@ from .secrets import (
     CONNECTION_STRING,
     CONTAINER_SAS,
     blob_read_sas_ref,
+    connection_secret_ref,
     sas_token_ref,
     storage_secret_ref,
-    vm_secret_ref,
 )
 from .storage import StorageAccess, StorageError
 
@@ -240,8 +240,7 @@ class VmSecrets:
 def session_vm_secrets(project: Project) -> VmSecrets:
     """What this session holds for the project's VM (the Connection step stores it there)."""
     c = project.connection
-    value = credentials().session_value(vm_secret_ref(project.project_id, c.auth, c.user, c.host, c.port,
-                                                      c.tls_unverified))
+    value = credentials().session_value(connection_secret_ref(project.project_id, c))
     return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
 
 

@@ -67,6 +67,13 @@ def vm_secret_ref(project_id: str, auth: str, user: str, host: str, port: int | 
     return SecretRef(project_id, f"{base}@{user}@{host.strip().lower()}:{port}{unverified}")
 
 
+def connection_secret_ref(project_id: str, connection: Any, auth: str | None = None) -> SecretRef:
+    """`vm_secret_ref` for a ConnectionSettings (`auth`: the sign-in chosen, when not yet stored in it) --
+    the one place the page and the operations bind a connection to its secret."""
+    c = connection
+    return vm_secret_ref(project_id, auth or c.auth, c.user, c.host, c.port, c.tls_unverified)
+
+
 def storage_secret_ref(project_id: str, mode: str, settings: Any | None = None) -> SecretRef:
     """Where the project's storage secret of this kind (`StorageSettings.mode`) is kept. An account key
     is bound to the account endpoint of `settings` (StorageSettings); the other kinds name their own."""

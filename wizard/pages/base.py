@@ -89,12 +89,12 @@ class StepPage(QWizardPage):
         """What holds Next on this step, said on the disabled button (pages that hold it say why)."""
         return ""
 
-    def _explain_next(self) -> None:
+    def _explain_next(self, complete: bool | None = None) -> None:
         """A disabled Next says what it waits for: the step list still goes anywhere, Next does not."""
         wizard = self.wizard()
         if wizard is None or wizard.currentPage() is not self:
             return
-        if self.isComplete():
+        if self.isComplete() if complete is None else complete:
             reason = ""
         elif self.task is not None and self._task_holds_next:
             reason = self.tr("Wait until the work in progress ends, or cancel it.")
@@ -194,7 +194,7 @@ class StepPage(QWizardPage):
         there. Emitting only when completeness flips makes that rare; putting the focus back where
         it was makes it invisible."""
         complete = self.isComplete()
-        self._explain_next()
+        self._explain_next(complete)
         if not force and complete == self._complete_shown:
             return
         self._complete_shown = complete

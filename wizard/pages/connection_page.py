@@ -295,10 +295,9 @@ class ConnectionPage(StepPage):
                                          "fingerprint before trusting it."))
 
     def secret_ref(self):
-        from ..core.secrets import vm_secret_ref
+        from ..core.secrets import connection_secret_ref
 
-        c = self.project.connection
-        return vm_secret_ref(self.project.project_id, self.auth.currentData(), c.user, c.host, c.port, c.tls_unverified)
+        return connection_secret_ref(self.project.project_id, self.project.connection, self.auth.currentData())
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""

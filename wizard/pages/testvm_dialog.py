@@ -4,8 +4,6 @@ variables the publisher sets. They need no test run: the test runs on the VM the
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
+from ..core.export.renderers import MISSING_PLACEHOLDER
 from ..core.model import Project
 from ..style import set_text_colour
 from .base import sku_choice_label
-
-PLACEHOLDER = re.compile(r"\bMISSING-[A-Z0-9-]*[A-Z0-9]")  # what the renderers write for a value not there yet
 
 
 class TestVmDialog(QDialog):
@@ -105,7 +102,7 @@ class TestVmDialog(QDialog):
                 text.setPlainText(self.tr("No commands: {0}").format(exc))
                 continue
             text.setPlainText(commands)
-            placeholders |= set(PLACEHOLDER.findall(commands))
+            placeholders |= set(MISSING_PLACEHOLDER.findall(commands))
         self.missing_note.setText(self.tr(
             "Not ready to run: the commands still hold {0}. Upload the VHDs on the VHD check step (or complete "
             "step 1) first; the commands then name them.").format(", ".join(sorted(placeholders))))

@@ -9,9 +9,10 @@ SAS URIs are passed in to everything but `tokens`: without one the field says wh
 so does the export. Qt-free.
 """
 
+from ..disk_names import DISK_DATA, DISK_OS
 from .formats import FORMATS, MISSING_SAS, PC_SCHEMA
 from .forms import FormField, partner_center_json, portal_form
-from .readiness import DISK_DATA, DISK_OS, ReadinessItem, disk_args, fill, readiness
+from .readiness import ReadinessItem, disk_args, fill, readiness
 from .renderers import ExportRefused, SkuExport, prepare, render, script_refusals
 from .tokens import ExportTokens, disk_sas_uri, load_sas_uris, mask_signature, sas_uri
 

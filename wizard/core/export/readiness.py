@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..disk_names import DISK_DATA, DISK_DATA_OF, DISK_OS, DISK_OS_OF, NESTED_TEMPLATES
 from ..i18n_marks import QT_TRANSLATE_NOOP
 from ..model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, Disk, Project, Sku, TestRunRecord, tested_image
 from ..profiles import Profile
@@ -21,10 +22,6 @@ from ..vhdjobs import check_is_stale, preflight_is_stale
 
 # -- readiness -------------------------------------------------------------------------
 # The templates below are shown translated by the GUI (context "Core"); lupdate finds them by this name.
-DISK_OS = QT_TRANSLATE_NOOP("Core", "OS disk")
-DISK_DATA = QT_TRANSLATE_NOOP("Core", "data disk LUN {lun}")
-DISK_OS_OF = QT_TRANSLATE_NOOP("Core", "{type} OS disk")
-DISK_DATA_OF = QT_TRANSLATE_NOOP("Core", "{type} data disk LUN {lun}")
 R_GALLERY_OK = QT_TRANSLATE_NOOP("Core", "{type}: the image comes from the gallery image version {version}")
 R_GALLERY_BAD = QT_TRANSLATE_NOOP("Core", "{type}: the gallery source needs the tenant ID and the image version's resource ID "
                                           "(Offer & SKUs step)")
@@ -90,9 +87,6 @@ class ReadinessItem:
         return fill(self.template, self.args)
 
 
-# The argument values that are templates themselves. Only these are filled: any other value is data
-# (a check's name from the VM, an id from a project file) and a "{x}" in it is just text.
-NESTED_TEMPLATES = frozenset({DISK_OS, DISK_DATA, DISK_OS_OF, DISK_DATA_OF})
 
 
 def fill(template: str, args: Mapping[str, object]) -> str:

@@ -191,6 +191,9 @@ _SCRIPT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # runs `&`, `|`, `<`, `>`, `^` and expands `%VAR%` / `!VAR!` ("BatBadBut"); az reads `@file` as that file's
 # content; a leading '-' would be read as an option.
 _SAFE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~/:=+-]*")
+# What the scripts below write where a value is not there yet ("MISSING-OS-VHD-URL"): the test-VM dialog
+# finds them with this to warn before anyone pastes the commands.
+MISSING_PLACEHOLDER = re.compile(r"\bMISSING-[A-Z0-9-]*[A-Z0-9]")
 
 
 def _unsafe_words(commands: list[Command]) -> list[str]:
