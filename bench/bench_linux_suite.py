@@ -15,6 +15,7 @@ from pathlib import Path
 from common import ROOT, report
 
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 sys.path.insert(0, str(ROOT))
 
 import paramiko  # noqa: E402

@@ -22,6 +22,7 @@ from common import ROOT, report
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 
 from image_roots import GOOD_CMDLINE, fat_esp, rhel_esp, tree  # noqa: E402
 

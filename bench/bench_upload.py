@@ -24,6 +24,7 @@ from pathlib import Path
 from common import ROOT, python, report
 
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 from conftest import AZURITE_KEY, Azurite  # noqa: E402
 
 MIB = 1024 * 1024

@@ -9,7 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from netutil import free_port, wait_until_listening  # noqa: F401 - free_port is imported by tests from here
+
+# Tests sit in folders by what they need (core/, gui/, services/); the shared builders and servers
+# are in helpers/. Every folder is importable by module name, so a test reuses another's builders
+# (`from test_export import ready_project`) and the helpers (`from person import Person`) wherever it sits.
+_TESTS = Path(__file__).resolve().parent
+for _folder in ("helpers", "core", "gui", "services"):
+    if str(_TESTS / _folder) not in sys.path:
+        sys.path.insert(0, str(_TESTS / _folder))
+
+from netutil import free_port, wait_until_listening  # noqa: E402, F401 - free_port is imported by tests from here
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")

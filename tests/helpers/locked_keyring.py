@@ -2,7 +2,7 @@
 
 `core` mode prints LOCKED-ERROR when the credential service raised its typed error;
 `ui` mode types a password into the real Connection page with "Remember" ticked and
-prints the text the page shows. Used by tests/test_credentials.py.
+prints the text the page shows. Used by tests/gui/test_credentials.py.
 """
 
 import os

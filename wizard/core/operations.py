@@ -6,7 +6,7 @@ returns a typed result; long ones take `progress` and a `CancelToken`. None of t
 none of them prints: the page shows the result, the command line formats it.
 
 Where the page and the command line used to disagree, the answer chosen here is said at the entry
-(and tests/test_operations.py holds both to it).
+(and tests/services/test_operations.py holds both to it).
 """
 
 from __future__ import annotations

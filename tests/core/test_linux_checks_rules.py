@@ -1,0 +1,499 @@
+"""Each Linux test case both ways, judged from probe output: the verdict, the found and required values
+and the remediation text exactly, and every error and skip branch. (tests/services/test_linux_checks.py runs
+the same cases over a real sshd on prepared image roots; here each branch gets its own evidence.)"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from wizard.core import linux_checks as lc
+from wizard.core.linux_checks import ERROR, FAILED, PASSED, SKIPPED, WARNING, judge, parse_sections
+from wizard.core.profiles import load_profile
+from wizard.core.progress import Cancelled, CancelToken
+
+GUIDE = load_profile("publishing-guide-2015")
+PC = load_profile("partner-center")
+
+
+def run(case: str, profile=GUIDE, **sections: str):
+    text = "".join(f"@@@{name}\n{body}\n" for name, body in sections.items()) + "@@@end\n"
+    (result,) = judge(parse_sections(text), profile, only={case})
+    return result
+
+
+def verdict(case: str, profile=GUIDE, **sections: str) -> tuple[str, str, str, str]:
+    r = run(case, profile, **sections)
+    return r.result, r.actual, r.required, r.remediation
+
+
+# -- the probe's output ------------------------------------------------------------------------------
+def test_sections_are_split_and_trimmed():
+    text = "banner before\n@@@ one \n\nfirst\nsecond\n\n@@@two\n@@@three\nx\n"
+    assert parse_sections(text) == {"one": "first\nsecond", "two": "", "three": "x"}
+    assert parse_sections("no sections") == {}
+
+
+def test_a_probe_cut_short_judges_only_the_whole_sections():
+    evidence = parse_sections("@@@uname_m\nx86_64\n@@@python\nPyth")  # no @@@end: python may be cut
+    results = {r.id: r for r in judge(evidence, GUIDE, only={"os-architecture", "python-version", "ipv6"})}
+    assert results["os-architecture"].result == PASSED
+    assert results["python-version"].result == ERROR
+    assert results["python-version"].actual == "the probe did not finish (connection dropped?)"
+    assert results["ipv6"].result == ERROR  # never arrived
+    assert results["os-architecture"].evidence == "@@@uname_m\nx86_64"
+    whole = {r.id: r for r in judge(parse_sections("@@@uname_m\nx86_64\n@@@python\nPython 3.11\n@@@end\n"), GUIDE,
+                                    only={"python-version"})}
+    assert whole["python-version"].result == PASSED
+
+
+def test_judge_reports_progress_and_stops_when_cancelled():
+    seen = []
+    evidence = parse_sections("@@@end\n")
+    results = judge(evidence, GUIDE, progress=seen.append)
+    assert len(results) == len(lc.cases_for(GUIDE)) == 23
+    assert [(u.done, u.total) for u in seen] == [(i + 1, 23) for i in range(23)]
+    assert [u.message for u in seen] == [c.id for c in lc.cases_for(GUIDE)]
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        judge(evidence, GUIDE, cancel=token)
+    assert len(judge(evidence, PC)) == 24  # TCP SACK is today's
+
+
+def test_system_info_from_os_release_and_uname():
+    evidence = {"os_release": 'NAME="Ubuntu"\nVERSION_ID="22.04"\nPRETTY_NAME="Ubuntu 22.04.4 LTS"\nbroken line',
+                "uname_r": "5.15.0-1057-azure"}
+    assert lc.system_info(evidence) == {"OSName": "Ubuntu", "OSDistro": "Ubuntu 22.04.4 LTS", "KernelVersion": "5.15.0",
+                                        "KernelFullVersion": "5.15.0-1057-azure", "OSVersion": "22.04"}
+
+
+def test_the_suite_sends_the_probe_once_to_sh(monkeypatch):
+    calls = []
+
+    def fake_run_command(transport, command, timeout, stdin, cancel):
+        calls.append((transport, command, timeout, stdin, cancel))
+        return 0, "@@@uname_m\nx86_64\n@@@end\n", ""
+
+    monkeypatch.setattr("wizard.core.sshconn.run_command", fake_run_command)
+    results, evidence = lc.run_linux_suite("transport", GUIDE, timeout=12.5)
+    assert calls == [("transport", "sh -s", 12.5, lc.probe_script().encode(), None)]
+    assert evidence == {"uname_m": "x86_64", "end": ""}
+    assert {r.id: r.result for r in results}["os-architecture"] == PASSED
+    assert "@@@" in lc.probe_script() and "waagent" in lc.probe_script()
+
+
+# -- configuration files ------------------------------------------------------------------------------
+def test_waagent_conf_the_last_assignment_wins_and_comments_do_not_count():
+    text = "AutoUpdate.Enabled=y\n# AutoUpdate.Enabled=y\n  AutoUpdate.Enabled = n \nOther=y\nnoequals\n"
+    assert lc._conf_value(text, "AutoUpdate.Enabled") == "n"
+    assert lc._conf_value("#AutoUpdate.Enabled=n\n", "AutoUpdate.Enabled") is None
+    assert lc._conf_value("AutoUpdate.EnabledX=n\n", "AutoUpdate.Enabled") is None
+
+
+def test_sshd_config_the_first_value_wins_keywords_any_case_and_match_ends_it():
+    assert lc._sshd_value("clientaliveinterval 120\nClientAliveInterval 180\n", "ClientAliveInterval") == "120"
+    assert lc._sshd_value("# ClientAliveInterval 60\n\nClientAliveInterval\nClientAliveInterval  90 \n",
+                          "ClientAliveInterval") == "90"
+    assert lc._sshd_value("Match User x\nClientAliveInterval 180\n", "ClientAliveInterval") is None
+    assert lc._sshd_value("MaxSessions 180\n", "ClientAliveInterval") is None
+
+
+# -- each case both ways ---------------------------------------------------------------------------------
+def test_bash_history():
+    assert verdict("bash-history", history="") == (PASSED, "no history files", "every history file ≤ 1024 bytes", "")
+    assert verdict("bash-history", PC, history="0 /root/.bash_history") == \
+        (PASSED, "/root/.bash_history 0 bytes", "every history file ≤ 0 bytes", "")
+    assert verdict("bash-history", history="2000 /root/.bash_history\n10 /home/a b/.bash_history\nnoise") == \
+        (FAILED, "/root/.bash_history 2000 bytes, /home/a b/.bash_history 10 bytes", "every history file ≤ 1024 bytes",
+         "cat /dev/null > /root/.bash_history; history -c")
+    assert verdict("bash-history", history="? /root/.bash_history")[0] == FAILED  # a size the probe could not read
+
+
+def agent(profile, version_line: str, conf: str = ""):
+    return verdict("linux-agent", profile, waagent=version_line, waagent_conf=conf)
+
+
+AGENT_FIX = "Install the distribution's walinuxagent / WALinuxAgent package (apt-get install walinuxagent) and enable it."
+
+
+def test_linux_agent_both_ways_and_which_conf_key_is_read():
+    assert agent(GUIDE, "") == (FAILED, "not installed (no waagent in /usr/sbin, /usr/bin, /usr/local)", "≥ 2.2.41",
+                                AGENT_FIX)
+    assert agent(GUIDE, "path /usr/sbin/waagent\nWALinuxAgent-2.2.45 running") == (PASSED, "2.2.45", "≥ 2.2.41", "")
+    assert agent(GUIDE, "path /usr/sbin/waagent\nWALinuxAgent-2.2.10", "AutoUpdate.Enabled=y") == \
+        (FAILED, "2.2.10", "≥ 2.2.41", AGENT_FIX)  # the guide: auto-update does not make up for an old agent
+    pc_required = "≥ 2.2.53.1 or AutoUpdate.Enabled=y"
+    assert agent(PC, "path /usr/sbin/waagent\nWALinuxAgent-2.2.45", "") == \
+        (PASSED, "2.2.45 (AutoUpdate.Enabled=y)", pc_required, "")  # unset: the agent's default is y
+    assert agent(PC, "path /usr/sbin/waagent\nWALinuxAgent-2.2.45", "AutoUpdate.Enabled=n") == \
+        (FAILED, "2.2.45", pc_required, AGENT_FIX)
+    # only AutoUpdate.Enabled counts: the provisioning keys at y do not turn it on
+    assert agent(PC, "path /usr/sbin/waagent\nWALinuxAgent-2.2.45",
+                 "AutoUpdate.Enabled=n\nProvisioning.RegenerateSshHostKeyPair=y\nProvisioning.DeleteRootPassword=y")[0] \
+        == FAILED
+    assert agent(PC, "path /usr/sbin/waagent\nWALinuxAgent-2.2.45", "AutoUpdate.Enabled=yes")[0] == PASSED
+    assert agent(PC, "path /usr/sbin/waagent\nunknown output") == \
+        (ERROR, "version not readable: path /usr/sbin/waagent\nunknown output", pc_required, AGENT_FIX)
+    assert agent(GUIDE, "path /usr/sbin/waagent")[0] == ERROR  # no version line at all
+
+
+SED_AUTO = "sed -i 's/^AutoUpdate.Enabled=.*/AutoUpdate.Enabled=y/' /etc/waagent.conf"
+
+
+def test_auto_update():
+    assert verdict("auto-update", waagent_conf="") == (WARNING, "no /etc/waagent.conf", "AutoUpdate.Enabled=y",
+                                                       "Install the Azure Linux Agent package.")
+    assert verdict("auto-update", waagent_conf="# nothing\n") == (PASSED, "y (default)", "y", "")
+    assert verdict("auto-update", waagent_conf="AutoUpdate.Enabled=n") == (WARNING, "n", "y", SED_AUTO)
+    assert verdict("auto-update", waagent_conf="AutoUpdate.Enabled=n\nAutoUpdate.Enabled=y") == (PASSED, "y", "y", "")
+    assert verdict("auto-update", waagent_conf="Provisioning.DeleteRootPassword=n\nAutoUpdate.Enabled=y")[0] == PASSED
+
+
+REGEN, DELROOT = "Provisioning.RegenerateSshHostKeyPair", "Provisioning.DeleteRootPassword"
+
+
+def test_deprovision_reads_each_key_on_its_own():
+    required = f"{REGEN}=y, {DELROOT}=y"
+    assert verdict("deprovision-config", waagent_conf=f"{REGEN}=y\n{DELROOT}=y\nAutoUpdate.Enabled=n") == \
+        (PASSED, f"{REGEN}=y, {DELROOT}=y", required, "")
+    assert verdict("deprovision-config", waagent_conf=f"{REGEN}=n\n{DELROOT}=y") == \
+        (WARNING, f"{REGEN}=n, {DELROOT}=y", required, f"sed -i 's/^#*{REGEN}=.*/{REGEN}=y/' /etc/waagent.conf")
+    assert verdict("deprovision-config", waagent_conf=f"{REGEN}=y\nAutoUpdate.Enabled=y") == \
+        (WARNING, f"{REGEN}=y, {DELROOT}=unset", required, f"sed -i 's/^#*{DELROOT}=.*/{DELROOT}=y/' /etc/waagent.conf")
+    both = verdict("deprovision-config", waagent_conf="")
+    assert both[3] == (f"sed -i 's/^#*{REGEN}=.*/{REGEN}=y/' /etc/waagent.conf && "
+                       f"sed -i 's/^#*{DELROOT}=.*/{DELROOT}=y/' /etc/waagent.conf")
+
+
+def test_kernel_params():
+    guide_needs = "console=ttyS0 earlyprintk=ttyS0 rootdelay=300"
+    assert verdict("kernel-params", cmdline=f"ro {guide_needs} quiet", grub="") == \
+        (PASSED, f"ro {guide_needs} quiet", guide_needs, "")
+    result = verdict("kernel-params", cmdline="ro console=ttyS0 rootdelay=299", grub="")
+    assert result == (FAILED, "ro console=ttyS0 rootdelay=299", guide_needs,
+                      "Add 'earlyprintk=ttyS0 rootdelay=300' to GRUB_CMDLINE_LINUX in /etc/default/grub, then run "
+                      "update-grub (or grub2-mkconfig -o /boot/grub2/grub.cfg) and reboot.")
+    assert verdict("kernel-params", PC, cmdline="", grub="")[:3] == (FAILED, "(empty)", "console=ttyS0")
+    assert verdict("kernel-params", PC, cmdline="console=ttyS0", grub="")[0] == PASSED
+
+
+SWAP_TAIL = "; remove the swap lines from /etc/fstab and delete the partition; use ResourceDisk.EnableSwap=y in " \
+            "/etc/waagent.conf"
+
+
+def test_swap_in_proc_swaps_and_in_fstab_apart():
+    header = "Filename Type Size Used Priority"
+    assert verdict("swap-partition", swaps=header, fstab="/dev/sda1 / ext4 defaults 0 1") == \
+        (PASSED, "no swap", "no swap partition", "")
+    assert verdict("swap-partition", swaps=f"{header}\n/dev/sda2 partition 1 0 -2", fstab="") == \
+        (FAILED, "/dev/sda2", "no swap partition", "swapoff /dev/sda2" + SWAP_TAIL)
+    # only in fstab (not active now): still a swap partition, and no swapoff to run
+    assert verdict("swap-partition", swaps=header, fstab="# /dev/sdb1 none swap sw 0 0\nUUID=abc none swap sw 0 0\n"
+                                                         "/dev/sdc1 /mnt\n") == \
+        (FAILED, "UUID=abc", "no swap partition", SWAP_TAIL.removeprefix("; "))
+    both = verdict("swap-partition", swaps=f"{header}\n/dev/sda2 partition 1 0 -2",
+                   fstab="/dev/sda2 none swap sw 0 0\n/swapfile none swap sw 0 0")
+    assert both[:2] == (FAILED, "/dev/sda2, /swapfile")
+    assert both[3] == "swapoff /dev/sda2" + SWAP_TAIL
+
+
+def test_root_partition():
+    assert verdict("root-partition", mounts="proc /proc proc rw 0 0") == (ERROR, "no / in /proc/mounts",
+                                                                         "one root partition", "")
+    assert verdict("root-partition", mounts="rootfs / rootfs rw 0 0\n/dev/sda1 / ext4 rw 0 0") == \
+        (PASSED, "/dev/sda1", "a single root partition, no LVM", "")
+    lvm = "Rebuild the image with a plain root partition (no LVM)."
+    assert verdict("root-partition", mounts="/dev/mapper/vg-root / ext4 rw 0 0") == \
+        (WARNING, "/dev/mapper/vg-root", "a single root partition, no LVM", lvm)
+    assert verdict("root-partition", mounts="/dev/sda1 / ext4 rw 0 0\n/dev/dm-0 / ext4 rw 0 0")[:2] == \
+        (WARNING, "/dev/dm-0")  # the last mount on / is the one in use
+
+
+ALIVE_FIX = "echo 'ClientAliveInterval 180' >> /etc/ssh/sshd_config && systemctl restart sshd"
+
+
+def test_client_alive_interval_main_file_and_drop_ins():
+    def alive(main: str, dropins: str = ""):
+        return verdict("client-alive-interval", sshd_config=main, sshd_dropins=dropins)
+    assert alive("ClientAliveInterval 180") == (PASSED, "180", "180 (allowed 30–235)", "")
+    assert alive("ClientAliveInterval 120") == (WARNING, "120", "180 (allowed 30–235)", ALIVE_FIX)
+    assert alive("Port 22") == (FAILED, "not set", "180 (allowed 30–235)", ALIVE_FIX)
+    assert alive("ClientAliveInterval 3m") == (FAILED, "3m", "180 (allowed 30–235)", ALIVE_FIX)
+    assert alive("ClientAliveInterval 300") == (FAILED, "300", "180 (allowed 30–235)", ALIVE_FIX)
+    dropin = "### /etc/ssh/sshd_config.d/50-azure.conf\nClientAliveInterval 180"
+    assert alive("Port 22", dropin) == (WARNING, "180 (only in a drop-in)", "180 in /etc/ssh/sshd_config", ALIVE_FIX)
+    assert alive("ClientAliveInterval 180", "### x\nClientAliveInterval 60") == (PASSED, "180", "180 (allowed 30–235)", "")
+    assert alive("Port 22", "### x\nClientAliveInterval 500")[:2] == (FAILED, "500")
+
+
+def test_ssh_server():
+    assert verdict("ssh-server", sshd_binary="/usr/sbin/sshd") == (PASSED, "/usr/sbin/sshd", "sshd installed and enabled", "")
+    assert verdict("ssh-server", sshd_binary="  ") == \
+        (WARNING, "not installed", "sshd installed and enabled",
+         "Install openssh-server and enable it at boot (unless the SKU blocks SSH on purpose).")
+
+
+def test_architecture():
+    assert verdict("os-architecture", uname_m="") == (FAILED, "unknown", "x86_64 or amd64",
+                                                      "Build the image for a 64-bit architecture.")
+    assert verdict("os-architecture", PC, uname_m="arm64") == (PASSED, "arm64", "x86_64 or amd64 or aarch64 or arm64", "")
+
+
+PY_FIX = "Install python3 (and python3-pyasn1) from the distribution."
+
+
+def test_python():
+    assert verdict("python-version", python="") == (FAILED, "not installed", "≥ 2.6", PY_FIX)
+    assert verdict("python-version", PC, python="Python 3.8.10") == (FAILED, "3.8.10", "≥ 3.9", PY_FIX)
+    assert verdict("python-version", PC, python="Python 3.11.2") == (PASSED, "3.11.2", "≥ 3.9", "")
+
+
+SSL_FIX = "Install or update openssl from the distribution (apt-get install openssl / yum install openssl)."
+
+
+def test_openssl():
+    assert verdict("openssl-version", openssl="") == (FAILED, "not installed", "≥ 1.0", SSL_FIX)
+    assert verdict("openssl-version", openssl="OpenSSL 0.9.8zh 3 Dec 2015") == (FAILED, "0.9.8", "≥ 1.0", SSL_FIX)
+    assert verdict("openssl-version", openssl="OpenSSL 1.0.2k-fips") == (PASSED, "1.0.2", "≥ 1.0", "")
+    pc_required = "≥ 3.0.0 (1.1.1 / 1.0.2 tolerated)"
+    assert verdict("openssl-version", PC, openssl="OpenSSL 1.1.1w 11 Sep 2023") == (WARNING, "1.1.1", pc_required, SSL_FIX)
+    assert verdict("openssl-version", PC, openssl="OpenSSL 1.1.0l") == (FAILED, "1.1.0", pc_required, SSL_FIX)
+    assert verdict("openssl-version", PC, openssl="OpenSSL 3.0.13") == (PASSED, "3.0.13", pc_required, "")
+    # between the minimum and the recommended version: a warning with the fix
+    newer = dataclasses.replace(GUIDE, linux_openssl_recommended_version="1.1")
+    assert verdict("openssl-version", newer, openssl="OpenSSL 1.0.2k") == (WARNING, "1.0.2", "≥ 1.1", SSL_FIX)
+    assert verdict("openssl-version", newer, openssl="OpenSSL 1.1.0")[0] == PASSED
+
+
+def test_ifup_ifdown():
+    fix = "Install ifupdown (Debian/Ubuntu) or initscripts (RHEL family)."
+    assert verdict("ifup-ifdown", ifupdown="/sbin/ifup /sbin/ifdown") == \
+        (PASSED, "/sbin/ifup /sbin/ifdown", "ifup and ifdown present", "")
+    assert verdict("ifup-ifdown", ifupdown="/sbin/ifup") == (WARNING, "/sbin/ifup", "ifup and ifdown present", fix)
+    assert verdict("ifup-ifdown", ifupdown="")[:2] == (WARNING, "missing")
+
+
+def test_resolv_conf():
+    fix = "Run 'waagent -deprovision' (it removes /etc/resolv.conf) before capturing."
+    assert verdict("resolv-conf", resolv="nameserver 127.0.0.53\nsearch x") == \
+        (PASSED, "127.0.0.53", "no hard-coded name servers", "")
+    assert verdict("resolv-conf", resolv="nameserver 127.0.0.53\nnameserver 8.8.8.8\nnameserver") == \
+        (WARNING, "127.0.0.53, 8.8.8.8", "no hard-coded name servers", fix)
+    assert verdict("resolv-conf", resolv="# nameserver 8.8.8.8")[:2] == (PASSED, "no nameserver")
+
+
+def test_ipv6_is_informational():
+    for value, state in (("1", "disabled"), ("0", "enabled"), ("", "unknown")):
+        assert verdict("ipv6", ipv6=value) == (PASSED, state, "informational (IPv6 was not supported in 2015)", "")
+
+
+def test_sudo_targetpw():
+    assert verdict("sudo-targetpw", sudoers="") == (SKIPPED, "sudoers not readable", "no 'Defaults targetpw'", "")
+    assert verdict("sudo-targetpw", sudoers="root ALL=(ALL) ALL\n# Defaults targetpw") == \
+        (PASSED, "not set", "no 'Defaults targetpw'", "")
+    assert verdict("sudo-targetpw", sudoers="Defaults env_reset\n  Defaults   targetpw") == \
+        (FAILED, "Defaults targetpw", "no 'Defaults targetpw'",
+         "Remove 'Defaults targetpw' (and 'ALL ALL=(ALL) ALL') from /etc/sudoers with visudo.")
+    assert verdict("sudo-targetpw", sudoers="Defaults targetpwx")[0] == PASSED
+
+
+def test_default_accounts():
+    assert verdict("default-accounts", shadow="needs-root") == \
+        (SKIPPED, "needs root (sudo -n not available)", "no account with a password", "")
+    assert verdict("default-accounts", shadow="root locked\nazureuser locked") == \
+        (PASSED, "none", "no account with a password", "")
+    assert verdict("default-accounts", shadow="root password\nbob locked\nalice password") == \
+        (FAILED, "root, alice", "no account with a password",
+         "passwd -d root; passwd -d alice; or run 'waagent -deprovision+user'")
+
+
+def test_iptables_every_branch():
+    installed = "installed, no rules"
+    assert verdict("iptables", iptables="not-installed") == \
+        (WARNING, "not installed", installed, "Install iptables (it must be present, with no rules).")
+    assert verdict("iptables", iptables="needs-root") == (SKIPPED, "needs root (sudo -n not available)", installed, "")
+    assert verdict("iptables", iptables="-P INPUT ACCEPT\n-P OUTPUT ACCEPT") == (PASSED, "0 rule(s)", "no rules", "")
+    assert verdict("iptables", iptables="-P INPUT DROP\n-A INPUT -j DROP\n-A INPUT -p tcp -j ACCEPT") == \
+        (FAILED, "2 rule(s)", "no rules", "iptables -F && iptables -X, and remove saved rules (/etc/iptables/rules.v4).")
+    assert verdict("iptables", iptables="-A INPUT -j DROP")[:2] == (FAILED, "1 rule(s)")
+    assert verdict("iptables", iptables="iptables: Permission denied") == \
+        (ERROR, "could not read the rules: iptables: Permission denied", "no rules", "")
+
+
+def test_lis_drivers():
+    need = "hv_vmbus, hv_storvsc, hv_netvsc, hv_utils"
+    assert verdict("lis-drivers", modules="hv_vmbus.ko hv_storvsc.ko.xz hv_netvsc.ko.zst hv_utils ext4") == \
+        (PASSED, "hv_netvsc, hv_storvsc, hv_utils, hv_vmbus", need, "")
+    assert verdict("lis-drivers", modules="hv_vmbus hv_storvsc") == \
+        (FAILED, "hv_storvsc, hv_vmbus", need,
+         "Use a kernel with Linux Integration Services 3.0+ (Hyper-V drivers), e.g. the distribution's Azure kernel.")
+    assert verdict("lis-drivers", modules="")[:2] == (FAILED, "none found")
+
+
+@pytest.mark.parametrize("config", ["iface eth0 inet static", "  BOOTPROTO=none", "BOOTPROTO=static",
+                                    "    dhcp4: no", "dhcp4: false", "IFACE ETH0 INET STATIC"])
+def test_dhcp_static_configurations_fail(config):
+    assert verdict("dhcp", network=f"auto eth0\n{config}\n") == \
+        (FAILED, "static configuration", "DHCP on eth0, no custom network configuration",
+         "Configure eth0 for DHCP (iface eth0 inet dhcp / BOOTPROTO=dhcp ONBOOT=yes).")
+
+
+def test_dhcp_passes():
+    assert verdict("dhcp", network="iface eth0 inet dhcp\ndhcp4: true\n# iface eth0 inet static")[:2] == (PASSED, "DHCP")
+    assert verdict("dhcp", network="")[:2] == (PASSED, "no custom config")
+
+
+@pytest.mark.parametrize("os_release,enabled,expected", [
+    ('ID="centos"\nVERSION_ID="7"', True, (PASSED, "enabled", "enabled (CentOS 7 family)", "")),
+    ('ID=rhel\nVERSION_ID="7.9"', False, (FAILED, "disabled", "enabled (CentOS 7 family)", "systemctl enable NetworkManager")),
+    ("ID=ol\nVERSION_ID=\"7.9\"", True, (PASSED, "enabled", "enabled (CentOS 7 family)", "")),
+    ('ID="centos"\nVERSION_ID="8"', True, (FAILED, "enabled", "disabled", "systemctl disable NetworkManager")),
+    ('ID=ubuntu\nVERSION_ID="7"', True, (FAILED, "enabled", "disabled", "systemctl disable NetworkManager")),
+    ("ID=ubuntu", False, (PASSED, "disabled", "disabled", "")),
+])
+def test_network_manager(os_release, enabled, expected):
+    wants = "/etc/systemd/system/multi-user.target.wants/NetworkManager.service" if enabled else ""
+    assert verdict("network-manager", network_manager=wants, os_release=os_release) == expected
+
+
+def test_security_updates_are_not_determined():
+    assert verdict("security-updates") == (SKIPPED, "not determined by this probe", "all security updates installed",
+                                           "Run the distribution's update (apt-get upgrade / yum update --security) "
+                                           "before capturing.")
+
+
+def test_security_threats():
+    required = "glibc ≥ 2.18 or patched (GHOST)"
+    assert verdict("security-threats", glibc="") == (SKIPPED, "glibc version not readable", required, "")
+    assert verdict("security-threats", glibc="ldd (GNU libc) 2.17") == \
+        (WARNING, "2.17", required, "Update glibc from the distribution (GHOST, CVE-2015-0235).")
+    assert verdict("security-threats", glibc="ldd (Debian GLIBC 2.36-9) 2.36") == (PASSED, "2.36", required, "")
+
+
+SACK_REQUIRED = "a kernel with the 2019 SACK fix, or net.ipv4.tcp_sack = 0"
+SACK_FIX = ("Update the kernel to the distribution's release with the SACK fix (CVE-2019-11477), or set "
+            "net.ipv4.tcp_sack = 0 in /etc/sysctl.d/ and run sysctl --system.")
+
+
+@pytest.mark.parametrize("release,sack,expected", [
+    ("4.15.0-1", "0", (PASSED, "net.ipv4.tcp_sack = 0", SACK_REQUIRED, "")),
+    ("weird", "1", (ERROR, "kernel version not readable: weird", SACK_REQUIRED, SACK_FIX)),
+    ("4.19.51-azure", "1", (FAILED, "4.19.51-azure", SACK_REQUIRED, SACK_FIX)),
+    ("4.19.52-azure", "", (PASSED, "4.19.52-azure", SACK_REQUIRED, "")),
+    ("5.2.0-1", "1", (PASSED, "5.2.0-1", SACK_REQUIRED, "")),
+    ("5.3.1", "1", (PASSED, "5.3.1", SACK_REQUIRED, "")),
+    ("6.8.0-1015-azure", "1", (PASSED, "6.8.0-1015-azure", SACK_REQUIRED, "")),
+    ("4.5.0", "1", (WARNING, "4.5.0 (a distribution kernel: confirm it carries the SACK fix)", SACK_REQUIRED, SACK_FIX)),
+    ("3.10.0-1160.el7.x86_64", "1",
+     (WARNING, "3.10.0-1160.el7.x86_64 (a distribution kernel: confirm it carries the SACK fix)", SACK_REQUIRED, SACK_FIX)),
+])
+def test_tcp_sack(release, sack, expected):
+    assert verdict("tcp-sack", PC, uname_r=release, tcp_sack=sack) == expected
+
+
+def test_tcp_sack_is_only_in_profiles_that_list_kernels():
+    assert "tcp-sack" not in {c.id for c in lc.cases_for(GUIDE)}
+    assert "tcp-sack" in {c.id for c in lc.cases_for(PC)}
+    assert judge(parse_sections("@@@end\n"), GUIDE, only={"tcp-sack"}) == []
+
+
+def test_every_case_has_its_test_id_and_sections():
+    ids = {c.id: c.test_id for c in lc.CASES}
+    assert ids["bash-history"] == "48" and ids["tcp-sack"] == "52" and ids["client-alive-interval"] == "46"
+    assert len(lc.CASES) == 24 and len({c.id for c in lc.CASES}) == 24
+
+
+def test_long_unreadable_values_are_cut_in_the_actual_value():
+    noise = "x" * 200
+    text = f"path /usr/sbin/waagent\n{noise}"
+    assert agent(PC, text)[1] == f"version not readable: {text[:80]}"
+    assert verdict("tcp-sack", PC, uname_r="k" * 100, tcp_sack="1")[1] == f"kernel version not readable: {'k' * 60}"
+    assert verdict("iptables", iptables="e" * 300)[1] == f"could not read the rules: {'e' * 120}"
+
+
+def test_the_last_of_several_root_mounts_and_short_lines():
+    mounts = "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 / ext4 rw 0 0\n/dev/sdc1 / ext4 rw 0 0\nodd /"
+    assert verdict("root-partition", mounts=mounts)[:2] == (PASSED, "/dev/sdc1")
+    assert verdict("root-partition", mounts="odd /")[0] == ERROR
+
+
+def test_os_release_values_may_hold_an_equals_sign():
+    assert lc.system_info({"os_release": 'PRETTY_NAME="A=B Linux"\nNAME=x'})["OSDistro"] == "A=B Linux"
+
+
+def test_values_with_separators_inside_are_kept_whole():
+    assert lc._conf_value("ResourceDisk.MountOptions=a=b,c\n", "ResourceDisk.MountOptions") == "a=b,c"
+    assert lc._sshd_value("Banner /etc/issue net extra\n", "Banner") == "/etc/issue net extra"
+
+
+def test_the_agent_version_is_the_first_one_after_the_path_line():
+    output = ("path /usr/sbin/waagent\nwaagent: a notice without a number\nWALinuxAgent-2.2.45 running on ubuntu 18.04\n"
+              "Python: 3.6.9\nGoal state agent: 2.7.0.6")
+    assert agent(GUIDE, output)[:2] == (PASSED, "2.2.45")
+
+
+def test_at_the_minimum_no_fix_is_offered():
+    assert verdict("python-version", PC, python="Python 3.9") == (PASSED, "3.9", "≥ 3.9", "")
+    assert verdict("security-threats", glibc="ldd (GNU libc) 2.18")[3] == ""
+
+
+def test_three_field_lines_count():
+    assert verdict("swap-partition", swaps="Filename", fstab="/dev/sdb2 none swap")[:2] == (FAILED, "/dev/sdb2")
+    assert verdict("root-partition", mounts="/dev/sda1 / ext4")[:2] == (PASSED, "/dev/sda1")
+    assert verdict("root-partition", mounts="/dev/sda1 / ext4 rw 0 0\nrootfs / rootfs rw 0 0")[:2] == (PASSED, "/dev/sda1")
+
+
+def test_every_section_but_the_last_is_whole_when_the_probe_is_cut():
+    evidence = parse_sections("@@@uname_m\nx86_64\n@@@python\nPython 3.11\n@@@ipv6\n1")
+    results = {r.id: r.result for r in judge(evidence, GUIDE, only={"os-architecture", "python-version", "ipv6"})}
+    assert results == {"os-architecture": PASSED, "python-version": PASSED, "ipv6": ERROR}
+
+
+def test_the_newest_listed_series_is_judged_by_its_own_first_fix():
+    later_fix = dataclasses.replace(PC, linux_sack_fixed_kernels={"4.19": "4.19.52", "5.2": "5.2.3"})
+    assert verdict("tcp-sack", later_fix, uname_r="5.2.1", tcp_sack="1")[0] == FAILED
+    assert verdict("tcp-sack", later_fix, uname_r="5.2.3", tcp_sack="1")[0] == PASSED
+    assert verdict("tcp-sack", later_fix, uname_r="5.3.0", tcp_sack="1")[0] == PASSED
+
+
+# ---- More Linux cases both ways with the exact verdict, from lines a VM may send: network lines cut
+# (was test_rules_linux_more.py)
+
+STATIC = (FAILED, "static configuration", "DHCP on eth0, no custom network configuration",
+          "Configure eth0 for DHCP (iface eth0 inet dhcp / BOOTPROTO=dhcp ONBOOT=yes).")
+
+
+@pytest.mark.parametrize("line", ["iface eth0 inet", "dhcp4:", "  dhcp4:", "iface"])
+def test_a_network_line_cut_short_is_not_static_and_not_an_error(line):
+    assert verdict("dhcp", network=f"auto eth0\n{line}\n") == (
+        PASSED, "DHCP", "DHCP on eth0, no custom network configuration", "")
+
+
+@pytest.mark.parametrize("line", ["BOOTPROTO=static   # was dhcp", "BOOTPROTO='none' ONBOOT=yes", "dhcp4:no",
+                                  "dhcp4: no # netplan", "dhcp4:no  # see: netplan docs"])
+def test_the_first_word_of_a_line_decides(line):
+    assert verdict("dhcp", network=f"{line}\n") == STATIC
+
+
+def test_the_arm64_serial_console_counts_on_arm64_only():
+    ama = "BOOT_IMAGE=/vmlinuz root=/dev/sda1 console=ttyAMA0"
+    assert verdict("kernel-params", PC, cmdline=ama, grub="", uname_m="aarch64") == (PASSED, ama, "console=ttyS0", "")
+    assert verdict("kernel-params", PC, cmdline=ama, grub="", uname_m="x86_64") == (
+        FAILED, ama, "console=ttyS0", "Add 'console=ttyS0' to GRUB_CMDLINE_LINUX in /etc/default/grub, then run "
+                                      "update-grub (or grub2-mkconfig -o /boot/grub2/grub.cfg) and reboot.")
+
+
+def test_a_case_reading_an_unavailable_section_is_skipped_with_the_first_reason():
+    """The offline pre-flight has no running system: such a case is Skipped, its reason as what was found,
+    with the value it requires all the same; the other cases are judged."""
+    evidence = parse_sections("@@@swaps\nFilename Type\n@@@fstab\n\n@@@network\n\n@@@end\n")
+    unavailable = {"swaps": "not in an image file (swap is active only on a running system)", "fstab": "second reason"}
+    swap, dhcp = judge(evidence, GUIDE, only={"swap-partition", "dhcp"}, unavailable=unavailable)
+    assert (swap.id, swap.result, swap.actual, swap.required, swap.remediation) == (
+        "swap-partition", SKIPPED, "not in an image file (swap is active only on a running system)",
+        verdict("swap-partition", swaps="Filename Type", fstab="")[2], "")
+    assert (dhcp.id, dhcp.result) == ("dhcp", PASSED)
+    (swap,) = judge(evidence, GUIDE, only={"swap-partition"}, unavailable={"fstab": "second reason"})
+    assert (swap.result, swap.actual) == (SKIPPED, "second reason")

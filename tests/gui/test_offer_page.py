@@ -1,0 +1,268 @@
+"""The offer & SKU page, driven through its real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from wizard.core.projectio import load_project
+from wizard.core.steps import Step
+from wizard.core.validation import validate_offer
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "resources/examples/demo.mpwiz"
+
+
+@pytest.fixture
+def win(demo_window):
+    return demo_window(Step.OFFER)
+
+
+@pytest.fixture
+def page(win):
+    return win.pages[Step.OFFER]
+
+
+def next_enabled(win) -> bool:
+    return win.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def retype(qtbot, widget, text):
+    widget.selectAll() if hasattr(widget, "selectAll") else None
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def error_text(page, key) -> str:
+    label = page._errors[key]
+    return label.text() if label.isVisibleTo(page) else ""
+
+
+def test_demo_is_complete_and_next_is_enabled(win, page):
+    assert page.is_step_complete()
+    assert next_enabled(win)
+    assert "Nothing" in page.problem_list.item(0).text()
+
+
+@pytest.mark.parametrize("bad,words", [("Contoso", "lowercase"), ("-contoso", "start with"), ("con toso", "' '"),
+                                       ("a" * 51, "51 characters")])
+def test_invalid_publisher_namespace_explained_inline_and_blocks_next(qtbot, win, page, bad, words):
+    retype(qtbot, page.publisher, bad)
+    assert words in error_text(page, "offer.publisher_namespace")
+    assert not next_enabled(win)
+    assert not page.is_step_complete()
+    retype(qtbot, page.publisher, "contoso")
+    assert error_text(page, "offer.publisher_namespace") == ""
+    assert next_enabled(win)
+
+
+def test_duplicate_sku_ids_block_next(qtbot, win, page):
+    page.sku_list.setCurrentRow(1)
+    retype(qtbot, page.sku_id, "ubuntu-standard")
+    assert "used by more than one SKU" in error_text(page, "sku.sku_id")
+    assert not next_enabled(win)
+    retype(qtbot, page.sku_id, "windows-2012r2")
+    assert next_enabled(win)
+
+
+def check_sizes(page, names):
+    for i in range(page.size_list.count()):
+        item = page.size_list.item(i)
+        want = item.data(Qt.ItemDataRole.UserRole) in names
+        item.setCheckState(Qt.CheckState.Checked if want else Qt.CheckState.Unchecked)
+
+
+def test_number_of_vm_sizes_per_profile(qtbot, win, page):
+    check_sizes(page, {"Standard_D1_v2", "Standard_D2_v2"})
+    assert "exactly 3" in error_text(page, "sku.vm_sizes")
+    assert not next_enabled(win)
+    # Partner Center allows 1–6: the same choice becomes valid when the profile switches.
+    page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+    assert win.document.project.profile_id == "partner-center"
+    assert error_text(page, "sku.vm_sizes") == ""
+    # What still holds Next is the sample's Windows SKU: its 2012 R2 base belongs to the 2015 profile only.
+    assert {p.path for p in page.problems if p.severity == "error"} == {"skus[1].base_image"}
+    assert not next_enabled(win)
+    check_sizes(page, {s.name for s in __import__("wizard.core.vmsizes", fromlist=["x"]).catalogue()[:7]})
+    assert "1 to 6" in error_text(page, "sku.vm_sizes")
+    assert not next_enabled(win)
+    page.profile.setCurrentIndex(page.profile.findData("publishing-guide-2015"))
+    assert "exactly 3" in error_text(page, "sku.vm_sizes")
+
+
+def test_size_search_filters_the_catalogue(qtbot, page):
+    qtbot.keyClicks(page.size_filter, "d2 v5")
+    visible = [page.size_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.size_list.count())
+               if not page.size_list.isRowHidden(i)]
+    assert visible
+    assert all("D2" in name and "v5" in name for name in visible)
+
+
+@pytest.mark.parametrize("version,words", [("1.0.0", "already published"), ("0.9.9", "lower than"),
+                                           ("1.1.0", "only Z may change"), ("2.0.1", "only Z may change"),
+                                           ("1.0", "X.Y.Z")])
+def test_version_rules_against_published_history(qtbot, win, page, version, words):
+    retype(qtbot, page.version, version)
+    assert words in error_text(page, "sku.version")
+    assert not next_enabled(win)
+    retype(qtbot, page.version, "1.0.2")
+    assert next_enabled(win)
+
+
+def test_record_published_version(qtbot, win, page):
+    page.btn_publish.click()
+    sku = win.document.project.skus[0]
+    assert sku.published_versions == ["1.0.0", "1.0.1"]
+    assert "already published" in error_text(page, "sku.version")
+    retype(qtbot, page.version, "1.0.2")
+    assert next_enabled(win)
+
+
+def test_seventeenth_data_disk_under_partner_center(qtbot, win, page):
+    page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+    page.sku_list.setCurrentRow(1)  # the sample's Windows SKU: its 2012 R2 base is a 2015-only one
+    page.btn_remove.click()
+    page.sku_list.setCurrentRow(0)
+    sku = win.document.project.skus[0]
+    while len(sku.data_disks) < 16:
+        page.btn_add_disk.click()
+    assert next_enabled(win)
+    assert page.disk_table.item(16, 1).text() == "15"  # LUNs 0..15 in order
+    page.btn_add_disk.click()
+    assert "17 data disks" in error_text(page, "sku.disks")
+    assert not next_enabled(win)
+    page.btn_remove_disk.click()
+    assert next_enabled(win)
+
+
+def test_only_the_disk_label_column_is_editable(qtbot, win, page):
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    page.btn_add_disk.click()
+    table, row = page.disk_table, page.disk_table.rowCount() - 1
+    for column in (0, 1, 3):  # disk kind, LUN, file: no editor opens
+        table.editItem(table.item(row, column))
+        assert table.state() != QAbstractItemView.State.EditingState, column
+    table.editItem(table.item(row, 2))  # the label: an editor, and what is typed lands in the project
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = table.viewport().findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "scratch")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in the next event-loop turn
+    qtbot.waitUntil(lambda: win.document.project.skus[0].disks[row].label == "scratch", timeout=10_000)
+
+
+def test_windows_base_image_rules(qtbot, win, page):
+    page.sku_list.setCurrentRow(1)
+    assert page.base_image.isEnabled()
+    page.base_image.setCurrentIndex(page.base_image.findData("other"))
+    assert "YYYY-MM-DD" in error_text(page, "sku.base_image_date")
+    assert not next_enabled(win)
+    qtbot.keyClicks(page.base_date, "2014-01-01")
+    assert "2014-09-08" in error_text(page, "sku.base_image_date")
+    retype(qtbot, page.base_date, "2016-04-01")
+    assert next_enabled(win)
+
+
+def test_add_duplicate_move_remove_skus(qtbot, win, page):
+    page.btn_add.click()
+    assert page.sku_list.count() == 3
+    assert not next_enabled(win)
+    assert "SKU ID is required" in error_text(page, "sku.sku_id")
+    page.btn_remove.click()
+    page.sku_list.setCurrentRow(0)
+    page.btn_dup.click()
+    skus = win.document.project.skus
+    assert [s.sku_id for s in skus] == ["ubuntu-standard", "ubuntu-standard-copy", "windows-2012r2"]
+    assert skus[1].published_versions == []
+    assert skus[1].vm_sizes == skus[0].vm_sizes
+    page.btn_down.click()
+    assert [s.sku_id for s in win.document.project.skus][2] == "ubuntu-standard-copy"
+    page.btn_up.click()
+    page.btn_up.click()
+    assert win.document.project.skus[0].sku_id == "ubuntu-standard-copy"
+
+
+def test_url_previews_follow_typing(qtbot, page):
+    retype(qtbot, page.offer_id, "new-offer")
+    assert "http://azure.microsoft.com/marketplace/partners/contoso/new-offer-ubuntu-standard" in page.urls.text()
+    assert "https://portal.azure.com/#gallery/contoso.new-offerubuntu-standard" in page.urls.text()
+
+
+def test_page_and_project_check_report_the_same_problems(qtbot, win, page, tmp_path, cli):
+    retype(qtbot, page.offer_id, "Bad Offer")
+    page.sku_list.setCurrentRow(1)
+    retype(qtbot, page.sku_id, "ubuntu-standard")
+    shown = [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
+    target = tmp_path / "p.mpwiz"
+    win._save_to(target)
+    import json
+
+    result = cli("project", "check", "--json", str(target))
+    assert result.returncode == 1
+    reported = json.loads(result.stdout)["problems"]
+    assert len(reported) == len(shown) == len(validate_offer(win.document.project))
+    for problem, line in zip(reported, shown, strict=True):
+        assert problem["message"] in line
+
+
+def test_save_reopen_gives_identical_page_state(qtbot, win, page, tmp_path, new_window):
+    page.sku_list.setCurrentRow(1)
+    retype(qtbot, page.sku_title, "Renamed title")
+    page.btn_add_disk.click()
+    target = tmp_path / "state.mpwiz"
+    win._save_to(target)
+    other = new_window()
+    other.open_path(target, ask=False)
+    p2 = other.pages[Step.OFFER]
+    p2.sku_list.setCurrentRow(1)
+    assert p2.sku_title.text() == "Renamed title"
+    assert p2.disk_table.rowCount() == 2
+    assert load_project(target).project == win.document.project
+
+
+def test_accessibility_names_and_tooltips(page):
+    for widget in (page.publisher, page.offer_id, page.offer_name, page.sku_id, page.sku_title, page.summary,
+                   page.os_family, page.os_name, page.base_image, page.version, page.size_list, page.disk_table):
+        assert widget.accessibleName(), widget
+        assert widget.toolTip(), widget
+
+
+def test_japanese_messages(qtbot, new_window):
+    from wizard.i18n import install_translators
+
+    install_translators("ja")
+    try:
+        window = new_window()
+        window.show()
+        page = window.pages[Step.OFFER]
+        page.initializePage()
+        qtbot.keyClicks(page.publisher, "Bad")
+        assert "小文字" in error_text(page, "offer.publisher_namespace")
+        assert "発行元の名前空間" in error_text(page, "offer.publisher_namespace")
+    finally:
+        install_translators("en")
+
+
+def test_sku_editor_needs_no_sideways_scrolling_in_japanese(qtbot, new_window):
+    """At the window's default size the SKU editor fits its column in both languages (long Japanese
+    labels put their fields underneath instead)."""
+    from wizard.core.resources import resource_path
+    from wizard.i18n import install_translators
+
+    for lang in ("ja", "en"):
+        install_translators(lang)
+        try:
+            window = new_window()
+            window.resize(1180, 780)
+            window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+            window.show()
+            qtbot.waitExposed(window)
+            editor = window.pages[Step.OFFER].sku_editor
+            assert editor.minimumSizeHint().width() <= editor.parentWidget().width(), lang
+        finally:
+            install_translators("en")
+
