@@ -221,6 +221,20 @@ def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, w
                       verify_md5=verify_md5, progress=progress, cancel=cancel)
 
 
+def record_upload(disk: Disk, path: str, blob_url: str, summary: UploadSummary) -> None:
+    """The disk's blob is now `blob_url`, holding the file identity the upload sent (issue #32: the
+    status evaluator compares it with the check's)."""
+    from .model import UploadRecord
+    from .projectio import utc_now_iso
+    from .storage import parse_blob_url
+
+    clean = parse_blob_url(blob_url).url_without_sas
+    ident = summary.identity
+    disk.blob_url = clean
+    disk.upload = UploadRecord(clean, path, ident.size if ident else 0, ident.mtime_ns if ident else 0,
+                               ident.fingerprint if ident else "", summary.content_md5 or "", utc_now_iso())
+
+
 def upload_blob_name(path: str) -> str:
     """The blob name an upload gets: the file's name without what the portal refuses (blanks, %, ")."""
     import os
@@ -573,5 +587,5 @@ __all__ = [
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "commands_for_test_vm",
-    "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
+    "record_upload", "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]

@@ -511,7 +511,7 @@ class VhdPage(StepPage):
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
         import time
 
-        from ..core.operations import storage_access, upload_blob_name, upload_disk
+        from ..core.operations import record_upload, storage_access, upload_blob_name, upload_disk
 
         if self.task is not None:
             return
@@ -536,7 +536,7 @@ class VhdPage(StepPage):
 
         def done(result):
             url, summary = result
-            disk.blob_url = url
+            record_upload(disk, path, url, summary)  # the blob and the file identity it holds (core.status judges the link)
             self.changed()
             self.refresh()
             note = self.tr(" (resumed)") if summary.resumed else ""
