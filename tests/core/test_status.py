@@ -192,6 +192,10 @@ def test_an_empty_disk_without_a_bootable_partition_is_not_a_pass():
     item = items_of(project)["vhd-check:0"]
     assert item.mark is Mark.PARTIAL and "no bootable partition" in item.text
     assert step_statuses(project, now=NOW)[Step.VHD].state is StepState.ATTENTION
+    # A test run of the image on a VM is the evidence that it boots.
+    project.test_runs.append(RunRecord(iso(NOW), iso(NOW), "linux", "h", "u", project.profile_id, "x",
+                                       [CheckRecord("bash-history", result="Passed")]))
+    assert items_of(project)["vhd-check:0"].mark is Mark.OK
 
 
 def test_failed_cases_inside_the_image_fail_the_vhd_step(tmp_path):

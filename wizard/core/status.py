@@ -71,7 +71,7 @@ R_VHD_FAIL = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check failed")
 R_VHD_PASS = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed")
 R_VHD_WARN = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed with warnings")
 R_VHD_NO_BOOT = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check found no bootable partition: look inside the image "
-                                          "(Check inside) or test it on a VM")
+                                          "(Check inside) or test it on a VM (a test run of the image counts)")
 R_UPLOAD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: {file} is not uploaded yet: upload it")
 R_UPLOAD_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds the checked file {file}")
 R_UPLOAD_OTHER = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds {sent}, not the checked {file}: upload {file} again")
@@ -230,10 +230,15 @@ def check_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
     return ctx.stamp(target) != (record.file_size, record.file_mtime_ns)
 
 
-def _no_boot(disk: Disk) -> bool:
+def _no_boot(ctx: Context, sku: Sku, disk: Disk) -> bool:
+    """An OS disk whose check found no bootable partition, and no test run of its image booted since."""
     record = disk.vhd_check
-    return (disk.role == ROLE_OS and record is not None
-            and any(f.id == "boot-partitions" and f.severity != "pass" for f in record.findings))
+    if disk.role != ROLE_OS or record is None:
+        return False
+    if not any(f.id == "boot-partitions" and f.severity != "pass" for f in record.findings):
+        return False
+    return not any(r.results and _tests(ctx.project, r.image_under_test, sku, disk.image_type)
+                   for r in ctx.project.test_runs)
 
 
 def vhd_check_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
@@ -247,7 +252,7 @@ def vhd_check_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
             checked = os.path.basename(record.target.split("?")[0]) or record.target
             return _item(f"vhd-check:{i}", Step.VHD, Mark.FAIL, R_VHD_OTHER, args | {"checked": checked})
         return _item(f"vhd-check:{i}", Step.VHD, Mark.FAIL, R_VHD_STALE, args)
-    if _no_boot(disk):
+    if _no_boot(ctx, sku, disk):
         return _item(f"vhd-check:{i}", Step.VHD, Mark.PARTIAL, R_VHD_NO_BOOT, args)
     return _item(f"vhd-check:{i}", Step.VHD, Mark.OK, R_VHD_WARN if record.verdict == "warning" else R_VHD_PASS, args)
 
@@ -485,6 +490,18 @@ def questionnaire_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
         yield _item("report", Step.QUESTIONNAIRE, Mark.FAIL, R_REPORT_OLD)
     else:
         yield _item("report", Step.QUESTIONNAIRE, Mark.OK, R_REPORT_OK, {"url": report.blob_url})
+
+
+def disk_items(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
+    """One disk's items by kind ("vhd-check", "upload", "sas", "preflight"): what the VHD and SAS pages
+    show beside the disk, the same items as the checklist's."""
+    ctx = make_context(project)
+    i = sku.disks.index(disk)
+    route = route_of(sku, disk.image_type)
+    items = [*route.check(ctx, sku, i, disk), *route.handoff(ctx, sku, i, disk)]
+    if disk.preflight is not None:
+        items.append(preflight_item(ctx, sku, i, disk))
+    return {item.id.split(":")[0]: item for item in items}
 
 
 SkuRule = Callable[[Context, Sku], Iterable[StatusItem]]

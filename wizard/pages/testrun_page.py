@@ -157,11 +157,12 @@ class TestRunPage(StepPage):
             text, colour = self.tr("No run yet: test the connection, then run all checks."), "neutral"
         else:
             # The verdict is the status evaluator's (core.status.run_item): the same as the step list and Export.
-            from ..core.status import R_RUN_OK, Mark, run_item
+            from ..core.operations import run_status
+            from ..core.status import R_RUN_OK, Mark
             from ..core.verdicts import BLOCKING, WARNING
             from ..i18n import translate_template
 
-            item = run_item(self.project, run)
+            item = run_status(self.project, run)
             failed = sum(r.result in BLOCKING for r in run.results)
             warnings = sum(r.result == WARNING for r in run.results)
             said = translate_template(item.template, item.args)
