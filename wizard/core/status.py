@@ -71,7 +71,7 @@ R_VHD_FAIL = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check failed")
 R_VHD_PASS = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed")
 R_VHD_WARN = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed with warnings")
 R_VHD_NO_BOOT = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check found no bootable partition: look inside the image "
-                                          "(Check inside) or test it on a VM (a test run of the image counts)")
+                                          "(Check inside the image) or test it on a VM (a test run of the image counts)")
 R_UPLOAD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: {file} is not uploaded yet: upload it")
 R_UPLOAD_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds the checked file {file}")
 R_UPLOAD_OTHER = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds {sent}, not the checked {file}: upload {file} again")
@@ -343,16 +343,17 @@ def _nothing(*_args: Any) -> Iterable[StatusItem]:
 
 @dataclass(frozen=True)
 class Route:
-    """How an image reaches Partner Center: `check` items per disk (the file and its link to the blob),
-    `handoff` items per disk (what Partner Center reads: the SAS URI), `image` items per image."""
+    """How an image reaches Partner Center: `check` items per disk (the file), `link` items per disk (the
+    file's link to its blob), `handoff` items per disk (what Partner Center reads: the SAS URI), `image`
+    items per image. The checklist lists every disk's check, then every link, then every handoff."""
 
     check: DiskHook = _nothing
+    link: DiskHook = _nothing
     handoff: DiskHook = _nothing
     image: ImageHook = _nothing
 
 
-def _checked_and_uploaded(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
-    yield vhd_check_item(ctx, sku, i, disk)
+def _uploaded(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
     upload = upload_item(ctx, sku, i, disk)
     if upload is not None:
         yield upload
@@ -367,7 +368,7 @@ def _sas(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
 
 
 ROUTES: dict[str, Route] = {
-    SOURCE_SAS: Route(check=_checked_and_uploaded, handoff=_sas),
+    SOURCE_SAS: Route(check=_checked, link=_uploaded, handoff=_sas),
     SOURCE_GALLERY: Route(check=_checked, image=gallery_items),
 }
 
@@ -385,6 +386,8 @@ def route_of(sku: Sku, image_type: str) -> Route:
 def route_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
     for i, disk in enumerate(sku.disks):
         yield from route_of(sku, disk.image_type).check(ctx, sku, i, disk)
+    for i, disk in enumerate(sku.disks):
+        yield from route_of(sku, disk.image_type).link(ctx, sku, i, disk)
     for i, disk in enumerate(sku.disks):
         yield from route_of(sku, disk.image_type).handoff(ctx, sku, i, disk)
     for image in sku.images:
@@ -498,7 +501,7 @@ def disk_items(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
     ctx = make_context(project)
     i = sku.disks.index(disk)
     route = route_of(sku, disk.image_type)
-    items = [*route.check(ctx, sku, i, disk), *route.handoff(ctx, sku, i, disk)]
+    items = [*route.check(ctx, sku, i, disk), *route.link(ctx, sku, i, disk), *route.handoff(ctx, sku, i, disk)]
     if disk.preflight is not None:
         items.append(preflight_item(ctx, sku, i, disk))
     return {item.id.split(":")[0]: item for item in items}
