@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from person import Person, settle
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from wizard.core.model import CheckRecord
 from wizard.core.model import TestRunRecord as RunRecord  # not "Test*": pytest would try to collect it
@@ -407,3 +407,41 @@ def test_a_disabled_next_says_what_it_waits_for(window):
     window.document.project.profile_id = "publishing-guide-2015"
     page.load_from_project()
     assert next_button.isEnabled() and next_button.toolTip() == ""
+
+
+def test_the_test_run_banner_says_what_the_checklist_and_the_step_list_say(window):
+    """Before: the banner counted the words "Failed"/"Error" and said "Ready for certification" where the
+    checklist asked for explanations. Now all three read the evaluator's one test-run item."""
+    from wizard.core.export import readiness
+    from wizard.core.steps import step_statuses
+
+    project = window.document.project
+    project.test_runs.append(RunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "h", "u", project.profile_id,
+                                       "x", [CheckRecord("iptables", result="Failed"),
+                                             CheckRecord("bash-history", result="Passed")]))
+    project.questionnaire.exception_notes.pop("iptables", None)
+    window.wizard.jump_to(int(Step.TEST_RUN))
+    page = window.pages[Step.TEST_RUN]
+    page.load_from_project()
+    item = next(i for i in readiness(project, project.skus[0], {}) if i.id == "test-run")
+    assert not item.ok and item.text.endswith("without an exception explanation: iptables")
+    assert page.banner.text().startswith("✗ 1 failure(s), 0 warning(s)")
+    assert page.banner.text().endswith(item.text)
+    assert step_statuses(project)[Step.TEST_RUN].state is StepState.FAILED
+    project.questionnaire.exception_notes["iptables"] = "The appliance ships its own firewall policy."
+    page.load_from_project()
+    item = next(i for i in readiness(project, project.skus[0], {}) if i.id == "test-run")
+    assert item.ok
+    assert page.banner.text() == f"✓ {item.text}"
+    assert "Ready for certification" not in page.banner.text()  # it is an exception request, said as such
+    assert step_statuses(project)[Step.TEST_RUN].state is StepState.DONE
+
+
+def test_the_questionnaire_page_does_not_say_no_failed_result_without_a_run(window):
+    project = window.document.project
+    project.test_runs.clear()
+    window.wizard.jump_to(int(Step.QUESTIONNAIRE))
+    page = window.pages[Step.QUESTIONNAIRE]
+    texts = [w.text() for w in page.findChildren(QLabel)]
+    assert "No certification test run yet" in texts
+    assert not [t for t in texts if "has no Failed" in t]
