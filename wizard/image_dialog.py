@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
 from .core.model import IMAGE_X64_GEN1, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
+from .core.profiles import Profile
 from .core.validation import project_profile
 from .i18n import translate
 
@@ -65,7 +67,7 @@ def image_label(sku: Sku, image: PlanImage) -> str:
 class ImageSlot(QGroupBox):
     """One image type's fields."""
 
-    def __init__(self, title: str, optional: bool, profile, dialog: QDialog):
+    def __init__(self, title: str, optional: bool, profile: Profile, dialog: QDialog):
         super().__init__(title)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -80,7 +82,8 @@ class ImageSlot(QGroupBox):
         self.security = QComboBox()
         self.security.setAccessibleName(self.tr("Security type"))
         for choice in profile.security_type_choices:
-            types = list(choice["types"])
+            listed = choice["types"]
+            types = [str(t) for t in listed] if isinstance(listed, (list, tuple)) else []
             names = [core(SECURITY_TYPE_NAMES.get(t, t)) for t in types] or [core(SECURITY_TYPE_NAMES[""])]
             self.security.addItem(ui(AND).join(names), types)
         self.source = QComboBox()
@@ -141,7 +144,7 @@ class ImageSlot(QGroupBox):
 
 
 class ImageDialog(QDialog):
-    def __init__(self, project: Project, sku: Sku, parent=None):
+    def __init__(self, project: Project, sku: Sku, parent: QWidget | None = None):
         super().__init__(parent)
         self.project, self.sku = project, sku
         profile = project_profile(project)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,16 +24,22 @@ from PySide6.QtWidgets import (
 # enums costs tens of milliseconds, and start-up should only pay for what it shows.
 from . import __version__
 from .core import logs
-from .core.model import FILE_SUFFIX, new_project
+from .core.model import FILE_SUFFIX, Project, new_project
 from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
 from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
 from .i18n import chosen_language, display_name, local_time, translate_problem, translate_template
+from .pages.base import StepPage
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
     from .core.recovery import RecoveryStore
+    from .guidance_panel import GuidancePanel, HelpDialog
+    from .start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +52,7 @@ MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
 
 
-def page_classes() -> list[type]:
+def page_classes() -> list[type[StepPage]]:
     """The eight page classes in step order. Pages 2–8 are imported here, not at module import,
     so a window that shows the first page at once does not pay for the others first."""
     from .pages.connection_page import ConnectionPage
@@ -72,7 +79,7 @@ class StepWizard(QWizard):
 
     jumped = Signal()  # a jump ended (the pages it passed were not shown)
 
-    def __init__(self):
+    def __init__(self) -> None:
         # No parent: the main window's layout adopts it, and adopting drops the window type a
         # parented QWizard (a dialog) would have -- without touching QtCore.Qt (wizard/qt_values.py).
         super().__init__()
@@ -81,8 +88,8 @@ class StepWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.jumping = False
         self.jump_target: int | None = None
-        self.finish_requested = None
-        self.ensure_pages = lambda: None  # set by the main window while pages 2–7 are still to be built
+        self.finish_requested: Callable[[], object] | None = None
+        self.ensure_pages: Callable[[], None] = lambda: None  # set by the main window while pages 2–7 are still to be built
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         # The steps are a straight line: page n+1 follows page n even before it has been built,
@@ -112,7 +119,7 @@ class StepWizard(QWizard):
             self.jumping = False
             self.jump_target = None
             page = self.currentPage()
-            if page:
+            if isinstance(page, StepPage):
                 page.page_shown()
                 page.refresh_complete(force=True)
             self.jumped.emit()
@@ -136,7 +143,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document = document or ProjectDocument()
         self.settings = QSettings()
-        self._rules_chosen_for = None  # the project whose rules a person chose on the start page
+        self._closing_for_language = False  # app.switch_language closes this window for its successor
+        self._rules_chosen_for: Project | None = None  # the project whose rules a person chose on the start page
         self.setMinimumSize(860, 600)
         screen = QApplication.primaryScreen()
         available = screen.availableGeometry() if screen else None
@@ -151,7 +159,7 @@ class MainWindow(QMainWindow):
         self.steps.setMinimumWidth(160)
         self.wizard = StepWizard()
         self.wizard.finish_requested = self.save
-        self.pages = []
+        self.pages: list[StepPage] = []
         self._add_page(OfferPage)
         self._painted = False
         self.pages[0].painted.connect(self._announce_first_paint)
@@ -185,7 +193,7 @@ class MainWindow(QMainWindow):
         self.left_column = QVBoxLayout(self.left)
         self.left_column.setContentsMargins(0, 0, 0, 0)
         self.left_column.addWidget(self.steps, 1)
-        self.guidance = None
+        self.guidance: GuidancePanel | None = None
         row.addWidget(self.left)
         row.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
@@ -203,7 +211,7 @@ class MainWindow(QMainWindow):
         self.document.replaced.connect(self._project_replaced)
 
         self.autosave = QTimer(self)
-        self.autosave.setInterval(int(self.settings.value("autosave_ms", AUTOSAVE_MS)))
+        self.autosave.setInterval(int(str(self.settings.value("autosave_ms", AUTOSAVE_MS))))
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
 
@@ -217,7 +225,7 @@ class MainWindow(QMainWindow):
         """Autosave copies; made on first use (platformdirs is not needed to show the first page)."""
         return recovery_store()
 
-    def _add_page(self, cls) -> None:
+    def _add_page(self, cls: type[StepPage]) -> None:
         page = cls(self.document)
         self.pages.append(page)
         self.wizard.setPage(int(page.step), page)
@@ -265,7 +273,8 @@ class MainWindow(QMainWindow):
 
         file_menu = self.file_menu
 
-        def action(menu, text, slot, shortcut=None):
+        def action(menu: QMenu, text: str, slot: Callable[[], Any],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(shortcut)
@@ -315,16 +324,16 @@ class MainWindow(QMainWindow):
     def _build_guidance(self) -> None:
         from .guidance_panel import GuidancePanel
 
-        self.guidance = GuidancePanel(self.settings)
-        self.guidance.stepRequested.connect(self.wizard.jump_to)
+        guidance = self.guidance = GuidancePanel(self.settings)
+        guidance.stepRequested.connect(self.wizard.jump_to)
         # The list takes the height of its rows; the panel the rest of the column.
         self.left_column.setStretch(0, 0)
         self._fit_step_list()
-        self.left_column.addWidget(self.guidance, 1)
+        self.left_column.addWidget(guidance, 1)
         self.left_column.addStretch(0)
         # In the Tab chain right after the step list, as on screen (built last, it would come after the pages).
-        QWidget.setTabOrder(self.steps, self.guidance.toggle)
-        QWidget.setTabOrder(self.guidance.toggle, self.guidance.body)
+        QWidget.setTabOrder(self.steps, guidance.toggle)
+        QWidget.setTabOrder(guidance.toggle, guidance.body)
         self._show_guidance()
 
     def _fit_step_list(self) -> None:
@@ -354,14 +363,14 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent_files", [])
         if isinstance(value, str):
             value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
+        return [v for v in (value if isinstance(value, list) else []) if isinstance(v, str)]
 
     def _remember_recent(self, path: Path) -> None:
         items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
         self.settings.setValue("recent_files", items[:MAX_RECENT])
 
     # -- state ---------------------------------------------------------------
-    def _update_title(self, *_args) -> None:
+    def _update_title(self, *_args: object) -> None:
         name = self.document.title() or self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — {display_name()}")
         self.setWindowModified(self.document.dirty)
@@ -691,7 +700,7 @@ class MainWindow(QMainWindow):
     def current_step(self) -> Step:
         return Step(max(0, self.wizard.currentId()))
 
-    def _help_window(self, title: str, html: str):
+    def _help_window(self, title: str, html: str) -> HelpDialog:
         from .guidance_panel import HelpDialog
 
         dialog = HelpDialog(self, title, html, self.wizard.jump_to)
@@ -699,7 +708,7 @@ class MainWindow(QMainWindow):
         self.last_help = dialog
         return dialog
 
-    def show_step_help(self):
+    def show_step_help(self) -> HelpDialog:
         from .core.guidance import step_html
         from .i18n import current_language
 
@@ -707,13 +716,13 @@ class MainWindow(QMainWindow):
         return self._help_window(self.tr("Help: {0}").format(self.step_names[step]),
                                  step_html(step, current_language(), os_families=self._os_families()))
 
-    def show_glossary(self):
+    def show_glossary(self) -> HelpDialog:
         from .core.guidance import glossary_html
         from .i18n import current_language
 
         return self._help_window(self.tr("Glossary"), glossary_html(current_language()))
 
-    def show_outline(self):
+    def show_outline(self) -> HelpDialog:
         from .core.guidance import outline_html, step_key
         from .i18n import current_language
 
@@ -727,7 +736,7 @@ class MainWindow(QMainWindow):
         """(keys, what they do): every menu action with a shortcut, then the wizard's own keys."""
         from PySide6.QtGui import QKeySequence
 
-        rows = []
+        rows: list[tuple[str, str]] = []
         for menu in (self.file_menu, self.help_menu):
             for act in menu.actions():
                 if not act.shortcut().isEmpty():
@@ -741,11 +750,11 @@ class MainWindow(QMainWindow):
         ]
         return rows
 
-    def show_shortcuts(self):
+    def show_shortcuts(self) -> HelpDialog:
         rows = "".join(f"<tr><td><b>{html_escape(k)}</b></td><td>{html_escape(v)}</td></tr>" for k, v in self.shortcut_rows())
         return self._help_window(self.tr("Keyboard shortcuts"), f"<table cellpadding='4'>{rows}</table>")
 
-    def show_start_page(self, force: bool = False):
+    def show_start_page(self, force: bool = False) -> StartDialog | None:
         """The start page of a new project: the rules to follow and what to have ready. Shown for a new
         project unless the person unticked it; `force` (Help → Getting started) shows it anyway."""
         from .start_dialog import SHOW_KEY, StartDialog
@@ -780,7 +789,7 @@ class MainWindow(QMainWindow):
         self.pages[0].load_from_project()
         # Back to the window, the cursor in the first field: where a new submission begins.
         self.activateWindow()
-        self.pages[0].publisher.setFocus()
+        cast(OfferPage, self.pages[0]).publisher.setFocus()
 
     def open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl
@@ -790,8 +799,8 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if getattr(self, "_closing_for_language", False) or self.maybe_keep_changes():
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._closing_for_language or self.maybe_keep_changes():
             self.autosave.stop()
             event.accept()
         else:

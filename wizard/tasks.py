@@ -43,7 +43,7 @@ class _Runnable(QRunnable):
         except RuntimeError:
             log.debug("task finished after the application shut down")
 
-    def _progress(self, update) -> None:
+    def _progress(self, update: ProgressUpdate) -> None:
         try:
             self._signals.progress.emit(update)
         except RuntimeError:
@@ -59,6 +59,7 @@ class TaskHandle(QObject):
         super().__init__()
         self.token = token
         self.running = True
+        self.signals: _Signals | None = None  # kept with the handle until the work has ended
 
     def cancel(self) -> None:
         self.token.cancel()
