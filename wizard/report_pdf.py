@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 
-
 _kept: list[object] = []  # the application made here, alive for the process
 
 

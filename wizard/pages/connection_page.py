@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +24,16 @@ from ..secret_ui import describe_credential_error, describe_keyring_unavailable
 from ..style import set_text_colour
 from .base import StepPage
 
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
+
 DEFAULT_PORTS = {OS_LINUX: 22, OS_WINDOWS: 5986}
 
 
 class ConnectionPage(StepPage):
     step = Step.CONNECTION
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Connection to the test VM"))
         self.setSubTitle(self.tr("Create a test VM from your uploaded image, then enter how to reach it. "

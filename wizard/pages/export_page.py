@@ -10,6 +10,7 @@ masked, Copy and the exported files carry the real one.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -34,6 +35,9 @@ from ..core.steps import Step
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_template
 from .base import StepPage, sku_choice_label
 
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
+
 SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
             "az-script": ".sh", "az-ps1": ".ps1"}
 
@@ -41,7 +45,7 @@ SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "p
 class ExportPage(StepPage):
     step = Step.EXPORT
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Export the SKU form"))
         self.setSubTitle(self.tr("Check readiness and export the values to paste into the portal, field by field."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt only after the first paint: see wizard/qt_values.py
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -38,6 +39,9 @@ from ..i18n import current_language, translate, translate_problem
 from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
 from .base import StepPage, button_grid, readable_columns
 
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
+
 ERROR = COLOURS[FAILED]  # not wizard.style: the first page imports as little as it can before it paints
 
 
@@ -69,7 +73,7 @@ class ReadOnlyDelegate(QStyledItemDelegate):
 class OfferPage(StepPage):
     step = Step.OFFER
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Offer and SKUs"))
         self.setSubTitle(self.tr("Define the offer and each SKU (one VM image each). IDs appear in URLs and "

@@ -9,6 +9,8 @@ Report tab builds the bundle and stores it beside the OS disk's VHD.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +39,9 @@ from ..core.steps import Step
 from ..core.verdicts import MARKS
 from ..i18n import current_language, translate_failure
 from .base import StepPage, sku_choice_label
+
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
 
 
 class QuestionWidget(QFrame):
@@ -158,7 +163,7 @@ class QuestionWidget(QFrame):
 class QuestionnairePage(StepPage):
     step = Step.QUESTIONNAIRE
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Questionnaire"))
         self.setSubTitle(self.tr("Answer the certification questionnaire, add what the certification team needs to "

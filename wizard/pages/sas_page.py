@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -35,6 +36,9 @@ from ..i18n import translate_failure, translate_problem
 from ..style import set_banner
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
+
 MODES = STORAGE_MODES
 SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net")
 
@@ -42,7 +46,7 @@ SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net
 class SasPage(StepPage):
     step = Step.SAS
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("SAS URIs"))
         self.setSubTitle(self.tr("Connect to the storage account that holds the VHDs, assign each disk its blob, "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -22,6 +24,9 @@ from ..core.steps import Step
 from ..i18n import current_language, local_time
 from ..style import set_banner
 from .base import StepPage
+
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
 from .results_table import (  # noqa: F401 - ProblemsFilter and readable_evidence are imported from here too
     ProblemsFilter,
     ResultsModel,
@@ -44,7 +49,7 @@ def profile_title(profile_id: str) -> str:
 class TestRunPage(StepPage):
     step = Step.TEST_RUN
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Certification test run"))
         self.setSubTitle(self.tr("Run the certification test cases against the test VM and review each result."))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -26,6 +28,9 @@ from ..core.validation import project_profile
 from ..core.vhdcheck import CHECK_NAMES
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
+
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
 
 
 def severity_icon(widget: QWidget, severity: str):
@@ -56,7 +61,7 @@ class VhdPage(StepPage):
 
     host_os: str | None = None  # the OS the fix commands are for (None: this computer's; tests set one)
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("VHD check"))
         self.setSubTitle(self.tr("Pick the VHD file of every disk. Each is checked against the profile's rules "
