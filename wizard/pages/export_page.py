@@ -36,6 +36,7 @@ from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_templat
 from .base import StepPage, sku_choice_label
 
 if TYPE_CHECKING:
+    from ..core.export import ExportTokens, SkuExport
     from ..document import ProjectDocument
 
 SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
@@ -49,8 +50,8 @@ class ExportPage(StepPage):
         super().__init__(document)
         self.setTitle(self.tr("Export the SKU form"))
         self.setSubTitle(self.tr("Check readiness and export the values to paste into the portal, field by field."))
-        self.tokens = None  # core.export.ExportTokens, once read from the keyring
-        self.exports = []
+        self.tokens: ExportTokens | None = None  # once read from the keyring
+        self.exports: list[SkuExport] = []
         self.task = None
 
         layout = QVBoxLayout(self)
@@ -143,12 +144,12 @@ class ExportPage(StepPage):
 
         project = self.project
 
-        def done(uris):
+        def done(uris: ExportTokens) -> None:
             self.tokens = uris
             self.status.clear()
             self.refresh()
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             self.tokens = None
             self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(translate_failure(error)))
             self.refresh()
@@ -158,7 +159,8 @@ class ExportPage(StepPage):
             self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))
 
     def selected_sku_id(self) -> str | None:
-        return self.sku_combo.currentData()
+        sku_id = self.sku_combo.currentData()
+        return sku_id if isinstance(sku_id, str) else None
 
     def refresh(self) -> None:
         from ..core.export import ExportTokens
@@ -179,7 +181,7 @@ class ExportPage(StepPage):
                              self.tr("{0} item(s) missing: you can export now, and the export says what is missing.")
                              .format(missing))
 
-    def _fill_checklist(self, export) -> None:
+    def _fill_checklist(self, export: SkuExport) -> None:
         self.checklist.setRowCount(len(export.items))
         for row, item in enumerate(export.items):
             mark = QTableWidgetItem("✓" if item.ok else "✗")
@@ -196,7 +198,7 @@ class ExportPage(StepPage):
                 button.clicked.connect(lambda _c=False, step=item.step: self.go_to(step))
                 self.checklist.setCellWidget(row, 2, button)
 
-    def _fill_form(self, export) -> None:
+    def _fill_form(self, export: SkuExport) -> None:
         from ..core.export import mask_signature
 
         self.form_table.setRowCount(len(export.form))
@@ -213,7 +215,7 @@ class ExportPage(StepPage):
             button.clicked.connect(lambda _c=False, value=f.value, label=label: self.copy_value(label, value))
             self.form_table.setCellWidget(row, 2, button)
 
-    def _fill_json(self, export) -> None:
+    def _fill_json(self, export: SkuExport) -> None:
         import json
 
         from ..core.export import mask_signature, partner_center_json

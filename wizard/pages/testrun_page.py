@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -21,12 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
+from ..core.verdicts import BLOCKING, ERROR, FAILED, PASSED, SKIPPED, WARNING
 from ..i18n import current_language, local_time
 from ..style import set_banner
 from .base import StepPage
-
-if TYPE_CHECKING:
-    from ..document import ProjectDocument
 from .results_table import (  # noqa: F401 - ProblemsFilter and readable_evidence are imported from here too
     ProblemsFilter,
     ResultsModel,
@@ -35,6 +34,11 @@ from .results_table import (  # noqa: F401 - ProblemsFilter and readable_evidenc
     make_results_table,
     readable_evidence,
 )
+
+if TYPE_CHECKING:
+    from ..core.operations import CertificationRun
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..document import ProjectDocument
 
 
 def profile_title(profile_id: str) -> str:
@@ -81,9 +85,9 @@ class TestRunPage(StepPage):
 
         self.model = ResultsModel(self)
         self.model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
-                            "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
-                            "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
-                            "Skipped": self.tr("Skipped")}
+                            "Actual": self.tr("Actual"), "Required": self.tr("Required"), PASSED: self.tr("Passed"),
+                            WARNING: self.tr("Warning"), FAILED: self.tr("Failed"), ERROR: self.tr("Error"),
+                            SKIPPED: self.tr("Skipped")}
         self.proxy, self.table = make_results_table(self, self.model, self.tr("Test results"))
         self.details = QPlainTextEdit()
         self.details.setTabChangesFocus(True)  # Tab moves on, as in every other field
@@ -161,8 +165,8 @@ class TestRunPage(StepPage):
         if run is None:
             text, colour = self.tr("No run yet: test the connection, then run all checks."), "neutral"
         else:
-            failed = sum(r.result in ("Failed", "Error") for r in run.results)
-            warnings = sum(r.result == "Warning" for r in run.results)
+            failed = sum(r.result in BLOCKING for r in run.results)
+            warnings = sum(r.result == WARNING for r in run.results)
             if failed:
                 text, colour = self.tr("✗ {0} failure(s), {1} warning(s): the image is not ready for certification.").format(
                     failed, warnings), "error"
@@ -211,11 +215,11 @@ class TestRunPage(StepPage):
         base_image = windows_base_image(project)
         secrets = session_vm_secrets(project)
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> CertificationRun:
             return run_certification(c, secrets, profile, known, base_image=base_image, run_timeout=self.run_timeout,
                                      only=only, progress=progress, cancel=cancel)
 
-        def done(run):
+        def done(run: CertificationRun) -> None:
             record_run(project, run, profile.id, only)
             self.changed()
             self._fill_runs()
@@ -226,7 +230,7 @@ class TestRunPage(StepPage):
                 self.banner.setText(self.banner.text() + "\n" + translate(CORE_CONTEXT, M_DROPPED).format(
                     reason=run.interrupted))
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             from ..core.sshconn import SshFailure, UnknownHostKey
 
             if isinstance(error, UnknownHostKey):
@@ -239,7 +243,7 @@ class TestRunPage(StepPage):
             else:
                 self.banner.setText(self.tr("The run failed: {0}").format(error))
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, update.total or 1)
             self.progress.setValue(update.done)
 

@@ -25,6 +25,7 @@ from ..core.model import Disk, Sku
 from ..core.steps import Step
 from ..core.units import readable_size
 from ..core.validation import project_profile
+from ..core.verdicts import BLOCKING, ERROR, FAILED, PASSED, SKIPPED, WARNING
 from ..core.vhdcheck import CHECK_NAMES
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
@@ -181,9 +182,9 @@ class VhdPage(StepPage):
         layout.addLayout(row)
         self.pre_model = ResultsModel(self)
         self.pre_model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
-                                "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
-                                "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
-                                "Skipped": self.tr("Skipped")}
+                                "Actual": self.tr("Actual"), "Required": self.tr("Required"), PASSED: self.tr("Passed"),
+                                WARNING: self.tr("Warning"), FAILED: self.tr("Failed"), ERROR: self.tr("Error"),
+                                SKIPPED: self.tr("Skipped")}
         self.pre_proxy, self.pre_table = make_results_table(self, self.pre_model, self.tr("Pre-flight results"))
         self.pre_details = QPlainTextEdit()
         self.pre_details.setTabChangesFocus(True)
@@ -416,8 +417,8 @@ class VhdPage(StepPage):
             self.pre_summary.setText(self.tr("Not checked inside yet: reads the files the Linux test cases need "
                                              "(ext2/3/4; XFS, Btrfs and LVM need the test VM)."))
         else:
-            failed = sum(r.result in ("Failed", "Error") for r in record.results)
-            warnings = sum(r.result == "Warning" for r in record.results)
+            failed = sum(r.result in BLOCKING for r in record.results)
+            warnings = sum(r.result == WARNING for r in record.results)
             text = self.tr("Offline pre-flight: {0} failure(s), {1} warning(s); {2}, {3} KiB read.").format(
                 failed, warnings, record.layout, record.bytes_read // 1024)
             if preflight_is_stale(chosen[1]):
