@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.resources import resource_path
-
-if TYPE_CHECKING:
-    from .core.codec import Problem
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("en", "ja")
@@ -122,7 +119,18 @@ def translate_template(template: str, args: Mapping[str, Any]) -> str:
     return translate(CORE_CONTEXT, template).format(**values)
 
 
-def translate_problem(problem: Problem) -> str:
+class Templated(Protocol):
+    """A core Problem or VHD Finding: English `message`, and the `template` with its `args` to translate."""
+
+    @property
+    def message(self) -> str: ...
+    @property
+    def template(self) -> str: ...
+    @property
+    def args(self) -> Mapping[str, str] | tuple[tuple[str, str], ...]: ...
+
+
+def translate_problem(problem: Templated) -> str:
     """Show a core Problem in the UI language (templates are marked in the core)."""
     if not problem.template:
         return problem.message

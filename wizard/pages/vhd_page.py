@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -31,10 +32,17 @@ from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+    from ..core.credentials import SecretRef
+    from ..core.model import CheckRecord, Project, VhdFinding
+    from ..core.operations import DiskCheck, DiskPreflight
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..core.upload import UploadSummary
     from ..document import ProjectDocument
 
 
-def severity_icon(widget: QWidget, severity: str):
+def severity_icon(widget: QWidget, severity: str) -> QIcon:
     """The style's standard icon for a severity (QStyle is imported late: it is costly at start-up)."""
     from PySide6.QtWidgets import QStyle
 
@@ -48,7 +56,7 @@ def severity_icon(widget: QWidget, severity: str):
     return widget.style().standardIcon(pixmap)
 
 
-def storage_is_named(project) -> bool:
+def storage_is_named(project: Project) -> bool:
     """Whether the project says which storage account to upload to (a connection string names it itself).
     Read from the project, not the keyring: safe on the GUI thread."""
     from ..core.secrets import CONNECTION_STRING
@@ -130,10 +138,10 @@ class VhdPage(StepPage):
         for key, widgets in (("lun", (self.disks,)), ("page-blob", (self.btn_upload,)), ("fixed-vhd", (self.btn_check,)),
                              ("vhd", (self.btn_choose,))):
             self.explain(key, *widgets)
-        self.lower = QTabWidget()
-        self.lower.addTab(format_tab, self.tr("F&ormat check"))
-        self.lower.addTab(self._preflight_tab(), self.tr("Inside the ima&ge"))
-        lower = self.lower
+        self.result_tabs = QTabWidget()
+        self.result_tabs.addTab(format_tab, self.tr("F&ormat check"))
+        self.result_tabs.addTab(self._preflight_tab(), self.tr("Inside the ima&ge"))
+        lower = self.result_tabs
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
@@ -150,14 +158,14 @@ class VhdPage(StepPage):
         self.btn_choose.clicked.connect(self.choose_file)
         self.btn_blob.clicked.connect(self.ask_blob_url)
         self.btn_upload.clicked.connect(self.ask_upload)
-        self.btn_check.clicked.connect(lambda: self.start_checks([self.selected()] if self.selected() else []))
+        self.btn_check.clicked.connect(self._check_selected)
         self.btn_check_all.clicked.connect(lambda: self.start_checks(self.all_disks()))
         self.btn_cancel.clicked.connect(self.cancel)
         self.disks.itemSelectionChanged.connect(self._show_findings)
         self.findings.itemSelectionChanged.connect(self._show_fix)
         self.btn_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fix.toPlainText()))
         self.btn_preflight.clicked.connect(self.start_preflight)
-        self.lower.currentChanged.connect(self._tab_shown)
+        self.result_tabs.currentChanged.connect(self._tab_shown)
         self.pre_problems.toggled.connect(self._filter_preflight)
         self.pre_table.selectionModel().selectionChanged.connect(self._show_preflight_details)
         self.btn_pre_copy.clicked.connect(self._copy_preflight_fix)
@@ -203,6 +211,10 @@ class VhdPage(StepPage):
     # -- table ---------------------------------------------------------------
     def all_disks(self) -> list[tuple[Sku, Disk]]:
         return [(sku, disk) for sku in self.project.skus for disk in sku.disks]
+
+    def _check_selected(self) -> None:
+        chosen = self.selected()
+        self.start_checks([chosen] if chosen else [])
 
     def selected(self) -> tuple[Sku, Disk] | None:
         row = self.disks.currentRow()
@@ -275,7 +287,7 @@ class VhdPage(StepPage):
         self._show_fix()
         self._show_preflight()
 
-    def _translated(self, finding) -> str:
+    def _translated(self, finding: VhdFinding) -> str:
         return translate_problem(finding)
 
     def _show_fix(self) -> None:
@@ -325,7 +337,7 @@ class VhdPage(StepPage):
             self.set_disk_blob(chosen[1], url.strip())
             self.start_checks([chosen])
 
-    def blob_sas_ref(self, blob_url: str):
+    def blob_sas_ref(self, blob_url: str) -> SecretRef:
         from ..core.secrets import blob_read_sas_ref
 
         return blob_read_sas_ref(self.project.project_id, blob_url)
@@ -350,7 +362,7 @@ class VhdPage(StepPage):
         self.refresh()
         return True
 
-    def busy_widgets(self):
+    def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload, self.btn_preflight)
 
     def start_checks(self, items: list[tuple[Sku, Disk]]) -> None:
@@ -375,7 +387,7 @@ class VhdPage(StepPage):
         project = self.project
         self.status.setText(self.tr("Checking {0}…").format(self.disk_name(sku, disk)))
 
-        def done(result):
+        def done(result: DiskCheck) -> None:
             disk.vhd_check = result.record
             self.changed()
             self.progress.setValue(self.progress.value() + 1)
@@ -383,12 +395,12 @@ class VhdPage(StepPage):
             self.refresh()
             self._next_check()
 
-        def cancelled():
+        def cancelled() -> None:
             self.status.setText(self.tr("Check cancelled."))
             self.queue.clear()
             self.refresh()
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             self.progress.setValue(self.progress.value() + 1)
             if isinstance(error, StorageError):
                 self.status.setText(self.tr("Could not read {0}: {1}").format(self.disk_name(sku, disk),
@@ -413,7 +425,7 @@ class VhdPage(StepPage):
         record = chosen[1].preflight if chosen else None
         self.pre_model.set_rows(record.results if record else [])
         fit_result_columns(self.pre_table)
-        if record is None:
+        if record is None or chosen is None:
             self.pre_summary.setText(self.tr("Not checked inside yet: reads the files the Linux test cases need "
                                              "(ext2/3/4; XFS, Btrfs and LVM need the test VM)."))
         else:
@@ -431,14 +443,15 @@ class VhdPage(StepPage):
     def _tab_shown(self, index: int) -> None:
         """The pre-flight's table holds 23 rows: give it the room the disk list does not need."""
         if index == 1:
-            upper = self.splitter.widget(0).minimumSizeHint().height()
+            top = self.splitter.widget(0)
+            upper = top.minimumSizeHint().height() if top is not None else 0
             self.splitter.setSizes([upper, max(self.splitter.height() - upper, 1)])
 
     def _filter_preflight(self, on: bool) -> None:
         self.pre_proxy.problems_only = on
         self.pre_proxy.invalidate()
 
-    def _selected_preflight(self):
+    def _selected_preflight(self) -> CheckRecord | None:
         rows = self.pre_table.selectionModel().selectedRows()
         return self.pre_model.rows[self.pre_proxy.mapToSource(rows[0]).row()] if rows else None
 
@@ -475,19 +488,19 @@ class VhdPage(StepPage):
             return
         profile = project_profile(self.project)
         path = disk.vhd_path
-        self.lower.setCurrentIndex(1)
+        self.result_tabs.setCurrentIndex(1)
 
-        def done(result):
+        def done(result: DiskPreflight) -> None:
             disk.preflight = result.record
             self.changed()
             self.status.setText("")
             self._show_preflight()
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             reason = translate_failure(error) if isinstance(error, StorageError) else str(error)
             self.pre_summary.setText(self.tr("Could not check inside {0}: {1}").format(self.disk_name(sku, disk), reason))
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, update.total or 1)
             self.progress.setValue(update.done)
 
@@ -526,12 +539,12 @@ class VhdPage(StepPage):
         project.storage.container = container
         started = time.monotonic()
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> tuple[str, UploadSummary]:
             access = storage_access(project)  # the session's or the keyring's: read here, off the GUI thread
             url = access.blob_url(container, upload_blob_name(path))
             return url, upload_disk(path, url, access, progress=progress, cancel=cancel)
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * update.done / update.total) if update.total else 0)
             elapsed = max(time.monotonic() - started, 0.001)
@@ -540,7 +553,7 @@ class VhdPage(StepPage):
             self.status.setText(self.tr("Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left").format(
                 self.disk_name(sku, disk), update.message, rate / 1e6, eta))
 
-        def done(result):
+        def done(result: tuple[str, UploadSummary]) -> None:
             url, summary = result
             disk.blob_url = url
             self.changed()
