@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +25,10 @@ from ..style import set_text_colour
 from .base import StepPage
 
 if TYPE_CHECKING:
+    from ..core.credentials import NoKeyringBackend, SecretRef
+    from ..core.sshconn import ConnectionReport, KnownHosts, UnknownHostKey
     from ..document import ProjectDocument
+    from .testvm_dialog import TestVmDialog
 
 DEFAULT_PORTS = {OS_LINUX: 22, OS_WINDOWS: 5986}
 
@@ -108,11 +111,11 @@ class ConnectionPage(StepPage):
                 box.addWidget(widget, 1)
                 box.addWidget(self.btn_browse_key)
                 form.addRow(label, box)
-                form.labelForField(box).setBuddy(widget)  # a layout cannot be a buddy: the mnemonic needs the field
+                cast(QLabel, form.labelForField(box)).setBuddy(widget)  # a layout cannot be a buddy: the mnemonic needs the field
             else:
                 form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-        self.password_label = form.labelForField(self.password)
+        self.password_label = cast(QLabel, form.labelForField(self.password))  # addRow(text, …) made a QLabel
         layout = QVBoxLayout(self)
         layout.addLayout(vm_row)
         form.addRow("", self.skip_tls)
@@ -146,7 +149,7 @@ class ConnectionPage(StepPage):
         layout.addStretch(1)
         self.btn_test.clicked.connect(lambda: self.start_test())
         self.btn_forget.clicked.connect(self.forget_host_key)
-        self.known_hosts = None  # the app's known_hosts; tests point it elsewhere
+        self.known_hosts: KnownHosts | None = None  # the app's known_hosts; tests point it elsewhere
         self._loading = False
         for w in (self.test_name, self.host, self.user, self.key_file):
             w.textEdited.connect(self._store)
@@ -158,7 +161,7 @@ class ConnectionPage(StepPage):
         self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
         self._from_keyring = False  # the password box holds what the keyring gave for the target shown
-        self._no_keyring = None  # the NoKeyringBackend error, once the OS turned out to have no keyring
+        self._no_keyring: NoKeyringBackend | None = None  # the NoKeyringBackend error, once the OS turned out to have no keyring
         self.password.textEdited.connect(lambda _text: setattr(self, "_from_keyring", False))
         self.remember.toggled.connect(self.store_secret)
 
@@ -179,7 +182,7 @@ class ConnectionPage(StepPage):
         self._update_enabled()
         self.load_secret()
 
-    def show_vm_commands(self):
+    def show_vm_commands(self) -> TestVmDialog:
         from .testvm_dialog import TestVmDialog
 
         dialog = TestVmDialog(self, self.project)
@@ -207,7 +210,7 @@ class ConnectionPage(StepPage):
         self.changed()
 
     # -- connection test ----------------------------------------------------------
-    def _known_hosts(self):
+    def _known_hosts(self) -> KnownHosts:
         from ..core.sshconn import KnownHosts
 
         return self.known_hosts or KnownHosts()
@@ -231,7 +234,7 @@ class ConnectionPage(StepPage):
                     self._test_passed, self._test_failed, busy=(self.btn_test,)):
             self.test_result.setText(self.tr("Testing…"))
 
-    def _show_steps(self, report) -> None:
+    def _show_steps(self, report: ConnectionReport) -> None:
         from ..core.sshconn import STEP_NAMES
         from ..i18n import CORE_CONTEXT, translate
 
@@ -247,7 +250,7 @@ class ConnectionPage(StepPage):
         c.verified_at = utc_now_iso() if passed else ""
         self.changed()
 
-    def _test_passed(self, report) -> None:
+    def _test_passed(self, report: ConnectionReport) -> None:
         self._show_steps(report)
         self._record_test(passed=True)
         if self.project.connection.platform == OS_WINDOWS:
@@ -279,7 +282,7 @@ class ConnectionPage(StepPage):
             self.btn_forget.show()
         self.test_result.setText(translate_failure(error))
 
-    def ask_trust(self, error) -> bool:
+    def ask_trust(self, error: UnknownHostKey) -> bool:
         """First contact: show the fingerprint and ask (tests replace this with an answer)."""
         from PySide6.QtWidgets import QMessageBox
 
@@ -299,7 +302,7 @@ class ConnectionPage(StepPage):
         self.test_result.setText(self.tr("The old host key is forgotten. Test the connection again and compare the new "
                                          "fingerprint before trusting it."))
 
-    def secret_ref(self):
+    def secret_ref(self) -> SecretRef:
         from ..core.secrets import connection_secret_ref
 
         return connection_secret_ref(self.project.project_id, self.project.connection, self.auth.currentData())
@@ -310,7 +313,7 @@ class ConnectionPage(StepPage):
 
         ref = self.secret_ref()
 
-        def loaded(value):
+        def loaded(value: str | None) -> None:
             # A keyring that answers late must not fill in the password of a target the fields left meanwhile.
             if value and not self.password.text() and ref == self.secret_ref():
                 self.password.setText(value)
@@ -338,7 +341,7 @@ class ConnectionPage(StepPage):
             return
         ref, remember = self.secret_ref(), self.remember.isChecked()
 
-        def stored(_):
+        def stored(_: Any) -> None:
             set_text_colour(self.secret_status, None)  # a keyring problem shown before is over
             if self._no_keyring is not None:
                 self.secret_status.setText(describe_keyring_unavailable(self._no_keyring))  # session only, and why
@@ -360,7 +363,7 @@ class ConnectionPage(StepPage):
         else:
             raise error
 
-    def _keyring_missing(self, error) -> None:
+    def _keyring_missing(self, error: NoKeyringBackend) -> None:
         """No keyring to remember in: the box stops promising it (a locked keyring is different: storing asks
         to unlock it) and the page says the password is kept for this session."""
         self._no_keyring = error
