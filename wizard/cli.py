@@ -10,8 +10,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_DISPLAY_NAME, __version__
+
+if TYPE_CHECKING:
+    from .core.model import Project
+    from .core.operations import GivenSecret
+    from .core.storage import StorageAccess
 
 SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify", "report", "export")
 
@@ -208,7 +214,7 @@ def _vhd_preflight(args: argparse.Namespace) -> int:
     return 1 if any(r.result in BLOCKING for r in run.results) else 0
 
 
-def _given_secret(args: argparse.Namespace):
+def _given_secret(args: argparse.Namespace) -> GivenSecret | None:
     """The storage secret from the environment variable named on the command line (GivenSecret), or None."""
     import os
 
@@ -232,7 +238,7 @@ def _given_secret(args: argparse.Namespace):
     return None
 
 
-def _access_for_blob(blob_url: str, given):
+def _access_for_blob(blob_url: str, given: GivenSecret) -> StorageAccess:
     """A StorageAccess for one blob from a secret given on the command line (no project)."""
     from .core.secrets import CONNECTION_STRING
     from .core.storage import StorageAccess, parse_blob_url, parse_connection_string
@@ -424,7 +430,7 @@ def _certify(args: argparse.Namespace) -> int:
     return 1 if any(r.result in BLOCKING for r in results) else 0
 
 
-def _storage_access_for(project, args: argparse.Namespace):
+def _storage_access_for(project: Project, args: argparse.Namespace) -> StorageAccess:
     """The project's storage account with the secret from --*-env, the session or the OS keyring; exits 2
     without one."""
     from .core.operations import NoStorageCredential, storage_access
@@ -435,7 +441,7 @@ def _storage_access_for(project, args: argparse.Namespace):
         raise CommandError(f"{exc} Or pass --account-key-env VAR / --connection-string-env VAR.") from None
 
 
-def _load_for_sku(path: Path, sku_id: str | None):
+def _load_for_sku(path: Path, sku_id: str | None) -> Project | None:
     """The project at `path`, or None after saying why it cannot be used (unreadable, or no such SKU)."""
     from .core.projectio import ProjectUnreadable, load_project
 
@@ -669,9 +675,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         # What a command prints holds text from VMs and project files: no escape sequence reaches the terminal.
         out, err = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err, redact=True)  # type: ignore[assignment]
+        sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err, redact=True)
         try:
-            return args.func(args)
+            code: int = args.func(args)
+            return code
         except CommandError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

@@ -3219,6 +3219,10 @@ Details: {0}</source>
         <translation>最低期間に加える日数(&amp;D):</translation>
     </message>
     <message>
+        <source>The SAS URI changed while it was verified: verify it again.</source>
+        <translation>検証中に SAS URI が変わりました。もう一度検証してください。</translation>
+    </message>
+    <message>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -28,15 +29,19 @@ from PySide6.QtWidgets import (
 
 from .. import style
 from ..core.model import Disk, Sku
-from ..core.secrets import STORAGE_MODES
+from ..core.secrets import STORAGE_MODES, storage_secret_ref
 from ..core.steps import Step, parse_iso, sas_expiry_state
-from ..core.storage import storage_secret_ref
 from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..style import set_banner
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
 if TYPE_CHECKING:
+    from ..core.credentials import CredentialError, SecretRef
+    from ..core.model import SasRecord
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..core.sas import SasVerification
+    from ..core.storage import BlobEntry, StorageAccess
     from ..document import ProjectDocument
 
 MODES = STORAGE_MODES
@@ -52,7 +57,7 @@ class SasPage(StepPage):
         self.setSubTitle(self.tr("Connect to the storage account that holds the VHDs, assign each disk its blob, "
                                  "and create a read-and-list SAS URI for every disk, as the portal requires."))
         self.task = None
-        self.access = None
+        self.access: StorageAccess | None = None
         self._loading = False
 
         conn = QGroupBox(self.tr("Storage account"))
@@ -82,7 +87,7 @@ class SasPage(StepPage):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
         # The credential field says which secret it wants and where it is found (it changes with "Access with").
-        self.secret_label = form.labelForField(self.secret)
+        self.secret_label = cast(QLabel, form.labelForField(self.secret))  # addRow(text, …) made a QLabel
         self.secret_where = QLabel()
         self.secret_where.setWordWrap(True)
         self.secret_where.setObjectName("secretWhere")
@@ -168,7 +173,7 @@ class SasPage(StepPage):
 
         self.btn_connect.clicked.connect(self.connect_storage)
         self.btn_assign.clicked.connect(self.assign_selected_blob)
-        self.btn_generate.clicked.connect(lambda: self.generate([self.selected()] if self.selected() else []))
+        self.btn_generate.clicked.connect(self._generate_selected)
         self.btn_generate_all.clicked.connect(lambda: self.generate(self.all_disks()))
         self.btn_verify.clicked.connect(self.verify_selected)
         self.btn_copy.clicked.connect(self.copy_selected)
@@ -188,6 +193,10 @@ class SasPage(StepPage):
     def all_disks(self) -> list[tuple[Sku, Disk]]:
         # A disk whose image comes from an Azure Compute Gallery image version needs no SAS URI.
         return [(sku, disk) for sku in self.project.skus for disk in sku.sas_disks]
+
+    def _generate_selected(self) -> None:
+        chosen = self.selected()
+        self.generate([chosen] if chosen else [])
 
     def selected(self) -> tuple[Sku, Disk] | None:
         rows = self.all_disks()
@@ -274,7 +283,7 @@ class SasPage(StepPage):
         self.access = None
         self.changed()
 
-    def _secret_ref(self):
+    def _secret_ref(self) -> SecretRef:
         return storage_secret_ref(self.project.project_id, self.mode.currentData(), self.project.storage)
 
     def _load_secret(self) -> None:
@@ -282,19 +291,19 @@ class SasPage(StepPage):
 
         ref = self._secret_ref()
 
-        def loaded(value):
+        def loaded(value: str | None) -> None:
             # A keyring that answers late must not fill in the secret of an account the fields have left meanwhile.
             if value and not self.secret.text() and ref == self._secret_ref():
                 self.secret.setText(value)
                 self.remember.setChecked(True)
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             if not isinstance(error, CredentialError):
                 raise error
 
         self.lookup(lambda p, c: credentials().get(ref), loaded, failed)
 
-    def storage_access(self):
+    def storage_access(self) -> StorageAccess:
         from ..core.storage import StorageAccess
 
         return StorageAccess.from_settings(self.project.storage, self.secret.text().strip())
@@ -312,16 +321,17 @@ class SasPage(StepPage):
         ref, remember = self._secret_ref(), self.remember.isChecked()
         self.conn_status.setText(self.tr("Connecting…"))
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None],
+                 cancel: CancelToken) -> tuple[list[str], CredentialError | None]:
             # The keyring is written here, off the GUI thread (it may prompt to unlock).
             try:
                 credentials().store(ref, access.secret, remember=remember)
-                keyring_error = None
+                keyring_error: CredentialError | None = None
             except CredentialError as exc:
                 keyring_error = exc
             return list_containers(access), keyring_error
 
-        def done(result):
+        def done(result: tuple[list[str], CredentialError | None]) -> None:
             containers, keyring_error = result
             self.access = access
             self._show_containers(containers)
@@ -330,7 +340,7 @@ class SasPage(StepPage):
 
                 self.conn_status.setText(self.conn_status.text() + "\n" + describe_credential_error(keyring_error))
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             self.conn_status.setText(self.tr("Could not connect: {0}").format(translate_failure(error)))
 
         self.run(work, done, failed, busy=(self.btn_connect,))
@@ -353,7 +363,7 @@ class SasPage(StepPage):
             return
         from ..core.storage import list_containers
 
-        def listed(containers):
+        def listed(containers: list[str]) -> None:
             if self.access is access:  # not replaced by another Connect meanwhile
                 self._show_containers(containers)
 
@@ -369,7 +379,7 @@ class SasPage(StepPage):
             return
         access = self.access
 
-        def done(blobs):
+        def done(blobs: list[BlobEntry]) -> None:
             for b in blobs:
                 child = QTreeWidgetItem([b.name, b.blob_type, f"{b.size / 2**30:.2f} GiB", b.last_modified,
                                          "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
@@ -428,10 +438,12 @@ class SasPage(StepPage):
         names = {id(disk): self.disk_name(sku, disk) for sku, disk in items}
         no_keyring = self.tr("{0}: the keyring is unavailable, so this SAS is kept for this session only.")
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None],
+                 cancel: CancelToken) -> tuple[list[tuple[Disk, SasRecord]], list[str]]:
             # Signing is quick; storing each token may be a D-Bus call to the keyring (or wait on an
             # unlock prompt), so both run here, off the GUI thread.
-            made, problems = [], []
+            made: list[tuple[Disk, SasRecord]] = []
+            problems: list[str] = []
             for _sku, disk in items:
                 try:
                     sas = sign_sas(disk.blob_url, access, profile, now=now, extra_days=extra_days, scheme=chosen_scheme)
@@ -444,7 +456,7 @@ class SasPage(StepPage):
                 made.append((disk, kept.record))
             return made, problems
 
-        def done(result):
+        def done(result: tuple[list[tuple[Disk, SasRecord]], list[str]]) -> None:
             made, problems = result
             for disk, record in made:
                 disk.sas = record
@@ -470,18 +482,24 @@ class SasPage(StepPage):
         if not chosen or not chosen[1].sas:
             return
         disk = chosen[1]
+        verified = chosen[1].sas
         profile = project_profile(self.project)
         project_id = self.project.project_id
 
-        def done(result):
-            disk.sas.verdict = result.verdict
-            disk.sas.verified_at = utc_now_iso()
+        def done(result: SasVerification) -> None:
+            if disk.sas is not verified:
+                # Made again, or its blob changed, while this one was verified: the verdict is not about it.
+                self.refresh()
+                self.details.setText(self.tr("The SAS URI changed while it was verified: verify it again."))
+                return
+            verified.verdict = result.verdict
+            verified.verified_at = utc_now_iso()
             self.changed()
             self.refresh()
             marks = {"pass": "✓", "warning": "⚠", "fail": "✗"}
             self.details.setText("\n".join(f"{marks[f.severity]} {translate_problem(f)}" for f in result.findings))
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             if isinstance(error, LookupError):
                 self.details.setText(self.tr("The SAS token is not in the keyring any more: generate it again."))
             else:
@@ -498,7 +516,7 @@ class SasPage(StepPage):
             return
         disk = chosen[1]
 
-        def copied(uri):
+        def copied(uri: str | None) -> None:
             if uri:
                 QGuiApplication.clipboard().setText(uri)  # on the GUI thread, as the clipboard needs
                 self.details.setText(self.tr("SAS URI copied. Paste it into the portal's VHD URL field."))
