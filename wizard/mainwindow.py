@@ -50,6 +50,7 @@ def html_escape(text: str) -> str:
     return html.escape(text)
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
+CLOSE_WAIT_S = 5.0  # how long closing waits for cancelled work to stop
 
 
 def page_classes() -> list[type[StepPage]]:
@@ -424,6 +425,7 @@ class MainWindow(QMainWindow):
             self.wizard.jump_to(row)
 
     def _project_replaced(self) -> None:
+        self.cancel_running_work()  # work for the project that was open stops (and is not recorded in this one)
         self.wizard.restart()
         self._refresh_steps()
         self._update_title()
@@ -799,9 +801,27 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def cancel_running_work(self, wait_s: float = CLOSE_WAIT_S) -> bool:
+        """Cancel every page's background work through its CancelToken and wait until it has stopped, at
+        most `wait_s` seconds in all (the GUI thread blocks; no event is handled meanwhile). True when all
+        work stopped in time. Work writes its files atomically (a temporary file renamed), so a cancelled
+        export, report or save leaves no part of a file; a cancelled upload leaves its resumable blob and
+        journal, and the disk is not given the blob."""
+        import time
+
+        handles = [page.task for page in self.pages if page.task is not None]
+        for page in self.pages:
+            page.cancel()
+        deadline = time.monotonic() + wait_s
+        stopped = all(handle.wait_ended(max(deadline - time.monotonic(), 0.0)) for handle in handles)
+        if not stopped:
+            log.warning("background work did not stop within %.1f s of being cancelled", wait_s)
+        return stopped
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closing_for_language or self.maybe_keep_changes():
             self.autosave.stop()
+            self.cancel_running_work()
             event.accept()
         else:
             event.ignore()

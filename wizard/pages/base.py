@@ -149,6 +149,8 @@ class StepPage(QWizardPage):
 
         def succeeded(result: Any) -> None:
             finish()
+            if self.project is not project:
+                return  # the project was closed or replaced while the work ran: its result is not this one's
             done(result)
 
         def went_wrong(error: BaseException) -> None:
@@ -161,6 +163,7 @@ class StepPage(QWizardPage):
             else:
                 raise error
 
+        project = self.project
         self._task_holds_next = holds_next
         self.task = run_task(work, on_result=succeeded, on_error=went_wrong, on_progress=progress, owner=self)
         self.refresh_complete()
