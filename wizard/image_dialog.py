@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
 from .core.model import IMAGE_X64_GEN1, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
+from .core.operations import project_profile
 from .core.profiles import Profile
-from .core.validation import project_profile
 from .i18n import translate
 
 SOURCE_NAMES = {SOURCE_SAS: QT_TRANSLATE_NOOP("ImageDialog", "SAS URIs of the disks"),

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 # QMessageBox, QFileDialog, QStyle, QAction and QKeySequence are imported where used: creating their many
 # enums costs tens of milliseconds, and start-up should only pay for what it shows.
 from . import __version__
-from .core import logs
 from .core.model import FILE_SUFFIX, Project, new_project
-from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
 from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
 from .i18n import chosen_language, display_name, local_time, translate_problem, translate_template
@@ -37,7 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
     from PySide6.QtWidgets import QMenu
 
-    from .core.recovery import RecoveryStore
+    from .core.operations import ProjectUnreadable, RecoveryStore
     from .guidance_panel import GuidancePanel, HelpDialog
     from .start_dialog import StartDialog
 
@@ -70,7 +68,7 @@ def page_classes() -> list[type[StepPage]]:
 def recovery_store() -> RecoveryStore:
     import platformdirs
 
-    from .core.recovery import RecoveryStore
+    from .core.operations import RecoveryStore
 
     return RecoveryStore(Path(platformdirs.user_state_dir("mpwizard", appauthor=False)) / "recovery")
 
@@ -501,6 +499,8 @@ class MainWindow(QMainWindow):
         return f"{lead}\n\n{todo}\n\n" + self.tr("Details: {0}").format(exc)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
+        from .core.operations import ProjectUnreadable, load_project
+
         if ask and not self.maybe_keep_changes():
             return False
         try:
@@ -541,8 +541,7 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from .core.operations import keep_published_tokens, merge_partner_center
-        from .core.pc_import import ImportUnreadable, read_import_file
+        from .core.operations import ImportUnreadable, keep_published_tokens, merge_partner_center, read_import_file
         from .tasks import run_task
 
         def say(text: str, warn: bool) -> None:
@@ -575,8 +574,8 @@ class MainWindow(QMainWindow):
                                             warn=True))
 
     def _warn_expiring_sas(self) -> None:
+        from .core.operations import project_profile
         from .core.steps import sas_expiry_state
-        from .core.validation import project_profile
 
         profile = project_profile(self.document.project)
         due = [d for s in self.document.project.skus for d in s.disks if sas_expiry_state(d, profile) in ("soon", "expired")]
@@ -592,7 +591,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        from .core.safenames import safe_file_name
+        from .core.operations import safe_file_name
 
         stem = safe_file_name(self.document.project.offer.offer_id or "project", "project")
         suggested = self.document.path or Path.home() / f"{stem}{FILE_SUFFIX}"
@@ -607,6 +606,8 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path, overwrite: bool = False) -> bool:
         from PySide6.QtWidgets import QMessageBox
+
+        from .core.operations import ProjectChangedOnDisk, ProjectSaveError
 
         try:
             self.document.save(path, overwrite=overwrite)
@@ -651,6 +652,8 @@ class MainWindow(QMainWindow):
         return False
 
     def write_recovery(self) -> None:
+        from .core.operations import ProjectSaveError
+
         if self.document.dirty:
             try:
                 self.recovery.write(self.document.project, self.document.path)
@@ -659,6 +662,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         from PySide6.QtWidgets import QMessageBox
+
+        from .core.operations import ProjectUnreadable
 
         for entry in self.recovery.entries():
             where = entry.source_path or self.tr("an unsaved project")
@@ -797,7 +802,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        folder = logs.log_dir()
+        from .core.operations import log_dir
+
+        folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 

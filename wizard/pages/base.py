@@ -329,7 +329,7 @@ def sku_choice_label(sku: Sku) -> str:
 
 def disk_label(sku: Sku, disk: Disk) -> str:
     """"<sku> / OS disk" or "<sku> / data disk LUN n" in the UI language (one wording for every page)."""
-    from ..core.export import disk_args
+    from ..core.operations import disk_args
     from ..i18n import translate_template
 
     args = disk_args(sku, disk)

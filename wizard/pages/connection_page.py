@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from .base import StepPage
 
 if TYPE_CHECKING:
     from ..core.credentials import NoKeyringBackend, SecretRef
+    from ..core.operations import KeptSecret
     from ..core.sshconn import ConnectionReport, KnownHosts, UnknownHostKey
     from ..document import ProjectDocument
     from .testvm_dialog import TestVmDialog
@@ -211,12 +212,12 @@ class ConnectionPage(StepPage):
 
     # -- connection test ----------------------------------------------------------
     def _known_hosts(self) -> KnownHosts:
-        from ..core.sshconn import KnownHosts
+        from ..core.operations import KnownHosts
 
         return self.known_hosts or KnownHosts()
 
     def start_test(self, trust_fingerprint: str | None = None) -> None:
-        from ..core.operations import VmSecrets, test_connection
+        from ..core.operations import test_connection, vm_secrets
 
         c = self.project.connection
         if not c.host or not c.user:
@@ -225,8 +226,7 @@ class ConnectionPage(StepPage):
         secret = self.password.text() or None
         if secret and not self._from_keyring:
             self.store_secret()  # under the target it is tested with (the test run step finds it there)
-        key_auth = c.auth == "key" and c.platform == OS_LINUX
-        secrets = VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
+        secrets = vm_secrets(c, secret)
         known = self._known_hosts()
         self.test_steps.clear()
         self.btn_forget.hide()
@@ -235,7 +235,7 @@ class ConnectionPage(StepPage):
             self.test_result.setText(self.tr("Testing…"))
 
     def _show_steps(self, report: ConnectionReport) -> None:
-        from ..core.sshconn import STEP_NAMES
+        from ..core.operations import STEP_NAMES
         from ..i18n import CORE_CONTEXT, translate
 
         for step in report.steps:
@@ -243,7 +243,7 @@ class ConnectionPage(StepPage):
             self.test_steps.addItem(f"{mark} {translate(CORE_CONTEXT, STEP_NAMES[step.step])}: {step.detail}")
 
     def _record_test(self, passed: bool) -> None:
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import utc_now_iso
 
         c = self.project.connection
         c.verified_target = c.target_key() if passed else ""
@@ -262,7 +262,7 @@ class ConnectionPage(StepPage):
         self.test_result.setText(self.tr("Connected to {0}; {1}.").format(report.os_pretty_name, sudo))
 
     def _test_failed(self, error: BaseException) -> None:
-        from ..core.sshconn import STEP_NAMES, HostKeyChanged, SshFailure, UnknownHostKey
+        from ..core.operations import STEP_NAMES, HostKeyChanged, SshFailure, UnknownHostKey
         from ..i18n import CORE_CONTEXT, translate, translate_failure
 
         self._record_test(passed=False)
@@ -303,13 +303,13 @@ class ConnectionPage(StepPage):
                                          "fingerprint before trusting it."))
 
     def secret_ref(self) -> SecretRef:
-        from ..core.secrets import connection_secret_ref
+        from ..core.operations import connection_secret_ref
 
         return connection_secret_ref(self.project.project_id, self.project.connection, self.auth.currentData())
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
-        from ..core.credentials import CredentialError, NoKeyringBackend, credentials
+        from ..core.operations import CredentialError, NoKeyringBackend, read_secret
 
         ref = self.secret_ref()
 
@@ -331,17 +331,23 @@ class ConnectionPage(StepPage):
             if isinstance(error, NoKeyringBackend):
                 self._keyring_missing(error)
 
-        self.lookup(lambda progress, cancel: credentials().get(ref), loaded, not_loaded)
+        self.lookup(lambda progress, cancel: read_secret(ref), loaded, not_loaded)
 
     def store_secret(self) -> None:
-        from ..core.credentials import credentials
+        from ..core.operations import NoKeyringBackend, keep_secret
 
         secret = self.password.text()
         if self._loading or not secret:
             return
         ref, remember = self.secret_ref(), self.remember.isChecked()
 
-        def stored(_: Any) -> None:
+        def stored(kept: KeptSecret) -> None:
+            if isinstance(kept.problem, NoKeyringBackend):
+                self._keyring_missing(kept.problem)  # kept for this session, and the page says why
+                return
+            if kept.problem is not None:
+                self._secret_failed(kept.problem)
+                return
             set_text_colour(self.secret_status, None)  # a keyring problem shown before is over
             if self._no_keyring is not None:
                 self.secret_status.setText(describe_keyring_unavailable(self._no_keyring))  # session only, and why
@@ -349,10 +355,10 @@ class ConnectionPage(StepPage):
             self.secret_status.setText(self.tr("Password remembered in the OS keyring.") if remember
                                        else self.tr("Password kept for this session only."))
 
-        self.lookup(lambda progress, cancel: credentials().store(ref, secret, remember), stored, self._secret_failed)
+        self.lookup(lambda progress, cancel: keep_secret(ref, secret, remember), stored, self._secret_failed)
 
     def _secret_failed(self, error: BaseException) -> None:
-        from ..core.credentials import CredentialError, NoKeyringBackend
+        from ..core.operations import CredentialError, NoKeyringBackend
 
         if isinstance(error, NoKeyringBackend):
             self._keyring_missing(error)

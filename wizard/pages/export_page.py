@@ -163,8 +163,7 @@ class ExportPage(StepPage):
         return sku_id if isinstance(sku_id, str) else None
 
     def refresh(self) -> None:
-        from ..core.export import ExportTokens
-        from ..core.operations import prepare_export
+        from ..core.operations import ExportTokens, prepare_export
 
         self.exports = prepare_export(self.project, sas_uris=self.tokens or ExportTokens())
         export = next((e for e in self.exports if e.sku.sku_id == self.selected_sku_id()), None)
@@ -199,7 +198,7 @@ class ExportPage(StepPage):
                 self.checklist.setCellWidget(row, 2, button)
 
     def _fill_form(self, export: SkuExport) -> None:
-        from ..core.export import mask_signature
+        from ..core.operations import mask_signature
 
         self.form_table.setRowCount(len(export.form))
         for row, f in enumerate(export.form):
@@ -218,7 +217,7 @@ class ExportPage(StepPage):
     def _fill_json(self, export: SkuExport) -> None:
         import json
 
-        from ..core.export import mask_signature, partner_center_json
+        from ..core.operations import mask_signature, partner_center_json
 
         self.json_text = json.dumps(partner_center_json(self.project, export.sku, export.sas_uris, export.missing),
                                     indent=2, ensure_ascii=False)
@@ -240,7 +239,7 @@ class ExportPage(StepPage):
 
     def ask_export(self) -> None:
         fmt = self.format_combo.currentData()
-        from ..core.safenames import safe_file_name
+        from ..core.operations import safe_file_name
 
         base = safe_file_name(self.project.offer.offer_id or "sku-form", "sku-form") + SUFFIXES[fmt]
         folder = Path(self.document.path).parent if self.document.path else Path.home()
@@ -250,10 +249,8 @@ class ExportPage(StepPage):
 
     def export_to(self, fmt: str, path: Path) -> bool:
         """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
-        from ..core.export import ExportRefused
         from ..core.model import ExportRecord
-        from ..core.operations import write_export
-        from ..core.projectio import ProjectSaveError, utc_now_iso
+        from ..core.operations import ExportRefused, ProjectSaveError, utc_now_iso, write_export
 
         try:
             missing = write_export(fmt, self.project, self.exports, path)

@@ -63,7 +63,7 @@ class NextPage(StepPage):
 
     def load_from_project(self) -> None:
         from ..core.guidance import load_guidance, pick
-        from ..core.validation import project_profile
+        from ..core.operations import project_profile
         from ..i18n import current_language, local_time
 
         lang = current_language()

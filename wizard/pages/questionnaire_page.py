@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from ..check_text import check_name, check_value
 from ..core.model import OS_LINUX, Answer
-from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
+from ..core.operations import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire
+from ..core.operations import questionnaire_progress as progress
 from ..core.steps import Step
 from ..core.verdicts import ERROR, FAILED, MARKS, WARNING
 from ..i18n import current_language, translate_failure
@@ -211,7 +212,7 @@ class QuestionnairePage(StepPage):
 
     # -- building -----------------------------------------------------------------
     def load_from_project(self) -> None:
-        from ..core.questionnaire import apply_prefill
+        from ..core.operations import apply_prefill
 
         # Prefill only when the user comes here: opening a file must not change it.
         if apply_prefill(self.project, self.questionnaire):
@@ -474,8 +475,7 @@ class QuestionnairePage(StepPage):
         from pathlib import Path
 
         from ..core.model import ReportRecord
-        from ..core.operations import make_report, storage_access
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import make_report, storage_access, utc_now_iso
         from ..report_pdf import html_to_pdf
 
         sku = self.selected_sku()

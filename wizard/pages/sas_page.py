@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from .. import style
 from ..core.model import Disk, Sku
-from ..core.secrets import STORAGE_MODES, storage_secret_ref
+from ..core.operations import STORAGE_MODES, project_profile, storage_secret_ref
 from ..core.steps import Step, parse_iso, sas_expiry_state
-from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..style import set_banner
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
@@ -223,7 +222,7 @@ class SasPage(StepPage):
 
     def _show_secret_kind(self) -> None:
         """Name the credential the chosen access mode wants, and where the person finds it."""
-        from ..core.secrets import ACCOUNT_KEY, CONNECTION_STRING
+        from ..core.operations import ACCOUNT_KEY, CONNECTION_STRING
 
         mode = self.mode.currentData()
         if mode == ACCOUNT_KEY:
@@ -287,7 +286,7 @@ class SasPage(StepPage):
         return storage_secret_ref(self.project.project_id, self.mode.currentData(), self.project.storage)
 
     def _load_secret(self) -> None:
-        from ..core.credentials import CredentialError, credentials
+        from ..core.operations import CredentialError, read_secret
 
         ref = self._secret_ref()
 
@@ -301,17 +300,16 @@ class SasPage(StepPage):
             if not isinstance(error, CredentialError):
                 raise error
 
-        self.lookup(lambda p, c: credentials().get(ref), loaded, failed)
+        self.lookup(lambda p, c: read_secret(ref), loaded, failed)
 
     def storage_access(self) -> StorageAccess:
-        from ..core.storage import StorageAccess
+        from ..core.operations import StorageAccess
 
         return StorageAccess.from_settings(self.project.storage, self.secret.text().strip())
 
     # -- connection and browsing --------------------------------------------------
     def connect_storage(self) -> None:
-        from ..core.credentials import CredentialError, credentials
-        from ..core.storage import list_containers
+        from ..core.operations import keep_secret, list_containers
 
         if not self.secret.text().strip():
             self.conn_status.setText(self.tr("Enter the account key, connection string or container SAS URL."))
@@ -324,11 +322,7 @@ class SasPage(StepPage):
         def work(progress: Callable[[ProgressUpdate], None],
                  cancel: CancelToken) -> tuple[list[str], CredentialError | None]:
             # The keyring is written here, off the GUI thread (it may prompt to unlock).
-            try:
-                credentials().store(ref, access.secret, remember=remember)
-                keyring_error: CredentialError | None = None
-            except CredentialError as exc:
-                keyring_error = exc
+            keyring_error = keep_secret(ref, access.secret, remember).problem
             return list_containers(access), keyring_error
 
         def done(result: tuple[list[str], CredentialError | None]) -> None:
@@ -361,7 +355,7 @@ class SasPage(StepPage):
         access = self.access
         if access is None or self.task is not None:
             return
-        from ..core.storage import list_containers
+        from ..core.operations import list_containers
 
         def listed(containers: list[str]) -> None:
             if self.access is access:  # not replaced by another Connect meanwhile
@@ -372,7 +366,7 @@ class SasPage(StepPage):
                         translate_failure(e))))
 
     def _expand_container(self, item: QTreeWidgetItem) -> None:
-        from ..core.storage import list_blobs
+        from ..core.operations import list_blobs
 
         kind, name = item.data(0, Qt.ItemDataRole.UserRole)
         if kind != "container" or item.childCount() or self.access is None:
@@ -418,17 +412,17 @@ class SasPage(StepPage):
 
     # -- SAS ---------------------------------------------------------------------------
     def generate(self, items: list[tuple[Sku, Disk]]) -> None:
-        from ..core.operations import NoStorageCredential, keep_disk_sas, sign_sas
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import NoStorageCredential, keep_disk_sas, sas_needs_key, sign_sas, utc_now_iso
+        from ..i18n import CORE_CONTEXT, translate
 
         items = [(s, d) for s, d in items if d.blob_url]
         if not items:
             self.details.setText(self.tr("Assign a blob to the disk first."))
             return
         access = self.storage_access()
-        if not access.account_key():
-            self.details.setText(self.tr("Creating a SAS needs the account key or a connection string with a key; "
-                                         "a container SAS URL can only list."))
+        no_key = sas_needs_key(access)
+        if no_key:
+            self.details.setText(translate(CORE_CONTEXT, no_key))
             return
         profile = project_profile(self.project)
         now = datetime.now(UTC)
@@ -470,13 +464,12 @@ class SasPage(StepPage):
 
     def sas_uri(self, disk: Disk) -> str | None:
         """Reads the keyring: call it off the GUI thread."""
-        from ..core.export import disk_sas_uri
+        from ..core.operations import disk_sas_uri
 
         return disk_sas_uri(self.project.project_id, disk)
 
     def verify_selected(self) -> None:
-        from ..core.operations import verify_disk_sas
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import utc_now_iso, verify_disk_sas
 
         chosen = self.selected()
         if not chosen or not chosen[1].sas:

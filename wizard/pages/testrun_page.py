@@ -201,9 +201,7 @@ class TestRunPage(StepPage):
 
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:
-        from ..core.operations import record_run, run_certification, session_vm_secrets, windows_base_image
-        from ..core.sshconn import KnownHosts
-        from ..core.validation import project_profile
+        from ..core.operations import KnownHosts, project_profile, record_run, run_certification, session_vm_secrets, windows_base_image
 
         project = self.project
         c = project.connection
@@ -231,7 +229,7 @@ class TestRunPage(StepPage):
                     reason=run.interrupted))
 
         def failed(error: BaseException) -> None:
-            from ..core.sshconn import SshFailure, UnknownHostKey
+            from ..core.operations import SshFailure, UnknownHostKey
 
             if isinstance(error, UnknownHostKey):
                 self.banner.setText(self.tr("The host key is not trusted yet: use Test connection in the Connection "

@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Disk, Sku
+from ..core.operations import CHECK_NAMES, project_profile, readable_size
 from ..core.steps import Step
-from ..core.units import readable_size
-from ..core.validation import project_profile
 from ..core.verdicts import BLOCKING, ERROR, FAILED, PASSED, SKIPPED, WARNING
-from ..core.vhdcheck import CHECK_NAMES
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
@@ -59,7 +57,7 @@ def severity_icon(widget: QWidget, severity: str) -> QIcon:
 def storage_is_named(project: Project) -> bool:
     """Whether the project says which storage account to upload to (a connection string names it itself).
     Read from the project, not the keyring: safe on the GUI thread."""
-    from ..core.secrets import CONNECTION_STRING
+    from ..core.operations import CONNECTION_STRING
 
     storage = project.storage
     return storage.mode == CONNECTION_STRING or bool(storage.account_name or storage.custom_endpoint)
@@ -234,7 +232,7 @@ class VhdPage(StepPage):
             self.disks.selectRow(0)
 
     def is_stale(self, disk: Disk) -> bool:
-        from ..core.vhdjobs import check_is_stale
+        from ..core.operations import check_is_stale
 
         return check_is_stale(disk)
 
@@ -299,7 +297,7 @@ class VhdPage(StepPage):
         self.fix.setPlaceholderText(self.tr("Nothing to fix for this finding.") if item else
                                     self.tr("Select a finding to see the command that fixes it."))
         self.btn_copy.setEnabled(bool(fix))
-        from ..core.vhdcheck import FIRST_MIB_FIX, fix_tool_hint
+        from ..core.operations import FIRST_MIB_FIX, fix_tool_hint
 
         command = bool(fix) and fix != FIRST_MIB_FIX  # that one is advice, not a command
         self.fix_hint.setText(translate(CORE_CONTEXT, fix_tool_hint(self.host_os)) if command else "")
@@ -338,14 +336,13 @@ class VhdPage(StepPage):
             self.start_checks([chosen])
 
     def blob_sas_ref(self, blob_url: str) -> SecretRef:
-        from ..core.secrets import blob_read_sas_ref
+        from ..core.operations import blob_read_sas_ref
 
         return blob_read_sas_ref(self.project.project_id, blob_url)
 
     def set_disk_blob(self, disk: Disk, url: str) -> bool:
         """Keep the URL without its SAS in the project; the SAS stays in memory only."""
-        from ..core.credentials import credentials
-        from ..core.storage import parse_blob_url
+        from ..core.operations import keep_blob_read_sas, parse_blob_url
 
         try:
             parsed = parse_blob_url(url)
@@ -357,7 +354,7 @@ class VhdPage(StepPage):
         disk.vhd_check = None
         disk.preflight = None
         if parsed.query:
-            credentials().store(self.blob_sas_ref(disk.blob_url), parsed.query, remember=False)
+            keep_blob_read_sas(self.project.project_id, disk.blob_url, parsed.query)
         self.changed()
         self.refresh()
         return True
@@ -378,8 +375,7 @@ class VhdPage(StepPage):
         if not self.queue:
             self.refresh()
             return
-        from ..core.operations import check_disk
-        from ..core.storage import StorageError
+        from ..core.operations import StorageError, check_disk
 
         sku, disk = self.queue.pop(0)
         profile = project_profile(self.project)
@@ -475,8 +471,7 @@ class VhdPage(StepPage):
     def start_preflight(self) -> None:
         """Read the selected local VHD's files in the background (progress and Cancel), judge, keep the record."""
         from ..core.model import OS_LINUX
-        from ..core.operations import preflight_disk
-        from ..core.storage import StorageError
+        from ..core.operations import StorageError, preflight_disk
 
         chosen = self.selected()
         if self.task is not None or chosen is None:
