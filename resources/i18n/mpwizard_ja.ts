@@ -2973,6 +2973,75 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <source>Test ID</source>
+        <translation>テスト ID</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実際の値</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要な値</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Copy re&amp;mediation</source>
+        <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}
+
+Actual: {2}
+Required: {3}
+
+Remediation:
+{4}
+
+Evidence:
+{5}</source>
+        <translation>{0} — {1}
+
+実際の値: {2}
+必要な値: {3}
+
+修正方法:
+{4}
+
+根拠:
+{5}</translation>
+    </message>
+</context>
+<context>
     <name>SasPage</name>
     <message>
         <source>SAS URIs</source>
@@ -3191,10 +3260,6 @@ Details: {0}</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
-        <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
-    </message>
-    <message>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
@@ -3336,56 +3401,12 @@ Details: {0}</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>チェック項目</translation>
-    </message>
-    <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
         <source>Result details</source>
         <translation>結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>Image under test: {0} (choose another on the Connection step)</source>
@@ -3406,28 +3427,6 @@ Details: {0}</source>
     <message>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>Fill in the Connection step first.</source>
@@ -3624,44 +3623,12 @@ Evidence:
         <translation>問題のみ表示(&amp;R)</translation>
     </message>
     <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Pre-flight results</source>
         <translation>事前チェックの結果</translation>
     </message>
     <message>
         <source>Pre-flight result details</source>
         <translation>事前チェック結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>{0} file(s) changed since the last check: checking again.</source>
@@ -3738,28 +3705,6 @@ Evidence:
     <message>
         <source>The file changed since: check inside again.</source>
         <translation>その後ファイルが変更されました。もう一度中をチェックしてください。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>The pre-flight reads the local VHD file of a Linux OS disk: choose one first.</source>

@@ -5,35 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
-from ..core.verdicts import BLOCKING, ERROR, FAILED, PASSED, SKIPPED, WARNING
+from ..core.verdicts import BLOCKING, WARNING
 from ..i18n import current_language, local_time
 from ..style import set_banner
 from .base import StepPage
-from .results_table import (  # noqa: F401 - ProblemsFilter and readable_evidence are imported from here too
-    ProblemsFilter,
-    ResultsModel,
-    details_text,
-    fit_result_columns,
-    make_results_table,
-    readable_evidence,
-)
+from .parts.results_pane import ResultsPane
+from .results_table import ProblemsFilter, readable_evidence  # noqa: F401 - imported from here too
 
 if TYPE_CHECKING:
     from ..core.operations import CertificationRun
@@ -83,40 +72,22 @@ class TestRunPage(StepPage):
         second.addWidget(self.runs, 1)
         second.addWidget(self.problems_only)
 
-        self.model = ResultsModel(self)
-        self.model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
-                            "Actual": self.tr("Actual"), "Required": self.tr("Required"), PASSED: self.tr("Passed"),
-                            WARNING: self.tr("Warning"), FAILED: self.tr("Failed"), ERROR: self.tr("Error"),
-                            SKIPPED: self.tr("Skipped")}
-        self.proxy, self.table = make_results_table(self, self.model, self.tr("Test results"))
-        self.details = QPlainTextEdit()
-        self.details.setTabChangesFocus(True)  # Tab moves on, as in every other field
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Result details"))
-        self.btn_copy = QPushButton(self.tr("Copy re&mediation"))
-        details_box = QWidget()
-        dl = QVBoxLayout(details_box)
-        dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.details, 1)
-        dl.addWidget(self.btn_copy, 0, Qt.AlignmentFlag.AlignRight)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(details_box)
-        splitter.setSizes([380, 200])
+        self.results = ResultsPane(self.tr("Test results"), self.tr("Result details"))
+        # The pane's parts under the names the page always gave them.
+        self.model, self.proxy, self.table = self.results.model, self.results.proxy, self.results.table
+        self.details, self.btn_copy = self.results.details, self.results.btn_copy
         layout = QVBoxLayout(self)
         layout.addWidget(self.image_under_test)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addLayout(second)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.results, 1)
 
         self.btn_run.clicked.connect(lambda: self.start_run())
         self.btn_rerun.clicked.connect(self.rerun_selected)
         self.btn_cancel.clicked.connect(self.cancel)
         self.runs.currentIndexChanged.connect(self._show_run)
-        self.problems_only.toggled.connect(self._filter)
-        self.table.selectionModel().selectionChanged.connect(self._show_details)
-        self.btn_copy.clicked.connect(self._copy)
+        self.problems_only.toggled.connect(self.results.set_problems_only)
 
     # -- display -------------------------------------------------------------
     def load_from_project(self) -> None:
@@ -155,11 +126,8 @@ class TestRunPage(StepPage):
 
     def _show_run(self) -> None:
         run = self.shown_run()
-        self.model.set_rows(run.results if run else [])
-        fit_result_columns(self.table)
+        self.results.set_rows(run.results if run else [])
         self._banner(run)
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
 
     def _banner(self, run: TestRunRecord | None) -> None:
         if run is None:
@@ -175,29 +143,8 @@ class TestRunPage(StepPage):
         self.banner.setText(text)
         set_banner(self.banner, colour)
 
-    def _filter(self, on: bool) -> None:
-        self.proxy.problems_only = on
-        self.proxy.invalidate()
-
     def selected_record(self) -> CheckRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
-
-    def _show_details(self) -> None:
-        r = self.selected_record()
-        if r is None:
-            self.details.clear()
-            return
-        self.details.setPlainText(details_text(self.tr(
-            "{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}"), r))
-        self.btn_copy.setEnabled(bool(r.remediation))
-
-    def _copy(self) -> None:
-        r = self.selected_record()
-        if r and r.remediation:
-            QGuiApplication.clipboard().setText(r.remediation)
+        return self.results.selected_record()
 
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Disk, Sku
 from ..core.operations import CHECK_NAMES, project_profile, readable_size
 from ..core.steps import Step
-from ..core.verdicts import BLOCKING, ERROR, FAILED, PASSED, SKIPPED, WARNING
+from ..core.verdicts import BLOCKING, WARNING
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
     from ..core.credentials import SecretRef
-    from ..core.model import CheckRecord, Project, VhdFinding
+    from ..core.model import Project, VhdFinding
     from ..core.operations import DiskCheck, DiskPreflight
     from ..core.progress import CancelToken, ProgressUpdate
     from ..core.upload import UploadSummary
@@ -164,13 +164,11 @@ class VhdPage(StepPage):
         self.btn_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fix.toPlainText()))
         self.btn_preflight.clicked.connect(self.start_preflight)
         self.result_tabs.currentChanged.connect(self._tab_shown)
-        self.pre_problems.toggled.connect(self._filter_preflight)
-        self.pre_table.selectionModel().selectionChanged.connect(self._show_preflight_details)
-        self.btn_pre_copy.clicked.connect(self._copy_preflight_fix)
+        self.pre_problems.toggled.connect(self.pre_results.set_problems_only)
 
     def _preflight_tab(self) -> QWidget:
         """The pre-flight (issue #23): the Linux test cases read from the file, in the test run's table."""
-        from .results_table import ResultsModel, make_results_table
+        from .parts.results_pane import ResultsPane
 
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -186,24 +184,11 @@ class VhdPage(StepPage):
         row.addWidget(self.pre_problems)
         row.addWidget(self.pre_summary, 1)
         layout.addLayout(row)
-        self.pre_model = ResultsModel(self)
-        self.pre_model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
-                                "Actual": self.tr("Actual"), "Required": self.tr("Required"), PASSED: self.tr("Passed"),
-                                WARNING: self.tr("Warning"), FAILED: self.tr("Failed"), ERROR: self.tr("Error"),
-                                SKIPPED: self.tr("Skipped")}
-        self.pre_proxy, self.pre_table = make_results_table(self, self.pre_model, self.tr("Pre-flight results"))
-        self.pre_details = QPlainTextEdit()
-        self.pre_details.setTabChangesFocus(True)
-        self.pre_details.setReadOnly(True)
-        self.pre_details.setAccessibleName(self.tr("Pre-flight result details"))
-        self.pre_details.setMaximumHeight(90)
-        self.btn_pre_copy = QPushButton(self.tr("Copy re&mediation"))
-        self.btn_pre_copy.setEnabled(False)
-        detail_row = QHBoxLayout()
-        detail_row.addWidget(self.pre_details, 1)
-        detail_row.addWidget(self.btn_pre_copy, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.pre_table, 1)
-        layout.addLayout(detail_row)
+        self.pre_results = ResultsPane(self.tr("Pre-flight results"), self.tr("Pre-flight result details"), compact=True)
+        # The pane's parts under the names the page always gave them.
+        self.pre_model, self.pre_proxy, self.pre_table = self.pre_results.model, self.pre_results.proxy, self.pre_results.table
+        self.pre_details, self.btn_pre_copy = self.pre_results.details, self.pre_results.btn_copy
+        layout.addWidget(self.pre_results, 1)
         return tab
 
     # -- table ---------------------------------------------------------------
@@ -415,12 +400,10 @@ class VhdPage(StepPage):
     # -- pre-flight: the test cases from the file itself -----------------------------
     def _show_preflight(self) -> None:
         from ..core.operations import preflight_is_stale
-        from .results_table import fit_result_columns
 
         chosen = self.selected()
         record = chosen[1].preflight if chosen else None
-        self.pre_model.set_rows(record.results if record else [])
-        fit_result_columns(self.pre_table)
+        self.pre_results.set_rows(record.results if record else [])
         if record is None or chosen is None:
             self.pre_summary.setText(self.tr("Not checked inside yet: reads the files the Linux test cases need "
                                              "(ext2/3/4; XFS, Btrfs and LVM need the test VM)."))
@@ -432,9 +415,6 @@ class VhdPage(StepPage):
             if preflight_is_stale(chosen[1]):
                 text += " " + self.tr("The file changed since: check inside again.")
             self.pre_summary.setText(text)
-        if self.pre_proxy.rowCount():
-            self.pre_table.selectRow(0)
-        self._show_preflight_details()
 
     def _tab_shown(self, index: int) -> None:
         """The pre-flight's table holds 23 rows: give it the room the disk list does not need."""
@@ -442,31 +422,6 @@ class VhdPage(StepPage):
             top = self.splitter.widget(0)
             upper = top.minimumSizeHint().height() if top is not None else 0
             self.splitter.setSizes([upper, max(self.splitter.height() - upper, 1)])
-
-    def _filter_preflight(self, on: bool) -> None:
-        self.pre_proxy.problems_only = on
-        self.pre_proxy.invalidate()
-
-    def _selected_preflight(self) -> CheckRecord | None:
-        rows = self.pre_table.selectionModel().selectedRows()
-        return self.pre_model.rows[self.pre_proxy.mapToSource(rows[0]).row()] if rows else None
-
-    def _show_preflight_details(self) -> None:
-        from .results_table import details_text
-
-        r = self._selected_preflight()
-        if r is None:
-            self.pre_details.clear()
-            self.btn_pre_copy.setEnabled(False)
-            return
-        self.pre_details.setPlainText(details_text(self.tr(
-            "{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}"), r))
-        self.btn_pre_copy.setEnabled(bool(r.remediation))
-
-    def _copy_preflight_fix(self) -> None:
-        r = self._selected_preflight()
-        if r and r.remediation:
-            QGuiApplication.clipboard().setText(r.remediation)
 
     def start_preflight(self) -> None:
         """Read the selected local VHD's files in the background (progress and Cancel), judge, keep the record."""
