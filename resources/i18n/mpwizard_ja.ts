@@ -103,10 +103,6 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
-    </message>
-    <message>
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
@@ -3096,10 +3092,6 @@ Evidence:
         <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
     </message>
     <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
-    </message>
-    <message>
         <source>&amp;Connect and list containers</source>
         <translation>接続してコンテナーを一覧表示(&amp;C)</translation>
     </message>
@@ -3350,6 +3342,13 @@ Evidence:
     <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Remember in the OS &amp;keyring</source>
+        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from ..core.steps import Step
 from ..secret_ui import describe_credential_error, describe_keyring_unavailable
 from ..style import set_text_colour
 from .base import StepPage
+from .parts.secret_field import SecretField
 
 if TYPE_CHECKING:
     from ..core.credentials import NoKeyringBackend, SecretRef
@@ -84,11 +85,10 @@ class ConnectionPage(StepPage):
         self.auth.addItem(self.tr("Password"), "password")
         self.auth.addItem(self.tr("Private key file"), "key")
         self.key_file = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_field = SecretField(self, self.secret_ref)
+        self.password, self.remember = self.secret_field.edit, self.secret_field.remember
         self.password.setToolTip(self.tr("The password (or the key's passphrase). Kept in memory, or in the OS keyring "
                                           "if you tick the box; never in the project file."))
-        self.remember = QCheckBox(self.tr("Remember in the OS &keyring"))
         self.remember.setToolTip(self.tr("Unticked: the secret is forgotten when the app closes."))
         self.secret_status = QLabel()
         self.secret_status.setWordWrap(True)
@@ -309,29 +309,19 @@ class ConnectionPage(StepPage):
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
-        from ..core.operations import CredentialError, NoKeyringBackend, read_secret
+        from ..core.operations import CredentialError, NoKeyringBackend
 
-        ref = self.secret_ref()
+        def loaded(_value: str) -> None:
+            self._from_keyring = True
+            self.secret_status.setText(self.tr("Password loaded from the OS keyring."))
 
-        def loaded(value: str | None) -> None:
-            # A keyring that answers late must not fill in the password of a target the fields left meanwhile.
-            if value and not self.password.text() and ref == self.secret_ref():
-                self.password.setText(value)
-                self._from_keyring = True
-                self.remember.blockSignals(True)
-                self.remember.setChecked(True)
-                self.remember.blockSignals(False)
-                self.secret_status.setText(self.tr("Password loaded from the OS keyring."))
-
-        def not_loaded(error: BaseException) -> None:
-            if not isinstance(error, CredentialError):
-                raise error
+        def not_loaded(error: CredentialError) -> None:
             set_text_colour(self.secret_status, None)
             self.secret_status.setText(describe_keyring_unavailable(error))
             if isinstance(error, NoKeyringBackend):
                 self._keyring_missing(error)
 
-        self.lookup(lambda progress, cancel: read_secret(ref), loaded, not_loaded)
+        self.secret_field.load(loaded, not_loaded)
 
     def store_secret(self) -> None:
         from ..core.operations import NoKeyringBackend, keep_secret

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -34,6 +33,7 @@ from ..core.steps import Step, parse_iso, sas_expiry_state
 from ..i18n import translate_failure, translate_problem
 from ..style import set_banner
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
+from .parts.secret_field import SecretField
 
 if TYPE_CHECKING:
     from ..core.credentials import CredentialError, SecretRef
@@ -71,9 +71,8 @@ class SasPage(StepPage):
         self.suffix.addItems(SUFFIXES)
         self.endpoint = QLineEdit()
         self.endpoint.setPlaceholderText(self.tr("optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator"))
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember in the OS &keyring"))
+        self.secret_field = SecretField(self, self._secret_ref)
+        self.secret, self.remember = self.secret_field.edit, self.secret_field.remember
         self.btn_connect = QPushButton(self.tr("&Connect and list containers"))
         for label, widget, tip in (
             (self.tr("&Access with:"), self.mode, self.tr("How this app signs in to the storage account.")),
@@ -286,21 +285,7 @@ class SasPage(StepPage):
         return storage_secret_ref(self.project.project_id, self.mode.currentData(), self.project.storage)
 
     def _load_secret(self) -> None:
-        from ..core.operations import CredentialError, read_secret
-
-        ref = self._secret_ref()
-
-        def loaded(value: str | None) -> None:
-            # A keyring that answers late must not fill in the secret of an account the fields have left meanwhile.
-            if value and not self.secret.text() and ref == self._secret_ref():
-                self.secret.setText(value)
-                self.remember.setChecked(True)
-
-        def failed(error: BaseException) -> None:
-            if not isinstance(error, CredentialError):
-                raise error
-
-        self.lookup(lambda p, c: read_secret(ref), loaded, failed)
+        self.secret_field.load()  # a keyring that cannot be read leaves the field for the person to fill
 
     def storage_access(self) -> StorageAccess:
         from ..core.operations import StorageAccess
