@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
 from .core.model import IMAGE_X64_GEN1, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
-from .core.operations import project_profile
 from .core.profiles import Profile
 from .i18n import translate
 
@@ -147,6 +146,8 @@ class ImageDialog(QDialog):
     def __init__(self, project: Project, sku: Sku, parent: QWidget | None = None):
         super().__init__(parent)
         self.project, self.sku = project, sku
+        from .core.operations import project_profile  # here: image_summary, which the first page uses, needs none of it
+
         profile = project_profile(project)
         self.setWindowTitle(self.tr("Image types of {0}").format(sku.sku_id or self.tr("the SKU")))
         layout = QVBoxLayout(self)
