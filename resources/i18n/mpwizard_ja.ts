@@ -103,10 +103,6 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
-    </message>
-    <message>
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
@@ -3033,6 +3029,75 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <source>Test ID</source>
+        <translation>テスト ID</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実際の値</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要な値</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Copy re&amp;mediation</source>
+        <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}
+
+Actual: {2}
+Required: {3}
+
+Remediation:
+{4}
+
+Evidence:
+{5}</source>
+        <translation>{0} — {1}
+
+実際の値: {2}
+必要な値: {3}
+
+修正方法:
+{4}
+
+根拠:
+{5}</translation>
+    </message>
+</context>
+<context>
     <name>SasPage</name>
     <message>
         <source>SAS URIs</source>
@@ -3061,10 +3126,6 @@ Details: {0}</source>
     <message>
         <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
         <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
-    </message>
-    <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Connect and list containers</source>
@@ -3251,10 +3312,6 @@ Details: {0}</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
-        <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
-    </message>
-    <message>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
@@ -3277,6 +3334,10 @@ Details: {0}</source>
     <message>
         <source>&amp;Days beyond the minimum:</source>
         <translation>最低期間に加える日数(&amp;D):</translation>
+    </message>
+    <message>
+        <source>The SAS URI changed while it was verified: verify it again.</source>
+        <translation>検証中に SAS URI が変わりました。もう一度検証してください。</translation>
     </message>
     <message>
         <source>Could not verify: {0}</source>
@@ -3325,6 +3386,13 @@ Details: {0}</source>
     <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Remember in the OS &amp;keyring</source>
+        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3400,56 +3468,12 @@ Details: {0}</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>チェック項目</translation>
-    </message>
-    <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
         <source>Result details</source>
         <translation>結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>Image under test: {0} (choose another on the Connection step)</source>
@@ -3470,28 +3494,6 @@ Details: {0}</source>
     <message>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>Fill in the Connection step first.</source>
@@ -3688,44 +3690,12 @@ Evidence:
         <translation>問題のみ表示(&amp;R)</translation>
     </message>
     <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Pre-flight results</source>
         <translation>事前チェックの結果</translation>
     </message>
     <message>
         <source>Pre-flight result details</source>
         <translation>事前チェック結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>{0} file(s) changed since the last check: checking again.</source>
@@ -3810,28 +3780,6 @@ Evidence:
     <message>
         <source>The file changed since: check inside again.</source>
         <translation>その後ファイルが変更されました。もう一度中をチェックしてください。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>The pre-flight reads the local VHD file of a Linux OS disk: choose one first.</source>

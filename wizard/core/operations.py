@@ -270,8 +270,7 @@ class VmSecrets:
 def session_vm_secrets(project: Project) -> VmSecrets:
     """What this session holds for the project's VM (the Connection step stores it there)."""
     c = project.connection
-    value = credentials().session_value(connection_secret_ref(project.project_id, c))
-    return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
+    return vm_secrets(c, credentials().session_value(connection_secret_ref(project.project_id, c)))
 
 
 def vm_target(c: ConnectionSettings, secrets: VmSecrets) -> SshTarget | WinTarget:
@@ -606,6 +605,135 @@ __all__ = [
     "disk_status", "record_upload", "run_status",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]
+
+
+# -- for the pages ---------------------------------------------------------------------------------
+# The GUI's pages, main window and dialogs import from the core only this module and the type modules
+# (tests/core/test_layers.py). What follows are the rules they used to write themselves, and the names
+# of the core they show or catch, re-exported lazily: importing this module loads none of them.
+def vm_secrets(c: ConnectionSettings, secret: str | None) -> VmSecrets:
+    """What the one secret field of the Connection step holds: the key's passphrase for key sign-in on
+    Linux, else the password (Windows always signs in with a password)."""
+    key_auth = c.auth == "key" and c.platform != OS_WINDOWS
+    return VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
+
+
+def sas_needs_key(access: StorageAccess) -> str:
+    """Why `access` cannot sign a SAS (M_NO_KEY: a container SAS URL can only list), or "" when it can."""
+    return "" if access.account_key() else M_NO_KEY
+
+
+@dataclass(frozen=True)
+class KeptSecret:
+    in_keyring: bool  # False: kept for this session only
+    problem: CredentialError | None = None  # why the keyring did not take it (None when it did, or was not asked)
+
+
+def keep_secret(ref: SecretRef, secret: str, remember: bool) -> KeptSecret:
+    """Keyring-else-session: the secret for this session, and in the OS keyring when `remember`; a keyring
+    that cannot take it leaves it for this session and says why. Touches the keyring: off the GUI thread."""
+    try:
+        credentials().store(ref, secret, remember=remember)
+    except CredentialError as exc:
+        credentials().store(ref, secret, remember=False)
+        return KeptSecret(False, exc)
+    return KeptSecret(remember)
+
+
+def read_secret(ref: SecretRef) -> str | None:
+    """The secret this session holds, else the keyring's (raises CredentialError). Off the GUI thread."""
+    return credentials().get(ref)
+
+
+def keep_blob_read_sas(project_id: str, blob_url: str, query: str) -> None:
+    """The SAS of a pasted blob URL, for this session only (it is never written to the project)."""
+    credentials().store(blob_read_sas_ref(project_id, blob_url), query, remember=False)
+
+
+# name -> the core module it comes from; loaded on first use (PEP 562), so a page pays only for what it uses.
+_FOR_THE_PAGES = {
+    "NoKeyringBackend": "credentials", "KeyringLockedError": "credentials", "SecretRef": "credentials",
+    "ExportRefused": "export", "ExportTokens": "export", "disk_args": "export", "disk_sas_uri": "export",
+    "mask_signature": "export", "partner_center_json": "export", "MISSING_PLACEHOLDER": "export.renderers",
+    "ImportUnreadable": "pc_import", "read_import_file": "pc_import",
+    "ProjectChangedOnDisk": "projectio", "ProjectSaveError": "projectio", "ProjectUnreadable": "projectio",
+    "load_project": "projectio", "utc_now_iso": "projectio",
+    "BOOL": "questionnaire", "CHOICE": "questionnaire", "FALSE": "questionnaire", "TRUE": "questionnaire",
+    "apply_prefill": "questionnaire", "exception_candidates": "questionnaire", "is_answered": "questionnaire",
+    "load_questionnaire": "questionnaire", "questionnaire_progress": "questionnaire:progress",
+    "RecoveryStore": "recovery", "safe_file_name": "safenames",
+    "STORAGE_MODES": "secrets",
+    "HostKeyChanged": "sshconn", "KnownHosts": "sshconn", "STEP_NAMES": "sshconn", "SshFailure": "sshconn",
+    "UnknownHostKey": "sshconn",
+    "list_blobs": "storage", "list_containers": "storage", "parse_blob_url": "storage",
+    "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
+    "check_is_stale": "vhdjobs", "log_dir": "logs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _FOR_THE_PAGES.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, _, original = where.partition(":")
+    value = getattr(importlib.import_module(f"{__package__}.{module}"), original or name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:  # the same names for the type checker
+    from .credentials import KeyringLockedError as KeyringLockedError
+    from .credentials import NoKeyringBackend as NoKeyringBackend
+    from .credentials import SecretRef as SecretRef
+    from .export import ExportRefused as ExportRefused
+    from .export import ExportTokens as ExportTokens
+    from .export import disk_args as disk_args
+    from .export import disk_sas_uri as disk_sas_uri
+    from .export import mask_signature as mask_signature
+    from .export import partner_center_json as partner_center_json
+    from .export.renderers import MISSING_PLACEHOLDER as MISSING_PLACEHOLDER
+    from .logs import log_dir as log_dir
+    from .pc_import import ImportUnreadable as ImportUnreadable
+    from .pc_import import read_import_file as read_import_file
+    from .projectio import ProjectChangedOnDisk as ProjectChangedOnDisk
+    from .projectio import ProjectSaveError as ProjectSaveError
+    from .projectio import ProjectUnreadable as ProjectUnreadable
+    from .projectio import load_project as load_project
+    from .projectio import utc_now_iso as utc_now_iso
+    from .questionnaire import BOOL as BOOL
+    from .questionnaire import CHOICE as CHOICE
+    from .questionnaire import FALSE as FALSE
+    from .questionnaire import TRUE as TRUE
+    from .questionnaire import apply_prefill as apply_prefill
+    from .questionnaire import exception_candidates as exception_candidates
+    from .questionnaire import is_answered as is_answered
+    from .questionnaire import load_questionnaire as load_questionnaire
+    from .questionnaire import progress as questionnaire_progress
+    from .recovery import RecoveryStore as RecoveryStore
+    from .safenames import safe_file_name as safe_file_name
+    from .secrets import STORAGE_MODES as STORAGE_MODES
+    from .sshconn import STEP_NAMES as STEP_NAMES
+    from .sshconn import HostKeyChanged as HostKeyChanged
+    from .sshconn import KnownHosts as KnownHosts
+    from .sshconn import SshFailure as SshFailure
+    from .sshconn import UnknownHostKey as UnknownHostKey
+    from .storage import list_blobs as list_blobs
+    from .storage import list_containers as list_containers
+    from .storage import parse_blob_url as parse_blob_url
+    from .units import readable_size as readable_size
+    from .validation import project_profile as project_profile
+    from .vhdcheck import CHECK_NAMES as CHECK_NAMES
+    from .vhdcheck import FIRST_MIB_FIX as FIRST_MIB_FIX
+    from .vhdcheck import fix_tool_hint as fix_tool_hint
+    from .vhdjobs import check_is_stale as check_is_stale
+
+__all__ += ["KeptSecret", "keep_blob_read_sas", "keep_secret", "read_secret", "sas_needs_key", "vm_secrets",
+            "questionnaire_progress",
+            # imported above for the operations, and named for the pages too
+            "ACCOUNT_KEY", "CONNECTION_STRING", "CONTAINER_SAS", "CredentialError", "StorageAccess", "StorageError",
+            "blob_read_sas_ref", "connection_secret_ref", "storage_secret_ref", "ExportTokens", "KnownHosts"]
 
 
 # == The command line's rules (issue #34) =========================================================
