@@ -23,8 +23,12 @@ class ProjectDocument(QObject):
         # What the file held when it was opened or last saved here; None with stamp_known: no file yet.
         self.stamp: FileStamp | None = None
         self.stamp_known = False
+        # Counts edits and replacements: what is derived from the project (the step marks) is kept
+        # until it moves, not worked out again on every step switch.
+        self.revision = 0
 
     def mark_changed(self) -> None:
+        self.revision += 1
         self.changed.emit()
         if not self.dirty:
             self.dirty = True
@@ -35,6 +39,7 @@ class ProjectDocument(QObject):
         self.project, self.path = project, path
         self.stamp, self.stamp_known = stamp, stamp_known
         self.dirty = dirty
+        self.revision += 1
         self.replaced.emit()
         self.dirtyChanged.emit(dirty)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QCursor, QDesktopServices
+from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
+from PySide6.QtGui import QCursor, QDesktopServices, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -107,6 +107,7 @@ class GuidancePanel(QWidget):
         layout.addWidget(self.body, 1)
         self.step: Step | None = None
         self.os_families: tuple[str, ...] = ()
+        self._documents: dict[tuple[Step, tuple[str, ...], str], QTextDocument] = {}
         collapsed = str(settings.value(COLLAPSED_KEY, "false")).lower() in ("true", "1")
         self.toggle.setChecked(not collapsed)
         self._apply_toggle()
@@ -130,7 +131,34 @@ class GuidancePanel(QWidget):
         if step == self.step and os_families == self.os_families:
             return
         self.step, self.os_families = step, os_families
-        self.body.setHtml(step_html(step, current_language(), os_families=os_families))
+        # A document per step, kept: parsing and laying out the HTML again on every step switch was
+        # the larger part of a switch's time on the GUI thread.
+        self.body.setDocument(self.document_for(step, os_families))
+
+    def document_for(self, step: Step, os_families: tuple[str, ...]) -> QTextDocument:
+        """The step's guidance as a document, made once per step, OS families and language."""
+        key = (step, os_families, current_language())
+        document = self._documents.get(key)
+        if document is None:
+            document = QTextDocument(self)
+            # As GuideBrowser sets its own: small list indents and margins in the narrow column.
+            document.setIndentWidth(14)
+            document.setDocumentMargin(4)
+            document.setDefaultFont(self.body.font())
+            document.setHtml(step_html(step, current_language(), os_families=os_families))
+            self._documents[key] = document
+        return document
+
+    def prepare_in_idle(self, os_families: tuple[str, ...]) -> None:
+        """Make the steps' documents one at a time while nothing else happens, so that even a first
+        visit to a step finds its guidance ready."""
+        todo = [step for step in Step if (step, os_families, current_language()) not in self._documents]
+        if todo:
+            document = self.document_for(todo[0], os_families)
+            # Laid out at the panel's width now: the first layout (shaping the text) is the costly one.
+            document.setTextWidth(self.body.viewport().width())
+            document.size()
+            QTimer.singleShot(0, self, lambda: self.prepare_in_idle(os_families))
 
 
 class HelpDialog(QDialog):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -49,6 +50,7 @@ def html_escape(text: str) -> str:
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
 CLOSE_WAIT_S = 5.0  # how long closing waits for cancelled work to stop
+MARKS_MAX_AGE_S = 60.0  # a step switch works the marks out again after this long, even with no edit
 
 
 def page_classes() -> list[type[StepPage]]:
@@ -106,7 +108,13 @@ class StepWizard(QWizard):
             self.restart()  # not shown yet: QWizard starts itself on show, but we move now
         self.jumping = True
         self.jump_target = target
+        start = self.currentId()
         try:
+            if 0 <= target < start and target + 1 < start - target:
+                # Far back: each page passed costs QWizard a relayout (~5 ms), so starting again from
+                # page 1 and walking forward passes fewer (from step 8 to step 1: one switch, not seven).
+                # Back and restart both clean up the pages they leave; the result is the same.
+                self.restart()
             for _ in range(len(self.pageIds()) * 2):
                 current = self.currentId()
                 if current == target:
@@ -120,7 +128,11 @@ class StepWizard(QWizard):
             page = self.currentPage()
             if isinstance(page, StepPage):
                 page.page_shown()
-                page.refresh_complete(force=True)
+                if self.currentId() != start:
+                    # QWizard last asked while the jump was on, and heard "complete": Next changes (and
+                    # the page is laid out again) only when the page now says otherwise.
+                    page._complete_shown = True
+                page.refresh_complete()
             self.jumped.emit()
 
     def accept(self) -> None:  # Finish: the window stays; the project is saved
@@ -144,6 +156,9 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self._closing_for_language = False  # app.switch_language closes this window for its successor
         self._rules_chosen_for: Project | None = None  # the project whose rules a person chose on the start page
+        self.status_evaluations = 0  # how often the step marks were worked out (once per project change)
+        self._marks_for: tuple[Project, int, float] = (self.document.project, -1, 0.0)
+        self._row_marks: dict[Step, tuple[StepState, bool]] = {}  # each row's mark as last drawn
         self.setMinimumSize(860, 600)
         screen = QApplication.primaryScreen()
         available = screen.availableGeometry() if screen else None
@@ -258,6 +273,18 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             if page is not self.wizard.currentPage():
                 page.prepare_in_idle()
+        # Then, one piece per turn of the event loop, what a first visit to a step would otherwise
+        # wait for: the core modules the other pages use, and each step's guidance.
+        self._import_in_idle(["wizard.core.sas", "wizard.core.export", "wizard.tasks", "wizard.image_dialog"])
+
+    def _import_in_idle(self, modules: list[str]) -> None:
+        if modules:
+            import importlib
+
+            importlib.import_module(modules[0])
+            QTimer.singleShot(0, self, lambda: self._import_in_idle(modules[1:]))
+        elif self.guidance is not None:
+            self.guidance.prepare_in_idle(self._os_families())
 
     # -- menus ---------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -375,6 +402,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
 
     def _refresh_steps(self) -> None:
+        """The step list's marks from the status evaluator: once per project change (document.changed,
+        replaced), not once per step switch (`_refresh_steps_if_stale`)."""
+        self.status_evaluations += 1
+        self._marks_for = (self.document.project, self.document.revision, time.monotonic())
         statuses = step_statuses(self.document.project)
         # Marks that read without colour: done, needs attention, failed, not started (core.status.Mark).
         marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.FAILED: "✗", StepState.NOT_STARTED: "○"}
@@ -393,7 +424,9 @@ class MainWindow(QMainWindow):
             item = self.steps.item(int(step))
             status = statuses[step]
             state = status.state
-            if icons:
+            if self._row_marks.get(step) == (state, icons):
+                pass  # the same mark: drawing its icon again is the costly part
+            elif icons:
                 from .style import label_icon
 
                 icon, size = label_icon(f"{marks[state]}  {int(step) + 1}.", self.steps, "⚠  7.")
@@ -402,6 +435,7 @@ class MainWindow(QMainWindow):
                 item.setText(self.step_names[step])
             else:
                 item.setText(f"{marks[state]}  {int(step) + 1}. {self.step_names[step]}")
+            self._row_marks[step] = (state, icons)
             # "needs attention: 2 disk(s) not checked yet" -- the mark alone does not say why.
             said = words[state] if not status.reason else self.tr("{0}: {1}").format(
                 words[state], translate_template(status.reason, dict(status.args)))
@@ -410,13 +444,21 @@ class MainWindow(QMainWindow):
             item.setData(USER_ROLE, state.value)
         self._fit_step_list()  # the rows grow when the marks become icons
 
+    def _refresh_steps_if_stale(self) -> None:
+        """On a step switch: the marks are worked out again only when the project changed since (or a
+        minute has passed: a SAS may have come near its expiry)."""
+        project, revision, when = self._marks_for
+        if project is not self.document.project or revision != self.document.revision \
+                or time.monotonic() - when > MARKS_MAX_AGE_S:
+            self._refresh_steps()
+
     def _page_changed(self, page_id: int) -> None:
         if self.wizard.jumping:
             return  # once, when the jump ends (jumped)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(page_id)
         self.steps.blockSignals(False)
-        self._refresh_steps()
+        self._refresh_steps_if_stale()
         self._show_guidance()
 
     def _step_clicked(self, row: int) -> None:

@@ -69,6 +69,45 @@ def test_step_states_shown_in_words(window):
     assert window.steps.item(Step.VHD).toolTip() == "not started"
 
 
+def test_step_marks_are_worked_out_once_per_project_change_not_per_switch(window):
+    """The status evaluator behind the step list runs when the project changes, not on every step switch
+    (it stats the disks' files): switching round the steps twice leaves the marks as they were computed."""
+    from wizard.core.model import VhdCheckRecord
+
+    window.open_path(DEMO, ask=False)
+    before = window.status_evaluations
+    for _ in range(2):
+        for step in Step:
+            window.steps.setCurrentRow(int(step))
+            assert window.wizard.currentId() == step
+    assert window.status_evaluations == before
+    assert window.steps.item(Step.VHD).toolTip() == "not started"
+    # An edit is a change: the marks follow it at once.
+    disk = window.document.project.skus[0].disks[0]
+    disk.vhd_check = VhdCheckRecord(target="os.vhd", verdict="fail")
+    window.document.mark_changed()
+    assert window.status_evaluations == before + 1
+    assert window.steps.item(Step.VHD).toolTip().startswith("failed or out of date")
+    window.steps.setCurrentRow(Step.VHD)
+    assert window.status_evaluations == before + 1
+
+
+def test_a_far_jump_back_fills_the_page_it_lands_on(window):
+    """From the last step to the first is one restart, not seven Back steps: the first page is still
+    filled from the project, and Next follows its own state."""
+    window.open_path(DEMO, ask=False)
+    window.steps.setCurrentRow(Step.NEXT)
+    window.document.project.offer.offer_name = "Renamed while away"
+    window.steps.setCurrentRow(Step.OFFER)
+    assert window.wizard.currentId() == Step.OFFER
+    assert window.pages[Step.OFFER].offer_name.text() == "Renamed while away"
+    assert window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    window.document.project.offer.offer_id = ""
+    window.steps.setCurrentRow(Step.EXPORT)
+    window.steps.setCurrentRow(Step.OFFER)
+    assert not window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no offer ID: Next waits
+
+
 def test_edit_marks_dirty_and_save_reopen_is_identical(window, tmp_path, new_window):
     window.open_path(DEMO, ask=False)
     page = window.pages[Step.OFFER]

@@ -653,7 +653,7 @@ def keep_blob_read_sas(project_id: str, blob_url: str, query: str) -> None:
 # name -> the core module it comes from; loaded on first use (PEP 562), so a page pays only for what it uses.
 _FOR_THE_PAGES = {
     "NoKeyringBackend": "credentials", "KeyringLockedError": "credentials", "SecretRef": "credentials",
-    "ExportRefused": "export", "ExportTokens": "export", "disk_args": "export", "disk_sas_uri": "export",
+    "ExportRefused": "export", "ExportTokens": "export", "disk_args": "status", "disk_sas_uri": "export",
     "mask_signature": "export", "partner_center_json": "export", "MISSING_PLACEHOLDER": "export.renderers",
     "ImportUnreadable": "pc_import", "read_import_file": "pc_import",
     "ProjectChangedOnDisk": "projectio", "ProjectSaveError": "projectio", "ProjectUnreadable": "projectio",
@@ -689,7 +689,6 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .credentials import SecretRef as SecretRef
     from .export import ExportRefused as ExportRefused
     from .export import ExportTokens as ExportTokens
-    from .export import disk_args as disk_args
     from .export import disk_sas_uri as disk_sas_uri
     from .export import mask_signature as mask_signature
     from .export import partner_center_json as partner_center_json
@@ -719,6 +718,7 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .sshconn import KnownHosts as KnownHosts
     from .sshconn import SshFailure as SshFailure
     from .sshconn import UnknownHostKey as UnknownHostKey
+    from .status import disk_args as disk_args
     from .storage import list_blobs as list_blobs
     from .storage import list_containers as list_containers
     from .storage import parse_blob_url as parse_blob_url

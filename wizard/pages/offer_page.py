@@ -405,18 +405,24 @@ class OfferPage(StepPage):
         for edit in (self.publisher, self.offer_id, self.offer_name):
             edit.setCursorPosition(0)  # a value longer than its field reads from its start
         self._loading = False
-        self._filter_sizes(self.size_filter.text())
         self._fill_sku_list(0)
 
     def _fill_sku_list(self, select: int) -> None:
+        # The list's signals held while it is refilled: clearing and adding moved the current row
+        # (and so showed a SKU, with its VM-size search) up to three times per fill; now once.
         self._loading = True
-        self.sku_list.clear()
-        for sku in self.project.skus:
-            self.sku_list.addItem(QListWidgetItem(sku.sku_id or self.tr("(new SKU)")))
+        self.sku_list.blockSignals(True)
+        try:
+            self.sku_list.clear()
+            for sku in self.project.skus:
+                self.sku_list.addItem(QListWidgetItem(sku.sku_id or self.tr("(new SKU)")))
+            self.sku_list.setCurrentRow(min(select, len(self.project.skus) - 1))
+        finally:
+            self.sku_list.blockSignals(False)
         self._loading = False
-        self.sku_list.setCurrentRow(min(select, len(self.project.skus) - 1))
+        self._show_sku(self.sku_list.currentRow())
         if not self.project.skus:
-            self._show_sku(-1)
+            self._filter_sizes(self.size_filter.text())  # _show_sku filters when it shows a SKU
 
     def _show_sku(self, _row: int) -> None:
         sku = self.sku
