@@ -51,6 +51,8 @@ class ExportPage(StepPage):
         self.setTitle(self.tr("Export the SKU form"))
         self.setSubTitle(self.tr("Check readiness and export the values to paste into the portal, field by field."))
         self.tokens: ExportTokens | None = None  # once read from the keyring
+        self._checklist_steps: list[Step] = []  # the step each checklist row's "Go to step" opens
+        self._form_values: list[tuple[str, str]] = []  # (label, value) each form row's Copy copies
         self.exports: list[SkuExport] = []
         self.task = None
 
@@ -140,14 +142,20 @@ class ExportPage(StepPage):
 
     def load(self) -> None:
         """Read every SAS URI from the keyring off the GUI thread, then show readiness and the preview."""
-        from ..core.operations import read_sas_uris
+        from ..core.operations import prepare_export, read_sas_uris
 
         project = self.project
 
-        def done(uris: ExportTokens) -> None:
-            self.tokens = uris
+        def work(_progress: object, _cancel: object) -> tuple[ExportTokens, list[SkuExport]]:
+            # The readiness items (the evaluator, with its file stats) are worked out here too, off the
+            # GUI thread: the page only shows them.
+            uris = read_sas_uris(project)
+            return uris, prepare_export(project, sas_uris=uris)
+
+        def done(result: tuple[ExportTokens, list[SkuExport]]) -> None:
+            self.tokens = result[0]
             self.status.clear()
-            self.refresh()
+            self.refresh(result[1])
 
         def failed(error: BaseException) -> None:
             self.tokens = None
@@ -155,17 +163,19 @@ class ExportPage(StepPage):
             self.refresh()
 
         # Next (to "What's next") needs nothing from the keyring: a slow or locked keyring must not hold it.
-        if self.run(lambda p, c: read_sas_uris(project), done, failed, busy=(self.btn_export,), holds_next=False):
+        if self.run(work, done, failed, busy=(self.btn_export,), holds_next=False):
             self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))
 
     def selected_sku_id(self) -> str | None:
         sku_id = self.sku_combo.currentData()
         return sku_id if isinstance(sku_id, str) else None
 
-    def refresh(self) -> None:
+    def refresh(self, exports: list[SkuExport] | None = None) -> None:
+        """Show the chosen SKU's checklist, form and JSON (`exports`: worked out already, off the GUI thread)."""
         from ..core.operations import ExportTokens, prepare_export
 
-        self.exports = prepare_export(self.project, sas_uris=self.tokens or ExportTokens())
+        self.exports = exports if exports is not None else prepare_export(self.project,
+                                                                           sas_uris=self.tokens or ExportTokens())
         export = next((e for e in self.exports if e.sku.sku_id == self.selected_sku_id()), None)
         self.btn_export.setEnabled(self.task is None and bool(self.exports))
         if export is None:
@@ -200,11 +210,14 @@ class ExportPage(StepPage):
             self.checklist.setItem(row, 0, mark)
             if item.ok:
                 self.checklist.removeCellWidget(row, 2)
-            else:
+            elif not isinstance(self.checklist.cellWidget(row, 2), QPushButton):
+                # A row's button is kept from one refresh to the next (making widgets is the costly part
+                # of a refresh); it opens the step its row names now.
                 button = QPushButton(self.tr("Go to step"))
                 button.setToolTip(self.tr("Open the step that fixes this"))
-                button.clicked.connect(lambda _c=False, step=item.step: self.go_to(step))
+                button.clicked.connect(lambda _c=False, row=row: self.go_to(self._checklist_steps[row]))
                 self.checklist.setCellWidget(row, 2, button)
+        self._checklist_steps = [item.step for item in export.items]
 
     def _fill_form(self, export: SkuExport) -> None:
         from ..core.operations import mask_signature
@@ -217,11 +230,14 @@ class ExportPage(StepPage):
             if not f.value:
                 shown.setForeground(style.brush(style.ERROR))
             self.form_table.setItem(row, 1, shown)
-            button = QPushButton(self.tr("Copy"))
+            button = self.form_table.cellWidget(row, 2)
+            if not isinstance(button, QPushButton):  # kept from one refresh to the next, as the checklist's
+                button = QPushButton(self.tr("Copy"))
+                button.clicked.connect(lambda _c=False, row=row: self.copy_value(*self._form_values[row]))
+                self.form_table.setCellWidget(row, 2, button)
             button.setEnabled(bool(f.value))
             button.setAccessibleName(self.tr("Copy {0}").format(label))
-            button.clicked.connect(lambda _c=False, value=f.value, label=label: self.copy_value(label, value))
-            self.form_table.setCellWidget(row, 2, button)
+        self._form_values = [(translate_template(f.template, f.args), f.value) for f in export.form]
 
     def _fill_json(self, export: SkuExport) -> None:
         import json
