@@ -155,10 +155,14 @@ class GuidancePanel(QWidget):
         todo = [step for step in Step if (step, os_families, current_language()) not in self._documents]
         if todo:
             document = self.document_for(todo[0], os_families)
-            # Laid out at the panel's width now: the first layout (shaping the text) is the costly one.
-            document.setTextWidth(self.body.viewport().width())
-            document.size()
-            QTimer.singleShot(0, self, lambda: self.prepare_in_idle(os_families))
+            QTimer.singleShot(0, self, lambda: self._lay_out(document, os_families))
+
+    def _lay_out(self, document: QTextDocument, os_families: tuple[str, ...]) -> None:
+        # Laid out at the panel's width, a turn of the event loop after it was parsed: the first layout
+        # (shaping the text) is the costly part of showing it.
+        document.setTextWidth(self.body.viewport().width())
+        document.size()
+        QTimer.singleShot(0, self, lambda: self.prepare_in_idle(os_families))
 
 
 class HelpDialog(QDialog):

@@ -53,6 +53,7 @@ class ExportPage(StepPage):
         self.tokens: ExportTokens | None = None  # once read from the keyring
         self._checklist_steps: list[Step] = []  # the step each checklist row's "Go to step" opens
         self._form_values: list[tuple[str, str]] = []  # (label, value) each form row's Copy copies
+        self._shown: tuple[object, int, SkuExport] | None = None  # what the tables show (refresh)
         self.exports: list[SkuExport] = []
         self.task = None
 
@@ -181,10 +182,15 @@ class ExportPage(StepPage):
         if export is None:
             self.checklist.setRowCount(0)
             self.form_table.setRowCount(0)
+            self._shown = None
             return
-        self._fill_checklist(export)
-        self._fill_form(export)
-        self._fill_json(export)
+        # A visit with nothing changed (no edit, the same items and values) leaves the tables as they are.
+        shown = (self.project, self.document.revision, export)
+        if shown != self._shown:
+            self._fill_checklist(export)
+            self._fill_form(export)
+            self._fill_json(export)
+            self._shown = shown
         missing = len(export.missing)
         self.summary.setText(self.tr("Ready to submit.") if not missing else
                              self.tr("{0} item(s) missing: you can export now, and the export says what is missing.")
