@@ -63,6 +63,39 @@ def test_nonzero_runs_find_odd_pages():
     assert nonzero_runs(bytes(CHUNK), 0) == []
 
 
+def test_a_small_run_across_a_chunk_boundary_is_one_request_and_dense_chunks_stay_apart(make_vhd):
+    """Scattered data: a run that crosses a 4 MiB boundary was split into two Put Page requests (one per
+    chunk of the journal). Its two chunks now go up together, as one request; the journal still books
+    each chunk with its own runs. Dense data keeps one chunk (one 4 MiB request) per unit."""
+    from wizard.core.upload import chunk_hash, plan_units, requests_for
+    from wizard.core.vhd import open_regular
+
+    crossing = os.urandom(512 * 1024)
+    path = sparse_vhd(make_vhd, "64M", [(CHUNK - 256 * 1024, crossing), (8 * CHUNK, os.urandom(3 * CHUNK))])
+    fd = open_regular(path)
+    try:
+        chunks, units = plan_units(fd, path.stat().st_size)
+        assert [0, CHUNK] in units
+        assert [[8 * CHUNK], [9 * CHUNK], [10 * CHUNK]] == [u for u in units if u[0] >= 8 * CHUNK and u[0] < 11 * CHUNK]
+        assert sorted(o for u in units for o in u) == [o for o, _length in chunks]
+        data = os.pread(fd, 2 * CHUNK, 0)
+        first, second = nonzero_runs(data[:CHUNK], 0), nonzero_runs(data[CHUNK:], CHUNK)
+        assert first == [[CHUNK - 256 * 1024, CHUNK]] and second == [[CHUNK, CHUNK + 256 * 1024]]
+        assert requests_for(first + second) == [[CHUNK - 256 * 1024, CHUNK + 256 * 1024]]
+        # Touching runs that would pass 4 MiB together stay two requests.
+        assert requests_for([[0, CHUNK], [CHUNK, 2 * CHUNK]]) == [[0, CHUNK], [CHUNK, 2 * CHUNK]]
+        # A chunk's hash follows its content: a changed byte in a run, or a run moved, changes it.
+        part = bytearray(data[CHUNK:])
+        before = chunk_hash(bytes(part), base=CHUNK)
+        part[5] ^= 1
+        assert chunk_hash(bytes(part), base=CHUNK) != before
+        moved = bytearray(CHUNK)
+        moved[512: 512 + 256 * 1024] = data[CHUNK: CHUNK + 256 * 1024]
+        assert chunk_hash(bytes(moved), base=CHUNK) != before
+    finally:
+        os.close(fd)
+
+
 def test_round_trip_of_scattered_data(make_vhd, container, azurite):
     writes = [(0, b"boot" * 128), (5 * 512 + 3, b"\x01" * 1500), (CHUNK - 256, b"\x02" * 512),  # crosses 4 MiB
               (2 * CHUNK, os.urandom(CHUNK)), (40 * MIB + 123, b"odd"), (64 * MIB - 600, b"\x03" * 88)]

@@ -218,25 +218,42 @@ def open_journal(path: Path, blob_url: str, folder: Path | None = None) -> tuple
     return journal, ""
 
 
-def chunk_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def chunk_hash(data: bytes, runs: list[list[int]] | None = None, base: int = 0) -> str:
+    """A hash of a chunk's content: of its non-zero runs (where they are, and their bytes) -- the rest
+    of the chunk is zeros, so that is all of it. Hashing only the runs spares a sparse upload hashing
+    mostly zeros (it was the larger part of the client's work). `runs` as nonzero_runs(data, base)
+    gives them (worked out here when not given)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for start, end in nonzero_runs(data, base) if runs is None else runs:
+        digest.update(f"{start - base}:{end - base};".encode())
+        digest.update(memoryview(data)[start - base: end - base])
+    return digest.hexdigest()
 
 
 ZERO_PAGE = bytes(PAGE)
+ZERO_BLOCK = bytes(64 * PAGE)  # 32 KiB of zeros: long zero stretches are compared a block at a time
 
 
-def _zero_pages(data: bytes) -> list[int]:
-    """Offsets of the all-zero 512-byte pages, found with C-speed searches, not a loop over every page."""
-    found: list[int] = []
+def _zero_spans(data: bytes) -> list[tuple[int, int]]:
+    """[start, end) of the stretches of all-zero 512-byte pages, found with C-speed searches and
+    block compares, not a loop over every page."""
+    found: list[tuple[int, int]] = []
     pos, size = 0, len(data)
+    block = len(ZERO_BLOCK)
     while True:
         hit = data.find(ZERO_PAGE, pos)  # 512 zero bytes start here, aligned or not
         if hit < 0:
             return found
-        page = -(-hit // PAGE) * PAGE  # the first page boundary at or after the hit
-        while page + PAGE <= size and data[page: page + PAGE] == ZERO_PAGE:
-            found.append(page)
-            page += PAGE
+        start = page = -(-hit // PAGE) * PAGE  # the first page boundary at or after the hit
+        while page + PAGE <= size:
+            if page + block <= size and data[page: page + block] == ZERO_BLOCK:
+                page += block
+            elif data[page: page + PAGE] == ZERO_PAGE:
+                page += PAGE
+            else:
+                break
+        if page > start:
+            found.append((start, page))
         # The page at `page` (if any) is not zero, so the next zero page starts after it.
         pos = page + 1
 
@@ -247,10 +264,10 @@ def nonzero_runs(data: bytes, base: int) -> list[list[int]]:
         return []
     runs: list[list[int]] = []
     start = 0
-    for page in _zero_pages(data):
-        if page > start:
-            runs.append([base + start, base + page])
-        start = page + PAGE
+    for zero_start, zero_end in _zero_spans(data):
+        if zero_start > start:
+            runs.append([base + start, base + zero_start])
+        start = zero_end
     if start < len(data):
         runs.append([base + start, base + len(data)])
     return runs
@@ -258,15 +275,47 @@ def nonzero_runs(data: bytes, base: int) -> list[list[int]]:
 
 def plan_chunks(fd: int, size: int) -> list[tuple[int, int]]:
     """4 MiB-aligned chunks that hold allocated data (all of them where holes are unknown)."""
+    return plan_units(fd, size)[0]
+
+
+def plan_units(fd: int, size: int) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """The chunks that hold allocated data, and how they go up: units of chunk offsets sent by one
+    worker. Two chunks share a unit where a small data extent (at most a chunk long) crosses the
+    boundary between them, so that a run across it can go up as one Put Page, not two (scattered data
+    made ~20 % more requests than runs). Chunks of dense data stay one per unit. Resuming is still by
+    chunk: the journal books each chunk of a unit."""
     extents = data_extents(fd, size)
+    known = extents is not None
     if extents is None:
         extents = [(0, size)]
     chunks: set[int] = set()
+    joined: set[int] = set()  # chunk offsets joined to the chunk before them
     for start, end in extents:
         first = start - start % CHUNK
         for offset in range(first, end, CHUNK):
             chunks.add(offset)
-    return [(o, min(CHUNK, size - o)) for o in sorted(chunks)]
+        if known and end - start <= CHUNK and first + CHUNK < end:
+            joined.add(first + CHUNK)
+    ordered = sorted(chunks)
+    units: list[list[int]] = []
+    for offset in ordered:
+        if offset in joined and units and units[-1][-1] == offset - CHUNK and len(units[-1]) < 2:
+            units[-1].append(offset)
+        else:
+            units.append([offset])
+    return [(o, min(CHUNK, size - o)) for o in ordered], units
+
+
+def requests_for(runs: list[list[int]]) -> list[list[int]]:
+    """The Put Page requests for runs in offset order: runs that touch (across a chunk boundary) go as
+    one request while it stays within the service's 4 MiB maximum."""
+    out: list[list[int]] = []
+    for start, end in runs:
+        if out and out[-1][1] == start and end - out[-1][0] <= CHUNK:
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return out
 
 
 def _merge(runs: list[list[int]]) -> list[list[int]]:
@@ -448,7 +497,7 @@ class PageBlobUpload:
         for offset in sorted(self.journal.done):
             self.cancel.raise_if_cancelled()
             length = min(CHUNK, self.size - offset)
-            if self.journal.hashes.get(offset) != chunk_hash(os.pread(fd, length, offset)):
+            if self.journal.hashes.get(offset) != chunk_hash(os.pread(fd, length, offset), base=offset):
                 del self.journal.done[offset]
                 self.journal.hashes.pop(offset, None)
                 self.changed_offsets.add(offset)
@@ -457,33 +506,42 @@ class PageBlobUpload:
     def _send_missing_chunks(self, fd: int) -> None:
         """Every chunk the journal lacks, in parallel; the first error stops the others."""
         stop = threading.Event()
-        chunks = plan_chunks(fd, self.size)
+        chunks, planned = plan_units(fd, self.size)
         self.resent_changed = self._recheck_sent_chunks(fd) if self.journal.done else 0
         todo = [c for c in chunks if c[0] not in self.journal.done]
         self.remaining = sum(length for _offset, length in todo)
         self.lengths = dict(chunks)
+        units = [unit for unit in ([o for o in unit if o not in self.journal.done] for unit in planned) if unit]
         self.last_save = time.monotonic()
-        client, cancel = self.client, self.cancel
+        client, cancel, lengths = self.client, self.cancel, self.lengths
 
-        def send(offset: int, length: int) -> tuple[int, list[list[int]], str]:
+        def send(unit: list[int]) -> list[tuple[int, list[list[int]], str]]:
+            """Send one unit's chunks (one, or two that a small run crosses); their (offset, runs, hash)."""
             if cancel.cancelled or stop.is_set():
                 raise Cancelled()
-            data = os.pread(fd, length, offset)
-            runs = nonzero_runs(data, offset)
-            if offset in self.changed_offsets:  # pages that are zero now must not keep their old data
-                client.clear_page(offset=offset, length=length)
-            for start, end in runs:
-                client.upload_page(data[start - offset: end - offset], offset=start, length=end - start,
+            first = unit[0]
+            data = os.pread(fd, unit[-1] + lengths[unit[-1]] - first, first)
+            booked: list[tuple[int, list[list[int]], str]] = []
+            every_run: list[list[int]] = []
+            for offset in unit:
+                part = data if len(unit) == 1 else data[offset - first: offset - first + lengths[offset]]
+                runs = nonzero_runs(part, offset)
+                if offset in self.changed_offsets:  # pages that are zero now must not keep their old data
+                    client.clear_page(offset=offset, length=lengths[offset])
+                booked.append((offset, runs, chunk_hash(part, runs, offset)))
+                every_run += runs
+            for start, end in requests_for(every_run):
+                client.upload_page(data[start - first: end - first], offset=start, length=end - start,
                                    validate_content=True)
-            return offset, runs, chunk_hash(data)
+            return booked
 
         self.progress(ProgressUpdate(self.size - self.remaining, self.size, "starting"))
         concurrency = self.concurrency
         with ThreadPoolExecutor(max_workers=concurrency.limit if concurrency.settled else MAX_WORKERS) as pool:
-            pending: set[Future[tuple[int, list[list[int]], str]]] = set()
+            pending: set[Future[list[tuple[int, list[list[int]], str]]]] = set()
             try:
-                for item in todo:
-                    pending.add(pool.submit(send, *item))
+                for unit in units:
+                    pending.add(pool.submit(send, unit))
                     while len(pending) >= concurrency.limit:
                         finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for fut in finished:
@@ -508,15 +566,16 @@ class PageBlobUpload:
                 raise
         self.journal.save()
 
-    def _book(self, fut: Future[tuple[int, list[list[int]], str]]) -> int:
-        """Book a finished chunk in the journal and report progress; returns the bytes it sent."""
-        offset, runs, digest = fut.result()
-        sent = sum(e - s for s, e in runs)
+    def _book(self, fut: Future[list[tuple[int, list[list[int]], str]]]) -> int:
+        """Book a finished unit's chunks in the journal and report progress; returns the bytes it sent."""
+        booked = fut.result()
+        sent = sum(e - s for _offset, runs, _digest in booked for s, e in runs)
         with self.lock:
-            self.journal.done[offset] = runs
-            self.journal.hashes[offset] = digest
+            for offset, runs, digest in booked:
+                self.journal.done[offset] = runs
+                self.journal.hashes[offset] = digest
+                self.remaining -= self.lengths[offset]
             self.sent += sent
-            self.remaining -= self.lengths[offset]
             if time.monotonic() - self.last_save > 1.0:
                 self.journal.save()
                 self.last_save = time.monotonic()
