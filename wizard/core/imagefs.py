@@ -16,6 +16,16 @@ library sees it (the library allocates one descriptor per block group), symbolic
 inside the image only (an absolute target starts at the image's root, `..` stops at it, at most
 `MAX_LINKS` links per lookup), a file is read up to a cap, and any error of the library is an
 `ImageError`, never a crash.
+
+Budgets (issue #29): one `Budget` per run bounds what a crafted image can make the reader do — the
+bytes read from the disk, the objects walked (reads, directory entries, links followed, block
+groups of every volume opened), the bytes of file contents handed out in total (a cap per file is
+not enough: 100 links to one 4 MiB file), and a deadline; Cancel is checked on every read. Going
+past one raises `BudgetExceeded`, which names the budget and is never taken for an absent file.
+Each partition's volume is opened once (overlapping partition entries share it). What the `ext4`
+library does between two reads cannot be bounded from outside (an extent index pointing to itself,
+a header claiming 65535 entries): the pre-flight runs the reading in a child process with an
+address-space limit and a kill deadline (`preflight.gather_bounded`).
 """
 
 from __future__ import annotations
@@ -24,10 +34,12 @@ import io
 import os
 import stat as statmod
 import struct
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .partitions import SECTOR, Partition, PartitionTable, read_partition_table
+from .progress import Cancelled, CancelToken
 
 if TYPE_CHECKING:
     from .fatfs import FatFiles
@@ -37,6 +49,14 @@ MAX_FILE = 4 * 1024 * 1024  # the largest configuration file read (larger ones a
 MAX_GROUPS = 1 << 17  # 16 TiB at 4 KiB blocks (Azure's OS disks stop at 4 TiB): more is not a real OS disk
 MAX_DIR = 64 * 1024 * 1024  # a directory larger than this is read as absent (the library reads one whole)
 PROBE_BYTES = 64 * 1024 + 4096  # enough for every signature below (Btrfs sits at 64 KiB)
+# Engineering budgets of one pre-flight run (issue #29). A real image needs a few MiB and some
+# thousands of objects in well under 5 s (bench/bench_preflight.py: 30 GiB image); these leave
+# ample room for a large dpkg database (read up to 64 MiB) and stop a crafted image early.
+RUN_BYTES = 160 * 1024 * 1024  # bytes read from the disk, all partitions together
+RUN_FILE_BYTES = 96 * 1024 * 1024  # file contents handed out in total (each file is also cut at its own cap)
+RUN_OBJECTS = 2_000_000  # reads + directory entries + links followed + block groups of the volumes opened
+RUN_SECONDS = 60.0  # the whole reading of the image, wall clock
+RUN_MEMORY = 1024 * 1024 * 1024  # address space the reading child may add (the ext4 library's structures)
 
 EXT, XFS, BTRFS, LVM, SWAP, FAT, NTFS, UNKNOWN = "ext", "xfs", "btrfs", "lvm", "swap", "fat", "ntfs", "unknown"
 READABLE = (EXT,)
@@ -52,18 +72,65 @@ class ImageError(Exception):
     """The image, or a file system in it, cannot be read; the message says why."""
 
 
+class BudgetExceeded(ImageError):
+    """A run went past one of its budgets; `budget` names it ("bytes read", "deadline", …)."""
+
+    def __init__(self, budget: str, detail: str):
+        super().__init__(f"the image reader stopped at its budget of {budget} ({detail}): the image is not one "
+                         "a real system would have, or it is damaged")
+        self.budget = budget
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The budgets of one run (the defaults are the constants above; tests pass smaller ones)."""
+
+    bytes: int = RUN_BYTES
+    file_bytes: int = RUN_FILE_BYTES
+    objects: int = RUN_OBJECTS
+    seconds: float = RUN_SECONDS
+    memory: int = RUN_MEMORY
+
+
+class Budget:
+    """What one run has used of its `Limits`; every charge checks the deadline and Cancel."""
+
+    def __init__(self, limits: Limits | None = None, cancel: CancelToken | None = None):
+        self.limits = limits or Limits()
+        self.cancel = cancel
+        self.deadline = time.monotonic() + self.limits.seconds
+        self.bytes = self.file_bytes = self.objects = 0
+
+    def charge(self, nbytes: int = 0, objects: int = 0, file_bytes: int = 0) -> None:
+        self.bytes += nbytes
+        self.objects += objects
+        self.file_bytes += file_bytes
+        if self.cancel is not None and self.cancel.cancelled:
+            raise Cancelled()
+        if self.bytes > self.limits.bytes:
+            raise BudgetExceeded("bytes read", f"more than {self.limits.bytes // 2**20} MiB")
+        if self.file_bytes > self.limits.file_bytes:
+            raise BudgetExceeded("file contents read", f"more than {self.limits.file_bytes // 2**20} MiB in all")
+        if self.objects > self.limits.objects:
+            raise BudgetExceeded("objects walked", f"more than {self.limits.objects} reads, directory entries, "
+                                 "links and block groups")
+        if time.monotonic() > self.deadline:
+            raise BudgetExceeded("time", f"more than {self.limits.seconds:g} s")
+
+
 class CountingReader(io.RawIOBase):
     """A read-only file object over an image file that counts the bytes it reads.
 
     The `ext4` library wants read/peek/seek/tell; every read goes through here, so `bytes_read`
     is what the pre-flight really read from the disk."""
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], budget: Budget | None = None):
         super().__init__()
         self._fh = open(path, "rb")  # raises OSError for the caller
         self.size = os.fstat(self._fh.fileno()).st_size
         self.bytes_read = 0
         self.reads = 0
+        self.budget = budget or Budget()
 
     def readable(self) -> bool:
         return True
@@ -80,9 +147,13 @@ class CountingReader(io.RawIOBase):
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:  # never the whole rest of a 30 GiB disk
             size = MAX_FILE
+        self.budget.charge(0, 1)  # before the read: a crafted size never gets read past the budget
+        if self.budget.bytes + size > self.budget.limits.bytes:
+            self.budget.charge(size)
         data = self._fh.read(size)
         self.bytes_read += len(data)
         self.reads += 1
+        self.budget.charge(len(data))
         return data
 
     def peek(self, size: int = 1) -> bytes:
@@ -195,6 +266,7 @@ class DiskLayout:
     scheme: str
     partitions: list[PartitionInfo] = field(default_factory=list)
     problem: str = ""
+    note: str = ""  # damage worked around (a primary GPT that fails its CRC: the backup was read)
 
     def describe(self) -> str:
         parts = ", ".join(f"{p.device} {p.filesystem}" + (f" ({p.problem})" if p.problem else "") for p in self.partitions)
@@ -209,16 +281,19 @@ def read_layout(reader: CountingReader, disk_size: int) -> DiskLayout:
             return reader.read_at(offset, length)
 
     table: PartitionTable = read_partition_table(_Readable(), disk_size)
-    layout = DiskLayout(table.scheme, problem=table.problem)
+    layout = DiskLayout(table.scheme, problem=table.problem, note=table.note)
     if table.scheme == "unreadable":
         return layout
     entries: list[Partition] = table.partitions if table.scheme != "none" else [Partition(0, 0, disk_size // SECTOR, "")]
+    heads: dict[tuple[int, int], bytes] = {}
     for p in entries:
         start, length = p.start * SECTOR, p.sectors * SECTOR
         if start >= disk_size or start + length > disk_size + SECTOR:
             layout.partitions.append(PartitionInfo(p.number, start, length, p.kind, UNKNOWN, problem="past the end of the disk"))
             continue
-        head = reader.read_at(start, min(PROBE_BYTES, length))
+        head = heads.get((start, length))
+        if head is None:  # overlapping entries: each place on the disk is probed once
+            head = heads[(start, length)] = reader.read_at(start, min(PROBE_BYTES, length))
         fs = detect_filesystem(head)
         if fs == UNKNOWN:
             fs = (MBR_KINDS if table.scheme == "mbr" else GPT_KINDS).get(p.kind, UNKNOWN)
@@ -270,9 +345,13 @@ class ExtFiles:
 
         self.reader = reader
         self.partition = partition
+        if partition.superblock is not None:  # the library reads one descriptor per block group
+            reader.budget.charge(0, partition.superblock.groups)
         try:
             self.volume = ext4.Volume(reader, offset=partition.start, ignore_checksum=True)
             self._root = self.volume.root
+        except (BudgetExceeded, Cancelled):
+            raise
         except Exception as exc:  # noqa: BLE001 - the library raises many kinds on a damaged disk
             raise ImageError(f"the ext file system on {partition.device} cannot be opened: {exc}") from None
         self._inodes: dict[int, Any] = {}
@@ -285,7 +364,9 @@ class ExtFiles:
         if int(inode.i_size) > MAX_DIR:
             raise _Absent("directory too large")
         entries: dict[bytes, int] = {}
+        budget = self.reader.budget
         for dirent, _ in inode.opendir():
+            budget.charge(0, 1)
             name = bytes(dirent.name_bytes)
             if name not in (b".", b"..") and dirent.inode:
                 entries.setdefault(name, int(dirent.inode))
@@ -313,6 +394,7 @@ class ExtFiles:
             kind = _kind(inode)
             if kind == "link" and (parts or follow_last):
                 links += 1
+                self.reader.budget.charge(0, 1)
                 if links > MAX_LINKS:
                     return None
                 if inode.i_size > 4096:
@@ -328,6 +410,8 @@ class ExtFiles:
     def _safe(self, fn: Any, *args: Any) -> Any:
         try:
             return fn(*args)
+        except (BudgetExceeded, Cancelled):
+            raise  # never an absent file: the run stops
         except (OSError, ValueError, KeyError, IndexError, AssertionError, UnicodeError, TypeError, struct.error,
                 RecursionError, MemoryError, ArithmeticError) as exc:
             raise _Absent(str(exc)) from None
@@ -351,7 +435,9 @@ class ExtFiles:
             if found is None or _kind(found[1]) != "file":
                 return None
             inode = found[1]
-            return bytes(self._safe(lambda: inode.open().read(min(limit, int(inode.i_size)))))
+            wanted = max(0, min(limit, MAX_FILE, int(inode.i_size)))
+            self.reader.budget.charge(0, 0, wanted)  # the total of all files, before reading this one
+            return bytes(self._safe(lambda: inode.open().read(wanted)))
         except _Absent:
             return None
 
@@ -408,14 +494,21 @@ def open_image(reader: CountingReader, disk_size: int) -> OpenedImage:
     if layout.scheme == "unreadable":
         raise ImageError(f"the partition table cannot be read: {layout.problem}")
     root = boot = None
+    opened: dict[int, ExtFiles | None] = {}  # one volume per place on the disk, however many entries name it
     for p in layout.partitions:
         if p.filesystem != EXT or p.problem:
             continue
+        if p.start in opened:
+            continue
         try:
             fs = ExtFiles(reader, p)
+        except BudgetExceeded:
+            raise
         except ImageError as exc:
             p.problem = str(exc)
+            opened[p.start] = None
             continue
+        opened[p.start] = fs
         etc = fs.stat("/etc")
         if root is None and etc is not None and etc.kind == "dir":
             root = fs
@@ -443,9 +536,15 @@ def open_esp(reader: CountingReader, layout: DiskLayout) -> FatFiles | None:
 
     fats = [p for p in layout.partitions if p.filesystem == FAT]
     fats.sort(key=lambda p: p.kind.upper() not in (EFI_SYSTEM_GUID, "0XEF"))  # typed as the ESP first
+    tried: set[int] = set()
     for p in fats:
+        if p.start in tried:  # overlapping entries: one volume is opened once
+            continue
+        tried.add(p.start)
         try:
             esp = FatFiles(reader, p.start, p.length, p.device)
+        except BudgetExceeded:
+            raise
         except ImageError as exc:
             p.problem = str(exc)
             continue

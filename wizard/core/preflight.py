@@ -15,17 +15,35 @@ password|locked", as on the VM.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import posixpath
 import re
 import struct
+import sys
+import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from .checks import CheckResult, version_tuple
-from .imagefs import MAX_FILE, SWAP, CountingReader, FileInfo, ImageError, OpenedImage, open_image
+from .imagefs import (
+    MAX_FILE,
+    SWAP,
+    Budget,
+    BudgetExceeded,
+    CountingReader,
+    FileInfo,
+    ImageError,
+    Limits,
+    OpenedImage,
+    open_image,
+)
 from .linux_checks import Evidence, judge, system_info
 from .profiles import Profile
-from .progress import CancelToken, Progress, no_progress
+from .progress import Cancelled, CancelToken, Progress, no_progress
 
+POLL_SECONDS = 0.05  # how often the parent looks at Cancel while the child reads
+KILL_GRACE = 2.0  # past the run's deadline the child gets this long to answer before it is killed
 MAX_HOMES = 2000  # a passwd file listing more homes is not an image to publish; the rest are not looked at
 HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history")
 WAAGENT_PATHS = ("/usr/sbin/waagent", "/usr/bin/waagent", "/usr/local/sbin/waagent", "/usr/local/bin/waagent")
@@ -223,11 +241,15 @@ def _boot_configs(img: _Image) -> tuple[list[tuple[str, list[str]]], list[str]]:
     esp = img.opened.esp
     if esp is not None:
         vendors = sorted(esp.listdir("/EFI"), key=lambda n: (n.casefold() == "boot", n.casefold()))[:MAX_ESP_VENDORS]
+        seen: set[str] = set()  # cross-linked vendor folders show one file under many names: taken once
         for vendor in vendors:
             st = esp.stat(f"/EFI/{vendor}/grub.cfg")
             if st is None or st.kind != "file":
                 continue
             text = esp.text(st.path, MAX_GRUB_CFG)
+            if text in seen:
+                continue
+            seen.add(text)
             lines = _linux_lines(text)
             if lines:
                 found.append((ESP + st.path, lines))
@@ -485,16 +507,127 @@ def _hv_modules(img: _Image, release: str) -> list[str]:
     return sorted(set(names))
 
 
-def preflight(path: str, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None) -> Preflight:
+@dataclass
+class Gathered:
+    """What reading the image gave (in the child process, sent back whole)."""
+
+    evidence: Evidence
+    unavailable: dict[str, str]
+    notes: list[str]
+    layout: str
+    bytes_read: int
+    reads: int
+
+
+def gather(path: str, disk_size: int, limits: Limits, cancel: CancelToken | None = None) -> Gathered:
+    """Open the image and build the probe's sections from its files, within `limits`.
+
+    Raises ImageError (BudgetExceeded past a budget), Cancelled, OSError."""
+    reader = CountingReader(path, Budget(limits, cancel))
+    try:
+        opened = open_image(reader, disk_size)
+        evidence, unavailable, notes = offline_sections(opened, cancel)
+        if opened.layout.note:
+            notes.append(opened.layout.note)
+        return Gathered(evidence, unavailable, notes, opened.layout.describe(), reader.bytes_read, reader.reads)
+    finally:
+        reader.close()
+
+
+def _child(conn: Any, path: str, disk_size: int, limits: Limits) -> None:  # pragma: no cover - runs in the child
+    """The child process's work: an address-space limit, then `gather`; the outcome goes to `conn`."""
+    import resource
+
+    try:
+        with open("/proc/self/statm") as fh:  # what the forked process already maps, plus the budget
+            mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        resource.setrlimit(resource.RLIMIT_AS, (mapped + limits.memory, mapped + limits.memory))
+    except (OSError, ValueError):
+        pass  # no /proc: the deadline and the byte budget still hold
+    try:
+        outcome: tuple[str, Any] = ("ok", gather(path, disk_size, limits))
+    except BudgetExceeded as exc:
+        outcome = ("budget", str(exc))
+    except MemoryError:
+        outcome = ("budget", str(BudgetExceeded("memory", f"more than {limits.memory // 2**20} MiB")))
+    except ImageError as exc:
+        outcome = ("image", str(exc))
+    except OSError as exc:
+        outcome = ("os", str(exc))
+    except Exception as exc:  # noqa: BLE001 - anything else the library raises is the image's damage
+        outcome = ("image", f"the image cannot be read: {exc}")
+    try:
+        conn.send(outcome)
+    except Exception:  # noqa: BLE001 - the parent went away, or the answer is too big to send
+        conn.send(("budget", str(BudgetExceeded("memory", "the evidence read is too large to send"))))
+    conn.close()
+
+
+def gather_bounded(path: str, disk_size: int, limits: Limits, cancel: CancelToken | None = None) -> Gathered:
+    """`gather` in a child process with an address-space limit and a kill deadline, where the system
+    has fork (Linux): the `ext4` library's own loops and allocations (an extent index pointing to
+    itself, a header claiming 65535 entries) cannot be bounded from outside, but a child can be
+    killed — so the deadline and Cancel always work. Elsewhere `gather` runs here, bounded by the
+    budgets charged on every read.
+
+    Raises BudgetExceeded, ImageError, Cancelled, OSError (as `gather`)."""
+    if not sys.platform.startswith("linux"):
+        return gather(path, disk_size, limits, cancel)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(send, path, disk_size, limits), daemon=True)
+    child.start()
+    send.close()
+    deadline = time.monotonic() + limits.seconds + KILL_GRACE
+    try:
+        while not receive.poll(POLL_SECONDS):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            if time.monotonic() > deadline:
+                raise BudgetExceeded("time", f"more than {limits.seconds:g} s; the reader was stopped")
+            if not child.is_alive() and not receive.poll(0):
+                code = child.exitcode
+                raise BudgetExceeded("memory", f"the reader ended with code {code}") if code in (-9, -6, -11) else \
+                    ImageError(f"the image reader ended unexpectedly (code {code})")
+        try:
+            kind, value = receive.recv()
+        except (EOFError, OSError):
+            raise ImageError("the image reader ended without an answer") from None
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+    if kind == "ok":
+        return value  # type: ignore[no-any-return]
+    if kind == "budget":
+        raise _Stopped(value)
+    if kind == "os":
+        raise OSError(value)
+    raise ImageError(value)
+
+
+class _Stopped(BudgetExceeded):
+    """A budget the child went past (its message is already whole)."""
+
+    def __init__(self, message: str):
+        Exception.__init__(self, message)
+        self.budget = ""
+
+
+def preflight(path: str, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None,
+              limits: Limits | None = None) -> Preflight:
     """Open the fixed VHD (or raw disk) at `path` read-only and judge every Linux case from its files.
 
     Raises OSError when the file cannot be opened, PreflightError when it is not a fixed VHD or holds
-    no readable Linux root file system (the message says what was found)."""
+    no readable Linux root file system (the message says what was found). A run past one of its
+    budgets (`imagefs.Limits`) is finished: every case is an Error naming the budget."""
     from .projectio import utc_now_iso
-    from .verdicts import SKIPPED
+    from .verdicts import ERROR, SKIPPED
     from .vhd import FileSource, inspect
 
     started = utc_now_iso()
+    limits = limits or Limits()
     with FileSource(path) as source:
         info = inspect(source)
     if info.format == "vhd" and info.disk_type == "fixed" and not info.truncated:
@@ -504,18 +637,18 @@ def preflight(path: str, profile: Profile, progress: Progress = no_progress, can
     else:
         what = f"{info.format} {info.disk_type or ''}".strip() + (", truncated" if info.truncated else "")
         raise PreflightError(NOT_VHD.format(what=what))
-    reader = CountingReader(path)
     try:
-        try:
-            opened = open_image(reader, disk_size)
-        except ImageError as exc:
-            raise PreflightError(str(exc)) from None
-        evidence, unavailable, notes = offline_sections(opened, cancel)
-        results = judge(evidence, profile, progress, cancel, unavailable=unavailable)
+        got = gather_bounded(path, disk_size, limits, cancel)
+    except BudgetExceeded as exc:
+        results = judge({"end": ""}, profile, progress, cancel)
         for r in results:
-            if r.id in RUNNING_ONLY:
-                r.result, r.actual = SKIPPED, NEEDS_VM.format(what=RUNNING_ONLY[r.id])
-        return Preflight(path, results, system_info(evidence), evidence, opened.layout.describe(), reader.bytes_read,
-                         reader.reads, started, utc_now_iso(), notes)
-    finally:
-        reader.close()
+            r.result, r.actual, r.remediation = ERROR, str(exc), ""
+        return Preflight(path, results, {}, {}, "not read", 0, 0, started, utc_now_iso(), [str(exc)])
+    except ImageError as exc:
+        raise PreflightError(str(exc)) from None
+    results = judge(got.evidence, profile, progress, cancel, unavailable=got.unavailable)
+    for r in results:
+        if r.id in RUNNING_ONLY:
+            r.result, r.actual = SKIPPED, NEEDS_VM.format(what=RUNNING_ONLY[r.id])
+    return Preflight(path, results, system_info(got.evidence), got.evidence, got.layout, got.bytes_read, got.reads,
+                     started, utc_now_iso(), got.notes)
