@@ -575,7 +575,7 @@ def gather_bounded(path: str, disk_size: int, limits: Limits, cancel: CancelToke
         return gather(path, disk_size, limits, cancel)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, path, disk_size, limits), daemon=True)
+    child = context.Process(target=_child, args=(send, path, disk_size, limits))
     child.start()
     send.close()
     deadline = time.monotonic() + limits.seconds + KILL_GRACE
