@@ -150,3 +150,38 @@ def test_inode_patch_helper_finds_the_inode(good_root, tmp_path):
         fh.seek(at + 0x28)
         assert struct.unpack("<H", fh.read(2))[0] == 0xF30A  # the extent magic where the helper patches
     patch(part, at + 0x28, b"\x0a\xf3")
+
+
+def test_cross_linked_efi_vendor_folders_are_read_once(tmp_path):
+    """31 vendor folders whose directory entries all point at EFI/a's cluster: one 1 MiB grub.cfg
+    shown 32 times. Before: 33.8 MB read from an 8 MiB ESP and as much evidence."""
+    from image_roots import build_vhd
+
+    from wizard.core.fatfs import FatFiles
+    from wizard.core.imagefs import CountingReader
+
+    esp = tmp_path / "esp"
+    (esp / "EFI/a").mkdir(parents=True)
+    (esp / "EFI/a/grub.cfg").write_text("linux /vmlinuz root=/dev/sda2 console=ttyS0 rootdelay=300\n" * (MIB // 58))
+    for i in range(31):
+        (esp / f"EFI/v{i:02d}").mkdir()
+        (esp / f"EFI/v{i:02d}/x").write_text("x")
+    vhd = build_vhd(tree("good", tmp_path / "root").root, tmp_path / "d.vhd", scheme="gpt", esp=esp, esp_fat=16)
+    reader = CountingReader(vhd)
+    fat = FatFiles(reader, MIB, 8 * MIB)
+    _, efi = fat._lookup("/EFI")
+    _, a = fat._lookup("/EFI/a")
+    at = MIB + fat.boot.data_offset + (efi.cluster - 2) * fat.boot.cluster_bytes
+    reader.close()
+    with open(vhd, "r+b") as fh:
+        fh.seek(at)
+        directory = bytearray(fh.read(fat.boot.cluster_bytes))
+        for entry in range(0, len(directory), 32):
+            if directory[entry:entry + 1] == b"V" and directory[entry + 11] & 0x10:
+                struct.pack_into("<H", directory, entry + 26, a.cluster)
+        fh.seek(at)
+        fh.write(directory)
+    (results, _, read, evidence), seconds = bounded(lambda: outcome(vhd), 20)
+    assert read < 8 * MIB, read
+    assert evidence < 3 * MIB, evidence
+    assert seconds < 10

@@ -247,6 +247,7 @@ class ExportPage(StepPage):
         from ..core.export import ExportRefused
         from ..core.model import ExportRecord
         from ..core.operations import write_export
+        from ..core.places import remember_written
         from ..core.projectio import ProjectSaveError, utc_now_iso
 
         try:
@@ -258,6 +259,7 @@ class ExportPage(StepPage):
             self.status.setText(self.tr("Could not write {0}: {1}").format(path, getattr(exc, "strerror", None) or exc))
             return False
         self.project.last_export = ExportRecord(fmt, str(path), utc_now_iso(), missing)
+        remember_written(path)  # What's next may open this folder without asking (issue #29)
         # Writing a file out is not an edit: the step list shows it, but the project is not marked
         # unsaved (it is kept with the project at its next save).
         self.document.changed.emit()

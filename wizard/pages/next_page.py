@@ -29,6 +29,7 @@ class NextPage(StepPage):
         self.files.setObjectName("exportedFiles")
         from PySide6.QtCore import Qt
 
+        self.files.setTextFormat(Qt.TextFormat.PlainText)  # the project's path and name: never rich text
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.btn_folder = QPushButton(self.tr("Open the e&xport folder"))
         self.btn_folder.setToolTip(self.tr("Show the exported files in your file manager."))
@@ -94,6 +95,38 @@ class NextPage(StepPage):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
+        from ..core.places import is_local_directory, written_this_session
+
         folder = self.export_folder()
-        if folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if folder is None:
+            return
+        if not written_this_session(folder):  # the path came from the project file, not from this session
+            if not is_local_directory(folder):
+                self._tell(self.tr("{0} is not a folder on this computer: it is not opened.").format(folder))
+                return
+            if not self._ask(self.tr("The project says its export is in {0}, but it was not exported there in this "
+                                     "session. Open that folder?").format(folder)):
+                return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _box(self, text: str):
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setObjectName("openFolderQuestion")
+        box.setWindowTitle(self.tr("Open the export folder"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        return box
+
+    def _ask(self, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Open
+
+    def _tell(self, text: str) -> None:
+        self._box(text).exec()

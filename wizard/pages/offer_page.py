@@ -66,6 +66,15 @@ class ReadOnlyDelegate(QStyledItemDelegate):
         return None
 
 
+def plain_text(label: QLabel, text: str) -> None:
+    """Project text into a label, never as rich text (issue #29: an <img src=…> would make Qt load that
+    file). Only text with a "<" can be taken for rich text, so only then is QtCore.Qt touched (it costs
+    start-up time before the first paint, see wizard/qt_values.py)."""
+    if "<" in text:
+        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    label.setText(text)
+
+
 class OfferPage(StepPage):
     step = Step.OFFER
 
@@ -690,19 +699,19 @@ class OfferPage(StepPage):
                 need = self.tr("exactly {0}").format(profile.vm_sizes_min)
             else:
                 need = self.tr("{0} to {1}").format(profile.vm_sizes_min, profile.vm_sizes_max)
-            self.sizes_chosen.setText(self.tr("Chosen ({0} of {1}): {2}").format(
+            plain_text(self.sizes_chosen, self.tr("Chosen ({0} of {1}): {2}").format(
                 len(sku.vm_sizes), need, ", ".join(sku.vm_sizes) or self.tr("none")))
-            self.plan_summary.setText(self._plan_summary(sku))
+            plain_text(self.plan_summary, self._plan_summary(sku))
             if self._images_row_wanted(sku):  # the 2015 guide's page stays lean (no dialog module before the paint)
                 from ..image_dialog import image_summary
 
-                self.images_summary.setText(image_summary(sku))
+                plain_text(self.images_summary, image_summary(sku))
             published = ", ".join(sku.published_versions) or self.tr("none yet")
-            self.published.setText(self.tr("Published versions: {0}").format(published))
+            plain_text(self.published, self.tr("Published versions: {0}").format(published))
             offer = self.project.offer
             urls = marketplace_urls(offer.publisher_namespace or "{PublisherNamespace}", offer.offer_id or "{OfferId}",
                                     sku.sku_id or "{SkuId}", profile)
-            self.urls.setText("\n".join(urls))
+            plain_text(self.urls, "\n".join(urls))
         # Mark SKUs with problems in the list, in words as well as with an icon.
         skus = self.project.skus
         for i in range(self.sku_list.count()):
