@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 from person import Person, settle
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6 import QtGui
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 

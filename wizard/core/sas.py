@@ -15,9 +15,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .profiles import Profile
-from .storage import client_options, describe_storage_error, parse_blob_url, storage_error
+from .storage import (
+    M_DEADLINE,
+    PROPERTIES_SECONDS,
+    READ_SECONDS,
+    StorageError,
+    client_options,
+    describe_storage_error,
+    parse_blob_url,
+    storage_error,
+)
 from .vhd import COOKIE, FOOTER_SIZE
 
 SAS_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -262,14 +272,17 @@ def verify_sas(uri: str, profile: Profile, now: datetime | None = None, live: bo
 
     try:
         client = BlobClient.from_blob_url(uri, **client_options())
-        props = client.get_blob_properties()
+        props = within(client.get_blob_properties, PROPERTIES_SECONDS, "blob properties")
         blob_type = str(getattr(props.blob_type, "value", props.blob_type))
         if blob_type.lower() != "pageblob":
             result.findings.append(_f("blob-type", "fail", M_BLOCK, type=blob_type))
             result.reachable = True
             return result
         size = props.size
-        tail = client.download_blob(offset=max(0, size - FOOTER_SIZE), length=min(size, FOOTER_SIZE)).readall()
+        tail = within(lambda: client.download_blob(offset=max(0, size - FOOTER_SIZE), length=min(size, FOOTER_SIZE)).readall(),
+                      READ_SECONDS, "the VHD footer")
+    except DeadlineExceeded as exc:
+        raise StorageError(M_DEADLINE, seconds=f"{exc.seconds:g}", what=exc.what) from None
     except ServiceRequestError as exc:
         raise storage_error(exc) from None
     except AzureError as exc:

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
-from .storage import StorageError, blob_client, container_client, parse_blob_url, storage_error
+from .storage import M_DEADLINE, READ_SECONDS, StorageError, blob_client, container_client, parse_blob_url, storage_error
 from .vhd import FileSource, data_extents, inspect, open_regular
 
 PAGE = 512
@@ -269,6 +270,17 @@ def _permanent(exc: Exception) -> str | None:
     return None
 
 
+PAGE_SECONDS = 300.0  # one request of an upload (a 4 MiB chunk at a crawling 14 KiB/s): engineering budget
+
+
+def _in_time(fn: Any, seconds: float, what: str, cancel: CancelToken | None) -> Any:
+    """fn() within an overall deadline (issue #29); the SDK's own errors pass through for the retry rules."""
+    try:
+        return within(fn, seconds, what, cancel)
+    except DeadlineExceeded as exc:
+        raise StorageError(M_DEADLINE, seconds=f"{exc.seconds:g}", what=exc.what) from None
+
+
 def _stopping_error(exc: Exception) -> StorageError:
     reason = _permanent(exc)
     return StorageError(reason) if reason else storage_error(exc)
@@ -443,10 +455,12 @@ class PageBlobUpload:
             data = os.pread(fd, length, offset)
             runs = nonzero_runs(data, offset)
             if offset in self.changed_offsets:  # pages that are zero now must not keep their old data
-                client.clear_page(offset=offset, length=length)
+                _in_time(lambda: client.clear_page(offset=offset, length=length), PAGE_SECONDS,
+                         f"clearing bytes from {offset}", cancel)
             for start, end in runs:
-                client.upload_page(data[start - offset: end - offset], offset=start, length=end - start,
-                                   validate_content=True)
+                _in_time(lambda start=start, end=end: client.upload_page(
+                    data[start - offset: end - offset], offset=start, length=end - start, validate_content=True),
+                    PAGE_SECONDS, f"sending bytes from {start}", cancel)
             return offset, runs, chunk_hash(data)
 
         self.progress(ProgressUpdate(self.size - self.remaining, self.size, "starting"))
@@ -515,7 +529,8 @@ def _blob_md5(client: Any, size: int, cancel: CancelToken) -> bytes:
         while pos < end:
             cancel.raise_if_cancelled()
             length = min(CHUNK, end - pos)
-            data = client.download_blob(offset=pos, length=length).readall()
+            data = _in_time(lambda pos=pos, length=length: client.download_blob(
+                offset=pos, length=length).readall(), READ_SECONDS, f"reading back bytes from {pos}", cancel)
             if len(data) != length:
                 raise StorageError(M_VERIFY_FAILED)
             digest.update(data)
