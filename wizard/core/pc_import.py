@@ -60,6 +60,10 @@ class ImportUnreadable(Exception):
     """The file holds no technical configuration this project can take (exit 2)."""
 
 
+# Engineering budgets (issue #29): a real plan has tens of versions; the 16 MiB file cap alone allowed
+# about 600,000, and each "not taken" line is shown to the person.
+MAX_IMPORT_VERSIONS = 10_000  # more image versions than this: the file is refused whole
+MAX_NOT_TAKEN = 100  # "not taken" lines listed; the rest are counted in one last line
 MAX_IMPORT_BYTES = 16 * 1024 * 1024  # a technical configuration is a few KiB; this refuses a mistaken pick early
 
 
@@ -85,10 +89,30 @@ def read_import_file(path: str | os.PathLike[str]) -> str:
         raise ImportUnreadable(f"{path} is not UTF-8 text: not a technical configuration") from None
 
 
+class NotTaken(list[str]):
+    """The "not taken" lines: the first MAX_NOT_TAKEN kept, the rest counted (`summarise` adds
+    "… and N more"), so a file of a million odd entries gives a readable answer, quickly."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.more = 0
+
+    def append(self, item: str) -> None:
+        if len(self) < MAX_NOT_TAKEN:
+            super().append(item)
+        else:
+            self.more += 1
+
+    def summarise(self) -> None:
+        if self.more:
+            super().append(f"… and {self.more:,} more")
+            self.more = 0
+
+
 @dataclass
 class ImportResult:
     sku: Sku
-    not_taken: list[str] = field(default_factory=list)  # what was in the file but could not be taken
+    not_taken: NotTaken = field(default_factory=NotTaken)  # what was in the file but could not be taken
     tokens: list[tuple[str, str]] = field(default_factory=list)  # (blob URL, SAS token) for the keyring
 
 
@@ -147,8 +171,13 @@ def take_over(project: Project, resource: dict[str, Any], sku_id: str | None = N
     original = target_sku(project, resource, sku_id)
     sku = copy.deepcopy(original)  # merged here first: an odd value cannot leave the SKU half-changed
     result = ImportResult(sku)
+    versions = resource.get("vmImageVersions")
+    if isinstance(versions, list) and len(versions) > MAX_IMPORT_VERSIONS:
+        raise ImportUnreadable(f"the technical configuration lists {len(versions):,} image versions, more than "
+                               f"{MAX_IMPORT_VERSIONS:,}: not a plan's configuration")
     try:
         _take_all(sku, resource, result)
+        result.not_taken.summarise()
     except (TypeError, AttributeError, ValueError, KeyError, OverflowError, RecursionError) as exc:
         raise ImportUnreadable(f"the technical configuration holds a value of the wrong kind ({type(exc).__name__})") from None
     project.skus[project.skus.index(original)] = sku
@@ -278,15 +307,17 @@ def _take_versions(sku: Sku, versions: Any, result: ImportResult) -> None:
         return
     taken: list[PublishedVersion] = []
     untaken: list[str] = []
+    seen: set[str] = set()  # one set for both lists: the check per version stays constant time
     for i, v in enumerate(versions):
         where = f"vmImageVersions[{i}]"
         number = v.get("versionNumber") if isinstance(v, dict) else None
         if not isinstance(number, str) or not VERSION_RE.fullmatch(number):
             skip(f"{where}: no X.Y.Z versionNumber")
             continue
-        if number in {t.version for t in taken} or number in untaken:
+        if number in seen:
             skip(f"{where}: version {number} twice")
             continue
+        seen.add(number)
         version = _one_version(v, number, result, where)
         if version is None:
             untaken.append(number)
