@@ -5,27 +5,27 @@ fixed VHD holds exactly those files. Reading them on the publisher's own machine
 loop device and no VM, so it works on Windows and macOS too.
 
 What is read: the partition table (MBR or GPT, `partitions.py`), then each partition's first
-blocks to tell its file system from its superblock. ext2/3/4 is opened with the `ext4` library
-(MIT; pure reading through a file object); the EFI System Partition's FAT with our own small reader
+blocks to tell its file system from its superblock. ext2/3/4 is read by `ExtFiles` here (inodes,
+extent trees, ext2/3 block maps, directories); the EFI System Partition's FAT with our own small reader
 (`fatfs.py`: the boot loader's configuration of a UEFI image lives there). XFS, Btrfs and LVM are
 recognised and reported as not readable offline. Only the blocks of the files asked for are read;
 `CountingReader` counts them.
 
-Everything in the image is hostile input: a superblock is checked for sane numbers before the
-library sees it (the library allocates one descriptor per block group), symbolic links resolve
-inside the image only (an absolute target starts at the image's root, `..` stops at it, at most
-`MAX_LINKS` links per lookup), a file is read up to a cap, and any error of the library is an
-`ImageError`, never a crash.
+Everything in the image is hostile input: a superblock is checked for sane numbers before use,
+symbolic links resolve inside the image only (an absolute target starts at the image's root, `..`
+stops at it, at most `MAX_LINKS` links per lookup), a file is read up to a cap, and damage reads as
+an absent file or an `ImageError`, never a crash.
 
 Budgets (issue #29): one `Budget` per run bounds what a crafted image can make the reader do — the
-bytes read from the disk, the objects walked (reads, directory entries, links followed, block
-groups of every volume opened), the bytes of file contents handed out in total (a cap per file is
+bytes read from the disk, the objects walked (reads, inodes, extent entries, directory entries,
+links followed), the bytes of file contents handed out in total (a cap per file is
 not enough: 100 links to one 4 MiB file), and a deadline; Cancel is checked on every read. Going
 past one raises `BudgetExceeded`, which names the budget and is never taken for an absent file.
-Each partition's volume is opened once (overlapping partition entries share it). What the `ext4`
-library does between two reads cannot be bounded from outside (an extent index pointing to itself,
-a header claiming 65535 entries): the pre-flight runs the reading in a child process with an
-address-space limit and a kill deadline (`preflight.gather_bounded`).
+Each partition's volume is opened once (overlapping partition entries share it). The `ext4` library
+used before could not be bounded from outside (it built an inode's whole extent tree on sight: an
+index pointing to itself never ended, a header claiming 65535 entries took gigabytes, a sparse
+directory minutes), so ext is read here; and the pre-flight still runs the reading in a child
+process with an address-space limit and a kill deadline (`preflight.gather_bounded`).
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ PROBE_BYTES = 64 * 1024 + 4096  # enough for every signature below (Btrfs sits a
 # ample room for a large dpkg database (read up to 64 MiB) and stop a crafted image early.
 RUN_BYTES = 160 * 1024 * 1024  # bytes read from the disk, all partitions together
 RUN_FILE_BYTES = 96 * 1024 * 1024  # file contents handed out in total (each file is also cut at its own cap)
-RUN_OBJECTS = 2_000_000  # reads + directory entries + links followed + block groups of the volumes opened
+RUN_OBJECTS = 2_000_000  # reads + inodes + extent entries + directory entries + links followed
 RUN_SECONDS = 60.0  # the whole reading of the image, wall clock
-RUN_MEMORY = 1024 * 1024 * 1024  # address space the reading child may add (the ext4 library's structures)
+RUN_MEMORY = 1024 * 1024 * 1024  # address space the reading child may add (a 64 MiB directory is read whole)
 
 EXT, XFS, BTRFS, LVM, SWAP, FAT, NTFS, UNKNOWN = "ext", "xfs", "btrfs", "lvm", "swap", "fat", "ntfs", "unknown"
 READABLE = (EXT,)
@@ -126,8 +126,8 @@ class Budget:
 class CountingReader(io.RawIOBase):
     """A read-only file object over an image file that counts the bytes it reads.
 
-    The `ext4` library wants read/peek/seek/tell; every read goes through here, so `bytes_read`
-    is what the pre-flight really read from the disk."""
+    Every read of the image goes through here, so `bytes_read` is what the pre-flight really read
+    from the disk, and the run's Budget is charged."""
 
     def __init__(self, path: str | os.PathLike[str], budget: Budget | None = None):
         super().__init__()

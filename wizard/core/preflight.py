@@ -565,10 +565,9 @@ def _child(conn: Any, path: str, disk_size: int, limits: Limits) -> None:  # pra
 
 def gather_bounded(path: str, disk_size: int, limits: Limits, cancel: CancelToken | None = None) -> Gathered:
     """`gather` in a child process with an address-space limit and a kill deadline, where the system
-    has fork (Linux): the `ext4` library's own loops and allocations (an extent index pointing to
-    itself, a header claiming 65535 entries) cannot be bounded from outside, but a child can be
-    killed — so the deadline and Cancel always work. Elsewhere `gather` runs here, bounded by the
-    budgets charged on every read.
+    has fork (Linux): whatever a crafted image makes the readers do between two budget checks, a
+    child can be killed — so the deadline and Cancel always work. Elsewhere (macOS, Windows: no safe
+    fork) `gather` runs here, bounded by the budgets charged on every read and the deadline.
 
     Raises BudgetExceeded, ImageError, Cancelled, OSError (as `gather`)."""
     if not sys.platform.startswith("linux"):
