@@ -1360,6 +1360,18 @@ Trust it and remember it?</source>
         <translation>{url}は、このシークレットが属するストレージ アカウント {account} のものではありません。シークレットを別のアカウントやホストに使うことはありません。BLOB の URL (またはプロジェクト ファイル) を確認してください。</translation>
     </message>
     <message>
+        <source>The storage server did not answer within {seconds} s ({what}). Try again later, or check the URL and your network.</source>
+        <translation>ストレージ サーバーが {seconds} 秒以内に応答しませんでした ({what})。後でもう一度試すか、URL とネットワークを確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage server&apos;s answer cannot be used ({reason}): it is not what Azure Storage sends. Check the URL.</source>
+        <translation>ストレージ サーバーの応答を使用できません ({reason})。Azure Storage が返す応答ではありません。URL を確認してください。</translation>
+    </message>
+    <message>
+        <source>The listing was stopped after {pages} page(s) and {entries} entries: only those are shown.</source>
+        <translation>一覧は {pages} ページ、{entries} 件で打ち切りました。表示しているのはそれらだけです。</translation>
+    </message>
+    <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
         <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
     </message>
@@ -2199,6 +2211,18 @@ Details: {0}</source>
     <message>
         <source>Nothing exported yet: export the form in the previous step first.</source>
         <translation>まだ何もエクスポートしていません。先に前のステップでフォームをエクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>{0} is not a folder on this computer: it is not opened.</source>
+        <translation>{0} はこのコンピューター上のフォルダーではないため、開きません。</translation>
+    </message>
+    <message>
+        <source>The project says its export is in {0}, but it was not exported there in this session. Open that folder?</source>
+        <translation>プロジェクトにはエクスポート先が {0} と記録されていますが、このセッションではそこにエクスポートしていません。このフォルダーを開きますか?</translation>
+    </message>
+    <message>
+        <source>Open the export folder</source>
+        <translation>エクスポート フォルダーを開く</translation>
     </message>
 </context>
 <context>
