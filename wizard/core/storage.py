@@ -367,9 +367,9 @@ def _call(fn: Callable[[], T]) -> T:
 
 
 class Listing(list[T]):
-    """A listing's entries; `cut` says why it stopped early ("" when it is whole)."""
+    """A listing's entries; `cut` says why it stopped early (None when it is whole)."""
 
-    cut: str = ""
+    cut: StorageError | None = None
 
 
 def bounded_listing(pages: Any, cancel: CancelToken | None = None, max_pages: int = LIST_PAGES,
@@ -392,7 +392,7 @@ def bounded_listing(pages: Any, cancel: CancelToken | None = None, max_pages: in
         if not marker:
             return out
         if len(out) >= max_entries or count >= max_pages or marker in seen:
-            out.cut = str(StorageError(M_LISTING_CUT, pages=count, entries=len(out)))
+            out.cut = StorageError(M_LISTING_CUT, pages=count, entries=len(out))
             return out
         seen.add(marker)
     return out

@@ -315,7 +315,7 @@ class SasPage(StepPage):
                 keyring_error = None
             except CredentialError as exc:
                 keyring_error = exc
-            return list_containers(access), keyring_error
+            return list_containers(access, cancel), keyring_error
 
         def done(result):
             containers, keyring_error = result
@@ -339,6 +339,8 @@ class SasPage(StepPage):
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.browser.addTopLevelItem(item)
         self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+        if getattr(containers, "cut", None) is not None:  # a listing stopped at its budget says so (issue #29)
+            self.conn_status.setText(self.conn_status.text() + "\n" + translate_failure(containers.cut))
 
     def page_shown(self) -> None:
         """Back on this step after an upload (which may have made a container): the list is read again,
@@ -353,7 +355,7 @@ class SasPage(StepPage):
             if self.access is access:  # not replaced by another Connect meanwhile
                 self._show_containers(containers)
 
-        self.lookup(lambda p, c: list_containers(access), listed,
+        self.lookup(lambda p, c: list_containers(access, c), listed,
                     failed=lambda e: self.conn_status.setText(self.tr("Could not connect: {0}").format(
                         translate_failure(e))))
 
@@ -366,6 +368,8 @@ class SasPage(StepPage):
         access = self.access
 
         def done(blobs):
+            if getattr(blobs, "cut", None) is not None:  # stopped at its budget: say so (issue #29)
+                self.conn_status.setText(translate_failure(blobs.cut))
             for b in blobs:
                 child = QTreeWidgetItem([b.name, b.blob_type, f"{b.size / 2**30:.2f} GiB", b.last_modified,
                                          "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
@@ -379,7 +383,7 @@ class SasPage(StepPage):
                     child.setFont(0, font)
                 item.addChild(child)
 
-        self.lookup(lambda p, c: list_blobs(access, name), done,
+        self.lookup(lambda p, c: list_blobs(access, name, c), done,
                     failed=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(
                      name, translate_failure(e))))
 
