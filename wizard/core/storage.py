@@ -41,8 +41,8 @@ M_LISTING_CUT = QT_TRANSLATE_NOOP("Core", "The listing was stopped after {pages}
 # Engineering budgets of the network calls (issue #29): each call has an overall deadline on top of
 # the SDK's per-read timeout (which a server sending a byte now and then never reaches).
 PROPERTIES_SECONDS = 30.0  # one properties request
-READ_SECONDS = 60.0  # one ranged read (the VHD check reads a few KiB at a time)
-CHECK_SECONDS = 180.0  # all the reads of one blob's check together
+READ_SECONDS = 30.0  # one ranged read (the VHD check reads the footer and at most the first MiB)
+CHECK_SECONDS = 60.0  # all the reads of one blob's check together
 LIST_SECONDS = 60.0  # a whole listing
 LIST_PAGES = 50  # pages of a listing followed (5000 entries each at most)
 LIST_ENTRIES = 20_000  # entries of a listing kept: the Browse dialog and the connection test need far fewer

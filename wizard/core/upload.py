@@ -31,7 +31,7 @@ from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
-from .storage import M_DEADLINE, READ_SECONDS, StorageError, blob_client, container_client, parse_blob_url, storage_error
+from .storage import M_DEADLINE, StorageError, blob_client, container_client, parse_blob_url, storage_error
 from .vhd import FileSource, data_extents, inspect, open_regular
 
 PAGE = 512
@@ -530,7 +530,7 @@ def _blob_md5(client: Any, size: int, cancel: CancelToken) -> bytes:
             cancel.raise_if_cancelled()
             length = min(CHUNK, end - pos)
             data = _in_time(lambda pos=pos, length=length: client.download_blob(
-                offset=pos, length=length).readall(), READ_SECONDS, f"reading back bytes from {pos}", cancel)
+                offset=pos, length=length).readall(), PAGE_SECONDS, f"reading back bytes from {pos}", cancel)
             if len(data) != length:
                 raise StorageError(M_VERIFY_FAILED)
             digest.update(data)
