@@ -185,3 +185,67 @@ def test_cross_linked_efi_vendor_folders_are_read_once(tmp_path):
     assert read < 8 * MIB, read
     assert evidence < 3 * MIB, evidence
     assert seconds < 10
+
+
+@pytest.mark.parametrize("limits, budget", [
+    (Limits(bytes=64 * 1024), "bytes read"),
+    (Limits(objects=40), "objects walked"),
+    (Limits(file_bytes=1024), "file contents read"),
+    (Limits(seconds=0.0), "time"),
+])
+def test_each_budget_stops_the_run_in_process_and_names_itself(good_root, tmp_path, limits, budget):
+    """Where no child process is used (macOS, Windows), the budgets charged on every read hold alone."""
+    import os
+
+    from wizard.core.imagefs import BudgetExceeded
+    from wizard.core.preflight import gather
+
+    disk = raw_disk(ext_image(good_root, tmp_path / "p.img"), tmp_path / "d.raw")
+    with pytest.raises(BudgetExceeded) as caught:
+        gather(str(disk), os.path.getsize(disk), limits)
+    assert caught.value.budget == budget
+    assert f"budget of {budget}" in str(caught.value)
+
+
+def test_a_run_past_a_budget_is_an_error_result_naming_it(good_root, tmp_path):
+    disk = raw_disk(ext_image(good_root, tmp_path / "p.img"), tmp_path / "d.raw")
+    run = preflight(str(disk), PC, limits=Limits(objects=40))
+    judged = [r for r in run.results if r.id != "security-updates"]
+    assert judged and all(r.result == "Error" and "budget of objects walked" in r.actual for r in judged)
+    assert run.notes == [judged[0].actual]
+
+
+def test_cancel_stops_the_reading_child_at_once(good_root, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    import wizard.core.preflight as pre
+    from wizard.core.progress import Cancelled, CancelToken
+
+    disk = raw_disk(ext_image(good_root, tmp_path / "p.img"), tmp_path / "d.raw")
+    original = pre.offline_sections
+
+    def stuck(opened, cancel=None):  # a reader stuck where no budget is charged: only a kill ends it
+        time.sleep(30)
+        return original(opened, cancel)
+
+    monkeypatch.setattr(pre, "offline_sections", stuck)
+    cancel = CancelToken()
+    threading.Timer(0.5, cancel.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        preflight(str(disk), PC, cancel=cancel)
+    assert time.monotonic() - started < 3
+
+
+def test_the_deadline_kills_a_stuck_reading_child(good_root, tmp_path, monkeypatch):
+    import time
+
+    import wizard.core.preflight as pre
+
+    disk = raw_disk(ext_image(good_root, tmp_path / "p.img"), tmp_path / "d.raw")
+    monkeypatch.setattr(pre, "offline_sections", lambda opened, cancel=None: time.sleep(60))
+    started = time.monotonic()
+    run = preflight(str(disk), PC, limits=Limits(seconds=1.0))
+    assert time.monotonic() - started < 1.0 + pre.KILL_GRACE + 2
+    assert "budget of time" in run.results[0].actual
