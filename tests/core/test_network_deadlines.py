@@ -141,3 +141,18 @@ def test_a_listing_that_always_has_a_next_marker_stops_and_says_so(server):
     assert time.monotonic() - started < 20
     assert len(found) == LIST_PAGES
     assert "stopped after 50 page(s)" in str(found.cut)
+
+
+def test_a_blob_check_is_cancelled_during_a_slow_read(server):
+    """The VHD step's Check: Cancel reaches the read in flight (check_disk passes its token down)."""
+    from wizard.core.profiles import load_profile
+    from wizard.core.vhdjobs import check_target
+
+    Hostile.mode = "slow"
+    cancel = CancelToken()
+    threading.Timer(0.5, cancel.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        check_target(f"{server}/disk.vhd?sv=2021-08-06&sr=b&sp=r&sig=abc", load_profile("partner-center"), "os", "linux",
+                     cancel=cancel)
+    assert time.monotonic() - started < 2

@@ -159,7 +159,7 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 secret = ("key", key)
             else:
                 raise StorageError(M_NO_BLOB_ACCESS)
-    report = check_target(full, profile, role, os_family, secret, image_type)
+    report = check_target(full, profile, role, os_family, secret, image_type, cancel)
     if cancel is not None:
         cancel.raise_if_cancelled()
     return DiskCheck(report, to_record(report, stamp))
