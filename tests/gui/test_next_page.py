@@ -166,3 +166,56 @@ def test_no_label_on_any_step_renders_project_text_as_rich_text(new_window, tmp_
             if MARK in text and rich:
                 offenders.append(f"{step.name}: {label.objectName()} in {type(label.parent()).__name__} {type(label.window()).__name__}: {text[:60]!r}")
     assert offenders == [], "\n".join(offenders)
+
+
+# -- every other openUrl of the app: what it opens is fixed, the app's own, or checked -----------------------
+class OpenedWeb(Opened):
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture
+def opened_web():
+    catcher = OpenedWeb()
+    for scheme in ("https", "http", "file", "smb"):
+        QDesktopServices.setUrlHandler(scheme, catcher, "handle")
+    yield catcher
+    for scheme in ("https", "http", "file", "smb"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_open_partner_center_opens_only_the_portal_whatever_the_project_says(demo_window, opened_web, tmp_path):
+    from wizard.pages.next_page import PORTAL_URL
+
+    window, page = next_page_with(demo_window, str(tmp_path / "https:" / "evil.example" / "form.csv"))
+    Person(window).click(page.btn_portal)
+    settle(30)
+    assert opened_web.urls == [PORTAL_URL]
+
+
+def test_open_log_folder_opens_the_apps_own_log_folder(new_window, opened_web):
+    from wizard.core import logs
+
+    window = new_window()
+    window.show()
+    window.open_log_folder()
+    settle(30)
+    assert opened_web.urls == [QUrl.fromLocalFile(str(logs.log_dir())).toString()]
+
+
+@pytest.mark.parametrize("url, opened_as", [
+    ("https://learn.microsoft.com/en-us/partner-center/marketplace/azure-vm-offer-setup", "browser"),
+    ("file:///etc/passwd", "refused"),
+    ("smb://evil.example/share", "refused"),
+    ("javascript:alert(1)", "refused"),
+])
+def test_a_guidance_link_opens_only_when_it_passes_the_link_check(qtbot, opened_web, url, opened_as):
+    from PySide6.QtWidgets import QWidget
+
+    from wizard.guidance_panel import follow_link
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    assert follow_link(QUrl(url), widget, lambda step: None) == opened_as
+    assert opened_web.urls == ([url] if opened_as == "browser" else [])
