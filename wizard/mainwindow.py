@@ -536,9 +536,14 @@ class MainWindow(QMainWindow):
         from .tasks import run_task
 
         def say(text: str, warn: bool) -> None:
+            from PySide6.QtCore import Qt
+
             self.last_import_message = text
-            QMessageBox(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
-                        self.tr("Import from Partner Center"), text, parent=self).open()
+            box = QMessageBox(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
+                              self.tr("Import from Partner Center"), text, parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the file's own words are in it: never rich text (issue #29)
+            box.setObjectName("importMessage")
+            box.open()
 
         project = self.document.project
         try:

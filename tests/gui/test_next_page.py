@@ -219,3 +219,24 @@ def test_a_guidance_link_opens_only_when_it_passes_the_link_check(qtbot, opened_
     qtbot.addWidget(widget)
     assert follow_link(QUrl(url), widget, lambda step: None) == opened_as
     assert opened_web.urls == ([url] if opened_as == "browser" else [])
+
+
+def test_the_import_message_shows_the_files_words_as_plain_text(new_window, tmp_path):
+    """Before: "Nothing was imported: no SKU with the ID '<img src=…>'" made Qt load that file (AutoText)."""
+    import json
+
+    from test_partner_center import pc_resource
+
+    from wizard.core.resources import resource_path
+
+    path = tmp_path / "tc.json"
+    path.write_text(json.dumps(pc_resource(plan={"externalId": '<img src="pwned.png">'})), encoding="utf-8")
+    window = new_window()
+    window.show()
+    window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+    window.import_partner_center(path)
+    settle(30)
+    box = window.findChild(QMessageBox, "importMessage")
+    assert box is not None and '<img src="pwned.png">' in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
