@@ -455,9 +455,10 @@ class ExtFiles:
         raw = self.reader.read_at(self.partition.start + at, 128)
         if len(raw) < 128:
             raise _Absent(f"inode {number} lies past the end of the image")
-        mode, size_lo, flags = struct.unpack_from("<H2xI", raw, 0)[0], struct.unpack_from("<I", raw, 4)[0], \
-            struct.unpack_from("<I", raw, 0x20)[0]
-        size_hi, = struct.unpack_from("<I", raw, 0x6C)
+        mode, = struct.unpack_from("<H", raw, 0)  # i_mode
+        size_lo, = struct.unpack_from("<I", raw, 4)  # i_size_lo
+        flags, = struct.unpack_from("<I", raw, 0x20)  # i_flags
+        size_hi, = struct.unpack_from("<I", raw, 0x6C)  # i_size_high
         inode = _Inode(number, mode, size_hi << 32 | size_lo, flags, raw[0x28:0x28 + 60])
         self._inode_cache[number] = inode
         return inode
@@ -479,9 +480,9 @@ class ExtFiles:
         return entries
 
     def _read_entries(self, inode: _Inode) -> dict[bytes, int]:
-        """The directory's entries, parsed here block by block (linear: an htree's index blocks read as
-        empty entries, as ext2 meant them to): the library steps over empty space 8 bytes at a time, so
-        a sparse directory of a few MiB took it minutes. A record that does not fit ends its block."""
+        """The directory's entries, parsed block by block (linear: an htree's index blocks read as empty
+        entries, as ext2 meant them to; the checksum tail is an entry of inode 0). A record that does
+        not fit ends its block; holes of a sparse directory are zeros and end theirs at once."""
         size = int(inode.i_size)
         block = self.block_size
         budget = self.reader.budget
@@ -507,7 +508,8 @@ class ExtFiles:
         """The first `length` bytes of an inode's data. Extent-mapped inodes (every ext4 file) are read
         here: the tree walked with a visited set and at most MAX_EXTENT_DEPTH levels, each entry charged
         to the budget, only the blocks wanted read, holes as zeros (the library walked an index that
-        points to itself forever and took minutes over a sparse directory). Others go to the library."""
+        points to itself forever and took minutes over a sparse directory). ext2/3 files go through
+        their block map (`_mapped`); inline data comes from the inode itself."""
         flags = inode.i_flags
         length = min(length, inode.i_size)
         if flags & INLINE_DATA_FL:  # a tiny file inside the inode (the rest, in an attribute, is not read)
