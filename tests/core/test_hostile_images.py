@@ -265,3 +265,19 @@ def test_the_own_ext_reader_reads_every_layout_mkfs_makes(tmp_path, options):
     run = preflight(str(disk), PC)
     assert {r.result for r in run.results if r.id != "security-updates"} == {"Passed"}, options
     assert run.evidence["python_pyasn1"] == "0.4.8"  # the database's last stanza: read through its indirect blocks
+
+
+def test_the_command_line_gives_the_budget_as_error_results_in_valid_json(tmp_path, cli):
+    import json
+
+    root = tree("good", tmp_path / "root").root
+    (root / "var/big").write_bytes(b"%sudo ALL=(ALL) ALL\n" * (4 * MIB // 20))
+    (root / "etc/sudoers.d").mkdir(exist_ok=True)
+    for i in range(100):
+        (root / f"etc/sudoers.d/link{i:03d}").symlink_to("../../var/big")
+    disk = raw_disk(ext_image(root, tmp_path / "p.img", 48), tmp_path / "d.raw")
+    done = cli("vhd", "preflight", str(disk), "--json", timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr
+    record = json.loads(done.stdout)
+    assert done.returncode == 1 and record["TestResult"] == "Fail"
+    assert all("budget of file contents read" in t["ActualValue"] for t in record["Tests"] if t["id"] != "security-updates")
