@@ -281,3 +281,32 @@ def test_the_command_line_gives_the_budget_as_error_results_in_valid_json(tmp_pa
     record = json.loads(done.stdout)
     assert done.returncode == 1 and record["TestResult"] == "Fail"
     assert all("budget of file contents read" in t["ActualValue"] for t in record["Tests"] if t["id"] != "security-updates")
+
+
+def test_the_reading_child_meets_its_address_space_limit(good_root, tmp_path, monkeypatch):
+    """Whatever a reader allocates past RUN_MEMORY ends the run with the memory budget named."""
+    import wizard.core.preflight as pre
+
+    disk = raw_disk(ext_image(good_root, tmp_path / "p.img"), tmp_path / "d.raw")
+
+    def greedy(opened, cancel=None):
+        hoard = [bytearray(64 * MIB) for _ in range(64)]  # 4 GiB
+        return hoard
+
+    monkeypatch.setattr(pre, "offline_sections", greedy)
+    (results, actual, _, _), seconds = bounded(lambda: outcome(disk, Limits(memory=256 * MIB)), 30, memory=2048 * MIB)
+    assert results == {"Error"} and "budget of memory" in actual, actual
+    assert seconds < 10
+
+
+def test_without_fork_the_run_is_bounded_in_process(good_root, tmp_path, monkeypatch):
+    """macOS and Windows read in-process: the crafted images still end, by the reader's own bounds."""
+    import wizard.core.preflight as pre
+
+    part = ext_image(good_root, tmp_path / "p.img")
+    self_looping_extents(part, "/etc/fstab")
+    sparse_directory(part, "/etc/ssh", 16 * MIB)
+    disk = raw_disk(part, tmp_path / "d.raw")
+    monkeypatch.setattr(pre.sys, "platform", "darwin")
+    (results, _, read, _), seconds = bounded(lambda: outcome(disk), 10)
+    assert "Passed" in results and seconds < 5
