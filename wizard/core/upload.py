@@ -363,7 +363,7 @@ class PageBlobUpload:
             if self.cancel.cancelled:
                 raise Cancelled()
             local_runs = _merge([run for runs in self.journal.done.values() for run in runs])
-            verified = local_runs == _page_ranges(self.client)
+            verified = local_runs == _page_ranges(self.client, self.cancel)
             if not verified:
                 raise StorageError(M_VERIFY_FAILED)
             content_md5 = None
@@ -409,7 +409,7 @@ class PageBlobUpload:
 
         self.journal, restart_reason = open_journal(self.path, self.clean_url, self.journal_folder)
         try:
-            props = self.client.get_blob_properties()
+            props = _in_time(self.client.get_blob_properties, PAGE_SECONDS, "blob properties", self.cancel)
         except ResourceNotFoundError:
             props = None
         if props is not None:
@@ -423,8 +423,8 @@ class PageBlobUpload:
             if self.journal.done:
                 restart_reason = restart_reason or "the blob is gone or its size no longer matches the file"
             self.journal.done = {}
-            try:
-                self.client.create_page_blob(size=self.size)  # a fresh, all-zero blob: skipped pages are zeros there
+            try:  # a fresh, all-zero blob: skipped pages are zeros there
+                _in_time(lambda: self.client.create_page_blob(size=self.size), PAGE_SECONDS, "creating the blob", self.cancel)
             except ResourceNotFoundError as exc:
                 if getattr(exc, "error_code", None) != "ContainerNotFound":
                     raise
@@ -432,7 +432,7 @@ class PageBlobUpload:
                 # the upload makes the container it was told to use (private, as AzCopy does), then the blob.
                 if not self._create_container():
                     raise  # a SAS for one blob cannot make a container: "the container does not exist"
-                self.client.create_page_blob(size=self.size)
+                _in_time(lambda: self.client.create_page_blob(size=self.size), PAGE_SECONDS, "creating the blob", self.cancel)
         # When resuming, chunks missing from the journal are sent again; Put Page is idempotent,
         # so a chunk that landed just before a crash costs one resend and nothing else.
         self.journal.save()
@@ -446,7 +446,7 @@ class PageBlobUpload:
         parsed = parse_blob_url(self.blob_url)
         client = container_client(self.blob_url, account_key=self.account_key, connection_string=self.connection_string)
         try:
-            client.create_container()
+            _in_time(client.create_container, PAGE_SECONDS, "creating the container", self.cancel)
         except ResourceExistsError:
             return True  # made meanwhile (another upload into the same new container)
         except HttpResponseError:
@@ -541,15 +541,17 @@ class PageBlobUpload:
         return sent
 
 
-def _page_ranges(client: Any) -> list[list[int]]:
-    return _merge([[r.start, r.end + 1] for r in client.list_page_ranges() if not r.cleared])
+def _page_ranges(client: Any, cancel: CancelToken | None = None) -> list[list[int]]:
+    ranges: list[list[int]] = _in_time(lambda: _merge([[r.start, r.end + 1] for r in client.list_page_ranges()
+                                                       if not r.cleared]), PAGE_SECONDS, "the page ranges", cancel)
+    return ranges
 
 
 def _blob_md5(client: Any, size: int, cancel: CancelToken) -> bytes:
     """MD5 of the blob's content as the service returns it: its page ranges read back, the rest zeros."""
     digest = hashlib.md5(usedforsecurity=False)
     pos = 0
-    for start, end in _page_ranges(client) + [[size, size]]:
+    for start, end in _page_ranges(client, cancel) + [[size, size]]:
         while pos < start:
             step = min(CHUNK, start - pos)
             digest.update(ZERO_CHUNK[:step])
