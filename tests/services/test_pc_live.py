@@ -366,3 +366,62 @@ def test_pull_then_push_dry_run_gives_every_published_version_back_byte_for_byte
     for live in api.tech.values():
         assert [canonical(v) for v in sent[live["plan"]]] == [canonical(v) for v in live["vmImageVersions"]]
         assert [json.dumps(v) for v in sent[live["plan"]]] == [json.dumps(v) for v in live["vmImageVersions"]]
+
+
+# -- project import-pc: the files the API reads and writes -------------------------------------------------
+def test_import_pc_takes_the_named_plan_from_a_resource_tree_never_the_first(pc_api, tmp_path, cli):
+    """Found in the issue: with a tree of two plans and --sku windows-2022, the Linux plan's configuration
+    was merged into the Windows SKU (the first configuration found)."""
+    product = seed(pc_api)
+    path = project_file(tmp_path)
+    tree = tmp_path / "tree.json"
+    tree.write_text(json.dumps(pc_api.tree(product)))
+    assert pc_api.tree(product)["resources"][3]["operatingSystem"]["family"] == "linux"  # the first configuration
+    result = cli("project", "import-pc", str(path), str(tree), "--sku", "windows-2022")
+    assert result.returncode == 0, result.stderr
+    project = load_project(path).project
+    win = next(s for s in project.skus if s.sku_id == "windows-2022")
+    assert win.os_family == "windows" and [v.version for v in win.image_versions] == ["1.0.0"]
+    assert win.extra["pc_os_type"] == "windowsServer2022"
+    several = cli("project", "import-pc", str(path), str(tree))
+    assert several.returncode == 2 and "give --sku" in several.stderr
+    absent = cli("project", "import-pc", str(path), str(tree), "--sku", "ubuntu-lts")
+    assert absent.returncode == 2 and "no technical configuration of plan 'ubuntu-lts'" in absent.stderr
+
+
+def test_import_pc_takes_a_single_configuration_by_durable_id_and_a_configure_request(pc_api, tmp_path, cli):
+    product = seed(pc_api)
+    path = project_file(tmp_path)
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(pc_api.tech[(product, pc_api.plan_guid(product, "rhel-9"))]))
+    assert cli("project", "import-pc", str(path), str(single)).returncode == 2  # durable IDs only: --sku says which
+    result = cli("project", "import-pc", str(path), str(single), "--sku", "rhel-9")
+    assert result.returncode == 0, result.stderr
+    rhel = next(s for s in load_project(path).project.skus if s.sku_id == "rhel-9")
+    assert rhel.extra["pc_os_type"] == "redHat" and rhel.image_versions[0].extra["deprecationSchedule"] == SCHEDULE
+    # the export gives back what the project does not model: the type, the schedule, the base plan
+    out = tmp_path / "configure.json"
+    cli("export", str(path), "--format", "partner-center-configure", "--sku", "rhel-9", "-o", str(out))
+    body = json.loads(out.read_text())
+    assert body["$schema"].endswith("/configure/2022-03-01-preview2")
+    (resource,) = body["resources"]
+    assert resource["operatingSystem"]["type"] == "redHat" and resource["basePlan"] == LINUX["basePlan"]
+    assert [v["versionNumber"] for v in resource["vmImageVersions"]] == ["9.0.0", "9.1.0"]
+    assert resource["vmImageVersions"][0]["deprecationSchedule"] == SCHEDULE
+    assert resource["vmImageVersions"][0]["vmImages"] == LINUX["vmImageVersions"][0]["vmImages"]  # SAS from the keyring
+    # and that configure request imports again (external IDs)
+    again = cli("project", "import-pc", str(path), str(out), "--sku", "rhel-9")
+    assert again.returncode == 0, again.stderr
+
+
+def test_an_old_project_file_opens_and_the_job_id_round_trips(tmp_path):
+    path = project_file(tmp_path)
+    data = json.loads(path.read_text())
+    data.pop("partner_center")
+    path.write_text(json.dumps(data))
+    loaded = load_project(path)
+    assert not [p for p in loaded.problems if p.severity == "error"]
+    assert loaded.project.partner_center.last_job_id == ""
+    loaded.project.partner_center.last_job_id = "c32dd7e8-8619-462d-a96b-0ac1974bace5"
+    save_project(loaded.project, path)
+    assert load_project(path).project.partner_center.last_job_id == "c32dd7e8-8619-462d-a96b-0ac1974bace5"
