@@ -306,3 +306,106 @@ def _handler(api: StandIn) -> type[BaseHTTPRequestHandler]:
         do_GET = do_POST = _do
 
     return Handler
+
+
+class EntraStandIn:
+    """A stand-in of Microsoft Entra ID's token service for msal's client credentials flow, over HTTPS
+    on 127.0.0.1 (msal takes https authorities only) with a certificate made here: the tests point
+    `REQUESTS_CA_BUNDLE` at it. What it answers, from Microsoft's documentation of the v2.0 endpoints
+    (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow):
+    `GET /<tenant>/v2.0/.well-known/openid-configuration` (the token endpoint's address) and
+    `POST /<tenant>/oauth2/v2.0/token` with `grant_type=client_credentials`, `client_id`,
+    `client_secret`, `scope` -> `{"token_type": "Bearer", "expires_in": ..., "access_token": ...}`, or
+    400/401 `{"error": "invalid_client", "error_description": "AADSTS7000215: ..."}`."""
+
+    def __init__(self, tenant: str, client_id: str, secret: str, token: str, folder: Any) -> None:
+        self.tenant, self.client_id, self.secret, self.token = tenant, client_id, secret, token
+        self.requests: list[dict[str, str]] = []
+        self.cert_file = folder / "entra-standin.pem"
+        self.key_file = folder / "entra-standin.key"
+        self.server: ThreadingHTTPServer | None = None
+
+    def _certificate(self) -> None:
+        import datetime
+        import ipaddress
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+        now = datetime.datetime.now(datetime.UTC)
+        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+                .not_valid_after(now + datetime.timedelta(hours=2))
+                .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+                .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+                .sign(key, hashes.SHA256()))
+        self.cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        self.key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                    serialization.NoEncryption()))
+
+    def start(self) -> EntraStandIn:
+        import ssl
+
+        self._certificate()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _entra_handler(self))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(self.cert_file, self.key_file)
+        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+    @property
+    def authority(self) -> str:
+        assert self.server is not None
+        return f"https://127.0.0.1:{self.server.server_address[1]}/"
+
+
+def _entra_handler(entra: EntraStandIn) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+        def _json(self, status: int, value: Any) -> None:
+            data = json.dumps(value).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:  # noqa: N802
+            base = entra.authority + entra.tenant
+            if urlsplit(self.path).path == f"/{entra.tenant}/v2.0/.well-known/openid-configuration":
+                return self._json(200, {"token_endpoint": f"{base}/oauth2/v2.0/token",
+                                        "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
+                                        "issuer": f"{base}/v2.0", "jwks_uri": f"{base}/discovery/v2.0/keys"})
+            self._json(404, {"error": "not_found"})
+
+        def do_POST(self) -> None:  # noqa: N802
+            length = int(self.headers.get("Content-Length") or 0)
+            form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+            entra.requests.append(form)
+            if urlsplit(self.path).path != f"/{entra.tenant}/oauth2/v2.0/token":
+                return self._json(404, {"error": "not_found"})
+            if form.get("grant_type") != "client_credentials" or form.get("client_id") != entra.client_id \
+                    or form.get("client_secret") != entra.secret:
+                return self._json(401, {"error": "invalid_client", "error_description":
+                                        "AADSTS7000215: Invalid client secret provided.\r\nTrace ID: 0"})
+            if "https://graph.microsoft.com/.default" not in form.get("scope", "").split():
+                return self._json(400, {"error": "invalid_scope", "error_description": "AADSTS1002012: bad scope"})
+            self._json(200, {"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599,
+                             "access_token": entra.token})
+
+    return Handler

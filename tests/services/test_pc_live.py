@@ -425,3 +425,35 @@ def test_an_old_project_file_opens_and_the_job_id_round_trips(tmp_path):
     loaded.project.partner_center.last_job_id = "c32dd7e8-8619-462d-a96b-0ac1974bace5"
     save_project(loaded.project, path)
     assert load_project(path).project.partner_center.last_job_id == "c32dd7e8-8619-462d-a96b-0ac1974bace5"
+
+
+@pytest.fixture
+def entra(pc_api, tmp_path, monkeypatch):
+    """The Entra ID stand-in for msal, trusted through REQUESTS_CA_BUNDLE (msal's requests reads it)."""
+    from pc_standin import EntraStandIn
+
+    server = EntraStandIn(TENANT, "11111111-2222-3333-4444-555555555555", "the-client-secret", pc_api.token, tmp_path).start()
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(server.cert_file))
+    monkeypatch.setenv("MPWIZARD_ENTRA_AUTHORITY", server.authority)
+    yield server
+    server.stop()
+
+
+def test_sign_in_with_msal_client_credentials(pc_api, entra, tmp_path):
+    """--tenant --client-id --client-secret-env: msal's client credentials flow against the Entra stand-in."""
+    seed(pc_api)
+    path = project_file(tmp_path)
+    import subprocess
+
+    def run(secret: str):
+        env = {**os.environ, "PC_SECRET": secret}
+        return subprocess.run([sys.executable, "-m", "wizard", "pc", "status", str(path), "--api", pc_api.url,
+                               "--tenant", TENANT, "--client-id", entra.client_id, "--client-secret-env", "PC_SECRET"],
+                              capture_output=True, text=True, timeout=60, env=env, cwd=ROOT)
+
+    ok = run("the-client-secret")
+    assert ok.returncode == 0, ok.stderr
+    assert "submission/" in ok.stdout and entra.requests[-1]["scope"] == "https://graph.microsoft.com/.default"
+    refused = run("a-wrong-secret")
+    assert refused.returncode == 2 and "sign-in refused (invalid_client)" in refused.stderr
+    assert "a-wrong-secret" not in refused.stderr + refused.stdout

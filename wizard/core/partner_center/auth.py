@@ -58,10 +58,17 @@ def token_from_env(name: str) -> Callable[[], str]:
     return token
 
 
-def msal_token(tenant: str, client_id: str, secret: str,
-               authority_host: str = AUTHORITY) -> Callable[[], str]:
+def authority_host() -> str:
+    """Microsoft Entra ID's sign-in host: the public cloud's, or `MPWIZARD_ENTRA_AUTHORITY` (a national
+    cloud such as https://login.microsoftonline.us/, or a test stand-in). https only (msal's rule)."""
+    value = os.environ.get("MPWIZARD_ENTRA_AUTHORITY", "").strip()
+    return (value.rstrip("/") + "/") if value.startswith("https://") else AUTHORITY
+
+
+def msal_token(tenant: str, client_id: str, secret: str, host: str | None = None) -> Callable[[], str]:
     """A token from msal's client credentials flow (asked for when first needed)."""
     check_ids(tenant, client_id)
+    host = host or authority_host()
     if not secret:
         raise PCAuthError("no client secret: store it in the keyring (the wizard's Partner Center sign-in) or give "
                           "--client-secret-env NAME")
@@ -70,8 +77,9 @@ def msal_token(tenant: str, client_id: str, secret: str,
         import msal
 
         try:
-            app = msal.ConfidentialClientApplication(client_id.strip(), authority=authority_host + tenant.strip(),
-                                                     client_credential=secret)
+            # Instance discovery asks the public cloud about the authority: only for the public cloud's host.
+            app = msal.ConfidentialClientApplication(client_id.strip(), authority=host + tenant.strip(),
+                                                     client_credential=secret, instance_discovery=host == AUTHORITY)
             result = app.acquire_token_for_client(scopes=[SCOPE])
         except ValueError as exc:  # msal's answer to an authority it cannot use (unknown tenant)
             raise PCAuthError(f"sign-in failed: {str(exc)[:200]}") from None
