@@ -116,3 +116,26 @@ def follow_job(client: PCClient, job_id: str, on_update: Callable[[JobState], No
             return job
         sleep(interval)
         interval = min(max_interval, interval * 1.5)
+
+
+# Where a job error is fixed: the step and the field, from the property it names (the configure
+# request's property names, as in the technical configuration's schema). First match wins.
+_PLACES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("sas", "osdisk", "datadisk", "uri"), "SAS", "vmImageVersions: the disks' SAS URIs"),
+    (("sharedimage", "gallery"), "OFFER", "vmImageVersions: the gallery image version"),
+    (("versionnumber", "version"), "VHD", "vmImageVersions: the version number"),
+    (("recommendedvmsizes", "vmsize", "size"), "OFFER", "recommendedVmSizes"),
+    (("openports", "port"), "OFFER", "openPorts"),
+    (("operatingsystem", "friendlyname"), "OFFER", "operatingSystem"),
+    (("skus", "imagetype", "securitytype", "skuid"), "OFFER", "skus"),
+    (("vmproperties", "supports"), "OFFER", "vmProperties"),
+)
+
+
+def error_place(error: JobError) -> tuple[str, str]:
+    """(the name of the `core.steps.Step` that fixes `error`, the field) -- EXPORT and "" when unknown."""
+    text = f"{error.code} {error.message} {error.resource}".lower()
+    for words, step, field_name in _PLACES:
+        if any(w in text for w in words):
+            return step, field_name
+    return "EXPORT", ""
