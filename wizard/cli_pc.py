@@ -207,6 +207,8 @@ def push_command(args: argparse.Namespace) -> int:
             print(f"  keep published version {kept}")
         if change.new_version:
             print(f"  add version {change.new_version}")
+        if change.unmodelled:
+            print(f"  keep as Partner Center has them: {', '.join(change.unmodelled)}")
     for item in plan.left_out:
         _err(f"left out: {item}")
     import json

@@ -2707,12 +2707,12 @@ Details: {0}</source>
         <translation>送信(&amp;D)…</translation>
     </message>
     <message>
-        <source>Submit for &amp;preview</source>
-        <translation>プレビューに提出(&amp;P)</translation>
+        <source>Submit for previe&amp;w</source>
+        <translation>プレビューに提出(&amp;W)</translation>
     </message>
     <message>
-        <source>Go &amp;live</source>
-        <translation>公開(&amp;L)</translation>
+        <source>G&amp;o live</source>
+        <translation>公開(&amp;O)</translation>
     </message>
     <message>
         <source>Difference with Partner Center</source>

@@ -242,6 +242,21 @@ def test_push_dry_run_keeps_every_published_version_byte_for_byte_and_sends_noth
     assert pc_api.posts == [] and oct(out.stat().st_mode & 0o777) == "0o600"
 
 
+def test_push_sends_back_fields_the_project_does_not_model(pc_api, tmp_path):
+    """A field of a later schema in Partner Center's answer goes back unchanged, and push says so."""
+    product = seed(pc_api)
+    guid = pc_api.plan_guid(product, "windows-2022")
+    pc_api.tech[(product, guid)]["futureSetting"] = {"mode": "strict", "list": [1, 2]}
+    path = project_file(tmp_path)
+    assert pc(pc_api, "pull", str(path), "--product", "contoso-vm").returncode == 0
+    out = tmp_path / "body.json"
+    result = pc(pc_api, "push", str(path), "--plan", "windows-2022", "--dry-run", str(out))
+    assert result.returncode == 0, result.stderr
+    (resource,) = json.loads(out.read_text())["resources"]
+    assert resource["futureSetting"] == {"mode": "strict", "list": [1, 2]}
+    assert "keep as Partner Center has them: futureSetting" in result.stdout
+
+
 def test_push_follows_the_job_and_the_project_keeps_its_id(pc_api, tmp_path):
     seed(pc_api)
     path = project_file(tmp_path)

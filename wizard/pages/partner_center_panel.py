@@ -71,8 +71,8 @@ class PartnerCenterPanel(QGroupBox):
         self.btn_sign_in = QPushButton(self.tr("Sign &in"))
         self.btn_compare = QPushButton(self.tr("&Compare with Partner Center"))
         self.btn_send = QPushButton(self.tr("Sen&d…"))
-        self.btn_preview = QPushButton(self.tr("Submit for &preview"))
-        self.btn_live = QPushButton(self.tr("Go &live"))
+        self.btn_preview = QPushButton(self.tr("Submit for previe&w"))
+        self.btn_live = QPushButton(self.tr("G&o live"))
         for b in (self.btn_sign_in, self.btn_compare, self.btn_send, self.btn_preview, self.btn_live):
             row.addWidget(b)
         row.addStretch(1)

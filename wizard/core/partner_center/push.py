@@ -26,6 +26,7 @@ from .pull import TECH, plan_path, resource_kind
 
 # What a plan's configuration says that the project sets; shown as changes.
 COMPARED = ("operatingSystem", "recommendedVmSizes", "openPorts", "vmProperties", "skus")
+KNOWN = ("$schema", "id", "product", "plan", "vmImageVersions", "basePlan")
 
 
 class PushRefused(Exception):
@@ -66,6 +67,7 @@ class PlanChange:
     kept: list[str] = field(default_factory=list)  # published versions, unchanged
     new_version: str = ""
     left_out: list[str] = field(default_factory=list)
+    unmodelled: list[str] = field(default_factory=list)  # fields of Partner Center's resource sent back as they are
 
 
 @dataclass
@@ -95,9 +97,10 @@ def build_resource(project: Project, live: LivePlan, sas_uris: Mapping[int, str 
     current = live.resource
     published = copy.deepcopy(current.get("vmImageVersions") or [])
     numbers = {v.get("versionNumber") for v in published if isinstance(v, dict)}
-    resource: dict[str, Any] = {"$schema": current.get("$schema") or mine["$schema"]}
-    if isinstance(current.get("id"), str):
-        resource["id"] = current["id"]
+    # Partner Center's resource as answered, with the project's settings over it: a field the project does
+    # not model (`basePlan`, one a later schema adds) goes back as Partner Center has it.
+    resource: dict[str, Any] = copy.deepcopy(current)
+    resource["$schema"] = current.get("$schema") or mine["$schema"]
     resource["product"] = current.get("product") or mine["product"]
     resource["plan"] = live.durable_id or current.get("plan") or mine["plan"]
     for key in COMPARED:
@@ -105,8 +108,7 @@ def build_resource(project: Project, live: LivePlan, sas_uris: Mapping[int, str 
     os_type = (current.get("operatingSystem") or {}).get("type") if isinstance(current.get("operatingSystem"), dict) else None
     if os_type and not sku.extra.get("pc_os_type"):
         resource["operatingSystem"] = {**mine["operatingSystem"], "type": os_type}  # never guessed over Partner Center's
-    if "basePlan" in current:
-        resource["basePlan"] = copy.deepcopy(current["basePlan"])
+    change.unmodelled = sorted(k for k in current if k not in (*COMPARED, *KNOWN))
     versions = published
     if sku.version in numbers:
         change.left_out.append(f"version {sku.version} is already published: raise the version on the VHD step "
