@@ -1,8 +1,8 @@
 """`mpwizard pc pull|push|submit|status`: Partner Center, live, through the Product Ingestion API.
 
 Exit codes: 0 done; 1 refused (nothing sent), or the job failed; 2 usage, sign-in or network.
-A self-contained command group: `add_parser(subparsers)` registers it, each subcommand's
-function runs it. Qt-free.
+A command group of the `wizard.cli` package (`add_commands(parser)`, one line in `parser.GROUPS`).
+Qt-free.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from .output import error, warning
 
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-_]{2,49}")  # Partner Center's offer and plan IDs (REFERENCE §9)
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
@@ -43,9 +45,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="the client secret from this environment variable (default: the OS keyring)")
 
 
-def add_parser(sub: Any) -> None:
-    pc = sub.add_parser("pc", help="Partner Center, live: pull plans, push a version, submit, follow the job")
-    pc_sub = pc.add_subparsers(dest="pc_command", required=True)
+def add_commands(parser: argparse.ArgumentParser) -> None:
+    pc_sub = parser.add_subparsers(dest="pc_command", required=True)
     pull = pc_sub.add_parser("pull", help="read the offer's plans from Partner Center into the project (matched by plan ID)")
     pull.add_argument("project", type=Path, help="the .mpwiz project (written only after everything has parsed)")
     pull.add_argument("--product", metavar="OFFER_ID", type=_plan_id, required=True, help="the offer ID in Partner Center")
@@ -74,17 +75,17 @@ def add_parser(sub: Any) -> None:
 
 # -- shared ---------------------------------------------------------------------------------------
 def _err(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(text, file=sys.stderr)  # the lines carry their own prefix (error:, refused:, left out:, job ...)
 
 
 def _load(path: Path) -> Any:
-    from .core.projectio import load_project
+    from ..core.projectio import load_project
 
     return load_project(path)
 
 
 def _client(project: Any, args: argparse.Namespace) -> Any:
-    from .core.operations import pc_client, pc_token_source
+    from ..core.operations import pc_client, pc_token_source
 
     token = pc_token_source(project, args.token_env, args.tenant, args.client_id, args.client_secret_env)
     deadline = float(os.environ.get("MPWIZARD_PC_DEADLINE", "60") or 60)
@@ -104,8 +105,8 @@ def _now() -> str:
 
 def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
     """Store the job in the project, follow it to the end, print its progress and, when it fails, Microsoft's errors."""
-    from .core.operations import pc_follow, pc_record_job
-    from .core.projectio import ProjectSaveError, save_project
+    from ..core.operations import pc_follow, pc_record_job
+    from ..core.projectio import ProjectSaveError, save_project
 
     project = loaded.project
     pc_record_job(project, job, kind, _now())
@@ -113,7 +114,7 @@ def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
     try:
         stamp = save_project(project, path, expected=stamp)
     except ProjectSaveError as exc:
-        _err(f"warning: the job ID could not be stored in the project ({exc}); it is {job.job_id}")
+        warning(f"the job ID could not be stored in the project ({exc}); it is {job.job_id}")
     print(f"job {job.job_id}: sent")
 
     def update(state: Any) -> None:
@@ -138,61 +139,61 @@ def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
 
 
 def _failure(exc: Exception) -> int:
-    from .core.partner_center import PCError
-    from .core.partner_center.push import PushRefused
-    from .core.partner_center.submit import SubmitRefused
+    from ..core.partner_center import PCError
+    from ..core.partner_center.push import PushRefused
+    from ..core.partner_center.submit import SubmitRefused
 
     if isinstance(exc, (PushRefused, SubmitRefused)):
         _err(f"refused (nothing was sent): {exc}")
         return 1
     if isinstance(exc, PCError):
-        _err(f"error: {exc}")
+        error(f"{exc}")
         return exc.exit_code
     raise exc
 
 
 # -- the commands ---------------------------------------------------------------------------------
 def pull_command(args: argparse.Namespace) -> int:
-    from .core.operations import keep_published_tokens, pc_pull
-    from .core.partner_center import PCError
-    from .core.pc_import import ImportUnreadable
-    from .core.projectio import ProjectSaveError, ProjectUnreadable, save_project
+    from ..core.operations import keep_published_tokens, pc_pull
+    from ..core.partner_center import PCError
+    from ..core.pc_import import ImportUnreadable
+    from ..core.projectio import ProjectSaveError, ProjectUnreadable, save_project
 
     try:
         loaded = _load(args.project)
         client = _client(loaded.project, args)
         result = pc_pull(loaded.project, client, args.product, args.plan, args.target)
     except (ProjectUnreadable, ImportUnreadable) as exc:
-        _err(f"error: {exc} (the project is unchanged)")
+        error(f"{exc} (the project is unchanged)")
         return 2
     except PCError as exc:
-        _err(f"error: {exc} (the project is unchanged)")
+        error(f"{exc} (the project is unchanged)")
         return exc.exit_code
     in_keyring = keep_published_tokens(result.project.project_id, result.tokens)
     try:
         save_project(result.project, args.project, expected=loaded.stamp)
     except ProjectSaveError as exc:
-        _err(f"error: {exc}")
+        error(f"{exc}")
         return 2
     for sku_id in result.merged:
         sku = next(s for s in result.project.skus if s.sku_id == sku_id)
         versions = ", ".join(f"{v.version} ({v.lifecycle_state})" for v in sku.image_versions) or "none"
         print(f"plan {sku_id}: {'new SKU' if sku_id in result.added else 'merged'}; published versions {versions}")
     if not in_keyring:
-        _err("warning: the keyring is unavailable: the published SAS tokens are kept for this run only")
+        warning("the keyring is unavailable: the published SAS tokens are kept for this run only")
     for item in result.not_taken:
         _err(f"not taken: {item}")
     return 0
 
 
 def push_command(args: argparse.Namespace) -> int:
-    from .core.operations import pc_plan_push, pc_send
-    from .core.projectio import ProjectSaveError, ProjectUnreadable, atomic_write_text
+    from ..core.operations import pc_plan_push, pc_send
+    from ..core.projectio import ProjectSaveError, ProjectUnreadable, atomic_write_text
 
     try:
         loaded = _load(args.project)
     except ProjectUnreadable as exc:
-        _err(f"error: {exc}")
+        error(f"{exc}")
         return 2
     try:
         client = _client(loaded.project, args)
@@ -219,7 +220,7 @@ def push_command(args: argparse.Namespace) -> int:
             atomic_write_text(Path(args.dry_run), text, keep_backup=False)
             os.chmod(args.dry_run, 0o600)
         except (ProjectSaveError, OSError) as exc:
-            _err(f"error: {exc}")
+            error(f"{exc}")
             return 2
         print(f"dry run: the configure request is in {args.dry_run}; nothing was sent")
         return 0
@@ -234,17 +235,17 @@ def push_command(args: argparse.Namespace) -> int:
 
 
 def submit_command(args: argparse.Namespace) -> int:
-    from .core.operations import pc_send, pc_submission
-    from .core.projectio import ProjectUnreadable
+    from ..core.operations import pc_send, pc_submission
+    from ..core.projectio import ProjectUnreadable
 
     try:
         loaded = _load(args.project)
     except ProjectUnreadable as exc:
-        _err(f"error: {exc}")
+        error(f"{exc}")
         return 2
     try:
-        from .core.operations import pc_checklist_missing
-        from .core.partner_center.submit import SubmitRefused
+        from ..core.operations import pc_checklist_missing
+        from ..core.partner_center.submit import SubmitRefused
 
         missing = pc_checklist_missing(loaded.project)
         if missing:  # before any sign-in: nothing is sent while the checklist is incomplete
@@ -258,13 +259,13 @@ def submit_command(args: argparse.Namespace) -> int:
 
 
 def status_command(args: argparse.Namespace) -> int:
-    from .core.operations import pc_status
-    from .core.projectio import ProjectUnreadable
+    from ..core.operations import pc_status
+    from ..core.projectio import ProjectUnreadable
 
     try:
         loaded = _load(args.project)
     except ProjectUnreadable as exc:
-        _err(f"error: {exc}")
+        error(f"{exc}")
         return 2
     try:
         client = _client(loaded.project, args)
