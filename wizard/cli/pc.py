@@ -79,9 +79,9 @@ def _err(text: str) -> None:
 
 
 def _load(path: Path) -> Any:
-    from ..core.projectio import load_project
+    from ..core.operations import pc_open
 
-    return load_project(path)
+    return pc_open(path)
 
 
 def _client(project: Any, args: argparse.Namespace) -> Any:
@@ -105,14 +105,14 @@ def _now() -> str:
 
 def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
     """Store the job in the project, follow it to the end, print its progress and, when it fails, Microsoft's errors."""
-    from ..core.operations import pc_follow, pc_record_job
-    from ..core.projectio import ProjectSaveError, save_project
+    from ..core.operations import pc_follow, pc_record_job, pc_save
+    from ..core.projectio import ProjectSaveError
 
     project = loaded.project
     pc_record_job(project, job, kind, _now())
     stamp = loaded.stamp
     try:
-        stamp = save_project(project, path, expected=stamp)
+        stamp = pc_save(project, path, stamp)
     except ProjectSaveError as exc:
         warning(f"the job ID could not be stored in the project ({exc}); it is {job.job_id}")
     print(f"job {job.job_id}: sent")
@@ -123,7 +123,7 @@ def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
     final = pc_follow(client, job.job_id, update, interval=_poll())
     pc_record_job(project, final)
     try:
-        save_project(project, path, expected=stamp)
+        pc_save(project, path, stamp)
     except ProjectSaveError:
         pass
     if not final.done:
@@ -154,10 +154,10 @@ def _failure(exc: Exception) -> int:
 
 # -- the commands ---------------------------------------------------------------------------------
 def pull_command(args: argparse.Namespace) -> int:
-    from ..core.operations import keep_published_tokens, pc_pull
+    from ..core.operations import keep_published_tokens, pc_pull, pc_save
     from ..core.partner_center import PCError
     from ..core.pc_import import ImportUnreadable
-    from ..core.projectio import ProjectSaveError, ProjectUnreadable, save_project
+    from ..core.projectio import ProjectSaveError, ProjectUnreadable
 
     try:
         loaded = _load(args.project)
@@ -171,7 +171,7 @@ def pull_command(args: argparse.Namespace) -> int:
         return exc.exit_code
     in_keyring = keep_published_tokens(result.project.project_id, result.tokens)
     try:
-        save_project(result.project, args.project, expected=loaded.stamp)
+        pc_save(result.project, args.project, loaded.stamp)
     except ProjectSaveError as exc:
         error(f"{exc}")
         return 2
@@ -187,8 +187,8 @@ def pull_command(args: argparse.Namespace) -> int:
 
 
 def push_command(args: argparse.Namespace) -> int:
-    from ..core.operations import pc_plan_push, pc_send
-    from ..core.projectio import ProjectSaveError, ProjectUnreadable, atomic_write_text
+    from ..core.operations import pc_plan_push, pc_send, pc_write_body
+    from ..core.projectio import ProjectSaveError, ProjectUnreadable
 
     try:
         loaded = _load(args.project)
@@ -212,13 +212,9 @@ def push_command(args: argparse.Namespace) -> int:
             print(f"  keep as Partner Center has them: {', '.join(change.unmodelled)}")
     for item in plan.left_out:
         _err(f"left out: {item}")
-    import json
-
-    text = json.dumps(plan.body, indent=2, ensure_ascii=False) + "\n"
     if args.dry_run:
         try:
-            atomic_write_text(Path(args.dry_run), text, keep_backup=False)
-            os.chmod(args.dry_run, 0o600)
+            pc_write_body(plan.body, Path(args.dry_run))
         except (ProjectSaveError, OSError) as exc:
             error(f"{exc}")
             return 2

@@ -888,6 +888,31 @@ def pc_status(project: Project, client: Any) -> tuple[list[Any], Any]:
     return submissions(client, product), job
 
 
-__all__ += ["pc_checklist_missing", "pc_client", "pc_follow", "pc_plan_push", "pc_pull", "pc_record_job", "pc_send",
+def pc_open(path: Path) -> Any:
+    """The project file for a `pc` command, with its stamp (projectio.LoadedProject). Raises ProjectUnreadable."""
+    from .projectio import load_project
+
+    return load_project(path)
+
+
+def pc_save(project: Project, path: Path, stamp: Any) -> Any:
+    """Save the project only if the file is still what was read (`stamp`); the new stamp. Raises ProjectSaveError."""
+    from .projectio import save_project
+
+    return save_project(project, path, expected=stamp)
+
+
+def pc_write_body(body: dict[str, Any], path: Path) -> None:
+    """A configure request body into `path`, atomically and readable by its owner only (it holds SAS URIs)."""
+    import json
+    import os as _os
+
+    from .projectio import atomic_write_text
+
+    atomic_write_text(Path(path), json.dumps(body, indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+    _os.chmod(path, 0o600)
+
+
+__all__ += ["pc_checklist_missing", "pc_client", "pc_open", "pc_save", "pc_write_body", "pc_follow", "pc_plan_push", "pc_pull", "pc_record_job", "pc_send",
             "pc_status", "pc_submission", "pc_token_source", "store_pc_secret"]
 # == end of Partner Center, live =====================================================================
