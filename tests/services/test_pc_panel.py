@@ -68,7 +68,7 @@ def test_sign_in_compare_send_follow_and_an_error_at_its_field(pc_api, entra, tm
     person.click(panel.btn_send)
     answer.check()
     assert answer.text == "Send these changes to Partner Center?"
-    wait_for(lambda: "succeeded" in panel.state.text(), "the job followed to the end", 30)
+    wait_for(lambda: panel.state.text().endswith("succeeded."), "the job followed to the end", 30)
     assert len(pc_api.posts) == 1
     job_id = next(iter(pc_api.jobs))
     assert window.document.project.partner_center.last_job_id == job_id
@@ -123,3 +123,37 @@ def test_a_reopened_project_goes_on_following_its_job(pc_api, entra, tmp_path, n
     panel = window.wizard.page(int(Step.NEXT)).pc_panel
     wait_for(lambda: f"Job {job.job_id} succeeded" in panel.state.text(), "the stored job followed", 30)
     assert window.document.project.partner_center.last_job_status == "completed"
+
+
+def test_submit_for_preview_only_when_the_checklist_is_complete(pc_api, entra, tmp_path, new_window, monkeypatch):
+    from wizard.core import operations
+
+    seed(pc_api)
+    path = project_file(tmp_path, skus=("rhel-9",))
+    _with_version(path, "9.2.0", pc_api.url)
+    loaded = load_project(path)
+    loaded.project.partner_center.tenant_id, loaded.project.partner_center.client_id = TENANT, CLIENT
+    save_project(loaded.project, path)
+    operations.store_pc_secret(loaded.project, TENANT, CLIENT, "the-client-secret")
+    window = new_window()
+    window.show()
+    window.open_path(path, ask=False)
+    window.wizard.jump_to(int(Step.NEXT))
+    panel = window.wizard.page(int(Step.NEXT)).pc_panel
+    wait_for(lambda: panel._missing is not None, "the checklist read", 20)
+    assert panel._missing and not panel.btn_preview.isEnabled() and not panel.btn_live.isEnabled()
+    assert "The checklist is not complete" in panel.btn_preview.toolTip()
+
+    monkeypatch.setattr(operations, "pc_checklist_missing", lambda _p: [])  # as a complete project reads
+    window.wizard.jump_to(int(Step.EXPORT))
+    window.wizard.jump_to(int(Step.NEXT))
+    wait_for(lambda: panel.btn_preview.isEnabled(), "Submit for preview enabled", 20)
+    person = Person(window)
+    answer = Answer(QMessageBoxKind(), click_button("Yes"))
+    person.click(panel.btn_preview)
+    answer.check()
+    assert answer.text == "Submit the offer for preview?"
+    wait_for(lambda: panel.state.text().endswith("succeeded."), "the submission job followed", 30)
+    product = next(iter(pc_api.products))
+    assert [s["target"]["targetType"] for s in pc_api.submissions[product]] == ["draft", "preview"]
+    assert window.document.project.partner_center.last_job_kind == "submit-preview"
