@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .output import error, warning
+from .output import error, note, warning
 
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-_]{2,49}")  # Partner Center's offer and plan IDs (REFERENCE §9)
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
@@ -183,6 +183,8 @@ def pull_command(args: argparse.Namespace) -> int:
         warning("the keyring is unavailable: the published SAS tokens are kept for this run only")
     for item in result.not_taken:
         _err(f"not taken: {item}")
+    for item in result.unmodelled:
+        note(f"{item}: a field the project does not hold; Partner Center keeps it and push sends it back unchanged")
     return 0
 
 

@@ -21,21 +21,16 @@ import os
 import re
 from collections.abc import Callable
 
-from ..credentials import SecretRef
+from ..secrets import pc_secret_ref
 from .client import PCAuthError
 
 SCOPE = "https://graph.microsoft.com/.default"
 AUTHORITY = "https://login.microsoftonline.com/"
-PC_CLIENT_SECRET = "pc-client-secret"
 # A tenant is a GUID or a verified domain name; a client ID is a GUID.
 TENANT_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|"
                        r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
+__all__ = ["SCOPE", "authority_host", "check_ids", "msal_token", "pc_secret_ref", "token_from_env"]
 CLIENT_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-
-
-def pc_secret_ref(project_id: str, tenant: str, client_id: str) -> SecretRef:
-    """Where the application's client secret is kept: bound to this tenant and this client."""
-    return SecretRef(project_id, f"{PC_CLIENT_SECRET}@{tenant.strip().lower()}/{client_id.strip().lower()}")
 
 
 def check_ids(tenant: str, client_id: str) -> None:

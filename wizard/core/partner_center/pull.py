@@ -24,6 +24,9 @@ TARGETS = ("draft", "preview", "live")
 DURABLE_PRODUCT = re.compile(r"product/([0-9a-fA-F-]{36})")
 DURABLE_PLAN = re.compile(r"plan/(?:([0-9a-fA-F-]{36})/)?([0-9a-fA-F-]{36})")
 TECH = "virtual-machine-plan-technical-configuration"
+# The technical configuration's fields the project holds (pc_import), and the references around them.
+MODELLED = ("$schema", "id", "product", "plan", "operatingSystem", "recommendedVmSizes", "openPorts", "vmProperties",
+            "skus", "vmImageVersions", "basePlan")
 
 
 def resource_kind(resource: Any) -> str:
@@ -106,6 +109,7 @@ class PullResult:
     added: list[str] = field(default_factory=list)  # plans the project lacked: new SKUs
     not_taken: list[str] = field(default_factory=list)
     tokens: list[tuple[str, str]] = field(default_factory=list)  # published SAS tokens for the keyring
+    unmodelled: list[str] = field(default_factory=list)  # "<plan>: <field>" Partner Center keeps; push sends them back
 
 
 def merge_pulled(project: Project, pulled: PulledProduct, only: list[str] | None = None) -> PullResult:
@@ -127,6 +131,7 @@ def merge_pulled(project: Project, pulled: PulledProduct, only: list[str] | None
         taken = take_over(merged, plan.resource, plan.plan_id)
         result.merged.append(plan.plan_id)
         result.not_taken += [f"{plan.plan_id}: {item}" for item in taken.not_taken]
+        result.unmodelled += [f"{plan.plan_id}: {k}" for k in plan.resource if k not in MODELLED]
         result.tokens += taken.tokens
     result.not_taken += [f"a technical configuration of no known plan ({ref})" for ref in pulled.unmatched]
     merged.partner_center.product_id = pulled.product_id
