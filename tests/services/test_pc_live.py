@@ -292,6 +292,17 @@ def test_a_failed_job_exits_1_with_microsofts_errors(pc_api, tmp_path):
     assert load_project(path).project.partner_center.last_job_result == "failed"
 
 
+def test_a_5xx_while_following_a_job_counts_as_still_pending(pc_api):
+    seed(pc_api)
+    c = client(pc_api, retries=1)
+    job = operations.pc_send(c, {"resources": []})
+    pc_api.fault("GET", "/rp/product-ingestion/configure/", 503, times=4)  # two polls' worth of tries
+    seen: list[str] = []
+    final = operations.pc_follow(c, job.job_id, lambda j: seen.append(j.status), interval=0.01, sleep=lambda _s: None)
+    assert final.succeeded and seen[-1] == "completed"
+    assert sum(1 for m, u, _h in pc_api.seen if m == "GET" and "/status" in u) >= 4 + 3
+
+
 def test_a_request_that_drops_or_alters_a_published_version_is_refused(pc_api):
     product = seed(pc_api)
     guid = pc_api.plan_guid(product, "rhel-9")

@@ -775,6 +775,9 @@ def pc_token_source(project: Project, token_env: str | None = None, tenant: str 
         secret = _os.environ.get(client_secret_env, "").strip()
         if not secret:
             raise PCAuthError(f"the environment variable {client_secret_env} holds no client secret")
+        from .logs import register_secret
+
+        register_secret(secret)  # redacted from the log from now on, as every keyring secret is
     else:
         try:
             secret = credentials().get(pc_secret_ref(project.project_id, tenant, client_id)) or ""
