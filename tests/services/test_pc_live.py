@@ -167,6 +167,23 @@ def test_429_honours_retry_after_and_5xx_backs_off(pc_api):
     pc_api.fault("GET", "/rp/product-ingestion/product", 429, headers={"Retry-After": "86400"})
     with pytest.raises(PCNetworkError, match="wait 86400 s"):
         list(client(pc_api).get_all("product"))
+    # a POST is not sent twice on a 5xx: it may have been taken
+    pc_api.fault("POST", "/rp/product-ingestion/configure", 502)
+    with pytest.raises(PCNetworkError, match="may or may not have been taken"):
+        c.post("configure", {"resources": []})
+    assert sum(1 for m, _u, _h in pc_api.seen if m == "POST") == 1
+
+
+def test_an_expired_token_is_renewed_once(pc_api):
+    """Tokens live about an hour, jobs are followed for hours: a 401 asks the sign-in for a new token, once."""
+    seed(pc_api)
+    tokens = iter(["an-expired-token", pc_api.token, "never-asked"])
+    c = PCClient(lambda: next(tokens), pc_api.url, sleep=lambda _s: None)
+    assert [p["identity"]["externalId"] for p in c.get_all("product")] == ["contoso-vm"]
+    stale = PCClient(lambda: "an-expired-token", pc_api.url)
+    with pytest.raises(PCAuthError, match="401"):
+        stale.get("product")
+    assert sum(1 for _m, _u, h in pc_api.seen if h.get("Authorization") == "Bearer an-expired-token") == 3
 
 
 def test_paging_follows_next_link_with_version_on_every_request(pc_api):
@@ -183,13 +200,14 @@ def test_no_token_for_another_host(pc_api):
     """A redirect to another host is followed without the Authorization header; an @nextLink to another
     host is not followed at all."""
     seed(pc_api)
-    elsewhere = f"http://localhost:{pc_api.port}/rp/product-ingestion/product"
-    pc_api.fault("GET", "/rp/product-ingestion/product", 307, headers={"Location": elsewhere})
-    with pytest.raises(PCAuthError):  # the other host asked for a token it was not given
+    elsewhere = f"http://localhost:{pc_api.port}/elsewhere/product"
+    pc_api.fault("GET", "/rp/product-ingestion/product", 307, times=2, headers={"Location": elsewhere})
+    with pytest.raises(PCAuthError):  # the other host asked for a token it was not given (and again after a new sign-in)
         client(pc_api).get("product")
-    redirected = pc_api.seen[-1]
-    assert redirected[1].startswith("/rp/product-ingestion/product") and "Authorization" not in redirected[2]
-    assert "Authorization" in pc_api.seen[-2][2]
+    there = [h for _m, u, h in pc_api.seen if u.startswith("/elsewhere/")]
+    here = [h for _m, u, h in pc_api.seen if u.startswith("/rp/")]
+    assert len(there) == 2 and not any("Authorization" in h for h in there)
+    assert len(here) == 2 and all(h["Authorization"] == f"Bearer {pc_api.token}" for h in here)
     pc_api.fault("GET", "/rp/product-ingestion/product", 200,
                  body=json.dumps({"value": [], "@nextLink": "https://evil.example/rp/product-ingestion/product"}))
     with pytest.raises(PCResponseError, match="another host"):

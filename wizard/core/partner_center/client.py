@@ -193,8 +193,17 @@ class PCClient:
         url = self.url(path, params)
         what = f"{method} {urlsplit(url).path}"
         attempt = 0
+        refreshed = False
         while True:
             status, headers, data = self._exchange(method, url, body, what)
+            if status == 401 and not refreshed:
+                # A token lives about an hour and a job is followed for hours: sign in again, once.
+                refreshed, self._token = True, None
+                continue
+            if status >= 500 and method != "GET":
+                # Not retried: the request may have been taken (a configure job created); say how to find out.
+                raise PCNetworkError(f"{what}: Partner Center answered {status}; the request may or may not have been "
+                                     "taken: `mpwizard pc status` shows the product's jobs and submissions")
             if status == 429 or status >= 500:
                 if attempt >= self.retries:
                     kind = "asks to slow down (429)" if status == 429 else f"answers {status}"
