@@ -50,6 +50,7 @@ class PartnerCenterPanel(QGroupBox):
         self._lives: list[Any] = []
         self._busy: Any = None
         self._follow: Any = None
+        self._follow_job = ""
         self._missing: list[str] | None = None  # the export checklist's missing items (None: not read yet)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -121,6 +122,9 @@ class PartnerCenterPanel(QGroupBox):
     # -- state ------------------------------------------------------------------------------------
     def load_from_project(self) -> None:
         record = self.project.partner_center
+        if self._follow is not None and self._follow_job != record.last_job_id:
+            self._follow.cancel()  # another project is open now: its job, not the last one's
+            self._follow = None
         self.tenant_edit.setText(record.tenant_id)
         self.client_edit.setText(record.client_id)
         self._plan, self._lives, self._missing = None, [], None
@@ -336,21 +340,29 @@ class PartnerCenterPanel(QGroupBox):
                              stop=lambda: bool(cancel.cancelled))
 
         def on_progress(update: Any) -> None:
+            if self._follow is not handle_box[0]:
+                return  # a job of the project open before
             status, _, result = update.message.partition("|")
             self.state.setText(self.tr("Job {0}: {1} ({2})").format(job_id, status, result))
 
         def done(job: Any) -> None:
+            if self._follow is not handle_box[0]:
+                return  # a job of the project open before
             self._follow = None
             self._job_ended(job)
 
         def failed(error: BaseException) -> None:
+            if self._follow is not handle_box[0]:
+                return
             self._follow = None
             self._show_failure(self.tr("Following job {0}").format(job_id), error)
             self._update_buttons()
 
         self.state.setText(self.tr("Job {0}: following…").format(job_id))
+        handle_box: list[Any] = [None]
         handle = run_task(work, on_result=done, on_error=failed, on_progress=on_progress, owner=self)
-        self._follow = handle
+        handle_box[0] = handle
+        self._follow, self._follow_job = handle, job_id
         self.destroyed.connect(lambda *_: handle.cancel())  # the window closed: stop polling
         self._update_buttons()
 
