@@ -502,3 +502,24 @@ def test_sign_in_with_msal_client_credentials(pc_api, entra, tmp_path):
     refused = run("a-wrong-secret")
     assert refused.returncode == 2 and "sign-in refused (invalid_client)" in refused.stderr
     assert "a-wrong-secret" not in refused.stderr + refused.stdout
+
+
+def test_the_configure_export_refuses_to_drop_a_published_version_it_cannot_read(pc_api, tmp_path, cli):
+    """Without the keyring's SAS tokens a published version cannot be written back: the body would take it
+    down when sent, so nothing is written (exit 1) instead of a body without it."""
+    product = seed(pc_api)
+    path = project_file(tmp_path)
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(pc_api.tech[(product, pc_api.plan_guid(product, "rhel-9"))]))
+    assert cli("project", "import-pc", str(path), str(single), "--sku", "rhel-9").returncode == 0
+    from wizard.core.credentials import credentials
+    from wizard.core.secrets import published_sas_ref
+
+    project = load_project(path).project
+    for v in next(s for s in project.skus if s.sku_id == "rhel-9").image_versions:
+        for url in [im.os_blob_url for im in v.images()]:
+            credentials().forget(published_sas_ref(project.project_id, url))
+    out = tmp_path / "configure.json"
+    result = cli("export", str(path), "--format", "partner-center-configure", "--sku", "rhel-9", "-o", str(out))
+    assert result.returncode == 1 and "published version 9.0.0" in result.stderr and "would be dropped" in result.stderr
+    assert not out.exists()

@@ -458,11 +458,19 @@ def render_pc_configure(project: Project, exports: list[SkuExport]) -> str:
     what is missing is in the readiness, and a version that is not ready is left out of the body."""
     from .formats import PC_CONFIGURE_SCHEMA
 
-    resources = []
+    resources, dropped = [], []
     for e in exports:
         doc = partner_center_json(project, e.sku, e.sas_uris, None, e.published_uris)
         doc.pop("$comment", None)
+        sent = {v["versionNumber"] for v in doc["vmImageVersions"]}
+        published = [v.version for v in e.sku.image_versions] + list(e.sku.extra.get("untaken_versions") or [])
+        dropped += [f"SKU {e.sku.sku_id!r}: published version {n}" for n in published if n not in sent]
         resources.append(doc)
+    if dropped:
+        # The resources are declarative: a body without a published version would take it down when sent.
+        raise ExportRefused("; ".join(dropped) + " would be dropped: its SAS URIs are not in the keyring (or it could "
+                            "not be taken on import). Import it again (project import-pc), or let `mpwizard pc push` "
+                            "read the published versions from Partner Center itself")
     return json.dumps({"$schema": PC_CONFIGURE_SCHEMA, "resources": resources}, indent=2, ensure_ascii=False) + "\n"
 
 
