@@ -115,7 +115,15 @@ def fill_good(good) -> None:
     good.write("proc/sys/net/ipv6/conf/all/disable_ipv6", "1\n")
     good.write("etc/sysctl.d/10-ipv6.conf", "net.ipv6.conf.all.disable_ipv6 = 1\n")
     tool(good, "usr/bin/ldd", "ldd (Debian GLIBC 2.36-9) 2.36")
-    tool(good, "usr/sbin/iptables", "")
+    tool(good, "usr/sbin/iptables", "-P INPUT ACCEPT")
+    # Password-less sudo (as on an Azure VM's admin user; the stub runs the command as the user) and a clean shadow.
+    good.write("usr/bin/sudo", '#!/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
+                               '[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
+    good.write("etc/shadow", f"root:*:19000:0:99999:7:::\n{good.user}:!:19000::::::\n")
+    good.write(f"home/{good.user}/.ssh/authorized_keys", "ssh-ed25519 AAAAC3Nza-connecting-user\n")  # the connecting user's own
+    good.write("root/.ssh/authorized_keys", 'command="echo \'Please login as the user \\"azureuser\\" rather than the user '
+                                            '\\"root\\".\';echo;sleep 10;exit 142" ssh-rsa AAAA\n')
+    good.write(f"boot/config-{KERNEL}", "CONFIG_WATCHDOG=y\nCONFIG_CIFS=m\n")
     good.write("var/lib/dpkg/status", dpkg_status(walinuxagent="2.2.45-1", python3="3.11.2-1+b1",
                                                   openssl="3.0.11-1~deb12u2", libc6="2.36-9+deb12u3"))
 
@@ -148,7 +156,22 @@ def fill_bad(bad) -> None:
               mode=0o755)
     bad.write("etc/iptables/rules.v4", "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
                                        "-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n")
-    bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\n" + bad.user + ":!:19000::::::\n")
+    bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\n" + bad.user + ":!:19000::::::\n"
+              "builder:$6$saltsalt$OTHERHASH:19000:0:99999:7:::\n")
+    bad.write("etc/passwd", f"root:x:0:0:root:/root:/bin/sh\n{bad.user}:x:{bad_uid(bad)}:{bad_uid(bad)}::/home/{bad.user}:/bin/sh\n"
+              "builder:x:1500:1500::/home/builder:/bin/sh\n")
+    bad.write("home/builder/.ssh/authorized_keys", "ssh-ed25519 AAAAC3Nza-left-by-the-build\n")
+    bad.write(f"boot/config-{KERNEL}", "CONFIG_WATCHDOG=y\n# CONFIG_CIFS is not set\n")
+
+
+def bad_uid(image) -> int:
+    """The uid write_base gave the root's user (its line in /etc/passwd)."""
+    path = image.root / "etc/passwd"
+    for line in path.read_text().splitlines():
+        f = line.split(":")
+        if f[0] == image.user:
+            return int(f[2])
+    return 1000
 
 
 def tree(kind: str, folder: Path, user: str | None = None) -> TreeRoot:
