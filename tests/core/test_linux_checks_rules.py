@@ -337,7 +337,7 @@ def test_iptables_every_branch():
     installed = "installed, no rules"
     assert verdict("iptables", iptables="not-installed") == \
         (WARNING, "not installed", installed, "Install iptables (it must be present, with no rules).")
-    assert verdict("iptables", iptables="needs-root") == (SKIPPED, "needs sudo -n (password-less sudo for the connecting user): the file is root's", installed, "")
+    assert verdict("iptables", iptables="needs-root") == (SKIPPED, lc.NEEDS_SUDO, installed, "")
     assert verdict("iptables", iptables="-P INPUT ACCEPT\n-P OUTPUT ACCEPT") == (PASSED, "0 rule(s)", "no rules", "")
     assert verdict("iptables", iptables="-P INPUT DROP\n-A INPUT -j DROP\n-A INPUT -p tcp -j ACCEPT") == \
         (FAILED, "2 rule(s)", "no rules", "iptables -F && iptables -X, and remove saved rules (/etc/iptables/rules.v4).")

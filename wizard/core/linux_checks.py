@@ -311,6 +311,8 @@ def _swap(ev: Evidence, p: Profile) -> Verdict:
     root_dev = root[0] if root and root[0] != "-" else next(
         (line.split()[0] for line in ev.get("mounts", "").splitlines() if len(line.split()) > 1 and line.split()[1] == "/"), "")
     os_disk = root[1] if len(root) > 1 else _base_disk(root_dev)
+    if "/" in os_disk or os_disk.startswith("dm-"):  # LVM root and no /sys to ask: Azure's OS disk is the first disk
+        os_disk = "sda"
     required = "no swap partition" if not p.linux_lisa_rules else "no swap partition or file on the OS disk"
     keep = "use ResourceDisk.EnableSwap=y in /etc/waagent.conf for swap on the resource disk"
     if p.linux_lisa_rules:
@@ -320,6 +322,7 @@ def _swap(ev: Evidence, p: Profile) -> Verdict:
             if name in on_resource:
                 continue
             kind, dev, disk = (devices.get(name, []) + ["-", "-", ""])[:3]
+            disk = "" if disk == "-" else disk
             dev = name if dev == "-" and (len(w) < 2 or w[1] != "file") else dev
             disk = disk or (_base_disk(dev) if dev.startswith("/dev/") and "/mapper/" not in dev else "")
             mapper = "/mapper/" in dev or dev.startswith("/dev/dm-")
@@ -372,7 +375,7 @@ def _client_alive(ev: Evidence, p: Profile) -> Verdict:
     if value is None or not value.isdigit():
         return FAILED, value or "not set", required, fix
     n = int(value)
-    where = f" (from {source})" if source else ""
+    where = f" (from {source})" if source and p.linux_lisa_rules else ""
     if not lo <= n <= hi:
         return FAILED, f"{n}{where}", required, fix
     if p.linux_lisa_rules:
