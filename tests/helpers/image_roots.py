@@ -120,7 +120,6 @@ def fill_good(good) -> None:
     good.write("usr/bin/sudo", '#!/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
                                '[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
     good.write("etc/shadow", f"root:*:19000:0:99999:7:::\n{good.user}:!:19000::::::\n")
-    good.write(f"home/{good.user}/.ssh/authorized_keys", "ssh-ed25519 AAAAC3Nza-connecting-user\n")  # the connecting user's own
     good.write("root/.ssh/authorized_keys", 'command="echo \'Please login as the user \\"azureuser\\" rather than the user '
                                             '\\"root\\".\';echo;sleep 10;exit 142" ssh-rsa AAAA\n')
     good.write(f"boot/config-{KERNEL}", "CONFIG_WATCHDOG=y\nCONFIG_CIFS=m\n")

@@ -72,7 +72,7 @@ def test_prepared_bad_image_fails_each_case_with_a_remediation(sshd, roots, tmp_
 def test_partner_center_judges_as_lisa_on_the_prepared_roots(sshd, roots, tmp_path):
     good, _ = run_suite(sshd, tmp_path, roots[0], PC)
     assert not [k for k, r in good.items() if r.result in (FAILED, WARNING, "Error")], {k: (r.result, r.actual) for k, r in good.items()}
-    # the connecting user's own authorized_keys and root's "log in as" notice are not a failure
+    # root's "log in as the user" notice is not a failure
     assert good["default-accounts"].result == PASSED
     assert good["kernel-modules"].actual == "CONFIG_WATCHDOG=y, CONFIG_CIFS=m"
     bad, _ = run_suite(sshd, tmp_path, roots[1], PC)

@@ -424,10 +424,11 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     ev["mounts"] = _root_mount(ev["fstab"], opened)
     root_dev = ev["mounts"].split()[0]
     os_disk = opened.root.partition.device.removeprefix("/dev/").rstrip("0123456789") or "sda"
-    swap_files = _fstab_swap_files(ev["fstab"])  # on at boot: what /proc/swaps will list
-    ev["swaps"] += "".join(f"\n{f} file 0 0 -2" for f in swap_files)
+    swap_files, swap_named = _fstab_swaps(ev["fstab"], {p.device for p in swap_parts})  # on at boot: /proc/swaps to be
+    ev["swaps"] += "".join(f"\n{f} file 0 0 -2" for f in swap_files) + "".join(f"\n{d} partition 0 0 -2" for d, _ in swap_named)
     ev["swap_devices"] = "\n".join([f"swap {p.device} partition {p.device} {os_disk}" for p in swap_parts] +
-                                   [f"swap {f} file {root_dev} {os_disk}" for f in swap_files] + [f"root {root_dev} {os_disk}"])
+                                   [f"swap {f} file {root_dev} {os_disk}" for f in swap_files] +
+                                   [f"swap {d} partition {d} {disk or os_disk}" for d, disk in swap_named] + [f"root {root_dev} {os_disk}"])
     step()
     homes = ["/root"] + sorted({f.split(":")[5] for f in img.text("/etc/passwd").splitlines()
                                 if len(f.split(":")) > 6 and f.split(":")[6].strip().endswith("sh")})
@@ -491,15 +492,20 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     return ev, unavailable, notes
 
 
-def _fstab_swap_files(fstab: str) -> list[str]:
-    """Swap files fstab turns on at boot (not `noauto`; a partition is in the partition table already)."""
-    out = []
+def _fstab_swaps(fstab: str, partitions: set[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """What fstab turns on at boot (not `noauto`): swap files, and swap devices not in the partition table
+    with their disk ("" for UUID=/LABEL=: the image's own fstab names its own disk)."""
+    files, named = [], []
     for line in fstab.splitlines():
         w = line.split()
-        if len(w) > 3 and not w[0].startswith("#") and w[2] == "swap" and w[0].startswith("/") and not w[0].startswith("/dev/") \
-                and "noauto" not in w[3].split(","):
-            out.append(w[0])
-    return out
+        if len(w) < 4 or w[0].startswith("#") or w[2] != "swap" or "noauto" in w[3].split(","):
+            continue
+        if w[0].startswith("/") and not w[0].startswith("/dev/"):
+            files.append(w[0])
+        elif w[0] not in partitions:
+            m = re.fullmatch(r"/dev/((?:[shv]|xv)d[a-z]+|nvme\d+n\d+)p?\d*", w[0])
+            named.append((w[0], m.group(1) if m else ""))
+    return files, named
 
 
 def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, str], opened: OpenedImage) -> None:
