@@ -159,12 +159,17 @@ def test_deprovision_reads_each_key_on_its_own():
     assert verdict("deprovision-config", waagent_conf=f"{REGEN}=y\n{DELROOT}=y\nAutoUpdate.Enabled=n") == \
         (PASSED, f"{REGEN}=y, {DELROOT}=y", required, "")
     assert verdict("deprovision-config", waagent_conf=f"{REGEN}=n\n{DELROOT}=y") == \
-        (WARNING, f"{REGEN}=n, {DELROOT}=y", required, f"sed -i 's/^#*{REGEN}=.*/{REGEN}=y/' /etc/waagent.conf")
+        (WARNING, f"{REGEN}=n, {DELROOT}=y", required, set_key(REGEN))
     assert verdict("deprovision-config", waagent_conf=f"{REGEN}=y\nAutoUpdate.Enabled=y") == \
-        (WARNING, f"{REGEN}=y, {DELROOT}=unset", required, f"sed -i 's/^#*{DELROOT}=.*/{DELROOT}=y/' /etc/waagent.conf")
+        (WARNING, f"{REGEN}=y, {DELROOT}=unset", required, set_key(DELROOT))
     both = verdict("deprovision-config", waagent_conf="")
-    assert both[3] == (f"sed -i 's/^#*{REGEN}=.*/{REGEN}=y/' /etc/waagent.conf && "
-                       f"sed -i 's/^#*{DELROOT}=.*/{DELROOT}=y/' /etc/waagent.conf")
+    assert both[3] == set_key(REGEN) + "; " + set_key(DELROOT)
+
+
+def set_key(k: str) -> str:
+    """The fix sets a present (or commented) key and adds an absent one."""
+    return (f"if grep -q '^#*{k}=' /etc/waagent.conf 2>/dev/null; then sed -i 's/^#*{k}=.*/{k}=y/' /etc/waagent.conf; "
+            f"else echo '{k}=y' >> /etc/waagent.conf; fi")
 
 
 def test_kernel_params():
@@ -308,7 +313,7 @@ def test_sudo_targetpw():
     assert verdict("sudo-targetpw", sudoers="root ALL=(ALL) ALL\n# Defaults targetpw") == (PASSED, "not set", required, "")
     assert verdict("sudo-targetpw", sudoers="Defaults env_reset\nDefaults   targetpw") == \
         (FAILED, "Defaults   targetpw", required,
-         "sed -i 's/^Defaults[[:space:]][[:space:]]*targetpw/# &/' /etc/sudoers (or remove it with visudo)")
+         "sed -i 's/^Defaults[[:space:]][[:space:]]*targetpw/# &/' /etc/sudoers  # or remove the line with visudo")
     # LISA's rule: `Defaults` at the line's start, blanks, then targetpw
     assert verdict("sudo-targetpw", sudoers="Defaults env_reset,targetpw")[0] == PASSED
     assert verdict("sudo-targetpw", sudoers="Defaults\ttargetpw")[0] == FAILED
@@ -321,7 +326,7 @@ def test_default_accounts():
     assert verdict("default-accounts", shadow="root locked\nazureuser locked") == (PASSED, "none", required, "")
     assert verdict("default-accounts", shadow="root password\nbob locked\nalice password") == \
         (FAILED, "root (password), alice (password)", required,
-         "passwd -l root; passwd -l alice; or run 'waagent -deprovision+user' before capturing")
+         "passwd -l root; passwd -l alice  # or run 'waagent -deprovision+user' before capturing")
     # the connecting user's own password and keys are not a failure
     assert verdict("default-accounts", shadow="root locked\nazureuser password", user="azureuser",
                    authorized_keys="azureuser /home/azureuser/.ssh/authorized_keys keys")[:2] == (PASSED, "none")
@@ -330,7 +335,7 @@ def test_default_accounts():
             "carol /home/carol/.ssh/authorized_keys empty")
     got = verdict("default-accounts", shadow="root locked", user="azureuser", authorized_keys=keys)
     assert got == (FAILED, "bob (/home/bob/.ssh/authorized_keys)", required,
-                   "rm -f /home/bob/.ssh/authorized_keys; or run 'waagent -deprovision+user' before capturing")
+                   "rm -f /home/bob/.ssh/authorized_keys  # or run 'waagent -deprovision+user' before capturing")
 
 
 def test_iptables_every_branch():

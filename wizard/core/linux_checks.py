@@ -261,7 +261,9 @@ def _deprovision(ev: Evidence, p: Profile) -> Verdict:
     keys = ("Provisioning.RegenerateSshHostKeyPair", "Provisioning.DeleteRootPassword")
     values = {k: _conf_value(conf, k) for k in keys}
     bad = [k for k, v in values.items() if v != "y"]
-    fix = " && ".join(f"sed -i 's/^#*{k}=.*/{k}=y/' /etc/waagent.conf" for k in bad)
+    # an absent key is added, a present (or commented) one is set: either way the file then says y
+    fix = "; ".join(f"if grep -q '^#*{k}=' /etc/waagent.conf 2>/dev/null; then sed -i 's/^#*{k}=.*/{k}=y/' /etc/waagent.conf; "
+                    f"else echo '{k}=y' >> /etc/waagent.conf; fi" for k in bad)
     return (WARNING if bad else PASSED), ", ".join(f"{k}={v or 'unset'}" for k, v in values.items()), \
         ", ".join(f"{k}=y" for k in keys), fix
 
@@ -461,7 +463,7 @@ def _sudo_targetpw(ev: Evidence, p: Profile) -> Verdict:
         return SKIPPED, "sudoers not readable", "no 'Defaults targetpw'", ""
     bad = [line for line in text.splitlines() if _targetpw_line(line)]
     return (FAILED if bad else PASSED), bad[0].strip() if bad else "not set", "no 'Defaults targetpw' in /etc/sudoers", \
-        "sed -i 's/^Defaults[[:space:]][[:space:]]*targetpw/# &/' /etc/sudoers (or remove it with visudo)" if bad else ""
+        "sed -i 's/^Defaults[[:space:]][[:space:]]*targetpw/# &/' /etc/sudoers  # or remove the line with visudo" if bad else ""
 
 
 def _default_accounts(ev: Evidence, p: Profile) -> Verdict:
@@ -477,7 +479,7 @@ def _default_accounts(ev: Evidence, p: Profile) -> Verdict:
     found = [f"{u} (password)" for u in with_password] + [f"{u} ({path})" for u, path in with_keys]
     fix = "; ".join([f"passwd -l {u}" for u in with_password] + [f"rm -f {path}" for _, path in with_keys])
     if found:
-        fix += "; or run 'waagent -deprovision+user' before capturing"
+        fix += "  # or run 'waagent -deprovision+user' before capturing"
     return (FAILED if found else PASSED), ", ".join(found) or "none", required, fix
 
 
@@ -655,7 +657,8 @@ def _ifcfg_eth0(ev: Evidence, p: Profile) -> Verdict:
         return SKIPPED, not_applicable(f"{d.shown()} (Fedora 39+: NetworkManager keyfiles, judged by network-file)"), " ".join(need), ""
     text = files.get(path)
     missing = [n for n in need if text is None or n not in text]
-    fix = f"printf 'DEVICE=eth0\\nBOOTPROTO=dhcp\\nONBOOT=yes\\nTYPE=Ethernet\\n' > {path}" if missing else ""
+    fix = (f"mkdir -p {posixpath.dirname(path)} && "
+           f"printf 'DEVICE=eth0\\nBOOTPROTO=dhcp\\nONBOOT=yes\\nTYPE=Ethernet\\n' > {path}") if missing else ""
     return (FAILED if missing else PASSED), "missing" if text is None else ("; ".join(f"no {m}" for m in missing) or " ".join(need)), \
         " ".join(need), fix
 
@@ -766,7 +769,8 @@ def _repos(ev: Evidence, p: Profile) -> Verdict:
         missing = [] if base or not d.at_least("8.0") else ["a base repository"]
         required = "a base repository (base, baseos, rhel, fedora, centos or rhui in its id)"
         if d.id == "rhel":
-            rhui = sum(1 for i, _ in rpm if i.startswith("rhui-"))
+            # `yum repolist all`: enabled and disabled ones alike
+            rhui = sum(1 for k, v in files.items() if k.endswith(".repo") for i, _ in _repo_sections(v) if i.startswith("rhui-"))
             missing += [] if rhui > 5 else [f"more than 5 RHUI repositories (found {rhui})"]
             required += "; more than 5 rhui- repositories"
         fix = "Install the distribution's repository configuration (on RHEL: the Azure RHUI client package)."
