@@ -4,8 +4,11 @@
 # Root-only files are read as root through `sudo -n` (as LISA reads them with sudo); without
 # password-less sudo such a section is the one word "needs-root" and its case is Skipped.
 s() { printf '\n@@@%s\n' "$1"; }
-if [ "$(id -u 2>/dev/null)" = 0 ]; then AS=self; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then AS=sudo; else AS=no; fi
-asroot() { case $AS in self) "$@";; sudo) sudo -n "$@";; *) echo needs-root;; esac; }
+# Asked once, when a section first needs root (the sections before it arrive even if sudo hangs).
+AS=""
+detect_root() { [ -n "$AS" ] && return 0
+  if [ "$(id -u 2>/dev/null)" = 0 ]; then AS=self; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then AS=sudo; else AS=no; fi; }
+asroot() { detect_root; case $AS in self) "$@";; sudo) sudo -n "$@";; *) echo needs-root;; esac; }
 s uname_m; uname -m
 s uname_r; uname -r
 s user; id -un 2>/dev/null || whoami
@@ -16,9 +19,6 @@ s grub; cat /etc/default/grub 2>/dev/null
 for f in /boot/efi/EFI/*/grub.cfg /boot/grub/grub.cfg /boot/grub2/grub.cfg; do
   [ -r "$f" ] && grep -qE '^[[:space:]]*linux' "$f" && { echo "### $f"; grep -E '^[[:space:]]*linux' "$f"; }
 done
-# The boot loader files LISA's verify_grub reads, as root: only the words it looks for leave the VM.
-s grub_files; asroot sh -c 'for f in /boot/grub/grub.cfg /boot/grub2/grub.cfg /boot/grub/grub.conf /boot/grub2/grubenv /boot/grub/menu.lst; do
-  [ -f "$f" ] && { echo "### $f"; grep -oE "libata\.atapi_enabled=0|reserve=0x1f0,0x8|numa=off" "$f" | sort -u; }; done; true'
 s swaps; cat /proc/swaps 2>/dev/null
 # Each active swap's backing device (a swap file: the file system it is on) and the root's.
 s swap_devices
@@ -46,7 +46,7 @@ s waagent_conf; cat /etc/waagent.conf 2>/dev/null
 s sshd_config; cat /etc/ssh/sshd_config 2>/dev/null
 s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf; do [ -r "$f" ] && { echo "### $f"; cat "$f"; }; done
 # The value sshd itself takes (LISA asks `sudo sshd -T` first); empty without root or sshd.
-s sshd_t; [ "$AS" = no ] || asroot sh -c 'for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && { "$p" -T 2>/dev/null | grep -i "^clientaliveinterval "; break; }; done; true'
+s sshd_t; detect_root; [ "$AS" = no ] || asroot sh -c 'for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && { "$p" -T 2>/dev/null | grep -i "^clientaliveinterval "; break; }; done; true'
 s sshd_binary; for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && echo "$p"; done
 s python; (python3 --version || python --version) 2>&1
 s python_pyasn1; (python3 -c 'import pyasn1; print(pyasn1.__version__)' || python -c 'import pyasn1; print(pyasn1.__version__)') 2>/dev/null
@@ -58,11 +58,14 @@ s modules; cut -d' ' -f1 /proc/modules 2>/dev/null; ls "/lib/modules/$(uname -r)
 grep -E 'hv_|hyperv' "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null
 s kernel_config; c="/boot/config-$(uname -r)"; if [ -r "$c" ]; then echo "### $c"; grep -E '^CONFIG_(WATCHDOG|CIFS)=' "$c"; elif [ -r /proc/config.gz ]; then echo "### /proc/config.gz"; zcat /proc/config.gz | grep -E '^CONFIG_(WATCHDOG|CIFS)='; fi
 s resolv; cat /etc/resolv.conf 2>/dev/null
+# The boot loader files LISA's verify_grub reads, as root: only the words it looks for leave the VM.
+s grub_files; asroot sh -c 'for f in /boot/grub/grub.cfg /boot/grub2/grub.cfg /boot/grub/grub.conf /boot/grub2/grubenv /boot/grub/menu.lst; do
+  [ -f "$f" ] && { echo "### $f"; grep -oE "libata\.atapi_enabled=0|reserve=0x1f0,0x8|numa=off" "$f" | sort -u; }; done; true'
 s sudoers; if [ -r /etc/sudoers ]; then cat /etc/sudoers; else asroot cat /etc/sudoers 2>/dev/null; fi
-s sudo; if [ "$AS" = no ]; then echo no; else echo yes; fi
+s sudo; detect_root; if [ "$AS" = no ]; then echo no; else echo yes; fi
 # Only "user password|locked" leaves the VM, never a hash (LISA: '*' or '!' in it, 'x' or empty is locked).
 shadow_state() { awk -F: '!/^[[:space:]]*#/ && NF > 1 { if ($2 == "" || $2 == "x" || index($2, "*") || index($2, "!")) print $1, "locked"; else print $1, "password" }'; }
-s shadow; if [ -r /etc/shadow ]; then shadow_state < /etc/shadow; elif [ "$AS" = no ]; then echo needs-root; else asroot cat /etc/shadow | shadow_state; fi
+s shadow; detect_root; if [ -r /etc/shadow ]; then shadow_state < /etc/shadow; elif [ "$AS" = no ]; then echo needs-root; else asroot cat /etc/shadow | shadow_state; fi
 # Every login user's authorized_keys, as root: "user path keys|empty|notice" (the keys stay on the VM).
 s authorized_keys; asroot sh -c 'awk -F: "!/nologin/ && NF > 5 { print \$1, \$6 }" /etc/passwd | while read -r u h; do f="$h/.ssh/authorized_keys"
   [ -f "$f" ] || continue; if [ ! -s "$f" ]; then echo "$u $f empty"; elif grep -q "Please login as the user" "$f"; then echo "$u $f notice"; else echo "$u $f keys"; fi; done; true'
@@ -74,7 +77,7 @@ for f in /etc/NetworkManager/system-connections/eth0.nmconnection /etc/NetworkMa
 s network_manager; for d in /etc/systemd/system/multi-user.target.wants /etc/systemd/system/network-online.target.wants; do ls "$d" 2>/dev/null; done
 s repos; for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources /etc/yum.repos.d/*.repo /etc/zypp/repos.d/*.repo; do [ -r "$f" ] && { echo "### $f"; grep -vE '^[[:space:]]*(#|$)' "$f" | head -300; }; done
 s ipv6; cat /proc/sys/net/ipv6/conf/all/disable_ipv6 2>/dev/null
-s iptables; if command -v iptables >/dev/null 2>&1 || [ -x /sbin/iptables ] || [ -x /usr/sbin/iptables ]; then if [ "$AS" = no ]; then echo needs-root; else asroot iptables -S 2>&1; fi; else echo not-installed; fi
+s iptables; if command -v iptables >/dev/null 2>&1 || [ -x /sbin/iptables ] || [ -x /usr/sbin/iptables ]; then detect_root; if [ "$AS" = no ]; then echo needs-root; else asroot iptables -S 2>&1; fi; else echo not-installed; fi
 s glibc; (ldd --version 2>&1 || getconf GNU_LIBC_VERSION 2>&1) | head -1
 # Running-system evidence (online only): processes, the boot log's problem lines, cloud-init, the resource disk.
 s processes; for p in /proc/[0-9]*/comm; do cat "$p" 2>/dev/null; done | grep -xE 'hv_kvp_daemon|hypervkvpd'
