@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wizard.core import linux_checks as lc
 from wizard.core.linux_checks import ERROR, FAILED, PASSED, SKIPPED, WARNING, judge, parse_sections
@@ -664,3 +666,40 @@ def test_lisa_running_system_cases():
     assert verdict("swap-agent", PC, swaps="Filename\n/mnt/resource/swapfile file 1 0 -2",
                    waagent_conf="ResourceDisk.EnableSwap=y")[0] == PASSED
     assert verdict("swap-agent", PC, swaps="Filename", waagent_conf="ResourceDisk.EnableSwap=y")[0] == FAILED
+
+
+def test_an_include_loop_reads_each_file_once():
+    dropins = "".join(f"### /etc/ssh/sshd_config.d/{i:03}.conf\nInclude /etc/ssh/sshd_config.d/*.conf\n" for i in range(300))
+    import time
+
+    start = time.monotonic()
+    assert lc.sshd_effective("Include /etc/ssh/sshd_config.d/*.conf", dropins, "ClientAliveInterval") == (None, "")
+    assert time.monotonic() - start < 2
+
+
+SECTION_TEXT = st.lists(st.one_of(st.text(alphabet=list("abcDEF0129 =:,./#-_[]*!\"'\t@"), max_size=40),
+                                  st.sampled_from(["### /etc/x", "needs-root", "exists /usr/sbin/NetworkManager",
+                                                   "swap /x file - -", "root /dev/mapper/vg-root", "mounted /dev/sdb1"])),
+                        max_size=12).map("\n".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_any_probe_text_gives_a_verdict_never_a_crash(data):
+    """Every section comes from the VM: any text gives one of the result words, never an exception."""
+    sections = {name: data.draw(SECTION_TEXT) for case in lc.CASES for name in case.sections}
+    sections["os_release"] = data.draw(st.sampled_from([RHEL9, UBUNTU, 'ID=azurelinux\nVERSION_ID="3.0"', 'ID="sles"',
+                                                       "ID=fedora\nVERSION_ID=40", 'ID=centos\nVERSION_ID="6.5"', ""]))
+    text = "".join(f"@@@{k}\n{v}\n" for k, v in sections.items()) + "@@@end\n"
+    for profile in (GUIDE, PC):
+        for r in judge(parse_sections(text), profile):
+            assert r.result in (PASSED, WARNING, FAILED, ERROR, SKIPPED)
+            assert not r.actual.startswith("could not be determined"), (r.id, r.actual)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_classify_takes_any_os_release(text):
+    d = lc.classify(text)
+    assert d.family in ("", "debian", "ubuntu", "redhat", "fedora", "suse", "mariner", "coreos")
+    assert isinstance(d.shown(), str)

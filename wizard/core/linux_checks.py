@@ -181,8 +181,10 @@ def sshd_effective(main: str, dropins: str, key: str, main_path: str = "/etc/ssh
     value wins, an `Include` reads its files (in name order) where it stands, a `Match` ends what applies to
     every connection (in the main file: the rest of it; in an included file: the rest of that file)."""
     files = headed_files(dropins)
+    seen: set[str] = set()  # each file is read once (sshd refuses an Include loop; the VM's text may have one)
 
     def walk(text: str, path: str, depth: int) -> tuple[str | None, str]:
+        seen.add(path)
         for line in text.splitlines():
             parts = line.strip().split(None, 1)
             if not parts or parts[0].startswith("#"):
@@ -193,7 +195,7 @@ def sshd_effective(main: str, dropins: str, key: str, main_path: str = "/etc/ssh
             if word == "include" and len(parts) > 1 and depth < 4:
                 for pattern in parts[1].split():
                     pattern = pattern if pattern.startswith("/") else posixpath.join("/etc/ssh", pattern)
-                    for name in sorted(n for n in files if fnmatch.fnmatchcase(n, pattern)):
+                    for name in sorted(n for n in files if n not in seen and fnmatch.fnmatchcase(n, pattern)):
                         value, where = walk(files[name], name, depth + 1)
                         if value is not None:
                             return value, where
