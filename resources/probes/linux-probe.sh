@@ -33,10 +33,19 @@ echo "root ${root_dev:--} $(disk_of "$root_dev")"
 s fstab; cat /etc/fstab 2>/dev/null
 s mounts; cat /proc/mounts 2>/dev/null
 s history
-for home in /root $(awk -F: '$7 ~ /sh$/ { print $6 }' /etc/passwd 2>/dev/null | sort -u); do
-  for f in .bash_history .sh_history .zsh_history .ash_history .ksh_history .history; do
-    [ -f "$home/$f" ] && printf '%s %s\n' "$(wc -c < "$home/$f" 2>/dev/null || echo unreadable)" "$home/$f"
-  done
+# LISA reads every shell user's home with sudo: a home or file the user cannot read is read as root, and
+# without sudo -n it is named "unreadable" (the case is Skipped, never judged from half the homes).
+HIST=".bash_history .sh_history .zsh_history .ash_history .ksh_history .history"
+for home in $({ echo /root; awk -F: '$7 ~ /sh$/ { print $6 }' /etc/passwd 2>/dev/null; } | sort -u); do
+  [ -d "$home" ] || continue
+  if [ -r "$home" ] && [ -x "$home" ]; then
+    for f in $HIST; do [ -f "$home/$f" ] || continue
+      if [ -r "$home/$f" ]; then n=$(wc -c < "$home/$f"); else detect_root; n=$(asroot stat -c %s "$home/$f" 2>/dev/null); fi
+      case $n in *[!0-9\ ]*|"") echo "unreadable $home/$f";; *) printf '%s %s\n' $n "$home/$f";; esac; done
+  else
+    detect_root
+    if [ "$AS" = no ]; then echo "unreadable $home"; else asroot sh -c 'for f in $1; do [ -f "$0/$f" ] && printf "%s %s\n" $(wc -c < "$0/$f") "$0/$f"; done; true' "$home" "$HIST"; fi
+  fi
 done
 s waagent
 for w in /usr/sbin/waagent /usr/bin/waagent /usr/local/sbin/waagent /usr/local/bin/waagent; do

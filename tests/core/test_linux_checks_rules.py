@@ -703,3 +703,10 @@ def test_classify_takes_any_os_release(text):
     d = lc.classify(text)
     assert d.family in ("", "debian", "ubuntu", "redhat", "fedora", "suse", "mariner", "coreos")
     assert isinstance(d.shown(), str)
+
+
+def test_a_history_only_root_reads_without_sudo_is_skipped():
+    got = verdict("bash-history", PC, history="0 /home/azureuser/.bash_history\nunreadable /root")
+    assert got[0] == SKIPPED and got[1].startswith(lc.NEEDS_SUDO) and "/root" in got[1]
+    assert verdict("bash-history", PC, history="0 /root/.history\n0 /home/a/.bash_history")[0] == PASSED
+    assert verdict("bash-history", PC, history="12 /home/a/.history")[:2] == (FAILED, "/home/a/.history 12 bytes")

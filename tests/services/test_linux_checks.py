@@ -89,6 +89,7 @@ def test_without_password_less_sudo_root_only_cases_are_skipped(tmp_path):
     from sshd_server import SshServer, make_image_root
 
     image = make_image_root("mpwtnosudo", "nosudo-Pass-1")
+    (image.root / "root").chmod(0o700)  # as on a real system: only root reads /root
     server = SshServer(tmp_path, [image]).start()
     try:
         results, evidence = run_suite(server, tmp_path, image, PC)
@@ -97,6 +98,8 @@ def test_without_password_less_sudo_root_only_cases_are_skipped(tmp_path):
     assert evidence["sudo"] == "no"
     for case in ("default-accounts", "sudo-targetpw", "boot-log"):
         assert (results[case].result, results[case].actual) == (SKIPPED, lc.NEEDS_SUDO), case
+    # /root's history cannot be seen: the case is not judged from the other homes alone
+    assert (results["bash-history"].result, results["bash-history"].actual) == (SKIPPED, f"{lc.NEEDS_SUDO} (/root)")
 
 
 def test_32_bit_machine_fails_os_architecture():

@@ -222,7 +222,11 @@ class Case:
 
 def _bash_history(ev: Evidence, p: Profile) -> Verdict:
     limit = p.linux_bash_history_max_bytes
-    files = [line.split(" ", 1) for line in ev.get("history", "").splitlines() if " " in line]
+    lines = ev.get("history", "").splitlines()
+    unreadable = [line.split(" ", 1)[1] for line in lines if line.startswith("unreadable ")]
+    if unreadable:  # a home or file only root reads, and no sudo -n: not judged from the other homes
+        return SKIPPED, f"{NEEDS_SUDO} ({', '.join(unreadable[:5])})", f"every history file ≤ {limit} bytes", ""
+    files = [line.split(" ", 1) for line in lines if " " in line]
     too_big = [(size, path) for size, path in files if not size.isdigit() or int(size) > limit]
     actual = ", ".join(f"{path} {size} bytes" for size, path in files) or "no history files"
     fix = "; ".join(f"cat /dev/null > {path}" for _, path in too_big) + "; history -c" if too_big else ""
