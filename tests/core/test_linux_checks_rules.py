@@ -223,6 +223,11 @@ def test_swap_today_only_on_the_os_disk():
     file_on_root = "swap /swapfile file /dev/sda1 sda\nroot /dev/sda1 sda"
     assert verdict("swap-partition", PC, swaps=f"{header}\n/swapfile file 1 0 -2", swap_devices=file_on_root)[:2] == \
         (FAILED, "/swapfile on the OS disk sda")
+    # a file under /mnt that df places on the OS disk is on the OS disk, whatever its path says
+    assert verdict("swap-partition", PC, swaps=f"{header}\n/mnt/swapfile file 1 0 -2",
+                   swap_devices="swap /mnt/swapfile file /dev/sda1 sda\nroot /dev/sda1 sda")[0] == FAILED
+    assert verdict("swap-partition", PC, swaps=resource, mounts="/dev/sda1 / ext4 rw 0 0")[1] == \
+        "/mnt/resource/swapfile (not on the OS disk)"
     custom = "ResourceDisk.MountPoint=/mnt/res\n"
     assert verdict("swap-partition", PC, swaps=f"{header}\n/mnt/res/swapfile file 1 0 -2", waagent_conf=custom,
                    swap_devices="swap /mnt/res/swapfile file /dev/sdb1 sdb\nroot /dev/sda1 sda")[0] == PASSED

@@ -324,23 +324,26 @@ def _swap(ev: Evidence, p: Profile) -> Verdict:
     required = "no swap partition" if not p.linux_lisa_rules else "no swap partition or file on the OS disk"
     keep = "use ResourceDisk.EnableSwap=y in /etc/waagent.conf for swap on the resource disk"
     if p.linux_lisa_rules:
-        found = []
+        found: list[str] = []
+        shown: list[str] = []
         for w in swaps:
-            name = w[0]
-            if name in on_resource:
-                continue
-            kind, dev, disk = (devices.get(name, []) + ["-", "-", ""])[:3]
+            name, is_file = w[0], len(w) > 1 and w[1] == "file"
+            _, dev, disk = (devices.get(name, []) + ["-", "-", "-"])[:3]
+            dev = name if dev == "-" and not is_file else dev
             disk = "" if disk == "-" else disk
-            dev = name if dev == "-" and (len(w) < 2 or w[1] != "file") else dev
-            disk = disk or (_base_disk(dev) if dev.startswith("/dev/") and "/mapper/" not in dev else "")
-            mapper = "/mapper/" in dev or dev.startswith("/dev/dm-")
-            same = (disk and disk == os_disk) or (mapper and ("/mapper/" in root_dev or root_dev.startswith("/dev/dm-")) and not disk) \
-                or (len(w) > 1 and w[1] == "file" and dev in ("-", root_dev))
-            if same:
-                found.append(name)
+            if not disk and dev.startswith("/dev/") and "/mapper/" not in dev and not dev.startswith("/dev/dm-"):
+                disk = _base_disk(dev)
+            if disk:  # the disk it is on is known (the probe asked /sys, or the device names it)
+                on_os = disk == os_disk
+            elif is_file:  # a file on an unknown file system: the resource disk's mount point says so, else the root's
+                on_os = name not in on_resource
+            else:  # a logical volume the probe could not resolve: on the OS disk when the root is one too
+                on_os = "/mapper/" in root_dev or root_dev.startswith("/dev/dm-")
+            (found if on_os else shown).append(name)
         fix = "; ".join([f"swapoff {n}" for n in found] + [f"remove {', '.join(found)} from /etc/fstab and delete it; {keep}"]) if found else ""
-        shown = ", ".join(w[0] + (" (resource disk)" if w[0] in on_resource else "") for w in swaps) or "no swap"
-        return (FAILED if found else PASSED), shown if not found else ", ".join(found) + f" on the OS disk {os_disk or root_dev}", required, fix
+        if found:
+            return FAILED, ", ".join(found) + f" on the OS disk {os_disk}", required, fix
+        return PASSED, ", ".join(f"{n} (not on the OS disk)" for n in shown) or "no swap", required, ""
     active = [w[0] for w in swaps if w[0] not in on_resource]
     fstab = [line.split()[0] for line in ev.get("fstab", "").splitlines()
              if line.strip() and not line.lstrip().startswith("#") and len(line.split()) > 2 and line.split()[2] == "swap"
