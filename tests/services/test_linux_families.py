@@ -15,11 +15,12 @@ import pytest
 from image_roots import FAMILIES, base_tree, build_vhd, fill_family, tree
 from sshd_server import SshServer, make_image_root
 
-from wizard.core import linux_checks as lc
 from wizard.core.linux_checks import ERROR, FAILED, PASSED, SKIPPED, WARNING
+from wizard.core.model import ConnectionSettings
+from wizard.core.operations import VmSecrets, run_certification
 from wizard.core.preflight import preflight
 from wizard.core.profiles import load_profile
-from wizard.core.sshconn import KnownHosts, SshTarget, open_session
+from wizard.core.sshconn import KnownHosts
 
 GUIDE = load_profile("publishing-guide-2015")
 PC = load_profile("partner-center")
@@ -48,14 +49,13 @@ def family_server(tmp_path_factory):
 
 
 def online(server, image, profile, tmp_path):
+    """The product path: operations.run_certification, one round trip."""
     known = KnownHosts(tmp_path / "known_hosts")
     known.remember("127.0.0.1", server.port, paramiko.Ed25519Key(filename=str(server.host_key)))
-    transport = open_session(SshTarget("127.0.0.1", server.port, image.user, password=image.password), known)
-    try:
-        results, _ = lc.run_linux_suite(transport, profile)
-    finally:
-        transport.close()
-    return {r.id: r for r in results}
+    c = ConnectionSettings(host="127.0.0.1", port=server.port, user=image.user)
+    run = run_certification(c, VmSecrets(password=image.password), profile, known)
+    assert run.interrupted == ""
+    return {r.id: r for r in run.results}
 
 
 def offline(folder, out, profile):
