@@ -90,6 +90,8 @@ s iptables; if command -v iptables >/dev/null 2>&1 || [ -x /sbin/iptables ] || [
 s glibc; (ldd --version 2>&1 || getconf GNU_LIBC_VERSION 2>&1) | head -1
 # Running-system evidence (online only): processes, the boot log's problem lines, cloud-init, the resource disk.
 s processes; for p in /proc/[0-9]*/comm; do cat "$p" 2>/dev/null; done | grep -xE 'hv_kvp_daemon|hypervkvpd'
+# LISA's fallback for the serial console: the kernel's "console [ttyS0] enabled" line in the boot log.
+s console_log; asroot sh -c '{ dmesg 2>/dev/null; cat /var/log/syslog /var/log/messages 2>/dev/null; } | grep -m 2 -E "console \[(ttyS0|ttyAMA0)\] enabled|uart0: console"; true'
 s boot_log; asroot sh -c '{ dmesg 2>/dev/null; cat /var/log/syslog /var/log/messages 2>/dev/null; } | grep -E "fail|error|warning" | tail -n 400; true'
 s cloud_init; asroot sh -c 'if [ -f /var/log/cloud-init.log ]; then echo "log present"; grep -E "\[(ERROR|WARNING)\]:" /var/log/cloud-init.log | tail -n 50; command -v cloud-init >/dev/null 2>&1 && { cloud-init status >/dev/null 2>&1; echo "status $?"; }; else echo "no log"; fi; true'
 s resource_disk; asroot sh -c 'm=""; if [ -f /var/log/cloud-init.log ]; then m=/mnt; fi

@@ -580,6 +580,10 @@ def test_console_with_its_speed_passes():
         got = verdict("kernel-params", profile, cmdline="root=/dev/sda1 console=ttyS0,115200n8 earlyprintk=ttyS0 rootdelay=300")
         assert got[0] == PASSED
     assert verdict("kernel-params", PC, cmdline="console=ttyS01")[0] == FAILED
+    # LISA's fallback: the boot log's "console [ttyS0] enabled" (a console set without console=)
+    assert verdict("kernel-params", PC, cmdline="quiet", console_log="[    0.1] printk: console [ttyS0] enabled")[:2] == \
+        (PASSED, "console [ttyS0] enabled (boot log)")
+    assert verdict("kernel-params", GUIDE, cmdline="quiet", console_log="[    0.1] printk: console [ttyS0] enabled")[0] == FAILED
 
 
 def test_built_in_hyper_v_drivers_count_online():

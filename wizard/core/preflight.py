@@ -485,6 +485,7 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     if opened.esp is not None:
         notes += [f"the EFI System Partition ({opened.esp.device}) is damaged: {p}" for p in opened.esp.problems]
     _lisa_sections(img, ev, release, packages, opened)
+    ev["console_log"] = ""  # the boot log's console line: a booted system's (offline the command line decides)
     for section in ("processes", "boot_log", "cloud_init", "resource_disk"):
         ev[section] = ""
         unavailable[section] = NEEDS_VM.format(what="it is evidence of a booted system")
