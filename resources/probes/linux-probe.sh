@@ -52,8 +52,9 @@ for w in /usr/sbin/waagent /usr/bin/waagent /usr/local/sbin/waagent /usr/local/b
   if [ -x "$w" ]; then echo "path $w"; "$w" -version 2>&1 | head -3; break; fi
 done
 s waagent_conf; cat /etc/waagent.conf 2>/dev/null
-s sshd_config; cat /etc/ssh/sshd_config 2>/dev/null
-s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf; do [ -r "$f" ] && { echo "### $f"; cat "$f"; }; done
+# The main file where LISA looks for it: /etc/ssh, else the vendor's /usr/etc/ssh (named on a first comment line).
+s sshd_config; if [ -r /etc/ssh/sshd_config ]; then cat /etc/ssh/sshd_config; else for f in /usr/etc/ssh/sshd_config /usr/local/etc/ssh/sshd_config; do [ -r "$f" ] && { echo "#@read-from $f"; cat "$f"; break; }; done; fi
+s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf /usr/etc/ssh/sshd_config.d/*.conf; do [ -r "$f" ] && { echo "### $f"; cat "$f"; }; done
 # The value sshd itself takes (LISA asks `sudo sshd -T` first); empty without root or sshd.
 s sshd_t; detect_root; [ "$AS" = no ] || asroot sh -c 'for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && { "$p" -T 2>/dev/null | grep -i "^clientaliveinterval "; break; }; done; true'
 s sshd_binary; for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && echo "$p"; done

@@ -374,9 +374,15 @@ def _root_partition(ev: Evidence, p: Profile) -> Verdict:
         "Rebuild the image with a plain root partition (no LVM)." if lvm else ""
 
 
+VENDOR_MARK = "#@read-from "  # the probe's first line when the main file is the vendor's (/usr/etc/ssh: SUSE 16, Tumbleweed)
+ETC_DROPINS = "/etc/ssh/sshd_config.d/*.conf"
+
+
 def _client_alive(ev: Evidence, p: Profile) -> Verdict:
-    main_path = "/etc/ssh/sshd_config"
-    value, source = sshd_effective(ev.get("sshd_config", ""), ev.get("sshd_dropins", ""), "ClientAliveInterval", main_path)
+    text = ev.get("sshd_config", "")
+    first = text.split("\n", 1)[0]
+    main_path = first[len(VENDOR_MARK):].strip() if first.startswith(VENDOR_MARK) else "/etc/ssh/sshd_config"
+    value, source = sshd_effective(text, ev.get("sshd_dropins", ""), "ClientAliveInterval", main_path)
     from_sshd = next((line.split()[1] for line in ev.get("sshd_t", "").splitlines()
                       if len(line.split()) == 2 and line.split()[0].lower() == "clientaliveinterval"), None)
     rec, lo, hi = p.linux_client_alive_recommended, p.linux_client_alive_min, p.linux_client_alive_max
@@ -386,8 +392,15 @@ def _client_alive(ev: Evidence, p: Profile) -> Verdict:
     # line (before any Include or Match) is read first.
     prepend = (f"{{ echo '{line}'; cat {main_path} 2>/dev/null; }} > {main_path}.new && mv {main_path}.new {main_path}")
     restart = "systemctl restart sshd 2>/dev/null || systemctl restart ssh"
+    if main_path.startswith("/usr/"):
+        # The vendor's file: an update replaces it, and creating /etc/ssh/sshd_config would make sshd skip it
+        # (its Include lines, Subsystem, UsePAM). The admin's place is a drop-in it includes, read first.
+        included = any(w.lower() == "include" and ETC_DROPINS in rest.split()
+                       for w, _, rest in (ln.strip().partition(" ") for ln in text.splitlines()))
+        prepend = (f"mkdir -p /etc/ssh/sshd_config.d && echo '{line}' > /etc/ssh/sshd_config.d/00-clientaliveinterval.conf"
+                   if included else f"cp {main_path} /etc/ssh/sshd_config && " + prepend)
     edit = (f"sed -i 's/^[[:space:]]*[Cc][Ll][Ii][Ee][Nn][Tt][Aa][Ll][Ii][Vv][Ee][Ii][Nn][Tt][Ee][Rr][Vv][Aa][Ll][[:space:]].*/{line}/' "
-            f"{source}") if source else prepend
+            f"{source}") if source and not source.startswith("/usr/") else prepend
     fix = f"{edit} && {restart}"
     if p.linux_lisa_rules and from_sshd is not None and from_sshd.isdigit() and from_sshd != "0":
         value, source = from_sshd, source or "sshd -T"  # LISA asks sshd first (sshd -T shows 0 when unset)

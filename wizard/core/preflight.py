@@ -450,7 +450,11 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
         ev["waagent"] = ""
     ev["waagent_conf"] = img.text("/etc/waagent.conf")
     ev["sshd_config"] = img.text("/etc/ssh/sshd_config")
-    ev["sshd_dropins"] = _cat(img, img.glob("/etc/ssh/sshd_config.d", ".conf"), headed=True)
+    if not img.is_file("/etc/ssh/sshd_config"):  # the vendor's file, as the probe reads it (SUSE 16, Tumbleweed)
+        vendor = next((f for f in ("/usr/etc/ssh/sshd_config", "/usr/local/etc/ssh/sshd_config") if img.is_file(f)), "")
+        ev["sshd_config"] = f"#@read-from {vendor}\n{img.text(vendor)}" if vendor else ""
+    ev["sshd_dropins"] = _cat(img, img.glob("/etc/ssh/sshd_config.d", ".conf") + img.glob("/usr/etc/ssh/sshd_config.d", ".conf"),
+                              headed=True)
     ev["sshd_binary"] = "\n".join(p for p in SSHD_PATHS if img.is_executable(p))
     step()
     for section, package_names, binaries, label in (
