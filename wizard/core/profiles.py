@@ -96,6 +96,11 @@ class Profile:
     image_sources: tuple[str, ...]  # sasUri | sharedImageGallery
     gallery_provider_namespace: str  # the resource provider a gallery source needs registered; "" without gallery
     linux_kernel_param_arm64_alternatives: dict[str, str]  # required parameter -> what an ARM64 image uses instead
+    linux_lisa_rules: bool  # the Linux cases judged as LISA's AzureImageStandard judges them, and its other cases run
+    linux_omi_min_version: str  # "": no OMI case
+    linux_kernel_configs_required: tuple[str, ...]  # each =y or =m in the kernel's config; (): no case
+    linux_grub_forbidden_params: tuple[str, ...]  # never in the boot loader's file; (): no case
+    linux_arm64_pmu_param: str  # an Arm64 command line has it; "": no case
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
         """The profile's entry for a Partner Center image type, or None when the profile has no such type."""
