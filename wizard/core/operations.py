@@ -662,6 +662,7 @@ _FOR_THE_PAGES = {
     "apply_prefill": "questionnaire", "exception_candidates": "questionnaire", "is_answered": "questionnaire",
     "load_questionnaire": "questionnaire", "questionnaire_progress": "questionnaire:progress",
     "RecoveryStore": "recovery", "safe_file_name": "safenames",
+    "is_local_directory": "places", "remember_written": "places", "written_this_session": "places",
     "STORAGE_MODES": "secrets",
     "HostKeyChanged": "sshconn", "KnownHosts": "sshconn", "STEP_NAMES": "sshconn", "SshFailure": "sshconn",
     "UnknownHostKey": "sshconn",
@@ -703,6 +704,9 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .partner_center.submit import SubmitRefused as SubmitRefused
     from .pc_import import ImportUnreadable as ImportUnreadable
     from .pc_import import read_import_file as read_import_file
+    from .places import is_local_directory as is_local_directory
+    from .places import remember_written as remember_written
+    from .places import written_this_session as written_this_session
     from .projectio import ProjectChangedOnDisk as ProjectChangedOnDisk
     from .projectio import ProjectSaveError as ProjectSaveError
     from .projectio import ProjectUnreadable as ProjectUnreadable

@@ -261,8 +261,7 @@ class ExportPage(StepPage):
     def export_to(self, fmt: str, path: Path) -> bool:
         """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
         from ..core.model import ExportRecord
-        from ..core.operations import ExportRefused, ProjectSaveError, utc_now_iso, write_export
-        from ..core.places import remember_written
+        from ..core.operations import ExportRefused, ProjectSaveError, remember_written, utc_now_iso, write_export
 
         try:
             missing = write_export(fmt, self.project, self.exports, path)

@@ -106,7 +106,7 @@ class NextPage(StepPage):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        from ..core.places import is_local_directory, written_this_session
+        from ..core.operations import is_local_directory, written_this_session
 
         folder = self.export_folder()
         if folder is None:
