@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import APP_DISPLAY_NAME, __version__
 
-SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify", "report", "export")
+SUBCOMMANDS = ("project", "vhd", "sas", "upload", "certify", "report", "export", "catalogue")
 
 
 class CommandError(Exception):
@@ -638,6 +638,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sku", metavar="ID", help="only this SKU (default: every SKU)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here (default: stdout)")
     export.set_defaults(func=_export)
+    from . import cli_catalogue
+
+    cli_catalogue.add_parser(sub)
     return parser
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
-from .core.model import IMAGE_X64_GEN1, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
+from .core.model import SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
 from .core.validation import project_profile
 from .i18n import translate
 
@@ -69,6 +69,7 @@ class ImageSlot(QGroupBox):
         super().__init__(title)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.security_kinds = tuple(profile.security_type_image_types)  # Partner Center: x64Gen2 only
         self.kind = QComboBox()
         self.kind.setAccessibleName(title)
         if optional:
@@ -123,8 +124,11 @@ class ImageSlot(QGroupBox):
         kind = self.kind.currentData()
         for w in (self.sku_id, self.security, self.source, self.tenant, self.resource, self.confirmed):
             w.setEnabled(bool(kind))
-        self.security.setEnabled(bool(kind) and kind != IMAGE_X64_GEN1 and self.security.count() > 1)
-        if kind == IMAGE_X64_GEN1:
+        takes_security = kind in self.security_kinds
+        self.security.setEnabled(takes_security and self.security.count() > 1)
+        self.security.setToolTip("" if takes_security or not kind else
+                                 self.tr("Partner Center takes a security type on x64 Generation 2 images only."))
+        if not takes_security:
             self.security.setCurrentIndex(0)
         gallery = bool(kind) and self.source.currentData() == SOURCE_GALLERY
         for w in (self.tenant, self.resource, self.confirmed):

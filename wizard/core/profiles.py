@@ -96,6 +96,8 @@ class Profile:
     image_sources: tuple[str, ...]  # sasUri | sharedImageGallery
     gallery_provider_namespace: str  # the resource provider a gallery source needs registered; "" without gallery
     linux_kernel_param_arm64_alternatives: dict[str, str]  # required parameter -> what an ARM64 image uses instead
+    security_type_image_types: tuple[str, ...]  # the image types (Partner Center SKUs) that may carry a securityType
+    security_types_need_sizes: tuple[str, ...]  # security types a plan offers only with a recommended size that runs them
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
         """The profile's entry for a Partner Center image type, or None when the profile has no such type."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 
 from PySide6 import QtCore  # QtCore.Qt only after the first paint: see wizard/qt_values.py
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -254,10 +255,13 @@ class OfferPage(StepPage):
         size_text = self.tr("{0} — {1} vCPU, {2:g} GiB ({3})")
         size_tip = self.tr("Runs generation {0} images on {1}.")
         retired_tip = self.tr("Retired on {0}: offered only under the 2015 guide's profile.")
+        retiring_tip = self.tr("Announced for retirement on {0}: recommend a current size.")
+        today = date.today()
         for vm in catalogue():
             item = QListWidgetItem(size_text.format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
             item.setToolTip(size_tip.format(", ".join(map(str, vm.generations)), vm.architecture)
-                            + (" " + retired_tip.format(vm.retired) if vm.retired else ""))
+                            + (" " + retired_tip.format(vm.retired_on(today)) if vm.retired_on(today) else "")
+                            + (" " + retiring_tip.format(vm.retiring_on(today)) if vm.retiring_on(today) else ""))
             item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
             item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)

@@ -21,7 +21,7 @@ from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from ..validation import VERSION_RE, VM_SIZE_NAME_RE, gallery_parts, project_profile
 from ..vmsizes import by_name
 from .formats import FORMATS
-from .forms import FormField, partner_center_json, portal_form
+from .forms import FormField, carries_security_type, partner_center_json, portal_form
 from .readiness import ReadinessItem, readiness
 from .tokens import ExportTokens
 
@@ -285,7 +285,8 @@ def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None)
                                                                   or "Microsoft.PartnerCenterIngestion")])
             commands.append([("az", "sig", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
                              ("--location", location)])
-            choice = profile.security_choice(image.security_types) or {}
+            # A security type only where Partner Center takes one (x64Gen2): the test VM is what the plan publishes.
+            choice = profile.security_choice(image.security_types if carries_security_type(image.image_type) else []) or {}
             definition_cmd: Command = [
                 ("az", "sig", "image-definition", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
                 ("--gallery-image-definition", definition),
