@@ -140,7 +140,9 @@ class ImageSlot(QGroupBox):
             return None
         image = PlanImage(kind, self.sku_id.text().strip(), list(self.security.currentData() or []),
                           self.source.currentData() or SOURCE_SAS, self.tenant.text().strip(), self.resource.text().strip(),
-                          self.confirmed.isChecked(), dict(old.extra) if old else {})
+                          self.confirmed.isChecked(), extra=dict(old.extra) if old else {})
+        if old is not None and old.gallery_check is not None and old.gallery_check.resource_id == image.gallery_resource_id:
+            image.gallery_check = old.gallery_check  # what Azure said still describes this version
         return image
 
 

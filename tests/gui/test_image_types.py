@@ -14,12 +14,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from gallery_json import az_definition, az_version
 from helpers.powershell_grammar import parse_errors
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_export import NOW, TOKEN, ready_project
 
 from wizard.core.export import ExportRefused, partner_center_json, prepare, readiness, render
+from wizard.core.gallery import read_definition_json, read_version_json
 from wizard.core.model import Disk, PlanImage, new_project
 from wizard.core.pc_import import take_over
 from wizard.core.profiles import load_profile
@@ -46,6 +48,9 @@ def gallery_plan(confirmed: bool = True):
     sku.vm_sizes = ["Standard_D2s_v5", "Standard_D2ps_v5"]
     sku.images = [PlanImage("x64Gen2", "", ["trusted"], "sharedImageGallery", TENANT, GALLERY, confirmed),
                   PlanImage("arm64Gen2", "", [])]  # Partner Center takes no securityType on Arm64
+    # What Azure says of the version and its definition, as az prints them (core.gallery reads them).
+    record = read_version_json(json.dumps(az_version(GALLERY)))
+    sku.images[0].gallery_check = read_definition_json(json.dumps(az_definition(GALLERY.rsplit("/versions/", 1)[0])), record)
     for disk in sku.disks:
         disk.image_type = "x64Gen2"
     arm = Disk("os", "arm OS", image_type="arm64Gen2", blob_url=f"{BASE}/arm-os.vhd")

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..disk_names import DISK_DATA, DISK_DATA_OF, DISK_OS, DISK_OS_OF, NESTED_TEMPLATES
+from ..gallery import judge as gallery_judge
 from ..i18n_marks import QT_TRANSLATE_NOOP
 from ..model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, Disk, Project, Sku, TestRunRecord, tested_image
 from ..profiles import Profile
@@ -25,9 +26,6 @@ from ..vhdjobs import check_is_stale, preflight_is_stale
 R_GALLERY_OK = QT_TRANSLATE_NOOP("Core", "{type}: the image comes from the gallery image version {version}")
 R_GALLERY_BAD = QT_TRANSLATE_NOOP("Core", "{type}: the gallery source needs the tenant ID and the image version's resource ID "
                                           "(Offer & SKUs step)")
-R_GALLERY_ACCESS = QT_TRANSLATE_NOOP("Core", "{type}: confirm that the tenant registered the {provider} resource provider "
-                                             "(or that the publishing account is Owner of the gallery)")
-R_GALLERY_ACCESS_OK = QT_TRANSLATE_NOOP("Core", "{type}: the {provider} resource provider registration is confirmed")
 R_OFFER_OK = QT_TRANSLATE_NOOP("Core", "Offer and SKU details are complete")
 R_OFFER_BAD = QT_TRANSLATE_NOOP("Core", "Offer and SKU details have {count} problem(s): see the Offer & SKUs step")
 R_VHD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD has not been checked")
@@ -123,6 +121,8 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
     items.append(ReadinessItem("offer", Step.OFFER, not errors, R_OFFER_BAD if errors else R_OFFER_OK,
                                {"count": len(errors)}))
     for i, disk in enumerate(sku.disks):
+        if sku.from_gallery_only(disk):
+            continue  # the gallery image version is the image: its items below stand for the VHD check
         record = disk.vhd_check
         if record is None:
             ok, template = False, R_VHD_NONE
@@ -172,8 +172,8 @@ def readiness(project: Project, sku: Sku, sas_uris: Mapping[int, str | None], pr
         good = parts is not None and bool(GUID_RE.match(image.gallery_tenant_id))
         items.append(ReadinessItem(f"gallery:{image.image_type}", Step.OFFER, good, R_GALLERY_OK if good else R_GALLERY_BAD,
                                    kind | ({"version": parts["version"]} if parts else {})))
-        items.append(ReadinessItem(f"gallery-access:{image.image_type}", Step.OFFER, image.gallery_access_confirmed,
-                                   R_GALLERY_ACCESS_OK if image.gallery_access_confirmed else R_GALLERY_ACCESS, kind))
+        if good:  # what Azure says of the version: exists, generalized, matches, replicated, readable (core.gallery)
+            items += [ReadinessItem(j.id, Step.OFFER, j.ok, j.template, j.args) for j in gallery_judge(image, sku, profile)]
     published = published or {}
     for version in sku.image_versions:
         urls = [u for im in version.images() if not im.gallery_resource_id for u in im.blob_urls]
