@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from .profiles import DEFAULT_PROFILE_ID
+from .profiles import DEFAULT_PROFILE_ID, Profile
 
 FORMAT_VERSION = 3  # 3: image types per plan (PlanImage, Disk.image_type)
 FILE_KIND = "mpwizard-project"
@@ -503,6 +503,30 @@ def tested_image(project: Project, key: str) -> tuple[Sku, str] | None:
 def has_image_choices(project: Project) -> bool:
     """Whether any SKU has more than the one x64 Gen1 image of 2015 (then the pages say which is tested)."""
     return any(len(s.images) > 1 or s.main_image_type != IMAGE_X64_GEN1 for s in project.skus)
+
+
+def new_sku(profile: Profile) -> Sku:
+    """A new plan as the profile starts one: under Partner Center x64 Gen2 with Trusted Launch from an
+    Azure Compute Gallery image version (gallery first); under the 2015 guide x64 Gen1 from SAS URIs."""
+    start = profile.new_plan_image
+    image_type = str(start.get("image_type", IMAGE_X64_GEN1))
+    image = PlanImage(image_type, security_types=[str(t) for t in start.get("security_types", [])],  # type: ignore[attr-defined]
+                      source=str(start.get("source", SOURCE_SAS)))
+    return Sku(images=[image], disks=[Disk(role=ROLE_OS, image_type=image_type)])
+
+
+def apply_new_plan_defaults(project: Project, profile: Profile) -> bool:
+    """Give every untouched plan (as `Sku()` or another profile's `new_sku` made it) the profile's start;
+    True when one changed. A plan with anything entered keeps what it has."""
+    from .profiles import all_profiles
+
+    untouched = [Sku(), *(new_sku(p) for p in all_profiles())]
+    changed = False
+    for i, sku in enumerate(project.skus):
+        if sku in untouched and sku != new_sku(profile):
+            project.skus[i] = new_sku(profile)
+            changed = True
+    return changed
 
 
 def new_project() -> Project:

@@ -535,11 +535,17 @@ class OfferPage(StepPage):
     def _profile_changed(self) -> None:
         if self._loading:
             return
+        from ..core.model import apply_new_plan_defaults
+
         self.project.profile_id = self.profile.currentData()
+        # An untouched plan starts as the rules do (Partner Center: x64 Gen2, Trusted Launch, from a gallery).
+        restarted = apply_new_plan_defaults(self.project, project_profile(self.project))
         self.changed()
         self._filter_sizes(self.size_filter.text())  # retired sizes only under the 2015 profile
         sku = self.sku
-        if sku is not None:
+        if restarted and sku is not None:
+            self._show_sku(self.sku_list.currentRow())
+        elif sku is not None:
             self._loading = True
             self._fill_base_images(sku)
             self._show_images_row(sku)
@@ -548,7 +554,9 @@ class OfferPage(StepPage):
 
     # -- SKU and disk actions ------------------------------------------------
     def add_sku(self) -> None:
-        self.project.skus.append(Sku())
+        from ..core.model import new_sku
+
+        self.project.skus.append(new_sku(project_profile(self.project)))  # gallery first under Partner Center
         self.changed()
         self._fill_sku_list(len(self.project.skus) - 1)
         self.sku_id.setFocus()
