@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
-from .core.model import SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
+from .core.model import SOURCE_GALLERY, SOURCE_SAS, Disk, GalleryCheckRecord, PlanImage, Project, Sku
 from .core.validation import project_profile
 from .i18n import translate
 
@@ -102,7 +103,15 @@ class ImageSlot(QGroupBox):
         form.addRow(self.tr("Image source:"), self.source)
         form.addRow(self.tr("Tenant ID:"), self.tenant)
         form.addRow(self.tr("Image version:"), self.resource)
+        self.btn_check = QPushButton(self.tr("C&heck the image version…"))
+        self.btn_check.setToolTip(self.tr("Read the gallery image version from Azure, or paste the az JSON: Partner "
+                                          "Center needs it generalized, matching the plan, replicated and readable."))
+        self.btn_check.clicked.connect(self.check_gallery)
+        form.addRow("", self.btn_check)
         form.addRow(self.confirmed)
+        self.dialog = dialog
+        self.gallery_check: GalleryCheckRecord | None = None
+        self.check_dialog: QDialog | None = None
         for combo in (self.kind, self.source):
             combo.currentIndexChanged.connect(self.refresh)
 
@@ -118,6 +127,7 @@ class ImageSlot(QGroupBox):
             self.resource.setText(image.gallery_resource_id)
             self.resource.setCursorPosition(0)  # a long id reads from its start
             self.confirmed.setChecked(image.gallery_access_confirmed)
+            self.gallery_check = image.gallery_check
         self.refresh()
 
     def refresh(self) -> None:
@@ -131,7 +141,7 @@ class ImageSlot(QGroupBox):
         if not takes_security:
             self.security.setCurrentIndex(0)
         gallery = bool(kind) and self.source.currentData() == SOURCE_GALLERY
-        for w in (self.tenant, self.resource, self.confirmed):
+        for w in (self.tenant, self.resource, self.confirmed, self.btn_check):
             w.setEnabled(gallery)
 
     def image(self, old: PlanImage | None) -> PlanImage | None:
@@ -141,9 +151,25 @@ class ImageSlot(QGroupBox):
         image = PlanImage(kind, self.sku_id.text().strip(), list(self.security.currentData() or []),
                           self.source.currentData() or SOURCE_SAS, self.tenant.text().strip(), self.resource.text().strip(),
                           self.confirmed.isChecked(), extra=dict(old.extra) if old else {})
-        if old is not None and old.gallery_check is not None and old.gallery_check.resource_id == image.gallery_resource_id:
-            image.gallery_check = old.gallery_check  # what Azure said still describes this version
+        image.gallery_check = self.gallery_check  # what Azure said (judged against the version the plan names)
         return image
+
+    def check_gallery(self) -> None:
+        """What Azure says of the version the fields name: read from Azure or pasted az JSON (a dialog)."""
+        from .gallery_dialog import GalleryCheckDialog
+
+        owner = self.dialog
+        current = self.image(None)
+        if current is None:
+            return
+        dialog = GalleryCheckDialog(owner.project, owner.sku, current, owner)  # type: ignore[attr-defined]
+        self.check_dialog = dialog
+
+        def keep() -> None:
+            self.gallery_check = dialog.record
+
+        dialog.accepted.connect(keep)
+        dialog.open()  # window-modal, without a nested event loop
 
 
 class ImageDialog(QDialog):
