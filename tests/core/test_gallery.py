@@ -230,3 +230,21 @@ def test_the_test_vm_of_a_gallery_first_image_is_made_from_the_version():
     project.skus[0].vm_sizes = ["Standard_D2s_v5", "Standard_DC2as_v5"]
     vm = [w for group in _test_vm_commands(project.skus[0], project)[1] for w in group]
     assert vm[vm.index("--size") + 1] == "Standard_DC2as_v5" and vm[vm.index("--security-type") + 1] == "ConfidentialVM"
+
+
+# -- how a new plan starts ----------------------------------------------------------------------------------
+def test_a_new_partner_center_plan_starts_gallery_first_and_a_2015_plan_as_the_guide_has_it():
+    from wizard.core.model import Sku, apply_new_plan_defaults, new_project, new_sku
+
+    sku = new_sku(PC)
+    assert [(im.image_type, im.security_types, im.source) for im in sku.images] == [("x64Gen2", ["trusted"], SOURCE_GALLERY)]
+    assert [(d.role, d.image_type) for d in sku.disks] == [("os", "x64Gen2")] and sku.from_gallery_only(sku.disks[0])
+    guide = load_profile("publishing-guide-2015")
+    assert new_sku(guide) == Sku()  # the 2015 plan as it always was: x64 Gen1 from SAS URIs
+    project = new_project()
+    project.profile_id = "partner-center"
+    assert apply_new_plan_defaults(project, PC) and project.skus[0] == new_sku(PC)
+    assert not apply_new_plan_defaults(project, PC)  # already so
+    assert apply_new_plan_defaults(project, guide) and project.skus[0] == Sku()  # back, while untouched
+    project.skus[0].sku_id = "web"  # a plan with anything entered keeps what it has
+    assert not apply_new_plan_defaults(project, PC) and project.skus[0].main_image_type == "x64Gen1"

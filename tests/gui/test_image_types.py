@@ -446,9 +446,10 @@ def test_a_gen2_trusted_launch_plan_from_a_gallery_goes_from_the_offer_page_to_t
     page = walk.page(Step.OFFER)
     person = Person(window)
     assert not page.images_row.isVisible()  # the 2015 guide's SKU: the Offer page as it always was
-    page.profile.setCurrentIndex(page.profile.findData("partner-center"))
-    settle()
     walk.offer()  # the same typing as the Gen1 walk (one data disk)
+    page.profile.setCurrentIndex(page.profile.findData("partner-center"))  # a plan with content keeps its images
+    settle()
+    assert window.document.project.skus[0].main_image_type == "x64Gen1"
     page.sku_editor.parentWidget().parentWidget().ensureWidgetVisible(page.btn_images)
     settle()
     assert page.images_row.isVisible()
