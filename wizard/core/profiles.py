@@ -98,6 +98,7 @@ class Profile:
     linux_kernel_param_arm64_alternatives: dict[str, str]  # required parameter -> what an ARM64 image uses instead
     security_type_image_types: tuple[str, ...]  # the image types (Partner Center SKUs) that may carry a securityType
     security_types_need_sizes: tuple[str, ...]  # security types a plan offers only with a recommended size that runs them
+    sas_user_delegation_max_days: int  # a user-delegation SAS's key (ske) lives at most this long
     new_plan_image: dict[str, object]  # how a new plan starts: {image_type, security_types, source}
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
