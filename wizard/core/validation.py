@@ -16,6 +16,7 @@ from .profiles import DEFAULT_PROFILE_ID, PROFILE_IDS, Profile, load_profile
 from .vmsizes import by_name
 
 CTX = "Core"  # one translation context for every core message
+SCHEMA_VERSION = "2022-03-01-preview3"  # the Partner Center schema version the export sends (export.formats.PC_SCHEMA)
 
 M_REQUIRED = QT_TRANSLATE_NOOP("Core", "{field} is required.")
 M_ID_TOO_LONG = QT_TRANSLATE_NOOP("Core", "{field} has {length} characters; at most {max} are allowed.")
@@ -65,6 +66,10 @@ M_SECURITY_SIZES = QT_TRANSLATE_NOOP("Core", "The {type} image offers {security}
                                               "it: Partner Center wants at least one such size ({examples}).")
 M_SIZE_RETIRING = QT_TRANSLATE_NOOP("Core", "VM size {value} is announced for retirement on {date} ({series}): recommend a "
                                             "current size (v5/v6) instead.")
+M_OS_END_OF_LIFE = QT_TRANSLATE_NOOP("Core", "{name} reached its end of standard support on {date}: Partner Center "
+                                              "certifies images of supported, patched releases. Build on a current one.")
+M_OS_TYPE_OTHER = QT_TRANSLATE_NOOP("Core", "Partner Center's schema {schema} has no operating-system type for {release}: "
+                                            "the export sends 'other' (Partner Center accepts it).")
 M_SECURITY_TYPE = QT_TRANSLATE_NOOP("Core", "Security type '{value}' is not one this profile knows ({known}).")
 M_IMAGE_SOURCE = QT_TRANSLATE_NOOP("Core", "Image source '{value}' is not one this profile accepts ({known}).")
 M_TENANT_ID = QT_TRANSLATE_NOOP("Core", "Tenant ID '{value}': a GUID such as 00000000-0000-0000-0000-000000000000 "
@@ -173,11 +178,26 @@ def check_sku(sku: Sku, index: int, profile: Profile) -> list[Problem]:
         problems.append(_p(f"{base}.os_family", M_OS_FAMILY))
     if sku.os_family == OS_WINDOWS:
         problems += _check_base_image(sku, base, profile)
+    problems += _check_os_release(sku, base, profile)
     problems += _check_sizes(sku, base, profile)
     problems += check_version(sku, f"{base}.version", profile)
     problems += _check_images(sku, base, profile)
     problems += _check_disks(sku, base, profile)
     problems += _check_ports(sku, base, profile)
+    return problems
+
+
+def _check_os_release(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    """The OS past its end of support (a warning, with the date), and a release Partner Center's schema has no
+    operating-system type for (a note: the export sends 'other')."""
+    from .os_types import end_of_life, operating_system_type
+
+    problems = []
+    where = f"{base}.base_image" if sku.os_family == OS_WINDOWS and sku.base_image else f"{base}.os_friendly_name"
+    if profile.os_end_of_life_warns and (eol := end_of_life(sku)) is not None:
+        problems.append(_p(where, M_OS_END_OF_LIFE, "warning", name=eol.name, date=eol.end))
+    if profile.os_type_note and (unnamed := operating_system_type(sku).unnamed):
+        problems.append(_p(where, M_OS_TYPE_OTHER, "warning", schema=SCHEMA_VERSION, release=unnamed))
     return problems
 
 

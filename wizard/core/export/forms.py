@@ -10,6 +10,7 @@ from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
 from ..model import IMAGE_X64_GEN1, OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, PlanImage, Project, PublishedImage, Sku
+from ..os_types import operating_system_type
 from ..profiles import load_profile
 from ..validation import marketplace_urls
 from .formats import MISSING_SAS, PC_SCHEMA
@@ -102,20 +103,9 @@ def _image_fields(sku: Sku, image: PlanImage) -> list[FormField]:
 
 
 # -- Partner Center -----------------------------------------------------------------------
-# operatingSystem.type, spelled exactly as Microsoft's schema has them (REFERENCE.md §9).
-LINUX_TYPES = (("ubuntu", "ubuntu"), ("red hat", "redHat"), ("rhel", "redHat"), ("centos", "centos"), ("debian", "debian"),
-               ("suse", "suse"), ("sles", "suse"), ("oracle", "oracleLinux"), ("mariner", "cblMariner"),
-               ("solaris", "openSolaris"), ("alma", "other"), ("rocky", "other"))
-WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2 datacenter", "windowsServer2012R2Datacenter"),
-                 ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"), ("2016", "windowsServer2016"),
-                 ("2019", "windowsServer2019"), ("2022 datacenter: azure edition", "windowsServer2022DatacenterAzureEdition"),
-                 ("2022", "windowsServer2022"), ("20h2", "windowsServerVersion20H2"), ("2004", "windowsServerVersion2004"))
-
-
 def _os_type(sku: Sku) -> str:
-    name = f"{sku.os_friendly_name} {sku.base_image}".lower()
-    table = WINDOWS_TYPES if sku.os_family == OS_WINDOWS else LINUX_TYPES
-    return next((value for key, value in table if key in name), "other")
+    """operatingSystem.type as the schema version the export sends has it (core.os_types)."""
+    return operating_system_type(sku).value
 
 
 def vm_properties(project: Project, sku: Sku) -> dict[str, bool]:
