@@ -1456,6 +1456,30 @@ Trust it and remember it?</source>
         <translation>実行中に接続が切れました ({reason})。根拠が届いたチェックは判定し、それ以外はエラーにしました。もう一度実行してください。</translation>
     </message>
     <message>
+        <source>The keyring is unavailable: the published SAS tokens are kept for this session only.</source>
+        <translation>キーリングを使用できません。公開済みの SAS トークンはこのセッションの間だけ保持されます。</translation>
+    </message>
+    <message>
+        <source>The environment variable {name} is not set.</source>
+        <translation>環境変数 {name} が設定されていません。</translation>
+    </message>
+    <message>
+        <source>The account key in {name} {problem}</source>
+        <translation>{name} のアカウント キー: {problem}</translation>
+    </message>
+    <message>
+        <source>The connection string in {name} is malformed: {problem}</source>
+        <translation>{name} の接続文字列の形式が正しくありません: {problem}</translation>
+    </message>
+    <message>
+        <source>The connection string is for account {named}, the URL for {account}.</source>
+        <translation>接続文字列はアカウント {named} 用ですが、URL はアカウント {account} のものです。</translation>
+    </message>
+    <message>
+        <source>No SKU with the ID {sku!r} (the project has: {known}).</source>
+        <translation>ID が {sku!r} の SKU はありません (プロジェクトにある SKU: {known})。</translation>
+    </message>
+    <message>
         <source>{count} problem(s) to fix on this step</source>
         <translation>このステップで直す問題が {count} 件あります</translation>
     </message>

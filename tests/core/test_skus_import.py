@@ -153,3 +153,10 @@ def test_the_cli_reads_standard_input(tmp_path, monkeypatch, capsys):
     finally:
         monkeypatch.undo()
         vmsizes.reload()
+
+
+def test_the_command_reads_no_more_than_the_reader_accepts():
+    from wizard.core.operations import SIZE_CATALOGUE_MAX_BYTES
+    from wizard.core.skus_import import MAX_FILE_BYTES
+
+    assert SIZE_CATALOGUE_MAX_BYTES == MAX_FILE_BYTES

@@ -1,4 +1,4 @@
-"""A publisher's first Partner Center submission, clicked and typed like a person (tests/person.py), against the
+"""A publisher's first Partner Center submission, clicked and typed like a person (tests/helpers/person.py), against the
 real services: an empty project → the Offer page with an x64 Generation 2 image → a real GPT + EFI fixed VHD
 (sfdisk + qemu-img) chosen in the file dialog, checked and uploaded to Azurite with the Upload button →
 the Connection page to the suite's sshd test user, the host key's fingerprint answered in its prompt →

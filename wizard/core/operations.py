@@ -575,3 +575,218 @@ __all__ = [
     "commands_for_test_vm",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]
+
+
+# == The command line's rules (issue #34) =========================================================
+# What wizard/cli/ used to assemble itself: reading a project for a command, the storage secret from
+# a named environment variable, the report bundle of `certify --report`, the certification tool's
+# record. The GUI's new entries live above; this block only adds.
+M_TOKENS_SESSION_ONLY = QT_TRANSLATE_NOOP("Core", "The keyring is unavailable: the published SAS tokens are kept for this "
+                                                  "session only.")
+M_VARIABLE_NOT_SET = QT_TRANSLATE_NOOP("Core", "The environment variable {name} is not set.")
+M_BAD_KEY = QT_TRANSLATE_NOOP("Core", "The account key in {name} {problem}")
+M_BAD_CONNECTION_STRING = QT_TRANSLATE_NOOP("Core", "The connection string in {name} is malformed: {problem}")
+M_OTHER_ACCOUNT = QT_TRANSLATE_NOOP("Core", "The connection string is for account {named}, the URL for {account}.")
+M_NO_SUCH_SKU = QT_TRANSLATE_NOOP("Core", "No SKU with the ID {sku!r} (the project has: {known}).")
+
+
+class SecretUnusable(TranslatableError):
+    """A secret named on the command line is not set, or cannot be what it is said to be."""
+
+
+@dataclass(frozen=True)
+class ProjectCheck:
+    """A project file read and judged: what the loader repaired or migrated, and every problem."""
+
+    project: Project
+    problems: list[Any]  # codec.Problem: loader's repairs first, then the offer's validation
+    migrated_from: Any  # the old file format, or None
+
+    @property
+    def errors(self) -> list[Any]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def check_project(path: Path) -> ProjectCheck:
+    """Load a project file and validate its offer. Raises projectio.ProjectUnreadable."""
+    from .projectio import load_project
+    from .validation import validate_offer
+
+    loaded = load_project(path)
+    return ProjectCheck(loaded.project, loaded.problems + validate_offer(loaded.project), loaded.migrated_from)
+
+
+def open_project(path: Path, sku_id: str | None = None) -> Project:
+    """The project at `path` for a command about one SKU (or all: `sku_id` None). Raises
+    projectio.ProjectUnreadable, or LookupError (M_NO_SUCH_SKU) when the SKU is not there."""
+    from .projectio import load_project
+
+    project = load_project(path).project
+    if sku_id is not None and not any(s.sku_id == sku_id for s in project.skus):
+        raise LookupError(M_NO_SUCH_SKU.format(sku=sku_id, known=", ".join(s.sku_id for s in project.skus)))
+    return project
+
+
+def import_partner_center_file(project_path: Path, file: Path, sku_id: str | None = None) -> ImportedPlan:
+    """`import_partner_center` from a file into a saved project (the old file kept as .bak; a file
+    changed on disk since it was read is not overwritten). Raises ProjectUnreadable, ImportUnreadable,
+    ProjectSaveError, OSError or UnicodeDecodeError with the reason."""
+    from .pc_import import read_import_file
+    from .projectio import load_project, save_project
+
+    loaded = load_project(project_path)
+    imported = import_partner_center(loaded.project, read_import_file(file), sku_id)
+    save_project(loaded.project, project_path, expected=loaded.stamp)
+    return imported
+
+
+def given_secret(mode: str, name: str, value: str | None) -> GivenSecret:
+    """The storage secret from the environment variable `name` (its `value`), checked for its kind
+    before any request: an account key is base64, a connection string has its parts. Raises
+    SecretUnusable with what is wrong."""
+    from .storage import account_key_problem, connection_string_problem
+
+    if not value:
+        raise SecretUnusable(M_VARIABLE_NOT_SET, name=name)
+    if mode == ACCOUNT_KEY:
+        problem = account_key_problem(value)
+        if problem:
+            raise SecretUnusable(M_BAD_KEY, name=name, problem=problem)
+    else:
+        problem = connection_string_problem(value)
+        if problem:
+            raise SecretUnusable(M_BAD_CONNECTION_STRING, name=name, problem=problem)
+    return GivenSecret(mode, value)
+
+
+def blob_access(blob_url: str, given: GivenSecret) -> StorageAccess:
+    """A StorageAccess for one blob from a secret given directly (no project): the account and the
+    endpoint from the URL; a connection string naming another account is refused (ValueError)."""
+    from .storage import parse_blob_url, parse_connection_string
+
+    blob = parse_blob_url(blob_url)
+    suffix = "" if blob.path_style or ".blob." not in blob.host else blob.host.split(".blob.", 1)[1]
+    if given.mode == CONNECTION_STRING:
+        named = parse_connection_string(given.value).get("AccountName")
+        if named and named != blob.account:
+            raise ValueError(M_OTHER_ACCOUNT.format(named=named, account=blob.account))
+    return StorageAccess(given.mode, blob.account, suffix, blob.account_url, given.value)
+
+
+def blob_url_has_sas(blob_url: str) -> bool:
+    """The URL carries a query (a SAS): a new SAS is signed for the bare blob URL. Raises ValueError
+    for a URL that is not a blob's."""
+    from .storage import parse_blob_url
+
+    return bool(parse_blob_url(blob_url).query)
+
+
+def vm_port(platform: str, windows_transport: str) -> int:
+    """The port a test VM answers on by default: WinRM over HTTPS 5986, SSH 22."""
+    return 5986 if platform == OS_WINDOWS and windows_transport == "winrm" else 22
+
+
+def known_hosts_for(path: Path | None) -> KnownHosts:
+    """The known_hosts file at `path`; without one an in-memory list, so that only an explicitly
+    trusted fingerprint admits a host."""
+    from .sshconn import KnownHosts, SessionKnownHosts
+
+    return KnownHosts(Path(path)) if path else SessionKnownHosts()
+
+
+def certification_record(results: list[CheckResult], system: dict[str, str], profile_id: str, finished: str,
+                         inline_evidence: bool = False) -> dict[str, Any]:
+    """The certification tool's JSON record (REFERENCE.md §5) of a run's results."""
+    from .checks import tool_record
+
+    return tool_record(results, system, profile_id, finished, inline_evidence=inline_evidence)
+
+
+def preflight_record(done: DiskPreflight, profile_id: str) -> dict[str, Any]:
+    """The tool's record of an offline pre-flight, evidence inline, with what it read (`Preflight`)."""
+    run = done.run
+    record = certification_record(run.results, run.system, profile_id, run.finished, inline_evidence=True)
+    record["Preflight"] = {"Offline": True, "Image": run.target, "Layout": run.layout, "BytesRead": run.bytes_read,
+                           "Notes": run.notes}
+    return record
+
+
+def certification_bundle(run: CertificationRun, c: ConnectionSettings, profile_id: str, folder: Path,
+                         pdf: Any = None) -> Path:
+    """The report bundle (json, html, pdf, logs/, zip) of a run made without a project (the command
+    line's `certify --report`), named after the VM's host; returns the zip's path."""
+    from .report import build_record, bundle_name, write_bundle
+
+    stored = run.record(c, profile_id)
+    bundle = write_bundle(build_record(stored, run.finished), stored.results, Path(folder),
+                          bundle_name(f"vm-{c.host}", "", run.finished), pdf)
+    return bundle.zip_path
+
+
+def questionnaire_state(project: Project) -> Any:
+    """How far the questionnaire is answered (questionnaire.QuestionnaireProgress)."""
+    from .questionnaire import progress
+
+    return progress(project)
+
+
+def export_formats() -> tuple[str, ...]:
+    """The export formats, in the order they are offered."""
+    from .export.formats import FORMATS
+
+    return tuple(FORMATS)
+
+
+def now_iso() -> str:
+    """Now, as the project's records spell a time (UTC, ISO 8601)."""
+    from .projectio import utc_now_iso
+
+    return utc_now_iso()
+
+
+__all__ += [
+    "ACCOUNT_KEY", "CONNECTION_STRING", "M_TOKENS_SESSION_ONLY", "ProjectCheck", "SecretUnusable", "blob_access", "blob_url_has_sas", "certification_bundle",
+    "certification_record", "check_project", "export_formats", "given_secret", "import_partner_center_file",
+    "known_hosts_for", "now_iso", "open_project", "preflight_record", "questionnaire_state", "vm_port",
+]
+
+
+# -- the VM size catalogue (issue #33) ----------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportedCatalogue:
+    """What `import_size_catalogue` wrote: the number of sizes, what was left out (reason → count), where."""
+
+    sizes: int
+    skipped: dict[str, int]
+    written: Path
+
+
+SIZE_CATALOGUE_MAX_BYTES = 256 * 1024 * 1024  # read no more of a file than skus_import accepts (its MAX_FILE_BYTES)
+
+
+def import_size_catalogue(data: bytes, source_name: str) -> ImportedCatalogue:
+    """Read `az vm list-skus -o json` output and make it the catalogue in use (the user's data folder; the
+    bundled one stays as the fallback). Raises skus_import.SkusImportError (nothing is written) or OSError."""
+    import json
+
+    from . import vmsizes
+    from .projectio import atomic_write_text, utc_now_iso
+    from .skus_import import catalogue_document, read_list_skus
+
+    result = read_list_skus(data, source_name)
+    target = vmsizes.imported_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(target, json.dumps(catalogue_document(result, utc_now_iso(), source_name), indent=1,
+                                         ensure_ascii=False) + "\n", keep_backup=False)
+    vmsizes.reload()
+    return ImportedCatalogue(len(result.rows), dict(result.skipped), target)
+
+
+def size_catalogue_in_use() -> tuple[int, Path | None]:
+    """How many sizes the catalogue in use has, and the imported file it comes from (None: the bundled one)."""
+    from . import vmsizes
+
+    return len(vmsizes.catalogue()), vmsizes.catalogue_source()
+
+
+__all__ += ["SIZE_CATALOGUE_MAX_BYTES", "ImportedCatalogue", "import_size_catalogue", "size_catalogue_in_use"]

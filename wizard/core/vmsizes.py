@@ -126,20 +126,29 @@ def load_catalogue_file(path: Path) -> tuple[VmSize, ...]:
 
 
 @lru_cache(maxsize=1)
-def catalogue() -> tuple[VmSize, ...]:
-    """The imported catalogue when there is a readable one, else the bundled one."""
+def _loaded() -> tuple[tuple[VmSize, ...], Path | None]:
     path = imported_path()
     if path.is_file():
         try:
-            return load_catalogue_file(path)
+            return load_catalogue_file(path), path
         except CatalogueError:
             pass  # a damaged import never stops the wizard: the bundled catalogue still holds
-    return load_catalogue_file(resource_path(CATALOGUE_FILE))
+    return load_catalogue_file(resource_path(CATALOGUE_FILE)), None
+
+
+def catalogue() -> tuple[VmSize, ...]:
+    """The imported catalogue when there is a readable one, else the bundled one."""
+    return _loaded()[0]
+
+
+def catalogue_source() -> Path | None:
+    """The imported file the catalogue in use comes from; None for the bundled one."""
+    return _loaded()[1]
 
 
 def reload() -> None:
     """Forget the cached catalogue (after an import)."""
-    catalogue.cache_clear()
+    _loaded.cache_clear()
 
 
 def size_names() -> frozenset[str]:
