@@ -339,7 +339,8 @@ def _finish_vm(vm: Command, sku: Sku, image: PlanImage, needs: tuple[str, ...] =
     a Confidential image needs a confidential size), and sign-in; the finished command."""
     vm.append(("--admin-username", Var("ADMIN_USERNAME")))
     sizes = [n for n in sku.vm_sizes if n not in SIZES or SIZES[n].runs(image.image_type)]
-    sizes = [n for n in sizes if n in SIZES and all(SIZES[n].supports(t) for t in needs)] + sizes
+    if needs:  # a size that runs the security type first; otherwise the list's order stands
+        sizes = [n for n in sizes if n in SIZES and all(SIZES[n].supports(t) for t in needs)] + sizes
     if sizes:
         vm.append(("--size", sizes[0]))
     vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
