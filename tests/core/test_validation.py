@@ -364,3 +364,21 @@ def test_a_size_announced_for_retirement_warns_with_its_date_and_a_retired_one_i
                                             "offer it. Choose a current size.") in problems(project)
     project.skus[0].vm_sizes = ["Standard_D2s_v5", "Standard_D4as_v5", "Standard_E2s_v5"]
     assert not [p for p in problems(project) if p[0].startswith("skus[0].vm_sizes")]
+
+
+def test_project_check_says_what_partner_center_wants_of_security_types(tmp_path, capsys):
+    import json as _json
+
+    from wizard import cli
+    from wizard.core.projectio import save_project
+
+    project = gallery_plan()
+    project.skus[0].images[1].security_types = ["trusted"]  # Arm64
+    project.skus[0].images[0].security_types = ["confidential"]  # without a confidential size
+    path = tmp_path / "plan.mpwiz"
+    save_project(project, path)
+    assert cli.main(["project", "check", str(path), "--json"]) == 1
+    report = _json.loads(capsys.readouterr().out)
+    messages = [p["message"] for p in report["problems"]]
+    assert any(m.startswith("Partner Center takes a security type on x64Gen2 images only") for m in messages), messages
+    assert any("none of the recommended sizes can run it" in m for m in messages), messages

@@ -95,3 +95,45 @@ def test_a_person_creates_a_gallery_first_plan_and_checks_its_version(qtbot, new
     assert all(items[k].ok for k in ("gallery:x64Gen2", "gallery-version:x64Gen2", "gallery-match:x64Gen2",
                                      "gallery-replicated:x64Gen2", "gallery-access:x64Gen2"))
     assert not items["test-run"].ok  # the test VM made from the gallery version still has to be tested
+
+
+def test_the_offer_page_says_live_what_partner_center_wants_of_a_security_type(qtbot, new_window):
+    from person import Person, settle
+    from PySide6.QtWidgets import QDialogButtonBox
+    from test_end_to_end import Walk
+    from test_image_types import gallery_plan
+
+    from wizard.core.steps import Step
+    from wizard.document import ProjectDocument
+
+    document = ProjectDocument()
+    document.project = gallery_plan()
+    document.project.skus[0].images[0].security_types = ["confidential"]  # the sizes are D2s_v5 and D2ps_v5
+    window = new_window(document)
+    window.resize(1024, 700)
+    window.show()
+    page = Walk(qtbot, window, None, None).page(Step.OFFER)
+    settle()
+
+    def problems() -> list[str]:
+        return [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
+
+    assert any("none of the recommended sizes can run it" in p and "Standard_DC2as_v5" in p for p in problems()), problems()
+    # The person sets the x64 image back to Trusted Launch in Image types and sources: the message goes at once.
+    page.sku_editor.parentWidget().parentWidget().ensureWidgetVisible(page.btn_images)
+    settle()
+    Person(window).click(page.btn_images)
+    dialog = page.image_dialog
+    him = Person(dialog)
+    him.click(dialog.slots[0].sku_id)
+    him.tab_until(lambda w: w is dialog.slots[0].security)
+    from PySide6.QtCore import Qt
+
+    him.press(Qt.Key.Key_Home)
+    him.press(Qt.Key.Key_Down)  # Standard, then Trusted Launch
+    assert dialog.slots[0].security.currentData() == ["trusted"]
+    # The Arm64 slot offers no security type at all: Partner Center takes none there.
+    assert not dialog.slots[1].security.isEnabled() and dialog.slots[1].security.currentData() == []
+    him.click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    settle()
+    assert not any("recommended sizes can run it" in p or "takes a security type" in p for p in problems()), problems()
