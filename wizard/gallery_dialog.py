@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from .core.gallery import DEFINITION_COMMAND, VERSION_COMMAND, judge
 from .core.model import GalleryCheckRecord, PlanImage, Project, Sku
-from .core.validation import project_profile
 from .i18n import translate
+
+if TYPE_CHECKING:
+    from .tasks import TaskHandle
 
 
 def core(text: str) -> str:
@@ -32,13 +35,15 @@ def core(text: str) -> str:
 
 
 class GalleryCheckDialog(QDialog):
-    def __init__(self, project: Project, sku: Sku, image: PlanImage, parent=None):
+    def __init__(self, project: Project, sku: Sku, image: PlanImage, parent: QWidget | None = None):
         super().__init__(parent)
+        from .core.operations import GALLERY_DEFINITION_COMMAND, GALLERY_VERSION_COMMAND, project_profile
+
         self.project, self.sku = project, sku
         self.image = copy.deepcopy(image)  # the slot's current values; OK hands back `record`
         self.profile = project_profile(project)
         self.record: GalleryCheckRecord | None = copy.deepcopy(image.gallery_check)
-        self.task = None
+        self.task: TaskHandle | None = None  # a read from Azure in the background
         namespace = self.profile.gallery_provider_namespace or "Microsoft.PartnerCenterIngestion"
         self.setWindowTitle(self.tr("Gallery image version of {0}").format(image.image_type))
         layout = QVBoxLayout(self)
@@ -55,8 +60,8 @@ class GalleryCheckDialog(QDialog):
         row.addWidget(self.status, 1)
         layout.addLayout(row)
         self.pasted: list[tuple[QPlainTextEdit, str]] = []
-        for label, command, kind in ((self.tr("Output of {0}:"), VERSION_COMMAND, "version"),
-                                     (self.tr("Output of {0}:"), DEFINITION_COMMAND, "definition"),
+        for label, command, kind in ((self.tr("Output of {0}:"), GALLERY_VERSION_COMMAND, "version"),
+                                     (self.tr("Output of {0}:"), GALLERY_DEFINITION_COMMAND, "definition"),
                                      (self.tr("Output of {0}:"), f"az provider show -n {namespace} -o json", "provider")):
             caption = QLabel(label.format(command))
             caption.setWordWrap(True)
@@ -84,10 +89,11 @@ class GalleryCheckDialog(QDialog):
 
     def show_judgement(self) -> None:
         from . import style
+        from .core.operations import judge_gallery
 
         self.image.gallery_check = self.record
         self.results.clear()
-        for j in judge(self.image, self.sku, self.profile):
+        for j in judge_gallery(self.image, self.sku, self.profile):
             args = {k: core(v) if isinstance(v, str) else v for k, v in j.args.items()}
             text = core(j.template).format(**args)
             item = QListWidgetItem(f"{'✓' if j.ok else '✗'} {text}")  # the Export checklist's marks
@@ -96,7 +102,10 @@ class GalleryCheckDialog(QDialog):
             self.results.addItem(item)
 
     def read_pasted(self) -> None:
-        from .core.gallery import GalleryReadError, read_definition_json, read_provider_json, read_version_json
+        from .core.operations import GalleryReadError
+        from .core.operations import read_gallery_definition_json as read_definition_json
+        from .core.operations import read_gallery_provider_json as read_provider_json
+        from .core.operations import read_gallery_version_json as read_version_json
 
         record = copy.deepcopy(self.record) or GalleryCheckRecord()
         namespace = self.profile.gallery_provider_namespace or "Microsoft.PartnerCenterIngestion"
@@ -122,7 +131,7 @@ class GalleryCheckDialog(QDialog):
         self.show_judgement()
 
     def read_azure(self) -> None:
-        from .core.gallery_arm import read_from_azure
+        from .core.operations import read_gallery_from_azure as read_from_azure
         from .tasks import run_task
 
         resource, namespace = self.image.gallery_resource_id, self.profile.gallery_provider_namespace

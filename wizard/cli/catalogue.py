@@ -21,8 +21,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
 def import_command(args: argparse.Namespace) -> int:
     from ..core.operations import SIZE_CATALOGUE_MAX_BYTES as MAX_FILE_BYTES
-    from ..core.operations import import_size_catalogue
-    from ..core.skus_import import SkusImportError
+    from ..core.operations import SkusImportError, import_size_catalogue
     from .output import english, error, print_json
 
     name = "standard input" if args.file == "-" else args.file

@@ -180,6 +180,13 @@ class GalleryJudgement:
     ok: bool
     template: str
     args: dict[str, Any] = field(default_factory=dict)
+    # How far from met (the status evaluator's marks): ok | missing (not read yet) | partial (waiting: replication,
+    # the provider or Owner not confirmed) | fail (what was read is wrong, or stale)
+    state: str = ""
+
+    @property
+    def level(self) -> str:
+        return self.state or ("ok" if self.ok else "fail")
 
     @property
     def text(self) -> str:
@@ -207,7 +214,8 @@ def judge(image: PlanImage, sku: Sku, profile: Profile) -> list[GalleryJudgement
     out: list[GalleryJudgement] = []
     base = {"type": kind}
     if record is None or not record.resource_id:
-        out.append(GalleryJudgement(f"gallery-version:{kind}", False, J_NOT_READ, base | {"command": VERSION_COMMAND}))
+        out.append(GalleryJudgement(f"gallery-version:{kind}", False, J_NOT_READ, base | {"command": VERSION_COMMAND},
+                                    "missing"))
     elif record.resource_id.lower() != image.gallery_resource_id.lower():
         out.append(GalleryJudgement(f"gallery-version:{kind}", False, J_STALE, base))
     else:
@@ -217,7 +225,7 @@ def judge(image: PlanImage, sku: Sku, profile: Profile) -> list[GalleryJudgement
                                         base | {"state": record.version_state or "?"}))
         elif not record.os_state:
             out.append(GalleryJudgement(f"gallery-version:{kind}", False, J_NO_DEFINITION,
-                                        base | {"command": DEFINITION_COMMAND}))
+                                        base | {"command": DEFINITION_COMMAND}, "missing"))
         elif record.os_state != "Generalized":
             out.append(GalleryJudgement(f"gallery-version:{kind}", False, J_SPECIALIZED, base | {"state": record.os_state}))
         else:
@@ -229,17 +237,18 @@ def judge(image: PlanImage, sku: Sku, profile: Profile) -> list[GalleryJudgement
                                         base | {"regions": ", ".join(record.regions) or "—"}))
         elif record.replication_state:
             out.append(GalleryJudgement(f"gallery-replicated:{kind}", False, J_NOT_REPLICATED,
-                                        base | {"state": record.replication_state}))
+                                        base | {"state": record.replication_state},
+                                        "fail" if record.replication_state == "Failed" else "partial"))
         else:
             out.append(GalleryJudgement(f"gallery-replicated:{kind}", False, J_REPLICATION_UNKNOWN,
-                                        base | {"command": VERSION_COMMAND}))
+                                        base | {"command": VERSION_COMMAND}, "partial"))
     registered = record is not None and record.provider_state == "Registered"
     if registered or image.gallery_access_confirmed:
         how = HOW_PROVIDER if registered else HOW_OWNER
         out.append(GalleryJudgement(f"gallery-access:{kind}", True, J_ACCESS_OK,
                                     base | {"how": how.format(provider=provider)}))
     else:
-        out.append(GalleryJudgement(f"gallery-access:{kind}", False, J_ACCESS, base | {"provider": provider}))
+        out.append(GalleryJudgement(f"gallery-access:{kind}", False, J_ACCESS, base | {"provider": provider}, "partial"))
     return out
 
 

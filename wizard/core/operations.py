@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .preflight import Preflight
     from .sas import SasUri, SasVerification
     from .sshconn import ConnectionReport, KnownHosts, SshTarget
+    from .status import StatusItem
     from .upload import UploadSummary
     from .vhdcheck import VhdReport
     from .winremote import WinTarget
@@ -221,6 +222,35 @@ def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, w
                       verify_md5=verify_md5, progress=progress, cancel=cancel)
 
 
+# -- status: the one evaluator's answers for pages (core.status) ----------------------------------------------
+def disk_status(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
+    """One disk's status items by kind ("vhd-check", "upload", "sas", "preflight")."""
+    from .status import disk_items
+
+    return disk_items(project, sku, disk)
+
+
+def run_status(project: Project, run: TestRunRecord | None) -> StatusItem:
+    """What a test run says for certification (the Test run banner; the checklist's "test-run" item)."""
+    from .status import run_item
+
+    return run_item(project, run)
+
+
+def record_upload(disk: Disk, path: str, blob_url: str, summary: UploadSummary) -> None:
+    """The disk's blob is now `blob_url`, holding the file identity the upload sent (issue #32: the
+    status evaluator compares it with the check's)."""
+    from .model import UploadRecord
+    from .projectio import utc_now_iso
+    from .storage import parse_blob_url
+
+    clean = parse_blob_url(blob_url).url_without_sas
+    ident = summary.identity
+    disk.blob_url = clean
+    disk.upload = UploadRecord(clean, path, ident.size if ident else 0, ident.mtime_ns if ident else 0,
+                               ident.fingerprint if ident else "", summary.content_md5 or "", utc_now_iso())
+
+
 def upload_blob_name(path: str) -> str:
     """The blob name an upload gets: the file's name without what the portal refuses (blanks, %, ")."""
     import os
@@ -240,8 +270,7 @@ class VmSecrets:
 def session_vm_secrets(project: Project) -> VmSecrets:
     """What this session holds for the project's VM (the Connection step stores it there)."""
     c = project.connection
-    value = credentials().session_value(connection_secret_ref(project.project_id, c))
-    return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
+    return vm_secrets(c, credentials().session_value(connection_secret_ref(project.project_id, c)))
 
 
 def vm_target(c: ConnectionSettings, secrets: VmSecrets) -> SshTarget | WinTarget:
@@ -573,8 +602,146 @@ __all__ = [
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "commands_for_test_vm",
+    "disk_status", "record_upload", "run_status",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]
+
+
+# -- for the pages ---------------------------------------------------------------------------------
+# The GUI's pages, main window and dialogs import from the core only this module and the type modules
+# (tests/core/test_layers.py). What follows are the rules they used to write themselves, and the names
+# of the core they show or catch, re-exported lazily: importing this module loads none of them.
+def vm_secrets(c: ConnectionSettings, secret: str | None) -> VmSecrets:
+    """What the one secret field of the Connection step holds: the key's passphrase for key sign-in on
+    Linux, else the password (Windows always signs in with a password)."""
+    key_auth = c.auth == "key" and c.platform != OS_WINDOWS
+    return VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
+
+
+def sas_needs_key(access: StorageAccess) -> str:
+    """Why `access` cannot sign a SAS (M_NO_KEY: a container SAS URL can only list), or "" when it can."""
+    return "" if access.account_key() else M_NO_KEY
+
+
+@dataclass(frozen=True)
+class KeptSecret:
+    in_keyring: bool  # False: kept for this session only
+    problem: CredentialError | None = None  # why the keyring did not take it (None when it did, or was not asked)
+
+
+def keep_secret(ref: SecretRef, secret: str, remember: bool) -> KeptSecret:
+    """Keyring-else-session: the secret for this session, and in the OS keyring when `remember`; a keyring
+    that cannot take it leaves it for this session and says why. Touches the keyring: off the GUI thread."""
+    try:
+        credentials().store(ref, secret, remember=remember)
+    except CredentialError as exc:
+        credentials().store(ref, secret, remember=False)
+        return KeptSecret(False, exc)
+    return KeptSecret(remember)
+
+
+def read_secret(ref: SecretRef) -> str | None:
+    """The secret this session holds, else the keyring's (raises CredentialError). Off the GUI thread."""
+    return credentials().get(ref)
+
+
+def keep_blob_read_sas(project_id: str, blob_url: str, query: str) -> None:
+    """The SAS of a pasted blob URL, for this session only (it is never written to the project)."""
+    credentials().store(blob_read_sas_ref(project_id, blob_url), query, remember=False)
+
+
+# name -> the core module it comes from; loaded on first use (PEP 562), so a page pays only for what it uses.
+_FOR_THE_PAGES = {
+    "NoKeyringBackend": "credentials", "KeyringLockedError": "credentials", "SecretRef": "credentials",
+    "ExportRefused": "export", "ExportTokens": "export", "disk_args": "export", "disk_sas_uri": "export",
+    "mask_signature": "export", "partner_center_json": "export", "MISSING_PLACEHOLDER": "export.renderers",
+    "ImportUnreadable": "pc_import", "read_import_file": "pc_import",
+    "ProjectChangedOnDisk": "projectio", "ProjectSaveError": "projectio", "ProjectUnreadable": "projectio",
+    "load_project": "projectio", "utc_now_iso": "projectio",
+    "BOOL": "questionnaire", "CHOICE": "questionnaire", "FALSE": "questionnaire", "TRUE": "questionnaire",
+    "apply_prefill": "questionnaire", "exception_candidates": "questionnaire", "is_answered": "questionnaire",
+    "load_questionnaire": "questionnaire", "questionnaire_progress": "questionnaire:progress",
+    "RecoveryStore": "recovery", "safe_file_name": "safenames",
+    "STORAGE_MODES": "secrets",
+    "HostKeyChanged": "sshconn", "KnownHosts": "sshconn", "STEP_NAMES": "sshconn", "SshFailure": "sshconn",
+    "UnknownHostKey": "sshconn",
+    "list_blobs": "storage", "list_containers": "storage", "parse_blob_url": "storage",
+    "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
+    "check_is_stale": "vhdjobs", "log_dir": "logs",
+    # the gallery-first route (issue #33): the az / ARM readers and the judgement
+    "GalleryReadError": "gallery", "GalleryAzureError": "gallery_arm", "judge_gallery": "gallery:judge",
+    "GALLERY_VERSION_COMMAND": "gallery:VERSION_COMMAND", "GALLERY_DEFINITION_COMMAND": "gallery:DEFINITION_COMMAND",
+    "read_gallery_version_json": "gallery:read_version_json", "read_gallery_definition_json": "gallery:read_definition_json",
+    "read_gallery_provider_json": "gallery:read_provider_json", "read_gallery_from_azure": "gallery_arm:read_from_azure",
+    "SkusImportError": "skus_import",  # `mpwizard catalogue import`'s one message
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _FOR_THE_PAGES.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, _, original = where.partition(":")
+    value = getattr(importlib.import_module(f"{__package__}.{module}"), original or name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:  # the same names for the type checker
+    from .credentials import KeyringLockedError as KeyringLockedError
+    from .credentials import NoKeyringBackend as NoKeyringBackend
+    from .credentials import SecretRef as SecretRef
+    from .export import ExportRefused as ExportRefused
+    from .export import ExportTokens as ExportTokens
+    from .export import disk_args as disk_args
+    from .export import disk_sas_uri as disk_sas_uri
+    from .export import mask_signature as mask_signature
+    from .export import partner_center_json as partner_center_json
+    from .export.renderers import MISSING_PLACEHOLDER as MISSING_PLACEHOLDER
+    from .gallery import GalleryReadError as GalleryReadError
+    from .gallery_arm import GalleryAzureError as GalleryAzureError
+    from .logs import log_dir as log_dir
+    from .pc_import import ImportUnreadable as ImportUnreadable
+    from .pc_import import read_import_file as read_import_file
+    from .projectio import ProjectChangedOnDisk as ProjectChangedOnDisk
+    from .projectio import ProjectSaveError as ProjectSaveError
+    from .projectio import ProjectUnreadable as ProjectUnreadable
+    from .projectio import load_project as load_project
+    from .projectio import utc_now_iso as utc_now_iso
+    from .questionnaire import BOOL as BOOL
+    from .questionnaire import CHOICE as CHOICE
+    from .questionnaire import FALSE as FALSE
+    from .questionnaire import TRUE as TRUE
+    from .questionnaire import apply_prefill as apply_prefill
+    from .questionnaire import exception_candidates as exception_candidates
+    from .questionnaire import is_answered as is_answered
+    from .questionnaire import load_questionnaire as load_questionnaire
+    from .questionnaire import progress as questionnaire_progress
+    from .recovery import RecoveryStore as RecoveryStore
+    from .safenames import safe_file_name as safe_file_name
+    from .secrets import STORAGE_MODES as STORAGE_MODES
+    from .sshconn import STEP_NAMES as STEP_NAMES
+    from .sshconn import HostKeyChanged as HostKeyChanged
+    from .sshconn import KnownHosts as KnownHosts
+    from .sshconn import SshFailure as SshFailure
+    from .sshconn import UnknownHostKey as UnknownHostKey
+    from .storage import list_blobs as list_blobs
+    from .storage import list_containers as list_containers
+    from .storage import parse_blob_url as parse_blob_url
+    from .units import readable_size as readable_size
+    from .validation import project_profile as project_profile
+    from .vhdcheck import CHECK_NAMES as CHECK_NAMES
+    from .vhdcheck import FIRST_MIB_FIX as FIRST_MIB_FIX
+    from .vhdcheck import fix_tool_hint as fix_tool_hint
+    from .vhdjobs import check_is_stale as check_is_stale
+
+__all__ += ["KeptSecret", "keep_blob_read_sas", "keep_secret", "read_secret", "sas_needs_key", "vm_secrets",
+            "questionnaire_progress",
+            # imported above for the operations, and named for the pages too
+            "ACCOUNT_KEY", "CONNECTION_STRING", "CONTAINER_SAS", "CredentialError", "StorageAccess", "StorageError",
+            "blob_read_sas_ref", "connection_secret_ref", "storage_secret_ref", "ExportTokens", "KnownHosts"]
 
 
 # == The command line's rules (issue #34) =========================================================

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..core.steps import Step
 from .base import StepPage
+
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
 
 PORTAL_URL = "https://partner.microsoft.com/dashboard/marketplace-offers/overview"
 
@@ -17,7 +21,7 @@ PORTAL_URL = "https://partner.microsoft.com/dashboard/marketplace-offers/overvie
 class NextPage(StepPage):
     step = Step.NEXT
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         from ..guidance_panel import GuideBrowser
 
@@ -59,7 +63,7 @@ class NextPage(StepPage):
 
     def load_from_project(self) -> None:
         from ..core.guidance import load_guidance, pick
-        from ..core.validation import project_profile
+        from ..core.operations import project_profile
         from ..i18n import current_language, local_time
 
         lang = current_language()
