@@ -96,3 +96,23 @@ def test_the_end_of_life_file_has_a_source_for_every_date_and_the_day_decides():
     assert end_of_life(jammy, date(2027, 5, 31)) is None
     assert end_of_life(jammy, date(2027, 6, 1)).end == "2027-06-01"
     assert end_of_life(sku(""), date(2030, 1, 1)) is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+names = st.text(alphabet=st.sampled_from(list("windows server ubuntu centos debian 0123456789.:-R2azurelinux\n\t ")),
+                max_size=300) | st.text(max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names, names, st.sampled_from([OS_LINUX, OS_WINDOWS, "other"]))
+def test_any_name_from_a_project_file_gives_a_schema_value_and_never_a_traceback(name, base, family):
+    import time
+
+    s = Sku(os_family=family, os_friendly_name=name, base_image=base)
+    started = time.perf_counter()
+    found = operating_system_type(s)
+    end_of_life(s, date(2030, 1, 1))
+    assert time.perf_counter() - started < 0.05  # linear: no backtracking over a long name
+    assert found.value in schema_values("windows" if family == OS_WINDOWS else "linux")
