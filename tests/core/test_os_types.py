@@ -7,6 +7,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wizard.core.export.formats import PC_SCHEMA
 from wizard.core.model import OS_LINUX, OS_WINDOWS, Sku
@@ -96,10 +98,6 @@ def test_the_end_of_life_file_has_a_source_for_every_date_and_the_day_decides():
     assert end_of_life(jammy, date(2027, 5, 31)) is None
     assert end_of_life(jammy, date(2027, 6, 1)).end == "2027-06-01"
     assert end_of_life(sku(""), date(2030, 1, 1)) is None
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 names = st.text(alphabet=st.sampled_from(list("windows server ubuntu centos debian 0123456789.:-R2azurelinux\n\t ")),
                 max_size=300) | st.text(max_size=300)
