@@ -225,6 +225,10 @@ def test_the_test_vm_of_a_gallery_first_image_is_made_from_the_version():
     vm = commands[1]
     assert vm[vm.index("--image") + 1] == VERSION and vm[vm.index("--security-type") + 1] == "TrustedLaunch"
     assert vm[vm.index("--size") + 1] == "Standard_D2s_v5"
+    from wizard.core.operations import commands_for_test_vm
+
+    script = commands_for_test_vm("az-script", project, project.skus[0])
+    assert "MISSING" not in script and "NOT READY" not in script and "az sig image-version create" not in script
     # A Confidential plan's test VM goes on a size that runs it.
     project.skus[0].images[0].security_types = ["confidential"]
     project.skus[0].vm_sizes = ["Standard_D2s_v5", "Standard_DC2as_v5"]

@@ -393,6 +393,9 @@ def _script(project: Project, exports: list[SkuExport], header: list[str], shell
         lines.append(comment_text(f"# SKU {sku.sku_id} {sku.version}"))
         lines += [comment_text(f"# NOT READY: {m}") for m in export.missing]
         for image in sku.images:
+            os_disk = sku.os_disk_of(image.image_type)
+            if os_disk is not None and sku.from_gallery_only(os_disk) and gallery_parts(image.gallery_resource_id):
+                continue  # gallery first: the test VM is made from the version, no blob is needed
             if not _disk_urls(sku, image.image_type)[0]:
                 disk = f"the {image.image_type} OS disk" if len(sku.images) > 1 else "the OS disk"
                 lines.append(comment_text(f"# MISSING: {disk} has no blob URL yet (upload it in the VHD check step)"))
