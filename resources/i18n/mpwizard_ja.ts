@@ -1798,6 +1798,10 @@ Trust it and remember it?</source>
         <translation>パートナー センターの技術構成 — JSON</translation>
     </message>
     <message>
+        <source>Partner Center configure request — JSON (az rest, curl)</source>
+        <translation>パートナー センターの configure 要求 — JSON (az rest、curl)</translation>
+    </message>
+    <message>
         <source>Test VM script — Azure CLI (bash)</source>
         <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
     </message>
@@ -2933,6 +2937,205 @@ Details: {0}</source>
     <message>
         <source>Project</source>
         <translation>プロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerCenterPanel</name>
+    <message>
+        <source>Partner Center, live</source>
+        <translation>パートナー センターと直接連携</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <source>Directory (tenant) ID or domain</source>
+        <translation>ディレクトリ (テナント) ID またはドメイン</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>クライアント ID</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>アプリケーション (クライアント) ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>クライアント シークレット</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; leave empty to use the one kept</source>
+        <translation>キーリングに保管されます。保管済みのものを使うときは空のままにします</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>テナント(&amp;T):</translation>
+    </message>
+    <message>
+        <source>C&amp;lient ID:</source>
+        <translation>クライアント ID(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>クライアント シークレット(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>サインイン(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Partner Center</source>
+        <translation>パートナー センターと比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d…</source>
+        <translation>送信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Submit for previe&amp;w</source>
+        <translation>プレビューに提出(&amp;W)</translation>
+    </message>
+    <message>
+        <source>G&amp;o live</source>
+        <translation>公開(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Difference with Partner Center</source>
+        <translation>パートナー センターとの違い</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>違い</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s errors</source>
+        <translation>Microsoft からのエラー</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>&amp;Go to step</source>
+        <translation>ステップへ移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Last job {0}: {1} ({2}).</source>
+        <translation>前回のジョブ {0}: {1} ({2})。</translation>
+    </message>
+    <message>
+        <source>Sign in with the Microsoft Entra application added to your Partner Center account.</source>
+        <translation>パートナー センター アカウントに追加した Microsoft Entra アプリケーションでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>The checklist is not complete: {0}</source>
+        <translation>チェックリストが完了していません: {0}</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>まだ読み込んでいません</translation>
+    </message>
+    <message>
+        <source>{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <source>Signed in: offer {0} has {1} submission(s).</source>
+        <translation>サインインしました: オファー {0} の提出は {1} 件です。</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>サインイン中</translation>
+    </message>
+    <message>
+        <source>Compared with Partner Center: {0} plan(s).</source>
+        <translation>パートナー センターと比較しました: プラン {0} 件。</translation>
+    </message>
+    <message>
+        <source>Comparing with Partner Center</source>
+        <translation>パートナー センターと比較中</translation>
+    </message>
+    <message>
+        <source>change {0}</source>
+        <translation>変更 {0}</translation>
+    </message>
+    <message>
+        <source>published version {0}: kept</source>
+        <translation>公開済みのバージョン {0}: そのまま残します</translation>
+    </message>
+    <message>
+        <source>new version {0}: added</source>
+        <translation>新しいバージョン {0}: 追加します</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Plan {0}</source>
+        <translation>プラン {0}</translation>
+    </message>
+    <message>
+        <source>Plan {0}:</source>
+        <translation>プラン {0}:</translation>
+    </message>
+    <message>
+        <source>Send these changes to Partner Center?</source>
+        <translation>これらの変更をパートナー センターに送信しますか?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Submit the offer for preview?</source>
+        <translation>オファーをプレビューに提出しますか?</translation>
+    </message>
+    <message>
+        <source>Take the offer&apos;s preview live?</source>
+        <translation>オファーのプレビューを公開しますか?</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>提出中</translation>
+    </message>
+    <message>
+        <source>Job {0}: {1} ({2})</source>
+        <translation>ジョブ {0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Following job {0}</source>
+        <translation>ジョブ {0} の追跡</translation>
+    </message>
+    <message>
+        <source>Job {0}: following…</source>
+        <translation>ジョブ {0}: 追跡中…</translation>
+    </message>
+    <message>
+        <source>Job {0} succeeded.</source>
+        <translation>ジョブ {0} は成功しました。</translation>
+    </message>
+    <message>
+        <source>Job {0} {1}: Microsoft&apos;s errors are listed below.</source>
+        <translation>ジョブ {0} は {1} になりました: Microsoft からのエラーを下に示します。</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..document import ProjectDocument
 
 SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
+            "partner-center-configure": ".json",
             "az-script": ".sh", "az-ps1": ".ps1"}
 
 
@@ -92,6 +93,7 @@ class ExportPage(StepPage):
         names = {"portal-html": self.tr("Portal form — printable HTML"), "portal-csv": self.tr("Portal form — CSV"),
                  "portal-md": self.tr("Portal form — Markdown"),
                  "partner-center-json": self.tr("Partner Center technical configuration — JSON"),
+                 "partner-center-configure": self.tr("Partner Center configure request — JSON (az rest, curl)"),
                  "az-script": self.tr("Test VM script — Azure CLI (bash)"),
                  "az-ps1": self.tr("Test VM script — Azure CLI (PowerShell)")}
         for fmt, name in names.items():

@@ -44,6 +44,10 @@ class NextPage(StepPage):
         self.remaining = GuideBrowser(self._go_to)
         self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
         layout.addWidget(self.remaining, 1)
+        from .partner_center_panel import PartnerCenterPanel  # Partner Center, live (issue #30)
+
+        self.pc_panel = PartnerCenterPanel(self)
+        layout.addWidget(self.pc_panel, 2)
         self.btn_portal = QPushButton(self.tr("Open &Partner Center"))
         self.btn_portal.setToolTip(PORTAL_URL)
         self.btn_portal.clicked.connect(self.open_portal)
@@ -87,6 +91,7 @@ class NextPage(StepPage):
             + "".join(f"<li>{html.escape(pick(s, lang))}</li>" for s in steps) + "</ol><ul>"
             + "".join(f'<li><a href="{html.escape(link.url, quote=True)}">{html.escape(pick(link.title, lang))}</a></li>'
                       for link in links) + "</ul>")
+        self.pc_panel.load_from_project()
 
     def open_portal(self) -> None:
         from PySide6.QtCore import QUrl

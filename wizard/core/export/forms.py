@@ -104,7 +104,11 @@ def _image_fields(sku: Sku, image: PlanImage) -> list[FormField]:
 
 # -- Partner Center -----------------------------------------------------------------------
 def _os_type(sku: Sku) -> str:
-    """operatingSystem.type as the schema version the export sends has it (core.os_types)."""
+    """operatingSystem.type: the one Partner Center has (pc_import keeps it), else as the schema version the
+    export sends has it (core.os_types)."""
+    kept = sku.extra.get("pc_os_type")
+    if isinstance(kept, str) and kept:
+        return kept
     return operating_system_type(sku).value
 
 
@@ -141,8 +145,11 @@ def _published_versions(sku: Sku, published: Mapping[str, str | None]) -> list[d
         images = [(im.image_type, _published_source(im, published)) for im in v.images()]
         if any(source is None for _, source in images):
             continue  # its tokens are not in the keyring: the readiness says so
-        out.append({"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
-                    "vmImages": [{"imageType": kind, "source": source} for kind, source in images]})
+        entry: dict[str, Any] = {"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
+                                 "vmImages": [{"imageType": kind, "source": source} for kind, source in images]}
+        if isinstance(v.extra.get("deprecationSchedule"), dict):
+            entry["deprecationSchedule"] = v.extra["deprecationSchedule"]
+        out.append(entry)
     return out
 
 
@@ -199,6 +206,8 @@ def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str |
         "skus": pc_skus(sku),
         "vmImageVersions": versions,
     }
+    if sku.extra.get("pc_base_plan") is not None:
+        document["basePlan"] = sku.extra["pc_base_plan"]  # reuse of another plan's configuration, kept
     if missing:
         document["$comment"] = "Not ready — missing: " + "; ".join(missing)
     return document
