@@ -31,7 +31,7 @@ def preload_gui_core() -> None:
     Once loaded, PySide6 hooks `import` and reads the source of each module an import statement
     brings in (looking for `from __feature__ import ...`); what is imported before it is spared
     (~6 ms of start-up)."""
-    from ..core import logs, projectio, questionnaire, steps, validation, vmsizes  # noqa: F401
+    from ..core import disk_names, image_names, logs, projectio, questionnaire, steps, validation, vmsizes  # noqa: F401
 
 
 def _log_to_file() -> None:
