@@ -257,7 +257,7 @@ def put_vhd_page_blob(container_client, name: str, size_gib: int, folder: Path, 
 
 @pytest.fixture(scope="session")
 def sshd(tmp_path_factory):
-    """A real sshd on loopback with two chrooted image roots (see tests/sshd_server.py)."""
+    """A real sshd on loopback with two chrooted image roots (see tests/helpers/sshd_server.py)."""
     import shutil
 
     from image_roots import BAD_CMDLINE, GOOD_CMDLINE
@@ -278,7 +278,7 @@ def sshd(tmp_path_factory):
 @pytest.fixture(scope="session")
 def roots(sshd):
     """The two image roots prepared to pass (good) and to fail (bad) the Linux test cases
-    (their contents: tests/image_roots.py, shared with the offline pre-flight's images)."""
+    (their contents: tests/helpers/image_roots.py, shared with the offline pre-flight's images)."""
     from image_roots import fill_bad, fill_good
 
     good, bad = sshd.images

@@ -368,11 +368,12 @@ class MainWindow(QMainWindow):
 
     def _refresh_steps(self) -> None:
         statuses = step_statuses(self.document.project)
-        # Marks that read without colour: done, needs attention, not started.
-        marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.NOT_STARTED: "○"}
+        # Marks that read without colour: done, needs attention, failed, not started (core.status.Mark).
+        marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.FAILED: "✗", StepState.NOT_STARTED: "○"}
         words = {
             StepState.DONE: self.tr("done"),
             StepState.ATTENTION: self.tr("needs attention"),
+            StepState.FAILED: self.tr("failed or out of date"),
             StepState.NOT_STARTED: self.tr("not started"),
         }
         from .pages.base import StepPage

@@ -472,6 +472,22 @@ Trust it and remember it?</source>
         <translation>{type} データ ディスク LUN {lun}</translation>
     </message>
     <message>
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <source>partly: needs attention</source>
+        <translation>一部のみ: 要確認</translation>
+    </message>
+    <message>
+        <source>failed or out of date</source>
+        <translation>失敗または古い状態</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
         <source>{type}: the image comes from the gallery image version {version}</source>
         <translation>{type}: イメージはギャラリー イメージ バージョン {version} から取得されます</translation>
     </message>
@@ -504,6 +520,10 @@ Trust it and remember it?</source>
         <translation>{disk}: チェック後に VHD が変更されました。もう一度チェックしてください</translation>
     </message>
     <message>
+        <source>{disk}: the check was of another file or blob ({checked}): check this one</source>
+        <translation>{disk}: チェックしたのは別のファイルまたは BLOB ({checked}) です。こちらをチェックしてください</translation>
+    </message>
+    <message>
         <source>{disk}: the VHD check failed</source>
         <translation>{disk}: VHD チェックに失敗しました</translation>
     </message>
@@ -514,6 +534,30 @@ Trust it and remember it?</source>
     <message>
         <source>{disk}: the VHD check passed with warnings</source>
         <translation>{disk}: VHD チェックに合格しました (警告あり)</translation>
+    </message>
+    <message>
+        <source>{disk}: the VHD check found no bootable partition: look inside the image (Check inside the image) or test it on a VM (a test run of the image counts)</source>
+        <translation>{disk}: VHD チェックで起動可能なパーティションが見つかりませんでした。イメージの中を確認する (「イメージの中をチェック」) か、VM でテストしてください (イメージのテスト実行があれば十分です)</translation>
+    </message>
+    <message>
+        <source>{disk}: {file} is not uploaded yet: upload it</source>
+        <translation>{disk}: {file} はまだアップロードされていません。アップロードしてください</translation>
+    </message>
+    <message>
+        <source>{disk}: the blob holds the checked file {file}</source>
+        <translation>{disk}: BLOB にはチェック済みのファイル {file} が入っています</translation>
+    </message>
+    <message>
+        <source>{disk}: the blob holds {sent}, not the checked {file}: upload {file} again</source>
+        <translation>{disk}: BLOB に入っているのは {sent} で、チェックした {file} ではありません。{file} をアップロードし直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: {file} changed since it was uploaded: upload {file} again</source>
+        <translation>{disk}: アップロード後に {file} が変更されました。{file} をアップロードし直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: which file the blob holds is not known (it was not uploaded here): upload {file} again</source>
+        <translation>{disk}: BLOB にどのファイルが入っているか分かりません (ここからアップロードされていません)。{file} をアップロードし直してください</translation>
     </message>
     <message>
         <source>{disk}: no SAS URI yet</source>
@@ -536,12 +580,20 @@ Trust it and remember it?</source>
         <translation>{disk}: SAS URI はまだ検証されていません</translation>
     </message>
     <message>
+        <source>{disk}: the SAS URI was made for another blob: make a new SAS for the new blob</source>
+        <translation>{disk}: SAS URI は別の BLOB 用に作られています。新しい BLOB 用に SAS を作り直してください</translation>
+    </message>
+    <message>
         <source>{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring</source>
         <translation>{disk}: SAS トークンがキーリングにもこのセッションにもありません。作り直すか、キーリングのロックを解除してください</translation>
     </message>
     <message>
         <source>{disk}: SAS URI verified, valid until {expiry}</source>
         <translation>{disk}: SAS URI は検証済み、{expiry} まで有効</translation>
+    </message>
+    <message>
+        <source>Every image comes from a gallery image version: no SAS URI is needed</source>
+        <translation>すべてのイメージがギャラリーのイメージ バージョンから取得されます。SAS URI は不要です</translation>
     </message>
     <message>
         <source>Published version {version} is kept, with its image sources</source>
@@ -620,12 +672,32 @@ Trust it and remember it?</source>
         <translation>認定レポートが VHD のコンテナーに保存されていません</translation>
     </message>
     <message>
+        <source>The certification report needs a test run first</source>
+        <translation>認定レポートを作るには、先にテスト実行が必要です</translation>
+    </message>
+    <message>
         <source>The stored report is from an older test run: store it again</source>
         <translation>保存済みのレポートは古いテスト実行のものです。もう一度保存してください</translation>
     </message>
     <message>
         <source>Report stored at {url}</source>
         <translation>レポートの保存先: {url}</translation>
+    </message>
+    <message>
+        <source>The test VM&apos;s host and user are not entered yet</source>
+        <translation>テスト VM のホストとユーザーがまだ入力されていません</translation>
+    </message>
+    <message>
+        <source>Test connection reached this host and user</source>
+        <translation>「接続テスト」でこのホストとユーザーに接続できました</translation>
+    </message>
+    <message>
+        <source>Not exported yet</source>
+        <translation>まだエクスポートしていません</translation>
+    </message>
+    <message>
+        <source>The last export had every item</source>
+        <translation>前回のエクスポートではすべての項目がそろっていました</translation>
     </message>
     <message>
         <source>MISSING: offer ID</source>
@@ -1456,40 +1528,8 @@ Trust it and remember it?</source>
         <translation>ID が {sku!r} の SKU はありません (プロジェクトにある SKU: {known})。</translation>
     </message>
     <message>
-        <source>{count} problem(s) to fix on this step</source>
-        <translation>このステップで直す問題が {count} 件あります</translation>
-    </message>
-    <message>
-        <source>{count} disk(s) not checked yet</source>
-        <translation>まだチェックしていないディスクが {count} 個あります</translation>
-    </message>
-    <message>
-        <source>the check of {count} disk(s) failed</source>
-        <translation>{count} 個のディスクのチェックが不合格です</translation>
-    </message>
-    <message>
         <source>filled in, but Test connection has not reached this host and user yet</source>
         <translation>入力済みですが、「接続テスト」でこのホストとユーザーにまだ接続できていません</translation>
-    </message>
-    <message>
-        <source>{count} disk(s) without a SAS URI, or with one that expires too soon</source>
-        <translation>SAS URI がないか、有効期限が近すぎるディスクが {count} 個あります</translation>
-    </message>
-    <message>
-        <source>the latest test run has Failed or Error results</source>
-        <translation>最新のテスト実行に「不合格」または「エラー」の結果があります</translation>
-    </message>
-    <message>
-        <source>the latest test run has no results</source>
-        <translation>最新のテスト実行に結果がありません</translation>
-    </message>
-    <message>
-        <source>{answered} of {total} questions answered</source>
-        <translation>{total} 問中 {answered} 問回答済み</translation>
-    </message>
-    <message>
-        <source>every question is answered; the report needs a test run first</source>
-        <translation>すべての質問に回答済みです。レポートには先にテスト実行が必要です</translation>
     </message>
     <message>
         <source>the last export said {count} item(s) are missing</source>
@@ -1616,14 +1656,6 @@ Trust it and remember it?</source>
     <message>
         <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
         <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>準備済み</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>不足</translation>
     </message>
     <message>
         <source>Go to step</source>
@@ -2024,6 +2056,10 @@ Trust it and remember it?</source>
     <message>
         <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>failed or out of date</source>
+        <translation>失敗または古い状態</translation>
     </message>
     <message>
         <source>Import from Partner Center: the plan&apos;s technical configuration (Product Ingestion API)</source>
@@ -3255,6 +3291,14 @@ Details: {0}</source>
         <translation>コピーできませんでした: {0}</translation>
     </message>
     <message>
+        <source>✗ made for another blob: generate a new SAS</source>
+        <translation>✗ 別の BLOB 用です: SAS を生成し直してください</translation>
+    </message>
+    <message>
+        <source>⚠ not verified yet: press Verify</source>
+        <translation>⚠ 未検証: 「検証」を押してください</translation>
+    </message>
+    <message>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
@@ -3698,6 +3742,14 @@ Evidence:
     <message>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
+    </message>
+    <message>
+        <source>upload again</source>
+        <translation>アップロードし直してください</translation>
+    </message>
+    <message>
+        <source>blob not linked to this file</source>
+        <translation>BLOB とこのファイルの対応が不明</translation>
     </message>
     <message>
         <source>Nothing to fix for this finding.</source>

@@ -1,6 +1,6 @@
 """The Linux test cases run over the real loopback sshd against prepared image roots, both ways.
 
-The roots are busybox-static systems (tests/sshd_server.py). Tools a busybox root
+The roots are busybox-static systems (tests/helpers/sshd_server.py). Tools a busybox root
 lacks (waagent, python3, openssl, sshd, ifup) are small scripts that print what the
 real tools print; the probe and every verdict are exercised for real over SSH.
 """

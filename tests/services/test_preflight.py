@@ -1,6 +1,6 @@
 """Pre-flight (issue #23): the Linux test cases judged from a fixed VHD's files, offline.
 
-Images are real: the test roots (tests/image_roots.py — the same contents sshd serves) go into
+Images are real: the test roots (tests/helpers/image_roots.py — the same contents sshd serves) go into
 `mkfs.ext4 -d`, a table from `sfdisk` (MBR at sector 2048, GPT with an EFI partition) and
 `qemu-img convert -O vpc -o subformat=fixed`. The parity test runs the SSH probe on the served
 roots and the pre-flight on images of those very folders, and compares case by case.

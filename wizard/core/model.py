@@ -64,6 +64,9 @@ class VhdCheckRecord:
     allocated_bytes: int | None = None
     verdict: str = "fail"  # pass | warning | fail
     findings: list[VhdFinding] = field(default_factory=list)
+    # What the check read of a local file, as a fingerprint (footer and partition area): with size and
+    # mtime it is the file's identity, which an upload must match (issue #32). "" for blobs and older files.
+    fingerprint: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -84,6 +87,22 @@ class SasRecord:
 
 
 @dataclass
+class UploadRecord:
+    """Which file an upload sent to which blob: the file's identity as the VHD check records it (size,
+    modification time, fingerprint) and the MD5 when the upload read the content back. The blob's
+    metadata carries the same identity (core.upload.IDENTITY_METADATA)."""
+
+    blob_url: str = ""
+    source_path: str = ""
+    file_size: int = 0
+    file_mtime_ns: int = 0
+    fingerprint: str = ""
+    content_md5: str = ""
+    uploaded_at: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Disk:
     """One image disk of a SKU: the OS disk or a data disk, its local file and/or blob."""
 
@@ -95,6 +114,7 @@ class Disk:
     vhd_check: VhdCheckRecord | None = None
     sas: SasRecord | None = None
     preflight: PreflightRecord | None = None  # the Linux cases judged offline from the file (issue #23)
+    upload: UploadRecord | None = None  # which file the wizard last uploaded to `blob_url` (issue #32)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

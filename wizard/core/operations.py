@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .preflight import Preflight
     from .sas import SasUri, SasVerification
     from .sshconn import ConnectionReport, KnownHosts, SshTarget
+    from .status import StatusItem
     from .upload import UploadSummary
     from .vhdcheck import VhdReport
     from .winremote import WinTarget
@@ -219,6 +220,35 @@ def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, w
             key = access.account_key()
     return upload_vhd(path, blob_url, account_key=key, connection_string=connection, workers=workers,
                       verify_md5=verify_md5, progress=progress, cancel=cancel)
+
+
+# -- status: the one evaluator's answers for pages (core.status) ----------------------------------------------
+def disk_status(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
+    """One disk's status items by kind ("vhd-check", "upload", "sas", "preflight")."""
+    from .status import disk_items
+
+    return disk_items(project, sku, disk)
+
+
+def run_status(project: Project, run: TestRunRecord | None) -> StatusItem:
+    """What a test run says for certification (the Test run banner; the checklist's "test-run" item)."""
+    from .status import run_item
+
+    return run_item(project, run)
+
+
+def record_upload(disk: Disk, path: str, blob_url: str, summary: UploadSummary) -> None:
+    """The disk's blob is now `blob_url`, holding the file identity the upload sent (issue #32: the
+    status evaluator compares it with the check's)."""
+    from .model import UploadRecord
+    from .projectio import utc_now_iso
+    from .storage import parse_blob_url
+
+    clean = parse_blob_url(blob_url).url_without_sas
+    ident = summary.identity
+    disk.blob_url = clean
+    disk.upload = UploadRecord(clean, path, ident.size if ident else 0, ident.mtime_ns if ident else 0,
+                               ident.fingerprint if ident else "", summary.content_md5 or "", utc_now_iso())
 
 
 def upload_blob_name(path: str) -> str:
@@ -573,6 +603,7 @@ __all__ = [
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "commands_for_test_vm",
+    "disk_status", "record_upload", "run_status",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]
 

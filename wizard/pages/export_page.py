@@ -178,12 +178,21 @@ class ExportPage(StepPage):
     def _fill_checklist(self, export) -> None:
         self.checklist.setRowCount(len(export.items))
         for row, item in enumerate(export.items):
-            mark = QTableWidgetItem("✓" if item.ok else "✗")
-            mark.setForeground(style.brush(style.GOOD if item.ok else style.ERROR))
+            # The item's own mark (core.status.Mark): the step list shows the same one for the same item.
+            from ..core.status import MARK_MEANING
+
+            symbol = item.mark.value
+            mark = QTableWidgetItem(symbol)
+            mark.setForeground(style.brush({"✓": style.GOOD, "⚠": style.CAUTION}.get(symbol, style.ERROR)))
             mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            mark.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("ready") if item.ok else self.tr("missing"))
+            meaning = translate_template(MARK_MEANING[item.mark], {})
+            mark.setData(Qt.ItemDataRole.AccessibleTextRole, meaning)
+            mark.setToolTip(meaning)
+            said = translate_template(item.template, item.args)
+            if item.fix:
+                said += " " + translate_template(item.fix, item.args)
+            self.checklist.setItem(row, 1, QTableWidgetItem(said))
             self.checklist.setItem(row, 0, mark)
-            self.checklist.setItem(row, 1, QTableWidgetItem(translate_template(item.template, item.args)))
             if item.ok:
                 self.checklist.removeCellWidget(row, 2)
             else:

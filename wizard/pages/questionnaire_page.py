@@ -298,7 +298,12 @@ class QuestionnairePage(StepPage):
         column.addWidget(QLabel("<b>" + self.tr("Exception requests") + "</b>"))
         candidates = exception_candidates(self.project.latest_run())
         result_words = {"Failed": self.tr("Failed"), "Error": self.tr("Error"), "Warning": self.tr("Warning")}
-        if not candidates:
+        if self.project.latest_run() is None:  # no run, no evidence: the evaluator's words (core.status), never "no Failed"
+            from ..core.status import R_RUN_NONE
+            from ..i18n import translate_template
+
+            column.addWidget(QLabel(translate_template(R_RUN_NONE, {})))
+        elif not candidates:
             column.addWidget(QLabel(self.tr("The latest test run has no Failed, Error or Warning result: nothing to "
                                             "explain.")))
         for record in candidates:

@@ -507,6 +507,20 @@ class SasPage(StepPage):
     def expiry_state(self, disk: Disk) -> str:
         return sas_expiry_state(disk, project_profile(self.project))
 
+    def _ok_words(self, sku: Sku, disk: Disk) -> str:
+        """A SAS that lives long enough is "ready" only when the evaluator (core.status) says ✓: verified,
+        and made for the disk's blob of now."""
+        from ..core.operations import disk_status
+        from ..core.status import R_SAS_OTHER_BLOB, R_SAS_UNVERIFIED
+        from ..i18n import translate_template
+
+        item = disk_status(self.project, sku, disk).get("sas")
+        if item is None or item.ok:
+            return self.tr("ready") + (f" ({disk.sas.verdict})" if disk.sas and disk.sas.verdict else "")
+        return {R_SAS_OTHER_BLOB: self.tr("✗ made for another blob: generate a new SAS"),
+                R_SAS_UNVERIFIED: self.tr("⚠ not verified yet: press Verify")}.get(
+            item.template, f"{item.mark.value} {translate_template(item.template, item.args)}")
+
     def refresh(self) -> None:
         rows = self.all_disks()
         current = self.disks.currentRow()
@@ -516,7 +530,7 @@ class SasPage(StepPage):
             state = self.expiry_state(disk)
             expiry = parse_iso(disk.sas.expiry) if disk.sas else None
             status = {"none": self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned"),
-                      "ok": self.tr("ready") + (f" ({disk.sas.verdict})" if disk.sas and disk.sas.verdict else ""),
+                      "ok": self._ok_words(sku, disk),
                       "soon": self.tr("⚠ expires soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
             cells = [self.disk_name(sku, disk), status, expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "",
                      disk.blob_url or "—"]

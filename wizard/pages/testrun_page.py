@@ -156,13 +156,25 @@ class TestRunPage(StepPage):
         if run is None:
             text, colour = self.tr("No run yet: test the connection, then run all checks."), "neutral"
         else:
-            failed = sum(r.result in ("Failed", "Error") for r in run.results)
-            warnings = sum(r.result == "Warning" for r in run.results)
-            if failed:
+            # The verdict is the status evaluator's (core.status.run_item): the same as the step list and Export.
+            from ..core.operations import run_status
+            from ..core.status import R_RUN_OK, Mark
+            from ..core.verdicts import BLOCKING, WARNING
+            from ..i18n import translate_template
+
+            item = run_status(self.project, run)
+            failed = sum(r.result in BLOCKING for r in run.results)
+            warnings = sum(r.result == WARNING for r in run.results)
+            said = translate_template(item.template, item.args)
+            if item.mark is Mark.FAIL:
                 text, colour = self.tr("✗ {0} failure(s), {1} warning(s): the image is not ready for certification.").format(
-                    failed, warnings), "error"
-            else:
+                    failed, warnings) + " " + said, "error"
+            elif item.mark is not Mark.OK:
+                text, colour = f"{item.mark.value} {said}", "warning"
+            elif item.template == R_RUN_OK:
                 text, colour = self.tr("✓ Ready for certification ({0} warning(s)).").format(warnings), "good"
+            else:  # every Failed/Error result has an exception explanation: submitted with an exception request
+                text, colour = f"✓ {said}", "good"
         self.banner.setText(text)
         set_banner(self.banner, colour)
 

@@ -24,7 +24,7 @@ from ..core.steps import Step
 from ..core.units import readable_size
 from ..core.validation import project_profile
 from ..core.vhdcheck import CHECK_NAMES
-from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
+from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem, translate_template
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
 
@@ -220,6 +220,13 @@ class VhdPage(StepPage):
 
         return check_is_stale(disk)
 
+    def _upload_link(self, sku: Sku, disk: Disk):
+        """The disk's upload item when it is ⚠ or ✗ (a blob that does not hold the checked file), else None."""
+        from ..core.operations import disk_status
+
+        item = disk_status(self.project, sku, disk).get("upload")
+        return item if item is not None and item.mark.value in ("✗", "⚠") else None
+
     def refresh(self) -> None:
         rows = self.all_disks()
         current = self.disks.currentRow()
@@ -234,11 +241,17 @@ class VhdPage(StepPage):
             else:
                 result, icon = self.severity_words.get(record.verdict, record.verdict), record.verdict
             size = f"{record.virtual_size / 2**30:.2f} GiB" if record and record.virtual_size else ""
+            link = self._upload_link(sku, disk)  # the chain file → blob, judged by core.status
+            if link is not None:
+                result += f" · {link.mark.value} " + (self.tr("upload again") if link.mark.value == "✗" else
+                                                       self.tr("blob not linked to this file"))
             cells = [self.disk_name(sku, disk), target, result, size]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2 and icon is not None:
                     item.setIcon(severity_icon(self, icon))
+                if col == 2 and link is not None:
+                    item.setToolTip(translate_template(link.template, link.args))
                 self.disks.setItem(row, col, item)
         self.disks.resizeColumnToContents(0)
         self.disks.resizeColumnToContents(2)
@@ -511,7 +524,7 @@ class VhdPage(StepPage):
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
         import time
 
-        from ..core.operations import storage_access, upload_blob_name, upload_disk
+        from ..core.operations import record_upload, storage_access, upload_blob_name, upload_disk
 
         if self.task is not None:
             return
@@ -536,7 +549,7 @@ class VhdPage(StepPage):
 
         def done(result):
             url, summary = result
-            disk.blob_url = url
+            record_upload(disk, path, url, summary)  # the blob and the file identity it holds (core.status judges the link)
             self.changed()
             self.refresh()
             note = self.tr(" (resumed)") if summary.resumed else ""

@@ -443,8 +443,13 @@ TEST_VM_FORMATS = ("az-script", "az-ps1")
 def render_test_vm(fmt: str, project: Project, sku: Sku) -> str:
     """The commands that create a test VM from one SKU's uploaded VHDs (the Connection step offers
     them): the az-script / az-ps1 commands for that SKU alone, without the readiness lines -- the
-    "no certification test run yet" they would list is the run that needs this VM."""
-    bare = [SkuExport(sku, [], [])]
+    "no certification test run yet" they would list is the run that needs this VM. A blob that does
+    not hold the checked file (the status evaluator's ✗ upload link, issue #32) is said as NOT READY:
+    the VM would run another image than the one checked."""
+    from ..status import Mark
+
+    chain = [i for i in readiness(project, sku, {}) if i.id.startswith("upload:") and i.mark is Mark.FAIL]
+    bare = [SkuExport(sku, [], chain)]
     if fmt == "az-script":
         return render_az_script(project, bare)
     if fmt == "az-ps1":
