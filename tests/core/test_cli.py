@@ -256,3 +256,15 @@ def test_default_ports_and_host_key_lists():
     assert isinstance(known_hosts_for(None), SessionKnownHosts)
     kept = known_hosts_for(Path("/nonexistent/known_hosts"))
     assert isinstance(kept, KnownHosts) and not isinstance(kept, SessionKnownHosts)
+
+
+def test_a_reader_that_goes_away_is_not_a_failure_to_report():
+    """`mpwizard export … | head -1`: before, the broken pipe was "failed unexpectedly … a bug" plus Python's
+    "Exception ignored" lines at exit."""
+    proc = subprocess.Popen([sys.executable, "-m", "wizard", "export", str(DEMO), "--format", "portal-md"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()  # before the command writes anything
+    stderr = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=60)
+    assert proc.returncode == 1
+    assert "unexpectedly" not in stderr and "Exception ignored" not in stderr and "Traceback" not in stderr, stderr

@@ -83,6 +83,14 @@ def run_command(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("\ncancelled", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to tell it, and no noise at exit
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last wall: a message and exit 2, never a traceback
         return _unexpected(argv[0], exc)
     finally:
