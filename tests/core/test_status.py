@@ -72,7 +72,8 @@ def projects(draw, files: list[str]):
         project.offer.publisher_namespace, project.offer.offer_id, project.offer.offer_name = "contoso", "web", "Web"
     project.skus = []
     for n in range(draw(st.integers(1, 2))):
-        sku = Sku(sku_id=f"plan-{n}", title="Plan", summary="A plan.", vm_sizes=["Standard_D2s_v5"])
+        sku = Sku(sku_id=f"plan-{n}", title="Plan", summary="A plan.", os_friendly_name="Ubuntu Server 22.04 LTS",
+                  vm_sizes=["Standard_D1_v2", "Standard_D2_v2", "Standard_D3_v2"][:draw(st.integers(1, 3))])
         sku.disks = [draw(disks("os", files))] + [draw(disks("data", files)) for _ in range(draw(st.integers(0, 2)))]
         project.skus.append(sku)
     for _ in range(draw(st.integers(0, 2))):
