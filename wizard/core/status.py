@@ -182,12 +182,16 @@ class Context:
     def stamp(self, path: str) -> tuple[int, int] | None:
         """(size, mtime_ns) of a local file now, or None when it is gone; one stat per path per evaluation."""
         if path not in self._stamps:
-            try:
-                st = _stat(path)
-                self._stamps[path] = (st.st_size, st.st_mtime_ns)
-            except OSError:
-                self._stamps[path] = None
+            self._stamps[path] = _stamp(path)
         return self._stamps[path]
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = _stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def make_context(project: Project, profile: Profile | None = None, **kw: Any) -> Context:
@@ -226,8 +230,8 @@ def check_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
         return _is_url(record.target) and record.target.split("?")[0] != target
     if record.target != target:
         return True
-    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
-    return ctx.stamp(target) != (record.file_size, record.file_mtime_ns)
+    now = ctx.stamp(target) if ctx is not None else _stamp(target)
+    return now != (record.file_size, record.file_mtime_ns)
 
 
 def _no_boot(ctx: Context, sku: Sku, disk: Disk) -> bool:
@@ -416,8 +420,8 @@ def preflight_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
         return False
     if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
         return True
-    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
-    return ctx.stamp(record.target) != (record.file_size, record.file_mtime_ns)
+    now = ctx.stamp(record.target) if ctx is not None else _stamp(record.target)
+    return now != (record.file_size, record.file_mtime_ns)
 
 
 def preflight_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
