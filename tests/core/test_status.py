@@ -348,3 +348,15 @@ def test_a_route_contributes_its_own_items():
         assert step_statuses(project, now=NOW)[Step.SAS].state is StepState.ATTENTION
     finally:
         ROUTES.pop("test-route")
+
+
+def test_a_check_of_a_file_counts_for_a_blob_only_through_the_upload_that_sent_it(tmp_path):
+    """The file's name cleared and a blob typed in: the old file's check is no evidence for that blob."""
+    project, (a,) = chained(tmp_path, "os.vhd")
+    disk = project.skus[0].disks[0]
+    checked(disk, a)
+    disk.vhd_path, disk.blob_url = "", f"{BASE}/other.vhd"
+    assert items_of(project)["vhd-check:0"].mark is Mark.FAIL
+    uploaded(disk, a, f"{BASE}/other.vhd")
+    disk.vhd_path = ""
+    assert items_of(project)["vhd-check:0"].mark is Mark.OK
