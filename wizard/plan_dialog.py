@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
@@ -45,7 +46,7 @@ PROTOCOLS = (("tcp", QT_TRANSLATE_NOOP("PlanDialog", "TCP")), ("udp", QT_TRANSLA
 
 
 class PlanDialog(QDialog):
-    def __init__(self, project: Project, sku: Sku, parent=None):
+    def __init__(self, project: Project, sku: Sku, parent: QWidget | None = None):
         super().__init__(parent)
         self.project, self.sku = project, sku
         self.setWindowTitle(self.tr("Technical configuration of {0}").format(sku.sku_id or self.tr("the SKU")))
@@ -128,10 +129,12 @@ class PlanDialog(QDialog):
                                extra=dict(self.sku.properties.extra))
         ports = []
         for row in range(self.ports.rowCount()):
-            label = self.ports.item(row, 0).text().strip() if self.ports.item(row, 0) else ""
-            rng = self.ports.item(row, 2).text().strip() if self.ports.item(row, 2) else ""
+            label_item, range_item = self.ports.item(row, 0), self.ports.item(row, 2)
+            label = label_item.text().strip() if label_item else ""
+            rng = range_item.text().strip() if range_item else ""
+            protocol = self.ports.cellWidget(row, 1)
             if label or rng:
-                ports.append(OpenPort(label, self.ports.cellWidget(row, 1).currentData(), rng))
+                ports.append(OpenPort(label, protocol.currentData() if isinstance(protocol, QComboBox) else "tcp", rng))
         return props, ports
 
     def accept(self) -> None:  # noqa: D401 - Qt override

@@ -103,10 +103,6 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
-    </message>
-    <message>
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
@@ -1626,6 +1622,10 @@ Trust it and remember it?</source>
         <translation>パートナー センターの技術構成 — JSON</translation>
     </message>
     <message>
+        <source>Partner Center configure request — JSON (az rest, curl)</source>
+        <translation>パートナー センターの configure 要求 — JSON (az rest、curl)</translation>
+    </message>
+    <message>
         <source>Test VM script — Azure CLI (bash)</source>
         <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
     </message>
@@ -2709,6 +2709,205 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>PartnerCenterPanel</name>
+    <message>
+        <source>Partner Center, live</source>
+        <translation>パートナー センターと直接連携</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <source>Directory (tenant) ID or domain</source>
+        <translation>ディレクトリ (テナント) ID またはドメイン</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>クライアント ID</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>アプリケーション (クライアント) ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>クライアント シークレット</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; leave empty to use the one kept</source>
+        <translation>キーリングに保管されます。保管済みのものを使うときは空のままにします</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>テナント(&amp;T):</translation>
+    </message>
+    <message>
+        <source>C&amp;lient ID:</source>
+        <translation>クライアント ID(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>クライアント シークレット(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>サインイン(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Partner Center</source>
+        <translation>パートナー センターと比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d…</source>
+        <translation>送信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Submit for previe&amp;w</source>
+        <translation>プレビューに提出(&amp;W)</translation>
+    </message>
+    <message>
+        <source>G&amp;o live</source>
+        <translation>公開(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Difference with Partner Center</source>
+        <translation>パートナー センターとの違い</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>違い</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s errors</source>
+        <translation>Microsoft からのエラー</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>&amp;Go to step</source>
+        <translation>ステップへ移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Last job {0}: {1} ({2}).</source>
+        <translation>前回のジョブ {0}: {1} ({2})。</translation>
+    </message>
+    <message>
+        <source>Sign in with the Microsoft Entra application added to your Partner Center account.</source>
+        <translation>パートナー センター アカウントに追加した Microsoft Entra アプリケーションでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>The checklist is not complete: {0}</source>
+        <translation>チェックリストが完了していません: {0}</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>まだ読み込んでいません</translation>
+    </message>
+    <message>
+        <source>{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <source>Signed in: offer {0} has {1} submission(s).</source>
+        <translation>サインインしました: オファー {0} の提出は {1} 件です。</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>サインイン中</translation>
+    </message>
+    <message>
+        <source>Compared with Partner Center: {0} plan(s).</source>
+        <translation>パートナー センターと比較しました: プラン {0} 件。</translation>
+    </message>
+    <message>
+        <source>Comparing with Partner Center</source>
+        <translation>パートナー センターと比較中</translation>
+    </message>
+    <message>
+        <source>change {0}</source>
+        <translation>変更 {0}</translation>
+    </message>
+    <message>
+        <source>published version {0}: kept</source>
+        <translation>公開済みのバージョン {0}: そのまま残します</translation>
+    </message>
+    <message>
+        <source>new version {0}: added</source>
+        <translation>新しいバージョン {0}: 追加します</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Plan {0}</source>
+        <translation>プラン {0}</translation>
+    </message>
+    <message>
+        <source>Plan {0}:</source>
+        <translation>プラン {0}:</translation>
+    </message>
+    <message>
+        <source>Send these changes to Partner Center?</source>
+        <translation>これらの変更をパートナー センターに送信しますか?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Submit the offer for preview?</source>
+        <translation>オファーをプレビューに提出しますか?</translation>
+    </message>
+    <message>
+        <source>Take the offer&apos;s preview live?</source>
+        <translation>オファーのプレビューを公開しますか?</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>提出中</translation>
+    </message>
+    <message>
+        <source>Job {0}: {1} ({2})</source>
+        <translation>ジョブ {0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Following job {0}</source>
+        <translation>ジョブ {0} の追跡</translation>
+    </message>
+    <message>
+        <source>Job {0}: following…</source>
+        <translation>ジョブ {0}: 追跡中…</translation>
+    </message>
+    <message>
+        <source>Job {0} succeeded.</source>
+        <translation>ジョブ {0} は成功しました。</translation>
+    </message>
+    <message>
+        <source>Job {0} {1}: Microsoft&apos;s errors are listed below.</source>
+        <translation>ジョブ {0} は {1} になりました: Microsoft からのエラーを下に示します。</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Remote desktop / SSH &amp;not supported (blocked on purpose)</source>
@@ -3033,6 +3232,75 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <source>Test ID</source>
+        <translation>テスト ID</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実際の値</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要な値</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Copy re&amp;mediation</source>
+        <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}
+
+Actual: {2}
+Required: {3}
+
+Remediation:
+{4}
+
+Evidence:
+{5}</source>
+        <translation>{0} — {1}
+
+実際の値: {2}
+必要な値: {3}
+
+修正方法:
+{4}
+
+根拠:
+{5}</translation>
+    </message>
+</context>
+<context>
     <name>SasPage</name>
     <message>
         <source>SAS URIs</source>
@@ -3061,10 +3329,6 @@ Details: {0}</source>
     <message>
         <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
         <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
-    </message>
-    <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Connect and list containers</source>
@@ -3251,10 +3515,6 @@ Details: {0}</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
-        <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
-    </message>
-    <message>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
@@ -3277,6 +3537,10 @@ Details: {0}</source>
     <message>
         <source>&amp;Days beyond the minimum:</source>
         <translation>最低期間に加える日数(&amp;D):</translation>
+    </message>
+    <message>
+        <source>The SAS URI changed while it was verified: verify it again.</source>
+        <translation>検証中に SAS URI が変わりました。もう一度検証してください。</translation>
     </message>
     <message>
         <source>Could not verify: {0}</source>
@@ -3325,6 +3589,13 @@ Details: {0}</source>
     <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Remember in the OS &amp;keyring</source>
+        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3400,56 +3671,12 @@ Details: {0}</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>チェック項目</translation>
-    </message>
-    <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
         <source>Result details</source>
         <translation>結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>Image under test: {0} (choose another on the Connection step)</source>
@@ -3470,28 +3697,6 @@ Details: {0}</source>
     <message>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>Fill in the Connection step first.</source>
@@ -3688,44 +3893,12 @@ Evidence:
         <translation>問題のみ表示(&amp;R)</translation>
     </message>
     <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Pre-flight results</source>
         <translation>事前チェックの結果</translation>
     </message>
     <message>
         <source>Pre-flight result details</source>
         <translation>事前チェック結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>{0} file(s) changed since the last check: checking again.</source>
@@ -3810,28 +3983,6 @@ Evidence:
     <message>
         <source>The file changed since: check inside again.</source>
         <translation>その後ファイルが変更されました。もう一度中をチェックしてください。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>The pre-flight reads the local VHD file of a Linux OS disk: choose one first.</source>

@@ -2,7 +2,7 @@
 
 The package (ARCHITECTURE.md "How to… add a command group"):
 - `parser.py`: the groups (`GROUPS`), the GUI's options, the value types;
-- one module per group (`project`, `vhd`, `sas`, `upload`, `certify`, `report`, `export`), each with
+- one module per group (`project`, `vhd`, `sas`, `upload`, `certify`, `report`, `export`, `pc`), each with
   `add_commands(parser)`; only the chosen group's module is imported;
 - `output.py`: result lines, JSON, terminal-safe streams; `inputs.py`: secrets from the environment.
 

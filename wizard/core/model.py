@@ -449,6 +449,24 @@ class StorageSettings:
 
 
 @dataclass
+class PartnerCenterRecord:
+    """Partner Center, live (issue #30): who signs in (no secret: the keyring holds it, bound to the
+    tenant and client), the product's durable ID, and the last job this project sent -- so a
+    reopened project goes on following it. Absent from older files (it defaults to empty)."""
+
+    tenant_id: str = ""
+    client_id: str = ""
+    api: str = ""  # "" = Microsoft's base URL
+    product_id: str = ""  # the durable ID, "product/<guid>"
+    last_job_id: str = ""
+    last_job_kind: str = ""  # "push" | "submit-preview" | "submit-live"
+    last_job_sent_at: str = ""  # ISO 8601 UTC
+    last_job_status: str = ""  # notStarted | running | completed
+    last_job_result: str = ""  # pending | succeeded | failed | cancelled
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Project:
     """Everything the user entered and every result: what a .mpwiz file holds (no secrets)."""
 
@@ -464,6 +482,7 @@ class Project:
     test_runs: list[TestRunRecord] = field(default_factory=list)
     questionnaire: QuestionnaireAnswers = field(default_factory=QuestionnaireAnswers)
     last_export: ExportRecord | None = None
+    partner_center: PartnerCenterRecord = field(default_factory=PartnerCenterRecord)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def latest_run(self) -> TestRunRecord | None:

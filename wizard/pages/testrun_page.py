@@ -2,34 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.model import CheckRecord, TestRunRecord
 from ..core.steps import Step
+from ..core.verdicts import BLOCKING, WARNING
 from ..i18n import current_language, local_time
 from ..style import set_banner
 from .base import StepPage
-from .results_table import (  # noqa: F401 - ProblemsFilter and readable_evidence are imported from here too
-    ProblemsFilter,
-    ResultsModel,
-    details_text,
-    fit_result_columns,
-    make_results_table,
-    readable_evidence,
-)
+from .parts.results_pane import ResultsPane
+from .results_table import ProblemsFilter, readable_evidence  # noqa: F401 - imported from here too
+
+if TYPE_CHECKING:
+    from ..core.operations import CertificationRun
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..document import ProjectDocument
 
 
 def profile_title(profile_id: str) -> str:
@@ -44,7 +42,7 @@ def profile_title(profile_id: str) -> str:
 class TestRunPage(StepPage):
     step = Step.TEST_RUN
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Certification test run"))
         self.setSubTitle(self.tr("Run the certification test cases against the test VM and review each result."))
@@ -74,40 +72,22 @@ class TestRunPage(StepPage):
         second.addWidget(self.runs, 1)
         second.addWidget(self.problems_only)
 
-        self.model = ResultsModel(self)
-        self.model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
-                            "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
-                            "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
-                            "Skipped": self.tr("Skipped")}
-        self.proxy, self.table = make_results_table(self, self.model, self.tr("Test results"))
-        self.details = QPlainTextEdit()
-        self.details.setTabChangesFocus(True)  # Tab moves on, as in every other field
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Result details"))
-        self.btn_copy = QPushButton(self.tr("Copy re&mediation"))
-        details_box = QWidget()
-        dl = QVBoxLayout(details_box)
-        dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.details, 1)
-        dl.addWidget(self.btn_copy, 0, Qt.AlignmentFlag.AlignRight)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(details_box)
-        splitter.setSizes([380, 200])
+        self.results = ResultsPane(self.tr("Test results"), self.tr("Result details"))
+        # The pane's parts under the names the page always gave them.
+        self.model, self.proxy, self.table = self.results.model, self.results.proxy, self.results.table
+        self.details, self.btn_copy = self.results.details, self.results.btn_copy
         layout = QVBoxLayout(self)
         layout.addWidget(self.image_under_test)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addLayout(second)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.results, 1)
 
         self.btn_run.clicked.connect(lambda: self.start_run())
         self.btn_rerun.clicked.connect(self.rerun_selected)
         self.btn_cancel.clicked.connect(self.cancel)
         self.runs.currentIndexChanged.connect(self._show_run)
-        self.problems_only.toggled.connect(self._filter)
-        self.table.selectionModel().selectionChanged.connect(self._show_details)
-        self.btn_copy.clicked.connect(self._copy)
+        self.problems_only.toggled.connect(self.results.set_problems_only)
 
     # -- display -------------------------------------------------------------
     def load_from_project(self) -> None:
@@ -146,11 +126,8 @@ class TestRunPage(StepPage):
 
     def _show_run(self) -> None:
         run = self.shown_run()
-        self.model.set_rows(run.results if run else [])
-        fit_result_columns(self.table)
+        self.results.set_rows(run.results if run else [])
         self._banner(run)
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
 
     def _banner(self, run: TestRunRecord | None) -> None:
         if run is None:
@@ -159,7 +136,6 @@ class TestRunPage(StepPage):
             # The verdict is the status evaluator's (core.status.run_item): the same as the step list and Export.
             from ..core.operations import run_status
             from ..core.status import R_RUN_OK, Mark
-            from ..core.verdicts import BLOCKING, WARNING
             from ..i18n import translate_template
 
             item = run_status(self.project, run)
@@ -178,35 +154,12 @@ class TestRunPage(StepPage):
         self.banner.setText(text)
         set_banner(self.banner, colour)
 
-    def _filter(self, on: bool) -> None:
-        self.proxy.problems_only = on
-        self.proxy.invalidate()
-
     def selected_record(self) -> CheckRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
-
-    def _show_details(self) -> None:
-        r = self.selected_record()
-        if r is None:
-            self.details.clear()
-            return
-        self.details.setPlainText(details_text(self.tr(
-            "{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}"), r))
-        self.btn_copy.setEnabled(bool(r.remediation))
-
-    def _copy(self) -> None:
-        r = self.selected_record()
-        if r and r.remediation:
-            QGuiApplication.clipboard().setText(r.remediation)
+        return self.results.selected_record()
 
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:
-        from ..core.operations import record_run, run_certification, session_vm_secrets, windows_base_image
-        from ..core.sshconn import KnownHosts
-        from ..core.validation import project_profile
+        from ..core.operations import KnownHosts, project_profile, record_run, run_certification, session_vm_secrets, windows_base_image
 
         project = self.project
         c = project.connection
@@ -218,11 +171,11 @@ class TestRunPage(StepPage):
         base_image = windows_base_image(project)
         secrets = session_vm_secrets(project)
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> CertificationRun:
             return run_certification(c, secrets, profile, known, base_image=base_image, run_timeout=self.run_timeout,
                                      only=only, progress=progress, cancel=cancel)
 
-        def done(run):
+        def done(run: CertificationRun) -> None:
             record_run(project, run, profile.id, only)
             self.changed()
             self._fill_runs()
@@ -233,8 +186,8 @@ class TestRunPage(StepPage):
                 self.banner.setText(self.banner.text() + "\n" + translate(CORE_CONTEXT, M_DROPPED).format(
                     reason=run.interrupted))
 
-        def failed(error):
-            from ..core.sshconn import SshFailure, UnknownHostKey
+        def failed(error: BaseException) -> None:
+            from ..core.operations import SshFailure, UnknownHostKey
 
             if isinstance(error, UnknownHostKey):
                 self.banner.setText(self.tr("The host key is not trusted yet: use Test connection in the Connection "
@@ -246,7 +199,7 @@ class TestRunPage(StepPage):
             else:
                 self.banner.setText(self.tr("The run failed: {0}").format(error))
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, update.total or 1)
             self.progress.setValue(update.done)
 
