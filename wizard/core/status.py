@@ -181,12 +181,16 @@ class Context:
     def stamp(self, path: str) -> tuple[int, int] | None:
         """(size, mtime_ns) of a local file now, or None when it is gone; one stat per path per evaluation."""
         if path not in self._stamps:
-            try:
-                st = _stat(path)
-                self._stamps[path] = (st.st_size, st.st_mtime_ns)
-            except OSError:
-                self._stamps[path] = None
+            self._stamps[path] = _stamp(path)
         return self._stamps[path]
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = _stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def make_context(project: Project, profile: Profile | None = None, **kw: Any) -> Context:
@@ -221,12 +225,17 @@ def check_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
     target = disk.vhd_path or disk.blob_url
     if record is None:
         return False
-    if _is_url(target):  # a blob checked as a blob: the check must be of this blob (never of its SAS)
-        return _is_url(record.target) and record.target.split("?")[0] != target
+    if _is_url(target):  # only a blob: the check is of this blob, or of the file an upload put into it
+        if _is_url(record.target):
+            return record.target.split("?")[0] != target
+        upload = disk.upload
+        return not (upload is not None and upload.blob_url == target and upload.source_path == record.target
+                    and same_identity((upload.file_size, upload.file_mtime_ns, upload.fingerprint),
+                                      (record.file_size, record.file_mtime_ns, record.fingerprint)))
     if record.target != target:
         return True
-    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
-    return ctx.stamp(target) != (record.file_size, record.file_mtime_ns)
+    now = ctx.stamp(target) if ctx is not None else _stamp(target)
+    return now != (record.file_size, record.file_mtime_ns)
 
 
 def _no_boot(ctx: Context, sku: Sku, disk: Disk) -> bool:
@@ -261,26 +270,29 @@ def upload_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem | None
     looked at the blob itself (nothing to link) or there is no local file."""
     if not disk.vhd_path:
         return None
-    name = os.path.basename(disk.vhd_path)
-    args = disk_args(sku, disk) | {"file": name}
+    mark, template, more = _upload_link(ctx, disk)
+    return _item(f"upload:{i}", Step.VHD, mark, template, disk_args(sku, disk) | {"file": os.path.basename(disk.vhd_path)} | more)
+
+
+def _upload_link(ctx: Context, disk: Disk) -> tuple[Mark, str, dict[str, Any]]:
     upload = disk.upload
     if not disk.blob_url:
-        return _item(f"upload:{i}", Step.VHD, Mark.MISSING, R_UPLOAD_NONE, args)
+        return Mark.MISSING, R_UPLOAD_NONE, {}
     if upload is None or upload.blob_url != disk.blob_url:
-        return _item(f"upload:{i}", Step.VHD, Mark.PARTIAL, R_UPLOAD_UNKNOWN, args)
+        return Mark.PARTIAL, R_UPLOAD_UNKNOWN, {}
     if upload.source_path != disk.vhd_path:
-        return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_OTHER,
-                     args | {"sent": os.path.basename(upload.source_path)})
+        return Mark.FAIL, R_UPLOAD_OTHER, {"sent": os.path.basename(upload.source_path)}
+    return (Mark.OK, R_UPLOAD_OK, {}) if _sent_is_current(ctx, disk) else (Mark.FAIL, R_UPLOAD_CHANGED, {})
+
+
+def _sent_is_current(ctx: Context, disk: Disk) -> bool:
+    """What the upload sent is the file as checked (or, before any check of it, the file as it is now)."""
+    upload, record = disk.upload, disk.vhd_check
+    assert upload is not None
     sent = (upload.file_size, upload.file_mtime_ns, upload.fingerprint)
-    record = disk.vhd_check
     if record is not None and record.target == disk.vhd_path:
-        checked = (record.file_size, record.file_mtime_ns, record.fingerprint)
-        if not same_identity(sent, checked):
-            return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_CHANGED, args)
-        return _item(f"upload:{i}", Step.VHD, Mark.OK, R_UPLOAD_OK, args)
-    if ctx.stamp(disk.vhd_path) != sent[:2]:  # not checked yet: the file now against what was sent
-        return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_CHANGED, args)
-    return _item(f"upload:{i}", Step.VHD, Mark.OK, R_UPLOAD_OK, args)
+        return same_identity(sent, (record.file_size, record.file_mtime_ns, record.fingerprint))
+    return ctx.stamp(disk.vhd_path) == sent[:2]
 
 
 def _sas_needed_expiry(ctx: Context, disk: Disk) -> datetime | None:
@@ -429,8 +441,8 @@ def preflight_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
         return False
     if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
         return True
-    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
-    return ctx.stamp(record.target) != (record.file_size, record.file_mtime_ns)
+    now = ctx.stamp(record.target) if ctx is not None else _stamp(record.target)
+    return now != (record.file_size, record.file_mtime_ns)
 
 
 def preflight_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
