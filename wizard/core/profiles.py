@@ -96,6 +96,7 @@ class Profile:
     image_sources: tuple[str, ...]  # sasUri | sharedImageGallery
     gallery_provider_namespace: str  # the resource provider a gallery source needs registered; "" without gallery
     linux_kernel_param_arm64_alternatives: dict[str, str]  # required parameter -> what an ARM64 image uses instead
+    export_form: str  # "partner-center" (the technical configuration page) | "portal-2015" (the guide's SKU form)
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
         """The profile's entry for a Partner Center image type, or None when the profile has no such type."""
@@ -104,6 +105,12 @@ class Profile:
     def security_choice(self, types: list[str] | tuple[str, ...]) -> dict[str, object] | None:
         """The choice whose securityType list is `types` (in any order), or None."""
         return next((c for c in self.security_type_choices if sorted(c["types"]) == sorted(types)), None)  # type: ignore[call-overload]
+
+    @property
+    def partner_center(self) -> bool:
+        """True when the publisher configures the plan in Partner Center (its field list and JSON), not in
+        the 2015 publishing portal's SKU form: every screen and export follows this one answer."""
+        return self.export_form == "partner-center"
 
     def display_title(self, lang: str = "en") -> str:
         return self.title.get(lang) or self.title["en"]
