@@ -57,6 +57,7 @@ class TestRunPage(StepPage):
         self.image_under_test = QLabel()  # which image the run tests (one test VM per image type)
         self.image_under_test.setWordWrap(True)
         self.image_under_test.hide()
+        self.offline: list = []  # the pre-flights listed after the runs (PreflightRecord)
         self.runs = QComboBox()
         self.runs.setAccessibleName(self.tr("Earlier runs"))
         self.btn_run = QPushButton(self.tr("&Run all checks"))
@@ -94,9 +95,24 @@ class TestRunPage(StepPage):
         splitter.addWidget(self.table)
         splitter.addWidget(details_box)
         splitter.setSizes([380, 200])
+        # The way to a test VM, for a first-timer with no run yet: the commands, and the Connection step
+        # filled in with what they make (the user azureuser, the key az makes).
+        self.forward = QWidget()
+        forward = QHBoxLayout(self.forward)
+        forward.setContentsMargins(0, 0, 0, 0)
+        self.btn_vm_commands = QPushButton(self.tr("Commands to create the test &VM…"))
+        self.btn_vm_commands.clicked.connect(self.show_vm_commands)
+        self.btn_use_recipe = QPushButton(self.tr("Fill in the Co&nnection step for that VM"))
+        self.btn_use_recipe.setToolTip(self.tr("Sets the user and the sign-in the commands make, then opens the "
+                                               "Connection step for the VM's address."))
+        self.btn_use_recipe.clicked.connect(self.use_recipe)
+        forward.addStretch(1)
+        forward.addWidget(self.btn_vm_commands)
+        forward.addWidget(self.btn_use_recipe)
         layout = QVBoxLayout(self)
         layout.addWidget(self.image_under_test)
         layout.addWidget(self.banner)
+        layout.addWidget(self.forward)
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(splitter, 1)
@@ -129,14 +145,28 @@ class TestRunPage(StepPage):
         self.image_under_test.setVisible(shown)
 
     def _fill_runs(self) -> None:
+        from ..core.export import disk_args
+        from ..i18n import translate_template
+
         runs = self.project.test_runs
         self.runs.blockSignals(True)
         self.runs.clear()
         for run in reversed(runs):
             self.runs.addItem(self.tr("{0} — {1} ({2})").format(local_time(run.started_at), run.host,
                                                                  profile_title(run.profile_id)))
+        # After the runs: what the offline pre-flight already read from each disk's files, marked as such.
+        self.offline = []
+        for sku in self.project.skus:
+            for disk in sku.disks:
+                if disk.preflight is not None and disk.preflight.results:
+                    args = disk_args(sku, disk)
+                    name = translate_template("{disk}", args)
+                    self.offline.append(disk.preflight)
+                    self.runs.addItem(self.tr("Offline evidence: {0} of SKU {1}, read from the image's files ({2})")
+                                      .format(name, sku.sku_id or "—", local_time(disk.preflight.finished_at)))
         self.runs.blockSignals(False)
-        self.runs.setCurrentIndex(0 if runs else -1)
+        self.runs.setCurrentIndex(0 if self.runs.count() else -1)
+        self.forward.setVisible(not runs)
         self._show_run()
 
     def shown_run(self) -> TestRunRecord | None:
@@ -144,17 +174,40 @@ class TestRunPage(StepPage):
         index = self.runs.currentIndex()
         return runs[len(runs) - 1 - index] if 0 <= index < len(runs) else None
 
+    def shown_offline(self):
+        """The pre-flight shown (offline evidence), or None when a run (or nothing) is shown."""
+        index = self.runs.currentIndex() - len(self.project.test_runs)
+        return self.offline[index] if 0 <= index < len(self.offline) else None
+
     def _show_run(self) -> None:
         run = self.shown_run()
-        self.model.set_rows(run.results if run else [])
+        offline = self.shown_offline()
+        self.model.set_rows(run.results if run else offline.results if offline else [])
         fit_result_columns(self.table)
-        self._banner(run)
+        self._banner(run, offline)
+        self.btn_rerun.setEnabled(offline is None)
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
-    def _banner(self, run: TestRunRecord | None) -> None:
-        if run is None:
-            text, colour = self.tr("No run yet: test the connection, then run all checks."), "neutral"
+    def _banner(self, run: TestRunRecord | None, offline=None) -> None:
+        from ..core.testvm import recipe_login
+
+        if offline is not None:
+            failed = sum(r.result in ("Failed", "Error") for r in offline.results)
+            text, colour = self.tr("Offline evidence, not a test run: {0} Failed/Error result(s) read from the image's "
+                                   "files before upload. The run on the test VM decides; cases that need a running "
+                                   "system are judged there.").format(failed), "warning" if failed else "neutral"
+        elif run is None:
+            login = recipe_login(self.project.connection.platform)
+            how = (self.tr("user {0}, key {1}").format(login.user, login.key_file) if login.auth == "key"
+                   else self.tr("user {0}, the ADMIN_PASSWORD you set").format(login.user))
+            text, colour = self.tr("No run yet. The checks run on a test VM made from your uploaded VHD. Create it with "
+                                   "the commands, connect to it ({0}) on the Connection step, then run all checks.")\
+                .format(how), "neutral"
+            pre = len(self.offline)
+            if pre:
+                text += " " + self.tr("Meanwhile, the offline evidence from the image's files is listed under "
+                                      "“Results of the run”.")
         else:
             failed = sum(r.result in ("Failed", "Error") for r in run.results)
             warnings = sum(r.result == "Warning" for r in run.results)
@@ -189,6 +242,25 @@ class TestRunPage(StepPage):
         r = self.selected_record()
         if r and r.remediation:
             QGuiApplication.clipboard().setText(r.remediation)
+
+    # -- the way to a test VM -------------------------------------------------------
+    def show_vm_commands(self):
+        from .testvm_dialog import TestVmDialog
+
+        dialog = TestVmDialog(self, self.project)
+        dialog.show()
+        self.vm_dialog = dialog
+        return dialog
+
+    def use_recipe(self) -> None:
+        """The Connection step filled in with the commands' user and sign-in, then shown for the address."""
+        from ..core.testvm import apply_recipe_login
+
+        apply_recipe_login(self.project.connection)
+        self.changed()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.jump_to(int(Step.CONNECTION))
 
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:
