@@ -401,9 +401,34 @@ class MainWindow(QMainWindow):
             item.setData(USER_ROLE, state.value)
         self._fit_step_list()  # the rows grow when the marks become icons
 
+    # -- where the person was ---------------------------------------------------
+    def _last_step_key(self, path: Path | str | None = None) -> str | None:
+        """The per-project setting that remembers the step a project was left on (by its file's path)."""
+        import hashlib
+
+        path = path if path is not None else self.document.path
+        if not path:
+            return None
+        return "last_step/" + hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
+
+    def _remember_step(self, page_id: int | None = None) -> None:
+        key = self._last_step_key()
+        page_id = self.wizard.currentId() if page_id is None else page_id
+        if key is not None and page_id >= 0 and not getattr(self, "_restoring_step", False):
+            self.settings.setValue(key, int(page_id))
+
+    def remembered_step(self, path: Path) -> Step | None:
+        key = self._last_step_key(path)
+        value = self.settings.value(key) if key else None
+        try:
+            return Step(int(value)) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
     def _page_changed(self, page_id: int) -> None:
         if self.wizard.jumping:
             return  # once, when the jump ends (jumped)
+        self._remember_step(page_id)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(page_id)
         self.steps.blockSignals(False)
@@ -500,7 +525,14 @@ class MainWindow(QMainWindow):
             log.warning("could not open %s: %s", path, exc.reason)
             QMessageBox.critical(self, self.tr("Cannot open project"), self.unreadable_message(exc))
             return False
-        self.document.replace(loaded.project, path.resolve(), stamp=loaded.stamp, stamp_known=True)
+        step = self.remembered_step(path)  # read before the wizard restarts on the first step
+        self._restoring_step = True
+        try:
+            self.document.replace(loaded.project, path.resolve(), stamp=loaded.stamp, stamp_known=True)
+        finally:
+            self._restoring_step = False
+        if step is not None and step != Step.OFFER:
+            self.wizard.jump_to(int(step))  # where the person left it (a page that refuses keeps them before it)
         self._remember_recent(path.resolve())
         self._warn_expiring_sas()
         if loaded.problems:
@@ -609,6 +641,7 @@ class MainWindow(QMainWindow):
             return False
         self.recovery.discard(self.document.project.project_id)
         self._remember_recent(path)
+        self._remember_step()
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True

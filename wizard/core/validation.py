@@ -252,6 +252,11 @@ def _check_ports(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     return problems
 
 
+def check_open_ports(ports: list, profile: Profile) -> list[Problem]:
+    """The open-port rules alone, for a list being edited (paths `open_ports[i].label|protocol|port_range`)."""
+    return _check_ports(Sku(open_ports=list(ports)), "", profile)
+
+
 def _check_base_image(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     if not sku.base_image:
         return [_p(f"{base}.base_image", M_REQUIRED, field=F_BASE_IMAGE)]
