@@ -36,7 +36,11 @@ APP_DISPLAY_NAME_MARKED = QT_TRANSLATE_NOOP("App", "Marketplace Image Wizard")
 
 # Qt's own Japanese catalogue (qtbase_ja) lacks these two labels of its file dialog; the app's
 # catalogue, installed after Qt's and so asked first, carries them in Qt's context.
-QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+# The file list's Type column comes from QAbstractFileIconProvider (with a disambiguation that QTranslator
+# falls back from), also missing from qtbase_ja.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"), QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"), QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"))
 
 
 def set_session_language(lang: str | None) -> None:

@@ -113,6 +113,9 @@ class SasPage(StepPage):
         self.disks.setWordWrap(False)
         self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
+        from .copy_action import add_copy_action
+
+        add_copy_action(self.disks)  # the whole blob URL, not the elided one
         self.extra_days = QSpinBox()
         self.extra_days.setRange(0, 365)
         self.extra_days.setToolTip(self.tr("Make the SAS last longer than the profile's minimum (never shorter)."))
@@ -512,11 +515,13 @@ class SasPage(StepPage):
         current = self.disks.currentRow()
         self.disks.setRowCount(len(rows))
         due = []
+        verdicts = {"pass": self.tr("pass"), "warning": self.tr("warning"), "fail": self.tr("fail")}
         for row, (sku, disk) in enumerate(rows):
             state = self.expiry_state(disk)
             expiry = parse_iso(disk.sas.expiry) if disk.sas else None
             status = {"none": self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned"),
-                      "ok": self.tr("ready") + (f" ({disk.sas.verdict})" if disk.sas and disk.sas.verdict else ""),
+                      "ok": self.tr("ready ({0})").format(verdicts.get(disk.sas.verdict, disk.sas.verdict))
+                      if disk.sas and disk.sas.verdict else self.tr("ready"),
                       "soon": self.tr("⚠ expires soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
             cells = [self.disk_name(sku, disk), status, expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "",
                      disk.blob_url or "—"]

@@ -71,6 +71,11 @@ class VhdPage(StepPage):
                                               self.tr("Result"), self.tr("Size")])
         readable_columns(self.disks, stretch=1)
         setup_row_table(self.disks, self.tr("Disks"))
+        self.disks.setWordWrap(False)
+        self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path or blob URL keeps both ends
+        from .copy_action import add_copy_action
+
+        add_copy_action(self.disks)
 
         self.btn_choose = QPushButton(self.tr("&Choose file…"))
         self.btn_blob = QPushButton(self.tr("Use b&lob URL…"))
@@ -87,6 +92,9 @@ class VhdPage(StepPage):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # Two lines kept for it, filled or not: the tables above do not jump when a message comes or goes.
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Shown when an upload needs the storage account: one click to where it is connected.
         self.btn_connect_storage = QPushButton(self.tr("Connect a storage &account…"))
         self.btn_connect_storage.hide()
@@ -248,9 +256,11 @@ class VhdPage(StepPage):
                 item = QTableWidgetItem(text)
                 if col == 2 and icon is not None:
                     item.setIcon(severity_icon(self, icon))
+                if col == 1 and text:
+                    item.setToolTip(text)  # elided in the middle on screen; whole here and in Copy
                 self.disks.setItem(row, col, item)
-        self.disks.resizeColumnToContents(0)
-        self.disks.resizeColumnToContents(2)
+        for column in (0, 2, 3):  # the size whole ("30.00 GiB", not "30.0("), the path takes what is left
+            self.disks.resizeColumnToContents(column)
         if 0 <= current < len(rows):
             self.disks.selectRow(current)
         self._show_findings()
