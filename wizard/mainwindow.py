@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -43,6 +43,22 @@ def html_escape(text: str) -> str:
     return html.escape(text)
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
+
+
+def unsaved_changes_question(parent: QWidget):
+    """Save / Don't save / Cancel, each with its Alt+letter (Qt's standard buttons have none in English)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Unsaved changes"),
+                      QCoreApplication.translate("MainWindow", "The project has unsaved changes. Save them first?"),
+                      buttons.Save | buttons.Discard | buttons.Cancel, parent)
+    box.setDefaultButton(buttons.Save)
+    for which, text in ((buttons.Save, QCoreApplication.translate("MainWindow", "&Save")),
+                        (buttons.Discard, QCoreApplication.translate("MainWindow", "&Don't save")),
+                        (buttons.Cancel, QCoreApplication.translate("MainWindow", "&Cancel"))):
+        box.button(which).setText(text)
+    return buttons(box.exec())
 
 
 def page_classes() -> list[type]:
@@ -193,8 +209,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if defer_until_painted:
             self.firstPainted.connect(self._fill_menus)
+            self.firstPainted.connect(self._install_keyboard_aids)
         else:
             self._fill_menus()
+            self._install_keyboard_aids()
         self.steps.currentRowChanged.connect(self._step_clicked)
         self.wizard.currentIdChanged.connect(self._page_changed)
         self.wizard.jumped.connect(lambda: self._page_changed(self.wizard.currentId()))
@@ -312,6 +330,28 @@ class MainWindow(QMainWindow):
 
         self._build_guidance()
 
+    def _install_keyboard_aids(self) -> None:
+        """A visible focus ring on whatever has the keyboard, and Ctrl+1…8 to go to a step."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        from .focus_ring import install_focus_ring
+
+        install_focus_ring()
+        self.step_shortcuts = []
+        for step in Step:
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{int(step) + 1}"), self)
+            shortcut.activated.connect(lambda s=step: self.go_to_step(s))
+            self.step_shortcuts.append(shortcut)
+        self._refresh_steps()  # the tooltips name the keys
+
+    def go_to_step(self, step: Step) -> None:
+        """Ctrl+1…8: that step, the keyboard focus on its page (as a click in the step list does)."""
+        self.wizard.jump_to(int(step))
+        page = self.wizard.currentPage()
+        if page is not None:
+            page.setFocus()
+            page.focusNextChild()
+
     def _build_guidance(self) -> None:
         from .guidance_panel import GuidancePanel
 
@@ -396,7 +436,11 @@ class MainWindow(QMainWindow):
             # "needs attention: 2 disk(s) not checked yet" -- the mark alone does not say why.
             said = words[state] if not status.reason else self.tr("{0}: {1}").format(
                 words[state], translate_template(status.reason, dict(status.args)))
-            item.setToolTip(said)
+            if getattr(self, "step_shortcuts", None):
+                said_with_key = self.tr("{0} (Ctrl+{1})").format(said, int(step) + 1)
+            else:
+                said_with_key = said
+            item.setToolTip(said_with_key)
             item.setData(ACCESSIBLE_DESCRIPTION_ROLE, said)
             item.setData(USER_ROLE, state.value)
         self._fit_step_list()  # the rows grow when the marks become icons
@@ -451,13 +495,7 @@ class MainWindow(QMainWindow):
 
         if not self.document.dirty:
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The project has unsaved changes. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+        answer = unsaved_changes_question(self)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
@@ -768,6 +806,7 @@ class MainWindow(QMainWindow):
                                  act.text().replace("&", "").rstrip("…")))
         rows += [
             (self.tr("Alt+N / Alt+B"), self.tr("Next / Back")),
+            (self.tr("Ctrl+1 … Ctrl+8"), self.tr("Go to step 1 … 8")),
             (self.tr("Alt + underlined letter"), self.tr("Go to that field or press that button")),
             (self.tr("Tab / Shift+Tab"), self.tr("Next / previous field")),
             (self.tr("Ctrl+Tab"), self.tr("Out of a text box that takes Tab")),

@@ -760,6 +760,98 @@ Trust it and remember it?</source>
         <translation>セキュリティの種類 ({type})</translation>
     </message>
     <message>
+        <source>Supports VM extensions</source>
+        <translation>VM 拡張機能をサポート</translation>
+    </message>
+    <message>
+        <source>Supports backup</source>
+        <translation>バックアップをサポート</translation>
+    </message>
+    <message>
+        <source>Supports accelerated networking</source>
+        <translation>高速ネットワークをサポート</translation>
+    </message>
+    <message>
+        <source>Is a network virtual appliance</source>
+        <translation>ネットワーク仮想アプライアンスである</translation>
+    </message>
+    <message>
+        <source>Supports NVMe</source>
+        <translation>NVMe をサポート</translation>
+    </message>
+    <message>
+        <source>Supports cloud-init configuration</source>
+        <translation>cloud-init 構成をサポート</translation>
+    </message>
+    <message>
+        <source>Supports Microsoft Entra ID login</source>
+        <translation>Microsoft Entra ID ログインをサポート</translation>
+    </message>
+    <message>
+        <source>Supports hibernation</source>
+        <translation>休止状態をサポート</translation>
+    </message>
+    <message>
+        <source>Supports remote connection (SSH or RDP)</source>
+        <translation>リモート接続 (SSH または RDP) をサポート</translation>
+    </message>
+    <message>
+        <source>Requires a custom ARM template for deployment</source>
+        <translation>デプロイにカスタム ARM テンプレートが必要</translation>
+    </message>
+    <message>
+        <source>MISSING: operating system friendly name</source>
+        <translation>未入力: オペレーティング システムのフレンドリ名</translation>
+    </message>
+    <message>
+        <source>Offer ID ({min}–{max} characters)</source>
+        <translation>オファー ID ({min}～{max} 文字)</translation>
+    </message>
+    <message>
+        <source>Plan ID ({min}–{max} characters)</source>
+        <translation>プラン ID ({min}～{max} 文字)</translation>
+    </message>
+    <message>
+        <source>Operating system family</source>
+        <translation>オペレーティング システム ファミリ</translation>
+    </message>
+    <message>
+        <source>Operating system type (release or vendor)</source>
+        <translation>オペレーティング システムの種類 (リリースまたはベンダー)</translation>
+    </message>
+    <message>
+        <source>OS friendly name (at most {max} characters)</source>
+        <translation>OS のフレンドリ名 ({max} 文字以内)</translation>
+    </message>
+    <message>
+        <source>Recommended VM size {n} of at most {max}</source>
+        <translation>推奨 VM サイズ {n} (最大 {max} 個)</translation>
+    </message>
+    <message>
+        <source>Open port {n} of at most {max} (name, protocol, port range)</source>
+        <translation>開くポート {n} (最大 {max} 個; 名前、プロトコル、ポート範囲)</translation>
+    </message>
+    <message>
+        <source>VM image version (X.Y.Z, at most {max} characters)</source>
+        <translation>VM イメージのバージョン (X.Y.Z、{max} 文字以内)</translation>
+    </message>
+    <message>
+        <source>OS disk SAS URI ({type})</source>
+        <translation>OS ディスクの SAS URI ({type})</translation>
+    </message>
+    <message>
+        <source>OS disk SAS URI</source>
+        <translation>OS ディスクの SAS URI</translation>
+    </message>
+    <message>
+        <source>Data disk LUN {lun} SAS URI ({type})</source>
+        <translation>データ ディスク LUN {lun} の SAS URI ({type})</translation>
+    </message>
+    <message>
+        <source>Data disk LUN {lun} SAS URI</source>
+        <translation>データ ディスク LUN {lun} の SAS URI</translation>
+    </message>
+    <message>
         <source>LUN {lun} VHD URL</source>
         <translation>LUN {lun} VHD URL</translation>
     </message>
@@ -1574,8 +1666,32 @@ Trust it and remember it?</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
+        <source>Export format</source>
+        <translation>エクスポート形式</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>再確認</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — printable HTML</source>
+        <translation>パートナー センターの項目 — 印刷用 HTML</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — CSV</source>
+        <translation>パートナー センターの項目 — CSV</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — Markdown</source>
+        <translation>パートナー センターの項目 — Markdown</translation>
+    </message>
+    <message>
+        <source>Partner Center technical configuration fields</source>
+        <translation>パートナー センターの技術構成の項目</translation>
+    </message>
+    <message>
+        <source>Partner Center (fields)</source>
+        <translation>パートナー センター (項目)</translation>
     </message>
     <message>
         <source>The SAS URIs could not be read: {0}</source>
@@ -1998,8 +2114,20 @@ Trust it and remember it?</source>
         <translation>技術構成 (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <source>&amp;Don&apos;t save</source>
+        <translation>保存しない(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
         <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>{0} (Ctrl+{1})</source>
+        <translation>{0} (Ctrl+{1})</translation>
     </message>
     <message>
         <source>Import from Partner Center: the plan&apos;s technical configuration (Product Ingestion API)</source>
@@ -2132,6 +2260,14 @@ Details: {0}</source>
     <message>
         <source>Next / Back</source>
         <translation>次へ / 戻る</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+8</source>
+        <translation>Ctrl+1 … Ctrl+8</translation>
+    </message>
+    <message>
+        <source>Go to step 1 … 8</source>
+        <translation>ステップ 1 … 8 へ移動</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
@@ -2691,6 +2827,46 @@ Details: {0}</source>
         <translation>Microsoft Entra ID ログインに対応(&amp;L)</translation>
     </message>
     <message>
+        <source>Tick only when SSH or RDP is blocked on purpose; the certification then does not expect to sign in.</source>
+        <translation>SSH または RDP を意図的に遮断している場合にのみオンにします。認定ではサインインを前提としなくなります。</translation>
+    </message>
+    <message>
+        <source>The image deploys only through your own ARM template, not as a plain VM.</source>
+        <translation>イメージは通常の VM としてではなく、独自の ARM テンプレートでのみデプロイされます。</translation>
+    </message>
+    <message>
+        <source>The image routes or filters network traffic (a firewall, router or VPN gateway).</source>
+        <translation>イメージがネットワーク トラフィックをルーティングまたはフィルター処理します (ファイアウォール、ルーター、VPN ゲートウェイ)。</translation>
+    </message>
+    <message>
+        <source>The image&apos;s network drivers work with Azure accelerated networking (SR-IOV).</source>
+        <translation>イメージのネットワーク ドライバーが Azure の高速ネットワーク (SR-IOV) に対応しています。</translation>
+    </message>
+    <message>
+        <source>The image boots from and uses NVMe disks, the disk interface of newer VM sizes.</source>
+        <translation>イメージが新しい VM サイズのディスク インターフェイスである NVMe ディスクから起動し、使用できます。</translation>
+    </message>
+    <message>
+        <source>Customers may hibernate the VM (its memory is saved to the OS disk).</source>
+        <translation>顧客は VM を休止状態にできます (メモリは OS ディスクに保存されます)。</translation>
+    </message>
+    <message>
+        <source>The image runs cloud-init, which applies the customer&apos;s custom data at first boot.</source>
+        <translation>イメージが cloud-init を実行し、初回起動時に顧客のカスタム データを適用します。</translation>
+    </message>
+    <message>
+        <source>The VM can be protected with Azure Backup.</source>
+        <translation>VM を Azure Backup で保護できます。</translation>
+    </message>
+    <message>
+        <source>The image runs the Azure VM agent, so customers can add VM extensions.</source>
+        <translation>イメージが Azure VM エージェントを実行するため、顧客は VM 拡張機能を追加できます。</translation>
+    </message>
+    <message>
+        <source>Customers may sign in with Microsoft Entra ID accounts (through the sign-in VM extension).</source>
+        <translation>顧客は Microsoft Entra ID アカウントでサインインできます (サインイン用 VM 拡張機能を使用)。</translation>
+    </message>
+    <message>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -2773,6 +2949,29 @@ Details: {0}</source>
     <message>
         <source>None yet. File → Import from Partner Center… takes them over.</source>
         <translation>まだありません。「ファイル」→「パートナー センターからインポート…」で取り込めます。</translation>
+    </message>
+    <message>
+        <source>{0} (and {1} more)</source>
+        <translation>{0} (ほか {1} 件)</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
     </message>
 </context>
 <context>
@@ -2916,10 +3115,6 @@ Details: {0}</source>
         <translation>先にすべての質問に回答してください ({1} 問中 {0} 問回答済み。左のステップ一覧からはどのステップも開けます)。</translation>
     </message>
     <message>
-        <source>Run the certification tests first: the report is made from the latest test run.</source>
-        <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
-    </message>
-    <message>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
@@ -2954,6 +3149,14 @@ Details: {0}</source>
     <message>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>No test run yet: the report is made from the latest test run on the test VM (Test run step). Without a run it could hold only your answers here and the offline evidence read from {0} disk image(s), which is not a certification test run.</source>
+        <translation>テスト実行はまだありません。レポートはテスト VM での最新のテスト実行 (テスト実行ステップ) から作成されます。実行がない場合に含められるのは、ここでの回答と、{0} 個のディスク イメージから読み取ったオフラインの証拠だけで、これは認定のテスト実行ではありません。</translation>
+    </message>
+    <message>
+        <source>No test run yet: the report is made from the latest test run on the test VM (Test run step). Without a run it could hold only your answers here.</source>
+        <translation>テスト実行はまだありません。レポートはテスト VM での最新のテスト実行 (テスト実行ステップ) から作成されます。実行がない場合に含められるのは、ここでの回答だけです。</translation>
     </message>
     <message>
         <source>Making the report…</source>
@@ -3231,12 +3434,28 @@ Details: {0}</source>
         <translation>コピーできませんでした: {0}</translation>
     </message>
     <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
+    </message>
+    <message>
+        <source>ready ({0})</source>
+        <translation>準備完了 ({0})</translation>
     </message>
     <message>
         <source>⚠ expires soon: renew</source>
@@ -3384,16 +3603,24 @@ Details: {0}</source>
         <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Commands to create the test VM…</source>
+        <translation>テスト VM を作成するコマンド(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fill in the Connec&amp;tion step for that VM</source>
+        <translation>その VM の接続ステップを入力(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sets the user and the sign-in the commands make, then opens the Connection step for the VM&apos;s address.</source>
+        <translation>コマンドが作成するユーザーとサインイン方法を設定し、VM のアドレスを入力するために接続ステップを開きます。</translation>
+    </message>
+    <message>
         <source>Image under test: {0} (choose another on the Connection step)</source>
         <translation>テストするイメージ: {0} (接続のステップで変更できます)</translation>
     </message>
     <message>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
-    </message>
-    <message>
-        <source>No run yet: test the connection, then run all checks.</source>
-        <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
@@ -3444,6 +3671,30 @@ Evidence:
     <message>
         <source>Results of the run:</source>
         <translation>表示する実行結果:</translation>
+    </message>
+    <message>
+        <source>Offline evidence: {0} of SKU {1}, read from the image&apos;s files ({2})</source>
+        <translation>オフラインの証拠: SKU {1} の{0}、イメージのファイルから読み取り ({2})</translation>
+    </message>
+    <message>
+        <source>Offline evidence, not a test run: {0} Failed/Error result(s) read from the image&apos;s files before upload. The run on the test VM decides; cases that need a running system are judged there.</source>
+        <translation>オフラインの証拠であり、テスト実行ではありません: アップロード前にイメージのファイルから読み取った Failed/Error の結果が {0} 件あります。判定はテスト VM での実行で行われ、実行中のシステムが必要なケースはそこで判定されます。</translation>
+    </message>
+    <message>
+        <source>user {0}, key {1}</source>
+        <translation>ユーザー {0}、キー {1}</translation>
+    </message>
+    <message>
+        <source>user {0}, the ADMIN_PASSWORD you set</source>
+        <translation>ユーザー {0}、設定した ADMIN_PASSWORD</translation>
+    </message>
+    <message>
+        <source>No run yet. The checks run on a test VM made from your uploaded VHD. Create it with the commands, connect to it ({0}) on the Connection step, then run all checks.</source>
+        <translation>まだ実行されていません。チェックはアップロードした VHD から作成したテスト VM で実行されます。コマンドで VM を作成し、接続ステップで接続してから ({0})、すべてのチェックを実行してください。</translation>
+    </message>
+    <message>
+        <source>Meanwhile, the offline evidence from the image&apos;s files is listed under “Results of the run”.</source>
+        <translation>それまでの間、イメージのファイルから得たオフラインの証拠を「実行の結果」に表示しています。</translation>
     </message>
     <message>
         <source>Running on {0}… The Windows Update search comes last and can take minutes; if the run stops, the result says which part was still running.</source>
@@ -3574,6 +3825,10 @@ Evidence:
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Connect a s&amp;torage account…</source>
+        <translation>ストレージ アカウントを接続(&amp;T)…</translation>
     </message>
     <message>
         <source>Check</source>
@@ -3804,6 +4059,13 @@ Evidence:
     <message>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
     </message>
 </context>
 </TS>

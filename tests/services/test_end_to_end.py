@@ -251,7 +251,7 @@ def test_first_submission_end_to_end_then_reopen_and_export_identically(qtbot, n
     marks = [again.steps.item(i).data(Qt.ItemDataRole.UserRole) for i in range(again.steps.count())]
     assert marks == ["done"] * len(Step), marks
     words = [again.steps.item(i).toolTip() for i in range(again.steps.count())]
-    assert words == ["done"] * len(Step), words
+    assert words == [f"done (Ctrl+{int(step) + 1})" for step in Step], words
     second = Walk(qtbot, again, monkeypatch, tmp_path).export(tmp_path / "export-2")
     assert second == exported
 

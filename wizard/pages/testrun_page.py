@@ -100,9 +100,9 @@ class TestRunPage(StepPage):
         self.forward = QWidget()
         forward = QHBoxLayout(self.forward)
         forward.setContentsMargins(0, 0, 0, 0)
-        self.btn_vm_commands = QPushButton(self.tr("Commands to create the test &VM…"))
+        self.btn_vm_commands = QPushButton(self.tr("&Commands to create the test VM…"))
         self.btn_vm_commands.clicked.connect(self.show_vm_commands)
-        self.btn_use_recipe = QPushButton(self.tr("Fill in the Co&nnection step for that VM"))
+        self.btn_use_recipe = QPushButton(self.tr("Fill in the Connec&tion step for that VM"))
         self.btn_use_recipe.setToolTip(self.tr("Sets the user and the sign-in the commands make, then opens the "
                                                "Connection step for the VM's address."))
         self.btn_use_recipe.clicked.connect(self.use_recipe)

@@ -96,7 +96,7 @@ class VhdPage(StepPage):
         self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Shown when an upload needs the storage account: one click to where it is connected.
-        self.btn_connect_storage = QPushButton(self.tr("Connect a storage &account…"))
+        self.btn_connect_storage = QPushButton(self.tr("Connect a s&torage account…"))
         self.btn_connect_storage.hide()
         self.btn_connect_storage.clicked.connect(self.go_connect_storage)
         buttons = QHBoxLayout()
