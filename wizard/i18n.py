@@ -144,4 +144,10 @@ def translate_failure(error) -> str:
     except (KeyError, IndexError, ValueError):
         text = str(error)
     advice = getattr(error, "advice", "")
-    return f"{text}\n{translate(CORE_CONTEXT, advice)}" if advice else text
+    text = f"{text}\n{translate(CORE_CONTEXT, advice)}" if advice else text
+    details = getattr(error, "details", "")
+    if details:  # the raw code (core/error_codes.py), after the sentence and the next step
+        from .core.error_codes import M_DETAILS
+
+        text += "\n" + translate(CORE_CONTEXT, M_DETAILS).format(details=details)
+    return text

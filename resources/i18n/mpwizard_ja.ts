@@ -1563,6 +1563,322 @@ Trust it and remember it?</source>
         <source>the last export said {count} item(s) are missing</source>
         <translation>前回のエクスポートでは {count} 項目が不足していました</translation>
     </message>
+    <message>
+        <source>Details: {details}</source>
+        <translation>詳細: {details}</translation>
+    </message>
+    <message>
+        <source>Check the account key or SAS on the SAS URIs step: copy the key again from the Azure portal (Storage account → Access keys), or make a new SAS.</source>
+        <translation>SAS URI ステップでアカウント キーまたは SAS を確認してください。Azure portal (ストレージ アカウント → アクセス キー) からキーをもう一度コピーするか、新しい SAS を作成します。</translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again; the work done so far is kept.</source>
+        <translation>少し待ってからもう一度試してください。ここまでの作業は保持されています。</translation>
+    </message>
+    <message>
+        <source>Check the storage account, container and blob names in the URL (names are case-sensitive; container names are lowercase).</source>
+        <translation>URL のストレージ アカウント名、コンテナー名、BLOB 名を確認してください (名前は大文字と小文字が区別され、コンテナー名は小文字です)。</translation>
+    </message>
+    <message>
+        <source>The storage account did not accept the signature: the key, connection string or SAS is wrong or has expired.</source>
+        <translation>ストレージ アカウントが署名を受け付けませんでした。キー、接続文字列、または SAS が間違っているか期限切れです。</translation>
+    </message>
+    <message>
+        <source>The storage account could not read the sign-in information sent with the request.</source>
+        <translation>ストレージ アカウントが、要求と共に送られたサインイン情報を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The request carried no key or SAS, and the container is not public.</source>
+        <translation>要求にキーも SAS も含まれておらず、コンテナーは公開されていません。</translation>
+    </message>
+    <message>
+        <source>The storage account refused this operation for these credentials.</source>
+        <translation>ストレージ アカウントが、この資格情報でのこの操作を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The SAS does not allow this operation (for example, it lacks write for an upload or read for a check).</source>
+        <translation>SAS がこの操作を許可していません (たとえば、アップロードに必要な書き込みや、チェックに必要な読み取りがありません)。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS with the permissions this needs, or use the account key.</source>
+        <translation>必要なアクセス許可を持つ新しい SAS を作成するか、アカウント キーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The SAS is for another kind of resource (a container SAS where a blob is needed, or the other way round).</source>
+        <translation>SAS が別の種類のリソース用です (BLOB が必要なところにコンテナーの SAS、またはその逆)。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS for the container that holds the VHDs.</source>
+        <translation>VHD を格納しているコンテナーの新しい SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The SAS allows HTTPS only, and the request used HTTP.</source>
+        <translation>SAS は HTTPS のみを許可していますが、要求は HTTP を使用しました。</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for the storage account (SAS URIs step).</source>
+        <translation>ストレージ アカウントには https:// のアドレスを使用してください (SAS URI ステップ)。</translation>
+    </message>
+    <message>
+        <source>The SAS allows other IP addresses than the one this computer uses.</source>
+        <translation>SAS が、このコンピューターの IP アドレス以外のアドレスを許可しています。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS without an IP range, or with this computer&apos;s address.</source>
+        <translation>IP 範囲なし、またはこのコンピューターのアドレスを含む新しい SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The account key or SAS does not reach this service or operation.</source>
+        <translation>アカウント キーまたは SAS が、このサービスまたは操作に対応していません。</translation>
+    </message>
+    <message>
+        <source>Use the account key, or make a SAS for the Blob service with read, list and write.</source>
+        <translation>アカウント キーを使用するか、読み取り・一覧・書き込みを持つ BLOB サービスの SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is disabled.</source>
+        <translation>ストレージ アカウントが無効になっています。</translation>
+    </message>
+    <message>
+        <source>Enable it in the Azure portal, or use another account.</source>
+        <translation>Azure portal で有効にするか、別のアカウントを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is still being created.</source>
+        <translation>ストレージ アカウントはまだ作成中です。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept a header of the request. A storage emulator (Azurite) answers this when it is older than the storage API version this app uses.</source>
+        <translation>ストレージ サービスが要求のヘッダーを受け付けませんでした。ストレージ エミュレーター (Azurite) が、このアプリの使用するストレージ API バージョンより古い場合にこの応答を返します。</translation>
+    </message>
+    <message>
+        <source>Update Azurite (npm install -g azurite), or start it with --skipApiVersionCheck; for an Azure account, check the endpoint on the SAS URIs step.</source>
+        <translation>Azurite を更新する (npm install -g azurite) か、--skipApiVersionCheck を付けて起動してください。Azure のアカウントの場合は、SAS URI ステップでエンドポイントを確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage service does not support a header of the request (an emulator or an older service version).</source>
+        <translation>ストレージ サービスが要求のヘッダーをサポートしていません (エミュレーター、または古いサービス バージョン)。</translation>
+    </message>
+    <message>
+        <source>Update the storage emulator, or use an Azure storage account.</source>
+        <translation>ストレージ エミュレーターを更新するか、Azure のストレージ アカウントを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept a value in the URL, often a SAS token that was cut or changed when it was copied.</source>
+        <translation>ストレージ サービスが URL 内の値を受け付けませんでした。多くの場合、コピー時に SAS トークンが切れたか変わっています。</translation>
+    </message>
+    <message>
+        <source>Copy the whole SAS URI again, or make a new one on the SAS URIs step.</source>
+        <translation>SAS URI 全体をもう一度コピーするか、SAS URI ステップで新しく作成してください。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept the address.</source>
+        <translation>ストレージ サービスがアドレスを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>A container or blob name is not allowed (a container name is 3–63 lowercase letters, digits and hyphens).</source>
+        <translation>コンテナー名または BLOB 名が使用できません (コンテナー名は小文字、数字、ハイフンの 3～63 文字です)。</translation>
+    </message>
+    <message>
+        <source>A name or value in the request is too long or out of range.</source>
+        <translation>要求内の名前または値が長すぎるか、範囲外です。</translation>
+    </message>
+    <message>
+        <source>The storage service expected a header this request did not send (an emulator or a proxy may have removed it).</source>
+        <translation>ストレージ サービスが必要とするヘッダーがこの要求にありません (エミュレーターやプロキシが削除した可能性があります)。</translation>
+    </message>
+    <message>
+        <source>Try without a proxy in between, or with an Azure storage account.</source>
+        <translation>間にプロキシを入れずに試すか、Azure のストレージ アカウントで試してください。</translation>
+    </message>
+    <message>
+        <source>The storage account has nothing at this address.</source>
+        <translation>ストレージ アカウントのこのアドレスには何もありません。</translation>
+    </message>
+    <message>
+        <source>The container does not exist.</source>
+        <translation>コンテナーが存在しません。</translation>
+    </message>
+    <message>
+        <source>Check its name, or let the upload create it (VHD check step).</source>
+        <translation>名前を確認するか、アップロード時に作成させてください (VHD チェック ステップ)。</translation>
+    </message>
+    <message>
+        <source>The blob does not exist in the container.</source>
+        <translation>BLOB がコンテナーに存在しません。</translation>
+    </message>
+    <message>
+        <source>Upload the VHD on the VHD check step, or check the blob&apos;s name.</source>
+        <translation>VHD チェック ステップで VHD をアップロードするか、BLOB 名を確認してください。</translation>
+    </message>
+    <message>
+        <source>The container is being deleted.</source>
+        <translation>コンテナーは削除中です。</translation>
+    </message>
+    <message>
+        <source>Wait until it is gone, or use a container of another name.</source>
+        <translation>削除が終わるまで待つか、別の名前のコンテナーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The container is disabled.</source>
+        <translation>コンテナーが無効になっています。</translation>
+    </message>
+    <message>
+        <source>Use another container.</source>
+        <translation>別のコンテナーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is busy and asked to slow down.</source>
+        <translation>ストレージ アカウントが混雑しており、要求の速度を落とすよう求めています。</translation>
+    </message>
+    <message>
+        <source>The storage service had an internal error.</source>
+        <translation>ストレージ サービスで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>The storage service did not finish the operation in time.</source>
+        <translation>ストレージ サービスが操作を時間内に完了しませんでした。</translation>
+    </message>
+    <message>
+        <source>The blob is of another type (a block blob); a VHD must be a page blob.</source>
+        <translation>BLOB が別の種類 (ブロック BLOB) です。VHD はページ BLOB である必要があります。</translation>
+    </message>
+    <message>
+        <source>Delete the blob and upload the VHD again with this app (it uploads page blobs).</source>
+        <translation>BLOB を削除し、このアプリで VHD をもう一度アップロードしてください (ページ BLOB としてアップロードします)。</translation>
+    </message>
+    <message>
+        <source>A page range is not aligned to 512 bytes or lies beyond the blob&apos;s end.</source>
+        <translation>ページ範囲が 512 バイト境界に揃っていないか、BLOB の末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>Check the VHD on the VHD check step (its size must be a whole number of MiB), then upload it again.</source>
+        <translation>VHD チェック ステップで VHD を確認し (サイズは MiB の整数倍である必要があります)、もう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The part of the blob asked for lies beyond its end.</source>
+        <translation>要求した BLOB の部分が末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>Upload the VHD again: the blob is shorter than the file.</source>
+        <translation>VHD をもう一度アップロードしてください。BLOB がファイルより短くなっています。</translation>
+    </message>
+    <message>
+        <source>The data arrived changed on the way (its MD5 did not match).</source>
+        <translation>データが途中で変化して届きました (MD5 が一致しません)。</translation>
+    </message>
+    <message>
+        <source>Upload again; if it repeats, check the network (a proxy that rewrites traffic).</source>
+        <translation>もう一度アップロードしてください。繰り返す場合はネットワーク (通信を書き換えるプロキシ) を確認してください。</translation>
+    </message>
+    <message>
+        <source>A piece of the upload was larger than the service takes.</source>
+        <translation>アップロードの一部が、サービスが受け付ける大きさを超えていました。</translation>
+    </message>
+    <message>
+        <source>Upload again; the app sends 4 MiB pieces.</source>
+        <translation>もう一度アップロードしてください。アプリは 4 MiB 単位で送信します。</translation>
+    </message>
+    <message>
+        <source>The blob is leased (a VM or an image may use it), and the request has no lease ID.</source>
+        <translation>BLOB はリースされており (VM またはイメージが使用している可能性があります)、要求にリース ID がありません。</translation>
+    </message>
+    <message>
+        <source>Delete the VM or image that uses the blob, or upload under another blob name.</source>
+        <translation>BLOB を使用している VM またはイメージを削除するか、別の BLOB 名でアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The blob is leased (a VM or an image may use it).</source>
+        <translation>BLOB はリースされています (VM またはイメージが使用している可能性があります)。</translation>
+    </message>
+    <message>
+        <source>The blob changed while it was being read or written.</source>
+        <translation>読み取りまたは書き込みの途中で BLOB が変更されました。</translation>
+    </message>
+    <message>
+        <source>Check or upload it again; make sure nothing else writes to it.</source>
+        <translation>もう一度チェックまたはアップロードしてください。ほかに書き込むものがないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>The blob is in the archive tier and cannot be read.</source>
+        <translation>BLOB はアーカイブ層にあり、読み取れません。</translation>
+    </message>
+    <message>
+        <source>Rehydrate it to the hot tier in the Azure portal, or upload the VHD again.</source>
+        <translation>Azure portal でホット層にリハイドレートするか、VHD をもう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The blob has snapshots, so it cannot be replaced.</source>
+        <translation>BLOB にスナップショットがあるため、置き換えられません。</translation>
+    </message>
+    <message>
+        <source>Delete its snapshots in the Azure portal, or upload under another blob name.</source>
+        <translation>Azure portal でスナップショットを削除するか、別の BLOB 名でアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The service did not accept the request.</source>
+        <translation>サービスが要求を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the values on the step that sent it; the details name the code.</source>
+        <translation>要求を送ったステップの値を確認してください。詳細にコードが示されています。</translation>
+    </message>
+    <message>
+        <source>The service did not accept the sign-in.</source>
+        <translation>サービスがサインインを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Sign in again, or check the key or token.</source>
+        <translation>もう一度サインインするか、キーまたはトークンを確認してください。</translation>
+    </message>
+    <message>
+        <source>The service refused the request for these credentials.</source>
+        <translation>サービスがこの資格情報での要求を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check that the account, key or SAS has the permission this needs.</source>
+        <translation>アカウント、キー、または SAS に必要なアクセス許可があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The service has nothing at this address.</source>
+        <translation>サービスのこのアドレスには何もありません。</translation>
+    </message>
+    <message>
+        <source>The request conflicts with the resource&apos;s current state.</source>
+        <translation>要求がリソースの現在の状態と競合しています。</translation>
+    </message>
+    <message>
+        <source>Reload what the service holds, then try again.</source>
+        <translation>サービス側の内容を読み込み直してから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The resource changed since it was read.</source>
+        <translation>読み取った後にリソースが変更されました。</translation>
+    </message>
+    <message>
+        <source>Reload it, then try again.</source>
+        <translation>読み込み直してから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The service asked to slow down (too many requests).</source>
+        <translation>サービスが要求の速度を落とすよう求めています (要求が多すぎます)。</translation>
+    </message>
+    <message>
+        <source>The service had an internal error.</source>
+        <translation>サービスで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>A gateway in between did not get an answer from the service.</source>
+        <translation>間のゲートウェイがサービスから応答を受け取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The service is unavailable for the moment.</source>
+        <translation>サービスは現在利用できません。</translation>
+    </message>
+    <message>
+        <source>A gateway in between timed out.</source>
+        <translation>間のゲートウェイがタイムアウトしました。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -3738,6 +4054,10 @@ Evidence:
     <message>
         <source>Define a SKU in step 1 first.</source>
         <translation>先にステップ 1 で SKU を定義してください。</translation>
+    </message>
+    <message>
+        <source>Enter the SKU ID on the Offer &amp; SKUs step first: the commands name the image and the VM after it.</source>
+        <translation>先に「オファーと SKU」ステップで SKU ID を入力してください。コマンドはそれをもとにイメージと VM に名前を付けます。</translation>
     </message>
     <message>
         <source>No commands: {0}</source>
