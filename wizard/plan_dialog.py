@@ -71,6 +71,7 @@ class PlanDialog(QDialog):
         self.project, self.sku = project, sku
         self.setWindowTitle(self.tr("Technical configuration of {0}").format(sku.sku_id or self.tr("the SKU")))
         layout = QVBoxLayout(self)
+        self.resize(860, 640)  # the properties with their explanations, and every port column, without scrolling
 
         props = QGroupBox(self.tr("Properties"))
         grid = QGridLayout(props)
@@ -83,13 +84,13 @@ class PlanDialog(QDialog):
             explanation = self.tr(EXPLANATIONS[attr])
             box.setToolTip(explanation)
             box.setAccessibleDescription(explanation)
-            line = QLabel(explanation)
+            line = QLabel(explanation)  # beside its box, one row per property: nothing squeezed or cut
             line.setWordWrap(True)
-            line.setIndent(box.style().pixelMetric(box.style().PixelMetric.PM_IndicatorWidth) + 6)
             self.boxes[attr] = box
             self.explanations[attr] = line
-            grid.addWidget(box, (i // 2) * 2, i % 2)
-            grid.addWidget(line, (i // 2) * 2 + 1, i % 2)
+            grid.addWidget(box, i, 0)
+            grid.addWidget(line, i, 1)
+        grid.setColumnStretch(1, 1)
         if project.questionnaire.ssh_blocked:
             note = QLabel(self.tr("The questionnaire says SSH is blocked on purpose: the export tells Partner Center "
                                   "that remote connections are not supported."))
@@ -106,6 +107,14 @@ class PlanDialog(QDialog):
         self.ports.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ports.setTabKeyNavigation(False)
         readable_columns(self.ports, stretch=0)
+        # The name takes what is left, the protocol and the range keep their width: the range (what Enter
+        # is refused for) is never scrolled out of view.
+        from PySide6.QtWidgets import QHeaderView
+
+        header = self.ports.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for port in sku.open_ports:
             self._add_port_row(port)
         row = QHBoxLayout()

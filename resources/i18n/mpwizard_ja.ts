@@ -2002,6 +2002,10 @@ Trust it and remember it?</source>
         <translation>パートナー センターの項目 — Markdown</translation>
     </message>
     <message>
+        <source>Export the plan&apos;s technical configuration</source>
+        <translation>プランの技術構成のエクスポート</translation>
+    </message>
+    <message>
         <source>Partner Center technical configuration fields</source>
         <translation>パートナー センターの技術構成の項目</translation>
     </message>

@@ -140,6 +140,7 @@ class ExportPage(StepPage):
         if self.shown_profile != profile.id:
             self.shown_profile = profile.id
             pc = profile.partner_center
+            self.setTitle(self.tr("Export the plan's technical configuration") if pc else self.tr("Export the SKU form"))
             self.preview_tabs.clear()
             if pc:
                 self.form_table.setAccessibleName(self.tr("Partner Center technical configuration fields"))

@@ -60,6 +60,9 @@ class TestRunPage(StepPage):
         self.offline: list = []  # the pre-flights listed after the runs (PreflightRecord)
         self.runs = QComboBox()
         self.runs.setAccessibleName(self.tr("Earlier runs"))
+        # As wide as the page allows, not as its longest entry: the row must fit 1024 pixels.
+        self.runs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.runs.setMinimumContentsLength(24)
         self.btn_run = QPushButton(self.tr("&Run all checks"))
         self.btn_rerun = QPushButton(self.tr("Re-run &selected"))
         self.btn_cancel = QPushButton(self.tr("Cancel"))
@@ -164,6 +167,8 @@ class TestRunPage(StepPage):
                     self.offline.append(disk.preflight)
                     self.runs.addItem(self.tr("Offline evidence: {0} of SKU {1}, read from the image's files ({2})")
                                       .format(name, sku.sku_id or "—", local_time(disk.preflight.finished_at)))
+        for i in range(self.runs.count()):  # the whole entry where the box cuts it
+            self.runs.setItemData(i, self.runs.itemText(i), Qt.ItemDataRole.ToolTipRole)
         self.runs.blockSignals(False)
         self.runs.setCurrentIndex(0 if self.runs.count() else -1)
         self.forward.setVisible(not runs)
