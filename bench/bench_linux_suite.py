@@ -21,7 +21,9 @@ sys.path.insert(0, str(ROOT))
 import paramiko  # noqa: E402
 from sshd_server import SshServer, make_image_root  # noqa: E402
 
-from wizard.core.linux_checks import run_linux_suite  # noqa: E402
+from wizard.core import sshconn  # noqa: E402
+from wizard.core.model import ConnectionSettings  # noqa: E402
+from wizard.core.operations import VmSecrets, run_certification  # noqa: E402
 from wizard.core.profiles import load_profile  # noqa: E402
 from wizard.core.sshconn import KnownHosts, SshTarget, open_session, run_command  # noqa: E402
 
@@ -35,6 +37,15 @@ def main(runs: int = 15) -> None:
             known.remember("127.0.0.1", server.port, paramiko.Ed25519Key(filename=str(server.host_key)))
             target = SshTarget("127.0.0.1", server.port, image.user, password=image.password)
             profile = load_profile("publishing-guide-2015")
+            settings = ConnectionSettings(host="127.0.0.1", port=server.port, user=image.user)
+            commands: list[str] = []
+            real_run_command = sshconn.run_command
+
+            def counting_run_command(transport, command, *args, **kwargs):
+                commands.append(command)
+                return real_run_command(transport, command, *args, **kwargs)
+
+            sshconn.run_command = counting_run_command
             bare, suite, channels = [], [], []
             for _ in range(runs):
                 start = time.perf_counter()
@@ -43,11 +54,10 @@ def main(runs: int = 15) -> None:
                 transport.close()
                 bare.append(time.perf_counter() - start)
                 start = time.perf_counter()
-                transport = open_session(target, known)
-                before = transport._channel_counter if hasattr(transport, "_channel_counter") else 0
-                results, _ = run_linux_suite(transport, profile)
-                channels.append(getattr(transport, "_channel_counter", 1) - before)
-                transport.close()
+                # The product's path (connect, the probe, judging), counting its commands on the VM.
+                sent = len(commands)
+                results = run_certification(settings, VmSecrets(password=image.password), profile, known).results
+                channels.append(len(commands) - sent)
                 suite.append(time.perf_counter() - start)
         finally:
             server.stop()

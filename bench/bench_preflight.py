@@ -1,6 +1,6 @@
 """Pre-flight of a 30 GiB fixed VHD holding about 1 GiB of files: the time, and the bytes read.
 
-The image: the passing test root (tests/image_roots.py) plus ~1 GiB of other files (/usr/lib/big),
+The image: the passing test root (tests/helpers/image_roots.py) plus ~1 GiB of other files (/usr/lib/big),
 in an ext4 root partition at sector 2048 filling a sparse 30 GiB disk (MBR), with the footer
 qemu-img writes for a fixed VHD of that size. Only what the checks need may be read: the target
 is a few MiB, never the disk (bytes_read / disk is printed).

@@ -9,6 +9,8 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -18,6 +20,11 @@ from .core import logs
 from .core.resources import resource_path
 from .document import ProjectDocument
 from .i18n import display_name, effective_language, install_translators, set_session_language
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFileOpenEvent
+
+    from .mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
 DEMO_PROJECT = "examples/demo.mpwiz"
@@ -30,7 +37,7 @@ class FirstPaintReporter(QObject):
         super().__init__(app)
         self.app, self.started = app, started
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print(f"first-page-shown {time.perf_counter() - self.started:.4f}", flush=True)
@@ -41,16 +48,16 @@ class FirstPaintReporter(QObject):
 class WizardApplication(QApplication):
     def __init__(self, argv: list[str]):
         super().__init__(argv)
-        self.window = None
+        self.window: MainWindow | None = None
         self.pending_files: list[Path] = []  # FileOpen events that came before the window
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         # macOS delivers a double-clicked .mpwiz file as a FileOpen event to the application object.
         # Handled here rather than by an application-wide event filter: such a filter sees every
         # widget's events, and wrapping the first of them makes PySide create every Qt type at once
         # (~20 ms of start-up).
         if event.type() == QEvent.Type.FileOpen:
-            path = Path(event.file())
+            path = Path(cast("QFileOpenEvent", event).file())
             if self.window is not None:
                 self.window.open_path(path)
             else:
@@ -62,7 +69,7 @@ class WizardApplication(QApplication):
 def install_excepthook(log_path: Path | None = None) -> None:
     """Unexpected errors: log them, then show a dialog with copyable details."""
 
-    def hook(exc_type, exc, tb):
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         path = log_path or logs.log_file()
         text = logs.redact("".join(traceback.format_exception(exc_type, exc, tb)))
         log.error("unhandled exception:\n%s", text)
@@ -81,28 +88,33 @@ def install_excepthook(log_path: Path | None = None) -> None:
     sys.excepthook = hook
 
 
+def the_app() -> WizardApplication:
+    """The running application (this module creates it as a WizardApplication)."""
+    return cast(WizardApplication, QApplication.instance())
+
+
 def set_window_icon() -> None:
     from PySide6.QtGui import QIcon
 
-    QApplication.instance().setWindowIcon(QIcon(str(resource_path("icons", "mpwizard.svg"))))
+    QApplication.setWindowIcon(QIcon(str(resource_path("icons", "mpwizard.svg"))))
 
 
-def create_window(document: ProjectDocument):
+def create_window(document: ProjectDocument) -> MainWindow:
     from .mainwindow import MainWindow
 
-    app = QApplication.instance()
+    app = the_app()
     window = MainWindow(document, defer_until_painted=True)  # pages 2–7 are built just after the first paint
     window.languageChangeRequested.connect(lambda lang: switch_language(window, lang))
     app.window = window
     return window
 
 
-def switch_language(window, lang: str) -> None:
+def switch_language(window: MainWindow, lang: str) -> None:
     """Apply a new language at once by rebuilding the window around the same project."""
     window.settings.setValue("ui/language", lang)
     set_session_language(None)
     install_translators(effective_language(lang or None))
-    QApplication.instance().setApplicationDisplayName(display_name())
+    QApplication.setApplicationDisplayName(display_name())
     current = window.wizard.currentId()
     geometry = window.saveGeometry()
     new_window = create_window(window.document)

@@ -21,9 +21,12 @@ from .i18n import current_language
 def _table(lang: str) -> dict[str, list[str]]:
     path = resource_path("i18n", f"checks-{lang}.json")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["checks"]
+        table = json.loads(path.read_text(encoding="utf-8"))["checks"]
     except (OSError, ValueError, KeyError):
         return {}
+    if not isinstance(table, dict):
+        return {}
+    return {str(k): [str(line) for line in v] for k, v in table.items() if isinstance(v, list)}
 
 
 def check_name(check_id: str, english: str, lang: str | None = None) -> str:

@@ -42,7 +42,10 @@ class ProjectDocument(QObject):
         """Save atomically; raises ProjectSaveError with the state unchanged on failure, and
         ProjectChangedOnDisk when the file was changed by someone else since it was opened or
         saved here (unless `overwrite`, or the save goes to another file the user chose)."""
-        target = Path(path or self.path)
+        where = path or self.path
+        if where is None:
+            raise ValueError("a project without a file needs a path to be saved to")
+        target = Path(where)
         same_file = self.path is not None and target == self.path
         if same_file and self.stamp_known and not overwrite:
             self.stamp = save_project(self.project, target, expected=self.stamp)

@@ -7,6 +7,8 @@ standard dialogs are translated too; then the app's catalogue from resources/i18
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -83,16 +85,17 @@ def install_translators(lang: str) -> list[str]:
     """Replace the installed translators; returns the catalogues loaded."""
     app = QCoreApplication.instance()
     for tr in _installed:
-        app.removeTranslator(tr)
+        if app is not None:
+            app.removeTranslator(tr)
     _installed.clear()
     _current["lang"] = lang
-    loaded = []
+    loaded: list[str] = []
     if lang == "en":
         return loaded
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{lang}", qt_dir), (f"mpwizard_{lang}", str(resource_path("i18n")))):
         tr = QTranslator()
-        if tr.load(name, folder):
+        if app is not None and tr.load(name, folder):
             app.installTranslator(tr)
             _installed.append(tr)
             loaded.append(name)
@@ -105,12 +108,12 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def translate_template(template: str, args: dict) -> str:
+def translate_template(template: str, args: Mapping[str, Any]) -> str:
     """A core template in the UI language; argument values that are templates themselves are translated and
     filled too (a disk's name with its LUN)."""
     from .core.disk_names import NESTED_TEMPLATES
 
-    values = {}
+    values: dict[str, Any] = {}
     for key, value in args.items():
         if isinstance(value, str):
             nested = value in NESTED_TEMPLATES  # only our own templates are filled; "{x}" in data stays text
@@ -120,7 +123,18 @@ def translate_template(template: str, args: dict) -> str:
     return translate(CORE_CONTEXT, template).format(**values)
 
 
-def translate_problem(problem) -> str:
+class Templated(Protocol):
+    """A core Problem or VHD Finding: English `message`, and the `template` with its `args` to translate."""
+
+    @property
+    def message(self) -> str: ...
+    @property
+    def template(self) -> str: ...
+    @property
+    def args(self) -> Mapping[str, str] | tuple[tuple[str, str], ...]: ...
+
+
+def translate_problem(problem: Templated) -> str:
     """Show a core Problem in the UI language (templates are marked in the core)."""
     if not problem.template:
         return problem.message
@@ -134,7 +148,7 @@ def translate_problem(problem) -> str:
 CORE_CONTEXT = "Core"  # the context the Qt-free core marks its templates with
 
 
-def translate_failure(error) -> str:
+def translate_failure(error: BaseException) -> str:
     """A TranslatableError (an SshFailure adds `advice`) in the UI language, advice on a new line; any other
     error as its text."""
     template = getattr(error, "template", "")

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
 from .core.model import IMAGE_X64_GEN1, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
-from .core.validation import project_profile
+from .core.profiles import Profile
 from .i18n import translate
 
 SOURCE_NAMES = {SOURCE_SAS: QT_TRANSLATE_NOOP("ImageDialog", "SAS URIs of the disks"),
@@ -65,7 +66,7 @@ def image_label(sku: Sku, image: PlanImage) -> str:
 class ImageSlot(QGroupBox):
     """One image type's fields."""
 
-    def __init__(self, title: str, optional: bool, profile, dialog: QDialog):
+    def __init__(self, title: str, optional: bool, profile: Profile, dialog: QDialog):
         super().__init__(title)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -80,7 +81,8 @@ class ImageSlot(QGroupBox):
         self.security = QComboBox()
         self.security.setAccessibleName(self.tr("Security type"))
         for choice in profile.security_type_choices:
-            types = list(choice["types"])
+            listed = choice["types"]
+            types = [str(t) for t in listed] if isinstance(listed, (list, tuple)) else []
             names = [core(SECURITY_TYPE_NAMES.get(t, t)) for t in types] or [core(SECURITY_TYPE_NAMES[""])]
             self.security.addItem(ui(AND).join(names), types)
         self.source = QComboBox()
@@ -141,9 +143,11 @@ class ImageSlot(QGroupBox):
 
 
 class ImageDialog(QDialog):
-    def __init__(self, project: Project, sku: Sku, parent=None):
+    def __init__(self, project: Project, sku: Sku, parent: QWidget | None = None):
         super().__init__(parent)
         self.project, self.sku = project, sku
+        from .core.operations import project_profile  # here: image_summary, which the first page uses, needs none of it
+
         profile = project_profile(project)
         self.setWindowTitle(self.tr("Image types of {0}").format(sku.sku_id or self.tr("the SKU")))
         layout = QVBoxLayout(self)

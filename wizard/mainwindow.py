@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,17 +23,21 @@ from PySide6.QtWidgets import (
 # QMessageBox, QFileDialog, QStyle, QAction and QKeySequence are imported where used: creating their many
 # enums costs tens of milliseconds, and start-up should only pay for what it shows.
 from . import __version__
-from .core import logs
-from .core.model import FILE_SUFFIX, new_project
-from .core.projectio import ProjectChangedOnDisk, ProjectSaveError, ProjectUnreadable, load_project
+from .core.model import FILE_SUFFIX, Project, new_project
 from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
 from .i18n import chosen_language, display_name, local_time, translate_problem, translate_template
+from .pages.base import StepPage
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
 if TYPE_CHECKING:
-    from .core.recovery import RecoveryStore
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+    from PySide6.QtWidgets import QMenu, QMessageBox
+
+    from .core.operations import ProjectUnreadable, RecoveryStore
+    from .guidance_panel import GuidancePanel, HelpDialog
+    from .start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +48,10 @@ def html_escape(text: str) -> str:
     return html.escape(text)
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
+CLOSE_WAIT_S = 5.0  # how long closing waits for cancelled work to stop
 
 
-def unsaved_changes_question(parent: QWidget):
+def unsaved_changes_question(parent: QWidget) -> QMessageBox.StandardButton:
     """Save / Don't save / Cancel, each with its Alt+letter (Qt's standard buttons have none in English)."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -61,7 +67,7 @@ def unsaved_changes_question(parent: QWidget):
     return buttons(box.exec())
 
 
-def page_classes() -> list[type]:
+def page_classes() -> list[type[StepPage]]:
     """The eight page classes in step order. Pages 2–8 are imported here, not at module import,
     so a window that shows the first page at once does not pay for the others first."""
     from .pages.connection_page import ConnectionPage
@@ -78,7 +84,7 @@ def page_classes() -> list[type]:
 def recovery_store() -> RecoveryStore:
     import platformdirs
 
-    from .core.recovery import RecoveryStore
+    from .core.operations import RecoveryStore
 
     return RecoveryStore(Path(platformdirs.user_state_dir("mpwizard", appauthor=False)) / "recovery")
 
@@ -88,7 +94,7 @@ class StepWizard(QWizard):
 
     jumped = Signal()  # a jump ended (the pages it passed were not shown)
 
-    def __init__(self):
+    def __init__(self) -> None:
         # No parent: the main window's layout adopts it, and adopting drops the window type a
         # parented QWizard (a dialog) would have -- without touching QtCore.Qt (wizard/qt_values.py).
         super().__init__()
@@ -97,8 +103,8 @@ class StepWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.jumping = False
         self.jump_target: int | None = None
-        self.finish_requested = None
-        self.ensure_pages = lambda: None  # set by the main window while pages 2–7 are still to be built
+        self.finish_requested: Callable[[], object] | None = None
+        self.ensure_pages: Callable[[], None] = lambda: None  # set by the main window while pages 2–7 are still to be built
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         # The steps are a straight line: page n+1 follows page n even before it has been built,
@@ -128,7 +134,7 @@ class StepWizard(QWizard):
             self.jumping = False
             self.jump_target = None
             page = self.currentPage()
-            if page:
+            if isinstance(page, StepPage):
                 page.page_shown()
                 page.refresh_complete(force=True)
             self.jumped.emit()
@@ -152,7 +158,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document = document or ProjectDocument()
         self.settings = QSettings()
-        self._rules_chosen_for = None  # the project whose rules a person chose on the start page
+        self._closing_for_language = False  # app.switch_language closes this window for its successor
+        self._rules_chosen_for: Project | None = None  # the project whose rules a person chose on the start page
         self.setMinimumSize(860, 600)
         screen = QApplication.primaryScreen()
         available = screen.availableGeometry() if screen else None
@@ -167,7 +174,7 @@ class MainWindow(QMainWindow):
         self.steps.setMinimumWidth(160)
         self.wizard = StepWizard()
         self.wizard.finish_requested = self.save
-        self.pages = []
+        self.pages: list[StepPage] = []
         self._add_page(OfferPage)
         self._painted = False
         self.pages[0].painted.connect(self._announce_first_paint)
@@ -201,7 +208,7 @@ class MainWindow(QMainWindow):
         self.left_column = QVBoxLayout(self.left)
         self.left_column.setContentsMargins(0, 0, 0, 0)
         self.left_column.addWidget(self.steps, 1)
-        self.guidance = None
+        self.guidance: GuidancePanel | None = None
         row.addWidget(self.left)
         row.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
@@ -221,7 +228,7 @@ class MainWindow(QMainWindow):
         self.document.replaced.connect(self._project_replaced)
 
         self.autosave = QTimer(self)
-        self.autosave.setInterval(int(self.settings.value("autosave_ms", AUTOSAVE_MS)))
+        self.autosave.setInterval(int(str(self.settings.value("autosave_ms", AUTOSAVE_MS))))
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
 
@@ -235,7 +242,7 @@ class MainWindow(QMainWindow):
         """Autosave copies; made on first use (platformdirs is not needed to show the first page)."""
         return recovery_store()
 
-    def _add_page(self, cls) -> None:
+    def _add_page(self, cls: type[StepPage]) -> None:
         page = cls(self.document)
         self.pages.append(page)
         self.wizard.setPage(int(page.step), page)
@@ -283,7 +290,8 @@ class MainWindow(QMainWindow):
 
         file_menu = self.file_menu
 
-        def action(menu, text, slot, shortcut=None):
+        def action(menu: QMenu, text: str, slot: Callable[[], Any],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(shortcut)
@@ -355,16 +363,16 @@ class MainWindow(QMainWindow):
     def _build_guidance(self) -> None:
         from .guidance_panel import GuidancePanel
 
-        self.guidance = GuidancePanel(self.settings)
-        self.guidance.stepRequested.connect(self.wizard.jump_to)
+        guidance = self.guidance = GuidancePanel(self.settings)
+        guidance.stepRequested.connect(self.wizard.jump_to)
         # The list takes the height of its rows; the panel the rest of the column.
         self.left_column.setStretch(0, 0)
         self._fit_step_list()
-        self.left_column.addWidget(self.guidance, 1)
+        self.left_column.addWidget(guidance, 1)
         self.left_column.addStretch(0)
         # In the Tab chain right after the step list, as on screen (built last, it would come after the pages).
-        QWidget.setTabOrder(self.steps, self.guidance.toggle)
-        QWidget.setTabOrder(self.guidance.toggle, self.guidance.body)
+        QWidget.setTabOrder(self.steps, guidance.toggle)
+        QWidget.setTabOrder(guidance.toggle, guidance.body)
         self._show_guidance()
 
     def _fit_step_list(self) -> None:
@@ -394,25 +402,26 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent_files", [])
         if isinstance(value, str):
             value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
+        return [v for v in (value if isinstance(value, list) else []) if isinstance(v, str)]
 
     def _remember_recent(self, path: Path) -> None:
         items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
         self.settings.setValue("recent_files", items[:MAX_RECENT])
 
     # -- state ---------------------------------------------------------------
-    def _update_title(self, *_args) -> None:
+    def _update_title(self, *_args: object) -> None:
         name = self.document.title() or self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — {display_name()}")
         self.setWindowModified(self.document.dirty)
 
     def _refresh_steps(self) -> None:
         statuses = step_statuses(self.document.project)
-        # Marks that read without colour: done, needs attention, not started.
-        marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.NOT_STARTED: "○"}
+        # Marks that read without colour: done, needs attention, failed, not started (core.status.Mark).
+        marks = {StepState.DONE: "✓", StepState.ATTENTION: "⚠", StepState.FAILED: "✗", StepState.NOT_STARTED: "○"}
         words = {
             StepState.DONE: self.tr("done"),
             StepState.ATTENTION: self.tr("needs attention"),
+            StepState.FAILED: self.tr("failed or out of date"),
             StepState.NOT_STARTED: self.tr("not started"),
         }
         from .pages.base import StepPage
@@ -484,6 +493,7 @@ class MainWindow(QMainWindow):
             self.wizard.jump_to(row)
 
     def _project_replaced(self) -> None:
+        self.cancel_running_work()  # work for the project that was open stops (and is not recorded in this one)
         self.wizard.restart()
         self._refresh_steps()
         self._update_title()
@@ -553,6 +563,8 @@ class MainWindow(QMainWindow):
         return f"{lead}\n\n{todo}\n\n" + self.tr("Details: {0}").format(exc)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
+        from .core.operations import ProjectUnreadable, load_project
+
         if ask and not self.maybe_keep_changes():
             return False
         try:
@@ -600,8 +612,7 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from .core.operations import keep_published_tokens, merge_partner_center
-        from .core.pc_import import ImportUnreadable, read_import_file
+        from .core.operations import ImportUnreadable, keep_published_tokens, merge_partner_center, read_import_file
         from .tasks import run_task
 
         def say(text: str, warn: bool) -> None:
@@ -634,8 +645,8 @@ class MainWindow(QMainWindow):
                                             warn=True))
 
     def _warn_expiring_sas(self) -> None:
+        from .core.operations import project_profile
         from .core.steps import sas_expiry_state
-        from .core.validation import project_profile
 
         profile = project_profile(self.document.project)
         due = [d for s in self.document.project.skus for d in s.disks if sas_expiry_state(d, profile) in ("soon", "expired")]
@@ -651,7 +662,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        from .core.safenames import safe_file_name
+        from .core.operations import safe_file_name
 
         stem = safe_file_name(self.document.project.offer.offer_id or "project", "project")
         suggested = self.document.path or Path.home() / f"{stem}{FILE_SUFFIX}"
@@ -666,6 +677,8 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path, overwrite: bool = False) -> bool:
         from PySide6.QtWidgets import QMessageBox
+
+        from .core.operations import ProjectChangedOnDisk, ProjectSaveError
 
         try:
             self.document.save(path, overwrite=overwrite)
@@ -711,6 +724,8 @@ class MainWindow(QMainWindow):
         return False
 
     def write_recovery(self) -> None:
+        from .core.operations import ProjectSaveError
+
         if self.document.dirty:
             try:
                 self.recovery.write(self.document.project, self.document.path)
@@ -719,6 +734,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         from PySide6.QtWidgets import QMessageBox
+
+        from .core.operations import ProjectUnreadable
 
         for entry in self.recovery.entries():
             where = entry.source_path or self.tr("an unsaved project")
@@ -762,7 +779,7 @@ class MainWindow(QMainWindow):
     def current_step(self) -> Step:
         return Step(max(0, self.wizard.currentId()))
 
-    def _help_window(self, title: str, html: str):
+    def _help_window(self, title: str, html: str) -> HelpDialog:
         from .guidance_panel import HelpDialog
 
         dialog = HelpDialog(self, title, html, self.wizard.jump_to)
@@ -770,7 +787,7 @@ class MainWindow(QMainWindow):
         self.last_help = dialog
         return dialog
 
-    def show_step_help(self):
+    def show_step_help(self) -> HelpDialog:
         from .core.guidance import step_html
         from .i18n import current_language
 
@@ -778,13 +795,13 @@ class MainWindow(QMainWindow):
         return self._help_window(self.tr("Help: {0}").format(self.step_names[step]),
                                  step_html(step, current_language(), os_families=self._os_families()))
 
-    def show_glossary(self):
+    def show_glossary(self) -> HelpDialog:
         from .core.guidance import glossary_html
         from .i18n import current_language
 
         return self._help_window(self.tr("Glossary"), glossary_html(current_language()))
 
-    def show_outline(self):
+    def show_outline(self) -> HelpDialog:
         from .core.guidance import outline_html, step_key
         from .i18n import current_language
 
@@ -798,7 +815,7 @@ class MainWindow(QMainWindow):
         """(keys, what they do): every menu action with a shortcut, then the wizard's own keys."""
         from PySide6.QtGui import QKeySequence
 
-        rows = []
+        rows: list[tuple[str, str]] = []
         for menu in (self.file_menu, self.help_menu):
             for act in menu.actions():
                 if not act.shortcut().isEmpty():
@@ -813,11 +830,11 @@ class MainWindow(QMainWindow):
         ]
         return rows
 
-    def show_shortcuts(self):
+    def show_shortcuts(self) -> HelpDialog:
         rows = "".join(f"<tr><td><b>{html_escape(k)}</b></td><td>{html_escape(v)}</td></tr>" for k, v in self.shortcut_rows())
         return self._help_window(self.tr("Keyboard shortcuts"), f"<table cellpadding='4'>{rows}</table>")
 
-    def show_start_page(self, force: bool = False):
+    def show_start_page(self, force: bool = False) -> StartDialog | None:
         """The start page of a new project: the rules to follow and what to have ready. Shown for a new
         project unless the person unticked it; `force` (Help → Getting started) shows it anyway."""
         from .start_dialog import SHOW_KEY, StartDialog
@@ -852,19 +869,39 @@ class MainWindow(QMainWindow):
         self.pages[0].load_from_project()
         # Back to the window, the cursor in the first field: where a new submission begins.
         self.activateWindow()
-        self.pages[0].publisher.setFocus()
+        cast(OfferPage, self.pages[0]).publisher.setFocus()
 
     def open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        folder = logs.log_dir()
+        from .core.operations import log_dir
+
+        folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if getattr(self, "_closing_for_language", False) or self.maybe_keep_changes():
+    def cancel_running_work(self, wait_s: float = CLOSE_WAIT_S) -> bool:
+        """Cancel every page's background work through its CancelToken and wait until it has stopped, at
+        most `wait_s` seconds in all (the GUI thread blocks; no event is handled meanwhile). True when all
+        work stopped in time. Work writes its files atomically (a temporary file renamed), so a cancelled
+        export, report or save leaves no part of a file; a cancelled upload leaves its resumable blob and
+        journal, and the disk is not given the blob."""
+        import time
+
+        handles = [page.task for page in self.pages if page.task is not None]
+        for page in self.pages:
+            page.cancel()
+        deadline = time.monotonic() + wait_s
+        stopped = all(handle.wait_ended(max(deadline - time.monotonic(), 0.0)) for handle in handles)
+        if not stopped:
+            log.warning("background work did not stop within %.1f s of being cancelled", wait_s)
+        return stopped
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._closing_for_language or self.maybe_keep_changes():
             self.autosave.stop()
+            self.cancel_running_work()
             event.accept()
         else:
             event.ignore()

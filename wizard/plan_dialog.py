@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from . import style
@@ -66,7 +67,7 @@ PROTOCOLS = (("tcp", QT_TRANSLATE_NOOP("PlanDialog", "TCP")), ("udp", QT_TRANSLA
 
 
 class PlanDialog(QDialog):
-    def __init__(self, project: Project, sku: Sku, parent=None):
+    def __init__(self, project: Project, sku: Sku, parent: QWidget | None = None):
         super().__init__(parent)
         self.project, self.sku = project, sku
         self.setWindowTitle(self.tr("Technical configuration of {0}").format(sku.sku_id or self.tr("the SKU")))
@@ -168,21 +169,34 @@ class PlanDialog(QDialog):
         self.ports.setItem(row, 2, QTableWidgetItem(port.port_range))
         self.ports.setCurrentCell(row, 0)
 
+    def _filled_rows(self) -> list[int]:
+        """The rows with a name or a range (the ones values() takes)."""
+        filled = []
+        for row in range(self.ports.rowCount()):
+            label_item, range_item = self.ports.item(row, 0), self.ports.item(row, 2)
+            if (label_item and label_item.text().strip()) or (range_item and range_item.text().strip()):
+                filled.append(row)
+        return filled
+
     def values(self) -> tuple[PlanProperties, list[OpenPort]]:
         props = PlanProperties(**{attr: box.isChecked() for attr, box in self.boxes.items()},
                                extra=dict(self.sku.properties.extra))
         ports = []
         for row in range(self.ports.rowCount()):
-            label = self.ports.item(row, 0).text().strip() if self.ports.item(row, 0) else ""
-            rng = self.ports.item(row, 2).text().strip() if self.ports.item(row, 2) else ""
+            label_item, range_item = self.ports.item(row, 0), self.ports.item(row, 2)
+            label = label_item.text().strip() if label_item else ""
+            rng = range_item.text().strip() if range_item else ""
+            protocol = self.ports.cellWidget(row, 1)
             if label or rng:
-                ports.append(OpenPort(label, self.ports.cellWidget(row, 1).currentData(), rng))
+                ports.append(OpenPort(label, protocol.currentData() if isinstance(protocol, QComboBox) else "tcp", rng))
         return props, ports
 
     def add_port(self) -> None:
         """A new row, scrolled into view, its name ready to type."""
         self._add_port_row(OpenPort("", "tcp", ""))
         item = self.ports.item(self.ports.rowCount() - 1, 0)
+        if item is None:
+            return
         self.ports.scrollToItem(item)
         self.ports.setFocus()
         self.ports.editItem(item)
@@ -197,15 +211,11 @@ class PlanDialog(QDialog):
 
     def port_problems(self) -> list[tuple[int, int, str]]:
         """(row, column, message) of every port Partner Center would refuse (its rules from the profile)."""
-        from .core.validation import check_open_ports, project_profile
+        from .core.operations import check_open_ports, project_profile
         from .i18n import translate_problem
 
-        rows = []
-        for row in range(self.ports.rowCount()):
-            label = self.ports.item(row, 0).text().strip() if self.ports.item(row, 0) else ""
-            rng = self.ports.item(row, 2).text().strip() if self.ports.item(row, 2) else ""
-            if label or rng:
-                rows.append((row, OpenPort(label, self.ports.cellWidget(row, 1).currentData(), rng)))
+        ports = self.values()[1]  # the rows that hold something, in order
+        rows = [(row, port) for row, port in zip(self._filled_rows(), ports, strict=True)]
         found = []
         for problem in check_open_ports([port for _row, port in rows], project_profile(self.project)):
             index, _, what = problem.path.partition("].")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+_kept: list[object] = []  # the application made here, alive for the process
+
 
 def ensure_gui_application() -> None:
     """Fonts need a Q(Gui)Application; an existing one (the GUI, pytest-qt) is used as it is."""
@@ -16,7 +18,7 @@ def ensure_gui_application() -> None:
 
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown for a PDF
-        ensure_gui_application.app = QGuiApplication(["mpwizard"])  # kept alive for the process
+        _kept.append(QGuiApplication(["mpwizard"]))  # kept alive for the process
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -40,4 +42,4 @@ def html_to_pdf(html: str) -> bytes:
     document.print_(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())

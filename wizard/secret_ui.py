@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from .core.credentials import CredentialError, KeyringLockedError, NoKeyringBackend
+from .core.operations import CredentialError, KeyringLockedError, NoKeyringBackend
 
 
 def describe_keyring_unavailable(error: CredentialError) -> str:

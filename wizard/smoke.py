@@ -10,9 +10,15 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .mainwindow import MainWindow
 
 
-def run_smoke(app, window) -> int:
+def run_smoke(app: QApplication, window: MainWindow) -> int:
     from .core.credentials import CredentialService
     from .core.model import OS_LINUX
     from .core.operations import check_disk

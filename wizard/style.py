@@ -7,8 +7,14 @@ colours of results come from `core.verdicts`, which the HTML report uses too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
 
 from .core.verdicts import COLOURS, FAILED, PASSED, WARNING
 
@@ -51,10 +57,10 @@ def set_banner(label: QLabel, kind: str | None) -> None:
     label.setMargin(6)
 
 
-_icons: dict[tuple[str, int, int], object] = {}
+_icons: dict[tuple[str, int, int], QIcon] = {}
 
 
-def label_icon(text: str, widget: QWidget, sample: str):
+def label_icon(text: str, widget: QWidget, sample: str) -> tuple[QIcon, QSize]:
     """Short text (a mark and a step number: "✓ 1.") drawn as an icon as wide as `sample` in the
     widget's font. Why: as part of an item's text, the mark's glyph came from another font, and in
     Japanese so did the digits before the Japanese name -- the rows did not line up."""

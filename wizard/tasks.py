@@ -9,6 +9,7 @@ learn how the work ended.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -28,22 +29,23 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, signals: _Signals, token: CancelToken):
+    def __init__(self, work: Work, signals: _Signals, token: CancelToken, ended: threading.Event):
         super().__init__()
         self.setAutoDelete(True)
-        self._work, self._signals, self._token = work, signals, token
+        self._work, self._signals, self._token, self._ended = work, signals, token, ended
 
     def run(self) -> None:  # worker thread
         try:
             result, error = self._work(self._progress, self._token), None
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
             result, error = None, exc
+        self._ended.set()  # the work is over (its callbacks follow on the GUI thread)
         try:
             self._signals.finished.emit(result, error)
         except RuntimeError:
             log.debug("task finished after the application shut down")
 
-    def _progress(self, update) -> None:
+    def _progress(self, update: ProgressUpdate) -> None:
         try:
             self._signals.progress.emit(update)
         except RuntimeError:
@@ -59,9 +61,16 @@ class TaskHandle(QObject):
         super().__init__()
         self.token = token
         self.running = True
+        self.signals: _Signals | None = None  # kept with the handle until the work has ended
+        self.ended = threading.Event()  # set on the worker thread once `work` has returned or raised
 
     def cancel(self) -> None:
         self.token.cancel()
+
+    def wait_ended(self, timeout: float) -> bool:
+        """Block (without running the event loop) until the work has returned, at most `timeout` seconds;
+        True when it has. Its callbacks still come later, through the event loop."""
+        return self.ended.wait(timeout)
 
 
 _live: set[TaskHandle] = set()
@@ -105,5 +114,5 @@ def run_task(
     if on_progress:
         signals.progress.connect(on_progress)
     _live.add(handle)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(work, signals, token))
+    (pool or QThreadPool.globalInstance()).start(_Runnable(work, signals, token, handle.ended))
     return handle

@@ -12,6 +12,7 @@ filter would route every event of the window through Python).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QSlider, QWidget
 
 from .qt_tree import nearest
@@ -21,11 +22,12 @@ _MARK = "_mpwizard_wheel_guarded"
 
 
 class WheelGuard(QObject):
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.Wheel or watched.hasFocus():
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or watched.hasFocus():
             return False
+        assert isinstance(event, QWheelEvent)
         area = nearest(watched, QAbstractScrollArea)
-        if area is not None:
+        if isinstance(area, QAbstractScrollArea):
             bar = area.verticalScrollBar() if event.angleDelta().y() else area.horizontalScrollBar()
             QApplication.sendEvent(bar, event)
         return True  # never the value: the page scrolls (or nothing happens)

@@ -103,10 +103,6 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>パスワード (またはキーのパスフレーズ)。メモリ内に保持し、チェックを入れた場合は OS のキーリングに保存します。プロジェクト ファイルには保存しません。</translation>
     </message>
     <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
-    </message>
-    <message>
         <source>Unticked: the secret is forgotten when the app closes.</source>
         <translation>チェックしない場合、アプリを閉じるとシークレットは破棄されます。</translation>
     </message>
@@ -472,6 +468,22 @@ Trust it and remember it?</source>
         <translation>{type} データ ディスク LUN {lun}</translation>
     </message>
     <message>
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <source>partly: needs attention</source>
+        <translation>一部のみ: 要確認</translation>
+    </message>
+    <message>
+        <source>failed or out of date</source>
+        <translation>失敗または古い状態</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
         <source>{type}: the image comes from the gallery image version {version}</source>
         <translation>{type}: イメージはギャラリー イメージ バージョン {version} から取得されます</translation>
     </message>
@@ -504,6 +516,10 @@ Trust it and remember it?</source>
         <translation>{disk}: チェック後に VHD が変更されました。もう一度チェックしてください</translation>
     </message>
     <message>
+        <source>{disk}: the check was of another file or blob ({checked}): check this one</source>
+        <translation>{disk}: チェックしたのは別のファイルまたは BLOB ({checked}) です。こちらをチェックしてください</translation>
+    </message>
+    <message>
         <source>{disk}: the VHD check failed</source>
         <translation>{disk}: VHD チェックに失敗しました</translation>
     </message>
@@ -514,6 +530,30 @@ Trust it and remember it?</source>
     <message>
         <source>{disk}: the VHD check passed with warnings</source>
         <translation>{disk}: VHD チェックに合格しました (警告あり)</translation>
+    </message>
+    <message>
+        <source>{disk}: the VHD check found no bootable partition: look inside the image (Check inside the image) or test it on a VM (a test run of the image counts)</source>
+        <translation>{disk}: VHD チェックで起動可能なパーティションが見つかりませんでした。イメージの中を確認する (「イメージの中をチェック」) か、VM でテストしてください (イメージのテスト実行があれば十分です)</translation>
+    </message>
+    <message>
+        <source>{disk}: {file} is not uploaded yet: upload it</source>
+        <translation>{disk}: {file} はまだアップロードされていません。アップロードしてください</translation>
+    </message>
+    <message>
+        <source>{disk}: the blob holds the checked file {file}</source>
+        <translation>{disk}: BLOB にはチェック済みのファイル {file} が入っています</translation>
+    </message>
+    <message>
+        <source>{disk}: the blob holds {sent}, not the checked {file}: upload {file} again</source>
+        <translation>{disk}: BLOB に入っているのは {sent} で、チェックした {file} ではありません。{file} をアップロードし直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: {file} changed since it was uploaded: upload {file} again</source>
+        <translation>{disk}: アップロード後に {file} が変更されました。{file} をアップロードし直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: which file the blob holds is not known (it was not uploaded here): upload {file} again</source>
+        <translation>{disk}: BLOB にどのファイルが入っているか分かりません (ここからアップロードされていません)。{file} をアップロードし直してください</translation>
     </message>
     <message>
         <source>{disk}: no SAS URI yet</source>
@@ -536,12 +576,20 @@ Trust it and remember it?</source>
         <translation>{disk}: SAS URI はまだ検証されていません</translation>
     </message>
     <message>
+        <source>{disk}: the SAS URI was made for another blob: make a new SAS for the new blob</source>
+        <translation>{disk}: SAS URI は別の BLOB 用に作られています。新しい BLOB 用に SAS を作り直してください</translation>
+    </message>
+    <message>
         <source>{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring</source>
         <translation>{disk}: SAS トークンがキーリングにもこのセッションにもありません。作り直すか、キーリングのロックを解除してください</translation>
     </message>
     <message>
         <source>{disk}: SAS URI verified, valid until {expiry}</source>
         <translation>{disk}: SAS URI は検証済み、{expiry} まで有効</translation>
+    </message>
+    <message>
+        <source>Every image comes from a gallery image version: no SAS URI is needed</source>
+        <translation>すべてのイメージがギャラリーのイメージ バージョンから取得されます。SAS URI は不要です</translation>
     </message>
     <message>
         <source>Published version {version} is kept, with its image sources</source>
@@ -620,12 +668,32 @@ Trust it and remember it?</source>
         <translation>認定レポートが VHD のコンテナーに保存されていません</translation>
     </message>
     <message>
+        <source>The certification report needs a test run first</source>
+        <translation>認定レポートを作るには、先にテスト実行が必要です</translation>
+    </message>
+    <message>
         <source>The stored report is from an older test run: store it again</source>
         <translation>保存済みのレポートは古いテスト実行のものです。もう一度保存してください</translation>
     </message>
     <message>
         <source>Report stored at {url}</source>
         <translation>レポートの保存先: {url}</translation>
+    </message>
+    <message>
+        <source>The test VM&apos;s host and user are not entered yet</source>
+        <translation>テスト VM のホストとユーザーがまだ入力されていません</translation>
+    </message>
+    <message>
+        <source>Test connection reached this host and user</source>
+        <translation>「接続テスト」でこのホストとユーザーに接続できました</translation>
+    </message>
+    <message>
+        <source>Not exported yet</source>
+        <translation>まだエクスポートしていません</translation>
+    </message>
+    <message>
+        <source>The last export had every item</source>
+        <translation>前回のエクスポートではすべての項目がそろっていました</translation>
     </message>
     <message>
         <source>MISSING: offer ID</source>
@@ -1524,40 +1592,32 @@ Trust it and remember it?</source>
         <translation>実行中に接続が切れました ({reason})。根拠が届いたチェックは判定し、それ以外はエラーにしました。もう一度実行してください。</translation>
     </message>
     <message>
-        <source>{count} problem(s) to fix on this step</source>
-        <translation>このステップで直す問題が {count} 件あります</translation>
+        <source>The keyring is unavailable: the published SAS tokens are kept for this session only.</source>
+        <translation>キーリングを使用できません。公開済みの SAS トークンはこのセッションの間だけ保持されます。</translation>
     </message>
     <message>
-        <source>{count} disk(s) not checked yet</source>
-        <translation>まだチェックしていないディスクが {count} 個あります</translation>
+        <source>The environment variable {name} is not set.</source>
+        <translation>環境変数 {name} が設定されていません。</translation>
     </message>
     <message>
-        <source>the check of {count} disk(s) failed</source>
-        <translation>{count} 個のディスクのチェックが不合格です</translation>
+        <source>The account key in {name} {problem}</source>
+        <translation>{name} のアカウント キー: {problem}</translation>
+    </message>
+    <message>
+        <source>The connection string in {name} is malformed: {problem}</source>
+        <translation>{name} の接続文字列の形式が正しくありません: {problem}</translation>
+    </message>
+    <message>
+        <source>The connection string is for account {named}, the URL for {account}.</source>
+        <translation>接続文字列はアカウント {named} 用ですが、URL はアカウント {account} のものです。</translation>
+    </message>
+    <message>
+        <source>No SKU with the ID {sku!r} (the project has: {known}).</source>
+        <translation>ID が {sku!r} の SKU はありません (プロジェクトにある SKU: {known})。</translation>
     </message>
     <message>
         <source>filled in, but Test connection has not reached this host and user yet</source>
         <translation>入力済みですが、「接続テスト」でこのホストとユーザーにまだ接続できていません</translation>
-    </message>
-    <message>
-        <source>{count} disk(s) without a SAS URI, or with one that expires too soon</source>
-        <translation>SAS URI がないか、有効期限が近すぎるディスクが {count} 個あります</translation>
-    </message>
-    <message>
-        <source>the latest test run has Failed or Error results</source>
-        <translation>最新のテスト実行に「不合格」または「エラー」の結果があります</translation>
-    </message>
-    <message>
-        <source>the latest test run has no results</source>
-        <translation>最新のテスト実行に結果がありません</translation>
-    </message>
-    <message>
-        <source>{answered} of {total} questions answered</source>
-        <translation>{total} 問中 {answered} 問回答済み</translation>
-    </message>
-    <message>
-        <source>every question is answered; the report needs a test run first</source>
-        <translation>すべての質問に回答済みです。レポートには先にテスト実行が必要です</translation>
     </message>
     <message>
         <source>the last export said {count} item(s) are missing</source>
@@ -1990,6 +2050,10 @@ Trust it and remember it?</source>
         <translation>再確認</translation>
     </message>
     <message>
+        <source>Partner Center configure request — JSON (az rest, curl)</source>
+        <translation>パートナー センターの configure 要求 — JSON (az rest、curl)</translation>
+    </message>
+    <message>
         <source>Partner Center fields — printable HTML</source>
         <translation>パートナー センターの項目 — 印刷用 HTML</translation>
     </message>
@@ -2028,14 +2092,6 @@ Trust it and remember it?</source>
     <message>
         <source>{0} item(s) missing: you can export now, and the export says what is missing.</source>
         <translation>{0} 件の項目が不足しています。今エクスポートすることもでき、不足分はエクスポートに書き込まれます。</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>準備済み</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>不足</translation>
     </message>
     <message>
         <source>Go to step</source>
@@ -2444,6 +2500,10 @@ Trust it and remember it?</source>
     <message>
         <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>failed or out of date</source>
+        <translation>失敗または古い状態</translation>
     </message>
     <message>
         <source>{0} (Ctrl+{1})</source>
@@ -3105,6 +3165,205 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>PartnerCenterPanel</name>
+    <message>
+        <source>Partner Center, live</source>
+        <translation>パートナー センターと直接連携</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <source>Directory (tenant) ID or domain</source>
+        <translation>ディレクトリ (テナント) ID またはドメイン</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>クライアント ID</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>アプリケーション (クライアント) ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>クライアント シークレット</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; leave empty to use the one kept</source>
+        <translation>キーリングに保管されます。保管済みのものを使うときは空のままにします</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>テナント(&amp;T):</translation>
+    </message>
+    <message>
+        <source>C&amp;lient ID:</source>
+        <translation>クライアント ID(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>クライアント シークレット(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>サインイン(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Partner Center</source>
+        <translation>パートナー センターと比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d…</source>
+        <translation>送信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Submit for previe&amp;w</source>
+        <translation>プレビューに提出(&amp;W)</translation>
+    </message>
+    <message>
+        <source>G&amp;o live</source>
+        <translation>公開(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Difference with Partner Center</source>
+        <translation>パートナー センターとの違い</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>違い</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s errors</source>
+        <translation>Microsoft からのエラー</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>&amp;Go to step</source>
+        <translation>ステップへ移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Last job {0}: {1} ({2}).</source>
+        <translation>前回のジョブ {0}: {1} ({2})。</translation>
+    </message>
+    <message>
+        <source>Sign in with the Microsoft Entra application added to your Partner Center account.</source>
+        <translation>パートナー センター アカウントに追加した Microsoft Entra アプリケーションでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>The checklist is not complete: {0}</source>
+        <translation>チェックリストが完了していません: {0}</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>まだ読み込んでいません</translation>
+    </message>
+    <message>
+        <source>{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <source>Signed in: offer {0} has {1} submission(s).</source>
+        <translation>サインインしました: オファー {0} の提出は {1} 件です。</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>サインイン中</translation>
+    </message>
+    <message>
+        <source>Compared with Partner Center: {0} plan(s).</source>
+        <translation>パートナー センターと比較しました: プラン {0} 件。</translation>
+    </message>
+    <message>
+        <source>Comparing with Partner Center</source>
+        <translation>パートナー センターと比較中</translation>
+    </message>
+    <message>
+        <source>change {0}</source>
+        <translation>変更 {0}</translation>
+    </message>
+    <message>
+        <source>published version {0}: kept</source>
+        <translation>公開済みのバージョン {0}: そのまま残します</translation>
+    </message>
+    <message>
+        <source>new version {0}: added</source>
+        <translation>新しいバージョン {0}: 追加します</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Plan {0}</source>
+        <translation>プラン {0}</translation>
+    </message>
+    <message>
+        <source>Plan {0}:</source>
+        <translation>プラン {0}:</translation>
+    </message>
+    <message>
+        <source>Send these changes to Partner Center?</source>
+        <translation>これらの変更をパートナー センターに送信しますか?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Submit the offer for preview?</source>
+        <translation>オファーをプレビューに提出しますか?</translation>
+    </message>
+    <message>
+        <source>Take the offer&apos;s preview live?</source>
+        <translation>オファーのプレビューを公開しますか?</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>提出中</translation>
+    </message>
+    <message>
+        <source>Job {0}: {1} ({2})</source>
+        <translation>ジョブ {0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Following job {0}</source>
+        <translation>ジョブ {0} の追跡</translation>
+    </message>
+    <message>
+        <source>Job {0}: following…</source>
+        <translation>ジョブ {0}: 追跡中…</translation>
+    </message>
+    <message>
+        <source>Job {0} succeeded.</source>
+        <translation>ジョブ {0} は成功しました。</translation>
+    </message>
+    <message>
+        <source>Job {0} {1}: Microsoft&apos;s errors are listed below.</source>
+        <translation>ジョブ {0} は {1} になりました: Microsoft からのエラーを下に示します。</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Remote desktop / SSH &amp;not supported (blocked on purpose)</source>
@@ -3496,6 +3755,75 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <source>Test ID</source>
+        <translation>テスト ID</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実際の値</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要な値</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Copy re&amp;mediation</source>
+        <translation>修正方法をコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}
+
+Actual: {2}
+Required: {3}
+
+Remediation:
+{4}
+
+Evidence:
+{5}</source>
+        <translation>{0} — {1}
+
+実際の値: {2}
+必要な値: {3}
+
+修正方法:
+{4}
+
+根拠:
+{5}</translation>
+    </message>
+</context>
+<context>
     <name>SasPage</name>
     <message>
         <source>SAS URIs</source>
@@ -3524,10 +3852,6 @@ Details: {0}</source>
     <message>
         <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
         <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
-    </message>
-    <message>
-        <source>Remember in the OS &amp;keyring</source>
-        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Connect and list containers</source>
@@ -3714,10 +4038,6 @@ Details: {0}</source>
         <translation>先にディスクに BLOB を割り当ててください。</translation>
     </message>
     <message>
-        <source>Creating a SAS needs the account key or a connection string with a key; a container SAS URL can only list.</source>
-        <translation>SAS の作成にはアカウント キー、またはキーを含む接続文字列が必要です。コンテナー SAS URL では一覧表示しかできません。</translation>
-    </message>
-    <message>
         <source>{0}: the keyring is unavailable, so this SAS is kept for this session only.</source>
         <translation>{0}: キーリングを使えないため、この SAS はこのセッションの間だけ保持されます。</translation>
     </message>
@@ -3742,6 +4062,10 @@ Details: {0}</source>
         <translation>最低期間に加える日数(&amp;D):</translation>
     </message>
     <message>
+        <source>The SAS URI changed while it was verified: verify it again.</source>
+        <translation>検証中に SAS URI が変わりました。もう一度検証してください。</translation>
+    </message>
+    <message>
         <source>Could not verify: {0}</source>
         <translation>検証できませんでした: {0}</translation>
     </message>
@@ -3752,6 +4076,14 @@ Details: {0}</source>
     <message>
         <source>Could not copy: {0}</source>
         <translation>コピーできませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>✗ made for another blob: generate a new SAS</source>
+        <translation>✗ 別の BLOB 用です: SAS を生成し直してください</translation>
+    </message>
+    <message>
+        <source>⚠ not verified yet: press Verify</source>
+        <translation>⚠ 未検証: 「検証」を押してください</translation>
     </message>
     <message>
         <source>pass</source>
@@ -3766,16 +4098,16 @@ Details: {0}</source>
         <translation>不合格</translation>
     </message>
     <message>
+        <source>ready ({0})</source>
+        <translation>準備完了 ({0})</translation>
+    </message>
+    <message>
         <source>no SAS yet</source>
         <translation>SAS 未作成</translation>
     </message>
     <message>
         <source>no blob assigned</source>
         <translation>BLOB 未割り当て</translation>
-    </message>
-    <message>
-        <source>ready ({0})</source>
-        <translation>準備完了 ({0})</translation>
     </message>
     <message>
         <source>⚠ expires soon: renew</source>
@@ -3796,6 +4128,13 @@ Details: {0}</source>
     <message>
         <source>SAS for {0}: read + list, from {1} to {2}. The token is kept in the keyring, not in the project.</source>
         <translation>{0} の SAS: 読み取り + 一覧表示、{1} から {2} まで。トークンはプロジェクトではなくキーリングに保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Remember in the OS &amp;keyring</source>
+        <translation>OS のキーリングに記憶する(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3871,56 +4210,12 @@ Details: {0}</source>
         <translation>問題のみ表示(&amp;P)</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>チェック項目</translation>
-    </message>
-    <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Test results</source>
         <translation>テスト結果</translation>
     </message>
     <message>
         <source>Result details</source>
         <translation>結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Commands to create the test VM…</source>
@@ -3949,28 +4244,6 @@ Details: {0}</source>
     <message>
         <source>✓ Ready for certification ({0} warning(s)).</source>
         <translation>✓ 認定の準備ができています (警告 {0} 件)。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>Fill in the Connection step first.</source>
@@ -4199,44 +4472,12 @@ Evidence:
         <translation>問題のみ表示(&amp;R)</translation>
     </message>
     <message>
-        <source>Test ID</source>
-        <translation>テスト ID</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>実際の値</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要な値</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
         <source>Pre-flight results</source>
         <translation>事前チェックの結果</translation>
     </message>
     <message>
         <source>Pre-flight result details</source>
         <translation>事前チェック結果の詳細</translation>
-    </message>
-    <message>
-        <source>Copy re&amp;mediation</source>
-        <translation>修正方法をコピー(&amp;M)</translation>
     </message>
     <message>
         <source>{0} file(s) changed since the last check: checking again.</source>
@@ -4253,6 +4494,14 @@ Evidence:
     <message>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
+    </message>
+    <message>
+        <source>upload again</source>
+        <translation>アップロードし直してください</translation>
+    </message>
+    <message>
+        <source>blob not linked to this file</source>
+        <translation>BLOB とこのファイルの対応が不明</translation>
     </message>
     <message>
         <source>Nothing to fix for this finding.</source>
@@ -4313,28 +4562,6 @@ Evidence:
     <message>
         <source>The file changed since: check inside again.</source>
         <translation>その後ファイルが変更されました。もう一度中をチェックしてください。</translation>
-    </message>
-    <message>
-        <source>{0} — {1}
-
-Actual: {2}
-Required: {3}
-
-Remediation:
-{4}
-
-Evidence:
-{5}</source>
-        <translation>{0} — {1}
-
-実際の値: {2}
-必要な値: {3}
-
-修正方法:
-{4}
-
-根拠:
-{5}</translation>
     </message>
     <message>
         <source>The pre-flight reads the local VHD file of a Linux OS disk: choose one first.</source>

@@ -70,14 +70,28 @@ def test_system_info_from_os_release_and_uname():
 
 
 def test_the_suite_sends_the_probe_once_to_sh(monkeypatch):
+    from wizard.core.model import ConnectionSettings
+    from wizard.core.operations import VmSecrets, run_certification
+
     calls = []
+
+    class Transport(str):  # the session the product's path opens (and closes)
+        def close(self):
+            calls.append("closed")
+
+    def fake_open_session(target, known_hosts, timeout, trust, sock, cancel):
+        return Transport("transport")
 
     def fake_run_command(transport, command, timeout, stdin, cancel):
         calls.append((transport, command, timeout, stdin, cancel))
         return 0, "@@@uname_m\nx86_64\n@@@end\n", ""
 
+    monkeypatch.setattr("wizard.core.sshconn.open_session", fake_open_session)
     monkeypatch.setattr("wizard.core.sshconn.run_command", fake_run_command)
-    results, evidence = lc.run_linux_suite("transport", GUIDE, timeout=12.5)
+    run = run_certification(ConnectionSettings(host="vm.example", user="tester"), VmSecrets(password="pw"), GUIDE,
+                            None, run_timeout=12.5)  # the fake session needs no known_hosts
+    results, evidence = run.results, run.evidence
+    assert calls.pop() == "closed"
     assert calls == [("transport", "sh -s", 12.5, lc.probe_script().encode(), None)]
     assert evidence == {"uname_m": "x86_64", "end": ""}
     assert {r.id: r.result for r in results}["os-architecture"] == PASSED

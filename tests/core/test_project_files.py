@@ -12,8 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from wizard.core.model import FORMAT_VERSION, Disk, Project, Sku
+from wizard.core.model import FORMAT_VERSION, Disk, Project, Sku, UploadRecord
 from wizard.core.projectio import (
     ProjectUnreadable,
     load_project,
@@ -233,3 +235,72 @@ def test_recovery_store_round_trip(tmp_path):
     assert problems == []
     store.discard(project.project_id)
     assert store.entries() == []
+
+
+# -- the chain fields of issue #32: a check's fingerprint, a disk's upload record ------------------------------
+def test_a_file_written_before_the_chain_fields_opens_and_says_what_is_not_known(tmp_path):
+    """An older file has no `upload` on its disks and no `fingerprint` in its checks: it opens without a
+    problem, the blob is "not known to hold the checked file" (⚠, never ✓), and saving adds the fields."""
+    from wizard.core.export import readiness
+    from wizard.core.status import Mark
+
+    vhd = tmp_path / "os.vhd"
+    vhd.write_bytes(b"\0" * 4096)
+    stat = vhd.stat()
+    data = demo_data()
+    disk = data["skus"][0]["disks"][0]
+    disk.pop("upload", None)
+    disk["vhd_path"], disk["blob_url"] = str(vhd), "https://contoso.blob.core.windows.net/vhds/os.vhd"
+    disk["vhd_check"] = {"target": str(vhd), "file_size": stat.st_size, "file_mtime_ns": stat.st_mtime_ns, "verdict": "pass"}
+    path = tmp_path / "old.mpwiz"
+    path.write_text(json.dumps(data))
+    loaded = load_project(path)
+    assert loaded.problems == []
+    disk_ = loaded.project.skus[0].disks[0]
+    assert disk_.upload is None and disk_.vhd_check.fingerprint == ""
+    items = {i.id: i for i in readiness(loaded.project, loaded.project.skus[0], {})}
+    assert items["vhd-check:0"].mark is Mark.OK  # size and mtime still say it is the checked file
+    assert items["upload:0"].mark is Mark.PARTIAL
+    save_project(loaded.project, path)
+    saved = json.loads(path.read_text())["skus"][0]["disks"][0]
+    assert saved["upload"] is None and saved["vhd_check"]["fingerprint"] == ""
+
+
+UPLOADS = st.builds(UploadRecord, blob_url=st.text(max_size=40), source_path=st.text(max_size=40),
+                    file_size=st.integers(0, 2**63 - 1), file_mtime_ns=st.integers(0, 2**63 - 1),
+                    fingerprint=st.text(max_size=32), content_md5=st.text(max_size=24), uploaded_at=st.text(max_size=30))
+
+
+@settings(max_examples=60, deadline=None)
+@given(UPLOADS, st.text(max_size=32))
+def test_any_upload_record_and_fingerprint_round_trip(upload, fingerprint):
+    from wizard.core.model import VhdCheckRecord
+    from wizard.core.projectio import parse_project
+
+    project = Project(skus=[Sku(disks=[Disk(upload=upload, vhd_check=VhdCheckRecord(fingerprint=fingerprint))])])
+    text = project_to_text(project)
+    again = parse_project(text, Path("t.mpwiz"))
+    assert again.problems == []
+    assert again.project.skus[0].disks[0].upload == upload
+    assert again.project.skus[0].disks[0].vhd_check.fingerprint == fingerprint
+
+
+JSONISH = st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.lists(st.integers(), max_size=2)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(st.sampled_from(["blob_url", "source_path", "file_size", "file_mtime_ns", "fingerprint",
+                                        "content_md5", "uploaded_at", "other"]), JSONISH, max_size=8) | JSONISH)
+def test_any_upload_value_in_a_file_loads_with_problems_or_is_refused(value):
+    from wizard.core.projectio import parse_project
+
+    data = demo_data()
+    data["skus"][0]["disks"][0]["upload"] = value
+    try:
+        loaded = parse_project(json.dumps(data), Path("t.mpwiz"))
+    except ProjectUnreadable:
+        return
+    upload = loaded.project.skus[0].disks[0].upload
+    assert upload is None or isinstance(upload, UploadRecord)
+    text = project_to_text(loaded.project)  # what loads can be saved, and loads again the same
+    assert project_to_text(parse_project(text, Path("t.mpwiz")).project) == text

@@ -1,4 +1,4 @@
-"""The wizard used the way a person uses it (tests/person.py): click where a field is, type into
+"""The wizard used the way a person uses it (tests/helpers/person.py): click where a field is, type into
 whatever has the focus, turn the wheel over what is under the pointer, walk with the keyboard.
 
 Before the fix in StepPage.refresh_complete, the first key typed into any field moved the focus

@@ -1,4 +1,4 @@
-"""A first-timer's walk (#17), typed like a person (tests/person.py): from an empty project through
+"""A first-timer's walk (#17), typed like a person (tests/helpers/person.py): from an empty project through
 the start page to an export and the "What's next" page, reading on each screen what it needs and
 where to find it -- nothing the screen does not say. Plus the Help menu, the guidance panel and the
 SAS page's explanations. No services: the steps that need a VM or a storage account are read, not

@@ -193,6 +193,21 @@ def test_check_ids_from_data_never_leave_the_report_bundle(tmp_path):
     assert all(Path(p).resolve().is_relative_to(bundle.folder.resolve()) for p in bundle.folder.rglob("*"))
 
 
+def test_a_bundle_that_cannot_be_written_leaves_no_part_of_a_file(tmp_path):
+    out = tmp_path / "out"
+    (out / "b" / "report.html").mkdir(parents=True)  # in the way: the rename onto it fails
+    results = [CheckRecord(id="ok-id", name="n", result="Passed", test_id="1")]
+    record = build_record(model.TestRunRecord(results=results), "2026-12-01T00:00:00Z")
+    with pytest.raises(OSError):
+        write_bundle(record, results, out, "b.zip")
+    assert [p for p in out.rglob("*") if p.name.endswith(".part")] == []
+    (out / "b" / "report.html").rmdir()
+    (out / "b.zip").mkdir()  # now the zip's place is taken
+    with pytest.raises(OSError):
+        write_bundle(record, results, out, "b.zip")
+    assert [p for p in out.rglob("*") if p.name.endswith(".part")] == []
+
+
 @pytest.mark.parametrize("value", ["../x", "..", ".", "", "a/b", "a\\b", "C:x", "con", "CON.txt", "\x00", "é", "x" * 500])
 def test_safe_file_names_are_one_component(value):
     name = safe_file_name(value)

@@ -49,8 +49,11 @@ def gallery_plan(confirmed: bool = True):
     for disk in sku.disks:
         disk.image_type = "x64Gen2"
     arm = Disk("os", "arm OS", image_type="arm64Gen2", blob_url=f"{BASE}/arm-os.vhd")
-    arm.vhd_check = sku.disks[0].vhd_check
-    arm.sas = sku.disks[0].sas
+    import dataclasses
+
+    # The arm image's own check and SAS, of its own blob (a SAS belongs to one blob: issue #32).
+    arm.vhd_check = dataclasses.replace(sku.disks[0].vhd_check, target=arm.blob_url)
+    arm.sas = dataclasses.replace(sku.disks[0].sas, blob_url=arm.blob_url, secret_purpose=f"sas:{arm.blob_url}")
     sku.disks.append(arm)
     # One test VM per image type: a run of each (the same results, for this test).
     import copy

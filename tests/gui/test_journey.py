@@ -46,7 +46,7 @@ def test_a_partner_center_export_carries_nothing_of_the_2015_form(fresh, tmp_pat
     tabs = [export.preview_tabs.tabText(i) for i in range(export.preview_tabs.count())]
     assert tabs == ["Partner Center (fields)", "Partner Center (JSON)"], tabs
     assert export.preview_tabs.currentIndex() == 0
-    assert export.format_combo.currentData() == "partner-center-json"  # Partner Center's own file first
+    assert export.format_combo.currentData() == "partner-center-configure"  # Partner Center's own request first
     labels = form_labels(export)
     assert labels[:2] == ["Offer ID (3–50 characters)", "Plan ID (3–50 characters)"], labels
     assert "Recommended VM size 1 of at most 6" in labels and "Supports VM extensions" in labels, labels
@@ -76,7 +76,7 @@ def test_a_partner_center_export_carries_nothing_of_the_2015_form(fresh, tmp_pat
     wait_for(lambda: export.task is None, "the SAS URIs were read")
     assert [export.preview_tabs.tabText(i) for i in range(export.preview_tabs.count())] == ["Publishing portal (guide)"]
     offered = [export.format_combo.itemData(i) for i in range(export.format_combo.count())]
-    assert "partner-center-json" not in offered and offered[0] == "portal-html", offered
+    assert not [f for f in offered if f.startswith("partner-center")] and offered[0] == "portal-html", offered
     labels = form_labels(export)
     assert "Marketplace URL" in labels and "Recommended VM size 3" in labels, labels
     assert not [label for label in labels if "Plan ID" in label or "Supports" in label], labels

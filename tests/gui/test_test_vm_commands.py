@@ -130,3 +130,24 @@ def test_commands_that_still_hold_placeholders_say_so_above_them(new_window):
     assert not dialog.missing_note.isVisible()
     assert "MISSING-" not in dialog.texts["az-script"].toPlainText()
     dialog.close()
+
+
+def test_commands_for_a_blob_that_is_not_the_checked_file_say_so(project, tmp_path):
+    """Issue #32: the test VM is made from the blob; when the blob holds another file than the one checked,
+    the commands say NOT READY with the fix (the same words as the checklist's ✗)."""
+    from wizard.core.identity import file_identity
+    from wizard.core.model import UploadRecord, VhdCheckRecord
+
+    disk = project.skus[0].disks[0]
+    old, new = tmp_path / "disk.vhd", tmp_path / "ext4.vhd"
+    old.write_bytes(b"\1" * 4096)
+    new.write_bytes(b"\2" * 4096)
+    sent, checked = file_identity(str(old)), file_identity(str(new))
+    disk.upload = UploadRecord(OS_URL, str(old), sent.size, sent.mtime_ns, sent.fingerprint)
+    disk.vhd_path = str(new)
+    disk.vhd_check = VhdCheckRecord(target=str(new), verdict="pass", file_size=checked.size,
+                                    file_mtime_ns=checked.mtime_ns, fingerprint=checked.fingerprint)
+    text = commands_for_test_vm("az-script", project, project.skus[0])
+    assert "# NOT READY: OS disk: the blob holds disk.vhd, not the checked ext4.vhd: upload ext4.vhd again" in text
+    disk.upload = UploadRecord(OS_URL, str(new), checked.size, checked.mtime_ns, checked.fingerprint)
+    assert "NOT READY" not in commands_for_test_vm("az-script", project, project.skus[0])

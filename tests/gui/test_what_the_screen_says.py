@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from person import Person, settle
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from wizard.core.model import CheckRecord
 from wizard.core.model import TestRunRecord as RunRecord  # not "Test*": pytest would try to collect it
@@ -53,6 +53,20 @@ def test_questionnaire_is_not_done_without_a_test_run():
     assert step_states(project)[Step.QUESTIONNAIRE] is StepState.ATTENTION
     project.test_runs.append(RunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "h", "u",
                                            project.profile_id, "x", [CheckRecord("bash-history", result="Passed")]))
+    # The step holds the questionnaire and the report made from it (as the export checklist does): the
+    # questionnaire is ✓ there and here, the step waits for the stored report.
+    from wizard.core.export import readiness
+    from wizard.core.model import ReportRecord
+    from wizard.core.steps import step_statuses
+
+    items = {i.id: i for i in readiness(project, project.skus[0], {})}
+    assert items["questionnaire"].ok and not items["report"].ok
+    status = step_statuses(project)[Step.QUESTIONNAIRE]
+    assert status.state is StepState.ATTENTION
+    assert status.text == "The certification report is not stored in the VHDs' container"
+    for sku in project.skus:
+        sku.report = ReportRecord("r.zip", blob_url="https://a.blob.core.windows.net/vhds/r.zip",
+                                  test_run_started=project.test_runs[-1].started_at)
     assert step_states(project)[Step.QUESTIONNAIRE] is StepState.DONE
 
 
@@ -347,7 +361,8 @@ def test_any_text_from_the_vm_is_shown_or_translated_never_a_crash(text):
 
 
 def test_the_step_list_says_why_a_step_needs_attention(window):
-    """The demo's questionnaire is fully answered but has no test run to report on: the ⚠ says so."""
+    """The demo's questionnaire is fully answered but has no test run to report on: the ⚠ says so, in
+    the words of the item that is not met."""
     from wizard.core.model import VhdCheckRecord
     from wizard.core.steps import step_statuses
 
@@ -357,16 +372,20 @@ def test_the_step_list_says_why_a_step_needs_attention(window):
     window._refresh_steps()
     status = step_statuses(project)[Step.QUESTIONNAIRE]
     assert status.state is StepState.ATTENTION
-    assert status.text == "every question is answered; the report needs a test run first"
+    assert status.text == "The certification report needs a test run first"
     item = window.steps.item(int(Step.QUESTIONNAIRE))
-    assert item.toolTip() == "needs attention: every question is answered; the report needs a test run first (Ctrl+5)"
+    assert item.toolTip() == "needs attention: The certification report needs a test run first (Ctrl+5)"
     assert window.steps.item(int(Step.VHD)).toolTip() == "not started (Ctrl+2)"  # the demo's disks are not checked
-    project.skus[0].disks[0].vhd_check = VhdCheckRecord(target="os.vhd", verdict="pass")
+    os_disk = project.skus[0].disks[0]
+    os_disk.blob_url = "https://contoso.blob.core.windows.net/vhds/os.vhd"
+    os_disk.vhd_check = VhdCheckRecord(target=os_disk.blob_url, verdict="pass")
     window._refresh_steps()
-    assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: 2 disk(s) not checked yet (Ctrl+2)"
+    # The worst item's words, the same as the export checklist's.
+    assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: data disk LUN 0: the VHD has not been checked (Ctrl+2)"
     project.skus[0].disks[1].vhd_check = VhdCheckRecord(target="data.vhd", verdict="fail")
     window._refresh_steps()
-    assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: the check of 1 disk(s) failed (Ctrl+2)"
+    assert window.steps.item(int(Step.VHD)).toolTip() == "failed or out of date: data disk LUN 0: the VHD check failed (Ctrl+2)"
+    assert window.steps.item(int(Step.VHD)).icon().cacheKey() != 0  # a mark is drawn: ✗
     assert window.steps.item(int(Step.OFFER)).toolTip() == "done (Ctrl+1)"
 
 
@@ -388,3 +407,41 @@ def test_a_disabled_next_says_what_it_waits_for(window):
     window.document.project.profile_id = "publishing-guide-2015"
     page.load_from_project()
     assert next_button.isEnabled() and next_button.toolTip() == ""
+
+
+def test_the_test_run_banner_says_what_the_checklist_and_the_step_list_say(window):
+    """Before: the banner counted the words "Failed"/"Error" and said "Ready for certification" where the
+    checklist asked for explanations. Now all three read the evaluator's one test-run item."""
+    from wizard.core.export import readiness
+    from wizard.core.steps import step_statuses
+
+    project = window.document.project
+    project.test_runs.append(RunRecord("2026-11-30T10:00:00Z", "2026-11-30T10:01:00Z", "linux", "h", "u", project.profile_id,
+                                       "x", [CheckRecord("iptables", result="Failed"),
+                                             CheckRecord("bash-history", result="Passed")]))
+    project.questionnaire.exception_notes.pop("iptables", None)
+    window.wizard.jump_to(int(Step.TEST_RUN))
+    page = window.pages[Step.TEST_RUN]
+    page.load_from_project()
+    item = next(i for i in readiness(project, project.skus[0], {}) if i.id == "test-run")
+    assert not item.ok and item.text.endswith("without an exception explanation: iptables")
+    assert page.banner.text().startswith("✗ 1 failure(s), 0 warning(s)")
+    assert page.banner.text().endswith(item.text)
+    assert step_statuses(project)[Step.TEST_RUN].state is StepState.FAILED
+    project.questionnaire.exception_notes["iptables"] = "The appliance ships its own firewall policy."
+    page.load_from_project()
+    item = next(i for i in readiness(project, project.skus[0], {}) if i.id == "test-run")
+    assert item.ok
+    assert page.banner.text() == f"✓ {item.text}"
+    assert "Ready for certification" not in page.banner.text()  # it is an exception request, said as such
+    assert step_statuses(project)[Step.TEST_RUN].state is StepState.DONE
+
+
+def test_the_questionnaire_page_does_not_say_no_failed_result_without_a_run(window):
+    project = window.document.project
+    project.test_runs.clear()
+    window.wizard.jump_to(int(Step.QUESTIONNAIRE))
+    page = window.pages[Step.QUESTIONNAIRE]
+    texts = [w.text() for w in page.findChildren(QLabel)]
+    assert "No certification test run yet" in texts
+    assert not [t for t in texts if "has no Failed" in t]

@@ -1,4 +1,4 @@
-"""A publisher's first Partner Center submission, clicked and typed like a person (tests/person.py), against the
+"""A publisher's first Partner Center submission, clicked and typed like a person (tests/helpers/person.py), against the
 real services: an empty project → the Offer page with an x64 Generation 2 image → a real GPT + EFI fixed VHD
 (sfdisk + qemu-img) chosen in the file dialog, checked and uploaded to Azurite with the Upload button →
 the Connection page to the suite's sshd test user, the host key's fingerprint answered in its prompt →
@@ -390,7 +390,8 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     items = export.exports[0].items
     assert [i.id for i in items if not i.ok] == [], [(i.id, i.template) for i in items if not i.ok]
     marks = [export.checklist.item(r, 0).text() for r in range(export.checklist.rowCount())]
-    assert [i.id for i in items] == ["offer", "vhd-check:0", "sas:0", "test-run", "questionnaire", "report"]
+    # upload:0 -- the blob holds the checked file (issue #32's chain)
+    assert [i.id for i in items] == ["offer", "vhd-check:0", "upload:0", "sas:0", "test-run", "questionnaire", "report"]
     assert marks == ["✓"] * len(items), marks
     assert export.summary.text() == "Ready to submit."
     choose(person, export.format_combo, "partner-center-json")

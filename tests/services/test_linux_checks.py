@@ -1,6 +1,6 @@
 """The Linux test cases run over the real loopback sshd against prepared image roots, both ways.
 
-The roots are busybox-static systems (tests/sshd_server.py). Tools a busybox root
+The roots are busybox-static systems (tests/helpers/sshd_server.py). Tools a busybox root
 lacks (waagent, python3, openssl, sshd, ifup) are small scripts that print what the
 real tools print; the probe and every verdict are exercised for real over SSH.
 """
@@ -11,9 +11,11 @@ import paramiko
 import pytest
 from sshd_server import run_user
 
-from wizard.core.linux_checks import FAILED, PASSED, SKIPPED, WARNING, run_linux_suite
+from wizard.core.linux_checks import FAILED, PASSED, SKIPPED, WARNING
+from wizard.core.model import ConnectionSettings
+from wizard.core.operations import VmSecrets, run_certification
 from wizard.core.profiles import load_profile
-from wizard.core.sshconn import KnownHosts, SshTarget, open_session
+from wizard.core.sshconn import KnownHosts
 
 GUIDE = load_profile("publishing-guide-2015")
 PC = load_profile("partner-center")
@@ -22,12 +24,11 @@ PC = load_profile("partner-center")
 def run_suite(sshd, tmp_path, image, profile):
     known = KnownHosts(tmp_path / "known_hosts")
     known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key(filename=str(sshd.host_key)))
-    transport = open_session(SshTarget("127.0.0.1", sshd.port, image.user, password=image.password), known)
-    try:
-        results, evidence = run_linux_suite(transport, profile)
-    finally:
-        transport.close()
-    return {r.id: r for r in results}, evidence
+    # The product's path: the page's Run and `mpwizard certify` both run the suite through run_certification.
+    c = ConnectionSettings(host="127.0.0.1", port=sshd.port, user=image.user)
+    run = run_certification(c, VmSecrets(password=image.password), profile, known)
+    assert run.interrupted == ""
+    return {r.id: r for r in run.results}, run.evidence
 
 
 def test_all_23_cases_exist_with_tool_ids(sshd, roots, tmp_path):
@@ -195,7 +196,7 @@ def test_cancel_stops_a_running_probe_within_a_second(sshd, roots, tmp_path):
     import time
 
     from wizard.core.progress import Cancelled, CancelToken
-    from wizard.core.sshconn import run_command
+    from wizard.core.sshconn import SshTarget, open_session, run_command
 
     known = KnownHosts(tmp_path / "kh")
     known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key(filename=str(sshd.host_key)))

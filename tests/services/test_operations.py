@@ -77,6 +77,56 @@ def test_a_missing_keyring_is_said_not_hidden(monkeypatch):
     assert storage_access(project).secret == "typed-this-session"  # the session needs no keyring
 
 
+# -- the rules the pages used to write themselves ------------------------------------------------------
+def test_the_vm_secret_is_the_passphrase_only_for_key_sign_in_on_linux():
+    from wizard.core.model import OS_LINUX, OS_WINDOWS
+    from wizard.core.operations import session_vm_secrets, vm_secrets
+
+    assert vm_secrets(ConnectionSettings(platform=OS_LINUX, auth="key"), "s") == VmSecrets(passphrase="s")
+    assert vm_secrets(ConnectionSettings(platform=OS_LINUX, auth="password"), "s") == VmSecrets(password="s")
+    assert vm_secrets(ConnectionSettings(platform=OS_WINDOWS, auth="key"), "s") == VmSecrets(password="s")
+    # The test run reads the session through the same rule the Connection step stored it by.
+    project = new_project()
+    project.connection = ConnectionSettings(platform=OS_LINUX, host="vm.example", user="me", auth="key")
+    from wizard.core.operations import connection_secret_ref
+
+    credentials().store(connection_secret_ref(project.project_id, project.connection), "phrase", remember=False)
+    assert session_vm_secrets(project) == VmSecrets(passphrase="phrase")
+
+
+def test_a_sas_needs_a_key_and_a_container_sas_url_is_said_to_only_list():
+    from wizard.core.operations import M_NO_KEY, sas_needs_key
+    from wizard.core.storage import StorageAccess
+
+    key = StorageAccess(ACCOUNT_KEY, "contosovhds", "core.windows.net", "", AZURITE_KEY)
+    assert sas_needs_key(key) == ""
+    listing = StorageAccess("container-sas", "contosovhds", "core.windows.net", "",
+                            "https://contosovhds.blob.core.windows.net/vhds?sv=2022-11-02&sp=rl&sig=abc")
+    assert sas_needs_key(listing) == M_NO_KEY
+
+
+def test_a_secret_goes_to_the_keyring_else_the_session_and_says_why(monkeypatch):
+    from wizard.core import credentials as credmod
+    from wizard.core.operations import keep_secret, read_secret
+
+    project = new_project()
+    ref = vm_secret_ref(project.project_id, "password", "me", "vm.example", 22)
+    kept = keep_secret(ref, "remembered", remember=True)  # the real Secret Service keyring
+    assert kept.in_keyring and kept.problem is None
+    credentials()._session.clear()  # a new session: the keyring still has it
+    assert read_secret(ref) == "remembered"
+    assert keep_secret(ref, "this-session", remember=False) == type(kept)(False, None)
+
+    def no_backend(self):
+        raise credmod.NoKeyringBackend("No secure keyring backend is available.")
+
+    monkeypatch.setattr(credmod.CredentialService, "_backend", no_backend)
+    other = vm_secret_ref(project.project_id, "password", "me", "other.example", 22)
+    kept = keep_secret(other, "typed", remember=True)
+    assert not kept.in_keyring and isinstance(kept.problem, credmod.NoKeyringBackend)
+    assert read_secret(other) == "typed"  # kept for this session: nothing typed is lost
+
+
 # -- a disk: CLI and page judge it alike ---------------------------------------------------------------
 def test_cli_and_page_judge_disks_alike(make_vhd, cli, new_window):
     window = new_window()

@@ -1,6 +1,6 @@
 """Pre-flight (issue #23): the Linux test cases judged from a fixed VHD's files, offline.
 
-Images are real: the test roots (tests/image_roots.py — the same contents sshd serves) go into
+Images are real: the test roots (tests/helpers/image_roots.py — the same contents sshd serves) go into
 `mkfs.ext4 -d`, a table from `sfdisk` (MBR at sector 2048, GPT with an EFI partition) and
 `qemu-img convert -O vpc -o subformat=fixed`. The parity test runs the SSH probe on the served
 roots and the pre-flight on images of those very folders, and compares case by case.
@@ -274,7 +274,7 @@ def test_vhd_page_checks_inside_the_image_with_each_fix(qtbot, demo_window, imag
     person = Person(window)
     person.click(page.btn_check)  # the format check first
     qtbot.waitUntil(lambda: page.task is None and disk.vhd_check is not None, timeout=20_000)
-    bar = page.lower.tabBar()
+    bar = page.result_tabs.tabBar()
     person.click(bar, bar.tabRect(1).center())
     settle(10)
     person.click(page.btn_preflight)
@@ -308,7 +308,7 @@ def test_vhd_page_preflight_cancel_and_unreadable_image(qtbot, demo_window, imag
     monkeypatch.setattr(pre, "offline_sections", slow_disk)
     window, page, disk = _vhd_page_with(demo_window, qtbot, images[0])
     person = Person(window)
-    person.click(page.lower.tabBar(), page.lower.tabBar().tabRect(1).center())
+    person.click(page.result_tabs.tabBar(), page.result_tabs.tabBar().tabRect(1).center())
     settle(10)
     person.click(page.btn_preflight)
     assert page.btn_cancel.isEnabled() and not page.btn_preflight.isEnabled()
@@ -392,7 +392,7 @@ def test_inside_the_image_tab_fits_at_1024x700_with_results(qtbot, demo_window, 
     try:
         window, page, disk = _vhd_page_with(demo_window, qtbot, images[1])
         person = Person(window)
-        person.click(page.lower.tabBar(), page.lower.tabBar().tabRect(1).center())
+        person.click(page.result_tabs.tabBar(), page.result_tabs.tabBar().tabRect(1).center())
         settle(10)
         person.click(page.btn_preflight)
         qtbot.waitUntil(lambda: page.task is None and disk.preflight is not None, timeout=30_000)

@@ -19,7 +19,7 @@ from wizard.core.model import Answer
 from wizard.core.questionnaire import FALSE, TRUE, apply_prefill, load_questionnaire, progress
 from wizard.core.resources import resource_path
 from wizard.core.secrets import vm_secret_ref
-from wizard.core.steps import Step, StepState, step_states
+from wizard.core.steps import Step, StepState
 
 from factories import answer_everything, complete_project, sample_run
 
@@ -164,7 +164,14 @@ def test_answering_the_questionnaire_unblocks_next(qtbot, questionnaire_window):
     assert page.tabs.currentIndex() == 2  # took the user to the missing field
     qtbot.keyClicks(page.ssh_access, "azureuser, port 22, key handed over separately")
     assert next_button.isEnabled()
-    assert step_states(page.project)[Step.QUESTIONNAIRE] is StepState.DONE
+    # The questionnaire is ✓ (as in Export); the step waits for the report stored from it (its other item).
+    from wizard.core.export import readiness
+    from wizard.core.status import R_REPORT_NO_RUN, R_REPORT_NONE
+    from wizard.core.steps import step_statuses
+
+    assert next(i for i in readiness(page.project, page.project.skus[0], {}) if i.id == "questionnaire").ok
+    status = step_statuses(page.project)[Step.QUESTIONNAIRE]
+    assert status.state is StepState.ATTENTION and status.reason in (R_REPORT_NONE, R_REPORT_NO_RUN)
     assert window.document.dirty
     # An exception explanation for the Failed iptables result is kept per check.
     qtbot.keyClicks(page.exception_edits["iptables"], "The appliance needs its own DROP policy.")

@@ -108,19 +108,16 @@ def test_screenshots_of_a_real_test_run_and_the_connection_page(xvfb, sshd, root
     """The results table holds a real run against the loopback sshd's failing image root."""
     import paramiko
 
-    from wizard.core.linux_checks import run_linux_suite
-    from wizard.core.model import CheckRecord, TestRunRecord
+    from wizard.core.model import CheckRecord, ConnectionSettings, TestRunRecord
+    from wizard.core.operations import VmSecrets, run_certification
     from wizard.core.profiles import load_profile
     from wizard.core.projectio import load_project, save_project
-    from wizard.core.sshconn import KnownHosts, SshTarget, open_session
+    from wizard.core.sshconn import KnownHosts
 
     known = KnownHosts(tmp_path / "kh")
     known.remember("127.0.0.1", sshd.port, paramiko.Ed25519Key(filename=str(sshd.host_key)))
-    transport = open_session(SshTarget("127.0.0.1", sshd.port, run_user("mpwtbad"), password="bad-Pass-1"), known)
-    try:
-        results, _ = run_linux_suite(transport, load_profile("publishing-guide-2015"))
-    finally:
-        transport.close()
+    c = ConnectionSettings(host="127.0.0.1", port=sshd.port, user=run_user("mpwtbad"))
+    results = run_certification(c, VmSecrets(password="bad-Pass-1"), load_profile("publishing-guide-2015"), known).results
     project = load_project(ROOT / "resources/examples/demo.mpwiz").project
     project.connection.host, project.connection.port = "127.0.0.1", sshd.port
     project.test_runs.append(TestRunRecord("2026-11-25T10:00:00Z", "2026-11-25T10:00:01Z", "linux", "127.0.0.1",

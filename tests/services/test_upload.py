@@ -334,3 +334,70 @@ def test_the_command_line_says_it_made_the_container(make_vhd, azurite, cli):
                 env=env, timeout=120)
     assert again.returncode == 0 and "did not exist" not in again.stderr, again.stderr
     assert json.loads(again.stdout)["created_container"] == ""
+
+
+# -- the chain file → upload → blob → SAS (issue #32): the wrong disk is ✗ until it is uploaded ---------------
+def test_upload_a_then_check_b_is_failed_everywhere_until_b_is_uploaded(make_vhd, container, azurite):
+    """The operations a publisher's actions call: check disk.vhd, upload it, then choose and check ext4.vhd
+    and forget to upload it. The blob's metadata and the project both name the file sent; the VHD item
+    is ✗ in the step list and in the export checklist until ext4.vhd is uploaded; the SAS made for the
+    old blob is then ✗ with its fix."""
+    from datetime import UTC, datetime, timedelta
+
+    from wizard.core.export import prepare
+    from wizard.core.model import SasRecord, new_project
+    from wizard.core.operations import check_disk, record_upload
+    from wizard.core.profiles import load_profile
+    from wizard.core.status import Mark
+    from wizard.core.steps import Step, StepState, step_states
+    from wizard.core.upload import read_identity_metadata
+
+    profile = load_profile("publishing-guide-2015")
+    a = sparse_vhd(make_vhd, "30G", [(MIB, b"disk A" * 100)])
+    a = a.rename(a.with_name("disk.vhd"))
+    b = sparse_vhd(make_vhd, "30G", [(MIB, b"disk B" * 100)])
+    b = b.rename(b.with_name("ext4.vhd"))
+    project = new_project()
+    disk = project.skus[0].disks[0]
+
+    def check(path):
+        disk.vhd_path = str(path)
+        disk.vhd_check = check_disk(str(path), profile, "os", "linux").record
+        assert disk.vhd_check.fingerprint  # the identity of what the check read
+
+    def upload(path):
+        url = f"{container}/{path.name}"
+        summary = upload_vhd(path, url, account_key=AZURITE_KEY, journal_folder=path.parent / "j")
+        record_upload(disk, str(path), url, summary)
+        return azurite.service().get_blob_client("uploads", path.name)
+
+    def upload_item():
+        (export,) = prepare(project, {project.skus[0].sku_id: {0: "x"}})
+        return next(i for i in export.items if i.id == "upload:0")
+
+    check(a)
+    blob = upload(a)
+    name, identity, _md5 = read_identity_metadata(blob.get_blob_properties().metadata)
+    assert name == "disk.vhd"
+    assert (identity.size, identity.mtime_ns, identity.fingerprint) == (
+        disk.vhd_check.file_size, disk.vhd_check.file_mtime_ns, disk.vhd_check.fingerprint)
+    assert (disk.upload.source_path, disk.upload.fingerprint) == (str(a), identity.fingerprint)
+    assert upload_item().mark is Mark.OK
+    now = datetime.now(UTC)
+    disk.sas = SasRecord(disk.blob_url, (now - timedelta(hours=1)).isoformat(), (now + timedelta(days=40)).isoformat(),
+                         verdict="pass", secret_purpose="x")
+
+    check(b)  # the fixed image, checked, not uploaded
+    item = upload_item()
+    assert item.mark is Mark.FAIL
+    assert item.text == "OS disk: the blob holds disk.vhd, not the checked ext4.vhd: upload ext4.vhd again"
+    assert step_states(project)[Step.VHD] is StepState.FAILED
+
+    blob = upload(b)
+    assert read_identity_metadata(blob.get_blob_properties().metadata)[0] == "ext4.vhd"
+    assert upload_item().mark is Mark.OK
+    assert step_states(project)[Step.VHD] is not StepState.FAILED
+    (export,) = prepare(project, {project.skus[0].sku_id: {0: "x"}})
+    sas = next(i for i in export.items if i.id == "sas:0")
+    assert sas.mark is Mark.FAIL and sas.text.endswith("make a new SAS for the new blob")
+    assert step_states(project)[Step.SAS] is StepState.FAILED

@@ -55,7 +55,7 @@ def test_check_all_shows_pass_and_fail_with_fix(qtbot, win, page, make_vhd):
     page.btn_copy.click()
     assert QGuiApplication.clipboard().text() == page.fix.toPlainText()
     assert win.document.dirty
-    assert step_states(page.project)[Step.VHD] == StepState.ATTENTION
+    assert step_states(page.project)[Step.VHD] == StepState.FAILED  # ✗: a failed check, as in Export
 
 
 def test_results_are_saved_and_a_changed_file_is_rechecked(qtbot, win, page, make_vhd, tmp_path, new_window):

@@ -1,8 +1,9 @@
 """The Linux certification test cases (REFERENCE.md §3), judged from one read-only probe.
 
-`run_linux_suite` sends `resources/probes/linux-probe.sh` to `sh -s` over one SSH
-session (one round trip, nothing written to the VM), splits its output into
-sections and runs every check on them locally. Thresholds come from the profile.
+`operations.run_certification` (its `_run_linux`) sends `probe_script()` --
+`resources/probes/linux-probe.sh` -- to `sh -s` over one SSH session (one round trip,
+nothing written to the VM); `parse_sections` splits its output into sections and
+`judge` runs every check on them locally. Thresholds come from the profile.
 Each result carries the tool's TestID where it has one, the verdict, the actual
 and required values, the exact remediation and the evidence it was judged on.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from .checks import CheckResult, profile_version, tool_record, version_tuple  # noqa: F401 - tool_record re-exported
 from .profiles import Profile
@@ -436,12 +436,3 @@ def system_info(evidence: Evidence) -> dict[str, str]:
         "OSVersion": os_release.get("VERSION_ID", "").strip('"'),
     }
 
-
-def run_linux_suite(transport: Any, profile: Profile, timeout: float = 60.0, progress: Progress = no_progress,
-                    cancel: CancelToken | None = None) -> tuple[list[CheckResult], Evidence]:
-    """One round trip: the probe over `sh -s`, then every check locally."""
-    from .sshconn import run_command
-
-    status, out, err = run_command(transport, "sh -s", timeout=timeout, stdin=probe_script().encode(), cancel=cancel)
-    evidence = parse_sections(out)
-    return judge(evidence, profile, progress, cancel), evidence

@@ -64,6 +64,9 @@ class VhdCheckRecord:
     allocated_bytes: int | None = None
     verdict: str = "fail"  # pass | warning | fail
     findings: list[VhdFinding] = field(default_factory=list)
+    # What the check read of a local file, as a fingerprint (footer and partition area): with size and
+    # mtime it is the file's identity, which an upload must match (issue #32). "" for blobs and older files.
+    fingerprint: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -84,6 +87,22 @@ class SasRecord:
 
 
 @dataclass
+class UploadRecord:
+    """Which file an upload sent to which blob: the file's identity as the VHD check records it (size,
+    modification time, fingerprint) and the MD5 when the upload read the content back. The blob's
+    metadata carries the same identity (core.upload.IDENTITY_METADATA)."""
+
+    blob_url: str = ""
+    source_path: str = ""
+    file_size: int = 0
+    file_mtime_ns: int = 0
+    fingerprint: str = ""
+    content_md5: str = ""
+    uploaded_at: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Disk:
     """One image disk of a SKU: the OS disk or a data disk, its local file and/or blob."""
 
@@ -95,6 +114,7 @@ class Disk:
     vhd_check: VhdCheckRecord | None = None
     sas: SasRecord | None = None
     preflight: PreflightRecord | None = None  # the Linux cases judged offline from the file (issue #23)
+    upload: UploadRecord | None = None  # which file the wizard last uploaded to `blob_url` (issue #32)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -429,6 +449,24 @@ class StorageSettings:
 
 
 @dataclass
+class PartnerCenterRecord:
+    """Partner Center, live (issue #30): who signs in (no secret: the keyring holds it, bound to the
+    tenant and client), the product's durable ID, and the last job this project sent -- so a
+    reopened project goes on following it. Absent from older files (it defaults to empty)."""
+
+    tenant_id: str = ""
+    client_id: str = ""
+    api: str = ""  # "" = Microsoft's base URL
+    product_id: str = ""  # the durable ID, "product/<guid>"
+    last_job_id: str = ""
+    last_job_kind: str = ""  # "push" | "submit-preview" | "submit-live"
+    last_job_sent_at: str = ""  # ISO 8601 UTC
+    last_job_status: str = ""  # notStarted | running | completed
+    last_job_result: str = ""  # pending | succeeded | failed | cancelled
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Project:
     """Everything the user entered and every result: what a .mpwiz file holds (no secrets)."""
 
@@ -444,6 +482,7 @@ class Project:
     test_runs: list[TestRunRecord] = field(default_factory=list)
     questionnaire: QuestionnaireAnswers = field(default_factory=QuestionnaireAnswers)
     last_export: ExportRecord | None = None
+    partner_center: PartnerCenterRecord = field(default_factory=PartnerCenterRecord)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def latest_run(self) -> TestRunRecord | None:

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .preflight import Preflight
     from .sas import SasUri, SasVerification
     from .sshconn import ConnectionReport, KnownHosts, SshTarget
+    from .status import StatusItem
     from .upload import UploadSummary
     from .vhdcheck import VhdReport
     from .winremote import WinTarget
@@ -221,6 +222,35 @@ def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, w
                       verify_md5=verify_md5, progress=progress, cancel=cancel)
 
 
+# -- status: the one evaluator's answers for pages (core.status) ----------------------------------------------
+def disk_status(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
+    """One disk's status items by kind ("vhd-check", "upload", "sas", "preflight")."""
+    from .status import disk_items
+
+    return disk_items(project, sku, disk)
+
+
+def run_status(project: Project, run: TestRunRecord | None) -> StatusItem:
+    """What a test run says for certification (the Test run banner; the checklist's "test-run" item)."""
+    from .status import run_item
+
+    return run_item(project, run)
+
+
+def record_upload(disk: Disk, path: str, blob_url: str, summary: UploadSummary) -> None:
+    """The disk's blob is now `blob_url`, holding the file identity the upload sent (issue #32: the
+    status evaluator compares it with the check's)."""
+    from .model import UploadRecord
+    from .projectio import utc_now_iso
+    from .storage import parse_blob_url
+
+    clean = parse_blob_url(blob_url).url_without_sas
+    ident = summary.identity
+    disk.blob_url = clean
+    disk.upload = UploadRecord(clean, path, ident.size if ident else 0, ident.mtime_ns if ident else 0,
+                               ident.fingerprint if ident else "", summary.content_md5 or "", utc_now_iso())
+
+
 def upload_blob_name(path: str) -> str:
     """The blob name an upload gets: the file's name without what the portal refuses (blanks, %, ")."""
     import os
@@ -240,8 +270,7 @@ class VmSecrets:
 def session_vm_secrets(project: Project) -> VmSecrets:
     """What this session holds for the project's VM (the Connection step stores it there)."""
     c = project.connection
-    value = credentials().session_value(connection_secret_ref(project.project_id, c))
-    return VmSecrets(passphrase=value) if c.auth == "key" and c.platform != OS_WINDOWS else VmSecrets(password=value)
+    return vm_secrets(c, credentials().session_value(connection_secret_ref(project.project_id, c)))
 
 
 def vm_target(c: ConnectionSettings, secrets: VmSecrets) -> SshTarget | WinTarget:
@@ -573,5 +602,489 @@ __all__ = [
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "commands_for_test_vm",
+    "disk_status", "record_upload", "run_status",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]
+
+
+# -- for the pages ---------------------------------------------------------------------------------
+# The GUI's pages, main window and dialogs import from the core only this module and the type modules
+# (tests/core/test_layers.py). What follows are the rules they used to write themselves, and the names
+# of the core they show or catch, re-exported lazily: importing this module loads none of them.
+def vm_secrets(c: ConnectionSettings, secret: str | None) -> VmSecrets:
+    """What the one secret field of the Connection step holds: the key's passphrase for key sign-in on
+    Linux, else the password (Windows always signs in with a password)."""
+    key_auth = c.auth == "key" and c.platform != OS_WINDOWS
+    return VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
+
+
+def sas_needs_key(access: StorageAccess) -> str:
+    """Why `access` cannot sign a SAS (M_NO_KEY: a container SAS URL can only list), or "" when it can."""
+    return "" if access.account_key() else M_NO_KEY
+
+
+@dataclass(frozen=True)
+class KeptSecret:
+    in_keyring: bool  # False: kept for this session only
+    problem: CredentialError | None = None  # why the keyring did not take it (None when it did, or was not asked)
+
+
+def keep_secret(ref: SecretRef, secret: str, remember: bool) -> KeptSecret:
+    """Keyring-else-session: the secret for this session, and in the OS keyring when `remember`; a keyring
+    that cannot take it leaves it for this session and says why. Touches the keyring: off the GUI thread."""
+    try:
+        credentials().store(ref, secret, remember=remember)
+    except CredentialError as exc:
+        credentials().store(ref, secret, remember=False)
+        return KeptSecret(False, exc)
+    return KeptSecret(remember)
+
+
+def read_secret(ref: SecretRef) -> str | None:
+    """The secret this session holds, else the keyring's (raises CredentialError). Off the GUI thread."""
+    return credentials().get(ref)
+
+
+def keep_blob_read_sas(project_id: str, blob_url: str, query: str) -> None:
+    """The SAS of a pasted blob URL, for this session only (it is never written to the project)."""
+    credentials().store(blob_read_sas_ref(project_id, blob_url), query, remember=False)
+
+
+# name -> the core module it comes from; loaded on first use (PEP 562), so a page pays only for what it uses.
+_FOR_THE_PAGES = {
+    "NoKeyringBackend": "credentials", "KeyringLockedError": "credentials", "SecretRef": "credentials",
+    "ExportRefused": "export", "ExportTokens": "export", "disk_args": "export", "disk_sas_uri": "export",
+    "mask_signature": "export", "partner_center_json": "export", "MISSING_PLACEHOLDER": "export.renderers",
+    "ImportUnreadable": "pc_import", "read_import_file": "pc_import",
+    "ProjectChangedOnDisk": "projectio", "ProjectSaveError": "projectio", "ProjectUnreadable": "projectio",
+    "load_project": "projectio", "utc_now_iso": "projectio",
+    "BOOL": "questionnaire", "CHOICE": "questionnaire", "FALSE": "questionnaire", "TRUE": "questionnaire",
+    "apply_prefill": "questionnaire", "exception_candidates": "questionnaire", "is_answered": "questionnaire",
+    "load_questionnaire": "questionnaire", "questionnaire_progress": "questionnaire:progress",
+    "RecoveryStore": "recovery", "safe_file_name": "safenames",
+    "STORAGE_MODES": "secrets",
+    "HostKeyChanged": "sshconn", "KnownHosts": "sshconn", "STEP_NAMES": "sshconn", "SshFailure": "sshconn",
+    "UnknownHostKey": "sshconn",
+    "list_blobs": "storage", "list_containers": "storage", "parse_blob_url": "storage",
+    "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
+    "check_is_stale": "vhdjobs", "log_dir": "logs", "redact": "logs",
+    "PCError": "partner_center", "PushRefused": "partner_center.push", "SubmitRefused": "partner_center.submit",
+    "pc_error_place": "partner_center.jobs:error_place",
+    "recipe_login": "testvm", "apply_recipe_login": "testvm", "check_open_ports": "validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _FOR_THE_PAGES.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, _, original = where.partition(":")
+    value = getattr(importlib.import_module(f"{__package__}.{module}"), original or name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:  # the same names for the type checker
+    from .credentials import KeyringLockedError as KeyringLockedError
+    from .credentials import NoKeyringBackend as NoKeyringBackend
+    from .credentials import SecretRef as SecretRef
+    from .export import ExportRefused as ExportRefused
+    from .export import ExportTokens as ExportTokens
+    from .export import disk_args as disk_args
+    from .export import disk_sas_uri as disk_sas_uri
+    from .export import mask_signature as mask_signature
+    from .export import partner_center_json as partner_center_json
+    from .export.renderers import MISSING_PLACEHOLDER as MISSING_PLACEHOLDER
+    from .logs import log_dir as log_dir
+    from .logs import redact as redact
+    from .partner_center import PCError as PCError
+    from .partner_center.push import PushRefused as PushRefused
+    from .partner_center.submit import SubmitRefused as SubmitRefused
+    from .pc_import import ImportUnreadable as ImportUnreadable
+    from .pc_import import read_import_file as read_import_file
+    from .projectio import ProjectChangedOnDisk as ProjectChangedOnDisk
+    from .projectio import ProjectSaveError as ProjectSaveError
+    from .projectio import ProjectUnreadable as ProjectUnreadable
+    from .projectio import load_project as load_project
+    from .projectio import utc_now_iso as utc_now_iso
+    from .questionnaire import BOOL as BOOL
+    from .questionnaire import CHOICE as CHOICE
+    from .questionnaire import FALSE as FALSE
+    from .questionnaire import TRUE as TRUE
+    from .questionnaire import apply_prefill as apply_prefill
+    from .questionnaire import exception_candidates as exception_candidates
+    from .questionnaire import is_answered as is_answered
+    from .questionnaire import load_questionnaire as load_questionnaire
+    from .questionnaire import progress as questionnaire_progress
+    from .recovery import RecoveryStore as RecoveryStore
+    from .safenames import safe_file_name as safe_file_name
+    from .secrets import STORAGE_MODES as STORAGE_MODES
+    from .sshconn import STEP_NAMES as STEP_NAMES
+    from .sshconn import HostKeyChanged as HostKeyChanged
+    from .sshconn import KnownHosts as KnownHosts
+    from .sshconn import SshFailure as SshFailure
+    from .sshconn import UnknownHostKey as UnknownHostKey
+    from .storage import list_blobs as list_blobs
+    from .storage import list_containers as list_containers
+    from .storage import parse_blob_url as parse_blob_url
+    from .testvm import apply_recipe_login as apply_recipe_login
+    from .testvm import recipe_login as recipe_login
+    from .units import readable_size as readable_size
+    from .validation import check_open_ports as check_open_ports
+    from .validation import project_profile as project_profile
+    from .vhdcheck import CHECK_NAMES as CHECK_NAMES
+    from .vhdcheck import FIRST_MIB_FIX as FIRST_MIB_FIX
+    from .vhdcheck import fix_tool_hint as fix_tool_hint
+    from .vhdjobs import check_is_stale as check_is_stale
+
+__all__ += ["KeptSecret", "keep_blob_read_sas", "keep_secret", "read_secret", "sas_needs_key", "vm_secrets",
+            "questionnaire_progress",
+            # imported above for the operations, and named for the pages too
+            "ACCOUNT_KEY", "CONNECTION_STRING", "CONTAINER_SAS", "CredentialError", "StorageAccess", "StorageError",
+            "blob_read_sas_ref", "connection_secret_ref", "storage_secret_ref", "ExportTokens", "KnownHosts"]
+
+
+# == The command line's rules (issue #34) =========================================================
+# What wizard/cli/ used to assemble itself: reading a project for a command, the storage secret from
+# a named environment variable, the report bundle of `certify --report`, the certification tool's
+# record. The GUI's new entries live above; this block only adds.
+M_TOKENS_SESSION_ONLY = QT_TRANSLATE_NOOP("Core", "The keyring is unavailable: the published SAS tokens are kept for this "
+                                                  "session only.")
+M_VARIABLE_NOT_SET = QT_TRANSLATE_NOOP("Core", "The environment variable {name} is not set.")
+M_BAD_KEY = QT_TRANSLATE_NOOP("Core", "The account key in {name} {problem}")
+M_BAD_CONNECTION_STRING = QT_TRANSLATE_NOOP("Core", "The connection string in {name} is malformed: {problem}")
+M_OTHER_ACCOUNT = QT_TRANSLATE_NOOP("Core", "The connection string is for account {named}, the URL for {account}.")
+M_NO_SUCH_SKU = QT_TRANSLATE_NOOP("Core", "No SKU with the ID {sku!r} (the project has: {known}).")
+
+
+class SecretUnusable(TranslatableError):
+    """A secret named on the command line is not set, or cannot be what it is said to be."""
+
+
+@dataclass(frozen=True)
+class ProjectCheck:
+    """A project file read and judged: what the loader repaired or migrated, and every problem."""
+
+    project: Project
+    problems: list[Any]  # codec.Problem: loader's repairs first, then the offer's validation
+    migrated_from: Any  # the old file format, or None
+
+    @property
+    def errors(self) -> list[Any]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def check_project(path: Path) -> ProjectCheck:
+    """Load a project file and validate its offer. Raises projectio.ProjectUnreadable."""
+    from .projectio import load_project
+    from .validation import validate_offer
+
+    loaded = load_project(path)
+    return ProjectCheck(loaded.project, loaded.problems + validate_offer(loaded.project), loaded.migrated_from)
+
+
+def open_project(path: Path, sku_id: str | None = None) -> Project:
+    """The project at `path` for a command about one SKU (or all: `sku_id` None). Raises
+    projectio.ProjectUnreadable, or LookupError (M_NO_SUCH_SKU) when the SKU is not there."""
+    from .projectio import load_project
+
+    project = load_project(path).project
+    if sku_id is not None and not any(s.sku_id == sku_id for s in project.skus):
+        raise LookupError(M_NO_SUCH_SKU.format(sku=sku_id, known=", ".join(s.sku_id for s in project.skus)))
+    return project
+
+
+def import_partner_center_file(project_path: Path, file: Path, sku_id: str | None = None) -> ImportedPlan:
+    """`import_partner_center` from a file into a saved project (the old file kept as .bak; a file
+    changed on disk since it was read is not overwritten). Raises ProjectUnreadable, ImportUnreadable,
+    ProjectSaveError, OSError or UnicodeDecodeError with the reason."""
+    from .pc_import import read_import_file
+    from .projectio import load_project, save_project
+
+    loaded = load_project(project_path)
+    imported = import_partner_center(loaded.project, read_import_file(file), sku_id)
+    save_project(loaded.project, project_path, expected=loaded.stamp)
+    return imported
+
+
+def given_secret(mode: str, name: str, value: str | None) -> GivenSecret:
+    """The storage secret from the environment variable `name` (its `value`), checked for its kind
+    before any request: an account key is base64, a connection string has its parts. Raises
+    SecretUnusable with what is wrong."""
+    from .storage import account_key_problem, connection_string_problem
+
+    if not value:
+        raise SecretUnusable(M_VARIABLE_NOT_SET, name=name)
+    if mode == ACCOUNT_KEY:
+        problem = account_key_problem(value)
+        if problem:
+            raise SecretUnusable(M_BAD_KEY, name=name, problem=problem)
+    else:
+        problem = connection_string_problem(value)
+        if problem:
+            raise SecretUnusable(M_BAD_CONNECTION_STRING, name=name, problem=problem)
+    return GivenSecret(mode, value)
+
+
+def blob_access(blob_url: str, given: GivenSecret) -> StorageAccess:
+    """A StorageAccess for one blob from a secret given directly (no project): the account and the
+    endpoint from the URL; a connection string naming another account is refused (ValueError)."""
+    from .storage import parse_blob_url, parse_connection_string
+
+    blob = parse_blob_url(blob_url)
+    suffix = "" if blob.path_style or ".blob." not in blob.host else blob.host.split(".blob.", 1)[1]
+    if given.mode == CONNECTION_STRING:
+        named = parse_connection_string(given.value).get("AccountName")
+        if named and named != blob.account:
+            raise ValueError(M_OTHER_ACCOUNT.format(named=named, account=blob.account))
+    return StorageAccess(given.mode, blob.account, suffix, blob.account_url, given.value)
+
+
+def blob_url_has_sas(blob_url: str) -> bool:
+    """The URL carries a query (a SAS): a new SAS is signed for the bare blob URL. Raises ValueError
+    for a URL that is not a blob's."""
+    from .storage import parse_blob_url
+
+    return bool(parse_blob_url(blob_url).query)
+
+
+def vm_port(platform: str, windows_transport: str) -> int:
+    """The port a test VM answers on by default: WinRM over HTTPS 5986, SSH 22."""
+    return 5986 if platform == OS_WINDOWS and windows_transport == "winrm" else 22
+
+
+def known_hosts_for(path: Path | None) -> KnownHosts:
+    """The known_hosts file at `path`; without one an in-memory list, so that only an explicitly
+    trusted fingerprint admits a host."""
+    from .sshconn import KnownHosts, SessionKnownHosts
+
+    return KnownHosts(Path(path)) if path else SessionKnownHosts()
+
+
+def certification_record(results: list[CheckResult], system: dict[str, str], profile_id: str, finished: str,
+                         inline_evidence: bool = False) -> dict[str, Any]:
+    """The certification tool's JSON record (REFERENCE.md §5) of a run's results."""
+    from .checks import tool_record
+
+    return tool_record(results, system, profile_id, finished, inline_evidence=inline_evidence)
+
+
+def preflight_record(done: DiskPreflight, profile_id: str) -> dict[str, Any]:
+    """The tool's record of an offline pre-flight, evidence inline, with what it read (`Preflight`)."""
+    run = done.run
+    record = certification_record(run.results, run.system, profile_id, run.finished, inline_evidence=True)
+    record["Preflight"] = {"Offline": True, "Image": run.target, "Layout": run.layout, "BytesRead": run.bytes_read,
+                           "Notes": run.notes}
+    return record
+
+
+def certification_bundle(run: CertificationRun, c: ConnectionSettings, profile_id: str, folder: Path,
+                         pdf: Any = None) -> Path:
+    """The report bundle (json, html, pdf, logs/, zip) of a run made without a project (the command
+    line's `certify --report`), named after the VM's host; returns the zip's path."""
+    from .report import build_record, bundle_name, write_bundle
+
+    stored = run.record(c, profile_id)
+    bundle = write_bundle(build_record(stored, run.finished), stored.results, Path(folder),
+                          bundle_name(f"vm-{c.host}", "", run.finished), pdf)
+    return bundle.zip_path
+
+
+def questionnaire_state(project: Project) -> Any:
+    """How far the questionnaire is answered (questionnaire.QuestionnaireProgress)."""
+    from .questionnaire import progress
+
+    return progress(project)
+
+
+def export_formats() -> tuple[str, ...]:
+    """The export formats, in the order they are offered."""
+    from .export.formats import FORMATS
+
+    return tuple(FORMATS)
+
+
+def now_iso() -> str:
+    """Now, as the project's records spell a time (UTC, ISO 8601)."""
+    from .projectio import utc_now_iso
+
+    return utc_now_iso()
+
+
+__all__ += [
+    "ACCOUNT_KEY", "CONNECTION_STRING", "M_TOKENS_SESSION_ONLY", "ProjectCheck", "SecretUnusable", "blob_access", "blob_url_has_sas", "certification_bundle",
+    "certification_record", "check_project", "export_formats", "given_secret", "import_partner_center_file",
+    "known_hosts_for", "now_iso", "open_project", "preflight_record", "questionnaire_state", "vm_port",
+]
+
+
+# == Partner Center, live (issue #30) ===============================================================
+# The Product Ingestion API cycle: sign in, pull, push, submit, follow the job. Logic in
+# core.partner_center; these are the entry points the command line and the wizard share.
+def pc_token_source(project: Project, token_env: str | None = None, tenant: str | None = None,
+                    client_id: str | None = None, client_secret_env: str | None = None) -> Any:
+    """How to get a bearer token: an environment variable (CI), else msal with the client secret from
+    `client_secret_env` or the keyring (bound to the tenant and client). Raises PCAuthError."""
+    import os as _os
+
+    from .partner_center.auth import check_ids, msal_token, pc_secret_ref, token_from_env
+    from .partner_center.client import PCAuthError
+
+    if token_env:
+        return token_from_env(token_env)
+    tenant = tenant or project.partner_center.tenant_id
+    client_id = client_id or project.partner_center.client_id
+    if not tenant or not client_id:
+        raise PCAuthError("no sign-in: give --token-env NAME, or --tenant ID --client-id ID (the client secret from "
+                          "the keyring or --client-secret-env NAME)")
+    check_ids(tenant, client_id)
+    if client_secret_env:
+        secret = _os.environ.get(client_secret_env, "").strip()
+        if not secret:
+            raise PCAuthError(f"the environment variable {client_secret_env} holds no client secret")
+        from .logs import register_secret
+
+        register_secret(secret)  # redacted from the log from now on, as every keyring secret is
+    else:
+        try:
+            secret = credentials().get(pc_secret_ref(project.project_id, tenant, client_id)) or ""
+        except CredentialError as exc:
+            raise PCAuthError(f"the client secret cannot be read from the keyring: {exc.advice}") from None
+        if not secret:
+            raise PCAuthError("no client secret for this tenant and client in the keyring: store it in the wizard's "
+                              "Partner Center sign-in, or give --client-secret-env NAME")
+    return msal_token(tenant, client_id, secret)
+
+
+def store_pc_secret(project: Project, tenant: str, client_id: str, secret: str, remember: bool = True) -> None:
+    """Keep the application's client secret, bound to its tenant and client (keyring; touches it: off the GUI thread)."""
+    from .partner_center.auth import check_ids, pc_secret_ref
+
+    check_ids(tenant, client_id)
+    credentials().store(pc_secret_ref(project.project_id, tenant, client_id), secret, remember)
+
+
+def pc_client(project: Project, api: str | None = None, token: Any = None, **kwargs: Any) -> Any:
+    from .partner_center import DEFAULT_API, PCClient
+
+    return PCClient(token or pc_token_source(project), api or project.partner_center.api or DEFAULT_API, **kwargs)
+
+
+def pc_pull(project: Project, client: Any, offer_id: str | None = None, plans: list[str] | None = None,
+            target: str = "draft") -> Any:
+    """Read the offer's plans and merge each into its SKU on a copy of `project` (pull.PullResult): the
+    caller saves `result.project` and keeps `result.tokens` (keep_published_tokens) only when this returns."""
+    from .partner_center.pull import find_product, merge_pulled, read_tree
+
+    product = find_product(client, offer_id or project.offer.offer_id)
+    result = merge_pulled(project, read_tree(client, product, target), plans)
+    if offer_id:
+        result.project.offer.offer_id = offer_id
+    return result
+
+
+def pc_plan_push(project: Project, client: Any, plans: list[str] | None = None,
+                 sas_uris: ExportTokens | None = None) -> tuple[Any, list[Any]]:
+    """Read each plan's current configuration and build the one configure request (push.PushPlan,
+    the live plans). Raises push.PushRefused when it would drop or alter a published version."""
+    from .partner_center.pull import find_product
+    from .partner_center.push import build_push, read_live
+
+    wanted = plans or [s.sku_id for s in project.skus]
+    unknown = [p for p in wanted if not any(s.sku_id == p for s in project.skus)]
+    if unknown:
+        from .partner_center.push import PushRefused
+
+        raise PushRefused(f"the project has no SKU {', '.join(unknown)}")
+    product = find_product(client, project.offer.offer_id)
+    project.partner_center.product_id = product
+    lives = [read_live(client, product, p) for p in wanted]
+    tokens = read_sas_uris(project) if sas_uris is None else sas_uris
+    return build_push(project, lives, tokens.sas), lives
+
+
+def pc_send(client: Any, body: dict[str, Any], lives: list[Any] | None = None) -> Any:
+    """POST the configure request (after the last check that it keeps every published version); the job."""
+    from .partner_center.jobs import send_configure
+    from .partner_center.push import verify_body
+
+    if lives:
+        verify_body(body, lives)
+    return send_configure(client, body["resources"])
+
+
+def pc_checklist_missing(project: Project) -> list[str]:
+    """The export checklist's missing items, as "<SKU>: <item>" (empty: ready to submit)."""
+    return [f"{e.sku.sku_id}: {m}" for e in prepare_export(project) for m in e.missing]
+
+
+def pc_submission(project: Project, client: Any, target: str) -> dict[str, Any]:
+    """The submission resource for `target` (preview | live); submit.SubmitRefused while the checklist is incomplete."""
+    from .partner_center.pull import find_product
+    from .partner_center.submit import SubmitRefused, submission_resource
+
+    missing = pc_checklist_missing(project)
+    if missing:
+        raise SubmitRefused("the checklist has missing items: " + "; ".join(missing))
+    product = project.partner_center.product_id or find_product(client, project.offer.offer_id)
+    project.partner_center.product_id = product
+    return submission_resource(client, product, target)
+
+
+def pc_record_job(project: Project, job: Any, kind: str | None = None, sent_at: str | None = None) -> None:
+    """The job in the project (a reopened project goes on following it)."""
+    record = project.partner_center
+    if kind is not None:
+        record.last_job_kind = kind
+        record.last_job_sent_at = sent_at or ""
+    record.last_job_id = job.job_id
+    record.last_job_status, record.last_job_result = job.status, job.result
+
+
+def pc_follow(client: Any, job_id: str, on_update: Any = None, **kwargs: Any) -> Any:
+    from .partner_center.jobs import follow_job
+
+    return follow_job(client, job_id, on_update or (lambda _j: None), **kwargs)
+
+
+def pc_status(project: Project, client: Any) -> tuple[list[Any], Any]:
+    """The product's submissions and the state of the project's last job (None when it sent none)."""
+    from .partner_center.jobs import job_status
+    from .partner_center.pull import find_product
+    from .partner_center.submit import submissions
+
+    product = project.partner_center.product_id or find_product(client, project.offer.offer_id)
+    job = job_status(client, project.partner_center.last_job_id) if project.partner_center.last_job_id else None
+    return submissions(client, product), job
+
+
+def pc_open(path: Path) -> Any:
+    """The project file for a `pc` command, with its stamp (projectio.LoadedProject). Raises ProjectUnreadable."""
+    from .projectio import load_project
+
+    return load_project(path)
+
+
+def pc_save(project: Project, path: Path, stamp: Any) -> Any:
+    """Save the project only if the file is still what was read (`stamp`); the new stamp. Raises ProjectSaveError."""
+    from .projectio import save_project
+
+    return save_project(project, path, expected=stamp)
+
+
+def pc_write_body(body: dict[str, Any], path: Path) -> None:
+    """A configure request body into `path`, atomically and readable by its owner only (it holds SAS URIs)."""
+    import json
+    import os as _os
+
+    from .projectio import atomic_write_text
+
+    atomic_write_text(Path(path), json.dumps(body, indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+    _os.chmod(path, 0o600)
+
+
+__all__ += ["pc_checklist_missing", "pc_client", "pc_open", "pc_save", "pc_write_body", "pc_follow", "pc_plan_push", "pc_pull", "pc_record_job", "pc_send",
+            "pc_status", "pc_submission", "pc_token_source", "store_pc_secret"]
+# == end of Partner Center, live =====================================================================

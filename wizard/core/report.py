@@ -226,17 +226,25 @@ def write_bundle(record: dict[str, Any], results: Sequence[Any], out_dir: Path, 
         _write_atomic(folder / rel, data)
     zip_path = out_dir / name
     tmp = zip_path.with_name(zip_path.name + ".part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        for rel, data in files.items():
-            zf.writestr(rel, data)
-    tmp.replace(zip_path)
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for rel, data in files.items():
+                zf.writestr(rel, data)
+        tmp.replace(zip_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # no part of a zip is left behind
+        raise
     return Bundle(folder, zip_path, record)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # the file is whole or not there; never a .part beside it
+        raise
 
 
 def make_project_bundle(project: Project, sku: Sku, out_dir: Path, created: str, pdf: PdfRenderer | None = None,

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
+from .identity import FileIdentity, file_identity
 from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
 from .storage import StorageError, blob_client, container_client, parse_blob_url, storage_error
@@ -102,6 +103,29 @@ M_CONTENT_DIFFERS = QT_TRANSLATE_NOOP("Core", "verification failed: the blob's c
                                               "the file's (MD5 {file}); upload again")
 
 
+# The blob's metadata names the file identity the upload sent (issue #32): names are C# identifiers,
+# values ASCII (the file's name percent-encoded).
+IDENTITY_METADATA = ("mpwizard_file", "mpwizard_size", "mpwizard_mtime_ns", "mpwizard_fingerprint", "mpwizard_md5")
+
+
+def identity_metadata(path: Path, identity: FileIdentity, content_md5: str | None) -> dict[str, str]:
+    from urllib.parse import quote
+
+    values = (quote(path.name, safe=""), str(identity.size), str(identity.mtime_ns), identity.fingerprint, content_md5 or "")
+    return dict(zip(IDENTITY_METADATA, values, strict=True))
+
+
+def read_identity_metadata(metadata: dict[str, str]) -> tuple[str, FileIdentity, str] | None:
+    """(file name, identity, MD5) from a blob's metadata, or None when an upload of ours did not set it."""
+    from urllib.parse import unquote
+
+    try:
+        name, size, mtime, fingerprint, md5 = (metadata[k] for k in IDENTITY_METADATA)
+        return unquote(name), FileIdentity(int(size), int(mtime), fingerprint), md5
+    except (KeyError, ValueError):
+        return None
+
+
 class UploadRefused(TranslatableError):
     """The upload cannot start or go on; the message says why and what to do."""
 
@@ -120,6 +144,7 @@ class UploadSummary:
     verified_content: bool = False  # the blob was read back and its MD5 equals the file's
     resent_changed_chunks: int = 0  # chunks sent before that had changed in the file since
     created_container: str = ""  # the container named for the upload did not exist: it was made (private)
+    identity: FileIdentity | None = None  # which file was sent (core.identity); also in the blob's metadata
 
     @property
     def verification(self) -> str:
@@ -313,6 +338,7 @@ class PageBlobUpload:
         from azure.core.exceptions import AzureError
 
         self.size = self._fixed_vhd_size()
+        identity = file_identity(str(self.path))  # taken before sending: a change while sending shows as a change since
         self.client = blob_client(self.blob_url, account_key=self.account_key, connection_string=self.connection_string)
         self.clean_url = parse_blob_url(self.blob_url).url_without_sas
         try:
@@ -331,12 +357,14 @@ class PageBlobUpload:
             content_md5 = None
             if self.verify_md5:
                 content_md5 = _compare_and_set_content_md5(self.client, fd, self.size, self.cancel)
+            if identity is not None:
+                self.client.set_blob_metadata(identity_metadata(self.path, identity, content_md5))
             self.journal.remove()
             self.progress(ProgressUpdate(self.size, self.size, "verified"))
             return UploadSummary(self.size, self.sent, self.size - self.sent, time.monotonic() - self.started, resumed,
                                  restart_reason or "", verified, content_md5, self.concurrency.limit,
                                  verified_content=content_md5 is not None, resent_changed_chunks=self.resent_changed,
-                                 created_container=self.created_container)
+                                 created_container=self.created_container, identity=identity)
         except (Cancelled, UploadRefused):
             raise
         except AzureError as exc:

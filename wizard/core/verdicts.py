@@ -40,3 +40,7 @@ def judged_safely(judge: Callable[..., Verdict], *args: Any, **kwargs: Any) -> V
         return judge(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - one odd image must not stop the run
         return (ERROR, f"could not be determined: {exc}", "", "")
+
+# A VHD check's or a SAS check's verdict and its findings' severities (vhdcheck, sas): lower case,
+# as the project file and the --json output spell them.
+DISK_PASS, DISK_INFO, DISK_WARNING, DISK_FAIL = "pass", "info", "warning", "fail"

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 
 from .i18n_marks import QT_TRANSLATE_NOOP
+from .identity import fingerprint
 from .model import Disk, VhdCheckRecord, VhdFinding
 from .profiles import Profile
 from .projectio import utc_now_iso
@@ -103,27 +104,19 @@ def to_record(report: VhdReport, stamp: FileStamp | None, etag: str = "") -> Vhd
         blob_etag=etag, format=i.format, disk_type=i.disk_type, virtual_size=i.virtual_size,
         allocated_bytes=i.allocated_bytes, verdict=report.verdict,
         findings=[VhdFinding(f.id, f.severity, f.message, f.fix, f.template, dict(f.args)) for f in report.findings],
+        fingerprint=fingerprint(i.target) if stamp else "",  # the file's identity: an upload must match it
     )
 
 
 def check_is_stale(disk: Disk) -> bool:
-    """True when the disk's stored check looked at another file/blob, or the file changed since."""
-    record = disk.vhd_check
-    target = disk.vhd_path or disk.blob_url
-    if record is None or record.target != target and not is_url(target):
-        return record is not None
-    if is_url(target):
-        return False
-    stamp = file_stamp(target)
-    return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)
+    """True when the disk's stored check looked at another file, or the file changed since (core.status)."""
+    from .status import check_is_stale as stale
+
+    return stale(disk)
 
 
 def preflight_is_stale(disk: Disk) -> bool:
-    """The file changed (or is gone) since its pre-flight (issue #23)."""
-    record = disk.preflight
-    if record is None:
-        return False
-    if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
-        return True
-    stamp = file_stamp(record.target)
-    return stamp is None or (stamp.size, stamp.mtime_ns) != (record.file_size, record.file_mtime_ns)
+    """The file changed (or is gone) since its pre-flight (issue #23; core.status)."""
+    from .status import preflight_is_stale as stale
+
+    return stale(disk)

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizard, QWizardPage
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWizard, QWizardPage
 
 from ..core.i18n_marks import QT_TRANSLATE_NOOP
 from ..core.steps import Step
 from ..document import ProjectDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent, QShowEvent
+    from PySide6.QtWidgets import QHeaderView, QLayout, QTableWidget, QTreeWidget, QWidget
+
+    from ..core.model import Disk, Project, Sku
+    from ..core.progress import ProgressUpdate
+    from ..mainwindow import StepWizard
+    from ..tasks import TaskHandle, Work
 
 
 class StepPage(QWizardPage):
@@ -21,10 +33,11 @@ class StepPage(QWizardPage):
         self.document = document
         self._painted_once = False
         self._complete_shown: bool | None = None  # what Next last showed (None: not yet told)
-        self.task = None  # the page's running background work (StepPage.run), if any
+        self.task: TaskHandle | None = None  # the page's running background work (StepPage.run), if any
         self._task_holds_next = True  # whether that work keeps Next disabled until it ends
+        self._needs_load = False  # a jump passed this page: it is filled when shown
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         # An override rather than an event filter: a filter would route every event the page gets
         # through Python (and PySide creates a type for each kind of event it wraps).
         super().paintEvent(event)
@@ -37,9 +50,14 @@ class StepPage(QWizardPage):
         """Fill the widgets from the project (QWizard's initializePage, minus the pages a jump only
         passes through)."""
 
+    def wizard(self) -> StepWizard | None:  # type: ignore[override]  # PySide6 stubs: QWizard, never None; Qt gives None outside a wizard
+        """The main window's StepWizard (jump_to, jumping, jump_target), the only wizard pages are added to;
+        None before the page is added."""
+        return cast("StepWizard | None", super().wizard())
+
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         wizard = self.wizard()
-        if self.jumping() and getattr(wizard, "jump_target", None) not in (None, int(self.step)):
+        if wizard is not None and self.jumping() and wizard.jump_target not in (None, int(self.step)):
             # The step list jumps by walking Next/Back through the pages between: filling each one
             # on the way cost tens of milliseconds of a frozen window. Filled when shown instead.
             self._needs_load = True
@@ -47,7 +65,7 @@ class StepPage(QWizardPage):
         self._needs_load = False
         self.load_from_project()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         # QWizard works Next out afresh when it shows a page; what we last told it is forgotten.
         self._complete_shown = None
         if not self.jumping():
@@ -60,7 +78,7 @@ class StepPage(QWizardPage):
 
     def page_shown(self) -> None:
         """Work for the page a person actually sees (not one a jump passes through)."""
-        if getattr(self, "_needs_load", False):
+        if self._needs_load:
             self._needs_load = False
             self.load_from_project()
         self._explain_next()
@@ -70,12 +88,12 @@ class StepPage(QWizardPage):
             guard_wheel(self)  # each time: a page may have built new widgets since
 
     @property
-    def project(self):
+    def project(self) -> Project:
         return self.document.project
 
     def jumping(self) -> bool:
         wizard = self.wizard()
-        return bool(wizard and getattr(wizard, "jumping", False))
+        return bool(wizard is not None and wizard.jumping)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         held = self.task is not None and self._task_holds_next
@@ -103,8 +121,9 @@ class StepPage(QWizardPage):
         wizard.button(QWizard.WizardButton.NextButton).setToolTip(reason)
 
     # -- background work: one way for every page ------------------------------------------------
-    def run(self, work, done, failed=None, cancelled=None, progress=None, busy=(), cancel_button=None,
-            holds_next=True):
+    def run(self, work: Work, done: Callable[[Any], None], failed: Callable[[BaseException], None] | None = None,
+            cancelled: Callable[[], None] | None = None, progress: Callable[[ProgressUpdate], None] | None = None,
+            busy: Sequence[QWidget] = (), cancel_button: QWidget | None = None, holds_next: bool = True) -> TaskHandle | None:
         """Run `work(progress, cancel)` off the GUI thread as the page's task (`self.task`): `busy`
         widgets and (unless `holds_next` is False) Next are disabled and `cancel_button` enabled until
         it ends; then exactly one of `done(result)`, `cancelled()` (the person pressed Cancel) or
@@ -128,8 +147,10 @@ class StepPage(QWizardPage):
                 cancel_button.setEnabled(False)
             self.refresh_complete()
 
-        def succeeded(result) -> None:
+        def succeeded(result: Any) -> None:
             finish()
+            if self.project is not project:
+                return  # the project was closed or replaced while the work ran: its result is not this one's
             done(result)
 
         def went_wrong(error: BaseException) -> None:
@@ -142,12 +163,14 @@ class StepPage(QWizardPage):
             else:
                 raise error
 
+        project = self.project
         self._task_holds_next = holds_next
         self.task = run_task(work, on_result=succeeded, on_error=went_wrong, on_progress=progress, owner=self)
         self.refresh_complete()
         return self.task
 
-    def lookup(self, work, done, failed=None):
+    def lookup(self, work: Work, done: Callable[[Any], None],
+               failed: Callable[[BaseException], None] | None = None) -> TaskHandle:
         """A short background read (the keyring, a listing) that holds neither Next nor the buttons."""
         from ..tasks import run_task
 
@@ -162,7 +185,7 @@ class StepPage(QWizardPage):
         """The first page's settings that need `QtCore.Qt`, applied once it is on screen (see
         wizard/qt_values.py). Pages built after the first paint set everything in __init__."""
 
-    def explain(self, key: str, *widgets) -> None:
+    def explain(self, key: str, *widgets: QWidget) -> None:
         """Put the glossary's explanation of `key` (resources/guidance/) first in the tooltip of each
         widget and of the labels that name it, so a term in a field label explains itself."""
         from PySide6.QtWidgets import QLabel
@@ -204,7 +227,7 @@ class StepPage(QWizardPage):
             focus.setFocus()  # OtherFocusReason: a line edit keeps its cursor, nothing is selected
 
 
-def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
+def setup_row_table(view: QTableView, accessible_name: str) -> None:
     """The way every results table here behaves: whole rows, one at a time, read-only."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -214,7 +237,7 @@ def setup_row_table(view: QAbstractItemView, accessible_name: str) -> None:
     view.setAccessibleName(accessible_name)
 
 
-def readable_columns(view, stretch: int | None = None) -> None:
+def readable_columns(view: QTableWidget | QTreeWidget, stretch: int | None = None) -> None:
     """Every column at least as wide as its title: the `stretch` column takes what is left (never
     less than its title), the others fit their contents (title included), and the view asks for
     enough width that no title is cut. Call after the header labels are set."""
@@ -227,7 +250,8 @@ def readable_columns(view, stretch: int | None = None) -> None:
         titles = [view.headerItem().text(c) for c in range(header.count())]
     else:
         header = view.horizontalHeader()
-        titles = [(view.horizontalHeaderItem(c).text() if view.horizontalHeaderItem(c) else "") for c in range(header.count())]
+        items = [view.horizontalHeaderItem(c) for c in range(header.count())]
+        titles = [item.text() if item is not None else "" for item in items]
     metrics = header.fontMetrics()
     need = 0
     for column, title in enumerate(titles):
@@ -249,14 +273,14 @@ class _StretchWithFloor(QObject):
     """Keeps one header section as wide as the space the others leave, and never narrower than
     `floor` (its title): refitted when the header is resized and when another section changes."""
 
-    def __init__(self, header, column: int, floor: int) -> None:
+    def __init__(self, header: QHeaderView, column: int, floor: int) -> None:
         super().__init__(header)
         self.header, self.column, self.floor = header, column, floor
         header.installEventFilter(self)
         header.sectionResized.connect(self._section_resized)
         self.fit()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
@@ -274,17 +298,17 @@ class _StretchWithFloor(QObject):
             header.resizeSection(self.column, width)
 
 
-def button_grid(buttons, columns: int):
+def button_grid(buttons: Iterable[QWidget], columns: int) -> QLayout:
     """Buttons in rows of `columns`: one long row would make a page wider than a small screen.
     (Box layouts, not a QGridLayout: the first page is built before it paints, and every new Qt type
     costs start-up time.)"""
     from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
     rows = QVBoxLayout()
-    buttons = list(buttons)
-    for start in range(0, len(buttons), columns):
+    listed = list(buttons)
+    for start in range(0, len(listed), columns):
         row = QHBoxLayout()
-        for button in buttons[start:start + columns]:
+        for button in listed[start:start + columns]:
             row.addWidget(button)
         row.addStretch(1)
         rows.addLayout(row)
@@ -295,7 +319,7 @@ SKU_WITHOUT_ID = QT_TRANSLATE_NOOP("StepPage", "SKU without an ID")
 SKU_CHOICE = QT_TRANSLATE_NOOP("StepPage", "{0}, version {1}")
 
 
-def sku_choice_label(sku) -> str:
+def sku_choice_label(sku: Sku) -> str:
     """How a SKU reads in a chooser: "ubuntu-standard, version 1.0.0" (one wording for every page)."""
     from ..i18n import translate
 
@@ -303,9 +327,9 @@ def sku_choice_label(sku) -> str:
     return translate("StepPage", SKU_CHOICE).format(name, sku.version or "?")
 
 
-def disk_label(sku, disk) -> str:
+def disk_label(sku: Sku, disk: Disk) -> str:
     """"<sku> / OS disk" or "<sku> / data disk LUN n" in the UI language (one wording for every page)."""
-    from ..core.export import disk_args
+    from ..core.operations import disk_args
     from ..i18n import translate_template
 
     args = disk_args(sku, disk)

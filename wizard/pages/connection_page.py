@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +23,14 @@ from ..core.steps import Step
 from ..secret_ui import describe_credential_error, describe_keyring_unavailable
 from ..style import set_text_colour
 from .base import StepPage
+from .parts.secret_field import SecretField
+
+if TYPE_CHECKING:
+    from ..core.credentials import NoKeyringBackend, SecretRef
+    from ..core.operations import KeptSecret
+    from ..core.sshconn import ConnectionReport, KnownHosts, UnknownHostKey
+    from ..document import ProjectDocument
+    from .testvm_dialog import TestVmDialog
 
 DEFAULT_PORTS = {OS_LINUX: 22, OS_WINDOWS: 5986}
 
@@ -28,7 +38,7 @@ DEFAULT_PORTS = {OS_LINUX: 22, OS_WINDOWS: 5986}
 class ConnectionPage(StepPage):
     step = Step.CONNECTION
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Connection to the test VM"))
         self.setSubTitle(self.tr("Create a test VM from your uploaded image, then enter how to reach it. "
@@ -75,11 +85,10 @@ class ConnectionPage(StepPage):
         self.auth.addItem(self.tr("Password"), "password")
         self.auth.addItem(self.tr("Private key file"), "key")
         self.key_file = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_field = SecretField(self, self.secret_ref)
+        self.password, self.remember = self.secret_field.edit, self.secret_field.remember
         self.password.setToolTip(self.tr("The password (or the key's passphrase). Kept in memory, or in the OS keyring "
                                           "if you tick the box; never in the project file."))
-        self.remember = QCheckBox(self.tr("Remember in the OS &keyring"))
         self.remember.setToolTip(self.tr("Unticked: the secret is forgotten when the app closes."))
         self.secret_status = QLabel()
         self.secret_status.setWordWrap(True)
@@ -103,11 +112,11 @@ class ConnectionPage(StepPage):
                 box.addWidget(widget, 1)
                 box.addWidget(self.btn_browse_key)
                 form.addRow(label, box)
-                form.labelForField(box).setBuddy(widget)  # a layout cannot be a buddy: the mnemonic needs the field
+                cast(QLabel, form.labelForField(box)).setBuddy(widget)  # a layout cannot be a buddy: the mnemonic needs the field
             else:
                 form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-        self.password_label = form.labelForField(self.password)
+        self.password_label = cast(QLabel, form.labelForField(self.password))  # addRow(text, …) made a QLabel
         layout = QVBoxLayout(self)
         layout.addLayout(vm_row)
         form.addRow("", self.skip_tls)
@@ -141,7 +150,7 @@ class ConnectionPage(StepPage):
         layout.addStretch(1)
         self.btn_test.clicked.connect(lambda: self.start_test())
         self.btn_forget.clicked.connect(self.forget_host_key)
-        self.known_hosts = None  # the app's known_hosts; tests point it elsewhere
+        self.known_hosts: KnownHosts | None = None  # the app's known_hosts; tests point it elsewhere
         self._loading = False
         for w in (self.test_name, self.host, self.user, self.key_file):
             w.textEdited.connect(self._store)
@@ -153,7 +162,7 @@ class ConnectionPage(StepPage):
         self.skip_tls.toggled.connect(self._store)
         self.password.editingFinished.connect(self.store_secret)
         self._from_keyring = False  # the password box holds what the keyring gave for the target shown
-        self._no_keyring = None  # the NoKeyringBackend error, once the OS turned out to have no keyring
+        self._no_keyring: NoKeyringBackend | None = None  # the NoKeyringBackend error, once the OS turned out to have no keyring
         self.password.textEdited.connect(lambda _text: setattr(self, "_from_keyring", False))
         self.remember.toggled.connect(self.store_secret)
 
@@ -174,7 +183,7 @@ class ConnectionPage(StepPage):
         self._update_enabled()
         self.load_secret()
 
-    def show_vm_commands(self):
+    def show_vm_commands(self) -> TestVmDialog:
         from .testvm_dialog import TestVmDialog
 
         dialog = TestVmDialog(self, self.project)
@@ -202,13 +211,13 @@ class ConnectionPage(StepPage):
         self.changed()
 
     # -- connection test ----------------------------------------------------------
-    def _known_hosts(self):
-        from ..core.sshconn import KnownHosts
+    def _known_hosts(self) -> KnownHosts:
+        from ..core.operations import KnownHosts
 
         return self.known_hosts or KnownHosts()
 
     def start_test(self, trust_fingerprint: str | None = None) -> None:
-        from ..core.operations import VmSecrets, test_connection
+        from ..core.operations import test_connection, vm_secrets
 
         c = self.project.connection
         if not c.host or not c.user:
@@ -217,8 +226,7 @@ class ConnectionPage(StepPage):
         secret = self.password.text() or None
         if secret and not self._from_keyring:
             self.store_secret()  # under the target it is tested with (the test run step finds it there)
-        key_auth = c.auth == "key" and c.platform == OS_LINUX
-        secrets = VmSecrets(passphrase=secret) if key_auth else VmSecrets(password=secret)
+        secrets = vm_secrets(c, secret)
         known = self._known_hosts()
         self.test_steps.clear()
         self.btn_forget.hide()
@@ -226,8 +234,8 @@ class ConnectionPage(StepPage):
                     self._test_passed, self._test_failed, busy=(self.btn_test,)):
             self.test_result.setText(self.tr("Testing…"))
 
-    def _show_steps(self, report) -> None:
-        from ..core.sshconn import STEP_NAMES
+    def _show_steps(self, report: ConnectionReport) -> None:
+        from ..core.operations import STEP_NAMES
         from ..i18n import CORE_CONTEXT, translate
 
         for step in report.steps:
@@ -235,14 +243,14 @@ class ConnectionPage(StepPage):
             self.test_steps.addItem(f"{mark} {translate(CORE_CONTEXT, STEP_NAMES[step.step])}: {step.detail}")
 
     def _record_test(self, passed: bool) -> None:
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import utc_now_iso
 
         c = self.project.connection
         c.verified_target = c.target_key() if passed else ""
         c.verified_at = utc_now_iso() if passed else ""
         self.changed()
 
-    def _test_passed(self, report) -> None:
+    def _test_passed(self, report: ConnectionReport) -> None:
         self._show_steps(report)
         self._record_test(passed=True)
         if self.project.connection.platform == OS_WINDOWS:
@@ -254,7 +262,7 @@ class ConnectionPage(StepPage):
         self.test_result.setText(self.tr("Connected to {0}; {1}.").format(report.os_pretty_name, sudo))
 
     def _test_failed(self, error: BaseException) -> None:
-        from ..core.sshconn import STEP_NAMES, HostKeyChanged, SshFailure, UnknownHostKey
+        from ..core.operations import STEP_NAMES, HostKeyChanged, SshFailure, UnknownHostKey
         from ..i18n import CORE_CONTEXT, translate, translate_failure
 
         self._record_test(passed=False)
@@ -274,7 +282,7 @@ class ConnectionPage(StepPage):
             self.btn_forget.show()
         self.test_result.setText(translate_failure(error))
 
-    def ask_trust(self, error) -> bool:
+    def ask_trust(self, error: UnknownHostKey) -> bool:
         """First contact: show the fingerprint and ask (tests replace this with an answer)."""
         from PySide6.QtWidgets import QMessageBox
 
@@ -294,46 +302,42 @@ class ConnectionPage(StepPage):
         self.test_result.setText(self.tr("The old host key is forgotten. Test the connection again and compare the new "
                                          "fingerprint before trusting it."))
 
-    def secret_ref(self):
-        from ..core.secrets import connection_secret_ref
+    def secret_ref(self) -> SecretRef:
+        from ..core.operations import connection_secret_ref
 
         return connection_secret_ref(self.project.project_id, self.project.connection, self.auth.currentData())
 
     def load_secret(self) -> None:
         """Fetch a remembered secret off the GUI thread (the keyring may prompt to unlock)."""
-        from ..core.credentials import CredentialError, NoKeyringBackend, credentials
+        from ..core.operations import CredentialError, NoKeyringBackend
 
-        ref = self.secret_ref()
+        def loaded(_value: str) -> None:
+            self._from_keyring = True
+            self.secret_status.setText(self.tr("Password loaded from the OS keyring."))
 
-        def loaded(value):
-            # A keyring that answers late must not fill in the password of a target the fields left meanwhile.
-            if value and not self.password.text() and ref == self.secret_ref():
-                self.password.setText(value)
-                self._from_keyring = True
-                self.remember.blockSignals(True)
-                self.remember.setChecked(True)
-                self.remember.blockSignals(False)
-                self.secret_status.setText(self.tr("Password loaded from the OS keyring."))
-
-        def not_loaded(error: BaseException) -> None:
-            if not isinstance(error, CredentialError):
-                raise error
+        def not_loaded(error: CredentialError) -> None:
             set_text_colour(self.secret_status, None)
             self.secret_status.setText(describe_keyring_unavailable(error))
             if isinstance(error, NoKeyringBackend):
                 self._keyring_missing(error)
 
-        self.lookup(lambda progress, cancel: credentials().get(ref), loaded, not_loaded)
+        self.secret_field.load(loaded, not_loaded)
 
     def store_secret(self) -> None:
-        from ..core.credentials import credentials
+        from ..core.operations import NoKeyringBackend, keep_secret
 
         secret = self.password.text()
         if self._loading or not secret:
             return
         ref, remember = self.secret_ref(), self.remember.isChecked()
 
-        def stored(_):
+        def stored(kept: KeptSecret) -> None:
+            if isinstance(kept.problem, NoKeyringBackend):
+                self._keyring_missing(kept.problem)  # kept for this session, and the page says why
+                return
+            if kept.problem is not None:
+                self._secret_failed(kept.problem)
+                return
             set_text_colour(self.secret_status, None)  # a keyring problem shown before is over
             if self._no_keyring is not None:
                 self.secret_status.setText(describe_keyring_unavailable(self._no_keyring))  # session only, and why
@@ -341,10 +345,10 @@ class ConnectionPage(StepPage):
             self.secret_status.setText(self.tr("Password remembered in the OS keyring.") if remember
                                        else self.tr("Password kept for this session only."))
 
-        self.lookup(lambda progress, cancel: credentials().store(ref, secret, remember), stored, self._secret_failed)
+        self.lookup(lambda progress, cancel: keep_secret(ref, secret, remember), stored, self._secret_failed)
 
     def _secret_failed(self, error: BaseException) -> None:
-        from ..core.credentials import CredentialError, NoKeyringBackend
+        from ..core.operations import CredentialError, NoKeyringBackend
 
         if isinstance(error, NoKeyringBackend):
             self._keyring_missing(error)
@@ -355,7 +359,7 @@ class ConnectionPage(StepPage):
         else:
             raise error
 
-    def _keyring_missing(self, error) -> None:
+    def _keyring_missing(self, error: NoKeyringBackend) -> None:
         """No keyring to remember in: the box stops promising it (a locked keyring is different: storing asks
         to unlock it) and the page says the password is kept for this session."""
         self._no_keyring = error

@@ -10,6 +10,7 @@ masked, Copy and the exported files carry the real one.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -34,19 +35,24 @@ from ..core.steps import Step
 from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_template
 from .base import StepPage, sku_choice_label
 
+if TYPE_CHECKING:
+    from ..core.export import ExportTokens, SkuExport
+    from ..document import ProjectDocument
+
 SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
+            "partner-center-configure": ".json",
             "az-script": ".sh", "az-ps1": ".ps1"}
 
 
 class ExportPage(StepPage):
     step = Step.EXPORT
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Export the SKU form"))
         self.setSubTitle(self.tr("Check readiness and export the values to paste into the portal, field by field."))
-        self.tokens = None  # core.export.ExportTokens, once read from the keyring
-        self.exports = []
+        self.tokens: ExportTokens | None = None  # once read from the keyring
+        self.exports: list[SkuExport] = []
         self.task = None
 
         layout = QVBoxLayout(self)
@@ -122,7 +128,8 @@ class ExportPage(StepPage):
         """The formats this profile offers, its own first: Partner Center's JSON and field list, or the
         2015 portal form -- never the other's."""
         if partner_center:
-            names = {"partner-center-json": self.tr("Partner Center technical configuration — JSON"),
+            names = {"partner-center-configure": self.tr("Partner Center configure request — JSON (az rest, curl)"),
+                     "partner-center-json": self.tr("Partner Center technical configuration — JSON"),
                      "portal-html": self.tr("Partner Center fields — printable HTML"),
                      "portal-csv": self.tr("Partner Center fields — CSV"),
                      "portal-md": self.tr("Partner Center fields — Markdown")}
@@ -134,7 +141,7 @@ class ExportPage(StepPage):
 
     def _follow_profile(self) -> None:
         """Tabs, field list and formats as the project's profile has them; the last exported format chosen."""
-        from ..core.validation import project_profile
+        from ..core.operations import project_profile
 
         profile = project_profile(self.project)
         if self.shown_profile != profile.id:
@@ -176,12 +183,12 @@ class ExportPage(StepPage):
 
         project = self.project
 
-        def done(uris):
+        def done(uris: ExportTokens) -> None:
             self.tokens = uris
             self.status.clear()
             self.refresh()
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             self.tokens = None
             self.status.setText(self.tr("The SAS URIs could not be read: {0}").format(translate_failure(error)))
             self.refresh()
@@ -191,11 +198,11 @@ class ExportPage(StepPage):
             self.status.setText(self.tr("Reading the SAS URIs from the keyring…"))
 
     def selected_sku_id(self) -> str | None:
-        return self.sku_combo.currentData()
+        sku_id = self.sku_combo.currentData()
+        return sku_id if isinstance(sku_id, str) else None
 
     def refresh(self) -> None:
-        from ..core.export import ExportTokens
-        from ..core.operations import prepare_export
+        from ..core.operations import ExportTokens, prepare_export
 
         self.exports = prepare_export(self.project, sas_uris=self.tokens or ExportTokens())
         export = next((e for e in self.exports if e.sku.sku_id == self.selected_sku_id()), None)
@@ -212,15 +219,24 @@ class ExportPage(StepPage):
                              self.tr("{0} item(s) missing: you can export now, and the export says what is missing.")
                              .format(missing))
 
-    def _fill_checklist(self, export) -> None:
+    def _fill_checklist(self, export: SkuExport) -> None:
         self.checklist.setRowCount(len(export.items))
         for row, item in enumerate(export.items):
-            mark = QTableWidgetItem("✓" if item.ok else "✗")
-            mark.setForeground(style.brush(style.GOOD if item.ok else style.ERROR))
+            # The item's own mark (core.status.Mark): the step list shows the same one for the same item.
+            from ..core.status import MARK_MEANING
+
+            symbol = item.mark.value
+            mark = QTableWidgetItem(symbol)
+            mark.setForeground(style.brush({"✓": style.GOOD, "⚠": style.CAUTION}.get(symbol, style.ERROR)))
             mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            mark.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("ready") if item.ok else self.tr("missing"))
+            meaning = translate_template(MARK_MEANING[item.mark], {})
+            mark.setData(Qt.ItemDataRole.AccessibleTextRole, meaning)
+            mark.setToolTip(meaning)
+            said = translate_template(item.template, item.args)
+            if item.fix:
+                said += " " + translate_template(item.fix, item.args)
+            self.checklist.setItem(row, 1, QTableWidgetItem(said))
             self.checklist.setItem(row, 0, mark)
-            self.checklist.setItem(row, 1, QTableWidgetItem(translate_template(item.template, item.args)))
             if item.ok:
                 self.checklist.removeCellWidget(row, 2)
             else:
@@ -229,8 +245,8 @@ class ExportPage(StepPage):
                 button.clicked.connect(lambda _c=False, step=item.step: self.go_to(step))
                 self.checklist.setCellWidget(row, 2, button)
 
-    def _fill_form(self, export) -> None:
-        from ..core.export import mask_signature
+    def _fill_form(self, export: SkuExport) -> None:
+        from ..core.operations import mask_signature
 
         self.form_table.setRowCount(len(export.form))
         for row, f in enumerate(export.form):
@@ -246,10 +262,10 @@ class ExportPage(StepPage):
             button.clicked.connect(lambda _c=False, value=f.value, label=label: self.copy_value(label, value))
             self.form_table.setCellWidget(row, 2, button)
 
-    def _fill_json(self, export) -> None:
+    def _fill_json(self, export: SkuExport) -> None:
         import json
 
-        from ..core.export import mask_signature, partner_center_json
+        from ..core.operations import mask_signature, partner_center_json
 
         self.json_text = json.dumps(partner_center_json(self.project, export.sku, export.sas_uris, export.missing),
                                     indent=2, ensure_ascii=False)
@@ -271,7 +287,7 @@ class ExportPage(StepPage):
 
     def ask_export(self) -> None:
         fmt = self.format_combo.currentData()
-        from ..core.safenames import safe_file_name
+        from ..core.operations import safe_file_name
 
         base = safe_file_name(self.project.offer.offer_id or "sku-form", "sku-form") + SUFFIXES[fmt]
         folder = Path(self.document.path).parent if self.document.path else Path.home()
@@ -281,10 +297,8 @@ class ExportPage(StepPage):
 
     def export_to(self, fmt: str, path: Path) -> bool:
         """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
-        from ..core.export import ExportRefused
         from ..core.model import ExportRecord
-        from ..core.operations import write_export
-        from ..core.projectio import ProjectSaveError, utc_now_iso
+        from ..core.operations import ExportRefused, ProjectSaveError, utc_now_iso, write_export
 
         try:
             missing = write_export(fmt, self.project, self.exports, path)

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..core.steps import Step
 from .base import StepPage
+
+if TYPE_CHECKING:
+    from ..document import ProjectDocument
 
 PORTAL_URL = "https://partner.microsoft.com/dashboard/marketplace-offers/overview"
 
@@ -17,7 +21,7 @@ PORTAL_URL = "https://partner.microsoft.com/dashboard/marketplace-offers/overvie
 class NextPage(StepPage):
     step = Step.NEXT
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         from ..guidance_panel import GuideBrowser
 
@@ -40,6 +44,10 @@ class NextPage(StepPage):
         self.remaining = GuideBrowser(self._go_to)
         self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
         layout.addWidget(self.remaining, 1)
+        from .partner_center_panel import PartnerCenterPanel  # Partner Center, live (issue #30)
+
+        self.pc_panel = PartnerCenterPanel(self)
+        layout.addWidget(self.pc_panel, 2)
         self.btn_portal = QPushButton(self.tr("Open &Partner Center"))
         self.btn_portal.setToolTip(PORTAL_URL)
         self.btn_portal.clicked.connect(self.open_portal)
@@ -59,7 +67,7 @@ class NextPage(StepPage):
 
     def load_from_project(self) -> None:
         from ..core.guidance import load_guidance, pick
-        from ..core.validation import project_profile
+        from ..core.operations import project_profile
         from ..i18n import current_language, local_time
 
         lang = current_language()
@@ -83,6 +91,7 @@ class NextPage(StepPage):
             + "".join(f"<li>{html.escape(pick(s, lang))}</li>" for s in steps) + "</ol><ul>"
             + "".join(f'<li><a href="{html.escape(link.url, quote=True)}">{html.escape(pick(link.title, lang))}</a></li>'
                       for link in links) + "</ul>")
+        self.pc_panel.load_from_project()
 
     def open_portal(self) -> None:
         from PySide6.QtCore import QUrl

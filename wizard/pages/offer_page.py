@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt only after the first paint: see wizard/qt_values.py
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -38,13 +39,19 @@ from ..i18n import current_language, translate, translate_problem
 from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
 from .base import StepPage, button_grid, readable_columns
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ..document import ProjectDocument
+
 ERROR = COLOURS[FAILED]  # not wizard.style: the first page imports as little as it can before it paints
 
 
 class ErrorLabel(QLabel):
     """The inline explanation under a field; empty and hidden when the field is fine."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)
         # A palette, not a style sheet: a style sheet on any widget puts the whole window through
@@ -62,14 +69,15 @@ class ErrorLabel(QLabel):
 class ReadOnlyDelegate(QStyledItemDelegate):
     """A column the user reads but does not edit (the table's items keep their default flags)."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
-        return None
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        return None  # type: ignore[return-value]  # PySide6 stubs: QWidget; Qt takes None as "not editable"
 
 
 class OfferPage(StepPage):
     step = Step.OFFER
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Offer and SKUs"))
         self.setSubTitle(self.tr("Define the offer and each SKU (one VM image each). IDs appear in URLs and "
@@ -116,7 +124,10 @@ class OfferPage(StepPage):
         QWidget.setTabOrder(self.size_list, self.btn_plan)
         QWidget.setTabOrder(self.btn_plan, self.version)
         # The editor's scroll area is not a stop of its own on the way through the fields.
-        self.sku_editor.parentWidget().parentWidget().setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        viewport = self.sku_editor.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if area is not None:
+            area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         for label in [*self._errors.values(), self.urls]:
             label.setTextInteractionFlags(selectable)
@@ -441,7 +452,9 @@ class OfferPage(StepPage):
         return project_profile(self.project).image_types_max > 1 or not simple
 
     def _show_images_row(self, sku: Sku) -> None:
-        self.sku_form.setRowVisible(self.images_row.parentWidget(), self._images_row_wanted(sku))  # the row's box (_row)
+        box = self.images_row.parentWidget()  # the row's box (_row)
+        if box is not None:
+            self.sku_form.setRowVisible(box, self._images_row_wanted(sku))
 
     def _fill_base_images(self, sku: Sku) -> None:
         profile = project_profile(self.project)
@@ -486,7 +499,8 @@ class OfferPage(StepPage):
     def _store(self) -> None:
         if self._loading:
             return
-        key = self._key_of.get(self.sender())
+        sender = self.sender()
+        key = self._key_of.get(sender) if isinstance(sender, QWidget) else None
         if key is not None:
             self._touched.add(self._concrete(key))
         offer = self.project.offer
@@ -620,9 +634,13 @@ class OfferPage(StepPage):
             return
         dialog = PlanDialog(self.project, sku, self)
         dialog.setModal(True)
-        dialog.accepted.connect(lambda: (self.changed(), self._revalidate()))
+        dialog.accepted.connect(self._plan_accepted)
         dialog.open()
         self.plan_dialog = dialog  # tests reach it here
+
+    def _plan_accepted(self) -> None:
+        self.changed()
+        self._revalidate()
 
     def edit_images(self) -> None:
         from ..image_dialog import ImageDialog
@@ -746,8 +764,12 @@ class OfferPage(StepPage):
         if label is not None:
             self._touched.add(self._concrete(key))
             self._revalidate()
-            buddy = label.parentWidget().layout().itemAt(0).widget()
-            buddy.setFocus()
+            box = label.parentWidget()
+            layout = box.layout() if box is not None else None
+            first = layout.itemAt(0) if layout is not None else None
+            buddy = first.widget() if first is not None else None
+            if buddy is not None:
+                buddy.setFocus()
 
     def is_step_complete(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)

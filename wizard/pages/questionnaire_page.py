@@ -9,6 +9,9 @@ Report tab builds the bundle and stores it beside the OS disk's VHD.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,17 +35,27 @@ from PySide6.QtWidgets import (
 
 from ..check_text import check_name, check_value
 from ..core.model import OS_LINUX, Answer
-from ..core.questionnaire import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire, progress
+from ..core.operations import BOOL, CHOICE, FALSE, TRUE, exception_candidates, is_answered, load_questionnaire
+from ..core.operations import questionnaire_progress as progress
 from ..core.steps import Step
-from ..core.verdicts import MARKS
+from ..core.verdicts import ERROR, FAILED, MARKS, WARNING
 from ..i18n import current_language, translate_failure
 from .base import StepPage, sku_choice_label
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from ..core.model import Sku
+    from ..core.operations import MadeReport
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..core.questionnaire import Question, QuestionnaireProgress
+    from ..document import ProjectDocument
 
 
 class QuestionWidget(QFrame):
     """One question: its wording, the answer control, the explanation for a False, and the prefill note."""
 
-    def __init__(self, page: QuestionnairePage, question, lang: str):
+    def __init__(self, page: QuestionnairePage, question: Question, lang: str) -> None:
         super().__init__()
         self.page, self.question = page, question
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -53,27 +66,31 @@ class QuestionWidget(QFrame):
         layout.addWidget(self.label)
         row = QHBoxLayout()
         layout.addLayout(row)
-        self.group = self.yes = self.no = self.combo = self.line = None
+        self.group: QButtonGroup | None = None
+        self.yes: QRadioButton | None = None
+        self.no: QRadioButton | None = None
+        self.combo: QComboBox | None = None
+        self.line: QLineEdit | None = None
         if question.kind == BOOL:
-            self.yes, self.no = QRadioButton(self.tr("True")), QRadioButton(self.tr("False"))
+            yes, no = self.yes, self.no = QRadioButton(self.tr("True")), QRadioButton(self.tr("False"))
             self.group = QButtonGroup(self)
-            for button in (self.yes, self.no):
+            for button in (yes, no):
                 self.group.addButton(button)
                 row.addWidget(button)
             # Clicked, not toggled: clicking the prefilled choice again is how the user confirms it.
             self.group.buttonClicked.connect(self._bool_clicked)
         elif question.kind == CHOICE:
-            self.combo = QComboBox()
-            self.combo.addItem(self.tr("— choose —"), "")
+            combo = self.combo = QComboBox()
+            combo.addItem(self.tr("— choose —"), "")
             for choice in question.choices:
-                self.combo.addItem(choice.text.get(lang) or choice.text["en"], choice.id)
-            self.combo.currentIndexChanged.connect(lambda _i: self._set_value(self.combo.currentData()))
-            row.addWidget(self.combo)
+                combo.addItem(choice.text.get(lang) or choice.text["en"], choice.id)
+            combo.currentIndexChanged.connect(lambda _i: self._set_value(combo.currentData()))
+            row.addWidget(combo)
         else:
-            self.line = QLineEdit()
-            self.line.setAccessibleName(question.wording(lang))
-            self.line.textEdited.connect(lambda text: self._set_value(text))
-            row.addWidget(self.line, 1)
+            line = self.line = QLineEdit()
+            line.setAccessibleName(question.wording(lang))
+            line.textEdited.connect(lambda text: self._set_value(text))
+            row.addWidget(line, 1)
         row.addStretch(1)
         self.explanation = QPlainTextEdit()
         self.explanation.setTabChangesFocus(True)  # Tab moves on, as in every other field
@@ -104,14 +121,14 @@ class QuestionWidget(QFrame):
         """Show the stored answer."""
         self._loading = True
         answer = self.answer or Answer()
-        if self.group is not None:
+        if self.group is not None and self.yes is not None and self.no is not None:
             self.group.setExclusive(False)
             self.yes.setChecked(answer.value == TRUE)
             self.no.setChecked(answer.value == FALSE)
             self.group.setExclusive(True)
         elif self.combo is not None:
             self.combo.setCurrentIndex(max(self.combo.findData(answer.value), 0))
-        else:
+        elif self.line is not None:
             self.line.setText(answer.value)
         if self.explanation.toPlainText() != answer.explanation:
             self.explanation.setPlainText(answer.explanation)
@@ -120,7 +137,7 @@ class QuestionWidget(QFrame):
 
     def refresh(self) -> None:
         answer = self.answer
-        self.explanation.setVisible(self.question.kind == BOOL and bool(answer) and answer.value == FALSE)
+        self.explanation.setVisible(self.question.kind == BOOL and answer is not None and answer.value == FALSE)
         prefilled = bool(answer and answer.prefilled)
         self.prefill_note.setVisible(prefilled)
         self.btn_confirm.setVisible(prefilled)
@@ -135,7 +152,7 @@ class QuestionWidget(QFrame):
             answer.prefilled = False
             self.page.answer_changed(self)
 
-    def _bool_clicked(self, button) -> None:
+    def _bool_clicked(self, button: QAbstractButton) -> None:
         self._set_value(TRUE if button is self.yes else FALSE)
 
     def _set_value(self, value: str) -> None:
@@ -158,7 +175,7 @@ class QuestionWidget(QFrame):
 class QuestionnairePage(StepPage):
     step = Step.QUESTIONNAIRE
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Questionnaire"))
         self.setSubTitle(self.tr("Answer the certification questionnaire, add what the certification team needs to "
@@ -167,7 +184,7 @@ class QuestionnairePage(StepPage):
         self.lang = current_language()
         self.widgets: dict[str, QuestionWidget] = {}
         self.exception_edits: dict[str, QPlainTextEdit] = {}
-        self._built_for: tuple | None = None
+        self._built_for: tuple[Hashable, ...] | None = None
         self._generation = 0  # counts project replacements (not id(): a new project can reuse an old one's)
         self.task = None
         self._loading = False
@@ -195,7 +212,7 @@ class QuestionnairePage(StepPage):
 
     # -- building -----------------------------------------------------------------
     def load_from_project(self) -> None:
-        from ..core.questionnaire import apply_prefill
+        from ..core.operations import apply_prefill
 
         # Prefill only when the user comes here: opening a file must not change it.
         if apply_prefill(self.project, self.questionnaire):
@@ -209,7 +226,7 @@ class QuestionnairePage(StepPage):
         if self._built_for is None:
             self._rebuild()  # widgets only: prefilling answers waits until the person comes here
 
-    def _shape(self) -> tuple:
+    def _shape(self) -> tuple[Hashable, ...]:
         """What the widgets are built from: the project, its platform, the latest run's results
         (exception requests) and the SKUs (report tab)."""
         run = self.project.latest_run()
@@ -247,7 +264,8 @@ class QuestionnairePage(StepPage):
         old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
         for widget in old:
-            widget.deleteLater()  # clear() only removes the tabs: their widgets would pile up
+            if widget is not None:
+                widget.deleteLater()  # clear() only removes the tabs: their widgets would pile up
         self.widgets.clear()
         self.exception_edits.clear()
         platform = self.platform()
@@ -297,8 +315,13 @@ class QuestionnairePage(StepPage):
 
         column.addWidget(QLabel("<b>" + self.tr("Exception requests") + "</b>"))
         candidates = exception_candidates(self.project.latest_run())
-        result_words = {"Failed": self.tr("Failed"), "Error": self.tr("Error"), "Warning": self.tr("Warning")}
-        if not candidates:
+        result_words = {FAILED: self.tr("Failed"), ERROR: self.tr("Error"), WARNING: self.tr("Warning")}
+        if self.project.latest_run() is None:  # no run, no evidence: the evaluator's words (core.status), never "no Failed"
+            from ..core.status import R_RUN_NONE
+            from ..i18n import translate_template
+
+            column.addWidget(QLabel(translate_template(R_RUN_NONE, {})))
+        elif not candidates:
             column.addWidget(QLabel(self.tr("The latest test run has no Failed, Error or Warning result: nothing to "
                                             "explain.")))
         for record in candidates:
@@ -361,7 +384,7 @@ class QuestionnairePage(StepPage):
         self.changed()
         self.refresh()
 
-    def _ssh_changed(self, *_args) -> None:
+    def _ssh_changed(self, *_args: object) -> None:
         if self._loading:
             return
         qa = self.project.questionnaire
@@ -382,7 +405,7 @@ class QuestionnairePage(StepPage):
             notes.pop(record_id, None)
         self.changed()
 
-    def state(self):
+    def state(self) -> QuestionnaireProgress:
         return progress(self.project, self.questionnaire)
 
     def refresh(self) -> None:
@@ -405,7 +428,8 @@ class QuestionnairePage(StepPage):
             widget = self.widgets.get(state.unanswered[0])
             for i in range(self.tabs.count()):
                 area = self.tabs.widget(i)
-                if isinstance(area, QScrollArea) and widget is not None and area.widget().isAncestorOf(widget):
+                inside = area.widget() if isinstance(area, QScrollArea) else None
+                if isinstance(area, QScrollArea) and widget is not None and inside is not None and inside.isAncestorOf(widget):
                     self.tabs.setCurrentIndex(i)
                     area.ensureWidgetVisible(widget)
                     widget.setFocus()
@@ -426,7 +450,7 @@ class QuestionnairePage(StepPage):
                        "any step).").format(state.answered, state.total)
 
     # -- report ---------------------------------------------------------------------
-    def selected_sku(self):
+    def selected_sku(self) -> Sku | None:
         sku_id = self.sku_combo.currentData()
         return next((s for s in self.project.skus if s.sku_id == sku_id), self.project.skus[0] if self.project.skus else None)
 
@@ -463,8 +487,7 @@ class QuestionnairePage(StepPage):
         from pathlib import Path
 
         from ..core.model import ReportRecord
-        from ..core.operations import make_report, storage_access
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import make_report, storage_access, utc_now_iso
         from ..report_pdf import html_to_pdf
 
         sku = self.selected_sku()
@@ -476,14 +499,16 @@ class QuestionnairePage(StepPage):
             return
         project = self.project
         run = project.latest_run()
+        if run is None:
+            return
         created = utc_now_iso()
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> MadeReport:
             access = storage_access(project) if store else None  # the keyring is read here, off the GUI thread
             return make_report(project, sku, Path(folder) if folder else None, access, created, html_to_pdf, run,
                                progress, cancel)
 
-        def done(made):
+        def done(made: MadeReport) -> None:
             self.report_progress.setVisible(False)
             previous = sku.report or ReportRecord()
             sku.report = ReportRecord(made.file_name, created, sku.version, run.started_at,
@@ -497,16 +522,16 @@ class QuestionnairePage(StepPage):
             else:
                 self.report_status.setText(self.tr("Saved {0}").format(made.zip_path))
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             self.report_progress.setVisible(False)
             self.report_status.setText(self.tr("The report could not be made or stored: {0}").format(
                 translate_failure(error)))
 
-        def cancelled():
+        def cancelled() -> None:
             self.report_progress.setVisible(False)
             self.report_status.setText(self.tr("Cancelled."))
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.report_progress.setRange(0, update.total or 0)
             self.report_progress.setValue(update.done)
 
@@ -517,7 +542,7 @@ class QuestionnairePage(StepPage):
             self.report_status.setText(self.tr("Making the report…") if not store else
                                        self.tr("Making and storing the report…"))
 
-    def confirm_incomplete_report(self, state) -> bool:
+    def confirm_incomplete_report(self, state: QuestionnaireProgress) -> bool:
         """A report the reviewers get with questions left open is rarely what anyone wants: ask.
         (Tests replace this with an answer.)"""
         answer = QMessageBox.question(

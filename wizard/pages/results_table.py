@@ -7,14 +7,15 @@ for "problems only", and the table view set up the way both pages show it.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ..check_text import check_name, check_value
 from ..core.model import CheckRecord
-from ..core.verdicts import COLOURS, MARKS, ORDER
+from ..core.verdicts import COLOURS, MARKS, NEEDS_NOTE, ORDER
 from .base import setup_row_table
 
 
@@ -26,28 +27,28 @@ def readable_evidence(evidence: str) -> str:
 class ResultsModel(QAbstractTableModel):
     COLUMNS = ("Result", "Check", "Test ID", "Actual", "Required")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CheckRecord] = []
-        self.words = {}
+        self.words: dict[str, str] = {}
 
     def set_rows(self, rows: list[CheckRecord]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802 - Qt override
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.words.get(self.COLUMNS[section], self.COLUMNS[section])
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -65,20 +66,22 @@ class ResultsModel(QAbstractTableModel):
 
 
 class ProblemsFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.problems_only = False
+        self.records: ResultsModel | None = None  # the source model, typed (setSourceModel takes any)
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt override
-        if not self.problems_only:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 - Qt override
+        if not self.problems_only or self.records is None:
             return True
-        return self.sourceModel().rows[source_row].result in ("Failed", "Error", "Warning")
+        return self.records.rows[source_row].result in NEEDS_NOTE
 
 
-def make_results_table(parent, model: ResultsModel, accessible_name: str) -> tuple[ProblemsFilter, QTableView]:
+def make_results_table(parent: QObject | None, model: ResultsModel, accessible_name: str) -> tuple[ProblemsFilter, QTableView]:
     """The sorted (problems first), filterable view over `model`."""
     proxy = ProblemsFilter(parent)
+    proxy.records = model
     proxy.setSourceModel(model)
     table = QTableView()
     table.setModel(proxy)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -27,13 +28,20 @@ from PySide6.QtWidgets import (
 
 from .. import style
 from ..core.model import Disk, Sku
-from ..core.secrets import STORAGE_MODES
+from ..core.operations import STORAGE_MODES, project_profile, storage_secret_ref
 from ..core.steps import Step, parse_iso, sas_expiry_state
-from ..core.storage import storage_secret_ref
-from ..core.validation import project_profile
 from ..i18n import translate_failure, translate_problem
 from ..style import set_banner
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
+from .parts.secret_field import SecretField
+
+if TYPE_CHECKING:
+    from ..core.credentials import CredentialError, SecretRef
+    from ..core.model import SasRecord
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..core.sas import SasVerification
+    from ..core.storage import BlobEntry, StorageAccess
+    from ..document import ProjectDocument
 
 MODES = STORAGE_MODES
 SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net")
@@ -42,13 +50,13 @@ SUFFIXES = ("core.windows.net", "core.chinacloudapi.cn", "core.usgovcloudapi.net
 class SasPage(StepPage):
     step = Step.SAS
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("SAS URIs"))
         self.setSubTitle(self.tr("Connect to the storage account that holds the VHDs, assign each disk its blob, "
                                  "and create a read-and-list SAS URI for every disk, as the portal requires."))
         self.task = None
-        self.access = None
+        self.access: StorageAccess | None = None
         self._loading = False
 
         conn = QGroupBox(self.tr("Storage account"))
@@ -63,9 +71,8 @@ class SasPage(StepPage):
         self.suffix.addItems(SUFFIXES)
         self.endpoint = QLineEdit()
         self.endpoint.setPlaceholderText(self.tr("optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator"))
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember in the OS &keyring"))
+        self.secret_field = SecretField(self, self._secret_ref)
+        self.secret, self.remember = self.secret_field.edit, self.secret_field.remember
         self.btn_connect = QPushButton(self.tr("&Connect and list containers"))
         for label, widget, tip in (
             (self.tr("&Access with:"), self.mode, self.tr("How this app signs in to the storage account.")),
@@ -78,7 +85,7 @@ class SasPage(StepPage):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
         # The credential field says which secret it wants and where it is found (it changes with "Access with").
-        self.secret_label = form.labelForField(self.secret)
+        self.secret_label = cast(QLabel, form.labelForField(self.secret))  # addRow(text, …) made a QLabel
         self.secret_where = QLabel()
         self.secret_where.setWordWrap(True)
         self.secret_where.setObjectName("secretWhere")
@@ -167,7 +174,7 @@ class SasPage(StepPage):
 
         self.btn_connect.clicked.connect(self.connect_storage)
         self.btn_assign.clicked.connect(self.assign_selected_blob)
-        self.btn_generate.clicked.connect(lambda: self.generate([self.selected()] if self.selected() else []))
+        self.btn_generate.clicked.connect(self._generate_selected)
         self.btn_generate_all.clicked.connect(lambda: self.generate(self.all_disks()))
         self.btn_verify.clicked.connect(self.verify_selected)
         self.btn_copy.clicked.connect(self.copy_selected)
@@ -187,6 +194,10 @@ class SasPage(StepPage):
     def all_disks(self) -> list[tuple[Sku, Disk]]:
         # A disk whose image comes from an Azure Compute Gallery image version needs no SAS URI.
         return [(sku, disk) for sku in self.project.skus for disk in sku.sas_disks]
+
+    def _generate_selected(self) -> None:
+        chosen = self.selected()
+        self.generate([chosen] if chosen else [])
 
     def selected(self) -> tuple[Sku, Disk] | None:
         rows = self.all_disks()
@@ -213,7 +224,7 @@ class SasPage(StepPage):
 
     def _show_secret_kind(self) -> None:
         """Name the credential the chosen access mode wants, and where the person finds it."""
-        from ..core.secrets import ACCOUNT_KEY, CONNECTION_STRING
+        from ..core.operations import ACCOUNT_KEY, CONNECTION_STRING
 
         mode = self.mode.currentData()
         if mode == ACCOUNT_KEY:
@@ -273,35 +284,20 @@ class SasPage(StepPage):
         self.access = None
         self.changed()
 
-    def _secret_ref(self):
+    def _secret_ref(self) -> SecretRef:
         return storage_secret_ref(self.project.project_id, self.mode.currentData(), self.project.storage)
 
     def _load_secret(self) -> None:
-        from ..core.credentials import CredentialError, credentials
+        self.secret_field.load()  # a keyring that cannot be read leaves the field for the person to fill
 
-        ref = self._secret_ref()
-
-        def loaded(value):
-            # A keyring that answers late must not fill in the secret of an account the fields have left meanwhile.
-            if value and not self.secret.text() and ref == self._secret_ref():
-                self.secret.setText(value)
-                self.remember.setChecked(True)
-
-        def failed(error):
-            if not isinstance(error, CredentialError):
-                raise error
-
-        self.lookup(lambda p, c: credentials().get(ref), loaded, failed)
-
-    def storage_access(self):
-        from ..core.storage import StorageAccess
+    def storage_access(self) -> StorageAccess:
+        from ..core.operations import StorageAccess
 
         return StorageAccess.from_settings(self.project.storage, self.secret.text().strip())
 
     # -- connection and browsing --------------------------------------------------
     def connect_storage(self) -> None:
-        from ..core.credentials import CredentialError, credentials
-        from ..core.storage import list_containers
+        from ..core.operations import keep_secret, list_containers
 
         if not self.secret.text().strip():
             self.conn_status.setText(self.tr("Enter the account key, connection string or container SAS URL."))
@@ -311,16 +307,13 @@ class SasPage(StepPage):
         ref, remember = self._secret_ref(), self.remember.isChecked()
         self.conn_status.setText(self.tr("Connecting…"))
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None],
+                 cancel: CancelToken) -> tuple[list[str], CredentialError | None]:
             # The keyring is written here, off the GUI thread (it may prompt to unlock).
-            try:
-                credentials().store(ref, access.secret, remember=remember)
-                keyring_error = None
-            except CredentialError as exc:
-                keyring_error = exc
+            keyring_error = keep_secret(ref, access.secret, remember).problem
             return list_containers(access), keyring_error
 
-        def done(result):
+        def done(result: tuple[list[str], CredentialError | None]) -> None:
             containers, keyring_error = result
             self.access = access
             self._show_containers(containers)
@@ -329,7 +322,7 @@ class SasPage(StepPage):
 
                 self.conn_status.setText(self.conn_status.text() + "\n" + describe_credential_error(keyring_error))
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             self.conn_status.setText(self.tr("Could not connect: {0}").format(translate_failure(error)))
 
         self.run(work, done, failed, busy=(self.btn_connect,))
@@ -350,9 +343,9 @@ class SasPage(StepPage):
         access = self.access
         if access is None or self.task is not None:
             return
-        from ..core.storage import list_containers
+        from ..core.operations import list_containers
 
-        def listed(containers):
+        def listed(containers: list[str]) -> None:
             if self.access is access:  # not replaced by another Connect meanwhile
                 self._show_containers(containers)
 
@@ -361,14 +354,14 @@ class SasPage(StepPage):
                         translate_failure(e))))
 
     def _expand_container(self, item: QTreeWidgetItem) -> None:
-        from ..core.storage import list_blobs
+        from ..core.operations import list_blobs
 
         kind, name = item.data(0, Qt.ItemDataRole.UserRole)
         if kind != "container" or item.childCount() or self.access is None:
             return
         access = self.access
 
-        def done(blobs):
+        def done(blobs: list[BlobEntry]) -> None:
             for b in blobs:
                 child = QTreeWidgetItem([b.name, b.blob_type, f"{b.size / 2**30:.2f} GiB", b.last_modified,
                                          "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
@@ -407,17 +400,17 @@ class SasPage(StepPage):
 
     # -- SAS ---------------------------------------------------------------------------
     def generate(self, items: list[tuple[Sku, Disk]]) -> None:
-        from ..core.operations import NoStorageCredential, keep_disk_sas, sign_sas
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import NoStorageCredential, keep_disk_sas, sas_needs_key, sign_sas, utc_now_iso
+        from ..i18n import CORE_CONTEXT, translate
 
         items = [(s, d) for s, d in items if d.blob_url]
         if not items:
             self.details.setText(self.tr("Assign a blob to the disk first."))
             return
         access = self.storage_access()
-        if not access.account_key():
-            self.details.setText(self.tr("Creating a SAS needs the account key or a connection string with a key; "
-                                         "a container SAS URL can only list."))
+        no_key = sas_needs_key(access)
+        if no_key:
+            self.details.setText(translate(CORE_CONTEXT, no_key))
             return
         profile = project_profile(self.project)
         now = datetime.now(UTC)
@@ -427,10 +420,12 @@ class SasPage(StepPage):
         names = {id(disk): self.disk_name(sku, disk) for sku, disk in items}
         no_keyring = self.tr("{0}: the keyring is unavailable, so this SAS is kept for this session only.")
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None],
+                 cancel: CancelToken) -> tuple[list[tuple[Disk, SasRecord]], list[str]]:
             # Signing is quick; storing each token may be a D-Bus call to the keyring (or wait on an
             # unlock prompt), so both run here, off the GUI thread.
-            made, problems = [], []
+            made: list[tuple[Disk, SasRecord]] = []
+            problems: list[str] = []
             for _sku, disk in items:
                 try:
                     sas = sign_sas(disk.blob_url, access, profile, now=now, extra_days=extra_days, scheme=chosen_scheme)
@@ -443,7 +438,7 @@ class SasPage(StepPage):
                 made.append((disk, kept.record))
             return made, problems
 
-        def done(result):
+        def done(result: tuple[list[tuple[Disk, SasRecord]], list[str]]) -> None:
             made, problems = result
             for disk, record in made:
                 disk.sas = record
@@ -457,30 +452,35 @@ class SasPage(StepPage):
 
     def sas_uri(self, disk: Disk) -> str | None:
         """Reads the keyring: call it off the GUI thread."""
-        from ..core.export import disk_sas_uri
+        from ..core.operations import disk_sas_uri
 
         return disk_sas_uri(self.project.project_id, disk)
 
     def verify_selected(self) -> None:
-        from ..core.operations import verify_disk_sas
-        from ..core.projectio import utc_now_iso
+        from ..core.operations import utc_now_iso, verify_disk_sas
 
         chosen = self.selected()
         if not chosen or not chosen[1].sas:
             return
         disk = chosen[1]
+        verified = chosen[1].sas
         profile = project_profile(self.project)
         project_id = self.project.project_id
 
-        def done(result):
-            disk.sas.verdict = result.verdict
-            disk.sas.verified_at = utc_now_iso()
+        def done(result: SasVerification) -> None:
+            if disk.sas is not verified:
+                # Made again, or its blob changed, while this one was verified: the verdict is not about it.
+                self.refresh()
+                self.details.setText(self.tr("The SAS URI changed while it was verified: verify it again."))
+                return
+            verified.verdict = result.verdict
+            verified.verified_at = utc_now_iso()
             self.changed()
             self.refresh()
             marks = {"pass": "✓", "warning": "⚠", "fail": "✗"}
             self.details.setText("\n".join(f"{marks[f.severity]} {translate_problem(f)}" for f in result.findings))
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             if isinstance(error, LookupError):
                 self.details.setText(self.tr("The SAS token is not in the keyring any more: generate it again."))
             else:
@@ -497,7 +497,7 @@ class SasPage(StepPage):
             return
         disk = chosen[1]
 
-        def copied(uri):
+        def copied(uri: str | None) -> None:
             if uri:
                 QGuiApplication.clipboard().setText(uri)  # on the GUI thread, as the clipboard needs
                 self.details.setText(self.tr("SAS URI copied. Paste it into the portal's VHD URL field."))
@@ -510,18 +510,32 @@ class SasPage(StepPage):
     def expiry_state(self, disk: Disk) -> str:
         return sas_expiry_state(disk, project_profile(self.project))
 
+    def _ok_words(self, sku: Sku, disk: Disk) -> str:
+        """A SAS that lives long enough is "ready" only when the evaluator (core.status) says ✓: verified,
+        and made for the disk's blob of now."""
+        from ..core.operations import disk_status
+        from ..core.status import R_SAS_OTHER_BLOB, R_SAS_UNVERIFIED
+        from ..i18n import translate_template
+
+        item = disk_status(self.project, sku, disk).get("sas")
+        if item is None or item.ok:
+            verdicts = {"pass": self.tr("pass"), "warning": self.tr("warning"), "fail": self.tr("fail")}
+            return (self.tr("ready ({0})").format(verdicts.get(disk.sas.verdict, disk.sas.verdict))
+                    if disk.sas and disk.sas.verdict else self.tr("ready"))
+        return {R_SAS_OTHER_BLOB: self.tr("✗ made for another blob: generate a new SAS"),
+                R_SAS_UNVERIFIED: self.tr("⚠ not verified yet: press Verify")}.get(
+            item.template, f"{item.mark.value} {translate_template(item.template, item.args)}")
+
     def refresh(self) -> None:
         rows = self.all_disks()
         current = self.disks.currentRow()
         self.disks.setRowCount(len(rows))
         due = []
-        verdicts = {"pass": self.tr("pass"), "warning": self.tr("warning"), "fail": self.tr("fail")}
         for row, (sku, disk) in enumerate(rows):
             state = self.expiry_state(disk)
             expiry = parse_iso(disk.sas.expiry) if disk.sas else None
             status = {"none": self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned"),
-                      "ok": self.tr("ready ({0})").format(verdicts.get(disk.sas.verdict, disk.sas.verdict))
-                      if disk.sas and disk.sas.verdict else self.tr("ready"),
+                      "ok": self._ok_words(sku, disk),
                       "soon": self.tr("⚠ expires soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
             cells = [self.disk_name(sku, disk), status, expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "",
                      disk.blob_url or "—"]

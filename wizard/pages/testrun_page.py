@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.model import CheckRecord, TestRunRecord
+from ..core.model import CheckRecord, PreflightRecord, TestRunRecord
 from ..core.steps import Step
+from ..core.verdicts import BLOCKING, WARNING
 from ..i18n import current_language, local_time
 from ..style import set_banner
 from .base import StepPage
-from .results_table import (  # noqa: F401 - ProblemsFilter and readable_evidence are imported from here too
-    ProblemsFilter,
-    ResultsModel,
-    details_text,
-    fit_result_columns,
-    make_results_table,
-    readable_evidence,
-)
+from .parts.results_pane import ResultsPane
+from .results_table import ProblemsFilter, readable_evidence  # noqa: F401 - imported from here too
+
+if TYPE_CHECKING:
+    from ..core.operations import CertificationRun
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..document import ProjectDocument
+    from .testvm_dialog import TestVmDialog
 
 
 def profile_title(profile_id: str) -> str:
@@ -44,7 +45,7 @@ def profile_title(profile_id: str) -> str:
 class TestRunPage(StepPage):
     step = Step.TEST_RUN
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Certification test run"))
         self.setSubTitle(self.tr("Run the certification test cases against the test VM and review each result."))
@@ -57,7 +58,7 @@ class TestRunPage(StepPage):
         self.image_under_test = QLabel()  # which image the run tests (one test VM per image type)
         self.image_under_test.setWordWrap(True)
         self.image_under_test.hide()
-        self.offline: list = []  # the pre-flights listed after the runs (PreflightRecord)
+        self.offline: list[PreflightRecord] = []  # the pre-flights listed after the runs (PreflightRecord)
         self.runs = QComboBox()
         self.runs.setAccessibleName(self.tr("Earlier runs"))
         # As wide as the page allows, not as its longest entry: the row must fit 1024 pixels.
@@ -78,26 +79,10 @@ class TestRunPage(StepPage):
         second.addWidget(self.runs, 1)
         second.addWidget(self.problems_only)
 
-        self.model = ResultsModel(self)
-        self.model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
-                            "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
-                            "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
-                            "Skipped": self.tr("Skipped")}
-        self.proxy, self.table = make_results_table(self, self.model, self.tr("Test results"))
-        self.details = QPlainTextEdit()
-        self.details.setTabChangesFocus(True)  # Tab moves on, as in every other field
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Result details"))
-        self.btn_copy = QPushButton(self.tr("Copy re&mediation"))
-        details_box = QWidget()
-        dl = QVBoxLayout(details_box)
-        dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.details, 1)
-        dl.addWidget(self.btn_copy, 0, Qt.AlignmentFlag.AlignRight)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(details_box)
-        splitter.setSizes([380, 200])
+        self.results = ResultsPane(self.tr("Test results"), self.tr("Result details"))
+        # The pane's parts under the names the page always gave them.
+        self.model, self.proxy, self.table = self.results.model, self.results.proxy, self.results.table
+        self.details, self.btn_copy = self.results.details, self.results.btn_copy
         # The way to a test VM, for a first-timer with no run yet: the commands, and the Connection step
         # filled in with what they make (the user azureuser, the key az makes).
         self.forward = QWidget()
@@ -118,15 +103,13 @@ class TestRunPage(StepPage):
         layout.addWidget(self.forward)
         layout.addLayout(top)
         layout.addLayout(second)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.results, 1)
 
         self.btn_run.clicked.connect(lambda: self.start_run())
         self.btn_rerun.clicked.connect(self.rerun_selected)
         self.btn_cancel.clicked.connect(self.cancel)
         self.runs.currentIndexChanged.connect(self._show_run)
-        self.problems_only.toggled.connect(self._filter)
-        self.table.selectionModel().selectionChanged.connect(self._show_details)
-        self.btn_copy.clicked.connect(self._copy)
+        self.problems_only.toggled.connect(self.results.set_problems_only)
 
     # -- display -------------------------------------------------------------
     def load_from_project(self) -> None:
@@ -148,7 +131,7 @@ class TestRunPage(StepPage):
         self.image_under_test.setVisible(shown)
 
     def _fill_runs(self) -> None:
-        from ..core.export import disk_args
+        from ..core.operations import disk_args
         from ..i18n import translate_template
 
         runs = self.project.test_runs
@@ -179,7 +162,7 @@ class TestRunPage(StepPage):
         index = self.runs.currentIndex()
         return runs[len(runs) - 1 - index] if 0 <= index < len(runs) else None
 
-    def shown_offline(self):
+    def shown_offline(self) -> PreflightRecord | None:
         """The pre-flight shown (offline evidence), or None when a run (or nothing) is shown."""
         index = self.runs.currentIndex() - len(self.project.test_runs)
         return self.offline[index] if 0 <= index < len(self.offline) else None
@@ -187,15 +170,12 @@ class TestRunPage(StepPage):
     def _show_run(self) -> None:
         run = self.shown_run()
         offline = self.shown_offline()
-        self.model.set_rows(run.results if run else offline.results if offline else [])
-        fit_result_columns(self.table)
+        self.results.set_rows(run.results if run else offline.results if offline else [])
         self._banner(run, offline)
         self.btn_rerun.setEnabled(offline is None)
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
 
-    def _banner(self, run: TestRunRecord | None, offline=None) -> None:
-        from ..core.testvm import recipe_login
+    def _banner(self, run: TestRunRecord | None, offline: PreflightRecord | None = None) -> None:
+        from ..core.operations import recipe_login
 
         if offline is not None:
             failed = sum(r.result in ("Failed", "Error") for r in offline.results)
@@ -214,42 +194,32 @@ class TestRunPage(StepPage):
                 text += " " + self.tr("Meanwhile, the offline evidence from the image's files is listed under "
                                       "“Results of the run”.")
         else:
-            failed = sum(r.result in ("Failed", "Error") for r in run.results)
-            warnings = sum(r.result == "Warning" for r in run.results)
-            if failed:
+            # The verdict is the status evaluator's (core.status.run_item): the same as the step list and Export.
+            from ..core.operations import run_status
+            from ..core.status import R_RUN_OK, Mark
+            from ..i18n import translate_template
+
+            item = run_status(self.project, run)
+            failed = sum(r.result in BLOCKING for r in run.results)
+            warnings = sum(r.result == WARNING for r in run.results)
+            said = translate_template(item.template, item.args)
+            if item.mark is Mark.FAIL:
                 text, colour = self.tr("✗ {0} failure(s), {1} warning(s): the image is not ready for certification.").format(
-                    failed, warnings), "error"
-            else:
+                    failed, warnings) + " " + said, "error"
+            elif item.mark is not Mark.OK:
+                text, colour = f"{item.mark.value} {said}", "warning"
+            elif item.template == R_RUN_OK:
                 text, colour = self.tr("✓ Ready for certification ({0} warning(s)).").format(warnings), "good"
+            else:  # every Failed/Error result has an exception explanation: submitted with an exception request
+                text, colour = f"✓ {said}", "good"
         self.banner.setText(text)
         set_banner(self.banner, colour)
 
-    def _filter(self, on: bool) -> None:
-        self.proxy.problems_only = on
-        self.proxy.invalidate()
-
     def selected_record(self) -> CheckRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
-
-    def _show_details(self) -> None:
-        r = self.selected_record()
-        if r is None:
-            self.details.clear()
-            return
-        self.details.setPlainText(details_text(self.tr(
-            "{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}"), r))
-        self.btn_copy.setEnabled(bool(r.remediation))
-
-    def _copy(self) -> None:
-        r = self.selected_record()
-        if r and r.remediation:
-            QGuiApplication.clipboard().setText(r.remediation)
+        return self.results.selected_record()
 
     # -- the way to a test VM -------------------------------------------------------
-    def show_vm_commands(self):
+    def show_vm_commands(self) -> TestVmDialog:
         from .testvm_dialog import TestVmDialog
 
         dialog = TestVmDialog(self, self.project)
@@ -259,7 +229,7 @@ class TestRunPage(StepPage):
 
     def use_recipe(self) -> None:
         """The Connection step filled in with the commands' user and sign-in, then shown for the address."""
-        from ..core.testvm import apply_recipe_login
+        from ..core.operations import apply_recipe_login
 
         apply_recipe_login(self.project.connection)
         self.changed()
@@ -269,9 +239,7 @@ class TestRunPage(StepPage):
 
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:
-        from ..core.operations import record_run, run_certification, session_vm_secrets, windows_base_image
-        from ..core.sshconn import KnownHosts
-        from ..core.validation import project_profile
+        from ..core.operations import KnownHosts, project_profile, record_run, run_certification, session_vm_secrets, windows_base_image
 
         project = self.project
         c = project.connection
@@ -283,11 +251,11 @@ class TestRunPage(StepPage):
         base_image = windows_base_image(project)
         secrets = session_vm_secrets(project)
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> CertificationRun:
             return run_certification(c, secrets, profile, known, base_image=base_image, run_timeout=self.run_timeout,
                                      only=only, progress=progress, cancel=cancel)
 
-        def done(run):
+        def done(run: CertificationRun) -> None:
             record_run(project, run, profile.id, only)
             self.changed()
             self._fill_runs()
@@ -298,8 +266,8 @@ class TestRunPage(StepPage):
                 self.banner.setText(self.banner.text() + "\n" + translate(CORE_CONTEXT, M_DROPPED).format(
                     reason=run.interrupted))
 
-        def failed(error):
-            from ..core.sshconn import SshFailure, UnknownHostKey
+        def failed(error: BaseException) -> None:
+            from ..core.operations import SshFailure, UnknownHostKey
 
             if isinstance(error, UnknownHostKey):
                 self.banner.setText(self.tr("The host key is not trusted yet: use Test connection in the Connection "
@@ -311,7 +279,7 @@ class TestRunPage(StepPage):
             else:
                 self.banner.setText(self.tr("The run failed: {0}").format(error))
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, update.total or 1)
             self.progress.setValue(update.done)
 

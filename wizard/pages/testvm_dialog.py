@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
-from ..core.export.renderers import MISSING_PLACEHOLDER
 from ..core.model import Project
+from ..core.operations import MISSING_PLACEHOLDER
 from ..style import set_text_colour
 from .base import sku_choice_label
 
@@ -85,8 +85,7 @@ class TestVmDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from ..core.export import ExportRefused
-        from ..core.operations import commands_for_test_vm
+        from ..core.operations import ExportRefused, commands_for_test_vm
 
         index = self.sku.currentData()
         if index is None:

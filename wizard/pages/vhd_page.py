@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -20,15 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Disk, Sku
+from ..core.operations import CHECK_NAMES, project_profile, readable_size
 from ..core.steps import Step
-from ..core.units import readable_size
-from ..core.validation import project_profile
-from ..core.vhdcheck import CHECK_NAMES
-from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem
+from ..core.verdicts import BLOCKING, WARNING
+from ..i18n import CORE_CONTEXT, translate, translate_failure, translate_problem, translate_template
 from .base import StepPage, button_grid, disk_label, readable_columns, setup_row_table
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
-def severity_icon(widget: QWidget, severity: str):
+    from ..core.credentials import SecretRef
+    from ..core.model import Project, VhdFinding
+    from ..core.operations import DiskCheck, DiskPreflight
+    from ..core.progress import CancelToken, ProgressUpdate
+    from ..core.status import StatusItem
+    from ..core.upload import UploadSummary
+    from ..document import ProjectDocument
+
+
+def severity_icon(widget: QWidget, severity: str) -> QIcon:
     """The style's standard icon for a severity (QStyle is imported late: it is costly at start-up)."""
     from PySide6.QtWidgets import QStyle
 
@@ -42,10 +55,10 @@ def severity_icon(widget: QWidget, severity: str):
     return widget.style().standardIcon(pixmap)
 
 
-def storage_is_named(project) -> bool:
+def storage_is_named(project: Project) -> bool:
     """Whether the project says which storage account to upload to (a connection string names it itself).
     Read from the project, not the keyring: safe on the GUI thread."""
-    from ..core.secrets import CONNECTION_STRING
+    from ..core.operations import CONNECTION_STRING
 
     storage = project.storage
     return storage.mode == CONNECTION_STRING or bool(storage.account_name or storage.custom_endpoint)
@@ -56,7 +69,7 @@ class VhdPage(StepPage):
 
     host_os: str | None = None  # the OS the fix commands are for (None: this computer's; tests set one)
 
-    def __init__(self, document):
+    def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("VHD check"))
         self.setSubTitle(self.tr("Pick the VHD file of every disk. Each is checked against the profile's rules "
@@ -136,10 +149,10 @@ class VhdPage(StepPage):
         for key, widgets in (("lun", (self.disks,)), ("page-blob", (self.btn_upload,)), ("fixed-vhd", (self.btn_check,)),
                              ("vhd", (self.btn_choose,))):
             self.explain(key, *widgets)
-        self.lower = QTabWidget()
-        self.lower.addTab(format_tab, self.tr("F&ormat check"))
-        self.lower.addTab(self._preflight_tab(), self.tr("Inside the ima&ge"))
-        lower = self.lower
+        self.result_tabs = QTabWidget()
+        self.result_tabs.addTab(format_tab, self.tr("F&ormat check"))
+        self.result_tabs.addTab(self._preflight_tab(), self.tr("Inside the ima&ge"))
+        lower = self.result_tabs
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
@@ -159,21 +172,19 @@ class VhdPage(StepPage):
         self.btn_choose.clicked.connect(self.choose_file)
         self.btn_blob.clicked.connect(self.ask_blob_url)
         self.btn_upload.clicked.connect(self.ask_upload)
-        self.btn_check.clicked.connect(lambda: self.start_checks([self.selected()] if self.selected() else []))
+        self.btn_check.clicked.connect(self._check_selected)
         self.btn_check_all.clicked.connect(lambda: self.start_checks(self.all_disks()))
         self.btn_cancel.clicked.connect(self.cancel)
         self.disks.itemSelectionChanged.connect(self._show_findings)
         self.findings.itemSelectionChanged.connect(self._show_fix)
         self.btn_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fix.toPlainText()))
         self.btn_preflight.clicked.connect(self.start_preflight)
-        self.lower.currentChanged.connect(self._tab_shown)
-        self.pre_problems.toggled.connect(self._filter_preflight)
-        self.pre_table.selectionModel().selectionChanged.connect(self._show_preflight_details)
-        self.btn_pre_copy.clicked.connect(self._copy_preflight_fix)
+        self.result_tabs.currentChanged.connect(self._tab_shown)
+        self.pre_problems.toggled.connect(self.pre_results.set_problems_only)
 
     def _preflight_tab(self) -> QWidget:
         """The pre-flight (issue #23): the Linux test cases read from the file, in the test run's table."""
-        from .results_table import ResultsModel, make_results_table
+        from .parts.results_pane import ResultsPane
 
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -189,29 +200,20 @@ class VhdPage(StepPage):
         row.addWidget(self.pre_problems)
         row.addWidget(self.pre_summary, 1)
         layout.addLayout(row)
-        self.pre_model = ResultsModel(self)
-        self.pre_model.words = {"Result": self.tr("Result"), "Check": self.tr("Check"), "Test ID": self.tr("Test ID"),
-                                "Actual": self.tr("Actual"), "Required": self.tr("Required"), "Passed": self.tr("Passed"),
-                                "Warning": self.tr("Warning"), "Failed": self.tr("Failed"), "Error": self.tr("Error"),
-                                "Skipped": self.tr("Skipped")}
-        self.pre_proxy, self.pre_table = make_results_table(self, self.pre_model, self.tr("Pre-flight results"))
-        self.pre_details = QPlainTextEdit()
-        self.pre_details.setTabChangesFocus(True)
-        self.pre_details.setReadOnly(True)
-        self.pre_details.setAccessibleName(self.tr("Pre-flight result details"))
-        self.pre_details.setMaximumHeight(90)
-        self.btn_pre_copy = QPushButton(self.tr("Copy re&mediation"))
-        self.btn_pre_copy.setEnabled(False)
-        detail_row = QHBoxLayout()
-        detail_row.addWidget(self.pre_details, 1)
-        detail_row.addWidget(self.btn_pre_copy, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.pre_table, 1)
-        layout.addLayout(detail_row)
+        self.pre_results = ResultsPane(self.tr("Pre-flight results"), self.tr("Pre-flight result details"), compact=True)
+        # The pane's parts under the names the page always gave them.
+        self.pre_model, self.pre_proxy, self.pre_table = self.pre_results.model, self.pre_results.proxy, self.pre_results.table
+        self.pre_details, self.btn_pre_copy = self.pre_results.details, self.pre_results.btn_copy
+        layout.addWidget(self.pre_results, 1)
         return tab
 
     # -- table ---------------------------------------------------------------
     def all_disks(self) -> list[tuple[Sku, Disk]]:
         return [(sku, disk) for sku in self.project.skus for disk in sku.disks]
+
+    def _check_selected(self) -> None:
+        chosen = self.selected()
+        self.start_checks([chosen] if chosen else [])
 
     def selected(self) -> tuple[Sku, Disk] | None:
         row = self.disks.currentRow()
@@ -233,9 +235,17 @@ class VhdPage(StepPage):
             self.disks.selectRow(0)
 
     def is_stale(self, disk: Disk) -> bool:
-        from ..core.vhdjobs import check_is_stale
+        from ..core.operations import check_is_stale
 
         return check_is_stale(disk)
+
+    def _upload_link(self, sku: Sku, disk: Disk) -> StatusItem | None:
+        """The disk's upload item when it is ⚠ or ✗ (a blob that does not hold the checked file), else None."""
+        from ..core.operations import disk_status
+        from ..core.status import Mark
+
+        item = disk_status(self.project, sku, disk).get("upload")
+        return item if item is not None and item.mark in (Mark.FAIL, Mark.PARTIAL) else None
 
     def refresh(self) -> None:
         rows = self.all_disks()
@@ -251,6 +261,10 @@ class VhdPage(StepPage):
             else:
                 result, icon = self.severity_words.get(record.verdict, record.verdict), record.verdict
             size = f"{record.virtual_size / 2**30:.2f} GiB" if record and record.virtual_size else ""
+            link = self._upload_link(sku, disk)  # the chain file → blob, judged by core.status
+            if link is not None:
+                result += f" · {link.mark.value} " + (self.tr("upload again") if link.mark.value == "✗" else
+                                                       self.tr("blob not linked to this file"))
             cells = [self.disk_name(sku, disk), target, result, size]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -258,6 +272,8 @@ class VhdPage(StepPage):
                     item.setIcon(severity_icon(self, icon))
                 if col == 1 and text:
                     item.setToolTip(text)  # elided in the middle on screen; whole here and in Copy
+                if col == 2 and link is not None:
+                    item.setToolTip(translate_template(link.template, link.args))
                 self.disks.setItem(row, col, item)
         for column in (0, 2, 3):  # the size whole ("30.00 GiB", not "30.0("), the path takes what is left
             self.disks.resizeColumnToContents(column)
@@ -288,7 +304,7 @@ class VhdPage(StepPage):
         self._show_fix()
         self._show_preflight()
 
-    def _translated(self, finding) -> str:
+    def _translated(self, finding: VhdFinding) -> str:
         return translate_problem(finding)
 
     def _show_fix(self) -> None:
@@ -300,7 +316,7 @@ class VhdPage(StepPage):
         self.fix.setPlaceholderText(self.tr("Nothing to fix for this finding.") if item else
                                     self.tr("Select a finding to see the command that fixes it."))
         self.btn_copy.setEnabled(bool(fix))
-        from ..core.vhdcheck import FIRST_MIB_FIX, fix_tool_hint
+        from ..core.operations import FIRST_MIB_FIX, fix_tool_hint
 
         command = bool(fix) and fix != FIRST_MIB_FIX  # that one is advice, not a command
         self.fix_hint.setText(translate(CORE_CONTEXT, fix_tool_hint(self.host_os)) if command else "")
@@ -338,15 +354,14 @@ class VhdPage(StepPage):
             self.set_disk_blob(chosen[1], url.strip())
             self.start_checks([chosen])
 
-    def blob_sas_ref(self, blob_url: str):
-        from ..core.secrets import blob_read_sas_ref
+    def blob_sas_ref(self, blob_url: str) -> SecretRef:
+        from ..core.operations import blob_read_sas_ref
 
         return blob_read_sas_ref(self.project.project_id, blob_url)
 
     def set_disk_blob(self, disk: Disk, url: str) -> bool:
         """Keep the URL without its SAS in the project; the SAS stays in memory only."""
-        from ..core.credentials import credentials
-        from ..core.storage import parse_blob_url
+        from ..core.operations import keep_blob_read_sas, parse_blob_url
 
         try:
             parsed = parse_blob_url(url)
@@ -358,12 +373,12 @@ class VhdPage(StepPage):
         disk.vhd_check = None
         disk.preflight = None
         if parsed.query:
-            credentials().store(self.blob_sas_ref(disk.blob_url), parsed.query, remember=False)
+            keep_blob_read_sas(self.project.project_id, disk.blob_url, parsed.query)
         self.changed()
         self.refresh()
         return True
 
-    def busy_widgets(self):
+    def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload, self.btn_preflight)
 
     def start_checks(self, items: list[tuple[Sku, Disk]]) -> None:
@@ -379,8 +394,7 @@ class VhdPage(StepPage):
         if not self.queue:
             self.refresh()
             return
-        from ..core.operations import check_disk
-        from ..core.storage import StorageError
+        from ..core.operations import StorageError, check_disk
 
         sku, disk = self.queue.pop(0)
         profile = project_profile(self.project)
@@ -388,7 +402,7 @@ class VhdPage(StepPage):
         project = self.project
         self.status.setText(self.tr("Checking {0}…").format(self.disk_name(sku, disk)))
 
-        def done(result):
+        def done(result: DiskCheck) -> None:
             disk.vhd_check = result.record
             self.changed()
             self.progress.setValue(self.progress.value() + 1)
@@ -396,12 +410,12 @@ class VhdPage(StepPage):
             self.refresh()
             self._next_check()
 
-        def cancelled():
+        def cancelled() -> None:
             self.status.setText(self.tr("Check cancelled."))
             self.queue.clear()
             self.refresh()
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             self.progress.setValue(self.progress.value() + 1)
             if isinstance(error, StorageError):
                 self.status.setText(self.tr("Could not read {0}: {1}").format(self.disk_name(sku, disk),
@@ -420,63 +434,33 @@ class VhdPage(StepPage):
     # -- pre-flight: the test cases from the file itself -----------------------------
     def _show_preflight(self) -> None:
         from ..core.operations import preflight_is_stale
-        from .results_table import fit_result_columns
 
         chosen = self.selected()
         record = chosen[1].preflight if chosen else None
-        self.pre_model.set_rows(record.results if record else [])
-        fit_result_columns(self.pre_table)
-        if record is None:
+        self.pre_results.set_rows(record.results if record else [])
+        if record is None or chosen is None:
             self.pre_summary.setText(self.tr("Not checked inside yet: reads the files the Linux test cases need "
                                              "(ext2/3/4; XFS, Btrfs and LVM need the test VM)."))
         else:
-            failed = sum(r.result in ("Failed", "Error") for r in record.results)
-            warnings = sum(r.result == "Warning" for r in record.results)
+            failed = sum(r.result in BLOCKING for r in record.results)
+            warnings = sum(r.result == WARNING for r in record.results)
             text = self.tr("Offline pre-flight: {0} failure(s), {1} warning(s); {2}, {3} KiB read.").format(
                 failed, warnings, record.layout, record.bytes_read // 1024)
             if preflight_is_stale(chosen[1]):
                 text += " " + self.tr("The file changed since: check inside again.")
             self.pre_summary.setText(text)
-        if self.pre_proxy.rowCount():
-            self.pre_table.selectRow(0)
-        self._show_preflight_details()
 
     def _tab_shown(self, index: int) -> None:
         """The pre-flight's table holds 23 rows: give it the room the disk list does not need."""
         if index == 1:
-            upper = self.splitter.widget(0).minimumSizeHint().height()
+            top = self.splitter.widget(0)
+            upper = top.minimumSizeHint().height() if top is not None else 0
             self.splitter.setSizes([upper, max(self.splitter.height() - upper, 1)])
-
-    def _filter_preflight(self, on: bool) -> None:
-        self.pre_proxy.problems_only = on
-        self.pre_proxy.invalidate()
-
-    def _selected_preflight(self):
-        rows = self.pre_table.selectionModel().selectedRows()
-        return self.pre_model.rows[self.pre_proxy.mapToSource(rows[0]).row()] if rows else None
-
-    def _show_preflight_details(self) -> None:
-        from .results_table import details_text
-
-        r = self._selected_preflight()
-        if r is None:
-            self.pre_details.clear()
-            self.btn_pre_copy.setEnabled(False)
-            return
-        self.pre_details.setPlainText(details_text(self.tr(
-            "{0} — {1}\n\nActual: {2}\nRequired: {3}\n\nRemediation:\n{4}\n\nEvidence:\n{5}"), r))
-        self.btn_pre_copy.setEnabled(bool(r.remediation))
-
-    def _copy_preflight_fix(self) -> None:
-        r = self._selected_preflight()
-        if r and r.remediation:
-            QGuiApplication.clipboard().setText(r.remediation)
 
     def start_preflight(self) -> None:
         """Read the selected local VHD's files in the background (progress and Cancel), judge, keep the record."""
         from ..core.model import OS_LINUX
-        from ..core.operations import preflight_disk
-        from ..core.storage import StorageError
+        from ..core.operations import StorageError, preflight_disk
 
         chosen = self.selected()
         if self.task is not None or chosen is None:
@@ -488,19 +472,19 @@ class VhdPage(StepPage):
             return
         profile = project_profile(self.project)
         path = disk.vhd_path
-        self.lower.setCurrentIndex(1)
+        self.result_tabs.setCurrentIndex(1)
 
-        def done(result):
+        def done(result: DiskPreflight) -> None:
             disk.preflight = result.record
             self.changed()
             self.status.setText("")
             self._show_preflight()
 
-        def failed(error):
+        def failed(error: BaseException) -> None:
             reason = translate_failure(error) if isinstance(error, StorageError) else str(error)
             self.pre_summary.setText(self.tr("Could not check inside {0}: {1}").format(self.disk_name(sku, disk), reason))
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, update.total or 1)
             self.progress.setValue(update.done)
 
@@ -544,7 +528,7 @@ class VhdPage(StepPage):
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
         import time
 
-        from ..core.operations import storage_access, upload_blob_name, upload_disk
+        from ..core.operations import record_upload, storage_access, upload_blob_name, upload_disk
 
         if self.task is not None:
             return
@@ -553,12 +537,12 @@ class VhdPage(StepPage):
         project.storage.container = container
         started = time.monotonic()
 
-        def work(progress, cancel):
+        def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> tuple[str, UploadSummary]:
             access = storage_access(project)  # the session's or the keyring's: read here, off the GUI thread
             url = access.blob_url(container, upload_blob_name(path))
             return url, upload_disk(path, url, access, progress=progress, cancel=cancel)
 
-        def on_progress(update):
+        def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * update.done / update.total) if update.total else 0)
             elapsed = max(time.monotonic() - started, 0.001)
@@ -567,9 +551,9 @@ class VhdPage(StepPage):
             self.status.setText(self.tr("Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left").format(
                 self.disk_name(sku, disk), update.message, rate / 1e6, eta))
 
-        def done(result):
+        def done(result: tuple[str, UploadSummary]) -> None:
             url, summary = result
-            disk.blob_url = url
+            record_upload(disk, path, url, summary)  # the blob and the file identity it holds (core.status judges the link)
             self.changed()
             self.refresh()
             note = self.tr(" (resumed)") if summary.resumed else ""

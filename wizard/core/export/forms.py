@@ -191,6 +191,9 @@ WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2 datacenter", "win
 
 
 def _os_type(sku: Sku) -> str:
+    kept = sku.extra.get("pc_os_type")  # the type Partner Center has (pc_import keeps it)
+    if isinstance(kept, str) and kept:
+        return kept
     name = f"{sku.os_friendly_name} {sku.base_image}".lower()
     table = WINDOWS_TYPES if sku.os_family == OS_WINDOWS else LINUX_TYPES
     return next((value for key, value in table if key in name), "other")
@@ -229,8 +232,11 @@ def _published_versions(sku: Sku, published: Mapping[str, str | None]) -> list[d
         images = [(im.image_type, _published_source(im, published)) for im in v.images()]
         if any(source is None for _, source in images):
             continue  # its tokens are not in the keyring: the readiness says so
-        out.append({"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
-                    "vmImages": [{"imageType": kind, "source": source} for kind, source in images]})
+        entry: dict[str, Any] = {"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
+                                 "vmImages": [{"imageType": kind, "source": source} for kind, source in images]}
+        if isinstance(v.extra.get("deprecationSchedule"), dict):
+            entry["deprecationSchedule"] = v.extra["deprecationSchedule"]
+        out.append(entry)
     return out
 
 
@@ -281,6 +287,8 @@ def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str |
         "skus": pc_skus(sku),
         "vmImageVersions": versions,
     }
+    if sku.extra.get("pc_base_plan") is not None:
+        document["basePlan"] = sku.extra["pc_base_plan"]  # reuse of another plan's configuration, kept
     if missing:
         document["$comment"] = "Not ready — missing: " + "; ".join(missing)
     return document

@@ -453,13 +453,40 @@ TEST_VM_FORMATS = ("az-script", "az-ps1")
 def render_test_vm(fmt: str, project: Project, sku: Sku) -> str:
     """The commands that create a test VM from one SKU's uploaded VHDs (the Connection step offers
     them): the az-script / az-ps1 commands for that SKU alone, without the readiness lines -- the
-    "no certification test run yet" they would list is the run that needs this VM."""
-    bare = [SkuExport(sku, [], [])]
+    "no certification test run yet" they would list is the run that needs this VM. A blob that does
+    not hold the checked file (the status evaluator's ✗ upload link, issue #32) is said as NOT READY:
+    the VM would run another image than the one checked."""
+    from ..status import Mark
+
+    chain = [i for i in readiness(project, sku, {}) if i.id.startswith("upload:") and i.mark is Mark.FAIL]
+    bare = [SkuExport(sku, [], chain)]
     if fmt == "az-script":
         return render_az_script(project, bare)
     if fmt == "az-ps1":
         return render_az_ps1(project, bare)
     raise ValueError(f"no test VM commands in {fmt!r} (one of {', '.join(TEST_VM_FORMATS)})")
+
+
+def render_pc_configure(project: Project, exports: list[SkuExport]) -> str:
+    """A configure request body that `az rest --method post --body @FILE` or curl can send as it is: every
+    SKU's technical configuration (plans and product by externalId), without the readiness comment --
+    what is missing is in the readiness, and a version that is not ready is left out of the body."""
+    from .formats import PC_CONFIGURE_SCHEMA
+
+    resources, dropped = [], []
+    for e in exports:
+        doc = partner_center_json(project, e.sku, e.sas_uris, None, e.published_uris)
+        doc.pop("$comment", None)
+        sent = {v["versionNumber"] for v in doc["vmImageVersions"]}
+        published = [v.version for v in e.sku.image_versions] + list(e.sku.extra.get("untaken_versions") or [])
+        dropped += [f"SKU {e.sku.sku_id!r}: published version {n}" for n in published if n not in sent]
+        resources.append(doc)
+    if dropped:
+        # The resources are declarative: a body without a published version would take it down when sent.
+        raise ExportRefused("; ".join(dropped) + " would be dropped: its SAS URIs are not in the keyring (or it could "
+                            "not be taken on import). Import it again (project import-pc), or let `mpwizard pc push` "
+                            "read the published versions from Partner Center itself")
+    return json.dumps({"$schema": PC_CONFIGURE_SCHEMA, "resources": resources}, indent=2, ensure_ascii=False) + "\n"
 
 
 def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
@@ -472,6 +499,8 @@ def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     if fmt == "partner-center-json":
         docs = [partner_center_json(project, e.sku, e.sas_uris, e.missing, e.published_uris) for e in exports]
         return json.dumps(docs[0] if len(docs) == 1 else docs, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "partner-center-configure":
+        return render_pc_configure(project, exports)
     if fmt == "az-script":
         return render_az_script(project, exports)
     if fmt == "az-ps1":

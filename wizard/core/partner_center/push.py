@@ -1,0 +1,169 @@
+"""`pc push`: one configure request with every plan's technical configuration.
+
+Each plan's current configuration is read right before sending
+(`GET /plan?product=product/<guid>&externalId=<plan id>`, then
+`GET /virtual-machine-plan-technical-configuration/<product guid>/<plan guid>`; Microsoft's
+"Product Ingestion API for virtual machines",
+https://learn.microsoft.com/partner-center/marketplace-offers/product-ingestion-api-vm). The resources
+are declarative: `vmImageVersions` is the whole list the plan publishes, so the request carries every
+version Partner Center has exactly as Partner Center answered it, plus the project's new version once
+all of its images have a source (REFERENCE §9 "Versions"). A request that would drop or alter a
+published version is refused before anything is sent.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Project
+from .client import PCClient, PCNotFound, PCResponseError
+from .jobs import configure_body
+from .pull import TECH, plan_path, resource_kind
+
+# What a plan's configuration says that the project sets; shown as changes.
+COMPARED = ("operatingSystem", "recommendedVmSizes", "openPorts", "vmProperties", "skus")
+KNOWN = ("$schema", "id", "product", "plan", "vmImageVersions", "basePlan")
+
+
+class PushRefused(Exception):
+    """The request would lose or change what Partner Center publishes (exit 1; nothing is sent)."""
+
+
+@dataclass
+class LivePlan:
+    plan_id: str  # externalId
+    durable_id: str
+    resource: dict[str, Any]
+
+
+def read_live(client: PCClient, product_id: str, plan_id: str) -> LivePlan:
+    """One plan's current technical configuration, found by its externalId."""
+    durable = next((p["id"] for p in client.get_all("plan", {"product": product_id, "externalId": plan_id})
+                    if isinstance(p.get("id"), str)
+                    and (not isinstance(p.get("identity"), dict) or p["identity"].get("externalId") in (plan_id, None))), None)
+    if durable is None:
+        raise PCNotFound(f"the offer has no plan {plan_id!r} in Partner Center: create the plan there first "
+                         "(Partner Center > the offer > Plan overview > Create new plan)")
+    resource = client.get(f"{TECH}/{plan_path(product_id, durable)}")
+    if not isinstance(resource, dict) or resource_kind(resource) != TECH:
+        raise PCResponseError(f"plan {plan_id}: the answer is not a {TECH}")
+    if not isinstance(resource.get("vmImageVersions", []), list):
+        raise PCResponseError(f"plan {plan_id}: vmImageVersions is not a list")
+    return LivePlan(plan_id, durable, resource)
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class PlanChange:
+    plan_id: str
+    changed: list[str] = field(default_factory=list)  # "recommendedVmSizes: [a] -> [b]"
+    kept: list[str] = field(default_factory=list)  # published versions, unchanged
+    new_version: str = ""
+    left_out: list[str] = field(default_factory=list)
+    unmodelled: list[str] = field(default_factory=list)  # fields of Partner Center's resource sent back as they are
+
+
+@dataclass
+class PushPlan:
+    body: dict[str, Any]
+    changes: list[PlanChange]
+
+    @property
+    def left_out(self) -> list[str]:
+        return [f"{c.plan_id}: {x}" for c in self.changes for x in c.left_out]
+
+
+def _short(value: Any) -> str:
+    text = canonical(value)
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def build_resource(project: Project, live: LivePlan, sas_uris: Mapping[int, str | None]) -> tuple[dict[str, Any], PlanChange]:
+    """The plan's configuration to send: the project's settings, Partner Center's versions unchanged,
+    the project's new version appended when it is complete."""
+    from ..export.forms import image_source, partner_center_json
+
+    sku = next(s for s in project.skus if s.sku_id == live.plan_id)
+    mine = partner_center_json(project, sku, sas_uris, None, {})
+    mine.pop("$comment", None)
+    change = PlanChange(live.plan_id)
+    current = live.resource
+    published = copy.deepcopy(current.get("vmImageVersions") or [])
+    numbers = {v.get("versionNumber") for v in published if isinstance(v, dict)}
+    # Partner Center's resource as answered, with the project's settings over it: a field the project does
+    # not model (`basePlan`, one a later schema adds) goes back as Partner Center has it.
+    resource: dict[str, Any] = copy.deepcopy(current)
+    resource["$schema"] = current.get("$schema") or mine["$schema"]
+    resource["product"] = current.get("product") or mine["product"]
+    resource["plan"] = live.durable_id or current.get("plan") or mine["plan"]
+    for key in COMPARED:
+        resource[key] = mine[key]
+    os_type = (current.get("operatingSystem") or {}).get("type") if isinstance(current.get("operatingSystem"), dict) else None
+    if os_type and not sku.extra.get("pc_os_type"):
+        resource["operatingSystem"] = {**mine["operatingSystem"], "type": os_type}  # never guessed over Partner Center's
+    change.unmodelled = sorted(k for k in current if k not in (*COMPARED, *KNOWN))
+    versions = published
+    if sku.version in numbers:
+        change.left_out.append(f"version {sku.version} is already published: raise the version on the VHD step "
+                               "to publish a new one")
+    else:
+        sources = [(im.image_type, image_source(sku, im, sas_uris)) for im in sku.images]
+        missing = [kind for kind, src in sources if src is None]
+        if missing:
+            change.left_out.append(f"version {sku.version} is left out: image {', '.join(missing)} has no source yet "
+                                   "(its SAS URIs in the SAS URIs step, or a gallery image version)")
+        else:
+            versions = [*published, {"versionNumber": sku.version, "lifecycleState": "generallyAvailable",
+                                     "vmImages": [{"imageType": k, "source": s} for k, s in sources]}]
+            change.new_version = sku.version
+    resource["vmImageVersions"] = versions
+    for v in published:
+        if isinstance(v, dict):
+            change.kept.append(f"{v.get('versionNumber')} ({v.get('lifecycleState', 'generallyAvailable')})")
+    for key in COMPARED:
+        if canonical(current.get(key)) != canonical(resource[key]):
+            change.changed.append(f"{key}: {_short(current.get(key))} -> {_short(resource[key])}")
+    return resource, change
+
+
+def check_keeps(live: LivePlan, resource: dict[str, Any]) -> list[str]:
+    """Why `resource` would drop or alter a version Partner Center publishes (empty: it keeps them all)."""
+    sent = {v.get("versionNumber"): v for v in resource.get("vmImageVersions", []) if isinstance(v, dict)}
+    reasons = []
+    for v in live.resource.get("vmImageVersions") or []:
+        number = v.get("versionNumber") if isinstance(v, dict) else None
+        if number not in sent:
+            reasons.append(f"plan {live.plan_id}: published version {number} would be dropped")
+        elif canonical(sent[number]) != canonical(v):
+            reasons.append(f"plan {live.plan_id}: published version {number} would be changed")
+    return reasons
+
+
+def build_push(project: Project, lives: list[LivePlan], sas_uris: Mapping[str, Mapping[int, str | None]]) -> PushPlan:
+    resources, changes = [], []
+    for live in lives:
+        resource, change = build_resource(project, live, sas_uris.get(live.plan_id, {}))
+        reasons = check_keeps(live, resource)
+        if reasons:
+            raise PushRefused("; ".join(reasons))
+        resources.append(resource)
+        changes.append(change)
+    return PushPlan(configure_body(resources), changes)
+
+
+def verify_body(body: dict[str, Any], lives: list[LivePlan]) -> None:
+    """The last look before sending: every published version of every plan is in the body, unchanged."""
+    by_plan = {r.get("plan"): r for r in body.get("resources", []) if resource_kind(r) == TECH}
+    reasons = []
+    for live in lives:
+        resource = by_plan.get(live.durable_id)
+        reasons += [f"plan {live.plan_id}: not in the request"] if resource is None else check_keeps(live, resource)
+    if reasons:
+        raise PushRefused("; ".join(reasons))

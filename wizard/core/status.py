@@ -1,0 +1,598 @@
+"""One answer to "is this done?": the status evaluator (issue #34 item 1, issue #32 items 1 and 4).
+
+Every fact a submission needs is a `StatusItem` -- an id, the step that fixes it, a mark and an English
+template (+ a fix) -- computed once per SKU by `sku_items`. The export checklist is those items
+(`export.readiness` returns them); the step list's marks are their aggregate per step
+(`step_statuses`); page banners read the same items. Nothing else decides a mark.
+
+Marks mean one thing everywhere:
+- ✓ OK: met, with evidence (a passed check of this very file, a verified SAS of this very blob…);
+- ⚠ PARTIAL: partial evidence (started, incomplete, not verified yet, passed with a doubt);
+- ✗ FAIL: a failure, or a link of the chain file → check → upload → blob → SAS that no longer matches;
+- ○ MISSING: nothing done yet.
+
+Order of work: rules read the project first; a file is stat'ed only by an item that needs it (a
+local file whose check passed), once per evaluation (`Context.stamp`).
+
+Routes: how a plan image's disks reach Partner Center is a `Route`, chosen by the image's `source`
+(`ROUTES`, `register_route`). The SAS route asks for check → upload → SAS per disk; the gallery route
+asks for the check and the gallery version's ids. Another route (issue #33's gallery-first) registers
+its own hooks and its items join the same checklist and step list.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from os import stat as _stat  # the one stat of a file per evaluation (tests count it)
+from typing import Any
+
+from .disk_names import DISK_DATA, DISK_DATA_OF, DISK_OS, DISK_OS_OF, NESTED_TEMPLATES
+from .i18n_marks import QT_TRANSLATE_NOOP
+from .identity import same_identity
+from .model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku, TestRunRecord, tested_image
+from .profiles import Profile
+from .steps import Step, StepState, StepStatus, offer_touched, parse_iso, sas_expiry_state
+from .verdicts import BLOCKING, SKIPPED
+
+
+class Mark(Enum):
+    OK = "✓"
+    PARTIAL = "⚠"
+    FAIL = "✗"
+    MISSING = "○"
+
+
+# What each mark means, said beside it (tooltips, the accessible text of a checklist row).
+MARK_MEANING = {
+    Mark.OK: QT_TRANSLATE_NOOP("Core", "met"),
+    Mark.PARTIAL: QT_TRANSLATE_NOOP("Core", "partly: needs attention"),
+    Mark.FAIL: QT_TRANSLATE_NOOP("Core", "failed or out of date"),
+    Mark.MISSING: QT_TRANSLATE_NOOP("Core", "not done yet"),
+}
+_SEVERITY = {Mark.OK: 0, Mark.MISSING: 1, Mark.PARTIAL: 2, Mark.FAIL: 3}
+
+# -- templates (shown translated by the GUI, context "Core"; lupdate finds them by this name) ----------------
+R_GALLERY_OK = QT_TRANSLATE_NOOP("Core", "{type}: the image comes from the gallery image version {version}")
+R_GALLERY_BAD = QT_TRANSLATE_NOOP("Core", "{type}: the gallery source needs the tenant ID and the image version's resource ID "
+                                          "(Offer & SKUs step)")
+R_GALLERY_ACCESS = QT_TRANSLATE_NOOP("Core", "{type}: confirm that the tenant registered the {provider} resource provider "
+                                             "(or that the publishing account is Owner of the gallery)")
+R_GALLERY_ACCESS_OK = QT_TRANSLATE_NOOP("Core", "{type}: the {provider} resource provider registration is confirmed")
+R_OFFER_OK = QT_TRANSLATE_NOOP("Core", "Offer and SKU details are complete")
+R_OFFER_BAD = QT_TRANSLATE_NOOP("Core", "Offer and SKU details have {count} problem(s): see the Offer & SKUs step")
+R_VHD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD has not been checked")
+R_VHD_STALE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD changed since it was checked: check it again")
+R_VHD_OTHER = QT_TRANSLATE_NOOP("Core", "{disk}: the check was of another file or blob ({checked}): check this one")
+R_VHD_FAIL = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check failed")
+R_VHD_PASS = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed")
+R_VHD_WARN = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check passed with warnings")
+R_VHD_NO_BOOT = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check found no bootable partition: look inside the image "
+                                          "(Check inside the image) or test it on a VM (a test run of the image counts)")
+R_UPLOAD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: {file} is not uploaded yet: upload it")
+R_UPLOAD_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds the checked file {file}")
+R_UPLOAD_OTHER = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds {sent}, not the checked {file}: upload {file} again")
+R_UPLOAD_CHANGED = QT_TRANSLATE_NOOP("Core", "{disk}: {file} changed since it was uploaded: upload {file} again")
+R_UPLOAD_UNKNOWN = QT_TRANSLATE_NOOP("Core", "{disk}: which file the blob holds is not known (it was not uploaded "
+                                             "here): upload {file} again")
+R_SAS_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: no SAS URI yet")
+R_SAS_EXPIRED = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI has expired: make a new one")
+R_SAS_SHORT_BUSINESS = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI expires {expiry}, too soon for the certification team (the "
+                                 "profile asks for {days} business days or more): renew it")
+R_SAS_SHORT_DAYS = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI expires {expiry}, too soon for the certification team (the profile "
+                             "asks for {days} days or more): renew it")
+R_SAS_UNVERIFIED = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI has not been verified")
+R_SAS_OTHER_BLOB = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI was made for another blob: make a new SAS for the new blob")
+R_SAS_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring")
+R_SAS_OK = QT_TRANSLATE_NOOP("Core", "{disk}: SAS URI verified, valid until {expiry}")
+R_SAS_NOT_NEEDED = QT_TRANSLATE_NOOP("Core", "Every image comes from a gallery image version: no SAS URI is needed")
+R_PUBLISHED_OK = QT_TRANSLATE_NOOP("Core", "Published version {version} is kept, with its image sources")
+R_PUBLISHED_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "Published version {version}: {count} SAS URI(s) are not in the keyring: "
+                                                 "import the plan from Partner Center again")
+R_PUBLISHED_UNTAKEN = QT_TRANSLATE_NOOP("Core", "Published version {version} could not be imported: a configure request "
+                                                "from this export would drop it. Configure the plan in Partner Center")
+R_PRE_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight ({finished}) found no Failed or Error result")
+R_PRE_BAD = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight found Failed/Error results: {ids}. Fix the image, "
+                                      "or let a later test run on the VM decide")
+R_PRE_SUPERSEDED = QT_TRANSLATE_NOOP("Core", "{disk}: the offline pre-flight found {count} Failed/Error result(s); the "
+                                             "later test run on the VM decides")
+R_PRE_STALE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD changed since its offline pre-flight: check inside it again")
+R_RUN_NONE = QT_TRANSLATE_NOOP("Core", "No certification test run yet")
+R_RUN_EMPTY = QT_TRANSLATE_NOOP("Core", "The latest test run has no results")
+R_RUN_UNEXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run has Failed/Error results without an exception explanation: {ids}")
+R_RUN_UNJUDGED = QT_TRANSLATE_NOOP("Core", "The latest Windows test run has cases that were not judged (Skipped) or "
+                                           "Failed/Error results, without an exception explanation: {ids}")
+R_RUN_EXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run's {count} Failed/Error result(s) each have an exception explanation")
+R_RUN_OK = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result")
+R_RUN_IMAGE_NONE = QT_TRANSLATE_NOOP("Core", "No test run of the {type} image yet: one test VM per image type (choose the "
+                                             "image on the Connection step)")
+R_RUN_IMAGE_OK = QT_TRANSLATE_NOOP("Core", "The {type} image was tested ({finished})")
+R_Q_OK = QT_TRANSLATE_NOOP("Core", "The questionnaire is complete")
+R_Q_OPEN = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered)")
+R_Q_OPEN_SSH = QT_TRANSLATE_NOOP("Core", "The questionnaire is not complete ({answered} of {total} answered, SSH access information missing)")
+R_REPORT_NONE = QT_TRANSLATE_NOOP("Core", "The certification report is not stored in the VHDs' container")
+R_REPORT_NO_RUN = QT_TRANSLATE_NOOP("Core", "The certification report needs a test run first")
+R_REPORT_OLD = QT_TRANSLATE_NOOP("Core", "The stored report is from an older test run: store it again")
+R_REPORT_OK = QT_TRANSLATE_NOOP("Core", "Report stored at {url}")
+# Steps that are not export items: what the step list says of them.
+R_CONNECTION_NONE = QT_TRANSLATE_NOOP("Core", "The test VM's host and user are not entered yet")
+R_CONNECTION = QT_TRANSLATE_NOOP("Core", "filled in, but Test connection has not reached this host and user yet")
+R_CONNECTION_OK = QT_TRANSLATE_NOOP("Core", "Test connection reached this host and user")
+R_EXPORT_NONE = QT_TRANSLATE_NOOP("Core", "Not exported yet")
+R_EXPORT = QT_TRANSLATE_NOOP("Core", "the last export said {count} item(s) are missing")
+R_EXPORT_OK = QT_TRANSLATE_NOOP("Core", "The last export had every item")
+
+
+@dataclass(frozen=True)
+class StatusItem:
+    """One fact a submission needs: where it is fixed, its mark, and what to say (English templates)."""
+
+    id: str  # stable: offer, vhd-check:<disk>, upload:<disk>, sas:<disk>, test-run, questionnaire, report…
+    step: Step  # where the user fixes it
+    mark: Mark
+    template: str  # English, marked for translation; `text` fills it in
+    args: dict[str, Any] = field(default_factory=dict)  # "disk" is itself a template (DISK_OS / DISK_DATA) using "lun"
+    fix: str = ""  # a template of its own when the fix is not already in `template`
+
+    @property
+    def ok(self) -> bool:
+        return self.mark is Mark.OK
+
+    @property
+    def text(self) -> str:
+        """In English, for the export files and the command line."""
+        said = fill(self.template, self.args)
+        return f"{said} {fill(self.fix, self.args)}" if self.fix else said
+
+
+def fill(template: str, args: Mapping[str, object]) -> str:
+    """Format a template whose argument values may be templates of their own (a disk's name with its LUN)."""
+    values = {k: (v.format(**args) if isinstance(v, str) and v in NESTED_TEMPLATES else v) for k, v in args.items()}
+    return template.format(**values)
+
+
+def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
+    """A disk's name for the readiness: with its image type when the plan has more than one."""
+    if len(sku.images) > 1:
+        return ({"disk": DISK_OS_OF, "type": disk.image_type} if disk.role == ROLE_OS
+                else {"disk": DISK_DATA_OF, "type": disk.image_type, "lun": sku.lun_of(disk)})
+    return {"disk": DISK_OS} if disk.role == ROLE_OS else {"disk": DISK_DATA, "lun": sku.lun_of(disk)}
+
+
+# -- the context of one evaluation -------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What one evaluation reads: the project, its profile, the clock, the SAS tokens when known
+    (None: not read -- the step list does not read the keyring), and file stats made at most once."""
+
+    project: Project
+    profile: Profile
+    now: datetime | None = None
+    tokens: Mapping[int, str | None] | None = None
+    published: Mapping[str, str | None] = field(default_factory=dict)
+    _stamps: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+
+    @property
+    def run(self) -> TestRunRecord | None:
+        return self.project.latest_run()
+
+    def stamp(self, path: str) -> tuple[int, int] | None:
+        """(size, mtime_ns) of a local file now, or None when it is gone; one stat per path per evaluation."""
+        if path not in self._stamps:
+            try:
+                st = _stat(path)
+                self._stamps[path] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                self._stamps[path] = None
+        return self._stamps[path]
+
+
+def make_context(project: Project, profile: Profile | None = None, **kw: Any) -> Context:
+    from .validation import project_profile
+
+    return Context(project, profile or project_profile(project), **kw)
+
+
+def _item(id_: str, step: Step, mark: Mark, template: str, args: Mapping[str, Any] | None = None, fix: str = "") -> StatusItem:
+    return StatusItem(id_, step, mark, template, dict(args or {}), fix)
+
+
+def _is_url(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+# -- offer -------------------------------------------------------------------------------------------------
+def offer_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
+    from .validation import validate_offer
+
+    index = ctx.project.skus.index(sku)
+    errors = [p for p in validate_offer(ctx.project, ctx.profile) if p.severity == "error"
+              and (not p.path.startswith("skus[") or p.path.startswith(f"skus[{index}]"))]
+    mark = Mark.OK if not errors else Mark.PARTIAL if offer_touched(ctx.project) else Mark.MISSING
+    yield _item("offer", Step.OFFER, mark, R_OFFER_BAD if errors else R_OFFER_OK, {"count": len(errors)})
+
+
+# -- the chain per disk: checked file → uploaded blob → SAS URI ------------------------------------------------
+def check_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
+    """The disk's stored check looked at another file, or the file changed since (one stat)."""
+    record = disk.vhd_check
+    target = disk.vhd_path or disk.blob_url
+    if record is None:
+        return False
+    if _is_url(target):  # a blob checked as a blob: the check must be of this blob (never of its SAS)
+        return _is_url(record.target) and record.target.split("?")[0] != target
+    if record.target != target:
+        return True
+    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
+    return ctx.stamp(target) != (record.file_size, record.file_mtime_ns)
+
+
+def _no_boot(ctx: Context, sku: Sku, disk: Disk) -> bool:
+    """An OS disk whose check found no bootable partition, and no test run of its image booted since."""
+    record = disk.vhd_check
+    if disk.role != ROLE_OS or record is None:
+        return False
+    if not any(f.id == "boot-partitions" and f.severity != "pass" for f in record.findings):
+        return False
+    return not any(r.results and _tests(ctx.project, r.image_under_test, sku, disk.image_type)
+                   for r in ctx.project.test_runs)
+
+
+def vhd_check_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
+    record, args = disk.vhd_check, disk_args(sku, disk)
+    if record is None:
+        return _item(f"vhd-check:{i}", Step.VHD, Mark.MISSING, R_VHD_NONE, args)
+    if record.verdict == "fail":  # cheap first: a failed check is ✗ whatever the file is now
+        return _item(f"vhd-check:{i}", Step.VHD, Mark.FAIL, R_VHD_FAIL, args)
+    if check_is_stale(disk, ctx):
+        if record.target.split("?")[0] != (disk.vhd_path or disk.blob_url):  # choosing another file: out of date
+            checked = os.path.basename(record.target.split("?")[0]) or record.target
+            return _item(f"vhd-check:{i}", Step.VHD, Mark.FAIL, R_VHD_OTHER, args | {"checked": checked})
+        return _item(f"vhd-check:{i}", Step.VHD, Mark.FAIL, R_VHD_STALE, args)
+    if _no_boot(ctx, sku, disk):
+        return _item(f"vhd-check:{i}", Step.VHD, Mark.PARTIAL, R_VHD_NO_BOOT, args)
+    return _item(f"vhd-check:{i}", Step.VHD, Mark.OK, R_VHD_WARN if record.verdict == "warning" else R_VHD_PASS, args)
+
+
+def upload_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem | None:
+    """The link check → blob, for a disk whose local file is what was checked. None when the check
+    looked at the blob itself (nothing to link) or there is no local file."""
+    if not disk.vhd_path:
+        return None
+    name = os.path.basename(disk.vhd_path)
+    args = disk_args(sku, disk) | {"file": name}
+    upload = disk.upload
+    if not disk.blob_url:
+        return _item(f"upload:{i}", Step.VHD, Mark.MISSING, R_UPLOAD_NONE, args)
+    if upload is None or upload.blob_url != disk.blob_url:
+        return _item(f"upload:{i}", Step.VHD, Mark.PARTIAL, R_UPLOAD_UNKNOWN, args)
+    if upload.source_path != disk.vhd_path:
+        return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_OTHER,
+                     args | {"sent": os.path.basename(upload.source_path)})
+    sent = (upload.file_size, upload.file_mtime_ns, upload.fingerprint)
+    record = disk.vhd_check
+    if record is not None and record.target == disk.vhd_path:
+        checked = (record.file_size, record.file_mtime_ns, record.fingerprint)
+        if not same_identity(sent, checked):
+            return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_CHANGED, args)
+        return _item(f"upload:{i}", Step.VHD, Mark.OK, R_UPLOAD_OK, args)
+    if ctx.stamp(disk.vhd_path) != sent[:2]:  # not checked yet: the file now against what was sent
+        return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_CHANGED, args)
+    return _item(f"upload:{i}", Step.VHD, Mark.OK, R_UPLOAD_OK, args)
+
+
+def _sas_needed_expiry(ctx: Context, disk: Disk) -> datetime | None:
+    """"Lives long enough": as long as the profile asks of a SAS made when this one started."""
+    from .sas import minimum_expiry
+
+    start = parse_iso(disk.sas.start) if disk.sas else None
+    return minimum_expiry(ctx.profile, start) - timedelta(minutes=1) if start else None
+
+
+def _sas_too_short(ctx: Context, disk: Disk) -> bool:
+    expiry = parse_iso(disk.sas.expiry) if disk.sas else None
+    least = _sas_needed_expiry(ctx, disk)
+    return expiry is not None and least is not None and expiry < least
+
+
+def sas_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
+    args = disk_args(sku, disk)
+    state = sas_expiry_state(disk, ctx.profile, ctx.now)
+    sas = disk.sas
+    if sas is None or state == "none":
+        return _item(f"sas:{i}", Step.SAS, Mark.MISSING, R_SAS_NONE, args)
+    if sas.blob_url and disk.blob_url and sas.blob_url != disk.blob_url:
+        return _item(f"sas:{i}", Step.SAS, Mark.FAIL, R_SAS_OTHER_BLOB, args)
+    if state == "expired":
+        return _item(f"sas:{i}", Step.SAS, Mark.FAIL, R_SAS_EXPIRED, args)
+    if state == "soon" or _sas_too_short(ctx, disk):
+        template = R_SAS_SHORT_BUSINESS if ctx.profile.sas_min_business_days else R_SAS_SHORT_DAYS
+        days = ctx.profile.sas_min_business_days or ctx.profile.sas_min_days
+        return _item(f"sas:{i}", Step.SAS, Mark.FAIL, template, args | {"expiry": sas.expiry, "days": days})
+    if sas.verdict not in ("pass", "warning"):
+        return _item(f"sas:{i}", Step.SAS, Mark.PARTIAL, R_SAS_UNVERIFIED, args)
+    if ctx.tokens is not None and not ctx.tokens.get(i):
+        return _item(f"sas:{i}", Step.SAS, Mark.PARTIAL, R_SAS_NO_TOKEN, args)
+    return _item(f"sas:{i}", Step.SAS, Mark.OK, R_SAS_OK, args | {"expiry": sas.expiry})
+
+
+def gallery_items(ctx: Context, sku: Sku, image: PlanImage) -> Iterator[StatusItem]:
+    from .validation import GUID_RE, gallery_parts
+
+    kind = {"type": image.image_type, "provider": ctx.profile.gallery_provider_namespace}
+    parts = gallery_parts(image.gallery_resource_id)
+    good = parts is not None and bool(GUID_RE.match(image.gallery_tenant_id))
+    yield _item(f"gallery:{image.image_type}", Step.OFFER, Mark.OK if good else Mark.PARTIAL,
+                R_GALLERY_OK if good else R_GALLERY_BAD, kind | ({"version": parts["version"]} if parts else {}))
+    confirmed = image.gallery_access_confirmed
+    yield _item(f"gallery-access:{image.image_type}", Step.OFFER, Mark.OK if confirmed else Mark.PARTIAL,
+                R_GALLERY_ACCESS_OK if confirmed else R_GALLERY_ACCESS, kind)
+
+
+# -- routes: what a plan image's disks need, by where the image comes from ----------------------------------
+DiskHook = Callable[[Context, Sku, int, Disk], Iterable[StatusItem]]
+ImageHook = Callable[[Context, Sku, PlanImage], Iterable[StatusItem]]
+
+
+def _nothing(*_args: Any) -> Iterable[StatusItem]:
+    return ()
+
+
+@dataclass(frozen=True)
+class Route:
+    """How an image reaches Partner Center: `check` items per disk (the file), `link` items per disk (the
+    file's link to its blob), `handoff` items per disk (what Partner Center reads: the SAS URI), `image`
+    items per image. The checklist lists every disk's check, then every link, then every handoff."""
+
+    check: DiskHook = _nothing
+    link: DiskHook = _nothing
+    handoff: DiskHook = _nothing
+    image: ImageHook = _nothing
+
+
+def _uploaded(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
+    upload = upload_item(ctx, sku, i, disk)
+    if upload is not None:
+        yield upload
+
+
+def _checked(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
+    yield vhd_check_item(ctx, sku, i, disk)
+
+
+def _sas(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
+    yield sas_item(ctx, sku, i, disk)
+
+
+ROUTES: dict[str, Route] = {
+    SOURCE_SAS: Route(check=_checked, link=_uploaded, handoff=_sas),
+    SOURCE_GALLERY: Route(check=_checked, image=gallery_items),
+}
+
+
+def register_route(source: str, route: Route) -> None:
+    """Let an image source (PlanImage.source) decide its own items; replaces the one registered before."""
+    ROUTES[source] = route
+
+
+def route_of(sku: Sku, image_type: str) -> Route:
+    image = sku.image(image_type)
+    return ROUTES.get(image.source if image is not None else SOURCE_SAS, ROUTES[SOURCE_SAS])
+
+
+def route_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
+    for i, disk in enumerate(sku.disks):
+        yield from route_of(sku, disk.image_type).check(ctx, sku, i, disk)
+    for i, disk in enumerate(sku.disks):
+        yield from route_of(sku, disk.image_type).link(ctx, sku, i, disk)
+    for i, disk in enumerate(sku.disks):
+        yield from route_of(sku, disk.image_type).handoff(ctx, sku, i, disk)
+    for image in sku.images:
+        yield from route_of(sku, image.image_type).image(ctx, sku, image)
+
+
+# -- what the plan publishes already ----------------------------------------------------------------------------
+def published_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
+    for version in sku.image_versions:
+        urls = [u for im in version.images() if not im.gallery_resource_id for u in im.blob_urls]
+        if not urls:
+            continue
+        lacking = [u for u in urls if not ctx.published.get(u)]
+        yield _item(f"published:{version.version}", Step.OFFER, Mark.PARTIAL if lacking else Mark.OK,
+                    R_PUBLISHED_NO_TOKEN if lacking else R_PUBLISHED_OK, {"version": version.version, "count": len(lacking)})
+    untaken = sku.extra.get("untaken_versions")
+    for number in untaken if isinstance(untaken, list) else []:
+        yield _item(f"published:{number}", Step.OFFER, Mark.FAIL, R_PUBLISHED_UNTAKEN, {"version": str(number)})
+
+
+# -- evidence from inside the image: the offline pre-flight and the test runs -------------------------------------
+def preflight_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
+    """The file changed (or is gone) since its pre-flight (issue #23)."""
+    record = disk.preflight
+    if record is None:
+        return False
+    if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
+        return True
+    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
+    return ctx.stamp(record.target) != (record.file_size, record.file_mtime_ns)
+
+
+def preflight_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
+    """A pre-flight is shown when there is one; a later test run on the VM decides over it."""
+    record = disk.preflight
+    assert record is not None
+    args, run = disk_args(sku, disk), ctx.run
+    bad = [r.id for r in record.results if r.result in BLOCKING]
+    if preflight_is_stale(disk, ctx):
+        return _item(f"preflight:{i}", Step.VHD, Mark.FAIL, R_PRE_STALE, args)
+    if not bad:
+        return _item(f"preflight:{i}", Step.VHD, Mark.OK, R_PRE_OK, args | {"finished": record.finished_at})
+    if run is not None and run.finished_at > record.finished_at:
+        return _item(f"preflight:{i}", Step.VHD, Mark.OK, R_PRE_SUPERSEDED, args | {"count": len(bad)})
+    return _item(f"preflight:{i}", Step.VHD, Mark.FAIL, R_PRE_BAD, args | {"ids": ", ".join(bad)})
+
+
+def preflight_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
+    for i, disk in enumerate(sku.disks):
+        if disk.preflight is not None:
+            yield preflight_item(ctx, sku, i, disk)
+
+
+def run_item(project: Project, run: TestRunRecord | None) -> StatusItem:
+    """What a test run says for certification: the latest run's item, and the Test run page's banner
+    for whichever run it shows."""
+    if run is None:
+        return _item("test-run", Step.TEST_RUN, Mark.MISSING, R_RUN_NONE)
+    if not run.results:
+        return _item("test-run", Step.TEST_RUN, Mark.PARTIAL, R_RUN_EMPTY)
+    # Every Windows case can be judged on every supported version (issue #24): a Skipped one blocks like an Error.
+    blocking = (*BLOCKING, SKIPPED) if run.platform == OS_WINDOWS else BLOCKING
+    bad = [r for r in run.results if r.result in blocking]
+    unexplained = [r for r in bad if not project.questionnaire.exception_notes.get(r.id, "").strip()]
+    if unexplained:
+        skipped = any(r.result == SKIPPED for r in unexplained)
+        return _item("test-run", Step.TEST_RUN, Mark.FAIL, R_RUN_UNJUDGED if skipped else R_RUN_UNEXPLAINED,
+                     {"ids": ", ".join(r.id for r in unexplained)})
+    if bad:
+        return _item("test-run", Step.TEST_RUN, Mark.OK, R_RUN_EXPLAINED, {"count": len(bad)})
+    return _item("test-run", Step.TEST_RUN, Mark.OK, R_RUN_OK, {"finished": run.finished_at})
+
+
+def _tests(project: Project, key: str, sku: Sku, image_type: str) -> bool:
+    found = tested_image(project, key)
+    return found is not None and found[0] is sku and found[1] == image_type
+
+
+def run_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
+    yield run_item(ctx.project, ctx.run)
+    if len(sku.images) > 1:  # one test VM per image type: each needs a run of its own
+        for image in sku.images:
+            runs = [r for r in ctx.project.test_runs
+                    if r.results and _tests(ctx.project, r.image_under_test, sku, image.image_type)]
+            yield _item(f"test-run:{image.image_type}", Step.TEST_RUN, Mark.OK if runs else Mark.MISSING,
+                        R_RUN_IMAGE_OK if runs else R_RUN_IMAGE_NONE,
+                        {"type": image.image_type, "finished": runs[-1].finished_at if runs else ""})
+
+
+# -- the questionnaire and the report ------------------------------------------------------------------------------
+def questionnaire_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
+    from .questionnaire import progress
+
+    answers = progress(ctx.project)
+    template = R_Q_OK if answers.complete else R_Q_OPEN_SSH if answers.ssh_info_missing else R_Q_OPEN
+    started = answers.started or bool(ctx.project.questionnaire.ssh_access)
+    mark = Mark.OK if answers.complete else Mark.PARTIAL if started else Mark.MISSING
+    yield _item("questionnaire", Step.QUESTIONNAIRE, mark, template, {"answered": answers.answered, "total": answers.total})
+    report, run = sku.report, ctx.run
+    if report is None or not report.blob_url:
+        yield _item("report", Step.QUESTIONNAIRE, Mark.MISSING, R_REPORT_NONE if run is not None else R_REPORT_NO_RUN)
+    elif run is not None and report.test_run_started != run.started_at:
+        yield _item("report", Step.QUESTIONNAIRE, Mark.FAIL, R_REPORT_OLD)
+    else:
+        yield _item("report", Step.QUESTIONNAIRE, Mark.OK, R_REPORT_OK, {"url": report.blob_url})
+
+
+def disk_items(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
+    """One disk's items by kind ("vhd-check", "upload", "sas", "preflight"): what the VHD and SAS pages
+    show beside the disk, the same items as the checklist's."""
+    ctx = make_context(project)
+    i = sku.disks.index(disk)
+    route = route_of(sku, disk.image_type)
+    items = [*route.check(ctx, sku, i, disk), *route.link(ctx, sku, i, disk), *route.handoff(ctx, sku, i, disk)]
+    if disk.preflight is not None:
+        items.append(preflight_item(ctx, sku, i, disk))
+    return {item.id.split(":")[0]: item for item in items}
+
+
+SkuRule = Callable[[Context, Sku], Iterable[StatusItem]]
+# In the checklist's order; cheap rules first is the order within each rule (a stat only where needed).
+SKU_RULES: list[SkuRule] = [offer_items, route_items, published_items, preflight_items, run_items, questionnaire_items]
+
+
+def sku_items(ctx: Context, sku: Sku) -> list[StatusItem]:
+    """Every item a submission of `sku` needs: the export checklist."""
+    return [item for rule in SKU_RULES for item in rule(ctx, sku)]
+
+
+# -- steps that are not export items --------------------------------------------------------------------------------
+def connection_item(project: Project) -> StatusItem:
+    """Done once *Test connection* reached the target now entered (or a test run did)."""
+    c = project.connection
+    if not (c.host or c.user):
+        return _item("connection", Step.CONNECTION, Mark.MISSING, R_CONNECTION_NONE)
+    latest = project.latest_run()
+    ran_there = latest is not None and (latest.host, latest.user, latest.platform) == (c.host, c.user, c.platform)
+    if c.verified_target == c.target_key() or ran_there:
+        return _item("connection", Step.CONNECTION, Mark.OK, R_CONNECTION_OK)
+    return _item("connection", Step.CONNECTION, Mark.PARTIAL, R_CONNECTION)
+
+
+def project_items(ctx: Context) -> list[StatusItem]:
+    """The step list's items beyond the checklist: the connection, the last export, and what a
+    project without SKUs (or without SAS disks) says."""
+    project = ctx.project
+    items = [connection_item(project)]
+    if not project.skus and offer_touched(project):
+        items.append(_item("offer", Step.OFFER, Mark.PARTIAL, R_OFFER_BAD, {"count": 1}))
+    if any(s.disks for s in project.skus) and not any(s.sas_disks for s in project.skus):
+        items.append(_item("sas-not-needed", Step.SAS, Mark.OK, R_SAS_NOT_NEEDED))
+    last = project.last_export
+    if last is None:
+        items.append(_item("export", Step.EXPORT, Mark.MISSING, R_EXPORT_NONE))
+    else:
+        items.append(_item("export", Step.EXPORT, Mark.PARTIAL if last.missing else Mark.OK,
+                           R_EXPORT if last.missing else R_EXPORT_OK, {"count": last.missing}))
+    return items
+
+
+def evaluate(project: Project, profile: Profile | None = None, tokens: Mapping[str, Mapping[int, str | None]] | None = None,
+             now: datetime | None = None) -> dict[str, list[StatusItem]]:
+    """Every SKU's items by SKU id ("" keys the project's own), computed once."""
+    ctx = make_context(project, profile, now=now)
+    out: dict[str, list[StatusItem]] = {"": project_items(ctx)}
+    for sku in project.skus:
+        ctx.tokens = tokens.get(sku.sku_id) if tokens is not None else None
+        out.setdefault(sku.sku_id, []).extend(sku_items(ctx, sku))
+    return out
+
+
+# -- the step list: each step's mark is the aggregate of its items ---------------------------------------------------
+_STATE = {Mark.OK: StepState.DONE, Mark.PARTIAL: StepState.ATTENTION, Mark.FAIL: StepState.FAILED,
+          Mark.MISSING: StepState.NOT_STARTED}
+
+
+def step_mark(items: Iterable[StatusItem]) -> Mark:
+    """✗ if any item failed; ○ if nothing was done; ✓ if all are met; ⚠ otherwise."""
+    marks = {i.mark for i in items}
+    if not marks or marks == {Mark.MISSING}:
+        return Mark.MISSING
+    if Mark.FAIL in marks:
+        return Mark.FAIL
+    return Mark.OK if marks == {Mark.OK} else Mark.PARTIAL
+
+
+def _worst(items: list[StatusItem]) -> StatusItem | None:
+    bad = [i for i in items if not i.ok]
+    return max(bad, key=lambda i: _SEVERITY[i.mark]) if bad else None
+
+
+def step_status(items: list[StatusItem]) -> StepStatus:
+    mark = step_mark(items)
+    worst = _worst(items) if mark is not Mark.MISSING else None
+    if worst is None:
+        return StepStatus(_STATE[mark])
+    return StepStatus(_STATE[mark], worst.template, tuple(worst.args.items()))
+
+
+def step_statuses(project: Project, now: datetime | None = None) -> dict[Step, StepStatus]:
+    """Each step's state and, when it is not done, why (the worst item's words): from the same items as
+    the export checklist (the keyring is not read: a token's presence is judged at Export)."""
+    by_step: dict[Step, list[StatusItem]] = {step: [] for step in Step}
+    for items in evaluate(project, now=now or datetime.now(UTC)).values():
+        for item in items:
+            by_step[item.step].append(item)
+    by_step[Step.NEXT] = by_step[Step.EXPORT]  # what remains is done in the portal: as far as the export it follows
+    return {step: step_status(items) for step, items in by_step.items()}
