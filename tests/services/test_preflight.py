@@ -151,7 +151,8 @@ def test_hostile_image_links_loops_huge_files_and_odd_names(tmp_path):
     run = preflight(str(vhd), PC)
     by_id = {x.id: x for x in run.results}
     assert by_id["auto-update"].result == WARNING and by_id["auto-update"].actual == "n"  # the image's own file
-    assert by_id["client-alive-interval"].result == WARNING  # the loop reads as absent; the drop-in counts
+    # the loop reads as absent, and with it the Include: sshd never reads the drop-in (LISA's rule: Failed)
+    assert by_id["client-alive-interval"].result == FAILED and by_id["client-alive-interval"].actual == "not set"
     assert by_id["resolv-conf"].result == PASSED
     assert by_id["bash-history"].result == FAILED and "/root/.bash_history 2147483648 bytes" in by_id["bash-history"].actual
     assert run.bytes_read < 2 * 1024 * 1024

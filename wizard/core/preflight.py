@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 
 from .checks import CheckResult, version_tuple
 from .imagefs import MAX_FILE, SWAP, CountingReader, FileInfo, ImageError, OpenedImage, open_image
-from .linux_checks import Evidence, judge, system_info
+from .linux_checks import CASES, Evidence, judge, system_info
 from .profiles import Profile
 from .progress import CancelToken, Progress, no_progress
 
 MAX_HOMES = 2000  # a passwd file listing more homes is not an image to publish; the rest are not looked at
-HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history")
+HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history", ".ksh_history", ".history")  # as the probe
 WAAGENT_PATHS = ("/usr/sbin/waagent", "/usr/bin/waagent", "/usr/local/sbin/waagent", "/usr/local/bin/waagent")
 SSHD_PATHS = ("/usr/sbin/sshd", "/usr/bin/sshd", "/sbin/sshd")
 TOOL_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
@@ -50,7 +50,20 @@ ELF_MACHINES = {(2, 0x3E): "x86_64", (2, 0xB7): "aarch64", (1, 0x03): "i686", (1
 # Reasons a case is Skipped offline (English; the record keeps them as the actual value).
 NEEDS_VM = "needs a running system: {what} — run the test VM"
 # The cases whose evidence only a running system has, whatever the image holds.
-RUNNING_ONLY = {"security-updates": "which updates are pending is asked of the package servers"}
+RUNNING_ONLY = {"security-updates": "which updates are pending is asked of the package servers",
+                **{c.id: c.online for c in CASES if c.online}}
+# The files the probe's network_files, repos and grub_files sections read (resources/probes/linux-probe.sh).
+NETWORK_CONF_FILES = ("/etc/sysconfig/network", "/etc/sysconfig/network-scripts/ifcfg-eth0", "/etc/systemd/networkd.conf",
+                      "/etc/sysconfig/network/dhcp", "/etc/dhcpcd.conf", "/etc/dhcp/dhclient.conf", "/etc/yum.conf")
+EXISTS_FILES = ("/etc/NetworkManager/system-connections/eth0.nmconnection",
+                "/etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection",
+                "/lib/udev/rules.d/75-persistent-net-generator.rules", "/etc/udev/rules.d/70-persistent-net.rules",
+                "/usr/lib64/udev/rules.d/75-persistent-net-generator.rules", "/usr/lib64/udev/rules.d/70-persistent-net.rules",
+                "/usr/sbin/NetworkManager")
+REPO_FILES = (("/etc/apt", "sources.list", ""), ("/etc/apt/sources.list.d", "", ".list"), ("/etc/apt/sources.list.d", "", ".sources"),
+              ("/etc/yum.repos.d", "", ".repo"), ("/etc/zypp/repos.d", "", ".repo"))
+GRUB_LISA_FILES = ("/boot/grub/grub.cfg", "/boot/grub2/grub.cfg", "/boot/grub/grub.conf", "/boot/grub2/grubenv", "/boot/grub/menu.lst")
+GRUB_LISA_WORDS = re.compile(r"libata\.atapi_enabled=0|reserve=0x1f0,0x8|numa=off")
 
 NOT_VHD = "not a fixed VHD ({what}): the pre-flight reads fixed VHDs and raw disks"
 
@@ -359,7 +372,9 @@ def _shadow(img: _Image) -> str:
         fields = line.split(":")
         if len(fields) < 2 or not fields[0]:
             continue
-        locked = fields[1] == "" or fields[1][0] in "*!x"
+        if line.lstrip().startswith("#"):
+            continue
+        locked = fields[1] in ("", "x") or "*" in fields[1] or "!" in fields[1]  # LISA verify_no_pre_exist_users
         out.append(f"{fields[0]} {'locked' if locked else 'password'}")
     return "\n".join(out)
 
@@ -407,8 +422,16 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
                             [f"{p.device} partition {p.length // 1024} 0 -2" for p in swap_parts])
     ev["fstab"] = img.text("/etc/fstab")
     ev["mounts"] = _root_mount(ev["fstab"], opened)
+    root_dev = ev["mounts"].split()[0]
+    os_disk = opened.root.partition.device.removeprefix("/dev/").rstrip("0123456789") or "sda"
+    swap_files, swap_named = _fstab_swaps(ev["fstab"], {p.device for p in swap_parts})  # on at boot: /proc/swaps to be
+    ev["swaps"] += "".join(f"\n{f} file 0 0 -2" for f in swap_files) + "".join(f"\n{d} partition 0 0 -2" for d, _ in swap_named)
+    ev["swap_devices"] = "\n".join([f"swap {p.device} partition {p.device} {os_disk}" for p in swap_parts] +
+                                   [f"swap {f} file {root_dev} {os_disk}" for f in swap_files] +
+                                   [f"swap {d} partition {d} {disk or os_disk}" for d, disk in swap_named] + [f"root {root_dev} {os_disk}"])
     step()
-    homes = ["/root"] + sorted({f.split(":")[5] for f in img.text("/etc/passwd").splitlines() if len(f.split(":")) > 5})
+    homes = ["/root"] + sorted({f.split(":")[5] for f in img.text("/etc/passwd").splitlines()
+                                if len(f.split(":")) > 6 and f.split(":")[6].strip().endswith("sh")})
     history = []
     for home in list(dict.fromkeys(homes))[:MAX_HOMES]:
         for name in HISTORY_FILES:
@@ -427,7 +450,11 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
         ev["waagent"] = ""
     ev["waagent_conf"] = img.text("/etc/waagent.conf")
     ev["sshd_config"] = img.text("/etc/ssh/sshd_config")
-    ev["sshd_dropins"] = _cat(img, img.glob("/etc/ssh/sshd_config.d", ".conf"), headed=True)
+    if not img.is_file("/etc/ssh/sshd_config"):  # the vendor's file, as the probe reads it (SUSE 16, Tumbleweed)
+        vendor = next((f for f in ("/usr/etc/ssh/sshd_config", "/usr/local/etc/ssh/sshd_config") if img.is_file(f)), "")
+        ev["sshd_config"] = f"#@read-from {vendor}\n{img.text(vendor)}" if vendor else ""
+    ev["sshd_dropins"] = _cat(img, img.glob("/etc/ssh/sshd_config.d", ".conf") + img.glob("/usr/etc/ssh/sshd_config.d", ".conf"),
+                              headed=True)
     ev["sshd_binary"] = "\n".join(p for p in SSHD_PATHS if img.is_executable(p))
     step()
     for section, package_names, binaries, label in (
@@ -461,8 +488,75 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     ev["glibc"] = f"glibc {glibc}" if glibc else ""
     if opened.esp is not None:
         notes += [f"the EFI System Partition ({opened.esp.device}) is damaged: {p}" for p in opened.esp.problems]
+    _lisa_sections(img, ev, release, packages, opened)
+    ev["console_log"] = ""  # the boot log's console line: a booted system's (offline the command line decides)
+    for section in ("processes", "boot_log", "cloud_init", "resource_disk"):
+        ev[section] = ""
+        unavailable[section] = NEEDS_VM.format(what="it is evidence of a booted system")
     ev["end"] = ""
     return ev, unavailable, notes
+
+
+def _fstab_swaps(fstab: str, partitions: set[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """What fstab turns on at boot (not `noauto`): swap files, and swap devices not in the partition table
+    with their disk ("" for UUID=/LABEL=: the image's own fstab names its own disk)."""
+    files, named = [], []
+    for line in fstab.splitlines():
+        w = line.split()
+        if len(w) < 4 or w[0].startswith("#") or w[2] != "swap" or "noauto" in w[3].split(","):
+            continue
+        if w[0].startswith("/") and not w[0].startswith("/dev/"):
+            files.append(w[0])
+        elif w[0] not in partitions:
+            m = re.fullmatch(r"/dev/((?:[shv]|xv)d[a-z]+|nvme\d+n\d+)p?\d*", w[0])
+            named.append((w[0], m.group(1) if m else ""))
+    return files, named
+
+
+def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, str], opened: OpenedImage) -> None:
+    """The sections LISA's cases read, from the image's files, as the probe prints them."""
+    ev["user"] = ""  # nobody is connected: every account is judged
+    ev["sshd_t"] = ""
+    grub = []
+    for path in GRUB_LISA_FILES:
+        if img.is_file(path):
+            grub.append(f"### {path}")
+            grub += sorted(set(GRUB_LISA_WORDS.findall(img.text(path, MAX_GRUB_CFG))))
+    ev["grub_files"] = "\n".join(grub)
+    omi = packages.get("omi", "")
+    ev["omi"] = f"ii  omi  {upstream_version(omi)}" if omi else ""
+    config = f"/boot/config-{release}" if release else ""
+    text = img.text(config) if config else ""
+    ev["kernel_config"] = "\n".join([f"### {config}"] + [line for line in text.splitlines()
+                                                         if line.startswith(("CONFIG_WATCHDOG=", "CONFIG_CIFS="))]) if text else ""
+    keys = []
+    for line in img.text("/etc/passwd").splitlines()[:MAX_HOMES]:
+        f = line.split(":")
+        if len(f) < 6 or "nologin" in line:
+            continue
+        path = f"{f[5].rstrip('/')}/.ssh/authorized_keys"
+        st = img.stat(path)
+        if st is None or st.kind != "file":
+            continue
+        body = img.text(path) if st.size else ""
+        keys.append(f"{f[0]} {path} {'empty' if not st.size else 'notice' if 'Please login as the user' in body else 'keys'}")
+    ev["authorized_keys"] = "\n".join(keys)
+    net = []
+    for path in NETWORK_CONF_FILES:
+        if img.is_file(path):
+            net.append(f"### {path}")
+            net += [line for line in img.text(path).splitlines()
+                    if re.match(r"\s*[A-Za-z_]", line) or "option" in line or "host" in line][:200]
+    net += [f"exists {path}" for path in EXISTS_FILES if img.stat(path) is not None]
+    ev["network_files"] = "\n".join(net)
+    repos = []
+    for folder, name, suffix in REPO_FILES:
+        for path in ([f"{folder}/{name}"] if name else img.glob(folder, suffix)):
+            text = img.text(path)
+            if text or img.is_file(path):
+                repos.append(f"### {path}")
+                repos += [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")][:300]
+    ev["repos"] = "\n".join(repos)
 
 
 def _root_mount(fstab: str, opened: OpenedImage) -> str:
