@@ -308,3 +308,17 @@ def test_every_new_string_of_this_journey_has_japanese():
                           ("QAbstractFileIconProvider", "Folder"), ("MainWindow", "&Don't save"),
                           ("VhdPage", "Connect a s&torage account…")):
         assert tr.translate(context, text), (context, text)
+
+
+def test_no_offline_reason_is_left_in_english():
+    """What the offline pre-flight cannot judge reads in Japanese, every reason the pre-flight writes."""
+    from wizard.check_text import check_value
+    from wizard.core.preflight import NEEDS_VM, RUNNING_ONLY
+
+    reasons = [*RUNNING_ONLY.values(), "no ELF program found to tell the architecture",
+               "no kernel found in /boot or /lib/modules", "the agent's version is not in the package database",
+               "OpenSSL's version is not in the package database"]
+    for what in reasons:
+        shown = check_value(NEEDS_VM.format(what=what), "ja")
+        assert "needs a running system" not in shown and "run the test VM" not in shown, shown
+        assert what not in shown, shown  # the reason itself translated, not only its frame
