@@ -43,6 +43,14 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>このプロジェクトの値を入れた az コマンド (bash と PowerShell)。先にテストを実行する必要はありません。</translation>
     </message>
     <message>
+        <source>Use the comman&amp;ds&apos; sign-in</source>
+        <translation>コマンドのサインイン方法を使用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Fills in the user azureuser and, for Linux, key sign-in with the key az vm create --generate-ssh-keys makes (~/.ssh/id_rsa).</source>
+        <translation>ユーザー azureuser と、Linux では az vm create --generate-ssh-keys が作成するキー (~/.ssh/id_rsa) によるキー サインインを入力します。</translation>
+    </message>
+    <message>
         <source>Image under test</source>
         <translation>テストするイメージ</translation>
     </message>

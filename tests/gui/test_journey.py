@@ -130,6 +130,14 @@ def test_a_first_timer_finds_the_way_to_a_test_vm_and_a_prefilled_connection(fre
     assert (c.user, c.auth, c.key_file) == (RECIPE_USER, "key", key)
     assert window.document.dirty  # an edit of the project, kept at the next save
 
+    # On the Connection step itself, the same sign-in is one click away after the fields were changed.
+    person.click(connection.user)
+    person.select_all_and_type("root")
+    connection.auth.setCurrentIndex(connection.auth.findData("password"))
+    person.click(connection.btn_use_recipe)
+    settle(30)
+    assert (connection.user.text(), connection.auth.currentData(), connection.key_file.text()) == (RECIPE_USER, "key", key)
+
 
 def test_the_offline_pre_flight_shows_as_offline_evidence_and_the_report_says_what_it_could_hold(fresh):
     from wizard.core.model import CheckRecord, PreflightRecord
