@@ -43,6 +43,14 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>このプロジェクトの値を入れた az コマンド (bash と PowerShell)。先にテストを実行する必要はありません。</translation>
     </message>
     <message>
+        <source>Use the comman&amp;ds&apos; sign-in</source>
+        <translation>コマンドのサインイン方法を使用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Fills in the user azureuser and, for Linux, key sign-in with the key az vm create --generate-ssh-keys makes (~/.ssh/id_rsa).</source>
+        <translation>ユーザー azureuser と、Linux では az vm create --generate-ssh-keys が作成するキー (~/.ssh/id_rsa) によるキー サインインを入力します。</translation>
+    </message>
+    <message>
         <source>Image under test</source>
         <translation>テストするイメージ</translation>
     </message>
@@ -842,6 +850,98 @@ Trust it and remember it?</source>
     <message>
         <source>Security type ({type})</source>
         <translation>セキュリティの種類 ({type})</translation>
+    </message>
+    <message>
+        <source>Supports VM extensions</source>
+        <translation>VM 拡張機能をサポート</translation>
+    </message>
+    <message>
+        <source>Supports backup</source>
+        <translation>バックアップをサポート</translation>
+    </message>
+    <message>
+        <source>Supports accelerated networking</source>
+        <translation>高速ネットワークをサポート</translation>
+    </message>
+    <message>
+        <source>Is a network virtual appliance</source>
+        <translation>ネットワーク仮想アプライアンスである</translation>
+    </message>
+    <message>
+        <source>Supports NVMe</source>
+        <translation>NVMe をサポート</translation>
+    </message>
+    <message>
+        <source>Supports cloud-init configuration</source>
+        <translation>cloud-init 構成をサポート</translation>
+    </message>
+    <message>
+        <source>Supports Microsoft Entra ID login</source>
+        <translation>Microsoft Entra ID ログインをサポート</translation>
+    </message>
+    <message>
+        <source>Supports hibernation</source>
+        <translation>休止状態をサポート</translation>
+    </message>
+    <message>
+        <source>Supports remote connection (SSH or RDP)</source>
+        <translation>リモート接続 (SSH または RDP) をサポート</translation>
+    </message>
+    <message>
+        <source>Requires a custom ARM template for deployment</source>
+        <translation>デプロイにカスタム ARM テンプレートが必要</translation>
+    </message>
+    <message>
+        <source>MISSING: operating system friendly name</source>
+        <translation>未入力: オペレーティング システムのフレンドリ名</translation>
+    </message>
+    <message>
+        <source>Offer ID ({min}–{max} characters)</source>
+        <translation>オファー ID ({min}～{max} 文字)</translation>
+    </message>
+    <message>
+        <source>Plan ID ({min}–{max} characters)</source>
+        <translation>プラン ID ({min}～{max} 文字)</translation>
+    </message>
+    <message>
+        <source>Operating system family</source>
+        <translation>オペレーティング システム ファミリ</translation>
+    </message>
+    <message>
+        <source>Operating system type (release or vendor)</source>
+        <translation>オペレーティング システムの種類 (リリースまたはベンダー)</translation>
+    </message>
+    <message>
+        <source>OS friendly name (at most {max} characters)</source>
+        <translation>OS のフレンドリ名 ({max} 文字以内)</translation>
+    </message>
+    <message>
+        <source>Recommended VM size {n} of at most {max}</source>
+        <translation>推奨 VM サイズ {n} (最大 {max} 個)</translation>
+    </message>
+    <message>
+        <source>Open port {n} of at most {max} (name, protocol, port range)</source>
+        <translation>開くポート {n} (最大 {max} 個; 名前、プロトコル、ポート範囲)</translation>
+    </message>
+    <message>
+        <source>VM image version (X.Y.Z, at most {max} characters)</source>
+        <translation>VM イメージのバージョン (X.Y.Z、{max} 文字以内)</translation>
+    </message>
+    <message>
+        <source>OS disk SAS URI ({type})</source>
+        <translation>OS ディスクの SAS URI ({type})</translation>
+    </message>
+    <message>
+        <source>OS disk SAS URI</source>
+        <translation>OS ディスクの SAS URI</translation>
+    </message>
+    <message>
+        <source>Data disk LUN {lun} SAS URI ({type})</source>
+        <translation>データ ディスク LUN {lun} の SAS URI ({type})</translation>
+    </message>
+    <message>
+        <source>Data disk LUN {lun} SAS URI</source>
+        <translation>データ ディスク LUN {lun} の SAS URI</translation>
     </message>
     <message>
         <source>LUN {lun} VHD URL</source>
@@ -1719,6 +1819,322 @@ Trust it and remember it?</source>
         <source>{file} lists no usable virtual machine size ({skipped} entries left out): the catalogue is unchanged.</source>
         <translation>{file} に使える仮想マシン サイズがありません ({skipped} 件を除外)。カタログは変更されていません。</translation>
     </message>
+    <message>
+        <source>Details: {details}</source>
+        <translation>詳細: {details}</translation>
+    </message>
+    <message>
+        <source>Check the account key or SAS on the SAS URIs step: copy the key again from the Azure portal (Storage account → Access keys), or make a new SAS.</source>
+        <translation>SAS URI ステップでアカウント キーまたは SAS を確認してください。Azure portal (ストレージ アカウント → アクセス キー) からキーをもう一度コピーするか、新しい SAS を作成します。</translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again; the work done so far is kept.</source>
+        <translation>少し待ってからもう一度試してください。ここまでの作業は保持されています。</translation>
+    </message>
+    <message>
+        <source>Check the storage account, container and blob names in the URL (names are case-sensitive; container names are lowercase).</source>
+        <translation>URL のストレージ アカウント名、コンテナー名、BLOB 名を確認してください (名前は大文字と小文字が区別され、コンテナー名は小文字です)。</translation>
+    </message>
+    <message>
+        <source>The storage account did not accept the signature: the key, connection string or SAS is wrong or has expired.</source>
+        <translation>ストレージ アカウントが署名を受け付けませんでした。キー、接続文字列、または SAS が間違っているか期限切れです。</translation>
+    </message>
+    <message>
+        <source>The storage account could not read the sign-in information sent with the request.</source>
+        <translation>ストレージ アカウントが、要求と共に送られたサインイン情報を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The request carried no key or SAS, and the container is not public.</source>
+        <translation>要求にキーも SAS も含まれておらず、コンテナーは公開されていません。</translation>
+    </message>
+    <message>
+        <source>The storage account refused this operation for these credentials.</source>
+        <translation>ストレージ アカウントが、この資格情報でのこの操作を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The SAS does not allow this operation (for example, it lacks write for an upload or read for a check).</source>
+        <translation>SAS がこの操作を許可していません (たとえば、アップロードに必要な書き込みや、チェックに必要な読み取りがありません)。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS with the permissions this needs, or use the account key.</source>
+        <translation>必要なアクセス許可を持つ新しい SAS を作成するか、アカウント キーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The SAS is for another kind of resource (a container SAS where a blob is needed, or the other way round).</source>
+        <translation>SAS が別の種類のリソース用です (BLOB が必要なところにコンテナーの SAS、またはその逆)。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS for the container that holds the VHDs.</source>
+        <translation>VHD を格納しているコンテナーの新しい SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The SAS allows HTTPS only, and the request used HTTP.</source>
+        <translation>SAS は HTTPS のみを許可していますが、要求は HTTP を使用しました。</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for the storage account (SAS URIs step).</source>
+        <translation>ストレージ アカウントには https:// のアドレスを使用してください (SAS URI ステップ)。</translation>
+    </message>
+    <message>
+        <source>The SAS allows other IP addresses than the one this computer uses.</source>
+        <translation>SAS が、このコンピューターの IP アドレス以外のアドレスを許可しています。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS without an IP range, or with this computer&apos;s address.</source>
+        <translation>IP 範囲なし、またはこのコンピューターのアドレスを含む新しい SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The account key or SAS does not reach this service or operation.</source>
+        <translation>アカウント キーまたは SAS が、このサービスまたは操作に対応していません。</translation>
+    </message>
+    <message>
+        <source>Use the account key, or make a SAS for the Blob service with read, list and write.</source>
+        <translation>アカウント キーを使用するか、読み取り・一覧・書き込みを持つ BLOB サービスの SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is disabled.</source>
+        <translation>ストレージ アカウントが無効になっています。</translation>
+    </message>
+    <message>
+        <source>Enable it in the Azure portal, or use another account.</source>
+        <translation>Azure portal で有効にするか、別のアカウントを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is still being created.</source>
+        <translation>ストレージ アカウントはまだ作成中です。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept a header of the request. A storage emulator (Azurite) answers this when it is older than the storage API version this app uses.</source>
+        <translation>ストレージ サービスが要求のヘッダーを受け付けませんでした。ストレージ エミュレーター (Azurite) が、このアプリの使用するストレージ API バージョンより古い場合にこの応答を返します。</translation>
+    </message>
+    <message>
+        <source>Update Azurite (npm install -g azurite), or start it with --skipApiVersionCheck; for an Azure account, check the endpoint on the SAS URIs step.</source>
+        <translation>Azurite を更新する (npm install -g azurite) か、--skipApiVersionCheck を付けて起動してください。Azure のアカウントの場合は、SAS URI ステップでエンドポイントを確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage service does not support a header of the request (an emulator or an older service version).</source>
+        <translation>ストレージ サービスが要求のヘッダーをサポートしていません (エミュレーター、または古いサービス バージョン)。</translation>
+    </message>
+    <message>
+        <source>Update the storage emulator, or use an Azure storage account.</source>
+        <translation>ストレージ エミュレーターを更新するか、Azure のストレージ アカウントを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept a value in the URL, often a SAS token that was cut or changed when it was copied.</source>
+        <translation>ストレージ サービスが URL 内の値を受け付けませんでした。多くの場合、コピー時に SAS トークンが切れたか変わっています。</translation>
+    </message>
+    <message>
+        <source>Copy the whole SAS URI again, or make a new one on the SAS URIs step.</source>
+        <translation>SAS URI 全体をもう一度コピーするか、SAS URI ステップで新しく作成してください。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept the address.</source>
+        <translation>ストレージ サービスがアドレスを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>A container or blob name is not allowed (a container name is 3–63 lowercase letters, digits and hyphens).</source>
+        <translation>コンテナー名または BLOB 名が使用できません (コンテナー名は小文字、数字、ハイフンの 3～63 文字です)。</translation>
+    </message>
+    <message>
+        <source>A name or value in the request is too long or out of range.</source>
+        <translation>要求内の名前または値が長すぎるか、範囲外です。</translation>
+    </message>
+    <message>
+        <source>The storage service expected a header this request did not send (an emulator or a proxy may have removed it).</source>
+        <translation>ストレージ サービスが必要とするヘッダーがこの要求にありません (エミュレーターやプロキシが削除した可能性があります)。</translation>
+    </message>
+    <message>
+        <source>Try without a proxy in between, or with an Azure storage account.</source>
+        <translation>間にプロキシを入れずに試すか、Azure のストレージ アカウントで試してください。</translation>
+    </message>
+    <message>
+        <source>The storage account has nothing at this address.</source>
+        <translation>ストレージ アカウントのこのアドレスには何もありません。</translation>
+    </message>
+    <message>
+        <source>The container does not exist.</source>
+        <translation>コンテナーが存在しません。</translation>
+    </message>
+    <message>
+        <source>Check its name, or let the upload create it (VHD check step).</source>
+        <translation>名前を確認するか、アップロード時に作成させてください (VHD チェック ステップ)。</translation>
+    </message>
+    <message>
+        <source>The blob does not exist in the container.</source>
+        <translation>BLOB がコンテナーに存在しません。</translation>
+    </message>
+    <message>
+        <source>Upload the VHD on the VHD check step, or check the blob&apos;s name.</source>
+        <translation>VHD チェック ステップで VHD をアップロードするか、BLOB 名を確認してください。</translation>
+    </message>
+    <message>
+        <source>The container is being deleted.</source>
+        <translation>コンテナーは削除中です。</translation>
+    </message>
+    <message>
+        <source>Wait until it is gone, or use a container of another name.</source>
+        <translation>削除が終わるまで待つか、別の名前のコンテナーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The container is disabled.</source>
+        <translation>コンテナーが無効になっています。</translation>
+    </message>
+    <message>
+        <source>Use another container.</source>
+        <translation>別のコンテナーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is busy and asked to slow down.</source>
+        <translation>ストレージ アカウントが混雑しており、要求の速度を落とすよう求めています。</translation>
+    </message>
+    <message>
+        <source>The storage service had an internal error.</source>
+        <translation>ストレージ サービスで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>The storage service did not finish the operation in time.</source>
+        <translation>ストレージ サービスが操作を時間内に完了しませんでした。</translation>
+    </message>
+    <message>
+        <source>The blob is of another type (a block blob); a VHD must be a page blob.</source>
+        <translation>BLOB が別の種類 (ブロック BLOB) です。VHD はページ BLOB である必要があります。</translation>
+    </message>
+    <message>
+        <source>Delete the blob and upload the VHD again with this app (it uploads page blobs).</source>
+        <translation>BLOB を削除し、このアプリで VHD をもう一度アップロードしてください (ページ BLOB としてアップロードします)。</translation>
+    </message>
+    <message>
+        <source>A page range is not aligned to 512 bytes or lies beyond the blob&apos;s end.</source>
+        <translation>ページ範囲が 512 バイト境界に揃っていないか、BLOB の末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>Check the VHD on the VHD check step (its size must be a whole number of MiB), then upload it again.</source>
+        <translation>VHD チェック ステップで VHD を確認し (サイズは MiB の整数倍である必要があります)、もう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The part of the blob asked for lies beyond its end.</source>
+        <translation>要求した BLOB の部分が末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>Upload the VHD again: the blob is shorter than the file.</source>
+        <translation>VHD をもう一度アップロードしてください。BLOB がファイルより短くなっています。</translation>
+    </message>
+    <message>
+        <source>The data arrived changed on the way (its MD5 did not match).</source>
+        <translation>データが途中で変化して届きました (MD5 が一致しません)。</translation>
+    </message>
+    <message>
+        <source>Upload again; if it repeats, check the network (a proxy that rewrites traffic).</source>
+        <translation>もう一度アップロードしてください。繰り返す場合はネットワーク (通信を書き換えるプロキシ) を確認してください。</translation>
+    </message>
+    <message>
+        <source>A piece of the upload was larger than the service takes.</source>
+        <translation>アップロードの一部が、サービスが受け付ける大きさを超えていました。</translation>
+    </message>
+    <message>
+        <source>Upload again; the app sends 4 MiB pieces.</source>
+        <translation>もう一度アップロードしてください。アプリは 4 MiB 単位で送信します。</translation>
+    </message>
+    <message>
+        <source>The blob is leased (a VM or an image may use it), and the request has no lease ID.</source>
+        <translation>BLOB はリースされており (VM またはイメージが使用している可能性があります)、要求にリース ID がありません。</translation>
+    </message>
+    <message>
+        <source>Delete the VM or image that uses the blob, or upload under another blob name.</source>
+        <translation>BLOB を使用している VM またはイメージを削除するか、別の BLOB 名でアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The blob is leased (a VM or an image may use it).</source>
+        <translation>BLOB はリースされています (VM またはイメージが使用している可能性があります)。</translation>
+    </message>
+    <message>
+        <source>The blob changed while it was being read or written.</source>
+        <translation>読み取りまたは書き込みの途中で BLOB が変更されました。</translation>
+    </message>
+    <message>
+        <source>Check or upload it again; make sure nothing else writes to it.</source>
+        <translation>もう一度チェックまたはアップロードしてください。ほかに書き込むものがないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>The blob is in the archive tier and cannot be read.</source>
+        <translation>BLOB はアーカイブ層にあり、読み取れません。</translation>
+    </message>
+    <message>
+        <source>Rehydrate it to the hot tier in the Azure portal, or upload the VHD again.</source>
+        <translation>Azure portal でホット層にリハイドレートするか、VHD をもう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The blob has snapshots, so it cannot be replaced.</source>
+        <translation>BLOB にスナップショットがあるため、置き換えられません。</translation>
+    </message>
+    <message>
+        <source>Delete its snapshots in the Azure portal, or upload under another blob name.</source>
+        <translation>Azure portal でスナップショットを削除するか、別の BLOB 名でアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The service did not accept the request.</source>
+        <translation>サービスが要求を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the values on the step that sent it; the details name the code.</source>
+        <translation>要求を送ったステップの値を確認してください。詳細にコードが示されています。</translation>
+    </message>
+    <message>
+        <source>The service did not accept the sign-in.</source>
+        <translation>サービスがサインインを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Sign in again, or check the key or token.</source>
+        <translation>もう一度サインインするか、キーまたはトークンを確認してください。</translation>
+    </message>
+    <message>
+        <source>The service refused the request for these credentials.</source>
+        <translation>サービスがこの資格情報での要求を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check that the account, key or SAS has the permission this needs.</source>
+        <translation>アカウント、キー、または SAS に必要なアクセス許可があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The service has nothing at this address.</source>
+        <translation>サービスのこのアドレスには何もありません。</translation>
+    </message>
+    <message>
+        <source>The request conflicts with the resource&apos;s current state.</source>
+        <translation>要求がリソースの現在の状態と競合しています。</translation>
+    </message>
+    <message>
+        <source>Reload what the service holds, then try again.</source>
+        <translation>サービス側の内容を読み込み直してから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The resource changed since it was read.</source>
+        <translation>読み取った後にリソースが変更されました。</translation>
+    </message>
+    <message>
+        <source>Reload it, then try again.</source>
+        <translation>読み込み直してから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The service asked to slow down (too many requests).</source>
+        <translation>サービスが要求の速度を落とすよう求めています (要求が多すぎます)。</translation>
+    </message>
+    <message>
+        <source>The service had an internal error.</source>
+        <translation>サービスで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>A gateway in between did not get an answer from the service.</source>
+        <translation>間のゲートウェイがサービスから応答を受け取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The service is unavailable for the moment.</source>
+        <translation>サービスは現在利用できません。</translation>
+    </message>
+    <message>
+        <source>A gateway in between timed out.</source>
+        <translation>間のゲートウェイがタイムアウトしました。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -1826,8 +2242,36 @@ Trust it and remember it?</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
+        <source>Export format</source>
+        <translation>エクスポート形式</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>再確認</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — printable HTML</source>
+        <translation>パートナー センターの項目 — 印刷用 HTML</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — CSV</source>
+        <translation>パートナー センターの項目 — CSV</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — Markdown</source>
+        <translation>パートナー センターの項目 — Markdown</translation>
+    </message>
+    <message>
+        <source>Export the plan&apos;s technical configuration</source>
+        <translation>プランの技術構成のエクスポート</translation>
+    </message>
+    <message>
+        <source>Partner Center technical configuration fields</source>
+        <translation>パートナー センターの技術構成の項目</translation>
+    </message>
+    <message>
+        <source>Partner Center (fields)</source>
+        <translation>パートナー センター (項目)</translation>
     </message>
     <message>
         <source>The SAS URIs could not be read: {0}</source>
@@ -2293,12 +2737,24 @@ Trust it and remember it?</source>
         <translation>技術構成 (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <source>&amp;Don&apos;t save</source>
+        <translation>保存しない(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
         <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
     </message>
     <message>
         <source>failed or out of date</source>
         <translation>失敗または古い状態</translation>
+    </message>
+    <message>
+        <source>{0} (Ctrl+{1})</source>
+        <translation>{0} (Ctrl+{1})</translation>
     </message>
     <message>
         <source>Import from Partner Center: the plan&apos;s technical configuration (Product Ingestion API)</source>
@@ -2431,6 +2887,14 @@ Details: {0}</source>
     <message>
         <source>Next / Back</source>
         <translation>次へ / 戻る</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+8</source>
+        <translation>Ctrl+1 … Ctrl+8</translation>
+    </message>
+    <message>
+        <source>Go to step 1 … 8</source>
+        <translation>ステップ 1 … 8 へ移動</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
@@ -3205,6 +3669,46 @@ Details: {0}</source>
         <translation>Microsoft Entra ID ログインに対応(&amp;L)</translation>
     </message>
     <message>
+        <source>Tick only when SSH or RDP is blocked on purpose; the certification then does not expect to sign in.</source>
+        <translation>SSH または RDP を意図的に遮断している場合にのみオンにします。認定ではサインインを前提としなくなります。</translation>
+    </message>
+    <message>
+        <source>The image deploys only through your own ARM template, not as a plain VM.</source>
+        <translation>イメージは通常の VM としてではなく、独自の ARM テンプレートでのみデプロイされます。</translation>
+    </message>
+    <message>
+        <source>The image routes or filters network traffic (a firewall, router or VPN gateway).</source>
+        <translation>イメージがネットワーク トラフィックをルーティングまたはフィルター処理します (ファイアウォール、ルーター、VPN ゲートウェイ)。</translation>
+    </message>
+    <message>
+        <source>The image&apos;s network drivers work with Azure accelerated networking (SR-IOV).</source>
+        <translation>イメージのネットワーク ドライバーが Azure の高速ネットワーク (SR-IOV) に対応しています。</translation>
+    </message>
+    <message>
+        <source>The image boots from and uses NVMe disks, the disk interface of newer VM sizes.</source>
+        <translation>イメージが新しい VM サイズのディスク インターフェイスである NVMe ディスクから起動し、使用できます。</translation>
+    </message>
+    <message>
+        <source>Customers may hibernate the VM (its memory is saved to the OS disk).</source>
+        <translation>顧客は VM を休止状態にできます (メモリは OS ディスクに保存されます)。</translation>
+    </message>
+    <message>
+        <source>The image runs cloud-init, which applies the customer&apos;s custom data at first boot.</source>
+        <translation>イメージが cloud-init を実行し、初回起動時に顧客のカスタム データを適用します。</translation>
+    </message>
+    <message>
+        <source>The VM can be protected with Azure Backup.</source>
+        <translation>VM を Azure Backup で保護できます。</translation>
+    </message>
+    <message>
+        <source>The image runs the Azure VM agent, so customers can add VM extensions.</source>
+        <translation>イメージが Azure VM エージェントを実行するため、顧客は VM 拡張機能を追加できます。</translation>
+    </message>
+    <message>
+        <source>Customers may sign in with Microsoft Entra ID accounts (through the sign-in VM extension).</source>
+        <translation>顧客は Microsoft Entra ID アカウントでサインインできます (サインイン用 VM 拡張機能を使用)。</translation>
+    </message>
+    <message>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -3287,6 +3791,29 @@ Details: {0}</source>
     <message>
         <source>None yet. File → Import from Partner Center… takes them over.</source>
         <translation>まだありません。「ファイル」→「パートナー センターからインポート…」で取り込めます。</translation>
+    </message>
+    <message>
+        <source>{0} (and {1} more)</source>
+        <translation>{0} (ほか {1} 件)</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
     </message>
 </context>
 <context>
@@ -3430,10 +3957,6 @@ Details: {0}</source>
         <translation>先にすべての質問に回答してください ({1} 問中 {0} 問回答済み。左のステップ一覧からはどのステップも開けます)。</translation>
     </message>
     <message>
-        <source>Run the certification tests first: the report is made from the latest test run.</source>
-        <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
-    </message>
-    <message>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
@@ -3468,6 +3991,14 @@ Details: {0}</source>
     <message>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>No test run yet: the report is made from the latest test run on the test VM (Test run step). Without a run it could hold only your answers here and the offline evidence read from {0} disk image(s), which is not a certification test run.</source>
+        <translation>テスト実行はまだありません。レポートはテスト VM での最新のテスト実行 (テスト実行ステップ) から作成されます。実行がない場合に含められるのは、ここでの回答と、{0} 個のディスク イメージから読み取ったオフラインの証拠だけで、これは認定のテスト実行ではありません。</translation>
+    </message>
+    <message>
+        <source>No test run yet: the report is made from the latest test run on the test VM (Test run step). Without a run it could hold only your answers here.</source>
+        <translation>テスト実行はまだありません。レポートはテスト VM での最新のテスト実行 (テスト実行ステップ) から作成されます。実行がない場合に含められるのは、ここでの回答だけです。</translation>
     </message>
     <message>
         <source>Making the report…</source>
@@ -3810,6 +4341,22 @@ Evidence:
         <translation>コピーできませんでした: {0}</translation>
     </message>
     <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>ready ({0})</source>
+        <translation>準備完了 ({0})</translation>
+    </message>
+    <message>
         <source>✗ made for another blob: generate a new SAS</source>
         <translation>✗ 別の BLOB 用です: SAS を生成し直してください</translation>
     </message>
@@ -3934,16 +4481,24 @@ Evidence:
         <translation>結果の詳細</translation>
     </message>
     <message>
+        <source>&amp;Commands to create the test VM…</source>
+        <translation>テスト VM を作成するコマンド(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fill in the Connec&amp;tion step for that VM</source>
+        <translation>その VM の接続ステップを入力(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sets the user and the sign-in the commands make, then opens the Connection step for the VM&apos;s address.</source>
+        <translation>コマンドが作成するユーザーとサインイン方法を設定し、VM のアドレスを入力するために接続ステップを開きます。</translation>
+    </message>
+    <message>
         <source>Image under test: {0} (choose another on the Connection step)</source>
         <translation>テストするイメージ: {0} (接続のステップで変更できます)</translation>
     </message>
     <message>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
-    </message>
-    <message>
-        <source>No run yet: test the connection, then run all checks.</source>
-        <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
@@ -3972,6 +4527,30 @@ Evidence:
     <message>
         <source>Results of the run:</source>
         <translation>表示する実行結果:</translation>
+    </message>
+    <message>
+        <source>Offline evidence: {0} of SKU {1}, read from the image&apos;s files ({2})</source>
+        <translation>オフラインの証拠: SKU {1} の{0}、イメージのファイルから読み取り ({2})</translation>
+    </message>
+    <message>
+        <source>Offline evidence, not a test run: {0} Failed/Error result(s) read from the image&apos;s files before upload. The run on the test VM decides; cases that need a running system are judged there.</source>
+        <translation>オフラインの証拠であり、テスト実行ではありません: アップロード前にイメージのファイルから読み取った Failed/Error の結果が {0} 件あります。判定はテスト VM での実行で行われ、実行中のシステムが必要なケースはそこで判定されます。</translation>
+    </message>
+    <message>
+        <source>user {0}, key {1}</source>
+        <translation>ユーザー {0}、キー {1}</translation>
+    </message>
+    <message>
+        <source>user {0}, the ADMIN_PASSWORD you set</source>
+        <translation>ユーザー {0}、設定した ADMIN_PASSWORD</translation>
+    </message>
+    <message>
+        <source>No run yet. The checks run on a test VM made from your uploaded VHD. Create it with the commands, connect to it ({0}) on the Connection step, then run all checks.</source>
+        <translation>まだ実行されていません。チェックはアップロードした VHD から作成したテスト VM で実行されます。コマンドで VM を作成し、接続ステップで接続してから ({0})、すべてのチェックを実行してください。</translation>
+    </message>
+    <message>
+        <source>Meanwhile, the offline evidence from the image&apos;s files is listed under “Results of the run”.</source>
+        <translation>それまでの間、イメージのファイルから得たオフラインの証拠を「実行の結果」に表示しています。</translation>
     </message>
     <message>
         <source>Running on {0}… The Windows Update search comes last and can take minutes; if the run stops, the result says which part was still running.</source>
@@ -4015,6 +4594,10 @@ Evidence:
     <message>
         <source>Define a SKU in step 1 first.</source>
         <translation>先にステップ 1 で SKU を定義してください。</translation>
+    </message>
+    <message>
+        <source>Enter the SKU ID on the Offer &amp; SKUs step first: the commands name the image and the VM after it.</source>
+        <translation>先に「オファーと SKU」ステップで SKU ID を入力してください。コマンドはそれをもとにイメージと VM に名前を付けます。</translation>
     </message>
     <message>
         <source>No commands: {0}</source>
@@ -4102,6 +4685,10 @@ Evidence:
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Connect a s&amp;torage account…</source>
+        <translation>ストレージ アカウントを接続(&amp;T)…</translation>
     </message>
     <message>
         <source>Check</source>
@@ -4286,6 +4873,13 @@ Evidence:
     <message>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,10 @@ def window(new_window):
 
 
 def answer_next_question(monkeypatch, button):
+    import wizard.mainwindow
+
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: button))
+    monkeypatch.setattr(wizard.mainwindow, "unsaved_changes_question", lambda *a, **k: button)
 
 
 def test_eight_steps_in_order(window):
@@ -65,8 +68,8 @@ def test_step_list_jumps_even_past_incomplete_pages(window):
 
 def test_step_states_shown_in_words(window):
     window.open_path(DEMO, ask=False)
-    assert window.steps.item(Step.OFFER).toolTip() == "done"
-    assert window.steps.item(Step.VHD).toolTip() == "not started"
+    assert window.steps.item(Step.OFFER).toolTip() == "done (Ctrl+1)"
+    assert window.steps.item(Step.VHD).toolTip() == "not started (Ctrl+2)"
 
 
 def test_edit_marks_dirty_and_save_reopen_is_identical(window, tmp_path, new_window):

@@ -677,6 +677,7 @@ _FOR_THE_PAGES = {
     "read_gallery_version_json": "gallery:read_version_json", "read_gallery_definition_json": "gallery:read_definition_json",
     "read_gallery_provider_json": "gallery:read_provider_json", "read_gallery_from_azure": "gallery_arm:read_from_azure",
     "SkusImportError": "skus_import",  # `mpwizard catalogue import`'s one message
+    "recipe_login": "testvm", "apply_recipe_login": "testvm", "check_open_ports": "validation",
 }
 
 
@@ -740,7 +741,10 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .storage import list_blobs as list_blobs
     from .storage import list_containers as list_containers
     from .storage import parse_blob_url as parse_blob_url
+    from .testvm import apply_recipe_login as apply_recipe_login
+    from .testvm import recipe_login as recipe_login
     from .units import readable_size as readable_size
+    from .validation import check_open_ports as check_open_ports
     from .validation import project_profile as project_profile
     from .vhdcheck import CHECK_NAMES as CHECK_NAMES
     from .vhdcheck import FIRST_MIB_FIX as FIRST_MIB_FIX

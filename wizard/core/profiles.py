@@ -107,6 +107,7 @@ class Profile:
     os_end_of_life_warns: bool  # warn when the plan's OS is past its end of support (resources/os-end-of-life.json)
     os_type_note: bool  # say when operatingSystem.type has to be 'other' for a known release
     new_plan_image: dict[str, object]  # how a new plan starts: {image_type, security_types, source}
+    export_form: str  # "partner-center" (the technical configuration page) | "portal-2015" (the guide's SKU form)
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
         """The profile's entry for a Partner Center image type, or None when the profile has no such type."""
@@ -115,6 +116,12 @@ class Profile:
     def security_choice(self, types: list[str] | tuple[str, ...]) -> dict[str, object] | None:
         """The choice whose securityType list is `types` (in any order), or None."""
         return next((c for c in self.security_type_choices if sorted(c["types"]) == sorted(types)), None)  # type: ignore[call-overload]
+
+    @property
+    def partner_center(self) -> bool:
+        """True when the publisher configures the plan in Partner Center (its field list and JSON), not in
+        the 2015 publishing portal's SKU form: every screen and export follows this one answer."""
+        return self.export_form == "partner-center"
 
     def display_title(self, lang: str = "en") -> str:
         return self.title.get(lang) or self.title["en"]

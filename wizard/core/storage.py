@@ -52,6 +52,18 @@ class StorageError(TranslatableError):
     """A blob could not be reached or read; the message says why and what to do."""
 
 
+class StorageCodeError(StorageError):
+    """A refusal with the service's error code: a sentence, the next step (`advice`), the raw code in
+    `details` (core/error_codes.py)."""
+
+    def __init__(self, sentence: str, next_step: str, details: str):
+        super().__init__(sentence)
+        self.advice, self.details = next_step, details
+
+    def __str__(self) -> str:
+        return f"{self.template} {self.advice} [{self.details}]" if self.details else f"{self.template} {self.advice}"
+
+
 @dataclass(frozen=True)
 class BlobUrl:
     scheme: str
@@ -147,6 +159,13 @@ def storage_error(exc: Exception) -> StorageError:
     """An SDK error as a StorageError whose sentence says what to do."""
     from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ResourceNotFoundError, ServiceRequestError
 
+    if isinstance(exc, HttpResponseError):
+        from .error_codes import details, explain
+
+        code, status = getattr(exc, "error_code", None), getattr(exc, "status_code", None)
+        said = explain(code) if code else None  # a known code first: it says more than the status
+        if said is not None:
+            return StorageCodeError(said.sentence, said.next_step, details(code, status))
     if isinstance(exc, ResourceNotFoundError):
         return StorageError(M_NOT_FOUND)
     if isinstance(exc, ClientAuthenticationError):
@@ -154,7 +173,13 @@ def storage_error(exc: Exception) -> StorageError:
     if isinstance(exc, HttpResponseError):
         if getattr(exc, "status_code", None) == 403:
             return StorageError(M_FORBIDDEN)
-        return StorageError(M_REFUSED, code=getattr(exc, "error_code", None) or getattr(exc, "status_code", ""))
+        from .error_codes import code_text, details, explain
+
+        code, status = getattr(exc, "error_code", None), getattr(exc, "status_code", None)
+        said = explain(None, status if isinstance(status, int) else None)
+        if said is not None:
+            return StorageCodeError(said.sentence, said.next_step, details(code, status))
+        return StorageError(M_REFUSED, code=code_text(code) or status or "")
     if isinstance(exc, ServiceRequestError):
         return StorageError(M_UNREACHABLE)
     return StorageError(str(exc))

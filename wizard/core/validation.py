@@ -11,7 +11,7 @@ from datetime import date
 
 from .codec import Problem
 from .i18n_marks import QT_TRANSLATE_NOOP
-from .model import BASE_IMAGE_OTHER, IMAGE_X64_GEN1, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, SOURCE_GALLERY, Project, Sku
+from .model import BASE_IMAGE_OTHER, IMAGE_X64_GEN1, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, SOURCE_GALLERY, OpenPort, Project, Sku
 from .profiles import DEFAULT_PROFILE_ID, PROFILE_IDS, Profile, load_profile
 from .vmsizes import by_name
 
@@ -296,6 +296,11 @@ def _check_ports(sku: Sku, base: str, profile: Profile) -> list[Problem]:
         if not port_range_ok(port.port_range):
             problems.append(_p(f"{where}.port_range", M_PORT_RANGE, value=port.port_range))
     return problems
+
+
+def check_open_ports(ports: list[OpenPort], profile: Profile) -> list[Problem]:
+    """The open-port rules alone, for a list being edited (paths `open_ports[i].label|protocol|port_range`)."""
+    return _check_ports(Sku(open_ports=list(ports)), "", profile)
 
 
 def _check_base_image(sku: Sku, base: str, profile: Profile) -> list[Problem]:

@@ -120,6 +120,9 @@ class SasPage(StepPage):
         self.disks.setWordWrap(False)
         self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
+        from .copy_action import add_copy_action
+
+        add_copy_action(self.disks)  # the whole blob URL, not the elided one
         self.extra_days = QSpinBox()
         self.extra_days.setRange(0, 365)
         self.extra_days.setToolTip(self.tr("Make the SAS last longer than the profile's minimum (never shorter)."))
@@ -522,7 +525,9 @@ class SasPage(StepPage):
 
         item = disk_status(self.project, sku, disk).get("sas")
         if item is None or item.ok:
-            return self.tr("ready") + (f" ({disk.sas.verdict})" if disk.sas and disk.sas.verdict else "")
+            verdicts = {"pass": self.tr("pass"), "warning": self.tr("warning"), "fail": self.tr("fail")}
+            return (self.tr("ready ({0})").format(verdicts.get(disk.sas.verdict, disk.sas.verdict))
+                    if disk.sas and disk.sas.verdict else self.tr("ready"))
         return {R_SAS_OTHER_BLOB: self.tr("✗ made for another blob: generate a new SAS"),
                 R_SAS_UNVERIFIED: self.tr("⚠ not verified yet: press Verify")}.get(
             item.template, f"{item.mark.value} {translate_template(item.template, item.args)}")

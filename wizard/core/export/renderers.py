@@ -21,7 +21,7 @@ from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from ..validation import VERSION_RE, VM_SIZE_NAME_RE, gallery_parts, project_profile
 from ..vmsizes import by_name
 from .formats import FORMATS
-from .forms import FormField, carries_security_type, partner_center_json, portal_form
+from .forms import FormField, carries_security_type, partner_center_json, sku_form
 from .readiness import ReadinessItem, readiness
 from .tokens import ExportTokens
 
@@ -53,7 +53,7 @@ def prepare(project: Project, tokens: ExportTokens | Mapping[str, Mapping[int, s
         uris = dict(tokens.sas.get(sku.sku_id, {}))
         published = {url: tokens.published.get(url) for v in sku.image_versions
                      for im in v.images() for url in im.blob_urls}
-        out.append(SkuExport(sku, portal_form(project, sku, uris), readiness(project, sku, uris, now=now, published=published),
+        out.append(SkuExport(sku, sku_form(project, sku, uris), readiness(project, sku, uris, now=now, published=published),
                              uris, published))
     return out
 
@@ -62,19 +62,28 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _form_words(project: Project) -> tuple[str, str, str]:
+    """What the file is and where its values go, as the project's profile has it (one or the other, never both)."""
+    if project_profile(project).partner_center:
+        return ("plan technical configuration", "the Partner Center technical configuration field",
+                "Plan")
+    return "SKU form", "the publishing portal field", "SKU"
+
+
 def render_portal_html(project: Project, exports: list[SkuExport]) -> str:
+    what, where, unit = _form_words(project)
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>{_e(project.offer.offer_name or project.offer.offer_id)} — SKU form</title>",
+             f"<title>{_e(project.offer.offer_name or project.offer.offer_id)} — {what}</title>",
              "<style>body{font-family:sans-serif;font-size:10pt;margin:1.5em;color:#111}table{border-collapse:collapse;"
              "width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}"
              "th{background:#eee;width:28%}td{word-break:break-all}.missing{color:#b00020;font-weight:bold}.ok{color:#1b7f3b}"
              "@media print{section{page-break-after:always}}</style></head><body>",
-             f"<h1>{_e(project.offer.offer_name or project.offer.offer_id)}: SKU form</h1>",
+             f"<h1>{_e(project.offer.offer_name or project.offer.offer_id)}: {what}</h1>",
              f"<p>Publisher namespace {_e(project.offer.publisher_namespace)} · made by mpwizard {_e(__version__)} · "
-             "paste each value into the publishing portal field of the same name, in this order.</p>"]
+             f"paste each value into {where} of the same name, in this order.</p>"]
     for export in exports:
         sku = export.sku
-        parts.append(f"<section><h2>SKU {_e(sku.sku_id)} — {_e(sku.version)}</h2>")
+        parts.append(f"<section><h2>{unit} {_e(sku.sku_id)} — {_e(sku.version)}</h2>")
         if export.missing:
             parts.append('<p class="missing">Not ready: ' + str(len(export.missing)) + " item(s) missing</p><ul>"
                          + "".join(f'<li class="missing">{_e(m)}</li>' for m in export.missing) + "</ul>")
@@ -142,10 +151,11 @@ def _md_code(text: str) -> str:
 
 
 def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
-    lines = [f"# {_md(project.offer.offer_name or project.offer.offer_id)}: SKU form", "",
-             f"Made by mpwizard {__version__}. Paste each value into the portal field of the same name.", ""]
+    what, where, unit = _form_words(project)
+    lines = [f"# {_md(project.offer.offer_name or project.offer.offer_id)}: {what}", "",
+             f"Made by mpwizard {__version__}. Paste each value into {where} of the same name.", ""]
     for export in exports:
-        lines += [f"## SKU {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
+        lines += [f"## {unit} {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
         if export.missing:
             lines += ["**Not ready** — missing:", ""] + [f"- {_md_item(m)}" for m in export.missing] + [""]
         else:
