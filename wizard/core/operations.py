@@ -988,7 +988,7 @@ def pc_plan_push(project: Project, client: Any, plans: list[str] | None = None,
     from .partner_center.pull import find_product
     from .partner_center.push import build_push, read_live
 
-    wanted = plans or [s.sku_id for s in project.skus]
+    wanted = list(dict.fromkeys(plans or [s.sku_id for s in project.skus]))  # each plan once in the request
     unknown = [p for p in wanted if not any(s.sku_id == p for s in project.skus)]
     if unknown:
         from .partner_center.push import PushRefused

@@ -267,10 +267,14 @@ class PCClient:
                 target = urljoin(url, response.headers["Location"])
                 if urlsplit(target).scheme not in ("https", "http"):
                     raise PCResponseError(f"{what}: redirected to a non-web address")
-                # The token goes to the API's own host only (and never from https down to http).
-                send_token = send_token and _origin(target) == _origin(url)
                 if response.status_code == 303:
                     method, body = "GET", None
+                if body is not None and _origin(target) != _origin(url):
+                    # A configure request holds SAS URIs: it goes to the API's own host only.
+                    raise PCResponseError(f"{what}: redirected to another host ({urlsplit(target).hostname}); the "
+                                          "request was not sent there -- check --api")
+                # The token goes to the API's own host only (and never from https down to http).
+                send_token = send_token and _origin(target) == _origin(url)
                 url = target
                 continue
             return response.status_code, response.headers, data

@@ -42,17 +42,24 @@ class LivePlan:
 
 def read_live(client: PCClient, product_id: str, plan_id: str) -> LivePlan:
     """One plan's current technical configuration, found by its externalId."""
-    durable = next((p["id"] for p in client.get_all("plan", {"product": product_id, "externalId": plan_id})
-                    if isinstance(p.get("id"), str)
-                    and (not isinstance(p.get("identity"), dict) or p["identity"].get("externalId") in (plan_id, None))), None)
+    # Only a plan that names itself `plan_id` (an item without its identity may be any plan), and only one.
+    found = {p["id"] for p in client.get_all("plan", {"product": product_id, "externalId": plan_id})
+             if isinstance(p.get("id"), str) and isinstance(p.get("identity"), dict)
+             and p["identity"].get("externalId") == plan_id}
+    if len(found) > 1:
+        raise PCResponseError(f"Partner Center answers {len(found)} plans named {plan_id!r}: which one to change cannot "
+                              "be told; nothing was sent")
+    durable = next(iter(found), None)
     if durable is None:
         raise PCNotFound(f"the offer has no plan {plan_id!r} in Partner Center: create the plan there first "
                          "(Partner Center > the offer > Plan overview > Create new plan)")
     resource = client.get(f"{TECH}/{plan_path(product_id, durable)}")
     if not isinstance(resource, dict) or resource_kind(resource) != TECH:
         raise PCResponseError(f"plan {plan_id}: the answer is not a {TECH}")
-    if not isinstance(resource.get("vmImageVersions", []), list):
-        raise PCResponseError(f"plan {plan_id}: vmImageVersions is not a list")
+    if not isinstance(resource.get("vmImageVersions"), list):
+        # Without the list, what the plan publishes is unknown: a request built on it could drop every version.
+        raise PCResponseError(f"plan {plan_id}: Partner Center's answer has no vmImageVersions list, so the published "
+                              "versions cannot be kept; nothing was sent")
     return LivePlan(plan_id, durable, resource)
 
 
@@ -135,14 +142,23 @@ def build_resource(project: Project, live: LivePlan, sas_uris: Mapping[int, str 
 
 def check_keeps(live: LivePlan, resource: dict[str, Any]) -> list[str]:
     """Why `resource` would drop or alter a version Partner Center publishes (empty: it keeps them all)."""
-    sent = {v.get("versionNumber"): v for v in resource.get("vmImageVersions", []) if isinstance(v, dict)}
+    from collections import Counter
+
+    versions = resource.get("vmImageVersions")
+    sent_list = versions if isinstance(versions, list) else []
+    # Each published entry must be sent once for each time Partner Center lists it (two entries of one number
+    # are two entries: keeping one of them is dropping the other).
+    left = Counter(canonical(v) for v in sent_list)
+    numbers = {v.get("versionNumber") for v in sent_list if isinstance(v, dict)}
     reasons = []
     for v in live.resource.get("vmImageVersions") or []:
         number = v.get("versionNumber") if isinstance(v, dict) else None
-        if number not in sent:
-            reasons.append(f"plan {live.plan_id}: published version {number} would be dropped")
-        elif canonical(sent[number]) != canonical(v):
+        if left[canonical(v)] > 0:
+            left[canonical(v)] -= 1
+        elif number in numbers:
             reasons.append(f"plan {live.plan_id}: published version {number} would be changed")
+        else:
+            reasons.append(f"plan {live.plan_id}: published version {number} would be dropped")
     return reasons
 
 
@@ -160,10 +176,11 @@ def build_push(project: Project, lives: list[LivePlan], sas_uris: Mapping[str, M
 
 def verify_body(body: dict[str, Any], lives: list[LivePlan]) -> None:
     """The last look before sending: every published version of every plan is in the body, unchanged."""
-    by_plan = {r.get("plan"): r for r in body.get("resources", []) if resource_kind(r) == TECH}
+    techs = [r for r in body.get("resources", []) if resource_kind(r) == TECH]
     reasons = []
     for live in lives:
-        resource = by_plan.get(live.durable_id)
-        reasons += [f"plan {live.plan_id}: not in the request"] if resource is None else check_keeps(live, resource)
+        mine = [r for r in techs if r.get("plan") == live.durable_id]
+        reasons += [f"plan {live.plan_id}: not in the request"] if not mine else \
+            [why for r in mine for why in check_keeps(live, r)]  # every resource for the plan, not the last one only
     if reasons:
         raise PushRefused("; ".join(reasons))

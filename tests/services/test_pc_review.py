@@ -1,0 +1,140 @@
+"""Review of issue #30 (Partner Center, live): defects found by an adversarial read, each with the test
+that failed before its fix. Against the Product Ingestion API stand-in (tests/helpers/pc_standin.py)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_pc_live import TENANT, client, pc, project_file, seed, version
+
+from wizard.core.model import Offer, Project, Sku
+from wizard.core.partner_center import PCAuthError, PCNotFound, PCResponseError
+from wizard.core.partner_center.auth import msal_token
+from wizard.core.partner_center.pull import find_product, read_tree
+from wizard.core.partner_center.push import LivePlan, PushRefused, build_push, check_keeps, read_live, verify_body
+from wizard.core.projectio import load_project
+
+
+def test_a_configure_request_is_never_resent_to_another_host_on_a_307(pc_api):
+    """A configure body holds SAS URIs: a 307/308 to another host must not carry it there (the token was
+    already withheld, the body was not)."""
+    seed(pc_api)
+    elsewhere = f"http://localhost:{pc_api.port}/elsewhere/configure"
+    pc_api.fault("POST", "/rp/product-ingestion/configure", 307, headers={"Location": elsewhere})
+    with pytest.raises(PCResponseError, match="another host"):
+        client(pc_api).post("configure", {"resources": [{"sas": "https://a/b?sig=secret"}]})
+    assert not [u for m, u, _h in pc_api.seen if u.startswith("/elsewhere/")]
+
+
+def test_push_never_takes_a_plan_that_does_not_name_itself(pc_api):
+    """An answer to `GET /plan?externalId=rhel-9` that lists another plan first, without its identity,
+    must not make push change that other plan."""
+    product = seed(pc_api)
+    win = pc_api.plans[(product, pc_api.plan_guid(product, "windows-2022"))]
+    odd = {k: v for k, v in win.items() if k != "identity"}
+    pc_api.fault("GET", "/rp/product-ingestion/plan", 200, body=json.dumps({"value": [odd]}))
+    with pytest.raises(PCNotFound):
+        read_live(client(pc_api), f"product/{product}", "rhel-9")
+
+
+def test_pull_never_takes_a_product_that_does_not_name_itself(pc_api):
+    seed(pc_api)
+    other = pc_api.add_product("someone-else")
+    odd = {k: v for k, v in pc_api.products[other].items() if k != "identity"}
+    pc_api.fault("GET", "/rp/product-ingestion/product", 200, body=json.dumps({"value": [odd]}))
+    with pytest.raises(PCNotFound):
+        find_product(client(pc_api), "contoso-vm")
+
+
+def test_two_plans_of_one_name_are_refused_not_guessed(pc_api, tmp_path):
+    product = seed(pc_api)
+    pc_api.add_plan(product, "rhel-9", {"vmImageVersions": [version("1.0.0", "dup")]})
+    with pytest.raises(PCResponseError, match="two plans"):
+        read_tree(client(pc_api), f"product/{product}")
+    with pytest.raises(PCResponseError, match="2 plans"):
+        read_live(client(pc_api), f"product/{product}", "rhel-9")
+    path = project_file(tmp_path)
+    before = path.read_bytes()
+    result = pc(pc_api, "pull", str(path), "--product", "contoso-vm")
+    assert result.returncode == 2 and "two plans" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_push_refuses_an_answer_without_vm_image_versions(pc_api, tmp_path):
+    """Partner Center's configuration without `vmImageVersions` says nothing about what is published: a
+    request built on it would hold only the new version and take the published ones down."""
+    product = seed(pc_api)
+    guid = pc_api.plan_guid(product, "rhel-9")
+    del pc_api.tech[(product, guid)]["vmImageVersions"]
+    path = project_file(tmp_path, skus=("rhel-9",))
+    out = tmp_path / "body.json"
+    result = pc(pc_api, "push", str(path), "--dry-run", str(out))
+    assert result.returncode == 2 and "vmImageVersions" in result.stderr
+    assert not out.exists() and not pc_api.posts
+
+
+def test_two_published_entries_of_one_number_are_both_kept():
+    """`check_keeps` matched by number: keeping one of two entries of one number passed as keeping both."""
+    live = LivePlan("p", "plan/x", {"vmImageVersions": [version("1.0.0", "a"), version("1.0.0", "b")]})
+    assert check_keeps(live, {"vmImageVersions": [version("1.0.0", "b")]}) == \
+        ["plan p: published version 1.0.0 would be changed"]
+    assert check_keeps(live, copy.deepcopy(live.resource)) == []
+
+
+def test_every_resource_for_a_plan_is_checked_not_the_last_one_only():
+    live = LivePlan("p", "plan/x", {"vmImageVersions": [version("1.0.0", "a")]})
+    tech = "https://schema.mp.microsoft.com/schema/virtual-machine-plan-technical-configuration/2022-03-01-preview2"
+    good = {"$schema": tech, "plan": "plan/x", "vmImageVersions": [version("1.0.0", "a")]}
+    bad = {"$schema": tech, "plan": "plan/x", "vmImageVersions": []}
+    with pytest.raises(PushRefused, match="dropped"):
+        verify_body({"resources": [bad, good]}, [live])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(st.tuples(st.sampled_from(["1.0.0", "1.0.1", "2.0.0"]),
+                                  st.sampled_from(["generallyAvailable", "deprecated", "deleted"]),
+                                  st.sampled_from(["a", "b"])), max_size=5),
+       new=st.sampled_from(["1.0.0", "2.0.0", "3.0.0"]))
+def test_any_published_list_comes_back_whole(entries, new):
+    """Whatever Partner Center lists (duplicates, deprecated, deleted), the built request keeps it whole, in order."""
+    published = [version(n, name, state) for n, state, name in entries]
+    live = LivePlan("rhel-9", "plan/x", {"$schema": "s/virtual-machine-plan-technical-configuration/v",
+                                          "vmImageVersions": copy.deepcopy(published)})
+    project = Project(offer=Offer(offer_id="contoso-vm"), skus=[Sku(sku_id="rhel-9", version=new)])
+    plan = build_push(project, [live], {})
+    sent = plan.body["resources"][0]["vmImageVersions"]
+    assert sent[:len(published)] == published
+    verify_body(plan.body, [live])
+
+
+def test_a_sign_in_that_hangs_ends_at_its_deadline(pc_api, tmp_path, monkeypatch):
+    """msal asks Entra ID with no deadline unless it is given one."""
+    from pc_standin import EntraStandIn
+
+    entra = EntraStandIn(TENANT, "11111111-2222-3333-4444-555555555555", "s3cret-value", pc_api.token, tmp_path).start()
+    try:
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(entra.cert_file))
+        entra.delay = 6.0
+        token = msal_token(TENANT, entra.client_id, "s3cret-value", host=entra.authority, timeout=1.5)
+        start = time.monotonic()
+        with pytest.raises(PCAuthError) as caught:
+            token()
+        assert time.monotonic() - start < 5.0
+        assert "s3cret-value" not in str(caught.value)
+    finally:
+        entra.stop()
+
+
+def test_a_repeated_plan_goes_once_into_the_request(pc_api, tmp_path):
+    seed(pc_api)
+    path = project_file(tmp_path, skus=("rhel-9",))
+    out = tmp_path / "body.json"
+    result = pc(pc_api, "push", str(path), "--plan", "rhel-9", "--plan", "rhel-9", "--dry-run", str(out))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(out.read_text())["resources"]) == 1
+    assert load_project(path).project.skus[0].sku_id == "rhel-9"
