@@ -138,3 +138,30 @@ def test_a_repeated_plan_goes_once_into_the_request(pc_api, tmp_path):
     assert result.returncode == 0, result.stderr
     assert len(json.loads(out.read_text())["resources"]) == 1
     assert load_project(path).project.skus[0].sku_id == "rhel-9"
+
+
+def test_dry_run_into_the_project_file_itself_loses_nothing(pc_api, tmp_path):
+    seed(pc_api)
+    path = project_file(tmp_path, skus=("rhel-9",))
+    before = path.read_bytes()
+    result = pc(pc_api, "push", str(path), "--dry-run", str(tmp_path / "." / path.name))
+    assert result.returncode == 2 and "project file itself" in result.stderr
+    assert path.read_bytes() == before and not pc_api.posts
+
+
+def test_a_version_published_after_compare_is_never_dropped_by_send(pc_api, tmp_path):
+    """The wizard's Send posts the body built at Compare: a version Partner Center published in between
+    (another tool, a colleague) is not in it. Send reads the plans again and refuses; nothing is sent."""
+    from wizard.core import operations
+
+    product = seed(pc_api)
+    path = project_file(tmp_path, skus=("rhel-9",))
+    project = load_project(path).project
+    project.skus[0].version = "9.2.0"
+    c = client(pc_api)
+    plan, lives = operations.pc_plan_push(project, c)
+    guid = pc_api.plan_guid(product, "rhel-9")
+    pc_api.tech[(product, guid)]["vmImageVersions"].append(version("9.1.5", "colleague"))
+    with pytest.raises(PushRefused, match="9.1.5 would be dropped"):
+        operations.pc_send(c, plan.body, lives)
+    assert not pc_api.posts

@@ -1002,12 +1002,15 @@ def pc_plan_push(project: Project, client: Any, plans: list[str] | None = None,
 
 
 def pc_send(client: Any, body: dict[str, Any], lives: list[Any] | None = None) -> Any:
-    """POST the configure request (after the last check that it keeps every published version); the job."""
+    """POST the configure request (after the last check that it keeps every published version); the job.
+    With `lives`, each plan's configuration is read again first: a version published since the comparison
+    (the wizard's Send comes minutes or hours after Compare) is in Partner Center's list, not in `body`."""
     from .partner_center.jobs import send_configure
-    from .partner_center.push import verify_body
+    from .partner_center.push import reread_live, verify_body
 
     if lives:
         verify_body(body, lives)
+        verify_body(body, [reread_live(client, live) for live in lives])
     return send_configure(client, body["resources"])
 
 

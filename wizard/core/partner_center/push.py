@@ -63,6 +63,17 @@ def read_live(client: PCClient, product_id: str, plan_id: str) -> LivePlan:
     return LivePlan(plan_id, durable, resource)
 
 
+def reread_live(client: PCClient, live: LivePlan) -> LivePlan:
+    """`live` as Partner Center has it now (GET by its durable ID), for the last check before sending."""
+    product = live.resource.get("product")
+    resource = client.get(f"{TECH}/{plan_path(product if isinstance(product, str) else '', live.durable_id)}")
+    if not isinstance(resource, dict) or resource_kind(resource) != TECH \
+            or not isinstance(resource.get("vmImageVersions"), list):
+        raise PCResponseError(f"plan {live.plan_id}: the answer is not a {TECH} with a vmImageVersions list; "
+                              "nothing was sent")
+    return LivePlan(live.plan_id, live.durable_id, resource)
+
+
 def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
