@@ -165,3 +165,47 @@ def test_a_version_published_after_compare_is_never_dropped_by_send(pc_api, tmp_
     with pytest.raises(PushRefused, match="9.1.5 would be dropped"):
         operations.pc_send(c, plan.body, lives)
     assert not pc_api.posts
+
+
+def _slow_headers_server():
+    """A server that answers a status line, then one byte of a header every 0.2 s for about 20 s."""
+    import socket
+    import threading
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(4)
+
+    def serve() -> None:
+        try:
+            conn, _ = sock.accept()
+        except OSError:
+            return
+        with conn:
+            try:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\n")
+                for _ in range(100):
+                    conn.sendall(b"X")
+                    time.sleep(0.2)
+                conn.sendall(b": y\r\nContent-Length: 2\r\n\r\n{}")
+            except OSError:
+                pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return sock
+
+
+def test_headers_that_trickle_in_end_at_the_deadline():
+    """A read timeout holds per read: a server that sends its headers a byte at a time never hits it."""
+    from wizard.core.partner_center import PCClient, PCNetworkError
+
+    sock = _slow_headers_server()
+    try:
+        c = PCClient(lambda: "t0ken", f"http://127.0.0.1:{sock.getsockname()[1]}/rp/product-ingestion", deadline=1.5)
+        start = time.monotonic()
+        with pytest.raises(PCNetworkError, match="within"):
+            c.get("product")
+        assert time.monotonic() - start < 4.0
+    finally:
+        sock.close()

@@ -18,6 +18,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -252,12 +253,7 @@ class PCClient:
             if left <= 0:
                 raise PCNetworkError(f"{what}: no answer within {self.deadline:.0f} s")
             try:
-                response = self.session.request(method, url, headers=headers, json=body, stream=True,
-                                                allow_redirects=False, timeout=(min(left, 30.0), left))
-                try:
-                    data = self._read(response, end, what)
-                finally:
-                    response.close()
+                response, data = self._within(end, what, partial(self._once, method, url, headers, body, left, end, what))
             except requests.Timeout:
                 raise PCNetworkError(f"{what}: no answer within {self.deadline:.0f} s") from None
             except requests.RequestException as exc:
@@ -279,6 +275,44 @@ class PCClient:
                 continue
             return response.status_code, response.headers, data
         raise PCNetworkError(f"{what}: more than {MAX_REDIRECTS} redirects")
+
+    def _once(self, method: str, url: str, headers: dict[str, str], body: Any, left: float, end: float,
+              what: str) -> tuple[Any, bytes]:
+        response = self.session.request(method, url, headers=headers, json=body, stream=True,
+                                        allow_redirects=False, timeout=(min(left, 30.0), left))
+        try:
+            return response, self._read(response, end, what)
+        finally:
+            response.close()
+
+    def _within(self, end: float, what: str, work: Callable[[], tuple[Any, bytes]]) -> tuple[Any, bytes]:
+        """`work` with a wall-clock deadline: the read timeout holds per read only, so an answer whose status
+        line and headers trickle in a byte at a time would never reach it. Past the deadline the exchange is
+        left to end on its own (on a session of its own) and this says so."""
+        import threading
+
+        import requests
+
+        box: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                box["result"] = work()
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                box["error"] = exc
+
+        worker = threading.Thread(target=run, name="pc-exchange", daemon=True)
+        worker.start()
+        worker.join(max(0.0, end - time.monotonic()) + 0.25)
+        if worker.is_alive():
+            stuck, self.session = self.session, requests.Session()
+            self.session.trust_env = False
+            threading.Thread(target=stuck.close, daemon=True).start()
+            raise PCNetworkError(f"{what}: no answer within {self.deadline:.0f} s")
+        if "error" in box:
+            raise box["error"]
+        result: tuple[Any, bytes] = box["result"]
+        return result
 
     @staticmethod
     def _read(response: Any, end: float, what: str) -> bytes:
