@@ -209,3 +209,13 @@ def test_headers_that_trickle_in_end_at_the_deadline():
         assert time.monotonic() - start < 4.0
     finally:
         sock.close()
+
+
+def test_a_next_link_back_to_a_page_already_read_ends_the_list(pc_api):
+    """MAX_PAGES bounded the loop at 1000 requests of up to a minute each: a link that loops is seen at once."""
+    seed(pc_api)
+    body = json.dumps({"value": [], "@nextLink": "/rp/product-ingestion/product?externalId=contoso-vm"})
+    pc_api.fault("GET", "/rp/product-ingestion/product", 200, times=50, body=body)
+    with pytest.raises(PCResponseError, match="already read"):
+        list(client(pc_api).get_all("product", {"externalId": "contoso-vm"}))
+    assert sum(1 for m, u, _h in pc_api.seen if m == "GET" and u.startswith("/rp/product-ingestion/product")) <= 2

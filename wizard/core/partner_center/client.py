@@ -171,6 +171,7 @@ class PCClient:
     def get_all(self, path: str, params: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
         """Every item of a `value` list, page after page through `@nextLink` (on the API's host only)."""
         url: str | None = self.url(path, params)
+        seen: set[str] = set()
         for _ in range(MAX_PAGES):
             assert url is not None
             page = self.get(url)
@@ -184,7 +185,11 @@ class PCClient:
                 return
             if not isinstance(link, str):
                 raise PCResponseError("`@nextLink` is not an address")
+            seen.add(self.url(url))
             url = urljoin(url, link)
+            if self.url(url) in seen:
+                raise PCResponseError(f"`@nextLink` names a page already read ({urlsplit(url).path}): stopped, "
+                                      "the list would never end")
             if _origin(url) != _origin(self.api):
                 raise PCResponseError(f"`@nextLink` points to another host ({urlsplit(url).hostname}): not followed, "
                                       "the sign-in is not sent there")
