@@ -219,3 +219,19 @@ def test_a_next_link_back_to_a_page_already_read_ends_the_list(pc_api):
     with pytest.raises(PCResponseError, match="already read"):
         list(client(pc_api).get_all("product", {"externalId": "contoso-vm"}))
     assert sum(1 for m, u, _h in pc_api.seen if m == "GET" and u.startswith("/rp/product-ingestion/product")) <= 2
+
+
+def test_go_live_names_the_newest_preview_not_the_last_listed(pc_api):
+    from wizard.core.partner_center.submit import submission_resource
+
+    product = seed(pc_api)
+    sub = "https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2"
+    pc_api.submissions[product] += [
+        {"$schema": sub, "id": f"submission/{product}/1152921515689848683", "product": f"product/{product}",
+         "target": {"targetType": "preview"}, "status": "completed", "result": "succeeded",
+         "created": "2022-02-04T20:07:22.4220588Z"},
+        {"$schema": sub, "id": f"submission/{product}/1152921515689847470", "product": f"product/{product}",
+         "target": {"targetType": "preview"}, "status": "completed", "result": "succeeded",
+         "created": "2022-01-25T07:13:06.4408032Z"}]
+    live = submission_resource(client(pc_api), f"product/{product}", "live")
+    assert live["id"] == f"submission/{product}/1152921515689848683"
