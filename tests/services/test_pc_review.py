@@ -235,3 +235,20 @@ def test_go_live_names_the_newest_preview_not_the_last_listed(pc_api):
          "created": "2022-01-25T07:13:06.4408032Z"}]
     live = submission_resource(client(pc_api), f"product/{product}", "live")
     assert live["id"] == f"submission/{product}/1152921515689848683"
+
+
+@pytest.mark.parametrize("status", [307, 308])
+def test_no_token_on_a_redirect_to_another_port(pc_api, status):
+    """Same host, another port: another origin, so no Authorization header (RFC 6454 origins)."""
+    from pc_standin import StandIn
+
+    seed(pc_api)
+    other = StandIn().start()
+    try:
+        pc_api.fault("GET", "/rp/product-ingestion/product", status, times=2,
+                     headers={"Location": f"http://127.0.0.1:{other.port}/rp/product-ingestion/product"})
+        with pytest.raises(PCAuthError):
+            client(pc_api).get("product")
+        assert other.seen and not any("Authorization" in h for _m, _u, h in other.seen)
+    finally:
+        other.stop()
