@@ -252,3 +252,25 @@ def test_no_token_on_a_redirect_to_another_port(pc_api, status):
         assert other.seen and not any("Authorization" in h for _m, _u, h in other.seen)
     finally:
         other.stop()
+
+
+@pytest.mark.parametrize("number,why", [(" 9.1.0", "not a version number"), ("09.1.0", "not a version number"),
+                                        ("9.0.5", "lower than the published 9.1.0")])
+def test_a_hand_edited_version_never_goes_beside_a_published_one(number, why):
+    """A project edited by hand: a number that reads as a published one (or lower) is left out, not appended."""
+    from test_pc_live import LINUX
+
+    live = LivePlan("rhel-9", "plan/x", copy.deepcopy({"$schema": "s/virtual-machine-plan-technical-configuration/v",
+                                                       **LINUX}))
+    gallery = ("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Compute/"
+               "galleries/g1/images/rhel/versions/9.1.1")
+    from wizard.core.model import PlanImage
+
+    image = PlanImage("x64Gen2", source="sharedImageGallery", gallery_tenant_id=TENANT, gallery_resource_id=gallery)
+    project = Project(offer=Offer(offer_id="contoso-vm"), skus=[Sku(sku_id="rhel-9", version=number, images=[image])])
+    plan = build_push(project, [live], {})
+    assert plan.body["resources"][0]["vmImageVersions"] == LINUX["vmImageVersions"]
+    assert not plan.changes[0].new_version and why in plan.left_out[0]
+    ok = build_push(Project(offer=Offer(offer_id="contoso-vm"),
+                            skus=[Sku(sku_id="rhel-9", version="9.2.0", images=[image])]), [live], {})
+    assert ok.changes[0].new_version == "9.2.0"

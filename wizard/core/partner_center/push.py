@@ -128,9 +128,21 @@ def build_resource(project: Project, live: LivePlan, sas_uris: Mapping[int, str 
         resource["operatingSystem"] = {**mine["operatingSystem"], "type": os_type}  # never guessed over Partner Center's
     change.unmodelled = sorted(k for k in current if k not in (*COMPARED, *KNOWN))
     versions = published
-    if sku.version in numbers:
+    from ..validation import VERSION_RE, parse_version
+
+    parsed = [parse_version(n) for n in numbers if isinstance(n, str)]
+    newest = max((x for x in parsed if x is not None), default=None)
+    mine_number = parse_version(sku.version) if VERSION_RE.fullmatch(sku.version) else None
+    if sku.version in numbers or (mine_number is not None and mine_number in parsed):
         change.left_out.append(f"version {sku.version} is already published: raise the version on the VHD step "
                                "to publish a new one")
+    elif mine_number is None:
+        # " 1.0.0" or "01.0.0" is not Partner Center's X.Y.Z: it could be read as a published version's number.
+        change.left_out.append(f"version {sku.version!r} is not a version number X.Y.Z (no leading zeros): "
+                               "correct it on the VHD step")
+    elif newest is not None and mine_number < newest:
+        change.left_out.append(f"version {sku.version} is lower than the published {'.'.join(map(str, newest))}: "
+                               "Partner Center takes only a new, higher version")
     else:
         sources = [(im.image_type, image_source(sku, im, sas_uris)) for im in sku.images]
         missing = [kind for kind, src in sources if src is None]
