@@ -274,3 +274,28 @@ def test_a_hand_edited_version_never_goes_beside_a_published_one(number, why):
     ok = build_push(Project(offer=Offer(offer_id="contoso-vm"),
                             skus=[Sku(sku_id="rhel-9", version="9.2.0", images=[image])]), [live], {})
     assert ok.changes[0].new_version == "9.2.0"
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+                     max_leaves=8)
+_ENTRY = st.one_of(_JSON, st.fixed_dictionaries({"versionNumber": _JSON}, optional={"lifecycleState": _JSON,
+                                                                                     "vmImages": _JSON}))
+
+
+@settings(max_examples=150, deadline=None)
+@given(entries=st.lists(_ENTRY, max_size=5))
+def test_odd_published_entries_are_sent_back_as_they_are_or_refused(entries):
+    """Whatever Partner Center's list holds (odd numbers, non-objects), push sends it back unchanged or
+    refuses with a message -- never a crash, never a changed list."""
+    from wizard.core.partner_center import PCError
+
+    live = LivePlan("rhel-9", "plan/x", {"$schema": "s/virtual-machine-plan-technical-configuration/v",
+                                          "vmImageVersions": copy.deepcopy(entries)})
+    project = Project(offer=Offer(offer_id="contoso-vm"), skus=[Sku(sku_id="rhel-9", version="1.0.0")])
+    try:
+        plan = build_push(project, [live], {})
+    except (PushRefused, PCError):
+        return
+    assert plan.body["resources"][0]["vmImageVersions"][:len(entries)] == entries
+    verify_body(plan.body, [live])

@@ -114,7 +114,8 @@ def build_resource(project: Project, live: LivePlan, sas_uris: Mapping[int, str 
     change = PlanChange(live.plan_id)
     current = live.resource
     published = copy.deepcopy(current.get("vmImageVersions") or [])
-    numbers = {v.get("versionNumber") for v in published if isinstance(v, dict)}
+    # (an odd entry -- a number that is not a string, not an object -- goes back as it is, never hashed)
+    numbers = {v["versionNumber"] for v in published if isinstance(v, dict) and isinstance(v.get("versionNumber"), str)}
     # Partner Center's resource as answered, with the project's settings over it: a field the project does
     # not model (`basePlan`, one a later schema adds) goes back as Partner Center has it.
     resource: dict[str, Any] = copy.deepcopy(current)
@@ -172,13 +173,13 @@ def check_keeps(live: LivePlan, resource: dict[str, Any]) -> list[str]:
     # Each published entry must be sent once for each time Partner Center lists it (two entries of one number
     # are two entries: keeping one of them is dropping the other).
     left = Counter(canonical(v) for v in sent_list)
-    numbers = {v.get("versionNumber") for v in sent_list if isinstance(v, dict)}
+    numbers = {canonical(v.get("versionNumber")) for v in sent_list if isinstance(v, dict)}
     reasons = []
     for v in live.resource.get("vmImageVersions") or []:
         number = v.get("versionNumber") if isinstance(v, dict) else None
         if left[canonical(v)] > 0:
             left[canonical(v)] -= 1
-        elif number in numbers:
+        elif canonical(number) in numbers:
             reasons.append(f"plan {live.plan_id}: published version {number} would be changed")
         else:
             reasons.append(f"plan {live.plan_id}: published version {number} would be dropped")
