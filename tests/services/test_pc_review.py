@@ -299,3 +299,28 @@ def test_odd_published_entries_are_sent_back_as_they_are_or_refused(entries):
         return
     assert plan.body["resources"][0]["vmImageVersions"][:len(entries)] == entries
     verify_body(plan.body, [live])
+
+
+def test_the_workflows_token_recipe_runs(pc_api, tmp_path):
+    """The workflow's comment shows how to pass a token from `az`: run as written (az answering the
+    stand-in's token), mpwizard must find it -- a shell variable that is not exported is not there."""
+    import os
+    import subprocess
+    import sys
+
+    from test_pc_live import ROOT
+
+    seed(pc_api)
+    path = project_file(tmp_path, skus=("rhel-9",))
+    text = (ROOT / "packaging/ci/github-actions-publish.yml").read_text()
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("#   TOKEN=$(az account get-access-token"))
+    recipe = "\n".join(line.removeprefix("#   ") for line in lines[at:at + 2])
+    script = ('az() { printf "%s\\n" "$STANDIN_TOKEN"; }\n'
+              'mpwizard() { "$PY" -m wizard "$@" --api "$API"; }\n' + recipe + "\n")
+    env = {k: v for k, v in os.environ.items() if k != "TOKEN"}
+    env.update(STANDIN_TOKEN=pc_api.token, PY=sys.executable, API=pc_api.url, PROJECT=str(path),
+               MPWIZARD_PC_POLL_SECONDS="0.05")
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert pc_api.token not in result.stdout.replace(f"::add-mask::{pc_api.token}", "")
