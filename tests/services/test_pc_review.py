@@ -104,8 +104,12 @@ def test_any_published_list_comes_back_whole(entries, new):
     """Whatever Partner Center lists (duplicates, deprecated, deleted), the built request keeps it whole, in order."""
     published = [version(n, name, state) for n, state, name in entries]
     live = LivePlan("rhel-9", "plan/x", {"$schema": "s/virtual-machine-plan-technical-configuration/v",
+                                          "skus": [{"imageType": "x64Gen2", "skuId": "rhel-9"}],
                                           "vmImageVersions": copy.deepcopy(published)})
-    project = Project(offer=Offer(offer_id="contoso-vm"), skus=[Sku(sku_id="rhel-9", version=new)])
+    from wizard.core.model import PlanImage
+
+    project = Project(offer=Offer(offer_id="contoso-vm"),
+                      skus=[Sku(sku_id="rhel-9", version=new, images=[PlanImage("x64Gen2")])])
     plan = build_push(project, [live], {})
     sent = plan.body["resources"][0]["vmImageVersions"]
     assert sent[:len(published)] == published
@@ -324,3 +328,21 @@ def test_the_workflows_token_recipe_runs(pc_api, tmp_path):
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert pc_api.token not in result.stdout.replace(f"::add-mask::{pc_api.token}", "")
+
+
+def test_push_refuses_to_take_an_image_type_away_from_a_published_version():
+    """The project's SKU offers x64Gen1 only, Partner Center publishes x64Gen2 images: sending the project's
+    `skus` would leave the published versions' images without their image type."""
+    from test_pc_live import LINUX
+
+    from wizard.core.model import PlanImage
+
+    live = LivePlan("rhel-9", "plan/x", copy.deepcopy({"$schema": "s/virtual-machine-plan-technical-configuration/v",
+                                                       **LINUX}))
+    project = Project(offer=Offer(offer_id="contoso-vm"),
+                      skus=[Sku(sku_id="rhel-9", version="9.2.0", images=[PlanImage("x64Gen1")])])
+    with pytest.raises(PushRefused, match="9.1.0 has a x64Gen2 image"):
+        build_push(project, [live], {})
+    same = Project(offer=Offer(offer_id="contoso-vm"),
+                   skus=[Sku(sku_id="rhel-9", version="9.2.0", images=[PlanImage("x64Gen2")])])
+    build_push(same, [live], {})

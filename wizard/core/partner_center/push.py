@@ -186,11 +186,31 @@ def check_keeps(live: LivePlan, resource: dict[str, Any]) -> list[str]:
     return reasons
 
 
+def check_image_types(live: LivePlan, resource: dict[str, Any]) -> list[str]:
+    """Why `resource` would take an image type away from a published version: its `skus` (one per image type)
+    no longer list a type that a version Partner Center publishes has an image of."""
+    sent = {s.get("imageType") for s in resource.get("skus") or [] if isinstance(s, dict)}
+    # Only a type the request takes away: one Partner Center's plan offers now (its `skus`) and the request drops.
+    had = live.resource.get("skus")
+    offered = {s.get("imageType") for s in had if isinstance(s, dict)} if isinstance(had, list) else None
+    reasons = []
+    for v in live.resource.get("vmImageVersions") or []:
+        if not isinstance(v, dict) or v.get("lifecycleState") == "deleted" or not isinstance(v.get("vmImages"), list):
+            continue
+        for im in v["vmImages"]:
+            kind = im.get("imageType") if isinstance(im, dict) else None
+            if isinstance(kind, str) and kind not in sent and (offered is None or kind in offered):
+                reasons.append(f"plan {live.plan_id}: published version {v.get('versionNumber')} has a {kind} image, "
+                               f"which the project's SKU no longer offers (add the {kind} image type on the Offer step, "
+                               "or pull the plan first)")
+    return reasons
+
+
 def build_push(project: Project, lives: list[LivePlan], sas_uris: Mapping[str, Mapping[int, str | None]]) -> PushPlan:
     resources, changes = [], []
     for live in lives:
         resource, change = build_resource(project, live, sas_uris.get(live.plan_id, {}))
-        reasons = check_keeps(live, resource)
+        reasons = check_keeps(live, resource) + check_image_types(live, resource)
         if reasons:
             raise PushRefused("; ".join(reasons))
         resources.append(resource)
@@ -205,6 +225,6 @@ def verify_body(body: dict[str, Any], lives: list[LivePlan]) -> None:
     for live in lives:
         mine = [r for r in techs if r.get("plan") == live.durable_id]
         reasons += [f"plan {live.plan_id}: not in the request"] if not mine else \
-            [why for r in mine for why in check_keeps(live, r)]  # every resource for the plan, not the last one only
+            [why for r in mine for why in check_keeps(live, r) + check_image_types(live, r)]  # every resource for the plan
     if reasons:
         raise PushRefused("; ".join(reasons))
