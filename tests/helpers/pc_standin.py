@@ -321,6 +321,7 @@ class EntraStandIn:
     def __init__(self, tenant: str, client_id: str, secret: str, token: str, folder: Any) -> None:
         self.tenant, self.client_id, self.secret, self.token = tenant, client_id, secret, token
         self.requests: list[dict[str, str]] = []
+        self.delay = 0.0  # seconds before the token endpoint answers (a sign-in that hangs)
         self.cert_file = folder / "entra-standin.pem"
         self.key_file = folder / "entra-standin.key"
         self.server: ThreadingHTTPServer | None = None
@@ -397,6 +398,8 @@ def _entra_handler(entra: EntraStandIn) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
             entra.requests.append(form)
+            if entra.delay:
+                time.sleep(entra.delay)
             if urlsplit(self.path).path != f"/{entra.tenant}/oauth2/v2.0/token":
                 return self._json(404, {"error": "not_found"})
             if form.get("grant_type") != "client_credentials" or form.get("client_id") != entra.client_id \

@@ -325,7 +325,7 @@ def test_a_request_that_drops_or_alters_a_published_version_is_refused(pc_api):
     product = seed(pc_api)
     guid = pc_api.plan_guid(product, "rhel-9")
     live = LivePlan("rhel-9", f"plan/{product}/{guid}", copy.deepcopy(pc_api.tech[(product, guid)]))
-    project = Project(offer=Offer(offer_id="contoso-vm"), skus=[Sku(sku_id="rhel-9")])
+    project = Project(offer=Offer(offer_id="contoso-vm"), skus=[Sku(sku_id="rhel-9", images=[PlanImage("x64Gen2")])])  # as Partner Center offers it
     plan = build_push(project, [live], {})
     verify_body(plan.body, [live])  # as built: every version kept
     dropped = copy.deepcopy(plan.body)

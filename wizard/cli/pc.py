@@ -212,6 +212,9 @@ def push_command(args: argparse.Namespace) -> int:
     for item in plan.left_out:
         _err(f"left out: {item}")
     if args.dry_run:
+        if Path(args.dry_run).resolve() == Path(args.project).resolve():
+            error(f"--dry-run {args.dry_run} is the project file itself: name another file (nothing was written)")
+            return 2
         try:
             pc_write_body(plan.body, Path(args.dry_run))
         except (ProjectSaveError, OSError) as exc:

@@ -1045,7 +1045,7 @@ def pc_plan_push(project: Project, client: Any, plans: list[str] | None = None,
     from .partner_center.pull import find_product
     from .partner_center.push import build_push, read_live
 
-    wanted = plans or [s.sku_id for s in project.skus]
+    wanted = list(dict.fromkeys(plans or [s.sku_id for s in project.skus]))  # each plan once in the request
     unknown = [p for p in wanted if not any(s.sku_id == p for s in project.skus)]
     if unknown:
         from .partner_center.push import PushRefused
@@ -1059,12 +1059,15 @@ def pc_plan_push(project: Project, client: Any, plans: list[str] | None = None,
 
 
 def pc_send(client: Any, body: dict[str, Any], lives: list[Any] | None = None) -> Any:
-    """POST the configure request (after the last check that it keeps every published version); the job."""
+    """POST the configure request (after the last check that it keeps every published version); the job.
+    With `lives`, each plan's configuration is read again first: a version published since the comparison
+    (the wizard's Send comes minutes or hours after Compare) is in Partner Center's list, not in `body`."""
     from .partner_center.jobs import send_configure
-    from .partner_center.push import verify_body
+    from .partner_center.push import reread_live, verify_body
 
     if lives:
         verify_body(body, lives)
+        verify_body(body, [reread_live(client, live) for live in lives])
     return send_configure(client, body["resources"])
 
 

@@ -141,6 +141,10 @@ def read_resource(text: str, sku_id: str | None = None) -> dict[str, Any]:
         if len(found) > 1:
             named = ", ".join(ext or "?" for ext, _ in found)
             raise ImportUnreadable(f"the file holds {len(found)} plans ({named}): give --sku ID to say which")
+    if len(found) > 1:
+        # Two configurations of one plan: which one is the plan's cannot be told, so neither is taken.
+        raise ImportUnreadable(f"the file holds {len(found)} technical configurations of plan {sku_id!r}: "
+                               "export that plan alone and import that file")
     ext, resource = found[0]
     if ext is not None and not isinstance(resource.get("plan"), dict):
         resource = {**resource, "plan": {"externalId": ext}}  # resolved from the tree's plan resource

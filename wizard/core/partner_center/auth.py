@@ -60,7 +60,8 @@ def authority_host() -> str:
     return (value.rstrip("/") + "/") if value.startswith("https://") else AUTHORITY
 
 
-def msal_token(tenant: str, client_id: str, secret: str, host: str | None = None) -> Callable[[], str]:
+def msal_token(tenant: str, client_id: str, secret: str, host: str | None = None,
+               timeout: float = 30.0) -> Callable[[], str]:
     """A token from msal's client credentials flow (asked for when first needed)."""
     check_ids(tenant, client_id)
     host = host or authority_host()
@@ -74,7 +75,8 @@ def msal_token(tenant: str, client_id: str, secret: str, host: str | None = None
         try:
             # Instance discovery asks the public cloud about the authority: only for the public cloud's host.
             app = msal.ConfidentialClientApplication(client_id.strip(), authority=host + tenant.strip(),
-                                                     client_credential=secret, instance_discovery=host == AUTHORITY)
+                                                     client_credential=secret, instance_discovery=host == AUTHORITY,
+                                                     timeout=timeout)  # msal's default is no deadline at all
             result = app.acquire_token_for_client(scopes=[SCOPE])
         except ValueError as exc:  # msal's answer to an authority it cannot use (unknown tenant)
             raise PCAuthError(f"sign-in failed: {str(exc)[:200]}") from None

@@ -18,6 +18,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -170,6 +171,7 @@ class PCClient:
     def get_all(self, path: str, params: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
         """Every item of a `value` list, page after page through `@nextLink` (on the API's host only)."""
         url: str | None = self.url(path, params)
+        seen: set[str] = set()
         for _ in range(MAX_PAGES):
             assert url is not None
             page = self.get(url)
@@ -183,7 +185,11 @@ class PCClient:
                 return
             if not isinstance(link, str):
                 raise PCResponseError("`@nextLink` is not an address")
+            seen.add(self.url(url))
             url = urljoin(url, link)
+            if self.url(url) in seen:
+                raise PCResponseError(f"`@nextLink` names a page already read ({urlsplit(url).path}): stopped, "
+                                      "the list would never end")
             if _origin(url) != _origin(self.api):
                 raise PCResponseError(f"`@nextLink` points to another host ({urlsplit(url).hostname}): not followed, "
                                       "the sign-in is not sent there")
@@ -252,12 +258,7 @@ class PCClient:
             if left <= 0:
                 raise PCNetworkError(f"{what}: no answer within {self.deadline:.0f} s")
             try:
-                response = self.session.request(method, url, headers=headers, json=body, stream=True,
-                                                allow_redirects=False, timeout=(min(left, 30.0), left))
-                try:
-                    data = self._read(response, end, what)
-                finally:
-                    response.close()
+                response, data = self._within(end, what, partial(self._once, method, url, headers, body, left, end, what))
             except requests.Timeout:
                 raise PCNetworkError(f"{what}: no answer within {self.deadline:.0f} s") from None
             except requests.RequestException as exc:
@@ -267,14 +268,56 @@ class PCClient:
                 target = urljoin(url, response.headers["Location"])
                 if urlsplit(target).scheme not in ("https", "http"):
                     raise PCResponseError(f"{what}: redirected to a non-web address")
-                # The token goes to the API's own host only (and never from https down to http).
-                send_token = send_token and _origin(target) == _origin(url)
                 if response.status_code == 303:
                     method, body = "GET", None
+                if body is not None and _origin(target) != _origin(url):
+                    # A configure request holds SAS URIs: it goes to the API's own host only.
+                    raise PCResponseError(f"{what}: redirected to another host ({urlsplit(target).hostname}); the "
+                                          "request was not sent there -- check --api")
+                # The token goes to the API's own host only (and never from https down to http).
+                send_token = send_token and _origin(target) == _origin(url)
                 url = target
                 continue
             return response.status_code, response.headers, data
         raise PCNetworkError(f"{what}: more than {MAX_REDIRECTS} redirects")
+
+    def _once(self, method: str, url: str, headers: dict[str, str], body: Any, left: float, end: float,
+              what: str) -> tuple[Any, bytes]:
+        response = self.session.request(method, url, headers=headers, json=body, stream=True,
+                                        allow_redirects=False, timeout=(min(left, 30.0), left))
+        try:
+            return response, self._read(response, end, what)
+        finally:
+            response.close()
+
+    def _within(self, end: float, what: str, work: Callable[[], tuple[Any, bytes]]) -> tuple[Any, bytes]:
+        """`work` with a wall-clock deadline: the read timeout holds per read only, so an answer whose status
+        line and headers trickle in a byte at a time would never reach it. Past the deadline the exchange is
+        left to end on its own (on a session of its own) and this says so."""
+        import threading
+
+        import requests
+
+        box: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                box["result"] = work()
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                box["error"] = exc
+
+        worker = threading.Thread(target=run, name="pc-exchange", daemon=True)
+        worker.start()
+        worker.join(max(0.0, end - time.monotonic()) + 0.25)
+        if worker.is_alive():
+            stuck, self.session = self.session, requests.Session()
+            self.session.trust_env = False
+            threading.Thread(target=stuck.close, daemon=True).start()
+            raise PCNetworkError(f"{what}: no answer within {self.deadline:.0f} s")
+        if "error" in box:
+            raise box["error"]
+        result: tuple[Any, bytes] = box["result"]
+        return result
 
     @staticmethod
     def _read(response: Any, end: float, what: str) -> bytes:

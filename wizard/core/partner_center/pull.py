@@ -39,7 +39,8 @@ def find_product(client: PCClient, offer_id: str) -> str:
     """The durable ID (`product/<guid>`) of the offer whose externalId is `offer_id`."""
     for item in client.get_all("product", {"externalId": offer_id}):
         ext = (item.get("identity") or {}).get("externalId") if isinstance(item.get("identity"), dict) else None
-        if ext in (offer_id, None) and isinstance(item.get("id"), str) and DURABLE_PRODUCT.fullmatch(item["id"]):
+        # Only the product that names itself `offer_id`: an item without its identity may be any offer.
+        if ext == offer_id and isinstance(item.get("id"), str) and DURABLE_PRODUCT.fullmatch(item["id"]):
             return str(item["id"])
     raise PCNotFound(f"no offer {offer_id!r} in this Partner Center account: check the offer ID (Partner Center "
                      "> Marketplace offers, the Offer ID column)")
@@ -87,6 +88,10 @@ def read_tree(client: PCClient, product_id: str, target: str = "draft") -> Pulle
         if resource_kind(r) == "plan" and isinstance(r.get("id"), str):
             ext = r.get("identity", {}).get("externalId") if isinstance(r.get("identity"), dict) else None
             if isinstance(ext, str):
+                if ext in names.values() or r["id"] in names:
+                    # Two plans of one name: which one a configuration belongs to cannot be told.
+                    raise PCResponseError(f"the resource tree has two plans named {ext[:60]!r} (or one plan twice); "
+                                          "nothing was taken from it")
                 names[r["id"]] = ext
     out = PulledProduct(product_id)
     for r in resources:

@@ -56,5 +56,6 @@ def submission_resource(client: PCClient, product_id: str, target: str) -> dict[
         if not preview:
             raise SubmitRefused("there is no completed preview submission to take live: submit for preview first, "
                                 "check the preview, then go live")
-        resource["id"] = preview[-1].id
+        # The newest preview by its `created` time, not by its place in the answer (whose order is not documented).
+        resource["id"] = max(enumerate(preview), key=lambda ix: (ix[1].created, ix[0]))[1].id
     return resource
