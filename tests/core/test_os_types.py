@@ -57,9 +57,37 @@ def test_windows_server_2025_gets_a_note_under_partner_center_and_its_bases_are_
     assert found == [("skus[0].base_image", "warning", "Partner Center's schema 2022-03-01-preview3 has no operating-system "
                                                        "type for Windows Server 2025: the export sends 'other' (Partner "
                                                        "Center accepts it).")]
-    for base in ("SQL Server 2017 on Windows Server 2019", "SQL Server 2025 on Windows Server 2022"):
+    for base in ("SQL Server 2017 on Windows Server 2019", "SQL Server 2022 on Windows Server 2022"):
         s.base_image = base
         assert not [p for p in validate_offer(project) if p.path.startswith("skus[0].base_image")]
+
+
+@pytest.mark.parametrize("base", ["SQL Server 2017 on Windows Server 2019", "SQL Server 2019 on Windows Server 2019",
+                                  "SQL Server 2019 on Windows Server 2022", "SQL Server 2022 on Windows Server 2022",
+                                  "SQL Server 2025 on Windows Server 2025"])
+def test_the_sql_server_bases_microsoft_lists_are_approved(base):
+    """The Marketplace SQL Server images Microsoft's SQL-on-Azure-VM pages list (profile source)."""
+    from test_validation import demo
+
+    project = demo("partner-center")
+    s = project.skus[0]
+    s.os_family, s.os_friendly_name, s.base_image = OS_WINDOWS, "Contoso on Windows", base
+    assert base in PC.windows_base_images
+    assert not [p for p in validate_offer(project) if p.path == "skus[0].base_image" and p.severity == "error"]
+
+
+@pytest.mark.parametrize("base", ["SQL Server 2022 on Windows Server 2025", "SQL Server 2025 on Windows Server 2022",
+                                  "SQL Server 2016 on Windows Server 2019"])
+def test_sql_server_pairs_no_microsoft_page_lists_are_not_approved(base):
+    """No Microsoft page lists these images: the profile does not offer them, and a project naming one is told so."""
+    from test_validation import demo
+
+    project = demo("partner-center")
+    s = project.skus[0]
+    s.os_family, s.os_friendly_name, s.base_image = OS_WINDOWS, "Contoso on Windows", base
+    assert base not in PC.windows_base_images
+    found = [(p.path, p.severity, p.message) for p in validate_offer(project) if p.path == "skus[0].base_image"]
+    assert ("skus[0].base_image", "error", f"'{base}' is not an approved Windows base image for this profile.") in found
 
 
 def test_a_release_past_its_end_of_support_warns_with_its_date_and_a_current_one_does_not():
@@ -94,9 +122,16 @@ def test_the_release_is_read_from_the_words_after_the_distribution(name, family,
 def test_the_end_of_life_file_has_a_source_for_every_date_and_the_day_decides():
     data = json.loads(resource_path("os-end-of-life.json").read_text(encoding="utf-8"))
     assert all(r["source"] and date.fromisoformat(r["end"]) for r in data["releases"])
+    # Canonical's table gives months only (22.04: May 2027, 24.04: Apr 2029); the file takes the month's last day.
     jammy = sku("Ubuntu Server 22.04 LTS")
-    assert end_of_life(jammy, date(2027, 5, 31)) is None
-    assert end_of_life(jammy, date(2027, 6, 1)).end == "2027-06-01"
+    assert end_of_life(jammy, date(2027, 5, 30)) is None
+    assert end_of_life(jammy, date(2027, 5, 31)).end == "2027-05-31"
+    noble = sku("Ubuntu Server 24.04 LTS")
+    assert end_of_life(noble, date(2029, 4, 29)) is None
+    assert end_of_life(noble, date(2029, 4, 30)).end == "2029-04-30"
+    bullseye = sku("Debian 11 (bullseye)")  # Debian LTS ended 2026-08-31: past on the day this was checked
+    assert end_of_life(bullseye, date(2026, 8, 30)) is None
+    assert end_of_life(bullseye, date(2026, 12, 7)).end == "2026-08-31"
     assert end_of_life(sku(""), date(2030, 1, 1)) is None
 
 names = st.text(alphabet=st.sampled_from(list("windows server ubuntu centos debian 0123456789.:-R2azurelinux\n\t ")),

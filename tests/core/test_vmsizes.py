@@ -57,3 +57,38 @@ def test_search_offers_retired_sizes_only_under_the_2015_profile():
     assert "Standard_A2" not in {s.name for s in search("", PC)}
     assert "Standard_A2" in {s.name for s in search("", GUIDE)}
     assert {s.name for s in search("arm64", PC, ["arm64Gen2"])} >= {"Standard_D2ps_v6", "Standard_D2ps_v5"}
+
+
+def test_dv3_dsv3_ev3_are_announced_for_2029_and_their_v5_successors_are_not():
+    """MicrosoftDocs/azure-compute-docs sizes/lifecycle/retirements-and-capacity-restrictions.md: Dv3, Dsv3, Ev3 and
+    Esv3 retire on 11/15/29 (the source of the retirement row says so)."""
+    sizes = by_name()
+    for name in ("Standard_D2_v3", "Standard_D4s_v3", "Standard_E8_v3"):
+        size = sizes[name]
+        assert size.retirement is not None and size.retirement.date == "2029-11-15", name
+        assert "retirements-and-capacity-restrictions" in size.retirement.source
+        assert size.retiring_on(date(2026, 12, 7)) == "2029-11-15" and size.offered_under(PC, date(2026, 12, 7))
+        assert not size.offered_under(PC, date(2029, 11, 15)) and size.offered_under(GUIDE, date(2029, 11, 15))
+    assert retirement_of("standardESv3Family") == retirement_of("standardEv3Family")  # Esv3 is on the same row
+    for name in ("Standard_D2_v5", "Standard_D4s_v5", "Standard_E8_v5", "Standard_E2s_v5"):
+        assert sizes[name].retirement is None, name
+
+
+def test_classic_ds_runs_generation_1_only_and_dsv2_runs_both():
+    """Microsoft's per-series Generation 2 list (generation-2.md) names DSv2, Dsv3 and GS but not the classic DS."""
+    sizes = by_name()
+    assert sizes["Standard_DS2"].generations == (1,)
+    assert sizes["Standard_DS2"].runs("x64Gen1") and not sizes["Standard_DS2"].runs("x64Gen2")
+    assert sizes["Standard_DS2_v2"].runs("x64Gen2") and sizes["Standard_GS2"].runs("x64Gen2")
+    assert not sizes["Standard_D2_v3"].runs("x64Gen2") and sizes["Standard_D2s_v3"].runs("x64Gen2")
+
+
+def test_every_series_names_the_page_its_numbers_come_from():
+    data = json.loads(resource_path("vmsizes.json").read_text(encoding="utf-8"))
+    by_series = data["source"]["series"]
+    for row in data["sizes"]:
+        assert "MicrosoftDocs/" in by_series[row["series"]], row["series"]
+    # Confidential families: no Trusted Launch (trusted-launch.md lists DC/EC-Confidential as not supported).
+    sizes = by_name()
+    assert sizes["Standard_DC2as_v5"].security_types == ("confidential",)
+    assert sizes["Standard_EC8as_v5"].security_types == ("confidential",)
