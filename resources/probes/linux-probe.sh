@@ -4,16 +4,26 @@
 # Root-only files are read as root through `sudo -n` (as LISA reads them with sudo); without
 # password-less sudo such a section is the one word "needs-root" and its case is Skipped.
 s() { printf '\n@@@%s\n' "$1"; }
+# Every command that may wait (sudo asking a resolver, an agent, sshd -T, a package database, a big log) runs under
+# `timeout` where the system has one (GNU or busybox syntax), with nothing on standard input: the script itself is
+# sh's standard input, and a command reading it would swallow the rest of the probe.
+W=20; case ${MPW_PROBE_WAIT:-} in [1-9]|[1-9][0-9]) W=$MPW_PROBE_WAIT;; esac
+TO=""; if timeout 5 true 2>/dev/null; then TO="timeout $W"; elif timeout -t 5 true 2>/dev/null; then TO="timeout -t $W"; fi
+T() { $TO "$@" </dev/null; }
 # Asked once, when a section first needs root (the sections before it arrive even if sudo hangs).
 AS=""
 detect_root() { [ -n "$AS" ] && return 0
-  if [ "$(id -u 2>/dev/null)" = 0 ]; then AS=self; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then AS=sudo; else AS=no; fi; }
-asroot() { detect_root; case $AS in self) "$@";; sudo) sudo -n "$@";; *) echo needs-root;; esac; }
+  if [ "$(id -u 2>/dev/null)" = 0 ]; then AS=self; elif command -v sudo >/dev/null 2>&1 && T sudo -n true 2>/dev/null; then AS=sudo; else AS=no; fi; }
+asroot() { detect_root; case $AS in self) T "$@";; sudo) T sudo -n "$@";; *) echo needs-root;; esac; }
 s uname_m; uname -m
 s uname_r; uname -r
 s user; id -un 2>/dev/null || whoami
+# The connecting user's own home (LISA leaves the connecting user out of verify_bash_history_is_empty).
+s user_home; u=$(id -un 2>/dev/null); [ -n "$u" ] && awk -F: -v u="$u" '$1 == u { print $6 }' /etc/passwd 2>/dev/null
 s tcp_sack; cat /proc/sys/net/ipv4/tcp_sack 2>/dev/null
 s os_release; cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null
+# LISA takes the RHEL family's version from here (CentOS 7: 7.9.2009 where os-release says 7; RHEL 6 has no os-release).
+s redhat_release; head -n 1 /etc/redhat-release 2>/dev/null | cut -c 1-200
 s cmdline; cat /proc/cmdline 2>/dev/null
 s grub; cat /etc/default/grub 2>/dev/null
 for f in /boot/efi/EFI/*/grub.cfg /boot/grub/grub.cfg /boot/grub2/grub.cfg; do
@@ -26,7 +36,7 @@ disk_of() { n=$(readlink -f "$1" 2>/dev/null); n=${n#/dev/}
   [ -d "/sys/block/$n/slaves" ] && [ -n "$(ls "/sys/block/$n/slaves" 2>/dev/null)" ] && n=$(ls "/sys/block/$n/slaves" | head -1)
   p=$(readlink -f "/sys/class/block/$n" 2>/dev/null); [ -n "$p" ] || return 0; p=$(basename "$(dirname "$p")"); [ "$p" = block ] && echo "$n" || echo "$p"; }
 tail -n +2 /proc/swaps 2>/dev/null | while read -r name kind rest; do
-  dev=$name; [ "$kind" = file ] && dev=$(df -P "$name" 2>/dev/null | tail -1 | cut -d' ' -f1)
+  dev=$name; [ "$kind" = file ] && dev=$(T df -P "$name" 2>/dev/null | tail -1 | cut -d' ' -f1)
   echo "swap $name $kind ${dev:--} $(disk_of "$dev")"; done
 root_dev=$(awk '$2 == "/" && $1 != "rootfs" { d = $1 } END { print d }' /proc/mounts 2>/dev/null)
 echo "root ${root_dev:--} $(disk_of "$root_dev")"
@@ -49,7 +59,7 @@ for home in $({ echo /root; awk -F: '$7 ~ /sh$/ { print $6 }' /etc/passwd 2>/dev
 done
 s waagent
 for w in /usr/sbin/waagent /usr/bin/waagent /usr/local/sbin/waagent /usr/local/bin/waagent; do
-  if [ -x "$w" ]; then echo "path $w"; "$w" -version 2>&1 | head -3; break; fi
+  if [ -x "$w" ]; then echo "path $w"; T "$w" -version 2>&1 | head -3; break; fi
 done
 s waagent_conf; cat /etc/waagent.conf 2>/dev/null
 # The main file where LISA looks for it: /etc/ssh, else the vendor's /usr/etc/ssh (named on a first comment line).
@@ -58,10 +68,10 @@ s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf /usr/etc/ssh/sshd_config.
 # The value sshd itself takes (LISA asks `sudo sshd -T` first); empty without root or sshd.
 s sshd_t; detect_root; [ "$AS" = no ] || asroot sh -c 'for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && { "$p" -T 2>/dev/null | grep -i "^clientaliveinterval "; break; }; done; true'
 s sshd_binary; for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && echo "$p"; done
-s python; (python3 --version || python --version) 2>&1
-s python_pyasn1; (python3 -c 'import pyasn1; print(pyasn1.__version__)' || python -c 'import pyasn1; print(pyasn1.__version__)') 2>/dev/null
-s openssl; openssl version 2>&1
-s omi; o=$(/opt/omi/bin/omiserver --version 2>/dev/null) || o=$(dpkg -l omi 2>/dev/null | grep omi) || o=$(rpm -q omi 2>/dev/null) || o=""; echo "$o"
+s python; (T python3 --version || T python --version) 2>&1
+s python_pyasn1; (T python3 -c 'import pyasn1; print(pyasn1.__version__)' || T python -c 'import pyasn1; print(pyasn1.__version__)') 2>/dev/null
+s openssl; T openssl version 2>&1
+s omi; o=$(T /opt/omi/bin/omiserver --version 2>/dev/null) || o=$(T dpkg -l omi 2>/dev/null | grep omi) || o=$(T rpm -q omi 2>/dev/null) || o=""; echo "$o"
 # Only files count: busybox's shell also "finds" its own applets, which the agent cannot use.
 s ifupdown; for c in ifup ifdown; do p=$(command -v "$c" 2>/dev/null); case "$p" in /*) echo "$p";; *) for d in /sbin /usr/sbin; do [ -x "$d/$c" ] && { echo "$d/$c"; break; }; done;; esac; done
 s modules; cut -d' ' -f1 /proc/modules 2>/dev/null; ls "/lib/modules/$(uname -r)/kernel/drivers/hv" 2>/dev/null

@@ -733,3 +733,80 @@ def test_a_history_only_root_reads_without_sudo_is_skipped():
     assert got[0] == SKIPPED and got[1].startswith(lc.NEEDS_SUDO) and "/root" in got[1]
     assert verdict("bash-history", PC, history="0 /root/.history\n0 /home/a/.bash_history")[0] == PASSED
     assert verdict("bash-history", PC, history="12 /home/a/.history")[:2] == (FAILED, "/home/a/.history 12 bytes")
+
+
+# -- review against LISA's code (lisa/operating_system.py, azure_image_standard.py) ---------------------------
+@pytest.mark.parametrize(("os_release", "redhat_release", "family", "version"), [
+    # LISA Redhat._get_information: /etc/redhat-release first (CentOS 7's os-release says only "7")
+    ('ID="centos"\nVERSION_ID="7"', "CentOS Linux release 7.9.2009 (Core)", "redhat", (7, 9, 2009)),
+    ('ID="rhel"\nVERSION_ID="9.4"', "Red Hat Enterprise Linux release 9.4 (Plow)", "redhat", (9, 4)),
+    # RHEL / CentOS 6 have no os-release: LISA tells them by /etc/redhat-release's first word
+    ("", "CentOS release 6.10 (Final)", "redhat", (6, 10)),
+    ("", "Red Hat Enterprise Linux Server release 6.5 (Santiago)", "redhat", (6, 5)),
+    ("", "Fedora release 20 (Heisenbug)", "fedora", (20,)),
+    ("", "not a release line", "", ()),
+    # other families keep os-release's VERSION_ID (a stray redhat-release does not turn Ubuntu into RHEL)
+    ('ID=ubuntu\nVERSION_ID="22.04"', "Red Hat Enterprise Linux release 9.4 (Plow)", "ubuntu", (22, 4)),
+])
+def test_the_rhel_family_version_comes_from_redhat_release(os_release, redhat_release, family, version):
+    d = lc.classify(os_release, redhat_release)
+    assert (d.family, d.version) == (family, version)
+
+
+def test_centos_7_9_is_judged_for_the_floppy_module_as_lisa_does():
+    centos7 = 'ID="centos"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"'
+    # LISA's Floppy suite skips CentOS below 7.8.0, with the version from /etc/redhat-release
+    judged = verdict("floppy-module", PC, os_release=centos7, redhat_release="CentOS Linux release 7.9.2009 (Core)",
+                     modules="floppy\nhv_vmbus")
+    assert judged[:2] == (FAILED, "loaded") and "blacklist floppy" in judged[3]
+    old = verdict("floppy-module", PC, os_release=centos7, redhat_release="CentOS Linux release 7.7.1908 (Core)",
+                  modules="floppy")
+    assert old[0] == SKIPPED and old[1].startswith("Not applicable")
+
+
+def test_rhel_6_without_os_release_is_judged_by_the_rhel_6_rules():
+    rhel6 = "Red Hat Enterprise Linux Server release 6.5 (Santiago)"
+    nm = verdict("network-manager", PC, redhat_release=rhel6, network_files="exists /usr/sbin/NetworkManager")
+    assert nm[:2] == (FAILED, "installed")
+    assert verdict("network-manager", PC, redhat_release=rhel6, network_files="")[0] == PASSED
+    yum = verdict("yum-conf", PC, redhat_release=rhel6, network_files="### /etc/yum.conf\n[main]\nhttp_caching=all")
+    assert yum[:2] == (FAILED, "not set")
+    assert verdict("yum-conf", PC, redhat_release=rhel6,
+                   network_files="### /etc/yum.conf\n[main]\nhttp_caching=packages")[0] == PASSED
+    grub = verdict("grub-config", PC, redhat_release=rhel6, grub_files="### /boot/grub2/grub.cfg\nlibata.atapi_enabled=0")
+    assert grub[0] == FAILED and "numa=off missing" in grub[1]
+    assert verdict("grub-config", PC, redhat_release=rhel6, grub_files="### /boot/grub2/grub.cfg\nnuma=off")[0] == PASSED
+    # without either file the distribution is unknown: not applicable, never a guess
+    assert verdict("yum-conf", PC, network_files="### /etc/yum.conf\n[main]")[0] == SKIPPED
+
+
+def test_the_connecting_users_own_history_is_left_out_as_lisa_does():
+    history = "120 /home/azureuser/.bash_history\n0 /root/.bash_history"
+    mine = verdict("bash-history", PC, history=history, user_home="/home/azureuser")
+    assert mine[:2] == (PASSED, "/root/.bash_history 0 bytes")
+    # another user's history still fails, and so does the connecting user's under the 2015 guide
+    other = verdict("bash-history", PC, history=history + "\n5 /home/bob/.zsh_history", user_home="/home/azureuser")
+    assert other[:2] == (FAILED, "/root/.bash_history 0 bytes, /home/bob/.zsh_history 5 bytes")
+    assert verdict("bash-history", PC, history=history, user_home="")[0] == FAILED  # offline: nobody is connected
+    assert verdict("bash-history", PC, history=history, user_home="/home/azure")[0] == FAILED  # a prefix is not the home
+    guide = verdict("bash-history", GUIDE, history="2000 /home/azureuser/.bash_history", user_home="/home/azureuser")
+    assert guide[0] == FAILED
+    # a home only root reads is not a reason to skip when it is the connecting user's own
+    assert verdict("bash-history", PC, history="unreadable /home/azureuser", user_home="/home/azureuser")[0] == PASSED
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_classify_takes_any_redhat_release(os_release, redhat_release):
+    d = lc.classify(os_release, redhat_release)
+    assert d.family in ("", "debian", "ubuntu", "redhat", "fedora", "suse", "mariner", "coreos")
+    assert all(isinstance(n, int) for n in d.version) and len(d.version) <= 4
+    assert isinstance(d.shown(), str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.text(alphabet=list("/abc .\n"), max_size=60))
+def test_bash_history_takes_any_user_home(history, home):
+    for profile in (GUIDE, PC):
+        r = run("bash-history", profile, history=history, user_home=home)
+        assert r.result in (PASSED, FAILED, SKIPPED)

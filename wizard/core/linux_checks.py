@@ -132,8 +132,18 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"[0-9]{1,9}", text)[:4])
 
 
-def classify(os_release: str) -> Distro:
-    """os-release → Distro. ID decides; ID_LIKE only when ID is unknown (a derivative)."""
+# /etc/redhat-release's first word as LISA's classes match it (lisa/operating_system.py OperatingSystem.create:
+# the header of /etc/redhat-release, when os-release named nothing it knows; Redhat/CentOs/AlmaLinux/Oracle/Fedora).
+_REDHAT_RELEASE_FAMILY = {"red": "redhat", "centos": "redhat", "rocky": "redhat", "scientific": "redhat",
+                          "almalinux": "redhat", "oracle": "redhat", "fedora": "fedora"}
+# LISA Redhat._get_information: "<vendor> [Enterprise Linux Server] [Linux] [release] <version> [(<codename>)]"
+_REDHAT_RELEASE_VERSION = re.compile(r" ([0-9][0-9.]{0,40})(?: \(.*\))?$")
+
+
+def classify(os_release: str, redhat_release: str = "") -> Distro:
+    """os-release → Distro. ID decides; ID_LIKE only when ID is unknown (a derivative). For the RHEL family LISA takes
+    the version from /etc/redhat-release (CentOS 7: 7.9.2009 where VERSION_ID says 7), and an image with no os-release
+    (RHEL / CentOS 6) is told by that file alone."""
     values = {}
     for line in os_release.splitlines():
         key, sep, value = line.partition("=")
@@ -148,11 +158,18 @@ def classify(os_release: str) -> Distro:
     if not family:
         family = next((f for f in map(family_of, values.get("ID_LIKE", "").lower().split()) if f), "")
     version = _numbers(values.get("VERSION_ID", ""))
-    return Distro(ident, family, version, values.get("PRETTY_NAME", ""))
+    header = (redhat_release.strip().splitlines() or [""])[0].strip()[:200]
+    if not family and not ident and header:
+        family = _REDHAT_RELEASE_FAMILY.get(header.split()[0].lower(), "")
+        ident = {"redhat": "rhel" if header.lower().startswith("red") else header.split()[0].lower()}.get(family, family)
+    if family in ("redhat", "fedora") and header:  # (Fedora's own class reads /etc/fedora-release: the same line)
+        m = _REDHAT_RELEASE_VERSION.search(header)
+        version = _numbers(m.group(1)) if m else version
+    return Distro(ident, family, version, values.get("PRETTY_NAME", "") or (header if family and not values else ""))
 
 
 def distro(ev: Evidence) -> Distro:
-    return classify(ev.get("os_release", ""))
+    return classify(ev.get("os_release", ""), ev.get("redhat_release", ""))
 
 
 def needs_root(text: str) -> bool:
@@ -223,6 +240,10 @@ class Case:
 def _bash_history(ev: Evidence, p: Profile) -> Verdict:
     limit = p.linux_bash_history_max_bytes
     lines = ev.get("history", "").splitlines()
+    if p.linux_lisa_rules:  # LISA reads /etc/passwd less the connecting user's line (Cat.read_with_filter, invert_match)
+        homes = [h.rstrip("/") + "/" for h in ev.get("user_home", "").splitlines() if h.strip().startswith("/") and h.strip() != "/"]
+        lines = [line for line in lines if not any((line.split(" ", 1) + [""])[1].startswith(h) or
+                                                   (line.split(" ", 1) + [""])[1] + "/" == h for h in homes)]
     unreadable = [line.split(" ", 1)[1] for line in lines if line.startswith("unreadable ")]
     if unreadable:  # a home or file only root reads, and no sudo -n: not judged from the other homes
         return SKIPPED, f"{NEEDS_SUDO} ({', '.join(unreadable[:5])})", f"every history file ≤ {limit} bytes", ""
@@ -970,7 +991,7 @@ def _swap_agent(ev: Evidence, p: Profile) -> Verdict:
 
 G = "REFERENCE §3 (the 2015 guide, section 2)"
 CASES: tuple[Case, ...] = (
-    Case("bash-history", "48", "Bash History", "Shell history files are cleared.", _bash_history, ("history",),
+    Case("bash-history", "48", "Bash History", "Shell history files are cleared.", _bash_history, ("history", "user_home"),
          f"{G}; {LISA} verify_bash_history_is_empty"),
     Case("linux-agent", "39", "Linux Agent Version", "The Azure Linux Agent is installed and recent.", _agent,
          ("waagent", "waagent_conf"), f"{G}; {LISA} verify_waagent_version"),
@@ -986,12 +1007,12 @@ CASES: tuple[Case, ...] = (
     Case("swap-partition", "41", "Swap Partition on OS Disk", "No swap partition on the OS or data disks.", _swap,
          ("swaps", "swap_devices", "fstab", "mounts", "waagent_conf"), f"{G}; {LISA} verify_no_swap_on_osdisk"),
     Case("kernel-params", "40", "Required Kernel Parameters", "The boot line has the serial console parameters.",
-         _kernel_params, ("cmdline", "grub", "uname_m", "os_release"), f"{G}; {LISA} verify_serial_console_is_enabled"),
+         _kernel_params, ("cmdline", "grub", "uname_m", "os_release", "redhat_release"), f"{G}; {LISA} verify_serial_console_is_enabled"),
     Case("ssh-server", "", "SSH server", "An SSH server is installed.", _ssh_server, ("sshd_binary",), G),
     Case("client-alive-interval", "46", "Client Alive Interval", "sshd keeps idle sessions alive.", _client_alive,
          ("sshd_config", "sshd_dropins", "sshd_t"), f"{G}; {LISA} verify_client_active_interval (lisa/tools/ssh.py Ssh.get)"),
     Case("network-manager", "", "NetworkManager", "NetworkManager does not conflict with the agent.", _network_manager,
-         ("network_manager", "network_files", "os_release"), f"{G}; {LISA} verify_network_manager_not_installed"),
+         ("network_manager", "network_files", "os_release", "redhat_release"), f"{G}; {LISA} verify_network_manager_not_installed"),
     Case("ifup-ifdown", "", "ifup / ifdown", "The agent can restart networking.", _ifupdown, ("ifupdown",), G),
     Case("dhcp", "", "DHCP", "The network comes up with DHCP.", _dhcp, ("network",), G),
     Case("resolv-conf", "", "resolv.conf", "No hard-coded name servers.", _resolv, ("resolv",), G),
@@ -1009,24 +1030,24 @@ CASES: tuple[Case, ...] = (
          ("uname_r", "tcp_sack"), "REFERENCE §9 TCP SACK"),
     # LISA's cases the 2015 guide does not have (Partner Center profile).
     Case("grub-config", "", "GRUB configuration", "The boot loader file has no libata.atapi_enabled=0 or reserve=0x1f0,0x8.",
-         _grub_lisa, ("grub_files", "os_release"), f"{LISA} verify_grub", lisa=True),
+         _grub_lisa, ("grub_files", "os_release", "redhat_release"), f"{LISA} verify_grub", lisa=True),
     Case("network-file", "", "Network file", "The distribution's network configuration file is in place.", _network_file,
-         ("network_files", "os_release"), f"{LISA} verify_network_file_configuration", lisa=True),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_network_file_configuration", lisa=True),
     Case("ifcfg-eth0", "", "ifcfg-eth0", "eth0 comes up with DHCP at boot (Fedora family below 39).", _ifcfg_eth0,
-         ("network_files", "os_release"), f"{LISA} verify_ifcfg_eth0", lisa=True),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_ifcfg_eth0", lisa=True),
     Case("udev-rules", "", "Persistent net rules", "No udev rules pin eth0 to the build machine.", _udev_rules,
-         ("network_files", "os_release"), f"{LISA} verify_udev_rules_moved", lisa=True),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_udev_rules_moved", lisa=True),
     Case("dhcp-hostname", "", "DHCP hostname", "DHCP does not set the host name (SUSE) / asks for it (Azure Linux).", _dhcp_hostname,
-         ("network_files", "os_release"), f"{LISA} verify_dhcp_file_configuration", lisa=True),
-    Case("yum-conf", "", "yum.conf", "yum caches packages (Fedora family below 6.6).", _yum_conf, ("network_files", "os_release"),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_dhcp_file_configuration", lisa=True),
+    Case("yum-conf", "", "yum.conf", "yum caches packages (Fedora family below 6.6).", _yum_conf, ("network_files", "os_release", "redhat_release"),
          f"{LISA} verify_yum_conf", lisa=True),
-    Case("kvp-daemon", "", "KVP daemon", "The Hyper-V KVP daemon runs (required on Azure Linux).", _kvp, ("processes", "os_release"),
+    Case("kvp-daemon", "", "KVP daemon", "The Hyper-V KVP daemon runs (required on Azure Linux).", _kvp, ("processes", "os_release", "redhat_release"),
          f"{LISA} verify_hv_kvp_daemon_installed", lisa=True, online="which processes run"),
     Case("repositories", "", "Package repositories", "The distribution's official repositories are configured.", _repos,
-         ("repos", "os_release", "uname_m"), f"{LISA} verify_repository_installed", lisa=True),
+         ("repos", "os_release", "redhat_release", "uname_m"), f"{LISA} verify_repository_installed", lisa=True),
     Case("boot-log", "", "Boot log", "No unexpected error, failure or warning at boot.", _boot_log, ("boot_log",),
          f"{LISA} verify_boot_error_fail_warnings", lisa=True, online="the boot log of a booted system"),
-    Case("cloud-init", "", "cloud-init", "cloud-init ran without errors (Azure Linux).", _cloud_init, ("cloud_init", "os_release"),
+    Case("cloud-init", "", "cloud-init", "cloud-init ran without errors (Azure Linux).", _cloud_init, ("cloud_init", "os_release", "redhat_release"),
          f"{LISA} verify_cloud_init_error_status", lisa=True, online="cloud-init's log and status after a boot"),
     Case("resource-disk-readme", "", "Resource disk README", "The resource disk carries the agent's data-loss warning.",
          _resource_readme, ("resource_disk",), f"{LISA} verify_resource_disk_readme_file", lisa=True,
@@ -1037,7 +1058,7 @@ CASES: tuple[Case, ...] = (
          lisa=True),
     Case("kernel-modules", "", "Essential kernel modules", "The watchdog and CIFS are enabled in the kernel.", _kernel_config,
          ("kernel_config",), f"{LISA} verify_essential_kernel_modules", lisa=True),
-    Case("floppy-module", "", "Floppy module", "The floppy module is not loaded.", _floppy, ("modules", "os_release"),
+    Case("floppy-module", "", "Floppy module", "The floppy module is not loaded.", _floppy, ("modules", "os_release", "redhat_release"),
          "microsoft/lisa microsoft/testsuites/core/floppy.py verify_floppy_module_is_blacklisted", lisa=True,
          online="which modules are loaded"),
     Case("arm64-pmu", "", "Arm64 PMU", "An Arm64 kernel boots with the PMU driver disabled.", _arm64_pmu, ("uname_m", "cmdline"),

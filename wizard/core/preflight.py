@@ -403,6 +403,7 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
         unavailable["uname_r"] = NEEDS_VM.format(what="no kernel found in /boot or /lib/modules")
     ev["tcp_sack"] = _sysctl(img, "net.ipv4.tcp_sack")
     ev["os_release"] = img.text("/etc/os-release") or img.text("/usr/lib/os-release")
+    ev["redhat_release"] = (img.text("/etc/redhat-release").splitlines() or [""])[0][:200]  # as the probe: its first line
     step()
     cmdline, source = _boot_command_line(img, configs)
     ev["cmdline"] = cmdline
@@ -516,6 +517,7 @@ def _fstab_swaps(fstab: str, partitions: set[str]) -> tuple[list[str], list[tupl
 def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, str], opened: OpenedImage) -> None:
     """The sections LISA's cases read, from the image's files, as the probe prints them."""
     ev["user"] = ""  # nobody is connected: every account is judged
+    ev["user_home"] = ""
     ev["sshd_t"] = ""
     grub = []
     for path in GRUB_LISA_FILES:
