@@ -61,7 +61,8 @@ s waagent
 for w in /usr/sbin/waagent /usr/bin/waagent /usr/local/sbin/waagent /usr/local/bin/waagent; do
   if [ -x "$w" ]; then echo "path $w"; T "$w" -version 2>&1 | head -3; break; fi
 done
-s waagent_conf; cat /etc/waagent.conf 2>/dev/null
+# LISA's Waagent tool reads /usr/share/oem/waagent.conf on Flatcar / CoreOS (named on a first comment line).
+s waagent_conf; if [ -r /etc/waagent.conf ]; then cat /etc/waagent.conf; elif [ -r /usr/share/oem/waagent.conf ]; then echo "#@read-from /usr/share/oem/waagent.conf"; cat /usr/share/oem/waagent.conf; fi
 # The main file where LISA looks for it: /etc/ssh, else the vendor's /usr/etc/ssh (named on a first comment line).
 s sshd_config; if [ -r /etc/ssh/sshd_config ]; then cat /etc/ssh/sshd_config; else for f in /usr/etc/ssh/sshd_config /usr/local/etc/ssh/sshd_config; do [ -r "$f" ] && { echo "#@read-from $f"; cat "$f"; break; }; done; fi
 s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf /usr/etc/ssh/sshd_config.d/*.conf; do [ -r "$f" ] && { echo "### $f"; cat "$f"; }; done

@@ -810,3 +810,52 @@ def test_bash_history_takes_any_user_home(history, home):
     for profile in (GUIDE, PC):
         r = run("bash-history", profile, history=history, user_home=home)
         assert r.result in (PASSED, FAILED, SKIPPED)
+
+
+def test_flatcar_agent_conf_is_the_oem_one_and_its_fixes_edit_it():
+    oem = "#@read-from /usr/share/oem/waagent.conf\nAutoUpdate.Enabled=n\nProvisioning.DeleteRootPassword=n"
+    auto = verdict("auto-update", PC, waagent_conf=oem)
+    assert auto[:2] == (WARNING, "n") and auto[3].endswith(" /usr/share/oem/waagent.conf") and "/etc/" not in auto[3]
+    dep = verdict("deprovision-config", PC, waagent_conf=oem)
+    assert dep[0] == WARNING and "/usr/share/oem/waagent.conf" in dep[3] and "/etc/waagent.conf" not in dep[3]
+    # everywhere else the agent's file is /etc/waagent.conf
+    etc = verdict("auto-update", PC, waagent_conf="AutoUpdate.Enabled=n")
+    assert etc[3].endswith(" /etc/waagent.conf")
+    assert verdict("swap-agent", PC, waagent_conf="#@read-from /usr/share/oem/waagent.conf\nResourceDisk.EnableSwap=y",
+                   swaps="Filename Type Size Used Priority\n/mnt/resource/swapfile file 2097148 0 -2")[0] == PASSED
+
+
+@pytest.mark.parametrize("shell", ["dash", "busybox"])
+def test_the_probe_bounds_a_command_that_hangs_and_runs_plain_without_timeout(shell, tmp_path):
+    """Every external command that may wait runs under `timeout` (GNU or busybox); a system without one runs it plain.
+    (The probe only reads: run here on this machine, with a stand-in `openssl` that never answers.)"""
+    import os
+    import shutil
+    import subprocess
+    import time
+
+    if not shutil.which(shell):
+        pytest.skip(f"{shell} is not installed here")
+    argv = [shell, "-s"] if shell == "dash" else [shell, "sh", "-s"]
+    probe = lc.probe_script()
+    hang = tmp_path / "hang"
+    hang.mkdir()
+    (hang / "openssl").write_text("#!/bin/sh\nexec sleep 300\n")
+    (hang / "openssl").chmod(0o755)
+    env = {**os.environ, "PATH": f"{hang}:{os.environ['PATH']}", "MPW_PROBE_WAIT": "1"}
+    start = time.monotonic()
+    out = subprocess.run(argv, input=probe, capture_output=True, text=True, env=env, timeout=120).stdout
+    ev = parse_sections(out)
+    # (busybox's sh reports the killed command as "Terminated", where the section's stderr goes)
+    assert "end" in ev and ev["openssl"] in ("", "Terminated") and time.monotonic() - start < 60
+    assert ev["python"].startswith("Python ")  # the other commands still answer
+    # no usable `timeout` (both syntaxes refused): the command runs as it is
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "timeout").write_text("#!/bin/sh\nexit 125\n")
+    (plain / "openssl").write_text("#!/bin/sh\necho 'OpenSSL 3.0.13 30 Jan 2024'\n")
+    for f in plain.iterdir():
+        f.chmod(0o755)
+    env["PATH"] = f"{plain}:{os.environ['PATH']}"
+    ev = parse_sections(subprocess.run(argv, input=probe, capture_output=True, text=True, env=env, timeout=120).stdout)
+    assert ev["openssl"] == "OpenSSL 3.0.13 30 Jan 2024" and "end" in ev

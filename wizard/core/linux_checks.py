@@ -274,23 +274,29 @@ def _agent(ev: Evidence, p: Profile) -> Verdict:
     return FAILED, shown, required, fix
 
 
+def _agent_conf(ev: Evidence) -> str:
+    """The file the agent reads: /etc/waagent.conf, on Flatcar / CoreOS /usr/share/oem/waagent.conf (LISA's Waagent tool)."""
+    first = ev.get("waagent_conf", "").split("\n", 1)[0]
+    return "/usr/share/oem/waagent.conf" if first.strip() == "#@read-from /usr/share/oem/waagent.conf" else "/etc/waagent.conf"
+
+
 def _auto_update(ev: Evidence, p: Profile) -> Verdict:
-    conf = ev.get("waagent_conf", "")
+    conf, path = ev.get("waagent_conf", ""), _agent_conf(ev)
     if not conf:
         return WARNING, "no /etc/waagent.conf", "AutoUpdate.Enabled=y", "Install the Azure Linux Agent package."
     value = _conf_value(conf, "AutoUpdate.Enabled") or "y (default)"
     on = value.startswith("y")
-    return (PASSED if on else WARNING), value, "y", "" if on else "sed -i 's/^AutoUpdate.Enabled=.*/AutoUpdate.Enabled=y/' /etc/waagent.conf"
+    return (PASSED if on else WARNING), value, "y", "" if on else f"sed -i 's/^AutoUpdate.Enabled=.*/AutoUpdate.Enabled=y/' {path}"
 
 
 def _deprovision(ev: Evidence, p: Profile) -> Verdict:
-    conf = ev.get("waagent_conf", "")
+    conf, path = ev.get("waagent_conf", ""), _agent_conf(ev)
     keys = ("Provisioning.RegenerateSshHostKeyPair", "Provisioning.DeleteRootPassword")
     values = {k: _conf_value(conf, k) for k in keys}
     bad = [k for k, v in values.items() if v != "y"]
     # an absent key is added, a present (or commented) one is set: either way the file then says y
-    fix = "; ".join(f"if grep -q '^#*{k}=' /etc/waagent.conf 2>/dev/null; then sed -i 's/^#*{k}=.*/{k}=y/' /etc/waagent.conf; "
-                    f"else echo '{k}=y' >> /etc/waagent.conf; fi" for k in bad)
+    fix = "; ".join(f"if grep -q '^#*{k}=' {path} 2>/dev/null; then sed -i 's/^#*{k}=.*/{k}=y/' {path}; "
+                    f"else echo '{k}=y' >> {path}; fi" for k in bad)
     return (WARNING if bad else PASSED), ", ".join(f"{k}={v or 'unset'}" for k, v in values.items()), \
         ", ".join(f"{k}=y" for k in keys), fix
 

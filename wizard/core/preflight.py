@@ -450,6 +450,8 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     else:
         ev["waagent"] = ""
     ev["waagent_conf"] = img.text("/etc/waagent.conf")
+    if not img.is_file("/etc/waagent.conf") and img.is_file("/usr/share/oem/waagent.conf"):  # Flatcar / CoreOS, as the probe
+        ev["waagent_conf"] = "#@read-from /usr/share/oem/waagent.conf\n" + img.text("/usr/share/oem/waagent.conf")
     ev["sshd_config"] = img.text("/etc/ssh/sshd_config")
     if not img.is_file("/etc/ssh/sshd_config"):  # the vendor's file, as the probe reads it (SUSE 16, Tumbleweed)
         vendor = next((f for f in ("/usr/etc/ssh/sshd_config", "/usr/local/etc/ssh/sshd_config") if img.is_file(f)), "")
