@@ -10,6 +10,8 @@ s() { printf '\n@@@%s\n' "$1"; }
 W=20; case ${MPW_PROBE_WAIT:-} in [1-9]|[1-9][0-9]) W=$MPW_PROBE_WAIT;; esac
 TO=""; if timeout 5 true 2>/dev/null; then TO="timeout $W"; elif timeout -t 5 true 2>/dev/null; then TO="timeout -t $W"; fi
 T() { $TO "$@" </dev/null; }
+# A file from the VM, at most 64 KiB of it (the whole probe's output is capped too: a huge file must not crowd out the rest).
+C() { [ -r "$1" ] && head -c 65536 "$1" 2>/dev/null; }
 # Asked once, when a section first needs root (the sections before it arrive even if sudo hangs).
 AS=""
 detect_root() { [ -n "$AS" ] && return 0
@@ -21,11 +23,11 @@ s user; id -un 2>/dev/null || whoami
 # The connecting user's own home (LISA leaves the connecting user out of verify_bash_history_is_empty).
 s user_home; u=$(id -un 2>/dev/null); [ -n "$u" ] && awk -F: -v u="$u" '$1 == u { print $6 }' /etc/passwd 2>/dev/null
 s tcp_sack; cat /proc/sys/net/ipv4/tcp_sack 2>/dev/null
-s os_release; cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release 2>/dev/null
+s os_release; C /etc/os-release || C /usr/lib/os-release
 # LISA takes the RHEL family's version from here (CentOS 7: 7.9.2009 where os-release says 7; RHEL 6 has no os-release).
 s redhat_release; head -n 1 /etc/redhat-release 2>/dev/null | cut -c 1-200
 s cmdline; cat /proc/cmdline 2>/dev/null
-s grub; cat /etc/default/grub 2>/dev/null
+s grub; C /etc/default/grub
 for f in /boot/efi/EFI/*/grub.cfg /boot/grub/grub.cfg /boot/grub2/grub.cfg; do
   [ -r "$f" ] && grep -qE '^[[:space:]]*linux' "$f" && { echo "### $f"; grep -E '^[[:space:]]*linux' "$f"; }
 done
@@ -40,8 +42,8 @@ tail -n +2 /proc/swaps 2>/dev/null | while read -r name kind rest; do
   echo "swap $name $kind ${dev:--} $(disk_of "$dev")"; done
 root_dev=$(awk '$2 == "/" && $1 != "rootfs" { d = $1 } END { print d }' /proc/mounts 2>/dev/null)
 echo "root ${root_dev:--} $(disk_of "$root_dev")"
-s fstab; cat /etc/fstab 2>/dev/null
-s mounts; cat /proc/mounts 2>/dev/null
+s fstab; C /etc/fstab
+s mounts; C /proc/mounts
 s history
 # LISA reads every shell user's home with sudo: a home or file the user cannot read is read as root, and
 # without sudo -n it is named "unreadable" (the case is Skipped, never judged from half the homes).
@@ -62,10 +64,10 @@ for w in /usr/sbin/waagent /usr/bin/waagent /usr/local/sbin/waagent /usr/local/b
   if [ -x "$w" ]; then echo "path $w"; T "$w" -version 2>&1 | head -3; break; fi
 done
 # LISA's Waagent tool reads /usr/share/oem/waagent.conf on Flatcar / CoreOS (named on a first comment line).
-s waagent_conf; if [ -r /etc/waagent.conf ]; then cat /etc/waagent.conf; elif [ -r /usr/share/oem/waagent.conf ]; then echo "#@read-from /usr/share/oem/waagent.conf"; cat /usr/share/oem/waagent.conf; fi
+s waagent_conf; if [ -r /etc/waagent.conf ]; then C /etc/waagent.conf; elif [ -r /usr/share/oem/waagent.conf ]; then echo "#@read-from /usr/share/oem/waagent.conf"; C /usr/share/oem/waagent.conf; fi
 # The main file where LISA looks for it: /etc/ssh, else the vendor's /usr/etc/ssh (named on a first comment line).
-s sshd_config; if [ -r /etc/ssh/sshd_config ]; then cat /etc/ssh/sshd_config; else for f in /usr/etc/ssh/sshd_config /usr/local/etc/ssh/sshd_config; do [ -r "$f" ] && { echo "#@read-from $f"; cat "$f"; break; }; done; fi
-s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf /usr/etc/ssh/sshd_config.d/*.conf; do [ -r "$f" ] && { echo "### $f"; cat "$f"; }; done
+s sshd_config; if [ -r /etc/ssh/sshd_config ]; then C /etc/ssh/sshd_config; else for f in /usr/etc/ssh/sshd_config /usr/local/etc/ssh/sshd_config; do [ -r "$f" ] && { echo "#@read-from $f"; C "$f"; break; }; done; fi
+s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf /usr/etc/ssh/sshd_config.d/*.conf; do [ -r "$f" ] && { echo "### $f"; C "$f"; }; done
 # The value sshd itself takes (LISA asks `sudo sshd -T` first); empty without root or sshd.
 s sshd_t; detect_root; [ "$AS" = no ] || asroot sh -c 'for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && { "$p" -T 2>/dev/null | grep -i "^clientaliveinterval "; break; }; done; true'
 s sshd_binary; for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && echo "$p"; done
@@ -77,12 +79,15 @@ s omi; o=$(T /opt/omi/bin/omiserver --version 2>/dev/null) || o=$(T dpkg -l omi 
 s ifupdown; for c in ifup ifdown; do p=$(command -v "$c" 2>/dev/null); case "$p" in /*) echo "$p";; *) for d in /sbin /usr/sbin; do [ -x "$d/$c" ] && { echo "$d/$c"; break; }; done;; esac; done
 s modules; cut -d' ' -f1 /proc/modules 2>/dev/null; ls "/lib/modules/$(uname -r)/kernel/drivers/hv" 2>/dev/null
 grep -E 'hv_|hyperv' "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null
-s kernel_config; c="/boot/config-$(uname -r)"; if [ -r "$c" ]; then echo "### $c"; grep -E '^CONFIG_(WATCHDOG|CIFS)=' "$c"; elif [ -r /proc/config.gz ]; then echo "### /proc/config.gz"; zcat /proc/config.gz | grep -E '^CONFIG_(WATCHDOG|CIFS)='; fi
-s resolv; cat /etc/resolv.conf 2>/dev/null
+# LISA's KernelConfig: /boot/config-<release> (Flatcar / CoreOS: /usr/boot/config-<release>), grepped with sudo; no file: "none".
+s kernel_config; c="/boot/config-$(uname -r)"; [ ! -e "$c" ] && [ -e "/usr/boot/config-$(uname -r)" ] && c="/usr/boot/config-$(uname -r)"
+if [ -e "$c" ]; then echo "### $c"; if [ -r "$c" ]; then grep -E '^CONFIG_(WATCHDOG|CIFS)=' "$c"; else asroot grep -E '^CONFIG_(WATCHDOG|CIFS)=' "$c"; fi
+elif [ -r /proc/config.gz ]; then echo "### /proc/config.gz"; zcat /proc/config.gz | grep -E '^CONFIG_(WATCHDOG|CIFS)='; else echo none; fi
+s resolv; C /etc/resolv.conf
 # The boot loader files LISA's verify_grub reads, as root: only the words it looks for leave the VM.
 s grub_files; asroot sh -c 'for f in /boot/grub/grub.cfg /boot/grub2/grub.cfg /boot/grub/grub.conf /boot/grub2/grubenv /boot/grub/menu.lst; do
   [ -f "$f" ] && { echo "### $f"; grep -oE "libata\.atapi_enabled=0|reserve=0x1f0,0x8|numa=off" "$f" | sort -u; }; done; true'
-s sudoers; if [ -r /etc/sudoers ]; then cat /etc/sudoers; else asroot cat /etc/sudoers 2>/dev/null; fi
+s sudoers; if [ -r /etc/sudoers ]; then C /etc/sudoers; else asroot head -c 65536 /etc/sudoers 2>/dev/null; fi
 s sudo; detect_root; if [ "$AS" = no ]; then echo no; else echo yes; fi
 # Only "user password|locked" leaves the VM, never a hash (LISA: '*' or '!' in it, 'x' or empty is locked).
 shadow_state() { awk -F: '!/^[[:space:]]*#/ && NF > 1 { if ($2 == "" || $2 == "x" || index($2, "*") || index($2, "!")) print $1, "locked"; else print $1, "password" }'; }
@@ -90,7 +95,7 @@ s shadow; detect_root; if [ -r /etc/shadow ]; then shadow_state < /etc/shadow; e
 # Every login user's authorized_keys, as root: "user path keys|empty|notice" (the keys stay on the VM).
 s authorized_keys; asroot sh -c 'awk -F: "!/nologin/ && NF > 5 { print \$1, \$6 }" /etc/passwd | while read -r u h; do f="$h/.ssh/authorized_keys"
   [ -f "$f" ] || continue; if [ ! -s "$f" ]; then echo "$u $f empty"; elif grep -q "Please login as the user" "$f"; then echo "$u $f notice"; else echo "$u $f keys"; fi; done; true'
-s network; for f in /etc/network/interfaces /etc/sysconfig/network-scripts/ifcfg-eth0 /etc/netplan/*.yaml /etc/systemd/network/*.network; do [ -r "$f" ] && { echo "### $f"; cat "$f"; }; done
+s network; for f in /etc/network/interfaces /etc/sysconfig/network-scripts/ifcfg-eth0 /etc/netplan/*.yaml /etc/systemd/network/*.network; do [ -r "$f" ] && { echo "### $f"; C "$f"; }; done
 s network_files; for f in /etc/sysconfig/network /etc/sysconfig/network-scripts/ifcfg-eth0 /etc/systemd/networkd.conf /etc/sysconfig/network/dhcp /etc/dhcpcd.conf /etc/dhcp/dhclient.conf /etc/yum.conf; do
   [ -f "$f" ] && { echo "### $f"; grep -E '^[[:space:]]*[A-Za-z_]|option|host' "$f" 2>/dev/null | head -200; }; done
 for f in /etc/NetworkManager/system-connections/eth0.nmconnection /etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection /lib/udev/rules.d/75-persistent-net-generator.rules /etc/udev/rules.d/70-persistent-net.rules /usr/lib64/udev/rules.d/75-persistent-net-generator.rules /usr/lib64/udev/rules.d/70-persistent-net.rules /usr/sbin/NetworkManager; do

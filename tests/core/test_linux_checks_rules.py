@@ -859,3 +859,35 @@ def test_the_probe_bounds_a_command_that_hangs_and_runs_plain_without_timeout(sh
     env["PATH"] = f"{plain}:{os.environ['PATH']}"
     ev = parse_sections(subprocess.run(argv, input=probe, capture_output=True, text=True, env=env, timeout=120).stdout)
     assert ev["openssl"] == "OpenSSL 3.0.13 30 Jan 2024" and "end" in ev
+
+
+def test_kernel_config_read_as_root_and_missing_fails_as_lisa_does():
+    """LISA's KernelConfig greps /boot/config-<release> with sudo; without the file the tool is missing and the case fails."""
+    need_root = verdict("kernel-modules", PC, kernel_config="### /boot/config-6.1\nneeds-root")
+    assert need_root[:2] == (SKIPPED, lc.NEEDS_SUDO)
+    missing = verdict("kernel-modules", PC, kernel_config="none")
+    assert missing[:2] == (FAILED, "no /boot/config-<release> for the running kernel") and missing[3]
+    flatcar = verdict("kernel-modules", PC, kernel_config="### /usr/boot/config-6.6.1\nCONFIG_WATCHDOG=y\nCONFIG_CIFS=m")
+    assert flatcar[0] == PASSED
+    assert verdict("kernel-modules", PC, kernel_config="")[0] == SKIPPED  # nothing known: no verdict
+
+
+@pytest.mark.parametrize("shell", ["dash", "busybox"])
+def test_the_probe_reads_at_most_64_kib_of_a_file(shell, tmp_path):
+    """The probe's file reader (its own `C` function, taken from the script) caps a huge file and passes a small one whole."""
+    import shutil
+    import subprocess
+
+    if not shutil.which(shell):
+        pytest.skip(f"{shell} is not installed here")
+    define = next(line for line in lc.probe_script().splitlines() if line.startswith("C() {"))
+    big, small = tmp_path / "big conf", tmp_path / "small"
+    big.write_text("ClientAliveInterval 180\n" * 20000)
+    small.write_text("ID=debian\n")
+    argv = ["dash", "-c"] if shell == "dash" else ["busybox", "sh", "-c"]
+    out = subprocess.run([*argv, f'{define}\nC "$1"; echo "[$?]"; C "$2"; C "$3"; echo "[$?]"', "sh", str(big), str(small),
+                          str(tmp_path / "absent")], capture_output=True, text=True, timeout=30).stdout
+    assert out.startswith("ClientAliveInterval 180\n")
+    first, rest = out.split("[0]\n", 1)
+    assert len(first.encode()) == 65536
+    assert rest == "ID=debian\n[1]\n"  # a file that is not there prints nothing

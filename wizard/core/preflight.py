@@ -530,9 +530,13 @@ def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, 
     omi = packages.get("omi", "")
     ev["omi"] = f"ii  omi  {upstream_version(omi)}" if omi else ""
     config = f"/boot/config-{release}" if release else ""
+    if config and not img.is_file(config) and img.is_file(f"/usr{config}"):  # Flatcar / CoreOS, as the probe
+        config = f"/usr{config}"
     text = img.text(config) if config else ""
     ev["kernel_config"] = "\n".join([f"### {config}"] + [line for line in text.splitlines()
                                                          if line.startswith(("CONFIG_WATCHDOG=", "CONFIG_CIFS="))]) if text else ""
+    if config and not img.is_file(config):  # a known kernel without its config: LISA's KernelConfig tool finds nothing
+        ev["kernel_config"] = "none"
     keys = []
     for line in img.text("/etc/passwd").splitlines()[:MAX_HOMES]:
         f = line.split(":")
