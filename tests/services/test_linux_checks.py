@@ -244,3 +244,27 @@ def test_cancel_stops_a_running_probe_within_a_second(sshd, roots, tmp_path):
     finally:
         transport.close()
     assert time.monotonic() - start < 1.3
+
+
+def test_the_console_line_is_found_in_the_journal_when_the_command_line_lacks_console(tmp_path):
+    """LISA's serial-console fallback reads journalctl as well as the log files (Fedora 39+ keeps only the journal);
+    the probe reads the logs only when the command line has no console= (over the real sshd, a busybox root)."""
+    from image_roots import tool
+    from sshd_server import SshServer, make_image_root
+
+    with_journal = make_image_root("mpwtjournal", "journal-Pass-1")
+    without = make_image_root("mpwtnojournal", "nojournal-Pass-1")
+    for image in (with_journal, without):
+        image.write("proc/cmdline", "BOOT_IMAGE=/vmlinuz root=/dev/sda1 ro quiet\n")
+        image.write("usr/bin/sudo", '#!/bin/sh\n[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
+        tool(image, "usr/bin/dmesg", "[    0.000000] Linux version 6.1")  # the roots' own kernel log, not this machine's
+    tool(with_journal, "usr/bin/journalctl", "Dec 07 04:00:00 vm kernel: printk: console [ttyS0] enabled")
+    server = SshServer(tmp_path, [with_journal, without]).start()
+    try:
+        found, evidence = run_suite(server, tmp_path, with_journal, PC)
+        missing, _ = run_suite(server, tmp_path, without, PC)
+    finally:
+        server.stop()
+    assert "console [ttyS0] enabled" in evidence["console_log"]
+    assert (found["kernel-params"].result, found["kernel-params"].actual) == (PASSED, "console [ttyS0] enabled (boot log)")
+    assert missing["kernel-params"].result == FAILED and "console=ttyS0" in missing["kernel-params"].remediation
