@@ -891,3 +891,26 @@ def test_the_probe_reads_at_most_64_kib_of_a_file(shell, tmp_path):
     first, rest = out.split("[0]\n", 1)
     assert len(first.encode()) == 65536
     assert rest == "ID=debian\n[1]\n"  # a file that is not there prints nothing
+
+
+def test_suse_repositories_as_zypper_lr_lists_them():
+    sles = 'ID="sles"\nVERSION_ID="15.5"'
+    disabled_pool = ("### /etc/zypp/repos.d/Basesystem-Pool.repo\n[SLE-Module-Basesystem15-SP5-Pool]\nname=Pool\nenabled=0\n"
+                     "### /etc/zypp/repos.d/Basesystem-Updates.repo\n[SLE-Module-Basesystem15-SP5-Updates]\nname=Updates\nenabled=1")
+    # `zypper lr` lists a disabled repository too: LISA finds "Pool" in it
+    assert verdict("repositories", PC, os_release=sles, repos=disabled_pool)[0] == PASSED
+    assert verdict("repositories", PC, os_release=sles, repos=disabled_pool.replace("Pool", "Base"))[:2] == \
+        (FAILED, "missing Pool")
+    leap = 'ID="opensuse-leap"\nVERSION_ID="15.5"'
+
+    def repo(alias: str, refresh: int) -> str:
+        return f"### /etc/zypp/repos.d/{alias}.repo\n[{alias}]\nname={alias}\nenabled=1\nautorefresh={refresh}"
+
+    updates = [repo(a, 1) for a in ("repo-update", "repo-backports-update", "repo-sle-update")]
+    good = "\n".join([repo("repo-oss", 1), repo("repo-non-oss", 1), repo("repo-update-non-oss", 1)] + updates)
+    assert verdict("repositories", PC, os_release=leap, repos=good)[0] == PASSED
+    # LISA: more than 2 refreshed update repositories, and a refreshed oss one
+    two = verdict("repositories", PC, os_release=leap, repos="\n".join([repo("repo-oss", 1)] + updates[:2]))
+    assert two[:2] == (FAILED, "missing more than 2 refreshed update repositories (found 2)")
+    stale = verdict("repositories", PC, os_release=leap, repos="\n".join([repo("repo-oss", 0)] + updates))
+    assert stale[:2] == (FAILED, "missing a refreshed oss repository") and "zypper mr --refresh" in stale[3]

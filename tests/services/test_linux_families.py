@@ -198,3 +198,18 @@ def test_no_fix_disables_networking_empties_a_password_or_edits_a_file_sshd_does
             if source:  # the file sshd takes the value from is the one the fix edits
                 assert edited == [source.group(1)], (fix, r.actual)
     assert any(c == "client-alive-interval" and "sshd_config.d/50-cloudimg-settings.conf" in f for c, f, _ in fixes)
+
+
+def test_an_unregistered_sles_image_has_its_repositories_judged_on_the_test_vm(tmp_path):
+    """SLES gets its repositories when it registers at first boot (cloud-regionsrv-client), and LISA judges a booted VM:
+    offline, a SLES image without /etc/zypp/repos.d files is not failed but left to the test VM; with them it is judged."""
+    registered = family_tree("sles15", tmp_path / "registered")
+    got = offline(registered.root, tmp_path / "registered.vhd", PC)["repositories"]
+    assert got.result == PASSED, got.actual
+    bare = family_tree("sles15", tmp_path / "bare")
+    shutil.rmtree(bare.root / "etc/zypp/repos.d")
+    got = offline(bare.root, tmp_path / "bare.vhd", PC)["repositories"]
+    assert got.result == SKIPPED and got.actual.startswith("needs a running system") and "registercloudguest" in got.actual
+    # an openSUSE image keeps its repositories in the image: there, none is a failure
+    (bare.root / "etc/os-release").write_text('NAME="openSUSE Leap"\nID="opensuse-leap"\nVERSION_ID="15.5"\n')
+    assert offline(bare.root, tmp_path / "leap.vhd", PC)["repositories"].result == FAILED

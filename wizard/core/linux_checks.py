@@ -795,6 +795,7 @@ def _repos(ev: Evidence, p: Profile) -> Verdict:
     apt = "\n".join(v for k, v in files.items() if k.startswith("/etc/apt/"))
     rpm = [s for k, v in files.items() if k.endswith(".repo") for s in _repo_sections(v)
            if s[1].get("enabled", "1").strip() not in ("0", "false", "no")]
+    zypper = [s for k, v in files.items() if k.startswith("/etc/zypp/repos.d/") for s in _repo_sections(v)]
     if d.family == "ubuntu":
         host = "ports.ubuntu.com" if ev.get("uname_m", "").strip() in ("aarch64", "arm64") else "azure.archive.ubuntu.com"
         missing = [w for w in (host, "-security", "-updates") if w not in apt]
@@ -806,17 +807,22 @@ def _repos(ev: Evidence, p: Profile) -> Verdict:
         required = "deb.debian.org, debian-archive.trafficmanager.net or azure.deb.debian.cloud/debian"
         fix = "Restore /etc/apt/sources.list (or debian.sources) pointing at deb.debian.org."
     elif d.sles:
-        names = " ".join(f"{i} {s.get('name', '')}" for i, s in rpm)
+        # `zypper lr` lists every repository, enabled or not: "Pool" and "Updates" anywhere in its aliases and names
+        names = " ".join(f"{i} {s.get('name', '')}" for i, s in zypper)
         missing = [w for w in ("Pool", "Updates") if w not in names]
         required = "Pool and Updates repositories (zypper lr)"
         fix = "Register the image's repositories (registercloudguest --force-new / SUSEConnect) so the Pool and Updates repositories are there."
     elif d.family == "suse":
-        full = [f"{i} {s.get('name', '')}".lower() for i, s in rpm]
-        oss = [f for f in full if "oss" in f and not re.search("debug|non", f)]
-        upd = [f for f in full if "update" in f and not re.search("debug|non", f)]
-        missing = ([] if oss else ["an oss repository"]) + ([] if upd else ["an update repository"])
-        required = "enabled oss and update repositories"
-        fix = "Restore openSUSE's repo-oss and repo-update repositories (zypper ar …) and enable refresh."
+        # LISA: "alias name" lower-cased, no debug / non in it; oss ones (one refreshed), update ones (more than 2 refreshed)
+        full = [(f"{i} {s.get('name', '')}".lower(), s.get("autorefresh", "0").strip().lower() in ("1", "yes", "true"))
+                for i, s in zypper]
+        oss = [r for f, r in full if "oss" in f and not re.search("debug|non", f)]
+        upd = [r for f, r in full if "update" in f and not re.search("debug|non", f)]
+        missing = ([] if oss else ["an oss repository"]) + ([] if upd else ["an update repository"]) + \
+            ([] if not oss or any(oss) else ["a refreshed oss repository"]) + \
+            ([] if not upd or sum(upd) > 2 else [f"more than 2 refreshed update repositories (found {sum(upd)})"])
+        required = "oss and update repositories, refreshed (more than 2 update ones)"
+        fix = "Restore openSUSE's repo-oss and update repositories (zypper ar …) and turn refresh on (zypper mr --refresh --all)."
     elif d.family == "redhat" and d.id == "ol":
         missing = [] if any("latest" in i for i, _ in rpm) else ["a *latest* repository"]
         required = "a repository whose id has 'latest'"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .checks import CheckResult, version_tuple
 from .imagefs import MAX_FILE, SWAP, CountingReader, FileInfo, ImageError, OpenedImage, open_image
-from .linux_checks import CASES, Evidence, judge, system_info
+from .linux_checks import CASES, Evidence, distro, judge, system_info
 from .profiles import Profile
 from .progress import CancelToken, Progress, no_progress
 
@@ -492,6 +492,9 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     if opened.esp is not None:
         notes += [f"the EFI System Partition ({opened.esp.device}) is damaged: {p}" for p in opened.esp.problems]
     _lisa_sections(img, ev, release, packages, opened)
+    if distro(ev).sles and "### /etc/zypp/repos.d/" not in ev["repos"]:
+        # a SLES image gets its repositories when it registers at first boot (cloud-regionsrv-client): LISA sees them then
+        unavailable["repos"] = NEEDS_VM.format(what="SLES adds its repositories when it registers at first boot (registercloudguest)")
     ev["console_log"] = ""  # the boot log's console line: a booted system's (offline the command line decides)
     for section in ("processes", "boot_log", "cloud_init", "resource_disk"):
         ev[section] = ""
