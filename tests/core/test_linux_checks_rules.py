@@ -914,3 +914,25 @@ def test_suse_repositories_as_zypper_lr_lists_them():
     assert two[:2] == (FAILED, "missing more than 2 refreshed update repositories (found 2)")
     stale = verdict("repositories", PC, os_release=leap, repos="\n".join([repo("repo-oss", 0)] + updates))
     assert stale[:2] == (FAILED, "missing a refreshed oss repository") and "zypper mr --refresh" in stale[3]
+
+
+def test_fedora_39_network_manager_fix_does_not_contradict_the_network_file_case():
+    """LISA fails NetworkManager on Fedora (not RHEL 7+), and on Fedora 39+ its network-file case wants NetworkManager's
+    eth0 profile: the first case's fix must not remove what the second requires (nor take the network down)."""
+    fedora40 = "ID=fedora\nVERSION_ID=40"
+    nm = "exists /usr/sbin/NetworkManager\nexists /etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection"
+    got = verdict("network-manager", PC, os_release=fedora40, network_files=nm)
+    assert got[:2] == (FAILED, "installed") and "remove" not in got[3].replace("removing it takes", "") and "Keep NetworkManager" in got[3]
+    assert verdict("network-file", PC, os_release=fedora40, network_files=nm)[0] == PASSED
+    old = verdict("network-manager", PC, os_release="ID=fedora\nVERSION_ID=38", network_files=nm)
+    assert old[0] == FAILED and "yum remove NetworkManager" in old[3] and "ifcfg-eth0" in old[3]
+
+
+def test_mariner_2_dhcp_hostname_fix_adds_to_what_dhclient_asks_for():
+    mariner2 = "ID=mariner\nVERSION_ID=2.0"
+    got = verdict("dhcp-hostname", PC, os_release=mariner2, network_files="### /etc/dhcp/dhclient.conf\ntimeout 300;")
+    assert got[0] == FAILED and got[3] == "echo 'also request host-name;' >> /etc/dhcp/dhclient.conf"
+    # the line the fix writes makes the case pass (LISA: the file contains "host-name")
+    fixed = verdict("dhcp-hostname", PC, os_release=mariner2,
+                    network_files="### /etc/dhcp/dhclient.conf\ntimeout 300;\nalso request host-name;")
+    assert fixed[0] == PASSED

@@ -596,9 +596,14 @@ def _network_manager(ev: Evidence, p: Profile) -> Verdict:
         if d.redhat and d.at_least("7.0"):
             return SKIPPED, not_applicable(f"{d.shown()} (NetworkManager no longer conflicts with the agent on RHEL 7+)"), "—", ""
         installed = "/usr/sbin/NetworkManager" in existing(ev)
+        fix = ("Configure eth0 in /etc/sysconfig/network-scripts/ifcfg-eth0 (DEVICE=eth0 BOOTPROTO=dhcp ONBOOT=yes) and enable the "
+               "network service, then remove the NetworkManager package (yum remove NetworkManager).")
+        if d.at_least("39"):  # Fedora 39+: LISA's own network-file case wants NetworkManager's eth0 profile, connected
+            fix = ("Keep NetworkManager: it is Fedora's only network service (network-scripts is gone), and LISA's "
+                   "verify_network_file_configuration requires its eth0 profile on Fedora 39+; the two LISA cases cannot both "
+                   "pass here, and removing it takes the network down.")
         return (FAILED if installed else PASSED), "installed" if installed else "not installed", "NetworkManager not installed", \
-            ("Configure eth0 in /etc/sysconfig/network-scripts/ifcfg-eth0 (DEVICE=eth0 BOOTPROTO=dhcp ONBOOT=yes) and enable the "
-             "network service, then remove the NetworkManager package (yum remove NetworkManager).") if installed else ""
+            fix if installed else ""
     enabled = "NetworkManager.service" in ev.get("network_manager", "")
     centos7 = d.redhat and d.version[:1] == (7,)
     ok = enabled == centos7
@@ -742,7 +747,9 @@ def _dhcp_hostname(ev: Evidence, p: Profile) -> Verdict:
         fix = (f"sed -i 's/^DHCLIENT_SET_HOSTNAME=.*/{need}/' {path} && grep -q '^{need}' {path} || echo '{need}' >> {path}")
     elif d.family == "mariner":
         path, need = ("/etc/dhcpcd.conf", "option host_name") if d.version[:1] == (3,) else ("/etc/dhcp/dhclient.conf", "host-name")
-        fix = f"echo '{'option host_name' if need == 'option host_name' else 'request host-name;'}' >> {path}"
+        # dhclient: `also request` adds to the options asked for; a bare `request host-name;` would replace the list
+        # (no routers, no name servers: the network would not come up)
+        fix = f"echo '{'option host_name' if need == 'option host_name' else 'also request host-name;'}' >> {path}"
     else:
         return SKIPPED, not_applicable(f"{d.shown()} (LISA judges it on SUSE and Azure Linux)"), "—", ""
     text = files.get(path)
