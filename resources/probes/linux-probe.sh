@@ -66,8 +66,10 @@ done
 # LISA's Waagent tool reads /usr/share/oem/waagent.conf on Flatcar / CoreOS (named on a first comment line).
 s waagent_conf; if [ -r /etc/waagent.conf ]; then C /etc/waagent.conf; elif [ -r /usr/share/oem/waagent.conf ]; then echo "#@read-from /usr/share/oem/waagent.conf"; C /usr/share/oem/waagent.conf; fi
 # The main file where LISA looks for it: /etc/ssh, else the vendor's /usr/etc/ssh (named on a first comment line).
-s sshd_config; if [ -r /etc/ssh/sshd_config ]; then C /etc/ssh/sshd_config; else for f in /usr/etc/ssh/sshd_config /usr/local/etc/ssh/sshd_config; do [ -r "$f" ] && { echo "#@read-from $f"; C "$f"; break; }; done; fi
-s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf /usr/etc/ssh/sshd_config.d/*.conf; do [ -r "$f" ] && { echo "### $f"; C "$f"; }; done
+# LISA reads them with sudo: RHEL's are root's alone (0600); without sudo -n such a file is "needs-root".
+R() { if [ -r "$1" ]; then C "$1"; else asroot head -c 65536 "$1" 2>/dev/null; fi; }
+s sshd_config; if [ -f /etc/ssh/sshd_config ]; then R /etc/ssh/sshd_config; else for f in /usr/etc/ssh/sshd_config /usr/local/etc/ssh/sshd_config; do [ -f "$f" ] && { echo "#@read-from $f"; R "$f"; break; }; done; fi
+s sshd_dropins; for f in /etc/ssh/sshd_config.d/*.conf /usr/etc/ssh/sshd_config.d/*.conf; do [ -f "$f" ] && { echo "### $f"; R "$f"; }; done
 # The value sshd itself takes (LISA asks `sudo sshd -T` first); empty without root or sshd.
 s sshd_t; detect_root; [ "$AS" = no ] || asroot sh -c 'for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && { "$p" -T 2>/dev/null | grep -i "^clientaliveinterval "; break; }; done; true'
 s sshd_binary; for p in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do [ -x "$p" ] && echo "$p"; done

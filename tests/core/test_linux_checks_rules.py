@@ -936,3 +936,17 @@ def test_mariner_2_dhcp_hostname_fix_adds_to_what_dhclient_asks_for():
     fixed = verdict("dhcp-hostname", PC, os_release=mariner2,
                     network_files="### /etc/dhcp/dhclient.conf\ntimeout 300;\nalso request host-name;")
     assert fixed[0] == PASSED
+
+
+def test_sshd_files_only_root_reads_are_skipped_not_judged_from_half():
+    """RHEL's sshd_config and drop-ins are 0600; LISA reads them with sudo. Without sudo -n the probe says needs-root."""
+    for profile in (GUIDE, PC):
+        main = verdict("client-alive-interval", profile, sshd_config="needs-root", sshd_dropins="", sshd_t="")
+        assert main[:2] == (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)")
+        dropin = verdict("client-alive-interval", profile, sshd_config="Include /etc/ssh/sshd_config.d/*.conf\nClientAliveInterval 180",
+                         sshd_dropins="### /etc/ssh/sshd_config.d/50-redhat.conf\nneeds-root", sshd_t="")
+        assert dropin[:2] == (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config.d/50-redhat.conf)")
+    # read (as root): judged
+    read = verdict("client-alive-interval", PC, sshd_config="Include /etc/ssh/sshd_config.d/*.conf\nClientAliveInterval 180",
+                   sshd_dropins="### /etc/ssh/sshd_config.d/50-redhat.conf\nX11Forwarding yes", sshd_t="")
+    assert read[:2] == (PASSED, "180 (from /etc/ssh/sshd_config)")

@@ -91,6 +91,7 @@ def test_without_password_less_sudo_root_only_cases_are_skipped(tmp_path):
 
     image = make_image_root("mpwtnosudo", "nosudo-Pass-1")
     (image.root / "root").chmod(0o700)  # as on a real system: only root reads /root
+    image.write("etc/ssh/sshd_config", "ClientAliveInterval 180\n", mode=0o600)  # as RHEL ships it: root's alone
     server = SshServer(tmp_path, [image]).start()
     try:
         results, evidence = run_suite(server, tmp_path, image, PC)
@@ -99,6 +100,9 @@ def test_without_password_less_sudo_root_only_cases_are_skipped(tmp_path):
     assert evidence["sudo"] == "no"
     for case in ("default-accounts", "sudo-targetpw", "boot-log"):
         assert (results[case].result, results[case].actual) == (SKIPPED, lc.NEEDS_SUDO), case
+    assert evidence["sshd_config"] == "needs-root"
+    assert (results["client-alive-interval"].result, results["client-alive-interval"].actual) == \
+        (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)")
     # /root's history cannot be seen: the case is not judged from the other homes alone
     assert (results["bash-history"].result, results["bash-history"].actual) == (SKIPPED, f"{lc.NEEDS_SUDO} (/root)")
 

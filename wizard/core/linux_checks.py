@@ -414,6 +414,11 @@ def _client_alive(ev: Evidence, p: Profile) -> Verdict:
                       if len(line.split()) == 2 and line.split()[0].lower() == "clientaliveinterval"), None)
     rec, lo, hi = p.linux_client_alive_recommended, p.linux_client_alive_min, p.linux_client_alive_max
     required = f"{rec} (allowed {lo}–{hi})"
+    unread = [name for name, body in [(main_path, text.split("\n", 1)[1] if first.startswith(VENDOR_MARK) and "\n" in text else text)]
+              + list(headed_files(ev.get("sshd_dropins", "")).items()) if needs_root(body)]
+    if unread and not (p.linux_lisa_rules and (from_sshd or "").isdigit() and from_sshd != "0"):
+        # a file only root reads (RHEL's are 0600) and no sudo -n: not judged from the files that could be read
+        return SKIPPED, f"{NEEDS_SUDO} ({', '.join(unread[:3])})", required, ""
     line = f"ClientAliveInterval {rec}"
     # The file sshd takes the value from is the one to edit; with no value anywhere, the main file's first
     # line (before any Include or Match) is read first.
