@@ -950,3 +950,18 @@ def test_sshd_files_only_root_reads_are_skipped_not_judged_from_half():
     read = verdict("client-alive-interval", PC, sshd_config="Include /etc/ssh/sshd_config.d/*.conf\nClientAliveInterval 180",
                    sshd_dropins="### /etc/ssh/sshd_config.d/50-redhat.conf\nX11Forwarding yes", sshd_t="")
     assert read[:2] == (PASSED, "180 (from /etc/ssh/sshd_config)")
+
+
+def test_the_review_values_read_in_japanese():
+    from wizard.check_text import check_value
+
+    values = {
+        f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)": "sudo -n が必要 (接続ユーザーのパスワードなし sudo): root のファイル (/etc/ssh/sshd_config)",
+        "no /boot/config-<release> for the running kernel": "実行中のカーネルの /boot/config-<release> がない",
+        "oss and update repositories, refreshed (more than 2 update ones)": "oss と update のリポジトリがあり、更新が有効 (update は 3 つ以上)",
+        "missing a refreshed oss repository": "更新が有効な oss リポジトリがない",
+        "missing more than 2 refreshed update repositories (found 2)": "更新が有効な update リポジトリが 3 つ以上ない (2 つ)",
+    }
+    for english, japanese in values.items():
+        assert check_value(english, "ja") == japanese
+        assert check_value(english, "en") == english
