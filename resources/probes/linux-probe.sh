@@ -45,19 +45,16 @@ echo "root ${root_dev:--} $(disk_of "$root_dev")"
 s fstab; C /etc/fstab
 s mounts; C /proc/mounts
 s history
-# LISA reads every shell user's home with sudo: a home or file the user cannot read is read as root, and
-# without sudo -n it is named "unreadable" (the case is Skipped, never judged from half the homes).
-HIST=".bash_history .sh_history .zsh_history .ash_history .ksh_history .history"
+# LISA (verify_bash_history_is_empty) runs `find <home> -type f ( -name ".*sh_history" -o -name ".history" )` with sudo in
+# every shell user's home: the whole tree, not only the top. As root where sudo -n allows; else as the user, and a home
+# with a folder the user cannot read is named "unreadable" (the case is Skipped, never judged from half a home).
+FINDH='find "$0" -xdev -type f \( -name ".*sh_history" -o -name ".history" \) 2>/dev/null | head -n 100 | while IFS= read -r f; do n=$( { wc -c < "$f"; } 2>/dev/null) && [ -n "$n" ] && printf "%s %s\n" $n "$f" || printf "unreadable %s\n" "$f"; done; true'
+detect_root
 for home in $({ echo /root; awk -F: '$7 ~ /sh$/ { print $6 }' /etc/passwd 2>/dev/null; } | sort -u); do
-  [ -d "$home" ] || continue
-  if [ -r "$home" ] && [ -x "$home" ]; then
-    for f in $HIST; do [ -f "$home/$f" ] || continue
-      if [ -r "$home/$f" ]; then n=$(wc -c < "$home/$f"); else detect_root; n=$(asroot stat -c %s "$home/$f" 2>/dev/null); fi
-      case $n in *[!0-9\ ]*|"") echo "unreadable $home/$f";; *) printf '%s %s\n' $n "$home/$f";; esac; done
-  else
-    detect_root
-    if [ "$AS" = no ]; then echo "unreadable $home"; else asroot sh -c 'for f in $1; do [ -f "$0/$f" ] && printf "%s %s\n" $(wc -c < "$0/$f") "$0/$f"; done; true' "$home" "$HIST"; fi
-  fi
+  [ -d "$home" ] && [ "$home" != / ] || continue
+  if [ "$AS" != no ]; then asroot sh -c "$FINDH" "$home"
+  elif [ -n "$(T find "$home" -xdev -type d 2>&1 >/dev/null | head -n 1)" ] || ! [ -r "$home" ] || ! [ -x "$home" ]; then echo "unreadable $home"
+  else T sh -c "$FINDH" "$home"; fi
 done
 s waagent
 for w in /usr/sbin/waagent /usr/bin/waagent /usr/local/sbin/waagent /usr/local/bin/waagent; do

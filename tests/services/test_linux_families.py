@@ -213,3 +213,27 @@ def test_an_unregistered_sles_image_has_its_repositories_judged_on_the_test_vm(t
     # an openSUSE image keeps its repositories in the image: there, none is a failure
     (bare.root / "etc/os-release").write_text('NAME="openSUSE Leap"\nID="opensuse-leap"\nVERSION_ID="15.5"\n')
     assert offline(bare.root, tmp_path / "leap.vhd", PC)["repositories"].result == FAILED
+
+
+def test_a_history_file_deep_in_a_home_is_found_both_ways(tmp_path):
+    """LISA finds history files in the whole home (`find <home> -type f -name ".*sh_history" -o -name ".history"`):
+    one in a sub-folder fails the case over SSH and offline alike; emptied, it passes both ways."""
+    from sshd_server import SshServer, make_image_root
+
+    image = make_image_root("mpwtdeep", "deep-Pass-1")
+    image.write("usr/bin/sudo", '#!/bin/sh\n[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
+    (image.root / "root").chmod(0o755)
+    image.write("root/backup/2023/.mksh_history", "ls -l\n")  # `.*sh_history`: any shell's, at any depth
+    image.write("root/backup/notes.history", "not a history file by LISA's names\n")
+    server = SshServer(tmp_path, [image]).start()
+    try:
+        ssh = online(server, image, PC, tmp_path)["bash-history"]
+        (image.root / "root/backup/2023/.mksh_history").write_text("")
+        emptied = online(server, image, PC, tmp_path)["bash-history"]
+    finally:
+        server.stop()
+    assert (ssh.result, ssh.actual) == (FAILED, "/root/backup/2023/.mksh_history 6 bytes"), ssh.actual
+    assert (emptied.result, emptied.actual) == (PASSED, "/root/backup/2023/.mksh_history 0 bytes"), emptied.actual
+    (image.root / "root/backup/2023/.mksh_history").write_text("ls -l\n")
+    off = offline(image.root, tmp_path / "deep.vhd", PC)["bash-history"]
+    assert (off.result, off.actual) == (FAILED, "/root/backup/2023/.mksh_history 6 bytes"), off.actual

@@ -15,6 +15,7 @@ password|locked", as on the VM.
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 import struct
@@ -27,7 +28,7 @@ from .profiles import Profile
 from .progress import CancelToken, Progress, no_progress
 
 MAX_HOMES = 2000  # a passwd file listing more homes is not an image to publish; the rest are not looked at
-HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history", ".ksh_history", ".history")  # as the probe
+HISTORY_MAX_DIRS = 5000  # folders searched per home for history files (LISA's find has no bound; the probe's is its timeout)
 WAAGENT_PATHS = ("/usr/sbin/waagent", "/usr/bin/waagent", "/usr/local/sbin/waagent", "/usr/local/bin/waagent")
 SSHD_PATHS = ("/usr/sbin/sshd", "/usr/bin/sshd", "/sbin/sshd")
 TOOL_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
@@ -435,10 +436,8 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
                                 if len(f.split(":")) > 6 and f.split(":")[6].strip().endswith("sh")})
     history = []
     for home in list(dict.fromkeys(homes))[:MAX_HOMES]:
-        for name in HISTORY_FILES:
-            st = img.stat(f"{home}/{name}")
-            if st is not None and st.kind == "file":
-                history.append(f"{st.size} {home}/{name}")
+        if home.rstrip("/"):  # as the probe: a home of / is not searched
+            history += _history_files(img, home.rstrip("/"))
     ev["history"] = "\n".join(history)
     step()
     agent = next((p for p in WAAGENT_PATHS if img.is_executable(p)), "")
@@ -568,6 +567,29 @@ def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, 
                 repos.append(f"### {path}")
                 repos += [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")][:300]
     ev["repos"] = "\n".join(repos)
+
+
+def _history_files(img: _Image, home: str) -> list[str]:
+    """LISA's `find <home> -type f ( -name ".*sh_history" -o -name ".history" )`, as the probe prints it ("size path"):
+    the whole tree, links not followed; at most HISTORY_MAX_DIRS folders and 100 files (as the probe's `head -n 100`)."""
+    found: list[str] = []
+    top = img.stat(home)
+    if top is None or top.kind != "dir":
+        return found
+    folders, seen = [(home, top.path.rstrip("/"))], 0  # (the path as find prints it, where it resolves in the image)
+    while folders and seen < HISTORY_MAX_DIRS and len(found) < 100:
+        folder, real = folders.pop(0)
+        seen += 1
+        for name in img.listdir(folder):
+            path = f"{folder}/{name}"
+            st = img.stat(path)
+            if st is None or st.path.rstrip("/") != f"{real}/{name}":  # a link (find -type does not follow it) or gone
+                continue
+            if st.kind == "dir":
+                folders.append((path, st.path.rstrip("/")))
+            elif st.kind == "file" and (name == ".history" or fnmatch.fnmatchcase(name, ".*sh_history")):
+                found.append(f"{st.size} {path}")
+    return found[:100]
 
 
 def _root_mount(fstab: str, opened: OpenedImage) -> str:
