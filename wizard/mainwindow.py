@@ -791,7 +791,11 @@ class MainWindow(QMainWindow):
     def _start_profile_chosen(self, profile_id: str) -> None:
         self._rules_chosen_for = self.document.project
         if self.document.project.profile_id != profile_id:
+            from .core.model import apply_new_plan_defaults
+            from .core.operations import project_profile
+
             self.document.project.profile_id = profile_id
+            apply_new_plan_defaults(self.document.project, project_profile(self.document.project))
             self.document.mark_changed()
         self.wizard.jump_to(0)
         self.pages[0].load_from_project()

@@ -416,6 +416,26 @@ Trust it and remember it?</source>
         <translation>セキュリティの種類は第 2 世代のイメージにだけ指定できます。{value}は第 1 世代です。</translation>
     </message>
     <message>
+        <source>Partner Center takes a security type on {allowed} images only: one on the {value} SKU stops the submission. Choose Standard for the {value} image.</source>
+        <translation>パートナー センターがセキュリティの種類を受け付けるのは {allowed} のイメージだけです。{value} の SKU に付けると提出が止まります。{value} のイメージは標準を選んでください。</translation>
+    </message>
+    <message>
+        <source>The {type} image offers {security}, but none of the recommended sizes can run it: Partner Center wants at least one such size ({examples}).</source>
+        <translation>{type} のイメージは {security} を提供しますが、推奨サイズのどれもそれを実行できません。パートナー センターはそのようなサイズを 1 つ以上求めます ({examples})。</translation>
+    </message>
+    <message>
+        <source>VM size {value} is announced for retirement on {date} ({series}): recommend a current size (v5/v6) instead.</source>
+        <translation>VM サイズ {value} は {date} に提供終了が予告されています ({series})。代わりに現行のサイズ (v5/v6) を推奨してください。</translation>
+    </message>
+    <message>
+        <source>{name} reached its end of standard support on {date}: Partner Center certifies images of supported, patched releases. Build on a current one.</source>
+        <translation>{name} は {date} に標準サポートが終了しました。パートナー センターはサポート中で修正プログラム適用済みのリリースのイメージを認定します。現行のリリースで作成してください。</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s schema {schema} has no operating-system type for {release}: the export sends &apos;other&apos; (Partner Center accepts it).</source>
+        <translation>パートナー センターのスキーマ {schema} には {release} のオペレーティング システムの種類がありません。エクスポートは &apos;other&apos; を送ります (パートナー センターはこれを受け付けます)。</translation>
+    </message>
+    <message>
         <source>Security type &apos;{value}&apos; is not one this profile knows ({known}).</source>
         <translation>セキュリティの種類 &apos;{value}&apos; はこのプロファイルにありません ({known})。</translation>
     </message>
@@ -490,14 +510,6 @@ Trust it and remember it?</source>
     <message>
         <source>{type}: the gallery source needs the tenant ID and the image version&apos;s resource ID (Offer &amp; SKUs step)</source>
         <translation>{type}: ギャラリーのソースにはテナント ID とイメージ バージョンのリソース ID が必要です (オファーと SKU のステップ)</translation>
-    </message>
-    <message>
-        <source>{type}: confirm that the tenant registered the {provider} resource provider (or that the publishing account is Owner of the gallery)</source>
-        <translation>{type}: テナントに {provider} リソース プロバイダーを登録したこと (または公開アカウントがギャラリーの所有者であること) を確認してください</translation>
-    </message>
-    <message>
-        <source>{type}: the {provider} resource provider registration is confirmed</source>
-        <translation>{type}: {provider} リソース プロバイダーの登録を確認済みです</translation>
     </message>
     <message>
         <source>Offer and SKU details are complete</source>
@@ -586,6 +598,10 @@ Trust it and remember it?</source>
     <message>
         <source>{disk}: SAS URI verified, valid until {expiry}</source>
         <translation>{disk}: SAS URI は検証済み、{expiry} まで有効</translation>
+    </message>
+    <message>
+        <source>Every image comes from a gallery image version made elsewhere: no VHD to check here</source>
+        <translation>すべてのイメージがほかで作成されたギャラリー イメージ バージョンから来ます。ここで確認する VHD はありません</translation>
     </message>
     <message>
         <source>Every image comes from a gallery image version: no SAS URI is needed</source>
@@ -1184,6 +1200,18 @@ Trust it and remember it?</source>
         <translation>BLOB がページ BLOB ではなく {type} です。</translation>
     </message>
     <message>
+        <source>This is a user-delegation SAS (skoid/ske): it stops working when its key expires ({key}), and a user-delegation key lives at most {max} days, so it can never last until {needed} as this profile needs, whatever its expiry (se) says. Create a SAS signed with the storage account key instead.</source>
+        <translation>これはユーザー委任 SAS (skoid/ske) です。キーの有効期限 ({key}) で使えなくなり、ユーザー委任キーの有効期間は最長 {max} 日なので、有効期限 (se) が何であれ、このプロファイルが求める {needed} まで有効であることはありません。代わりにストレージ アカウント キーで署名した SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>This is a user-delegation SAS (skoid), but its key expiry (ske) is missing or not a date-time: it cannot be judged. Create a SAS signed with the storage account key.</source>
+        <translation>これはユーザー委任 SAS (skoid) ですが、キーの有効期限 (ske) がないか日時ではないため判定できません。ストレージ アカウント キーで署名した SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The blob could not be read through the SAS ({reason}); the rules above were judged from the URI alone.</source>
+        <translation>SAS を通して BLOB を読み取れませんでした ({reason})。上の規則は URI だけから判定しました。</translation>
+    </message>
+    <message>
         <source>Reading the blob through the SAS failed: {reason}</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
@@ -1531,6 +1559,154 @@ Trust it and remember it?</source>
         <source>the last export said {count} item(s) are missing</source>
         <translation>前回のエクスポートでは {count} 項目が不足していました</translation>
     </message>
+    <message>
+        <source>The {what} is not JSON ({detail}): paste the output of `{command}` unchanged.</source>
+        <translation>{what} が JSON ではありません ({detail})。`{command}` の出力をそのまま貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The {what} is not the output of `{command}`: it must be one JSON object.</source>
+        <translation>{what} は `{command}` の出力ではありません。JSON オブジェクト 1 つである必要があります。</translation>
+    </message>
+    <message>
+        <source>This JSON describes {found}, not {what}: paste the output of `{command}`.</source>
+        <translation>この JSON は {what} ではなく {found} を表しています。`{command}` の出力を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The {what} is larger than {max} KiB: that is not the output of `{command}`.</source>
+        <translation>{what} が {max} KiB を超えています。`{command}` の出力ではありません。</translation>
+    </message>
+    <message>
+        <source>The {what} has no usable &apos;{field}&apos;: paste the whole output of `{command}`.</source>
+        <translation>{what} に使える &apos;{field}&apos; がありません。`{command}` の出力全体を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>gallery image version</source>
+        <translation>ギャラリー イメージ バージョン</translation>
+    </message>
+    <message>
+        <source>gallery image definition</source>
+        <translation>ギャラリー イメージ定義</translation>
+    </message>
+    <message>
+        <source>resource provider</source>
+        <translation>リソース プロバイダー</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version has not been read from Azure yet: read it on the Offer &amp; SKUs step (Image types…), or paste the output of `{command}`</source>
+        <translation>{type}: ギャラリー イメージ バージョンをまだ Azure から読み取っていません。[オファーと SKU] ステップ (イメージの種類…) で読み取るか、`{command}` の出力を貼り付けてください</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version changed since it was read: read it again</source>
+        <translation>{type}: 読み取った後にギャラリー イメージ バージョンが変わりました。もう一度読み取ってください</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version {version} exists and its definition is generalized</source>
+        <translation>{type}: ギャラリー イメージ バージョン {version} は存在し、その定義は一般化されています</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version is {state}, not Succeeded: wait for it, or create it again</source>
+        <translation>{type}: ギャラリー イメージ バージョンは Succeeded ではなく {state} です。完了を待つか、作り直してください</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition is {state}: Partner Center needs a Generalized image (deprovision or sysprep the VM, capture it into a definition made with --os-state Generalized)</source>
+        <translation>{type}: イメージ定義は {state} です。パートナー センターには一般化 (Generalized) されたイメージが必要です (VM をプロビジョニング解除または sysprep し、--os-state Generalized で作成した定義にキャプチャしてください)</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition has not been read: paste the output of `{command}`</source>
+        <translation>{type}: イメージ定義を読み取っていません。`{command}` の出力を貼り付けてください</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition matches the plan ({generation}, {architecture}, {os}, security {security})</source>
+        <translation>{type}: イメージ定義はプランと一致しています ({generation}、{architecture}、{os}、セキュリティ {security})</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition does not match the plan: {differences}</source>
+        <translation>{type}: イメージ定義がプランと一致しません: {differences}</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version is replicated ({regions})</source>
+        <translation>{type}: ギャラリー イメージ バージョンはレプリケートされています ({regions})</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version&apos;s replication is {state}: wait until it is Completed</source>
+        <translation>{type}: ギャラリー イメージ バージョンのレプリケーションは {state} です。Completed になるまで待ってください</translation>
+    </message>
+    <message>
+        <source>{type}: the replication state was not read: read the version with `{command}`</source>
+        <translation>{type}: レプリケーションの状態を読み取っていません。`{command}` でバージョンを読み取ってください</translation>
+    </message>
+    <message>
+        <source>{type}: Partner Center can read the gallery ({how})</source>
+        <translation>{type}: パートナー センターはギャラリーを読み取れます ({how})</translation>
+    </message>
+    <message>
+        <source>{type}: Partner Center cannot read the gallery yet: register the {provider} resource provider in the gallery&apos;s subscription (`az provider register --namespace {provider}`), or confirm that the publishing account is Owner of the gallery</source>
+        <translation>{type}: パートナー センターはまだギャラリーを読み取れません。ギャラリーのサブスクリプションに {provider} リソース プロバイダーを登録するか (`az provider register --namespace {provider}`)、発行するアカウントがギャラリーの所有者であることを確認してください</translation>
+    </message>
+    <message>
+        <source>the definition is Hyper-V generation {found}, the plan&apos;s {type} image needs {wanted}</source>
+        <translation>定義は Hyper-V 世代 {found} ですが、プランの {type} イメージには {wanted} が必要です</translation>
+    </message>
+    <message>
+        <source>the definition is {found}, the plan&apos;s {type} image needs {wanted}</source>
+        <translation>定義は {found} ですが、プランの {type} イメージには {wanted} が必要です</translation>
+    </message>
+    <message>
+        <source>the definition&apos;s OS type is {found}, the plan is {wanted}</source>
+        <translation>定義の OS の種類は {found} ですが、プランは {wanted} です</translation>
+    </message>
+    <message>
+        <source>the definition&apos;s security type is {found}, the plan&apos;s security type needs one of {wanted}</source>
+        <translation>定義のセキュリティの種類は {found} ですが、プランのセキュリティの種類には {wanted} のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>the {provider} resource provider is registered</source>
+        <translation>{provider} リソース プロバイダーが登録されています</translation>
+    </message>
+    <message>
+        <source>the publisher confirmed the account is Owner of the gallery</source>
+        <translation>発行元がアカウントはギャラリーの所有者であると確認しました</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a gallery image version&apos;s resource ID.</source>
+        <translation>&apos;{value}&apos; はギャラリー イメージ バージョンのリソース ID ではありません。</translation>
+    </message>
+    <message>
+        <source>Azure did not accept the sign-in ({detail}): run `az login` (or set the AZURE_* environment variables), then read again.</source>
+        <translation>Azure がサインインを受け付けませんでした ({detail})。`az login` を実行してから (または AZURE_* 環境変数を設定してから) もう一度読み取ってください。</translation>
+    </message>
+    <message>
+        <source>Azure has no {what} at {id}: check the resource ID, or create it first.</source>
+        <translation>Azure の {id} に {what} がありません。リソース ID を確認するか、先に作成してください。</translation>
+    </message>
+    <message>
+        <source>The signed-in account may not read {id} ({detail}): ask for Reader on the gallery.</source>
+        <translation>サインインしたアカウントは {id} を読み取れません ({detail})。ギャラリーの閲覧者ロールを依頼してください。</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager could not be reached or answered an error ({detail}).</source>
+        <translation>Azure Resource Manager に接続できないか、エラーが返されました ({detail})。</translation>
+    </message>
+    <message>
+        <source>Reading from Azure needs the azure-mgmt-compute and azure-identity packages; paste the az JSON instead.</source>
+        <translation>Azure からの読み取りには azure-mgmt-compute と azure-identity パッケージが必要です。代わりに az の JSON を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>{file} is not JSON ({detail}): save the output of `az vm list-skus -o json` unchanged.</source>
+        <translation>{file} は JSON ではありません ({detail})。`az vm list-skus -o json` の出力をそのまま保存してください。</translation>
+    </message>
+    <message>
+        <source>{file} is not the output of `az vm list-skus -o json`: it must be a JSON list of SKUs.</source>
+        <translation>{file} は `az vm list-skus -o json` の出力ではありません。SKU の JSON リストである必要があります。</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {max} MiB: that is not the output of `az vm list-skus`.</source>
+        <translation>{file} は {max} MiB を超えています。`az vm list-skus` の出力ではありません。</translation>
+    </message>
+    <message>
+        <source>{file} lists no usable virtual machine size ({skipped} entries left out): the catalogue is unchanged.</source>
+        <translation>{file} に使える仮想マシン サイズがありません ({skipped} 件を除外)。カタログは変更されていません。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -1703,6 +1879,45 @@ Trust it and remember it?</source>
     </message>
 </context>
 <context>
+    <name>GalleryCheckDialog</name>
+    <message>
+        <source>Gallery image version of {0}</source>
+        <translation>{0} のギャラリー イメージ バージョン</translation>
+    </message>
+    <message>
+        <source>Partner Center reads the image straight from the gallery: it must exist, be generalized, match the plan and be replicated, and Partner Center must be allowed to read it. Read it from Azure (signed in as with az login), or paste what the az commands print.</source>
+        <translation>パートナー センターはイメージをギャラリーから直接読み取ります。イメージが存在し、一般化され、プランと一致し、レプリケートされていて、パートナー センターが読み取れる必要があります。Azure から読み取る (az login と同じサインイン) か、az コマンドの出力を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Read from Azure</source>
+        <translation>Azure から読み取る(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Output of {0}:</source>
+        <translation>{0} の出力:</translation>
+    </message>
+    <message>
+        <source>Read the &amp;pasted JSON</source>
+        <translation>貼り付けた JSON を読み取る(&amp;P)</translation>
+    </message>
+    <message>
+        <source>What Partner Center needs of the gallery image</source>
+        <translation>パートナー センターがギャラリー イメージに求めること</translation>
+    </message>
+    <message>
+        <source>Read the pasted JSON.</source>
+        <translation>貼り付けた JSON を読み取りました。</translation>
+    </message>
+    <message>
+        <source>Reading from Azure…</source>
+        <translation>Azure から読み取っています…</translation>
+    </message>
+    <message>
+        <source>Read from Azure.</source>
+        <translation>Azure から読み取りました。</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePanel</name>
     <message>
         <source>About this step</source>
@@ -1817,6 +2032,18 @@ Trust it and remember it?</source>
     <message>
         <source>Image version:</source>
         <translation>イメージ バージョン:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the image version…</source>
+        <translation>イメージ バージョンを確認(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Read the gallery image version from Azure, or paste the az JSON: Partner Center needs it generalized, matching the plan, replicated and readable.</source>
+        <translation>ギャラリー イメージ バージョンを Azure から読み取るか、az の JSON を貼り付けます。パートナー センターには、一般化され、プランと一致し、レプリケートされ、読み取れるイメージが必要です。</translation>
+    </message>
+    <message>
+        <source>Partner Center takes a security type on x64 Generation 2 images only.</source>
+        <translation>パートナー センターがセキュリティの種類を受け付けるのは x64 第 2 世代のイメージだけです。</translation>
     </message>
 </context>
 <context>
@@ -2514,6 +2741,10 @@ Details: {0}</source>
     <message>
         <source>Retired on {0}: offered only under the 2015 guide&apos;s profile.</source>
         <translation>{0} に提供終了。2015 年のガイドのプロファイルでのみ選べます。</translation>
+    </message>
+    <message>
+        <source>Announced for retirement on {0}: recommend a current size.</source>
+        <translation>{0} に提供終了が予告されています。現行のサイズを推奨してください。</translation>
     </message>
     <message>
         <source>Recommended VM si&amp;zes:</source>

@@ -554,7 +554,25 @@ def e_sas_renew(p: Profile) -> list[Case]:
             ("+1min", lambda t: run(limit + minute), "pass")]
 
 
+def e_user_delegation(p: Profile) -> list[Case]:
+    """A user-delegation SAS meets the minimum only if a key may live that long: the profile's key lifetime
+    (7 days, REFERENCE §9) never reaches the minimum; at the minimum's length (whole days) it would."""
+    start = NOW - timedelta(hours=1)
+    needed = oracle_minimum_expiry(p, start)
+    days = -(-(needed - start) // timedelta(days=1))  # the minimum's length, rounded up to whole days
+
+    def run(max_days: int) -> str:
+        q = dataclasses.replace(p, sas_user_delegation_max_days=max_days)
+        uri = ("https://acct.blob.core.windows.net/vhds/os.vhd?sv=2021-08-06&sr=c&sp=rl"
+               f"&st={start:%Y-%m-%dT%H:%M:%SZ}&se={needed:%Y-%m-%dT%H:%M:%SZ}&sig=c2lnbmF0dXJl"
+               f"&skoid=00000000-0000-0000-0000-000000000001&ske={needed:%Y-%m-%dT%H:%M:%SZ}")
+        return next((f.severity for f in check_sas_rules(uri, q, NOW).findings if f.id == "user-delegation"), "absent")
+    return [(f"profile {p.sas_user_delegation_max_days}", lambda t: run(p.sas_user_delegation_max_days), "fail"),
+            (f"{days - 1}", lambda t: run(days - 1), "fail"), (f"{days}", lambda t: run(days), "absent")]
+
+
 EDGES: dict[str, Callable[[Profile], list[Case]]] = {
+    "sas_user_delegation_max_days": e_user_delegation,
     "id_max_length": e_id_max,
     "id_min_length": e_id_min,
     "vm_sizes_min": e_sizes_min,

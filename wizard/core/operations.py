@@ -670,6 +670,12 @@ _FOR_THE_PAGES = {
     "check_is_stale": "vhdjobs", "log_dir": "logs", "redact": "logs",
     "PCError": "partner_center", "PushRefused": "partner_center.push", "SubmitRefused": "partner_center.submit",
     "pc_error_place": "partner_center.jobs:error_place",
+    # the gallery-first route (issue #33): the az / ARM readers and the judgement
+    "GalleryReadError": "gallery", "GalleryAzureError": "gallery_arm", "judge_gallery": "gallery:judge",
+    "GALLERY_VERSION_COMMAND": "gallery:VERSION_COMMAND", "GALLERY_DEFINITION_COMMAND": "gallery:DEFINITION_COMMAND",
+    "read_gallery_version_json": "gallery:read_version_json", "read_gallery_definition_json": "gallery:read_definition_json",
+    "read_gallery_provider_json": "gallery:read_provider_json", "read_gallery_from_azure": "gallery_arm:read_from_azure",
+    "SkusImportError": "skus_import",  # `mpwizard catalogue import`'s one message
 }
 
 
@@ -696,6 +702,8 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .export import mask_signature as mask_signature
     from .export import partner_center_json as partner_center_json
     from .export.renderers import MISSING_PLACEHOLDER as MISSING_PLACEHOLDER
+    from .gallery import GalleryReadError as GalleryReadError
+    from .gallery_arm import GalleryAzureError as GalleryAzureError
     from .logs import log_dir as log_dir
     from .logs import redact as redact
     from .partner_center import PCError as PCError
@@ -914,6 +922,47 @@ __all__ += [
     "certification_record", "check_project", "export_formats", "given_secret", "import_partner_center_file",
     "known_hosts_for", "now_iso", "open_project", "preflight_record", "questionnaire_state", "vm_port",
 ]
+
+
+# -- the VM size catalogue (issue #33) ----------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportedCatalogue:
+    """What `import_size_catalogue` wrote: the number of sizes, what was left out (reason → count), where."""
+
+    sizes: int
+    skipped: dict[str, int]
+    written: Path
+
+
+SIZE_CATALOGUE_MAX_BYTES = 256 * 1024 * 1024  # read no more of a file than skus_import accepts (its MAX_FILE_BYTES)
+
+
+def import_size_catalogue(data: bytes, source_name: str) -> ImportedCatalogue:
+    """Read `az vm list-skus -o json` output and make it the catalogue in use (the user's data folder; the
+    bundled one stays as the fallback). Raises skus_import.SkusImportError (nothing is written) or OSError."""
+    import json
+
+    from . import vmsizes
+    from .projectio import atomic_write_text, utc_now_iso
+    from .skus_import import catalogue_document, read_list_skus
+
+    result = read_list_skus(data, source_name)
+    target = vmsizes.imported_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(target, json.dumps(catalogue_document(result, utc_now_iso(), source_name), indent=1,
+                                         ensure_ascii=False) + "\n", keep_backup=False)
+    vmsizes.reload()
+    return ImportedCatalogue(len(result.rows), dict(result.skipped), target)
+
+
+def size_catalogue_in_use() -> tuple[int, Path | None]:
+    """How many sizes the catalogue in use has, and the imported file it comes from (None: the bundled one)."""
+    from . import vmsizes
+
+    return len(vmsizes.catalogue()), vmsizes.catalogue_source()
+
+
+__all__ += ["SIZE_CATALOGUE_MAX_BYTES", "ImportedCatalogue", "import_size_catalogue", "size_catalogue_in_use"]
 
 
 # == Partner Center, live (issue #30) ===============================================================

@@ -101,6 +101,12 @@ class Profile:
     linux_kernel_configs_required: tuple[str, ...]  # each =y or =m in the kernel's config; (): no case
     linux_grub_forbidden_params: tuple[str, ...]  # never in the boot loader's file; (): no case
     linux_arm64_pmu_param: str  # an Arm64 command line has it; "": no case
+    security_type_image_types: tuple[str, ...]  # the image types (Partner Center SKUs) that may carry a securityType
+    security_types_need_sizes: tuple[str, ...]  # security types a plan offers only with a recommended size that runs them
+    sas_user_delegation_max_days: int  # a user-delegation SAS's key (ske) lives at most this long
+    os_end_of_life_warns: bool  # warn when the plan's OS is past its end of support (resources/os-end-of-life.json)
+    os_type_note: bool  # say when operatingSystem.type has to be 'other' for a known release
+    new_plan_image: dict[str, object]  # how a new plan starts: {image_type, security_types, source}
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
         """The profile's entry for a Partner Center image type, or None when the profile has no such type."""

@@ -159,7 +159,10 @@ class UploadSummary:
                 "seconds": round(self.seconds, 3), "resumed": self.resumed, "restart_reason": self.restart_reason,
                 "verified_ranges": self.verified_ranges, "verified_content": self.verified_content,
                 "verification": self.verification, "content_md5": self.content_md5, "workers": self.workers,
-                "resent_changed_chunks": self.resent_changed_chunks, "created_container": self.created_container}
+                "resent_changed_chunks": self.resent_changed_chunks, "created_container": self.created_container,
+                # The file identity sent (also in the blob's metadata): what a project's check must match.
+                "identity": None if self.identity is None else {"size": self.identity.size, "mtime_ns": self.identity.mtime_ns,
+                                                                "fingerprint": self.identity.fingerprint}}
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt only after the first paint: see wizard/qt_values.py
@@ -265,10 +266,13 @@ class OfferPage(StepPage):
         size_text = self.tr("{0} — {1} vCPU, {2:g} GiB ({3})")
         size_tip = self.tr("Runs generation {0} images on {1}.")
         retired_tip = self.tr("Retired on {0}: offered only under the 2015 guide's profile.")
+        retiring_tip = self.tr("Announced for retirement on {0}: recommend a current size.")
+        today = date.today()
         for vm in catalogue():
             item = QListWidgetItem(size_text.format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
             item.setToolTip(size_tip.format(", ".join(map(str, vm.generations)), vm.architecture)
-                            + (" " + retired_tip.format(vm.retired) if vm.retired else ""))
+                            + (" " + retired_tip.format(vm.retired_on(today)) if vm.retired_on(today) else "")
+                            + (" " + retiring_tip.format(vm.retiring_on(today)) if vm.retiring_on(today) else ""))
             item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
             item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)
@@ -545,11 +549,17 @@ class OfferPage(StepPage):
     def _profile_changed(self) -> None:
         if self._loading:
             return
+        from ..core.model import apply_new_plan_defaults
+
         self.project.profile_id = self.profile.currentData()
+        # An untouched plan starts as the rules do (Partner Center: x64 Gen2, Trusted Launch, from a gallery).
+        restarted = apply_new_plan_defaults(self.project, project_profile(self.project))
         self.changed()
         self._filter_sizes(self.size_filter.text())  # retired sizes only under the 2015 profile
         sku = self.sku
-        if sku is not None:
+        if restarted and sku is not None:
+            self._show_sku(self.sku_list.currentRow())
+        elif sku is not None:
             self._loading = True
             self._fill_base_images(sku)
             self._show_images_row(sku)
@@ -558,7 +568,9 @@ class OfferPage(StepPage):
 
     # -- SKU and disk actions ------------------------------------------------
     def add_sku(self) -> None:
-        self.project.skus.append(Sku())
+        from ..core.model import new_sku
+
+        self.project.skus.append(new_sku(project_profile(self.project)))  # gallery first under Partner Center
         self.changed()
         self._fill_sku_list(len(self.project.skus) - 1)
         self.sku_id.setFocus()

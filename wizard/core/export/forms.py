@@ -10,6 +10,8 @@ from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
 from ..model import IMAGE_X64_GEN1, OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, PlanImage, Project, PublishedImage, Sku
+from ..os_types import operating_system_type
+from ..profiles import load_profile
 from ..validation import marketplace_urls
 from .formats import MISSING_SAS, PC_SCHEMA
 from .readiness import fill
@@ -93,7 +95,7 @@ def _image_fields(sku: Sku, image: PlanImage) -> list[FormField]:
     out = [_field(QT_TRANSLATE_NOOP("Core", "Image type"), IMAGE_TYPE_NAMES.get(image.image_type, image.image_type), "", "disk"),
            _field(QT_TRANSLATE_NOOP("Core", "SKU ID ({type})"), sku.image_sku_id(image), M_SKU_ID, "disk",
                   type=image.image_type)]
-    if image.image_type != IMAGE_X64_GEN1:
+    if carries_security_type(image.image_type):
         names = [SECURITY_TYPE_NAMES.get(t, t) for t in image.security_types] or [SECURITY_TYPE_NAMES[""]]
         out.append(_field(QT_TRANSLATE_NOOP("Core", "Security type ({type})"), ", ".join(names), "", "disk",
                           type=image.image_type))
@@ -101,23 +103,13 @@ def _image_fields(sku: Sku, image: PlanImage) -> list[FormField]:
 
 
 # -- Partner Center -----------------------------------------------------------------------
-# operatingSystem.type, spelled exactly as Microsoft's schema has them (REFERENCE.md §9).
-LINUX_TYPES = (("ubuntu", "ubuntu"), ("red hat", "redHat"), ("rhel", "redHat"), ("centos", "centos"), ("debian", "debian"),
-               ("suse", "suse"), ("sles", "suse"), ("oracle", "oracleLinux"), ("mariner", "cblMariner"),
-               ("solaris", "openSolaris"), ("alma", "other"), ("rocky", "other"))
-WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2 datacenter", "windowsServer2012R2Datacenter"),
-                 ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"), ("2016", "windowsServer2016"),
-                 ("2019", "windowsServer2019"), ("2022 datacenter: azure edition", "windowsServer2022DatacenterAzureEdition"),
-                 ("2022", "windowsServer2022"), ("20h2", "windowsServerVersion20H2"), ("2004", "windowsServerVersion2004"))
-
-
 def _os_type(sku: Sku) -> str:
-    kept = sku.extra.get("pc_os_type")  # the type Partner Center has (pc_import keeps it)
+    """operatingSystem.type: the one Partner Center has (pc_import keeps it), else as the schema version the
+    export sends has it (core.os_types)."""
+    kept = sku.extra.get("pc_os_type")
     if isinstance(kept, str) and kept:
         return kept
-    name = f"{sku.os_friendly_name} {sku.base_image}".lower()
-    table = WINDOWS_TYPES if sku.os_family == OS_WINDOWS else LINUX_TYPES
-    return next((value for key, value in table if key in name), "other")
+    return operating_system_type(sku).value
 
 
 def vm_properties(project: Project, sku: Sku) -> dict[str, bool]:
@@ -175,12 +167,18 @@ def image_source(sku: Sku, image: PlanImage, sas_uris: Mapping[int, str | None])
     return _sas_source(os_uri, data)
 
 
+def carries_security_type(image_type: str) -> bool:
+    """Whether Partner Center takes a securityType on this image type (x64Gen2 only: REFERENCE §9 Corrections,
+    the partner-center profile's `security_type_image_types`). Every export asks this one function."""
+    return image_type in load_profile("partner-center").security_type_image_types
+
+
 def pc_skus(sku: Sku) -> list[dict[str, Any]]:
-    """Partner Center's `skus`: one per image type; securityType only on a Generation 2 image that has one."""
+    """Partner Center's `skus`: one per image type; securityType only on an image type that takes one (x64Gen2)."""
     out = []
     for image in sku.images:
         entry: dict[str, Any] = {"imageType": image.image_type, "skuId": sku.image_sku_id(image)}
-        if image.image_type != IMAGE_X64_GEN1 and image.security_types:
+        if carries_security_type(image.image_type) and image.security_types:
             entry["securityType"] = list(image.security_types)
         out.append(entry)
     return out

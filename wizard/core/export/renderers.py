@@ -21,7 +21,7 @@ from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from ..validation import VERSION_RE, VM_SIZE_NAME_RE, gallery_parts, project_profile
 from ..vmsizes import by_name
 from .formats import FORMATS
-from .forms import FormField, partner_center_json, portal_form
+from .forms import FormField, carries_security_type, partner_center_json, portal_form
 from .readiness import ReadinessItem, readiness
 from .tokens import ExportTokens
 
@@ -259,6 +259,10 @@ def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None)
     several = len(sku.images) > 1
     for image in images:
         os_url, data_urls = _disk_urls(sku, image.image_type)
+        # A security type only where Partner Center takes one (x64Gen2): the test VM is what the plan publishes.
+        security = image.security_types if carries_security_type(image.image_type) else []
+        choice = profile.security_choice(security) or {}
+        needs = tuple(t for t in security if t in profile.security_types_need_sizes)
         os_type = "Windows" if sku.os_family == OS_WINDOWS else "Linux"
         facts = _facts(image.image_type, profile)
         vm_name = (f"{sku.sku_id}-{image.image_type.lower()}-test" if several else f"{sku.sku_id}-test")[:64]
@@ -283,9 +287,15 @@ def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None)
             if image.source == SOURCE_GALLERY:
                 commands.append([("az", "provider", "register"), ("--namespace", profile.gallery_provider_namespace
                                                                   or "Microsoft.PartnerCenterIngestion")])
+            # Gallery first: the version exists already (Packer, Azure Image Builder): the test VM is made from it.
+            gallery_first = parts is not None and all(sku.from_gallery_only(d) for d in sku.image_disks(image.image_type))
+            if gallery_first:
+                vm.append(("--image", image.gallery_resource_id))
+                _vm_security(vm, choice)
+                commands += _finish_vm(vm, sku, image, needs)
+                continue
             commands.append([("az", "sig", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
                              ("--location", location)])
-            choice = profile.security_choice(image.security_types) or {}
             definition_cmd: Command = [
                 ("az", "sig", "image-definition", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
                 ("--gallery-image-definition", definition),
@@ -311,17 +321,30 @@ def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None)
                 "/subscriptions/", Var("SUBSCRIPTION_ID"), "/resourceGroups/", group,
                 "/providers/Microsoft.Compute/galleries/", gallery, f"/images/{definition}/versions/{version}"))
             vm.append(("--image", image_id))
-            if choice.get("vm_security_type"):
-                vm.append(("--security-type", str(choice["vm_security_type"])))
-                options = [str(o) for o in choice.get("vm_options", [])]  # type: ignore[attr-defined]
-                vm += [tuple(options[k:k + 2]) for k in range(0, len(options), 2)]
-        vm.append(("--admin-username", Var("ADMIN_USERNAME")))
-        sizes = [n for n in sku.vm_sizes if n not in SIZES or SIZES[n].runs(image.image_type)]
-        if sizes:
-            vm.append(("--size", sizes[0]))
-        vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
-        commands.append(vm)
+            _vm_security(vm, choice)
+        commands += _finish_vm(vm, sku, image, needs)
     return commands
+
+
+def _vm_security(vm: Command, choice: dict[str, object]) -> None:
+    """The test VM's security type and its options (Trusted Launch, Confidential) from the profile's choice."""
+    if choice.get("vm_security_type"):
+        vm.append(("--security-type", str(choice["vm_security_type"])))
+        options = [str(o) for o in choice.get("vm_options", [])]  # type: ignore[attr-defined]
+        vm += [tuple(options[k:k + 2]) for k in range(0, len(options), 2)]
+
+
+def _finish_vm(vm: Command, sku: Sku, image: PlanImage, needs: tuple[str, ...] = ()) -> list[Command]:
+    """The test VM's user, first recommended size that runs the image (and the security types in `needs`:
+    a Confidential image needs a confidential size), and sign-in; the finished command."""
+    vm.append(("--admin-username", Var("ADMIN_USERNAME")))
+    sizes = [n for n in sku.vm_sizes if n not in SIZES or SIZES[n].runs(image.image_type)]
+    if needs:  # a size that runs the security type first; otherwise the list's order stands
+        sizes = [n for n in sizes if n in SIZES and all(SIZES[n].supports(t) for t in needs)] + sizes
+    if sizes:
+        vm.append(("--size", sizes[0]))
+    vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
+    return [vm]
 
 
 def _variables(commands: list[Command]) -> list[str]:
@@ -370,6 +393,9 @@ def _script(project: Project, exports: list[SkuExport], header: list[str], shell
         lines.append(comment_text(f"# SKU {sku.sku_id} {sku.version}"))
         lines += [comment_text(f"# NOT READY: {m}") for m in export.missing]
         for image in sku.images:
+            os_disk = sku.os_disk_of(image.image_type)
+            if os_disk is not None and sku.from_gallery_only(os_disk) and gallery_parts(image.gallery_resource_id):
+                continue  # gallery first: the test VM is made from the version, no blob is needed
             if not _disk_urls(sku, image.image_type)[0]:
                 disk = f"the {image.image_type} OS disk" if len(sku.images) > 1 else "the OS disk"
                 lines.append(comment_text(f"# MISSING: {disk} has no blob URL yet (upload it in the VHD check step)"))
