@@ -733,3 +733,235 @@ def test_a_history_only_root_reads_without_sudo_is_skipped():
     assert got[0] == SKIPPED and got[1].startswith(lc.NEEDS_SUDO) and "/root" in got[1]
     assert verdict("bash-history", PC, history="0 /root/.history\n0 /home/a/.bash_history")[0] == PASSED
     assert verdict("bash-history", PC, history="12 /home/a/.history")[:2] == (FAILED, "/home/a/.history 12 bytes")
+
+
+# -- review against LISA's code (lisa/operating_system.py, azure_image_standard.py) ---------------------------
+@pytest.mark.parametrize(("os_release", "redhat_release", "family", "version"), [
+    # LISA Redhat._get_information: /etc/redhat-release first (CentOS 7's os-release says only "7")
+    ('ID="centos"\nVERSION_ID="7"', "CentOS Linux release 7.9.2009 (Core)", "redhat", (7, 9, 2009)),
+    ('ID="rhel"\nVERSION_ID="9.4"', "Red Hat Enterprise Linux release 9.4 (Plow)", "redhat", (9, 4)),
+    # RHEL / CentOS 6 have no os-release: LISA tells them by /etc/redhat-release's first word
+    ("", "CentOS release 6.10 (Final)", "redhat", (6, 10)),
+    ("", "Red Hat Enterprise Linux Server release 6.5 (Santiago)", "redhat", (6, 5)),
+    ("", "Fedora release 20 (Heisenbug)", "fedora", (20,)),
+    ("", "not a release line", "", ()),
+    # other families keep os-release's VERSION_ID (a stray redhat-release does not turn Ubuntu into RHEL)
+    ('ID=ubuntu\nVERSION_ID="22.04"', "Red Hat Enterprise Linux release 9.4 (Plow)", "ubuntu", (22, 4)),
+])
+def test_the_rhel_family_version_comes_from_redhat_release(os_release, redhat_release, family, version):
+    d = lc.classify(os_release, redhat_release)
+    assert (d.family, d.version) == (family, version)
+
+
+def test_centos_7_9_is_judged_for_the_floppy_module_as_lisa_does():
+    centos7 = 'ID="centos"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"'
+    # LISA's Floppy suite skips CentOS below 7.8.0, with the version from /etc/redhat-release
+    judged = verdict("floppy-module", PC, os_release=centos7, redhat_release="CentOS Linux release 7.9.2009 (Core)",
+                     modules="floppy\nhv_vmbus")
+    assert judged[:2] == (FAILED, "loaded") and "blacklist floppy" in judged[3]
+    old = verdict("floppy-module", PC, os_release=centos7, redhat_release="CentOS Linux release 7.7.1908 (Core)",
+                  modules="floppy")
+    assert old[0] == SKIPPED and old[1].startswith("Not applicable")
+
+
+def test_rhel_6_without_os_release_is_judged_by_the_rhel_6_rules():
+    rhel6 = "Red Hat Enterprise Linux Server release 6.5 (Santiago)"
+    nm = verdict("network-manager", PC, redhat_release=rhel6, network_files="exists /usr/sbin/NetworkManager")
+    assert nm[:2] == (FAILED, "installed")
+    assert verdict("network-manager", PC, redhat_release=rhel6, network_files="")[0] == PASSED
+    yum = verdict("yum-conf", PC, redhat_release=rhel6, network_files="### /etc/yum.conf\n[main]\nhttp_caching=all")
+    assert yum[:2] == (FAILED, "not set")
+    assert verdict("yum-conf", PC, redhat_release=rhel6,
+                   network_files="### /etc/yum.conf\n[main]\nhttp_caching=packages")[0] == PASSED
+    grub = verdict("grub-config", PC, redhat_release=rhel6, grub_files="### /boot/grub2/grub.cfg\nlibata.atapi_enabled=0")
+    assert grub[0] == FAILED and "numa=off missing" in grub[1]
+    assert verdict("grub-config", PC, redhat_release=rhel6, grub_files="### /boot/grub2/grub.cfg\nnuma=off")[0] == PASSED
+    # without either file the distribution is unknown: not applicable, never a guess
+    assert verdict("yum-conf", PC, network_files="### /etc/yum.conf\n[main]")[0] == SKIPPED
+
+
+def test_the_connecting_users_own_history_is_left_out_as_lisa_does():
+    history = "120 /home/azureuser/.bash_history\n0 /root/.bash_history"
+    mine = verdict("bash-history", PC, history=history, user_home="/home/azureuser")
+    assert mine[:2] == (PASSED, "/root/.bash_history 0 bytes")
+    # another user's history still fails, and so does the connecting user's under the 2015 guide
+    other = verdict("bash-history", PC, history=history + "\n5 /home/bob/.zsh_history", user_home="/home/azureuser")
+    assert other[:2] == (FAILED, "/root/.bash_history 0 bytes, /home/bob/.zsh_history 5 bytes")
+    assert verdict("bash-history", PC, history=history, user_home="")[0] == FAILED  # offline: nobody is connected
+    assert verdict("bash-history", PC, history=history, user_home="/home/azure")[0] == FAILED  # a prefix is not the home
+    guide = verdict("bash-history", GUIDE, history="2000 /home/azureuser/.bash_history", user_home="/home/azureuser")
+    assert guide[0] == FAILED
+    # a home only root reads is not a reason to skip when it is the connecting user's own
+    assert verdict("bash-history", PC, history="unreadable /home/azureuser", user_home="/home/azureuser")[0] == PASSED
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_classify_takes_any_redhat_release(os_release, redhat_release):
+    d = lc.classify(os_release, redhat_release)
+    assert d.family in ("", "debian", "ubuntu", "redhat", "fedora", "suse", "mariner", "coreos")
+    assert all(isinstance(n, int) for n in d.version) and len(d.version) <= 4
+    assert isinstance(d.shown(), str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.text(alphabet=list("/abc .\n"), max_size=60))
+def test_bash_history_takes_any_user_home(history, home):
+    for profile in (GUIDE, PC):
+        r = run("bash-history", profile, history=history, user_home=home)
+        assert r.result in (PASSED, FAILED, SKIPPED)
+
+
+def test_flatcar_agent_conf_is_the_oem_one_and_its_fixes_edit_it():
+    oem = "#@read-from /usr/share/oem/waagent.conf\nAutoUpdate.Enabled=n\nProvisioning.DeleteRootPassword=n"
+    auto = verdict("auto-update", PC, waagent_conf=oem)
+    assert auto[:2] == (WARNING, "n") and auto[3].endswith(" /usr/share/oem/waagent.conf") and "/etc/" not in auto[3]
+    dep = verdict("deprovision-config", PC, waagent_conf=oem)
+    assert dep[0] == WARNING and "/usr/share/oem/waagent.conf" in dep[3] and "/etc/waagent.conf" not in dep[3]
+    # everywhere else the agent's file is /etc/waagent.conf
+    etc = verdict("auto-update", PC, waagent_conf="AutoUpdate.Enabled=n")
+    assert etc[3].endswith(" /etc/waagent.conf")
+    assert verdict("swap-agent", PC, waagent_conf="#@read-from /usr/share/oem/waagent.conf\nResourceDisk.EnableSwap=y",
+                   swaps="Filename Type Size Used Priority\n/mnt/resource/swapfile file 2097148 0 -2")[0] == PASSED
+
+
+@pytest.mark.parametrize("shell", ["dash", "busybox"])
+def test_the_probe_bounds_a_command_that_hangs_and_runs_plain_without_timeout(shell, tmp_path):
+    """Every external command that may wait runs under `timeout` (GNU or busybox); a system without one runs it plain.
+    (The probe only reads: run here on this machine, with a stand-in `openssl` that never answers.)"""
+    import os
+    import shutil
+    import subprocess
+    import time
+
+    if not shutil.which(shell):
+        pytest.skip(f"{shell} is not installed here")
+    argv = [shell, "-s"] if shell == "dash" else [shell, "sh", "-s"]
+    probe = lc.probe_script()
+    hang = tmp_path / "hang"
+    hang.mkdir()
+    (hang / "openssl").write_text("#!/bin/sh\nexec sleep 300\n")
+    (hang / "openssl").chmod(0o755)
+    env = {**os.environ, "PATH": f"{hang}:{os.environ['PATH']}", "MPW_PROBE_WAIT": "1"}
+    start = time.monotonic()
+    out = subprocess.run(argv, input=probe, capture_output=True, text=True, env=env, timeout=120).stdout
+    ev = parse_sections(out)
+    # (busybox's sh reports the killed command as "Terminated", where the section's stderr goes)
+    assert "end" in ev and ev["openssl"] in ("", "Terminated") and time.monotonic() - start < 60
+    assert ev["python"].startswith("Python ")  # the other commands still answer
+    # no usable `timeout` (both syntaxes refused): the command runs as it is
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "timeout").write_text("#!/bin/sh\nexit 125\n")
+    (plain / "openssl").write_text("#!/bin/sh\necho 'OpenSSL 3.0.13 30 Jan 2024'\n")
+    for f in plain.iterdir():
+        f.chmod(0o755)
+    env["PATH"] = f"{plain}:{os.environ['PATH']}"
+    ev = parse_sections(subprocess.run(argv, input=probe, capture_output=True, text=True, env=env, timeout=120).stdout)
+    assert ev["openssl"] == "OpenSSL 3.0.13 30 Jan 2024" and "end" in ev
+
+
+def test_kernel_config_read_as_root_and_missing_fails_as_lisa_does():
+    """LISA's KernelConfig greps /boot/config-<release> with sudo; without the file the tool is missing and the case fails."""
+    need_root = verdict("kernel-modules", PC, kernel_config="### /boot/config-6.1\nneeds-root")
+    assert need_root[:2] == (SKIPPED, lc.NEEDS_SUDO)
+    missing = verdict("kernel-modules", PC, kernel_config="none")
+    assert missing[:2] == (FAILED, "no /boot/config-<release> for the running kernel") and missing[3]
+    flatcar = verdict("kernel-modules", PC, kernel_config="### /usr/boot/config-6.6.1\nCONFIG_WATCHDOG=y\nCONFIG_CIFS=m")
+    assert flatcar[0] == PASSED
+    assert verdict("kernel-modules", PC, kernel_config="")[0] == SKIPPED  # nothing known: no verdict
+
+
+@pytest.mark.parametrize("shell", ["dash", "busybox"])
+def test_the_probe_reads_at_most_64_kib_of_a_file(shell, tmp_path):
+    """The probe's file reader (its own `C` function, taken from the script) caps a huge file and passes a small one whole."""
+    import shutil
+    import subprocess
+
+    if not shutil.which(shell):
+        pytest.skip(f"{shell} is not installed here")
+    define = next(line for line in lc.probe_script().splitlines() if line.startswith("C() {"))
+    big, small = tmp_path / "big conf", tmp_path / "small"
+    big.write_text("ClientAliveInterval 180\n" * 20000)
+    small.write_text("ID=debian\n")
+    argv = ["dash", "-c"] if shell == "dash" else ["busybox", "sh", "-c"]
+    out = subprocess.run([*argv, f'{define}\nC "$1"; echo "[$?]"; C "$2"; C "$3"; echo "[$?]"', "sh", str(big), str(small),
+                          str(tmp_path / "absent")], capture_output=True, text=True, timeout=30).stdout
+    assert out.startswith("ClientAliveInterval 180\n")
+    first, rest = out.split("[0]\n", 1)
+    assert len(first.encode()) == 65536
+    assert rest == "ID=debian\n[1]\n"  # a file that is not there prints nothing
+
+
+def test_suse_repositories_as_zypper_lr_lists_them():
+    sles = 'ID="sles"\nVERSION_ID="15.5"'
+    disabled_pool = ("### /etc/zypp/repos.d/Basesystem-Pool.repo\n[SLE-Module-Basesystem15-SP5-Pool]\nname=Pool\nenabled=0\n"
+                     "### /etc/zypp/repos.d/Basesystem-Updates.repo\n[SLE-Module-Basesystem15-SP5-Updates]\nname=Updates\nenabled=1")
+    # `zypper lr` lists a disabled repository too: LISA finds "Pool" in it
+    assert verdict("repositories", PC, os_release=sles, repos=disabled_pool)[0] == PASSED
+    assert verdict("repositories", PC, os_release=sles, repos=disabled_pool.replace("Pool", "Base"))[:2] == \
+        (FAILED, "missing Pool")
+    leap = 'ID="opensuse-leap"\nVERSION_ID="15.5"'
+
+    def repo(alias: str, refresh: int) -> str:
+        return f"### /etc/zypp/repos.d/{alias}.repo\n[{alias}]\nname={alias}\nenabled=1\nautorefresh={refresh}"
+
+    updates = [repo(a, 1) for a in ("repo-update", "repo-backports-update", "repo-sle-update")]
+    good = "\n".join([repo("repo-oss", 1), repo("repo-non-oss", 1), repo("repo-update-non-oss", 1)] + updates)
+    assert verdict("repositories", PC, os_release=leap, repos=good)[0] == PASSED
+    # LISA: more than 2 refreshed update repositories, and a refreshed oss one
+    two = verdict("repositories", PC, os_release=leap, repos="\n".join([repo("repo-oss", 1)] + updates[:2]))
+    assert two[:2] == (FAILED, "missing more than 2 refreshed update repositories (found 2)")
+    stale = verdict("repositories", PC, os_release=leap, repos="\n".join([repo("repo-oss", 0)] + updates))
+    assert stale[:2] == (FAILED, "missing a refreshed oss repository") and "zypper mr --refresh" in stale[3]
+
+
+def test_fedora_39_network_manager_fix_does_not_contradict_the_network_file_case():
+    """LISA fails NetworkManager on Fedora (not RHEL 7+), and on Fedora 39+ its network-file case wants NetworkManager's
+    eth0 profile: the first case's fix must not remove what the second requires (nor take the network down)."""
+    fedora40 = "ID=fedora\nVERSION_ID=40"
+    nm = "exists /usr/sbin/NetworkManager\nexists /etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection"
+    got = verdict("network-manager", PC, os_release=fedora40, network_files=nm)
+    assert got[:2] == (FAILED, "installed") and "remove" not in got[3].replace("removing it takes", "") and "Keep NetworkManager" in got[3]
+    assert verdict("network-file", PC, os_release=fedora40, network_files=nm)[0] == PASSED
+    old = verdict("network-manager", PC, os_release="ID=fedora\nVERSION_ID=38", network_files=nm)
+    assert old[0] == FAILED and "yum remove NetworkManager" in old[3] and "ifcfg-eth0" in old[3]
+
+
+def test_mariner_2_dhcp_hostname_fix_adds_to_what_dhclient_asks_for():
+    mariner2 = "ID=mariner\nVERSION_ID=2.0"
+    got = verdict("dhcp-hostname", PC, os_release=mariner2, network_files="### /etc/dhcp/dhclient.conf\ntimeout 300;")
+    assert got[0] == FAILED and got[3] == "echo 'also request host-name;' >> /etc/dhcp/dhclient.conf"
+    # the line the fix writes makes the case pass (LISA: the file contains "host-name")
+    fixed = verdict("dhcp-hostname", PC, os_release=mariner2,
+                    network_files="### /etc/dhcp/dhclient.conf\ntimeout 300;\nalso request host-name;")
+    assert fixed[0] == PASSED
+
+
+def test_sshd_files_only_root_reads_are_skipped_not_judged_from_half():
+    """RHEL's sshd_config and drop-ins are 0600; LISA reads them with sudo. Without sudo -n the probe says needs-root."""
+    for profile in (GUIDE, PC):
+        main = verdict("client-alive-interval", profile, sshd_config="needs-root", sshd_dropins="", sshd_t="")
+        assert main[:2] == (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)")
+        dropin = verdict("client-alive-interval", profile, sshd_config="Include /etc/ssh/sshd_config.d/*.conf\nClientAliveInterval 180",
+                         sshd_dropins="### /etc/ssh/sshd_config.d/50-redhat.conf\nneeds-root", sshd_t="")
+        assert dropin[:2] == (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config.d/50-redhat.conf)")
+    # read (as root): judged
+    read = verdict("client-alive-interval", PC, sshd_config="Include /etc/ssh/sshd_config.d/*.conf\nClientAliveInterval 180",
+                   sshd_dropins="### /etc/ssh/sshd_config.d/50-redhat.conf\nX11Forwarding yes", sshd_t="")
+    assert read[:2] == (PASSED, "180 (from /etc/ssh/sshd_config)")
+
+
+def test_the_review_values_read_in_japanese():
+    from wizard.check_text import check_value
+
+    values = {
+        f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)": "sudo -n が必要 (接続ユーザーのパスワードなし sudo): root のファイル (/etc/ssh/sshd_config)",
+        "no /boot/config-<release> for the running kernel": "実行中のカーネルの /boot/config-<release> がない",
+        "oss and update repositories, refreshed (more than 2 update ones)": "oss と update のリポジトリがあり、更新が有効 (update は 3 つ以上)",
+        "missing a refreshed oss repository": "更新が有効な oss リポジトリがない",
+        "missing more than 2 refreshed update repositories (found 2)": "更新が有効な update リポジトリが 3 つ以上ない (2 つ)",
+    }
+    for english, japanese in values.items():
+        assert check_value(english, "ja") == japanese
+        assert check_value(english, "en") == english

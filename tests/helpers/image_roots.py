@@ -371,6 +371,7 @@ def fill_family(image, family: str, broken: bool = False) -> None:
     main_sshd = "# Azure\nClientAliveInterval 180\nPasswordAuthentication no\n"
     alive = "500" if broken else "120"
     if family == "rhel9":
+        image.write("etc/redhat-release", "Red Hat Enterprise Linux release 9.4 (Plow)\n")  # LISA's version source for RHEL
         image.write("etc/default/grub", f'GRUB_TIMEOUT=1\nGRUB_CMDLINE_LINUX="{FAMILY_CMDLINE}"\nGRUB_ENABLE_BLSCFG=true\n')
         image.write("boot/grub2/grub.cfg", f"menuentry 'Red Hat Enterprise Linux' {{\n\t{cfg}\n}}\n")
         image.write("boot/grub2/grubenv", "# GRUB Environment Block\nsaved_entry=abc-5.14.0\nboot_success=1\n" + "#" * 900)

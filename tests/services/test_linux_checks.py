@@ -91,6 +91,7 @@ def test_without_password_less_sudo_root_only_cases_are_skipped(tmp_path):
 
     image = make_image_root("mpwtnosudo", "nosudo-Pass-1")
     (image.root / "root").chmod(0o700)  # as on a real system: only root reads /root
+    image.write("etc/ssh/sshd_config", "ClientAliveInterval 180\n", mode=0o600)  # as RHEL ships it: root's alone
     server = SshServer(tmp_path, [image]).start()
     try:
         results, evidence = run_suite(server, tmp_path, image, PC)
@@ -99,6 +100,9 @@ def test_without_password_less_sudo_root_only_cases_are_skipped(tmp_path):
     assert evidence["sudo"] == "no"
     for case in ("default-accounts", "sudo-targetpw", "boot-log"):
         assert (results[case].result, results[case].actual) == (SKIPPED, lc.NEEDS_SUDO), case
+    assert evidence["sshd_config"] == "needs-root"
+    assert (results["client-alive-interval"].result, results["client-alive-interval"].actual) == \
+        (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)")
     # /root's history cannot be seen: the case is not judged from the other homes alone
     assert (results["bash-history"].result, results["bash-history"].actual) == (SKIPPED, f"{lc.NEEDS_SUDO} (/root)")
 
@@ -244,3 +248,27 @@ def test_cancel_stops_a_running_probe_within_a_second(sshd, roots, tmp_path):
     finally:
         transport.close()
     assert time.monotonic() - start < 1.3
+
+
+def test_the_console_line_is_found_in_the_journal_when_the_command_line_lacks_console(tmp_path):
+    """LISA's serial-console fallback reads journalctl as well as the log files (Fedora 39+ keeps only the journal);
+    the probe reads the logs only when the command line has no console= (over the real sshd, a busybox root)."""
+    from image_roots import tool
+    from sshd_server import SshServer, make_image_root
+
+    with_journal = make_image_root("mpwtjournal", "journal-Pass-1")
+    without = make_image_root("mpwtnojournal", "nojournal-Pass-1")
+    for image in (with_journal, without):
+        image.write("proc/cmdline", "BOOT_IMAGE=/vmlinuz root=/dev/sda1 ro quiet\n")
+        image.write("usr/bin/sudo", '#!/bin/sh\n[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
+        tool(image, "usr/bin/dmesg", "[    0.000000] Linux version 6.1")  # the roots' own kernel log, not this machine's
+    tool(with_journal, "usr/bin/journalctl", "Dec 07 04:00:00 vm kernel: printk: console [ttyS0] enabled")
+    server = SshServer(tmp_path, [with_journal, without]).start()
+    try:
+        found, evidence = run_suite(server, tmp_path, with_journal, PC)
+        missing, _ = run_suite(server, tmp_path, without, PC)
+    finally:
+        server.stop()
+    assert "console [ttyS0] enabled" in evidence["console_log"]
+    assert (found["kernel-params"].result, found["kernel-params"].actual) == (PASSED, "console [ttyS0] enabled (boot log)")
+    assert missing["kernel-params"].result == FAILED and "console=ttyS0" in missing["kernel-params"].remediation

@@ -198,3 +198,42 @@ def test_no_fix_disables_networking_empties_a_password_or_edits_a_file_sshd_does
             if source:  # the file sshd takes the value from is the one the fix edits
                 assert edited == [source.group(1)], (fix, r.actual)
     assert any(c == "client-alive-interval" and "sshd_config.d/50-cloudimg-settings.conf" in f for c, f, _ in fixes)
+
+
+def test_an_unregistered_sles_image_has_its_repositories_judged_on_the_test_vm(tmp_path):
+    """SLES gets its repositories when it registers at first boot (cloud-regionsrv-client), and LISA judges a booted VM:
+    offline, a SLES image without /etc/zypp/repos.d files is not failed but left to the test VM; with them it is judged."""
+    registered = family_tree("sles15", tmp_path / "registered")
+    got = offline(registered.root, tmp_path / "registered.vhd", PC)["repositories"]
+    assert got.result == PASSED, got.actual
+    bare = family_tree("sles15", tmp_path / "bare")
+    shutil.rmtree(bare.root / "etc/zypp/repos.d")
+    got = offline(bare.root, tmp_path / "bare.vhd", PC)["repositories"]
+    assert got.result == SKIPPED and got.actual.startswith("needs a running system") and "registercloudguest" in got.actual
+    # an openSUSE image keeps its repositories in the image: there, none is a failure
+    (bare.root / "etc/os-release").write_text('NAME="openSUSE Leap"\nID="opensuse-leap"\nVERSION_ID="15.5"\n')
+    assert offline(bare.root, tmp_path / "leap.vhd", PC)["repositories"].result == FAILED
+
+
+def test_a_history_file_deep_in_a_home_is_found_both_ways(tmp_path):
+    """LISA finds history files in the whole home (`find <home> -type f -name ".*sh_history" -o -name ".history"`):
+    one in a sub-folder fails the case over SSH and offline alike; emptied, it passes both ways."""
+    from sshd_server import SshServer, make_image_root
+
+    image = make_image_root("mpwtdeep", "deep-Pass-1")
+    image.write("usr/bin/sudo", '#!/bin/sh\n[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
+    (image.root / "root").chmod(0o755)
+    image.write("root/backup/2023/.mksh_history", "ls -l\n")  # `.*sh_history`: any shell's, at any depth
+    image.write("root/backup/notes.history", "not a history file by LISA's names\n")
+    server = SshServer(tmp_path, [image]).start()
+    try:
+        ssh = online(server, image, PC, tmp_path)["bash-history"]
+        (image.root / "root/backup/2023/.mksh_history").write_text("")
+        emptied = online(server, image, PC, tmp_path)["bash-history"]
+    finally:
+        server.stop()
+    assert (ssh.result, ssh.actual) == (FAILED, "/root/backup/2023/.mksh_history 6 bytes"), ssh.actual
+    assert (emptied.result, emptied.actual) == (PASSED, "/root/backup/2023/.mksh_history 0 bytes"), emptied.actual
+    (image.root / "root/backup/2023/.mksh_history").write_text("ls -l\n")
+    off = offline(image.root, tmp_path / "deep.vhd", PC)["bash-history"]
+    assert (off.result, off.actual) == (FAILED, "/root/backup/2023/.mksh_history 6 bytes"), off.actual

@@ -132,8 +132,18 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"[0-9]{1,9}", text)[:4])
 
 
-def classify(os_release: str) -> Distro:
-    """os-release → Distro. ID decides; ID_LIKE only when ID is unknown (a derivative)."""
+# /etc/redhat-release's first word as LISA's classes match it (lisa/operating_system.py OperatingSystem.create:
+# the header of /etc/redhat-release, when os-release named nothing it knows; Redhat/CentOs/AlmaLinux/Oracle/Fedora).
+_REDHAT_RELEASE_FAMILY = {"red": "redhat", "centos": "redhat", "rocky": "redhat", "scientific": "redhat",
+                          "almalinux": "redhat", "oracle": "redhat", "fedora": "fedora"}
+# LISA Redhat._get_information: "<vendor> [Enterprise Linux Server] [Linux] [release] <version> [(<codename>)]"
+_REDHAT_RELEASE_VERSION = re.compile(r" ([0-9][0-9.]{0,40})(?: \(.*\))?$")
+
+
+def classify(os_release: str, redhat_release: str = "") -> Distro:
+    """os-release → Distro. ID decides; ID_LIKE only when ID is unknown (a derivative). For the RHEL family LISA takes
+    the version from /etc/redhat-release (CentOS 7: 7.9.2009 where VERSION_ID says 7), and an image with no os-release
+    (RHEL / CentOS 6) is told by that file alone."""
     values = {}
     for line in os_release.splitlines():
         key, sep, value = line.partition("=")
@@ -148,11 +158,18 @@ def classify(os_release: str) -> Distro:
     if not family:
         family = next((f for f in map(family_of, values.get("ID_LIKE", "").lower().split()) if f), "")
     version = _numbers(values.get("VERSION_ID", ""))
-    return Distro(ident, family, version, values.get("PRETTY_NAME", ""))
+    header = (redhat_release.strip().splitlines() or [""])[0].strip()[:200]
+    if not family and not ident and header:
+        family = _REDHAT_RELEASE_FAMILY.get(header.split()[0].lower(), "")
+        ident = {"redhat": "rhel" if header.lower().startswith("red") else header.split()[0].lower()}.get(family, family)
+    if family in ("redhat", "fedora") and header:  # (Fedora's own class reads /etc/fedora-release: the same line)
+        m = _REDHAT_RELEASE_VERSION.search(header)
+        version = _numbers(m.group(1)) if m else version
+    return Distro(ident, family, version, values.get("PRETTY_NAME", "") or (header if family and not values else ""))
 
 
 def distro(ev: Evidence) -> Distro:
-    return classify(ev.get("os_release", ""))
+    return classify(ev.get("os_release", ""), ev.get("redhat_release", ""))
 
 
 def needs_root(text: str) -> bool:
@@ -223,6 +240,10 @@ class Case:
 def _bash_history(ev: Evidence, p: Profile) -> Verdict:
     limit = p.linux_bash_history_max_bytes
     lines = ev.get("history", "").splitlines()
+    if p.linux_lisa_rules:  # LISA reads /etc/passwd less the connecting user's line (Cat.read_with_filter, invert_match)
+        homes = [h.rstrip("/") + "/" for h in ev.get("user_home", "").splitlines() if h.strip().startswith("/") and h.strip() != "/"]
+        lines = [line for line in lines if not any((line.split(" ", 1) + [""])[1].startswith(h) or
+                                                   (line.split(" ", 1) + [""])[1] + "/" == h for h in homes)]
     unreadable = [line.split(" ", 1)[1] for line in lines if line.startswith("unreadable ")]
     if unreadable:  # a home or file only root reads, and no sudo -n: not judged from the other homes
         return SKIPPED, f"{NEEDS_SUDO} ({', '.join(unreadable[:5])})", f"every history file ≤ {limit} bytes", ""
@@ -253,23 +274,29 @@ def _agent(ev: Evidence, p: Profile) -> Verdict:
     return FAILED, shown, required, fix
 
 
+def _agent_conf(ev: Evidence) -> str:
+    """The file the agent reads: /etc/waagent.conf, on Flatcar / CoreOS /usr/share/oem/waagent.conf (LISA's Waagent tool)."""
+    first = ev.get("waagent_conf", "").split("\n", 1)[0]
+    return "/usr/share/oem/waagent.conf" if first.strip() == "#@read-from /usr/share/oem/waagent.conf" else "/etc/waagent.conf"
+
+
 def _auto_update(ev: Evidence, p: Profile) -> Verdict:
-    conf = ev.get("waagent_conf", "")
+    conf, path = ev.get("waagent_conf", ""), _agent_conf(ev)
     if not conf:
         return WARNING, "no /etc/waagent.conf", "AutoUpdate.Enabled=y", "Install the Azure Linux Agent package."
     value = _conf_value(conf, "AutoUpdate.Enabled") or "y (default)"
     on = value.startswith("y")
-    return (PASSED if on else WARNING), value, "y", "" if on else "sed -i 's/^AutoUpdate.Enabled=.*/AutoUpdate.Enabled=y/' /etc/waagent.conf"
+    return (PASSED if on else WARNING), value, "y", "" if on else f"sed -i 's/^AutoUpdate.Enabled=.*/AutoUpdate.Enabled=y/' {path}"
 
 
 def _deprovision(ev: Evidence, p: Profile) -> Verdict:
-    conf = ev.get("waagent_conf", "")
+    conf, path = ev.get("waagent_conf", ""), _agent_conf(ev)
     keys = ("Provisioning.RegenerateSshHostKeyPair", "Provisioning.DeleteRootPassword")
     values = {k: _conf_value(conf, k) for k in keys}
     bad = [k for k, v in values.items() if v != "y"]
     # an absent key is added, a present (or commented) one is set: either way the file then says y
-    fix = "; ".join(f"if grep -q '^#*{k}=' /etc/waagent.conf 2>/dev/null; then sed -i 's/^#*{k}=.*/{k}=y/' /etc/waagent.conf; "
-                    f"else echo '{k}=y' >> /etc/waagent.conf; fi" for k in bad)
+    fix = "; ".join(f"if grep -q '^#*{k}=' {path} 2>/dev/null; then sed -i 's/^#*{k}=.*/{k}=y/' {path}; "
+                    f"else echo '{k}=y' >> {path}; fi" for k in bad)
     return (WARNING if bad else PASSED), ", ".join(f"{k}={v or 'unset'}" for k, v in values.items()), \
         ", ".join(f"{k}=y" for k in keys), fix
 
@@ -387,6 +414,11 @@ def _client_alive(ev: Evidence, p: Profile) -> Verdict:
                       if len(line.split()) == 2 and line.split()[0].lower() == "clientaliveinterval"), None)
     rec, lo, hi = p.linux_client_alive_recommended, p.linux_client_alive_min, p.linux_client_alive_max
     required = f"{rec} (allowed {lo}–{hi})"
+    unread = [name for name, body in [(main_path, text.split("\n", 1)[1] if first.startswith(VENDOR_MARK) and "\n" in text else text)]
+              + list(headed_files(ev.get("sshd_dropins", "")).items()) if needs_root(body)]
+    if unread and not (p.linux_lisa_rules and (from_sshd or "").isdigit() and from_sshd != "0"):
+        # a file only root reads (RHEL's are 0600) and no sudo -n: not judged from the files that could be read
+        return SKIPPED, f"{NEEDS_SUDO} ({', '.join(unread[:3])})", required, ""
     line = f"ClientAliveInterval {rec}"
     # The file sshd takes the value from is the one to edit; with no value anywhere, the main file's first
     # line (before any Include or Match) is read first.
@@ -569,9 +601,14 @@ def _network_manager(ev: Evidence, p: Profile) -> Verdict:
         if d.redhat and d.at_least("7.0"):
             return SKIPPED, not_applicable(f"{d.shown()} (NetworkManager no longer conflicts with the agent on RHEL 7+)"), "—", ""
         installed = "/usr/sbin/NetworkManager" in existing(ev)
+        fix = ("Configure eth0 in /etc/sysconfig/network-scripts/ifcfg-eth0 (DEVICE=eth0 BOOTPROTO=dhcp ONBOOT=yes) and enable the "
+               "network service, then remove the NetworkManager package (yum remove NetworkManager).")
+        if d.at_least("39"):  # Fedora 39+: LISA's own network-file case wants NetworkManager's eth0 profile, connected
+            fix = ("Keep NetworkManager: it is Fedora's only network service (network-scripts is gone), and LISA's "
+                   "verify_network_file_configuration requires its eth0 profile on Fedora 39+; the two LISA cases cannot both "
+                   "pass here, and removing it takes the network down.")
         return (FAILED if installed else PASSED), "installed" if installed else "not installed", "NetworkManager not installed", \
-            ("Configure eth0 in /etc/sysconfig/network-scripts/ifcfg-eth0 (DEVICE=eth0 BOOTPROTO=dhcp ONBOOT=yes) and enable the "
-             "network service, then remove the NetworkManager package (yum remove NetworkManager).") if installed else ""
+            fix if installed else ""
     enabled = "NetworkManager.service" in ev.get("network_manager", "")
     centos7 = d.redhat and d.version[:1] == (7,)
     ok = enabled == centos7
@@ -715,7 +752,9 @@ def _dhcp_hostname(ev: Evidence, p: Profile) -> Verdict:
         fix = (f"sed -i 's/^DHCLIENT_SET_HOSTNAME=.*/{need}/' {path} && grep -q '^{need}' {path} || echo '{need}' >> {path}")
     elif d.family == "mariner":
         path, need = ("/etc/dhcpcd.conf", "option host_name") if d.version[:1] == (3,) else ("/etc/dhcp/dhclient.conf", "host-name")
-        fix = f"echo '{'option host_name' if need == 'option host_name' else 'request host-name;'}' >> {path}"
+        # dhclient: `also request` adds to the options asked for; a bare `request host-name;` would replace the list
+        # (no routers, no name servers: the network would not come up)
+        fix = f"echo '{'option host_name' if need == 'option host_name' else 'also request host-name;'}' >> {path}"
     else:
         return SKIPPED, not_applicable(f"{d.shown()} (LISA judges it on SUSE and Azure Linux)"), "—", ""
     text = files.get(path)
@@ -768,6 +807,7 @@ def _repos(ev: Evidence, p: Profile) -> Verdict:
     apt = "\n".join(v for k, v in files.items() if k.startswith("/etc/apt/"))
     rpm = [s for k, v in files.items() if k.endswith(".repo") for s in _repo_sections(v)
            if s[1].get("enabled", "1").strip() not in ("0", "false", "no")]
+    zypper = [s for k, v in files.items() if k.startswith("/etc/zypp/repos.d/") for s in _repo_sections(v)]
     if d.family == "ubuntu":
         host = "ports.ubuntu.com" if ev.get("uname_m", "").strip() in ("aarch64", "arm64") else "azure.archive.ubuntu.com"
         missing = [w for w in (host, "-security", "-updates") if w not in apt]
@@ -779,17 +819,22 @@ def _repos(ev: Evidence, p: Profile) -> Verdict:
         required = "deb.debian.org, debian-archive.trafficmanager.net or azure.deb.debian.cloud/debian"
         fix = "Restore /etc/apt/sources.list (or debian.sources) pointing at deb.debian.org."
     elif d.sles:
-        names = " ".join(f"{i} {s.get('name', '')}" for i, s in rpm)
+        # `zypper lr` lists every repository, enabled or not: "Pool" and "Updates" anywhere in its aliases and names
+        names = " ".join(f"{i} {s.get('name', '')}" for i, s in zypper)
         missing = [w for w in ("Pool", "Updates") if w not in names]
         required = "Pool and Updates repositories (zypper lr)"
         fix = "Register the image's repositories (registercloudguest --force-new / SUSEConnect) so the Pool and Updates repositories are there."
     elif d.family == "suse":
-        full = [f"{i} {s.get('name', '')}".lower() for i, s in rpm]
-        oss = [f for f in full if "oss" in f and not re.search("debug|non", f)]
-        upd = [f for f in full if "update" in f and not re.search("debug|non", f)]
-        missing = ([] if oss else ["an oss repository"]) + ([] if upd else ["an update repository"])
-        required = "enabled oss and update repositories"
-        fix = "Restore openSUSE's repo-oss and repo-update repositories (zypper ar …) and enable refresh."
+        # LISA: "alias name" lower-cased, no debug / non in it; oss ones (one refreshed), update ones (more than 2 refreshed)
+        full = [(f"{i} {s.get('name', '')}".lower(), s.get("autorefresh", "0").strip().lower() in ("1", "yes", "true"))
+                for i, s in zypper]
+        oss = [r for f, r in full if "oss" in f and not re.search("debug|non", f)]
+        upd = [r for f, r in full if "update" in f and not re.search("debug|non", f)]
+        missing = ([] if oss else ["an oss repository"]) + ([] if upd else ["an update repository"]) + \
+            ([] if not oss or any(oss) else ["a refreshed oss repository"]) + \
+            ([] if not upd or sum(upd) > 2 else [f"more than 2 refreshed update repositories (found {sum(upd)})"])
+        required = "oss and update repositories, refreshed (more than 2 update ones)"
+        fix = "Restore openSUSE's repo-oss and update repositories (zypper ar …) and turn refresh on (zypper mr --refresh --all)."
     elif d.family == "redhat" and d.id == "ol":
         missing = [] if any("latest" in i for i, _ in rpm) else ["a *latest* repository"]
         required = "a repository whose id has 'latest'"
@@ -925,6 +970,11 @@ def _kernel_config(ev: Evidence, p: Profile) -> Verdict:
     """LISA verify_essential_kernel_modules: each option built in (=y) or a module (=m)."""
     text = ev.get("kernel_config", "")
     need = p.linux_kernel_configs_required
+    if "needs-root" in text.splitlines():
+        return SKIPPED, NEEDS_SUDO, ", ".join(need), ""
+    if text.strip() == "none":  # LISA: the KernelConfig tool does not exist without the file, and the case fails
+        return FAILED, "no /boot/config-<release> for the running kernel", " and ".join(f"{c}=y or m" for c in need), \
+            "Install the kernel's config file with the kernel (the distribution's kernel package ships /boot/config-<release>)."
     if not text.strip():
         return SKIPPED, "the kernel's config is not readable (/boot/config-<release> or /proc/config.gz)", ", ".join(need), ""
     values = dict(line.split("=", 1) for line in text.splitlines() if line.startswith("CONFIG_") and "=" in line)
@@ -970,10 +1020,12 @@ def _swap_agent(ev: Evidence, p: Profile) -> Verdict:
 
 G = "REFERENCE §3 (the 2015 guide, section 2)"
 CASES: tuple[Case, ...] = (
-    Case("bash-history", "48", "Bash History", "Shell history files are cleared.", _bash_history, ("history",),
-         f"{G}; {LISA} verify_bash_history_is_empty"),
+    Case("bash-history", "48", "Bash History", "Shell history files are cleared.", _bash_history, ("history", "user_home"),
+         f"{G}; {LISA} verify_bash_history_is_empty (passwd read with Cat.read_with_filter invert_match: "
+         "the connecting user left out)"),
     Case("linux-agent", "39", "Linux Agent Version", "The Azure Linux Agent is installed and recent.", _agent,
-         ("waagent", "waagent_conf"), f"{G}; {LISA} verify_waagent_version"),
+         ("waagent", "waagent_conf"), f"{G}; {LISA} verify_waagent_version (lisa/sut_orchestrator/azure/tools.py Waagent: "
+         "CoreOs reads /usr/share/oem/waagent.conf)"),
     Case("auto-update", "51", "Auto Update", "The agent updates itself.", _auto_update, ("waagent_conf",), G),
     Case("deprovision-config", "", "Deprovision settings", "Host keys regenerate and the root password is deleted at deprovision.",
          _deprovision, ("waagent_conf",), G),
@@ -986,12 +1038,12 @@ CASES: tuple[Case, ...] = (
     Case("swap-partition", "41", "Swap Partition on OS Disk", "No swap partition on the OS or data disks.", _swap,
          ("swaps", "swap_devices", "fstab", "mounts", "waagent_conf"), f"{G}; {LISA} verify_no_swap_on_osdisk"),
     Case("kernel-params", "40", "Required Kernel Parameters", "The boot line has the serial console parameters.",
-         _kernel_params, ("cmdline", "grub", "uname_m", "os_release"), f"{G}; {LISA} verify_serial_console_is_enabled"),
+         _kernel_params, ("cmdline", "grub", "uname_m", "os_release", "redhat_release"), f"{G}; {LISA} verify_serial_console_is_enabled"),
     Case("ssh-server", "", "SSH server", "An SSH server is installed.", _ssh_server, ("sshd_binary",), G),
     Case("client-alive-interval", "46", "Client Alive Interval", "sshd keeps idle sessions alive.", _client_alive,
          ("sshd_config", "sshd_dropins", "sshd_t"), f"{G}; {LISA} verify_client_active_interval (lisa/tools/ssh.py Ssh.get)"),
     Case("network-manager", "", "NetworkManager", "NetworkManager does not conflict with the agent.", _network_manager,
-         ("network_manager", "network_files", "os_release"), f"{G}; {LISA} verify_network_manager_not_installed"),
+         ("network_manager", "network_files", "os_release", "redhat_release"), f"{G}; {LISA} verify_network_manager_not_installed"),
     Case("ifup-ifdown", "", "ifup / ifdown", "The agent can restart networking.", _ifupdown, ("ifupdown",), G),
     Case("dhcp", "", "DHCP", "The network comes up with DHCP.", _dhcp, ("network",), G),
     Case("resolv-conf", "", "resolv.conf", "No hard-coded name servers.", _resolv, ("resolv",), G),
@@ -1009,24 +1061,24 @@ CASES: tuple[Case, ...] = (
          ("uname_r", "tcp_sack"), "REFERENCE §9 TCP SACK"),
     # LISA's cases the 2015 guide does not have (Partner Center profile).
     Case("grub-config", "", "GRUB configuration", "The boot loader file has no libata.atapi_enabled=0 or reserve=0x1f0,0x8.",
-         _grub_lisa, ("grub_files", "os_release"), f"{LISA} verify_grub", lisa=True),
+         _grub_lisa, ("grub_files", "os_release", "redhat_release"), f"{LISA} verify_grub", lisa=True),
     Case("network-file", "", "Network file", "The distribution's network configuration file is in place.", _network_file,
-         ("network_files", "os_release"), f"{LISA} verify_network_file_configuration", lisa=True),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_network_file_configuration", lisa=True),
     Case("ifcfg-eth0", "", "ifcfg-eth0", "eth0 comes up with DHCP at boot (Fedora family below 39).", _ifcfg_eth0,
-         ("network_files", "os_release"), f"{LISA} verify_ifcfg_eth0", lisa=True),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_ifcfg_eth0", lisa=True),
     Case("udev-rules", "", "Persistent net rules", "No udev rules pin eth0 to the build machine.", _udev_rules,
-         ("network_files", "os_release"), f"{LISA} verify_udev_rules_moved", lisa=True),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_udev_rules_moved", lisa=True),
     Case("dhcp-hostname", "", "DHCP hostname", "DHCP does not set the host name (SUSE) / asks for it (Azure Linux).", _dhcp_hostname,
-         ("network_files", "os_release"), f"{LISA} verify_dhcp_file_configuration", lisa=True),
-    Case("yum-conf", "", "yum.conf", "yum caches packages (Fedora family below 6.6).", _yum_conf, ("network_files", "os_release"),
+         ("network_files", "os_release", "redhat_release"), f"{LISA} verify_dhcp_file_configuration", lisa=True),
+    Case("yum-conf", "", "yum.conf", "yum caches packages (Fedora family below 6.6).", _yum_conf, ("network_files", "os_release", "redhat_release"),
          f"{LISA} verify_yum_conf", lisa=True),
-    Case("kvp-daemon", "", "KVP daemon", "The Hyper-V KVP daemon runs (required on Azure Linux).", _kvp, ("processes", "os_release"),
+    Case("kvp-daemon", "", "KVP daemon", "The Hyper-V KVP daemon runs (required on Azure Linux).", _kvp, ("processes", "os_release", "redhat_release"),
          f"{LISA} verify_hv_kvp_daemon_installed", lisa=True, online="which processes run"),
     Case("repositories", "", "Package repositories", "The distribution's official repositories are configured.", _repos,
-         ("repos", "os_release", "uname_m"), f"{LISA} verify_repository_installed", lisa=True),
+         ("repos", "os_release", "redhat_release", "uname_m"), f"{LISA} verify_repository_installed", lisa=True),
     Case("boot-log", "", "Boot log", "No unexpected error, failure or warning at boot.", _boot_log, ("boot_log",),
          f"{LISA} verify_boot_error_fail_warnings", lisa=True, online="the boot log of a booted system"),
-    Case("cloud-init", "", "cloud-init", "cloud-init ran without errors (Azure Linux).", _cloud_init, ("cloud_init", "os_release"),
+    Case("cloud-init", "", "cloud-init", "cloud-init ran without errors (Azure Linux).", _cloud_init, ("cloud_init", "os_release", "redhat_release"),
          f"{LISA} verify_cloud_init_error_status", lisa=True, online="cloud-init's log and status after a boot"),
     Case("resource-disk-readme", "", "Resource disk README", "The resource disk carries the agent's data-loss warning.",
          _resource_readme, ("resource_disk",), f"{LISA} verify_resource_disk_readme_file", lisa=True,
@@ -1036,8 +1088,9 @@ CASES: tuple[Case, ...] = (
     Case("omi-version", "", "OMI version", "OMI is absent or not open to OMIGOD.", _omi, ("omi",), f"{LISA} verify_omi_version",
          lisa=True),
     Case("kernel-modules", "", "Essential kernel modules", "The watchdog and CIFS are enabled in the kernel.", _kernel_config,
-         ("kernel_config",), f"{LISA} verify_essential_kernel_modules", lisa=True),
-    Case("floppy-module", "", "Floppy module", "The floppy module is not loaded.", _floppy, ("modules", "os_release"),
+         ("kernel_config",), f"{LISA} verify_essential_kernel_modules (lisa/tools/kernel_config.py KernelConfig: /boot/config-<release>, "
+         "CoreOs /usr/boot, grep with sudo)", lisa=True),
+    Case("floppy-module", "", "Floppy module", "The floppy module is not loaded.", _floppy, ("modules", "os_release", "redhat_release"),
          "microsoft/lisa microsoft/testsuites/core/floppy.py verify_floppy_module_is_blacklisted", lisa=True,
          online="which modules are loaded"),
     Case("arm64-pmu", "", "Arm64 PMU", "An Arm64 kernel boots with the PMU driver disabled.", _arm64_pmu, ("uname_m", "cmdline"),

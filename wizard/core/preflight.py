@@ -15,6 +15,7 @@ password|locked", as on the VM.
 
 from __future__ import annotations
 
+import fnmatch
 import multiprocessing
 import os
 import posixpath
@@ -38,14 +39,14 @@ from .imagefs import (
     OpenedImage,
     open_image,
 )
-from .linux_checks import CASES, Evidence, judge, system_info
+from .linux_checks import CASES, Evidence, distro, judge, system_info
 from .profiles import Profile
 from .progress import Cancelled, CancelToken, Progress, no_progress
 
 POLL_SECONDS = 0.05  # how often the parent looks at Cancel while the child reads
 KILL_GRACE = 2.0  # past the run's deadline the child gets this long to answer before it is killed
 MAX_HOMES = 2000  # a passwd file listing more homes is not an image to publish; the rest are not looked at
-HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history", ".ksh_history", ".history")  # as the probe
+HISTORY_MAX_DIRS = 5000  # folders searched per home for history files (LISA's find has no bound; the probe's is its timeout)
 WAAGENT_PATHS = ("/usr/sbin/waagent", "/usr/bin/waagent", "/usr/local/sbin/waagent", "/usr/local/bin/waagent")
 SSHD_PATHS = ("/usr/sbin/sshd", "/usr/bin/sshd", "/sbin/sshd")
 TOOL_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
@@ -425,6 +426,7 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
         unavailable["uname_r"] = NEEDS_VM.format(what="no kernel found in /boot or /lib/modules")
     ev["tcp_sack"] = _sysctl(img, "net.ipv4.tcp_sack")
     ev["os_release"] = img.text("/etc/os-release") or img.text("/usr/lib/os-release")
+    ev["redhat_release"] = (img.text("/etc/redhat-release").splitlines() or [""])[0][:200]  # as the probe: its first line
     step()
     cmdline, source = _boot_command_line(img, configs)
     ev["cmdline"] = cmdline
@@ -456,10 +458,8 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
                                 if len(f.split(":")) > 6 and f.split(":")[6].strip().endswith("sh")})
     history = []
     for home in list(dict.fromkeys(homes))[:MAX_HOMES]:
-        for name in HISTORY_FILES:
-            st = img.stat(f"{home}/{name}")
-            if st is not None and st.kind == "file":
-                history.append(f"{st.size} {home}/{name}")
+        if home.rstrip("/"):  # as the probe: a home of / is not searched
+            history += _history_files(img, home.rstrip("/"))
     ev["history"] = "\n".join(history)
     step()
     agent = next((p for p in WAAGENT_PATHS if img.is_executable(p)), "")
@@ -471,6 +471,8 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     else:
         ev["waagent"] = ""
     ev["waagent_conf"] = img.text("/etc/waagent.conf")
+    if not img.is_file("/etc/waagent.conf") and img.is_file("/usr/share/oem/waagent.conf"):  # Flatcar / CoreOS, as the probe
+        ev["waagent_conf"] = "#@read-from /usr/share/oem/waagent.conf\n" + img.text("/usr/share/oem/waagent.conf")
     ev["sshd_config"] = img.text("/etc/ssh/sshd_config")
     if not img.is_file("/etc/ssh/sshd_config"):  # the vendor's file, as the probe reads it (SUSE 16, Tumbleweed)
         vendor = next((f for f in ("/usr/etc/ssh/sshd_config", "/usr/local/etc/ssh/sshd_config") if img.is_file(f)), "")
@@ -511,6 +513,9 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     if opened.esp is not None:
         notes += [f"the EFI System Partition ({opened.esp.device}) is damaged: {p}" for p in opened.esp.problems]
     _lisa_sections(img, ev, release, packages, opened)
+    if distro(ev).sles and "### /etc/zypp/repos.d/" not in ev["repos"]:
+        # a SLES image gets its repositories when it registers at first boot (cloud-regionsrv-client): LISA sees them then
+        unavailable["repos"] = NEEDS_VM.format(what="SLES adds its repositories when it registers at first boot (registercloudguest)")
     ev["console_log"] = ""  # the boot log's console line: a booted system's (offline the command line decides)
     for section in ("processes", "boot_log", "cloud_init", "resource_disk"):
         ev[section] = ""
@@ -538,6 +543,7 @@ def _fstab_swaps(fstab: str, partitions: set[str]) -> tuple[list[str], list[tupl
 def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, str], opened: OpenedImage) -> None:
     """The sections LISA's cases read, from the image's files, as the probe prints them."""
     ev["user"] = ""  # nobody is connected: every account is judged
+    ev["user_home"] = ""
     ev["sshd_t"] = ""
     grub = []
     for path in GRUB_LISA_FILES:
@@ -548,9 +554,13 @@ def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, 
     omi = packages.get("omi", "")
     ev["omi"] = f"ii  omi  {upstream_version(omi)}" if omi else ""
     config = f"/boot/config-{release}" if release else ""
+    if config and not img.is_file(config) and img.is_file(f"/usr{config}"):  # Flatcar / CoreOS, as the probe
+        config = f"/usr{config}"
     text = img.text(config) if config else ""
     ev["kernel_config"] = "\n".join([f"### {config}"] + [line for line in text.splitlines()
                                                          if line.startswith(("CONFIG_WATCHDOG=", "CONFIG_CIFS="))]) if text else ""
+    if config and not img.is_file(config):  # a known kernel without its config: LISA's KernelConfig tool finds nothing
+        ev["kernel_config"] = "none"
     keys = []
     for line in img.text("/etc/passwd").splitlines()[:MAX_HOMES]:
         f = line.split(":")
@@ -579,6 +589,29 @@ def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, 
                 repos.append(f"### {path}")
                 repos += [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")][:300]
     ev["repos"] = "\n".join(repos)
+
+
+def _history_files(img: _Image, home: str) -> list[str]:
+    """LISA's `find <home> -type f ( -name ".*sh_history" -o -name ".history" )`, as the probe prints it ("size path"):
+    the whole tree, links not followed; at most HISTORY_MAX_DIRS folders and 100 files (as the probe's `head -n 100`)."""
+    found: list[str] = []
+    top = img.stat(home)
+    if top is None or top.kind != "dir":
+        return found
+    folders, seen = [(home, top.path.rstrip("/"))], 0  # (the path as find prints it, where it resolves in the image)
+    while folders and seen < HISTORY_MAX_DIRS and len(found) < 100:
+        folder, real = folders.pop(0)
+        seen += 1
+        for name in img.listdir(folder):
+            path = f"{folder}/{name}"
+            st = img.stat(path)
+            if st is None or st.path.rstrip("/") != f"{real}/{name}":  # a link (find -type does not follow it) or gone
+                continue
+            if st.kind == "dir":
+                folders.append((path, st.path.rstrip("/")))
+            elif st.kind == "file" and (name == ".history" or fnmatch.fnmatchcase(name, ".*sh_history")):
+                found.append(f"{st.size} {path}")
+    return found[:100]
 
 
 def _root_mount(fstab: str, opened: OpenedImage) -> str:
