@@ -29,14 +29,23 @@ from wizard.core.sshconn import KnownHosts, SshTarget, open_session, run_command
 
 
 def main(runs: int = 15) -> None:
+    bench("publishing-guide-2015", None, runs)
+    bench("partner-center", "ubuntu2204", runs)  # every LISA case, root-only files read through sudo -n
+
+
+def bench(profile_id: str, family: str | None, runs: int) -> None:
+    from image_roots import fill_family
+
     with tempfile.TemporaryDirectory() as tmp:
         image = make_image_root("mpwtbench", "bench-Pass-1")
+        if family:
+            fill_family(image, family)
         server = SshServer(Path(tmp), [image]).start()
         try:
             known = KnownHosts(Path(tmp) / "known_hosts")
             known.remember("127.0.0.1", server.port, paramiko.Ed25519Key(filename=str(server.host_key)))
             target = SshTarget("127.0.0.1", server.port, image.user, password=image.password)
-            profile = load_profile("publishing-guide-2015")
+            profile = load_profile(profile_id)
             settings = ConnectionSettings(host="127.0.0.1", port=server.port, user=image.user)
             commands: list[str] = []
             real_run_command = sshconn.run_command
@@ -62,7 +71,8 @@ def main(runs: int = 15) -> None:
         finally:
             server.stop()
     b, s = statistics.median(bare), statistics.median(suite)
-    report(f"linux suite vs bare connect+exec (median of {runs})", bare_s=b, suite_s=s, ratio=s / b, target="<=3",
+    name = f"{profile_id}, {family}" if family else profile_id
+    report(f"linux suite ({name}) vs bare connect+exec (median of {runs})", bare_s=b, suite_s=s, ratio=s / b, target="<=3",
            checks=len(results), ssh_round_trips=max(channels))
 
 

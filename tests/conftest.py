@@ -138,6 +138,16 @@ def azurite():
     server.stop()
 
 
+@pytest.fixture
+def pc_api():
+    """A local stand-in of the Product Ingestion API on 127.0.0.1 (tests/helpers/pc_standin.py), fresh per test."""
+    from pc_standin import StandIn
+
+    api = StandIn().start()
+    yield api
+    api.stop()
+
+
 @pytest.fixture(scope="session")
 def qapp_cls():
     """The suite runs on the app's own QApplication subclass (it handles macOS FileOpen events)."""
@@ -175,7 +185,7 @@ def new_window(qtbot):
 #   gui         real widgets offscreen, no services  pytest -m gui
 #   services    a real service or tool: sshd, Azurite, the Secret Service keyring, Xvfb, builds
 # The quick run without services: QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -m "not services"
-SERVICE_FIXTURES = {"sshd", "roots", "slow_sshd", "azurite", "xvfb", "built", "dists", "windows_over_ssh"}
+SERVICE_FIXTURES = {"sshd", "roots", "slow_sshd", "azurite", "xvfb", "built", "dists", "windows_over_ssh", "pc_api"}
 GUI_FIXTURES = {"qtbot", "qapp", "new_window", "demo_window", "window", "demo", "win"}
 
 

@@ -38,7 +38,11 @@ APP_DISPLAY_NAME_MARKED = QT_TRANSLATE_NOOP("App", "Marketplace Image Wizard")
 
 # Qt's own Japanese catalogue (qtbase_ja) lacks these two labels of its file dialog; the app's
 # catalogue, installed after Qt's and so asked first, carries them in Qt's context.
-QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+# The file list's Type column comes from QAbstractFileIconProvider (with a disambiguation that QTranslator
+# falls back from), also missing from qtbase_ja.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"), QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"), QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"))
 
 
 def set_session_language(lang: str | None) -> None:
@@ -154,4 +158,10 @@ def translate_failure(error: BaseException) -> str:
     except (KeyError, IndexError, ValueError):
         text = str(error)
     advice = getattr(error, "advice", "")
-    return f"{text}\n{translate(CORE_CONTEXT, advice)}" if advice else text
+    text = f"{text}\n{translate(CORE_CONTEXT, advice)}" if advice else text
+    details = getattr(error, "details", "")
+    if details:  # the raw code (core/error_codes.py), after the sentence and the next step
+        from .core.error_codes import M_DETAILS
+
+        text += "\n" + translate(CORE_CONTEXT, M_DETAILS).format(details=details)
+    return text

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
-from .core.model import IMAGE_X64_GEN1, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku
+from .core.model import SOURCE_GALLERY, SOURCE_SAS, Disk, GalleryCheckRecord, PlanImage, Project, Sku
 from .core.profiles import Profile
 from .i18n import translate
 
@@ -70,6 +71,7 @@ class ImageSlot(QGroupBox):
         super().__init__(title)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.security_kinds = tuple(profile.security_type_image_types)  # Partner Center: x64Gen2 only
         self.kind = QComboBox()
         self.kind.setAccessibleName(title)
         if optional:
@@ -103,7 +105,15 @@ class ImageSlot(QGroupBox):
         form.addRow(self.tr("Image source:"), self.source)
         form.addRow(self.tr("Tenant ID:"), self.tenant)
         form.addRow(self.tr("Image version:"), self.resource)
+        self.btn_check = QPushButton(self.tr("C&heck the image version…"))
+        self.btn_check.setToolTip(self.tr("Read the gallery image version from Azure, or paste the az JSON: Partner "
+                                          "Center needs it generalized, matching the plan, replicated and readable."))
+        self.btn_check.clicked.connect(self.check_gallery)
+        form.addRow("", self.btn_check)
         form.addRow(self.confirmed)
+        self.dialog = dialog
+        self.gallery_check: GalleryCheckRecord | None = None
+        self.check_dialog: QDialog | None = None
         for combo in (self.kind, self.source):
             combo.currentIndexChanged.connect(self.refresh)
 
@@ -119,18 +129,22 @@ class ImageSlot(QGroupBox):
             self.resource.setText(image.gallery_resource_id)
             self.resource.setCursorPosition(0)  # a long id reads from its start
             self.confirmed.setChecked(image.gallery_access_confirmed)
+            self.gallery_check = image.gallery_check
         self.refresh()
 
     def refresh(self) -> None:
         kind = self.kind.currentData()
         for w in (self.sku_id, self.security, self.source, self.tenant, self.resource, self.confirmed):
             w.setEnabled(bool(kind))
-        self.security.setEnabled(bool(kind) and kind != IMAGE_X64_GEN1 and self.security.count() > 1)
-        if kind == IMAGE_X64_GEN1:
+        takes_security = kind in self.security_kinds
+        self.security.setEnabled(takes_security and self.security.count() > 1)
+        self.security.setToolTip("" if takes_security or not kind else
+                                 self.tr("Partner Center takes a security type on x64 Generation 2 images only."))
+        if not takes_security:
             self.security.setCurrentIndex(0)
         gallery = bool(kind) and self.source.currentData() == SOURCE_GALLERY
-        for w in (self.tenant, self.resource, self.confirmed):
-            w.setEnabled(gallery)
+        for field in (self.tenant, self.resource, self.confirmed, self.btn_check):
+            field.setEnabled(gallery)
 
     def image(self, old: PlanImage | None) -> PlanImage | None:
         kind = self.kind.currentData()
@@ -138,8 +152,26 @@ class ImageSlot(QGroupBox):
             return None
         image = PlanImage(kind, self.sku_id.text().strip(), list(self.security.currentData() or []),
                           self.source.currentData() or SOURCE_SAS, self.tenant.text().strip(), self.resource.text().strip(),
-                          self.confirmed.isChecked(), dict(old.extra) if old else {})
+                          self.confirmed.isChecked(), extra=dict(old.extra) if old else {})
+        image.gallery_check = self.gallery_check  # what Azure said (judged against the version the plan names)
         return image
+
+    def check_gallery(self) -> None:
+        """What Azure says of the version the fields name: read from Azure or pasted az JSON (a dialog)."""
+        from .gallery_dialog import GalleryCheckDialog
+
+        owner = self.dialog
+        current = self.image(None)
+        if current is None:
+            return
+        dialog = GalleryCheckDialog(owner.project, owner.sku, current, owner)  # type: ignore[attr-defined]
+        self.check_dialog = dialog
+
+        def keep() -> None:
+            self.gallery_check = dialog.record
+
+        dialog.accepted.connect(keep)
+        dialog.open()  # window-modal, without a nested event loop
 
 
 class ImageDialog(QDialog):

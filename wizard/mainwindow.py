@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
     from .core.operations import ProjectUnreadable, RecoveryStore
     from .guidance_panel import GuidancePanel, HelpDialog
@@ -51,6 +51,22 @@ MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
 CLOSE_WAIT_S = 5.0  # how long closing waits for cancelled work to stop
 MARKS_MAX_AGE_S = 60.0  # a step switch works the marks out again after this long, even with no edit
+
+
+def unsaved_changes_question(parent: QWidget) -> QMessageBox.StandardButton:
+    """Save / Don't save / Cancel, each with its Alt+letter (Qt's standard buttons have none in English)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Unsaved changes"),
+                      QCoreApplication.translate("MainWindow", "The project has unsaved changes. Save them first?"),
+                      buttons.Save | buttons.Discard | buttons.Cancel, parent)
+    box.setDefaultButton(buttons.Save)
+    for which, text in ((buttons.Save, QCoreApplication.translate("MainWindow", "&Save")),
+                        (buttons.Discard, QCoreApplication.translate("MainWindow", "&Don't save")),
+                        (buttons.Cancel, QCoreApplication.translate("MainWindow", "&Cancel"))):
+        box.button(which).setText(text)
+    return buttons(box.exec())
 
 
 def page_classes() -> list[type[StepPage]]:
@@ -215,8 +231,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if defer_until_painted:
             self.firstPainted.connect(self._fill_menus)
+            self.firstPainted.connect(self._install_keyboard_aids)
         else:
             self._fill_menus()
+            self._install_keyboard_aids()
         self.steps.currentRowChanged.connect(self._step_clicked)
         self.wizard.currentIdChanged.connect(self._page_changed)
         self.wizard.jumped.connect(lambda: self._page_changed(self.wizard.currentId()))
@@ -347,6 +365,28 @@ class MainWindow(QMainWindow):
 
         self._build_guidance()
 
+    def _install_keyboard_aids(self) -> None:
+        """A visible focus ring on whatever has the keyboard, and Ctrl+1…8 to go to a step."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        from .focus_ring import install_focus_ring
+
+        install_focus_ring()
+        self.step_shortcuts = []
+        for step in Step:
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{int(step) + 1}"), self)
+            shortcut.activated.connect(lambda s=step: self.go_to_step(s))
+            self.step_shortcuts.append(shortcut)
+        self._refresh_steps()  # the tooltips name the keys
+
+    def go_to_step(self, step: Step) -> None:
+        """Ctrl+1…8: that step, the keyboard focus on its page (as a click in the step list does)."""
+        self.wizard.jump_to(int(step))
+        page = self.wizard.currentPage()
+        if page is not None:
+            page.setFocus()
+            page.focusNextChild()
+
     def _build_guidance(self) -> None:
         from .guidance_panel import GuidancePanel
 
@@ -439,7 +479,11 @@ class MainWindow(QMainWindow):
             # "needs attention: 2 disk(s) not checked yet" -- the mark alone does not say why.
             said = words[state] if not status.reason else self.tr("{0}: {1}").format(
                 words[state], translate_template(status.reason, dict(status.args)))
-            item.setToolTip(said)
+            if getattr(self, "step_shortcuts", None):
+                said_with_key = self.tr("{0} (Ctrl+{1})").format(said, int(step) + 1)
+            else:
+                said_with_key = said
+            item.setToolTip(said_with_key)
             item.setData(ACCESSIBLE_DESCRIPTION_ROLE, said)
             item.setData(USER_ROLE, state.value)
         self._fit_step_list()  # the rows grow when the marks become icons
@@ -452,9 +496,34 @@ class MainWindow(QMainWindow):
                 or time.monotonic() - when > MARKS_MAX_AGE_S:
             self._refresh_steps()
 
+    # -- where the person was ---------------------------------------------------
+    def _last_step_key(self, path: Path | str | None = None) -> str | None:
+        """The per-project setting that remembers the step a project was left on (by its file's path)."""
+        import hashlib
+
+        path = path if path is not None else self.document.path
+        if not path:
+            return None
+        return "last_step/" + hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
+
+    def _remember_step(self, page_id: int | None = None) -> None:
+        key = self._last_step_key()
+        page_id = self.wizard.currentId() if page_id is None else page_id
+        if key is not None and page_id >= 0 and not getattr(self, "_restoring_step", False):
+            self.settings.setValue(key, int(page_id))
+
+    def remembered_step(self, path: Path) -> Step | None:
+        key = self._last_step_key(path)
+        value = self.settings.value(key) if key else None
+        try:
+            return Step(int(value)) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
     def _page_changed(self, page_id: int) -> None:
         if self.wizard.jumping:
             return  # once, when the jump ends (jumped)
+        self._remember_step(page_id)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(page_id)
         self.steps.blockSignals(False)
@@ -478,13 +547,7 @@ class MainWindow(QMainWindow):
 
         if not self.document.dirty:
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The project has unsaved changes. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+        answer = unsaved_changes_question(self)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
@@ -554,7 +617,14 @@ class MainWindow(QMainWindow):
             log.warning("could not open %s: %s", path, exc.reason)
             QMessageBox.critical(self, self.tr("Cannot open project"), self.unreadable_message(exc))
             return False
-        self.document.replace(loaded.project, path.resolve(), stamp=loaded.stamp, stamp_known=True)
+        step = self.remembered_step(path)  # read before the wizard restarts on the first step
+        self._restoring_step = True
+        try:
+            self.document.replace(loaded.project, path.resolve(), stamp=loaded.stamp, stamp_known=True)
+        finally:
+            self._restoring_step = False
+        if step is not None and step != Step.OFFER:
+            self.wizard.jump_to(int(step))  # where the person left it (a page that refuses keeps them before it)
         self._remember_recent(path.resolve())
         self._warn_expiring_sas()
         if loaded.problems:
@@ -588,9 +658,14 @@ class MainWindow(QMainWindow):
         from .tasks import run_task
 
         def say(text: str, warn: bool) -> None:
+            from PySide6.QtCore import Qt
+
             self.last_import_message = text
-            QMessageBox(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
-                        self.tr("Import from Partner Center"), text, parent=self).open()
+            box = QMessageBox(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
+                              self.tr("Import from Partner Center"), text, parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the file's own words are in it: never rich text (issue #29)
+            box.setObjectName("importMessage")
+            box.open()
 
         project = self.document.project
         try:
@@ -664,6 +739,7 @@ class MainWindow(QMainWindow):
             return False
         self.recovery.discard(self.document.project.project_id)
         self._remember_recent(path)
+        self._remember_step()
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True
@@ -794,6 +870,7 @@ class MainWindow(QMainWindow):
                                  act.text().replace("&", "").rstrip("…")))
         rows += [
             (self.tr("Alt+N / Alt+B"), self.tr("Next / Back")),
+            (self.tr("Ctrl+1 … Ctrl+8"), self.tr("Go to step 1 … 8")),
             (self.tr("Alt + underlined letter"), self.tr("Go to that field or press that button")),
             (self.tr("Tab / Shift+Tab"), self.tr("Next / previous field")),
             (self.tr("Ctrl+Tab"), self.tr("Out of a text box that takes Tab")),
@@ -833,7 +910,11 @@ class MainWindow(QMainWindow):
     def _start_profile_chosen(self, profile_id: str) -> None:
         self._rules_chosen_for = self.document.project
         if self.document.project.profile_id != profile_id:
+            from .core.model import apply_new_plan_defaults
+            from .core.operations import project_profile
+
             self.document.project.profile_id = profile_id
+            apply_new_plan_defaults(self.document.project, project_profile(self.document.project))
             self.document.mark_changed()
         self.wizard.jump_to(0)
         self.pages[0].load_from_project()

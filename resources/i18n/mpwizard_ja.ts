@@ -43,6 +43,14 @@ Your project is autosaved. Details are in the log: {1}</source>
         <translation>このプロジェクトの値を入れた az コマンド (bash と PowerShell)。先にテストを実行する必要はありません。</translation>
     </message>
     <message>
+        <source>Use the comman&amp;ds&apos; sign-in</source>
+        <translation>コマンドのサインイン方法を使用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Fills in the user azureuser and, for Linux, key sign-in with the key az vm create --generate-ssh-keys makes (~/.ssh/id_rsa).</source>
+        <translation>ユーザー azureuser と、Linux では az vm create --generate-ssh-keys が作成するキー (~/.ssh/id_rsa) によるキー サインインを入力します。</translation>
+    </message>
+    <message>
         <source>Image under test</source>
         <translation>テストするイメージ</translation>
     </message>
@@ -416,6 +424,26 @@ Trust it and remember it?</source>
         <translation>セキュリティの種類は第 2 世代のイメージにだけ指定できます。{value}は第 1 世代です。</translation>
     </message>
     <message>
+        <source>Partner Center takes a security type on {allowed} images only: one on the {value} SKU stops the submission. Choose Standard for the {value} image.</source>
+        <translation>パートナー センターがセキュリティの種類を受け付けるのは {allowed} のイメージだけです。{value} の SKU に付けると提出が止まります。{value} のイメージは標準を選んでください。</translation>
+    </message>
+    <message>
+        <source>The {type} image offers {security}, but none of the recommended sizes can run it: Partner Center wants at least one such size ({examples}).</source>
+        <translation>{type} のイメージは {security} を提供しますが、推奨サイズのどれもそれを実行できません。パートナー センターはそのようなサイズを 1 つ以上求めます ({examples})。</translation>
+    </message>
+    <message>
+        <source>VM size {value} is announced for retirement on {date} ({series}): recommend a current size (v5/v6) instead.</source>
+        <translation>VM サイズ {value} は {date} に提供終了が予告されています ({series})。代わりに現行のサイズ (v5/v6) を推奨してください。</translation>
+    </message>
+    <message>
+        <source>{name} reached its end of standard support on {date}: Partner Center certifies images of supported, patched releases. Build on a current one.</source>
+        <translation>{name} は {date} に標準サポートが終了しました。パートナー センターはサポート中で修正プログラム適用済みのリリースのイメージを認定します。現行のリリースで作成してください。</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s schema {schema} has no operating-system type for {release}: the export sends &apos;other&apos; (Partner Center accepts it).</source>
+        <translation>パートナー センターのスキーマ {schema} には {release} のオペレーティング システムの種類がありません。エクスポートは &apos;other&apos; を送ります (パートナー センターはこれを受け付けます)。</translation>
+    </message>
+    <message>
         <source>Security type &apos;{value}&apos; is not one this profile knows ({known}).</source>
         <translation>セキュリティの種類 &apos;{value}&apos; はこのプロファイルにありません ({known})。</translation>
     </message>
@@ -490,14 +518,6 @@ Trust it and remember it?</source>
     <message>
         <source>{type}: the gallery source needs the tenant ID and the image version&apos;s resource ID (Offer &amp; SKUs step)</source>
         <translation>{type}: ギャラリーのソースにはテナント ID とイメージ バージョンのリソース ID が必要です (オファーと SKU のステップ)</translation>
-    </message>
-    <message>
-        <source>{type}: confirm that the tenant registered the {provider} resource provider (or that the publishing account is Owner of the gallery)</source>
-        <translation>{type}: テナントに {provider} リソース プロバイダーを登録したこと (または公開アカウントがギャラリーの所有者であること) を確認してください</translation>
-    </message>
-    <message>
-        <source>{type}: the {provider} resource provider registration is confirmed</source>
-        <translation>{type}: {provider} リソース プロバイダーの登録を確認済みです</translation>
     </message>
     <message>
         <source>Offer and SKU details are complete</source>
@@ -586,6 +606,10 @@ Trust it and remember it?</source>
     <message>
         <source>{disk}: SAS URI verified, valid until {expiry}</source>
         <translation>{disk}: SAS URI は検証済み、{expiry} まで有効</translation>
+    </message>
+    <message>
+        <source>Every image comes from a gallery image version made elsewhere: no VHD to check here</source>
+        <translation>すべてのイメージがほかで作成されたギャラリー イメージ バージョンから来ます。ここで確認する VHD はありません</translation>
     </message>
     <message>
         <source>Every image comes from a gallery image version: no SAS URI is needed</source>
@@ -826,6 +850,98 @@ Trust it and remember it?</source>
     <message>
         <source>Security type ({type})</source>
         <translation>セキュリティの種類 ({type})</translation>
+    </message>
+    <message>
+        <source>Supports VM extensions</source>
+        <translation>VM 拡張機能をサポート</translation>
+    </message>
+    <message>
+        <source>Supports backup</source>
+        <translation>バックアップをサポート</translation>
+    </message>
+    <message>
+        <source>Supports accelerated networking</source>
+        <translation>高速ネットワークをサポート</translation>
+    </message>
+    <message>
+        <source>Is a network virtual appliance</source>
+        <translation>ネットワーク仮想アプライアンスである</translation>
+    </message>
+    <message>
+        <source>Supports NVMe</source>
+        <translation>NVMe をサポート</translation>
+    </message>
+    <message>
+        <source>Supports cloud-init configuration</source>
+        <translation>cloud-init 構成をサポート</translation>
+    </message>
+    <message>
+        <source>Supports Microsoft Entra ID login</source>
+        <translation>Microsoft Entra ID ログインをサポート</translation>
+    </message>
+    <message>
+        <source>Supports hibernation</source>
+        <translation>休止状態をサポート</translation>
+    </message>
+    <message>
+        <source>Supports remote connection (SSH or RDP)</source>
+        <translation>リモート接続 (SSH または RDP) をサポート</translation>
+    </message>
+    <message>
+        <source>Requires a custom ARM template for deployment</source>
+        <translation>デプロイにカスタム ARM テンプレートが必要</translation>
+    </message>
+    <message>
+        <source>MISSING: operating system friendly name</source>
+        <translation>未入力: オペレーティング システムのフレンドリ名</translation>
+    </message>
+    <message>
+        <source>Offer ID ({min}–{max} characters)</source>
+        <translation>オファー ID ({min}～{max} 文字)</translation>
+    </message>
+    <message>
+        <source>Plan ID ({min}–{max} characters)</source>
+        <translation>プラン ID ({min}～{max} 文字)</translation>
+    </message>
+    <message>
+        <source>Operating system family</source>
+        <translation>オペレーティング システム ファミリ</translation>
+    </message>
+    <message>
+        <source>Operating system type (release or vendor)</source>
+        <translation>オペレーティング システムの種類 (リリースまたはベンダー)</translation>
+    </message>
+    <message>
+        <source>OS friendly name (at most {max} characters)</source>
+        <translation>OS のフレンドリ名 ({max} 文字以内)</translation>
+    </message>
+    <message>
+        <source>Recommended VM size {n} of at most {max}</source>
+        <translation>推奨 VM サイズ {n} (最大 {max} 個)</translation>
+    </message>
+    <message>
+        <source>Open port {n} of at most {max} (name, protocol, port range)</source>
+        <translation>開くポート {n} (最大 {max} 個; 名前、プロトコル、ポート範囲)</translation>
+    </message>
+    <message>
+        <source>VM image version (X.Y.Z, at most {max} characters)</source>
+        <translation>VM イメージのバージョン (X.Y.Z、{max} 文字以内)</translation>
+    </message>
+    <message>
+        <source>OS disk SAS URI ({type})</source>
+        <translation>OS ディスクの SAS URI ({type})</translation>
+    </message>
+    <message>
+        <source>OS disk SAS URI</source>
+        <translation>OS ディスクの SAS URI</translation>
+    </message>
+    <message>
+        <source>Data disk LUN {lun} SAS URI ({type})</source>
+        <translation>データ ディスク LUN {lun} の SAS URI ({type})</translation>
+    </message>
+    <message>
+        <source>Data disk LUN {lun} SAS URI</source>
+        <translation>データ ディスク LUN {lun} の SAS URI</translation>
     </message>
     <message>
         <source>LUN {lun} VHD URL</source>
@@ -1184,6 +1300,18 @@ Trust it and remember it?</source>
         <translation>BLOB がページ BLOB ではなく {type} です。</translation>
     </message>
     <message>
+        <source>This is a user-delegation SAS (skoid/ske): it stops working when its key expires ({key}), and a user-delegation key lives at most {max} days, so it can never last until {needed} as this profile needs, whatever its expiry (se) says. Create a SAS signed with the storage account key instead.</source>
+        <translation>これはユーザー委任 SAS (skoid/ske) です。キーの有効期限 ({key}) で使えなくなり、ユーザー委任キーの有効期間は最長 {max} 日なので、有効期限 (se) が何であれ、このプロファイルが求める {needed} まで有効であることはありません。代わりにストレージ アカウント キーで署名した SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>This is a user-delegation SAS (skoid), but its key expiry (ske) is missing or not a date-time: it cannot be judged. Create a SAS signed with the storage account key.</source>
+        <translation>これはユーザー委任 SAS (skoid) ですが、キーの有効期限 (ske) がないか日時ではないため判定できません。ストレージ アカウント キーで署名した SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The blob could not be read through the SAS ({reason}); the rules above were judged from the URI alone.</source>
+        <translation>SAS を通して BLOB を読み取れませんでした ({reason})。上の規則は URI だけから判定しました。</translation>
+    </message>
+    <message>
         <source>Reading the blob through the SAS failed: {reason}</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
@@ -1428,6 +1556,18 @@ Trust it and remember it?</source>
         <translation>{url}は、このシークレットが属するストレージ アカウント {account} のものではありません。シークレットを別のアカウントやホストに使うことはありません。BLOB の URL (またはプロジェクト ファイル) を確認してください。</translation>
     </message>
     <message>
+        <source>The storage server did not answer within {seconds} s ({what}). Try again later, or check the URL and your network.</source>
+        <translation>ストレージ サーバーが {seconds} 秒以内に応答しませんでした ({what})。後でもう一度試すか、URL とネットワークを確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage server&apos;s answer cannot be used ({reason}): it is not what Azure Storage sends. Check the URL.</source>
+        <translation>ストレージ サーバーの応答を使用できません ({reason})。Azure Storage が返す応答ではありません。URL を確認してください。</translation>
+    </message>
+    <message>
+        <source>The listing was stopped after {pages} page(s) and {entries} entries: only those are shown.</source>
+        <translation>一覧は {pages} ページ、{entries} 件で打ち切りました。表示しているのはそれらだけです。</translation>
+    </message>
+    <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
         <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
     </message>
@@ -1531,6 +1671,470 @@ Trust it and remember it?</source>
         <source>the last export said {count} item(s) are missing</source>
         <translation>前回のエクスポートでは {count} 項目が不足していました</translation>
     </message>
+    <message>
+        <source>The {what} is not JSON ({detail}): paste the output of `{command}` unchanged.</source>
+        <translation>{what} が JSON ではありません ({detail})。`{command}` の出力をそのまま貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The {what} is not the output of `{command}`: it must be one JSON object.</source>
+        <translation>{what} は `{command}` の出力ではありません。JSON オブジェクト 1 つである必要があります。</translation>
+    </message>
+    <message>
+        <source>This JSON describes {found}, not {what}: paste the output of `{command}`.</source>
+        <translation>この JSON は {what} ではなく {found} を表しています。`{command}` の出力を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The {what} is larger than {max} KiB: that is not the output of `{command}`.</source>
+        <translation>{what} が {max} KiB を超えています。`{command}` の出力ではありません。</translation>
+    </message>
+    <message>
+        <source>The {what} has no usable &apos;{field}&apos;: paste the whole output of `{command}`.</source>
+        <translation>{what} に使える &apos;{field}&apos; がありません。`{command}` の出力全体を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>gallery image version</source>
+        <translation>ギャラリー イメージ バージョン</translation>
+    </message>
+    <message>
+        <source>gallery image definition</source>
+        <translation>ギャラリー イメージ定義</translation>
+    </message>
+    <message>
+        <source>resource provider</source>
+        <translation>リソース プロバイダー</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version has not been read from Azure yet: read it on the Offer &amp; SKUs step (Image types…), or paste the output of `{command}`</source>
+        <translation>{type}: ギャラリー イメージ バージョンをまだ Azure から読み取っていません。[オファーと SKU] ステップ (イメージの種類…) で読み取るか、`{command}` の出力を貼り付けてください</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version changed since it was read: read it again</source>
+        <translation>{type}: 読み取った後にギャラリー イメージ バージョンが変わりました。もう一度読み取ってください</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version {version} exists and its definition is generalized</source>
+        <translation>{type}: ギャラリー イメージ バージョン {version} は存在し、その定義は一般化されています</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version is {state}, not Succeeded: wait for it, or create it again</source>
+        <translation>{type}: ギャラリー イメージ バージョンは Succeeded ではなく {state} です。完了を待つか、作り直してください</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition is {state}: Partner Center needs a Generalized image (deprovision or sysprep the VM, capture it into a definition made with --os-state Generalized)</source>
+        <translation>{type}: イメージ定義は {state} です。パートナー センターには一般化 (Generalized) されたイメージが必要です (VM をプロビジョニング解除または sysprep し、--os-state Generalized で作成した定義にキャプチャしてください)</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition has not been read: paste the output of `{command}`</source>
+        <translation>{type}: イメージ定義を読み取っていません。`{command}` の出力を貼り付けてください</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition matches the plan ({generation}, {architecture}, {os}, security {security})</source>
+        <translation>{type}: イメージ定義はプランと一致しています ({generation}、{architecture}、{os}、セキュリティ {security})</translation>
+    </message>
+    <message>
+        <source>{type}: the image definition does not match the plan: {differences}</source>
+        <translation>{type}: イメージ定義がプランと一致しません: {differences}</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version is replicated ({regions})</source>
+        <translation>{type}: ギャラリー イメージ バージョンはレプリケートされています ({regions})</translation>
+    </message>
+    <message>
+        <source>{type}: the gallery image version&apos;s replication is {state}: wait until it is Completed</source>
+        <translation>{type}: ギャラリー イメージ バージョンのレプリケーションは {state} です。Completed になるまで待ってください</translation>
+    </message>
+    <message>
+        <source>{type}: the replication state was not read: read the version with `{command}`</source>
+        <translation>{type}: レプリケーションの状態を読み取っていません。`{command}` でバージョンを読み取ってください</translation>
+    </message>
+    <message>
+        <source>{type}: Partner Center can read the gallery ({how})</source>
+        <translation>{type}: パートナー センターはギャラリーを読み取れます ({how})</translation>
+    </message>
+    <message>
+        <source>{type}: Partner Center cannot read the gallery yet: register the {provider} resource provider in the gallery&apos;s subscription (`az provider register --namespace {provider}`), or confirm that the publishing account is Owner of the gallery</source>
+        <translation>{type}: パートナー センターはまだギャラリーを読み取れません。ギャラリーのサブスクリプションに {provider} リソース プロバイダーを登録するか (`az provider register --namespace {provider}`)、発行するアカウントがギャラリーの所有者であることを確認してください</translation>
+    </message>
+    <message>
+        <source>the definition is Hyper-V generation {found}, the plan&apos;s {type} image needs {wanted}</source>
+        <translation>定義は Hyper-V 世代 {found} ですが、プランの {type} イメージには {wanted} が必要です</translation>
+    </message>
+    <message>
+        <source>the definition is {found}, the plan&apos;s {type} image needs {wanted}</source>
+        <translation>定義は {found} ですが、プランの {type} イメージには {wanted} が必要です</translation>
+    </message>
+    <message>
+        <source>the definition&apos;s OS type is {found}, the plan is {wanted}</source>
+        <translation>定義の OS の種類は {found} ですが、プランは {wanted} です</translation>
+    </message>
+    <message>
+        <source>the definition&apos;s security type is {found}, the plan&apos;s security type needs one of {wanted}</source>
+        <translation>定義のセキュリティの種類は {found} ですが、プランのセキュリティの種類には {wanted} のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>the {provider} resource provider is registered</source>
+        <translation>{provider} リソース プロバイダーが登録されています</translation>
+    </message>
+    <message>
+        <source>the publisher confirmed the account is Owner of the gallery</source>
+        <translation>発行元がアカウントはギャラリーの所有者であると確認しました</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a gallery image version&apos;s resource ID.</source>
+        <translation>&apos;{value}&apos; はギャラリー イメージ バージョンのリソース ID ではありません。</translation>
+    </message>
+    <message>
+        <source>Azure did not accept the sign-in ({detail}): run `az login` (or set the AZURE_* environment variables), then read again.</source>
+        <translation>Azure がサインインを受け付けませんでした ({detail})。`az login` を実行してから (または AZURE_* 環境変数を設定してから) もう一度読み取ってください。</translation>
+    </message>
+    <message>
+        <source>Azure has no {what} at {id}: check the resource ID, or create it first.</source>
+        <translation>Azure の {id} に {what} がありません。リソース ID を確認するか、先に作成してください。</translation>
+    </message>
+    <message>
+        <source>The signed-in account may not read {id} ({detail}): ask for Reader on the gallery.</source>
+        <translation>サインインしたアカウントは {id} を読み取れません ({detail})。ギャラリーの閲覧者ロールを依頼してください。</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager could not be reached or answered an error ({detail}).</source>
+        <translation>Azure Resource Manager に接続できないか、エラーが返されました ({detail})。</translation>
+    </message>
+    <message>
+        <source>Reading from Azure needs the azure-mgmt-compute and azure-identity packages; paste the az JSON instead.</source>
+        <translation>Azure からの読み取りには azure-mgmt-compute と azure-identity パッケージが必要です。代わりに az の JSON を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>{file} is not JSON ({detail}): save the output of `az vm list-skus -o json` unchanged.</source>
+        <translation>{file} は JSON ではありません ({detail})。`az vm list-skus -o json` の出力をそのまま保存してください。</translation>
+    </message>
+    <message>
+        <source>{file} is not the output of `az vm list-skus -o json`: it must be a JSON list of SKUs.</source>
+        <translation>{file} は `az vm list-skus -o json` の出力ではありません。SKU の JSON リストである必要があります。</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {max} MiB: that is not the output of `az vm list-skus`.</source>
+        <translation>{file} は {max} MiB を超えています。`az vm list-skus` の出力ではありません。</translation>
+    </message>
+    <message>
+        <source>{file} lists no usable virtual machine size ({skipped} entries left out): the catalogue is unchanged.</source>
+        <translation>{file} に使える仮想マシン サイズがありません ({skipped} 件を除外)。カタログは変更されていません。</translation>
+    </message>
+    <message>
+        <source>Details: {details}</source>
+        <translation>詳細: {details}</translation>
+    </message>
+    <message>
+        <source>Check the account key or SAS on the SAS URIs step: copy the key again from the Azure portal (Storage account → Access keys), or make a new SAS.</source>
+        <translation>SAS URI ステップでアカウント キーまたは SAS を確認してください。Azure portal (ストレージ アカウント → アクセス キー) からキーをもう一度コピーするか、新しい SAS を作成します。</translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again; the work done so far is kept.</source>
+        <translation>少し待ってからもう一度試してください。ここまでの作業は保持されています。</translation>
+    </message>
+    <message>
+        <source>Check the storage account, container and blob names in the URL (names are case-sensitive; container names are lowercase).</source>
+        <translation>URL のストレージ アカウント名、コンテナー名、BLOB 名を確認してください (名前は大文字と小文字が区別され、コンテナー名は小文字です)。</translation>
+    </message>
+    <message>
+        <source>The storage account did not accept the signature: the key, connection string or SAS is wrong or has expired.</source>
+        <translation>ストレージ アカウントが署名を受け付けませんでした。キー、接続文字列、または SAS が間違っているか期限切れです。</translation>
+    </message>
+    <message>
+        <source>The storage account could not read the sign-in information sent with the request.</source>
+        <translation>ストレージ アカウントが、要求と共に送られたサインイン情報を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The request carried no key or SAS, and the container is not public.</source>
+        <translation>要求にキーも SAS も含まれておらず、コンテナーは公開されていません。</translation>
+    </message>
+    <message>
+        <source>The storage account refused this operation for these credentials.</source>
+        <translation>ストレージ アカウントが、この資格情報でのこの操作を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The SAS does not allow this operation (for example, it lacks write for an upload or read for a check).</source>
+        <translation>SAS がこの操作を許可していません (たとえば、アップロードに必要な書き込みや、チェックに必要な読み取りがありません)。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS with the permissions this needs, or use the account key.</source>
+        <translation>必要なアクセス許可を持つ新しい SAS を作成するか、アカウント キーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The SAS is for another kind of resource (a container SAS where a blob is needed, or the other way round).</source>
+        <translation>SAS が別の種類のリソース用です (BLOB が必要なところにコンテナーの SAS、またはその逆)。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS for the container that holds the VHDs.</source>
+        <translation>VHD を格納しているコンテナーの新しい SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The SAS allows HTTPS only, and the request used HTTP.</source>
+        <translation>SAS は HTTPS のみを許可していますが、要求は HTTP を使用しました。</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for the storage account (SAS URIs step).</source>
+        <translation>ストレージ アカウントには https:// のアドレスを使用してください (SAS URI ステップ)。</translation>
+    </message>
+    <message>
+        <source>The SAS allows other IP addresses than the one this computer uses.</source>
+        <translation>SAS が、このコンピューターの IP アドレス以外のアドレスを許可しています。</translation>
+    </message>
+    <message>
+        <source>Make a new SAS without an IP range, or with this computer&apos;s address.</source>
+        <translation>IP 範囲なし、またはこのコンピューターのアドレスを含む新しい SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The account key or SAS does not reach this service or operation.</source>
+        <translation>アカウント キーまたは SAS が、このサービスまたは操作に対応していません。</translation>
+    </message>
+    <message>
+        <source>Use the account key, or make a SAS for the Blob service with read, list and write.</source>
+        <translation>アカウント キーを使用するか、読み取り・一覧・書き込みを持つ BLOB サービスの SAS を作成してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is disabled.</source>
+        <translation>ストレージ アカウントが無効になっています。</translation>
+    </message>
+    <message>
+        <source>Enable it in the Azure portal, or use another account.</source>
+        <translation>Azure portal で有効にするか、別のアカウントを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is still being created.</source>
+        <translation>ストレージ アカウントはまだ作成中です。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept a header of the request. A storage emulator (Azurite) answers this when it is older than the storage API version this app uses.</source>
+        <translation>ストレージ サービスが要求のヘッダーを受け付けませんでした。ストレージ エミュレーター (Azurite) が、このアプリの使用するストレージ API バージョンより古い場合にこの応答を返します。</translation>
+    </message>
+    <message>
+        <source>Update Azurite (npm install -g azurite), or start it with --skipApiVersionCheck; for an Azure account, check the endpoint on the SAS URIs step.</source>
+        <translation>Azurite を更新する (npm install -g azurite) か、--skipApiVersionCheck を付けて起動してください。Azure のアカウントの場合は、SAS URI ステップでエンドポイントを確認してください。</translation>
+    </message>
+    <message>
+        <source>The storage service does not support a header of the request (an emulator or an older service version).</source>
+        <translation>ストレージ サービスが要求のヘッダーをサポートしていません (エミュレーター、または古いサービス バージョン)。</translation>
+    </message>
+    <message>
+        <source>Update the storage emulator, or use an Azure storage account.</source>
+        <translation>ストレージ エミュレーターを更新するか、Azure のストレージ アカウントを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept a value in the URL, often a SAS token that was cut or changed when it was copied.</source>
+        <translation>ストレージ サービスが URL 内の値を受け付けませんでした。多くの場合、コピー時に SAS トークンが切れたか変わっています。</translation>
+    </message>
+    <message>
+        <source>Copy the whole SAS URI again, or make a new one on the SAS URIs step.</source>
+        <translation>SAS URI 全体をもう一度コピーするか、SAS URI ステップで新しく作成してください。</translation>
+    </message>
+    <message>
+        <source>The storage service did not accept the address.</source>
+        <translation>ストレージ サービスがアドレスを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>A container or blob name is not allowed (a container name is 3–63 lowercase letters, digits and hyphens).</source>
+        <translation>コンテナー名または BLOB 名が使用できません (コンテナー名は小文字、数字、ハイフンの 3～63 文字です)。</translation>
+    </message>
+    <message>
+        <source>A name or value in the request is too long or out of range.</source>
+        <translation>要求内の名前または値が長すぎるか、範囲外です。</translation>
+    </message>
+    <message>
+        <source>The storage service expected a header this request did not send (an emulator or a proxy may have removed it).</source>
+        <translation>ストレージ サービスが必要とするヘッダーがこの要求にありません (エミュレーターやプロキシが削除した可能性があります)。</translation>
+    </message>
+    <message>
+        <source>Try without a proxy in between, or with an Azure storage account.</source>
+        <translation>間にプロキシを入れずに試すか、Azure のストレージ アカウントで試してください。</translation>
+    </message>
+    <message>
+        <source>The storage account has nothing at this address.</source>
+        <translation>ストレージ アカウントのこのアドレスには何もありません。</translation>
+    </message>
+    <message>
+        <source>The container does not exist.</source>
+        <translation>コンテナーが存在しません。</translation>
+    </message>
+    <message>
+        <source>Check its name, or let the upload create it (VHD check step).</source>
+        <translation>名前を確認するか、アップロード時に作成させてください (VHD チェック ステップ)。</translation>
+    </message>
+    <message>
+        <source>The blob does not exist in the container.</source>
+        <translation>BLOB がコンテナーに存在しません。</translation>
+    </message>
+    <message>
+        <source>Upload the VHD on the VHD check step, or check the blob&apos;s name.</source>
+        <translation>VHD チェック ステップで VHD をアップロードするか、BLOB 名を確認してください。</translation>
+    </message>
+    <message>
+        <source>The container is being deleted.</source>
+        <translation>コンテナーは削除中です。</translation>
+    </message>
+    <message>
+        <source>Wait until it is gone, or use a container of another name.</source>
+        <translation>削除が終わるまで待つか、別の名前のコンテナーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The container is disabled.</source>
+        <translation>コンテナーが無効になっています。</translation>
+    </message>
+    <message>
+        <source>Use another container.</source>
+        <translation>別のコンテナーを使用してください。</translation>
+    </message>
+    <message>
+        <source>The storage account is busy and asked to slow down.</source>
+        <translation>ストレージ アカウントが混雑しており、要求の速度を落とすよう求めています。</translation>
+    </message>
+    <message>
+        <source>The storage service had an internal error.</source>
+        <translation>ストレージ サービスで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>The storage service did not finish the operation in time.</source>
+        <translation>ストレージ サービスが操作を時間内に完了しませんでした。</translation>
+    </message>
+    <message>
+        <source>The blob is of another type (a block blob); a VHD must be a page blob.</source>
+        <translation>BLOB が別の種類 (ブロック BLOB) です。VHD はページ BLOB である必要があります。</translation>
+    </message>
+    <message>
+        <source>Delete the blob and upload the VHD again with this app (it uploads page blobs).</source>
+        <translation>BLOB を削除し、このアプリで VHD をもう一度アップロードしてください (ページ BLOB としてアップロードします)。</translation>
+    </message>
+    <message>
+        <source>A page range is not aligned to 512 bytes or lies beyond the blob&apos;s end.</source>
+        <translation>ページ範囲が 512 バイト境界に揃っていないか、BLOB の末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>Check the VHD on the VHD check step (its size must be a whole number of MiB), then upload it again.</source>
+        <translation>VHD チェック ステップで VHD を確認し (サイズは MiB の整数倍である必要があります)、もう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The part of the blob asked for lies beyond its end.</source>
+        <translation>要求した BLOB の部分が末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>Upload the VHD again: the blob is shorter than the file.</source>
+        <translation>VHD をもう一度アップロードしてください。BLOB がファイルより短くなっています。</translation>
+    </message>
+    <message>
+        <source>The data arrived changed on the way (its MD5 did not match).</source>
+        <translation>データが途中で変化して届きました (MD5 が一致しません)。</translation>
+    </message>
+    <message>
+        <source>Upload again; if it repeats, check the network (a proxy that rewrites traffic).</source>
+        <translation>もう一度アップロードしてください。繰り返す場合はネットワーク (通信を書き換えるプロキシ) を確認してください。</translation>
+    </message>
+    <message>
+        <source>A piece of the upload was larger than the service takes.</source>
+        <translation>アップロードの一部が、サービスが受け付ける大きさを超えていました。</translation>
+    </message>
+    <message>
+        <source>Upload again; the app sends 4 MiB pieces.</source>
+        <translation>もう一度アップロードしてください。アプリは 4 MiB 単位で送信します。</translation>
+    </message>
+    <message>
+        <source>The blob is leased (a VM or an image may use it), and the request has no lease ID.</source>
+        <translation>BLOB はリースされており (VM またはイメージが使用している可能性があります)、要求にリース ID がありません。</translation>
+    </message>
+    <message>
+        <source>Delete the VM or image that uses the blob, or upload under another blob name.</source>
+        <translation>BLOB を使用している VM またはイメージを削除するか、別の BLOB 名でアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The blob is leased (a VM or an image may use it).</source>
+        <translation>BLOB はリースされています (VM またはイメージが使用している可能性があります)。</translation>
+    </message>
+    <message>
+        <source>The blob changed while it was being read or written.</source>
+        <translation>読み取りまたは書き込みの途中で BLOB が変更されました。</translation>
+    </message>
+    <message>
+        <source>Check or upload it again; make sure nothing else writes to it.</source>
+        <translation>もう一度チェックまたはアップロードしてください。ほかに書き込むものがないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>The blob is in the archive tier and cannot be read.</source>
+        <translation>BLOB はアーカイブ層にあり、読み取れません。</translation>
+    </message>
+    <message>
+        <source>Rehydrate it to the hot tier in the Azure portal, or upload the VHD again.</source>
+        <translation>Azure portal でホット層にリハイドレートするか、VHD をもう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The blob has snapshots, so it cannot be replaced.</source>
+        <translation>BLOB にスナップショットがあるため、置き換えられません。</translation>
+    </message>
+    <message>
+        <source>Delete its snapshots in the Azure portal, or upload under another blob name.</source>
+        <translation>Azure portal でスナップショットを削除するか、別の BLOB 名でアップロードしてください。</translation>
+    </message>
+    <message>
+        <source>The service did not accept the request.</source>
+        <translation>サービスが要求を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the values on the step that sent it; the details name the code.</source>
+        <translation>要求を送ったステップの値を確認してください。詳細にコードが示されています。</translation>
+    </message>
+    <message>
+        <source>The service did not accept the sign-in.</source>
+        <translation>サービスがサインインを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Sign in again, or check the key or token.</source>
+        <translation>もう一度サインインするか、キーまたはトークンを確認してください。</translation>
+    </message>
+    <message>
+        <source>The service refused the request for these credentials.</source>
+        <translation>サービスがこの資格情報での要求を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check that the account, key or SAS has the permission this needs.</source>
+        <translation>アカウント、キー、または SAS に必要なアクセス許可があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The service has nothing at this address.</source>
+        <translation>サービスのこのアドレスには何もありません。</translation>
+    </message>
+    <message>
+        <source>The request conflicts with the resource&apos;s current state.</source>
+        <translation>要求がリソースの現在の状態と競合しています。</translation>
+    </message>
+    <message>
+        <source>Reload what the service holds, then try again.</source>
+        <translation>サービス側の内容を読み込み直してから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The resource changed since it was read.</source>
+        <translation>読み取った後にリソースが変更されました。</translation>
+    </message>
+    <message>
+        <source>Reload it, then try again.</source>
+        <translation>読み込み直してから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The service asked to slow down (too many requests).</source>
+        <translation>サービスが要求の速度を落とすよう求めています (要求が多すぎます)。</translation>
+    </message>
+    <message>
+        <source>The service had an internal error.</source>
+        <translation>サービスで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>A gateway in between did not get an answer from the service.</source>
+        <translation>間のゲートウェイがサービスから応答を受け取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The service is unavailable for the moment.</source>
+        <translation>サービスは現在利用できません。</translation>
+    </message>
+    <message>
+        <source>A gateway in between timed out.</source>
+        <translation>間のゲートウェイがタイムアウトしました。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -1622,6 +2226,10 @@ Trust it and remember it?</source>
         <translation>パートナー センターの技術構成 — JSON</translation>
     </message>
     <message>
+        <source>Partner Center configure request — JSON (az rest, curl)</source>
+        <translation>パートナー センターの configure 要求 — JSON (az rest、curl)</translation>
+    </message>
+    <message>
         <source>Test VM script — Azure CLI (bash)</source>
         <translation>テスト VM スクリプト — Azure CLI (bash)</translation>
     </message>
@@ -1634,8 +2242,36 @@ Trust it and remember it?</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
+        <source>Export format</source>
+        <translation>エクスポート形式</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>再確認</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — printable HTML</source>
+        <translation>パートナー センターの項目 — 印刷用 HTML</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — CSV</source>
+        <translation>パートナー センターの項目 — CSV</translation>
+    </message>
+    <message>
+        <source>Partner Center fields — Markdown</source>
+        <translation>パートナー センターの項目 — Markdown</translation>
+    </message>
+    <message>
+        <source>Export the plan&apos;s technical configuration</source>
+        <translation>プランの技術構成のエクスポート</translation>
+    </message>
+    <message>
+        <source>Partner Center technical configuration fields</source>
+        <translation>パートナー センターの技術構成の項目</translation>
+    </message>
+    <message>
+        <source>Partner Center (fields)</source>
+        <translation>パートナー センター (項目)</translation>
     </message>
     <message>
         <source>The SAS URIs could not be read: {0}</source>
@@ -1696,6 +2332,45 @@ Trust it and remember it?</source>
     <message>
         <source>Exported {0}, with {1} missing item(s) written into it.</source>
         <translation>{0} をエクスポートしました (不足している {1} 件の項目も記載しています)。</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryCheckDialog</name>
+    <message>
+        <source>Gallery image version of {0}</source>
+        <translation>{0} のギャラリー イメージ バージョン</translation>
+    </message>
+    <message>
+        <source>Partner Center reads the image straight from the gallery: it must exist, be generalized, match the plan and be replicated, and Partner Center must be allowed to read it. Read it from Azure (signed in as with az login), or paste what the az commands print.</source>
+        <translation>パートナー センターはイメージをギャラリーから直接読み取ります。イメージが存在し、一般化され、プランと一致し、レプリケートされていて、パートナー センターが読み取れる必要があります。Azure から読み取る (az login と同じサインイン) か、az コマンドの出力を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Read from Azure</source>
+        <translation>Azure から読み取る(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Output of {0}:</source>
+        <translation>{0} の出力:</translation>
+    </message>
+    <message>
+        <source>Read the &amp;pasted JSON</source>
+        <translation>貼り付けた JSON を読み取る(&amp;P)</translation>
+    </message>
+    <message>
+        <source>What Partner Center needs of the gallery image</source>
+        <translation>パートナー センターがギャラリー イメージに求めること</translation>
+    </message>
+    <message>
+        <source>Read the pasted JSON.</source>
+        <translation>貼り付けた JSON を読み取りました。</translation>
+    </message>
+    <message>
+        <source>Reading from Azure…</source>
+        <translation>Azure から読み取っています…</translation>
+    </message>
+    <message>
+        <source>Read from Azure.</source>
+        <translation>Azure から読み取りました。</translation>
     </message>
 </context>
 <context>
@@ -1813,6 +2488,18 @@ Trust it and remember it?</source>
     <message>
         <source>Image version:</source>
         <translation>イメージ バージョン:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the image version…</source>
+        <translation>イメージ バージョンを確認(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Read the gallery image version from Azure, or paste the az JSON: Partner Center needs it generalized, matching the plan, replicated and readable.</source>
+        <translation>ギャラリー イメージ バージョンを Azure から読み取るか、az の JSON を貼り付けます。パートナー センターには、一般化され、プランと一致し、レプリケートされ、読み取れるイメージが必要です。</translation>
+    </message>
+    <message>
+        <source>Partner Center takes a security type on x64 Generation 2 images only.</source>
+        <translation>パートナー センターがセキュリティの種類を受け付けるのは x64 第 2 世代のイメージだけです。</translation>
     </message>
 </context>
 <context>
@@ -2050,12 +2737,24 @@ Trust it and remember it?</source>
         <translation>技術構成 (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <source>&amp;Don&apos;t save</source>
+        <translation>保存しない(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
         <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
     </message>
     <message>
         <source>failed or out of date</source>
         <translation>失敗または古い状態</translation>
+    </message>
+    <message>
+        <source>{0} (Ctrl+{1})</source>
+        <translation>{0} (Ctrl+{1})</translation>
     </message>
     <message>
         <source>Import from Partner Center: the plan&apos;s technical configuration (Product Ingestion API)</source>
@@ -2190,6 +2889,14 @@ Details: {0}</source>
         <translation>次へ / 戻る</translation>
     </message>
     <message>
+        <source>Ctrl+1 … Ctrl+8</source>
+        <translation>Ctrl+1 … Ctrl+8</translation>
+    </message>
+    <message>
+        <source>Go to step 1 … 8</source>
+        <translation>ステップ 1 … 8 へ移動</translation>
+    </message>
+    <message>
         <source>Alt + underlined letter</source>
         <translation>Alt + 下線付きの文字</translation>
     </message>
@@ -2255,6 +2962,18 @@ Details: {0}</source>
     <message>
         <source>Nothing exported yet: export the form in the previous step first.</source>
         <translation>まだ何もエクスポートしていません。先に前のステップでフォームをエクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>{0} is not a folder on this computer: it is not opened.</source>
+        <translation>{0} はこのコンピューター上のフォルダーではないため、開きません。</translation>
+    </message>
+    <message>
+        <source>The project says its export is in {0}, but it was not exported there in this session. Open that folder?</source>
+        <translation>プロジェクトにはエクスポート先が {0} と記録されていますが、このセッションではそこにエクスポートしていません。このフォルダーを開きますか?</translation>
+    </message>
+    <message>
+        <source>Open the export folder</source>
+        <translation>エクスポート フォルダーを開く</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +3231,10 @@ Details: {0}</source>
         <translation>{0} に提供終了。2015 年のガイドのプロファイルでのみ選べます。</translation>
     </message>
     <message>
+        <source>Announced for retirement on {0}: recommend a current size.</source>
+        <translation>{0} に提供終了が予告されています。現行のサイズを推奨してください。</translation>
+    </message>
+    <message>
         <source>Recommended VM si&amp;zes:</source>
         <translation>推奨 VM サイズ(&amp;Z):</translation>
     </message>
@@ -2705,6 +3428,205 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>PartnerCenterPanel</name>
+    <message>
+        <source>Partner Center, live</source>
+        <translation>パートナー センターと直接連携</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>テナント ID</translation>
+    </message>
+    <message>
+        <source>Directory (tenant) ID or domain</source>
+        <translation>ディレクトリ (テナント) ID またはドメイン</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>クライアント ID</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>アプリケーション (クライアント) ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>クライアント シークレット</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; leave empty to use the one kept</source>
+        <translation>キーリングに保管されます。保管済みのものを使うときは空のままにします</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>テナント(&amp;T):</translation>
+    </message>
+    <message>
+        <source>C&amp;lient ID:</source>
+        <translation>クライアント ID(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>クライアント シークレット(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>サインイン(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Partner Center</source>
+        <translation>パートナー センターと比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d…</source>
+        <translation>送信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Submit for previe&amp;w</source>
+        <translation>プレビューに提出(&amp;W)</translation>
+    </message>
+    <message>
+        <source>G&amp;o live</source>
+        <translation>公開(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Difference with Partner Center</source>
+        <translation>パートナー センターとの違い</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>違い</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s errors</source>
+        <translation>Microsoft からのエラー</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>&amp;Go to step</source>
+        <translation>ステップへ移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Last job {0}: {1} ({2}).</source>
+        <translation>前回のジョブ {0}: {1} ({2})。</translation>
+    </message>
+    <message>
+        <source>Sign in with the Microsoft Entra application added to your Partner Center account.</source>
+        <translation>パートナー センター アカウントに追加した Microsoft Entra アプリケーションでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>The checklist is not complete: {0}</source>
+        <translation>チェックリストが完了していません: {0}</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>まだ読み込んでいません</translation>
+    </message>
+    <message>
+        <source>{0}…</source>
+        <translation>{0}…</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <source>Signed in: offer {0} has {1} submission(s).</source>
+        <translation>サインインしました: オファー {0} の提出は {1} 件です。</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>サインイン中</translation>
+    </message>
+    <message>
+        <source>Compared with Partner Center: {0} plan(s).</source>
+        <translation>パートナー センターと比較しました: プラン {0} 件。</translation>
+    </message>
+    <message>
+        <source>Comparing with Partner Center</source>
+        <translation>パートナー センターと比較中</translation>
+    </message>
+    <message>
+        <source>change {0}</source>
+        <translation>変更 {0}</translation>
+    </message>
+    <message>
+        <source>published version {0}: kept</source>
+        <translation>公開済みのバージョン {0}: そのまま残します</translation>
+    </message>
+    <message>
+        <source>new version {0}: added</source>
+        <translation>新しいバージョン {0}: 追加します</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Plan {0}</source>
+        <translation>プラン {0}</translation>
+    </message>
+    <message>
+        <source>Plan {0}:</source>
+        <translation>プラン {0}:</translation>
+    </message>
+    <message>
+        <source>Send these changes to Partner Center?</source>
+        <translation>これらの変更をパートナー センターに送信しますか?</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Submit the offer for preview?</source>
+        <translation>オファーをプレビューに提出しますか?</translation>
+    </message>
+    <message>
+        <source>Take the offer&apos;s preview live?</source>
+        <translation>オファーのプレビューを公開しますか?</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>提出中</translation>
+    </message>
+    <message>
+        <source>Job {0}: {1} ({2})</source>
+        <translation>ジョブ {0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Following job {0}</source>
+        <translation>ジョブ {0} の追跡</translation>
+    </message>
+    <message>
+        <source>Job {0}: following…</source>
+        <translation>ジョブ {0}: 追跡中…</translation>
+    </message>
+    <message>
+        <source>Job {0} succeeded.</source>
+        <translation>ジョブ {0} は成功しました。</translation>
+    </message>
+    <message>
+        <source>Job {0} {1}: Microsoft&apos;s errors are listed below.</source>
+        <translation>ジョブ {0} は {1} になりました: Microsoft からのエラーを下に示します。</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Remote desktop / SSH &amp;not supported (blocked on purpose)</source>
@@ -2745,6 +3667,46 @@ Details: {0}</source>
     <message>
         <source>Supports Microsoft Entra ID &amp;login</source>
         <translation>Microsoft Entra ID ログインに対応(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Tick only when SSH or RDP is blocked on purpose; the certification then does not expect to sign in.</source>
+        <translation>SSH または RDP を意図的に遮断している場合にのみオンにします。認定ではサインインを前提としなくなります。</translation>
+    </message>
+    <message>
+        <source>The image deploys only through your own ARM template, not as a plain VM.</source>
+        <translation>イメージは通常の VM としてではなく、独自の ARM テンプレートでのみデプロイされます。</translation>
+    </message>
+    <message>
+        <source>The image routes or filters network traffic (a firewall, router or VPN gateway).</source>
+        <translation>イメージがネットワーク トラフィックをルーティングまたはフィルター処理します (ファイアウォール、ルーター、VPN ゲートウェイ)。</translation>
+    </message>
+    <message>
+        <source>The image&apos;s network drivers work with Azure accelerated networking (SR-IOV).</source>
+        <translation>イメージのネットワーク ドライバーが Azure の高速ネットワーク (SR-IOV) に対応しています。</translation>
+    </message>
+    <message>
+        <source>The image boots from and uses NVMe disks, the disk interface of newer VM sizes.</source>
+        <translation>イメージが新しい VM サイズのディスク インターフェイスである NVMe ディスクから起動し、使用できます。</translation>
+    </message>
+    <message>
+        <source>Customers may hibernate the VM (its memory is saved to the OS disk).</source>
+        <translation>顧客は VM を休止状態にできます (メモリは OS ディスクに保存されます)。</translation>
+    </message>
+    <message>
+        <source>The image runs cloud-init, which applies the customer&apos;s custom data at first boot.</source>
+        <translation>イメージが cloud-init を実行し、初回起動時に顧客のカスタム データを適用します。</translation>
+    </message>
+    <message>
+        <source>The VM can be protected with Azure Backup.</source>
+        <translation>VM を Azure Backup で保護できます。</translation>
+    </message>
+    <message>
+        <source>The image runs the Azure VM agent, so customers can add VM extensions.</source>
+        <translation>イメージが Azure VM エージェントを実行するため、顧客は VM 拡張機能を追加できます。</translation>
+    </message>
+    <message>
+        <source>Customers may sign in with Microsoft Entra ID accounts (through the sign-in VM extension).</source>
+        <translation>顧客は Microsoft Entra ID アカウントでサインインできます (サインイン用 VM 拡張機能を使用)。</translation>
     </message>
     <message>
         <source>TCP</source>
@@ -2829,6 +3791,29 @@ Details: {0}</source>
     <message>
         <source>None yet. File → Import from Partner Center… takes them over.</source>
         <translation>まだありません。「ファイル」→「パートナー センターからインポート…」で取り込めます。</translation>
+    </message>
+    <message>
+        <source>{0} (and {1} more)</source>
+        <translation>{0} (ほか {1} 件)</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
     </message>
 </context>
 <context>
@@ -2972,10 +3957,6 @@ Details: {0}</source>
         <translation>先にすべての質問に回答してください ({1} 問中 {0} 問回答済み。左のステップ一覧からはどのステップも開けます)。</translation>
     </message>
     <message>
-        <source>Run the certification tests first: the report is made from the latest test run.</source>
-        <translation>先に認定テストを実行してください。レポートは最新のテスト実行から作成されます。</translation>
-    </message>
-    <message>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
@@ -3010,6 +3991,14 @@ Details: {0}</source>
     <message>
         <source>The report could not be made or stored: {0}</source>
         <translation>レポートを作成または保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>No test run yet: the report is made from the latest test run on the test VM (Test run step). Without a run it could hold only your answers here and the offline evidence read from {0} disk image(s), which is not a certification test run.</source>
+        <translation>テスト実行はまだありません。レポートはテスト VM での最新のテスト実行 (テスト実行ステップ) から作成されます。実行がない場合に含められるのは、ここでの回答と、{0} 個のディスク イメージから読み取ったオフラインの証拠だけで、これは認定のテスト実行ではありません。</translation>
+    </message>
+    <message>
+        <source>No test run yet: the report is made from the latest test run on the test VM (Test run step). Without a run it could hold only your answers here.</source>
+        <translation>テスト実行はまだありません。レポートはテスト VM での最新のテスト実行 (テスト実行ステップ) から作成されます。実行がない場合に含められるのは、ここでの回答だけです。</translation>
     </message>
     <message>
         <source>Making the report…</source>
@@ -3352,6 +4341,22 @@ Evidence:
         <translation>コピーできませんでした: {0}</translation>
     </message>
     <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>ready ({0})</source>
+        <translation>準備完了 ({0})</translation>
+    </message>
+    <message>
         <source>✗ made for another blob: generate a new SAS</source>
         <translation>✗ 別の BLOB 用です: SAS を生成し直してください</translation>
     </message>
@@ -3476,16 +4481,24 @@ Evidence:
         <translation>結果の詳細</translation>
     </message>
     <message>
+        <source>&amp;Commands to create the test VM…</source>
+        <translation>テスト VM を作成するコマンド(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fill in the Connec&amp;tion step for that VM</source>
+        <translation>その VM の接続ステップを入力(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sets the user and the sign-in the commands make, then opens the Connection step for the VM&apos;s address.</source>
+        <translation>コマンドが作成するユーザーとサインイン方法を設定し、VM のアドレスを入力するために接続ステップを開きます。</translation>
+    </message>
+    <message>
         <source>Image under test: {0} (choose another on the Connection step)</source>
         <translation>テストするイメージ: {0} (接続のステップで変更できます)</translation>
     </message>
     <message>
         <source>{0} — {1} ({2})</source>
         <translation>{0} — {1} ({2})</translation>
-    </message>
-    <message>
-        <source>No run yet: test the connection, then run all checks.</source>
-        <translation>まだ実行していません。接続をテストしてから、すべてのチェックを実行してください。</translation>
     </message>
     <message>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
@@ -3514,6 +4527,30 @@ Evidence:
     <message>
         <source>Results of the run:</source>
         <translation>表示する実行結果:</translation>
+    </message>
+    <message>
+        <source>Offline evidence: {0} of SKU {1}, read from the image&apos;s files ({2})</source>
+        <translation>オフラインの証拠: SKU {1} の{0}、イメージのファイルから読み取り ({2})</translation>
+    </message>
+    <message>
+        <source>Offline evidence, not a test run: {0} Failed/Error result(s) read from the image&apos;s files before upload. The run on the test VM decides; cases that need a running system are judged there.</source>
+        <translation>オフラインの証拠であり、テスト実行ではありません: アップロード前にイメージのファイルから読み取った Failed/Error の結果が {0} 件あります。判定はテスト VM での実行で行われ、実行中のシステムが必要なケースはそこで判定されます。</translation>
+    </message>
+    <message>
+        <source>user {0}, key {1}</source>
+        <translation>ユーザー {0}、キー {1}</translation>
+    </message>
+    <message>
+        <source>user {0}, the ADMIN_PASSWORD you set</source>
+        <translation>ユーザー {0}、設定した ADMIN_PASSWORD</translation>
+    </message>
+    <message>
+        <source>No run yet. The checks run on a test VM made from your uploaded VHD. Create it with the commands, connect to it ({0}) on the Connection step, then run all checks.</source>
+        <translation>まだ実行されていません。チェックはアップロードした VHD から作成したテスト VM で実行されます。コマンドで VM を作成し、接続ステップで接続してから ({0})、すべてのチェックを実行してください。</translation>
+    </message>
+    <message>
+        <source>Meanwhile, the offline evidence from the image&apos;s files is listed under “Results of the run”.</source>
+        <translation>それまでの間、イメージのファイルから得たオフラインの証拠を「実行の結果」に表示しています。</translation>
     </message>
     <message>
         <source>Running on {0}… The Windows Update search comes last and can take minutes; if the run stops, the result says which part was still running.</source>
@@ -3557,6 +4594,10 @@ Evidence:
     <message>
         <source>Define a SKU in step 1 first.</source>
         <translation>先にステップ 1 で SKU を定義してください。</translation>
+    </message>
+    <message>
+        <source>Enter the SKU ID on the Offer &amp; SKUs step first: the commands name the image and the VM after it.</source>
+        <translation>先に「オファーと SKU」ステップで SKU ID を入力してください。コマンドはそれをもとにイメージと VM に名前を付けます。</translation>
     </message>
     <message>
         <source>No commands: {0}</source>
@@ -3644,6 +4685,10 @@ Evidence:
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Connect a s&amp;torage account…</source>
+        <translation>ストレージ アカウントを接続(&amp;T)…</translation>
     </message>
     <message>
         <source>Check</source>
@@ -3828,6 +4873,13 @@ Evidence:
     <message>
         <source>Upload failed: {0}</source>
         <translation>アップロードに失敗しました: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
     </message>
 </context>
 </TS>

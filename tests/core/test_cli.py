@@ -212,3 +212,59 @@ def test_safe_text_scheme():
     assert safe_text(os.fsdecode(b"a\xff\x80b")) == "a\ufffd\\xff\ufffd\\x80b"
     assert safe_text("x\ud800y") == "x\ufffd\\ud800y"  # a lone surrogate from a JSON escape
     assert json_safe({os.fsdecode(b"k\xfe"): [os.fsdecode(b"\xe9")]}) == {"k\ufffd\\xfe": ["\ufffd\\xe9"]}
+
+
+# -- the rules the command line takes from operations -----------------------------------------------
+def test_a_secret_from_a_variable_is_checked_for_its_kind_before_any_request():
+    from wizard.core.operations import ACCOUNT_KEY, CONNECTION_STRING, SecretUnusable, given_secret
+
+    key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+    assert given_secret(ACCOUNT_KEY, "K", key).value == key
+    with pytest.raises(SecretUnusable, match="environment variable K is not set"):
+        given_secret(ACCOUNT_KEY, "K", "")
+    with pytest.raises(SecretUnusable, match="account key in K .*base64") as bad:
+        given_secret(ACCOUNT_KEY, "K", "not base64!!")
+    assert "not base64!!" not in str(bad.value)  # the secret itself is never repeated
+    with pytest.raises(SecretUnusable, match="connection string in C is malformed"):
+        given_secret(CONNECTION_STRING, "C", "garbage;;=;AccountKey")
+
+
+def test_a_connection_string_for_another_account_is_refused_for_a_blob():
+    from wizard.core.operations import CONNECTION_STRING, GivenSecret, blob_access
+
+    given = GivenSecret(CONNECTION_STRING, "DefaultEndpointsProtocol=https;AccountName=other;AccountKey=a2V5;"
+                                           "EndpointSuffix=core.windows.net")
+    with pytest.raises(ValueError, match="account other, the URL for mine"):
+        blob_access("https://mine.blob.core.windows.net/c/b.vhd", given)
+    access = blob_access("https://other.blob.core.windows.net/c/b.vhd", given)
+    assert (access.account_name, access.endpoint_suffix) == ("other", "core.windows.net")
+
+
+def test_a_project_is_opened_for_an_existing_sku_only():
+    from wizard.core.operations import open_project
+
+    assert open_project(DEMO, "ubuntu-standard").skus
+    with pytest.raises(LookupError, match="No SKU with the ID 'nope' \\(the project has: ubuntu-standard, windows-2012r2\\)"):
+        open_project(DEMO, "nope")
+
+
+def test_default_ports_and_host_key_lists():
+    from wizard.core.operations import known_hosts_for, vm_port
+    from wizard.core.sshconn import KnownHosts, SessionKnownHosts
+
+    assert (vm_port("windows", "winrm"), vm_port("windows", "ssh"), vm_port("linux", "winrm")) == (5986, 22, 22)
+    assert isinstance(known_hosts_for(None), SessionKnownHosts)
+    kept = known_hosts_for(Path("/nonexistent/known_hosts"))
+    assert isinstance(kept, KnownHosts) and not isinstance(kept, SessionKnownHosts)
+
+
+def test_a_reader_that_goes_away_is_not_a_failure_to_report():
+    """`mpwizard export … | head -1`: before, the broken pipe was "failed unexpectedly … a bug" plus Python's
+    "Exception ignored" lines at exit."""
+    proc = subprocess.Popen([sys.executable, "-m", "wizard", "export", str(DEMO), "--format", "portal-md"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()  # before the command writes anything
+    stderr = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=60)
+    assert proc.returncode == 1
+    assert "unexpectedly" not in stderr and "Exception ignored" not in stderr and "Traceback" not in stderr, stderr

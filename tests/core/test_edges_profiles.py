@@ -376,19 +376,24 @@ def _alive(p: Profile, n: int) -> str:
     return linux(p, "client-alive-interval", {"sshd_config": f"ClientAliveInterval {n}", "sshd_dropins": ""})
 
 
+def _in_range(p: Profile) -> str:
+    """Another value in the range: the guide's tool warns, LISA passes (verify_client_active_interval)."""
+    return linux_checks.PASSED if p.linux_lisa_rules else linux_checks.WARNING
+
+
 def e_alive_rec(p: Profile) -> list[Case]:
     rec = p.linux_client_alive_recommended
-    return [(f"{rec - 1}", lambda t: _alive(p, rec - 1), linux_checks.WARNING),
+    return [(f"{rec - 1}", lambda t: _alive(p, rec - 1), _in_range(p)),
             (f"{rec}", lambda t: _alive(p, rec), linux_checks.PASSED),
-            (f"{rec + 1}", lambda t: _alive(p, rec + 1), linux_checks.WARNING)]
+            (f"{rec + 1}", lambda t: _alive(p, rec + 1), _in_range(p))]
 
 
 def e_alive_min(p: Profile) -> list[Case]:
-    return at_least(p.linux_client_alive_min, lambda t, n: _alive(p, n), ok=linux_checks.WARNING, bad=linux_checks.FAILED)
+    return at_least(p.linux_client_alive_min, lambda t, n: _alive(p, n), ok=_in_range(p), bad=linux_checks.FAILED)
 
 
 def e_alive_max(p: Profile) -> list[Case]:
-    return at_most(p.linux_client_alive_max, lambda t, n: _alive(p, n), ok=linux_checks.WARNING, bad=linux_checks.FAILED)
+    return at_most(p.linux_client_alive_max, lambda t, n: _alive(p, n), ok=_in_range(p), bad=linux_checks.FAILED)
 
 
 def e_agent(p: Profile) -> list[Case]:
@@ -396,6 +401,17 @@ def e_agent(p: Profile) -> list[Case]:
         return linux(p, "linux-agent", {"waagent": f"path /usr/sbin/waagent\nWALinuxAgent-{v} running on ubuntu 22.04",
                                         "waagent_conf": "AutoUpdate.Enabled=n"})
     return version_at_least(p.linux_agent_min_version, run, linux_checks.PASSED, linux_checks.FAILED)
+
+
+def e_omi(p: Profile) -> list[Case]:
+    """LISA verify_omi_version: OMI at or above the minimum (OMIGOD) passes; the guide has no OMI case."""
+    if not p.linux_omi_min_version:
+        return off("no-case", lambda t: "omi-version" if any(c.id == "omi-version" for c in linux_checks.cases_for(p))
+                   else INSIDE)
+
+    def run(v: str) -> str:
+        return linux(p, "omi-version", {"omi": f"ii  omi    {v}    amd64    Open Management Infrastructure"})
+    return version_at_least(p.linux_omi_min_version, run, linux_checks.PASSED, linux_checks.FAILED)
 
 
 def e_glibc(p: Profile) -> list[Case]:
@@ -432,8 +448,8 @@ def e_openssl_lines(p: Profile) -> list[Case]:
     cases: list[Case] = []
     for line in p.linux_openssl_tolerated_lines:
         cases += [(f"{line}:{pred(line)}", lambda t, v=pred(line): _openssl(p, v), linux_checks.FAILED),
-                  (f"{line}:{line}", lambda t, v=line: _openssl(p, v), linux_checks.WARNING),
-                  (f"{line}:{line}.9", lambda t, v=line + ".9": _openssl(p, v), linux_checks.WARNING),
+                  (f"{line}:{line}", lambda t, v=line: _openssl(p, v), linux_checks.PASSED),  # LISA: extended support
+                  (f"{line}:{line}.9", lambda t, v=line + ".9": _openssl(p, v), linux_checks.PASSED),
                   (f"{line}:{succ(line)}", lambda t, v=succ(line): _openssl(p, v), linux_checks.FAILED)]
     return cases
 
@@ -538,7 +554,25 @@ def e_sas_renew(p: Profile) -> list[Case]:
             ("+1min", lambda t: run(limit + minute), "pass")]
 
 
+def e_user_delegation(p: Profile) -> list[Case]:
+    """A user-delegation SAS meets the minimum only if a key may live that long: the profile's key lifetime
+    (7 days, REFERENCE §9) never reaches the minimum; at the minimum's length (whole days) it would."""
+    start = NOW - timedelta(hours=1)
+    needed = oracle_minimum_expiry(p, start)
+    days = -(-(needed - start) // timedelta(days=1))  # the minimum's length, rounded up to whole days
+
+    def run(max_days: int) -> str:
+        q = dataclasses.replace(p, sas_user_delegation_max_days=max_days)
+        uri = ("https://acct.blob.core.windows.net/vhds/os.vhd?sv=2021-08-06&sr=c&sp=rl"
+               f"&st={start:%Y-%m-%dT%H:%M:%SZ}&se={needed:%Y-%m-%dT%H:%M:%SZ}&sig=c2lnbmF0dXJl"
+               f"&skoid=00000000-0000-0000-0000-000000000001&ske={needed:%Y-%m-%dT%H:%M:%SZ}")
+        return next((f.severity for f in check_sas_rules(uri, q, NOW).findings if f.id == "user-delegation"), "absent")
+    return [(f"profile {p.sas_user_delegation_max_days}", lambda t: run(p.sas_user_delegation_max_days), "fail"),
+            (f"{days - 1}", lambda t: run(days - 1), "fail"), (f"{days}", lambda t: run(days), "absent")]
+
+
 EDGES: dict[str, Callable[[Profile], list[Case]]] = {
+    "sas_user_delegation_max_days": e_user_delegation,
     "id_max_length": e_id_max,
     "id_min_length": e_id_min,
     "vm_sizes_min": e_sizes_min,
@@ -568,6 +602,7 @@ EDGES: dict[str, Callable[[Profile], list[Case]]] = {
     "linux_bash_history_max_bytes": e_history,
     "linux_agent_min_version": e_agent,
     "linux_glibc_min_version": e_glibc,
+    "linux_omi_min_version": e_omi,
     "linux_python_min_version": e_python,
     "linux_openssl_min_version": e_openssl_min,
     "linux_openssl_recommended_version": e_openssl_rec,

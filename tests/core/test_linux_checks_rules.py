@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wizard.core import linux_checks as lc
 from wizard.core.linux_checks import ERROR, FAILED, PASSED, SKIPPED, WARNING, judge, parse_sections
@@ -59,7 +61,7 @@ def test_judge_reports_progress_and_stops_when_cancelled():
     token.cancel()
     with pytest.raises(Cancelled):
         judge(evidence, GUIDE, cancel=token)
-    assert len(judge(evidence, PC)) == 24  # TCP SACK is today's
+    assert len(judge(evidence, PC)) == 24 + 17  # TCP SACK and LISA's own 17 cases are today's
 
 
 def test_system_info_from_os_release_and_uname():
@@ -173,12 +175,17 @@ def test_deprovision_reads_each_key_on_its_own():
     assert verdict("deprovision-config", waagent_conf=f"{REGEN}=y\n{DELROOT}=y\nAutoUpdate.Enabled=n") == \
         (PASSED, f"{REGEN}=y, {DELROOT}=y", required, "")
     assert verdict("deprovision-config", waagent_conf=f"{REGEN}=n\n{DELROOT}=y") == \
-        (WARNING, f"{REGEN}=n, {DELROOT}=y", required, f"sed -i 's/^#*{REGEN}=.*/{REGEN}=y/' /etc/waagent.conf")
+        (WARNING, f"{REGEN}=n, {DELROOT}=y", required, set_key(REGEN))
     assert verdict("deprovision-config", waagent_conf=f"{REGEN}=y\nAutoUpdate.Enabled=y") == \
-        (WARNING, f"{REGEN}=y, {DELROOT}=unset", required, f"sed -i 's/^#*{DELROOT}=.*/{DELROOT}=y/' /etc/waagent.conf")
+        (WARNING, f"{REGEN}=y, {DELROOT}=unset", required, set_key(DELROOT))
     both = verdict("deprovision-config", waagent_conf="")
-    assert both[3] == (f"sed -i 's/^#*{REGEN}=.*/{REGEN}=y/' /etc/waagent.conf && "
-                       f"sed -i 's/^#*{DELROOT}=.*/{DELROOT}=y/' /etc/waagent.conf")
+    assert both[3] == set_key(REGEN) + "; " + set_key(DELROOT)
+
+
+def set_key(k: str) -> str:
+    """The fix sets a present (or commented) key and adds an absent one."""
+    return (f"if grep -q '^#*{k}=' /etc/waagent.conf 2>/dev/null; then sed -i 's/^#*{k}=.*/{k}=y/' /etc/waagent.conf; "
+            f"else echo '{k}=y' >> /etc/waagent.conf; fi")
 
 
 def test_kernel_params():
@@ -194,7 +201,7 @@ def test_kernel_params():
 
 
 SWAP_TAIL = "; remove the swap lines from /etc/fstab and delete the partition; use ResourceDisk.EnableSwap=y in " \
-            "/etc/waagent.conf"
+            "/etc/waagent.conf for swap on the resource disk"
 
 
 def test_swap_in_proc_swaps_and_in_fstab_apart():
@@ -203,7 +210,7 @@ def test_swap_in_proc_swaps_and_in_fstab_apart():
         (PASSED, "no swap", "no swap partition", "")
     assert verdict("swap-partition", swaps=f"{header}\n/dev/sda2 partition 1 0 -2", fstab="") == \
         (FAILED, "/dev/sda2", "no swap partition", "swapoff /dev/sda2" + SWAP_TAIL)
-    # only in fstab (not active now): still a swap partition, and no swapoff to run
+    # the guide: only in fstab (not active now) is still a swap partition, and no swapoff to run
     assert verdict("swap-partition", swaps=header, fstab="# /dev/sdb1 none swap sw 0 0\nUUID=abc none swap sw 0 0\n"
                                                          "/dev/sdc1 /mnt\n") == \
         (FAILED, "UUID=abc", "no swap partition", SWAP_TAIL.removeprefix("; "))
@@ -211,6 +218,33 @@ def test_swap_in_proc_swaps_and_in_fstab_apart():
                    fstab="/dev/sda2 none swap sw 0 0\n/swapfile none swap sw 0 0")
     assert both[:2] == (FAILED, "/dev/sda2, /swapfile")
     assert both[3] == "swapoff /dev/sda2" + SWAP_TAIL
+
+
+def test_swap_today_only_on_the_os_disk():
+    """LISA verify_no_swap_on_osdisk: the agent's swap file on the resource disk and an inactive fstab line pass."""
+    header = "Filename Type Size Used Priority"
+    resource = f"{header}\n/mnt/resource/swapfile file 2097148 0 -2"
+    for profile in (GUIDE, PC):  # the agent's swap file is the guide's own advice too
+        assert verdict("swap-partition", profile, swaps=resource, mounts="/dev/sda1 / ext4 rw 0 0")[0] == PASSED
+    assert verdict("swap-partition", PC, swaps=header, fstab="UUID=abc none swap sw 0 0", mounts="/dev/sda1 / ext4 rw 0 0")[0] == PASSED
+    on_os = verdict("swap-partition", PC, swaps=f"{header}\n/dev/sda2 partition 1 0 -2", mounts="/dev/sda1 / ext4 rw 0 0")
+    assert on_os[:2] == (FAILED, "/dev/sda2 on the OS disk sda")
+    assert on_os[3].startswith("swapoff /dev/sda2; remove /dev/sda2 from /etc/fstab")
+    data = verdict("swap-partition", PC, swaps=f"{header}\n/dev/sdc1 partition 1 0 -2", mounts="/dev/sda1 / ext4 rw 0 0")
+    assert data[0] == PASSED  # a data disk's swap is not on the OS disk
+    nvme = "swap /dev/nvme0n1p3 partition /dev/nvme0n1p3 nvme0n1\nroot /dev/nvme0n1p2 nvme0n1"
+    assert verdict("swap-partition", PC, swaps=f"{header}\n/dev/nvme0n1p3 partition 1 0 -2", swap_devices=nvme)[0] == FAILED
+    file_on_root = "swap /swapfile file /dev/sda1 sda\nroot /dev/sda1 sda"
+    assert verdict("swap-partition", PC, swaps=f"{header}\n/swapfile file 1 0 -2", swap_devices=file_on_root)[:2] == \
+        (FAILED, "/swapfile on the OS disk sda")
+    # a file under /mnt that df places on the OS disk is on the OS disk, whatever its path says
+    assert verdict("swap-partition", PC, swaps=f"{header}\n/mnt/swapfile file 1 0 -2",
+                   swap_devices="swap /mnt/swapfile file /dev/sda1 sda\nroot /dev/sda1 sda")[0] == FAILED
+    assert verdict("swap-partition", PC, swaps=resource, mounts="/dev/sda1 / ext4 rw 0 0")[1] == \
+        "/mnt/resource/swapfile (not on the OS disk)"
+    custom = "ResourceDisk.MountPoint=/mnt/res\n"
+    assert verdict("swap-partition", PC, swaps=f"{header}\n/mnt/res/swapfile file 1 0 -2", waagent_conf=custom,
+                   swap_devices="swap /mnt/res/swapfile file /dev/sdb1 sdb\nroot /dev/sda1 sda")[0] == PASSED
 
 
 def test_root_partition():
@@ -225,23 +259,11 @@ def test_root_partition():
         (WARNING, "/dev/dm-0")  # the last mount on / is the one in use
 
 
-ALIVE_FIX = "echo 'ClientAliveInterval 180' >> /etc/ssh/sshd_config && systemctl restart sshd"
-
-
-def test_client_alive_interval_main_file_and_drop_ins():
-    def alive(main: str, dropins: str = ""):
-        return verdict("client-alive-interval", sshd_config=main, sshd_dropins=dropins)
-    assert alive("ClientAliveInterval 180") == (PASSED, "180", "180 (allowed 30–235)", "")
-    assert alive("ClientAliveInterval 120") == (WARNING, "120", "180 (allowed 30–235)", ALIVE_FIX)
-    assert alive("Port 22") == (FAILED, "not set", "180 (allowed 30–235)", ALIVE_FIX)
-    assert alive("ClientAliveInterval 3m") == (FAILED, "3m", "180 (allowed 30–235)", ALIVE_FIX)
-    assert alive("ClientAliveInterval 300") == (FAILED, "300", "180 (allowed 30–235)", ALIVE_FIX)
-    dropin = "### /etc/ssh/sshd_config.d/50-azure.conf\nClientAliveInterval 180"
-    assert alive("Port 22", dropin) == (WARNING, "180 (only in a drop-in)", "180 in /etc/ssh/sshd_config", ALIVE_FIX)
-    assert alive("ClientAliveInterval 180", "### x\nClientAliveInterval 60") == (PASSED, "180", "180 (allowed 30–235)", "")
-    assert alive("Port 22", "### x\nClientAliveInterval 500")[:2] == (FAILED, "500")
-
-
+ALIVE_SED = ("sed -i 's/^[[:space:]]*[Cc][Ll][Ii][Ee][Nn][Tt][Aa][Ll][Ii][Vv][Ee][Ii][Nn][Tt][Ee][Rr][Vv][Aa][Ll][[:space:]].*/"
+             "ClientAliveInterval 180/' ")
+RESTART = " && systemctl restart sshd 2>/dev/null || systemctl restart ssh"
+PREPEND = ("{ echo 'ClientAliveInterval 180'; cat /etc/ssh/sshd_config 2>/dev/null; } > /etc/ssh/sshd_config.new "
+           "&& mv /etc/ssh/sshd_config.new /etc/ssh/sshd_config")
 def test_ssh_server():
     assert verdict("ssh-server", sshd_binary="/usr/sbin/sshd") == (PASSED, "/usr/sbin/sshd", "sshd installed and enabled", "")
     assert verdict("ssh-server", sshd_binary="  ") == \
@@ -271,8 +293,10 @@ def test_openssl():
     assert verdict("openssl-version", openssl="") == (FAILED, "not installed", "≥ 1.0", SSL_FIX)
     assert verdict("openssl-version", openssl="OpenSSL 0.9.8zh 3 Dec 2015") == (FAILED, "0.9.8", "≥ 1.0", SSL_FIX)
     assert verdict("openssl-version", openssl="OpenSSL 1.0.2k-fips") == (PASSED, "1.0.2", "≥ 1.0", "")
-    pc_required = "≥ 3.0.0 (1.1.1 / 1.0.2 tolerated)"
-    assert verdict("openssl-version", PC, openssl="OpenSSL 1.1.1w 11 Sep 2023") == (WARNING, "1.1.1", pc_required, SSL_FIX)
+    pc_required = "≥ 3.0.0 (1.1.1 / 1.0.2 with extended support)"
+    # LISA verify_openssl_version passes the extended-support versions
+    assert verdict("openssl-version", PC, openssl="OpenSSL 1.1.1w 11 Sep 2023") == (PASSED, "1.1.1", pc_required, "")
+    assert verdict("openssl-version", PC, openssl="OpenSSL 1.0.2k-fips") == (PASSED, "1.0.2", pc_required, "")
     assert verdict("openssl-version", PC, openssl="OpenSSL 1.1.0l") == (FAILED, "1.1.0", pc_required, SSL_FIX)
     assert verdict("openssl-version", PC, openssl="OpenSSL 3.0.13") == (PASSED, "3.0.13", pc_required, "")
     # between the minimum and the recommended version: a warning with the fix
@@ -304,30 +328,42 @@ def test_ipv6_is_informational():
 
 
 def test_sudo_targetpw():
+    required = "no 'Defaults targetpw' in /etc/sudoers"
     assert verdict("sudo-targetpw", sudoers="") == (SKIPPED, "sudoers not readable", "no 'Defaults targetpw'", "")
-    assert verdict("sudo-targetpw", sudoers="root ALL=(ALL) ALL\n# Defaults targetpw") == \
-        (PASSED, "not set", "no 'Defaults targetpw'", "")
-    assert verdict("sudo-targetpw", sudoers="Defaults env_reset\n  Defaults   targetpw") == \
-        (FAILED, "Defaults targetpw", "no 'Defaults targetpw'",
-         "Remove 'Defaults targetpw' (and 'ALL ALL=(ALL) ALL') from /etc/sudoers with visudo.")
-    assert verdict("sudo-targetpw", sudoers="Defaults targetpwx")[0] == PASSED
+    assert verdict("sudo-targetpw", sudoers="needs-root")[:2] == (SKIPPED, lc.NEEDS_SUDO)
+    assert verdict("sudo-targetpw", sudoers="root ALL=(ALL) ALL\n# Defaults targetpw") == (PASSED, "not set", required, "")
+    assert verdict("sudo-targetpw", sudoers="Defaults env_reset\nDefaults   targetpw") == \
+        (FAILED, "Defaults   targetpw", required,
+         "sed -i 's/^Defaults[[:space:]][[:space:]]*targetpw/# &/' /etc/sudoers  # or remove the line with visudo")
+    # LISA's rule: `Defaults` at the line's start, blanks, then targetpw
+    assert verdict("sudo-targetpw", sudoers="Defaults env_reset,targetpw")[0] == PASSED
+    assert verdict("sudo-targetpw", sudoers="Defaults\ttargetpw")[0] == FAILED
 
 
 def test_default_accounts():
-    assert verdict("default-accounts", shadow="needs-root") == \
-        (SKIPPED, "needs root (sudo -n not available)", "no account with a password", "")
-    assert verdict("default-accounts", shadow="root locked\nazureuser locked") == \
-        (PASSED, "none", "no account with a password", "")
+    required = "no account but the connecting one with a password or authorized_keys"
+    assert verdict("default-accounts", shadow="needs-root") == (SKIPPED, lc.NEEDS_SUDO, required, "")
+    assert verdict("default-accounts", shadow="root locked", authorized_keys="needs-root")[0] == SKIPPED
+    assert verdict("default-accounts", shadow="root locked\nazureuser locked") == (PASSED, "none", required, "")
     assert verdict("default-accounts", shadow="root password\nbob locked\nalice password") == \
-        (FAILED, "root, alice", "no account with a password",
-         "passwd -d root; passwd -d alice; or run 'waagent -deprovision+user'")
+        (FAILED, "root (password), alice (password)", required,
+         "passwd -l root; passwd -l alice  # or run 'waagent -deprovision+user' before capturing")
+    # the connecting user's own password and keys are not a failure
+    assert verdict("default-accounts", shadow="root locked\nazureuser password", user="azureuser",
+                   authorized_keys="azureuser /home/azureuser/.ssh/authorized_keys keys")[:2] == (PASSED, "none")
+    # other users' keys fail; an empty file and root's "log in as" notice do not
+    keys = ("bob /home/bob/.ssh/authorized_keys keys\nroot /root/.ssh/authorized_keys notice\n"
+            "carol /home/carol/.ssh/authorized_keys empty")
+    got = verdict("default-accounts", shadow="root locked", user="azureuser", authorized_keys=keys)
+    assert got == (FAILED, "bob (/home/bob/.ssh/authorized_keys)", required,
+                   "rm -f /home/bob/.ssh/authorized_keys  # or run 'waagent -deprovision+user' before capturing")
 
 
 def test_iptables_every_branch():
     installed = "installed, no rules"
     assert verdict("iptables", iptables="not-installed") == \
         (WARNING, "not installed", installed, "Install iptables (it must be present, with no rules).")
-    assert verdict("iptables", iptables="needs-root") == (SKIPPED, "needs root (sudo -n not available)", installed, "")
+    assert verdict("iptables", iptables="needs-root") == (SKIPPED, lc.NEEDS_SUDO, installed, "")
     assert verdict("iptables", iptables="-P INPUT ACCEPT\n-P OUTPUT ACCEPT") == (PASSED, "0 rule(s)", "no rules", "")
     assert verdict("iptables", iptables="-P INPUT DROP\n-A INPUT -j DROP\n-A INPUT -p tcp -j ACCEPT") == \
         (FAILED, "2 rule(s)", "no rules", "iptables -F && iptables -X, and remove saved rules (/etc/iptables/rules.v4).")
@@ -359,12 +395,16 @@ def test_dhcp_passes():
     assert verdict("dhcp", network="")[:2] == (PASSED, "no custom config")
 
 
+NM_FIX = ("Configure eth0 for DHCP with the network service (ifupdown / network-scripts) and enable it, "
+          "then systemctl disable NetworkManager")
+
+
 @pytest.mark.parametrize("os_release,enabled,expected", [
     ('ID="centos"\nVERSION_ID="7"', True, (PASSED, "enabled", "enabled (CentOS 7 family)", "")),
     ('ID=rhel\nVERSION_ID="7.9"', False, (FAILED, "disabled", "enabled (CentOS 7 family)", "systemctl enable NetworkManager")),
     ("ID=ol\nVERSION_ID=\"7.9\"", True, (PASSED, "enabled", "enabled (CentOS 7 family)", "")),
-    ('ID="centos"\nVERSION_ID="8"', True, (FAILED, "enabled", "disabled", "systemctl disable NetworkManager")),
-    ('ID=ubuntu\nVERSION_ID="7"', True, (FAILED, "enabled", "disabled", "systemctl disable NetworkManager")),
+    ('ID="centos"\nVERSION_ID="8"', True, (FAILED, "enabled", "disabled", NM_FIX)),
+    ('ID=ubuntu\nVERSION_ID="7"', True, (FAILED, "enabled", "disabled", NM_FIX)),
     ("ID=ubuntu", False, (PASSED, "disabled", "disabled", "")),
 ])
 def test_network_manager(os_release, enabled, expected):
@@ -416,7 +456,9 @@ def test_tcp_sack_is_only_in_profiles_that_list_kernels():
 def test_every_case_has_its_test_id_and_sections():
     ids = {c.id: c.test_id for c in lc.CASES}
     assert ids["bash-history"] == "48" and ids["tcp-sack"] == "52" and ids["client-alive-interval"] == "46"
-    assert len(lc.CASES) == 24 and len({c.id for c in lc.CASES}) == 24
+    assert len(lc.CASES) == 24 + 17 and len({c.id for c in lc.CASES}) == 24 + 17
+    assert all(c.source for c in lc.CASES)
+    assert all("microsoft/lisa" in c.source for c in lc.CASES if c.lisa)
 
 
 def test_long_unreadable_values_are_cut_in_the_actual_value():
@@ -511,3 +553,415 @@ def test_a_case_reading_an_unavailable_section_is_skipped_with_the_first_reason(
     assert (dhcp.id, dhcp.result) == ("dhcp", PASSED)
     (swap,) = judge(evidence, GUIDE, only={"swap-partition"}, unavailable={"fstab": "second reason"})
     assert (swap.result, swap.actual) == (SKIPPED, "second reason")
+
+
+# -- issue #31: LISA's rules under Partner Center ------------------------------------------------------
+@pytest.mark.parametrize("os_release,family,version", [
+    ('ID=debian\nVERSION_ID="12"', "debian", (12,)),
+    ('ID=ubuntu\nVERSION_ID="22.04"', "ubuntu", (22, 4)),
+    ('ID="rhel"\nVERSION_ID="9.4"', "redhat", (9, 4)),
+    ('ID="centos"\nVERSION_ID="7"', "redhat", (7,)),
+    ('ID="almalinux"\nVERSION_ID="9.3"', "redhat", (9, 3)),
+    ('ID="rocky"\nVERSION_ID="8.9"', "redhat", (8, 9)),
+    ('ID="ol"\nVERSION_ID="8.10"', "redhat", (8, 10)),
+    ('ID=fedora\nVERSION_ID=39', "fedora", (39,)),
+    ('ID="sles"\nVERSION_ID="15.5"', "suse", (15, 5)),
+    ('ID="opensuse-leap"\nVERSION_ID="15.5"', "suse", (15, 5)),
+    ('ID=azurelinux\nVERSION_ID="3.0"', "mariner", (3, 0)),
+    ('ID=mariner\nVERSION_ID="2.0"', "mariner", (2, 0)),
+    ('ID=flatcar\nVERSION_ID=3815.2.0', "coreos", (3815, 2, 0)),
+    ('ID=mint\nID_LIKE="ubuntu debian"\nVERSION_ID="21"', "ubuntu", (21,)),
+    ("", "", ()),
+])
+def test_distribution_classifier(os_release, family, version):
+    d = lc.classify(os_release)
+    assert (d.family, d.version) == (family, version)
+
+
+def test_network_manager_today_only_on_the_fedora_family_below_7():
+    nm = "exists /usr/sbin/NetworkManager"
+    wants = "NetworkManager.service"
+    rhel9 = verdict("network-manager", PC, os_release='ID="rhel"\nVERSION_ID="9.4"', network_files=nm, network_manager=wants)
+    assert rhel9[0] == SKIPPED and rhel9[1].startswith("Not applicable") and rhel9[3] == ""
+    assert verdict("network-manager", PC, os_release="ID=ubuntu\nVERSION_ID=22.04", network_manager=wants)[0] == SKIPPED
+    old = verdict("network-manager", PC, os_release='ID="centos"\nVERSION_ID="6.10"', network_files=nm)
+    assert old[:2] == (FAILED, "installed") and "ifcfg-eth0" in old[3]
+    assert verdict("network-manager", PC, os_release='ID="centos"\nVERSION_ID="6.10"')[0] == PASSED
+
+
+def test_console_with_its_speed_passes():
+    for profile in (GUIDE, PC):
+        got = verdict("kernel-params", profile, cmdline="root=/dev/sda1 console=ttyS0,115200n8 earlyprintk=ttyS0 rootdelay=300")
+        assert got[0] == PASSED
+    assert verdict("kernel-params", PC, cmdline="console=ttyS01")[0] == FAILED
+    # LISA's fallback: the boot log's "console [ttyS0] enabled" (a console set without console=)
+    assert verdict("kernel-params", PC, cmdline="quiet", console_log="[    0.1] printk: console [ttyS0] enabled")[:2] == \
+        (PASSED, "console [ttyS0] enabled (boot log)")
+    assert verdict("kernel-params", GUIDE, cmdline="quiet", console_log="[    0.1] printk: console [ttyS0] enabled")[0] == FAILED
+
+
+def test_built_in_hyper_v_drivers_count_online():
+    builtin = "\n".join(f"kernel/drivers/{m}.ko" for m in ("hv/hv_vmbus", "hv/hv_utils", "scsi/hv_storvsc", "net/hyperv/hv_netvsc"))
+    assert verdict("lis-drivers", PC, modules=builtin)[0] == PASSED
+
+
+def test_iptables_is_no_rule_of_today():
+    got = verdict("iptables", PC, iptables="-P INPUT ACCEPT\n-A DOCKER -j RETURN")
+    assert got[0] == SKIPPED and got[1].startswith("Not applicable")
+
+
+RHEL9 = 'ID="rhel"\nVERSION_ID="9.4"'
+UBUNTU = 'ID=ubuntu\nVERSION_ID="22.04"'
+
+
+def test_lisa_grub_config_per_distribution():
+    clean = "### /boot/grub/grub.cfg\n"
+    assert verdict("grub-config", PC, os_release=UBUNTU, grub_files=clean)[0] == PASSED
+    bad = verdict("grub-config", PC, os_release=UBUNTU, grub_files="### /boot/grub/grub.cfg\nlibata.atapi_enabled=0")
+    assert bad[0] == FAILED and "libata" in bad[3]
+    assert verdict("grub-config", PC, os_release=RHEL9, grub_files="### /boot/grub2/grubenv\n")[0] == PASSED
+    assert verdict("grub-config", PC, os_release=RHEL9, grub_files="needs-root")[:2] == (SKIPPED, lc.NEEDS_SUDO)
+    assert verdict("grub-config", PC, os_release=RHEL9, grub_files="### /boot/grub2/grub.cfg\n")[0] == FAILED  # 8+: grubenv
+    assert verdict("grub-config", PC, os_release="ID=arch", grub_files="")[1].startswith("Not applicable")
+
+
+def test_lisa_network_files():
+    rhel = 'ID="rhel"\nVERSION_ID="8.9"'
+    ifcfg = "### /etc/sysconfig/network-scripts/ifcfg-eth0\nDEVICE=eth0\nBOOTPROTO=dhcp\nONBOOT=yes"
+    assert verdict("ifcfg-eth0", PC, os_release=rhel, network_files=ifcfg)[0] == PASSED
+    assert verdict("ifcfg-eth0", PC, os_release=rhel, network_files="")[:2] == (FAILED, "missing")
+    assert verdict("ifcfg-eth0", PC, os_release=UBUNTU)[0] == SKIPPED
+    assert verdict("network-file", PC, os_release=rhel, network_files="### /etc/sysconfig/network\nNETWORKING=yes")[0] == PASSED
+    assert verdict("network-file", PC, os_release=rhel, network_files="")[0] == FAILED
+    assert verdict("network-file", PC, os_release="ID=fedora\nVERSION_ID=40",
+                   network_files="exists /etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection")[0] == PASSED
+    assert verdict("network-file", PC, os_release='ID=azurelinux\nVERSION_ID="3.0"',
+                   network_files="### /etc/systemd/networkd.conf\n[Network]")[0] == PASSED
+    assert verdict("udev-rules", PC, os_release=rhel, network_files="exists /etc/udev/rules.d/70-persistent-net.rules")[:2] == \
+        (FAILED, "/etc/udev/rules.d/70-persistent-net.rules")
+    sles = 'ID="sles"\nVERSION_ID="15.5"'
+    assert verdict("dhcp-hostname", PC, os_release=sles,
+                   network_files='### /etc/sysconfig/network/dhcp\nDHCLIENT_SET_HOSTNAME="no"')[0] == PASSED
+    assert verdict("dhcp-hostname", PC, os_release=sles,
+                   network_files='### /etc/sysconfig/network/dhcp\nDHCLIENT_SET_HOSTNAME="yes"')[0] == FAILED
+    assert verdict("yum-conf", PC, os_release=rhel)[0] == SKIPPED
+    assert verdict("yum-conf", PC, os_release='ID=centos\nVERSION_ID="6.5"', network_files="### /etc/yum.conf\nx=1")[0] == FAILED
+
+
+def test_lisa_repositories_omi_kernel_config_pmu_kvp():
+    apt = ("### /etc/apt/sources.list\ndeb http://azure.archive.ubuntu.com/ubuntu/ jammy main\n"
+           "deb http://azure.archive.ubuntu.com/ubuntu/ jammy-updates main\ndeb http://azure.archive.ubuntu.com/ubuntu/ jammy-security main")
+    assert verdict("repositories", PC, os_release=UBUNTU, repos=apt, uname_m="x86_64")[0] == PASSED
+    assert verdict("repositories", PC, os_release=UBUNTU, repos=apt.replace("azure.archive", "archive"), uname_m="x86_64")[0] == FAILED
+    mariner = "### /etc/yum.repos.d/azurelinux-official-base.repo\n" + "\n".join(
+        f"[{r}]\nenabled=1" for r in ("azurelinux-official-base", "azurelinux-official-ms-non-oss", "azurelinux-official-ms-oss"))
+    assert verdict("repositories", PC, os_release='ID=azurelinux\nVERSION_ID="3.0"', repos=mariner)[0] == PASSED
+    assert verdict("omi-version", PC, omi="")[0] == PASSED
+    assert verdict("omi-version", PC, omi="ii  omi    1.6.8.0    amd64  Open Management Infrastructure")[0] == FAILED
+    assert verdict("omi-version", PC, omi="omi-1.9.1-0.x86_64")[0] == PASSED
+    assert verdict("kernel-modules", PC, kernel_config="### /boot/config-6\nCONFIG_WATCHDOG=y\nCONFIG_CIFS=m")[0] == PASSED
+    assert verdict("kernel-modules", PC, kernel_config="### /boot/config-6\nCONFIG_WATCHDOG=y")[0] == FAILED
+    assert verdict("kernel-modules", PC, kernel_config="")[0] == SKIPPED
+    assert verdict("arm64-pmu", PC, uname_m="x86_64")[0] == SKIPPED
+    assert verdict("arm64-pmu", PC, uname_m="aarch64", cmdline="console=ttyAMA0")[0] == FAILED
+    assert verdict("arm64-pmu", PC, uname_m="aarch64", cmdline="console=ttyAMA0 initcall_blacklist=arm_pmu_acpi_init")[0] == PASSED
+    assert verdict("kvp-daemon", PC, os_release=UBUNTU, processes="")[0] == PASSED  # optional on Debian
+    assert verdict("kvp-daemon", PC, os_release='ID=azurelinux\nVERSION_ID="3.0"', processes="")[0] == FAILED
+    assert verdict("kvp-daemon", PC, os_release='ID=azurelinux\nVERSION_ID="3.0"', processes="hypervkvpd")[0] == PASSED
+
+
+def test_lisa_running_system_cases():
+    assert verdict("boot-log", PC, boot_log="")[0] == PASSED
+    assert verdict("boot-log", PC, boot_log="[    1.0] floppy: error -5 while reading block 0")[0] == PASSED
+    assert verdict("boot-log", PC, boot_log="kernel: foo.service failed to start")[0] == FAILED
+    assert verdict("boot-log", PC, boot_log="needs-root")[:2] == (SKIPPED, lc.NEEDS_SUDO)
+    az = 'ID=azurelinux\nVERSION_ID="3.0"'
+    assert verdict("cloud-init", PC, os_release=UBUNTU)[0] == SKIPPED
+    assert verdict("cloud-init", PC, os_release=az, cloud_init="log present\nstatus 0")[0] == PASSED
+    assert verdict("cloud-init", PC, os_release=az, cloud_init="log present\nx [WARNING]: y\nstatus 0")[0] == FAILED
+    disk = "mountpoint /mnt\nmounted /dev/sdb1 ext4\nlost+found\nreadme\nreadme-warning"
+    assert verdict("resource-disk-readme", PC, resource_disk=disk)[0] == PASSED
+    assert verdict("resource-disk-readme", PC, resource_disk="mountpoint /mnt\nmounted /dev/sdb1 ext4")[0] == FAILED
+    assert verdict("resource-disk-readme", PC, resource_disk="mountpoint /mnt")[0] == SKIPPED
+    assert verdict("resource-disk-fs", PC, resource_disk="mountpoint /mnt\nmounted /dev/sdb1 ntfs")[0] == FAILED
+    assert verdict("floppy-module", PC, modules="floppy\nhv_vmbus")[0] == FAILED
+    assert verdict("swap-agent", PC, swaps="Filename", waagent_conf="ResourceDisk.EnableSwap=n")[0] == PASSED
+    assert verdict("swap-agent", PC, swaps="Filename\n/mnt/resource/swapfile file 1 0 -2",
+                   waagent_conf="ResourceDisk.EnableSwap=y")[0] == PASSED
+    assert verdict("swap-agent", PC, swaps="Filename", waagent_conf="ResourceDisk.EnableSwap=y")[0] == FAILED
+
+
+def test_an_include_loop_reads_each_file_once():
+    dropins = "".join(f"### /etc/ssh/sshd_config.d/{i:03}.conf\nInclude /etc/ssh/sshd_config.d/*.conf\n" for i in range(300))
+    import time
+
+    start = time.monotonic()
+    assert lc.sshd_effective("Include /etc/ssh/sshd_config.d/*.conf", dropins, "ClientAliveInterval") == (None, "")
+    assert time.monotonic() - start < 2
+
+
+SECTION_TEXT = st.lists(st.one_of(st.text(alphabet=list("abcDEF0129 =:,./#-_[]*!\"'\t@"), max_size=40),
+                                  st.sampled_from(["### /etc/x", "needs-root", "exists /usr/sbin/NetworkManager",
+                                                   "swap /x file - -", "root /dev/mapper/vg-root", "mounted /dev/sdb1"])),
+                        max_size=12).map("\n".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_any_probe_text_gives_a_verdict_never_a_crash(data):
+    """Every section comes from the VM: any text gives one of the result words, never an exception."""
+    sections = {name: data.draw(SECTION_TEXT) for case in lc.CASES for name in case.sections}
+    sections["os_release"] = data.draw(st.sampled_from([RHEL9, UBUNTU, 'ID=azurelinux\nVERSION_ID="3.0"', 'ID="sles"',
+                                                       "ID=fedora\nVERSION_ID=40", 'ID=centos\nVERSION_ID="6.5"', ""]))
+    text = "".join(f"@@@{k}\n{v}\n" for k, v in sections.items()) + "@@@end\n"
+    for profile in (GUIDE, PC):
+        for r in judge(parse_sections(text), profile):
+            assert r.result in (PASSED, WARNING, FAILED, ERROR, SKIPPED)
+            assert not r.actual.startswith("could not be determined"), (r.id, r.actual)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_classify_takes_any_os_release(text):
+    d = lc.classify(text)
+    assert d.family in ("", "debian", "ubuntu", "redhat", "fedora", "suse", "mariner", "coreos")
+    assert isinstance(d.shown(), str)
+
+
+def test_a_history_only_root_reads_without_sudo_is_skipped():
+    got = verdict("bash-history", PC, history="0 /home/azureuser/.bash_history\nunreadable /root")
+    assert got[0] == SKIPPED and got[1].startswith(lc.NEEDS_SUDO) and "/root" in got[1]
+    assert verdict("bash-history", PC, history="0 /root/.history\n0 /home/a/.bash_history")[0] == PASSED
+    assert verdict("bash-history", PC, history="12 /home/a/.history")[:2] == (FAILED, "/home/a/.history 12 bytes")
+
+
+# -- review against LISA's code (lisa/operating_system.py, azure_image_standard.py) ---------------------------
+@pytest.mark.parametrize(("os_release", "redhat_release", "family", "version"), [
+    # LISA Redhat._get_information: /etc/redhat-release first (CentOS 7's os-release says only "7")
+    ('ID="centos"\nVERSION_ID="7"', "CentOS Linux release 7.9.2009 (Core)", "redhat", (7, 9, 2009)),
+    ('ID="rhel"\nVERSION_ID="9.4"', "Red Hat Enterprise Linux release 9.4 (Plow)", "redhat", (9, 4)),
+    # RHEL / CentOS 6 have no os-release: LISA tells them by /etc/redhat-release's first word
+    ("", "CentOS release 6.10 (Final)", "redhat", (6, 10)),
+    ("", "Red Hat Enterprise Linux Server release 6.5 (Santiago)", "redhat", (6, 5)),
+    ("", "Fedora release 20 (Heisenbug)", "fedora", (20,)),
+    ("", "not a release line", "", ()),
+    # other families keep os-release's VERSION_ID (a stray redhat-release does not turn Ubuntu into RHEL)
+    ('ID=ubuntu\nVERSION_ID="22.04"', "Red Hat Enterprise Linux release 9.4 (Plow)", "ubuntu", (22, 4)),
+])
+def test_the_rhel_family_version_comes_from_redhat_release(os_release, redhat_release, family, version):
+    d = lc.classify(os_release, redhat_release)
+    assert (d.family, d.version) == (family, version)
+
+
+def test_centos_7_9_is_judged_for_the_floppy_module_as_lisa_does():
+    centos7 = 'ID="centos"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"'
+    # LISA's Floppy suite skips CentOS below 7.8.0, with the version from /etc/redhat-release
+    judged = verdict("floppy-module", PC, os_release=centos7, redhat_release="CentOS Linux release 7.9.2009 (Core)",
+                     modules="floppy\nhv_vmbus")
+    assert judged[:2] == (FAILED, "loaded") and "blacklist floppy" in judged[3]
+    old = verdict("floppy-module", PC, os_release=centos7, redhat_release="CentOS Linux release 7.7.1908 (Core)",
+                  modules="floppy")
+    assert old[0] == SKIPPED and old[1].startswith("Not applicable")
+
+
+def test_rhel_6_without_os_release_is_judged_by_the_rhel_6_rules():
+    rhel6 = "Red Hat Enterprise Linux Server release 6.5 (Santiago)"
+    nm = verdict("network-manager", PC, redhat_release=rhel6, network_files="exists /usr/sbin/NetworkManager")
+    assert nm[:2] == (FAILED, "installed")
+    assert verdict("network-manager", PC, redhat_release=rhel6, network_files="")[0] == PASSED
+    yum = verdict("yum-conf", PC, redhat_release=rhel6, network_files="### /etc/yum.conf\n[main]\nhttp_caching=all")
+    assert yum[:2] == (FAILED, "not set")
+    assert verdict("yum-conf", PC, redhat_release=rhel6,
+                   network_files="### /etc/yum.conf\n[main]\nhttp_caching=packages")[0] == PASSED
+    grub = verdict("grub-config", PC, redhat_release=rhel6, grub_files="### /boot/grub2/grub.cfg\nlibata.atapi_enabled=0")
+    assert grub[0] == FAILED and "numa=off missing" in grub[1]
+    assert verdict("grub-config", PC, redhat_release=rhel6, grub_files="### /boot/grub2/grub.cfg\nnuma=off")[0] == PASSED
+    # without either file the distribution is unknown: not applicable, never a guess
+    assert verdict("yum-conf", PC, network_files="### /etc/yum.conf\n[main]")[0] == SKIPPED
+
+
+def test_the_connecting_users_own_history_is_left_out_as_lisa_does():
+    history = "120 /home/azureuser/.bash_history\n0 /root/.bash_history"
+    mine = verdict("bash-history", PC, history=history, user_home="/home/azureuser")
+    assert mine[:2] == (PASSED, "/root/.bash_history 0 bytes")
+    # another user's history still fails, and so does the connecting user's under the 2015 guide
+    other = verdict("bash-history", PC, history=history + "\n5 /home/bob/.zsh_history", user_home="/home/azureuser")
+    assert other[:2] == (FAILED, "/root/.bash_history 0 bytes, /home/bob/.zsh_history 5 bytes")
+    assert verdict("bash-history", PC, history=history, user_home="")[0] == FAILED  # offline: nobody is connected
+    assert verdict("bash-history", PC, history=history, user_home="/home/azure")[0] == FAILED  # a prefix is not the home
+    guide = verdict("bash-history", GUIDE, history="2000 /home/azureuser/.bash_history", user_home="/home/azureuser")
+    assert guide[0] == FAILED
+    # a home only root reads is not a reason to skip when it is the connecting user's own
+    assert verdict("bash-history", PC, history="unreadable /home/azureuser", user_home="/home/azureuser")[0] == PASSED
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_classify_takes_any_redhat_release(os_release, redhat_release):
+    d = lc.classify(os_release, redhat_release)
+    assert d.family in ("", "debian", "ubuntu", "redhat", "fedora", "suse", "mariner", "coreos")
+    assert all(isinstance(n, int) for n in d.version) and len(d.version) <= 4
+    assert isinstance(d.shown(), str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.text(alphabet=list("/abc .\n"), max_size=60))
+def test_bash_history_takes_any_user_home(history, home):
+    for profile in (GUIDE, PC):
+        r = run("bash-history", profile, history=history, user_home=home)
+        assert r.result in (PASSED, FAILED, SKIPPED)
+
+
+def test_flatcar_agent_conf_is_the_oem_one_and_its_fixes_edit_it():
+    oem = "#@read-from /usr/share/oem/waagent.conf\nAutoUpdate.Enabled=n\nProvisioning.DeleteRootPassword=n"
+    auto = verdict("auto-update", PC, waagent_conf=oem)
+    assert auto[:2] == (WARNING, "n") and auto[3].endswith(" /usr/share/oem/waagent.conf") and "/etc/" not in auto[3]
+    dep = verdict("deprovision-config", PC, waagent_conf=oem)
+    assert dep[0] == WARNING and "/usr/share/oem/waagent.conf" in dep[3] and "/etc/waagent.conf" not in dep[3]
+    # everywhere else the agent's file is /etc/waagent.conf
+    etc = verdict("auto-update", PC, waagent_conf="AutoUpdate.Enabled=n")
+    assert etc[3].endswith(" /etc/waagent.conf")
+    assert verdict("swap-agent", PC, waagent_conf="#@read-from /usr/share/oem/waagent.conf\nResourceDisk.EnableSwap=y",
+                   swaps="Filename Type Size Used Priority\n/mnt/resource/swapfile file 2097148 0 -2")[0] == PASSED
+
+
+@pytest.mark.parametrize("shell", ["dash", "busybox"])
+def test_the_probe_bounds_a_command_that_hangs_and_runs_plain_without_timeout(shell, tmp_path):
+    """Every external command that may wait runs under `timeout` (GNU or busybox); a system without one runs it plain.
+    (The probe only reads: run here on this machine, with a stand-in `openssl` that never answers.)"""
+    import os
+    import shutil
+    import subprocess
+    import time
+
+    if not shutil.which(shell):
+        pytest.skip(f"{shell} is not installed here")
+    argv = [shell, "-s"] if shell == "dash" else [shell, "sh", "-s"]
+    probe = lc.probe_script()
+    hang = tmp_path / "hang"
+    hang.mkdir()
+    (hang / "openssl").write_text("#!/bin/sh\nexec sleep 300\n")
+    (hang / "openssl").chmod(0o755)
+    env = {**os.environ, "PATH": f"{hang}:{os.environ['PATH']}", "MPW_PROBE_WAIT": "1"}
+    start = time.monotonic()
+    out = subprocess.run(argv, input=probe, capture_output=True, text=True, env=env, timeout=120).stdout
+    ev = parse_sections(out)
+    # (busybox's sh reports the killed command as "Terminated", where the section's stderr goes)
+    assert "end" in ev and ev["openssl"] in ("", "Terminated") and time.monotonic() - start < 60
+    assert ev["python"].startswith("Python ")  # the other commands still answer
+    # no usable `timeout` (both syntaxes refused): the command runs as it is
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "timeout").write_text("#!/bin/sh\nexit 125\n")
+    (plain / "openssl").write_text("#!/bin/sh\necho 'OpenSSL 3.0.13 30 Jan 2024'\n")
+    for f in plain.iterdir():
+        f.chmod(0o755)
+    env["PATH"] = f"{plain}:{os.environ['PATH']}"
+    ev = parse_sections(subprocess.run(argv, input=probe, capture_output=True, text=True, env=env, timeout=120).stdout)
+    assert ev["openssl"] == "OpenSSL 3.0.13 30 Jan 2024" and "end" in ev
+
+
+def test_kernel_config_read_as_root_and_missing_fails_as_lisa_does():
+    """LISA's KernelConfig greps /boot/config-<release> with sudo; without the file the tool is missing and the case fails."""
+    need_root = verdict("kernel-modules", PC, kernel_config="### /boot/config-6.1\nneeds-root")
+    assert need_root[:2] == (SKIPPED, lc.NEEDS_SUDO)
+    missing = verdict("kernel-modules", PC, kernel_config="none")
+    assert missing[:2] == (FAILED, "no /boot/config-<release> for the running kernel") and missing[3]
+    flatcar = verdict("kernel-modules", PC, kernel_config="### /usr/boot/config-6.6.1\nCONFIG_WATCHDOG=y\nCONFIG_CIFS=m")
+    assert flatcar[0] == PASSED
+    assert verdict("kernel-modules", PC, kernel_config="")[0] == SKIPPED  # nothing known: no verdict
+
+
+@pytest.mark.parametrize("shell", ["dash", "busybox"])
+def test_the_probe_reads_at_most_64_kib_of_a_file(shell, tmp_path):
+    """The probe's file reader (its own `C` function, taken from the script) caps a huge file and passes a small one whole."""
+    import shutil
+    import subprocess
+
+    if not shutil.which(shell):
+        pytest.skip(f"{shell} is not installed here")
+    define = next(line for line in lc.probe_script().splitlines() if line.startswith("C() {"))
+    big, small = tmp_path / "big conf", tmp_path / "small"
+    big.write_text("ClientAliveInterval 180\n" * 20000)
+    small.write_text("ID=debian\n")
+    argv = ["dash", "-c"] if shell == "dash" else ["busybox", "sh", "-c"]
+    out = subprocess.run([*argv, f'{define}\nC "$1"; echo "[$?]"; C "$2"; C "$3"; echo "[$?]"', "sh", str(big), str(small),
+                          str(tmp_path / "absent")], capture_output=True, text=True, timeout=30).stdout
+    assert out.startswith("ClientAliveInterval 180\n")
+    first, rest = out.split("[0]\n", 1)
+    assert len(first.encode()) == 65536
+    assert rest == "ID=debian\n[1]\n"  # a file that is not there prints nothing
+
+
+def test_suse_repositories_as_zypper_lr_lists_them():
+    sles = 'ID="sles"\nVERSION_ID="15.5"'
+    disabled_pool = ("### /etc/zypp/repos.d/Basesystem-Pool.repo\n[SLE-Module-Basesystem15-SP5-Pool]\nname=Pool\nenabled=0\n"
+                     "### /etc/zypp/repos.d/Basesystem-Updates.repo\n[SLE-Module-Basesystem15-SP5-Updates]\nname=Updates\nenabled=1")
+    # `zypper lr` lists a disabled repository too: LISA finds "Pool" in it
+    assert verdict("repositories", PC, os_release=sles, repos=disabled_pool)[0] == PASSED
+    assert verdict("repositories", PC, os_release=sles, repos=disabled_pool.replace("Pool", "Base"))[:2] == \
+        (FAILED, "missing Pool")
+    leap = 'ID="opensuse-leap"\nVERSION_ID="15.5"'
+
+    def repo(alias: str, refresh: int) -> str:
+        return f"### /etc/zypp/repos.d/{alias}.repo\n[{alias}]\nname={alias}\nenabled=1\nautorefresh={refresh}"
+
+    updates = [repo(a, 1) for a in ("repo-update", "repo-backports-update", "repo-sle-update")]
+    good = "\n".join([repo("repo-oss", 1), repo("repo-non-oss", 1), repo("repo-update-non-oss", 1)] + updates)
+    assert verdict("repositories", PC, os_release=leap, repos=good)[0] == PASSED
+    # LISA: more than 2 refreshed update repositories, and a refreshed oss one
+    two = verdict("repositories", PC, os_release=leap, repos="\n".join([repo("repo-oss", 1)] + updates[:2]))
+    assert two[:2] == (FAILED, "missing more than 2 refreshed update repositories (found 2)")
+    stale = verdict("repositories", PC, os_release=leap, repos="\n".join([repo("repo-oss", 0)] + updates))
+    assert stale[:2] == (FAILED, "missing a refreshed oss repository") and "zypper mr --refresh" in stale[3]
+
+
+def test_fedora_39_network_manager_fix_does_not_contradict_the_network_file_case():
+    """LISA fails NetworkManager on Fedora (not RHEL 7+), and on Fedora 39+ its network-file case wants NetworkManager's
+    eth0 profile: the first case's fix must not remove what the second requires (nor take the network down)."""
+    fedora40 = "ID=fedora\nVERSION_ID=40"
+    nm = "exists /usr/sbin/NetworkManager\nexists /etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection"
+    got = verdict("network-manager", PC, os_release=fedora40, network_files=nm)
+    assert got[:2] == (FAILED, "installed") and "remove" not in got[3].replace("removing it takes", "") and "Keep NetworkManager" in got[3]
+    assert verdict("network-file", PC, os_release=fedora40, network_files=nm)[0] == PASSED
+    old = verdict("network-manager", PC, os_release="ID=fedora\nVERSION_ID=38", network_files=nm)
+    assert old[0] == FAILED and "yum remove NetworkManager" in old[3] and "ifcfg-eth0" in old[3]
+
+
+def test_mariner_2_dhcp_hostname_fix_adds_to_what_dhclient_asks_for():
+    mariner2 = "ID=mariner\nVERSION_ID=2.0"
+    got = verdict("dhcp-hostname", PC, os_release=mariner2, network_files="### /etc/dhcp/dhclient.conf\ntimeout 300;")
+    assert got[0] == FAILED and got[3] == "echo 'also request host-name;' >> /etc/dhcp/dhclient.conf"
+    # the line the fix writes makes the case pass (LISA: the file contains "host-name")
+    fixed = verdict("dhcp-hostname", PC, os_release=mariner2,
+                    network_files="### /etc/dhcp/dhclient.conf\ntimeout 300;\nalso request host-name;")
+    assert fixed[0] == PASSED
+
+
+def test_sshd_files_only_root_reads_are_skipped_not_judged_from_half():
+    """RHEL's sshd_config and drop-ins are 0600; LISA reads them with sudo. Without sudo -n the probe says needs-root."""
+    for profile in (GUIDE, PC):
+        main = verdict("client-alive-interval", profile, sshd_config="needs-root", sshd_dropins="", sshd_t="")
+        assert main[:2] == (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)")
+        dropin = verdict("client-alive-interval", profile, sshd_config="Include /etc/ssh/sshd_config.d/*.conf\nClientAliveInterval 180",
+                         sshd_dropins="### /etc/ssh/sshd_config.d/50-redhat.conf\nneeds-root", sshd_t="")
+        assert dropin[:2] == (SKIPPED, f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config.d/50-redhat.conf)")
+    # read (as root): judged
+    read = verdict("client-alive-interval", PC, sshd_config="Include /etc/ssh/sshd_config.d/*.conf\nClientAliveInterval 180",
+                   sshd_dropins="### /etc/ssh/sshd_config.d/50-redhat.conf\nX11Forwarding yes", sshd_t="")
+    assert read[:2] == (PASSED, "180 (from /etc/ssh/sshd_config)")
+
+
+def test_the_review_values_read_in_japanese():
+    from wizard.check_text import check_value
+
+    values = {
+        f"{lc.NEEDS_SUDO} (/etc/ssh/sshd_config)": "sudo -n が必要 (接続ユーザーのパスワードなし sudo): root のファイル (/etc/ssh/sshd_config)",
+        "no /boot/config-<release> for the running kernel": "実行中のカーネルの /boot/config-<release> がない",
+        "oss and update repositories, refreshed (more than 2 update ones)": "oss と update のリポジトリがあり、更新が有効 (update は 3 つ以上)",
+        "missing a refreshed oss repository": "更新が有効な oss リポジトリがない",
+        "missing more than 2 refreshed update repositories (found 2)": "更新が有効な update リポジトリが 3 つ以上ない (2 つ)",
+    }
+    for english, japanese in values.items():
+        assert check_value(english, "ja") == japanese
+        assert check_value(english, "en") == english

@@ -86,8 +86,10 @@ def test_a_gpt_partition_at_sector_34_is_flagged(tmp_path):
 def test_no_table_and_a_broken_table_are_said_as_such(tmp_path):
     assert "No partition table" in first_mib(disk(tmp_path, None)).message
     path = disk(tmp_path, "start=2048, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4", label="gpt")
-    with open(path, "r+b") as fh:  # the GPT header's signature in sector 1
+    with open(path, "r+b") as fh:  # the GPT header's signature in sector 1, and the backup's in the last sector
         fh.seek(512)
+        fh.write(b"NOT PART")
+        fh.seek(-1024, 2)  # a fixed VHD: the last disk sector is just before the 512-byte footer
         fh.write(b"NOT PART")
     finding = first_mib(path)
     assert finding.severity == "warning"

@@ -347,7 +347,7 @@ def test_live_read_of_something_that_is_no_vhd_or_no_page_blob(client):
 def test_live_read_errors(client):
     from azure.core.exceptions import ResourceNotFoundError, ServiceRequestError
 
-    from wizard.core.storage import StorageError, describe_storage_error
+    from wizard.core.storage import describe_storage_error
 
     missing = ResourceNotFoundError("gone")
     client(_Client(error=missing))
@@ -356,8 +356,12 @@ def test_live_read_errors(client):
     assert (result.findings[-1].id, result.findings[-1].severity) == ("live-read", "fail")
     assert result.findings[-1].message == f"Reading the blob through the SAS failed: {describe_storage_error(missing)}"
     client(_Client(error=ServiceRequestError("no route to host")))
-    with pytest.raises(StorageError):
-        verify_sas(uri(), PC, NOW)
+    # The rules are judged first and reported even when the blob cannot be reached (issue #33).
+    down = verify_sas(uri(sp="rwl"), PC, NOW)
+    assert down.reachable is False and down.verdict == "fail"
+    assert [f.id for f in down.findings] == ["permissions", "expiry", "live-read"]
+    assert down.findings[-1].message.startswith("The blob could not be read through the SAS (")
+    assert "the rules above were judged from the URI alone" in down.findings[-1].message
 
 
 def test_a_write_through_the_sas_reports_the_status(client):
@@ -437,3 +441,33 @@ def test_business_days_from_a_friday_and_each_profiles_minimum():
     assert minimum_expiry(GUIDE, friday) == datetime(2026, 12, 9, 10, 0, tzinfo=UTC)
     # Partner Center: 3 weeks from the day it is made, the start being a day back: 22 days after the start.
     assert minimum_expiry(PC, friday) == friday + timedelta(days=22)
+
+
+# -- a user-delegation SAS (skoid/ske) lives as long as its key: at most a week (issue #33) ----------------
+def delegated(ske: str | None, se: str = "2027-01-30T10:00:00Z") -> str:
+    extra = "&skoid=00000000-0000-0000-0000-000000000001&sktid=00000000-0000-0000-0000-000000000002" \
+            "&skt=2026-12-02T10:00:00Z&sks=b&skv=2022-11-02" + (f"&ske={ske}" if ske is not None else "")
+    return uri(se=se) + extra
+
+
+@pytest.mark.parametrize("profile", [PC, GUIDE])
+def test_a_user_delegation_sas_never_meets_the_minimum_whatever_se_says(profile):
+    result = check_sas_rules(delegated("2026-12-09T10:00:00Z"), profile, NOW)
+    (finding,) = [f for f in result.findings if f.id == "user-delegation"]
+    assert finding.severity == "fail" and result.verdict == "fail"
+    needed = minimum_expiry(profile, datetime(2026, 12, 2, 10, tzinfo=UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    assert finding.message == (f"This is a user-delegation SAS (skoid/ske): it stops working when its key expires "
+                               f"(2026-12-09 10:00 UTC), and a user-delegation key lives at most 7 days, so it can never "
+                               f"last until {needed} as this profile needs, whatever its expiry (se) says. Create a SAS "
+                               f"signed with the storage account key instead.")
+    assert result.expiry == datetime(2026, 12, 9, 10, tzinfo=UTC)  # the key ends it, not se
+    # A forged key expiry far out changes nothing: no such key can exist.
+    assert "user-delegation" in [f.id for f in check_sas_rules(delegated("2099-01-01T00:00:00Z"), profile, NOW).findings]
+
+
+def test_a_user_delegation_sas_without_a_readable_key_expiry_is_refused_and_an_account_sas_is_not_one():
+    (finding,) = [f for f in check_sas_rules(delegated(None), PC, NOW).findings if f.id == "user-delegation"]
+    assert finding.severity == "fail" and "key expiry (ske) is missing" in finding.message
+    assert "user-delegation" in [f.id for f in check_sas_rules(delegated("soon"), PC, NOW).findings]
+    plain = check_sas_rules(uri(), PC, NOW)  # signed with the account key: the rule does not apply
+    assert "user-delegation" not in [f.id for f in plain.findings] and plain.verdict == "pass"

@@ -72,7 +72,8 @@ def projects(draw, files: list[str]):
         project.offer.publisher_namespace, project.offer.offer_id, project.offer.offer_name = "contoso", "web", "Web"
     project.skus = []
     for n in range(draw(st.integers(1, 2))):
-        sku = Sku(sku_id=f"plan-{n}", title="Plan", summary="A plan.", vm_sizes=["Standard_D2s_v5"])
+        sku = Sku(sku_id=f"plan-{n}", title="Plan", summary="A plan.", os_friendly_name="Ubuntu Server 22.04 LTS",
+                  vm_sizes=["Standard_D1_v2", "Standard_D2_v2", "Standard_D3_v2"][:draw(st.integers(1, 3))])
         sku.disks = [draw(disks("os", files))] + [draw(disks("data", files)) for _ in range(draw(st.integers(0, 2)))]
         project.skus.append(sku)
     for _ in range(draw(st.integers(0, 2))):
@@ -347,3 +348,15 @@ def test_a_route_contributes_its_own_items():
         assert step_statuses(project, now=NOW)[Step.SAS].state is StepState.ATTENTION
     finally:
         ROUTES.pop("test-route")
+
+
+def test_a_check_of_a_file_counts_for_a_blob_only_through_the_upload_that_sent_it(tmp_path):
+    """The file's name cleared and a blob typed in: the old file's check is no evidence for that blob."""
+    project, (a,) = chained(tmp_path, "os.vhd")
+    disk = project.skus[0].disks[0]
+    checked(disk, a)
+    disk.vhd_path, disk.blob_url = "", f"{BASE}/other.vhd"
+    assert items_of(project)["vhd-check:0"].mark is Mark.FAIL
+    uploaded(disk, a, f"{BASE}/other.vhd")
+    disk.vhd_path = ""
+    assert items_of(project)["vhd-check:0"].mark is Mark.OK

@@ -319,3 +319,66 @@ def test_a_second_os_disk_after_the_first_is_refused_with_one_image():
     sku.disks = [Disk("os", "OS"), Disk("os", "second OS"), Disk("data", "logs")]
     assert [p for p in problems(project) if p[0] == "skus[0].disks"] == [
         ("skus[0].disks", "error", "The first disk must be the OS disk, and there must be exactly one.")]
+
+
+# -- security types follow architecture and size (issue #33) -------------------------------------------
+def test_a_security_type_on_arm64_is_refused_and_says_what_partner_center_wants():
+    project = gallery_plan()
+    assert [p for p in validate_offer(project) if p.severity == "error"] == []
+    project.skus[0].images[1].security_types = ["trusted"]
+    assert ("skus[0].images[1].security_types", "error",
+            "Partner Center takes a security type on x64Gen2 images only: one on the arm64Gen2 SKU stops the "
+            "submission. Choose Standard for the arm64Gen2 image.") in problems(project)
+    # The same type on the x64 Gen2 image is what Partner Center takes.
+    assert not [p for p in problems(project) if p[0] == "skus[0].images[0].security_types"]
+
+
+def test_confidential_is_refused_unless_a_recommended_size_runs_it():
+    project = gallery_plan()
+    sku = project.skus[0]
+    sku.images[0].security_types = ["confidential"]
+    found = [p for p in problems(project) if p[0] == "skus[0].images[0].security_types"]
+    assert found == [("skus[0].images[0].security_types", "error",
+                      "The x64Gen2 image offers confidential, but none of the recommended sizes can run it: Partner "
+                      "Center wants at least one such size (Standard_DC2as_v5, Standard_DC4as_v5, Standard_DC8as_v5).")]
+    sku.vm_sizes = [*sku.vm_sizes, "Standard_DC2as_v5"]
+    assert not [p for p in problems(project) if p[0] == "skus[0].images[0].security_types"]
+    # Trusted Launch needs no size of its own here: every Gen2 x64 size in the list may run it.
+    sku.vm_sizes = ["Standard_D2s_v5", "Standard_D2ps_v5"]
+    sku.images[0].security_types = ["trusted"]
+    assert not [p for p in problems(project) if p[0] == "skus[0].images[0].security_types"]
+
+
+def test_a_size_announced_for_retirement_warns_with_its_date_and_a_retired_one_is_refused():
+    project = demo("partner-center")
+    project.skus[0].vm_sizes = ["Standard_D2s_v5", "Standard_DS2_v2", "Standard_F4s_v2"]
+    found = [p for p in problems(project) if p[0].startswith("skus[0].vm_sizes")]
+    assert found == [
+        ("skus[0].vm_sizes[1]", "warning", "VM size Standard_DS2_v2 is announced for retirement on 2028-05-01 "
+                                           "(D, Ds, Dv2, Dsv2, Ls): recommend a current size (v5/v6) instead."),
+        ("skus[0].vm_sizes[2]", "warning", "VM size Standard_F4s_v2 is announced for retirement on 2028-11-15 "
+                                           "(Av2/Amv2, B (v1), F, Fs, Fsv2, G, Gs, Lsv2): recommend a current size "
+                                           "(v5/v6) instead.")]
+    project.skus[0].vm_sizes = ["Standard_D2s_v5", "Standard_A2", "Standard_D4s_v5"]
+    assert ("skus[0].vm_sizes[1]", "error", "VM size Standard_A2 was retired on 2024-08-31: Partner Center does not "
+                                            "offer it. Choose a current size.") in problems(project)
+    project.skus[0].vm_sizes = ["Standard_D2s_v5", "Standard_D4as_v5", "Standard_E2s_v5"]
+    assert not [p for p in problems(project) if p[0].startswith("skus[0].vm_sizes")]
+
+
+def test_project_check_says_what_partner_center_wants_of_security_types(tmp_path, capsys):
+    import json as _json
+
+    from wizard import cli
+    from wizard.core.projectio import save_project
+
+    project = gallery_plan()
+    project.skus[0].images[1].security_types = ["trusted"]  # Arm64
+    project.skus[0].images[0].security_types = ["confidential"]  # without a confidential size
+    path = tmp_path / "plan.mpwiz"
+    save_project(project, path)
+    assert cli.main(["project", "check", str(path), "--json"]) == 1
+    report = _json.loads(capsys.readouterr().out)
+    messages = [p["message"] for p in report["problems"]]
+    assert any(m.startswith("Partner Center takes a security type on x64Gen2 images only") for m in messages), messages
+    assert any("none of the recommended sizes can run it" in m for m in messages), messages

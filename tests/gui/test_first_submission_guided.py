@@ -12,7 +12,7 @@ import pytest
 from person import NotReachable, Person, settle
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QRadioButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QRadioButton, QScrollArea
 
 from wizard.core.guidance import load_guidance, pick
 from wizard.core.steps import Step
@@ -99,7 +99,24 @@ def test_from_an_empty_project_to_export_reading_only_the_screen(qtbot, new_wind
     assert project.skus[0].vm_sizes == ["Standard_D2s_v5"], [offer.problem_list.item(i).text()
                                                              for i in range(offer.problem_list.count())]
     next_button = window.wizard.button(window.wizard.WizardButton.NextButton)
-    assert next_button.isEnabled()
+    # A new Partner Center plan starts gallery first (issue #33); this publisher has a VHD: SAS URIs are one
+    # choice away, in Image types and sources.
+    assert not next_button.isEnabled()
+    assert any("Tenant ID" in offer.problem_list.item(i).text() for i in range(offer.problem_list.count()))
+    offer.sku_editor.parentWidget().parentWidget().ensureWidgetVisible(offer.btn_images)
+    settle()
+    person.click(offer.btn_images)
+    images = offer.image_dialog
+    him = Person(images)
+    him.click(images.slots[0].sku_id)
+    him.tab_until(lambda w: w is images.slots[0].source)
+    him.press(Qt.Key.Key_Home)  # "SAS URIs of the disks", the first choice
+    assert images.slots[0].source.currentData() == "sasUri"
+    him.click(images.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    settle(30)
+    assert [(im.image_type, im.security_types, im.source) for im in project.skus[0].images] == \
+        [("x64Gen2", ["trusted"], "sasUri")]
+    assert next_button.isEnabled(), [offer.problem_list.item(i).text() for i in range(offer.problem_list.count())]
 
     # Step 2: how to generalize the image, for the SKU's OS only, with the warning.
     person.click(next_button)

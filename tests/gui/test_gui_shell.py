@@ -32,7 +32,10 @@ def window(new_window):
 
 
 def answer_next_question(monkeypatch, button):
+    import wizard.mainwindow
+
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: button))
+    monkeypatch.setattr(wizard.mainwindow, "unsaved_changes_question", lambda *a, **k: button)
 
 
 def test_eight_steps_in_order(window):
@@ -65,8 +68,8 @@ def test_step_list_jumps_even_past_incomplete_pages(window):
 
 def test_step_states_shown_in_words(window):
     window.open_path(DEMO, ask=False)
-    assert window.steps.item(Step.OFFER).toolTip() == "done"
-    assert window.steps.item(Step.VHD).toolTip() == "not started"
+    assert window.steps.item(Step.OFFER).toolTip() == "done (Ctrl+1)"
+    assert window.steps.item(Step.VHD).toolTip() == "not started (Ctrl+2)"
 
 
 def test_step_marks_are_worked_out_once_per_project_change_not_per_switch(window):
@@ -81,7 +84,7 @@ def test_step_marks_are_worked_out_once_per_project_change_not_per_switch(window
             window.steps.setCurrentRow(int(step))
             assert window.wizard.currentId() == step
     assert window.status_evaluations == before
-    assert window.steps.item(Step.VHD).toolTip() == "not started"
+    assert window.steps.item(Step.VHD).toolTip().startswith("not started")
     # An edit is a change: the marks follow it at once.
     disk = window.document.project.skus[0].disks[0]
     disk.vhd_check = VhdCheckRecord(target="os.vhd", verdict="fail")

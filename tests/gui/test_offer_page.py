@@ -76,7 +76,7 @@ def check_sizes(page, names):
 
 
 def test_number_of_vm_sizes_per_profile(qtbot, win, page):
-    check_sizes(page, {"Standard_D1_v2", "Standard_D2_v2"})
+    check_sizes(page, {"Standard_D2s_v5", "Standard_D4s_v5"})  # current sizes: no retirement warning
     assert "exactly 3" in error_text(page, "sku.vm_sizes")
     assert not next_enabled(win)
     # Partner Center allows 1–6: the same choice becomes valid when the profile switches.

@@ -132,7 +132,7 @@ def test_a_failed_connection_test_leaves_the_step_needing_attention(window, monk
     assert c.verified_target == ""
     assert step_states(window.document.project)[Step.CONNECTION] is StepState.ATTENTION
     assert window.steps.item(int(Step.CONNECTION)).toolTip() == (
-        "needs attention: filled in, but Test connection has not reached this host and user yet")
+        "needs attention: filled in, but Test connection has not reached this host and user yet (Ctrl+3)")
 
 
 def test_the_secret_status_is_not_left_red_after_it_recovers(window):
@@ -374,19 +374,19 @@ def test_the_step_list_says_why_a_step_needs_attention(window):
     assert status.state is StepState.ATTENTION
     assert status.text == "The certification report needs a test run first"
     item = window.steps.item(int(Step.QUESTIONNAIRE))
-    assert item.toolTip() == "needs attention: The certification report needs a test run first"
-    assert window.steps.item(int(Step.VHD)).toolTip() == "not started"  # the demo's disks are not checked
+    assert item.toolTip() == "needs attention: The certification report needs a test run first (Ctrl+5)"
+    assert window.steps.item(int(Step.VHD)).toolTip() == "not started (Ctrl+2)"  # the demo's disks are not checked
     os_disk = project.skus[0].disks[0]
     os_disk.blob_url = "https://contoso.blob.core.windows.net/vhds/os.vhd"
     os_disk.vhd_check = VhdCheckRecord(target=os_disk.blob_url, verdict="pass")
     window._refresh_steps()
     # The worst item's words, the same as the export checklist's.
-    assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: data disk LUN 0: the VHD has not been checked"
+    assert window.steps.item(int(Step.VHD)).toolTip() == "needs attention: data disk LUN 0: the VHD has not been checked (Ctrl+2)"
     project.skus[0].disks[1].vhd_check = VhdCheckRecord(target="data.vhd", verdict="fail")
     window._refresh_steps()
-    assert window.steps.item(int(Step.VHD)).toolTip() == "failed or out of date: data disk LUN 0: the VHD check failed"
+    assert window.steps.item(int(Step.VHD)).toolTip() == "failed or out of date: data disk LUN 0: the VHD check failed (Ctrl+2)"
     assert window.steps.item(int(Step.VHD)).icon().cacheKey() != 0  # a mark is drawn: ✗
-    assert window.steps.item(int(Step.OFFER)).toolTip() == "done"
+    assert window.steps.item(int(Step.OFFER)).toolTip() == "done (Ctrl+1)"
 
 
 def test_a_disabled_next_says_what_it_waits_for(window):

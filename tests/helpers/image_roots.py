@@ -115,7 +115,14 @@ def fill_good(good) -> None:
     good.write("proc/sys/net/ipv6/conf/all/disable_ipv6", "1\n")
     good.write("etc/sysctl.d/10-ipv6.conf", "net.ipv6.conf.all.disable_ipv6 = 1\n")
     tool(good, "usr/bin/ldd", "ldd (Debian GLIBC 2.36-9) 2.36")
-    tool(good, "usr/sbin/iptables", "")
+    tool(good, "usr/sbin/iptables", "-P INPUT ACCEPT")
+    # Password-less sudo (as on an Azure VM's admin user; the stub runs the command as the user) and a clean shadow.
+    good.write("usr/bin/sudo", '#!/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
+                               '[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
+    good.write("etc/shadow", f"root:*:19000:0:99999:7:::\n{good.user}:!:19000::::::\n")
+    good.write("root/.ssh/authorized_keys", 'command="echo \'Please login as the user \\"azureuser\\" rather than the user '
+                                            '\\"root\\".\';echo;sleep 10;exit 142" ssh-rsa AAAA\n')
+    good.write(f"boot/config-{KERNEL}", "CONFIG_WATCHDOG=y\nCONFIG_CIFS=m\n")
     good.write("var/lib/dpkg/status", dpkg_status(walinuxagent="2.2.45-1", python3="3.11.2-1+b1",
                                                   openssl="3.0.11-1~deb12u2", libc6="2.36-9+deb12u3"))
 
@@ -148,7 +155,22 @@ def fill_bad(bad) -> None:
               mode=0o755)
     bad.write("etc/iptables/rules.v4", "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
                                        "-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n")
-    bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\n" + bad.user + ":!:19000::::::\n")
+    bad.write("etc/shadow", "root:$6$saltsalt$SECRETHASHVALUE:19000:0:99999:7:::\n" + bad.user + ":!:19000::::::\n"
+              "builder:$6$saltsalt$OTHERHASH:19000:0:99999:7:::\n")
+    bad.write("etc/passwd", f"root:x:0:0:root:/root:/bin/sh\n{bad.user}:x:{bad_uid(bad)}:{bad_uid(bad)}::/home/{bad.user}:/bin/sh\n"
+              "builder:x:1500:1500::/home/builder:/bin/sh\n")
+    bad.write("home/builder/.ssh/authorized_keys", "ssh-ed25519 AAAAC3Nza-left-by-the-build\n")
+    bad.write(f"boot/config-{KERNEL}", "CONFIG_WATCHDOG=y\n# CONFIG_CIFS is not set\n")
+
+
+def bad_uid(image) -> int:
+    """The uid write_base gave the root's user (its line in /etc/passwd)."""
+    path = image.root / "etc/passwd"
+    for line in path.read_text().splitlines():
+        f = line.split(":")
+        if f[0] == image.user:
+            return int(f[2])
+    return 1000
 
 
 def tree(kind: str, folder: Path, user: str | None = None) -> TreeRoot:
@@ -295,3 +317,118 @@ def stub_esp(folder: Path, uuid: str, vendor: str = "ubuntu", prefix: str = "($r
         f"search --no-floppy --fs-uuid --set=dev {uuid}"
     (efi / "grub.cfg").write_text(f"{search}\nset prefix={prefix}\nexport $prefix\nconfigfile $prefix/grub.cfg\n")
     return folder
+
+
+# -- issue #31: roots shaped like each family's real files ----------------------------------------------
+FAMILIES = ("rhel9", "ubuntu2204", "sles15", "azurelinux3", "debian12")
+OS_RELEASE = {
+    "rhel9": 'NAME="Red Hat Enterprise Linux"\nVERSION="9.4 (Plow)"\nID="rhel"\nID_LIKE="fedora"\nVERSION_ID="9.4"\n'
+             'PRETTY_NAME="Red Hat Enterprise Linux 9.4 (Plow)"\n',
+    "ubuntu2204": 'PRETTY_NAME="Ubuntu 22.04.4 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nVERSION="22.04.4 LTS (Jammy Jellyfish)"\n'
+                  'ID=ubuntu\nID_LIKE=debian\nVERSION_CODENAME=jammy\n',
+    "sles15": 'NAME="SLES"\nVERSION="15-SP5"\nVERSION_ID="15.5"\nPRETTY_NAME="SUSE Linux Enterprise Server 15 SP5"\nID="sles"\n'
+              'ID_LIKE="suse"\n',
+    "azurelinux3": 'NAME="Microsoft Azure Linux"\nVERSION="3.0.20240727"\nID=azurelinux\nVERSION_ID="3.0"\n'
+                   'PRETTY_NAME="Microsoft Azure Linux 3.0"\n',
+    "debian12": 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\n'
+                'VERSION_CODENAME=bookworm\nID=debian\n',
+}
+FAMILY_CMDLINE = "console=tty1 console=ttyS0,115200n8 earlyprintk=ttyS0 rootdelay=300"
+HV = ("hv/hv_vmbus", "hv/hv_utils", "scsi/hv_storvsc", "net/hyperv/hv_netvsc")
+RHUI = "".join(f"[rhui-rhel-9-for-x86_64-{r}-rhui-rpms]\nname=Red Hat Enterprise Linux 9 for x86_64 - {r} from RHUI\n"
+               f"enabled={1 if 'source' not in r else 0}\n\n"
+               for r in ("baseos", "appstream", "baseos-source", "appstream-source", "supplementary", "highavailability"))
+
+
+def fill_family(image, family: str, broken: bool = False) -> None:
+    """A root as `family`'s Azure image has its files (prepared to pass), or with that family's typical
+    faults (`broken`): each one a case of LISA's whose fix the product gives."""
+    image.write("etc/os-release", OS_RELEASE[family])
+    image.write("proc/cmdline", f"BOOT_IMAGE=/vmlinuz-{KERNEL} root=UUID=0c7c0a5b ro {FAMILY_CMDLINE}\n")
+    image.write("etc/waagent.conf", "Provisioning.RegenerateSshHostKeyPair=y\nProvisioning.DeleteRootPassword=y\n"
+                                    "ResourceDisk.Format=y\nResourceDisk.EnableSwap=n\nAutoUpdate.Enabled=y\n")
+    tool(image, "usr/sbin/waagent", "WALinuxAgent-2.9.1.1 running on linux")
+    tool(image, "usr/sbin/sshd", "")
+    tool(image, "usr/bin/python3", "Python 3.11.2")
+    tool(image, "usr/bin/openssl", "OpenSSL 3.0.13 30 Jan 2024")
+    tool(image, "usr/bin/ldd", "ldd (GNU libc) 2.36")
+    tool(image, "sbin/ifup", "")
+    tool(image, "sbin/ifdown", "")
+    image.write("usr/bin/sudo", '#!/bin/sh\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n'
+                                '[ "$1" = "-n" ] && shift\nexec "$@"\n', mode=0o755)
+    image.write("etc/shadow", f"root:*:19000:0:99999:7:::\n{image.user}:!:19000::::::\n")
+    image.write("etc/sudoers", "Defaults env_reset,targetpw\nroot ALL=(ALL) ALL\n")  # LISA: no `Defaults targetpw` line
+    image.write("etc/resolv.conf", "nameserver 127.0.0.53\n" if family in ("ubuntu2204",) else "search reddog.microsoft.com\n")
+    image.write(f"boot/vmlinuz-{KERNEL}", "")
+    image.write(f"boot/config-{KERNEL}", "CONFIG_WATCHDOG=y\nCONFIG_CIFS=m\n")
+    image.write("etc/fstab", "UUID=0c7c0a5b / ext4 defaults 0 1\n")
+    image.write(f"home/{image.user}/.bash_history", "")
+    if family != "debian12":  # Debian 12's Azure kernel has the Hyper-V drivers built in (modules.builtin only)
+        image.write("proc/modules", "".join(f"{m.rsplit('/', 1)[1]} 1 0 - Live\n" for m in HV))
+        for m in HV:
+            image.write(f"lib/modules/{KERNEL}/kernel/drivers/{m}.ko", "")
+    cfg = f"linux\t/boot/vmlinuz-{KERNEL} root=UUID=0c7c0a5b ro {FAMILY_CMDLINE}"
+    main_sshd = "# Azure\nClientAliveInterval 180\nPasswordAuthentication no\n"
+    alive = "500" if broken else "120"
+    if family == "rhel9":
+        image.write("etc/redhat-release", "Red Hat Enterprise Linux release 9.4 (Plow)\n")  # LISA's version source for RHEL
+        image.write("etc/default/grub", f'GRUB_TIMEOUT=1\nGRUB_CMDLINE_LINUX="{FAMILY_CMDLINE}"\nGRUB_ENABLE_BLSCFG=true\n')
+        image.write("boot/grub2/grub.cfg", f"menuentry 'Red Hat Enterprise Linux' {{\n\t{cfg}\n}}\n")
+        image.write("boot/grub2/grubenv", "# GRUB Environment Block\nsaved_entry=abc-5.14.0\nboot_success=1\n" + "#" * 900)
+        image.write("etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf\n" + main_sshd + "Subsystem sftp /usr/libexec/openssh/sftp-server\n")
+        image.write("etc/ssh/sshd_config.d/50-redhat.conf", "SyslogFacility AUTHPRIV\nChallengeResponseAuthentication no\nX11Forwarding yes\n")
+        image.write("etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection",
+                    "[connection]\nid=cloud-init eth0\nuuid=1dd9a779\ntype=ethernet\ninterface-name=eth0\n\n[ipv4]\nmethod=auto\n")
+        image.write("usr/sbin/NetworkManager", "#!/bin/sh\n", mode=0o755)
+        image.write("etc/systemd/system/multi-user.target.wants/NetworkManager.service", "")
+        image.write("etc/yum.repos.d/rh-cloud.repo", RHUI)
+        image.write("etc/yum.repos.d/rhui-microsoft-azure-rhel9.repo", "[rhui-microsoft-azure-rhel9]\nname=Microsoft Azure RPMs\nenabled=1\n")
+        if broken:
+            image.write("etc/udev/rules.d/70-persistent-net.rules", 'SUBSYSTEM=="net", ATTR{address}=="00:0d:3a:00:00:01", NAME="eth0"\n')
+            image.write("etc/sysconfig/network", "# Created by anaconda\n")
+        else:
+            image.write("etc/sysconfig/network", "NETWORKING=yes\nHOSTNAME=localhost.localdomain\n")
+            image.write("etc/sysconfig/network-scripts/ifcfg-eth0",
+                        "DEVICE=eth0\nONBOOT=yes\nBOOTPROTO=dhcp\nTYPE=Ethernet\nUSERCTL=no\nPEERDNS=yes\nIPV6INIT=no\n")
+    elif family in ("ubuntu2204", "debian12"):
+        image.write("etc/default/grub", f'GRUB_DEFAULT=0\nGRUB_CMDLINE_LINUX="{FAMILY_CMDLINE}"\n')
+        image.write("boot/grub/grub.cfg", f"menuentry 'Linux' {{\n\t{cfg}\n}}\n")
+        image.write("var/lib/dpkg/status", dpkg_status(walinuxagent="2.9.1.1-0ubuntu1", python3="3.11.2-1", openssl="3.0.13-1",
+                                                       libc6="2.36-9"))
+        if family == "ubuntu2204":
+            image.write("etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf\n\n#Port 22\nKbdInteractiveAuthentication no\n"
+                                               "UsePAM yes\nX11Forwarding yes\nClientAliveInterval 180\n")
+            image.write("etc/ssh/sshd_config.d/50-cloudimg-settings.conf", f"ClientAliveInterval {alive}\nPasswordAuthentication no\n")
+            image.write("etc/netplan/50-cloud-init.yaml", "network:\n    ethernets:\n        eth0:\n            dhcp4: true\n    version: 2\n")
+            image.write("etc/apt/sources.list", "".join(f"deb http://azure.archive.ubuntu.com/ubuntu/ jammy{s} main restricted\n"
+                                                        for s in ("", "-updates", "-backports", "-security")))
+        else:
+            image.write("etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf\nKbdInteractiveAuthentication no\nUsePAM yes\n"
+                                               f"ClientAliveInterval {'500' if broken else '120'}\n")
+            image.write("etc/network/interfaces", "source /etc/network/interfaces.d/*\nauto lo\niface lo inet loopback\n")
+            image.write(f"lib/modules/{KERNEL}/modules.builtin", "".join(f"kernel/drivers/{m}.ko\n" for m in HV) +
+                        "kernel/drivers/scsi/sd_mod.ko\n")
+            image.write("etc/apt/sources.list.d/debian.sources",
+                        "Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm bookworm-updates bookworm-backports\n"
+                        "Components: main\n")
+    elif family == "sles15":
+        image.write("etc/default/grub", f'GRUB_CMDLINE_LINUX_DEFAULT="{FAMILY_CMDLINE}"\n')
+        image.write("boot/grub2/grub.cfg", f"menuentry 'SLES 15-SP5' {{\n\t{cfg}\n}}\n")
+        image.write("etc/ssh/sshd_config", main_sshd)
+        image.write("etc/sysconfig/network/dhcp", 'DHCLIENT_SET_DEFAULT_ROUTE="yes"\n'
+                    f'DHCLIENT_SET_HOSTNAME="{"yes" if broken else "no"}"\n')
+        image.write("etc/sysconfig/network/ifcfg-eth0", "BOOTPROTO='dhcp'\nSTARTMODE='auto'\n")
+        for repo in ("SLE-Module-Basesystem15-SP5-Pool", "SLE-Module-Basesystem15-SP5-Updates"):
+            image.write(f"etc/zypp/repos.d/{repo}.repo", f"[{repo}]\nname={repo}\nenabled=1\nautorefresh=1\n")
+    else:  # azurelinux3
+        image.write("etc/default/grub", f'GRUB_CMDLINE_LINUX="{FAMILY_CMDLINE}"\n')
+        image.write("boot/grub2/grub.cfg", f"menuentry 'Azure Linux' {{\n\t{cfg}\n}}\n")
+        image.write("etc/ssh/sshd_config", main_sshd)
+        image.write("etc/systemd/networkd.conf", "[Network]\n#SpeedMeter=no\n")
+        image.write("etc/dhcpcd.conf", "hostname\n" if broken else "hostname\noption host_name\n")
+        for repo in ("azurelinux-official-base", "azurelinux-official-ms-oss", "azurelinux-official-ms-non-oss"):
+            image.write(f"etc/yum.repos.d/{repo}.repo", f"[{repo}]\nname=Azure Linux Official {repo}\nenabled=1\n")
+        image.write("proc/1/comm", "systemd\n")
+        image.write("proc/812/comm", "hypervkvpd\n")
+        image.write("var/log/cloud-init.log", "2024-07-27 cloud-init[812]: util.py[DEBUG]: Cloud-init v. 24.1 finished\n")
+        tool(image, "usr/bin/cloud-init", "status: done")

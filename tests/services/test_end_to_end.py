@@ -196,7 +196,10 @@ class Walk:
         self.shoot("export")
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
-        for fmt in FORMATS:
+        offered = [page.format_combo.itemData(i) for i in range(page.format_combo.count())]
+        # The 2015 profile's project: its own form, never Partner Center's JSON (and the other way round).
+        assert not [f for f in offered if f.startswith("partner-center")] and set(offered) < set(FORMATS), offered
+        for fmt in offered:
             target = folder / f"form{SUFFIXES[fmt]}"
             self.monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target, **k: (str(t), "")))
             page.format_combo.setCurrentIndex(page.format_combo.findData(fmt))
@@ -204,7 +207,6 @@ class Walk:
             out[fmt] = target.read_bytes()
         assert b"MISSING" not in b"".join(out.values())
         assert copied.encode() in out["portal-csv"]
-        assert copied.encode() in out["partner-center-json"]
         return out
 
 
@@ -249,7 +251,7 @@ def test_first_submission_end_to_end_then_reopen_and_export_identically(qtbot, n
     marks = [again.steps.item(i).data(Qt.ItemDataRole.UserRole) for i in range(again.steps.count())]
     assert marks == ["done"] * len(Step), marks
     words = [again.steps.item(i).toolTip() for i in range(again.steps.count())]
-    assert words == ["done"] * len(Step), words
+    assert words == [f"done (Ctrl+{int(step) + 1})" for step in Step], words
     second = Walk(qtbot, again, monkeypatch, tmp_path).export(tmp_path / "export-2")
     assert second == exported
 

@@ -117,7 +117,7 @@ def test_golden(fmt):
     project = ready_project()
     text = render(fmt, project, prepare(project, uris_for(project), now=NOW))
     suffix = {"portal-html": "html", "portal-csv": "csv", "portal-md": "md", "partner-center-json": "json",
-              "az-script": "sh", "az-ps1": "ps1"}[fmt]
+              "partner-center-configure": "configure.json", "az-script": "sh", "az-ps1": "ps1"}[fmt]
     golden = GOLDEN / f"ready.{suffix}"
     if os.environ.get("MPWIZARD_UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)

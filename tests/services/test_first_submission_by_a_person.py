@@ -236,6 +236,8 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     wait_for(dialog.isVisible, "the image types dialog opened", 5)
     him = Person(dialog)
     choose(him, dialog.slots[0].kind, "x64Gen2")
+    # A new Partner Center plan starts from a gallery image (issue #33); this publisher uploads a VHD instead.
+    choose(him, dialog.slots[0].source, "sasUri")
     assert dialog.slots[0].security.isEnabled() and dialog.slots[0].source.currentData() == "sasUri"
     click_button("OK")(dialog, him)
     wait_for(lambda: not dialog.isVisible(), "the dialog closed", 5)
@@ -406,7 +408,9 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     document = json.loads(out.read_text(encoding="utf-8"))
     assert "$comment" not in document, document.get("$comment")  # nothing missing is written into it
     jsonschema.validate(document, SCHEMA)
-    assert document["skus"] == [{"imageType": "x64Gen2", "skuId": "ubuntu-standard"}], document["skus"]
+    # x64 Gen2 starts with Trusted Launch (Azure's default for new Gen2 VMs; issue #33): securityType on x64Gen2.
+    assert document["skus"] == [{"imageType": "x64Gen2", "skuId": "ubuntu-standard", "securityType": ["trusted"]}], \
+        document["skus"]
     (image,) = document["vmImageVersions"][-1]["vmImages"]
     assert image["imageType"] == "x64Gen2" and image["source"]["sourceType"] == "sasUri", image
     uri = image["source"]["osDisk"]["uri"]

@@ -303,3 +303,31 @@ def test_a_chunk_that_became_zeros_is_cleared_on_resume(azurite, make_vhd, tmp_p
                          journal_folder=tmp_path / "journal", verify_md5=True)
     assert summary.resumed and summary.resent_changed_chunks >= 1 and summary.verified_content
     assert container.get_blob_client("z.vhd").download_blob(offset=0, length=8192).readall() == bytes(8192)
+
+
+def test_preflight_json_is_utf8_whatever_the_names_in_the_image(tmp_path):
+    """Issue #29: a file name inside the image that is not UTF-8 (here a Latin-1 é in a systemd wants folder,
+    which the network case lists as evidence) made `preflight --json` write bytes that are not UTF-8; on a
+    strict UTF-8 console, exit 2 "failed unexpectedly". The byte is written as U+FFFD + `\\xe9` (README)."""
+    from image_roots import build_vhd, tree
+
+    root = tree("good", tmp_path / "root").root
+    wants = os.fsencode(root / "etc/systemd/system/multi-user.target.wants")
+    os.makedirs(wants, exist_ok=True)
+    open(wants + b"/caf\xe9.service", "w").close()
+    image = build_vhd(root, tmp_path / "odd.vhd")
+    result = subprocess.run([sys.executable, "-m", "wizard", "vhd", "preflight", str(image), "--json"],
+                            capture_output=True, timeout=120, env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
+    assert result.returncode in (0, 1), result.stderr.decode("utf-8", "replace")
+    text = result.stdout.decode("utf-8")  # strict
+    record = json.loads(text)
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from strings(item)
+
+    assert any("caf\ufffd\\xe9.service" in s for s in strings(record)), text[:2000]
+    assert "\\udc" not in text.lower()

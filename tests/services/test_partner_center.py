@@ -220,7 +220,7 @@ def test_agent_below_the_minimum_passes_with_auto_update_under_partner_center_on
 
 
 @pytest.mark.parametrize("version,expected", [("OpenSSL 3.0.0 7 sep 2021", "Passed"), ("OpenSSL 3.0.11", "Passed"),
-                                              ("OpenSSL 1.1.1w 11 Sep 2023", "Warning"), ("OpenSSL 1.0.2k-fips", "Warning"),
+                                              ("OpenSSL 1.1.1w 11 Sep 2023", "Passed"), ("OpenSSL 1.0.2k-fips", "Passed"),
                                               ("OpenSSL 1.1.0l", "Failed"), ("OpenSSL 2.9.9", "Failed"),
                                               ("OpenSSL 0.9.8", "Failed")])
 def test_openssl_below_3_fails_unless_a_patched_long_term_line(version, expected):

@@ -96,6 +96,13 @@ def test_parity_with_the_ssh_run_case_by_case(sshd, roots, tmp_path):
                 if ssh.result == SKIPPED and "needs root" in ssh.actual:
                     assert off.result != SKIPPED, case  # offline reads what the SSH user could not
                     continue
+                if case == "bash-history" and profile.linux_lisa_rules and off.result != ssh.result:
+                    # LISA leaves the connecting user's own history out (deprovision+user deletes that home);
+                    # offline nobody is connected: the difference is exactly that user's files
+                    assert all(f"/home/{image.user}/" in part for part in off.actual.split(", ") if "bytes" in part and
+                               not part.endswith(" 0 bytes")), off.actual
+                    assert ssh.result == PASSED, ssh.actual
+                    continue
                 assert (case, off.result) == (case, ssh.result), (image.user, profile.id, off.actual, ssh.actual)
                 compared += 1
             assert compared >= 20, compared
@@ -151,7 +158,8 @@ def test_hostile_image_links_loops_huge_files_and_odd_names(tmp_path):
     run = preflight(str(vhd), PC)
     by_id = {x.id: x for x in run.results}
     assert by_id["auto-update"].result == WARNING and by_id["auto-update"].actual == "n"  # the image's own file
-    assert by_id["client-alive-interval"].result == WARNING  # the loop reads as absent; the drop-in counts
+    # the loop reads as absent, and with it the Include: sshd never reads the drop-in (LISA's rule: Failed)
+    assert by_id["client-alive-interval"].result == FAILED and by_id["client-alive-interval"].actual == "not set"
     assert by_id["resolv-conf"].result == PASSED
     assert by_id["bash-history"].result == FAILED and "/root/.bash_history 2147483648 bytes" in by_id["bash-history"].actual
     assert run.bytes_read < 2 * 1024 * 1024
@@ -301,8 +309,10 @@ def test_vhd_page_preflight_cancel_and_unreadable_image(qtbot, demo_window, imag
 
     original = pre.offline_sections
 
-    def slow_disk(opened, cancel=None):  # a disk that answers slowly: the person presses Cancel meanwhile
-        assert cancel is not None and cancel.wait(20)
+    def slow_disk(opened, cancel=None):  # a reader stuck for 20 s (in the reading child): Cancel must still end it
+        import time
+
+        time.sleep(20)
         return original(opened, cancel)
 
     monkeypatch.setattr(pre, "offline_sections", slow_disk)
@@ -313,7 +323,7 @@ def test_vhd_page_preflight_cancel_and_unreadable_image(qtbot, demo_window, imag
     person.click(page.btn_preflight)
     assert page.btn_cancel.isEnabled() and not page.btn_preflight.isEnabled()
     person.click(page.btn_cancel)
-    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    qtbot.waitUntil(lambda: page.task is None, timeout=5_000)  # the child is killed, not waited for
     assert disk.preflight is None and page.pre_summary.text() == "Pre-flight cancelled."
     monkeypatch.setattr(pre, "offline_sections", original)
     page.set_disk_file(disk, str(make_vhd("1G", "dynamic")))

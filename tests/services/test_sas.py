@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from wizard.core.profiles import load_profile
 from wizard.core.sas import check_sas_rules, create_sas, try_write_through, verify_sas
-from wizard.core.storage import StorageError
 
 from conftest import AZURITE_ACCOUNT, AZURITE_KEY, put_vhd_page_blob
 
@@ -202,14 +201,17 @@ def test_cli_create_and_verify(vhd_blob, cli, azurite):
     assert "permissions" in bad.stdout
     env["DOWN"] = "http://127.0.0.1:9/devstoreaccount1/c/os.vhd?" + data["sas_uri"].split("?", 1)[1]
     down = cli("sas", "verify", "--uri-env", "DOWN", env=env)
-    assert down.returncode == 2
-    assert "could not be reached" in down.stderr
+    # The rules come first and are reported although the blob cannot be read (issue #33).
+    assert down.returncode == 1
+    assert "permissions" in down.stdout and "expiry" in down.stdout and "could not be reached" in down.stdout
 
 
-def test_verify_unreachable_raises():
-    with pytest.raises(StorageError):
-        verify_sas("http://127.0.0.1:9/devstoreaccount1/c/os.vhd?sv=1&sr=c&sp=rl&st=2026-01-01T00:00:00Z"
-                   "&se=2099-01-01T00:00:00Z&sig=abc", PC)
+def test_verify_unreachable_still_reports_the_rules():
+    result = verify_sas("http://127.0.0.1:9/devstoreaccount1/c/os.vhd?sv=1&sr=c&sp=rwl&st=2026-01-01T00:00:00Z"
+                        "&se=2099-01-01T00:00:00Z&sig=abc", PC)
+    assert result.reachable is False
+    assert {f.id: f.severity for f in result.findings}["permissions"] == "fail"
+    assert result.findings[-1].id == "live-read" and "could not be reached" in result.findings[-1].message
 
 
 # -- Partner Center's three weeks, at the edge, and every time form the service accepts -------------

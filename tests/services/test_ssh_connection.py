@@ -33,7 +33,7 @@ def trusted(sshd, tmp_path) -> KnownHosts:
     return known
 
 
-def test_first_contact_shows_fingerprint_then_trust_is_remembered(sshd, tmp_path):
+def test_first_contact_shows_fingerprint_then_trust_is_remembered(sshd, roots, tmp_path):
     known = KnownHosts(tmp_path / "known_hosts")
     target = SshTarget("127.0.0.1", sshd.port, run_user("mpwtgood"), password="good-Pass-1")
     with pytest.raises(UnknownHostKey) as first:
@@ -43,7 +43,9 @@ def test_first_contact_shows_fingerprint_then_trust_is_remembered(sshd, tmp_path
     report = check_connection(target, known, trust_fingerprint=first.value.fingerprint)
     assert [s.step for s in report.steps] == ["resolve", "port", "handshake", "host-key", "auth", "os", "sudo"]
     assert report.os_pretty_name == "Test Linux 1 (image root)"
-    assert report.sudo is False
+    # The good root, filled (`roots`), has password-less sudo as an Azure VM's admin user does; without the
+    # fixture the result depended on whether an earlier test had filled the root.
+    assert report.sudo is True
     assert known.lookup("127.0.0.1", sshd.port)  # remembered: the next test needs no trust
     assert check_connection(target, known).os_pretty_name
 

@@ -241,6 +241,10 @@ def test_cli_upload_json(make_vhd, container, cli):
     assert set(data) >= {"bytes_total", "bytes_sent", "bytes_skipped", "seconds", "resumed"}
     assert data["bytes_sent"] == 4096 + 512
     assert data["resumed"] is False  # the data and the VHD footer
+    from wizard.core.identity import file_identity
+
+    ident = file_identity(str(path))  # the identity sent, as the blob's metadata and the project record it
+    assert data["identity"] == {"size": ident.size, "mtime_ns": ident.mtime_ns, "fingerprint": ident.fingerprint}
     dyn = make_vhd("32M", subformat="dynamic")
     refused = cli("upload", str(dyn), f"{container}/cli2.vhd", "--account-key-env", "K", env=env)
     assert refused.returncode == 1

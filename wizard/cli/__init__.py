@@ -2,7 +2,7 @@
 
 The package (ARCHITECTURE.md "How to… add a command group"):
 - `parser.py`: the groups (`GROUPS`), the GUI's options, the value types;
-- one module per group (`project`, `vhd`, `sas`, `upload`, `certify`, `report`, `export`), each with
+- one module per group (`project`, `vhd`, `sas`, `upload`, `certify`, `report`, `export`, `pc`), each with
   `add_commands(parser)`; only the chosen group's module is imported;
 - `output.py`: result lines, JSON, terminal-safe streams; `inputs.py`: secrets from the environment.
 
@@ -31,7 +31,7 @@ def preload_gui_core() -> None:
     Once loaded, PySide6 hooks `import` and reads the source of each module an import statement
     brings in (looking for `from __feature__ import ...`); what is imported before it is spared
     (~6 ms of start-up)."""
-    from ..core import logs, projectio, questionnaire, steps, validation, vmsizes  # noqa: F401
+    from ..core import disk_names, image_names, logs, projectio, questionnaire, steps, validation, vmsizes  # noqa: F401
 
 
 def _log_to_file() -> None:
@@ -83,6 +83,14 @@ def run_command(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("\ncancelled", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to tell it, and no noise at exit
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last wall: a message and exit 2, never a traceback
         return _unexpected(argv[0], exc)
     finally:

@@ -24,6 +24,8 @@ GROUPS: dict[str, str] = {
     "certify": "run the certification test cases on the test VM (SSH, or WinRM for Windows)",
     "report": "build the certification report bundle of a project's latest test run",
     "export": "export the portal-ready SKU form (SAS URIs from the keyring)",
+    "pc": "Partner Center, live: pull plans, push a version, submit, follow the job (issue #30)",
+    "catalogue": "the VM size catalogue: refresh it from `az vm list-skus -o json`",
 }
 
 

@@ -17,9 +17,10 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import-pc", help="take over a plan's technical configuration from Partner Center "
                                            "(its published versions are kept in every export)")
     imp.add_argument("project", type=Path, help="the .mpwiz project (saved, with a .bak of the old file)")
-    imp.add_argument("file", type=Path, help="a virtual-machine-plan-technical-configuration resource, or an API "
-                                             "response holding one")
-    imp.add_argument("--sku", metavar="ID", help="the SKU to merge into (default: the plan's externalId)")
+    imp.add_argument("file", type=Path, help="a virtual-machine-plan-technical-configuration resource (external or "
+                                             "durable IDs), a resource tree or a configure request")
+    imp.add_argument("--sku", metavar="ID", help="the SKU to merge into, and the plan taken from a file of several "
+                                                 "(default: the plan's externalId)")
     imp.set_defaults(func=import_pc_command)
 
 

@@ -42,6 +42,9 @@ FAT_CHUNK = 4096  # FAT bytes are read (and cached) in pieces of this size
 # FAT) is stopped here instead of being read many times over.
 MAX_DIRECTORY_BYTES = 4 * 1024 * 1024
 MAX_FAT_BYTES = 4 * 1024 * 1024
+# File contents one volume hands out in all (each file is also cut at MAX_FILE): an ESP's configuration
+# files are kilobytes; cross-linked folders that show one big file under many names stop here (issue #29).
+MAX_FILE_BYTES = 4 * 1024 * 1024
 _ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -263,6 +266,7 @@ class FatFiles:
         self._fat: dict[int, bytes] = {}
         self._fat_read = 0  # bytes of FAT read so far (MAX_FAT_BYTES)
         self._dir_read = 0  # bytes of directories read so far (MAX_DIRECTORY_BYTES)
+        self._file_read = 0  # bytes of file contents handed out so far (MAX_FILE_BYTES)
         self._dirs: dict[int, dict[str, FatEntry]] = {}
         self._listing: dict[int, list[str]] = {}
         self._directory(_ROOT)  # an unreadable root directory is an unreadable volume
@@ -468,6 +472,10 @@ class FatFiles:
             return b""
         needed = -(-wanted // self.boot.cluster_bytes)
         try:
+            self._file_read += wanted
+            if self._file_read > MAX_FILE_BYTES:
+                raise FatError(f"the files read come to more than {MAX_FILE_BYTES // 2**20} MiB: far more than an "
+                               "EFI System Partition's configuration (cross-linked folders?)")
             clusters = self.chain(entry.cluster, needed, spelled)
             if len(clusters) < needed:
                 raise FatError(f"the FAT chain of {spelled} ends before its {entry.size} bytes")

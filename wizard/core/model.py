@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from .profiles import DEFAULT_PROFILE_ID
+from .profiles import DEFAULT_PROFILE_ID, Profile
 
 FORMAT_VERSION = 3  # 3: image types per plan (PlanImage, Disk.image_type)
 FILE_KIND = "mpwizard-project"
@@ -209,6 +209,28 @@ class PublishedVersion:
 
 
 @dataclass
+class GalleryCheckRecord:
+    """What Azure said about a plan image's gallery image version and its image definition (read through
+    Azure Resource Manager, or from the JSON of `az sig image-version show` / `az sig image-definition
+    show`), and when. `core.gallery` judges it against the plan."""
+
+    resource_id: str = ""  # the image version it describes; another id in the plan makes it stale
+    read_at: str = ""  # ISO 8601 UTC
+    read_from: str = ""  # arm | az-json
+    version_state: str = ""  # the version's provisioningState (Succeeded, …)
+    replication_state: str = ""  # replicationStatus.aggregatedState (Completed, …); "" = not read
+    regions: list[str] = field(default_factory=list)  # publishingProfile.targetRegions[].name
+    definition_id: str = ""
+    os_type: str = ""  # the image definition's osType (Linux | Windows)
+    os_state: str = ""  # Generalized | Specialized
+    hyper_v_generation: str = ""  # V1 | V2
+    architecture: str = ""  # x64 | Arm64
+    security_type: str = ""  # the definition's SecurityType feature (TrustedLaunch, …); "" = standard
+    provider_state: str = ""  # registrationState of the ingestion resource provider; "" = not read
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class PlanImage:
     """One image type of the plan -- one SKU in Partner Center's terms, with its own SKU id -- and
     where the new version's image comes from: its disks' SAS URIs, or an Azure Compute Gallery
@@ -224,6 +246,7 @@ class PlanImage:
     # The publisher confirms the tenant registered the ingestion resource provider (or the
     # publishing account is Owner of the gallery): Partner Center cannot read the gallery otherwise.
     gallery_access_confirmed: bool = False
+    gallery_check: GalleryCheckRecord | None = None  # what Azure said about the gallery image version
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -277,6 +300,16 @@ class Sku:
         """A disk's SAS URI is needed unless its image comes from a gallery image version."""
         image = self.image(disk.image_type)
         return image is None or image.source != SOURCE_GALLERY
+
+    def from_gallery_only(self, disk: Disk) -> bool:
+        """A disk of an image that comes from a gallery image version, with no VHD of its own in the project
+        (the gallery-first route: Packer or Azure Image Builder wrote the version): no VHD check, no SAS URI."""
+        return not self.needs_sas(disk) and not disk.vhd_path and not disk.blob_url
+
+    @property
+    def vhd_disks(self) -> list[Disk]:
+        """The disks whose VHD the wizard checks (all but those of gallery-first images)."""
+        return [d for d in self.disks if not self.from_gallery_only(d)]
 
     @property
     def sas_disks(self) -> list[Disk]:
@@ -449,6 +482,24 @@ class StorageSettings:
 
 
 @dataclass
+class PartnerCenterRecord:
+    """Partner Center, live (issue #30): who signs in (no secret: the keyring holds it, bound to the
+    tenant and client), the product's durable ID, and the last job this project sent -- so a
+    reopened project goes on following it. Absent from older files (it defaults to empty)."""
+
+    tenant_id: str = ""
+    client_id: str = ""
+    api: str = ""  # "" = Microsoft's base URL
+    product_id: str = ""  # the durable ID, "product/<guid>"
+    last_job_id: str = ""
+    last_job_kind: str = ""  # "push" | "submit-preview" | "submit-live"
+    last_job_sent_at: str = ""  # ISO 8601 UTC
+    last_job_status: str = ""  # notStarted | running | completed
+    last_job_result: str = ""  # pending | succeeded | failed | cancelled
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Project:
     """Everything the user entered and every result: what a .mpwiz file holds (no secrets)."""
 
@@ -464,6 +515,7 @@ class Project:
     test_runs: list[TestRunRecord] = field(default_factory=list)
     questionnaire: QuestionnaireAnswers = field(default_factory=QuestionnaireAnswers)
     last_export: ExportRecord | None = None
+    partner_center: PartnerCenterRecord = field(default_factory=PartnerCenterRecord)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def latest_run(self) -> TestRunRecord | None:
@@ -490,6 +542,30 @@ def tested_image(project: Project, key: str) -> tuple[Sku, str] | None:
 def has_image_choices(project: Project) -> bool:
     """Whether any SKU has more than the one x64 Gen1 image of 2015 (then the pages say which is tested)."""
     return any(len(s.images) > 1 or s.main_image_type != IMAGE_X64_GEN1 for s in project.skus)
+
+
+def new_sku(profile: Profile) -> Sku:
+    """A new plan as the profile starts one: under Partner Center x64 Gen2 with Trusted Launch from an
+    Azure Compute Gallery image version (gallery first); under the 2015 guide x64 Gen1 from SAS URIs."""
+    start = profile.new_plan_image
+    image_type = str(start.get("image_type", IMAGE_X64_GEN1))
+    image = PlanImage(image_type, security_types=[str(t) for t in start.get("security_types", [])],  # type: ignore[attr-defined]
+                      source=str(start.get("source", SOURCE_SAS)))
+    return Sku(images=[image], disks=[Disk(role=ROLE_OS, image_type=image_type)])
+
+
+def apply_new_plan_defaults(project: Project, profile: Profile) -> bool:
+    """Give every untouched plan (as `Sku()` or another profile's `new_sku` made it) the profile's start;
+    True when one changed. A plan with anything entered keeps what it has."""
+    from .profiles import all_profiles
+
+    untouched = [Sku(), *(new_sku(p) for p in all_profiles())]
+    changed = False
+    for i, sku in enumerate(project.skus):
+        if sku in untouched and sku != new_sku(profile):
+            project.skus[i] = new_sku(profile)
+            changed = True
+    return changed
 
 
 def new_project() -> Project:

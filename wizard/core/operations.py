@@ -159,7 +159,7 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
                 secret = ("key", key)
             else:
                 raise StorageError(M_NO_BLOB_ACCESS)
-    report = check_target(full, profile, role, os_family, secret, image_type)
+    report = check_target(full, profile, role, os_family, secret, image_type, cancel)
     if cancel is not None:
         cancel.raise_if_cancelled()
     return DiskCheck(report, to_record(report, stamp))
@@ -662,12 +662,22 @@ _FOR_THE_PAGES = {
     "apply_prefill": "questionnaire", "exception_candidates": "questionnaire", "is_answered": "questionnaire",
     "load_questionnaire": "questionnaire", "questionnaire_progress": "questionnaire:progress",
     "RecoveryStore": "recovery", "safe_file_name": "safenames",
+    "is_local_directory": "places", "remember_written": "places", "written_this_session": "places",
     "STORAGE_MODES": "secrets",
     "HostKeyChanged": "sshconn", "KnownHosts": "sshconn", "STEP_NAMES": "sshconn", "SshFailure": "sshconn",
     "UnknownHostKey": "sshconn",
     "list_blobs": "storage", "list_containers": "storage", "parse_blob_url": "storage",
     "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
-    "check_is_stale": "vhdjobs", "log_dir": "logs",
+    "check_is_stale": "vhdjobs", "log_dir": "logs", "redact": "logs",
+    "PCError": "partner_center", "PushRefused": "partner_center.push", "SubmitRefused": "partner_center.submit",
+    "pc_error_place": "partner_center.jobs:error_place",
+    # the gallery-first route (issue #33): the az / ARM readers and the judgement
+    "GalleryReadError": "gallery", "GalleryAzureError": "gallery_arm", "judge_gallery": "gallery:judge",
+    "GALLERY_VERSION_COMMAND": "gallery:VERSION_COMMAND", "GALLERY_DEFINITION_COMMAND": "gallery:DEFINITION_COMMAND",
+    "read_gallery_version_json": "gallery:read_version_json", "read_gallery_definition_json": "gallery:read_definition_json",
+    "read_gallery_provider_json": "gallery:read_provider_json", "read_gallery_from_azure": "gallery_arm:read_from_azure",
+    "SkusImportError": "skus_import",  # `mpwizard catalogue import`'s one message
+    "recipe_login": "testvm", "apply_recipe_login": "testvm", "check_open_ports": "validation",
 }
 
 
@@ -693,9 +703,18 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .export import mask_signature as mask_signature
     from .export import partner_center_json as partner_center_json
     from .export.renderers import MISSING_PLACEHOLDER as MISSING_PLACEHOLDER
+    from .gallery import GalleryReadError as GalleryReadError
+    from .gallery_arm import GalleryAzureError as GalleryAzureError
     from .logs import log_dir as log_dir
+    from .logs import redact as redact
+    from .partner_center import PCError as PCError
+    from .partner_center.push import PushRefused as PushRefused
+    from .partner_center.submit import SubmitRefused as SubmitRefused
     from .pc_import import ImportUnreadable as ImportUnreadable
     from .pc_import import read_import_file as read_import_file
+    from .places import is_local_directory as is_local_directory
+    from .places import remember_written as remember_written
+    from .places import written_this_session as written_this_session
     from .projectio import ProjectChangedOnDisk as ProjectChangedOnDisk
     from .projectio import ProjectSaveError as ProjectSaveError
     from .projectio import ProjectUnreadable as ProjectUnreadable
@@ -722,7 +741,10 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .storage import list_blobs as list_blobs
     from .storage import list_containers as list_containers
     from .storage import parse_blob_url as parse_blob_url
+    from .testvm import apply_recipe_login as apply_recipe_login
+    from .testvm import recipe_login as recipe_login
     from .units import readable_size as readable_size
+    from .validation import check_open_ports as check_open_ports
     from .validation import project_profile as project_profile
     from .vhdcheck import CHECK_NAMES as CHECK_NAMES
     from .vhdcheck import FIRST_MIB_FIX as FIRST_MIB_FIX
@@ -908,3 +930,217 @@ __all__ += [
     "certification_record", "check_project", "export_formats", "given_secret", "import_partner_center_file",
     "known_hosts_for", "now_iso", "open_project", "preflight_record", "questionnaire_state", "vm_port",
 ]
+
+
+# -- the VM size catalogue (issue #33) ----------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportedCatalogue:
+    """What `import_size_catalogue` wrote: the number of sizes, what was left out (reason → count), where."""
+
+    sizes: int
+    skipped: dict[str, int]
+    written: Path
+
+
+SIZE_CATALOGUE_MAX_BYTES = 256 * 1024 * 1024  # read no more of a file than skus_import accepts (its MAX_FILE_BYTES)
+
+
+def import_size_catalogue(data: bytes, source_name: str) -> ImportedCatalogue:
+    """Read `az vm list-skus -o json` output and make it the catalogue in use (the user's data folder; the
+    bundled one stays as the fallback). Raises skus_import.SkusImportError (nothing is written) or OSError."""
+    import json
+
+    from . import vmsizes
+    from .projectio import atomic_write_text, utc_now_iso
+    from .skus_import import catalogue_document, read_list_skus
+
+    result = read_list_skus(data, source_name)
+    target = vmsizes.imported_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(target, json.dumps(catalogue_document(result, utc_now_iso(), source_name), indent=1,
+                                         ensure_ascii=False) + "\n", keep_backup=False)
+    vmsizes.reload()
+    return ImportedCatalogue(len(result.rows), dict(result.skipped), target)
+
+
+def size_catalogue_in_use() -> tuple[int, Path | None]:
+    """How many sizes the catalogue in use has, and the imported file it comes from (None: the bundled one)."""
+    from . import vmsizes
+
+    return len(vmsizes.catalogue()), vmsizes.catalogue_source()
+
+
+__all__ += ["SIZE_CATALOGUE_MAX_BYTES", "ImportedCatalogue", "import_size_catalogue", "size_catalogue_in_use"]
+
+
+# == Partner Center, live (issue #30) ===============================================================
+# The Product Ingestion API cycle: sign in, pull, push, submit, follow the job. Logic in
+# core.partner_center; these are the entry points the command line and the wizard share.
+def pc_token_source(project: Project, token_env: str | None = None, tenant: str | None = None,
+                    client_id: str | None = None, client_secret_env: str | None = None) -> Any:
+    """How to get a bearer token: an environment variable (CI), else msal with the client secret from
+    `client_secret_env` or the keyring (bound to the tenant and client). Raises PCAuthError."""
+    import os as _os
+
+    from .partner_center.auth import check_ids, msal_token, pc_secret_ref, token_from_env
+    from .partner_center.client import PCAuthError
+
+    if token_env:
+        return token_from_env(token_env)
+    tenant = tenant or project.partner_center.tenant_id
+    client_id = client_id or project.partner_center.client_id
+    if not tenant or not client_id:
+        raise PCAuthError("no sign-in: give --token-env NAME, or --tenant ID --client-id ID (the client secret from "
+                          "the keyring or --client-secret-env NAME)")
+    check_ids(tenant, client_id)
+    if client_secret_env:
+        secret = _os.environ.get(client_secret_env, "").strip()
+        if not secret:
+            raise PCAuthError(f"the environment variable {client_secret_env} holds no client secret")
+        from .logs import register_secret
+
+        register_secret(secret)  # redacted from the log from now on, as every keyring secret is
+    else:
+        try:
+            secret = credentials().get(pc_secret_ref(project.project_id, tenant, client_id)) or ""
+        except CredentialError as exc:
+            raise PCAuthError(f"the client secret cannot be read from the keyring: {exc.advice}") from None
+        if not secret:
+            raise PCAuthError("no client secret for this tenant and client in the keyring: store it in the wizard's "
+                              "Partner Center sign-in, or give --client-secret-env NAME")
+    return msal_token(tenant, client_id, secret)
+
+
+def store_pc_secret(project: Project, tenant: str, client_id: str, secret: str, remember: bool = True) -> None:
+    """Keep the application's client secret, bound to its tenant and client (keyring; touches it: off the GUI thread)."""
+    from .partner_center.auth import check_ids, pc_secret_ref
+
+    check_ids(tenant, client_id)
+    credentials().store(pc_secret_ref(project.project_id, tenant, client_id), secret, remember)
+
+
+def pc_client(project: Project, api: str | None = None, token: Any = None, **kwargs: Any) -> Any:
+    from .partner_center import DEFAULT_API, PCClient
+
+    return PCClient(token or pc_token_source(project), api or project.partner_center.api or DEFAULT_API, **kwargs)
+
+
+def pc_pull(project: Project, client: Any, offer_id: str | None = None, plans: list[str] | None = None,
+            target: str = "draft") -> Any:
+    """Read the offer's plans and merge each into its SKU on a copy of `project` (pull.PullResult): the
+    caller saves `result.project` and keeps `result.tokens` (keep_published_tokens) only when this returns."""
+    from .partner_center.pull import find_product, merge_pulled, read_tree
+
+    product = find_product(client, offer_id or project.offer.offer_id)
+    result = merge_pulled(project, read_tree(client, product, target), plans)
+    if offer_id:
+        result.project.offer.offer_id = offer_id
+    return result
+
+
+def pc_plan_push(project: Project, client: Any, plans: list[str] | None = None,
+                 sas_uris: ExportTokens | None = None) -> tuple[Any, list[Any]]:
+    """Read each plan's current configuration and build the one configure request (push.PushPlan,
+    the live plans). Raises push.PushRefused when it would drop or alter a published version."""
+    from .partner_center.pull import find_product
+    from .partner_center.push import build_push, read_live
+
+    wanted = list(dict.fromkeys(plans or [s.sku_id for s in project.skus]))  # each plan once in the request
+    unknown = [p for p in wanted if not any(s.sku_id == p for s in project.skus)]
+    if unknown:
+        from .partner_center.push import PushRefused
+
+        raise PushRefused(f"the project has no SKU {', '.join(unknown)}")
+    product = find_product(client, project.offer.offer_id)
+    project.partner_center.product_id = product
+    lives = [read_live(client, product, p) for p in wanted]
+    tokens = read_sas_uris(project) if sas_uris is None else sas_uris
+    return build_push(project, lives, tokens.sas), lives
+
+
+def pc_send(client: Any, body: dict[str, Any], lives: list[Any] | None = None) -> Any:
+    """POST the configure request (after the last check that it keeps every published version); the job.
+    With `lives`, each plan's configuration is read again first: a version published since the comparison
+    (the wizard's Send comes minutes or hours after Compare) is in Partner Center's list, not in `body`."""
+    from .partner_center.jobs import send_configure
+    from .partner_center.push import reread_live, verify_body
+
+    if lives:
+        verify_body(body, lives)
+        verify_body(body, [reread_live(client, live) for live in lives])
+    return send_configure(client, body["resources"])
+
+
+def pc_checklist_missing(project: Project) -> list[str]:
+    """The export checklist's missing items, as "<SKU>: <item>" (empty: ready to submit)."""
+    return [f"{e.sku.sku_id}: {m}" for e in prepare_export(project) for m in e.missing]
+
+
+def pc_submission(project: Project, client: Any, target: str) -> dict[str, Any]:
+    """The submission resource for `target` (preview | live); submit.SubmitRefused while the checklist is incomplete."""
+    from .partner_center.pull import find_product
+    from .partner_center.submit import SubmitRefused, submission_resource
+
+    missing = pc_checklist_missing(project)
+    if missing:
+        raise SubmitRefused("the checklist has missing items: " + "; ".join(missing))
+    product = project.partner_center.product_id or find_product(client, project.offer.offer_id)
+    project.partner_center.product_id = product
+    return submission_resource(client, product, target)
+
+
+def pc_record_job(project: Project, job: Any, kind: str | None = None, sent_at: str | None = None) -> None:
+    """The job in the project (a reopened project goes on following it)."""
+    record = project.partner_center
+    if kind is not None:
+        record.last_job_kind = kind
+        record.last_job_sent_at = sent_at or ""
+    record.last_job_id = job.job_id
+    record.last_job_status, record.last_job_result = job.status, job.result
+
+
+def pc_follow(client: Any, job_id: str, on_update: Any = None, **kwargs: Any) -> Any:
+    from .partner_center.jobs import follow_job
+
+    return follow_job(client, job_id, on_update or (lambda _j: None), **kwargs)
+
+
+def pc_status(project: Project, client: Any) -> tuple[list[Any], Any]:
+    """The product's submissions and the state of the project's last job (None when it sent none)."""
+    from .partner_center.jobs import job_status
+    from .partner_center.pull import find_product
+    from .partner_center.submit import submissions
+
+    product = project.partner_center.product_id or find_product(client, project.offer.offer_id)
+    job = job_status(client, project.partner_center.last_job_id) if project.partner_center.last_job_id else None
+    return submissions(client, product), job
+
+
+def pc_open(path: Path) -> Any:
+    """The project file for a `pc` command, with its stamp (projectio.LoadedProject). Raises ProjectUnreadable."""
+    from .projectio import load_project
+
+    return load_project(path)
+
+
+def pc_save(project: Project, path: Path, stamp: Any) -> Any:
+    """Save the project only if the file is still what was read (`stamp`); the new stamp. Raises ProjectSaveError."""
+    from .projectio import save_project
+
+    return save_project(project, path, expected=stamp)
+
+
+def pc_write_body(body: dict[str, Any], path: Path) -> None:
+    """A configure request body into `path`, atomically and readable by its owner only (it holds SAS URIs)."""
+    import json
+    import os as _os
+
+    from .projectio import atomic_write_text
+
+    atomic_write_text(Path(path), json.dumps(body, indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+    _os.chmod(path, 0o600)
+
+
+__all__ += ["pc_checklist_missing", "pc_client", "pc_open", "pc_save", "pc_write_body", "pc_follow", "pc_plan_push", "pc_pull", "pc_record_job", "pc_send",
+            "pc_status", "pc_submission", "pc_token_source", "store_pc_secret"]
+# == end of Partner Center, live =====================================================================

@@ -8,6 +8,7 @@ be flagged (REFERENCE.md §9). Reads a few sectors; never the whole disk.
 from __future__ import annotations
 
 import struct
+import zlib
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -42,6 +43,7 @@ class PartitionTable:
     scheme: str
     partitions: list[Partition] = field(default_factory=list)
     problem: str = ""
+    note: str = ""  # a readable table's damage that was worked around (the backup GPT read)
 
     def starting_before(self, sector: int) -> list[Partition]:
         return [p for p in self.partitions if p.start < sector]
@@ -71,23 +73,62 @@ def read_partition_table(source: Readable, disk_size: int) -> PartitionTable:
     return PartitionTable("mbr", entries)
 
 
-def _read_gpt(source: Readable, disk_size: int) -> PartitionTable:
-    header = source.read(SECTOR, SECTOR)
+def _gpt_header(source: Readable, lba: int, disk_size: int) -> tuple[tuple[int, int, int, int], str]:
+    """The GPT header at `lba`, checked as the UEFI specification (§5.3.2, "GPT Header") says firmware
+    checks it: the signature, the header CRC32 (over HeaderSize bytes with the CRC field zeroed),
+    MyLBA equal to the LBA it was read from, the entry array inside the disk and its CRC32.
+
+    ((entries_lba, count, entry_size, alternate_lba), "") when valid, else ((…), why not)."""
+    header = source.read(lba * SECTOR, SECTOR)
     if len(header) < 92 or header[:8] != GPT_SIGNATURE:
-        return PartitionTable("unreadable", problem="a protective MBR but no GPT header in sector 1")
-    entries_lba, count, entry_size = struct.unpack_from("<QII", header, 72)
+        return (0, 0, 0, 0), f"no GPT header in sector {lba}"
+    header_size, header_crc = struct.unpack_from("<II", header, 12)
+    my_lba, alternate_lba = struct.unpack_from("<QQ", header, 24)
+    entries_lba, count, entry_size, entries_crc = struct.unpack_from("<QIII", header, 72)
+    found = (entries_lba, count, entry_size, alternate_lba)
+    if not 92 <= header_size <= SECTOR:
+        return found, f"the GPT header in sector {lba} gives a size of {header_size} bytes"
+    blank = bytearray(header[:header_size])
+    blank[16:20] = bytes(4)
+    if zlib.crc32(bytes(blank)) != header_crc:
+        return found, f"the GPT header in sector {lba} fails its CRC32 check"
+    if my_lba != lba:
+        return found, f"the GPT header in sector {lba} says it is in sector {my_lba}"
     if not (0 < count <= MAX_GPT_ENTRIES) or entry_size < 128 or entry_size > 4096 or entry_size % 8:
-        return PartitionTable("unreadable", problem=f"the GPT header describes {count} entries of {entry_size} bytes")
+        return found, f"the GPT header describes {count} entries of {entry_size} bytes"
     if entries_lba * SECTOR + count * entry_size > disk_size:
-        return PartitionTable("unreadable", problem="the GPT's partition entries lie past the end of the disk")
+        return found, "the GPT's partition entries lie past the end of the disk"
+    raw = source.read(entries_lba * SECTOR, count * entry_size)
+    if len(raw) < count * entry_size or zlib.crc32(raw) != entries_crc:
+        return found, f"the GPT's partition entries (sector {entries_lba}) fail their CRC32 check"
+    return found, ""
+
+
+def _read_gpt(source: Readable, disk_size: int) -> PartitionTable:
+    """The primary GPT (sector 1) when it is valid, else the backup (the disk's last sector), as
+    firmware does (UEFI specification §5.3.2: "If the primary GPT is corrupt, software must check
+    the last LBA of the device to see if it has a valid GPT Header"); neither valid: unreadable."""
+    found, problem = _gpt_header(source, 1, disk_size)
+    if problem:
+        last = disk_size // SECTOR - 1
+        backup_found, backup_problem = _gpt_header(source, last, disk_size) if last > 1 else ((0, 0, 0, 0), "")
+        if last <= 1 or backup_problem:
+            if problem == "no GPT header in sector 1":
+                problem = "a protective MBR but no GPT header in sector 1"
+            return PartitionTable("unreadable", problem=problem + (f"; the backup: {backup_problem}" if backup_problem else ""))
+        found = backup_found
+    entries_lba, count, entry_size, _ = found
     raw = source.read(entries_lba * SECTOR, count * entry_size)
     partitions: list[Partition] = []
     for i in range(count):
         entry = raw[i * entry_size:(i + 1) * entry_size]
         if len(entry) < 56 or entry[:16] == bytes(16):
             continue
-        first, last = struct.unpack_from("<QQ", entry, 32)
-        if last < first:
+        first, last_lba = struct.unpack_from("<QQ", entry, 32)
+        if last_lba < first:
             return PartitionTable("unreadable", partitions, f"GPT partition {i + 1} ends before it starts")
-        partitions.append(Partition(i + 1, first, last - first + 1, _guid(entry[:16])))
-    return PartitionTable("gpt", partitions)
+        partitions.append(Partition(i + 1, first, last_lba - first + 1, _guid(entry[:16])))
+    table = PartitionTable("gpt", partitions)
+    if problem:
+        table.note = f"the primary GPT is damaged ({problem}): the backup GPT was read"
+    return table

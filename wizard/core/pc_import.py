@@ -60,6 +60,10 @@ class ImportUnreadable(Exception):
     """The file holds no technical configuration this project can take (exit 2)."""
 
 
+# Engineering budgets (issue #29): a real plan has tens of versions; the 16 MiB file cap alone allowed
+# about 600,000, and each "not taken" line is shown to the person.
+MAX_IMPORT_VERSIONS = 10_000  # more image versions than this: the file is refused whole
+MAX_NOT_TAKEN = 100  # "not taken" lines listed; the rest are counted in one last line
 MAX_IMPORT_BYTES = 16 * 1024 * 1024  # a technical configuration is a few KiB; this refuses a mistaken pick early
 
 
@@ -85,38 +89,103 @@ def read_import_file(path: str | os.PathLike[str]) -> str:
         raise ImportUnreadable(f"{path} is not UTF-8 text: not a technical configuration") from None
 
 
+class NotTaken(list[str]):
+    """The "not taken" lines: the first MAX_NOT_TAKEN kept, the rest counted (`summarise` adds
+    "… and N more"), so a file of a million odd entries gives a readable answer, quickly."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.more = 0
+
+    def append(self, item: str) -> None:
+        if len(self) < MAX_NOT_TAKEN:
+            super().append(item)
+        else:
+            self.more += 1
+
+    def summarise(self) -> None:
+        if self.more:
+            super().append(f"… and {self.more:,} more")
+            self.more = 0
+
+
 @dataclass
 class ImportResult:
     sku: Sku
-    not_taken: list[str] = field(default_factory=list)  # what was in the file but could not be taken
+    not_taken: NotTaken = field(default_factory=NotTaken)  # what was in the file but could not be taken
     tokens: list[tuple[str, str]] = field(default_factory=list)  # (blob URL, SAS token) for the keyring
 
 
 def read_resource(text: str, sku_id: str | None = None) -> dict[str, Any]:
-    """The technical configuration in `text`: the resource itself, or an API response holding it
-    (`value` / `resources` lists); with `sku_id`, the one of that plan."""
+    """The technical configuration in `text`: the resource itself, an API response holding it
+    (`value` / `resources` lists: a resource tree or a configure request), with external or durable
+    IDs. Each configuration is matched to its plan through the plan's `externalId` -- on the reference
+    itself, or on the tree's `plan` resource the durable ID names -- never by position: with
+    `sku_id` only that plan's is taken, and without it a file of several plans must say which."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
         raise ImportUnreadable(f"not JSON: {exc}") from None
+    plans = read_plans(data)
+    if not plans:
+        raise ImportUnreadable(f"no {RESOURCE} resource in the file")
+    if sku_id is not None:
+        found: list[tuple[str | None, dict[str, Any]]] = [(ext, c) for ext, c in plans if ext == sku_id]
+        if not found and len(plans) == 1 and plans[0][0] is None:
+            found = plans  # one configuration naming its plan by durable ID only: --sku says which SKU it is
+        if not found:
+            named = ", ".join(sorted({ext or "(a plan named by durable ID only)" for ext, _ in plans}))
+            raise ImportUnreadable(f"the file holds no technical configuration of plan {sku_id!r} (it has: {named})")
+    else:
+        found = plans
+        if len(found) > 1:
+            named = ", ".join(ext or "?" for ext, _ in found)
+            raise ImportUnreadable(f"the file holds {len(found)} plans ({named}): give --sku ID to say which")
+    if len(found) > 1:
+        # Two configurations of one plan: which one is the plan's cannot be told, so neither is taken.
+        raise ImportUnreadable(f"the file holds {len(found)} technical configurations of plan {sku_id!r}: "
+                               "export that plan alone and import that file")
+    ext, resource = found[0]
+    if ext is not None and not isinstance(resource.get("plan"), dict):
+        resource = {**resource, "plan": {"externalId": ext}}  # resolved from the tree's plan resource
+    return resource
+
+
+def _kind(resource: Any) -> str:
+    """The resource type a `$schema` names (`.../schema/<type>/<version>`)."""
+    schema = resource.get("$schema", "") if isinstance(resource, dict) else ""
+    parts = str(schema).rstrip("/").split("/")
+    return parts[-2].strip() if len(parts) >= 2 else ""
+
+
+def read_plans(data: Any) -> list[tuple[str | None, dict[str, Any]]]:
+    """Every technical configuration in a resource, a `value` / `resources` list (a GET answer, a
+    resource tree, a configure request), each with its plan's externalId (None: not known)."""
     candidates = [data]
     if isinstance(data, dict):
         for key in ("value", "resources"):
             if isinstance(data.get(key), list):
                 candidates = data[key]
-    found = [c for c in candidates if isinstance(c, dict) and RESOURCE in str(c.get("$schema", ""))]
-    if sku_id is not None:
-        found = [c for c in found if _external_id(c.get("plan")) in (sku_id, None)] or found
-    if not found:
-        raise ImportUnreadable(f"no {RESOURCE} resource in the file")
-    return found[0]
+    durable = {}  # "plan/<product guid>/<plan guid>" -> externalId, from the tree's plan resources
+    for c in candidates:
+        if _kind(c) == "plan" and isinstance(c.get("id"), str):
+            ext = _external_id(c.get("identity"))
+            if ext:
+                durable[c["id"]] = ext
+    out = []
+    for c in candidates:
+        if isinstance(c, dict) and _kind(c) == RESOURCE:
+            ref = c.get("plan")
+            ext = _external_id(ref) if isinstance(ref, dict) else durable.get(ref) if isinstance(ref, str) else None
+            out.append((ext, c))
+    return out
 
 
 def _external_id(ref: Any) -> str | None:
     if isinstance(ref, dict):
         value = ref.get("externalId")
         return value if isinstance(value, str) else None
-    return ref if isinstance(ref, str) else None
+    return None
 
 
 def target_sku(project: Project, resource: dict[str, Any], sku_id: str | None) -> Sku:
@@ -147,8 +216,13 @@ def take_over(project: Project, resource: dict[str, Any], sku_id: str | None = N
     original = target_sku(project, resource, sku_id)
     sku = copy.deepcopy(original)  # merged here first: an odd value cannot leave the SKU half-changed
     result = ImportResult(sku)
+    versions = resource.get("vmImageVersions")
+    if isinstance(versions, list) and len(versions) > MAX_IMPORT_VERSIONS:
+        raise ImportUnreadable(f"the technical configuration lists {len(versions):,} image versions, more than "
+                               f"{MAX_IMPORT_VERSIONS:,}: not a plan's configuration")
     try:
         _take_all(sku, resource, result)
+        result.not_taken.summarise()
     except (TypeError, AttributeError, ValueError, KeyError, OverflowError, RecursionError) as exc:
         raise ImportUnreadable(f"the technical configuration holds a value of the wrong kind ({type(exc).__name__})") from None
     project.skus[project.skus.index(original)] = sku
@@ -168,6 +242,40 @@ def _take_all(sku: Sku, resource: dict[str, Any], result: ImportResult) -> None:
     _take_ports(sku, resource.get("openPorts"), skip)
     _take_skus(sku, resource.get("skus"), skip)
     _take_versions(sku, resource.get("vmImageVersions"), result)
+    _keep_unmodelled(sku, resource, skip)
+
+
+# What the project does not model but a round trip must give back unchanged (REFERENCE §9
+# "Corrections"): kept in the SKU's `extra` (the project file keeps unknown keys), used by the export.
+OS_TYPE_KEY, BASE_PLAN_KEY = "pc_os_type", "pc_base_plan"
+OS_TYPES = ("debian", "centos", "openSolaris", "redHat", "ubuntu", "suse", "cblMariner", "oracleLinux", "other",
+            "windowsServer2008R2", "windowsServer2012", "windowsServer2012R2", "windowsServer2012R2Datacenter",
+            "windowsServer2016", "windowsServer2019", "windowsServer2022", "windowsServer2022DatacenterAzureEdition",
+            "windowsServerVersion20H2", "windowsServerVersion2004")
+
+
+def _keep_unmodelled(sku: Sku, resource: dict[str, Any], skip: Skip) -> None:
+    os_part = resource.get("operatingSystem")
+    os_type = os_part.get("type") if isinstance(os_part, dict) else None
+    if isinstance(os_type, str) and os_type in OS_TYPES:
+        sku.extra[OS_TYPE_KEY] = os_type
+    elif os_type is not None:
+        skip(f"operatingSystem.type {os_type!r}")
+    base = resource.get("basePlan")
+    if isinstance(base, (str, dict)) and json_depth(base) <= 3:
+        sku.extra[BASE_PLAN_KEY] = copy.deepcopy(base)
+    elif base is not None:
+        skip("basePlan: not a plan reference")
+    else:
+        sku.extra.pop(BASE_PLAN_KEY, None)
+
+
+def json_depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max((json_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((json_depth(v) for v in value), default=0)
+    return 0
 
 
 def _take_skus(sku: Sku, entries: Any, skip: Skip) -> None:
@@ -278,15 +386,17 @@ def _take_versions(sku: Sku, versions: Any, result: ImportResult) -> None:
         return
     taken: list[PublishedVersion] = []
     untaken: list[str] = []
+    seen: set[str] = set()  # one set for both lists: the check per version stays constant time
     for i, v in enumerate(versions):
         where = f"vmImageVersions[{i}]"
         number = v.get("versionNumber") if isinstance(v, dict) else None
         if not isinstance(number, str) or not VERSION_RE.fullmatch(number):
             skip(f"{where}: no X.Y.Z versionNumber")
             continue
-        if number in {t.version for t in taken} or number in untaken:
+        if number in seen:
             skip(f"{where}: version {number} twice")
             continue
+        seen.add(number)
         version = _one_version(v, number, result, where)
         if version is None:
             untaken.append(number)
@@ -323,8 +433,14 @@ def _one_version(v: dict[str, Any], number: str, result: ImportResult, where: st
             return None
         taken.append(image)
     first = taken[0]
-    return PublishedVersion(number, state, first.image_type, first.os_blob_url, first.data_disks, first.gallery_tenant_id,
-                            first.gallery_resource_id, taken[1:])
+    version = PublishedVersion(number, state, first.image_type, first.os_blob_url, first.data_disks,
+                               first.gallery_tenant_id, first.gallery_resource_id, taken[1:])
+    schedule = v.get("deprecationSchedule")
+    if isinstance(schedule, dict) and json_depth(schedule) <= 4:
+        version.extra["deprecationSchedule"] = copy.deepcopy(schedule)  # given back unchanged by the export
+    elif schedule is not None:
+        skip(f"{where}: deprecationSchedule is not an object")
+    return version
 
 
 def _published(image_type: str, source: Any, result: ImportResult, where: str) -> PublishedImage | None:

@@ -15,19 +15,38 @@ password|locked", as on the VM.
 
 from __future__ import annotations
 
+import fnmatch
+import multiprocessing
+import os
 import posixpath
 import re
 import struct
+import sys
+import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from .checks import CheckResult, version_tuple
-from .imagefs import MAX_FILE, SWAP, CountingReader, FileInfo, ImageError, OpenedImage, open_image
-from .linux_checks import Evidence, judge, system_info
+from .imagefs import (
+    MAX_FILE,
+    SWAP,
+    Budget,
+    BudgetExceeded,
+    CountingReader,
+    FileInfo,
+    ImageError,
+    Limits,
+    OpenedImage,
+    open_image,
+)
+from .linux_checks import CASES, Evidence, distro, judge, system_info
 from .profiles import Profile
-from .progress import CancelToken, Progress, no_progress
+from .progress import Cancelled, CancelToken, Progress, no_progress
 
+POLL_SECONDS = 0.05  # how often the parent looks at Cancel while the child reads
+KILL_GRACE = 2.0  # past the run's deadline the child gets this long to answer before it is killed
 MAX_HOMES = 2000  # a passwd file listing more homes is not an image to publish; the rest are not looked at
-HISTORY_FILES = (".bash_history", ".sh_history", ".zsh_history", ".ash_history")
+HISTORY_MAX_DIRS = 5000  # folders searched per home for history files (LISA's find has no bound; the probe's is its timeout)
 WAAGENT_PATHS = ("/usr/sbin/waagent", "/usr/bin/waagent", "/usr/local/sbin/waagent", "/usr/local/bin/waagent")
 SSHD_PATHS = ("/usr/sbin/sshd", "/usr/bin/sshd", "/sbin/sshd")
 TOOL_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
@@ -50,7 +69,20 @@ ELF_MACHINES = {(2, 0x3E): "x86_64", (2, 0xB7): "aarch64", (1, 0x03): "i686", (1
 # Reasons a case is Skipped offline (English; the record keeps them as the actual value).
 NEEDS_VM = "needs a running system: {what} — run the test VM"
 # The cases whose evidence only a running system has, whatever the image holds.
-RUNNING_ONLY = {"security-updates": "which updates are pending is asked of the package servers"}
+RUNNING_ONLY = {"security-updates": "which updates are pending is asked of the package servers",
+                **{c.id: c.online for c in CASES if c.online}}
+# The files the probe's network_files, repos and grub_files sections read (resources/probes/linux-probe.sh).
+NETWORK_CONF_FILES = ("/etc/sysconfig/network", "/etc/sysconfig/network-scripts/ifcfg-eth0", "/etc/systemd/networkd.conf",
+                      "/etc/sysconfig/network/dhcp", "/etc/dhcpcd.conf", "/etc/dhcp/dhclient.conf", "/etc/yum.conf")
+EXISTS_FILES = ("/etc/NetworkManager/system-connections/eth0.nmconnection",
+                "/etc/NetworkManager/system-connections/cloud-init-eth0.nmconnection",
+                "/lib/udev/rules.d/75-persistent-net-generator.rules", "/etc/udev/rules.d/70-persistent-net.rules",
+                "/usr/lib64/udev/rules.d/75-persistent-net-generator.rules", "/usr/lib64/udev/rules.d/70-persistent-net.rules",
+                "/usr/sbin/NetworkManager")
+REPO_FILES = (("/etc/apt", "sources.list", ""), ("/etc/apt/sources.list.d", "", ".list"), ("/etc/apt/sources.list.d", "", ".sources"),
+              ("/etc/yum.repos.d", "", ".repo"), ("/etc/zypp/repos.d", "", ".repo"))
+GRUB_LISA_FILES = ("/boot/grub/grub.cfg", "/boot/grub2/grub.cfg", "/boot/grub/grub.conf", "/boot/grub2/grubenv", "/boot/grub/menu.lst")
+GRUB_LISA_WORDS = re.compile(r"libata\.atapi_enabled=0|reserve=0x1f0,0x8|numa=off")
 
 NOT_VHD = "not a fixed VHD ({what}): the pre-flight reads fixed VHDs and raw disks"
 
@@ -223,11 +255,15 @@ def _boot_configs(img: _Image) -> tuple[list[tuple[str, list[str]]], list[str]]:
     esp = img.opened.esp
     if esp is not None:
         vendors = sorted(esp.listdir("/EFI"), key=lambda n: (n.casefold() == "boot", n.casefold()))[:MAX_ESP_VENDORS]
+        seen: set[str] = set()  # cross-linked vendor folders show one file under many names: taken once
         for vendor in vendors:
             st = esp.stat(f"/EFI/{vendor}/grub.cfg")
             if st is None or st.kind != "file":
                 continue
             text = esp.text(st.path, MAX_GRUB_CFG)
+            if text in seen:
+                continue
+            seen.add(text)
             lines = _linux_lines(text)
             if lines:
                 found.append((ESP + st.path, lines))
@@ -359,7 +395,9 @@ def _shadow(img: _Image) -> str:
         fields = line.split(":")
         if len(fields) < 2 or not fields[0]:
             continue
-        locked = fields[1] == "" or fields[1][0] in "*!x"
+        if line.lstrip().startswith("#"):
+            continue
+        locked = fields[1] in ("", "x") or "*" in fields[1] or "!" in fields[1]  # LISA verify_no_pre_exist_users
         out.append(f"{fields[0]} {'locked' if locked else 'password'}")
     return "\n".join(out)
 
@@ -388,6 +426,7 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
         unavailable["uname_r"] = NEEDS_VM.format(what="no kernel found in /boot or /lib/modules")
     ev["tcp_sack"] = _sysctl(img, "net.ipv4.tcp_sack")
     ev["os_release"] = img.text("/etc/os-release") or img.text("/usr/lib/os-release")
+    ev["redhat_release"] = (img.text("/etc/redhat-release").splitlines() or [""])[0][:200]  # as the probe: its first line
     step()
     cmdline, source = _boot_command_line(img, configs)
     ev["cmdline"] = cmdline
@@ -407,14 +446,20 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
                             [f"{p.device} partition {p.length // 1024} 0 -2" for p in swap_parts])
     ev["fstab"] = img.text("/etc/fstab")
     ev["mounts"] = _root_mount(ev["fstab"], opened)
+    root_dev = ev["mounts"].split()[0]
+    os_disk = opened.root.partition.device.removeprefix("/dev/").rstrip("0123456789") or "sda"
+    swap_files, swap_named = _fstab_swaps(ev["fstab"], {p.device for p in swap_parts})  # on at boot: /proc/swaps to be
+    ev["swaps"] += "".join(f"\n{f} file 0 0 -2" for f in swap_files) + "".join(f"\n{d} partition 0 0 -2" for d, _ in swap_named)
+    ev["swap_devices"] = "\n".join([f"swap {p.device} partition {p.device} {os_disk}" for p in swap_parts] +
+                                   [f"swap {f} file {root_dev} {os_disk}" for f in swap_files] +
+                                   [f"swap {d} partition {d} {disk or os_disk}" for d, disk in swap_named] + [f"root {root_dev} {os_disk}"])
     step()
-    homes = ["/root"] + sorted({f.split(":")[5] for f in img.text("/etc/passwd").splitlines() if len(f.split(":")) > 5})
+    homes = ["/root"] + sorted({f.split(":")[5] for f in img.text("/etc/passwd").splitlines()
+                                if len(f.split(":")) > 6 and f.split(":")[6].strip().endswith("sh")})
     history = []
     for home in list(dict.fromkeys(homes))[:MAX_HOMES]:
-        for name in HISTORY_FILES:
-            st = img.stat(f"{home}/{name}")
-            if st is not None and st.kind == "file":
-                history.append(f"{st.size} {home}/{name}")
+        if home.rstrip("/"):  # as the probe: a home of / is not searched
+            history += _history_files(img, home.rstrip("/"))
     ev["history"] = "\n".join(history)
     step()
     agent = next((p for p in WAAGENT_PATHS if img.is_executable(p)), "")
@@ -426,8 +471,14 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     else:
         ev["waagent"] = ""
     ev["waagent_conf"] = img.text("/etc/waagent.conf")
+    if not img.is_file("/etc/waagent.conf") and img.is_file("/usr/share/oem/waagent.conf"):  # Flatcar / CoreOS, as the probe
+        ev["waagent_conf"] = "#@read-from /usr/share/oem/waagent.conf\n" + img.text("/usr/share/oem/waagent.conf")
     ev["sshd_config"] = img.text("/etc/ssh/sshd_config")
-    ev["sshd_dropins"] = _cat(img, img.glob("/etc/ssh/sshd_config.d", ".conf"), headed=True)
+    if not img.is_file("/etc/ssh/sshd_config"):  # the vendor's file, as the probe reads it (SUSE 16, Tumbleweed)
+        vendor = next((f for f in ("/usr/etc/ssh/sshd_config", "/usr/local/etc/ssh/sshd_config") if img.is_file(f)), "")
+        ev["sshd_config"] = f"#@read-from {vendor}\n{img.text(vendor)}" if vendor else ""
+    ev["sshd_dropins"] = _cat(img, img.glob("/etc/ssh/sshd_config.d", ".conf") + img.glob("/usr/etc/ssh/sshd_config.d", ".conf"),
+                              headed=True)
     ev["sshd_binary"] = "\n".join(p for p in SSHD_PATHS if img.is_executable(p))
     step()
     for section, package_names, binaries, label in (
@@ -461,8 +512,106 @@ def offline_sections(opened: OpenedImage, cancel: CancelToken | None = None) -> 
     ev["glibc"] = f"glibc {glibc}" if glibc else ""
     if opened.esp is not None:
         notes += [f"the EFI System Partition ({opened.esp.device}) is damaged: {p}" for p in opened.esp.problems]
+    _lisa_sections(img, ev, release, packages, opened)
+    if distro(ev).sles and "### /etc/zypp/repos.d/" not in ev["repos"]:
+        # a SLES image gets its repositories when it registers at first boot (cloud-regionsrv-client): LISA sees them then
+        unavailable["repos"] = NEEDS_VM.format(what="SLES adds its repositories when it registers at first boot (registercloudguest)")
+    ev["console_log"] = ""  # the boot log's console line: a booted system's (offline the command line decides)
+    for section in ("processes", "boot_log", "cloud_init", "resource_disk"):
+        ev[section] = ""
+        unavailable[section] = NEEDS_VM.format(what="it is evidence of a booted system")
     ev["end"] = ""
     return ev, unavailable, notes
+
+
+def _fstab_swaps(fstab: str, partitions: set[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """What fstab turns on at boot (not `noauto`): swap files, and swap devices not in the partition table
+    with their disk ("" for UUID=/LABEL=: the image's own fstab names its own disk)."""
+    files, named = [], []
+    for line in fstab.splitlines():
+        w = line.split()
+        if len(w) < 4 or w[0].startswith("#") or w[2] != "swap" or "noauto" in w[3].split(","):
+            continue
+        if w[0].startswith("/") and not w[0].startswith("/dev/"):
+            files.append(w[0])
+        elif w[0] not in partitions:
+            m = re.fullmatch(r"/dev/((?:[shv]|xv)d[a-z]+|nvme\d+n\d+)p?\d*", w[0])
+            named.append((w[0], m.group(1) if m else ""))
+    return files, named
+
+
+def _lisa_sections(img: _Image, ev: Evidence, release: str, packages: dict[str, str], opened: OpenedImage) -> None:
+    """The sections LISA's cases read, from the image's files, as the probe prints them."""
+    ev["user"] = ""  # nobody is connected: every account is judged
+    ev["user_home"] = ""
+    ev["sshd_t"] = ""
+    grub = []
+    for path in GRUB_LISA_FILES:
+        if img.is_file(path):
+            grub.append(f"### {path}")
+            grub += sorted(set(GRUB_LISA_WORDS.findall(img.text(path, MAX_GRUB_CFG))))
+    ev["grub_files"] = "\n".join(grub)
+    omi = packages.get("omi", "")
+    ev["omi"] = f"ii  omi  {upstream_version(omi)}" if omi else ""
+    config = f"/boot/config-{release}" if release else ""
+    if config and not img.is_file(config) and img.is_file(f"/usr{config}"):  # Flatcar / CoreOS, as the probe
+        config = f"/usr{config}"
+    text = img.text(config) if config else ""
+    ev["kernel_config"] = "\n".join([f"### {config}"] + [line for line in text.splitlines()
+                                                         if line.startswith(("CONFIG_WATCHDOG=", "CONFIG_CIFS="))]) if text else ""
+    if config and not img.is_file(config):  # a known kernel without its config: LISA's KernelConfig tool finds nothing
+        ev["kernel_config"] = "none"
+    keys = []
+    for line in img.text("/etc/passwd").splitlines()[:MAX_HOMES]:
+        f = line.split(":")
+        if len(f) < 6 or "nologin" in line:
+            continue
+        path = f"{f[5].rstrip('/')}/.ssh/authorized_keys"
+        st = img.stat(path)
+        if st is None or st.kind != "file":
+            continue
+        body = img.text(path) if st.size else ""
+        keys.append(f"{f[0]} {path} {'empty' if not st.size else 'notice' if 'Please login as the user' in body else 'keys'}")
+    ev["authorized_keys"] = "\n".join(keys)
+    net = []
+    for path in NETWORK_CONF_FILES:
+        if img.is_file(path):
+            net.append(f"### {path}")
+            net += [line for line in img.text(path).splitlines()
+                    if re.match(r"\s*[A-Za-z_]", line) or "option" in line or "host" in line][:200]
+    net += [f"exists {path}" for path in EXISTS_FILES if img.stat(path) is not None]
+    ev["network_files"] = "\n".join(net)
+    repos = []
+    for folder, name, suffix in REPO_FILES:
+        for path in ([f"{folder}/{name}"] if name else img.glob(folder, suffix)):
+            text = img.text(path)
+            if text or img.is_file(path):
+                repos.append(f"### {path}")
+                repos += [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")][:300]
+    ev["repos"] = "\n".join(repos)
+
+
+def _history_files(img: _Image, home: str) -> list[str]:
+    """LISA's `find <home> -type f ( -name ".*sh_history" -o -name ".history" )`, as the probe prints it ("size path"):
+    the whole tree, links not followed; at most HISTORY_MAX_DIRS folders and 100 files (as the probe's `head -n 100`)."""
+    found: list[str] = []
+    top = img.stat(home)
+    if top is None or top.kind != "dir":
+        return found
+    folders, seen = [(home, top.path.rstrip("/"))], 0  # (the path as find prints it, where it resolves in the image)
+    while folders and seen < HISTORY_MAX_DIRS and len(found) < 100:
+        folder, real = folders.pop(0)
+        seen += 1
+        for name in img.listdir(folder):
+            path = f"{folder}/{name}"
+            st = img.stat(path)
+            if st is None or st.path.rstrip("/") != f"{real}/{name}":  # a link (find -type does not follow it) or gone
+                continue
+            if st.kind == "dir":
+                folders.append((path, st.path.rstrip("/")))
+            elif st.kind == "file" and (name == ".history" or fnmatch.fnmatchcase(name, ".*sh_history")):
+                found.append(f"{st.size} {path}")
+    return found[:100]
 
 
 def _root_mount(fstab: str, opened: OpenedImage) -> str:
@@ -485,16 +634,126 @@ def _hv_modules(img: _Image, release: str) -> list[str]:
     return sorted(set(names))
 
 
-def preflight(path: str, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None) -> Preflight:
+@dataclass
+class Gathered:
+    """What reading the image gave (in the child process, sent back whole)."""
+
+    evidence: Evidence
+    unavailable: dict[str, str]
+    notes: list[str]
+    layout: str
+    bytes_read: int
+    reads: int
+
+
+def gather(path: str, disk_size: int, limits: Limits, cancel: CancelToken | None = None) -> Gathered:
+    """Open the image and build the probe's sections from its files, within `limits`.
+
+    Raises ImageError (BudgetExceeded past a budget), Cancelled, OSError."""
+    reader = CountingReader(path, Budget(limits, cancel))
+    try:
+        opened = open_image(reader, disk_size)
+        evidence, unavailable, notes = offline_sections(opened, cancel)
+        if opened.layout.note:
+            notes.append(opened.layout.note)
+        return Gathered(evidence, unavailable, notes, opened.layout.describe(), reader.bytes_read, reader.reads)
+    finally:
+        reader.close()
+
+
+def _child(conn: Any, path: str, disk_size: int, limits: Limits) -> None:  # pragma: no cover - runs in the child
+    """The child process's work: an address-space limit, then `gather`; the outcome goes to `conn`."""
+    import resource
+
+    try:
+        with open("/proc/self/statm") as fh:  # what the forked process already maps, plus the budget
+            mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        resource.setrlimit(resource.RLIMIT_AS, (mapped + limits.memory, mapped + limits.memory))
+    except (OSError, ValueError):
+        pass  # no /proc: the deadline and the byte budget still hold
+    try:
+        outcome: tuple[str, Any] = ("ok", gather(path, disk_size, limits))
+    except BudgetExceeded as exc:
+        outcome = ("budget", str(exc))
+    except MemoryError:
+        outcome = ("budget", str(BudgetExceeded("memory", f"more than {limits.memory // 2**20} MiB")))
+    except ImageError as exc:
+        outcome = ("image", str(exc))
+    except OSError as exc:
+        outcome = ("os", str(exc))
+    except Exception as exc:  # noqa: BLE001 - anything else the library raises is the image's damage
+        outcome = ("image", f"the image cannot be read: {exc}")
+    try:
+        conn.send(outcome)
+    except Exception:  # noqa: BLE001 - the parent went away, or the answer is too big to send
+        conn.send(("budget", str(BudgetExceeded("memory", "the evidence read is too large to send"))))
+    conn.close()
+
+
+def gather_bounded(path: str, disk_size: int, limits: Limits, cancel: CancelToken | None = None) -> Gathered:
+    """`gather` in a child process with an address-space limit and a kill deadline, where the system
+    has fork (Linux): whatever a crafted image makes the readers do between two budget checks, a
+    child can be killed — so the deadline and Cancel always work. Elsewhere (macOS, Windows: no safe
+    fork) `gather` runs here, bounded by the budgets charged on every read and the deadline.
+
+    Raises BudgetExceeded, ImageError, Cancelled, OSError (as `gather`)."""
+    if not sys.platform.startswith("linux"):
+        return gather(path, disk_size, limits, cancel)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(send, path, disk_size, limits))
+    child.start()
+    send.close()
+    deadline = time.monotonic() + limits.seconds + KILL_GRACE
+    try:
+        while not receive.poll(POLL_SECONDS):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            if time.monotonic() > deadline:
+                raise BudgetExceeded("time", f"more than {limits.seconds:g} s; the reader was stopped")
+            if not child.is_alive() and not receive.poll(0):
+                code = child.exitcode
+                raise BudgetExceeded("memory", f"the reader ended with code {code}") if code in (-9, -6, -11) else \
+                    ImageError(f"the image reader ended unexpectedly (code {code})")
+        try:
+            kind, value = receive.recv()
+        except (EOFError, OSError):
+            raise ImageError("the image reader ended without an answer") from None
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+    if kind == "ok":
+        return value  # type: ignore[no-any-return]
+    if kind == "budget":
+        raise _Stopped(value)
+    if kind == "os":
+        raise OSError(value)
+    raise ImageError(value)
+
+
+class _Stopped(BudgetExceeded):
+    """A budget the child went past (its message is already whole)."""
+
+    def __init__(self, message: str):
+        Exception.__init__(self, message)
+        self.budget = ""
+
+
+def preflight(path: str, profile: Profile, progress: Progress = no_progress, cancel: CancelToken | None = None,
+              limits: Limits | None = None) -> Preflight:
     """Open the fixed VHD (or raw disk) at `path` read-only and judge every Linux case from its files.
 
     Raises OSError when the file cannot be opened, PreflightError when it is not a fixed VHD or holds
-    no readable Linux root file system (the message says what was found)."""
+    no readable Linux root file system (the message says what was found). A run past one of its
+    budgets (`imagefs.Limits`) is finished: every case is an Error naming the budget."""
     from .projectio import utc_now_iso
-    from .verdicts import SKIPPED
+    from .verdicts import ERROR, SKIPPED
     from .vhd import FileSource, inspect
 
     started = utc_now_iso()
+    limits = limits or Limits()
     with FileSource(path) as source:
         info = inspect(source)
     if info.format == "vhd" and info.disk_type == "fixed" and not info.truncated:
@@ -504,18 +763,18 @@ def preflight(path: str, profile: Profile, progress: Progress = no_progress, can
     else:
         what = f"{info.format} {info.disk_type or ''}".strip() + (", truncated" if info.truncated else "")
         raise PreflightError(NOT_VHD.format(what=what))
-    reader = CountingReader(path)
     try:
-        try:
-            opened = open_image(reader, disk_size)
-        except ImageError as exc:
-            raise PreflightError(str(exc)) from None
-        evidence, unavailable, notes = offline_sections(opened, cancel)
-        results = judge(evidence, profile, progress, cancel, unavailable=unavailable)
+        got = gather_bounded(path, disk_size, limits, cancel)
+    except BudgetExceeded as exc:
+        results = judge({"end": ""}, profile, progress, cancel)
         for r in results:
-            if r.id in RUNNING_ONLY:
-                r.result, r.actual = SKIPPED, NEEDS_VM.format(what=RUNNING_ONLY[r.id])
-        return Preflight(path, results, system_info(evidence), evidence, opened.layout.describe(), reader.bytes_read,
-                         reader.reads, started, utc_now_iso(), notes)
-    finally:
-        reader.close()
+            r.result, r.actual, r.remediation = ERROR, str(exc), ""
+        return Preflight(path, results, {}, {}, "not read", 0, 0, started, utc_now_iso(), [str(exc)])
+    except ImageError as exc:
+        raise PreflightError(str(exc)) from None
+    results = judge(got.evidence, profile, progress, cancel, unavailable=got.unavailable)
+    for r in results:
+        if r.id in RUNNING_ONLY:
+            r.result, r.actual = SKIPPED, NEEDS_VM.format(what=RUNNING_ONLY[r.id])
+    return Preflight(path, results, system_info(got.evidence), got.evidence, got.layout, got.bytes_read, got.reads,
+                     started, utc_now_iso(), got.notes)

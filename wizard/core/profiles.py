@@ -96,6 +96,18 @@ class Profile:
     image_sources: tuple[str, ...]  # sasUri | sharedImageGallery
     gallery_provider_namespace: str  # the resource provider a gallery source needs registered; "" without gallery
     linux_kernel_param_arm64_alternatives: dict[str, str]  # required parameter -> what an ARM64 image uses instead
+    linux_lisa_rules: bool  # the Linux cases judged as LISA's AzureImageStandard judges them, and its other cases run
+    linux_omi_min_version: str  # "": no OMI case
+    linux_kernel_configs_required: tuple[str, ...]  # each =y or =m in the kernel's config; (): no case
+    linux_grub_forbidden_params: tuple[str, ...]  # never in the boot loader's file; (): no case
+    linux_arm64_pmu_param: str  # an Arm64 command line has it; "": no case
+    security_type_image_types: tuple[str, ...]  # the image types (Partner Center SKUs) that may carry a securityType
+    security_types_need_sizes: tuple[str, ...]  # security types a plan offers only with a recommended size that runs them
+    sas_user_delegation_max_days: int  # a user-delegation SAS's key (ske) lives at most this long
+    os_end_of_life_warns: bool  # warn when the plan's OS is past its end of support (resources/os-end-of-life.json)
+    os_type_note: bool  # say when operatingSystem.type has to be 'other' for a known release
+    new_plan_image: dict[str, object]  # how a new plan starts: {image_type, security_types, source}
+    export_form: str  # "partner-center" (the technical configuration page) | "portal-2015" (the guide's SKU form)
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
         """The profile's entry for a Partner Center image type, or None when the profile has no such type."""
@@ -104,6 +116,12 @@ class Profile:
     def security_choice(self, types: list[str] | tuple[str, ...]) -> dict[str, object] | None:
         """The choice whose securityType list is `types` (in any order), or None."""
         return next((c for c in self.security_type_choices if sorted(c["types"]) == sorted(types)), None)  # type: ignore[call-overload]
+
+    @property
+    def partner_center(self) -> bool:
+        """True when the publisher configures the plan in Partner Center (its field list and JSON), not in
+        the 2015 publishing portal's SKU form: every screen and export follows this one answer."""
+        return self.export_form == "partner-center"
 
     def display_title(self, lang: str = "en") -> str:
         return self.title.get(lang) or self.title["en"]

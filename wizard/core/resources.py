@@ -14,7 +14,8 @@ from functools import cache
 from pathlib import Path
 
 # What the product ships (the wheel's package data and the PyInstaller spec both follow this).
-SHIPPED = ("profiles", "examples", "icons", "probes", "questionnaire", "schemas", "i18n", "guidance", "vmsizes.json")
+SHIPPED = ("profiles", "examples", "icons", "probes", "questionnaire", "schemas", "i18n", "guidance", "vmsizes.json",
+           "vmsize-retirements.json", "os-end-of-life.json")
 
 
 @cache

@@ -15,9 +15,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .profiles import Profile
-from .storage import client_options, describe_storage_error, parse_blob_url, storage_error
+from .storage import (
+    M_DEADLINE,
+    PROPERTIES_SECONDS,
+    READ_SECONDS,
+    StorageError,
+    client_options,
+    describe_storage_error,
+    parse_blob_url,
+    storage_error,
+)
 from .vhd import COOKIE, FOOTER_SIZE
 
 SAS_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -138,6 +148,14 @@ M_PROTOCOL = QT_TRANSLATE_NOOP(
 M_READ_OK = QT_TRANSLATE_NOOP("Core", "Read the VHD footer through the SAS.")
 M_NOT_VHD = QT_TRANSLATE_NOOP("Core", "The blob's last 512 bytes are not a VHD footer.")
 M_BLOCK = QT_TRANSLATE_NOOP("Core", "The blob is a {type}, not a page blob.")
+M_UD_NEVER = QT_TRANSLATE_NOOP("Core", "This is a user-delegation SAS (skoid/ske): it stops working when its key expires "
+                                       "({key}), and a user-delegation key lives at most {max} days, so it can never last "
+                                       "until {needed} as this profile needs, whatever its expiry (se) says. Create a SAS "
+                                       "signed with the storage account key instead.")
+M_UD_NO_KEY = QT_TRANSLATE_NOOP("Core", "This is a user-delegation SAS (skoid), but its key expiry (ske) is missing or not a "
+                                        "date-time: it cannot be judged. Create a SAS signed with the storage account key.")
+M_UNREACHABLE = QT_TRANSLATE_NOOP("Core", "The blob could not be read through the SAS ({reason}); the rules above were judged "
+                                          "from the URI alone.")
 M_LIVE = QT_TRANSLATE_NOOP("Core", "Reading the blob through the SAS failed: {reason}")
 
 
@@ -217,6 +235,17 @@ def check_sas_rules(uri: str, profile: Profile, now: datetime | None = None) -> 
             add(_f(f"{label}-time", "fail", M_UNREADABLE_TIME, field=label, value=value[:40]))
     start, expiry = times.get("st"), times.get("se")
     result.expiry = expiry
+    if "skoid" in query or "ske" in query:
+        # A user-delegation SAS ends when its key does (ske), and such a key lives at most a week.
+        key_expiry = _parse_time(query.get("ske", ""))
+        if key_expiry is None:
+            add(_f("user-delegation", "fail", M_UD_NO_KEY))
+        else:
+            result.expiry = min(expiry, key_expiry) if expiry else key_expiry
+            needed = minimum_expiry(profile, start or now)
+            if needed - (start or now) > timedelta(days=profile.sas_user_delegation_max_days) or key_expiry < needed:
+                add(_f("user-delegation", "fail", M_UD_NEVER, key=key_expiry.strftime("%Y-%m-%d %H:%M UTC"),
+                       max=profile.sas_user_delegation_max_days, needed=needed.strftime("%Y-%m-%d %H:%M UTC")))
     if start:
         if start > now + timedelta(minutes=1):
             add(_f("start-time", "fail", M_NOT_STARTED, value=start.strftime("%Y-%m-%d %H:%M UTC")))
@@ -250,10 +279,8 @@ def check_sas_rules(uri: str, profile: Profile, now: datetime | None = None) -> 
 
 
 def verify_sas(uri: str, profile: Profile, now: datetime | None = None, live: bool = True) -> SasVerification:
-    """The rules, then (if they allow) a ranged read of the last 512 bytes through the SAS alone.
-
-    Raises StorageError only when the endpoint cannot be reached at all.
-    """
+    """The rules, then (if they allow) a ranged read of the last 512 bytes through the SAS alone. The rules
+    are judged first and always reported: an unreachable endpoint is a failed `live-read` finding."""
     result = check_sas_rules(uri, profile, now)
     if not live or any(f.id in ("sas-query", "sig") for f in result.findings):
         return result
@@ -262,16 +289,22 @@ def verify_sas(uri: str, profile: Profile, now: datetime | None = None, live: bo
 
     try:
         client = BlobClient.from_blob_url(uri, **client_options())
-        props = client.get_blob_properties()
+        props = within(client.get_blob_properties, PROPERTIES_SECONDS, "blob properties")
         blob_type = str(getattr(props.blob_type, "value", props.blob_type))
         if blob_type.lower() != "pageblob":
             result.findings.append(_f("blob-type", "fail", M_BLOCK, type=blob_type))
             result.reachable = True
             return result
         size = props.size
-        tail = client.download_blob(offset=max(0, size - FOOTER_SIZE), length=min(size, FOOTER_SIZE)).readall()
+        tail = within(lambda: client.download_blob(offset=max(0, size - FOOTER_SIZE), length=min(size, FOOTER_SIZE)).readall(),
+                      READ_SECONDS, "the VHD footer")
+    except DeadlineExceeded as exc:
+        raise StorageError(M_DEADLINE, seconds=f"{exc.seconds:g}", what=exc.what) from None
     except ServiceRequestError as exc:
-        raise storage_error(exc) from None
+        # The rules stand as judged: the unreachable blob is one more finding, not an error that hides them.
+        result.reachable = False
+        result.findings.append(_f("live-read", "fail", M_UNREACHABLE, reason=str(storage_error(exc))[:200]))
+        return result
     except AzureError as exc:
         result.reachable = False
         result.findings.append(_f("live-read", "fail", M_LIVE, reason=describe_storage_error(exc)))

@@ -31,6 +31,7 @@ STORAGE_PURPOSE = {ACCOUNT_KEY: "storage-account-key", CONNECTION_STRING: "stora
 SAS_TOKEN_PREFIX = "sas:"  # + the blob URL the token signs
 BLOB_READ_SAS_PREFIX = "blob-read-sas:"  # + the blob URL it reads
 PUBLISHED_SAS_PREFIX = "published-sas:"  # + the blob URL of a published image version's disk
+PC_CLIENT_SECRET = "pc-client-secret"  # + @<tenant>/<client id>: the Entra application's secret (issue #30)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ CATALOGUE = (
     SecretKind(BLOB_READ_SAS_PREFIX + "<blob URL>", "VHD check step (Use blob URL…)", "reading that one blob for the check"),
     SecretKind(PUBLISHED_SAS_PREFIX + "<blob URL>", "Import from Partner Center (project import-pc)",
                "the SAS URI of a disk of an image version the plan already publishes (sent back unchanged)"),
+    SecretKind(PC_CLIENT_SECRET + "@<tenant>/<client id>", "What's next step (Partner Center sign-in)",
+               "the Product Ingestion API, as the Microsoft Entra application added to the Partner Center account"),
 )
 
 
@@ -103,3 +106,9 @@ def blob_read_sas_ref(project_id: str, blob_url: str) -> SecretRef:
 
 def published_sas_ref(project_id: str, blob_url: str) -> SecretRef:
     return SecretRef(project_id, PUBLISHED_SAS_PREFIX + blob_url)
+
+
+def pc_secret_ref(project_id: str, tenant: str, client_id: str) -> SecretRef:
+    """The Entra application's client secret, bound to this tenant and this client: a project file naming
+    another tenant or client finds no secret."""
+    return SecretRef(project_id, f"{PC_CLIENT_SECRET}@{tenant.strip().lower()}/{client_id.strip().lower()}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import socket
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,11 +307,21 @@ def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15
     transport = paramiko.Transport(sock)
     transport.banner_timeout = timeout
     transport.handshake_timeout = timeout
+    transport.auth_timeout = timeout  # each step has its own overall bound, not only a per-read one (issue #29)
+    finished = threading.Event()
+    # paramiko waits inside start_client and auth_* without looking at Cancel: closing the transport
+    # ends those waits at once, and the Cancelled below says why.
+    threading.Thread(target=_close_on_cancel, args=(transport, cancel, finished), name="ssh cancel", daemon=True).start()
     try:
         try:
             transport.start_client(timeout=timeout)
         except (paramiko.SSHException, EOFError, OSError) as exc:
+            cancel.raise_if_cancelled()
             raise HandshakeFailed(M_HANDSHAKE, host=target.host, port=target.port, reason=exc) from None
+        if not transport.is_active() or transport.host_key is None:  # start_client returns at its timeout
+            cancel.raise_if_cancelled()
+            raise HandshakeFailed(M_HANDSHAKE, host=target.host, port=target.port,
+                                  reason=f"no key exchange within {timeout:g} s")
         ok(StepResult("handshake", True, transport.remote_version or ""))
         key = transport.get_remote_server_key()
         got = fingerprint(key)
@@ -326,12 +337,25 @@ def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15
             raise UnknownHostKey(target.host, key.get_name(), got, key)
         ok(StepResult("host-key", True, got))
         cancel.raise_if_cancelled()
-        _authenticate(transport, target, timeout)
+        try:
+            _authenticate(transport, target, timeout)
+        except AuthFailed:
+            cancel.raise_if_cancelled()
+            raise
         ok(StepResult("auth", True, target.user))
         return transport
     except BaseException:
         transport.close()
         raise
+    finally:
+        finished.set()
+
+
+def _close_on_cancel(transport: Any, cancel: CancelToken, finished: threading.Event) -> None:
+    while not finished.wait(0.05):
+        if cancel.cancelled:
+            transport.close()
+            return
 
 
 def _authenticate(transport: Any, target: SshTarget, timeout: float) -> None:

@@ -16,8 +16,9 @@ local file whose check passed), once per evaluation (`Context.stamp`).
 
 Routes: how a plan image's disks reach Partner Center is a `Route`, chosen by the image's `source`
 (`ROUTES`, `register_route`). The SAS route asks for check → upload → SAS per disk; the gallery route
-asks for the check and the gallery version's ids. Another route (issue #33's gallery-first) registers
-its own hooks and its items join the same checklist and step list.
+asks for the check (none for a gallery-first image without a VHD in the project), the gallery version's
+ids and what Partner Center needs of the version (`core.gallery.judge`, issue #33). Another route
+registers its own hooks and its items join the same checklist and step list.
 """
 
 from __future__ import annotations
@@ -59,9 +60,6 @@ _SEVERITY = {Mark.OK: 0, Mark.MISSING: 1, Mark.PARTIAL: 2, Mark.FAIL: 3}
 R_GALLERY_OK = QT_TRANSLATE_NOOP("Core", "{type}: the image comes from the gallery image version {version}")
 R_GALLERY_BAD = QT_TRANSLATE_NOOP("Core", "{type}: the gallery source needs the tenant ID and the image version's resource ID "
                                           "(Offer & SKUs step)")
-R_GALLERY_ACCESS = QT_TRANSLATE_NOOP("Core", "{type}: confirm that the tenant registered the {provider} resource provider "
-                                             "(or that the publishing account is Owner of the gallery)")
-R_GALLERY_ACCESS_OK = QT_TRANSLATE_NOOP("Core", "{type}: the {provider} resource provider registration is confirmed")
 R_OFFER_OK = QT_TRANSLATE_NOOP("Core", "Offer and SKU details are complete")
 R_OFFER_BAD = QT_TRANSLATE_NOOP("Core", "Offer and SKU details have {count} problem(s): see the Offer & SKUs step")
 R_VHD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD has not been checked")
@@ -88,6 +86,7 @@ R_SAS_UNVERIFIED = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI has not been v
 R_SAS_OTHER_BLOB = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI was made for another blob: make a new SAS for the new blob")
 R_SAS_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring")
 R_SAS_OK = QT_TRANSLATE_NOOP("Core", "{disk}: SAS URI verified, valid until {expiry}")
+R_VHD_NOT_NEEDED = QT_TRANSLATE_NOOP("Core", "Every image comes from a gallery image version made elsewhere: no VHD to check here")
 R_SAS_NOT_NEEDED = QT_TRANSLATE_NOOP("Core", "Every image comes from a gallery image version: no SAS URI is needed")
 R_PUBLISHED_OK = QT_TRANSLATE_NOOP("Core", "Published version {version} is kept, with its image sources")
 R_PUBLISHED_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "Published version {version}: {count} SAS URI(s) are not in the keyring: "
@@ -182,12 +181,16 @@ class Context:
     def stamp(self, path: str) -> tuple[int, int] | None:
         """(size, mtime_ns) of a local file now, or None when it is gone; one stat per path per evaluation."""
         if path not in self._stamps:
-            try:
-                st = _stat(path)
-                self._stamps[path] = (st.st_size, st.st_mtime_ns)
-            except OSError:
-                self._stamps[path] = None
+            self._stamps[path] = _stamp(path)
         return self._stamps[path]
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = _stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def make_context(project: Project, profile: Profile | None = None, **kw: Any) -> Context:
@@ -222,12 +225,17 @@ def check_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
     target = disk.vhd_path or disk.blob_url
     if record is None:
         return False
-    if _is_url(target):  # a blob checked as a blob: the check must be of this blob (never of its SAS)
-        return _is_url(record.target) and record.target.split("?")[0] != target
+    if _is_url(target):  # only a blob: the check is of this blob, or of the file an upload put into it
+        if _is_url(record.target):
+            return record.target.split("?")[0] != target
+        upload = disk.upload
+        return not (upload is not None and upload.blob_url == target and upload.source_path == record.target
+                    and same_identity((upload.file_size, upload.file_mtime_ns, upload.fingerprint),
+                                      (record.file_size, record.file_mtime_ns, record.fingerprint)))
     if record.target != target:
         return True
-    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
-    return ctx.stamp(target) != (record.file_size, record.file_mtime_ns)
+    now = ctx.stamp(target) if ctx is not None else _stamp(target)
+    return now != (record.file_size, record.file_mtime_ns)
 
 
 def _no_boot(ctx: Context, sku: Sku, disk: Disk) -> bool:
@@ -262,26 +270,29 @@ def upload_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem | None
     looked at the blob itself (nothing to link) or there is no local file."""
     if not disk.vhd_path:
         return None
-    name = os.path.basename(disk.vhd_path)
-    args = disk_args(sku, disk) | {"file": name}
+    mark, template, more = _upload_link(ctx, disk)
+    return _item(f"upload:{i}", Step.VHD, mark, template, disk_args(sku, disk) | {"file": os.path.basename(disk.vhd_path)} | more)
+
+
+def _upload_link(ctx: Context, disk: Disk) -> tuple[Mark, str, dict[str, Any]]:
     upload = disk.upload
     if not disk.blob_url:
-        return _item(f"upload:{i}", Step.VHD, Mark.MISSING, R_UPLOAD_NONE, args)
+        return Mark.MISSING, R_UPLOAD_NONE, {}
     if upload is None or upload.blob_url != disk.blob_url:
-        return _item(f"upload:{i}", Step.VHD, Mark.PARTIAL, R_UPLOAD_UNKNOWN, args)
+        return Mark.PARTIAL, R_UPLOAD_UNKNOWN, {}
     if upload.source_path != disk.vhd_path:
-        return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_OTHER,
-                     args | {"sent": os.path.basename(upload.source_path)})
+        return Mark.FAIL, R_UPLOAD_OTHER, {"sent": os.path.basename(upload.source_path)}
+    return (Mark.OK, R_UPLOAD_OK, {}) if _sent_is_current(ctx, disk) else (Mark.FAIL, R_UPLOAD_CHANGED, {})
+
+
+def _sent_is_current(ctx: Context, disk: Disk) -> bool:
+    """What the upload sent is the file as checked (or, before any check of it, the file as it is now)."""
+    upload, record = disk.upload, disk.vhd_check
+    assert upload is not None
     sent = (upload.file_size, upload.file_mtime_ns, upload.fingerprint)
-    record = disk.vhd_check
     if record is not None and record.target == disk.vhd_path:
-        checked = (record.file_size, record.file_mtime_ns, record.fingerprint)
-        if not same_identity(sent, checked):
-            return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_CHANGED, args)
-        return _item(f"upload:{i}", Step.VHD, Mark.OK, R_UPLOAD_OK, args)
-    if ctx.stamp(disk.vhd_path) != sent[:2]:  # not checked yet: the file now against what was sent
-        return _item(f"upload:{i}", Step.VHD, Mark.FAIL, R_UPLOAD_CHANGED, args)
-    return _item(f"upload:{i}", Step.VHD, Mark.OK, R_UPLOAD_OK, args)
+        return same_identity(sent, (record.file_size, record.file_mtime_ns, record.fingerprint))
+    return ctx.stamp(disk.vhd_path) == sent[:2]
 
 
 def _sas_needed_expiry(ctx: Context, disk: Disk) -> datetime | None:
@@ -319,7 +330,14 @@ def sas_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
     return _item(f"sas:{i}", Step.SAS, Mark.OK, R_SAS_OK, args | {"expiry": sas.expiry})
 
 
+_GALLERY_MARKS = {"ok": Mark.OK, "missing": Mark.MISSING, "partial": Mark.PARTIAL, "fail": Mark.FAIL}
+
+
 def gallery_items(ctx: Context, sku: Sku, image: PlanImage) -> Iterator[StatusItem]:
+    """The gallery route's image items (issue #33): the version's ids, then what Partner Center needs of the
+    version as `core.gallery` judges what Azure said of it (exists and generalized, matches the plan,
+    replicated, readable by Partner Center)."""
+    from .gallery import judge
     from .validation import GUID_RE, gallery_parts
 
     kind = {"type": image.image_type, "provider": ctx.profile.gallery_provider_namespace}
@@ -327,9 +345,16 @@ def gallery_items(ctx: Context, sku: Sku, image: PlanImage) -> Iterator[StatusIt
     good = parts is not None and bool(GUID_RE.match(image.gallery_tenant_id))
     yield _item(f"gallery:{image.image_type}", Step.OFFER, Mark.OK if good else Mark.PARTIAL,
                 R_GALLERY_OK if good else R_GALLERY_BAD, kind | ({"version": parts["version"]} if parts else {}))
-    confirmed = image.gallery_access_confirmed
-    yield _item(f"gallery-access:{image.image_type}", Step.OFFER, Mark.OK if confirmed else Mark.PARTIAL,
-                R_GALLERY_ACCESS_OK if confirmed else R_GALLERY_ACCESS, kind)
+    if good:
+        for j in judge(image, sku, ctx.profile):
+            yield _item(j.id, Step.OFFER, _GALLERY_MARKS[j.level], j.template, j.args)
+
+
+def _checked_unless_gallery_first(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
+    """A gallery image's disk is checked when the project holds its VHD; a gallery-first image (Packer or
+    Azure Image Builder wrote the version) has no VHD here: its gallery items stand for the check."""
+    if not sku.from_gallery_only(disk):
+        yield vhd_check_item(ctx, sku, i, disk)
 
 
 # -- routes: what a plan image's disks need, by where the image comes from ----------------------------------
@@ -369,7 +394,7 @@ def _sas(ctx: Context, sku: Sku, i: int, disk: Disk) -> Iterator[StatusItem]:
 
 ROUTES: dict[str, Route] = {
     SOURCE_SAS: Route(check=_checked, link=_uploaded, handoff=_sas),
-    SOURCE_GALLERY: Route(check=_checked, image=gallery_items),
+    SOURCE_GALLERY: Route(check=_checked_unless_gallery_first, image=gallery_items),
 }
 
 
@@ -416,8 +441,8 @@ def preflight_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
         return False
     if record.target != disk.vhd_path:  # the disk now names another file (or a blob only)
         return True
-    ctx = ctx or Context(Project(), None)  # type: ignore[arg-type]
-    return ctx.stamp(record.target) != (record.file_size, record.file_mtime_ns)
+    now = ctx.stamp(record.target) if ctx is not None else _stamp(record.target)
+    return now != (record.file_size, record.file_mtime_ns)
 
 
 def preflight_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
@@ -537,6 +562,8 @@ def project_items(ctx: Context) -> list[StatusItem]:
     items = [connection_item(project)]
     if not project.skus and offer_touched(project):
         items.append(_item("offer", Step.OFFER, Mark.PARTIAL, R_OFFER_BAD, {"count": 1}))
+    if any(s.disks for s in project.skus) and not any(s.vhd_disks for s in project.skus):
+        items.append(_item("vhd-not-needed", Step.VHD, Mark.OK, R_VHD_NOT_NEEDED))
     if any(s.disks for s in project.skus) and not any(s.sas_disks for s in project.skus):
         items.append(_item("sas-not-needed", Step.SAS, Mark.OK, R_SAS_NOT_NEEDED))
     last = project.last_export

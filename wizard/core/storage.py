@@ -8,12 +8,15 @@ and reads byte ranges of a blob without downloading it.
 from __future__ import annotations
 
 import ipaddress
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
+from .progress import Cancelled, CancelToken
 
 T = TypeVar("T")
 
@@ -28,8 +31,37 @@ M_OTHER_ACCOUNT = QT_TRANSLATE_NOOP("Core", "{url} is not in the storage account
                                             "used for another account or host. Check the blob URL (or the project file).")
 
 
+M_DEADLINE = QT_TRANSLATE_NOOP("Core", "The storage server did not answer within {seconds} s ({what}). Try again later, "
+                                       "or check the URL and your network.")
+M_BAD_ANSWER = QT_TRANSLATE_NOOP("Core", "The storage server's answer cannot be used ({reason}): it is not what Azure Storage "
+                                         "sends. Check the URL.")
+M_LISTING_CUT = QT_TRANSLATE_NOOP("Core", "The listing was stopped after {pages} page(s) and {entries} entries: only those are "
+                                          "shown.")
+
+# Engineering budgets of the network calls (issue #29): each call has an overall deadline on top of
+# the SDK's per-read timeout (which a server sending a byte now and then never reaches).
+PROPERTIES_SECONDS = 30.0  # one properties request
+READ_SECONDS = 30.0  # one ranged read (the VHD check reads the footer and at most the first MiB)
+CHECK_SECONDS = 60.0  # all the reads of one blob's check together
+LIST_SECONDS = 60.0  # a whole listing
+LIST_PAGES = 50  # pages of a listing followed (5000 entries each at most)
+LIST_ENTRIES = 20_000  # entries of a listing kept: the Browse dialog and the connection test need far fewer
+
+
 class StorageError(TranslatableError):
     """A blob could not be reached or read; the message says why and what to do."""
+
+
+class StorageCodeError(StorageError):
+    """A refusal with the service's error code: a sentence, the next step (`advice`), the raw code in
+    `details` (core/error_codes.py)."""
+
+    def __init__(self, sentence: str, next_step: str, details: str):
+        super().__init__(sentence)
+        self.advice, self.details = next_step, details
+
+    def __str__(self) -> str:
+        return f"{self.template} {self.advice} [{self.details}]" if self.details else f"{self.template} {self.advice}"
 
 
 @dataclass(frozen=True)
@@ -127,6 +159,13 @@ def storage_error(exc: Exception) -> StorageError:
     """An SDK error as a StorageError whose sentence says what to do."""
     from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ResourceNotFoundError, ServiceRequestError
 
+    if isinstance(exc, HttpResponseError):
+        from .error_codes import details, explain
+
+        code, status = getattr(exc, "error_code", None), getattr(exc, "status_code", None)
+        said = explain(code) if code else None  # a known code first: it says more than the status
+        if said is not None:
+            return StorageCodeError(said.sentence, said.next_step, details(code, status))
     if isinstance(exc, ResourceNotFoundError):
         return StorageError(M_NOT_FOUND)
     if isinstance(exc, ClientAuthenticationError):
@@ -134,7 +173,13 @@ def storage_error(exc: Exception) -> StorageError:
     if isinstance(exc, HttpResponseError):
         if getattr(exc, "status_code", None) == 403:
             return StorageError(M_FORBIDDEN)
-        return StorageError(M_REFUSED, code=getattr(exc, "error_code", None) or getattr(exc, "status_code", ""))
+        from .error_codes import code_text, details, explain
+
+        code, status = getattr(exc, "error_code", None), getattr(exc, "status_code", None)
+        said = explain(None, status if isinstance(status, int) else None)
+        if said is not None:
+            return StorageCodeError(said.sentence, said.next_step, details(code, status))
+        return StorageError(M_REFUSED, code=code_text(code) or status or "")
     if isinstance(exc, ServiceRequestError):
         return StorageError(M_UNREACHABLE)
     return StorageError(str(exc))
@@ -145,13 +190,38 @@ def describe_storage_error(exc: Exception) -> str:
     return str(storage_error(exc))
 
 
-class BlobSource:
-    """ByteSource over a blob: one properties call, then ranged GETs only."""
+def guarded(fn: Callable[[], T], seconds: float, what: str, cancel: CancelToken | None = None,
+            named: tuple[str, float] | None = None) -> T:
+    """fn() within an overall deadline; the SDK's errors, a deadline and an answer the SDK cannot parse
+    (a 200 without Content-Range, a cut body) as StorageErrors. Cancelled passes through."""
+    from azure.core.exceptions import AzureError
 
-    def __init__(self, client: Any, display_name: str):
+    try:
+        return within(fn, seconds, what, cancel)
+    except DeadlineExceeded as exc:
+        what, seconds = named or (exc.what, exc.seconds)  # `named`: the larger deadline that was running out
+        raise StorageError(M_DEADLINE, seconds=f"{seconds:g}", what=what) from None
+    except (Cancelled, StorageError):
+        raise
+    except AzureError as exc:
+        raise storage_error(exc) from None
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise StorageError(M_BAD_ANSWER, reason=f"{type(exc).__name__}: {exc}") from None
+
+
+class BlobSource:
+    """ByteSource over a blob: one properties call, then ranged GETs only; each call within a deadline
+    and all of them within CHECK_SECONDS; a read that returns other than the bytes asked is an error."""
+
+    def __init__(self, client: Any, display_name: str, cancel: CancelToken | None = None,
+                 check_seconds: float = CHECK_SECONDS, read_seconds: float = READ_SECONDS):
         self.client = client
         self.name = display_name
-        props = client.get_blob_properties()
+        self.cancel = cancel
+        self.read_seconds = read_seconds
+        self.deadline = time.monotonic() + check_seconds
+        self.check_seconds = check_seconds
+        props = guarded(client.get_blob_properties, min(PROPERTIES_SECONDS, read_seconds), "blob properties", cancel)
         self.blob_type = str(getattr(props.blob_type, "value", props.blob_type))
         self.etag = props.etag or ""
         self._size = props.size
@@ -160,7 +230,16 @@ class BlobSource:
         return int(self._size)
 
     def read(self, offset: int, length: int) -> bytes:
-        return bytes(self.client.download_blob(offset=offset, length=length).readall())
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise StorageError(M_DEADLINE, seconds=f"{self.check_seconds:g}", what="the blob's check")
+        data = guarded(lambda: bytes(self.client.download_blob(offset=offset, length=length).readall()),
+                       min(self.read_seconds, left), f"bytes {offset}–{offset + length - 1}", self.cancel,
+                       ("the blob's check", self.check_seconds) if left < self.read_seconds else None)
+        wanted = max(0, min(length, int(self._size) - offset))
+        if len(data) != wanted:
+            raise StorageError(M_BAD_ANSWER, reason=f"{len(data)} bytes came back for {wanted} asked at offset {offset}")
+        return data
 
     def allocated_bytes(self) -> int | None:
         return None  # would need the full page-range list; not worth it for a check
@@ -312,27 +391,68 @@ def _call(fn: Callable[[], T]) -> T:
         raise StorageError(M_MALFORMED, reason=str(exc)) from None
 
 
-def list_containers(access: StorageAccess) -> list[str]:
-    """The connection test: the containers this access can see."""
+class Listing(list[T]):
+    """A listing's entries; `cut` says why it stopped early (None when it is whole)."""
+
+    cut: StorageError | None = None
+
+
+def bounded_listing(pages: Any, cancel: CancelToken | None = None, max_pages: int = LIST_PAGES,
+                    max_entries: int = LIST_ENTRIES) -> Listing[Any]:
+    """The entries of an SDK listing's pages (`.by_page()`), at most `max_pages` pages and `max_entries`
+    entries, and never a continuation marker twice (a server that always answers with a next marker is
+    not followed forever)."""
+    out: Listing[Any] = Listing()
+    seen: set[str] = set()
+    count = 0
+    for page in pages:
+        count += 1
+        for item in page:
+            if len(out) >= max_entries:
+                break
+            out.append(item)
+        marker = getattr(pages, "continuation_token", None)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        if not marker:
+            return out
+        if len(out) >= max_entries or count >= max_pages or marker in seen:
+            out.cut = StorageError(M_LISTING_CUT, pages=count, entries=len(out))
+            return out
+        seen.add(marker)
+    return out
+
+
+def list_containers(access: StorageAccess, cancel: CancelToken | None = None) -> Listing[str]:
+    """The connection test: the containers this access can see (a bounded listing, within LIST_SECONDS)."""
     if access.mode == "container-sas":
         name = urlsplit(access.secret).path.rstrip("/").rsplit("/", 1)[-1]
-        list_blobs(access, name)  # proves the SAS can list
-        return [name]
-    return _call(lambda: [c.name for c in _service(access).list_containers()])
+        list_blobs(access, name, cancel)  # proves the SAS can list
+        return Listing([name])
+
+    def fetch() -> Listing[str]:
+        found = bounded_listing(_service(access).list_containers().by_page(), cancel)
+        names: Listing[str] = Listing(c.name for c in found)
+        names.cut = found.cut
+        return names
+
+    return _call(lambda: guarded(fetch, LIST_SECONDS, "the container listing", cancel))
 
 
-def list_blobs(access: StorageAccess, container: str) -> list[BlobEntry]:
+def list_blobs(access: StorageAccess, container: str, cancel: CancelToken | None = None) -> Listing[BlobEntry]:
     from azure.storage.blob import ContainerClient
 
-    def fetch() -> list[Any]:
+    def fetch() -> Listing[Any]:
         if access.mode == "container-sas":
             client = ContainerClient.from_container_url(access.secret, **client_options())
         else:
             client = _service(access).get_container_client(container)
-        return list(client.list_blobs())
+        return bounded_listing(client.list_blobs().by_page(), cancel)
 
-    entries = []
-    for b in _call(fetch):
+    found = _call(lambda: guarded(fetch, LIST_SECONDS, "the blob listing", cancel))
+    entries: Listing[BlobEntry] = Listing()
+    entries.cut = found.cut
+    for b in found:
         blob_type = str(getattr(b.blob_type, "value", b.blob_type))
         problems = []
         if b.name.lower().endswith(".vhd"):

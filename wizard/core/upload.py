@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .identity import FileIdentity, file_identity
 from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
-from .storage import StorageError, blob_client, container_client, parse_blob_url, storage_error
+from .storage import M_DEADLINE, StorageError, blob_client, container_client, parse_blob_url, storage_error
 from .vhd import FileSource, data_extents, inspect, open_regular
 
 PAGE = 512
@@ -159,7 +160,10 @@ class UploadSummary:
                 "seconds": round(self.seconds, 3), "resumed": self.resumed, "restart_reason": self.restart_reason,
                 "verified_ranges": self.verified_ranges, "verified_content": self.verified_content,
                 "verification": self.verification, "content_md5": self.content_md5, "workers": self.workers,
-                "resent_changed_chunks": self.resent_changed_chunks, "created_container": self.created_container}
+                "resent_changed_chunks": self.resent_changed_chunks, "created_container": self.created_container,
+                # The file identity sent (also in the blob's metadata): what a project's check must match.
+                "identity": None if self.identity is None else {"size": self.identity.size, "mtime_ns": self.identity.mtime_ns,
+                                                                "fingerprint": self.identity.fingerprint}}
 
 
 @dataclass
@@ -343,6 +347,17 @@ def _permanent(exc: Exception) -> str | None:
     return None
 
 
+PAGE_SECONDS = 300.0  # one request of an upload (a 4 MiB chunk at a crawling 14 KiB/s): engineering budget
+
+
+def _in_time(fn: Any, seconds: float, what: str, cancel: CancelToken | None) -> Any:
+    """fn() within an overall deadline (issue #29); the SDK's own errors pass through for the retry rules."""
+    try:
+        return within(fn, seconds, what, cancel)
+    except DeadlineExceeded as exc:
+        raise StorageError(M_DEADLINE, seconds=f"{exc.seconds:g}", what=exc.what) from None
+
+
 def _stopping_error(exc: Exception) -> StorageError:
     reason = _permanent(exc)
     return StorageError(reason) if reason else storage_error(exc)
@@ -400,7 +415,7 @@ class PageBlobUpload:
             if self.cancel.cancelled:
                 raise Cancelled()
             local_runs = _merge([run for runs in self.journal.done.values() for run in runs])
-            verified = local_runs == _page_ranges(self.client)
+            verified = local_runs == _page_ranges(self.client, self.cancel)
             if not verified:
                 raise StorageError(M_VERIFY_FAILED)
             content_md5 = None
@@ -446,7 +461,7 @@ class PageBlobUpload:
 
         self.journal, restart_reason = open_journal(self.path, self.clean_url, self.journal_folder)
         try:
-            props = self.client.get_blob_properties()
+            props = _in_time(self.client.get_blob_properties, PAGE_SECONDS, "blob properties", self.cancel)
         except ResourceNotFoundError:
             props = None
         if props is not None:
@@ -460,8 +475,8 @@ class PageBlobUpload:
             if self.journal.done:
                 restart_reason = restart_reason or "the blob is gone or its size no longer matches the file"
             self.journal.done = {}
-            try:
-                self.client.create_page_blob(size=self.size)  # a fresh, all-zero blob: skipped pages are zeros there
+            try:  # a fresh, all-zero blob: skipped pages are zeros there
+                _in_time(lambda: self.client.create_page_blob(size=self.size), PAGE_SECONDS, "creating the blob", self.cancel)
             except ResourceNotFoundError as exc:
                 if getattr(exc, "error_code", None) != "ContainerNotFound":
                     raise
@@ -469,7 +484,7 @@ class PageBlobUpload:
                 # the upload makes the container it was told to use (private, as AzCopy does), then the blob.
                 if not self._create_container():
                     raise  # a SAS for one blob cannot make a container: "the container does not exist"
-                self.client.create_page_blob(size=self.size)
+                _in_time(lambda: self.client.create_page_blob(size=self.size), PAGE_SECONDS, "creating the blob", self.cancel)
         # When resuming, chunks missing from the journal are sent again; Put Page is idempotent,
         # so a chunk that landed just before a crash costs one resend and nothing else.
         self.journal.save()
@@ -483,7 +498,7 @@ class PageBlobUpload:
         parsed = parse_blob_url(self.blob_url)
         client = container_client(self.blob_url, account_key=self.account_key, connection_string=self.connection_string)
         try:
-            client.create_container()
+            _in_time(client.create_container, PAGE_SECONDS, "creating the container", self.cancel)
         except ResourceExistsError:
             return True  # made meanwhile (another upload into the same new container)
         except HttpResponseError:
@@ -527,12 +542,14 @@ class PageBlobUpload:
                 part = data if len(unit) == 1 else data[offset - first: offset - first + lengths[offset]]
                 runs = nonzero_runs(part, offset)
                 if offset in self.changed_offsets:  # pages that are zero now must not keep their old data
-                    client.clear_page(offset=offset, length=lengths[offset])
+                    _in_time(lambda offset=offset: client.clear_page(offset=offset, length=lengths[offset]),
+                             PAGE_SECONDS, f"clearing bytes from {offset}", cancel)
                 booked.append((offset, runs, chunk_hash(part, runs, offset)))
                 every_run += runs
             for start, end in requests_for(every_run):
-                client.upload_page(data[start - first: end - first], offset=start, length=end - start,
-                                   validate_content=True)
+                _in_time(lambda start=start, end=end: client.upload_page(
+                    data[start - first: end - first], offset=start, length=end - start, validate_content=True),
+                    PAGE_SECONDS, f"sending bytes from {start}", cancel)
             return booked
 
         self.progress(ProgressUpdate(self.size - self.remaining, self.size, "starting"))
@@ -586,15 +603,17 @@ class PageBlobUpload:
         return sent
 
 
-def _page_ranges(client: Any) -> list[list[int]]:
-    return _merge([[r.start, r.end + 1] for r in client.list_page_ranges() if not r.cleared])
+def _page_ranges(client: Any, cancel: CancelToken | None = None) -> list[list[int]]:
+    ranges: list[list[int]] = _in_time(lambda: _merge([[r.start, r.end + 1] for r in client.list_page_ranges()
+                                                       if not r.cleared]), PAGE_SECONDS, "the page ranges", cancel)
+    return ranges
 
 
 def _blob_md5(client: Any, size: int, cancel: CancelToken) -> bytes:
     """MD5 of the blob's content as the service returns it: its page ranges read back, the rest zeros."""
     digest = hashlib.md5(usedforsecurity=False)
     pos = 0
-    for start, end in _page_ranges(client) + [[size, size]]:
+    for start, end in _page_ranges(client, cancel) + [[size, size]]:
         while pos < start:
             step = min(CHUNK, start - pos)
             digest.update(ZERO_CHUNK[:step])
@@ -602,7 +621,8 @@ def _blob_md5(client: Any, size: int, cancel: CancelToken) -> bytes:
         while pos < end:
             cancel.raise_if_cancelled()
             length = min(CHUNK, end - pos)
-            data = client.download_blob(offset=pos, length=length).readall()
+            data = _in_time(lambda pos=pos, length=length: client.download_blob(
+                offset=pos, length=length).readall(), PAGE_SECONDS, f"reading back bytes from {pos}", cancel)
             if len(data) != length:
                 raise StorageError(M_VERIFY_FAILED)
             digest.update(data)

@@ -11,11 +11,12 @@ from datetime import date
 
 from .codec import Problem
 from .i18n_marks import QT_TRANSLATE_NOOP
-from .model import BASE_IMAGE_OTHER, IMAGE_X64_GEN1, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, SOURCE_GALLERY, Project, Sku
+from .model import BASE_IMAGE_OTHER, IMAGE_X64_GEN1, OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS, SOURCE_GALLERY, OpenPort, Project, Sku
 from .profiles import DEFAULT_PROFILE_ID, PROFILE_IDS, Profile, load_profile
 from .vmsizes import by_name
 
 CTX = "Core"  # one translation context for every core message
+SCHEMA_VERSION = "2022-03-01-preview3"  # the Partner Center schema version the export sends (export.formats.PC_SCHEMA)
 
 M_REQUIRED = QT_TRANSLATE_NOOP("Core", "{field} is required.")
 M_ID_TOO_LONG = QT_TRANSLATE_NOOP("Core", "{field} has {length} characters; at most {max} are allowed.")
@@ -59,6 +60,16 @@ M_IMAGE_TYPES_MAX = QT_TRANSLATE_NOOP("Core", "{count} image types; this profile
 M_IMAGE_TYPE_DUP = QT_TRANSLATE_NOOP("Core", "Image type {value} is listed twice; each image type appears once per plan.")
 M_IMAGE_SKU_DUP = QT_TRANSLATE_NOOP("Core", "SKU ID '{value}' ({type}) is used more than once; each image type needs its own SKU ID.")
 M_SECURITY_GEN1 = QT_TRANSLATE_NOOP("Core", "A security type belongs to Generation 2 images only; {value} is Generation 1.")
+M_SECURITY_IMAGE = QT_TRANSLATE_NOOP("Core", "Partner Center takes a security type on {allowed} images only: one on the "
+                                              "{value} SKU stops the submission. Choose Standard for the {value} image.")
+M_SECURITY_SIZES = QT_TRANSLATE_NOOP("Core", "The {type} image offers {security}, but none of the recommended sizes can run "
+                                              "it: Partner Center wants at least one such size ({examples}).")
+M_SIZE_RETIRING = QT_TRANSLATE_NOOP("Core", "VM size {value} is announced for retirement on {date} ({series}): recommend a "
+                                            "current size (v5/v6) instead.")
+M_OS_END_OF_LIFE = QT_TRANSLATE_NOOP("Core", "{name} reached its end of standard support on {date}: Partner Center "
+                                              "certifies images of supported, patched releases. Build on a current one.")
+M_OS_TYPE_OTHER = QT_TRANSLATE_NOOP("Core", "Partner Center's schema {schema} has no operating-system type for {release}: "
+                                            "the export sends 'other' (Partner Center accepts it).")
 M_SECURITY_TYPE = QT_TRANSLATE_NOOP("Core", "Security type '{value}' is not one this profile knows ({known}).")
 M_IMAGE_SOURCE = QT_TRANSLATE_NOOP("Core", "Image source '{value}' is not one this profile accepts ({known}).")
 M_TENANT_ID = QT_TRANSLATE_NOOP("Core", "Tenant ID '{value}': a GUID such as 00000000-0000-0000-0000-000000000000 "
@@ -167,11 +178,26 @@ def check_sku(sku: Sku, index: int, profile: Profile) -> list[Problem]:
         problems.append(_p(f"{base}.os_family", M_OS_FAMILY))
     if sku.os_family == OS_WINDOWS:
         problems += _check_base_image(sku, base, profile)
+    problems += _check_os_release(sku, base, profile)
     problems += _check_sizes(sku, base, profile)
     problems += check_version(sku, f"{base}.version", profile)
     problems += _check_images(sku, base, profile)
     problems += _check_disks(sku, base, profile)
     problems += _check_ports(sku, base, profile)
+    return problems
+
+
+def _check_os_release(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    """The OS past its end of support (a warning, with the date), and a release Partner Center's schema has no
+    operating-system type for (a note: the export sends 'other')."""
+    from .os_types import end_of_life, operating_system_type
+
+    problems = []
+    where = f"{base}.base_image" if sku.os_family == OS_WINDOWS and sku.base_image else f"{base}.os_friendly_name"
+    if profile.os_end_of_life_warns and (eol := end_of_life(sku)) is not None:
+        problems.append(_p(where, M_OS_END_OF_LIFE, "warning", name=eol.name, date=eol.end))
+    if profile.os_type_note and (unnamed := operating_system_type(sku).unnamed):
+        problems.append(_p(where, M_OS_TYPE_OTHER, "warning", schema=SCHEMA_VERSION, release=unnamed))
     return problems
 
 
@@ -200,6 +226,10 @@ def _check_images(sku: Sku, base: str, profile: Profile) -> list[Problem]:
             if value not in profile.security_types:
                 problems.append(_p(f"{where}.security_types", M_SECURITY_TYPE, value=value,
                                    known=", ".join(profile.security_types) or "—"))
+            elif image.image_type not in profile.security_type_image_types:
+                problems.append(_p(f"{where}.security_types", M_SECURITY_IMAGE, value=image.image_type,
+                                   allowed=", ".join(profile.security_type_image_types) or "—"))
+                break
         if image.source not in profile.image_sources:
             problems.append(_p(f"{where}.source", M_IMAGE_SOURCE, value=image.source, known=", ".join(profile.image_sources)))
         elif image.source == SOURCE_GALLERY:
@@ -211,10 +241,26 @@ def _check_images(sku: Sku, base: str, profile: Profile) -> list[Problem]:
             elif parse_version(parts["version"]) != parse_version(sku.version) and parse_version(sku.version):
                 problems.append(_p(f"{where}.gallery_resource_id", M_GALLERY_VERSION, "warning", value=parts["version"],
                                    version=sku.version))
+    problems += _check_security_sizes(sku, base, profile)
     ids = [sku.image_sku_id(im) for im in sku.images]
     for j, value in enumerate(ids):
         if value and value in ids[:j]:
             problems.append(_p(f"{base}.images[{j}].sku_id", M_IMAGE_SKU_DUP, value=value, type=sku.images[j].image_type))
+    return problems
+
+
+def _check_security_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
+    """A security type that needs its own sizes (Confidential) is offered only with a recommended size that runs it."""
+    known = by_name()
+    chosen = [known[n] for n in sku.vm_sizes if n in known]
+    problems = []
+    for j, image in enumerate(sku.images):
+        for value in image.security_types:
+            if value in profile.security_types_need_sizes and not any(s.supports(value) for s in chosen):
+                examples = [s.name for s in known.values() if s.supports(value) and s.runs(image.image_type)
+                            and s.offered_under(profile)][:3]
+                problems.append(_p(f"{base}.images[{j}].security_types", M_SECURITY_SIZES, type=image.image_type,
+                                   security=value, examples=", ".join(examples) or "DC*/EC* sizes"))
     return problems
 
 
@@ -252,6 +298,11 @@ def _check_ports(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     return problems
 
 
+def check_open_ports(ports: list[OpenPort], profile: Profile) -> list[Problem]:
+    """The open-port rules alone, for a list being edited (paths `open_ports[i].label|protocol|port_range`)."""
+    return _check_ports(Sku(open_ports=list(ports)), "", profile)
+
+
 def _check_base_image(sku: Sku, base: str, profile: Profile) -> list[Problem]:
     if not sku.base_image:
         return [_p(f"{base}.base_image", M_REQUIRED, field=F_BASE_IMAGE)]
@@ -281,6 +332,7 @@ def _check_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
                 _p(f"{base}.vm_sizes", M_SIZES_RANGE, min=profile.vm_sizes_min, max=profile.vm_sizes_max, count=count)
             )
     known = by_name()
+    today = date.today()
     types = [im.image_type for im in sku.images]
     seen: set[str] = set()
     for i, name in enumerate(sku.vm_sizes):
@@ -290,9 +342,14 @@ def _check_sizes(sku: Sku, base: str, profile: Profile) -> list[Problem]:
         if name in seen:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_DUP, value=name))
         seen.add(name)
-        if name in known and not known[name].offered_under(profile):
-            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_RETIRED, value=name, date=known[name].retired))
-        elif name not in known:
+        if name in known and not known[name].offered_under(profile, today):
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_RETIRED, value=name, date=known[name].retired_on(today)))
+            continue
+        if name in known and known[name].retiring_on(today):
+            retirement = known[name].retirement
+            problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_RETIRING, "warning", value=name, date=known[name].retiring_on(today),
+                               series=retirement.series if retirement else ""))
+        if name not in known:
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_UNKNOWN, "warning", value=name))
         elif types and not any(known[name].runs(t) for t in types):
             problems.append(_p(f"{base}.vm_sizes[{i}]", M_SIZE_IMAGE, "warning", value=name, types=", ".join(types)))

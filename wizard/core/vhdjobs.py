@@ -9,6 +9,7 @@ from .i18n_marks import QT_TRANSLATE_NOOP
 from .identity import fingerprint
 from .model import Disk, VhdCheckRecord, VhdFinding
 from .profiles import Profile
+from .progress import CancelToken
 from .projectio import utc_now_iso
 from .storage import BlobSource, StorageError, blob_client, parse_blob_url, storage_error
 from .vhd import FileSource, inspect
@@ -50,9 +51,10 @@ def file_error(exc: OSError, target: str) -> StorageError:
 
 
 def check_target(target: str, profile: Profile, role: str, os_family: str,
-                 secret: tuple[str, str] | None = None, image_type: str | None = None) -> VhdReport:
+                 secret: tuple[str, str] | None = None, image_type: str | None = None,
+                 cancel: CancelToken | None = None) -> VhdReport:
     """Inspect and judge `target` (an OS disk of `image_type`: also how it boots); raises StorageError
-    when it cannot be read at all."""
+    when it cannot be read at all (a blob's reads within their deadlines), Cancelled on `cancel`."""
     first_mib = needs_first_mib(profile, role, os_family) or bool(role == "os" and boot_scheme(profile, image_type))
     if not is_url(target):
         try:
@@ -69,7 +71,7 @@ def check_target(target: str, profile: Profile, role: str, os_family: str,
     conn = secret[1] if secret and secret[0] == "connection-string" else None
     try:
         client = blob_client(target, account_key=key, connection_string=conn)
-        blob = BlobSource(client, parsed.url_without_sas)
+        blob = BlobSource(client, parsed.url_without_sas, cancel)
         if blob.blob_type.lower() != "pageblob":
             # Not worth reading: a block blob can never be used as a VM disk.
             from .vhd import VhdInfo

@@ -50,8 +50,14 @@ class ConnectionPage(StepPage):
         self.btn_vm_commands.setToolTip(self.tr("az commands (bash and PowerShell) with this project's values filled "
                                                 "in; no test run needed first."))
         self.btn_vm_commands.clicked.connect(self.show_vm_commands)
+        # What the commands make, in the fields: user azureuser and the key az makes (a Windows VM: the password set).
+        self.btn_use_recipe = QPushButton(self.tr("Use the comman&ds' sign-in"))
+        self.btn_use_recipe.setToolTip(self.tr("Fills in the user azureuser and, for Linux, key sign-in with the key "
+                                               "az vm create --generate-ssh-keys makes (~/.ssh/id_rsa)."))
+        self.btn_use_recipe.clicked.connect(self.use_recipe)
         vm_row.addWidget(vm_note, 1)
         vm_row.addWidget(self.btn_vm_commands)
+        vm_row.addWidget(self.btn_use_recipe)
         form = QFormLayout()
         self.form = form
         # One test VM per image type: which image this VM runs (shown only when a SKU has more than the
@@ -182,6 +188,14 @@ class ConnectionPage(StepPage):
         self._loading = False
         self._update_enabled()
         self.load_secret()
+
+    def use_recipe(self) -> None:
+        """The user and sign-in the test-VM commands make, in the fields (the host stays the person's)."""
+        from ..core.operations import apply_recipe_login
+
+        apply_recipe_login(self.project.connection)
+        self.changed()
+        self.load_from_project()
 
     def show_vm_commands(self) -> TestVmDialog:
         from .testvm_dialog import TestVmDialog

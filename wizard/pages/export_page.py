@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..document import ProjectDocument
 
 SUFFIXES = {"portal-html": ".html", "portal-csv": ".csv", "portal-md": ".md", "partner-center-json": ".json",
+            "partner-center-configure": ".json",
             "az-script": ".sh", "az-ps1": ".ps1"}
 
 
@@ -75,7 +76,7 @@ class ExportPage(StepPage):
         self.preview_tabs = QTabWidget()
         self.form_table = self._button_table([self.tr("Field"), self.tr("Value")], self.tr("Publishing portal form"))
         self.preview_tabs.addTab(self.form_table, self.tr("Publishing portal (guide)"))
-        json_box = QWidget()
+        self.json_box = json_box = QWidget()
         json_layout = QVBoxLayout(json_box)
         self.json_view = QPlainTextEdit()
         self.json_view.setTabChangesFocus(True)  # Tab moves on, as in every other field
@@ -92,13 +93,8 @@ class ExportPage(StepPage):
 
         bottom = QHBoxLayout()
         self.format_combo = QComboBox()
-        names = {"portal-html": self.tr("Portal form — printable HTML"), "portal-csv": self.tr("Portal form — CSV"),
-                 "portal-md": self.tr("Portal form — Markdown"),
-                 "partner-center-json": self.tr("Partner Center technical configuration — JSON"),
-                 "az-script": self.tr("Test VM script — Azure CLI (bash)"),
-                 "az-ps1": self.tr("Test VM script — Azure CLI (PowerShell)")}
-        for fmt, name in names.items():
-            self.format_combo.addItem(name, fmt)
+        self.format_combo.setAccessibleName(self.tr("Export format"))
+        self.shown_profile: str | None = None  # the profile the tabs and formats were last set up for
         # As wide as about 24 characters, not as the longest format name: the row must fit 1024 pixels.
         self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.format_combo.setMinimumContentsLength(24)
@@ -131,7 +127,50 @@ class ExportPage(StepPage):
         return table
 
     # -- data ---------------------------------------------------------------------------
+    def _format_names(self, partner_center: bool) -> dict[str, str]:
+        """The formats this profile offers, its own first: Partner Center's JSON and field list, or the
+        2015 portal form -- never the other's."""
+        if partner_center:
+            names = {"partner-center-configure": self.tr("Partner Center configure request — JSON (az rest, curl)"),
+                     "partner-center-json": self.tr("Partner Center technical configuration — JSON"),
+                     "portal-html": self.tr("Partner Center fields — printable HTML"),
+                     "portal-csv": self.tr("Partner Center fields — CSV"),
+                     "portal-md": self.tr("Partner Center fields — Markdown")}
+        else:
+            names = {"portal-html": self.tr("Portal form — printable HTML"), "portal-csv": self.tr("Portal form — CSV"),
+                     "portal-md": self.tr("Portal form — Markdown")}
+        return names | {"az-script": self.tr("Test VM script — Azure CLI (bash)"),
+                        "az-ps1": self.tr("Test VM script — Azure CLI (PowerShell)")}
+
+    def _follow_profile(self) -> None:
+        """Tabs, field list and formats as the project's profile has them; the last exported format chosen."""
+        from ..core.operations import project_profile
+
+        profile = project_profile(self.project)
+        if self.shown_profile != profile.id:
+            self.shown_profile = profile.id
+            pc = profile.partner_center
+            self.setTitle(self.tr("Export the plan's technical configuration") if pc else self.tr("Export the SKU form"))
+            self.preview_tabs.clear()
+            if pc:
+                self.form_table.setAccessibleName(self.tr("Partner Center technical configuration fields"))
+                self.preview_tabs.addTab(self.form_table, self.tr("Partner Center (fields)"))
+                self.preview_tabs.addTab(self.json_box, self.tr("Partner Center (JSON)"))
+            else:
+                self.form_table.setAccessibleName(self.tr("Publishing portal form"))
+                self.preview_tabs.addTab(self.form_table, self.tr("Publishing portal (guide)"))
+            self.format_combo.blockSignals(True)
+            self.format_combo.clear()
+            for fmt, name in self._format_names(pc).items():
+                self.format_combo.addItem(name, fmt)
+            self.format_combo.blockSignals(False)
+            self.preview_tabs.setCurrentIndex(0)
+        last = self.project.last_export
+        index = self.format_combo.findData(last.format) if last is not None else -1
+        self.format_combo.setCurrentIndex(max(index, 0))
+
     def load_from_project(self) -> None:
+        self._follow_profile()
         self.sku_combo.blockSignals(True)
         current = self.sku_combo.currentData()
         self.sku_combo.clear()
@@ -281,7 +320,7 @@ class ExportPage(StepPage):
     def export_to(self, fmt: str, path: Path) -> bool:
         """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
         from ..core.model import ExportRecord
-        from ..core.operations import ExportRefused, ProjectSaveError, utc_now_iso, write_export
+        from ..core.operations import ExportRefused, ProjectSaveError, remember_written, utc_now_iso, write_export
 
         try:
             missing = write_export(fmt, self.project, self.exports, path)
@@ -292,6 +331,7 @@ class ExportPage(StepPage):
             self.status.setText(self.tr("Could not write {0}: {1}").format(path, getattr(exc, "strerror", None) or exc))
             return False
         self.project.last_export = ExportRecord(fmt, str(path), utc_now_iso(), missing)
+        remember_written(path)  # What's next may open this folder without asking (issue #29)
         # Writing a file out is not an edit: the step list shows it, but the project is not marked
         # unsaved (it is kept with the project at its next save).
         self.document.changed.emit()

@@ -13,6 +13,8 @@ from ..core.steps import Step
 from .base import StepPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ..document import ProjectDocument
 
 PORTAL_URL = "https://partner.microsoft.com/dashboard/marketplace-offers/overview"
@@ -33,6 +35,7 @@ class NextPage(StepPage):
         self.files.setObjectName("exportedFiles")
         from PySide6.QtCore import Qt
 
+        self.files.setTextFormat(Qt.TextFormat.PlainText)  # the project's path and name: never rich text
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.btn_folder = QPushButton(self.tr("Open the e&xport folder"))
         self.btn_folder.setToolTip(self.tr("Show the exported files in your file manager."))
@@ -44,6 +47,10 @@ class NextPage(StepPage):
         self.remaining = GuideBrowser(self._go_to)
         self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
         layout.addWidget(self.remaining, 1)
+        from .partner_center_panel import PartnerCenterPanel  # Partner Center, live (issue #30)
+
+        self.pc_panel = PartnerCenterPanel(self)
+        layout.addWidget(self.pc_panel, 2)
         self.btn_portal = QPushButton(self.tr("Open &Partner Center"))
         self.btn_portal.setToolTip(PORTAL_URL)
         self.btn_portal.clicked.connect(self.open_portal)
@@ -87,6 +94,7 @@ class NextPage(StepPage):
             + "".join(f"<li>{html.escape(pick(s, lang))}</li>" for s in steps) + "</ol><ul>"
             + "".join(f'<li><a href="{html.escape(link.url, quote=True)}">{html.escape(pick(link.title, lang))}</a></li>'
                       for link in links) + "</ul>")
+        self.pc_panel.load_from_project()
 
     def open_portal(self) -> None:
         from PySide6.QtCore import QUrl
@@ -98,6 +106,38 @@ class NextPage(StepPage):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
+        from ..core.operations import is_local_directory, written_this_session
+
         folder = self.export_folder()
-        if folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if folder is None:
+            return
+        if not written_this_session(folder):  # the path came from the project file, not from this session
+            if not is_local_directory(folder):
+                self._tell(self.tr("{0} is not a folder on this computer: it is not opened.").format(folder))
+                return
+            if not self._ask(self.tr("The project says its export is in {0}, but it was not exported there in this "
+                                     "session. Open that folder?").format(folder)):
+                return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _box(self, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setObjectName("openFolderQuestion")
+        box.setWindowTitle(self.tr("Open the export folder"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        return box
+
+    def _ask(self, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return bool(box.exec() == QMessageBox.StandardButton.Open)
+
+    def _tell(self, text: str) -> None:
+        self._box(text).exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt only after the first paint: see wizard/qt_values.py
@@ -72,6 +73,15 @@ class ReadOnlyDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         return None  # type: ignore[return-value]  # PySide6 stubs: QWidget; Qt takes None as "not editable"
+
+
+def plain_text(label: QLabel, text: str) -> None:
+    """Project text into a label, never as rich text (issue #29: an <img src=…> would make Qt load that
+    file). Only text with a "<" can be taken for rich text, so only then is QtCore.Qt touched (it costs
+    start-up time before the first paint, see wizard/qt_values.py)."""
+    if "<" in text:
+        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    label.setText(text)
 
 
 class OfferPage(StepPage):
@@ -265,10 +275,13 @@ class OfferPage(StepPage):
         size_text = self.tr("{0} — {1} vCPU, {2:g} GiB ({3})")
         size_tip = self.tr("Runs generation {0} images on {1}.")
         retired_tip = self.tr("Retired on {0}: offered only under the 2015 guide's profile.")
+        retiring_tip = self.tr("Announced for retirement on {0}: recommend a current size.")
+        today = date.today()
         for vm in catalogue():
             item = QListWidgetItem(size_text.format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
             item.setToolTip(size_tip.format(", ".join(map(str, vm.generations)), vm.architecture)
-                            + (" " + retired_tip.format(vm.retired) if vm.retired else ""))
+                            + (" " + retired_tip.format(vm.retired_on(today)) if vm.retired_on(today) else "")
+                            + (" " + retiring_tip.format(vm.retiring_on(today)) if vm.retiring_on(today) else ""))
             item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
             item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)
@@ -551,11 +564,17 @@ class OfferPage(StepPage):
     def _profile_changed(self) -> None:
         if self._loading:
             return
+        from ..core.model import apply_new_plan_defaults
+
         self.project.profile_id = self.profile.currentData()
+        # An untouched plan starts as the rules do (Partner Center: x64 Gen2, Trusted Launch, from a gallery).
+        restarted = apply_new_plan_defaults(self.project, project_profile(self.project))
         self.changed()
         self._filter_sizes(self.size_filter.text())  # retired sizes only under the 2015 profile
         sku = self.sku
-        if sku is not None:
+        if restarted and sku is not None:
+            self._show_sku(self.sku_list.currentRow())
+        elif sku is not None:
             self._loading = True
             self._fill_base_images(sku)
             self._show_images_row(sku)
@@ -564,7 +583,9 @@ class OfferPage(StepPage):
 
     # -- SKU and disk actions ------------------------------------------------
     def add_sku(self) -> None:
-        self.project.skus.append(Sku())
+        from ..core.model import new_sku
+
+        self.project.skus.append(new_sku(project_profile(self.project)))  # gallery first under Partner Center
         self.changed()
         self._fill_sku_list(len(self.project.skus) - 1)
         self.sku_id.setFocus()
@@ -714,19 +735,19 @@ class OfferPage(StepPage):
                 need = self.tr("exactly {0}").format(profile.vm_sizes_min)
             else:
                 need = self.tr("{0} to {1}").format(profile.vm_sizes_min, profile.vm_sizes_max)
-            self.sizes_chosen.setText(self.tr("Chosen ({0} of {1}): {2}").format(
+            plain_text(self.sizes_chosen, self.tr("Chosen ({0} of {1}): {2}").format(
                 len(sku.vm_sizes), need, ", ".join(sku.vm_sizes) or self.tr("none")))
-            self.plan_summary.setText(self._plan_summary(sku))
+            plain_text(self.plan_summary, self._plan_summary(sku))
             if self._images_row_wanted(sku):  # the 2015 guide's page stays lean (no dialog module before the paint)
                 from ..image_dialog import image_summary
 
-                self.images_summary.setText(image_summary(sku))
+                plain_text(self.images_summary, image_summary(sku))
             published = ", ".join(sku.published_versions) or self.tr("none yet")
-            self.published.setText(self.tr("Published versions: {0}").format(published))
+            plain_text(self.published, self.tr("Published versions: {0}").format(published))
             offer = self.project.offer
             urls = marketplace_urls(offer.publisher_namespace or "{PublisherNamespace}", offer.offer_id or "{OfferId}",
                                     sku.sku_id or "{SkuId}", profile)
-            self.urls.setText("\n".join(urls))
+            plain_text(self.urls, "\n".join(urls))
         # Mark SKUs with problems in the list, in words as well as with an icon.
         skus = self.project.skus
         for i in range(self.sku_list.count()):

@@ -460,8 +460,15 @@ class QuestionnairePage(StepPage):
         for button in (self.btn_save_report, self.btn_store_report):
             button.setEnabled(has_run and sku is not None and self.task is None)
         if not has_run:
-            self.report_status.setText(self.tr("Run the certification tests first: the report is made from the latest "
-                                               "test run."))
+            offline = sum(1 for s in self.project.skus for d in s.disks if d.preflight is not None)
+            if offline:
+                text = self.tr("No test run yet: the report is made from the latest test run on the test VM (Test run "
+                               "step). Without a run it could hold only your answers here and the offline evidence read "
+                               "from {0} disk image(s), which is not a certification test run.").format(offline)
+            else:
+                text = self.tr("No test run yet: the report is made from the latest test run on the test VM (Test run "
+                               "step). Without a run it could hold only your answers here.")
+            self.report_status.setText(text)
         elif sku is not None and sku.report and sku.report.blob_url:
             self.report_status.setText(self.tr("Stored {0} at {1} ({2}).").format(sku.report.file_name,
                                                                                   sku.report.blob_url, sku.report.stored_at))

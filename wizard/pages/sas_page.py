@@ -120,6 +120,9 @@ class SasPage(StepPage):
         self.disks.setWordWrap(False)
         self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
+        from .copy_action import add_copy_action
+
+        add_copy_action(self.disks)  # the whole blob URL, not the elided one
         self.extra_days = QSpinBox()
         self.extra_days.setRange(0, 365)
         self.extra_days.setToolTip(self.tr("Make the SAS last longer than the profile's minimum (never shorter)."))
@@ -308,7 +311,7 @@ class SasPage(StepPage):
                  cancel: CancelToken) -> tuple[list[str], CredentialError | None]:
             # The keyring is written here, off the GUI thread (it may prompt to unlock).
             keyring_error = keep_secret(ref, access.secret, remember).problem
-            return list_containers(access), keyring_error
+            return list_containers(access, cancel), keyring_error
 
         def done(result: tuple[list[str], CredentialError | None]) -> None:
             containers, keyring_error = result
@@ -332,6 +335,9 @@ class SasPage(StepPage):
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.browser.addTopLevelItem(item)
         self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
+        cut = getattr(containers, "cut", None)  # a listing stopped at its budget says so (issue #29)
+        if cut is not None:
+            self.conn_status.setText(self.conn_status.text() + "\n" + translate_failure(cut))
 
     def page_shown(self) -> None:
         """Back on this step after an upload (which may have made a container): the list is read again,
@@ -346,7 +352,7 @@ class SasPage(StepPage):
             if self.access is access:  # not replaced by another Connect meanwhile
                 self._show_containers(containers)
 
-        self.lookup(lambda p, c: list_containers(access), listed,
+        self.lookup(lambda p, c: list_containers(access, c), listed,
                     failed=lambda e: self.conn_status.setText(self.tr("Could not connect: {0}").format(
                         translate_failure(e))))
 
@@ -359,6 +365,9 @@ class SasPage(StepPage):
         access = self.access
 
         def done(blobs: list[BlobEntry]) -> None:
+            cut = getattr(blobs, "cut", None)  # stopped at its budget: say so (issue #29)
+            if cut is not None:
+                self.conn_status.setText(translate_failure(cut))
             for b in blobs:
                 child = QTreeWidgetItem([b.name, b.blob_type, f"{b.size / 2**30:.2f} GiB", b.last_modified,
                                          "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
@@ -372,7 +381,7 @@ class SasPage(StepPage):
                     child.setFont(0, font)
                 item.addChild(child)
 
-        self.lookup(lambda p, c: list_blobs(access, name), done,
+        self.lookup(lambda p, c: list_blobs(access, name, c), done,
                     failed=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(
                      name, translate_failure(e))))
 
@@ -516,7 +525,9 @@ class SasPage(StepPage):
 
         item = disk_status(self.project, sku, disk).get("sas")
         if item is None or item.ok:
-            return self.tr("ready") + (f" ({disk.sas.verdict})" if disk.sas and disk.sas.verdict else "")
+            verdicts = {"pass": self.tr("pass"), "warning": self.tr("warning"), "fail": self.tr("fail")}
+            return (self.tr("ready ({0})").format(verdicts.get(disk.sas.verdict, disk.sas.verdict))
+                    if disk.sas and disk.sas.verdict else self.tr("ready"))
         return {R_SAS_OTHER_BLOB: self.tr("✗ made for another blob: generate a new SAS"),
                 R_SAS_UNVERIFIED: self.tr("⚠ not verified yet: press Verify")}.get(
             item.template, f"{item.mark.value} {translate_template(item.template, item.args)}")

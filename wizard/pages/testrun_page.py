@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from ..core.model import CheckRecord, TestRunRecord
+from ..core.model import CheckRecord, PreflightRecord, TestRunRecord
 from ..core.steps import Step
 from ..core.verdicts import BLOCKING, WARNING
 from ..i18n import current_language, local_time
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from ..core.operations import CertificationRun
     from ..core.progress import CancelToken, ProgressUpdate
     from ..document import ProjectDocument
+    from .testvm_dialog import TestVmDialog
 
 
 def profile_title(profile_id: str) -> str:
@@ -55,8 +58,12 @@ class TestRunPage(StepPage):
         self.image_under_test = QLabel()  # which image the run tests (one test VM per image type)
         self.image_under_test.setWordWrap(True)
         self.image_under_test.hide()
+        self.offline: list[PreflightRecord] = []  # the pre-flights listed after the runs (PreflightRecord)
         self.runs = QComboBox()
         self.runs.setAccessibleName(self.tr("Earlier runs"))
+        # As wide as the page allows, not as its longest entry: the row must fit 1024 pixels.
+        self.runs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.runs.setMinimumContentsLength(24)
         self.btn_run = QPushButton(self.tr("&Run all checks"))
         self.btn_rerun = QPushButton(self.tr("Re-run &selected"))
         self.btn_cancel = QPushButton(self.tr("Cancel"))
@@ -76,9 +83,24 @@ class TestRunPage(StepPage):
         # The pane's parts under the names the page always gave them.
         self.model, self.proxy, self.table = self.results.model, self.results.proxy, self.results.table
         self.details, self.btn_copy = self.results.details, self.results.btn_copy
+        # The way to a test VM, for a first-timer with no run yet: the commands, and the Connection step
+        # filled in with what they make (the user azureuser, the key az makes).
+        self.forward = QWidget()
+        forward = QHBoxLayout(self.forward)
+        forward.setContentsMargins(0, 0, 0, 0)
+        self.btn_vm_commands = QPushButton(self.tr("&Commands to create the test VM…"))
+        self.btn_vm_commands.clicked.connect(self.show_vm_commands)
+        self.btn_use_recipe = QPushButton(self.tr("Fill in the Connec&tion step for that VM"))
+        self.btn_use_recipe.setToolTip(self.tr("Sets the user and the sign-in the commands make, then opens the "
+                                               "Connection step for the VM's address."))
+        self.btn_use_recipe.clicked.connect(self.use_recipe)
+        forward.addStretch(1)
+        forward.addWidget(self.btn_vm_commands)
+        forward.addWidget(self.btn_use_recipe)
         layout = QVBoxLayout(self)
         layout.addWidget(self.image_under_test)
         layout.addWidget(self.banner)
+        layout.addWidget(self.forward)
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.results, 1)
@@ -109,14 +131,30 @@ class TestRunPage(StepPage):
         self.image_under_test.setVisible(shown)
 
     def _fill_runs(self) -> None:
+        from ..core.operations import disk_args
+        from ..i18n import translate_template
+
         runs = self.project.test_runs
         self.runs.blockSignals(True)
         self.runs.clear()
         for run in reversed(runs):
             self.runs.addItem(self.tr("{0} — {1} ({2})").format(local_time(run.started_at), run.host,
                                                                  profile_title(run.profile_id)))
+        # After the runs: what the offline pre-flight already read from each disk's files, marked as such.
+        self.offline = []
+        for sku in self.project.skus:
+            for disk in sku.disks:
+                if disk.preflight is not None and disk.preflight.results:
+                    args = disk_args(sku, disk)
+                    name = translate_template("{disk}", args)
+                    self.offline.append(disk.preflight)
+                    self.runs.addItem(self.tr("Offline evidence: {0} of SKU {1}, read from the image's files ({2})")
+                                      .format(name, sku.sku_id or "—", local_time(disk.preflight.finished_at)))
+        for i in range(self.runs.count()):  # the whole entry where the box cuts it
+            self.runs.setItemData(i, self.runs.itemText(i), Qt.ItemDataRole.ToolTipRole)
         self.runs.blockSignals(False)
-        self.runs.setCurrentIndex(0 if runs else -1)
+        self.runs.setCurrentIndex(0 if self.runs.count() else -1)
+        self.forward.setVisible(not runs)
         self._show_run()
 
     def shown_run(self) -> TestRunRecord | None:
@@ -124,14 +162,37 @@ class TestRunPage(StepPage):
         index = self.runs.currentIndex()
         return runs[len(runs) - 1 - index] if 0 <= index < len(runs) else None
 
+    def shown_offline(self) -> PreflightRecord | None:
+        """The pre-flight shown (offline evidence), or None when a run (or nothing) is shown."""
+        index = self.runs.currentIndex() - len(self.project.test_runs)
+        return self.offline[index] if 0 <= index < len(self.offline) else None
+
     def _show_run(self) -> None:
         run = self.shown_run()
-        self.results.set_rows(run.results if run else [])
-        self._banner(run)
+        offline = self.shown_offline()
+        self.results.set_rows(run.results if run else offline.results if offline else [])
+        self._banner(run, offline)
+        self.btn_rerun.setEnabled(offline is None)
 
-    def _banner(self, run: TestRunRecord | None) -> None:
-        if run is None:
-            text, colour = self.tr("No run yet: test the connection, then run all checks."), "neutral"
+    def _banner(self, run: TestRunRecord | None, offline: PreflightRecord | None = None) -> None:
+        from ..core.operations import recipe_login
+
+        if offline is not None:
+            failed = sum(r.result in ("Failed", "Error") for r in offline.results)
+            text, colour = self.tr("Offline evidence, not a test run: {0} Failed/Error result(s) read from the image's "
+                                   "files before upload. The run on the test VM decides; cases that need a running "
+                                   "system are judged there.").format(failed), "warning" if failed else "neutral"
+        elif run is None:
+            login = recipe_login(self.project.connection.platform)
+            how = (self.tr("user {0}, key {1}").format(login.user, login.key_file) if login.auth == "key"
+                   else self.tr("user {0}, the ADMIN_PASSWORD you set").format(login.user))
+            text, colour = self.tr("No run yet. The checks run on a test VM made from your uploaded VHD. Create it with "
+                                   "the commands, connect to it ({0}) on the Connection step, then run all checks.")\
+                .format(how), "neutral"
+            pre = len(self.offline)
+            if pre:
+                text += " " + self.tr("Meanwhile, the offline evidence from the image's files is listed under "
+                                      "“Results of the run”.")
         else:
             # The verdict is the status evaluator's (core.status.run_item): the same as the step list and Export.
             from ..core.operations import run_status
@@ -156,6 +217,25 @@ class TestRunPage(StepPage):
 
     def selected_record(self) -> CheckRecord | None:
         return self.results.selected_record()
+
+    # -- the way to a test VM -------------------------------------------------------
+    def show_vm_commands(self) -> TestVmDialog:
+        from .testvm_dialog import TestVmDialog
+
+        dialog = TestVmDialog(self, self.project)
+        dialog.show()
+        self.vm_dialog = dialog
+        return dialog
+
+    def use_recipe(self) -> None:
+        """The Connection step filled in with the commands' user and sign-in, then shown for the address."""
+        from ..core.operations import apply_recipe_login
+
+        apply_recipe_login(self.project.connection)
+        self.changed()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.jump_to(int(Step.CONNECTION))
 
     # -- running -------------------------------------------------------------------
     def start_run(self, only: set[str] | None = None) -> None:

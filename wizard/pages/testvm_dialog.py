@@ -93,6 +93,12 @@ class TestVmDialog(QDialog):
                 text.setPlainText(self.tr("Define a SKU in step 1 first."))
             return
         sku = self.project.skus[index]
+        if not sku.sku_id:  # a first-timer's empty project: say what to fill in, not why a script is refused
+            for text in self.texts.values():
+                text.setPlainText(self.tr("Enter the SKU ID on the Offer & SKUs step first: the commands name the "
+                                          "image and the VM after it."))
+            self.missing_note.setVisible(False)
+            return
         placeholders: set[str] = set()
         for fmt, text in self.texts.items():
             try:

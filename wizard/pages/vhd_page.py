@@ -84,6 +84,11 @@ class VhdPage(StepPage):
                                               self.tr("Result"), self.tr("Size")])
         readable_columns(self.disks, stretch=1)
         setup_row_table(self.disks, self.tr("Disks"))
+        self.disks.setWordWrap(False)
+        self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path or blob URL keeps both ends
+        from .copy_action import add_copy_action
+
+        add_copy_action(self.disks)
 
         self.btn_choose = QPushButton(self.tr("&Choose file…"))
         self.btn_blob = QPushButton(self.tr("Use b&lob URL…"))
@@ -100,6 +105,13 @@ class VhdPage(StepPage):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # Two lines kept for it, filled or not: the tables above do not jump when a message comes or goes.
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Shown when an upload needs the storage account: one click to where it is connected.
+        self.btn_connect_storage = QPushButton(self.tr("Connect a s&torage account…"))
+        self.btn_connect_storage.hide()
+        self.btn_connect_storage.clicked.connect(self.go_connect_storage)
         buttons = QHBoxLayout()
         buttons.addLayout(button_grid((self.btn_choose, self.btn_blob, self.btn_upload, self.btn_check,
                                        self.btn_check_all, self.btn_cancel), 3))
@@ -146,7 +158,10 @@ class VhdPage(StepPage):
         ul.setContentsMargins(0, 0, 0, 0)
         ul.addWidget(self.disks)
         ul.addLayout(buttons)
-        ul.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.btn_connect_storage, 0, Qt.AlignmentFlag.AlignTop)
+        ul.addLayout(status_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
@@ -209,6 +224,8 @@ class VhdPage(StepPage):
         return disk_label(sku, disk)
 
     def load_from_project(self) -> None:
+        if storage_is_named(self.project):
+            self.btn_connect_storage.hide()
         self.refresh()
         stale = [(s, d) for s, d in self.all_disks() if d.vhd_check and self.is_stale(d)]
         if stale:
@@ -253,11 +270,13 @@ class VhdPage(StepPage):
                 item = QTableWidgetItem(text)
                 if col == 2 and icon is not None:
                     item.setIcon(severity_icon(self, icon))
+                if col == 1 and text:
+                    item.setToolTip(text)  # elided in the middle on screen; whole here and in Copy
                 if col == 2 and link is not None:
                     item.setToolTip(translate_template(link.template, link.args))
                 self.disks.setItem(row, col, item)
-        self.disks.resizeColumnToContents(0)
-        self.disks.resizeColumnToContents(2)
+        for column in (0, 2, 3):  # the size whole ("30.00 GiB", not "30.0("), the path takes what is left
+            self.disks.resizeColumnToContents(column)
         if 0 <= current < len(rows):
             self.disks.selectRow(current)
         self._show_findings()
@@ -485,11 +504,25 @@ class VhdPage(StepPage):
             # Said before the container is asked for: without an account the upload cannot start.
             self.status.setText(self.tr("Which storage account? Connect it first on the SAS URIs step (its name and "
                                         "account key, then Connect and list containers): the upload sends the VHD there."))
+            self.offer_storage_connection()
             return
         container, ok = QInputDialog.getText(self, self.tr("Upload"), self.tr("Container to upload into:"),
                                              text=self.project.storage.container or "vhds")
         if ok and container.strip():
             self.start_upload(chosen[0], chosen[1], container.strip())
+
+    def offer_storage_connection(self) -> None:
+        """One click to the storage account's fields (SAS URIs step), from where the publisher is."""
+        self.btn_connect_storage.show()
+
+    def go_connect_storage(self) -> None:
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        wizard.jump_to(int(Step.SAS))
+        account = getattr(wizard.currentPage(), "account", None)
+        if account is not None:
+            account.setFocus()
 
     def start_upload(self, sku: Sku, disk: Disk, container: str) -> None:
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""

@@ -71,8 +71,7 @@ az sig image-definition create `
   --os-type 'Linux' `
   --os-state 'Generalized' `
   --hyper-v-generation 'V2' `
-  --architecture 'Arm64' `
-  --features 'SecurityType=TrustedLaunch'
+  --architecture 'Arm64'
 if ($LASTEXITCODE -ne 0) { throw 'az sig image-definition create failed' }
 az sig image-version create `
   --resource-group $env:RESOURCE_GROUP `
@@ -88,9 +87,6 @@ az vm create `
   --location $env:LOCATION `
   --name 'ubuntu-standard-arm64gen2-test' `
   --image ('/subscriptions/' + $env:SUBSCRIPTION_ID + '/resourceGroups/' + $env:RESOURCE_GROUP + '/providers/Microsoft.Compute/galleries/' + $env:GALLERY_NAME + '/images/ubuntu-standard-arm64/versions/1.0.0') `
-  --security-type 'TrustedLaunch' `
-  --enable-secure-boot 'true' `
-  --enable-vtpm 'true' `
   --admin-username $env:ADMIN_USERNAME `
   --size 'Standard_D2ps_v5' `
   --generate-ssh-keys

@@ -66,8 +66,7 @@ az sig image-definition create \
   --os-type 'Linux' \
   --os-state 'Generalized' \
   --hyper-v-generation 'V2' \
-  --architecture 'Arm64' \
-  --features 'SecurityType=TrustedLaunch'
+  --architecture 'Arm64'
 az sig image-version create \
   --resource-group "${RESOURCE_GROUP}" \
   --gallery-name "${GALLERY_NAME}" \
@@ -81,9 +80,6 @@ az vm create \
   --location "${LOCATION}" \
   --name 'ubuntu-standard-arm64gen2-test' \
   --image '/subscriptions/'"${SUBSCRIPTION_ID}"'/resourceGroups/'"${RESOURCE_GROUP}"'/providers/Microsoft.Compute/galleries/'"${GALLERY_NAME}"'/images/ubuntu-standard-arm64/versions/1.0.0' \
-  --security-type 'TrustedLaunch' \
-  --enable-secure-boot 'true' \
-  --enable-vtpm 'true' \
   --admin-username "${ADMIN_USERNAME}" \
   --size 'Standard_D2ps_v5' \
   --generate-ssh-keys

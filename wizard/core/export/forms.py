@@ -10,7 +10,9 @@ from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
 from ..model import IMAGE_X64_GEN1, OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, PlanImage, Project, PublishedImage, Sku
-from ..validation import marketplace_urls
+from ..os_types import operating_system_type
+from ..profiles import Profile, load_profile
+from ..validation import marketplace_urls, project_profile
 from .formats import MISSING_SAS, PC_SCHEMA
 from .readiness import fill
 
@@ -43,10 +45,20 @@ M_GALLERY = QT_TRANSLATE_NOOP("Core", "MISSING: the gallery image version (tenan
 from ..image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES  # noqa: E402,F401 - kept here for callers
 
 
+def sku_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
+    """The fields the publisher fills in, as the project's profile has them: Partner Center's technical
+    configuration, or the 2015 publishing portal's SKU form -- never a mix of the two."""
+    profile = project_profile(project)
+    if profile.partner_center:
+        return partner_center_fields(project, sku, sas_uris, profile)
+    return portal_form(project, sku, sas_uris)
+
+
 def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) -> list[FormField]:
-    """The publishing portal's SKU form, in the portal's order, with the offer fields first."""
+    """The 2015 publishing portal's SKU form, in the portal's order, with the offer fields first."""
     offer = project.offer
-    marketplace, portal = marketplace_urls(offer.publisher_namespace, offer.offer_id, sku.sku_id)  # the guide's two
+    guide = load_profile("publishing-guide-2015")
+    marketplace, portal = marketplace_urls(offer.publisher_namespace, offer.offer_id, sku.sku_id, guide)  # the guide's two
     fields = [
         _field(QT_TRANSLATE_NOOP("Core", "Offer ID"), offer.offer_id, M_OFFER_ID, "offer"),
         _field(QT_TRANSLATE_NOOP("Core", "Offer name"), offer.offer_name, M_OFFER_NAME, "offer"),
@@ -58,7 +70,7 @@ def portal_form(project: Project, sku: Sku, sas_uris: Mapping[int, str | None]) 
         _field(QT_TRANSLATE_NOOP("Core", "Operating system"), sku.os_friendly_name, M_OS_NAME),
     ]
     sizes = list(sku.vm_sizes)
-    for n in range(max(3, len(sizes))):
+    for n in range(max(guide.vm_sizes_min, len(sizes))):
         fields.append(_field(QT_TRANSLATE_NOOP("Core", "Recommended VM size {n}"), sizes[n] if n < len(sizes) else "", M_SIZE, n=n + 1))
     fields.append(_field(QT_TRANSLATE_NOOP("Core", "Version"), sku.version, M_VERSION))
     several = len(sku.images) > 1 or sku.main_image_type != IMAGE_X64_GEN1
@@ -93,7 +105,7 @@ def _image_fields(sku: Sku, image: PlanImage) -> list[FormField]:
     out = [_field(QT_TRANSLATE_NOOP("Core", "Image type"), IMAGE_TYPE_NAMES.get(image.image_type, image.image_type), "", "disk"),
            _field(QT_TRANSLATE_NOOP("Core", "SKU ID ({type})"), sku.image_sku_id(image), M_SKU_ID, "disk",
                   type=image.image_type)]
-    if image.image_type != IMAGE_X64_GEN1:
+    if carries_security_type(image.image_type):
         names = [SECURITY_TYPE_NAMES.get(t, t) for t in image.security_types] or [SECURITY_TYPE_NAMES[""]]
         out.append(_field(QT_TRANSLATE_NOOP("Core", "Security type ({type})"), ", ".join(names), "", "disk",
                           type=image.image_type))
@@ -101,20 +113,81 @@ def _image_fields(sku: Sku, image: PlanImage) -> list[FormField]:
 
 
 # -- Partner Center -----------------------------------------------------------------------
-# operatingSystem.type, spelled exactly as Microsoft's schema has them (REFERENCE.md §9).
-LINUX_TYPES = (("ubuntu", "ubuntu"), ("red hat", "redHat"), ("rhel", "redHat"), ("centos", "centos"), ("debian", "debian"),
-               ("suse", "suse"), ("sles", "suse"), ("oracle", "oracleLinux"), ("mariner", "cblMariner"),
-               ("solaris", "openSolaris"), ("alma", "other"), ("rocky", "other"))
-WINDOWS_TYPES = (("2008 r2", "windowsServer2008R2"), ("2012 r2 datacenter", "windowsServer2012R2Datacenter"),
-                 ("2012 r2", "windowsServer2012R2"), ("2012", "windowsServer2012"), ("2016", "windowsServer2016"),
-                 ("2019", "windowsServer2019"), ("2022 datacenter: azure edition", "windowsServer2022DatacenterAzureEdition"),
-                 ("2022", "windowsServer2022"), ("20h2", "windowsServerVersion20H2"), ("2004", "windowsServerVersion2004"))
+# The technical configuration page's labels (REFERENCE.md §7, §9), its limits from the profile.
+PROPERTY_LABELS = (
+    ("supportsExtensions", QT_TRANSLATE_NOOP("Core", "Supports VM extensions")),
+    ("supportsBackup", QT_TRANSLATE_NOOP("Core", "Supports backup")),
+    ("supportsAcceleratedNetworking", QT_TRANSLATE_NOOP("Core", "Supports accelerated networking")),
+    ("isNetworkVirtualAppliance", QT_TRANSLATE_NOOP("Core", "Is a network virtual appliance")),
+    ("supportsNVMe", QT_TRANSLATE_NOOP("Core", "Supports NVMe")),
+    ("supportsCloudInit", QT_TRANSLATE_NOOP("Core", "Supports cloud-init configuration")),
+    ("supportsAadLogin", QT_TRANSLATE_NOOP("Core", "Supports Microsoft Entra ID login")),
+    ("supportsHibernation", QT_TRANSLATE_NOOP("Core", "Supports hibernation")),
+    ("supportsRemoteConnection", QT_TRANSLATE_NOOP("Core", "Supports remote connection (SSH or RDP)")),
+    ("requiresCustomArmTemplate", QT_TRANSLATE_NOOP("Core", "Requires a custom ARM template for deployment")),
+)
+M_PC_FRIENDLY = QT_TRANSLATE_NOOP("Core", "MISSING: operating system friendly name")
+
+
+def partner_center_fields(project: Project, sku: Sku, sas_uris: Mapping[int, str | None],
+                          profile: Profile | None = None) -> list[FormField]:
+    """Partner Center's plan technical configuration, field by field in the page's order, each label with
+    the profile's limit: the plan, the operating system, the sizes, the ports, the properties, the image
+    types and the new version's image sources."""
+    profile = profile or load_profile("partner-center")
+    fields = [
+        _field(QT_TRANSLATE_NOOP("Core", "Offer ID ({min}–{max} characters)"), project.offer.offer_id, M_OFFER_ID, "offer",
+               min=profile.id_min_length, max=profile.id_max_length),
+        _field(QT_TRANSLATE_NOOP("Core", "Plan ID ({min}–{max} characters)"), sku.sku_id, M_SKU_ID,
+               min=profile.id_min_length, max=profile.id_max_length),
+        _field(QT_TRANSLATE_NOOP("Core", "Operating system family"), "Windows" if sku.os_family == OS_WINDOWS else "Linux"),
+        _field(QT_TRANSLATE_NOOP("Core", "Operating system type (release or vendor)"), _os_type(sku)),
+        _field(QT_TRANSLATE_NOOP("Core", "OS friendly name (at most {max} characters)"), sku.os_friendly_name, M_PC_FRIENDLY,
+               max=profile.friendly_name_max_length),
+    ]
+    sizes = list(sku.vm_sizes)
+    for n in range(max(profile.vm_sizes_min, len(sizes))):
+        fields.append(_field(QT_TRANSLATE_NOOP("Core", "Recommended VM size {n} of at most {max}"),
+                             sizes[n] if n < len(sizes) else "", M_SIZE, n=n + 1, max=profile.vm_sizes_max))
+    for n, port in enumerate(sku.open_ports, 1):
+        fields.append(_field(QT_TRANSLATE_NOOP("Core", "Open port {n} of at most {max} (name, protocol, port range)"),
+                             f"{port.label}, {port.protocol.upper()}, {port.port_range}", "", n=n, max=profile.open_ports_max))
+    properties = vm_properties(project, sku)
+    for key, label in PROPERTY_LABELS:
+        fields.append(_field(label, "true" if properties[key] else "false"))
+    for image in sku.images:
+        fields += _image_fields(sku, image)
+    fields.append(_field(QT_TRANSLATE_NOOP("Core", "VM image version (X.Y.Z, at most {max} characters)"), sku.version, M_VERSION,
+                         max=profile.version_max_length))
+    several = len(sku.images) > 1
+    for image in sku.images:
+        if image.source == SOURCE_GALLERY:
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "Tenant ID ({type})"), image.gallery_tenant_id, M_GALLERY,
+                                 "disk", type=image.image_type))
+            fields.append(_field(QT_TRANSLATE_NOOP("Core", "Gallery image version ({type})"), image.gallery_resource_id,
+                                 M_GALLERY, "disk", type=image.image_type))
+            continue
+        label_os = (QT_TRANSLATE_NOOP("Core", "OS disk SAS URI ({type})") if several
+                    else QT_TRANSLATE_NOOP("Core", "OS disk SAS URI"))
+        label_lun = (QT_TRANSLATE_NOOP("Core", "Data disk LUN {lun} SAS URI ({type})") if several
+                     else QT_TRANSLATE_NOOP("Core", "Data disk LUN {lun} SAS URI"))
+        for i, disk in enumerate(sku.disks):
+            if disk.role == ROLE_OS and disk.image_type == image.image_type:
+                fields.append(_field(label_os, sas_uris.get(i) or "", MISSING_SAS, "disk", type=image.image_type))
+        for i, disk in enumerate(sku.disks):
+            if disk.role != ROLE_OS and disk.image_type == image.image_type:
+                fields.append(_field(label_lun, sas_uris.get(i) or "", MISSING_SAS, "disk", lun=sku.lun_of(disk),
+                                     type=image.image_type))
+    return fields
 
 
 def _os_type(sku: Sku) -> str:
-    name = f"{sku.os_friendly_name} {sku.base_image}".lower()
-    table = WINDOWS_TYPES if sku.os_family == OS_WINDOWS else LINUX_TYPES
-    return next((value for key, value in table if key in name), "other")
+    """operatingSystem.type: the one Partner Center has (pc_import keeps it), else as the schema version the
+    export sends has it (core.os_types)."""
+    kept = sku.extra.get("pc_os_type")
+    if isinstance(kept, str) and kept:
+        return kept
+    return operating_system_type(sku).value
 
 
 def vm_properties(project: Project, sku: Sku) -> dict[str, bool]:
@@ -150,8 +223,11 @@ def _published_versions(sku: Sku, published: Mapping[str, str | None]) -> list[d
         images = [(im.image_type, _published_source(im, published)) for im in v.images()]
         if any(source is None for _, source in images):
             continue  # its tokens are not in the keyring: the readiness says so
-        out.append({"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
-                    "vmImages": [{"imageType": kind, "source": source} for kind, source in images]})
+        entry: dict[str, Any] = {"versionNumber": v.version, "lifecycleState": v.lifecycle_state,
+                                 "vmImages": [{"imageType": kind, "source": source} for kind, source in images]}
+        if isinstance(v.extra.get("deprecationSchedule"), dict):
+            entry["deprecationSchedule"] = v.extra["deprecationSchedule"]
+        out.append(entry)
     return out
 
 
@@ -169,12 +245,18 @@ def image_source(sku: Sku, image: PlanImage, sas_uris: Mapping[int, str | None])
     return _sas_source(os_uri, data)
 
 
+def carries_security_type(image_type: str) -> bool:
+    """Whether Partner Center takes a securityType on this image type (x64Gen2 only: REFERENCE §9 Corrections,
+    the partner-center profile's `security_type_image_types`). Every export asks this one function."""
+    return image_type in load_profile("partner-center").security_type_image_types
+
+
 def pc_skus(sku: Sku) -> list[dict[str, Any]]:
-    """Partner Center's `skus`: one per image type; securityType only on a Generation 2 image that has one."""
+    """Partner Center's `skus`: one per image type; securityType only on an image type that takes one (x64Gen2)."""
     out = []
     for image in sku.images:
         entry: dict[str, Any] = {"imageType": image.image_type, "skuId": sku.image_sku_id(image)}
-        if image.image_type != IMAGE_X64_GEN1 and image.security_types:
+        if carries_security_type(image.image_type) and image.security_types:
             entry["securityType"] = list(image.security_types)
         out.append(entry)
     return out
@@ -202,6 +284,8 @@ def partner_center_json(project: Project, sku: Sku, sas_uris: Mapping[int, str |
         "skus": pc_skus(sku),
         "vmImageVersions": versions,
     }
+    if sku.extra.get("pc_base_plan") is not None:
+        document["basePlan"] = sku.extra["pc_base_plan"]  # reuse of another plan's configuration, kept
     if missing:
         document["$comment"] = "Not ready — missing: " + "; ".join(missing)
     return document

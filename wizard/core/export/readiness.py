@@ -12,8 +12,6 @@ from ..disk_names import DISK_DATA, DISK_DATA_OF, DISK_OS, DISK_OS_OF  # noqa: F
 from ..model import Disk, Project, Sku
 from ..profiles import Profile
 from ..status import (  # noqa: F401 -- the templates and helpers keep their old home for their users
-    R_GALLERY_ACCESS,
-    R_GALLERY_ACCESS_OK,
     R_GALLERY_BAD,
     R_GALLERY_OK,
     R_OFFER_BAD,

@@ -21,7 +21,7 @@ from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from ..validation import VERSION_RE, VM_SIZE_NAME_RE, gallery_parts, project_profile
 from ..vmsizes import by_name
 from .formats import FORMATS
-from .forms import FormField, partner_center_json, portal_form
+from .forms import FormField, carries_security_type, partner_center_json, sku_form
 from .readiness import ReadinessItem, readiness
 from .tokens import ExportTokens
 
@@ -53,7 +53,7 @@ def prepare(project: Project, tokens: ExportTokens | Mapping[str, Mapping[int, s
         uris = dict(tokens.sas.get(sku.sku_id, {}))
         published = {url: tokens.published.get(url) for v in sku.image_versions
                      for im in v.images() for url in im.blob_urls}
-        out.append(SkuExport(sku, portal_form(project, sku, uris), readiness(project, sku, uris, now=now, published=published),
+        out.append(SkuExport(sku, sku_form(project, sku, uris), readiness(project, sku, uris, now=now, published=published),
                              uris, published))
     return out
 
@@ -62,19 +62,28 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _form_words(project: Project) -> tuple[str, str, str]:
+    """What the file is and where its values go, as the project's profile has it (one or the other, never both)."""
+    if project_profile(project).partner_center:
+        return ("plan technical configuration", "the Partner Center technical configuration field",
+                "Plan")
+    return "SKU form", "the publishing portal field", "SKU"
+
+
 def render_portal_html(project: Project, exports: list[SkuExport]) -> str:
+    what, where, unit = _form_words(project)
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>{_e(project.offer.offer_name or project.offer.offer_id)} — SKU form</title>",
+             f"<title>{_e(project.offer.offer_name or project.offer.offer_id)} — {what}</title>",
              "<style>body{font-family:sans-serif;font-size:10pt;margin:1.5em;color:#111}table{border-collapse:collapse;"
              "width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}"
              "th{background:#eee;width:28%}td{word-break:break-all}.missing{color:#b00020;font-weight:bold}.ok{color:#1b7f3b}"
              "@media print{section{page-break-after:always}}</style></head><body>",
-             f"<h1>{_e(project.offer.offer_name or project.offer.offer_id)}: SKU form</h1>",
+             f"<h1>{_e(project.offer.offer_name or project.offer.offer_id)}: {what}</h1>",
              f"<p>Publisher namespace {_e(project.offer.publisher_namespace)} · made by mpwizard {_e(__version__)} · "
-             "paste each value into the publishing portal field of the same name, in this order.</p>"]
+             f"paste each value into {where} of the same name, in this order.</p>"]
     for export in exports:
         sku = export.sku
-        parts.append(f"<section><h2>SKU {_e(sku.sku_id)} — {_e(sku.version)}</h2>")
+        parts.append(f"<section><h2>{unit} {_e(sku.sku_id)} — {_e(sku.version)}</h2>")
         if export.missing:
             parts.append('<p class="missing">Not ready: ' + str(len(export.missing)) + " item(s) missing</p><ul>"
                          + "".join(f'<li class="missing">{_e(m)}</li>' for m in export.missing) + "</ul>")
@@ -142,10 +151,11 @@ def _md_code(text: str) -> str:
 
 
 def render_portal_md(project: Project, exports: list[SkuExport]) -> str:
-    lines = [f"# {_md(project.offer.offer_name or project.offer.offer_id)}: SKU form", "",
-             f"Made by mpwizard {__version__}. Paste each value into the portal field of the same name.", ""]
+    what, where, unit = _form_words(project)
+    lines = [f"# {_md(project.offer.offer_name or project.offer.offer_id)}: {what}", "",
+             f"Made by mpwizard {__version__}. Paste each value into {where} of the same name.", ""]
     for export in exports:
-        lines += [f"## SKU {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
+        lines += [f"## {unit} {_md(export.sku.sku_id)} — {_md(export.sku.version)}", ""]
         if export.missing:
             lines += ["**Not ready** — missing:", ""] + [f"- {_md_item(m)}" for m in export.missing] + [""]
         else:
@@ -259,6 +269,10 @@ def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None)
     several = len(sku.images) > 1
     for image in images:
         os_url, data_urls = _disk_urls(sku, image.image_type)
+        # A security type only where Partner Center takes one (x64Gen2): the test VM is what the plan publishes.
+        security = image.security_types if carries_security_type(image.image_type) else []
+        choice = profile.security_choice(security) or {}
+        needs = tuple(t for t in security if t in profile.security_types_need_sizes)
         os_type = "Windows" if sku.os_family == OS_WINDOWS else "Linux"
         facts = _facts(image.image_type, profile)
         vm_name = (f"{sku.sku_id}-{image.image_type.lower()}-test" if several else f"{sku.sku_id}-test")[:64]
@@ -283,9 +297,15 @@ def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None)
             if image.source == SOURCE_GALLERY:
                 commands.append([("az", "provider", "register"), ("--namespace", profile.gallery_provider_namespace
                                                                   or "Microsoft.PartnerCenterIngestion")])
+            # Gallery first: the version exists already (Packer, Azure Image Builder): the test VM is made from it.
+            gallery_first = parts is not None and all(sku.from_gallery_only(d) for d in sku.image_disks(image.image_type))
+            if gallery_first:
+                vm.append(("--image", image.gallery_resource_id))
+                _vm_security(vm, choice)
+                commands += _finish_vm(vm, sku, image, needs)
+                continue
             commands.append([("az", "sig", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
                              ("--location", location)])
-            choice = profile.security_choice(image.security_types) or {}
             definition_cmd: Command = [
                 ("az", "sig", "image-definition", "create"), ("--resource-group", ggroup), ("--gallery-name", gallery),
                 ("--gallery-image-definition", definition),
@@ -311,17 +331,30 @@ def _test_vm_commands(sku: Sku, project: Project, image_type: str | None = None)
                 "/subscriptions/", Var("SUBSCRIPTION_ID"), "/resourceGroups/", group,
                 "/providers/Microsoft.Compute/galleries/", gallery, f"/images/{definition}/versions/{version}"))
             vm.append(("--image", image_id))
-            if choice.get("vm_security_type"):
-                vm.append(("--security-type", str(choice["vm_security_type"])))
-                options = [str(o) for o in choice.get("vm_options", [])]  # type: ignore[attr-defined]
-                vm += [tuple(options[k:k + 2]) for k in range(0, len(options), 2)]
-        vm.append(("--admin-username", Var("ADMIN_USERNAME")))
-        sizes = [n for n in sku.vm_sizes if n not in SIZES or SIZES[n].runs(image.image_type)]
-        if sizes:
-            vm.append(("--size", sizes[0]))
-        vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
-        commands.append(vm)
+            _vm_security(vm, choice)
+        commands += _finish_vm(vm, sku, image, needs)
     return commands
+
+
+def _vm_security(vm: Command, choice: dict[str, object]) -> None:
+    """The test VM's security type and its options (Trusted Launch, Confidential) from the profile's choice."""
+    if choice.get("vm_security_type"):
+        vm.append(("--security-type", str(choice["vm_security_type"])))
+        options = [str(o) for o in choice.get("vm_options", [])]  # type: ignore[attr-defined]
+        vm += [tuple(options[k:k + 2]) for k in range(0, len(options), 2)]
+
+
+def _finish_vm(vm: Command, sku: Sku, image: PlanImage, needs: tuple[str, ...] = ()) -> list[Command]:
+    """The test VM's user, first recommended size that runs the image (and the security types in `needs`:
+    a Confidential image needs a confidential size), and sign-in; the finished command."""
+    vm.append(("--admin-username", Var("ADMIN_USERNAME")))
+    sizes = [n for n in sku.vm_sizes if n not in SIZES or SIZES[n].runs(image.image_type)]
+    if needs:  # a size that runs the security type first; otherwise the list's order stands
+        sizes = [n for n in sizes if n in SIZES and all(SIZES[n].supports(t) for t in needs)] + sizes
+    if sizes:
+        vm.append(("--size", sizes[0]))
+    vm.append(("--admin-password", Var("ADMIN_PASSWORD")) if sku.os_family == OS_WINDOWS else ("--generate-ssh-keys",))
+    return [vm]
 
 
 def _variables(commands: list[Command]) -> list[str]:
@@ -370,6 +403,9 @@ def _script(project: Project, exports: list[SkuExport], header: list[str], shell
         lines.append(comment_text(f"# SKU {sku.sku_id} {sku.version}"))
         lines += [comment_text(f"# NOT READY: {m}") for m in export.missing]
         for image in sku.images:
+            os_disk = sku.os_disk_of(image.image_type)
+            if os_disk is not None and sku.from_gallery_only(os_disk) and gallery_parts(image.gallery_resource_id):
+                continue  # gallery first: the test VM is made from the version, no blob is needed
             if not _disk_urls(sku, image.image_type)[0]:
                 disk = f"the {image.image_type} OS disk" if len(sku.images) > 1 else "the OS disk"
                 lines.append(comment_text(f"# MISSING: {disk} has no blob URL yet (upload it in the VHD check step)"))
@@ -457,6 +493,28 @@ def render_test_vm(fmt: str, project: Project, sku: Sku) -> str:
     raise ValueError(f"no test VM commands in {fmt!r} (one of {', '.join(TEST_VM_FORMATS)})")
 
 
+def render_pc_configure(project: Project, exports: list[SkuExport]) -> str:
+    """A configure request body that `az rest --method post --body @FILE` or curl can send as it is: every
+    SKU's technical configuration (plans and product by externalId), without the readiness comment --
+    what is missing is in the readiness, and a version that is not ready is left out of the body."""
+    from .formats import PC_CONFIGURE_SCHEMA
+
+    resources, dropped = [], []
+    for e in exports:
+        doc = partner_center_json(project, e.sku, e.sas_uris, None, e.published_uris)
+        doc.pop("$comment", None)
+        sent = {v["versionNumber"] for v in doc["vmImageVersions"]}
+        published = [v.version for v in e.sku.image_versions] + list(e.sku.extra.get("untaken_versions") or [])
+        dropped += [f"SKU {e.sku.sku_id!r}: published version {n}" for n in published if n not in sent]
+        resources.append(doc)
+    if dropped:
+        # The resources are declarative: a body without a published version would take it down when sent.
+        raise ExportRefused("; ".join(dropped) + " would be dropped: its SAS URIs are not in the keyring (or it could "
+                            "not be taken on import). Import it again (project import-pc), or let `mpwizard pc push` "
+                            "read the published versions from Partner Center itself")
+    return json.dumps({"$schema": PC_CONFIGURE_SCHEMA, "resources": resources}, indent=2, ensure_ascii=False) + "\n"
+
+
 def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     if fmt == "portal-html":
         return render_portal_html(project, exports)
@@ -467,6 +525,8 @@ def render(fmt: str, project: Project, exports: list[SkuExport]) -> str:
     if fmt == "partner-center-json":
         docs = [partner_center_json(project, e.sku, e.sas_uris, e.missing, e.published_uris) for e in exports]
         return json.dumps(docs[0] if len(docs) == 1 else docs, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "partner-center-configure":
+        return render_pc_configure(project, exports)
     if fmt == "az-script":
         return render_az_script(project, exports)
     if fmt == "az-ps1":
