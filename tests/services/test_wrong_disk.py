@@ -83,7 +83,7 @@ def test_upload_a_check_b_is_failed_in_the_step_list_the_vhd_page_and_export_unt
     choose(fixed)
     wrong = "OS disk: the blob holds disk.vhd, not the checked ext4.vhd: upload ext4.vhd again"
     assert step_states(project)[Step.VHD] is StepState.FAILED
-    assert window.steps.item(int(Step.VHD)).toolTip() == f"failed or out of date: {wrong}"
+    assert window.steps.item(int(Step.VHD)).toolTip() == f"failed or out of date: {wrong} (Ctrl+2)"
     cell = vhd.disks.item(0, 2)
     assert "✗ upload again" in cell.text() and cell.toolTip() == wrong
     assert export_says("the blob holds disk.vhd") == ("✗", wrong)

@@ -290,7 +290,11 @@ class _StretchWithFloor(QObject):
             self.fit()
 
     def fit(self) -> None:
+        from shiboken6 import isValid
+
         header = self.header
+        if not isValid(header):  # a section signal while the table is being destroyed (the window closing)
+            return
         others = sum(header.sectionSize(c) for c in range(header.count())
                      if c != self.column and not header.isSectionHidden(c))
         width = max(self.floor, header.width() - others)
