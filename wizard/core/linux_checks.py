@@ -864,7 +864,8 @@ def _repos(ev: Evidence, p: Profile) -> Verdict:
         required, fix if missing else ""
 
 
-# LISA's verify_boot_error_fail_warnings (AzureImageStandard._error_fail_warnings_ignorable_str_list): a line of
+# LISA's verify_boot_error_fail_warnings (AzureImageStandard._error_fail_warnings_ignorable_str_list, read at
+# commit 0078b2d03062e0ed9b0c2a0fdf048895a465d81a of microsoft/lisa): a line of
 # dmesg + /var/log/syslog + /var/log/messages that holds "fail", "error" or "warning" (lower case, as LISA's
 # patterns) fails the case unless one of the ignorable patterns matches the line. The patterns below are LISA's
 # regular expressions verbatim, between its `^(` and `)$`. `_lisa_pattern` reads that subset of regex syntax into
