@@ -654,7 +654,13 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from .core.operations import ImportUnreadable, keep_published_tokens, merge_partner_center, read_import_file
+        from .core.operations import (
+            M_TOKENS_SESSION_ONLY,
+            ImportUnreadable,
+            keep_published_tokens,
+            merge_partner_center,
+            read_import_file,
+        )
         from .tasks import run_task
 
         def say(text: str, warn: bool) -> None:
@@ -682,7 +688,7 @@ class MainWindow(QMainWindow):
             lines = [self.tr("Imported into SKU {0}. Published versions: {1}.").format(
                 imported.sku_id, ", ".join(imported.versions) or self.tr("none"))]
             if not imported.in_keyring:
-                lines.append(self.tr("The keyring is unavailable: the published SAS tokens are kept for this session only."))
+                lines.append(translate_template(M_TOKENS_SESSION_ONLY, {}))  # core's words, as the CLI says them
             if imported.not_taken:
                 lines.append(self.tr("Not taken:") + "\n• " + "\n• ".join(imported.not_taken))
             say("\n\n".join(lines), warn=bool(imported.not_taken) or not imported.in_keyring)

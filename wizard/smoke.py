@@ -63,12 +63,13 @@ def run_smoke(app: QApplication, window: MainWindow) -> int:
             failures.append("report PDF not rendered")
     except Exception as exc:  # noqa: BLE001 - a missing module or resource in a build
         failures.append(f"remoting, questionnaire or report support missing: {exc}")
-    try:  # the pre-flight's ext2/3/4 reader (a compiled module whose own imports PyInstaller cannot see)
-        import ext4
+    try:  # the offline pre-flight's own bounded readers (ext2/3/4 and FAT; no library since issue #29)
+        from .core.fatfs import FatFiles
+        from .core.imagefs import ExtFiles
 
-        say(f"offline pre-flight: ext4 reader {ext4.Volume.__name__}")
+        say(f"offline pre-flight: readers {ExtFiles.__name__}, {FatFiles.__name__}")
     except Exception as exc:  # noqa: BLE001 - a missing module in a build
-        failures.append(f"the pre-flight's ext4 reader is missing: {exc}")
+        failures.append(f"the pre-flight's file system readers are missing: {exc}")
     try:
         say(f"keyring backend {CredentialService.backend_name()}")
     except Exception as exc:  # noqa: BLE001 - reported, not fatal: a machine may have no keyring

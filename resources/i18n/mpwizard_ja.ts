@@ -2773,10 +2773,6 @@ Trust it and remember it?</source>
         <translation>なし</translation>
     </message>
     <message>
-        <source>The keyring is unavailable: the published SAS tokens are kept for this session only.</source>
-        <translation>キーリングを使用できません。公開済みの SAS トークンはこのセッションの間だけ保持されます。</translation>
-    </message>
-    <message>
         <source>Not taken:</source>
         <translation>取り込まなかった項目:</translation>
     </message>

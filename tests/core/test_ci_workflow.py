@@ -97,6 +97,17 @@ def test_secrets_come_from_the_ci_store_through_the_environment_never_the_comman
                 assert env[name].startswith("${{ secrets."), f"{name} is not from the CI's secret store"
 
 
+def test_a_job_still_running_ends_the_step_with_its_id_kept_within_githubs_job_limit():
+    """`pc push`/`pc submit` exit 2 for a job still running when following stops: the follows end before GitHub's
+    6-hour job limit (so mpwizard, not a kill, ends the step) and the project with the job ID is kept anyway."""
+    follows = [float(env["MPWIZARD_PC_FOLLOW_SECONDS"].strip('"'))
+               for argv, env in all_commands() if argv[:2] in (["pc", "push"], ["pc", "submit"]) and "--dry-run" not in argv]
+    assert len(follows) == 2 and sum(follows) < 6 * 3600 - 30 * 60  # half an hour left for pre-flight and certify
+    text = WORKFLOW.read_text(encoding="utf-8")
+    keep = text[text.index("- name: Keep the job ID with the project"):]
+    assert "if: always()" in keep.split("- name:", 2)[1] and "path: ${{ env.PROJECT }}" in keep
+
+
 def test_the_parser_of_this_test_reads_what_it_claims():
     """The reader above finds a command it must refuse: an option that does not exist."""
     bad = "jobs:\n  x:\n    steps:\n      - run: mpwizard pc push p.mpwiz --no-such-option\n"

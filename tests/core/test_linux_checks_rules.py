@@ -690,6 +690,125 @@ def test_lisa_running_system_cases():
                    waagent_conf="ResourceDisk.EnableSwap=y")[0] == PASSED
     assert verdict("swap-agent", PC, swaps="Filename", waagent_conf="ResourceDisk.EnableSwap=y")[0] == FAILED
 
+# -- the boot log, as LISA's verify_boot_error_fail_warnings ignores lines -------------------------------
+# Lines as LISA's ignorable patterns have them, and near misses that LISA fails (the old substrings
+# "kdumpctl", "ephemeral disk", "dev sr0", "op=PAM:setcred" passed them all).
+LISA_IGNORES = [
+    "kdumpctl[812]: Warning: There might not be enough space to save a vmcore (warning).",
+    "cloud-init[900]: Write warning to Azure ephemeral disk",
+    "[    2.1] Buffer I/O error on dev sr0, logical block 12, async page read",
+    "[    2.1] Buffer I/O error on dev sr0, logical block 12, async page read\r",
+    "[    2.2] blk_update_request: I/O error, dev sr0, sector 8 op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 2",
+    " Enable it by using bert_enable as kernel parameter (warning)",
+    "dbus-daemon[1]: [system] Activation via systemd failed for unit 'dbus-org.freedesktop.resolve1.service': "
+    "Unit dbus-org.freedesktop.resolve1.service not found.",
+    "ib_srpt srpt_add_one(mlx5_0) failed.",
+    "kernel: ACPI: _OSC evaluation for CPUs failed, trying _PDC",
+    'microcode_ctl: kernel version 5.14 failed early load check for "intel-06-4f-01", skipping',
+    "[    1.0] floppy: error -5 while reading block 0",
+]
+LISA_FAILS = [
+    "kdumpctl[812]: kdump: error: failed to start the kdump service",
+    "ephemeral disk mount failed",
+    "[    2.1] Buffer I/O error on dev sr0, logical block x, async page read",
+    "[    2.2] blk_update_request: I/O error, dev sr0, sector 8 op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 2 more",
+    "sr 0:0:0:0: [sr0] dev sr0: media error",
+    "x Enable it by using bert_enable as kernel parameter (warning)",
+    "audit: type=1103 audit(1737017476.442:257): pid=1 uid=0 msg='op=PAM:setcred grantors=? acct=\"root\" res=failed'",
+    "kernel: ACPI: _OSC evaluation for CPUs failed, trying _PDC later",
+    "smartd[1]: Device: /dev/sda, Bad IEC (SMART) mode page, err=5, skip device (error)",  # a group: LISA ignores nothing
+    "smartd[1]: Device: /dev/sda, Bad IEC \\SMART\\ mode page, err=5, skip device (error)",  # so not this either
+    "Unconfined exec qualifier (ux) allows some dangerous environment variables (warning)",
+    'microcode_ctl[7]: kernel version 5.14 failed early load check for "intel-06-4f-01", skipping',  # LISA: "microcode_ctl:"
+]
+
+
+@pytest.mark.parametrize("line", LISA_IGNORES)
+def test_boot_log_lines_lisa_ignores_pass(line):
+    assert any(w in line for w in ("fail", "error", "warning"))  # a line LISA looks at
+    assert lc.boot_log_ignored(line)
+    assert verdict("boot-log", PC, boot_log=line)[0] == PASSED
+
+
+@pytest.mark.parametrize("line", LISA_FAILS)
+def test_boot_log_lines_lisa_fails_fail(line):
+    assert any(w in line for w in ("fail", "error", "warning"))
+    assert not lc.boot_log_ignored(line)
+    result, actual, _required, fix = verdict("boot-log", PC, boot_log=f"{LISA_IGNORES[0]}\n{line}")
+    assert (result, actual) == (FAILED, line.strip()[:160]) and fix
+
+
+def test_boot_log_lines_without_fail_error_warning_are_not_lisas_concern():
+    assert verdict("boot-log", PC, boot_log="Failed to start foo.service\nplain line")[0] == PASSED  # "Failed": capital F
+    assert verdict("boot-log", PC, boot_log="x: Warning: it failed")[0] == FAILED
+
+
+def _lisa_regexes():
+    import re
+
+    return [re.compile(f"^({source})$", re.M) for source in lc._LISA_BOOT_LOG_IGNORED]
+
+
+def _lisa_ignores(regexes, line: str) -> bool:
+    """LISA's own test, on a line as LISA reads it (CR LF endings): findall over the text, whole lines compared."""
+    text = f"{line}\r\n"
+    return any(line + "\r" in r.findall(text) for r in regexes)
+
+
+NEAR = st.sampled_from(LISA_IGNORES + LISA_FAILS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NEAR, st.integers(0, 200), st.sampled_from(["", "x", "0", "9", " ", "(", ".", "\\", "a", "F"]),
+       st.text(st.characters(blacklist_characters="\n\r"), max_size=6), st.booleans())
+def test_boot_log_matcher_agrees_with_lisas_regexes(line, at, put, extra, cut):
+    """Near misses of LISA's lines (a character replaced, cut or added): the linear matcher answers as Python's
+    re with LISA's patterns (the regexes run only here, on short lines)."""
+    line = line.rstrip("\r")
+    at = min(at, len(line))
+    mutated = line[:at] + put + (line[at + 1:] if cut else line[at:]) + extra
+    assert lc.boot_log_ignored(mutated) == _lisa_ignores(_lisa_regexes(), mutated), mutated
+
+
+def _example(source: str) -> str:
+    """A line made from a LISA pattern's own text: gaps a space, digits 12, hex 8f, escapes their character."""
+    text = source.replace(".*", " ").replace(r"\d+", "12").replace("[0-9a-fA-F]+", "8f").removesuffix(r"\r")
+    text = text.replace(r"\\[gnutls error -64: Error while reading file.\\]", "\\\\g")
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "\\":
+            out.append(text[i + 1])
+            i += 2
+        else:
+            out.append("" if text[i] in "()" else text[i])
+            i += 1
+    return "".join(out) + ("" if source.endswith(r"\r") else " error")  # a line LISA looks at
+
+
+def test_every_lisa_pattern_matches_its_own_example_as_lisas_regex_does():
+    import re
+
+    ignoring = 0
+    for source in lc._LISA_BOOT_LOG_IGNORED:
+        pattern, example = lc._lisa_pattern(source), _example(source)
+        lisa = _lisa_ignores([re.compile(f"^({source})$", re.M)], example)
+        assert (pattern is not None and pattern.matches(example)) == lisa, (source, example)
+        ignoring += lisa
+    assert ignoring == len(lc.BOOT_LOG_IGNORED) == len(lc._LISA_BOOT_LOG_IGNORED) - 2  # SMART and ux: groups
+
+
+def test_boot_log_matching_stays_linear_on_long_lines():
+    """A 2 MiB line of near matches (every segment's first text, again and again) is judged in well under a second
+    per pattern set: the matcher never backtracks."""
+    import time
+
+    line = ("dbus-daemon: .system Activation via systemd failed for unit 'dbus-org" * 4000
+            + " I/O error, dev sr0, sector 1 op 0x0:(READ) flags 0x1 phys_seg 1 prio class " * 4000)[:2 * 1024 * 1024]
+    start = time.monotonic()
+    assert not lc.boot_log_ignored(line + "x")
+    assert time.monotonic() - start < 5
+
+
 
 def test_an_include_loop_reads_each_file_once():
     dropins = "".join(f"### /etc/ssh/sshd_config.d/{i:03}.conf\nInclude /etc/ssh/sshd_config.d/*.conf\n" for i in range(300))

@@ -39,7 +39,7 @@ def test_frozen_smoke_and_version_with_clean_environment(built, tmp_path):
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke: translations qtbase_ja, mpwizard_ja" in smoke.stdout
     assert "smoke: vhd check verdict pass" in smoke.stdout
-    assert "smoke: offline pre-flight: ext4 reader Volume" in smoke.stdout
+    assert "smoke: offline pre-flight: readers ExtFiles, FatFiles" in smoke.stdout  # no ext4 library
     assert "smoke: remoting and reports: probes" in smoke.stdout  # pypsrp, spnego, probes, questionnaire, PDF
     assert "smoke: keyring backend keyring.backends." in smoke.stdout
 

@@ -350,6 +350,35 @@ def test_the_menu_import_and_the_dialog(qtbot, new_window, demo_copy, tmp_path):
     assert window.document.dirty
 
 
+def test_the_import_without_a_keyring_says_cores_words_in_the_ui_language(qtbot, new_window, demo_copy, tmp_path,
+                                                                          monkeypatch):
+    """No keyring: the window shows core's M_TOKENS_SESSION_ONLY (the CLI's warning), translated; not its own copy."""
+    from wizard.core import credentials as credmod
+    from wizard.core.operations import M_TOKENS_SESSION_ONLY
+    from wizard.i18n import install_translators
+
+    def no_backend(self):
+        raise credmod.NoKeyringBackend("No secure keyring backend is available.")
+
+    monkeypatch.setattr(credmod.CredentialService, "_backend", no_backend)
+    source = tmp_path / "plan.json"
+    source.write_text(json.dumps(pc_resource()), encoding="utf-8")
+    window = new_window()
+    window.open_path(demo_copy, ask=False)
+    window.import_partner_center(source)
+    qtbot.waitUntil(lambda: bool(getattr(window, "last_import_message", "")), timeout=15_000)
+    assert M_TOKENS_SESSION_ONLY in window.last_import_message.split("\n\n")
+    window.last_import_message = ""
+    install_translators("ja")
+    try:
+        window.import_partner_center(source)
+        qtbot.waitUntil(lambda: bool(getattr(window, "last_import_message", "")), timeout=15_000)
+    finally:
+        install_translators("en")
+    assert "キーリングを使用できません。公開済みの SAS トークンはこのセッションの間だけ保持されます。" in \
+        window.last_import_message.split("\n\n")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                     lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=12), kids, max_size=5),

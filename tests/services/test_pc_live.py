@@ -310,6 +310,33 @@ def test_a_failed_job_exits_1_with_microsofts_errors(pc_api, tmp_path):
     assert load_project(path).project.partner_center.last_job_result == "failed"
 
 
+def test_a_job_still_running_when_following_stops_is_not_done_exit_2(pc_api, tmp_path):
+    """Exit 0 is done: a follow that ends before the job does exits 2, says the job goes on in Partner Center
+    and how to follow it; the ID is in the project, and `pc status` then sees the job end."""
+    seed(pc_api)
+    path = project_file(tmp_path)
+    assert pc(pc_api, "pull", str(path), "--product", "contoso-vm").returncode == 0
+    _new_gallery_version(path, "windows-2022", "1.1.0")
+    pc_api.polls_to_complete = 10**6  # running for as long as the follow lasts
+    result = pc(pc_api, "push", str(path), "--plan", "windows-2022", MPWIZARD_PC_FOLLOW_SECONDS="0.5")
+    assert result.returncode == 2, result.stdout + result.stderr
+    job_id = next(iter(pc_api.jobs))
+    assert (f"job {job_id} is still running in Partner Center (running, pending); following stopped before it "
+            f"ended. Its ID is stored in the project: follow it with `mpwizard pc status {path}`") in result.stderr
+    assert "succeeded" not in result.stdout
+    record = load_project(path).project.partner_center
+    assert (record.last_job_id, record.last_job_status, record.last_job_result) == (job_id, "running", "pending")
+    pc_api.polls_to_complete = 0  # Partner Center finishes the job
+    status = pc(pc_api, "status", str(path))
+    assert status.returncode == 0 and f"last job {job_id} (push" in status.stdout and "completed (succeeded)" in status.stdout
+    # the same follow, long enough: exit 0 (what changes the exit code is the job's end, not the setting)
+    _new_gallery_version(path, "windows-2022", "1.2.0")
+    pc_api.polls_to_complete = 2
+    done = pc(pc_api, "push", str(path), "--plan", "windows-2022", MPWIZARD_PC_FOLLOW_SECONDS="30")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].endswith(": succeeded")
+
+
 def test_a_5xx_while_following_a_job_counts_as_still_pending(pc_api):
     seed(pc_api)
     c = client(pc_api, retries=1)

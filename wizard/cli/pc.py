@@ -1,6 +1,7 @@
 """`mpwizard pc pull|push|submit|status`: Partner Center, live, through the Product Ingestion API.
 
-Exit codes: 0 done; 1 refused (nothing sent), or the job failed; 2 usage, sign-in or network.
+Exit codes: 0 done; 1 refused (nothing sent), or the job failed; 2 usage, sign-in or network -- and a
+job still running in Partner Center when following stops (`MPWIZARD_PC_FOLLOW_SECONDS`): not done.
 A command group of the `wizard.cli` package (`add_commands(parser)`, one line in `parser.GROUPS`).
 Qt-free.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,36 +101,57 @@ def _poll() -> float:
         return 10.0
 
 
+def _follow_limit() -> dict[str, float]:
+    """How long push and submit follow a job (`MPWIZARD_PC_FOLLOW_SECONDS`; unset or unreadable: the core's 6 hours)."""
+    try:
+        return {"timeout": max(0.0, float(os.environ["MPWIZARD_PC_FOLLOW_SECONDS"]))}
+    except (KeyError, ValueError):
+        return {}
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
     """Store the job in the project, follow it to the end, print its progress and, when it fails, Microsoft's errors."""
-    from ..core.operations import pc_follow, pc_record_job, pc_save
+    from ..core.operations import PCError, pc_follow, pc_record_job, pc_save
     from ..core.projectio import ProjectSaveError
 
     project = loaded.project
     pc_record_job(project, job, kind, _now())
     stamp = loaded.stamp
+    stored = True
     try:
         stamp = pc_save(project, path, stamp)
     except ProjectSaveError as exc:
+        stored = False
         warning(f"the job ID could not be stored in the project ({exc}); it is {job.job_id}")
     print(f"job {job.job_id}: sent")
 
     def update(state: Any) -> None:
         print(f"job {state.job_id}: {state.status} ({state.result})", flush=True)
 
-    final = pc_follow(client, job.job_id, update, interval=_poll())
+    def not_done(state: str) -> int:
+        # A follow that ends without the job's end is not done (exit 2): the job goes on in Partner Center.
+        then = (f"Its ID is stored in the project: follow it with `mpwizard pc status {shlex.quote(str(path))}`"
+                if stored else "Its ID could not be stored in the project: follow it in Partner Center")
+        _err(f"job {job.job_id} is still running in Partner Center ({state}); following stopped before it ended. "
+             f"{then}")
+        return 2
+
+    try:
+        final = pc_follow(client, job.job_id, update, interval=_poll(), **_follow_limit())
+    except PCError as exc:
+        error(f"{exc}")
+        return not_done("its state could not be read")
     pc_record_job(project, final)
     try:
         pc_save(project, path, stamp)
     except ProjectSaveError:
         pass
     if not final.done:
-        _err(f"job {final.job_id} is still {final.status}: `mpwizard pc status {path}` follows it later")
-        return 0
+        return not_done(f"{final.status}, {final.result}")
     if not final.succeeded:
         _err(f"job {final.job_id} {final.result}:")
         for e in final.errors:

@@ -634,7 +634,7 @@ class ExtFiles:
         except (OSError, ValueError, KeyError, IndexError, AssertionError, UnicodeError, TypeError, struct.error,
                 RecursionError, MemoryError, ArithmeticError) as exc:
             raise _Absent(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001 - ext4's own errors (MagicError, InodeError, ChecksumError...)
+        except Exception as exc:  # noqa: BLE001 - anything else a hostile image provokes reads as absent
             raise _Absent(str(exc)) from None
 
     def stat(self, path: str, follow: bool = True) -> FileInfo | None:

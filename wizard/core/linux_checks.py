@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .checks import CheckResult, profile_version, tool_record, version_tuple  # noqa: F401 - tool_record re-exported
 from .profiles import Profile
@@ -863,27 +864,262 @@ def _repos(ev: Evidence, p: Profile) -> Verdict:
         required, fix if missing else ""
 
 
-# Lines of the boot log that are known not to be problems (the kinds LISA's verify_boot_error_fail_warnings
-# ignores: probe noise of virtual hardware, the agent's and journald's routine messages, the floppy and CD).
-BOOT_LOG_BENIGN = (
-    "Perf event create on CPU 0 failed", "Fast TSC calibration", "acpi PNP0A03:00", "pci_root PNP0A03:00",
-    "systemd-journald", "Failed to set file attributes", "failed to get extended button data", "ipmi_si",
-    "disabling PCIe ASPM", "Cannot add dependency job", "failsafe", "startpar-bridge", "Failed to spawn",
-    "display-manager.service", "ACPI PCC probe failed", "Failed to access perfctr msr", "Failed to init entropy source",
-    "augenrules", "microcode_ctl", "hv_fcopy", "hv_vss", "hv-vss-daemon.service", "hv-fcopy-daemon.service",
-    "Failed determining last makecache time", "dbus-org.freedesktop.resolve1.service", "TLS record write failed",
-    "state ensure error", "got unexpected HTTP status code", "Error getting hardware address for \"eth0\"",
-    "codec can't encode character", "Condition check resulted in", "snap system key", "DVE-2018-0001",
-    "dev fd0", "floppy: error", "Broken pipe", "errors=remount-ro", "Bad IEC (SMART) mode page",
-    "GPT: Use GNU Parted to correct GPT errors", "RAS: Correctable Errors collector", "BERT: Boot Error Record Table",
-    "VM unique identifie has changed", "Cached DHCP leases will be deleted", "Unconfined exec qualifier",
-    "reloading interface list", "Server preferred version", "Hostname record does not exist", "Dhcp client is not running",
-    "ephemeral disk", "WITHOUT firewalling", "urandom warning", "kdumpctl", "cgroups v2 mounted at", "dataloss warning",
-    "temp-disk-dataloss-warning", "trigger condition checks failed", "because of a failed condition check",
-    "GRUB failed boot detection", "nofail", "SGI XFS with ACLs", "regulatory.db", "IP firewalling",
-    "Cannot find counter: swap", "failed to evaluate _DSM", "ib_srpt", "failed to truncate kvp pool file",
-    "pam_unix,pam_faillock", "mlx5_fwdump_prep", "_OSC evaluation for CPUs failed", "dev sr0", "op=PAM:setcred",
+# LISA's verify_boot_error_fail_warnings (AzureImageStandard._error_fail_warnings_ignorable_str_list, read at
+# commit 0078b2d03062e0ed9b0c2a0fdf048895a465d81a of microsoft/lisa): a line of
+# dmesg + /var/log/syslog + /var/log/messages that holds "fail", "error" or "warning" (lower case, as LISA's
+# patterns) fails the case unless one of the ignorable patterns matches the line. The patterns below are LISA's
+# regular expressions verbatim, between its `^(` and `)$`. `_lisa_pattern` reads that subset of regex syntax into
+# tokens for a linear matcher, so no regular expression runs over a VM's line: ".*" any run, "." one character,
+# "\d+" digits, "[...]" a class ("+" one or more), "\x" the character x. A pattern that does not start with ".*"
+# is anchored at the line's start; one that does not end with ".*" at its end (LISA's `\r)$`: its lines end in
+# CR; the CR is optional here). LISA compares whole lines with what `findall` answers: a pattern with a group of
+# its own (`\\(SMART\\)` and `\\(ux\\)`, where a doubled backslash in a raw string leaves the parentheses a
+# group; the audit pattern, op=PAM:setcred ... res=failed) answers tuples that never equal a line, so it ignores
+# nothing in LISA: `_lisa_pattern` gives None for the first two, and the audit pattern (syntax beyond this
+# subset) is left out. LISA's `\\[gnutls ...\\]` is a backslash and then one character of a class. LISA lists
+# hv_fcopy and hv_vss twice; once here.
+_LISA_BOOT_LOG_IGNORED = (
+    r".*Perf event create on CPU 0 failed with -2.*",
+    r".*Fast TSC calibration.*",
+    r".*acpi PNP0A03:00.*",
+    r".*systemd-journald-audit.socket.*",
+    r".*Failed to set file attributes: Inappropriate ioctl for device.*",
+    r".*Failed to create new system journal: No such file or directory.*",
+    r".*failed to get extended button data.*",
+    r".*ipmi_si.*",
+    r".*pci_root PNP0A03:00.*",
+    r".*disabling PCIe ASPM.*",
+    r".*systemd-journald.*",
+    r".*Cannot add dependency job.*",
+    r".*failsafe.*",
+    r".*startpar-bridge.*",
+    r".*Failed to spawn.*",
+    r".*display-manager.service.*",
+    r".*ACPI PCC probe failed.*",
+    r".*Failed to access perfctr msr.*",
+    r".*Failed to init entropy source hwrng.*",
+    r".*augenrules.*: failure 1.*",
+    r".*microcode_ctl: kernel version .* failed early load check for .*, skipping.*",
+    r".*rngd: Failed to init entropy source 0: Hardware RNG Device.*",
+    r".*open /dev/vmbus/hv_fcopy failed; error: 2 No such file or directory.*",
+    r".*open /dev/vmbus/hv_vss failed; error: 2 No such file or directory.*",
+    r".*hv-vss-daemon.service.*",
+    r".*hv-fcopy-daemon.service.*",
+    r".*dnf.*: Failed determining last makecache time.*",
+    r".*dbus-daemon.*: .system. Activation via systemd failed for unit 'dbus-org.freedesktop.resolve1.service': "
+    r"Unit dbus-org.freedesktop.resolve1.service not found.*",
+    r".*TLS record write failed.*",
+    r".*state ensure error.*",
+    r".*got unexpected HTTP status code.*",
+    r'.*Error getting hardware address for \"eth0\": No such device.*',
+    r".*codec can't encode character.*",
+    r".*Failed to set certificate key file \\[gnutls error -64: Error while reading file.\\].*",
+    r".*audispd: Error - /etc/audisp/plugins.d/wdgsmart-syslog.conf isn't owned by root.*",
+    r".*Condition check resulted in Process error reports when automatic reporting is enabled.*",
+    r".*error trying to compare the snap system key: system-key missing on disk.*",
+    r".*mitigating potential DNS violation DVE-2018-0001.*",
+    r".*end_request: I/O error, dev fd0, sector 0.*",
+    r".*blk_update_request: I/O error, dev fd0, sector 0.*",
+    r".*floppy: error -5 while reading block 0.*",
+    r".*Broken pipe.*",
+    r".*errors=remount-ro.*",
+    r".*smartd.*: Device: /dev/.*, Bad IEC \\(SMART\\) mode page, err=5, skip device.*",
+    r".*GPT: Use GNU Parted to correct GPT errors.*",
+    r".*RAS: Correctable Errors collector initialized.*",
+    r".*BERT: Boot Error Record Table support is disabled.*",
+    r" Enable it by using bert_enable as kernel parameter.*",
+    r".*WARNING Daemon VM is provisioned, but the VM unique identifie has changed -- clearing cached state.*",
+    r".*WARNING! Cached DHCP leases will be deleted.*",
+    r".*Unconfined exec qualifier \\(ux\\) allows some dangerous environment variables.*",
+    r".*reloading interface list.*",
+    r".*Server preferred version:.*",
+    r".*WARNING Hostname record does not exist,.*",
+    r".*Dhcp client is not running.*",
+    r".*Write warning to Azure ephemeral disk.*",
+    r".*Added ephemeral disk warning to.*",
+    r".*Proceeding WITHOUT firewalling in effect!.*",
+    r".*urandom warning.* missed due to ratelimiting.*",
+    r".*kdumpctl.*: Warning: There might not be enough space to save a vmcore.*",
+    r".*WARNING ExtHandler ExtHandler cgroups v2 mounted at.*",
+    r".*dataloss warning file.*",
+    r".*temp-disk-dataloss-warning.*Deactivated successfully.*",
+    r".*temp-disk-dataloss-warning.service: Succeeded.*",
+    r".*was skipped because all trigger condition checks failed.*",
+    r".*was skipped because of a failed condition check.*",
+    r".*GRUB failed boot detection.*",
+    r".*nofail.*",
+    r".*SGI XFS with ACLs, security attributes, realtime, verbose warnings, quota, no debug enabled.*",
+    r".*platform regulatory\.0: Direct firmware load for regulatory\.db failed with error -2.*",
+    r".*failed to load regulatory\.db.*",
+    r".*This warning is only shown for the first unit using IP firewalling.*",
+    r".*Internal error: Cannot find counter: swap.*",
+    r".*ACPI.*failed to evaluate _DSM \(0x1001\).*",
+    r".*ib_srpt MAD registration failed for.*",
+    r".*ib_srpt srpt_add_one\(.*\) failed.*",
+    r".*handlers.py\[WARNING\]: failed to truncate kvp pool file.*",
+    r".*pam_unix,pam_faillock.*",
+    r".*mlx5_core0: WARN: mlx5_fwdump_prep:92:\(pid 0\).*",
+    r".* ACPI: _OSC evaluation for CPUs failed, trying _PDC\r",
+    r".*Buffer I/O error on dev sr0, logical block \d+, async page read\r",
+    r".* I/O error, dev sr0, sector \d+ op 0x0:\(READ\) flags 0x[0-9a-fA-F]+ phys_seg \d+ prio class \d+\r",
 )
+_Token = tuple[str, Any]  # ("lit", text) | ("one", test) | ("many", test): test(char) -> bool
+
+
+def _not_newline(c: str) -> bool:
+    return c != "\n"
+
+
+def _decimal(c: str) -> bool:
+    return c.isdecimal()  # Python's \d in a str pattern: Unicode decimal digits
+
+
+def _regex_class(body: str) -> Callable[[str], bool]:
+    """A "[...]" class of LISA's subset: characters, "a-b" ranges, "\\x" escapes."""
+    chars: set[str] = set()
+    ranges: list[tuple[str, str]] = []
+    items: list[str] = []
+    i = 0
+    while i < len(body):
+        if body[i] == "\\":
+            items.append(body[i + 1])
+            i += 2
+        else:
+            items.append(body[i] if body[i] != "-" or not items or i + 1 == len(body) else "\0-")
+            i += 1
+    k = 0
+    while k < len(items):
+        if k + 2 < len(items) and items[k + 1] == "\0-":
+            ranges.append((items[k], items[k + 2]))
+            k += 3
+        else:
+            chars.add("-" if items[k] == "\0-" else items[k])
+            k += 1
+    frozen = frozenset(chars)
+    return lambda c: c in frozen or any(lo <= c <= hi for lo, hi in ranges)
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    """One of LISA's ignorable lines: segments that follow each other in order with any text between them."""
+
+    source: str
+    segments: tuple[tuple[_Token, ...], ...]
+    at_start: bool
+    at_end: bool
+
+    def matches(self, line: str) -> bool:
+        """Linear in the line for each segment's candidate starts (found with str.find): no backtracking."""
+        if line.endswith("\r") and self.at_end:
+            line = line[:-1]
+        pos = 0
+        last = len(self.segments) - 1
+        for k, seg in enumerate(self.segments):
+            anchored_start = k == 0 and self.at_start
+            anchored_end = k == last and self.at_end
+            end = None
+            start = pos
+            while start <= len(line):
+                if seg[0][0] == "lit" and not anchored_start:
+                    start = line.find(seg[0][1], start)
+                    if start < 0:
+                        return False
+                got = _segment_at(line, start, seg)
+                if got is not None and (not anchored_end or got == len(line)):
+                    end = got
+                    break
+                if anchored_start:
+                    return False
+                start += 1
+            if end is None:
+                return False
+            pos = end
+        return True
+
+
+def _segment_at(line: str, pos: int, seg: tuple[_Token, ...]) -> int | None:
+    for kind, value in seg:
+        if kind == "lit":
+            if not line.startswith(value, pos):
+                return None
+            pos += len(value)
+        elif kind == "one":
+            if pos >= len(line) or not value(line[pos]):
+                return None
+            pos += 1
+        else:  # "many": greedy; the parser made sure the next token cannot take the same character
+            j = pos
+            while j < len(line) and value(line[j]):
+                j += 1
+            if j == pos:
+                return None
+            pos = j
+    return pos
+
+
+def _lisa_pattern(source: str) -> LinePattern | None:
+    """LISA's pattern text (the subset described above) into a LinePattern; None for one with a group of its own
+    (LISA's findall answers tuples for it, which never equal a line: it ignores nothing)."""
+    at_end = source.endswith(r"\r")
+    body = source[:-2] if at_end else source
+    segments: list[list[_Token]] = [[]]
+    i = 0
+    while i < len(body):
+        c = body[i]
+        test: Callable[[str], bool] | None = None
+        if body.startswith(".*", i):
+            segments.append([])
+            i += 2
+            continue
+        if c in "()":
+            return None
+        if c == ".":
+            test, i = _not_newline, i + 1
+        elif body.startswith(r"\d", i):
+            test, i = _decimal, i + 2
+        elif c == "[":
+            close = i + 1
+            while body[close] != "]":
+                close += 2 if body[close] == "\\" else 1
+            test, i = _regex_class(body[i + 1:close]), close + 1
+        elif c == "\\":
+            segments[-1].append(("lit", body[i + 1]))
+            i += 2
+            continue
+        else:
+            segments[-1].append(("lit", c))
+            i += 1
+            continue
+        if i < len(body) and body[i] == "+":
+            segments[-1].append(("many", test))
+            i += 1
+        else:
+            segments[-1].append(("one", test))
+    at_start = bool(segments[0])
+    if not at_end and segments[-1]:
+        raise ValueError(f"{source!r}: ends neither in .* nor \\r")
+    merged: list[tuple[_Token, ...]] = []
+    for seg in segments:
+        out: list[_Token] = []
+        for kind, value in seg:
+            if kind == "lit" and out and out[-1][0] == "lit":
+                out[-1] = ("lit", out[-1][1] + value)
+            else:
+                out.append((kind, value))
+        for (kind, value), (next_kind, next_value) in zip(out, out[1:], strict=False):
+            if kind == "many" and (next_kind != "lit" or value(next_value[0])):
+                raise ValueError(f"{source!r}: a repeat the linear matcher cannot take greedily")
+        if out:
+            merged.append(tuple(out))
+    return LinePattern(source, tuple(merged), at_start, at_end)
+
+
+BOOT_LOG_IGNORED = tuple(p for p in map(_lisa_pattern, _LISA_BOOT_LOG_IGNORED) if p is not None)
+
+
+def boot_log_ignored(line: str) -> bool:
+    """LISA ignores this boot-log line (one of its ignorable patterns matches it)."""
+    return any(p.matches(line) for p in BOOT_LOG_IGNORED)
 
 
 def _boot_log(ev: Evidence, p: Profile) -> Verdict:
@@ -891,7 +1127,9 @@ def _boot_log(ev: Evidence, p: Profile) -> Verdict:
     required = "no unexpected fail / error / warning line in dmesg, /var/log/syslog, /var/log/messages"
     if needs_root(text):
         return SKIPPED, NEEDS_SUDO, required, ""
-    bad = [line for line in text.splitlines() if line.strip() and not any(b in line for b in BOOT_LOG_BENIGN)]
+    # LISA's lines: split at "\n" only (its "." takes any other character), holding fail/error/warning
+    bad = [line for line in text.split("\n") if any(w in line for w in ("fail", "error", "warning"))
+           and not boot_log_ignored(line)]
     shown = "; ".join(line.strip()[:160] for line in bad[:5]) + (f" … ({len(bad)} lines)" if len(bad) > 5 else "")
     return (FAILED if bad else PASSED), shown or "none", required, \
         "Find the cause of each line (a failing service, a missing driver) and fix or remove it before capturing." if bad else ""
