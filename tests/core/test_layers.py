@@ -33,14 +33,11 @@ FACADE = {"wizard.core.operations"}
 FIRST_PAGE_EXTRA = {"wizard.core.validation", "wizard.core.vmsizes"}
 
 # The command line's own output helper (escape sequences out of what it prints).
-CLI_EXTRA = {"wizard.core.terminal"}
-# What the command line still imports from the core beside the facade -- mostly exception classes its
-# commands catch, which operations lends the pages already; a new one here fails, entries go as they move.
-CLI_NOT_YET_MOVED = {
-    "wizard.core.export", "wizard.core.logs", "wizard.core.pc_import", "wizard.core.projectio",
-    "wizard.core.questionnaire", "wizard.core.sshconn", "wizard.core.storage", "wizard.core.upload",
-    "wizard.core.validation", "wizard.core.vmsizes",
-}
+CLI_EXTRA = {"wizard.core.terminal", "wizard.core.logs"}  # its output helper; its log file (the last wall)
+# `preload_gui_core` imports the Qt-free modules the first page needs before PySide6 loads (start-up time):
+# an import for the GUI's sake, not a use by a command; allowed in the package's __init__ alone.
+GUI_PRELOAD = {"wizard.core.disk_names", "wizard.core.image_names", "wizard.core.projectio",
+               "wizard.core.questionnaire", "wizard.core.validation", "wizard.core.vmsizes"}
 
 
 def module_name(path: Path) -> str:
@@ -110,8 +107,14 @@ def test_the_pages_main_window_and_dialogs_use_only_the_facade_and_the_types():
 def test_the_command_line_uses_only_the_facade_and_the_types():
     files = cli_files()
     assert files, "no command line found"
+    offenders = {}
+    for path in files:
+        allowed = FACADE | TYPES | CLI_EXTRA | (GUI_PRELOAD if path.name == "__init__.py" else set())
+        extra = core_imports(path) - allowed
+        if extra:
+            offenders[path.relative_to(ROOT).as_posix()] = sorted(extra)
+    assert offenders == {}
     used = set().union(*(core_imports(p) for p in files))
-    assert sorted(used - FACADE - TYPES - CLI_EXTRA - CLI_NOT_YET_MOVED) == []
     assert "wizard.core.operations" in used
 
 

@@ -70,9 +70,8 @@ def vm_settings(args: argparse.Namespace) -> ConnectionSettings:
 def run_on_vm(args: argparse.Namespace, target: ConnectionSettings, secrets: VmSecrets) -> CertificationRun:
     """The run; a connection that cannot be made is a CommandError saying why and what to do."""
     from ..core.model import OS_WINDOWS
-    from ..core.operations import known_hosts_for, run_certification
+    from ..core.operations import SshFailure, UnknownHostKey, known_hosts_for, run_certification
     from ..core.profiles import load_profile
-    from ..core.sshconn import SshFailure, UnknownHostKey
 
     windows = args.os == OS_WINDOWS
     try:

@@ -18,9 +18,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from ..core.export import ExportRefused
-    from ..core.operations import prepare_export, render_export, write_export
-    from ..core.projectio import ProjectSaveError
+    from ..core.operations import ExportRefused, ProjectSaveError, prepare_export, render_export, write_export
     from .inputs import load_for_sku
     from .output import error
 

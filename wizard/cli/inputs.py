@@ -73,8 +73,7 @@ def url_with_sas(url: str, args: argparse.Namespace) -> str:
 
 def load_for_sku(path: Path, sku_id: str | None) -> Project | None:
     """The project at `path`, or None after saying why it cannot be used (unreadable, or no such SKU)."""
-    from ..core.operations import open_project
-    from ..core.projectio import ProjectUnreadable
+    from ..core.operations import ProjectUnreadable, open_project
 
     try:
         return open_project(path, sku_id)

@@ -115,8 +115,7 @@ def _now() -> str:
 
 def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
     """Store the job in the project, follow it to the end, print its progress and, when it fails, Microsoft's errors."""
-    from ..core.operations import PCError, pc_follow, pc_record_job, pc_save
-    from ..core.projectio import ProjectSaveError
+    from ..core.operations import PCError, ProjectSaveError, pc_follow, pc_record_job, pc_save
 
     project = loaded.project
     pc_record_job(project, job, kind, _now())
@@ -175,9 +174,7 @@ def _failure(exc: Exception) -> int:
 
 # -- the commands ---------------------------------------------------------------------------------
 def pull_command(args: argparse.Namespace) -> int:
-    from ..core.operations import PCError, keep_published_tokens, pc_pull, pc_save
-    from ..core.pc_import import ImportUnreadable
-    from ..core.projectio import ProjectSaveError, ProjectUnreadable
+    from ..core.operations import ImportUnreadable, PCError, ProjectSaveError, ProjectUnreadable, keep_published_tokens, pc_pull, pc_save
 
     try:
         loaded = _load(args.project)
@@ -209,8 +206,7 @@ def pull_command(args: argparse.Namespace) -> int:
 
 
 def push_command(args: argparse.Namespace) -> int:
-    from ..core.operations import pc_plan_push, pc_send, pc_write_body
-    from ..core.projectio import ProjectSaveError, ProjectUnreadable
+    from ..core.operations import ProjectSaveError, ProjectUnreadable, pc_plan_push, pc_send, pc_write_body
 
     try:
         loaded = _load(args.project)
@@ -256,8 +252,7 @@ def push_command(args: argparse.Namespace) -> int:
 
 
 def submit_command(args: argparse.Namespace) -> int:
-    from ..core.operations import pc_send, pc_submission
-    from ..core.projectio import ProjectUnreadable
+    from ..core.operations import ProjectUnreadable, pc_send, pc_submission
 
     try:
         loaded = _load(args.project)
@@ -279,8 +274,7 @@ def submit_command(args: argparse.Namespace) -> int:
 
 
 def status_command(args: argparse.Namespace) -> int:
-    from ..core.operations import pc_status
-    from ..core.projectio import ProjectUnreadable
+    from ..core.operations import ProjectUnreadable, pc_status
 
     try:
         loaded = _load(args.project)

@@ -25,8 +25,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def check_command(args: argparse.Namespace) -> int:
-    from ..core.operations import check_project
-    from ..core.projectio import ProjectUnreadable
+    from ..core.operations import ProjectUnreadable, check_project
 
     try:
         checked = check_project(args.file)
@@ -67,9 +66,7 @@ def check_command(args: argparse.Namespace) -> int:
 def import_pc_command(args: argparse.Namespace) -> int:
     import sys
 
-    from ..core.operations import M_TOKENS_SESSION_ONLY, import_partner_center_file
-    from ..core.pc_import import ImportUnreadable
-    from ..core.projectio import ProjectSaveError, ProjectUnreadable
+    from ..core.operations import M_TOKENS_SESSION_ONLY, ImportUnreadable, ProjectSaveError, ProjectUnreadable, import_partner_center_file
 
     try:
         imported = import_partner_center_file(args.project, args.file, args.sku)

@@ -35,8 +35,7 @@ def storage_access_for(project: Project, args: argparse.Namespace) -> Any:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    from ..core.operations import make_report, now_iso, questionnaire_state
-    from ..core.storage import StorageError
+    from ..core.operations import StorageError, make_report, now_iso, questionnaire_state
     from .inputs import load_for_sku
 
     project = load_for_sku(args.project, args.sku)

@@ -57,9 +57,8 @@ def create_command(args: argparse.Namespace) -> int:
 def verify_command(args: argparse.Namespace) -> int:
     import os
 
-    from ..core.operations import verify_sas_uri
+    from ..core.operations import StorageError, verify_sas_uri
     from ..core.profiles import load_profile
-    from ..core.storage import StorageError
     from ..core.verdicts import DISK_FAIL
     from .output import error, finding_lines, print_json
 

@@ -43,10 +43,8 @@ def _progress_line() -> Any:
 
 
 def upload_command(args: argparse.Namespace) -> int:
-    from ..core.operations import blob_access, upload_disk
+    from ..core.operations import StorageError, UploadRefused, blob_access, upload_disk
     from ..core.progress import Cancelled, CancelToken
-    from ..core.storage import StorageError
-    from ..core.upload import UploadRefused
     from .inputs import given_secret, url_with_sas
     from .output import error, note, print_json
 

@@ -33,9 +33,8 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def check_command(args: argparse.Namespace) -> int:
-    from ..core.operations import check_disk
+    from ..core.operations import StorageError, check_disk
     from ..core.profiles import load_profile
-    from ..core.storage import StorageError
     from ..core.verdicts import DISK_FAIL
     from .inputs import given_secret, url_with_sas
     from .output import error, finding_lines, print_json
@@ -61,9 +60,8 @@ def check_command(args: argparse.Namespace) -> int:
 
 def preflight_command(args: argparse.Namespace) -> int:
     """The Linux test cases from the VHD file itself: certify's output, record and exit codes."""
-    from ..core.operations import certification_record, preflight_disk, preflight_record
+    from ..core.operations import StorageError, certification_record, preflight_disk, preflight_record
     from ..core.profiles import load_profile
-    from ..core.storage import StorageError
     from .output import blocking, check_result_lines, error, print_json
 
     try:

@@ -669,6 +669,7 @@ _FOR_THE_PAGES = {
     "list_blobs": "storage", "list_containers": "storage", "parse_blob_url": "storage",
     "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
     "check_is_stale": "vhdjobs", "log_dir": "logs", "redact": "logs",
+    "UploadRefused": "upload",
     "PCError": "partner_center", "PushRefused": "partner_center.push", "SubmitRefused": "partner_center.submit",
     "pc_error_place": "partner_center.jobs:error_place",
     # the gallery-first route (issue #33): the az / ARM readers and the judgement
@@ -744,6 +745,7 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .testvm import apply_recipe_login as apply_recipe_login
     from .testvm import recipe_login as recipe_login
     from .units import readable_size as readable_size
+    from .upload import UploadRefused as UploadRefused
     from .validation import check_open_ports as check_open_ports
     from .validation import project_profile as project_profile
     from .vhdcheck import CHECK_NAMES as CHECK_NAMES
