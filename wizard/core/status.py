@@ -511,6 +511,8 @@ def questionnaire_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
     started = answers.started or bool(ctx.project.questionnaire.ssh_access)
     mark = Mark.OK if answers.complete else Mark.PARTIAL if started else Mark.MISSING
     yield _item("questionnaire", Step.QUESTIONNAIRE, mark, template, {"answered": answers.answered, "total": answers.total})
+    if not ctx.profile.certification_report_in_vhd_container:
+        return  # Partner Center runs certification itself: no report in the VHDs' container (REFERENCE §9)
     report, run = sku.report, ctx.run
     if report is None or not report.blob_url:
         yield _item("report", Step.QUESTIONNAIRE, Mark.MISSING, R_REPORT_NONE if run is not None else R_REPORT_NO_RUN)
