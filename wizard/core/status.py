@@ -616,6 +616,13 @@ def step_status(items: list[StatusItem]) -> StepStatus:
     return StepStatus(_STATE[mark], worst.template, tuple(worst.args.items()))
 
 
+def step_items(project: Project, step: Step, now: datetime | None = None) -> list[tuple[str, StatusItem]]:
+    """(SKU id, item) for every item of `step` that the step list judges (the keyring is not read): what a
+    page lists so that its words and the step's mark come from the same items."""
+    return [(sku_id, item) for sku_id, items in evaluate(project, now=now or datetime.now(UTC)).items()
+            for item in items if item.step is step]
+
+
 def step_statuses(project: Project, now: datetime | None = None) -> dict[Step, StepStatus]:
     """Each step's state and, when it is not done, why (the worst item's words): from the same items as
     the export checklist (the keyring is not read: a token's presence is judged at Export)."""
