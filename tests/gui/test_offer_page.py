@@ -303,3 +303,17 @@ def test_the_offer_pages_list_and_the_step_lists_mark_come_from_the_same_items(n
     assert not any(r.startswith("Nothing") for r in rows), rows
     assert any("has not been read from Azure yet" in r for r in rows), rows
     assert any("Partner Center cannot read the gallery yet" in r for r in rows), rows
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_the_offer_name_is_whole_at_1024x700_and_the_default_size(win, page, size):
+    """The sample's offer name ("Contoso Web Appliance") showed as "Contoso Web Appl" in a field beside its label."""
+    from person import fully_visible, settle
+
+    win.resize(*size)
+    settle(50)
+    edit = page.offer_name
+    need = edit.fontMetrics().horizontalAdvance(edit.text()) + 12  # the text and the frame's margins
+    assert edit.width() >= need, (edit.width(), need)
+    assert fully_visible(edit)
+    assert edit.cursorRect().right() < edit.width()

@@ -178,7 +178,9 @@ class OfferPage(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         offer_box = QGroupBox(self.tr("Offer"))
         form = QFormLayout(offer_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Each field under its label: beside the labels, the narrow column left the offer name a third of its
+        # width ("Contoso Web Appl" at any window size); the IDs and the name now get the column's width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.publisher = QLineEdit()
         self.offer_id = QLineEdit()
         self.offer_name = QLineEdit()
