@@ -58,6 +58,9 @@ class ExportPage(StepPage):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.sku_combo = QComboBox()
+        # Sized by its items whenever they change: a project reopened on a later step first showed this page's
+        # combo empty, and Qt's default (sized on first show) kept it at that width ("ubuntu-s").
+        self.sku_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sku_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # a long readiness summary wraps instead of widening the page
