@@ -184,7 +184,8 @@ def layout_problems(window: QWidget, area: QWidget) -> list[str]:
 
 def clipped_text(area: QWidget) -> list[str]:
     """Fields whose own text a person cannot read whole: a non-editable combo box whose chosen item is cut
-    ("ubuntu-s"), a field whose text is wider than the field ("Contoso Web Appl"). Text in a scrolled
+    ("ubuntu-s"), a field whose text is wider than the field ("Contoso Web Appl") unless the text is longer
+    than most of the page (a resource ID scrolls inside its field). Text in a scrolled
     view scrolls with it and is left out, as is a field in a scroll area's viewport."""
     found = []
     for combo in area.findChildren(QComboBox):
@@ -205,6 +206,8 @@ def clipped_text(area: QWidget) -> list[str]:
         if _in_scrolled_view(edit):
             continue
         need = edit.fontMetrics().horizontalAdvance(edit.text()) + 8  # the text and the frame's margins
+        if need > area.width() * 0.6:
+            continue  # a resource ID or a URL longer than most of the page scrolls inside its field
         if edit.width() < need:
             found.append(f"{describe(edit)} shows {edit.text()!r} cut ({edit.width()} px for {need} px)")
     return found
