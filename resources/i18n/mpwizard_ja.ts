@@ -4285,6 +4285,14 @@ Evidence:
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
+        <source>✗ expires too soon: renew</source>
+        <translation>✗ 有効期限が短すぎます: 更新してください</translation>
+    </message>
+    <message>
+        <source>✗ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
+        <translation>✗ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
+    </message>
+    <message>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -4373,16 +4381,8 @@ Evidence:
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <source>⚠ expires soon: renew</source>
-        <translation>⚠ まもなく期限切れ: 更新してください</translation>
-    </message>
-    <message>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
-    </message>
-    <message>
-        <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
-        <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
         <source>{0} disk(s) belong to an image that comes from an Azure Compute Gallery image version: they need no SAS URI and are not listed.</source>
