@@ -3957,12 +3957,24 @@ Details: {0}</source>
         <translation>先にすべての質問に回答してください ({1} 問中 {0} 問回答済み。左のステップ一覧からはどのステップも開けます)。</translation>
     </message>
     <message>
+        <source>Answer the certification questionnaire and add what the certification team needs to know.</source>
+        <translation>認定のアンケートに回答し、認定チームに必要な情報を追加します。</translation>
+    </message>
+    <message>
+        <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. Partner Center does not ask for it: keep it as your own record, or store it beside the VHDs if you like.</source>
+        <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。パートナー センターでは提出を求められません。自分の記録として保管するか、必要なら VHD と同じ場所に保存してください。</translation>
+    </message>
+    <message>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
     <message>
         <source>Saved {0}. Not stored in the VHD container yet.</source>
         <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>{0} を保存しました。</translation>
     </message>
     <message>
         <source>No report made yet for this SKU.</source>

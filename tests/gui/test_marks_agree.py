@@ -34,3 +34,24 @@ def test_a_sas_that_expires_too_soon_is_failed_on_the_page_as_in_the_step_list(d
     assert rows["ubuntu-standard / data disk LUN 0"].startswith("✗"), rows
     assert rows["ubuntu-standard / OS disk"].startswith("ready"), rows
     assert page.banner.text().startswith("✗"), page.banner.text()
+
+
+def test_under_partner_center_the_questionnaire_asks_for_no_report_in_the_vhd_container(demo_window):
+    """The report in the VHDs' container is a 2015 rule (REFERENCE §1 step 4, not §9): the step list, the
+    page's subtitle and its Report tab say so only under the 2015 profile."""
+    window = demo_window(Step.QUESTIONNAIRE)
+    page = window.pages[Step.QUESTIONNAIRE]
+    settle(50)
+    assert "beside your VHDs" in page.subTitle()
+    assert "same container as the VHDs" in page.report_explain.text()
+    assert "report" in window.steps.item(int(Step.QUESTIONNAIRE)).toolTip()  # 2015: the report is still to come
+    window.wizard.jump_to(int(Step.OFFER))
+    settle(50)
+    offer = window.pages[Step.OFFER]
+    offer.profile.setCurrentIndex(offer.profile.findData("partner-center"))
+    window.wizard.jump_to(int(Step.QUESTIONNAIRE))
+    settle(50)
+    assert "VHD" not in page.subTitle()
+    assert "Partner Center does not ask for it" in page.report_explain.text()
+    said = window.steps.item(int(Step.QUESTIONNAIRE)).toolTip()
+    assert said.startswith("done") and "report" not in said, said
