@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.codec import Problem
 from ..core.model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, Disk, Sku
 from ..core.profiles import all_profiles
-from ..core.status import Mark, step_items
+from ..core.status import step_items
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.verdicts import COLOURS, FAILED
@@ -764,16 +764,16 @@ class OfferPage(StepPage):
         # The step list's mark for this step is the aggregate of core.status's Offer items: list every one that
         # is not ✓ beyond the offer's own (its words are the problems above) -- the gallery source's
         # checks against Azure and the published versions -- so "Nothing" is said only when the mark is ✓.
-        others = [(sku_id, item) for sku_id, item in step_items(self.project, Step.OFFER)
-                  if item.id != "offer" and not item.ok]
-        for sku_id, item in others:
-            mark = {Mark.FAIL: "✗", Mark.MISSING: "○"}.get(item.mark, "⚠")
-            words = translate_template(item.template, item.args)
-            if item.fix:
-                words = f"{words} {translate_template(item.fix, item.args)}"
-            row = QListWidgetItem(f"{mark} {self.tr('SKU {0}').format(sku_id or '?')}: {words}")
-            row.setToolTip(row.text())
-            self.problem_list.addItem(row)
+        others = [(sku_id, fact) for sku_id, fact in step_items(self.project, Step.OFFER)
+                  if fact.id != "offer" and not fact.ok]
+        for sku_id, fact in others:
+            mark = fact.mark.value  # the item's own mark, as Export shows it
+            words = translate_template(fact.template, fact.args)
+            if fact.fix:
+                words = f"{words} {translate_template(fact.fix, fact.args)}"
+            line = QListWidgetItem(f"{mark} {self.tr('SKU {0}').format(sku_id or '?')}: {words}")
+            line.setToolTip(line.text())
+            self.problem_list.addItem(line)
         if not self.problems and not others:
             self.problem_list.addItem(self.tr("Nothing: the offer and every SKU are complete."))
         self.refresh_complete()
