@@ -317,3 +317,19 @@ def test_the_offer_name_is_whole_at_1024x700_and_the_default_size(win, page, siz
     assert edit.width() >= need, (edit.width(), need)
     assert fully_visible(edit)
     assert edit.cursorRect().right() < edit.width()
+
+
+def test_a_long_problem_wraps_in_the_list_instead_of_running_off_its_edge(win, page):
+    """Under Partner Center the Windows 2012 R2 SKU's problems are longer than the list at 1024x700: they ran off
+    its right edge behind a sideways scroll bar (the whole text only in a tooltip)."""
+    from person import settle
+
+    win.resize(1024, 700)
+    page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+    settle(200)
+    view = page.problem_list
+    assert view.count() >= 1 and "2012 R2" in view.item(0).text()
+    assert not view.horizontalScrollBar().isVisible()
+    longest = max(range(view.count()), key=lambda i: len(view.item(i).text()))
+    assert view.fontMetrics().horizontalAdvance(view.item(longest).text()) > view.viewport().width()  # too long for a line
+    assert view.visualItemRect(view.item(longest)).height() > view.fontMetrics().height() * 1.5  # so it takes two

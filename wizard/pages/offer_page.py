@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -122,6 +123,9 @@ class OfferPage(StepPage):
         self.problem_list = QListWidget()
         self.problem_list.setAccessibleName(self.tr("What is missing"))
         self.problem_list.setMaximumHeight(110)
+        # A long problem wraps at the list's edge instead of running off it behind a sideways scroll bar (1024x700).
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
         outer.addWidget(QLabel(self.tr("What is still missing or wrong (click to go there):")))
