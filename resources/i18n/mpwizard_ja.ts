@@ -3953,12 +3953,24 @@ Details: {0}</source>
         <translation>先にすべての質問に回答してください ({1} 問中 {0} 問回答済み。左のステップ一覧からはどのステップも開けます)。</translation>
     </message>
     <message>
+        <source>Answer the certification questionnaire and add what the certification team needs to know.</source>
+        <translation>認定のアンケートに回答し、認定チームに必要な情報を追加します。</translation>
+    </message>
+    <message>
+        <source>The report bundle holds report.json (the test tool&apos;s record plus your answers), report.html, report.pdf and each test&apos;s evidence in logs/. Partner Center does not ask for it: keep it as your own record, or store it beside the VHDs if you like.</source>
+        <translation>レポート一式には report.json (テスト ツールの記録と回答)、report.html、report.pdf、logs/ 内の各テストの証跡が含まれます。パートナー センターでは提出を求められません。自分の記録として保管するか、必要なら VHD と同じ場所に保存してください。</translation>
+    </message>
+    <message>
         <source>Stored {0} at {1} ({2}).</source>
         <translation>{0} を {1} に保存しました ({2})。</translation>
     </message>
     <message>
         <source>Saved {0}. Not stored in the VHD container yet.</source>
         <translation>{0} を保存しました。VHD のコンテナーにはまだ保存されていません。</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>{0} を保存しました。</translation>
     </message>
     <message>
         <source>No report made yet for this SKU.</source>
@@ -4281,6 +4293,14 @@ Evidence:
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
+        <source>✗ expires too soon: renew</source>
+        <translation>✗ 有効期限が短すぎます: 更新してください</translation>
+    </message>
+    <message>
+        <source>✗ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
+        <translation>✗ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
+    </message>
+    <message>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -4369,16 +4389,8 @@ Evidence:
         <translation>BLOB 未割り当て</translation>
     </message>
     <message>
-        <source>⚠ expires soon: renew</source>
-        <translation>⚠ まもなく期限切れ: 更新してください</translation>
-    </message>
-    <message>
         <source>✗ expired: renew</source>
         <translation>✗ 期限切れ: 更新してください</translation>
-    </message>
-    <message>
-        <source>⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and press Generate SAS to renew.</source>
-        <translation>⚠ {0} 日以内に期限切れになるか、期限切れの SAS URI があります: {1}。選択して「SAS を生成」を押し、更新してください。</translation>
     </message>
     <message>
         <source>{0} disk(s) belong to an image that comes from an Azure Compute Gallery image version: they need no SAS URI and are not listed.</source>

@@ -360,3 +360,22 @@ def test_a_check_of_a_file_counts_for_a_blob_only_through_the_upload_that_sent_i
     uploaded(disk, a, f"{BASE}/other.vhd")
     disk.vhd_path = ""
     assert items_of(project)["vhd-check:0"].mark is Mark.OK
+
+
+def test_the_report_in_the_vhds_container_is_a_2015_rule_only():
+    """REFERENCE §1 step 4 stores the report beside the VHDs (the 2015 guide); Partner Center asks no such
+    thing (§9): its checklist, the Export readiness and the step list never name it."""
+    from wizard.core.profiles import load_profile
+
+    assert load_profile("publishing-guide-2015").certification_report_in_vhd_container
+    assert not load_profile("partner-center").certification_report_in_vhd_container
+    project = new_project()
+    project.test_runs.append(RunRecord(iso(NOW), iso(NOW), "linux", "h", "u", project.profile_id, "x",
+                                       [CheckRecord("bash-history", result="Passed")]))
+    project.profile_id = "publishing-guide-2015"
+    said = [i.text for i in readiness(project, project.skus[0], {}, now=NOW)]
+    assert "The certification report is not stored in the VHDs' container" in said
+    project.profile_id = "partner-center"
+    items = readiness(project, project.skus[0], {}, now=NOW)
+    assert not any(i.id == "report" or "container" in i.text for i in items)
+    assert step_statuses(project, now=NOW)[Step.QUESTIONNAIRE].reason != "The certification report is not stored in the VHDs' container"

@@ -266,3 +266,70 @@ def test_sku_editor_needs_no_sideways_scrolling_in_japanese(qtbot, new_window):
         finally:
             install_translators("en")
 
+
+
+def test_the_offer_pages_list_and_the_step_lists_mark_come_from_the_same_items(new_window, tmp_path):
+    """A plan whose gallery image version is named but not yet read from Azure: the step list shows the
+    Offer step ⚠ (core.status's gallery items); the page said "Nothing: … complete" next to it."""
+    from person import settle
+
+    from wizard.core.model import new_sku
+    from wizard.core.projectio import save_project
+    from wizard.core.validation import project_profile
+
+    project = load_project(DEMO).project
+    project.profile_id = "partner-center"
+    project.skus.pop()  # the Windows 2012 R2 plan is not an approved base under Partner Center
+    sku = project.skus[0]
+    image = new_sku(project_profile(project)).images[0]
+    image.gallery_tenant_id = "00000000-0000-0000-0000-000000000001"
+    image.gallery_resource_id = ("/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg/providers/"
+                                 f"Microsoft.Compute/galleries/g/images/d/versions/{sku.version}")
+    sku.images = [image]
+    for disk in sku.disks:
+        disk.image_type = image.image_type
+    assert not [p for p in validate_offer(project) if p.severity == "error"]
+    path = tmp_path / "gallery.mpwiz"
+    save_project(project, path)
+    win = new_window()
+    win.show()
+    win.open_path(path, ask=False)
+    win.wizard.jump_to(int(Step.OFFER))
+    settle()
+    page = win.pages[Step.OFFER]
+    step_says = win.steps.item(int(Step.OFFER)).toolTip()
+    rows = [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
+    assert step_says.startswith("needs attention")
+    assert not any(r.startswith("Nothing") for r in rows), rows
+    assert any("has not been read from Azure yet" in r for r in rows), rows
+    assert any("Partner Center cannot read the gallery yet" in r for r in rows), rows
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_the_offer_name_is_whole_at_1024x700_and_the_default_size(win, page, size):
+    """The sample's offer name ("Contoso Web Appliance") showed as "Contoso Web Appl" in a field beside its label."""
+    from person import fully_visible, settle
+
+    win.resize(*size)
+    settle(50)
+    edit = page.offer_name
+    need = edit.fontMetrics().horizontalAdvance(edit.text()) + 12  # the text and the frame's margins
+    assert edit.width() >= need, (edit.width(), need)
+    assert fully_visible(edit)
+    assert edit.cursorRect().right() < edit.width()
+
+
+def test_a_long_problem_wraps_in_the_list_instead_of_running_off_its_edge(win, page):
+    """Under Partner Center the Windows 2012 R2 SKU's problems are longer than the list at 1024x700: they ran off
+    its right edge behind a sideways scroll bar (the whole text only in a tooltip)."""
+    from person import settle
+
+    win.resize(1024, 700)
+    page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+    settle(200)
+    view = page.problem_list
+    assert view.count() >= 1 and "2012 R2" in view.item(0).text()
+    assert not view.horizontalScrollBar().isVisible()
+    longest = max(range(view.count()), key=lambda i: len(view.item(i).text()))
+    assert view.fontMetrics().horizontalAdvance(view.item(longest).text()) > view.viewport().width()  # too long for a line
+    assert view.visualItemRect(view.item(longest)).height() > view.fontMetrics().height() * 1.5  # so it takes two

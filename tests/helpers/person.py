@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QHeaderView,
+    QLineEdit,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
@@ -157,6 +161,7 @@ def layout_problems(window: QWidget, area: QWidget) -> list[str]:
         inside = window.rect().contains(top_left) and window.rect().contains(top_left + QPoint(button.width() - 1, button.height() - 1))
         if not inside or not fully_visible(button):
             problems.append(f"{describe(button)} is cut off (at {top_left.toTuple()}, size {button.size().toTuple()})")
+    problems += clipped_text(area)
     for scroll in area.findChildren(QScrollArea):
         if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
             problems.append(f"{describe(scroll)} scrolls sideways")
@@ -175,6 +180,37 @@ def layout_problems(window: QWidget, area: QWidget) -> list[str]:
                 problems.append(f"header {text!r} of {describe(header.parentWidget())} is cut "
                                 f"({header.sectionSize(section)} px for {need} px)")
     return problems
+
+
+def clipped_text(area: QWidget) -> list[str]:
+    """Fields whose own text a person cannot read whole: a non-editable combo box whose chosen item is cut
+    ("ubuntu-s"), a field whose text is wider than the field ("Contoso Web Appl") unless the text is longer
+    than most of the page (a resource ID scrolls inside its field). Text in a scrolled
+    view scrolls with it and is left out, as is a field in a scroll area's viewport."""
+    found = []
+    for combo in area.findChildren(QComboBox):
+        if not combo.isVisible() or combo.isEditable() or not combo.currentText() or _in_scrolled_view(combo):
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        text_rect = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                 QStyle.SubControl.SC_ComboBoxEditField, combo)
+        need = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        if not combo.itemIcon(combo.currentIndex()).isNull():
+            need += combo.iconSize().width() + 4
+        if text_rect.width() < need:
+            found.append(f"{describe(combo)} shows {combo.currentText()!r} cut ({text_rect.width()} px for {need} px)")
+    for edit in area.findChildren(QLineEdit):
+        if not edit.isVisible() or not edit.text() or edit.parent() is not None and isinstance(edit.parent(), QComboBox):
+            continue
+        if _in_scrolled_view(edit):
+            continue
+        need = edit.fontMetrics().horizontalAdvance(edit.text()) + 8  # the text and the frame's margins
+        if need > area.width() * 0.6:
+            continue  # a resource ID or a URL longer than most of the page scrolls inside its field
+        if edit.width() < need:
+            found.append(f"{describe(edit)} shows {edit.text()!r} cut ({edit.width()} px for {need} px)")
+    return found
 
 
 def _inside_any_page(widget: QWidget) -> bool:

@@ -128,7 +128,7 @@ def test_expiring_sas_is_flagged_on_reopen(qtbot, win, tmp_path, new_window):
     page = other.pages[Step.SAS]
     assert page.banner.isVisibleTo(page)
     assert "renew" in page.banner.text()
-    assert "expires soon" in page.disks.item(0, 1).text()
+    assert page.disks.item(0, 1).text().startswith("✗ expires too soon")  # the step list's ✗, not ⚠
 
 
 def test_each_disks_status_reads_without_scrolling_at_1024x700(win, page):

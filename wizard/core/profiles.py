@@ -108,6 +108,7 @@ class Profile:
     os_type_note: bool  # say when operatingSystem.type has to be 'other' for a known release
     new_plan_image: dict[str, object]  # how a new plan starts: {image_type, security_types, source}
     export_form: str  # "partner-center" (the technical configuration page) | "portal-2015" (the guide's SKU form)
+    certification_report_in_vhd_container: bool  # the 2015 guide stores the test report beside the VHDs
 
     def image_type(self, image_type: str) -> dict[str, str] | None:
         """The profile's entry for a Partner Center image type, or None when the profile has no such type."""

@@ -511,6 +511,8 @@ def questionnaire_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
     started = answers.started or bool(ctx.project.questionnaire.ssh_access)
     mark = Mark.OK if answers.complete else Mark.PARTIAL if started else Mark.MISSING
     yield _item("questionnaire", Step.QUESTIONNAIRE, mark, template, {"answered": answers.answered, "total": answers.total})
+    if not ctx.profile.certification_report_in_vhd_container:
+        return  # Partner Center runs certification itself: no report in the VHDs' container (REFERENCE §9)
     report, run = sku.report, ctx.run
     if report is None or not report.blob_url:
         yield _item("report", Step.QUESTIONNAIRE, Mark.MISSING, R_REPORT_NONE if run is not None else R_REPORT_NO_RUN)
@@ -612,6 +614,13 @@ def step_status(items: list[StatusItem]) -> StepStatus:
     if worst is None:
         return StepStatus(_STATE[mark])
     return StepStatus(_STATE[mark], worst.template, tuple(worst.args.items()))
+
+
+def step_items(project: Project, step: Step, now: datetime | None = None) -> list[tuple[str, StatusItem]]:
+    """(SKU id, item) for every item of `step` that the step list judges (the keyring is not read): what a
+    page lists so that its words and the step's mark come from the same items."""
+    return [(sku_id, item) for sku_id, items in evaluate(project, now=now or datetime.now(UTC)).items()
+            for item in items if item.step is step]
 
 
 def step_statuses(project: Project, now: datetime | None = None) -> dict[Step, StepStatus]:

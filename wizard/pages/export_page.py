@@ -61,6 +61,9 @@ class ExportPage(StepPage):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.sku_combo = QComboBox()
+        # Sized by its items whenever they change: a project reopened on a later step first showed this page's
+        # combo empty, and Qt's default (sized on first show) kept it at that width ("ubuntu-s").
+        self.sku_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sku_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # a long readiness summary wraps instead of widening the page
@@ -95,9 +98,10 @@ class ExportPage(StepPage):
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleName(self.tr("Export format"))
         self.shown_profile: str | None = None  # the profile the tabs and formats were last set up for
-        # As wide as about 24 characters, not as the longest format name: the row must fit 1024 pixels.
-        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.format_combo.setMinimumContentsLength(24)
+        # As wide as the longest format name, so the chosen one reads whole ("Partner Center configure request —
+        # JSON (az rest, curl)" was cut at 24 characters); the row still fits 1024 pixels, as the status
+        # beside it wraps.
+        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.btn_export = QPushButton(self.tr("Export…"))
         self.btn_export.clicked.connect(self.ask_export)
         self.btn_reload = QPushButton(self.tr("Check again"))

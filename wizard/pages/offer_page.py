@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -32,11 +33,12 @@ from PySide6.QtWidgets import (
 from ..core.codec import Problem
 from ..core.model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, Disk, Sku
 from ..core.profiles import all_profiles
+from ..core.status import step_items
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.verdicts import COLOURS, FAILED
 from ..core.vmsizes import catalogue, search
-from ..i18n import current_language, translate, translate_problem
+from ..i18n import current_language, translate, translate_problem, translate_template
 from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
 from .base import StepPage, button_grid, readable_columns
 
@@ -121,6 +123,9 @@ class OfferPage(StepPage):
         self.problem_list = QListWidget()
         self.problem_list.setAccessibleName(self.tr("What is missing"))
         self.problem_list.setMaximumHeight(110)
+        # A long problem wraps at the list's edge instead of running off it behind a sideways scroll bar (1024x700).
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
         outer.addWidget(QLabel(self.tr("What is still missing or wrong (click to go there):")))
@@ -177,7 +182,9 @@ class OfferPage(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         offer_box = QGroupBox(self.tr("Offer"))
         form = QFormLayout(offer_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Each field under its label: beside the labels, the narrow column left the offer name a third of its
+        # width ("Contoso Web Appl" at any window size); the IDs and the name now get the column's width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.publisher = QLineEdit()
         self.offer_id = QLineEdit()
         self.offer_name = QLineEdit()
@@ -764,7 +771,20 @@ class OfferPage(StepPage):
             item.setToolTip(item.text())  # the whole message where the row is cut at the window's edge
             item.setData(USER_ROLE, p.path)
             self.problem_list.addItem(item)
-        if not self.problems:
+        # The step list's mark for this step is the aggregate of core.status's Offer items: list every one that
+        # is not ✓ beyond the offer's own (its words are the problems above) -- the gallery source's
+        # checks against Azure and the published versions -- so "Nothing" is said only when the mark is ✓.
+        others = [(sku_id, fact) for sku_id, fact in step_items(self.project, Step.OFFER)
+                  if fact.id != "offer" and not fact.ok]
+        for sku_id, fact in others:
+            mark = fact.mark.value  # the item's own mark, as Export shows it
+            words = translate_template(fact.template, fact.args)
+            if fact.fix:
+                words = f"{words} {translate_template(fact.fix, fact.args)}"
+            line = QListWidgetItem(f"{mark} {self.tr('SKU {0}').format(sku_id or '?')}: {words}")
+            line.setToolTip(line.text())
+            self.problem_list.addItem(line)
+        if not self.problems and not others:
             self.problem_list.addItem(self.tr("Nothing: the offer and every SKU are complete."))
         self.refresh_complete()
 

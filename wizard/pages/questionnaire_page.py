@@ -178,8 +178,8 @@ class QuestionnairePage(StepPage):
     def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
         self.setTitle(self.tr("Questionnaire"))
-        self.setSubTitle(self.tr("Answer the certification questionnaire, add what the certification team needs to "
-                                 "know, and store the report beside your VHDs."))
+        self.setSubTitle(self.tr("Answer the certification questionnaire, add what the certification team needs "
+                                 "to know, and store the report beside your VHDs."))  # the profile's words: load
         self.questionnaire = load_questionnaire()
         self.lang = current_language()
         self.widgets: dict[str, QuestionWidget] = {}
@@ -343,9 +343,7 @@ class QuestionnairePage(StepPage):
     def _report_tab(self) -> QWidget:
         body = QWidget()
         column = QVBoxLayout(body)
-        explain = QLabel(self.tr("The report bundle holds report.json (the test tool's record plus your answers), "
-                                 "report.html, report.pdf and each test's evidence in logs/. The guide asks you to "
-                                 "store it in the same container as the VHDs."))
+        explain = self.report_explain = QLabel()  # its words follow the profile: _show_report_state
         explain.setWordWrap(True)
         column.addWidget(explain)
         row = QHBoxLayout()
@@ -454,7 +452,30 @@ class QuestionnairePage(StepPage):
         sku_id = self.sku_combo.currentData()
         return next((s for s in self.project.skus if s.sku_id == sku_id), self.project.skus[0] if self.project.skus else None)
 
+    def _in_vhd_container(self) -> bool:
+        """The 2015 guide stores the report beside the VHDs; Partner Center asks no such thing (a profile rule)."""
+        from ..core.operations import project_profile
+
+        return project_profile(self.project).certification_report_in_vhd_container
+
+    def _show_profile_words(self) -> None:
+        if self._in_vhd_container():
+            self.setSubTitle(self.tr("Answer the certification questionnaire, add what the certification team needs "
+                                     "to know, and store the report beside your VHDs."))
+            self.report_explain.setText(self.tr(
+                "The report bundle holds report.json (the test tool's record plus your answers), report.html, "
+                "report.pdf and each test's evidence in logs/. The guide asks you to store it in the same container "
+                "as the VHDs."))
+        else:
+            self.setSubTitle(self.tr("Answer the certification questionnaire and add what the certification team "
+                                     "needs to know."))
+            self.report_explain.setText(self.tr(
+                "The report bundle holds report.json (the test tool's record plus your answers), report.html, "
+                "report.pdf and each test's evidence in logs/. Partner Center does not ask for it: keep it as your "
+                "own record, or store it beside the VHDs if you like."))
+
     def _show_report_state(self) -> None:
+        self._show_profile_words()
         sku = self.selected_sku()
         has_run = bool(self.project.test_runs)
         for button in (self.btn_save_report, self.btn_store_report):
@@ -473,7 +494,9 @@ class QuestionnairePage(StepPage):
             self.report_status.setText(self.tr("Stored {0} at {1} ({2}).").format(sku.report.file_name,
                                                                                   sku.report.blob_url, sku.report.stored_at))
         elif sku is not None and sku.report and sku.report.saved_path:
-            self.report_status.setText(self.tr("Saved {0}. Not stored in the VHD container yet.").format(sku.report.saved_path))
+            said = (self.tr("Saved {0}. Not stored in the VHD container yet.") if self._in_vhd_container()
+                    else self.tr("Saved {0}."))
+            self.report_status.setText(said.format(sku.report.saved_path))
         else:
             self.report_status.setText(self.tr("No report made yet for this SKU."))
 

@@ -542,7 +542,8 @@ class SasPage(StepPage):
             expiry = parse_iso(disk.sas.expiry) if disk.sas else None
             status = {"none": self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned"),
                       "ok": self._ok_words(sku, disk),
-                      "soon": self.tr("⚠ expires soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
+                      # ✗ as core.status marks it: a SAS that expires this soon fails the profile's minimum.
+                      "soon": self.tr("✗ expires too soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
             cells = [self.disk_name(sku, disk), status, expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "",
                      disk.blob_url or "—"]
             for col, text in enumerate(cells):
@@ -559,10 +560,10 @@ class SasPage(StepPage):
         if 0 <= current < len(rows):
             self.disks.selectRow(current)
         if due:
-            self.banner.setText(self.tr("⚠ SAS URIs expire within {0} days or have expired: {1}. Select them and "
+            self.banner.setText(self.tr("✗ SAS URIs expire within {0} days or have expired: {1}. Select them and "
                                         "press Generate SAS to renew.").format(
                 project_profile(self.project).sas_renew_warning_days, ", ".join(due)))
-            set_banner(self.banner, "warning")
+            set_banner(self.banner, "error")
         else:
             self.banner.setText("")
             set_banner(self.banner, None)

@@ -1,0 +1,57 @@
+"""The same item shows the same mark on the page and in the step list (issue #32 "marks mean one thing"):
+a SAS that expires before the profile's minimum is ✗ in the evaluator, so the SAS page's row and banner say ✗
+too (they said ⚠ "expires soon" beside a ✗ step)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from person import settle
+
+from wizard.core.model import SasRecord
+from wizard.core.steps import Step
+
+
+def test_a_sas_that_expires_too_soon_is_failed_on_the_page_as_in_the_step_list(demo_window):
+    window = demo_window(Step.OFFER)
+    project = window.document.project
+    now = datetime.now(UTC).replace(microsecond=0)
+    for sku in project.skus:
+        for disk in sku.disks:
+            disk.blob_url = f"https://contosovhds.blob.core.windows.net/vhds/{sku.sku_id}-{disk.role}.vhd"
+            disk.sas = SasRecord(blob_url=disk.blob_url, start=(now - timedelta(minutes=15)).isoformat(),
+                                 expiry=(now + timedelta(days=40)).isoformat(), verdict="pass",
+                                 secret_purpose=f"sas:{disk.blob_url}")
+    project.skus[0].disks[1].sas.expiry = (now + timedelta(hours=20)).isoformat()
+    window.document.mark_changed()
+    window.wizard.jump_to(int(Step.SAS))
+    settle(50)
+    page = window.pages[Step.SAS]
+    page.refresh()
+    step_says = window.steps.item(int(Step.SAS)).toolTip()
+    assert step_says.startswith("failed or out of date"), step_says
+    rows = {page.disks.item(r, 0).text(): page.disks.item(r, 1).text() for r in range(page.disks.rowCount())}
+    assert rows["ubuntu-standard / data disk LUN 0"].startswith("✗"), rows
+    assert rows["ubuntu-standard / OS disk"].startswith("ready"), rows
+    assert page.banner.text().startswith("✗"), page.banner.text()
+
+
+def test_under_partner_center_the_questionnaire_asks_for_no_report_in_the_vhd_container(demo_window):
+    """The report in the VHDs' container is a 2015 rule (REFERENCE §1 step 4, not §9): the step list, the
+    page's subtitle and its Report tab say so only under the 2015 profile."""
+    window = demo_window(Step.QUESTIONNAIRE)
+    page = window.pages[Step.QUESTIONNAIRE]
+    settle(50)
+    assert "beside your VHDs" in page.subTitle()
+    assert "same container as the VHDs" in page.report_explain.text()
+    assert "report" in window.steps.item(int(Step.QUESTIONNAIRE)).toolTip()  # 2015: the report is still to come
+    window.wizard.jump_to(int(Step.OFFER))
+    settle(50)
+    offer = window.pages[Step.OFFER]
+    offer.profile.setCurrentIndex(offer.profile.findData("partner-center"))
+    window.wizard.jump_to(int(Step.QUESTIONNAIRE))
+    settle(50)
+    assert "VHD" not in page.subTitle()
+    assert "Partner Center does not ask for it" in page.report_explain.text()
+    said = window.steps.item(int(Step.QUESTIONNAIRE)).toolTip()
+    assert said.startswith("done") and "report" not in said, said
