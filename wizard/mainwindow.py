@@ -605,7 +605,9 @@ class MainWindow(QMainWindow):
         return f"{lead}\n\n{todo}\n\n" + self.tr("Details: {0}").format(exc)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
-        from .core.operations import ProjectUnreadable, load_project
+        # Not through the facade: a project given at start-up opens before the first paint, and importing
+        # `operations` (its storage and keyring modules) there cost ~12 ms of start-up (-X importtime).
+        from .core.projectio import ProjectUnreadable, load_project
 
         if ask and not self.maybe_keep_changes():
             return False
@@ -698,8 +700,8 @@ class MainWindow(QMainWindow):
                                             warn=True))
 
     def _warn_expiring_sas(self) -> None:
-        from .core.operations import project_profile
         from .core.steps import sas_expiry_state
+        from .core.validation import project_profile  # runs as a start-up project opens: not via the facade
 
         profile = project_profile(self.document.project)
         due = [d for s in self.document.project.skus for d in s.disks if sas_expiry_state(d, profile) in ("soon", "expired")]

@@ -8,7 +8,6 @@ Light on purpose: the step list uses it before the first paint.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 
@@ -33,6 +32,8 @@ def fingerprint(path: str) -> str:
             tail = f.read(FOOTER)
     except OSError:
         return ""
+    import hashlib  # here, not at import: the step list imports this module before the first paint (~3 ms)
+
     digest = hashlib.blake2b(digest_size=16)
     digest.update(size.to_bytes(8, "little"))
     digest.update(head)
