@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from .core.model import GalleryCheckRecord, PlanImage, Project, Sku
 from .i18n import translate
+from .mnemonics import give_mnemonics
 
 if TYPE_CHECKING:
     from .tasks import TaskHandle
@@ -79,6 +80,7 @@ class GalleryCheckDialog(QDialog):
         self.results.setAccessibleName(self.tr("What Partner Center needs of the gallery image"))
         layout.addWidget(self.results)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        give_mnemonics(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

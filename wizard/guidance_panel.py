@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from .core.guidance import link_problem, step_from_key, step_html, term_explanation
 from .core.steps import Step
 from .i18n import current_language
+from .mnemonics import give_mnemonics
 
 COLLAPSED_KEY = "guidance/collapsed"
 
@@ -178,5 +179,6 @@ class HelpDialog(QDialog):
         self.text.setHtml(html)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        give_mnemonics(buttons)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)

@@ -28,6 +28,7 @@ from .core.image_names import IMAGE_TYPE_NAMES, SECURITY_TYPE_NAMES
 from .core.model import SOURCE_GALLERY, SOURCE_SAS, Disk, GalleryCheckRecord, PlanImage, Project, Sku
 from .core.profiles import Profile
 from .i18n import translate
+from .mnemonics import give_mnemonics
 
 SOURCE_NAMES = {SOURCE_SAS: QT_TRANSLATE_NOOP("ImageDialog", "SAS URIs of the disks"),
                 SOURCE_GALLERY: QT_TRANSLATE_NOOP("ImageDialog", "Azure Compute Gallery image version")}
@@ -198,6 +199,7 @@ class ImageDialog(QDialog):
                 sku.image_sku_id(sku.images[i]) if i < len(sku.images) else f"{sku.sku_id}-gen2"))
             layout.addWidget(slot)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        give_mnemonics(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

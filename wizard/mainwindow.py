@@ -28,6 +28,7 @@ from .core.model import FILE_SUFFIX, Project, new_project
 from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
 from .i18n import chosen_language, display_name, local_time, translate_problem, translate_template
+from .mnemonics import give_mnemonics
 from .pages.base import StepPage
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
@@ -66,6 +67,7 @@ def unsaved_changes_question(parent: QWidget) -> QMessageBox.StandardButton:
                         (buttons.Discard, QCoreApplication.translate("MainWindow", "&Don't save")),
                         (buttons.Cancel, QCoreApplication.translate("MainWindow", "&Cancel"))):
         box.button(which).setText(text)
+    give_mnemonics(box)
     return buttons(box.exec())
 
 
@@ -635,8 +637,10 @@ class MainWindow(QMainWindow):
             details = "\n".join(f"• {p.path}: {translate_problem(p)}" for p in loaded.problems)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project opened with problems"),
                               self.tr("Some values in this file were damaged and replaced by defaults. "
-                                      "Check them before saving; saving keeps the original as a .bak file."), parent=self)
+                                      "Check them before saving; saving keeps the original as a .bak file."),
+                              QMessageBox.StandardButton.Ok, self)
             box.setDetailedText(details)
+            give_mnemonics(box)
             box.open()
         return True
 
@@ -670,7 +674,8 @@ class MainWindow(QMainWindow):
 
             self.last_import_message = text
             box = QMessageBox(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
-                              self.tr("Import from Partner Center"), text, parent=self)
+                              self.tr("Import from Partner Center"), text, QMessageBox.StandardButton.Ok, self)
+            give_mnemonics(box)
             box.setTextFormat(Qt.TextFormat.PlainText)  # the file's own words are in it: never rich text (issue #29)
             box.setObjectName("importMessage")
             box.open()
@@ -765,6 +770,7 @@ class MainWindow(QMainWindow):
         overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         reload = box.addButton(self.tr("&Reload theirs"), QMessageBox.ButtonRole.ResetRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        give_mnemonics(box)
         box.setDefaultButton(save_as)
         self.last_conflict_box = box  # tests answer it
         box.exec()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from . import style
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 from .core.model import OpenPort, PlanProperties, Project, Sku
+from .mnemonics import give_mnemonics
 from .pages.base import readable_columns
 from .style import set_text_colour
 
@@ -152,6 +153,7 @@ class PlanDialog(QDialog):
         self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        give_mnemonics(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

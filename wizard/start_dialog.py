@@ -23,6 +23,7 @@ from .core.guidance import load_guidance, pick
 from .core.model import Project
 from .core.profiles import all_profiles
 from .i18n import current_language
+from .mnemonics import give_mnemonics
 
 SHOW_KEY = "start/show_for_new_projects"
 
@@ -74,6 +75,7 @@ class StartDialog(QDialog):
         self.show_again.setChecked(str(settings.value(SHOW_KEY, "true")).lower() in ("true", "1"))
         layout.addWidget(self.show_again)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        give_mnemonics(buttons)
         self.btn_start = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.btn_start.setText(self.tr("&Start with step 1"))
         buttons.accepted.connect(self.accept)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..core.steps import Step
+from ..mnemonics import give_mnemonics
 from .base import StepPage
 
 if TYPE_CHECKING:
@@ -137,6 +138,7 @@ class NextPage(StepPage):
         box = self._box(text)
         box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        give_mnemonics(box)
         return bool(box.exec() == QMessageBox.StandardButton.Open)
 
     def _tell(self, text: str) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.steps import Step
+from ..mnemonics import give_mnemonics
 
 
 def _poll_seconds() -> float:
@@ -272,6 +273,7 @@ class PartnerCenterPanel(QGroupBox):
                           | QMessageBox.StandardButton.Cancel, self)
         box.setInformativeText("\n".join(lines))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        give_mnemonics(box)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def send(self) -> None:

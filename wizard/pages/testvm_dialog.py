@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from .. import style
 from ..core.model import Project
 from ..core.operations import MISSING_PLACEHOLDER
+from ..mnemonics import give_mnemonics
 from ..style import set_text_colour
 from .base import sku_choice_label
 
@@ -81,6 +82,7 @@ class TestVmDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
+        give_mnemonics(buttons, around=self)  # "&Copy commands" has the C
         self.sku.currentIndexChanged.connect(self.refresh)
         self.refresh()
 
