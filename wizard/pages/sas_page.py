@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -117,6 +117,11 @@ class SasPage(StepPage):
         self.disks = QTableWidget(0, 4)
         self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Status"), self.tr("SAS expires"), self.tr("Blob")])
         readable_columns(self.disks, stretch=3)
+        from PySide6.QtWidgets import QHeaderView
+
+        # The name column fits its content only while the blob URL keeps room (_fit_name_column).
+        self.disks.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.disks.viewport().installEventFilter(self)
         self.disks.setWordWrap(False)
         self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
@@ -532,6 +537,26 @@ class SasPage(StepPage):
                 R_SAS_UNVERIFIED: self.tr("⚠ not verified yet: press Verify")}.get(
             item.template, f"{item.mark.value} {translate_template(item.template, item.args)}")
 
+    def _fit_name_column(self) -> None:
+        """At 1024x700 a long SKU / disk name left the blob column only its title and the table
+        scrolled sideways, its expiry out of view: the name column gives way (elided in the middle,
+        whole in its tooltip), so the blob URL keeps a quarter of the table."""
+        header = self.disks.horizontalHeader()
+        metrics = header.fontMetrics()
+        room = self.disks.viewport().width()
+        blob = max(room // 4, metrics.horizontalAdvance(self.tr("Blob")) + 24)
+        spare = room - blob - header.sectionSize(1) - header.sectionSize(2)
+        floor = metrics.horizontalAdvance(self.tr("SKU / disk")) + 24
+        want = max(floor, self.disks.sizeHintForColumn(0))
+        width = max(floor, min(want, spare))
+        if header.sectionSize(0) != width:
+            header.resizeSection(0, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.disks.viewport():
+            self._fit_name_column()
+        return super().eventFilter(watched, event)
+
     def refresh(self) -> None:
         rows = self.all_disks()
         current = self.disks.currentRow()
@@ -552,11 +577,14 @@ class SasPage(StepPage):
                     item.setForeground(style.brush(style.ERROR))
                 if col == 3 and disk.blob_url:
                     item.setToolTip(disk.blob_url)
+                elif col == 0:
+                    item.setToolTip(text)  # may be elided by _fit_name_column
                 self.disks.setItem(row, col, item)
             if state in ("soon", "expired"):
                 due.append(self.disk_name(sku, disk))
-        for col in (0, 1, 2):
+        for col in (1, 2):
             self.disks.resizeColumnToContents(col)
+        self._fit_name_column()
         if 0 <= current < len(rows):
             self.disks.selectRow(current)
         if due:
