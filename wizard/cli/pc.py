@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .output import error, note, warning
+from .output import CommandError, error, note, warning
 
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-_]{2,49}")  # Partner Center's offer and plan IDs (REFERENCE §9)
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
@@ -84,6 +84,16 @@ def _load(path: Path) -> Any:
     from ..core.operations import pc_open
 
     return pc_open(path)
+
+
+def _load_or_stop(path: Path) -> Any:
+    """The project, or exit 2 with the reason (the command's last wall turns CommandError into that)."""
+    from ..core.operations import ProjectUnreadable
+
+    try:
+        return _load(path)
+    except ProjectUnreadable as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _client(project: Any, args: argparse.Namespace) -> Any:
@@ -206,13 +216,9 @@ def pull_command(args: argparse.Namespace) -> int:
 
 
 def push_command(args: argparse.Namespace) -> int:
-    from ..core.operations import ProjectSaveError, ProjectUnreadable, pc_plan_push, pc_send, pc_write_body
+    from ..core.operations import ProjectSaveError, pc_plan_push, pc_send, pc_write_body
 
-    try:
-        loaded = _load(args.project)
-    except ProjectUnreadable as exc:
-        error(f"{exc}")
-        return 2
+    loaded = _load_or_stop(args.project)
     try:
         client = _client(loaded.project, args)
         plan, lives = pc_plan_push(loaded.project, client, args.plan)
@@ -252,13 +258,9 @@ def push_command(args: argparse.Namespace) -> int:
 
 
 def submit_command(args: argparse.Namespace) -> int:
-    from ..core.operations import ProjectUnreadable, pc_send, pc_submission
+    from ..core.operations import pc_send, pc_submission
 
-    try:
-        loaded = _load(args.project)
-    except ProjectUnreadable as exc:
-        error(f"{exc}")
-        return 2
+    loaded = _load_or_stop(args.project)
     try:
         from ..core.operations import SubmitRefused, pc_checklist_missing
 
@@ -274,13 +276,9 @@ def submit_command(args: argparse.Namespace) -> int:
 
 
 def status_command(args: argparse.Namespace) -> int:
-    from ..core.operations import ProjectUnreadable, pc_status
+    from ..core.operations import pc_status
 
-    try:
-        loaded = _load(args.project)
-    except ProjectUnreadable as exc:
-        error(f"{exc}")
-        return 2
+    loaded = _load_or_stop(args.project)
     try:
         client = _client(loaded.project, args)
         subs, job = pc_status(loaded.project, client)

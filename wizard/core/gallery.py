@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n_marks import QT_TRANSLATE_NOOP
+from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .model import OS_WINDOWS, GalleryCheckRecord, PlanImage, Sku
 from .profiles import Profile, load_profile
 
@@ -48,12 +48,11 @@ W_DEFINITION = QT_TRANSLATE_NOOP("Core", "gallery image definition")
 W_PROVIDER = QT_TRANSLATE_NOOP("Core", "resource provider")
 
 
-class GalleryReadError(ValueError):
+class GalleryReadError(TranslatableError, ValueError):
     """What was pasted or read is not the expected resource; `template`/`values` say why (for translation)."""
 
     def __init__(self, template: str, **values: object) -> None:
-        super().__init__(template.format(**values))
-        self.template = template
+        super().__init__(template, **values)
         self.values = {k: str(v) for k, v in values.items()}
 
 

@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from .gallery import read_definition_json, read_provider_json, read_version_json
-from .i18n_marks import QT_TRANSLATE_NOOP
+from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .model import GalleryCheckRecord
 from .validation import GALLERY_VERSION_RE
 
@@ -34,12 +34,11 @@ A_NO_SDK = QT_TRANSLATE_NOOP("Core", "Reading from Azure needs the azure-mgmt-co
                                      "the az JSON instead.")
 
 
-class GalleryAzureError(Exception):
+class GalleryAzureError(TranslatableError):
     """Reading through Azure Resource Manager failed; `template`/`values` say why (for translation)."""
 
     def __init__(self, template: str, **values: object) -> None:
-        super().__init__(template.format(**values))
-        self.template = template
+        super().__init__(template, **values)
         self.values = {k: str(v)[:300] for k, v in values.items()}
 
 

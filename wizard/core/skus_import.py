@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n_marks import QT_TRANSLATE_NOOP
+from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .vmsizes import CONFIDENTIAL, TRUSTED
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # az vm list-skus for every region is tens of MiB; more is not its output
@@ -35,12 +35,11 @@ E_NO_SIZES = QT_TRANSLATE_NOOP("Core", "{file} lists no usable virtual machine s
                                        "catalogue is unchanged.")
 
 
-class SkusImportError(ValueError):
+class SkusImportError(TranslatableError, ValueError):
     """The file cannot become a catalogue; `template` and `args` say why (for translation)."""
 
     def __init__(self, template: str, **args: object) -> None:
-        super().__init__(template.format(**args))
-        self.template = template
+        super().__init__(template, **args)
         self.args_ = {k: str(v) for k, v in args.items()}
 
 
