@@ -78,12 +78,12 @@ def install_excepthook(log_path: Path | None = None) -> None:
             return
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"),
-                          QCoreApplication.translate("App", "Something went wrong: {0}\n\nYour project is autosaved. "
-                                                            "Details are in the log: {1}").format(
-                              logs.redact(str(exc)) or exc_type.__name__, path))
-        box.setDetailedText(text)
-        box.exec()
+        from .mnemonics import answer, message_box
+
+        answer(message_box(None, QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"),
+                           QCoreApplication.translate("App", "Something went wrong: {0}\n\nYour project is autosaved. "
+                                                             "Details are in the log: {1}").format(
+                               logs.redact(str(exc)) or exc_type.__name__, path), details=text))
 
     sys.excepthook = hook
 

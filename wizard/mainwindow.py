@@ -28,7 +28,6 @@ from .core.model import FILE_SUFFIX, Project, new_project
 from .core.steps import Step, StepState, step_statuses
 from .document import ProjectDocument
 from .i18n import chosen_language, display_name, local_time, translate_problem, translate_template
-from .mnemonics import give_mnemonics
 from .pages.base import StepPage
 from .pages.offer_page import OfferPage
 from .qt_values import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE
@@ -58,17 +57,12 @@ def unsaved_changes_question(parent: QWidget) -> QMessageBox.StandardButton:
     """Save / Don't save / Cancel, each with its Alt+letter (Qt's standard buttons have none in English)."""
     from PySide6.QtWidgets import QMessageBox
 
+    from .mnemonics import ask
+
     buttons = QMessageBox.StandardButton
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Unsaved changes"),
-                      QCoreApplication.translate("MainWindow", "The project has unsaved changes. Save them first?"),
-                      buttons.Save | buttons.Discard | buttons.Cancel, parent)
-    box.setDefaultButton(buttons.Save)
-    for which, text in ((buttons.Save, QCoreApplication.translate("MainWindow", "&Save")),
-                        (buttons.Discard, QCoreApplication.translate("MainWindow", "&Don't save")),
-                        (buttons.Cancel, QCoreApplication.translate("MainWindow", "&Cancel"))):
-        box.button(which).setText(text)
-    give_mnemonics(box)
-    return buttons(box.exec())
+    return ask(parent, QCoreApplication.translate("MainWindow", "Unsaved changes"),
+               QCoreApplication.translate("MainWindow", "The project has unsaved changes. Save them first?"),
+               buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
 
 
 def page_classes() -> list[type[StepPage]]:
@@ -616,10 +610,10 @@ class MainWindow(QMainWindow):
         try:
             loaded = load_project(path)
         except ProjectUnreadable as exc:
-            from PySide6.QtWidgets import QMessageBox
+            from .mnemonics import critical
 
             log.warning("could not open %s: %s", path, exc.reason)
-            QMessageBox.critical(self, self.tr("Cannot open project"), self.unreadable_message(exc))
+            critical(self, self.tr("Cannot open project"), self.unreadable_message(exc))
             return False
         step = self.remembered_step(path)  # read before the wizard restarts on the first step
         self._restoring_step = True
@@ -634,14 +628,13 @@ class MainWindow(QMainWindow):
         if loaded.problems:
             from PySide6.QtWidgets import QMessageBox
 
+            from .mnemonics import message_box
+
             details = "\n".join(f"• {p.path}: {translate_problem(p)}" for p in loaded.problems)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project opened with problems"),
-                              self.tr("Some values in this file were damaged and replaced by defaults. "
-                                      "Check them before saving; saving keeps the original as a .bak file."),
-                              QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText(details)
-            give_mnemonics(box)
-            box.open()
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Project opened with problems"),
+                        self.tr("Some values in this file were damaged and replaced by defaults. "
+                                "Check them before saving; saving keeps the original as a .bak file."),
+                        details=details, name="openedWithProblems").open()
         return True
 
     def import_partner_center_dialog(self) -> None:
@@ -670,15 +663,12 @@ class MainWindow(QMainWindow):
         from .tasks import run_task
 
         def say(text: str, warn: bool) -> None:
-            from PySide6.QtCore import Qt
+            from .mnemonics import message_box
 
             self.last_import_message = text
-            box = QMessageBox(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
-                              self.tr("Import from Partner Center"), text, QMessageBox.StandardButton.Ok, self)
-            give_mnemonics(box)
-            box.setTextFormat(Qt.TextFormat.PlainText)  # the file's own words are in it: never rich text (issue #29)
-            box.setObjectName("importMessage")
-            box.open()
+            # Plain text (message_box's default): the file's own words are in it, never rich text (issue #29).
+            message_box(self, QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information,
+                        self.tr("Import from Partner Center"), text, name="importMessage").open()
 
         project = self.document.project
         try:
@@ -736,16 +726,15 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path, overwrite: bool = False) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
         from .core.operations import ProjectChangedOnDisk, ProjectSaveError
+        from .mnemonics import critical
 
         try:
             self.document.save(path, overwrite=overwrite)
         except ProjectChangedOnDisk:
             return self._changed_on_disk(path)
         except ProjectSaveError as exc:
-            QMessageBox.critical(self, self.tr("Save failed"), self.tr(
+            critical(self, self.tr("Save failed"), self.tr(
                 "The project could not be saved to {0}. The previous file is unchanged and this window still holds "
                 "every change: free some space or choose another folder with File → Save As.\n\nDetails: {1}")
                 .format(path, exc))
@@ -761,16 +750,16 @@ class MainWindow(QMainWindow):
         """Someone else wrote the file since it was opened here: the user decides, nothing is lost silently."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Project changed on disk"),
+        from .mnemonics import message_box
+
+        box = message_box(self, QMessageBox.Icon.Warning, self.tr("Project changed on disk"),
                           self.tr("{0} was changed by another window, program or person since you opened it here. "
-                                  "Nothing was saved yet.").format(path), parent=self)
-        box.setInformativeText(self.tr("Save yours under another name to keep both, overwrite theirs, or reload "
-                                       "theirs and drop your changes."))
+                                  "Nothing was saved yet.").format(path), QMessageBox.StandardButton.Cancel,
+                          informative=self.tr("Save yours under another name to keep both, overwrite theirs, or reload "
+                                              "theirs and drop your changes."))
         save_as = box.addButton(self.tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
         overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         reload = box.addButton(self.tr("&Reload theirs"), QMessageBox.ButtonRole.ResetRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        give_mnemonics(box)
         box.setDefaultButton(save_as)
         self.last_conflict_box = box  # tests answer it
         box.exec()
@@ -797,35 +786,39 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from .core.operations import ProjectUnreadable
+        from .mnemonics import ask, warn
 
+        buttons = QMessageBox.StandardButton
         for entry in self.recovery.entries():
             where = entry.source_path or self.tr("an unsaved project")
-            answer = QMessageBox.question(
+            answer = ask(
                 self, self.tr("Restore unsaved changes?"),
                 self.tr("The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). "
                         "Restore them?").format(where, local_time(entry.saved_at)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
-                QMessageBox.StandardButton.Yes,
+                buttons.Yes | buttons.Discard | buttons.Ignore, buttons.Yes,
+                labels={buttons.Yes: self.tr("&Restore"), buttons.Discard: self.tr("&Discard them"),
+                        buttons.Ignore: self.tr("Decide &later")},
             )
-            if answer == QMessageBox.StandardButton.Yes:
+            if answer == buttons.Yes:
                 try:
                     project, _problems = self.recovery.restore(entry)  # an autosave is our own writing
                 except (ProjectUnreadable, OSError, ValueError) as exc:
-                    QMessageBox.warning(self, self.tr("Restore failed"), self.tr(
+                    warn(self, self.tr("Restore failed"), self.tr(
                         "The autosaved changes could not be read back, so they cannot be restored. Your saved "
                         "project file was not touched: open it with File → Open.\n\nDetails: {0}").format(exc))
                     continue
                 self.document.replace(project, Path(entry.source_path) if entry.source_path else None, dirty=True)
                 return
-            if answer == QMessageBox.StandardButton.Discard:
+            if answer == buttons.Discard:
                 self.recovery.discard(entry.project_id)
 
     # -- help ----------------------------------------------------------------
     def show_about(self) -> None:
         from PySide6 import __version__ as pyside_version
-        from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(
+        from .mnemonics import about
+
+        about(
             self,
             self.tr("About {0}").format(display_name()),
             self.tr("<h3>{0} {1}</h3><p>Guides you through preparing and submitting a VM image to "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 
@@ -68,3 +68,109 @@ def give_mnemonics(box: QDialogButtonBox | QMessageBox, around: QWidget | None =
             button.setText(text)
             taken.add(_letter(text))
 
+
+
+# -- message boxes ---------------------------------------------------------------------------------------
+# Every message box of the app is built here, never with Qt's one-line statics (QMessageBox.question …),
+# whose buttons carry no Alt letter: `ask`, `warn`, `critical`, `inform` and `about` show one and return
+# the standard button chosen; `message_box` builds one for a caller that opens it itself or adds its own
+# buttons (then calls `give_mnemonics(box, around=box)` once they are in).
+DETAILS_LETTER = "D"  # Qt's "Show Details..." / "Hide Details..." button: "Show &Details...", "詳細を表示(&D)..."
+
+
+def _details_button(box: QMessageBox) -> QAbstractButton | None:
+    """Qt's own Show/Hide Details button (an action button of no standard kind, there with a detailed text)."""
+    if not box.detailedText():
+        return None
+    return next((b for b in box.buttons() if box.standardButton(b) == QMessageBox.StandardButton.NoButton
+                 and box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole and "&" not in b.text()), None)
+
+
+def _mark_letter(text: str, letter: str) -> str:
+    """`text` with `letter` as its Alt letter: on its first occurrence, else written after it (Japanese)."""
+    plain = text.replace("&", "&&")
+    for candidate in (letter.upper(), letter.lower()):
+        at = plain.find(candidate)
+        if at >= 0:
+            return plain[:at] + "&" + plain[at:]
+    stem = plain.rstrip(".…")
+    return f"{stem}(&{letter.upper()}){plain[len(stem):]}"
+
+
+def _keep_details_letter(box: QMessageBox) -> None:
+    """Qt rewrites its details button's text on every click ("Show…" ⇄ "Hide…"): the letter goes back on."""
+    button = _details_button(box)
+    if button is None:
+        return
+    def mark() -> None:
+        if "&" not in button.text():
+            button.setText(_mark_letter(button.text(), DETAILS_LETTER))
+
+    mark()
+    button.clicked.connect(mark)
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton | None = None,
+                default: QMessageBox.StandardButton | None = None, *, informative: str = "", details: str = "",
+                rich: bool = False, name: str = "",
+                labels: dict[QMessageBox.StandardButton, str] | None = None) -> QMessageBox:
+    """A message box whose every button has an Alt letter. Its text is plain unless `rich` (a path, a host or
+    a file's own words never turn into rich text, issue #29); `labels` names standard buttons in the caller's
+    words (with their '&')."""
+    from PySide6.QtCore import Qt
+
+    box = QMessageBox(icon, title, text, buttons if buttons is not None else QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
+    if name:
+        box.setObjectName(name)
+    for which, label in (labels or {}).items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(label)
+    if default is not None:
+        box.setDefaultButton(default)
+    give_mnemonics(box)
+    _keep_details_letter(box)
+    return box
+
+
+def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+    """Show `box` modally; the standard button chosen (Escape and the window's close: the escape button's)."""
+    box.exec()
+    clicked = box.clickedButton()
+    return box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.NoButton
+
+
+def ask(parent: QWidget | None, title: str, text: str, buttons: QMessageBox.StandardButton | None = None,
+        default: QMessageBox.StandardButton | None = None,
+        labels: dict[QMessageBox.StandardButton, str] | None = None) -> QMessageBox.StandardButton:
+    """A question (Yes / No unless `buttons` says otherwise, No the default); the button chosen."""
+    yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return answer(message_box(parent, QMessageBox.Icon.Question, title, text, buttons or yes_no,
+                              default if default is not None else QMessageBox.StandardButton.No, labels=labels))
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> QMessageBox.StandardButton:
+    return answer(message_box(parent, QMessageBox.Icon.Warning, title, text))
+
+
+def critical(parent: QWidget | None, title: str, text: str) -> QMessageBox.StandardButton:
+    return answer(message_box(parent, QMessageBox.Icon.Critical, title, text))
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> QMessageBox.StandardButton:
+    return answer(message_box(parent, QMessageBox.Icon.Information, title, text))
+
+
+def about(parent: QWidget | None, title: str, text: str) -> QMessageBox.StandardButton:
+    """The About box (rich text, the application's icon), as QMessageBox.about shows it, with &OK."""
+    box = message_box(parent, QMessageBox.Icon.NoIcon, title, text, rich=True)
+    icon = QApplication.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    return answer(box)

@@ -2737,14 +2737,6 @@ Trust it and remember it?</source>
         <translation>技術構成 (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <source>&amp;Don&apos;t save</source>
-        <translation>保存しない(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>キャンセル(&amp;C)</translation>
-    </message>
-    <message>
         <source>A plan&apos;s technical configuration as Partner Center&apos;s Product Ingestion API returns it (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;product ID&gt;, saved as .json): its published image versions are kept in the next export.</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
     </message>
@@ -2839,6 +2831,18 @@ Details: {1}</source>
     <message>
         <source>The app closed unexpectedly while {0} had unsaved changes (autosaved {1}). Restore them?</source>
         <translation>{0} に未保存の変更がある状態でアプリが予期せず終了しました (自動保存 {1})。復元しますか?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元する(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>破棄する(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>後で決める(&amp;L)</translation>
     </message>
     <message>
         <source>Restore failed</source>

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
+import wizard.mnemonics
 from wizard.core.logs import log_file, setup_logging
 from wizard.core.model import Project, Sku
 from wizard.core.progress import Cancelled, ProgressUpdate
@@ -34,7 +35,7 @@ def window(new_window):
 def answer_next_question(monkeypatch, button):
     import wizard.mainwindow
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: button))
+    monkeypatch.setattr(wizard.mnemonics, "ask", lambda *a, **k: button)
     monkeypatch.setattr(wizard.mainwindow, "unsaved_changes_question", lambda *a, **k: button)
 
 
@@ -140,7 +141,7 @@ def test_unsaved_changes_prompt_can_cancel_new(window, monkeypatch):
 
 def test_open_bad_file_shows_message_and_keeps_current_project(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(wizard.mnemonics, "critical", lambda parent, title, text: shown.append(text))
     bad = tmp_path / "bad.mpwiz"
     bad.write_text("{ not json")
     window.open_path(DEMO, ask=False)
@@ -312,7 +313,7 @@ def test_save_failure_leaves_file_and_tells_user(window, tmp_path, monkeypatch):
     import os
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(wizard.mnemonics, "critical", lambda parent, title, text: shown.append(text))
     target = tmp_path / "p.mpwiz"
     save_project(Project(name="original", skus=[Sku()]), target)
     before = target.read_bytes()
@@ -353,7 +354,7 @@ def test_file_open_event_before_the_window_is_kept_for_it(qapp, tmp_path):
 
 def test_about_box_names_version_and_licences(window, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(wizard.mnemonics, "about", lambda parent, title, text: shown.append(text))
     window.show_about()
     from wizard import __version__
 
@@ -437,7 +438,7 @@ def test_a_damaged_file_is_explained_in_japanese_with_what_to_do(window, tmp_pat
     from wizard.i18n import install_translators
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    monkeypatch.setattr(wizard.mnemonics, "critical", lambda parent, title, text: shown.append((title, text)))
     bad = tmp_path / "broken.mpwiz"
     bad.write_text("{")
     install_translators("ja")

@@ -313,7 +313,7 @@ def test_every_new_string_of_this_journey_has_japanese():
                           ("TestRunPage", "Fill in the Connec&tion step for that VM"),
                           ("ExportPage", "Partner Center (fields)"), ("Core", "Plan ID ({min}–{max} characters)"),
                           ("PlanDialog", "The VM can be protected with Azure Backup."),
-                          ("QAbstractFileIconProvider", "Folder"), ("MainWindow", "&Don't save"),
+                          ("QAbstractFileIconProvider", "Folder"), ("Mnemonics", "&Don't save"),
                           ("VhdPage", "Connect a s&torage account…")):
         assert tr.translate(context, text), (context, text)
 

@@ -301,12 +301,12 @@ class ConnectionPage(StepPage):
         from PySide6.QtWidgets import QMessageBox
 
         from ..i18n import translate_failure
+        from ..mnemonics import ask
 
-        answer = QMessageBox.question(
+        answer = ask(
             self, self.tr("Trust this host?"),
             self.tr("First connection to {0}.\n\nHost key fingerprint ({1}):\n{2}\n\n{3}\n\nTrust it and remember it?")
-            .format(error.host, error.key_type, error.fingerprint, translate_failure(error).split("\n", 1)[-1]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            .format(error.host, error.key_type, error.fingerprint, translate_failure(error).split("\n", 1)[-1]))
         return answer == QMessageBox.StandardButton.Yes
 
     def forget_host_key(self) -> None:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..core.steps import Step
-from ..mnemonics import give_mnemonics
 from .base import StepPage
 
 if TYPE_CHECKING:
@@ -121,25 +120,26 @@ class NextPage(StepPage):
                 return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def _box(self, text: str) -> QMessageBox:
-        from PySide6.QtCore import Qt
+    def _box(self, text: str, question: bool) -> QMessageBox:
+        """The folder's question or note, in plain text (the path came from the project file)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self)
-        box.setObjectName("openFolderQuestion")
-        box.setWindowTitle(self.tr("Open the export folder"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        return box
+        from ..mnemonics import message_box
+
+        buttons = QMessageBox.StandardButton
+        return message_box(self, QMessageBox.Icon.Question if question else QMessageBox.Icon.Information,
+                           self.tr("Open the export folder"), text,
+                           buttons.Open | buttons.Cancel if question else buttons.Ok,
+                           buttons.Cancel if question else None, name="openFolderQuestion")
 
     def _ask(self, text: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        box = self._box(text)
-        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        give_mnemonics(box)
-        return bool(box.exec() == QMessageBox.StandardButton.Open)
+        from ..mnemonics import answer
+
+        return answer(self._box(text, question=True)) == QMessageBox.StandardButton.Open
 
     def _tell(self, text: str) -> None:
-        self._box(text).exec()
+        from ..mnemonics import answer
+
+        answer(self._box(text, question=False))

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.steps import Step
-from ..mnemonics import give_mnemonics
 
 
 def _poll_seconds() -> float:
@@ -269,12 +268,12 @@ class PartnerCenterPanel(QGroupBox):
         return "".join(parts)
 
     def _confirm(self, title: str, lines: list[str]) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, title, QMessageBox.StandardButton.Yes
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("\n".join(lines))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        give_mnemonics(box)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        from ..mnemonics import answer, message_box
+
+        box = message_box(self, QMessageBox.Icon.Question, title, title, QMessageBox.StandardButton.Yes
+                          | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+                          informative="\n".join(lines))
+        return answer(box) == QMessageBox.StandardButton.Yes
 
     def send(self) -> None:
         from ..core.operations import pc_send

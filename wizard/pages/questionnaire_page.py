@@ -568,9 +568,10 @@ class QuestionnairePage(StepPage):
     def confirm_incomplete_report(self, state: QuestionnaireProgress) -> bool:
         """A report the reviewers get with questions left open is rarely what anyone wants: ask.
         (Tests replace this with an answer.)"""
-        answer = QMessageBox.question(
+        from ..mnemonics import ask
+
+        answer = ask(
             self, self.tr("Questionnaire not complete"),
             self.tr("{0} of {1} questions are answered. The report records the open ones as unanswered, and the "
-                    "certification team will ask for them. Make the report anyway?").format(state.answered, state.total),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                    "certification team will ask for them. Make the report anyway?").format(state.answered, state.total))
         return answer == QMessageBox.StandardButton.Yes
