@@ -257,3 +257,51 @@ def mnemonics(window: QWidget, page: QWidget) -> dict[str, list[str]]:
         for action in menubar.actions():
             add(action.text(), f"menu {action.text()!r}")
     return found
+
+
+def elided_rows(view) -> list[str]:
+    """The rows of a list (QListView) a person cannot read whole where they are drawn: wider than the list, a
+    line wider than the row (drawn with "…"), or a wrapped row cut short. Qt paints a wrapped row's lines
+    only while the next line, taken as tall as the current one, still fits, and elides the last one it
+    paints otherwise (QCommonStyle's viewItemTextLayout / viewItemDrawText): that rule is applied here."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from wizard.pages.parts.whole_rows import line_heights
+
+    found = []
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    delegate = view.itemDelegate()
+    model = view.model()
+    for row in range(model.rowCount()):
+        if view.isRowHidden(row):
+            continue
+        index = model.index(row, 0)
+        rect = view.visualRect(index)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = rect
+        delegate.initStyleOption(option, index)
+        text = option.text
+        if not text:
+            continue
+        if rect.left() < 0 or rect.right() >= view.viewport().width():
+            found.append(f"{text!r} is wider than the list ({rect.width()} px in {view.viewport().width()} px)")
+            continue
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        width = text_rect.width() - 2 * margin
+        if not view.wordWrap():
+            need = view.fontMetrics().horizontalAdvance(text)
+            if need > width:
+                found.append(f"{text!r} is cut ({width} px for {need} px)")
+            continue
+        heights = line_heights(text, option.font, width)
+        used = 0.0
+        for i, height in enumerate(heights):
+            used += height
+            last = i == len(heights) - 1
+            if (not last and used + height > text_rect.height()) or (last and used > text_rect.height() + 0.5):
+                found.append(f"{text!r} ends in '…' after line {i + 1} of {len(heights)} "
+                             f"({text_rect.height()} px for {sum(heights):.0f} px)")
+                break
+    return found

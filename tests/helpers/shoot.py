@@ -1,6 +1,6 @@
 """Take real screenshots of the wizard on an X server (Xvfb), one PNG per page.
 
-Usage (DISPLAY set, QT_QPA_PLATFORM=xcb): shoot.py OUT_DIR LANG [--vhd GOOD BAD]
+Usage (DISPLAY set, QT_QPA_PLATFORM=xcb): shoot.py OUT_DIR LANG [--vhd GOOD BAD] [--profile ID] [--size WxH]
 Writes OUT_DIR/<lang>-<nn>-<step>.png for every step, plus the offer page with a
 second SKU in error and, given two VHDs, the VHD page with a passing and a failing disk.
 """
@@ -37,12 +37,25 @@ def grab(app: QApplication, window: MainWindow, path: Path) -> None:
     app.primaryScreen().grabWindow(0).save(str(path))
 
 
+def demo_under(profile: str) -> Path:
+    """A copy of the demo project that follows `profile` (in a temporary folder)."""
+    import json
+    import tempfile
+
+    demo = json.loads((ROOT / "resources/examples/demo.mpwiz").read_text(encoding="utf-8"))
+    demo["profile_id"] = profile
+    path = Path(tempfile.mkdtemp(prefix="mpwizard-shoot-")) / f"demo-{profile}.mpwiz"
+    path.write_text(json.dumps(demo), encoding="utf-8")
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("lang")
     parser.add_argument("--vhd", nargs=2)
     parser.add_argument("--project", type=Path, help="a project with a test run: shoot the run and connection pages")
+    parser.add_argument("--profile", help="open the demo under this requirement profile (e.g. partner-center)")
     parser.add_argument("--size", help="WxH: shoot every step at this window size and check its layout (exit 3 "
                                        "and the problems on stderr when a button is cut, a page scrolls sideways...)")
     args = parser.parse_args()
@@ -55,7 +68,7 @@ def main() -> int:
     window.move(0, 0)
     window.resize(1280, 800)
     window.show()
-    window.open_path(ROOT / "resources/examples/demo.mpwiz", ask=False)
+    window.open_path(demo_under(args.profile) if args.profile else ROOT / "resources/examples/demo.mpwiz", ask=False)
     scale = "" if app.devicePixelRatio() == 1 else "-x2"
     if args.size:
         return shoot_at_size(app, window, args)

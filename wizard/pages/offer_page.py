@@ -47,7 +47,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from ..document import ProjectDocument
+    from .parts.whole_rows import WholeRows
 
+SIZE_ROWS = 8  # the VM size list shows this many whole one-line rows
 ERROR = COLOURS[FAILED]  # not wizard.style: the first page imports as little as it can before it paints
 
 
@@ -102,6 +104,7 @@ class OfferPage(StepPage):
         self._touched: set[str] = set()
         self._reveal_all = False
         self.problems: list[Problem] = []
+        self.size_rows: WholeRows | None = None  # after the first paint
 
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -143,6 +146,11 @@ class OfferPage(StepPage):
         area = viewport.parentWidget() if viewport is not None else None
         if area is not None:
             area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        # Rows read whole: the problems wrap without an elided line, the VM sizes show whole rows only.
+        from .parts.whole_rows import WholeRows, WrappedRows
+
+        self.problem_list.setItemDelegate(WrappedRows(self.problem_list))
+        self.size_rows = WholeRows(self.size_list, SIZE_ROWS)
         selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         for label in [*self._errors.values(), self.urls]:
             label.setTextInteractionFlags(selectable)
@@ -163,7 +171,9 @@ class OfferPage(StepPage):
         label.setBuddy(widget)
         return label
 
-    def _row(self, form: QFormLayout, label: str, widget: QWidget, path_key: str, name: str, tip: str) -> None:
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, path_key: str, name: str, tip: str,
+             under: bool = False) -> None:
+        """A field with its error line; `under` puts the field under its label, the editor's whole width."""
         self._field(widget, name, tip)
         box = QWidget()
         col = QVBoxLayout(box)
@@ -174,7 +184,11 @@ class OfferPage(StepPage):
         col.addWidget(error)
         self._errors[path_key] = error
         self._key_of[widget] = path_key
-        form.addRow(self._buddy(label, widget), box)
+        if under:
+            form.addRow(self._buddy(label, widget))
+            form.addRow(box)
+        else:
+            form.addRow(self._buddy(label, widget), box)
 
     def _build_offer_column(self) -> QWidget:
         column = QWidget()
@@ -272,7 +286,7 @@ class OfferPage(StepPage):
         self.size_filter.setPlaceholderText(self.tr("Search sizes, e.g. D2 v5, memory, compute"))
         self._field(self.size_filter, self.tr("Search VM sizes"), self.tr("Type part of a size name or series to filter."))
         self.size_list = QListWidget()
-        self.size_list.setMinimumHeight(120)
+        self.size_list.setMinimumHeight(120)  # until after_first_paint fits it to whole rows (parts/whole_rows.py)
         self._field(self.size_list, self.tr("VM size catalogue"), self.tr("Check the recommended sizes for this SKU."))
         self.sizes_chosen = QLabel()
         self.sizes_chosen.setWordWrap(True)
@@ -292,8 +306,10 @@ class OfferPage(StepPage):
             item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
             item.setData(CHECK_STATE_ROLE, UNCHECKED)
             self.size_list.addItem(item)
+        # Under its label, the editor's whole width: a size's name, vCPUs, memory and series on one line
+        # (at 1024x700 beside the label they were cut at the list's edge).
         self._row(form, self.tr("Recommended VM si&zes:"), sizes, "sku.vm_sizes", self.tr("Recommended VM sizes"),
-                  self.tr("Shown to customers on the pricing tier blade."))
+                  self.tr("Shown to customers on the pricing tier blade."), under=True)
 
         plan = QWidget()
         plan_layout = QVBoxLayout(plan)
@@ -567,6 +583,8 @@ class OfferPage(StepPage):
         shown = {vm.name for vm in search(text, project_profile(self.project), types)}
         for i in range(self.size_list.count()):
             self.size_list.setRowHidden(i, self.size_list.item(i).data(USER_ROLE) not in shown)
+        if self.size_rows is not None:
+            self.size_rows.refit(rows_changed=True)
 
     def _profile_changed(self) -> None:
         if self._loading:
