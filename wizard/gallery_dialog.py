@@ -61,6 +61,7 @@ class GalleryCheckDialog(QDialog):
         row.addWidget(self.status, 1)
         layout.addLayout(row)
         self.pasted: list[tuple[QPlainTextEdit, str]] = []
+        self._read_texts: list[str] = []  # what the last successful read took
         for label, command, kind in ((self.tr("Output of {0}:"), GALLERY_VERSION_COMMAND, "version"),
                                      (self.tr("Output of {0}:"), GALLERY_DEFINITION_COMMAND, "definition"),
                                      (self.tr("Output of {0}:"), f"az provider show -n {namespace} -o json", "provider")):
@@ -103,7 +104,20 @@ class GalleryCheckDialog(QDialog):
             item.setToolTip(text)
             self.results.addItem(item)
 
-    def read_pasted(self) -> None:
+    def _pasted_texts(self) -> list[str]:
+        return [edit.toPlainText().strip() for edit, _kind in self.pasted]
+
+    def accept(self) -> None:  # noqa: D401 - Qt override
+        """OK (or Enter) with JSON pasted but not read reads it first, and stays open when it cannot be read:
+        what the person pasted is never dropped without a word."""
+        if any(self._pasted_texts()) and self._pasted_texts() != self._read_texts:
+            if not self.read_pasted():
+                return
+        super().accept()
+
+    def read_pasted(self) -> bool:
+        """Read the pasted az output into the record; False (the reason in the status line, the focus on the
+        box it is about) when one cannot be read."""
         from .core.operations import GalleryReadError
         from .core.operations import read_gallery_definition_json as read_definition_json
         from .core.operations import read_gallery_provider_json as read_provider_json
@@ -111,26 +125,29 @@ class GalleryCheckDialog(QDialog):
 
         record = copy.deepcopy(self.record) or GalleryCheckRecord()
         namespace = self.profile.gallery_provider_namespace or "Microsoft.PartnerCenterIngestion"
-        try:
-            for edit, kind in self.pasted:
-                text = edit.toPlainText().strip()
-                if not text:
-                    continue
+        for edit, kind in self.pasted:
+            text = edit.toPlainText().strip()
+            if not text:
+                continue
+            try:
                 if kind == "version":
                     read_version_json(text, record)
                 elif kind == "definition":
                     read_definition_json(text, record)
                 else:
                     read_provider_json(text, namespace, record)
-        except GalleryReadError as exc:
-            values = {k: core(v) for k, v in exc.values.items()}
-            self.status.setText(core(exc.template).format(**values))
-            return
+            except GalleryReadError as exc:
+                values = {k: core(v) for k, v in exc.values.items()}
+                self.status.setText(core(exc.template).format(**values))
+                edit.setFocus()
+                return False
         record.read_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         record.read_from = "az-json"
         self.record = record
+        self._read_texts = self._pasted_texts()
         self.status.setText(self.tr("Read the pasted JSON."))
         self.show_judgement()
+        return True
 
     def read_azure(self) -> None:
         from .core.operations import read_gallery_from_azure as read_from_azure

@@ -198,15 +198,68 @@ class ImageDialog(QDialog):
             slot.sku_id.setPlaceholderText(self.tr("default: {0}").format(
                 sku.image_sku_id(sku.images[i]) if i < len(sku.images) else f"{sku.sku_id}-gen2"))
             layout.addWidget(slot)
+        # What keeps OK (and Enter) from taking the fields: said here, the field it is about has the focus.
+        from . import style
+
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        style.set_text_colour(self.problem, style.ERROR)
+        self.problem.hide()
+        layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         give_mnemonics(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def wanted(self) -> list[PlanImage | None]:
+        return [slot.image(self.sku.images[i] if i < len(self.sku.images) else None) for i, slot in enumerate(self.slots)]
+
+    def problems(self) -> list[tuple[QWidget, str]]:
+        """(field, message) for what Partner Center would refuse in what was typed here: a malformed SKU ID,
+        tenant ID or image version ID, or one image type chosen twice. An empty field is not judged here
+        (it may be filled later; the Offer page lists it)."""
+        import copy
+
+        from .core.operations import check_sku, project_profile
+        from .i18n import translate_problem
+
+        wanted = self.wanted()
+        found: list[tuple[QWidget, str]] = []
+        kinds = [image.image_type if image else "" for image in wanted]
+        for i, kind in enumerate(kinds):
+            if kind and kind in kinds[:i]:
+                found.append((self.slots[i].kind, self.tr("{0} is chosen twice: choose another image type or (none).")
+                              .format(self.slots[i].kind.currentText())))
+        if found:
+            return found
+        trial = copy.deepcopy(self.sku)
+        apply_images(trial, wanted)
+        slots = [slot for slot, image in zip(self.slots, wanted, strict=True) if image is not None]
+        index = next((i for i, sku in enumerate(self.project.skus) if sku is self.sku), 0)
+        prefix = f"skus[{index}].images["
+        for problem in check_sku(trial, index, project_profile(self.project)):
+            if problem.severity != "error" or not problem.path.startswith(prefix):
+                continue
+            at, _, attr = problem.path[len(prefix):].partition("].")
+            slot = slots[int(at)] if at.isdigit() and int(at) < len(slots) else None
+            field = {"sku_id": slot.sku_id, "gallery_tenant_id": slot.tenant,
+                     "gallery_resource_id": slot.resource}.get(attr) if slot is not None else None
+            if field is not None and field.isEnabled() and field.text().strip():
+                found.append((field, translate_problem(problem)))
+        return found
+
     def accept(self) -> None:  # noqa: D401 - Qt override
-        apply_images(self.sku, [slot.image(self.sku.images[i] if i < len(self.sku.images) else None)
-                                for i, slot in enumerate(self.slots)])
+        problems = self.problems()
+        if problems:
+            field, message = problems[0]
+            more = len(problems) - 1
+            self.problem.setText(message if not more else self.tr("{0} (and {1} more)").format(message, more))
+            self.problem.show()
+            field.setFocus()
+            return  # Enter and OK never take what Partner Center would refuse
+        self.problem.hide()
+        apply_images(self.sku, self.wanted())
         super().accept()
 
 

@@ -2430,6 +2430,14 @@ Trust it and remember it?</source>
         <source>default: {0}</source>
         <translation>既定: {0}</translation>
     </message>
+    <message>
+        <source>{0} is chosen twice: choose another image type or (none).</source>
+        <translation>{0} が 2 回選ばれています。別のイメージの種類か (なし) を選んでください。</translation>
+    </message>
+    <message>
+        <source>{0} (and {1} more)</source>
+        <translation>{0} (ほか {1} 件)</translation>
+    </message>
 </context>
 <context>
     <name>ImageSlot</name>

@@ -679,6 +679,7 @@ _FOR_THE_PAGES = {
     "read_gallery_provider_json": "gallery:read_provider_json", "read_gallery_from_azure": "gallery_arm:read_from_azure",
     "SkusImportError": "skus_import",  # `mpwizard catalogue import`'s one message
     "recipe_login": "testvm", "apply_recipe_login": "testvm", "check_open_ports": "validation",
+    "check_sku": "validation",  # the image dialog judges its fields before OK takes them
 }
 
 
@@ -747,6 +748,7 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .units import readable_size as readable_size
     from .upload import UploadRefused as UploadRefused
     from .validation import check_open_ports as check_open_ports
+    from .validation import check_sku as check_sku
     from .validation import project_profile as project_profile
     from .vhdcheck import CHECK_NAMES as CHECK_NAMES
     from .vhdcheck import FIRST_MIB_FIX as FIRST_MIB_FIX

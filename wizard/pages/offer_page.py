@@ -661,6 +661,10 @@ class OfferPage(StepPage):
         self._fill_disks(sku)
         self._loading = False
         self._revalidate()
+        # The new disk's row in view and current, its label ready to type (a table taller than its box scrolls).
+        self.disk_table.setCurrentCell(last + 1, 2)
+        self.disk_table.scrollTo(self.disk_table.model().index(last + 1, 2))
+        self.disk_table.setFocus()
 
     def remove_data_disk(self) -> None:
         sku = self.sku
