@@ -174,3 +174,17 @@ def about(parent: QWidget | None, title: str, text: str) -> QMessageBox.Standard
     if not icon.isNull():
         box.setIconPixmap(icon.pixmap(64, 64))
     return answer(box)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    """One line of text (QInputDialog.getText's answer: the text and whether OK took it), with &OK / &Cancel."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setOkButtonText(QCoreApplication.translate("Mnemonics", _TEXT["Ok"]))
+    dialog.setCancelButtonText(QCoreApplication.translate("Mnemonics", _TEXT["Cancel"]))
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    return dialog.textValue(), accepted

@@ -358,3 +358,45 @@ def _close_note(window, name: str, lang: str) -> None:
     _alt(Person(box), ok)
     assert box.clickedButton() is ok and not box.isVisible()
     box.deleteLater()
+
+
+@BOTH
+def test_the_one_line_questions_take_alt_letters(shown):
+    """The VHD step's "Blob URL" question (a QInputDialog through mnemonics.ask_text): &OK and &Cancel."""
+    from PySide6.QtWidgets import QInputDialog
+    from test_first_submission_by_a_person import Answer
+
+    from wizard.core.steps import Step
+    from wizard.mnemonics import ask_text
+
+    window, lang = shown
+    window.wizard.jump_to(int(Step.VHD))
+    page = window.pages[Step.VHD]
+    page.disks.selectRow(0)
+    disk = window.document.project.skus[0].disks[0]
+    seen: dict[str, list[str]] = {}
+
+    def press(role: QDialogButtonBox.ButtonRole, typed: str = ""):
+        def act(dialog, person: Person) -> None:
+            settle(30)
+            box = dialog.findChild(QDialogButtonBox)
+            buttons = [b for b in box.buttons() if b.isVisible()]
+            seen["texts"] = [b.text() for b in buttons]
+            letters = [_letter(b.text()) for b in buttons]
+            assert all(ONE_MNEMONIC.match(t) for t in seen["texts"]) and len(set(letters)) == 2, seen["texts"]
+            if lang == "ja":
+                assert all(re.search(r"\(&[A-Z]\)", t) for t in seen["texts"]), seen["texts"]
+            if typed:
+                person.select_all_and_type(typed)
+            _alt(person, next(b for b in buttons if box.buttonRole(b) == role))
+
+        return Answer(QInputDialog, act, seconds=10)
+
+    answer = press(QDialogButtonBox.ButtonRole.RejectRole)
+    page.ask_blob_url()
+    answer.check()
+    assert disk.blob_url == ""  # Cancel took nothing
+    answer = press(QDialogButtonBox.ButtonRole.AcceptRole, "vhds2")
+    got = ask_text(window, "Upload", "Container to upload into:", "vhds")
+    answer.check()
+    assert got == ("vhds2", True)

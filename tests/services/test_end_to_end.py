@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 
+import wizard.mnemonics
 from wizard.core.export import FORMATS
 from wizard.core.questionnaire import load_questionnaire
 from wizard.core.steps import Step, StepState, step_states
@@ -100,7 +101,7 @@ class Walk:
         qtbot.mouseClick(page.btn_check_all, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.task is None and not page.queue, timeout=LONG)
         assert [d.vhd_check.verdict for d in sku.disks] == ["pass", "pass"], page.status.text()
-        self.monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (container, True)))
+        self.monkeypatch.setattr(wizard.mnemonics, "ask_text", lambda *a, **k: (container, True))
         for row in range(2):
             page.disks.selectRow(row)
             qtbot.mouseClick(page.btn_upload, Qt.MouseButton.LeftButton)

@@ -195,14 +195,14 @@ def test_upload_with_no_storage_account_says_where_to_connect_it_before_asking_f
                                                                                                monkeypatch):
     """A first-timer on a new project presses Upload: before, the page asked for a container and only then
     failed in the background; now it says at once which step takes the storage account."""
-    from PySide6.QtWidgets import QInputDialog
+    import wizard.mnemonics
 
     window = new_window()
     window.show()
     window.wizard.jump_to(int(Step.VHD))
     page = window.pages[Step.VHD]
     asked = []
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a) or ("vhds", True)))
+    monkeypatch.setattr(wizard.mnemonics, "ask_text", lambda *a, **k: asked.append(a) or ("vhds", True))
     project = window.document.project
     page.set_disk_file(project.skus[0].disks[0], str(make_vhd("32M")))
     page.disks.selectRow(0)

@@ -343,12 +343,12 @@ class VhdPage(StepPage):
         self.refresh()
 
     def ask_blob_url(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from ..mnemonics import ask_text
 
         chosen = self.selected()
         if not chosen:
             return
-        url, ok = QInputDialog.getText(self, self.tr("Blob URL"), self.tr(
+        url, ok = ask_text(self, self.tr("Blob URL"), self.tr(
             "Blob URL of the VHD for {0}, with a SAS that can read it:").format(self.disk_name(*chosen)))
         if ok and url.strip():
             self.set_disk_blob(chosen[1], url.strip())
@@ -494,7 +494,7 @@ class VhdPage(StepPage):
             self.pre_summary.setText(self.tr("Reading the files inside {0}…").format(self.disk_name(sku, disk)))
 
     def ask_upload(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from ..mnemonics import ask_text
 
         chosen = self.selected()
         if not chosen or not chosen[1].vhd_path:
@@ -506,8 +506,8 @@ class VhdPage(StepPage):
                                         "account key, then Connect and list containers): the upload sends the VHD there."))
             self.offer_storage_connection()
             return
-        container, ok = QInputDialog.getText(self, self.tr("Upload"), self.tr("Container to upload into:"),
-                                             text=self.project.storage.container or "vhds")
+        container, ok = ask_text(self, self.tr("Upload"), self.tr("Container to upload into:"),
+                                 text=self.project.storage.container or "vhds")
         if ok and container.strip():
             self.start_upload(chosen[0], chosen[1], container.strip())
 
