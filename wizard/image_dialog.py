@@ -106,7 +106,8 @@ class ImageSlot(QGroupBox):
         form.addRow(self.tr("Image source:"), self.source)
         form.addRow(self.tr("Tenant ID:"), self.tenant)
         form.addRow(self.tr("Image version:"), self.resource)
-        self.btn_check = QPushButton(self.tr("C&heck the image version…"))
+        # Each slot's button its own Alt letter (one letter on two buttons only cycles between them).
+        self.btn_check = QPushButton(self.tr("Chec&k the image version…") if optional else self.tr("C&heck the image version…"))
         self.btn_check.setToolTip(self.tr("Read the gallery image version from Azure, or paste the az JSON: Partner "
                                           "Center needs it generalized, matching the plan, replicated and readable."))
         self.btn_check.clicked.connect(self.check_gallery)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QPushButton,
     QTableWidget,
@@ -129,7 +130,6 @@ class PlanDialog(QDialog):
         row.addStretch(1)
         ports_layout.addWidget(self.ports)
         ports_layout.addLayout(row)
-        layout.addWidget(ports_box)
 
         published = QGroupBox(self.tr("Published image versions (kept unchanged in every export)"))
         published_layout = QVBoxLayout(published)
@@ -142,9 +142,14 @@ class PlanDialog(QDialog):
             self.versions.addItem(f"{v.version} — {states.get(v.lifecycle_state, v.lifecycle_state)} — {source}")
         if not sku.image_versions:
             self.versions.addItem(self.tr("None yet. File → Import from Partner Center… takes them over."))
-        self.versions.setMaximumHeight(90)
+        # Beside the ports, its lines wrapped: below them it left the port table a row and a half at 860x640.
+        self.versions.setWordWrap(True)
+        self.versions.setResizeMode(QListView.ResizeMode.Adjust)
         published_layout.addWidget(self.versions)
-        layout.addWidget(published)
+        lower = QHBoxLayout()
+        lower.addWidget(ports_box, 3)
+        lower.addWidget(published, 2)
+        layout.addLayout(lower, 1)
 
         # What keeps OK from closing the dialog: said here, next to the row it is about.
         self.problem = QLabel()

@@ -71,7 +71,7 @@ class StartDialog(QDialog):
             + " · ".join(f'<a href="{html.escape(link.url, quote=True)}">{html.escape(pick(link.title, lang))}</a>'
                          for link in guidance.start.links) + "</p>")
         layout.addWidget(self.checklist, 1)
-        self.show_again = QCheckBox(self.tr("&Show this page for every new project"))
+        self.show_again = QCheckBox(self.tr("Show this page for every &new project"))  # &S: "Start with step 1"
         self.show_again.setChecked(str(settings.value(SHOW_KEY, "true")).lower() in ("true", "1"))
         layout.addWidget(self.show_again)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

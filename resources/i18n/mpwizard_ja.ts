@@ -2502,6 +2502,10 @@ Trust it and remember it?</source>
         <translation>イメージ バージョンを確認(&amp;H)…</translation>
     </message>
     <message>
+        <source>Chec&amp;k the image version…</source>
+        <translation>イメージ バージョンを確認(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Read the gallery image version from Azure, or paste the az JSON: Partner Center needs it generalized, matching the plan, replicated and readable.</source>
         <translation>ギャラリー イメージ バージョンを Azure から読み取るか、az の JSON を貼り付けます。パートナー センターには、一般化され、プランと一致し、レプリケートされ、読み取れるイメージが必要です。</translation>
     </message>
@@ -4478,8 +4482,8 @@ Evidence:
         <translation>準備するもの</translation>
     </message>
     <message>
-        <source>&amp;Show this page for every new project</source>
-        <translation>新しいプロジェクトごとにこのページを表示する(&amp;S)</translation>
+        <source>Show this page for every &amp;new project</source>
+        <translation>新しいプロジェクトごとにこのページを表示する(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Start with step 1</source>

@@ -400,3 +400,24 @@ def test_the_one_line_questions_take_alt_letters(shown):
     got = ask_text(window, "Upload", "Container to upload into:", "vhds")
     answer.check()
     assert got == ("vhds2", True)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_alt_letter_is_taken_twice_in_a_dialog(qtbot, tmp_path, lang):
+    """One letter on two widgets only moves between them (Qt's ambiguous mnemonic): each is used once."""
+    from person import mnemonics
+
+    from wizard.i18n import install_translators
+
+    install_translators(lang)
+    try:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        for name, dialog in _dialogs(parent, tmp_path).items():
+            dialog.show()
+            QTest.qWaitForWindowExposed(dialog)
+            twice = {letter: owners for letter, owners in mnemonics(dialog, dialog).items() if len(owners) > 1}
+            assert not twice, (lang, name, twice)
+            dialog.close()
+    finally:
+        install_translators("en")
