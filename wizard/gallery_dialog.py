@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -79,6 +80,12 @@ class GalleryCheckDialog(QDialog):
         layout.addWidget(self.btn_read)
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("What Partner Center needs of the gallery image"))
+        # Each judgement wraps at the list's edge and reads whole (it ran off it behind a sideways scroll bar).
+        from .pages.parts.whole_rows import WrappedRows
+
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setItemDelegate(WrappedRows(self.results))
         layout.addWidget(self.results)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         give_mnemonics(buttons)

@@ -158,3 +158,24 @@ def test_no_offer_problem_row_ends_in_an_ellipsis(new_window, translated, tmp_pa
     settle(50)
     assert rows.count() >= 4
     assert not elided_rows(rows), elided_rows(rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_gallery_checks_read_whole(new_window, translated, lang):
+    """The gallery image version's judgement in its dialog: each line wraps at the list's edge, none cut."""
+    from person import elided_rows
+
+    from wizard.gallery_dialog import GalleryCheckDialog
+
+    translated(lang)
+    window = new_window()
+    window.show()
+    project = window.document.project
+    dialog = GalleryCheckDialog(project, project.skus[0], project.skus[0].images[0], window)
+    dialog.show()
+    settle(50)
+    results = dialog.results
+    assert results.count() >= 2
+    assert results.horizontalScrollBar().maximum() == 0
+    assert not elided_rows(results), elided_rows(results)
+    dialog.reject()
