@@ -179,3 +179,27 @@ def test_the_gallery_checks_read_whole(new_window, translated, lang):
     assert results.horizontalScrollBar().maximum() == 0
     assert not elided_rows(results), elided_rows(results)
     dialog.reject()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_vm_size_list_holds_still_at_the_first_paint(qtbot, translated, lang):
+    """The list is as tall before the first paint as once its whole-row fitting is installed after it: the
+    fields below it do not jump when the window appears."""
+    from wizard.document import ProjectDocument
+    from wizard.mainwindow import MainWindow
+
+    translated(lang)
+    window = MainWindow(ProjectDocument(), defer_until_painted=True)
+    try:
+        page = window.pages[Step.OFFER]
+        before = page.size_list.height()
+        assert page.size_rows is None
+        window.resize(*SIZES["small"])
+        window.show()
+        qtbot.waitUntil(lambda: page.size_rows is not None, timeout=5000)
+        settle(50)
+        assert page.size_list.height() == before
+    finally:
+        window.document.dirty = False
+        window.close()
+        window.deleteLater()

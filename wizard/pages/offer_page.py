@@ -286,7 +286,9 @@ class OfferPage(StepPage):
         self.size_filter.setPlaceholderText(self.tr("Search sizes, e.g. D2 v5, memory, compute"))
         self._field(self.size_filter, self.tr("Search VM sizes"), self.tr("Type part of a size name or series to filter."))
         self.size_list = QListWidget()
-        self.size_list.setMinimumHeight(120)  # until after_first_paint fits it to whole rows (parts/whole_rows.py)
+        # SIZE_ROWS one-line rows from the start, as after_first_paint keeps it (parts/whole_rows.py): the editor
+        # below does not move when that runs.
+        self.size_list.setFixedHeight(2 * self.size_list.frameWidth() + SIZE_ROWS * self.size_list.fontMetrics().lineSpacing())
         self._field(self.size_list, self.tr("VM size catalogue"), self.tr("Check the recommended sizes for this SKU."))
         self.sizes_chosen = QLabel()
         self.sizes_chosen.setWordWrap(True)
