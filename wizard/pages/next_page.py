@@ -47,9 +47,8 @@ class NextPage(StepPage):
         self.remaining = GuideBrowser(self._go_to)
         self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
         # The portal steps are what this page is for: at 1024x700 (in Japanese) the live panel below took two
-        # thirds of the height and left them a line and a half. Now the panel's (mostly empty) answer tabs ask
-        # for no height of their own beyond their minimum, the two share what is left, and the steps never
-        # get under eight lines.
+        # thirds of the height and left them a line and a half; now the two share it, and the steps never get
+        # under eight lines (the panel's answer tabs ask for their size hint, so the steps still scroll below it).
         self.remaining.setMinimumHeight(8 * self.remaining.fontMetrics().lineSpacing() + 2 * self.remaining.frameWidth())
         layout.addWidget(self.remaining, 1)
         from .partner_center_panel import PartnerCenterPanel  # Partner Center, live (issue #30)
