@@ -398,7 +398,10 @@ def record_run(project: Project, run: CertificationRun, profile_id: str, only: s
         latest.results = [by_id.get(r.id, r) for r in latest.results]
         latest.system = latest.system or run.system
         return latest
+    from .status import run_uploads
+
     record = run.record(project.connection, profile_id)
+    record.uploads = run_uploads(project, record.image_under_test)  # which uploads the VM was made from (issue #32)
     project.test_runs.append(record)
     return record
 
