@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 from test_status import BASE, NOW, checked, chained, items_of, iso, uploaded
 
@@ -19,6 +20,7 @@ from wizard.core.projectio import load_project, save_project
 from wizard.core.status import Mark, run_uploads, step_statuses
 from wizard.core.steps import Step, StepState
 
+DEMO = Path(__file__).resolve().parents[2] / "resources/examples/demo.mpwiz"
 PASSED = [CheckRecord(id="linux-ssh", result="Passed")]
 
 
@@ -188,3 +190,27 @@ def test_content_found_changed_by_a_later_read_makes_the_check_out_of_date(tmp_p
     item = items_of(project)["vhd-check:0"]
     assert item.mark is Mark.FAIL and "changed since it was checked" in item.text
     assert os.path.exists(a)
+
+
+def test_project_check_on_the_command_line_reports_the_broken_chain_and_exits_1(tmp_path, cli):
+    """On the demo (valid: exit 0), the OS disk's chain made real, then broken: `project check` says the ✗ and exits 1."""
+    project = load_project(DEMO).project
+    _, (a, b) = chained(tmp_path, "disk.vhd", "ext4.vhd")
+    disk = project.skus[0].disks[0]
+    checked(disk, a)
+    uploaded(disk, a, f"{BASE}/disk.vhd")
+    path = tmp_path / "chain.mpwiz"
+    save_project(project, path)
+    before = cli("project", "check", str(path), "--json")
+    assert before.returncode == 0, before.stdout
+    assert json.loads(before.stdout)["failed"] == [] and json.loads(before.stdout)["valid"] is True
+    checked(disk, b)  # checked ext4.vhd, forgot to upload it
+    save_project(project, path)
+    result = cli("project", "check", str(path))
+    assert result.returncode == 1, result.stdout
+    assert (f"✗ SKU {project.skus[0].sku_id}: OS disk: the blob holds disk.vhd, not the checked ext4.vhd: upload ext4.vhd "
+            "again") in result.stdout
+    assert result.stdout.rstrip().endswith("invalid: 1 item(s) failed or out of date")
+    data = json.loads(cli("project", "check", str(path), "--json").stdout)
+    assert data["valid"] is False
+    assert [(f["id"], f["step"]) for f in data["failed"]] == [("upload:0", "vhd")]

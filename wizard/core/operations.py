@@ -787,19 +787,31 @@ class ProjectCheck:
     project: Project
     problems: list[Any]  # codec.Problem: loader's repairs first, then the offer's validation
     migrated_from: Any  # the old file format, or None
+    # (SKU ID, item) for every ✗ of the status evaluator: a link of the chain that broke, a failed check…
+    failed: list[tuple[str, StatusItem]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Any]:
         return [p for p in self.problems if p.severity == "error"]
 
+    @property
+    def valid(self) -> bool:
+        """No error in the file or the offer, and no ✗ item (ARCHITECTURE: `project check` exits by them)."""
+        return not self.errors and not self.failed
 
-def check_project(path: Path) -> ProjectCheck:
-    """Load a project file and validate its offer. Raises projectio.ProjectUnreadable."""
+
+def check_project(path: Path, now: datetime | None = None) -> ProjectCheck:
+    """Load a project file, validate its offer and judge it as the step list and Export do (the ✗ items).
+    Raises projectio.ProjectUnreadable."""
     from .projectio import load_project
+    from .status import Mark, evaluate
     from .validation import validate_offer
 
     loaded = load_project(path)
-    return ProjectCheck(loaded.project, loaded.problems + validate_offer(loaded.project), loaded.migrated_from)
+    project = loaded.project
+    failed = [(sku_id, item) for sku_id, items in evaluate(project, now=now or datetime.now(UTC)).items()
+              for item in items if item.mark is Mark.FAIL]
+    return ProjectCheck(project, loaded.problems + validate_offer(project), loaded.migrated_from, failed)
 
 
 def open_project(path: Path, sku_id: str | None = None) -> Project:
