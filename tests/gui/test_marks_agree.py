@@ -32,8 +32,37 @@ def test_a_sas_that_expires_too_soon_is_failed_on_the_page_as_in_the_step_list(d
     assert step_says.startswith("failed or out of date"), step_says
     rows = {page.disks.item(r, 0).text(): page.disks.item(r, 1).text() for r in range(page.disks.rowCount())}
     assert rows["ubuntu-standard / data disk LUN 0"].startswith("✗"), rows
-    assert rows["ubuntu-standard / OS disk"].startswith("ready"), rows
+    assert rows["ubuntu-standard / OS disk"].startswith(("✓ ready", "⚠")), rows
     assert page.banner.text().startswith("✗"), page.banner.text()
+
+
+def test_the_sas_page_says_what_export_says_of_a_token_that_is_not_in_the_keyring(demo_window, qtbot):
+    """A verified SAS of this blob whose token is in neither the keyring nor the session: Export said ⚠ "not in
+    the keyring" while the SAS page said "ready (pass)". The page's row is the evaluator's item, tokens included."""
+    window = demo_window(Step.OFFER)
+    project = window.document.project
+    now = datetime.now(UTC).replace(microsecond=0)
+    disk = project.skus[0].disks[0]
+    disk.blob_url = "https://contosovhds.blob.core.windows.net/vhds/no-token-os.vhd"
+    disk.sas = SasRecord(blob_url=disk.blob_url, start=(now - timedelta(minutes=15)).isoformat(),
+                         expiry=(now + timedelta(days=40)).isoformat(), verdict="pass",
+                         verified_at=now.isoformat(), secret_purpose=f"sas:{disk.blob_url}")
+    window.document.mark_changed()
+    window.wizard.jump_to(int(Step.SAS))
+    page = window.pages[Step.SAS]
+    qtbot.waitUntil(lambda: page.tokens is not None, timeout=20000)
+    row = next(r for r in range(page.disks.rowCount()) if page.disks.item(r, 0).text() == "ubuntu-standard / OS disk")
+    cell = page.disks.item(row, 1)
+    assert cell.text() == "⚠ token not in the keyring: generate it again"
+    assert cell.toolTip() == ("OS disk: the SAS token is not in the keyring or this session: make it again or unlock the "
+                              "keyring")
+    window.wizard.jump_to(int(Step.EXPORT))
+    export = window.pages[Step.EXPORT]
+    qtbot.waitUntil(lambda: any("SAS token is not in the keyring" in (export.checklist.item(r, 1).text() or "")
+                                for r in range(export.checklist.rowCount()) if export.checklist.item(r, 1)), timeout=20000)
+    marks = [export.checklist.item(r, 0).text() for r in range(export.checklist.rowCount())
+             if export.checklist.item(r, 1) and "OS disk: the SAS token is not in the keyring" in export.checklist.item(r, 1).text()]
+    assert marks and set(marks) == {"⚠"}
 
 
 def test_under_partner_center_the_questionnaire_asks_for_no_report_in_the_vhd_container(demo_window):

@@ -644,10 +644,11 @@ def questionnaire_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
         yield _item("report", Step.QUESTIONNAIRE, Mark.OK, R_REPORT_OK, {"url": report.blob_url})
 
 
-def disk_items(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
+def disk_items(project: Project, sku: Sku, disk: Disk, tokens: Mapping[int, str | None] | None = None) -> dict[str, StatusItem]:
     """One disk's items by kind ("vhd-check", "upload", "sas", "preflight"): what the VHD and SAS pages
-    show beside the disk, the same items as the checklist's."""
-    ctx = make_context(project)
+    show beside the disk, the same items as the checklist's (with `tokens`, the SKU's SAS tokens by disk
+    index as Export reads them, whether the token is there is judged too)."""
+    ctx = make_context(project, tokens=tokens)
     i = sku.disks.index(disk)
     route = route_of(sku, disk.image_type)
     items = [*route.check(ctx, sku, i, disk), *route.link(ctx, sku, i, disk), *route.handoff(ctx, sku, i, disk)]

@@ -528,16 +528,26 @@ class VhdPage(StepPage):
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
         import time
 
-        from ..core.operations import record_upload, storage_access, upload_blob_name, upload_disk
+        from ..core.operations import (
+            ContentChanged,
+            confirm_checked_content,
+            note_content_changed,
+            record_upload,
+            storage_access,
+            upload_blob_name,
+            upload_disk,
+        )
 
         if self.task is not None:
             return
         project = self.project
         path = disk.vhd_path
+        checked = disk.vhd_check
         project.storage.container = container
         started = time.monotonic()
 
         def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> tuple[str, UploadSummary]:
+            confirm_checked_content(checked, path)  # the content the check read, not only its size and mtime
             access = storage_access(project)  # the session's or the keyring's: read here, off the GUI thread
             url = access.blob_url(container, upload_blob_name(path))
             return url, upload_disk(path, url, access, progress=progress, cancel=cancel)
@@ -566,8 +576,14 @@ class VhdPage(StepPage):
                     "The container {0} did not exist: it was created (private, no public access).").format(
                     summary.created_container))
 
-        self.run(work, done,
-                 failed=lambda error: self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error))),
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ContentChanged):  # the check is out of date: ✗ until the file is checked again
+                note_content_changed(disk, checked)
+                self.changed()
+                self.refresh()
+            self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error)))
+
+        self.run(work, done, failed=failed,
                  cancelled=lambda: self.status.setText(self.tr("Upload cancelled. Upload again to send only what is "
                                                                 "missing.")),
                  progress=on_progress, busy=self.busy_widgets(), cancel_button=self.btn_cancel)
