@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from test_status import BASE, NOW, checked, chained, items_of, iso, uploaded
+from test_status import BASE, NOW, chained, checked, iso, items_of, uploaded
 
 from wizard.core.identity import identity_token
 from wizard.core.model import CheckRecord, SasRecord, VhdFinding

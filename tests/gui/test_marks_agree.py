@@ -4,6 +4,7 @@ too (they said ⚠ "expires soon" beside a ✗ step)."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 
 from person import settle
@@ -84,3 +85,75 @@ def test_under_partner_center_the_questionnaire_asks_for_no_report_in_the_vhd_co
     assert "Partner Center does not ask for it" in page.report_explain.text()
     said = window.steps.item(int(Step.QUESTIONNAIRE)).toolTip()
     assert said.startswith("done") and "report" not in said, said
+
+
+def _checked_disk(window, make_vhd, tmp_path):
+    """The demo's first OS disk, given a qemu-img VHD checked for real (operations.check_disk)."""
+    from wizard.core.operations import check_disk, project_profile
+
+    project = window.document.project
+    sku = project.skus[0]
+    disk = sku.disks[0]
+    path = str(make_vhd("30G", name="os.vhd"))
+    disk.vhd_path = path
+    disk.blob_url = ""
+    disk.sas = None
+    disk.vhd_check = check_disk(path, project_profile(project), "os", sku.os_family).record
+    return project, disk
+
+
+def _row(page, name):
+    return next(r for r in range(page.disks.rowCount()) if page.disks.item(r, 0).text() == name)
+
+
+def _checklist(window, words):
+    page = window.pages[Step.EXPORT]
+    rows = [(page.checklist.item(r, 0).text(), page.checklist.item(r, 1).text()) for r in range(page.checklist.rowCount())
+            if page.checklist.item(r, 1)]
+    return [row for row in rows if words in row[1]]
+
+
+def test_the_vhd_row_is_failed_when_the_offline_pre_flight_found_failed_results(demo_window, make_vhd, tmp_path, qtbot):
+    """Before: the row said "Pass" with a pass icon while the step list and Export said ✗ (the pre-flight's Failed
+    results were only counted on the other tab). The row's mark is the evaluator's; the raw verdict is in its tooltip."""
+    from wizard.core.model import CheckRecord, PreflightRecord
+
+    window = demo_window(Step.OFFER)
+    project, disk = _checked_disk(window, make_vhd, tmp_path)
+    assert disk.vhd_check.verdict == "pass", disk.vhd_check.findings
+    stat = os.stat(disk.vhd_path)
+    disk.preflight = PreflightRecord(disk.vhd_path, stat.st_size, stat.st_mtime_ns, project.profile_id,
+                                     "2026-12-01T10:00:00Z", "2026-12-01T10:01:00Z",
+                                     results=[CheckRecord(id="linux-ssh-root", result="Failed")])
+    project.test_runs.clear()
+    window.document.mark_changed()
+    window.wizard.jump_to(int(Step.VHD))
+    settle(50)
+    page = window.pages[Step.VHD]
+    page.refresh()
+    cell = page.disks.item(_row(page, "ubuntu-standard / OS disk"), 2)
+    assert cell.text() == "✓ Pass · ✗ Failed inside the image", cell.text()
+    assert "the offline pre-flight found Failed/Error results: linux-ssh-root" in cell.toolTip()
+    assert cell.toolTip().endswith("Check verdict: Pass")
+    assert window.steps.item(int(Step.VHD)).toolTip().startswith("failed or out of date")
+    window.wizard.jump_to(int(Step.EXPORT))
+    qtbot.waitUntil(lambda: bool(_checklist(window, "offline pre-flight found Failed")), timeout=20000)
+    assert {mark for mark, _ in _checklist(window, "OS disk: the offline pre-flight found Failed")} == {"✗"}
+
+
+def test_a_check_with_warnings_is_the_same_tick_on_the_vhd_page_as_in_export(demo_window, make_vhd, tmp_path, qtbot):
+    """Before: a warning icon on the row beside "✓ … passed with warnings" in Export and the step list."""
+    window = demo_window(Step.OFFER)
+    project, disk = _checked_disk(window, make_vhd, tmp_path)
+    disk.vhd_check.verdict = "warning"  # e.g. a size the profile only warns about
+    window.document.mark_changed()
+    window.wizard.jump_to(int(Step.VHD))
+    settle(50)
+    page = window.pages[Step.VHD]
+    page.refresh()
+    cell = page.disks.item(_row(page, "ubuntu-standard / OS disk"), 2)
+    assert cell.text() == "✓ Pass with warnings", cell.text()
+    assert cell.toolTip() == "OS disk: the VHD check passed with warnings\nCheck verdict: Warning"
+    window.wizard.jump_to(int(Step.EXPORT))
+    qtbot.waitUntil(lambda: bool(_checklist(window, "the VHD check passed with warnings")), timeout=20000)
+    assert {mark for mark, _ in _checklist(window, "OS disk: the VHD check passed with warnings")} == {"✓"}

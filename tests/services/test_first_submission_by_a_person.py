@@ -259,7 +259,7 @@ def test_a_first_gen2_submission_clicked_through_against_azurite_and_sshd(qtbot,
     assert sku.disks[0].vhd_path == str(os_vhd)
     assert sku.disks[0].vhd_check.verdict == "pass", vhd.status.text()
     result = vhd.disks.item(0, 2).text()
-    assert result == "Pass", result
+    assert result == "✓ Pass", result
     findings = {vhd.findings.item(r, 1).toolTip(): vhd.findings.item(r, 2).text() for r in range(vhd.findings.rowCount())}
     assert "EFI system partition" in findings["boot-partitions"], findings
 

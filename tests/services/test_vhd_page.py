@@ -91,7 +91,7 @@ def test_stale_record_shown_as_changed(qtbot, page, make_vhd):
         fh.write(b"\0" * 512)
     assert page.is_stale(disk)
     page.refresh()
-    assert page.disks.item(row_of(page, 0, 0), 2).text() == "changed since check"
+    assert page.disks.item(row_of(page, 0, 0), 2).text() == "✗ changed since check"
 
 
 def test_cancel_stops_the_queue(qtbot, page, make_vhd):
