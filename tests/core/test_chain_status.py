@@ -47,8 +47,11 @@ def test_a_run_of_the_old_upload_is_failed_until_the_tests_run_again(tmp_path):
                                                                                     disk.upload.file_mtime_ns,
                                                                                     disk.upload.fingerprint)}
     assert items_of(project)["test-run"].mark is Mark.OK
-    checked(disk, b)
-    assert items_of(project)["test-run"].mark is Mark.OK  # checked, not uploaded: the VM still is of the blob
+    checked(disk, b)  # checked, not uploaded: the VM was of the blob, not of the file checked now
+    item = items_of(project)["test-run"]
+    assert item.mark is Mark.PARTIAL
+    assert item.text == ("The latest test run (2026-11-24T10:00:00Z) was of the uploaded disk.vhd, not of the checked "
+                         "ext4.vhd: upload ext4.vhd, then run the tests again on a VM made from the new upload")
     uploaded(disk, b, f"{BASE}/ext4.vhd")
     item = items_of(project)["test-run"]
     assert item.mark is Mark.FAIL
@@ -151,7 +154,7 @@ def test_the_blobs_metadata_decides_when_it_was_read_after_the_upload(tmp_path):
     up = disk.upload
     disk.sas.blob_identity, disk.sas.blob_file = identity_token(up.file_size, up.file_mtime_ns, up.fingerprint), "disk.vhd"
     items = items_of(project, {0: "t"})
-    assert items["upload:0"].mark is Mark.OK and "metadata" in items["upload:0"].text
+    assert items["upload:0"].mark is Mark.OK  # the upload's own record and the metadata agree
     # Overwritten from elsewhere with another file: its metadata, read at the verification, says so.
     other = checked_token_of(b)
     disk.sas.blob_identity, disk.sas.blob_file = other, "ext4.vhd"
@@ -167,7 +170,9 @@ def test_the_blobs_metadata_decides_when_it_was_read_after_the_upload(tmp_path):
     # A blob not uploaded here whose metadata names the checked file: that is evidence.
     disk.upload = None
     disk.sas.blob_identity = identity_token(up.file_size, up.file_mtime_ns, up.fingerprint)
-    assert items_of(project, {0: "t"})["upload:0"].mark is Mark.OK
+    item = items_of(project, {0: "t"})["upload:0"]
+    assert item.mark is Mark.OK and item.text == ("OS disk: the blob's metadata (read when its SAS URI was verified) says it "
+                                                  "holds the checked file disk.vhd")
     # An upload of the wizard after the reading is newer evidence than the metadata read before it.
     uploaded(disk, a, f"{BASE}/disk.vhd")
     disk.upload.uploaded_at = "2026-11-25T11:00:00Z"

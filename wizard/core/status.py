@@ -120,6 +120,8 @@ R_RUN_EXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run's {count} Faile
 R_RUN_OK = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result")
 R_RUN_OLD_UPLOAD = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) was of an earlier upload of the {disk} ({file} was "
                                              "uploaded since): run the tests again on a VM made from the new upload")
+R_RUN_NOT_CHECKED = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) was of the uploaded {sent}, not of the checked "
+                                              "{file}: upload {file}, then run the tests again on a VM made from the new upload")
 R_RUN_UNTIED = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result, but it is not tied to an "
                                          "upload (it was recorded before the wizard kept which upload a run tested): run the "
                                          "tests again on a VM made from the uploaded VHD")
@@ -299,11 +301,11 @@ def _upload_link(ctx: Context, disk: Disk) -> tuple[Mark, str, dict[str, Any]]:
     upload = disk.upload
     if not disk.blob_url:
         return Mark.MISSING, R_UPLOAD_NONE, {}
-    said = _blob_says(disk)
-    if said is not None:  # the blob's own metadata, read after the wizard's last upload to it, decides
+    said = _blob_says(disk)  # the blob's own metadata, read after the wizard's last upload to it
+    if said is not None and said[0] is Mark.FAIL:  # overwritten from elsewhere: it decides
         return said
-    if upload is None or upload.blob_url != disk.blob_url:
-        return Mark.PARTIAL, R_UPLOAD_UNKNOWN, {}
+    if upload is None or upload.blob_url != disk.blob_url:  # not uploaded here: the metadata is the evidence
+        return said if said is not None else (Mark.PARTIAL, R_UPLOAD_UNKNOWN, {})
     if upload.source_path != disk.vhd_path:
         sent, mine = os.path.basename(upload.source_path), os.path.basename(disk.vhd_path)
         if sent == mine:  # two files of one name: the folders tell them apart
@@ -587,9 +589,29 @@ def run_item(project: Project, run: TestRunRecord | None) -> StatusItem:
                      disk_args(sku, disk) | {"finished": run.finished_at,
                                              "file": os.path.basename(disk.upload.source_path if disk.upload else disk.blob_url)})
     item = _judged_run(project, run)
+    if item.mark is Mark.FAIL:
+        return item
+    unchecked = _run_of_unchecked(project, run)
+    if unchecked is not None:  # the VM was of the blob, which does not hold the file checked now
+        return unchecked
     if state == RUN_UNTIED and item.ok:
         return _item("test-run", Step.TEST_RUN, Mark.PARTIAL, R_RUN_UNTIED, {"finished": run.finished_at})
     return item
+
+
+def _run_of_unchecked(project: Project, run: TestRunRecord) -> StatusItem | None:
+    """⚠ when an OS disk of the run's image holds (in its blob) another file than the one checked now."""
+    ctx = make_context(project)
+    for _key, sku, disk in _image_os_disks(project, run.image_under_test):
+        upload = disk.upload
+        if not disk.vhd_path or upload is None or _upload_link(ctx, disk)[0] is not Mark.FAIL:
+            continue
+        sent, mine = os.path.basename(upload.source_path), os.path.basename(disk.vhd_path)
+        if sent == mine:
+            sent, mine = upload.source_path, disk.vhd_path
+        return _item("test-run", Step.TEST_RUN, Mark.PARTIAL, R_RUN_NOT_CHECKED,
+                     disk_args(sku, disk) | {"finished": run.finished_at, "sent": sent, "file": mine})
+    return None
 
 
 def _judged_run(project: Project, run: TestRunRecord) -> StatusItem:
