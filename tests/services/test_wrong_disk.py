@@ -244,3 +244,88 @@ def test_the_sas_and_the_test_run_follow_the_chain_until_the_new_upload_has_its_
             if page.checklist.item(r, 1)]
     assert not [r for r in rows if "earlier upload" in r[1] or "not of the checked" in r[1] or "SAS URI" in r[1] and r[0] != "✓"]
     assert export_row("the blob holds the checked file") == ("✓", "OS disk: the blob holds the checked file ext4.vhd")
+
+
+def test_a_file_changed_with_its_size_and_mtime_restored_is_not_uploaded_nor_signed(
+        qtbot, new_window, new_account, make_vhd):  # noqa: F811 -- the fixture imported above
+    """Size and mtime said "unchanged"; the fingerprint (the partition area and the footer the check reads) is read
+    again before an upload starts and before a SAS is made: the check is ✗ until the file is checked again."""
+    import os
+
+    azurite = new_account
+    window = new_window()
+    window.show()
+    settle(30)
+    person = Person(window)
+    project = window.document.project
+    disk = project.skus[0].disks[0]
+    path = make_vhd("30G", name="os.vhd")
+    sas, vhd = window.pages[Step.SAS], window.pages[Step.VHD]
+    go_to_step(person, window, Step.SAS)
+    type_into(person, sas.account, AZURITE_ACCOUNT)
+    type_into(person, sas.endpoint, azurite.endpoint)
+    type_into(person, sas.secret, AZURITE_KEY)
+    person.click(sas.btn_connect)
+    wait_for(lambda: sas.task is None and sas.conn_status.text().startswith("Connected"), "the storage account connected")
+
+    go_to_step(person, window, Step.VHD)
+    click_row(person, vhd.disks, 0)
+    chooser = Answer(QFileDialog, type_into_focus(str(path)))
+    person.click(vhd.btn_choose)
+    chooser.check()
+    wait_for(lambda: vhd.task is None and not vhd.queue and disk.vhd_check is not None, "the check ended")
+    assert step_states(project)[Step.VHD] is not StepState.FAILED
+
+    def change_content_keep_size_and_mtime() -> None:
+        st = os.stat(path)
+        with open(path, "r+b") as f:  # another partition entry: what the check read is not there any more
+            f.seek(446 + 16)
+            f.write(bytes([0x00, 0xFE, 0xFF, 0xFF, 0x83, 0xFE, 0xFF, 0xFF]) + (4096).to_bytes(4, "little") * 2)
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        assert os.stat(path).st_size == st.st_size and os.stat(path).st_mtime_ns == st.st_mtime_ns
+
+    change_content_keep_size_and_mtime()
+    assert step_states(project)[Step.VHD] is not StepState.FAILED  # size and mtime alone cannot tell
+    click_row(person, vhd.disks, 0)
+    asked = Answer(QInputDialog, type_into_focus("changed"))
+    person.click(vhd.btn_upload)
+    asked.check()
+    wait_for(lambda: vhd.task is None and vhd.status.text().startswith(("Uploaded", "Upload failed")), "the upload ended")
+    assert vhd.status.text() == ("Upload failed: os.vhd changed since it was checked (its content differs, though its "
+                                 "size and modification time are as checked): check it again first")
+    assert disk.upload is None and not disk.blob_url
+    assert disk.vhd_check.content_changed_at
+    assert step_states(project)[Step.VHD] is StepState.FAILED
+    assert "✗ changed since check" in vhd.disks.item(0, 2).text()
+    assert window.steps.item(int(Step.VHD)).toolTip().startswith(
+        "failed or out of date: OS disk: the VHD changed since it was checked: check it again")
+
+    # Checked again (the page checks a changed file again when the project is reopened; here: chosen again), uploaded.
+    click_row(person, vhd.disks, 0)
+    chooser = Answer(QFileDialog, type_into_focus(str(path)))
+    person.click(vhd.btn_choose)
+    chooser.check()
+    wait_for(lambda: vhd.task is None and not vhd.queue and disk.vhd_check is not None
+             and not disk.vhd_check.content_changed_at, "the check ended")
+    click_row(person, vhd.disks, 0)
+    asked = Answer(QInputDialog, type_into_focus("changed"))
+    person.click(vhd.btn_upload)
+    asked.check()
+    wait_for(lambda: vhd.task is None and vhd.status.text().startswith(("Uploaded", "Upload failed")), "the upload ended")
+    assert vhd.status.text().startswith("Uploaded"), vhd.status.text()
+
+    # Changed again after the upload: the SAS is not made.
+    st = os.stat(path)
+    with open(path, "r+b") as f:
+        f.seek(446 + 32)
+        f.write(bytes([0x00, 0xFE, 0xFF, 0xFF, 0x83, 0xFE, 0xFF, 0xFF]) + (8192).to_bytes(4, "little") * 2)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    go_to_step(person, window, Step.SAS)
+    click_row(person, sas.disks, 0)
+    person.click(sas.btn_generate)
+    wait_for(lambda: sas.task is None and sas.details.text() != "", f"the SAS ended ({sas.details.text()!r})")
+    wait_for(lambda: disk.vhd_check.content_changed_at != "", "the check marked out of date")
+    assert disk.sas is None
+    assert sas.details.text().endswith("OS disk: os.vhd changed since it was checked (its content differs, though its size and "
+                                  "modification time are as checked): check it again first"), sas.details.text()
+    assert step_states(project)[Step.VHD] is StepState.FAILED
