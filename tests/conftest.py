@@ -273,16 +273,26 @@ def qemu_vhd_footer(size: str, folder: Path) -> bytes:
     return footer
 
 
-def put_vhd_page_blob(container_client, name: str, size_gib: int, folder: Path, extra: int = 0) -> None:
-    """A page blob that is a sparse fixed VHD in Azurite: only the footer is written.
+def put_vhd_page_blob(container_client, name: str, size_gib: int, folder: Path, extra: int = 0, boot: bool = True) -> None:
+    """A page blob that is a sparse fixed VHD in Azurite: only the footer is written, and (`boot`) an MBR with
+    one active partition in the first sector, as a disk that could boot (an OS disk without a partition table
+    fails the check: issue #32).
 
     `extra` adds bytes before the footer, for a blob whose length is wrong.
     """
+    import struct
+
     footer = qemu_vhd_footer(f"{size_gib}G", folder)
     blob = container_client.get_blob_client(name)
     length = size_gib * 2**30 + extra + 512
     blob.create_page_blob(size=length)
     blob.upload_page(footer, offset=length - 512, length=512)
+    if boot:
+        mbr = bytearray(512)
+        mbr[446:462] = struct.pack("<B3sB3sII", 0x80, b"\xfe\xff\xff", 0x83, b"\xfe\xff\xff", 2048,
+                                   size_gib * 2**21 - 2048)
+        mbr[510:512] = b"\x55\xaa"
+        blob.upload_page(bytes(mbr), offset=0, length=512)
 
 
 @pytest.fixture(scope="session")
