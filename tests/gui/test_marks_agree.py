@@ -157,3 +157,29 @@ def test_a_check_with_warnings_is_the_same_tick_on_the_vhd_page_as_in_export(dem
     window.wizard.jump_to(int(Step.EXPORT))
     qtbot.waitUntil(lambda: bool(_checklist(window, "the VHD check passed with warnings")), timeout=20000)
     assert {mark for mark, _ in _checklist(window, "OS disk: the VHD check passed with warnings")} == {"✓"}
+
+
+def test_an_empty_os_disk_is_failed_on_the_vhd_page_under_the_2015_profile(demo_window, make_vhd, qtbot):
+    """The demo's profile (2015) has one image type; the page asked no boot question without a choice of types, so
+    an empty 30 GiB VHD (qemu-img's blank disk: no partition table) was "✓ Pass". Now ✗, with the message and fix."""
+    window = demo_window(Step.VHD)
+    project = window.document.project
+    assert project.profile_id == "publishing-guide-2015"
+    page = window.pages[Step.VHD]
+    sku = project.skus[0]
+    disk = sku.disks[0]
+    page.set_disk_file(disk, str(make_vhd("30G", name="empty.vhd", boot=False)))
+    page.start_checks([(sku, disk)])
+    qtbot.waitUntil(lambda: page.task is None and not page.queue and disk.vhd_check is not None, timeout=20000)
+    assert disk.vhd_check.verdict == "fail"
+    cell = page.disks.item(_row(page, "ubuntu-standard / OS disk"), 2)
+    assert cell.text().startswith("✗ Fail"), cell.text()
+    found = {f.id: f for f in disk.vhd_check.findings}["boot-partitions"]
+    assert found.message == "No partition table found: a x64Gen1 OS disk needs one to boot."
+    assert found.fix.startswith("Check that this is the OS disk's VHD")
+    assert window.steps.item(int(Step.VHD)).toolTip().startswith("failed or out of date")
+    data = sku.disks[1]  # a data disk may be empty
+    page.set_disk_file(data, str(make_vhd("1G", name="data.vhd", boot=False)))
+    page.start_checks([(sku, data)])
+    qtbot.waitUntil(lambda: page.task is None and not page.queue and data.vhd_check is not None, timeout=20000)
+    assert data.vhd_check.verdict == "pass", data.vhd_check.findings
