@@ -72,19 +72,39 @@ def qemu_img(*args: str) -> None:
     subprocess.run(["qemu-img", *args], check=True, capture_output=True)
 
 
+def write_bootable_mbr(path: Path) -> None:
+    """An MBR in a fixed VHD's first sector: partition 1 active, type 0x83, from sector 2048 to the end."""
+    import struct
+
+    sectors = (path.stat().st_size - 512) // 512
+    entry = struct.pack("<B3sB3sII", 0x80, b"\xfe\xff\xff", 0x83, b"\xfe\xff\xff", 2048, max(sectors - 2048, 1))
+    with open(path, "r+b") as f:
+        f.seek(446)
+        f.write(entry)
+        f.seek(510)
+        f.write(b"\x55\xaa")
+
+
 @pytest.fixture
 def make_vhd(tmp_path):
-    """make_vhd(size, subformat='fixed', force_size=True, fmt='vpc') -> Path (sparse, instant)."""
+    """make_vhd(size, subformat='fixed', force_size=True, fmt='vpc', name=None, boot=True) -> Path (sparse, instant).
+
+    A fixed VHD gets an MBR with one active partition from sector 2048 (`boot`): an OS disk with no partition
+    table never passes the check (issue #32), so a disk that should pass is one that could boot. boot=False:
+    qemu-img's blank disk (all zeroes)."""
     if not shutil.which("qemu-img"):
         pytest.fail("qemu-img is missing: run the tests through scripts/test, which installs qemu-utils")
     counter = iter(range(1000))
 
-    def make(size: str, subformat: str = "fixed", force_size: bool = True, fmt: str = "vpc", name: str | None = None) -> Path:
+    def make(size: str, subformat: str = "fixed", force_size: bool = True, fmt: str = "vpc", name: str | None = None,
+             boot: bool = True) -> Path:
         path = tmp_path / (name or f"disk{next(counter)}.{'vhdx' if fmt == 'vhdx' else 'vhd'}")
         opts = []
         if fmt == "vpc":
             opts = ["-o", f"subformat={subformat}" + (",force_size=on" if force_size else "")]
         qemu_img("create", "-q", "-f", fmt, *opts, str(path), size)
+        if boot and fmt == "vpc" and subformat == "fixed":
+            write_bootable_mbr(path)
         return path
 
     return make
@@ -253,16 +273,26 @@ def qemu_vhd_footer(size: str, folder: Path) -> bytes:
     return footer
 
 
-def put_vhd_page_blob(container_client, name: str, size_gib: int, folder: Path, extra: int = 0) -> None:
-    """A page blob that is a sparse fixed VHD in Azurite: only the footer is written.
+def put_vhd_page_blob(container_client, name: str, size_gib: int, folder: Path, extra: int = 0, boot: bool = True) -> None:
+    """A page blob that is a sparse fixed VHD in Azurite: only the footer is written, and (`boot`) an MBR with
+    one active partition in the first sector, as a disk that could boot (an OS disk without a partition table
+    fails the check: issue #32).
 
     `extra` adds bytes before the footer, for a blob whose length is wrong.
     """
+    import struct
+
     footer = qemu_vhd_footer(f"{size_gib}G", folder)
     blob = container_client.get_blob_client(name)
     length = size_gib * 2**30 + extra + 512
     blob.create_page_blob(size=length)
     blob.upload_page(footer, offset=length - 512, length=512)
+    if boot:
+        mbr = bytearray(512)
+        mbr[446:462] = struct.pack("<B3sB3sII", 0x80, b"\xfe\xff\xff", 0x83, b"\xfe\xff\xff", 2048,
+                                   size_gib * 2**21 - 2048)
+        mbr[510:512] = b"\x55\xaa"
+        blob.upload_page(bytes(mbr), offset=0, length=512)
 
 
 @pytest.fixture(scope="session")

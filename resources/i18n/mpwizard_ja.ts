@@ -568,6 +568,22 @@ Trust it and remember it?</source>
         <translation>{disk}: BLOB に入っているのは {sent} で、チェックした {file} ではありません。{file} をアップロードし直してください</translation>
     </message>
     <message>
+        <source>{disk}: the blob holds {file} from the folder {sent_folder}, not the checked {file} from the folder {folder}: upload {file} from {folder} again</source>
+        <translation>{disk}: BLOB に入っているのはフォルダー {sent_folder} の {file} で、チェックしたフォルダー {folder} の {file} ではありません。{folder} の {file} をアップロードし直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: the blob&apos;s metadata (read when its SAS URI was verified) says it holds {sent}, not the checked {file}: upload {file} again</source>
+        <translation>{disk}: BLOB のメタデータ (SAS URI の検証時に読み取り) によると、入っているのは {sent} で、チェックした {file} ではありません。{file} をアップロードし直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: the blob&apos;s metadata (read when its SAS URI was verified) says it holds another {file} ({size} bytes, modified {modified}) than the checked one ({checked_size} bytes, modified {checked_modified}): upload {file} again</source>
+        <translation>{disk}: BLOB のメタデータ (SAS URI の検証時に読み取り) によると、入っているのはチェックしたもの ({checked_size} バイト、更新 {checked_modified}) とは別の {file} ({size} バイト、更新 {modified}) です。{file} をアップロードし直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: the blob&apos;s metadata (read when its SAS URI was verified) says it holds the checked file {file}</source>
+        <translation>{disk}: BLOB のメタデータ (SAS URI の検証時に読み取り) によると、チェック済みのファイル {file} が入っています</translation>
+    </message>
+    <message>
         <source>{disk}: {file} changed since it was uploaded: upload {file} again</source>
         <translation>{disk}: アップロード後に {file} が変更されました。{file} をアップロードし直してください</translation>
     </message>
@@ -598,6 +614,10 @@ Trust it and remember it?</source>
     <message>
         <source>{disk}: the SAS URI was made for another blob: make a new SAS for the new blob</source>
         <translation>{disk}: SAS URI は別の BLOB 用に作られています。新しい BLOB 用に SAS を作り直してください</translation>
+    </message>
+    <message>
+        <source>{disk}: the SAS URI opens a blob that does not hold the checked {file}: upload {file} again, then make a new SAS</source>
+        <translation>{disk}: SAS URI が開く BLOB には、チェックした {file} が入っていません。{file} をアップロードし直してから、SAS を作り直してください</translation>
     </message>
     <message>
         <source>{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring</source>
@@ -666,6 +686,22 @@ Trust it and remember it?</source>
     <message>
         <source>The latest test run ({finished}) has no Failed or Error result</source>
         <translation>最新のテスト実行 ({finished}) に失敗やエラーはありません</translation>
+    </message>
+    <message>
+        <source>The latest test run ({finished}) was of an earlier upload of the {disk} ({file} was uploaded since): run the tests again on a VM made from the new upload</source>
+        <translation>最新のテスト実行 ({finished}) は {disk} の以前のアップロードに対するものです (その後 {file} がアップロードされました)。新しいアップロードから作った VM でテストをもう一度実行してください</translation>
+    </message>
+    <message>
+        <source>The latest test run ({finished}) was of the uploaded {sent}, not of the checked {file}: upload {file}, then run the tests again on a VM made from the new upload</source>
+        <translation>最新のテスト実行 ({finished}) はアップロード済みの {sent} に対するもので、チェックした {file} のものではありません。{file} をアップロードしてから、新しいアップロードから作った VM でテストをもう一度実行してください</translation>
+    </message>
+    <message>
+        <source>The latest test run ({finished}) has no Failed or Error result, but it is not tied to an upload (it was recorded before the wizard kept which upload a run tested): run the tests again on a VM made from the uploaded VHD</source>
+        <translation>最新のテスト実行 ({finished}) に失敗やエラーはありませんが、どのアップロードのテストかが記録されていません (ウィザードがそれを記録する前の実行です)。アップロードした VHD から作った VM でテストをもう一度実行してください</translation>
+    </message>
+    <message>
+        <source>The {type} image was tested before its latest upload: run the tests again on a VM made from the new upload</source>
+        <translation>{type} イメージのテストは最新のアップロードより前のものです。新しいアップロードから作った VM でテストをもう一度実行してください</translation>
     </message>
     <message>
         <source>No test run of the {type} image yet: one test VM per image type (choose the image on the Connection step)</source>
@@ -1122,6 +1158,30 @@ Trust it and remember it?</source>
     <message>
         <source>No partition table found: a {type} OS disk needs one to boot.</source>
         <translation>パーティション テーブルがありません。{type} の OS ディスクが起動するには必要です。</translation>
+    </message>
+    <message>
+        <source>No partition table found (the disk may be empty): an OS disk needs one, with a bootable partition, to boot.</source>
+        <translation>パーティション テーブルがありません (ディスクが空の可能性があります)。OS ディスクが起動するには、起動可能なパーティションを含むパーティション テーブルが必要です。</translation>
+    </message>
+    <message>
+        <source>The {scheme} partition table lists no partition: an OS disk needs a bootable one.</source>
+        <translation>{scheme} パーティション テーブルにパーティションがありません。OS ディスクには起動可能なパーティションが必要です。</translation>
+    </message>
+    <message>
+        <source>GPT with an EFI system partition (partition {number}): the disk can boot with UEFI.</source>
+        <translation>EFI システム パーティション (パーティション {number}) のある GPT です。このディスクは UEFI で起動できます。</translation>
+    </message>
+    <message>
+        <source>MBR with the active boot partition {number}: the disk can boot with BIOS.</source>
+        <translation>アクティブなブート パーティション {number} のある MBR です。このディスクは BIOS で起動できます。</translation>
+    </message>
+    <message>
+        <source>Neither an EFI system partition nor an active (bootable) partition was found: the OS disk may not boot.</source>
+        <translation>EFI システム パーティションもアクティブな (起動可能な) パーティションも見つかりません。この OS ディスクは起動しない可能性があります。</translation>
+    </message>
+    <message>
+        <source>The partition table could not be read ({problem}): whether the disk boots could not be checked.</source>
+        <translation>パーティション テーブルを読み取れませんでした ({problem})。ディスクが起動できるかを確認できませんでした。</translation>
     </message>
     <message>
         <source>The blob is a {type}, not a page blob: upload the VHD again as a page blob.</source>
@@ -1638,6 +1698,10 @@ Trust it and remember it?</source>
     <message>
         <source>The connection dropped during the run ({reason}): the checks whose evidence had arrived are judged, the others are Errors. Run again.</source>
         <translation>実行中に接続が切れました ({reason})。根拠が届いたチェックは判定し、それ以外はエラーにしました。もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>{file} changed since it was checked (its content differs, though its size and modification time are as checked): check it again first</source>
+        <translation>{file} はチェック後に変更されています (サイズと更新日時はチェック時と同じですが、内容が異なります)。先にもう一度チェックしてください</translation>
     </message>
     <message>
         <source>The keyring is unavailable: the published SAS tokens are kept for this session only.</source>
@@ -4348,6 +4412,18 @@ Evidence:
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
+        <source>✓ ready</source>
+        <translation>✓ 準備完了</translation>
+    </message>
+    <message>
+        <source>✗ the blob is not the checked file: upload it, then generate a new SAS</source>
+        <translation>✗ BLOB がチェックしたファイルではありません: アップロードしてから SAS を生成し直してください</translation>
+    </message>
+    <message>
+        <source>⚠ token not in the keyring: generate it again</source>
+        <translation>⚠ トークンがキーリングにありません: 生成し直してください</translation>
+    </message>
+    <message>
         <source>✗ expires too soon: renew</source>
         <translation>✗ 有効期限が短すぎます: 更新してください</translation>
     </message>
@@ -4410,22 +4486,6 @@ Evidence:
     <message>
         <source>Could not copy: {0}</source>
         <translation>コピーできませんでした: {0}</translation>
-    </message>
-    <message>
-        <source>pass</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>fail</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>ready ({0})</source>
-        <translation>準備完了 ({0})</translation>
     </message>
     <message>
         <source>✗ made for another blob: generate a new SAS</source>
@@ -4818,8 +4878,28 @@ Evidence:
         <translation>ファイル未選択</translation>
     </message>
     <message>
+        <source>Pass with warnings</source>
+        <translation>合格 (警告あり)</translation>
+    </message>
+    <message>
+        <source>no bootable partition</source>
+        <translation>起動可能なパーティションなし</translation>
+    </message>
+    <message>
         <source>changed since check</source>
         <translation>チェック後に変更あり</translation>
+    </message>
+    <message>
+        <source>check this file</source>
+        <translation>このファイルをチェックしてください</translation>
+    </message>
+    <message>
+        <source>Failed inside the image</source>
+        <translation>イメージ内で不合格</translation>
+    </message>
+    <message>
+        <source>look inside again</source>
+        <translation>もう一度イメージ内を確認してください</translation>
     </message>
     <message>
         <source>upload again</source>
@@ -4828,6 +4908,10 @@ Evidence:
     <message>
         <source>blob not linked to this file</source>
         <translation>BLOB とこのファイルの対応が不明</translation>
+    </message>
+    <message>
+        <source>Check verdict: {0}</source>
+        <translation>チェックの判定: {0}</translation>
     </message>
     <message>
         <source>Nothing to fix for this finding.</source>

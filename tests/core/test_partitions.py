@@ -200,6 +200,7 @@ def test_no_partition_table_on_a_gen2_os_disk_fails_and_data_disks_are_not_judge
     assert boot(path, "x64Gen2").severity == "fail"
     report = check_disk(str(path), PC, "data", "linux", image_type="x64Gen2").report
     assert "boot-partitions" not in {f.id for f in report.findings}
-    # Without an image type (the CLI's old call, the 2015 flow) nothing about booting is said.
+    # Without an image type (the CLI's call, the 2015 flow) the profile's only type is judged: no table fails
+    # (issue #32: an empty disk passed under the 2015 profile).
     report = check_disk(str(path), GUIDE, "os", "linux").report
-    assert "boot-partitions" not in {f.id for f in report.findings}
+    assert {f.id: f.severity for f in report.findings}["boot-partitions"] == "fail"

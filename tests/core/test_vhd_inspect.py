@@ -105,7 +105,7 @@ def test_minimum_20_mib(make_vhd):
 
 def test_partner_center_first_mib_rule_needs_a_partition_table(make_vhd):
     """A blank disk has no table to judge (tests/core/test_partitions.py has real ones, made by sfdisk)."""
-    path = make_vhd("30G")
+    path = make_vhd("30G", boot=False)
     assert findings(check_vhd(inspect_file(path, read_partitions=True), PC, "os", "linux"))["first-mib"] == "warning"
     assert "first-mib" not in findings(check_vhd(inspect_file(path, True), GUIDE, "os", "linux"))
 

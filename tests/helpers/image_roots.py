@@ -224,6 +224,8 @@ def build_vhd(folder: Path, out: Path, scheme: str = "mbr", size_mib: int = 64, 
         lines.append(f"start={start}, size={16 * 2048}, type={root_type}")
         start += 16 * 2048
     lines.append(f"start={start}, size={root_mib * 2048}, type={root_type}")
+    if scheme != "gpt":  # the first MBR partition active, as a BIOS image boots (an OS disk without one is warned)
+        lines[1] += ", bootable"
     root_start = start
     start += root_mib * 2048
     if swap_mib:

@@ -27,8 +27,9 @@ def write_at(path: Path, offset: int, data: bytes) -> None:
         fh.write(data)
 
 
-def sparse_vhd(make_vhd, size="64M", writes=()) -> Path:
-    path = make_vhd(size)
+def sparse_vhd(make_vhd, size="64M", writes=(), boot=False) -> Path:
+    """A blank fixed VHD (no MBR unless `boot`: the byte counts below are of `writes` alone) with `writes`."""
+    path = make_vhd(size, boot=boot)
     for offset, data in writes:
         write_at(path, offset, data)
     return path
@@ -390,9 +391,9 @@ def test_upload_a_then_check_b_is_failed_everywhere_until_b_is_uploaded(make_vhd
     from wizard.core.upload import read_identity_metadata
 
     profile = load_profile("publishing-guide-2015")
-    a = sparse_vhd(make_vhd, "30G", [(MIB, b"disk A" * 100)])
+    a = sparse_vhd(make_vhd, "30G", [(MIB, b"disk A" * 100)], boot=True)
     a = a.rename(a.with_name("disk.vhd"))
-    b = sparse_vhd(make_vhd, "30G", [(MIB, b"disk B" * 100)])
+    b = sparse_vhd(make_vhd, "30G", [(MIB, b"disk B" * 100)], boot=True)
     b = b.rename(b.with_name("ext4.vhd"))
     project = new_project()
     disk = project.skus[0].disks[0]

@@ -48,8 +48,8 @@ def test_check_all_shows_pass_and_fail_with_fix(qtbot, win, page, make_vhd):
     wait_idle(qtbot, page)
     assert ubuntu.disks[0].vhd_check.verdict == "pass"
     assert ubuntu.disks[1].vhd_check.verdict == "fail"
-    assert page.disks.item(row_of(page, 0, 0), 2).text() == "Pass"
-    assert page.disks.item(row_of(page, 0, 1), 2).text() == "Fail"
+    assert page.disks.item(row_of(page, 0, 0), 2).text() == "✓ Pass"  # the evaluator's mark, and its word
+    assert page.disks.item(row_of(page, 0, 1), 2).text() == "✗ Fail"
     page.disks.selectRow(row_of(page, 0, 1))
     assert "qemu-img convert" in page.fix.toPlainText()  # the first finding with a fix is selected
     page.btn_copy.click()
@@ -91,7 +91,7 @@ def test_stale_record_shown_as_changed(qtbot, page, make_vhd):
         fh.write(b"\0" * 512)
     assert page.is_stale(disk)
     page.refresh()
-    assert page.disks.item(row_of(page, 0, 0), 2).text() == "changed since check"
+    assert page.disks.item(row_of(page, 0, 0), 2).text() == "✗ changed since check"
 
 
 def test_cancel_stops_the_queue(qtbot, page, make_vhd):

@@ -36,12 +36,12 @@ def check_command(args: argparse.Namespace) -> int:
         else:
             error(exc)
         return 2
-    project, problems, errors = checked.project, checked.problems, checked.errors
+    project, problems, errors, failed = checked.project, checked.problems, checked.errors, checked.failed
     if args.json:
         print_json({
             "file": str(args.file),
             "readable": True,
-            "valid": not errors,
+            "valid": checked.valid,
             "project_id": project.project_id,
             "offer_id": project.offer.offer_id,
             "profile": project.profile_id,
@@ -49,6 +49,9 @@ def check_command(args: argparse.Namespace) -> int:
                      for s in project.skus],
             "migrated_from": checked.migrated_from,
             "problems": [{"path": p.path, "severity": p.severity, "message": p.message} for p in problems],
+            # What the step list and Export mark ✗ (core.status): a broken link of the chain, a failed check…
+            "failed": [{"sku": sku_id, "id": item.id, "step": item.step.name.lower(), "message": item.text}
+                       for sku_id, item in failed],
         })
     else:
         print(f"Project {project.display_name() or '(unnamed)'} — offer {project.offer.offer_id or '?'}, "
@@ -59,8 +62,15 @@ def check_command(args: argparse.Namespace) -> int:
             print(f"  (file format {checked.migrated_from}; it will be upgraded when saved)")
         for p in problems:
             print(f"{p.severity}: {p}")
-        print("valid" if not errors else f"invalid: {len(errors)} problem(s)")
-    return 0 if not errors else 1
+        for sku_id, item in failed:  # the evaluator's ✗, as the step list and Export say them
+            print(f"✗ {f'SKU {sku_id}: ' if sku_id else ''}{item.text}")
+        if checked.valid:
+            print("valid")
+        else:
+            said = [f"{len(errors)} problem(s)"] if errors else []
+            said += [f"{len(failed)} item(s) failed or out of date"] if failed else []
+            print(f"invalid: {', '.join(said)}")
+    return 0 if checked.valid else 1
 
 
 def import_pc_command(args: argparse.Namespace) -> int:

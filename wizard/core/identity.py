@@ -56,3 +56,21 @@ def same_identity(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     if a[:2] != b[:2]:
         return False
     return not (a[2] and b[2]) or a[2] == b[2]
+
+
+def identity_token(size: int, mtime_ns: int, fingerprint: str) -> str:
+    """A file identity as one string ("size:mtime_ns:fingerprint"), as test runs and SAS records keep it."""
+    return f"{size}:{mtime_ns}:{fingerprint}"
+
+
+def same_token(a: str, b: str) -> bool:
+    """Two identity tokens name the same content (`same_identity`); "" is no identity and matches only ""."""
+    if not a or not b:
+        return a == b
+    pa, pb = a.split(":", 2), b.split(":", 2)
+    if len(pa) != 3 or len(pb) != 3:
+        return a == b
+    try:
+        return same_identity((int(pa[0]), int(pa[1]), pa[2]), (int(pb[0]), int(pb[1]), pb[2]))
+    except ValueError:
+        return a == b

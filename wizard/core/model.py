@@ -67,6 +67,9 @@ class VhdCheckRecord:
     # What the check read of a local file, as a fingerprint (footer and partition area): with size and
     # mtime it is the file's identity, which an upload must match (issue #32). "" for blobs and older files.
     fingerprint: str = ""
+    # When a later read of the file (before an upload or a SAS) found other content than this check read,
+    # with size and mtime unchanged: the check is out of date (issue #32). "" while it still matches.
+    content_changed_at: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -83,6 +86,11 @@ class SasRecord:
     verified_at: str = ""
     verdict: str = ""  # pass | warning | fail, from the last verification
     secret_purpose: str = ""
+    # What the blob's metadata said at the last verification: the file identity an upload of ours
+    # sent ("size:mtime_ns:fingerprint", core.identity.identity_token) and the file's name; "" when the
+    # blob carried none (issue #32: compared with the checked file's identity).
+    blob_identity: str = ""
+    blob_file: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -369,6 +377,10 @@ class TestRunRecord:
     # What the probe learned about the system (OSName, OSDistro, KernelVersion, KernelFullVersion, OSVersion).
     system: dict[str, str] = field(default_factory=dict)
     image_under_test: str = ""  # ConnectionSettings.image_under_test when the run started
+    # The uploads the VM was made from: per OS disk of the image under test ("<SKU ID>/<image type>/<disk
+    # index>"), the uploaded file identity current when the run was recorded (core.identity.upload_token,
+    # "" when none). Empty in runs recorded before issue #32: such a run is not tied to an upload.
+    uploads: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

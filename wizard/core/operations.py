@@ -223,11 +223,12 @@ def upload_disk(path: str, blob_url: str, access: StorageAccess | None = None, w
 
 
 # -- status: the one evaluator's answers for pages (core.status) ----------------------------------------------
-def disk_status(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
-    """One disk's status items by kind ("vhd-check", "upload", "sas", "preflight")."""
+def disk_status(project: Project, sku: Sku, disk: Disk, tokens: ExportTokens | None = None) -> dict[str, StatusItem]:
+    """One disk's status items by kind ("vhd-check", "upload", "sas", "preflight"); with `tokens` (read_sas_uris)
+    the SAS item also says whether its token is there, as Export does."""
     from .status import disk_items
 
-    return disk_items(project, sku, disk)
+    return disk_items(project, sku, disk, tokens.sas.get(sku.sku_id, {}) if tokens is not None else None)
 
 
 def run_status(project: Project, run: TestRunRecord | None) -> StatusItem:
@@ -235,6 +236,54 @@ def run_status(project: Project, run: TestRunRecord | None) -> StatusItem:
     from .status import run_item
 
     return run_item(project, run)
+
+
+M_CONTENT_CHANGED = QT_TRANSLATE_NOOP("Core", "{file} changed since it was checked (its content differs, though its size and "
+                                              "modification time are as checked): check it again first")
+
+
+class ContentChanged(TranslatableError):
+    """The file's content is not what its check read: nothing may be uploaded or signed for it."""
+
+
+def confirm_checked_content(record: VhdCheckRecord | None, path: str) -> None:
+    """Before an upload starts and before a SAS is made (issue #32): the file's content is still what its check
+    read -- the same cheap reads (partition area and footer) as its fingerprint, not only size and mtime.
+    Raises ContentChanged when not; nothing to compare without a check of this file with a fingerprint.
+    Reads the file: call it off the GUI thread."""
+    import os
+
+    from .identity import fingerprint
+
+    if record is None or not path or record.target != path or not record.fingerprint:
+        return
+    now = fingerprint(path)
+    if now and now != record.fingerprint:
+        raise ContentChanged(M_CONTENT_CHANGED, file=os.path.basename(path))
+
+
+def note_content_changed(disk: Disk, record: VhdCheckRecord | None) -> None:
+    """The check `record` found out of date by `confirm_checked_content`: the evaluator marks it ✗ from now
+    (VhdCheckRecord.content_changed_at) until the file is checked again."""
+    from .projectio import utc_now_iso
+
+    if record is not None and disk.vhd_check is record:
+        record.content_changed_at = utc_now_iso()
+
+
+def record_sas_verification(sas: SasRecord, result: SasVerification) -> None:
+    """Keep what a verification found: its verdict and when, and the file identity the blob's metadata names
+    (an upload of the wizard writes it: core.upload.IDENTITY_METADATA) for the evaluator to compare with the
+    checked file (issue #32)."""
+    from .identity import identity_token
+    from .projectio import utc_now_iso
+    from .upload import read_identity_metadata
+
+    sas.verdict = result.verdict
+    sas.verified_at = utc_now_iso()
+    said = read_identity_metadata(result.metadata) if result.metadata else None
+    sas.blob_identity = identity_token(said[1].size, said[1].mtime_ns, said[1].fingerprint) if said else ""
+    sas.blob_file = said[0] if said else ""
 
 
 def record_upload(disk: Disk, path: str, blob_url: str, summary: UploadSummary) -> None:
@@ -398,7 +447,10 @@ def record_run(project: Project, run: CertificationRun, profile_id: str, only: s
         latest.results = [by_id.get(r.id, r) for r in latest.results]
         latest.system = latest.system or run.system
         return latest
+    from .status import run_uploads
+
     record = run.record(project.connection, profile_id)
+    record.uploads = run_uploads(project, record.image_under_test)  # which uploads the VM was made from (issue #32)
     project.test_runs.append(record)
     return record
 
@@ -603,6 +655,7 @@ __all__ = [
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
     "commands_for_test_vm",
     "disk_status", "record_upload", "run_status",
+    "ContentChanged", "confirm_checked_content", "note_content_changed", "record_sas_verification",
     "upload_blob_name", "upload_disk", "verify_disk_sas", "verify_sas_uri", "vm_target", "windows_base_image", "write_export",
 ]
 
@@ -786,19 +839,31 @@ class ProjectCheck:
     project: Project
     problems: list[Any]  # codec.Problem: loader's repairs first, then the offer's validation
     migrated_from: Any  # the old file format, or None
+    # (SKU ID, item) for every ✗ of the status evaluator: a link of the chain that broke, a failed check…
+    failed: list[tuple[str, StatusItem]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Any]:
         return [p for p in self.problems if p.severity == "error"]
 
+    @property
+    def valid(self) -> bool:
+        """No error in the file or the offer, and no ✗ item (ARCHITECTURE: `project check` exits by them)."""
+        return not self.errors and not self.failed
 
-def check_project(path: Path) -> ProjectCheck:
-    """Load a project file and validate its offer. Raises projectio.ProjectUnreadable."""
+
+def check_project(path: Path, now: datetime | None = None) -> ProjectCheck:
+    """Load a project file, validate its offer and judge it as the step list and Export do (the ✗ items).
+    Raises projectio.ProjectUnreadable."""
     from .projectio import load_project
+    from .status import Mark, evaluate
     from .validation import validate_offer
 
     loaded = load_project(path)
-    return ProjectCheck(loaded.project, loaded.problems + validate_offer(loaded.project), loaded.migrated_from)
+    project = loaded.project
+    failed = [(sku_id, item) for sku_id, items in evaluate(project, now=now or datetime.now(UTC)).items()
+              for item in items if item.mark is Mark.FAIL]
+    return ProjectCheck(project, loaded.problems + validate_offer(project), loaded.migrated_from, failed)
 
 
 def open_project(path: Path, sku_id: str | None = None) -> Project:

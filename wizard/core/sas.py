@@ -59,6 +59,7 @@ class SasVerification:
     findings: list[SasFinding] = field(default_factory=list)
     expiry: datetime | None = None
     reachable: bool | None = None  # None: the live read was not attempted
+    metadata: dict[str, str] | None = None  # the blob's metadata, when the live read reached it
 
     @property
     def verdict(self) -> str:
@@ -296,6 +297,7 @@ def verify_sas(uri: str, profile: Profile, now: datetime | None = None, live: bo
             result.reachable = True
             return result
         size = props.size
+        result.metadata = {str(k): str(v) for k, v in (props.metadata or {}).items()}
         tail = within(lambda: client.download_blob(offset=max(0, size - FOOTER_SIZE), length=min(size, FOOTER_SIZE)).readall(),
                       READ_SECONDS, "the VHD footer")
     except DeadlineExceeded as exc:

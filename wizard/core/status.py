@@ -33,7 +33,7 @@ from typing import Any
 
 from .disk_names import DISK_DATA, DISK_DATA_OF, DISK_OS, DISK_OS_OF, NESTED_TEMPLATES
 from .i18n_marks import QT_TRANSLATE_NOOP
-from .identity import same_identity
+from .identity import identity_token, same_identity, same_token
 from .model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku, TestRunRecord, tested_image
 from .profiles import Profile
 from .steps import Step, StepState, StepStatus, offer_touched, parse_iso, sas_expiry_state
@@ -73,6 +73,16 @@ R_VHD_NO_BOOT = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD check found no bootab
 R_UPLOAD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: {file} is not uploaded yet: upload it")
 R_UPLOAD_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds the checked file {file}")
 R_UPLOAD_OTHER = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds {sent}, not the checked {file}: upload {file} again")
+R_UPLOAD_OTHER_SAME_NAME = QT_TRANSLATE_NOOP("Core", "{disk}: the blob holds {file} from the folder {sent_folder}, not the checked "
+                                                     "{file} from the folder {folder}: upload {file} from {folder} again")
+R_UPLOAD_BLOB_SAYS = QT_TRANSLATE_NOOP("Core", "{disk}: the blob's metadata (read when its SAS URI was verified) says it holds "
+                                               "{sent}, not the checked {file}: upload {file} again")
+R_UPLOAD_BLOB_SAYS_SAME_NAME = QT_TRANSLATE_NOOP("Core", "{disk}: the blob's metadata (read when its SAS URI was verified) says it "
+                                                         "holds another {file} ({size} bytes, modified {modified}) than the "
+                                                         "checked one ({checked_size} bytes, modified {checked_modified}): "
+                                                         "upload {file} again")
+R_UPLOAD_BLOB_SAYS_OK = QT_TRANSLATE_NOOP("Core", "{disk}: the blob's metadata (read when its SAS URI was verified) says it holds "
+                                                  "the checked file {file}")
 R_UPLOAD_CHANGED = QT_TRANSLATE_NOOP("Core", "{disk}: {file} changed since it was uploaded: upload {file} again")
 R_UPLOAD_UNKNOWN = QT_TRANSLATE_NOOP("Core", "{disk}: which file the blob holds is not known (it was not uploaded "
                                              "here): upload {file} again")
@@ -84,6 +94,8 @@ R_SAS_SHORT_DAYS = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI expires {expir
                              "asks for {days} days or more): renew it")
 R_SAS_UNVERIFIED = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI has not been verified")
 R_SAS_OTHER_BLOB = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI was made for another blob: make a new SAS for the new blob")
+R_SAS_WRONG_DISK = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS URI opens a blob that does not hold the checked {file}: upload "
+                                             "{file} again, then make a new SAS")
 R_SAS_NO_TOKEN = QT_TRANSLATE_NOOP("Core", "{disk}: the SAS token is not in the keyring or this session: make it again or unlock the keyring")
 R_SAS_OK = QT_TRANSLATE_NOOP("Core", "{disk}: SAS URI verified, valid until {expiry}")
 R_VHD_NOT_NEEDED = QT_TRANSLATE_NOOP("Core", "Every image comes from a gallery image version made elsewhere: no VHD to check here")
@@ -106,6 +118,15 @@ R_RUN_UNJUDGED = QT_TRANSLATE_NOOP("Core", "The latest Windows test run has case
                                            "Failed/Error results, without an exception explanation: {ids}")
 R_RUN_EXPLAINED = QT_TRANSLATE_NOOP("Core", "The latest test run's {count} Failed/Error result(s) each have an exception explanation")
 R_RUN_OK = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result")
+R_RUN_OLD_UPLOAD = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) was of an earlier upload of the {disk} ({file} was "
+                                             "uploaded since): run the tests again on a VM made from the new upload")
+R_RUN_NOT_CHECKED = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) was of the uploaded {sent}, not of the checked "
+                                              "{file}: upload {file}, then run the tests again on a VM made from the new upload")
+R_RUN_UNTIED = QT_TRANSLATE_NOOP("Core", "The latest test run ({finished}) has no Failed or Error result, but it is not tied to an "
+                                         "upload (it was recorded before the wizard kept which upload a run tested): run the "
+                                         "tests again on a VM made from the uploaded VHD")
+R_RUN_IMAGE_OLD = QT_TRANSLATE_NOOP("Core", "The {type} image was tested before its latest upload: run the tests again on a VM "
+                                            "made from the new upload")
 R_RUN_IMAGE_NONE = QT_TRANSLATE_NOOP("Core", "No test run of the {type} image yet: one test VM per image type (choose the "
                                              "image on the Connection step)")
 R_RUN_IMAGE_OK = QT_TRANSLATE_NOOP("Core", "The {type} image was tested ({finished})")
@@ -232,7 +253,7 @@ def check_is_stale(disk: Disk, ctx: Context | None = None) -> bool:
         return not (upload is not None and upload.blob_url == target and upload.source_path == record.target
                     and same_identity((upload.file_size, upload.file_mtime_ns, upload.fingerprint),
                                       (record.file_size, record.file_mtime_ns, record.fingerprint)))
-    if record.target != target:
+    if record.target != target or record.content_changed_at:  # another file, or other content found since
         return True
     now = ctx.stamp(target) if ctx is not None else _stamp(target)
     return now != (record.file_size, record.file_mtime_ns)
@@ -246,7 +267,7 @@ def _no_boot(ctx: Context, sku: Sku, disk: Disk) -> bool:
     if not any(f.id == "boot-partitions" and f.severity != "pass" for f in record.findings):
         return False
     return not any(r.results and _tests(ctx.project, r.image_under_test, sku, disk.image_type)
-                   for r in ctx.project.test_runs)
+                   and run_currency(ctx.project, r)[0] != RUN_OLD for r in ctx.project.test_runs)
 
 
 def vhd_check_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
@@ -258,6 +279,8 @@ def vhd_check_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
     if check_is_stale(disk, ctx):
         if record.target.split("?")[0] != (disk.vhd_path or disk.blob_url):  # choosing another file: out of date
             checked = os.path.basename(record.target.split("?")[0]) or record.target
+            if checked == os.path.basename(disk.vhd_path or disk.blob_url):  # the same name elsewhere: say where
+                checked = record.target.split("?")[0]
             return _item(f"vhd-check:{i}", Step.VHD, Mark.FAIL, R_VHD_OTHER, args | {"checked": checked})
         return _item(f"vhd-check:{i}", Step.VHD, Mark.FAIL, R_VHD_STALE, args)
     if _no_boot(ctx, sku, disk):
@@ -278,11 +301,56 @@ def _upload_link(ctx: Context, disk: Disk) -> tuple[Mark, str, dict[str, Any]]:
     upload = disk.upload
     if not disk.blob_url:
         return Mark.MISSING, R_UPLOAD_NONE, {}
-    if upload is None or upload.blob_url != disk.blob_url:
-        return Mark.PARTIAL, R_UPLOAD_UNKNOWN, {}
+    said = _blob_says(disk)  # the blob's own metadata, read after the wizard's last upload to it
+    if said is not None and said[0] is Mark.FAIL:  # overwritten from elsewhere: it decides
+        return said
+    if upload is None or upload.blob_url != disk.blob_url:  # not uploaded here: the metadata is the evidence
+        return said if said is not None else (Mark.PARTIAL, R_UPLOAD_UNKNOWN, {})
     if upload.source_path != disk.vhd_path:
-        return Mark.FAIL, R_UPLOAD_OTHER, {"sent": os.path.basename(upload.source_path)}
+        sent, mine = os.path.basename(upload.source_path), os.path.basename(disk.vhd_path)
+        if sent == mine:  # two files of one name: the folders tell them apart
+            return Mark.FAIL, R_UPLOAD_OTHER_SAME_NAME, {"sent_folder": os.path.dirname(upload.source_path),
+                                                         "folder": os.path.dirname(disk.vhd_path)}
+        return Mark.FAIL, R_UPLOAD_OTHER, {"sent": sent}
     return (Mark.OK, R_UPLOAD_OK, {}) if _sent_is_current(ctx, disk) else (Mark.FAIL, R_UPLOAD_CHANGED, {})
+
+
+def _checked_token(disk: Disk) -> str:
+    """The identity of the local file as its check read it; "" when the disk's file has no current check."""
+    record = disk.vhd_check
+    if record is None or not disk.vhd_path or record.target != disk.vhd_path or record.content_changed_at:
+        return ""
+    return identity_token(record.file_size, record.file_mtime_ns, record.fingerprint)
+
+
+def _modified(mtime_ns: int) -> str:
+    return datetime.fromtimestamp(mtime_ns / 1e9, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _blob_says(disk: Disk) -> tuple[Mark, str, dict[str, Any]] | None:
+    """What the blob's metadata said of its content when the disk's SAS was verified, compared with the
+    checked file (issue #32): None when there is nothing to compare -- no verification of this blob, no
+    identity in its metadata (not uploaded by the wizard), no check of the file, or an upload of the
+    wizard to this blob since the reading (the upload's own record is newer then)."""
+    sas, upload = disk.sas, disk.upload
+    if sas is None or not sas.verified_at or not sas.blob_identity or sas.blob_url != disk.blob_url:
+        return None
+    if upload is not None and upload.blob_url == disk.blob_url and upload.uploaded_at > sas.verified_at:
+        return None
+    checked = _checked_token(disk)
+    if not checked:
+        return None
+    if same_token(sas.blob_identity, checked):
+        return Mark.OK, R_UPLOAD_BLOB_SAYS_OK, {}
+    mine = os.path.basename(disk.vhd_path)
+    if sas.blob_file != mine:
+        return Mark.FAIL, R_UPLOAD_BLOB_SAYS, {"sent": sas.blob_file or "?"}
+    size, mtime, _ = (sas.blob_identity.split(":", 2) + ["", "", ""])[:3]
+    record = disk.vhd_check
+    assert record is not None
+    return Mark.FAIL, R_UPLOAD_BLOB_SAYS_SAME_NAME, {
+        "size": size, "modified": _modified(int(mtime)) if mtime.isdigit() else "?",
+        "checked_size": str(record.file_size), "checked_modified": _modified(record.file_mtime_ns)}
 
 
 def _sent_is_current(ctx: Context, disk: Disk) -> bool:
@@ -317,6 +385,8 @@ def sas_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
         return _item(f"sas:{i}", Step.SAS, Mark.MISSING, R_SAS_NONE, args)
     if sas.blob_url and disk.blob_url and sas.blob_url != disk.blob_url:
         return _item(f"sas:{i}", Step.SAS, Mark.FAIL, R_SAS_OTHER_BLOB, args)
+    if disk.vhd_path and _upload_link(ctx, disk)[0] is Mark.FAIL:  # the blob does not hold the checked file
+        return _item(f"sas:{i}", Step.SAS, Mark.FAIL, R_SAS_WRONG_DISK, args | {"file": os.path.basename(disk.vhd_path)})
     if state == "expired":
         return _item(f"sas:{i}", Step.SAS, Mark.FAIL, R_SAS_EXPIRED, args)
     if state == "soon" or _sas_too_short(ctx, disk):
@@ -455,7 +525,7 @@ def preflight_item(ctx: Context, sku: Sku, i: int, disk: Disk) -> StatusItem:
         return _item(f"preflight:{i}", Step.VHD, Mark.FAIL, R_PRE_STALE, args)
     if not bad:
         return _item(f"preflight:{i}", Step.VHD, Mark.OK, R_PRE_OK, args | {"finished": record.finished_at})
-    if run is not None and run.finished_at > record.finished_at:
+    if run is not None and run.finished_at > record.finished_at and run_currency(ctx.project, run)[0] != RUN_OLD:
         return _item(f"preflight:{i}", Step.VHD, Mark.OK, R_PRE_SUPERSEDED, args | {"count": len(bad)})
     return _item(f"preflight:{i}", Step.VHD, Mark.FAIL, R_PRE_BAD, args | {"ids": ", ".join(bad)})
 
@@ -466,13 +536,85 @@ def preflight_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
             yield preflight_item(ctx, sku, i, disk)
 
 
+RUN_CURRENT, RUN_UNTIED, RUN_OLD = "current", "untied", "old"
+
+
+def upload_token(disk: Disk) -> str:
+    """The identity of the file the wizard uploaded to the disk's blob of now (as the upload recorded it);
+    "" when none is known (no blob, or a blob the wizard did not upload)."""
+    upload = disk.upload
+    if upload is None or not disk.blob_url or upload.blob_url != disk.blob_url:
+        return ""
+    return identity_token(upload.file_size, upload.file_mtime_ns, upload.fingerprint)
+
+
+def _image_os_disks(project: Project, key: str) -> list[tuple[str, Sku, Disk]]:
+    found = tested_image(project, key)
+    if found is None:
+        return []
+    sku, image_type = found
+    return [(f"{sku.sku_id}/{image_type}/{i}", sku, d) for i, d in enumerate(sku.disks)
+            if d.image_type == image_type and d.role == ROLE_OS]
+
+
+def run_uploads(project: Project, image_under_test: str) -> dict[str, str]:
+    """What a run recorded now keeps (TestRunRecord.uploads): each OS disk's upload identity of the image."""
+    return {key: upload_token(disk) for key, _sku, disk in _image_os_disks(project, image_under_test)}
+
+
+def run_currency(project: Project, run: TestRunRecord) -> tuple[str, tuple[Sku, Disk] | None]:
+    """Whether a run tested the uploads of now: RUN_CURRENT; RUN_OLD with the first OS disk uploaded anew
+    since; RUN_UNTIED for a run recorded before runs kept their uploads, when an upload exists now."""
+    disks = _image_os_disks(project, run.image_under_test)
+    if not run.uploads:
+        return (RUN_UNTIED, None) if any(upload_token(d) for _k, _s, d in disks) else (RUN_CURRENT, None)
+    for key, sku, disk in disks:
+        if not same_token(run.uploads.get(key, ""), upload_token(disk)):
+            return RUN_OLD, (sku, disk)
+    return RUN_CURRENT, None
+
+
 def run_item(project: Project, run: TestRunRecord | None) -> StatusItem:
     """What a test run says for certification: the latest run's item, and the Test run page's banner
-    for whichever run it shows."""
+    for whichever run it shows. A run of an earlier upload of the image is ✗ (its results are about
+    another image); one recorded before runs kept their uploads is at best ⚠."""
     if run is None:
         return _item("test-run", Step.TEST_RUN, Mark.MISSING, R_RUN_NONE)
     if not run.results:
         return _item("test-run", Step.TEST_RUN, Mark.PARTIAL, R_RUN_EMPTY)
+    state, changed = run_currency(project, run)
+    if state == RUN_OLD and changed is not None:
+        sku, disk = changed
+        return _item("test-run", Step.TEST_RUN, Mark.FAIL, R_RUN_OLD_UPLOAD,
+                     disk_args(sku, disk) | {"finished": run.finished_at,
+                                             "file": os.path.basename(disk.upload.source_path if disk.upload else disk.blob_url)})
+    item = _judged_run(project, run)
+    if item.mark is Mark.FAIL:
+        return item
+    unchecked = _run_of_unchecked(project, run)
+    if unchecked is not None:  # the VM was of the blob, which does not hold the file checked now
+        return unchecked
+    if state == RUN_UNTIED and item.ok:
+        return _item("test-run", Step.TEST_RUN, Mark.PARTIAL, R_RUN_UNTIED, {"finished": run.finished_at})
+    return item
+
+
+def _run_of_unchecked(project: Project, run: TestRunRecord) -> StatusItem | None:
+    """⚠ when an OS disk of the run's image holds (in its blob) another file than the one checked now."""
+    ctx = make_context(project)
+    for _key, sku, disk in _image_os_disks(project, run.image_under_test):
+        upload = disk.upload
+        if not disk.vhd_path or upload is None or _upload_link(ctx, disk)[0] is not Mark.FAIL:
+            continue
+        sent, mine = os.path.basename(upload.source_path), os.path.basename(disk.vhd_path)
+        if sent == mine:
+            sent, mine = upload.source_path, disk.vhd_path
+        return _item("test-run", Step.TEST_RUN, Mark.PARTIAL, R_RUN_NOT_CHECKED,
+                     disk_args(sku, disk) | {"finished": run.finished_at, "sent": sent, "file": mine})
+    return None
+
+
+def _judged_run(project: Project, run: TestRunRecord) -> StatusItem:
     # Every Windows case can be judged on every supported version (issue #24): a Skipped one blocks like an Error.
     blocking = (*BLOCKING, SKIPPED) if run.platform == OS_WINDOWS else BLOCKING
     bad = [r for r in run.results if r.result in blocking]
@@ -495,10 +637,12 @@ def run_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
     yield run_item(ctx.project, ctx.run)
     if len(sku.images) > 1:  # one test VM per image type: each needs a run of its own
         for image in sku.images:
-            runs = [r for r in ctx.project.test_runs
-                    if r.results and _tests(ctx.project, r.image_under_test, sku, image.image_type)]
-            yield _item(f"test-run:{image.image_type}", Step.TEST_RUN, Mark.OK if runs else Mark.MISSING,
-                        R_RUN_IMAGE_OK if runs else R_RUN_IMAGE_NONE,
+            tested = [r for r in ctx.project.test_runs
+                      if r.results and _tests(ctx.project, r.image_under_test, sku, image.image_type)]
+            runs = [r for r in tested if run_currency(ctx.project, r)[0] != RUN_OLD]
+            mark, template = ((Mark.OK, R_RUN_IMAGE_OK) if runs else (Mark.FAIL, R_RUN_IMAGE_OLD) if tested
+                              else (Mark.MISSING, R_RUN_IMAGE_NONE))
+            yield _item(f"test-run:{image.image_type}", Step.TEST_RUN, mark, template,
                         {"type": image.image_type, "finished": runs[-1].finished_at if runs else ""})
 
 
@@ -522,10 +666,11 @@ def questionnaire_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
         yield _item("report", Step.QUESTIONNAIRE, Mark.OK, R_REPORT_OK, {"url": report.blob_url})
 
 
-def disk_items(project: Project, sku: Sku, disk: Disk) -> dict[str, StatusItem]:
+def disk_items(project: Project, sku: Sku, disk: Disk, tokens: Mapping[int, str | None] | None = None) -> dict[str, StatusItem]:
     """One disk's items by kind ("vhd-check", "upload", "sas", "preflight"): what the VHD and SAS pages
-    show beside the disk, the same items as the checklist's."""
-    ctx = make_context(project)
+    show beside the disk, the same items as the checklist's (with `tokens`, the SKU's SAS tokens by disk
+    index as Export reads them, whether the token is there is judged too)."""
+    ctx = make_context(project, tokens=tokens)
     i = sku.disks.index(disk)
     route = route_of(sku, disk.image_type)
     items = [*route.check(ctx, sku, i, disk), *route.link(ctx, sku, i, disk), *route.handoff(ctx, sku, i, disk)]

@@ -151,6 +151,16 @@ M_BOOT_MBR_INACTIVE = QT_TRANSLATE_NOOP("Core", "No partition of the MBR is mark
 M_BOOT_UNKNOWN = QT_TRANSLATE_NOOP("Core", "The partition table could not be read ({problem}): whether the {type} image boots "
                                            "could not be checked.")
 M_BOOT_NONE = QT_TRANSLATE_NOOP("Core", "No partition table found: a {type} OS disk needs one to boot.")
+M_BOOT_NONE_ANY = QT_TRANSLATE_NOOP("Core", "No partition table found (the disk may be empty): an OS disk needs one, with a "
+                                            "bootable partition, to boot.")
+M_BOOT_NO_PARTITIONS = QT_TRANSLATE_NOOP("Core", "The {scheme} partition table lists no partition: an OS disk needs a bootable "
+                                                 "one.")
+M_BOOT_ANY_GPT_OK = QT_TRANSLATE_NOOP("Core", "GPT with an EFI system partition (partition {number}): the disk can boot with UEFI.")
+M_BOOT_ANY_MBR_OK = QT_TRANSLATE_NOOP("Core", "MBR with the active boot partition {number}: the disk can boot with BIOS.")
+M_BOOT_ANY_NONE = QT_TRANSLATE_NOOP("Core", "Neither an EFI system partition nor an active (bootable) partition was found: "
+                                            "the OS disk may not boot.")
+M_BOOT_ANY_UNKNOWN = QT_TRANSLATE_NOOP("Core", "The partition table could not be read ({problem}): whether the disk boots could "
+                                               "not be checked.")
 M_BLOB_BLOCK = QT_TRANSLATE_NOOP("Core", "The blob is a {type}, not a page blob: upload the VHD again as a page blob.")
 M_BLOB_PAGE_OK = QT_TRANSLATE_NOOP("Core", "The blob is a page blob.")
 
@@ -224,32 +234,50 @@ def check_vhd(info: VhdInfo, profile: Profile, role: str = ROLE_OS, os_family: s
     _check_sizes(report, info, profile, role, os_family, fixes)
     boot = boot_scheme(profile, image_type) if role == ROLE_OS else ""
     if boot and info.partition_table is not None:
-        _boot_partitions(info.partition_table, boot, image_type or "", add)
+        _boot_partitions(info.partition_table, boot, judged_image_type(profile, image_type), add)
     return report
 
 
+def judged_image_type(profile: Profile, image_type: str | None) -> str:
+    """The image type an OS disk is judged as: the one named, else the profile's only one, else ""."""
+    return image_type or (profile.image_types[0]["id"] if len(profile.image_types) == 1 else "")
+
+
 def boot_scheme(profile: Profile, image_type: str | None) -> str:
-    """"mbr" or "gpt": how an image type boots (the profile's, or today's for a type the profile lacks);
-    "" without an image type (no profile has a type None or "")."""
+    """"mbr" or "gpt": how an image type boots (the profile's, or today's for a type the profile lacks).
+    Without an image type: the profile's own when it has only one (the 2015 guide: x64 Gen1, BIOS/MBR),
+    else "any" (a bootable partition of either scheme) -- an OS disk is never judged without one (issue #32:
+    an empty disk passed under the 2015 profile)."""
     from .profiles import load_profile
 
-    key = image_type or ""
+    key = judged_image_type(profile, image_type)
+    if not key:
+        return "any"
     facts = profile.image_type(key) or load_profile("partner-center").image_type(key)
-    return facts["boot"] if facts else ""
+    return facts["boot"] if facts else "any"
 
 
 GPT_FIX = ("Rebuild the image with a GPT and an EFI system partition (FAT32, type EF00, about 100-550 MiB) and a UEFI "
            "boot loader (grub-efi / shim; Windows: mbr2gpt /convert /allowFullOS), or choose the x64 Generation 1 image "
            "type for this disk.")
 MBR_GPT_FIX = "Choose x64 Generation 2 as this image's type (it boots GPT/UEFI), or rebuild the image with an MBR partition table."
+BOOT_NONE_FIX = ("Check that this is the OS disk's VHD (an empty or blank disk has no partition table): rebuild the image "
+                 "from an approved base image, or install the OS on a partitioned disk with a boot loader, then check "
+                 "the VHD again.")
 ACTIVE_FIX = "Mark the boot partition active: sfdisk --activate <disk> 1 (or fdisk: a), then check the VHD again."
 
 
 def _boot_partitions(table: PartitionTable, boot: str, image_type: str, add: Callable[[Finding], None]) -> None:
     if table.scheme == "none":
-        # Gen2 cannot boot without an EFI system partition; a BIOS disk without a table is only odd.
-        add(_f("boot-partitions", "fail" if boot == "gpt" else "warning", M_BOOT_NONE, GPT_FIX if boot == "gpt" else "",
-               type=image_type))
+        # No table (an empty or all-zero disk among them): no firmware boots it, whatever the image type.
+        if boot == "any":
+            add(_f("boot-partitions", "fail", M_BOOT_NONE_ANY, BOOT_NONE_FIX))
+        else:
+            add(_f("boot-partitions", "fail", M_BOOT_NONE, GPT_FIX if boot == "gpt" else BOOT_NONE_FIX, type=image_type))
+    elif table.scheme in ("mbr", "gpt") and not table.partitions:
+        add(_f("boot-partitions", "fail", M_BOOT_NO_PARTITIONS, BOOT_NONE_FIX, scheme=table.scheme.upper()))
+    elif boot == "any":
+        _any_boot(table, add)
     elif table.scheme == "unreadable":
         add(_f("boot-partitions", "warning", M_BOOT_UNKNOWN, "", problem=table.problem, type=image_type))
     elif boot == "gpt":
@@ -268,6 +296,21 @@ def _boot_partitions(table: PartitionTable, boot: str, image_type: str, add: Cal
             add(_f("boot-partitions", "warning", M_BOOT_MBR_INACTIVE, ACTIVE_FIX, type=image_type))
         else:
             add(_f("boot-partitions", "pass", M_BOOT_MBR_OK, number=active.number, type=image_type))
+
+
+def _any_boot(table: PartitionTable, add: Callable[[Finding], None]) -> None:
+    """An OS disk of an image type not named: a table with an EFI system partition or an active one."""
+    if table.scheme == "unreadable":
+        add(_f("boot-partitions", "warning", M_BOOT_ANY_UNKNOWN, "", problem=table.problem))
+        return
+    esp = next((p for p in table.partitions if p.kind == EFI_SYSTEM_GUID), None) if table.scheme == "gpt" else None
+    active = next((p for p in table.partitions if p.bootable), None) if table.scheme == "mbr" else None
+    if esp is not None:
+        add(_f("boot-partitions", "pass", M_BOOT_ANY_GPT_OK, number=esp.number))
+    elif active is not None:
+        add(_f("boot-partitions", "pass", M_BOOT_ANY_MBR_OK, number=active.number))
+    else:
+        add(_f("boot-partitions", "warning", M_BOOT_ANY_NONE, ACTIVE_FIX))
 
 
 def _check_sizes(report: VhdReport, info: VhdInfo, profile: Profile, role: str, os_family: str, fixes: _Fixes) -> None:

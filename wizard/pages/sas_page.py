@@ -37,9 +37,11 @@ from .parts.secret_field import SecretField
 
 if TYPE_CHECKING:
     from ..core.credentials import CredentialError, SecretRef
+    from ..core.export import ExportTokens
     from ..core.model import SasRecord
     from ..core.progress import CancelToken, ProgressUpdate
     from ..core.sas import SasVerification
+    from ..core.status import StatusItem
     from ..core.storage import BlobEntry, StorageAccess
     from ..document import ProjectDocument
 
@@ -56,6 +58,7 @@ class SasPage(StepPage):
         self.setSubTitle(self.tr("Connect to the storage account that holds the VHDs, assign each disk its blob, "
                                  "and create a read-and-list SAS URI for every disk, as the portal requires."))
         self.task = None
+        self.tokens: ExportTokens | None = None  # the SAS tokens as Export reads them (keyring, off the GUI thread)
         self.access: StorageAccess | None = None
         self._loading = False
 
@@ -348,6 +351,7 @@ class SasPage(StepPage):
         """Back on this step after an upload (which may have made a container): the list is read again,
         so that it shows what the storage account holds now, not what it held at Connect."""
         super().page_shown()
+        self.read_tokens()
         access = self.access
         if access is None or self.task is not None:
             return
@@ -411,7 +415,16 @@ class SasPage(StepPage):
 
     # -- SAS ---------------------------------------------------------------------------
     def generate(self, items: list[tuple[Sku, Disk]]) -> None:
-        from ..core.operations import NoStorageCredential, keep_disk_sas, sas_needs_key, sign_sas, utc_now_iso
+        from ..core.operations import (
+            ContentChanged,
+            NoStorageCredential,
+            confirm_checked_content,
+            keep_disk_sas,
+            note_content_changed,
+            sas_needs_key,
+            sign_sas,
+            utc_now_iso,
+        )
         from ..i18n import CORE_CONTEXT, translate
 
         items = [(s, d) for s, d in items if d.blob_url]
@@ -429,6 +442,8 @@ class SasPage(StepPage):
         project_id = self.project.project_id
         chosen_scheme = self.scheme.currentData()
         names = {id(disk): self.disk_name(sku, disk) for sku, disk in items}
+        checks = {id(disk): (disk.vhd_check, disk.vhd_path) for _sku, disk in items}
+        changed: list[Disk] = []
         no_keyring = self.tr("{0}: the keyring is unavailable, so this SAS is kept for this session only.")
 
         def work(progress: Callable[[ProgressUpdate], None],
@@ -438,6 +453,12 @@ class SasPage(StepPage):
             made: list[tuple[Disk, SasRecord]] = []
             problems: list[str] = []
             for _sku, disk in items:
+                try:
+                    confirm_checked_content(*checks[id(disk)])  # the file is still what was checked (issue #32)
+                except ContentChanged as exc:
+                    problems.append(f"{names[id(disk)]}: {translate_failure(exc)}")
+                    changed.append(disk)
+                    continue
                 try:
                     sas = sign_sas(disk.blob_url, access, profile, now=now, extra_days=extra_days, scheme=chosen_scheme)
                 except (ValueError, NoStorageCredential) as exc:
@@ -453,8 +474,11 @@ class SasPage(StepPage):
             made, problems = result
             for disk, record in made:
                 disk.sas = record
+            for disk in changed:
+                note_content_changed(disk, checks[id(disk)][0])
             self.changed()
             self.refresh()
+            self.read_tokens()  # kept in the keyring or this session only: the rows say which
             self.details.setText("\n".join(problems) or self.tr("Created {0} SAS URI(s). Verify them before copying.")
                                  .format(len(items)))
 
@@ -468,7 +492,7 @@ class SasPage(StepPage):
         return disk_sas_uri(self.project.project_id, disk)
 
     def verify_selected(self) -> None:
-        from ..core.operations import utc_now_iso, verify_disk_sas
+        from ..core.operations import record_sas_verification, verify_disk_sas
 
         chosen = self.selected()
         if not chosen or not chosen[1].sas:
@@ -484,10 +508,10 @@ class SasPage(StepPage):
                 self.refresh()
                 self.details.setText(self.tr("The SAS URI changed while it was verified: verify it again."))
                 return
-            verified.verdict = result.verdict
-            verified.verified_at = utc_now_iso()
+            record_sas_verification(verified, result)  # the verdict, and what the blob's metadata says it holds
             self.changed()
             self.refresh()
+            self.read_tokens()
             marks = {"pass": "✓", "warning": "⚠", "fail": "✗"}
             self.details.setText("\n".join(f"{marks[f.severity]} {translate_problem(f)}" for f in result.findings))
 
@@ -518,23 +542,55 @@ class SasPage(StepPage):
                     failed=lambda e: self.details.setText(self.tr("Could not copy: {0}").format(translate_failure(e))))
 
     # -- display -----------------------------------------------------------------------
+    def read_tokens(self) -> None:
+        """Whether each SAS token is in this session or the keyring, as Export reads it (a D-Bus call: in the
+        background); the rows are judged again when it is known."""
+        from ..core.operations import read_sas_uris
+
+        project = self.project
+
+        def got(tokens: ExportTokens) -> None:
+            if self.project is project:
+                self.tokens = tokens
+                self.refresh()
+
+        self.lookup(lambda progress, cancel: read_sas_uris(project), got, failed=lambda error: None)
+
     def expiry_state(self, disk: Disk) -> str:
         return sas_expiry_state(disk, project_profile(self.project))
 
-    def _ok_words(self, sku: Sku, disk: Disk) -> str:
-        """A SAS that lives long enough is "ready" only when the evaluator (core.status) says ✓: verified,
-        and made for the disk's blob of now."""
+    def sas_item(self, sku: Sku, disk: Disk) -> StatusItem | None:
+        """The disk's SAS item as the step list and Export judge it (core.status), with the tokens once read."""
         from ..core.operations import disk_status
-        from ..core.status import R_SAS_OTHER_BLOB, R_SAS_UNVERIFIED
+
+        return disk_status(self.project, sku, disk, self.tokens).get("sas")
+
+    def _status_words(self, sku: Sku, disk: Disk, item: StatusItem | None) -> str:
+        """The row's state, from the evaluator's item: its mark first, in a few words (the whole sentence is
+        the cell's tooltip)."""
+        from ..core.status import (
+            R_SAS_EXPIRED,
+            R_SAS_NO_TOKEN,
+            R_SAS_NONE,
+            R_SAS_OTHER_BLOB,
+            R_SAS_SHORT_BUSINESS,
+            R_SAS_SHORT_DAYS,
+            R_SAS_UNVERIFIED,
+            R_SAS_WRONG_DISK,
+        )
         from ..i18n import translate_template
 
-        item = disk_status(self.project, sku, disk).get("sas")
-        if item is None or item.ok:
-            verdicts = {"pass": self.tr("pass"), "warning": self.tr("warning"), "fail": self.tr("fail")}
-            return (self.tr("ready ({0})").format(verdicts.get(disk.sas.verdict, disk.sas.verdict))
-                    if disk.sas and disk.sas.verdict else self.tr("ready"))
+        if item is None or item.template == R_SAS_NONE:
+            return self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned")
+        if item.ok:
+            return self.tr("✓ ready")
         return {R_SAS_OTHER_BLOB: self.tr("✗ made for another blob: generate a new SAS"),
-                R_SAS_UNVERIFIED: self.tr("⚠ not verified yet: press Verify")}.get(
+                R_SAS_WRONG_DISK: self.tr("✗ the blob is not the checked file: upload it, then generate a new SAS"),
+                R_SAS_UNVERIFIED: self.tr("⚠ not verified yet: press Verify"),
+                R_SAS_NO_TOKEN: self.tr("⚠ token not in the keyring: generate it again"),
+                R_SAS_EXPIRED: self.tr("✗ expired: renew"),
+                R_SAS_SHORT_BUSINESS: self.tr("✗ expires too soon: renew"),
+                R_SAS_SHORT_DAYS: self.tr("✗ expires too soon: renew")}.get(
             item.template, f"{item.mark.value} {translate_template(item.template, item.args)}")
 
     def _fit_name_column(self) -> None:
@@ -562,23 +618,27 @@ class SasPage(StepPage):
         current = self.disks.currentRow()
         self.disks.setRowCount(len(rows))
         due = []
+        from ..core.status import Mark
+        from ..i18n import translate_template
+
         for row, (sku, disk) in enumerate(rows):
             state = self.expiry_state(disk)
             expiry = parse_iso(disk.sas.expiry) if disk.sas else None
-            status = {"none": self.tr("no SAS yet") if disk.blob_url else self.tr("no blob assigned"),
-                      "ok": self._ok_words(sku, disk),
-                      # ✗ as core.status marks it: a SAS that expires this soon fails the profile's minimum.
-                      "soon": self.tr("✗ expires too soon: renew"), "expired": self.tr("✗ expired: renew")}[state]
+            judged = self.sas_item(sku, disk)  # the same item, mark and words as the step list and Export
+            status = self._status_words(sku, disk, judged)
+            failed = judged is not None and judged.mark is Mark.FAIL
             cells = [self.disk_name(sku, disk), status, expiry.strftime("%Y-%m-%d %H:%M UTC") if expiry else "",
                      disk.blob_url or "—"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if state in ("soon", "expired") and col in (1, 2):
+                if (failed and col == 1) or (state in ("soon", "expired") and col == 2):
                     item.setForeground(style.brush(style.ERROR))
                 if col == 3 and disk.blob_url:
                     item.setToolTip(disk.blob_url)
                 elif col == 0:
                     item.setToolTip(text)  # may be elided by _fit_name_column
+                elif col == 1 and judged is not None:
+                    item.setToolTip(translate_template(judged.template, judged.args))
                 self.disks.setItem(row, col, item)
             if state in ("soon", "expired"):
                 due.append(self.disk_name(sku, disk))

@@ -196,14 +196,16 @@ class TestRunPage(StepPage):
         else:
             # The verdict is the status evaluator's (core.status.run_item): the same as the step list and Export.
             from ..core.operations import run_status
-            from ..core.status import R_RUN_OK, Mark
+            from ..core.status import R_RUN_OK, R_RUN_OLD_UPLOAD, Mark
             from ..i18n import translate_template
 
             item = run_status(self.project, run)
             failed = sum(r.result in BLOCKING for r in run.results)
             warnings = sum(r.result == WARNING for r in run.results)
             said = translate_template(item.template, item.args)
-            if item.mark is Mark.FAIL:
+            if item.template == R_RUN_OLD_UPLOAD:  # its results are about an earlier upload: out of date
+                text, colour = f"✗ {said}", "error"
+            elif item.mark is Mark.FAIL:
                 text, colour = self.tr("✗ {0} failure(s), {1} warning(s): the image is not ready for certification.").format(
                     failed, warnings) + " " + said, "error"
             elif item.mark is not Mark.OK:

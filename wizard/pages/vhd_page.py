@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from ..core.model import Project, VhdFinding
     from ..core.operations import DiskCheck, DiskPreflight
     from ..core.progress import CancelToken, ProgressUpdate
-    from ..core.status import StatusItem
     from ..core.upload import UploadSummary
     from ..document import ProjectDocument
 
@@ -239,13 +238,50 @@ class VhdPage(StepPage):
 
         return check_is_stale(disk)
 
-    def _upload_link(self, sku: Sku, disk: Disk) -> StatusItem | None:
-        """The disk's upload item when it is ⚠ or ✗ (a blob that does not hold the checked file), else None."""
+    def _result(self, sku: Sku, disk: Disk) -> tuple[str, str | None, str]:
+        """The Result cell: (text, icon severity, tooltip), from the disk's items as the step list and Export
+        judge them (core.status: the check, the offline pre-flight, the link to the blob) -- the mark of the
+        worst, in a few words each; the sentences and the check's own verdict in the tooltip."""
         from ..core.operations import disk_status
-        from ..core.status import Mark
+        from ..core.status import (
+            R_PRE_BAD,
+            R_PRE_STALE,
+            R_VHD_FAIL,
+            R_VHD_NO_BOOT,
+            R_VHD_OTHER,
+            R_VHD_PASS,
+            R_VHD_STALE,
+            R_VHD_WARN,
+            Mark,
+            step_mark,
+        )
 
-        item = disk_status(self.project, sku, disk).get("upload")
-        return item if item is not None and item.mark in (Mark.FAIL, Mark.PARTIAL) else None
+        record = disk.vhd_check
+        items = disk_status(self.project, sku, disk)
+        check, pre, link = items.get("vhd-check"), items.get("preflight"), items.get("upload")
+        if record is None or check is None or check.mark is Mark.MISSING:
+            words = self.tr("not checked") if (disk.vhd_path or disk.blob_url) else self.tr("no file chosen")
+            parts = [words]
+        else:
+            parts = [f"{check.mark.value} " + {
+                R_VHD_PASS: self.tr("Pass"), R_VHD_WARN: self.tr("Pass with warnings"),
+                R_VHD_NO_BOOT: self.tr("no bootable partition"), R_VHD_FAIL: self.tr("Fail"),
+                R_VHD_STALE: self.tr("changed since check"), R_VHD_OTHER: self.tr("check this file"),
+            }.get(check.template, translate_template(check.template, check.args))]
+        if pre is not None and pre.mark is not Mark.OK:
+            parts.append(f"{pre.mark.value} " + {R_PRE_BAD: self.tr("Failed inside the image"),
+                                                 R_PRE_STALE: self.tr("look inside again")}.get(pre.template, ""))
+        if link is not None and link.mark in (Mark.FAIL, Mark.PARTIAL):  # the chain file → blob
+            parts.append(f"{link.mark.value} " + (self.tr("upload again") if link.mark is Mark.FAIL else
+                                                  self.tr("blob not linked to this file")))
+        judged = [i for i in (check, pre, link) if i is not None and i.mark is not Mark.MISSING]
+        mark = step_mark(judged) if judged else Mark.MISSING
+        icon = {Mark.OK: "pass", Mark.PARTIAL: "warning", Mark.FAIL: "fail"}.get(mark)
+        said = [translate_template(i.template, i.args) for i in judged if not i.ok] or \
+               [translate_template(i.template, i.args) for i in judged]
+        if record is not None:  # the check's own verdict stays in the details
+            said.append(self.tr("Check verdict: {0}").format(self.severity_words.get(record.verdict, record.verdict)))
+        return " · ".join(parts), icon, "\n".join(said)
 
     def refresh(self) -> None:
         rows = self.all_disks()
@@ -254,17 +290,8 @@ class VhdPage(StepPage):
         for row, (sku, disk) in enumerate(rows):
             record = disk.vhd_check
             target = disk.vhd_path or disk.blob_url
-            if record is None:
-                result, icon = (self.tr("not checked") if target else self.tr("no file chosen")), None
-            elif self.is_stale(disk):
-                result, icon = self.tr("changed since check"), "stale"
-            else:
-                result, icon = self.severity_words.get(record.verdict, record.verdict), record.verdict
+            result, icon, said = self._result(sku, disk)
             size = f"{record.virtual_size / 2**30:.2f} GiB" if record and record.virtual_size else ""
-            link = self._upload_link(sku, disk)  # the chain file → blob, judged by core.status
-            if link is not None:
-                result += f" · {link.mark.value} " + (self.tr("upload again") if link.mark.value == "✗" else
-                                                       self.tr("blob not linked to this file"))
             cells = [self.disk_name(sku, disk), target, result, size]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -272,8 +299,8 @@ class VhdPage(StepPage):
                     item.setIcon(severity_icon(self, icon))
                 if col == 1 and text:
                     item.setToolTip(text)  # elided in the middle on screen; whole here and in Copy
-                if col == 2 and link is not None:
-                    item.setToolTip(translate_template(link.template, link.args))
+                if col == 2 and said:
+                    item.setToolTip(said)
                 self.disks.setItem(row, col, item)
         for column in (0, 2, 3):  # the size whole ("30.00 GiB", not "30.0("), the path takes what is left
             self.disks.resizeColumnToContents(column)
@@ -528,16 +555,26 @@ class VhdPage(StepPage):
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
         import time
 
-        from ..core.operations import record_upload, storage_access, upload_blob_name, upload_disk
+        from ..core.operations import (
+            ContentChanged,
+            confirm_checked_content,
+            note_content_changed,
+            record_upload,
+            storage_access,
+            upload_blob_name,
+            upload_disk,
+        )
 
         if self.task is not None:
             return
         project = self.project
         path = disk.vhd_path
+        checked = disk.vhd_check
         project.storage.container = container
         started = time.monotonic()
 
         def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> tuple[str, UploadSummary]:
+            confirm_checked_content(checked, path)  # the content the check read, not only its size and mtime
             access = storage_access(project)  # the session's or the keyring's: read here, off the GUI thread
             url = access.blob_url(container, upload_blob_name(path))
             return url, upload_disk(path, url, access, progress=progress, cancel=cancel)
@@ -566,8 +603,14 @@ class VhdPage(StepPage):
                     "The container {0} did not exist: it was created (private, no public access).").format(
                     summary.created_container))
 
-        self.run(work, done,
-                 failed=lambda error: self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error))),
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ContentChanged):  # the check is out of date: ✗ until the file is checked again
+                note_content_changed(disk, checked)
+                self.changed()
+                self.refresh()
+            self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error)))
+
+        self.run(work, done, failed=failed,
                  cancelled=lambda: self.status.setText(self.tr("Upload cancelled. Upload again to send only what is "
                                                                 "missing.")),
                  progress=on_progress, busy=self.busy_widgets(), cancel_button=self.btn_cancel)
