@@ -91,8 +91,13 @@ def test_vhd_check_items():
     found = texts(project)
     assert found["vhd-check:0"] == (True, "OS disk: the VHD check passed with warnings")
     assert found["vhd-check:1"] == (False, "data disk LUN 0: the VHD has not been checked")
-    # A check of another blob is no evidence for this one (issue #32: one chain per disk).
-    assert found["vhd-check:2"] == (False, "data disk LUN 1: the check was of another file or blob (db.vhd): check this one")
+    # A check of another blob is no evidence for this one (issue #32: one chain per disk); a blob of the
+    # same name in another account is named by its whole address, so the two cannot be mistaken.
+    assert found["vhd-check:2"] == (
+        False,
+        "data disk LUN 1: the check was of another file or blob "
+        "(https://elsewhere.blob.core.windows.net/vhds/db.vhd): check this one",
+    )
     disks[2].vhd_check.target = disks[2].blob_url
     assert texts(project)["vhd-check:2"][0] is True
 

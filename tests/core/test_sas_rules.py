@@ -265,8 +265,9 @@ def test_a_quote_in_the_name_is_refused_even_unescaped():
 # tests/services/test_sas.py reads real blobs on Azurite through real SAS URIs; here the branches of what
 # verify_sas makes of the client's answers are each run offline (so the mutation run sees them).
 class _Props:
-    def __init__(self, blob_type, size):
-        self.blob_type, self.size = blob_type, size
+    def __init__(self, blob_type, size, metadata=None):
+        # BlobProperties.metadata: the service's x-ms-meta-* headers ({} when the blob has none).
+        self.blob_type, self.size, self.metadata = blob_type, size, metadata if metadata is not None else {}
 
 
 class _Enum:
