@@ -47,9 +47,10 @@ class NextPage(StepPage):
         self.remaining = GuideBrowser(self._go_to)
         self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
         # The portal steps are what this page is for: at 1024x700 (in Japanese) the live panel below took two
-        # thirds of the height and left them a line and a half; now the two share it, and the steps never get
-        # under eight lines (the panel's answer tabs ask for their size hint, so the steps still scroll below it).
-        self.remaining.setMinimumHeight(8 * self.remaining.fontMetrics().lineSpacing() + 2 * self.remaining.frameWidth())
+        # thirds of the height and left them a line and a half. The page is shorter than what both ask for, and a
+        # box layout then shrinks each towards its minimum, whatever the stretch: so the steps' minimum is what
+        # they get there, eleven lines (the Partner Center steps and their links, in Japanese, whole).
+        self.remaining.setMinimumHeight(11 * self.remaining.fontMetrics().lineSpacing() + 2 * self.remaining.frameWidth())
         layout.addWidget(self.remaining, 3)
         from .partner_center_panel import PartnerCenterPanel  # Partner Center, live (issue #30)
 
