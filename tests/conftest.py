@@ -198,6 +198,14 @@ def new_window(qtbot):
         window.deleteLater()
 
 
+@pytest.fixture
+def translated():
+    """install_translators(lang) for the test: the window's words in that language; English again after it."""
+    from wizard.i18n import install_translators
+
+    yield install_translators
+    install_translators("en")
+
 
 # -- test groups -------------------------------------------------------------------------------------
 # Every test lands in one group, from the fixtures it uses (tests may also mark themselves):

@@ -108,7 +108,8 @@ class GuidancePanel(QWidget):
         layout.addWidget(self.body, 1)
         self.step: Step | None = None
         self.os_families: tuple[str, ...] = ()
-        self._documents: dict[tuple[Step, tuple[str, ...], str], QTextDocument] = {}
+        self.profile = ""
+        self._documents: dict[tuple[Step, tuple[str, ...], str, str], QTextDocument] = {}
         collapsed = str(settings.value(COLLAPSED_KEY, "false")).lower() in ("true", "1")
         self.toggle.setChecked(not collapsed)
         self._apply_toggle()
@@ -128,17 +129,18 @@ class GuidancePanel(QWidget):
     def expanded(self) -> bool:
         return self.toggle.isChecked()
 
-    def show_step(self, step: Step, os_families: tuple[str, ...] = ()) -> None:
-        if step == self.step and os_families == self.os_families:
+    def show_step(self, step: Step, os_families: tuple[str, ...] = (), profile: str = "") -> None:
+        """The step's guidance for the project's OS families, as its requirement profile (its id) words it."""
+        if step == self.step and os_families == self.os_families and profile == self.profile:
             return
-        self.step, self.os_families = step, os_families
+        self.step, self.os_families, self.profile = step, os_families, profile
         # A document per step, kept: parsing and laying out the HTML again on every step switch was
         # the larger part of a switch's time on the GUI thread.
-        self.body.setDocument(self.document_for(step, os_families))
+        self.body.setDocument(self.document_for(step, os_families, profile))
 
-    def document_for(self, step: Step, os_families: tuple[str, ...]) -> QTextDocument:
-        """The step's guidance as a document, made once per step, OS families and language."""
-        key = (step, os_families, current_language())
+    def document_for(self, step: Step, os_families: tuple[str, ...], profile: str = "") -> QTextDocument:
+        """The step's guidance as a document, made once per step, OS families, profile and language."""
+        key = (step, os_families, current_language(), profile)
         document = self._documents.get(key)
         if document is None:
             document = QTextDocument(self)
@@ -146,24 +148,24 @@ class GuidancePanel(QWidget):
             document.setIndentWidth(14)
             document.setDocumentMargin(4)
             document.setDefaultFont(self.body.font())
-            document.setHtml(step_html(step, current_language(), os_families=os_families))
+            document.setHtml(step_html(step, current_language(), os_families=os_families, profile=profile))
             self._documents[key] = document
         return document
 
-    def prepare_in_idle(self, os_families: tuple[str, ...]) -> None:
+    def prepare_in_idle(self, os_families: tuple[str, ...], profile: str = "") -> None:
         """Make the steps' documents one at a time while nothing else happens, so that even a first
         visit to a step finds its guidance ready."""
-        todo = [step for step in Step if (step, os_families, current_language()) not in self._documents]
+        todo = [step for step in Step if (step, os_families, current_language(), profile) not in self._documents]
         if todo:
-            document = self.document_for(todo[0], os_families)
-            QTimer.singleShot(0, self, lambda: self._lay_out(document, os_families))
+            document = self.document_for(todo[0], os_families, profile)
+            QTimer.singleShot(0, self, lambda: self._lay_out(document, os_families, profile))
 
-    def _lay_out(self, document: QTextDocument, os_families: tuple[str, ...]) -> None:
+    def _lay_out(self, document: QTextDocument, os_families: tuple[str, ...], profile: str) -> None:
         # Laid out at the panel's width, a turn of the event loop after it was parsed: the first layout
         # (shaping the text) is the costly part of showing it.
         document.setTextWidth(self.body.viewport().width())
         document.size()
-        QTimer.singleShot(0, self, lambda: self.prepare_in_idle(os_families))
+        QTimer.singleShot(0, self, lambda: self.prepare_in_idle(os_families, profile))
 
 
 class HelpDialog(QDialog):

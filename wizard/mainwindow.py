@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
             importlib.import_module(modules[0])
             QTimer.singleShot(0, self, lambda: self._import_in_idle(modules[1:]))
         elif self.guidance is not None:
-            self.guidance.prepare_in_idle(self._os_families())
+            self.guidance.prepare_in_idle(self._os_families(), self.document.project.profile_id)
 
     # -- menus ---------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -409,7 +409,9 @@ class MainWindow(QMainWindow):
 
     def _show_guidance(self) -> None:
         if self.guidance is not None:
-            self.guidance.show_step(Step(max(0, self.wizard.currentId())), self._os_families())
+            # As the project's requirement profile words it: under Partner Center nothing of the 2015 portal.
+            self.guidance.show_step(Step(max(0, self.wizard.currentId())), self._os_families(),
+                                    self.document.project.profile_id)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -483,6 +485,7 @@ class MainWindow(QMainWindow):
             item.setData(ACCESSIBLE_DESCRIPTION_ROLE, said)
             item.setData(USER_ROLE, state.value)
         self._fit_step_list()  # the rows grow when the marks become icons
+        self._show_guidance()  # the profile may have changed: the guidance follows it
 
     def _refresh_steps_if_stale(self) -> None:
         """On a step switch: the marks are worked out again only when the project changed since (or a
@@ -847,7 +850,8 @@ class MainWindow(QMainWindow):
 
         step = self.current_step()
         return self._help_window(self.tr("Help: {0}").format(self.step_names[step]),
-                                 step_html(step, current_language(), os_families=self._os_families()))
+                                 step_html(step, current_language(), os_families=self._os_families(),
+                                           profile=self.document.project.profile_id))
 
     def show_glossary(self) -> HelpDialog:
         from .core.guidance import glossary_html

@@ -4240,10 +4240,6 @@ Evidence:
         <translation>コンテナー SAS URL (一覧表示の権限)</translation>
     </message>
     <message>
-        <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
-        <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
-    </message>
-    <message>
         <source>&amp;Connect and list containers</source>
         <translation>接続してコンテナーを一覧表示(&amp;C)</translation>
     </message>
@@ -4274,10 +4270,6 @@ Evidence:
     <message>
         <source>Custom &amp;endpoint:</source>
         <translation>カスタム エンドポイント(&amp;E):</translation>
-    </message>
-    <message>
-        <source>A full blob endpoint URL; overrides name and suffix.</source>
-        <translation>BLOB エンドポイントの完全な URL。名前とサフィックスより優先されます。</translation>
     </message>
     <message>
         <source>Container / blob</source>
@@ -4462,6 +4454,14 @@ Evidence:
     <message>
         <source>The SAS token is not in the keyring any more: generate it again.</source>
         <translation>SAS トークンがキーリングにありません。もう一度生成してください。</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>省略可</translation>
+    </message>
+    <message>
+        <source>Optional: a full blob endpoint URL; it overrides the name and the suffix. For the emulator: http://127.0.0.1:10000/devstoreaccount1</source>
+        <translation>省略可: BLOB エンドポイントの完全な URL。アカウント名とサフィックスより優先されます。エミュレーターの場合: http://127.0.0.1:10000/devstoreaccount1</translation>
     </message>
     <message>
         <source>Storage accoun&amp;t key:</source>

@@ -5,6 +5,7 @@ is a well-formed https URL on a Microsoft domain."""
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
@@ -70,11 +71,13 @@ def test_terms_and_steps_named_in_the_data_exist():
         for lang, value in text.items():
             for key, _shown in TERM.findall(value):
                 assert key in guidance.glossary, f"{where} ({lang}) marks an unknown term {key!r}"
+    profiles = {p.id for p in all_profiles()}
     for guide in guidance.steps.values():
-        assert set(guide.terms) <= set(guidance.glossary), guide.key
+        assert set(guide.profiles) <= profiles, guide.key
+        for variant in (guide, *guide.profiles.values()):
+            assert set(variant.terms) <= set(guidance.glossary), guide.key
     keys = {step_key(s) for s in Step}
     assert {e.step for e in guidance.outline} <= keys
-    profiles = {p.id for p in all_profiles()}
     assert set(guidance.whats_next) == profiles
     assert set(guidance.start.profiles) == profiles
 
@@ -126,3 +129,31 @@ def test_glossary_and_outline_pages():
     assert "<ol>" not in outline, "the sections carry the guide's numbers: a numbered list would show them twice"
     assert "<li>1. " in outline_html("en", names)
     assert 'href="step:connection"' in outline
+
+
+# What names the other profile, in both languages: under Partner Center nothing of the 2015 guide and its
+# publishing portal ("guide 1.1" is that guide's section), under the 2015 guide nothing of Partner Center.
+OTHER_PROFILE = {
+    "partner-center": re.compile(r"2015|publishing portal|\bguide\b|発行ポータル|ガイド", re.IGNORECASE),
+    "publishing-guide-2015": re.compile(r"Partner Center|configure request|Product Ingestion|Entra|パートナー ?センター"
+                                        r"|\bplan\b", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("profile", sorted(OTHER_PROFILE))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_each_step_guidance_names_nothing_of_the_other_profile(profile, lang):
+    """The guidance panel and F1 help of every step follow the project's profile (issue #32): Export under the
+    2015 guide does not promise the Partner Center JSON, the Offer step under Partner Center does not send the
+    publisher to the 2015 portal's Publishers page."""
+    assert {p.id for p in all_profiles()} == set(OTHER_PROFILE)
+    found = {}
+    for step in Step:
+        text = re.sub(r"<[^>]+>", " ", step_html(step, lang, profile=profile))  # the words shown, not the links' URLs
+        hits = [m.group(0) for m in OTHER_PROFILE[profile].finditer(unescape(text))]
+        if hits:
+            found[step.name] = hits
+    assert not found, found
+    # The words the two share still differ where the profiles do: Export under Partner Center names its JSON.
+    export = step_html(Step.EXPORT, lang, profile="partner-center")
+    assert ("JSON" in export) and ("JSON" not in step_html(Step.EXPORT, lang, profile="publishing-guide-2015"))

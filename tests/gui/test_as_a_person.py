@@ -198,6 +198,8 @@ def reading_order_problems(chain) -> list[str]:
 @pytest.mark.parametrize("step", list(Step))
 def test_tab_order_follows_the_reading_order(demo, step):
     window, person = demo
+    if step is Step.NEXT:  # under the demo's 2015 profile it holds only the portal steps: Partner Center's panel too
+        window.document.project.profile_id = "partner-center"
     window.wizard.jump_to(int(step))
     settle(30)
     page = window.pages[step]

@@ -189,6 +189,9 @@ def test_open_partner_center_opens_only_the_portal_whatever_the_project_says(dem
     from wizard.pages.next_page import PORTAL_URL
 
     window, page = next_page_with(demo_window, str(tmp_path / "https:" / "evil.example" / "form.csv"))
+    window.document.project.profile_id = "partner-center"  # the button is there only under Partner Center
+    page.load_from_project()
+    settle(20)
     Person(window).click(page.btn_portal)
     settle(30)
     assert opened_web.urls == [PORTAL_URL]
@@ -240,3 +243,31 @@ def test_the_import_message_shows_the_files_words_as_plain_text(new_window, tmp_
     assert box is not None and '<img src="pwned.png">' in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_partner_center_takes_no_room_under_the_2015_profile(new_window, translated, tmp_path, lang):
+    """Under the 2015 guide the What's next step shows its portal steps and nothing of Partner Center (its live
+    panel and its button took two thirds of the page at 1024x700); under Partner Center both are there."""
+    from test_layout import demo_under
+
+    translated(lang)
+    heights = {}
+    for profile in ("publishing-guide-2015", "partner-center"):
+        window = new_window()
+        window.show()
+        window.resize(1280, 800)
+        window.open_path(demo_under(tmp_path, profile), ask=False)
+        window.resize(1024, 700)
+        window.wizard.jump_to(int(Step.NEXT))
+        settle(50)
+        page = window.pages[Step.NEXT]
+        shown = page.pc_panel.isVisible() or page.btn_portal.isVisible()
+        assert shown == (profile == "partner-center"), profile
+        words = " ".join(w.text() for w in page.findChildren(QLabel) if w.isVisible()) + page.remaining.toPlainText()
+        if profile != "partner-center":
+            assert "Partner Center" not in words and "パートナー センター" not in words, words
+        heights[profile] = page.remaining.height()
+        window.document.dirty = False
+        window.close()
+    assert heights["publishing-guide-2015"] > heights["partner-center"]

@@ -10,14 +10,6 @@ from person import clipped_text, settle
 from wizard.core.steps import Step
 
 
-@pytest.fixture
-def translated():
-    from wizard.i18n import install_translators
-
-    yield install_translators
-    install_translators("en")
-
-
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("size", [(1024, 700), (1180, 780)])
 def test_every_field_is_whole_after_reopening_on_a_later_step(new_window, translated, lang, size):

@@ -259,9 +259,9 @@ def mnemonics(window: QWidget, page: QWidget) -> dict[str, list[str]]:
     return found
 
 
-def elided_rows(view) -> list[str]:
-    """The rows of a list (QListView) a person cannot read whole where they are drawn: wider than the list, a
-    line wider than the row (drawn with "…"), or a wrapped row cut short. Qt paints a wrapped row's lines
+def elided_rows(view, column: int = 0) -> list[str]:
+    """The rows of a list (QListView), or the cells of a table's `column`, a person cannot read whole where they
+    are drawn: wider than the list, a line wider than the row (drawn with "…"), or a wrapped row cut short. Qt paints a wrapped row's lines
     only while the next line, taken as tall as the current one, still fits, and elides the last one it
     paints otherwise (QCommonStyle's viewItemTextLayout / viewItemDrawText): that rule is applied here."""
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -271,12 +271,12 @@ def elided_rows(view) -> list[str]:
     found = []
     style = view.style()
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    delegate = view.itemDelegate()
+    delegate = view.itemDelegateForColumn(column) or view.itemDelegate()
     model = view.model()
     for row in range(model.rowCount()):
         if view.isRowHidden(row):
             continue
-        index = model.index(row, 0)
+        index = model.index(row, column)
         rect = view.visualRect(index)
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)
@@ -290,7 +290,7 @@ def elided_rows(view) -> list[str]:
             continue
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         width = text_rect.width() - 2 * margin
-        if not view.wordWrap():
+        if not view.wordWrap() or not option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
             need = view.fontMetrics().horizontalAdvance(text)
             if need > width:
                 found.append(f"{text!r} is cut ({width} px for {need} px)")

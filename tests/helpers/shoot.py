@@ -111,23 +111,30 @@ def main() -> int:
             app.processEvents()
         vhd_page.disks.selectRow(1)
         grab(app, window, args.out / f"{args.lang}{scale}-vhd-pass-and-fail.png")
-    # The SAS page with two disks: one SAS valid for weeks, one expiring tomorrow.
+    sas_two_disks(window)
+    grab(app, window, args.out / f"{args.lang}{scale}-sas-two-disks-one-expiring.png")
+    window.document.dirty = False
+    window.close()
+    return 0
+
+
+def sas_two_disks(window: MainWindow) -> None:
+    """The SAS page with two disks of long blob URLs: one SAS verified and valid for weeks, one expiring
+    tomorrow."""
     from datetime import UTC, datetime, timedelta
 
     from wizard.core.model import SasRecord
 
     project = window.document.project
     now = datetime.now(UTC).replace(microsecond=0)
-    for disk, expiry in zip(project.skus[0].disks, (now + timedelta(days=20), now + timedelta(hours=20)), strict=False):
-        disk.blob_url = f"https://contosovhds.blob.core.windows.net/vhds/{project.skus[0].sku_id}-{disk.role}.vhd"
+    sku = project.skus[0]
+    for n, (disk, expiry) in enumerate(zip(sku.disks, (now + timedelta(days=40), now + timedelta(hours=20)), strict=False)):
+        disk.blob_url = (f"https://contosomarketplacevhds.blob.core.windows.net/vhds/{sku.sku_id}-{disk.role}"
+                         f"-2026-11-30-generalized-{n}.vhd")
         disk.sas = SasRecord(blob_url=disk.blob_url, start=(now - timedelta(minutes=15)).isoformat(),
                              expiry=expiry.isoformat(), verdict="pass", secret_purpose=f"sas:{disk.blob_url}")
     window.wizard.jump_to(Step.SAS)
     window.pages[Step.SAS].refresh()
-    grab(app, window, args.out / f"{args.lang}{scale}-sas-two-disks-one-expiring.png")
-    window.document.dirty = False
-    window.close()
-    return 0
 
 
 def shoot_at_size(app: QApplication, window: MainWindow, args) -> int:
@@ -141,6 +148,9 @@ def shoot_at_size(app: QApplication, window: MainWindow, args) -> int:
         window.wizard.jump_to(step)
         grab(app, window, args.out / f"{args.lang}-{args.size}-{int(step) + 1:02d}-{step.name.lower()}.png")
         problems += [f"{step.name}: {p}" for p in layout_problems(window, window.pages[step])]
+    sas_two_disks(window)
+    grab(app, window, args.out / f"{args.lang}-{args.size}-sas-two-disks-one-expiring.png")
+    problems += [f"SAS with two disks: {p}" for p in layout_problems(window, window.pages[Step.SAS])]
     if (window.width(), window.height()) != (width, height):
         problems.append(f"the window is {window.width()}x{window.height()}, not {args.size}")
     window.document.dirty = False

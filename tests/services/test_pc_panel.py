@@ -30,6 +30,7 @@ def entra(pc_api, tmp_path, monkeypatch):
 
 def _with_version(path, number: str, api: str) -> None:
     loaded = load_project(path)
+    loaded.project.profile_id = "partner-center"  # the live panel is there only under the Partner Center profile
     loaded.project.partner_center.api = api
     sku = next(s for s in loaded.project.skus if s.sku_id == "rhel-9")
     sku.version = number

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -73,7 +73,8 @@ class Preparation:
 
 @dataclass(frozen=True)
 class StepGuide:
-    """The guidance of one step."""
+    """The guidance of one step; `profiles` holds its variant under a requirement profile where the texts differ
+    (under Partner Center nothing of the 2015 publishing portal, under the 2015 guide nothing of Partner Center)."""
 
     key: str
     purpose: Text
@@ -82,6 +83,11 @@ class StepGuide:
     terms: tuple[str, ...]
     links: tuple[Link, ...]
     prepare: Preparation | None = None
+    profiles: dict[str, StepGuide] = field(default_factory=dict)
+
+    def under(self, profile: str) -> StepGuide:
+        """The guidance under the profile `profile` ("partner-center"), this one where it has no variant."""
+        return self.profiles.get(profile, self)
 
 
 @dataclass(frozen=True)
@@ -113,8 +119,9 @@ class Guidance:
     start: StartInfo
     whats_next: dict[str, tuple[Text, ...]]
 
-    def for_step(self, step: Step) -> StepGuide:
-        return self.steps[step_key(step)]
+    def for_step(self, step: Step, profile: str = "") -> StepGuide:
+        """The step's guidance under the profile `profile` (its id; empty: the texts both profiles share)."""
+        return self.steps[step_key(step)].under(profile)
 
 
 def step_key(step: Step) -> str:
@@ -154,6 +161,25 @@ def _links(raw: list[dict[str, Any]]) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def _variant(base: StepGuide, changes: dict[str, Any]) -> StepGuide:
+    """A step's guidance under one profile: the base with the parts the profile words differently."""
+    kept: dict[str, Any] = {}
+    if "purpose" in changes:
+        kept["purpose"] = _text(changes["purpose"])
+    if "before" in changes:
+        kept["before"] = tuple(_text(b) for b in changes["before"])
+    if "next" in changes:
+        kept["next"] = _text(changes["next"])
+    if "terms" in changes:
+        kept["terms"] = tuple(changes["terms"])
+    if "links" in changes:
+        kept["links"] = _links(changes["links"])
+    unknown = set(changes) - {"purpose", "before", "next", "terms", "links"}
+    if unknown:
+        raise ValueError(f"step {base.key}: a profile cannot change {sorted(unknown)}")
+    return replace(base, **kept)
+
+
 @lru_cache(maxsize=1)
 def load_guidance() -> Guidance:
     data = json.loads(resource_path("guidance", "guidance.json").read_text(encoding="utf-8"))
@@ -165,8 +191,10 @@ def load_guidance() -> Guidance:
             prepare = Preparation(_text(p["title"]), _text(p["warning"]),
                                   tuple(Command(c["os"], _text(c["label"]), c["command"]) for c in p["commands"]),
                                   _text(p["after"]))
-        steps[key] = StepGuide(key, _text(raw["purpose"]), tuple(_text(b) for b in raw["before"]), _text(raw["next"]),
-                               tuple(raw["terms"]), _links(raw["links"]), prepare)
+        base = StepGuide(key, _text(raw["purpose"]), tuple(_text(b) for b in raw["before"]), _text(raw["next"]),
+                         tuple(raw["terms"]), _links(raw["links"]), prepare)
+        steps[key] = replace(base, profiles={profile: _variant(base, changes)
+                                             for profile, changes in raw.get("profiles", {}).items()})
     glossary = {key: Term(key, _text(raw["term"]), _text(raw["text"])) for key, raw in data["glossary"].items()}
     start = data["start"]
     return Guidance(
@@ -183,7 +211,9 @@ def load_guidance() -> Guidance:
 def every_text(guidance: Guidance) -> list[tuple[str, Text]]:
     """Every text of the data with where it is (for the tests: both languages, no English left)."""
     out: list[tuple[str, Text]] = [(f"labels.{k}", v) for k, v in guidance.labels.items()]
-    for key, g in guidance.steps.items():
+    guides = [(key, g) for key, base in guidance.steps.items()
+              for key, g in [(key, base)] + [(f"{key}@{p}", v) for p, v in base.profiles.items()]]
+    for key, g in guides:
         out += [(f"{key}.purpose", g.purpose), (f"{key}.next", g.next)]
         out += [(f"{key}.before[{i}]", t) for i, t in enumerate(g.before)]
         out += [(f"{key}.links[{i}]", link.title) for i, link in enumerate(g.links)]
@@ -236,11 +266,13 @@ def command_for(prepare: Preparation, os_family: str) -> Command | None:
     return next((c for c in prepare.commands if c.os == os_family), None)
 
 
-def step_html(step: Step, lang: str, guidance: Guidance | None = None, os_families: tuple[str, ...] = ()) -> str:
+def step_html(step: Step, lang: str, guidance: Guidance | None = None, os_families: tuple[str, ...] = (),
+              profile: str = "") -> str:
     """The guidance of `step` as HTML for a text browser: purpose, what to have ready, the preparation
-    commands (for `os_families`, every one when empty), what comes next, terms and links."""
+    commands (for `os_families`, every one when empty), what comes next, terms and links, as the requirement
+    profile `profile` words them."""
     g = guidance or load_guidance()
-    guide = g.for_step(step)
+    guide = g.for_step(step, profile)
     label = {k: html.escape(pick(v, lang)) for k, v in g.labels.items()}
     parts = [f"<p>{marked_html(pick(guide.purpose, lang), g, lang)}</p>",
              f"<p><b>{label['before']}</b></p><ul>"

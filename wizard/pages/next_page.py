@@ -47,14 +47,16 @@ class NextPage(StepPage):
         self.remaining = GuideBrowser(self._go_to)
         self.remaining.setAccessibleName(self.tr("Portal steps that remain"))
         # The portal steps are what this page is for: at 1024x700 (in Japanese) the live panel below took two
-        # thirds of the height and left them a line and a half; now the two share it, and the steps never get
-        # under eight lines (the panel's answer tabs ask for their size hint, so the steps still scroll below it).
-        self.remaining.setMinimumHeight(8 * self.remaining.fontMetrics().lineSpacing() + 2 * self.remaining.frameWidth())
-        layout.addWidget(self.remaining, 1)
+        # thirds of the height and left them a line and a half. The page is shorter than what both ask for, and a
+        # box layout then shrinks each towards its minimum, whatever the stretch: so the steps' minimum is what
+        # they get there, eleven lines (the Partner Center steps and their links, in Japanese, whole).
+        self.remaining.setMinimumHeight(11 * self.remaining.fontMetrics().lineSpacing() + 2 * self.remaining.frameWidth())
+        layout.addWidget(self.remaining, 3)
         from .partner_center_panel import PartnerCenterPanel  # Partner Center, live (issue #30)
 
+        # Only under the Partner Center profile: under the 2015 guide nothing of Partner Center takes room here.
         self.pc_panel = PartnerCenterPanel(self)
-        layout.addWidget(self.pc_panel, 1)
+        layout.addWidget(self.pc_panel, 2)
         self.btn_portal = QPushButton(self.tr("Open &Partner Center"))
         self.btn_portal.setToolTip(PORTAL_URL)
         self.btn_portal.clicked.connect(self.open_portal)
@@ -92,13 +94,16 @@ class NextPage(StepPage):
         guidance = load_guidance()
         profile = project_profile(self.project)
         steps = guidance.whats_next.get(profile.id) or next(iter(guidance.whats_next.values()))
-        links = guidance.for_step(Step.NEXT).links
+        links = guidance.for_step(Step.NEXT, profile.id).links
         self.remaining.setHtml(
             f"<p><b>{html.escape(profile.display_title(lang))}</b></p><ol>"
             + "".join(f"<li>{html.escape(pick(s, lang))}</li>" for s in steps) + "</ol><ul>"
             + "".join(f'<li><a href="{html.escape(link.url, quote=True)}">{html.escape(pick(link.title, lang))}</a></li>'
                       for link in links) + "</ul>")
-        self.pc_panel.load_from_project()
+        self.pc_panel.setVisible(profile.partner_center)
+        self.btn_portal.setVisible(profile.partner_center)
+        if profile.partner_center:
+            self.pc_panel.load_from_project()
 
     def open_portal(self) -> None:
         from PySide6.QtCore import QUrl

@@ -102,7 +102,8 @@ class PartnerCenterPanel(QGroupBox):
         go_row.addStretch(1)
         errors_layout.addLayout(go_row)
         self.tabs.addTab(errors_box, self.tr("Errors"))
-        self.tabs.setMinimumHeight(110)
+        # Four lines of the difference at least: at 1024x700 the portal steps above need the height more.
+        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 4 * self.fontMetrics().lineSpacing() + 8)
         layout.addWidget(self.tabs, 1)
         self.btn_sign_in.clicked.connect(self.sign_in)
         self.btn_compare.clicked.connect(self.compare)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,7 +73,8 @@ class SasPage(StepPage):
         self.suffix.setEditable(True)
         self.suffix.addItems(SUFFIXES)
         self.endpoint = QLineEdit()
-        self.endpoint.setPlaceholderText(self.tr("optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator"))
+        # Short: at 1024 pixels in Japanese the field is narrow; the example is in its tooltip.
+        self.endpoint.setPlaceholderText(self.tr("optional"))
         self.secret_field = SecretField(self, self._secret_ref)
         self.secret, self.remember = self.secret_field.edit, self.secret_field.remember
         self.btn_connect = QPushButton(self.tr("&Connect and list containers"))
@@ -81,12 +82,18 @@ class SasPage(StepPage):
             (self.tr("&Access with:"), self.mode, self.tr("How this app signs in to the storage account.")),
             (self.tr("Account na&me:"), self.account, self.tr("The storage account name.")),
             (self.tr("Endpoint &suffix:"), self.suffix, self.tr("core.windows.net for the public cloud; others for sovereign clouds.")),
-            (self.tr("Custom &endpoint:"), self.endpoint, self.tr("A full blob endpoint URL; overrides name and suffix.")),
+            (self.tr("Custom &endpoint:"), self.endpoint, self.tr("Optional: a full blob endpoint URL; it overrides the name and the suffix. For the emulator: "
+                                                       "http://127.0.0.1:10000/devstoreaccount1")),
             (self.tr("Storage accoun&t key:"), self.secret, ""),
         ):
             widget.setToolTip(tip)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
+        # Each field at least as wide as the usual suffix, beside its label or, where the pane is too narrow for both,
+        # below it: the disk table gets the rest of the width (at 1024 pixels in Japanese the form took half).
+        field = self.suffix.fontMetrics().horizontalAdvance(SUFFIXES[0]) + 40
+        for widget in (self.account, self.suffix, self.endpoint, self.secret):
+            widget.setMinimumWidth(field)
         # The credential field says which secret it wants and where it is found (it changes with "Access with").
         self.secret_label = cast(QLabel, form.labelForField(self.secret))  # addRow(text, …) made a QLabel
         self.secret_where = QLabel()
@@ -106,6 +113,14 @@ class SasPage(StepPage):
                                       self.tr("Last modified"), self.tr("Portal")])
         self.browser.setAccessibleName(self.tr("Containers and blobs"))
         readable_columns(self.browser, stretch=0)
+        # A long blob name keeps its start and its end (…-os-2026-11-30.vhd): whole in its tooltip and in Copy.
+        self.browser.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        from .copy_action import add_copy_action
+
+        add_copy_action(self.browser)
+        # The disk table is what this step is about: at 1024 pixels the browser gives it the room and scrolls
+        # sideways itself (its titles whole) rather than hold the page to the width of its five titles.
+        self.browser.setMinimumWidth(0)
         self.btn_assign = QPushButton(self.tr("Ass&ign blob to selected disk"))
 
         left = QWidget()
@@ -115,21 +130,16 @@ class SasPage(StepPage):
         ll.addWidget(self.browser, 1)
         ll.addWidget(self.btn_assign)
 
-        # The status next to the disk's name, the long blob URL last (elided in the middle, whole in its
-        # tooltip): at 1024 pixels the URL once pushed "ready (pass)" out of sight, behind a sideways scroll.
+        # The status next to the disk's name, the long blob URL last: the columns fit their content and the URL
+        # takes the rest, elided in the middle (whole in its tooltip and in Copy); when the table is narrow (1024
+        # pixels, Japanese) the status and the expiry wrap and the name gives way, never a sideways scroll.
         self.disks = QTableWidget(0, 4)
         self.disks.setHorizontalHeaderLabels([self.tr("SKU / disk"), self.tr("Status"), self.tr("SAS expires"), self.tr("Blob")])
         readable_columns(self.disks, stretch=3)
-        from PySide6.QtWidgets import QHeaderView
+        from .parts.fitted_columns import FittedColumns
 
-        # The name column fits its content only while the blob URL keeps room (_fit_name_column).
-        self.disks.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.disks.viewport().installEventFilter(self)
-        self.disks.setWordWrap(False)
-        self.disks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.disk_columns = FittedColumns(self.disks, rest=3, wrapped=(1, 2), elided=(0,))
         setup_row_table(self.disks, self.tr("Disks and their SAS URIs"))
-        from .copy_action import add_copy_action
-
         add_copy_action(self.disks)  # the whole blob URL, not the elided one
         self.extra_days = QSpinBox()
         self.extra_days.setRange(0, 365)
@@ -178,6 +188,8 @@ class SasPage(StepPage):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([400, 700])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         QVBoxLayout(self).addWidget(splitter)
 
         self.btn_connect.clicked.connect(self.connect_storage)
@@ -340,6 +352,7 @@ class SasPage(StepPage):
         for name in containers:
             item = QTreeWidgetItem([name])
             item.setData(0, Qt.ItemDataRole.UserRole, ("container", name))
+            item.setToolTip(0, name)
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.browser.addTopLevelItem(item)
         self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
@@ -381,6 +394,7 @@ class SasPage(StepPage):
                 child = QTreeWidgetItem([b.name, b.blob_type, f"{b.size / 2**30:.2f} GiB", b.last_modified,
                                          "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("blob", b.url))
+                child.setToolTip(0, b.url)
                 if b.portal_problems:
                     child.setForeground(4, style.brush(style.ERROR))
                     child.setText(0, f"⚠ {b.name}")
@@ -593,26 +607,6 @@ class SasPage(StepPage):
                 R_SAS_SHORT_DAYS: self.tr("✗ expires too soon: renew")}.get(
             item.template, f"{item.mark.value} {translate_template(item.template, item.args)}")
 
-    def _fit_name_column(self) -> None:
-        """At 1024x700 a long SKU / disk name left the blob column only its title and the table
-        scrolled sideways, its expiry out of view: the name column gives way (elided in the middle,
-        whole in its tooltip), so the blob URL keeps a quarter of the table."""
-        header = self.disks.horizontalHeader()
-        metrics = header.fontMetrics()
-        room = self.disks.viewport().width()
-        blob = max(room // 4, metrics.horizontalAdvance(self.tr("Blob")) + 24)
-        spare = room - blob - header.sectionSize(1) - header.sectionSize(2)
-        floor = metrics.horizontalAdvance(self.tr("SKU / disk")) + 24
-        want = max(floor, self.disks.sizeHintForColumn(0))
-        width = max(floor, min(want, spare))
-        if header.sectionSize(0) != width:
-            header.resizeSection(0, width)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and watched is self.disks.viewport():
-            self._fit_name_column()
-        return super().eventFilter(watched, event)
-
     def refresh(self) -> None:
         rows = self.all_disks()
         current = self.disks.currentRow()
@@ -635,16 +629,14 @@ class SasPage(StepPage):
                     item.setForeground(style.brush(style.ERROR))
                 if col == 3 and disk.blob_url:
                     item.setToolTip(disk.blob_url)
-                elif col == 0:
-                    item.setToolTip(text)  # may be elided by _fit_name_column
+                elif col in (0, 2):
+                    item.setToolTip(text)  # the name may be elided, the expiry wrapped
                 elif col == 1 and judged is not None:
                     item.setToolTip(translate_template(judged.template, judged.args))
                 self.disks.setItem(row, col, item)
             if state in ("soon", "expired"):
                 due.append(self.disk_name(sku, disk))
-        for col in (1, 2):
-            self.disks.resizeColumnToContents(col)
-        self._fit_name_column()
+        self.disk_columns.fit()
         if 0 <= current < len(rows):
             self.disks.selectRow(current)
         if due:

@@ -104,11 +104,14 @@ class VhdPage(StepPage):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        # Two lines kept for it, filled or not: the tables above do not jump when a message comes or goes.
-        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Shown when an upload needs the storage account: one click to where it is connected.
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Shown when an upload needs the storage account: one click to where it is connected. Its place is kept
+        # while it is hidden, so that the message beside it wraps the same either way.
         self.btn_connect_storage = QPushButton(self.tr("Connect a s&torage account…"))
+        policy = self.btn_connect_storage.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.btn_connect_storage.setSizePolicy(policy)
         self.btn_connect_storage.hide()
         self.btn_connect_storage.clicked.connect(self.go_connect_storage)
         buttons = QHBoxLayout()
@@ -158,7 +161,7 @@ class VhdPage(StepPage):
         ul.addWidget(self.disks)
         ul.addLayout(buttons)
         status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.status_line(), 1)
         status_row.addWidget(self.btn_connect_storage, 0, Qt.AlignmentFlag.AlignTop)
         ul.addLayout(status_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -178,8 +181,23 @@ class VhdPage(StepPage):
         self.findings.itemSelectionChanged.connect(self._show_fix)
         self.btn_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fix.toPlainText()))
         self.btn_preflight.clicked.connect(self.start_preflight)
-        self.result_tabs.currentChanged.connect(self._tab_shown)
         self.pre_problems.toggled.connect(self.pre_results.set_problems_only)
+
+    def status_line(self) -> QWidget:
+        """The message line: three lines high, filled or not, and a longer message scrolls inside it. A message
+        coming, going or growing (an upload's progress, "Which storage account?") moved the disk table and its
+        buttons (issue #32)."""
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        area = QScrollArea()
+        area.setObjectName("vhdStatus")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(self.status)
+        area.viewport().setAutoFillBackground(False)
+        area.setFixedHeight(3 * self.status.fontMetrics().lineSpacing() + 2)
+        return area
 
     def _preflight_tab(self) -> QWidget:
         """The pre-flight (issue #23): the Linux test cases read from the file, in the test run's table."""
@@ -476,13 +494,6 @@ class VhdPage(StepPage):
             if preflight_is_stale(chosen[1]):
                 text += " " + self.tr("The file changed since: check inside again.")
             self.pre_summary.setText(text)
-
-    def _tab_shown(self, index: int) -> None:
-        """The pre-flight's table holds 23 rows: give it the room the disk list does not need."""
-        if index == 1:
-            top = self.splitter.widget(0)
-            upper = top.minimumSizeHint().height() if top is not None else 0
-            self.splitter.setSizes([upper, max(self.splitter.height() - upper, 1)])
 
     def start_preflight(self) -> None:
         """Read the selected local VHD's files in the background (progress and Cancel), judge, keep the record."""

@@ -17,10 +17,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+
+
+def wrapped_height(text: str, font: QFont, width: int, base: int) -> int:
+    """A wrapped text's height with every line at its tallest line's height (never less than `base`)."""
+    heights = line_heights(text, font, width)
+    return max(base, math.ceil(len(heights) * max(heights))) if heights and text else base
 
 
 def line_heights(text: str, font: QFont, width: int) -> list[float]:
@@ -41,12 +47,12 @@ def line_heights(text: str, font: QFont, width: int) -> list[float]:
     return heights
 
 
-def text_width(view: QListView, option: QStyleOptionViewItem) -> int:
+def text_width(view: QAbstractItemView, option: QStyleOptionViewItem, width: int | None = None) -> int:
     """The width a row's text is wrapped to when painted: the row's text rect (beside a check box or an icon)
-    less the style's text margins."""
+    less the style's text margins; the row is as wide as the list, or `width` (a table's cell)."""
     style = view.style()
     probe = QStyleOptionViewItem(option)
-    probe.rect = QRect(0, 0, view.viewport().width(), 1000)
+    probe.rect = QRect(0, 0, view.viewport().width() if width is None else width, 1000)
     rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, probe, view)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     return rect.width() - 2 * margin
@@ -69,10 +75,7 @@ class WrappedRows(QStyledItemDelegate):
         probe = QStyleOptionViewItem(option)
         self.initStyleOption(probe, index)
         base = super().sizeHint(option, index).height()
-        if not probe.text:
-            return base
-        heights = line_heights(probe.text, probe.font, text_width(self.view, probe))
-        return max(base, math.ceil(len(heights) * max(heights))) if heights else base
+        return wrapped_height(probe.text, probe.font, text_width(self.view, probe), base)
 
     def uniform_height(self, option: QStyleOptionViewItem) -> int:
         width = self.view.viewport().width()
