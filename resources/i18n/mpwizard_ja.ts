@@ -2199,6 +2199,142 @@ Trust it and remember it?</source>
         <source>A gateway in between timed out.</source>
         <translation>間のゲートウェイがタイムアウトしました。</translation>
     </message>
+    <message>
+        <source>Sign in again (the Partner Center sign-in: tenant, client ID and secret); a token is for https://graph.microsoft.com and lives about an hour.</source>
+        <translation>もう一度サインインしてください (Partner Center のサインイン: テナント、クライアント ID、シークレット)。トークンは https://graph.microsoft.com 用で、有効期間は約 1 時間です。</translation>
+    </message>
+    <message>
+        <source>Add the Microsoft Entra application to the Partner Center account (Account settings → User management → Microsoft Entra applications) with the Manager role, then try again.</source>
+        <translation>Microsoft Entra アプリケーションを Partner Center アカウントに Manager ロールで追加してから (アカウント設定 → ユーザー管理 → Microsoft Entra アプリケーション)、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Check the offer ID and plan IDs on the Offer &amp; SKUs step against Partner Center (Marketplace offers → the offer → Offer setup), then pull again.</source>
+        <translation>オファーと SKU のステップのオファー ID とプラン ID を Partner Center (マーケットプレース オファー → オファー → オファーのセットアップ) と照らし合わせてから、もう一度取得してください。</translation>
+    </message>
+    <message>
+        <source>Check the values on the Offer &amp; SKUs and SAS URIs steps (the details name the field Partner Center refused), correct them, then send again.</source>
+        <translation>オファーと SKU、SAS URI のステップの値を確認して修正してから (Partner Center が拒否したフィールドは詳細に示されています)、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again; nothing is lost. If it lasts, check https://status.partner.microsoft.com.</source>
+        <translation>数分待ってからもう一度お試しください。失われたものはありません。続く場合は https://status.partner.microsoft.com を確認してください。</translation>
+    </message>
+    <message>
+        <source>Pull the offer again to see what Partner Center holds now, then send your changes again.</source>
+        <translation>オファーをもう一度取得して Partner Center の現在の内容を確認してから、変更をもう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Partner Center did not accept the request: a value is missing or not allowed.</source>
+        <translation>Partner Center が要求を受け付けませんでした: 値が足りないか、許可されていない値があります。</translation>
+    </message>
+    <message>
+        <source>Partner Center did not accept the sign-in: the token has expired or is for another service.</source>
+        <translation>Partner Center がサインインを受け付けませんでした: トークンの有効期限が切れているか、別のサービス用です。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused: the application may not do this in the publisher&apos;s account.</source>
+        <translation>Partner Center が拒否しました: このアプリケーションには、発行元アカウントでこの操作を行う権限がありません。</translation>
+    </message>
+    <message>
+        <source>Partner Center has no such offer, plan, job or submission in this account.</source>
+        <translation>このアカウントの Partner Center に、そのオファー、プラン、ジョブ、または申請はありません。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused the change: it conflicts with the offer&apos;s current state (another job or submission may be running).</source>
+        <translation>Partner Center が変更を拒否しました: オファーの現在の状態と競合しています (別のジョブまたは申請が実行中の可能性があります)。</translation>
+    </message>
+    <message>
+        <source>Wait until the running job or submission ends (Partner Center → the offer, or the job&apos;s status here), pull the offer again, then send again.</source>
+        <translation>実行中のジョブまたは申請が終わるまで待ち (Partner Center → オファー、またはここでのジョブの状態)、オファーをもう一度取得してから、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>The offer changed in Partner Center since it was pulled.</source>
+        <translation>取得した後に Partner Center でオファーが変更されました。</translation>
+    </message>
+    <message>
+        <source>Partner Center asked to slow down (too many requests).</source>
+        <translation>Partner Center から速度を落とすよう求められました (要求が多すぎます)。</translation>
+    </message>
+    <message>
+        <source>Wait the time Partner Center asked for (in the details), then try again; nothing is lost.</source>
+        <translation>Partner Center が求めた時間 (詳細に表示) 待ってから、もう一度お試しください。失われたものはありません。</translation>
+    </message>
+    <message>
+        <source>Partner Center had an internal error.</source>
+        <translation>Partner Center で内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>A gateway in front of Partner Center got no answer from it.</source>
+        <translation>Partner Center の前段のゲートウェイが Partner Center から応答を得られませんでした。</translation>
+    </message>
+    <message>
+        <source>Partner Center is unavailable for the moment.</source>
+        <translation>Partner Center は現在利用できません。</translation>
+    </message>
+    <message>
+        <source>A gateway in front of Partner Center timed out.</source>
+        <translation>Partner Center の前段のゲートウェイがタイムアウトしました。</translation>
+    </message>
+    <message>
+        <source>Partner Center already has an offer or plan with this ID.</source>
+        <translation>この ID のオファーまたはプランは Partner Center に既にあります。</translation>
+    </message>
+    <message>
+        <source>Give the offer or plan another ID on the Offer &amp; SKUs step, or pull the existing one.</source>
+        <translation>オファーと SKU のステップでオファーまたはプランに別の ID を付けるか、既存のものを取得してください。</translation>
+    </message>
+    <message>
+        <source>The Partner Center account reached a limit (too many offers, plans or images).</source>
+        <translation>Partner Center アカウントが上限に達しました (オファー、プラン、またはイメージが多すぎます)。</translation>
+    </message>
+    <message>
+        <source>Remove an unused plan or image version in Partner Center, then send again.</source>
+        <translation>Partner Center で使っていないプランまたはイメージ バージョンを削除してから、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Partner Center found the request&apos;s shape wrong: a field is missing or of the wrong kind.</source>
+        <translation>Partner Center が要求の形式を誤りと判断しました: フィールドが足りないか、型が違います。</translation>
+    </message>
+    <message>
+        <source>Update the app if a newer one exists; otherwise check the values on the Offer &amp; SKUs step (the details name the field).</source>
+        <translation>新しいバージョンがあればアプリを更新してください。なければオファーと SKU のステップの値を確認してください (フィールドは詳細に示されています)。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused a value by its publishing rules (for example a size, an image type or a SAS URI it cannot read).</source>
+        <translation>Partner Center が公開ルールにより値を拒否しました (たとえばサイズ、イメージの種類、または読み取れない SAS URI)。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not allow this change for the offer in its current state (for example a live plan&apos;s technical configuration).</source>
+        <translation>Partner Center では、オファーの現在の状態ではこの変更はできません (たとえば公開中のプランの技術構成)。</translation>
+    </message>
+    <message>
+        <source>Make the change in Partner Center, or as a new plan; the details say what was refused.</source>
+        <translation>変更は Partner Center で行うか、新しいプランとして行ってください。拒否された内容は詳細に示されています。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not support this request for this kind of offer.</source>
+        <translation>Partner Center は、この種類のオファーではこの要求をサポートしていません。</translation>
+    </message>
+    <message>
+        <source>Make the change in Partner Center itself (the offer&apos;s pages).</source>
+        <translation>変更は Partner Center 自体 (オファーのページ) で行ってください。</translation>
+    </message>
+    <message>
+        <source>Partner Center answered with an error this app does not know.</source>
+        <translation>Partner Center が、このアプリの知らないエラーを返しました。</translation>
+    </message>
+    <message>
+        <source>Try again later; if it repeats, send the details to Partner Center support (Help + support), with the request ID.</source>
+        <translation>後でもう一度お試しください。繰り返す場合は、詳細を要求 ID とともに Partner Center サポート (ヘルプとサポート) に送ってください。</translation>
+    </message>
+    <message>
+        <source>Partner Center answered with an error; the request may or may not have been taken.</source>
+        <translation>Partner Center がエラーを返しました。要求が受け付けられたかどうかはわかりません。</translation>
+    </message>
+    <message>
+        <source>Look at the offer&apos;s jobs and submissions (Partner Center, or mpwizard pc status) before sending it again.</source>
+        <translation>もう一度送信する前に、オファーのジョブと申請を確認してください (Partner Center、または mpwizard pc status)。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
