@@ -5070,6 +5070,18 @@ Evidence:
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
+        <source>Paste the blob&apos;s URL.</source>
+        <translation>BLOB の URL を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Not a blob URL: it starts with https:// and names the account, the container and the blob (https://ACCOUNT.blob.core.windows.net/vhds/disk.vhd?SAS).</source>
+        <translation>BLOB の URL ではありません: https:// で始まり、アカウント、コンテナー、BLOB の名前を含みます (https://ACCOUNT.blob.core.windows.net/vhds/disk.vhd?SAS)。</translation>
+    </message>
+    <message>
+        <source>A container name is 3–63 lowercase letters, digits and hyphens, starts and ends with a letter or digit, and has no two hyphens in a row.</source>
+        <translation>コンテナー名は 3～63 文字の英小文字、数字、ハイフンで、先頭と末尾は英字か数字、ハイフンは連続できません。</translation>
+    </message>
+    <message>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>

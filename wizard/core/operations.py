@@ -720,6 +720,7 @@ _FOR_THE_PAGES = {
     "HostKeyChanged": "sshconn", "KnownHosts": "sshconn", "STEP_NAMES": "sshconn", "SshFailure": "sshconn",
     "UnknownHostKey": "sshconn",
     "list_blobs": "storage", "list_containers": "storage", "parse_blob_url": "storage",
+    "valid_container_name": "storage",
     "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
     "check_is_stale": "vhdjobs", "log_dir": "logs", "redact": "logs",
     "UploadRefused": "upload",
@@ -796,6 +797,7 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .storage import list_blobs as list_blobs
     from .storage import list_containers as list_containers
     from .storage import parse_blob_url as parse_blob_url
+    from .storage import valid_container_name as valid_container_name
     from .testvm import apply_recipe_login as apply_recipe_login
     from .testvm import recipe_login as recipe_login
     from .units import readable_size as readable_size

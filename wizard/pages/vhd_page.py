@@ -376,10 +376,33 @@ class VhdPage(StepPage):
         if not chosen:
             return
         url, ok = ask_text(self, self.tr("Blob URL"), self.tr(
-            "Blob URL of the VHD for {0}, with a SAS that can read it:").format(self.disk_name(*chosen)))
+            "Blob URL of the VHD for {0}, with a SAS that can read it:").format(self.disk_name(*chosen)),
+            check=self.blob_url_problem)
         if ok and url.strip():
             self.set_disk_blob(chosen[1], url.strip())
             self.start_checks([chosen])
+
+    def blob_url_problem(self, text: str) -> str:
+        """Why the Blob URL dialog cannot take `text` ("" when it can): said in the dialog, OK held."""
+        from ..core.operations import parse_blob_url
+
+        if not text.strip():
+            return self.tr("Paste the blob's URL.")
+        try:
+            parse_blob_url(text)
+        except ValueError:
+            return self.tr("Not a blob URL: it starts with https:// and names the account, the container and the "
+                           "blob (https://ACCOUNT.blob.core.windows.net/vhds/disk.vhd?SAS).")
+        return ""
+
+    def container_problem(self, text: str) -> str:
+        """Why the upload's container name cannot be taken ("" when it can)."""
+        from ..core.operations import valid_container_name
+
+        if valid_container_name(text.strip()):
+            return ""
+        return self.tr("A container name is 3–63 lowercase letters, digits and hyphens, starts and ends with a "
+                       "letter or digit, and has no two hyphens in a row.")
 
     def blob_sas_ref(self, blob_url: str) -> SecretRef:
         from ..core.operations import blob_read_sas_ref
@@ -534,7 +557,7 @@ class VhdPage(StepPage):
             self.offer_storage_connection()
             return
         container, ok = ask_text(self, self.tr("Upload"), self.tr("Container to upload into:"),
-                                 text=self.project.storage.container or "vhds")
+                                 text=self.project.storage.container or "vhds", check=self.container_problem)
         if ok and container.strip():
             self.start_upload(chosen[0], chosen[1], container.strip())
 
