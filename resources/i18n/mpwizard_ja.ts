@@ -4702,6 +4702,65 @@ Evidence:
     </message>
 </context>
 <context>
+    <name>StorageConnectDialog</name>
+    <message>
+        <source>Connect the storage account</source>
+        <translation>ストレージ アカウントに接続</translation>
+    </message>
+    <message>
+        <source>The upload sends the VHD to your storage account. Enter its name and an access key: Azure portal → Storage accounts → your account → Security + networking → Access keys (key1 or key2, Show, then copy).</source>
+        <translation>アップロードは VHD をあなたのストレージ アカウントに送ります。アカウント名とアクセス キーを入力してください: Azure portal → ストレージ アカウント → あなたのアカウント → セキュリティとネットワーク → アクセス キー (key1 または key2 を [表示] してコピー)。</translation>
+    </message>
+    <message>
+        <source>Storage account name</source>
+        <translation>ストレージ アカウント名</translation>
+    </message>
+    <message>
+        <source>Account key</source>
+        <translation>アカウント キー</translation>
+    </message>
+    <message>
+        <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
+        <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
+    </message>
+    <message>
+        <source>Blob endpoint</source>
+        <translation>BLOB エンドポイント</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the key in the OS keyring</source>
+        <translation>キーを OS のキーリングに保存(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Account na&amp;me:</source>
+        <translation>アカウント名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Account &amp;key:</source>
+        <translation>アカウント キー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>エンドポイント(&amp;E):</translation>
+    </message>
+    <message>
+        <source>A storage account name is 3–24 lowercase letters and digits (the name before .blob.core.windows.net).</source>
+        <translation>ストレージ アカウント名は 3～24 文字の英小文字と数字です (.blob.core.windows.net の前の名前)。</translation>
+    </message>
+    <message>
+        <source>Enter the account key (Access keys in the Azure portal).</source>
+        <translation>アカウント キーを入力してください (Azure portal のアクセス キー)。</translation>
+    </message>
+    <message>
+        <source>This is not an account key: copy the whole key (key1 or key2) from Access keys in the Azure portal; it ends with &quot;==&quot;.</source>
+        <translation>これはアカウント キーではありません: Azure portal のアクセス キーからキー全体 (key1 または key2) をコピーしてください。末尾は &quot;==&quot; です。</translation>
+    </message>
+    <message>
+        <source>The endpoint is an http:// or https:// address (leave it empty for an Azure storage account).</source>
+        <translation>エンドポイントは http:// または https:// のアドレスです (Azure のストレージ アカウントでは空のままにします)。</translation>
+    </message>
+</context>
+<context>
     <name>TestRunPage</name>
     <message>
         <source>Certification test run</source>
@@ -4865,6 +4924,16 @@ Evidence:
     <message>
         <source>Not ready to run: the commands still hold {0}. Upload the VHDs on the VHD check step (or complete step 1) first; the commands then name them.</source>
         <translation>まだ実行できません。コマンドに {0} が残っています。先に「VHD チェック」ステップで VHD をアップロードしてください (または手順 1 を完成させてください)。その後、コマンドにそれらが入ります。</translation>
+    </message>
+    <message>
+        <source>Sign-in: the VM gets the user {0} (or ADMIN_USERNAME when you set it) and accepts the SSH key ~/.ssh/id_rsa of the machine that runs the commands (--generate-ssh-keys makes it there when it is missing); on this computer that is {1}. The Test run step fills the Connection step with this user and key.
+Ran them in Azure Cloud Shell? Then the key was made in Cloud Shell&apos;s ~/.ssh/id_rsa, not on this computer: download it (Cloud Shell → Manage files → Download, path .ssh/id_rsa) and choose it on the Connection step, or add --ssh-key-values with your own public key (for example ~/.ssh/id_rsa.pub of this computer, pasted as text) to az vm create.</source>
+        <translation>サインイン: VM にはユーザー {0} (ADMIN_USERNAME を設定した場合はその名前) が作られ、コマンドを実行したマシンの SSH キー ~/.ssh/id_rsa を受け付けます (ない場合は --generate-ssh-keys がそこに作ります)。このコンピューターでは {1} です。テスト実行ステップが、このユーザーとキーを接続ステップに入力します。
+Azure Cloud Shell で実行しましたか? その場合、キーはこのコンピューターではなく Cloud Shell の ~/.ssh/id_rsa に作られています: ダウンロードして (Cloud Shell → ファイルの管理 → ダウンロード、パス .ssh/id_rsa) 接続ステップで選ぶか、az vm create に --ssh-key-values で自分の公開キー (たとえばこのコンピューターの ~/.ssh/id_rsa.pub の内容を貼り付け) を追加してください。</translation>
+    </message>
+    <message>
+        <source>Sign-in: the VM&apos;s administrator is {0} (or ADMIN_USERNAME when you set it), with the password you set in ADMIN_PASSWORD; enter the same user and password on the Connection step. In Azure Cloud Shell set both there before running the commands.</source>
+        <translation>サインイン: VM の管理者は {0} (ADMIN_USERNAME を設定した場合はその名前) で、パスワードは ADMIN_PASSWORD に設定したものです。接続ステップに同じユーザーとパスワードを入力してください。Azure Cloud Shell では、コマンドを実行する前に Cloud Shell で両方を設定してください。</translation>
     </message>
 </context>
 <context>
@@ -5096,6 +5165,10 @@ Evidence:
     <message>
         <source>Which storage account? Connect it first on the SAS URIs step (its name and account key, then Connect and list containers): the upload sends the VHD there.</source>
         <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
+    </message>
+    <message>
+        <source>The key of the storage account {0} is not in this session or the OS keyring. Enter it to go on with the upload (Azure portal → Storage accounts → {0} → Access keys).</source>
+        <translation>ストレージ アカウント {0} のキーは、このセッションにも OS のキーリングにもありません。入力するとアップロードを続けます (Azure portal → ストレージ アカウント → {0} → アクセス キー)。</translation>
     </message>
     <message>
         <source>Uploaded to {0}{1}: {2} sent; {3} of empty space not sent (Azure reads it as zeros); {4:.1f} s. Page ranges verified.</source>

@@ -82,7 +82,7 @@ def test_enter_never_takes_a_container_name_azure_refuses(vhd, monkeypatch, tmp_
     disk.vhd_path = str(vhd_file)
     project.storage.account_name = "contosovhds"
     started: list[str] = []
-    monkeypatch.setattr(page, "start_upload", lambda _sku, _disk, container: started.append(container))
+    monkeypatch.setattr(page, "start_upload", lambda _sku, _disk, container, _given=None: started.append(container))
     said: list[str] = []
 
     def act(dialog, person: Person) -> None:

@@ -703,6 +703,27 @@ def keep_blob_read_sas(project_id: str, blob_url: str, query: str) -> None:
     credentials().store(blob_read_sas_ref(project_id, blob_url), query, remember=False)
 
 
+def account_key_is_usable(key: str) -> bool:
+    """Whether `key` can be a storage account key (base64 text): a dialog judges its field with it."""
+    from .storage import account_key_problem
+
+    return account_key_problem(key) is None
+
+
+def connect_storage_key(project: Project, key: str, remember: bool,
+                        cancel: CancelToken | None = None) -> tuple[StorageAccess, KeptSecret]:
+    """The account key a publisher typed where the work needs it (the VHD step's upload): proved first by
+    listing the account's containers (a wrong key is never kept), then kept for this session and, with
+    `remember`, in the OS keyring under the project's account-key name -- as the SAS URIs step's Connect
+    keeps it, so that step and every later upload find it. Off the GUI thread (the keyring may prompt)."""
+    from .storage import list_containers
+
+    access = storage_access(project, GivenSecret(ACCOUNT_KEY, key.strip()))
+    list_containers(access, cancel)
+    kept = keep_secret(storage_secret_ref(project.project_id, ACCOUNT_KEY, project.storage), access.secret, remember)
+    return access, kept
+
+
 # name -> the core module it comes from; loaded on first use (PEP 562), so a page pays only for what it uses.
 _FOR_THE_PAGES = {
     "NoKeyringBackend": "credentials", "KeyringLockedError": "credentials", "SecretRef": "credentials",
