@@ -1704,6 +1704,26 @@ Trust it and remember it?</source>
         <translation>{file} はチェック後に変更されています (サイズと更新日時はチェック時と同じですが、内容が異なります)。先にもう一度チェックしてください</translation>
     </message>
     <message>
+        <source>{path} is a folder. Give the export a file name, for example {example}.</source>
+        <translation>{path} はフォルダーです。エクスポートにファイル名を付けてください (例: {example})。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist (any more). Create it, or choose another folder for the export.</source>
+        <translation>フォルダー {folder} が (もう) ありません。作成するか、エクスポート先に別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the folder {folder} is read-only or you may not write there. Choose another folder (for example your Documents folder) and export again; the previous file is unchanged.</source>
+        <translation>{path} に書き込めません: フォルダー {folder} が読み取り専用か、書き込む権限がありません。別のフォルダー (たとえばドキュメント フォルダー) を選んでもう一度エクスポートしてください。前のファイルは変更されていません。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the disk that holds {folder} is full. Free some space or choose a folder on another disk, then export again; the previous file is unchanged.</source>
+        <translation>{path} に書き込めません: {folder} があるディスクがいっぱいです。空き領域を作るか別のディスクのフォルダーを選んでから、もう一度エクスポートしてください。前のファイルは変更されていません。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}). Choose another folder and export again; the previous file is unchanged.</source>
+        <translation>{path} に書き込めません ({reason})。別のフォルダーを選んでもう一度エクスポートしてください。前のファイルは変更されていません。</translation>
+    </message>
+    <message>
         <source>The keyring is unavailable: the published SAS tokens are kept for this session only.</source>
         <translation>キーリングを使用できません。公開済みの SAS トークンはこのセッションの間だけ保持されます。</translation>
     </message>

@@ -637,19 +637,62 @@ def commands_for_test_vm(fmt: str, project: Project, sku: Sku) -> str:
 def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Path) -> int:
     """Write the export atomically; returns how many items are missing (written into the file too).
     Raises ExportRefused (a value would break a script) or ProjectSaveError (cannot write there)."""
-    from .projectio import ProjectSaveError, atomic_write_text
+    from .projectio import ProjectChangedOnDisk, ProjectSaveError, atomic_write_text
 
     path = Path(path)
     if path.is_dir():
-        raise ProjectSaveError(f"{path} is a folder: give the export a file name (for example {path / 'offer.html'}).")
+        raise ExportWriteError(M_EXPORT_IS_FOLDER, path=path, example=path / "offer.html")
     if not path.parent.is_dir():
-        raise ProjectSaveError(f"The folder {path.parent} does not exist: create it or choose another.")
-    atomic_write_text(path, render_export(fmt, project, exports), keep_backup=False)
+        raise ExportWriteError(M_EXPORT_NO_FOLDER, folder=path.parent)
+    text = render_export(fmt, project, exports)
+    try:
+        # A temporary file beside it, then a rename: a failed write leaves the previous file whole.
+        atomic_write_text(path, text, keep_backup=False)
+    except ProjectChangedOnDisk:
+        raise
+    except ProjectSaveError as exc:
+        raise export_write_error(path, exc.__cause__ if isinstance(exc.__cause__, OSError) else None, str(exc)) from exc
     return sum(len(e.missing) for e in exports)
 
 
+M_EXPORT_IS_FOLDER = QT_TRANSLATE_NOOP("Core", "{path} is a folder. Give the export a file name, for example {example}.")
+M_EXPORT_NO_FOLDER = QT_TRANSLATE_NOOP("Core", "The folder {folder} does not exist (any more). Create it, or choose "
+                                               "another folder for the export.")
+M_EXPORT_READ_ONLY = QT_TRANSLATE_NOOP("Core", "{path} cannot be written: the folder {folder} is read-only or you may "
+                                               "not write there. Choose another folder (for example your Documents "
+                                               "folder) and export again; the previous file is unchanged.")
+M_EXPORT_DISK_FULL = QT_TRANSLATE_NOOP("Core", "{path} cannot be written: the disk that holds {folder} is full. Free "
+                                               "some space or choose a folder on another disk, then export again; the "
+                                               "previous file is unchanged.")
+M_EXPORT_WRITE_FAILED = QT_TRANSLATE_NOOP("Core", "{path} cannot be written ({reason}). Choose another folder and "
+                                                  "export again; the previous file is unchanged.")
+
+
+class ExportWriteError(TranslatableError):
+    """An export that could not be written: where, why, and what to do (the previous file is whole)."""
+
+
+def export_write_error(path: Path, error: OSError | None, reason: str = "") -> ExportWriteError:
+    """The write's OSError as what a person does next: read-only or no permission, a full disk, a folder
+    that vanished, a name that is a folder; anything else with its reason."""
+    import errno
+
+    code = getattr(error, "errno", None)
+    folder = path.parent
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ExportWriteError(M_EXPORT_READ_ONLY, path=path, folder=folder)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return ExportWriteError(M_EXPORT_DISK_FULL, path=path, folder=folder)
+    if code == errno.ENOENT:
+        return ExportWriteError(M_EXPORT_NO_FOLDER, folder=folder)
+    if code == errno.EISDIR:
+        return ExportWriteError(M_EXPORT_IS_FOLDER, path=path, example=path / "offer.html")
+    return ExportWriteError(M_EXPORT_WRITE_FAILED, path=path,
+                            reason=(getattr(error, "strerror", None) or reason or "unknown error"))
+
+
 __all__ = [
-    "CertificationRun", "DiskCheck", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
+    "CertificationRun", "DiskCheck", "ExportWriteError", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
     "ImportedPlan", "check_disk", "import_partner_center", "keep_disk_sas", "keep_published_tokens",
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
