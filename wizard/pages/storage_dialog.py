@@ -36,6 +36,7 @@ class StorageConnectDialog(QDialog):
     def __init__(self, parent: QWidget | None, account: str = "", endpoint: str = "", why: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect the storage account"))
+        self.setMinimumWidth(600)  # the endpoint's example stays whole in its field
         layout = QVBoxLayout(self)
         intro = QLabel(why or self.tr("The upload sends the VHD to your storage account. Enter its name and an "
                                       "access key: Azure portal → Storage accounts → your account → Security + "
