@@ -2312,18 +2312,6 @@ Trust it and remember it?</source>
         <translation>Partner Center で使っていないプランまたはイメージ バージョンを削除してから、もう一度送信してください。</translation>
     </message>
     <message>
-        <source>Partner Center found the request&apos;s shape wrong: a field is missing or of the wrong kind.</source>
-        <translation>Partner Center が要求の形式を誤りと判断しました: フィールドが足りないか、型が違います。</translation>
-    </message>
-    <message>
-        <source>Update the app if a newer one exists; otherwise check the values on the Offer &amp; SKUs step (the details name the field).</source>
-        <translation>新しいバージョンがあればアプリを更新してください。なければオファーと SKU のステップの値を確認してください (フィールドは詳細に示されています)。</translation>
-    </message>
-    <message>
-        <source>Partner Center refused a value by its publishing rules (for example a size, an image type or a SAS URI it cannot read).</source>
-        <translation>Partner Center が公開ルールにより値を拒否しました (たとえばサイズ、イメージの種類、または読み取れない SAS URI)。</translation>
-    </message>
-    <message>
         <source>Partner Center does not allow this change for the offer in its current state (for example a live plan&apos;s technical configuration).</source>
         <translation>Partner Center では、オファーの現在の状態ではこの変更はできません (たとえば公開中のプランの技術構成)。</translation>
     </message>

@@ -154,9 +154,9 @@ def test_401_403_404_say_what_to_do(pc_api, tmp_path):
 
 
 @pytest.mark.parametrize(("status", "code", "kind"), [
-    (400, "badRequest", PCError), (400, "businessValidationError", PCError), (401, "InvalidAuthenticationToken", PCAuthError),
+    (400, "badRequest", PCError), (400, "invalidRequest", PCError), (401, "InvalidAuthenticationToken", PCAuthError),
     (403, "accessDenied", PCAuthError), (404, "itemNotFound", PCNotFound), (409, "Conflict", PCError),
-    (412, "preconditionFailed", PCError), (429, "activityLimitReached", PCNetworkError), (500, "generalException", PCNetworkError),
+    (412, "resourceModified", PCError), (429, "activityLimitReached", PCNetworkError), (500, "generalException", PCNetworkError),
     (503, "serviceNotAvailable", PCNetworkError)])
 def test_each_refusal_over_http_says_what_happened_and_what_to_do(pc_api, status, code, kind):
     """Graph's error shape over a real socket: the sentence and next step of error_codes, the raw status, code and

@@ -233,35 +233,25 @@ PC_STATUS: dict[int, CodeAdvice] = {  # what Partner Center means by a status, a
     504: CodeAdvice(QT_TRANSLATE_NOOP("Core", "A gateway in front of Partner Center timed out."), _PC_RETRY),
 }
 
-PC_CODES: dict[str, CodeAdvice] = {  # Graph's documented `code` values (lowercase here: matched in any case)
+PC_CODES: dict[str, CodeAdvice] = {  # Graph's documented `code` values, the stand-in's (tests/helpers/pc_standin.py)
+    # and the jobs' "Conflict" (lowercase here: matched in any case). Nothing guessed: an unknown code falls back to its status.
     "accessdenied": PC_STATUS[403],
     "forbidden": PC_STATUS[403],
     "unauthenticated": PC_STATUS[401],
     "invalidauthenticationtoken": PC_STATUS[401],
     "itemnotfound": PC_STATUS[404],
     "notfound": PC_STATUS[404],
-    "resourcenotfound": PC_STATUS[404],
     "conflict": PC_STATUS[409],
     "namealreadyexists": CodeAdvice(
         QT_TRANSLATE_NOOP("Core", "Partner Center already has an offer or plan with this ID."),
         QT_TRANSLATE_NOOP("Core", "Give the offer or plan another ID on the Offer & SKUs step, or pull the existing one.")),
     "resourcemodified": PC_STATUS[412],
-    "preconditionfailed": PC_STATUS[412],
     "activitylimitreached": PC_STATUS[429],
-    "toomanyrequests": PC_STATUS[429],
     "quotalimitreached": CodeAdvice(
         QT_TRANSLATE_NOOP("Core", "The Partner Center account reached a limit (too many offers, plans or images)."),
         QT_TRANSLATE_NOOP("Core", "Remove an unused plan or image version in Partner Center, then send again.")),
     "badrequest": PC_STATUS[400],
     "invalidrequest": PC_STATUS[400],
-    "schemavalidationerror": CodeAdvice(
-        QT_TRANSLATE_NOOP("Core", "Partner Center found the request's shape wrong: a field is missing or of the wrong "
-                                  "kind."),
-        QT_TRANSLATE_NOOP("Core", "Update the app if a newer one exists; otherwise check the values on the Offer & SKUs "
-                                  "step (the details name the field).")),
-    "businessvalidationerror": CodeAdvice(
-        QT_TRANSLATE_NOOP("Core", "Partner Center refused a value by its publishing rules (for example a size, an image "
-                                  "type or a SAS URI it cannot read)."), _PC_VALUES),
     "notallowed": CodeAdvice(
         QT_TRANSLATE_NOOP("Core", "Partner Center does not allow this change for the offer in its current state "
                                   "(for example a live plan's technical configuration)."),
@@ -271,7 +261,6 @@ PC_CODES: dict[str, CodeAdvice] = {  # Graph's documented `code` values (lowerca
         QT_TRANSLATE_NOOP("Core", "Partner Center does not support this request for this kind of offer."),
         QT_TRANSLATE_NOOP("Core", "Make the change in Partner Center itself (the offer's pages).")),
     "generalexception": PC_STATUS[500],
-    "internalservererror": PC_STATUS[500],
     "servicenotavailable": PC_STATUS[503],
 }
 
