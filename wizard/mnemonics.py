@@ -8,9 +8,19 @@ Japanese writes the letter after the word: "キャンセル(&C)" (resources/i18n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .core.i18n_marks import QT_TRANSLATE_NOOP
 
@@ -118,7 +128,6 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     """A message box whose every button has an Alt letter. Its text is plain unless `rich` (a path, a host or
     a file's own words never turn into rich text, issue #29); `labels` names standard buttons in the caller's
     words (with their '&')."""
-    from PySide6.QtCore import Qt
 
     box = QMessageBox(icon, title, text, buttons if buttons is not None else QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
@@ -176,15 +185,58 @@ def about(parent: QWidget | None, title: str, text: str) -> QMessageBox.Standard
     return answer(box)
 
 
-def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
-    """One line of text (QInputDialog.getText's answer: the text and whether OK took it), with &OK / &Cancel."""
-    from PySide6.QtWidgets import QInputDialog
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "",
+             check: Callable[[str], str] | None = None) -> tuple[str, bool]:
+    """One line of text (QInputDialog.getText's answer: the text and whether OK took it), with &OK / &Cancel.
 
-    dialog = QInputDialog(parent)
+    With `check` (the text → why it cannot be taken, "" when it can) the dialog judges itself: while the text
+    is not good, OK is disabled and one line under the field says why, so Enter takes nothing; accept()
+    refuses it too (a click that raced the last keystroke)."""
+    dialog = _CheckedTextDialog(parent, check) if check is not None else QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     dialog.setTextValue(text)
     dialog.setOkButtonText(QCoreApplication.translate("Mnemonics", _TEXT["Ok"]))
     dialog.setCancelButtonText(QCoreApplication.translate("Mnemonics", _TEXT["Cancel"]))
+    if isinstance(dialog, _CheckedTextDialog):
+        dialog.judge(text)
     accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
     return dialog.textValue(), accepted
+
+
+class _CheckedTextDialog(QInputDialog):
+    """A QInputDialog (so tests and people meet the same dialog) that holds OK while its text is not good."""
+
+    def __init__(self, parent: QWidget | None, check: Callable[[str], str]) -> None:
+        super().__init__(parent)
+        self.check = check
+        self.reason = QLabel()
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.textValueChanged.connect(self.judge)
+
+    def _place_reason(self) -> None:
+        layout = self.layout()
+        if self.reason.parent() is self or not isinstance(layout, QVBoxLayout):
+            return
+        from . import style
+
+        style.set_text_colour(self.reason, style.ERROR)
+        layout.insertWidget(max(layout.count() - 1, 0), self.reason)  # above the buttons
+
+    def judge(self, text: str) -> str:
+        self._place_reason()
+        why = self.check(text)
+        self.reason.setText(why)
+        self.reason.setVisible(bool(why))
+        box = self.findChild(QDialogButtonBox)
+        ok = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+        if ok is not None:
+            ok.setEnabled(not why)
+        return why
+
+    def accept(self) -> None:
+        if self.judge(self.textValue()):
+            return  # the reason is shown; the focus stays in the field
+        super().accept()

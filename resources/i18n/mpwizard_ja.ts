@@ -1704,6 +1704,26 @@ Trust it and remember it?</source>
         <translation>{file} はチェック後に変更されています (サイズと更新日時はチェック時と同じですが、内容が異なります)。先にもう一度チェックしてください</translation>
     </message>
     <message>
+        <source>{path} is a folder. Give the export a file name, for example {example}.</source>
+        <translation>{path} はフォルダーです。エクスポートにファイル名を付けてください (例: {example})。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist (any more). Create it, or choose another folder for the export.</source>
+        <translation>フォルダー {folder} が (もう) ありません。作成するか、エクスポート先に別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the folder {folder} is read-only or you may not write there. Choose another folder (for example your Documents folder) and export again; the previous file is unchanged.</source>
+        <translation>{path} に書き込めません: フォルダー {folder} が読み取り専用か、書き込む権限がありません。別のフォルダー (たとえばドキュメント フォルダー) を選んでもう一度エクスポートしてください。前のファイルは変更されていません。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the disk that holds {folder} is full. Free some space or choose a folder on another disk, then export again; the previous file is unchanged.</source>
+        <translation>{path} に書き込めません: {folder} があるディスクがいっぱいです。空き領域を作るか別のディスクのフォルダーを選んでから、もう一度エクスポートしてください。前のファイルは変更されていません。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}). Choose another folder and export again; the previous file is unchanged.</source>
+        <translation>{path} に書き込めません ({reason})。別のフォルダーを選んでもう一度エクスポートしてください。前のファイルは変更されていません。</translation>
+    </message>
+    <message>
         <source>The keyring is unavailable: the published SAS tokens are kept for this session only.</source>
         <translation>キーリングを使用できません。公開済みの SAS トークンはこのセッションの間だけ保持されます。</translation>
     </message>
@@ -2198,6 +2218,130 @@ Trust it and remember it?</source>
     <message>
         <source>A gateway in between timed out.</source>
         <translation>間のゲートウェイがタイムアウトしました。</translation>
+    </message>
+    <message>
+        <source>Sign in again (the Partner Center sign-in: tenant, client ID and secret); a token is for https://graph.microsoft.com and lives about an hour.</source>
+        <translation>もう一度サインインしてください (Partner Center のサインイン: テナント、クライアント ID、シークレット)。トークンは https://graph.microsoft.com 用で、有効期間は約 1 時間です。</translation>
+    </message>
+    <message>
+        <source>Add the Microsoft Entra application to the Partner Center account (Account settings → User management → Microsoft Entra applications) with the Manager role, then try again.</source>
+        <translation>Microsoft Entra アプリケーションを Partner Center アカウントに Manager ロールで追加してから (アカウント設定 → ユーザー管理 → Microsoft Entra アプリケーション)、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Check the offer ID and plan IDs on the Offer &amp; SKUs step against Partner Center (Marketplace offers → the offer → Offer setup), then pull again.</source>
+        <translation>オファーと SKU のステップのオファー ID とプラン ID を Partner Center (マーケットプレース オファー → オファー → オファーのセットアップ) と照らし合わせてから、もう一度取得してください。</translation>
+    </message>
+    <message>
+        <source>Check the values on the Offer &amp; SKUs and SAS URIs steps (the details name the field Partner Center refused), correct them, then send again.</source>
+        <translation>オファーと SKU、SAS URI のステップの値を確認して修正してから (Partner Center が拒否したフィールドは詳細に示されています)、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again; nothing is lost. If it lasts, check https://status.partner.microsoft.com.</source>
+        <translation>数分待ってからもう一度お試しください。失われたものはありません。続く場合は https://status.partner.microsoft.com を確認してください。</translation>
+    </message>
+    <message>
+        <source>Pull the offer again to see what Partner Center holds now, then send your changes again.</source>
+        <translation>オファーをもう一度取得して Partner Center の現在の内容を確認してから、変更をもう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Partner Center did not accept the request: a value is missing or not allowed.</source>
+        <translation>Partner Center が要求を受け付けませんでした: 値が足りないか、許可されていない値があります。</translation>
+    </message>
+    <message>
+        <source>Partner Center did not accept the sign-in: the token has expired or is for another service.</source>
+        <translation>Partner Center がサインインを受け付けませんでした: トークンの有効期限が切れているか、別のサービス用です。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused: the application may not do this in the publisher&apos;s account.</source>
+        <translation>Partner Center が拒否しました: このアプリケーションには、発行元アカウントでこの操作を行う権限がありません。</translation>
+    </message>
+    <message>
+        <source>Partner Center has no such offer, plan, job or submission in this account.</source>
+        <translation>このアカウントの Partner Center に、そのオファー、プラン、ジョブ、または申請はありません。</translation>
+    </message>
+    <message>
+        <source>Partner Center refused the change: it conflicts with the offer&apos;s current state (another job or submission may be running).</source>
+        <translation>Partner Center が変更を拒否しました: オファーの現在の状態と競合しています (別のジョブまたは申請が実行中の可能性があります)。</translation>
+    </message>
+    <message>
+        <source>Wait until the running job or submission ends (Partner Center → the offer, or the job&apos;s status here), pull the offer again, then send again.</source>
+        <translation>実行中のジョブまたは申請が終わるまで待ち (Partner Center → オファー、またはここでのジョブの状態)、オファーをもう一度取得してから、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>The offer changed in Partner Center since it was pulled.</source>
+        <translation>取得した後に Partner Center でオファーが変更されました。</translation>
+    </message>
+    <message>
+        <source>Partner Center asked to slow down (too many requests).</source>
+        <translation>Partner Center から速度を落とすよう求められました (要求が多すぎます)。</translation>
+    </message>
+    <message>
+        <source>Wait the time Partner Center asked for (in the details), then try again; nothing is lost.</source>
+        <translation>Partner Center が求めた時間 (詳細に表示) 待ってから、もう一度お試しください。失われたものはありません。</translation>
+    </message>
+    <message>
+        <source>Partner Center had an internal error.</source>
+        <translation>Partner Center で内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>A gateway in front of Partner Center got no answer from it.</source>
+        <translation>Partner Center の前段のゲートウェイが Partner Center から応答を得られませんでした。</translation>
+    </message>
+    <message>
+        <source>Partner Center is unavailable for the moment.</source>
+        <translation>Partner Center は現在利用できません。</translation>
+    </message>
+    <message>
+        <source>A gateway in front of Partner Center timed out.</source>
+        <translation>Partner Center の前段のゲートウェイがタイムアウトしました。</translation>
+    </message>
+    <message>
+        <source>Partner Center already has an offer or plan with this ID.</source>
+        <translation>この ID のオファーまたはプランは Partner Center に既にあります。</translation>
+    </message>
+    <message>
+        <source>Give the offer or plan another ID on the Offer &amp; SKUs step, or pull the existing one.</source>
+        <translation>オファーと SKU のステップでオファーまたはプランに別の ID を付けるか、既存のものを取得してください。</translation>
+    </message>
+    <message>
+        <source>The Partner Center account reached a limit (too many offers, plans or images).</source>
+        <translation>Partner Center アカウントが上限に達しました (オファー、プラン、またはイメージが多すぎます)。</translation>
+    </message>
+    <message>
+        <source>Remove an unused plan or image version in Partner Center, then send again.</source>
+        <translation>Partner Center で使っていないプランまたはイメージ バージョンを削除してから、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not allow this change for the offer in its current state (for example a live plan&apos;s technical configuration).</source>
+        <translation>Partner Center では、オファーの現在の状態ではこの変更はできません (たとえば公開中のプランの技術構成)。</translation>
+    </message>
+    <message>
+        <source>Make the change in Partner Center, or as a new plan; the details say what was refused.</source>
+        <translation>変更は Partner Center で行うか、新しいプランとして行ってください。拒否された内容は詳細に示されています。</translation>
+    </message>
+    <message>
+        <source>Partner Center does not support this request for this kind of offer.</source>
+        <translation>Partner Center は、この種類のオファーではこの要求をサポートしていません。</translation>
+    </message>
+    <message>
+        <source>Make the change in Partner Center itself (the offer&apos;s pages).</source>
+        <translation>変更は Partner Center 自体 (オファーのページ) で行ってください。</translation>
+    </message>
+    <message>
+        <source>Partner Center answered with an error this app does not know.</source>
+        <translation>Partner Center が、このアプリの知らないエラーを返しました。</translation>
+    </message>
+    <message>
+        <source>Try again later; if it repeats, send the details to Partner Center support (Help + support), with the request ID.</source>
+        <translation>後でもう一度お試しください。繰り返す場合は、詳細を要求 ID とともに Partner Center サポート (ヘルプとサポート) に送ってください。</translation>
+    </message>
+    <message>
+        <source>Partner Center answered with an error; the request may or may not have been taken.</source>
+        <translation>Partner Center がエラーを返しました。要求が受け付けられたかどうかはわかりません。</translation>
+    </message>
+    <message>
+        <source>Look at the offer&apos;s jobs and submissions (Partner Center, or mpwizard pc status) before sending it again.</source>
+        <translation>もう一度送信する前に、オファーのジョブと申請を確認してください (Partner Center、または mpwizard pc status)。</translation>
     </message>
 </context>
 <context>
@@ -4566,6 +4710,65 @@ Evidence:
     </message>
 </context>
 <context>
+    <name>StorageConnectDialog</name>
+    <message>
+        <source>Connect the storage account</source>
+        <translation>ストレージ アカウントに接続</translation>
+    </message>
+    <message>
+        <source>The upload sends the VHD to your storage account. Enter its name and an access key: Azure portal → Storage accounts → your account → Security + networking → Access keys (key1 or key2, Show, then copy).</source>
+        <translation>アップロードは VHD をあなたのストレージ アカウントに送ります。アカウント名とアクセス キーを入力してください: Azure portal → ストレージ アカウント → あなたのアカウント → セキュリティとネットワーク → アクセス キー (key1 または key2 を [表示] してコピー)。</translation>
+    </message>
+    <message>
+        <source>Storage account name</source>
+        <translation>ストレージ アカウント名</translation>
+    </message>
+    <message>
+        <source>Account key</source>
+        <translation>アカウント キー</translation>
+    </message>
+    <message>
+        <source>optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator</source>
+        <translation>省略可。エミュレーターの場合は http://127.0.0.1:10000/devstoreaccount1 など</translation>
+    </message>
+    <message>
+        <source>Blob endpoint</source>
+        <translation>BLOB エンドポイント</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the key in the OS keyring</source>
+        <translation>キーを OS のキーリングに保存(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Account na&amp;me:</source>
+        <translation>アカウント名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Account &amp;key:</source>
+        <translation>アカウント キー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>エンドポイント(&amp;E):</translation>
+    </message>
+    <message>
+        <source>A storage account name is 3–24 lowercase letters and digits (the name before .blob.core.windows.net).</source>
+        <translation>ストレージ アカウント名は 3～24 文字の英小文字と数字です (.blob.core.windows.net の前の名前)。</translation>
+    </message>
+    <message>
+        <source>Enter the account key (Access keys in the Azure portal).</source>
+        <translation>アカウント キーを入力してください (Azure portal のアクセス キー)。</translation>
+    </message>
+    <message>
+        <source>This is not an account key: copy the whole key (key1 or key2) from Access keys in the Azure portal; it ends with &quot;==&quot;.</source>
+        <translation>これはアカウント キーではありません: Azure portal のアクセス キーからキー全体 (key1 または key2) をコピーしてください。末尾は &quot;==&quot; です。</translation>
+    </message>
+    <message>
+        <source>The endpoint is an http:// or https:// address (leave it empty for an Azure storage account).</source>
+        <translation>エンドポイントは http:// または https:// のアドレスです (Azure のストレージ アカウントでは空のままにします)。</translation>
+    </message>
+</context>
+<context>
     <name>TestRunPage</name>
     <message>
         <source>Certification test run</source>
@@ -4729,6 +4932,16 @@ Evidence:
     <message>
         <source>Not ready to run: the commands still hold {0}. Upload the VHDs on the VHD check step (or complete step 1) first; the commands then name them.</source>
         <translation>まだ実行できません。コマンドに {0} が残っています。先に「VHD チェック」ステップで VHD をアップロードしてください (または手順 1 を完成させてください)。その後、コマンドにそれらが入ります。</translation>
+    </message>
+    <message>
+        <source>Sign-in: the VM gets the user {0} (or ADMIN_USERNAME when you set it) and accepts the SSH key ~/.ssh/id_rsa of the machine that runs the commands (--generate-ssh-keys makes it there when it is missing); on this computer that is {1}. The Test run step fills the Connection step with this user and key.
+Ran them in Azure Cloud Shell? Then the key was made in Cloud Shell&apos;s ~/.ssh/id_rsa, not on this computer: download it (Cloud Shell → Manage files → Download, path .ssh/id_rsa) and choose it on the Connection step, or add --ssh-key-values with your own public key (for example ~/.ssh/id_rsa.pub of this computer, pasted as text) to az vm create.</source>
+        <translation>サインイン: VM にはユーザー {0} (ADMIN_USERNAME を設定した場合はその名前) が作られ、コマンドを実行したマシンの SSH キー ~/.ssh/id_rsa を受け付けます (ない場合は --generate-ssh-keys がそこに作ります)。このコンピューターでは {1} です。テスト実行ステップが、このユーザーとキーを接続ステップに入力します。
+Azure Cloud Shell で実行しましたか? その場合、キーはこのコンピューターではなく Cloud Shell の ~/.ssh/id_rsa に作られています: ダウンロードして (Cloud Shell → ファイルの管理 → ダウンロード、パス .ssh/id_rsa) 接続ステップで選ぶか、az vm create に --ssh-key-values で自分の公開キー (たとえばこのコンピューターの ~/.ssh/id_rsa.pub の内容を貼り付け) を追加してください。</translation>
+    </message>
+    <message>
+        <source>Sign-in: the VM&apos;s administrator is {0} (or ADMIN_USERNAME when you set it), with the password you set in ADMIN_PASSWORD; enter the same user and password on the Connection step. In Azure Cloud Shell set both there before running the commands.</source>
+        <translation>サインイン: VM の管理者は {0} (ADMIN_USERNAME を設定した場合はその名前) で、パスワードは ADMIN_PASSWORD に設定したものです。接続ステップに同じユーザーとパスワードを入力してください。Azure Cloud Shell では、コマンドを実行する前に Cloud Shell で両方を設定してください。</translation>
     </message>
 </context>
 <context>
@@ -4934,6 +5147,18 @@ Evidence:
         <translation>{0} の VHD の BLOB URL (読み取り可能な SAS 付き):</translation>
     </message>
     <message>
+        <source>Paste the blob&apos;s URL.</source>
+        <translation>BLOB の URL を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Not a blob URL: it starts with https:// and names the account, the container and the blob (https://ACCOUNT.blob.core.windows.net/vhds/disk.vhd?SAS).</source>
+        <translation>BLOB の URL ではありません: https:// で始まり、アカウント、コンテナー、BLOB の名前を含みます (https://ACCOUNT.blob.core.windows.net/vhds/disk.vhd?SAS)。</translation>
+    </message>
+    <message>
+        <source>A container name is 3–63 lowercase letters, digits and hyphens, starts and ends with a letter or digit, and has no two hyphens in a row.</source>
+        <translation>コンテナー名は 3～63 文字の英小文字、数字、ハイフンで、先頭と末尾は英字か数字、ハイフンは連続できません。</translation>
+    </message>
+    <message>
         <source>Not a blob URL: {0}</source>
         <translation>BLOB の URL ではありません: {0}</translation>
     </message>
@@ -4948,6 +5173,10 @@ Evidence:
     <message>
         <source>Which storage account? Connect it first on the SAS URIs step (its name and account key, then Connect and list containers): the upload sends the VHD there.</source>
         <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
+    </message>
+    <message>
+        <source>The key of the storage account {0} is not in this session or the OS keyring. Enter it to go on with the upload (Azure portal → Storage accounts → {0} → Access keys).</source>
+        <translation>ストレージ アカウント {0} のキーは、このセッションにも OS のキーリングにもありません。入力するとアップロードを続けます (Azure portal → ストレージ アカウント → {0} → アクセス キー)。</translation>
     </message>
     <message>
         <source>Uploaded to {0}{1}: {2} sent; {3} of empty space not sent (Azure reads it as zeros); {4:.1f} s. Page ranges verified.</source>

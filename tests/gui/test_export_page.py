@@ -38,3 +38,48 @@ def test_a_kept_go_to_step_button_opens_the_step_its_row_names_now(new_window, q
         page.checklist.scrollToItem(page.checklist.item(row, 1))
         Person(window).click(button)
         assert window.wizard.currentId() == named
+
+
+def test_a_full_disk_is_said_with_the_path_and_what_to_do_and_the_old_file_stays(new_window, tmp_path, monkeypatch):
+    """As a person: Export…, the file name typed in the save dialog over last week's file, Yes to replace it; the
+    disk is full (ENOSPC from the write call alone). The page says which file, why and what to do -- in Japanese
+    too -- and last week's file is whole."""
+    import errno
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from test_export_write_errors import BEFORE, failing_open
+    from test_first_submission_by_a_person import Answer, type_into_focus, wait_for
+
+    from wizard.core import projectio
+    from wizard.i18n import install_translators
+
+    def yes(box, him: Person) -> None:  # Qt's own question: "Yes" in whatever words Qt's catalogue gives it
+        him.click(box.button(QMessageBox.StandardButton.Yes))
+
+    out = tmp_path / "offer.html"
+    out.write_text(BEFORE, encoding="utf-8")
+    monkeypatch.setattr(projectio, "open", failing_open(errno.ENOSPC), raising=False)
+    said = {}
+    for lang in ("en", "ja"):
+        install_translators(lang)
+        try:
+            window = new_window()
+            window.show()
+            window.wizard.jump_to(int(Step.EXPORT))
+            export = window.pages[Step.EXPORT]
+            wait_for(lambda: export.task is None and export.btn_export.isEnabled(), "the SAS URIs were read")  # noqa: B023
+            person = Person(window)
+            saving = Answer(QFileDialog, type_into_focus(str(out)))
+            replace = Answer(QMessageBox, yes, seconds=10)
+            person.click(export.btn_export)
+            saving.check()
+            # the replace question belongs to the save dialog, gone by now: its answer is all there is to check
+            wait_for(lambda: replace.outcome == ["answered"], f"Yes replaced the file ({replace.outcome})")  # noqa: B023
+            wait_for(lambda: bool(export.status.text()), "the page said something")  # noqa: B023
+            said[lang] = export.status.text()
+        finally:
+            install_translators("en")
+    assert said["en"] == (f"{out} cannot be written: the disk that holds {tmp_path} is full. Free some space or choose a "
+                          "folder on another disk, then export again; the previous file is unchanged."), said["en"]
+    assert str(out) in said["ja"] and "ディスクがいっぱい" in said["ja"], said["ja"]
+    assert out.read_text(encoding="utf-8") == BEFORE

@@ -151,3 +151,45 @@ def test_commands_for_a_blob_that_is_not_the_checked_file_say_so(project, tmp_pa
     assert "# NOT READY: OS disk: the blob holds disk.vhd, not the checked ext4.vhd: upload ext4.vhd again" in text
     disk.upload = UploadRecord(OS_URL, str(new), checked.size, checked.mtime_ns, checked.fingerprint)
     assert "NOT READY" not in commands_for_test_vm("az-script", project, project.skus[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_dialog_says_which_user_and_key_the_vm_takes_and_what_cloud_shell_changes(new_window, lang):
+    """Before running the commands a person reads who the VM lets in: azureuser with ~/.ssh/id_rsa of the machine
+    that runs them (Linux), azureuser with ADMIN_PASSWORD (Windows) -- and, for Cloud Shell, where that key then
+    is and the two ways on (download it, or --ssh-key-values)."""
+    from pathlib import Path
+
+    from test_first_submission_by_a_person import choose
+
+    from wizard.i18n import install_translators
+
+    install_translators(lang)
+    try:
+        window = new_window()
+        window.show()
+        window.open_path(resource_path("examples/demo.mpwiz"), ask=False)
+        window.wizard.jump_to(int(Step.CONNECTION))
+        settle(20)
+        page = window.pages[Step.CONNECTION]
+        Person(window).click(page.btn_vm_commands)
+        dialog = page.vm_dialog
+        settle(20)
+        said = {}
+        for index, sku in enumerate(window.document.project.skus):
+            choose(Person(dialog), dialog.sku, index)  # the SKU list, as a person picks a line of it
+            settle(20)
+            note = dialog.login_note
+            assert note.isVisible() and dialog.sku.currentIndex() == index
+            said[sku.os_family] = note.text()
+        dialog.close()
+    finally:
+        install_translators("en")
+    linux, windows = said["linux"], said["windows"]
+    assert "azureuser" in linux and str(Path.home() / ".ssh" / "id_rsa") in linux
+    assert "~/.ssh/id_rsa" in linux and "--ssh-key-values" in linux and "Cloud Shell" in linux
+    assert "azureuser" in windows and "ADMIN_PASSWORD" in windows and "id_rsa" not in windows
+    if lang == "en":
+        assert "download it" in linux and "Connection step" in linux
+    else:
+        assert "ダウンロード" in linux and "Cloud Shell" in linux and "ダウンロード" not in windows

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from test_first_submission_by_a_person import Answer, click_button
 
 from wizard.core.model import Disk
 from wizard.core.steps import Step, StepState, step_states
+from wizard.pages.storage_dialog import StorageConnectDialog
 
 from conftest import AZURITE_ACCOUNT, AZURITE_KEY, put_vhd_page_blob
 
@@ -185,7 +187,9 @@ def test_upload_action_sends_the_disk_and_assigns_the_blob(qtbot, win, page, azu
 def test_upload_without_storage_connection_says_what_to_do(qtbot, page, make_vhd):
     disk = page.project.skus[0].disks[0]
     page.set_disk_file(disk, str(make_vhd("32M")))
+    offered = Answer(StorageConnectDialog, click_button("Cancel"))  # the key asked for in place: not given
     page.start_upload(page.project.skus[0], disk, "vhds")
+    offered.check()
     qtbot.waitUntil(lambda: page.task is None, timeout=10_000)
     assert "SAS URIs step" in page.status.text()
     assert not disk.blob_url
@@ -194,7 +198,8 @@ def test_upload_without_storage_connection_says_what_to_do(qtbot, page, make_vhd
 def test_upload_with_no_storage_account_says_where_to_connect_it_before_asking_for_a_container(qtbot, new_window, make_vhd,
                                                                                                monkeypatch):
     """A first-timer on a new project presses Upload: before, the page asked for a container and only then
-    failed in the background; now it says at once which step takes the storage account."""
+    failed in the background; now it asks for the storage account first (tests/services/test_upload_connects.py
+    gives it) and, when the publisher would rather not, says which step takes it."""
     import wizard.mnemonics
 
     window = new_window()
@@ -206,12 +211,16 @@ def test_upload_with_no_storage_account_says_where_to_connect_it_before_asking_f
     project = window.document.project
     page.set_disk_file(project.skus[0].disks[0], str(make_vhd("32M")))
     page.disks.selectRow(0)
+    offered = Answer(StorageConnectDialog, click_button("Cancel"))
     page.btn_upload.click()
+    offered.check()
     assert asked == [] and page.task is None
     assert "Connect it first on the SAS URIs step" in page.status.text()
     project.storage.account_name = "contosovhds"  # named (the key may be in the keyring): the container is asked for
+    offered = Answer(StorageConnectDialog, click_button("Cancel"))  # no key at hand: asked for after the look-up
     page.btn_upload.click()
     assert len(asked) == 1
+    offered.check()
     qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
     assert "SAS URIs step" in page.status.text()  # no key in this session or the keyring: said after the look-up
 

@@ -18,7 +18,14 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from ..core.operations import ExportRefused, ProjectSaveError, prepare_export, render_export, write_export
+    from ..core.operations import (
+        ExportRefused,
+        ExportWriteError,
+        ProjectSaveError,
+        prepare_export,
+        render_export,
+        write_export,
+    )
     from .inputs import load_for_sku
     from .output import error
 
@@ -37,7 +44,7 @@ def export_command(args: argparse.Namespace) -> int:
     except ExportRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 1
-    except ProjectSaveError as exc:
+    except (ProjectSaveError, ExportWriteError) as exc:
         error(exc)
         return 2
     missing = [(e.sku.sku_id, m) for e in exports for m in e.missing]

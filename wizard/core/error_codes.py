@@ -184,3 +184,156 @@ def details(code: object = None, status: int | None = None) -> str:
     if text and status:
         return f"{text} (HTTP {status})"
     return text or (f"HTTP {status}" if status else "")
+
+
+# -- Partner Center's Product Ingestion API -------------------------------------------------------------
+# The API lives under graph.microsoft.com (/rp/product-ingestion) and refuses a request with Microsoft Graph's
+# error shape (https://learn.microsoft.com/graph/errors, "JSON representation" and "Code property"):
+#   {"error": {"code": "badRequest", "message": "...", "innerError": {"date": ..., "request-id": ...,
+#              "client-request-id": ...}}}
+# with the request ID also in the `request-id` / `client-request-id` headers. A failed configure job lists
+# `errors[]` of {code, message, resourceId?} ("Conflict" in the private-offer examples of
+# https://learn.microsoft.com/partner-center/marketplace/private-offers-api). The status says what kind of
+# refusal it is; the `code` may say more (Graph's documented codes, matched in any case). Only the fixed
+# sentence and next step are shown; the status, code, IDs and the service's own message go to the details.
+_PC_SIGN_IN = QT_TRANSLATE_NOOP("Core", "Sign in again (the Partner Center sign-in: tenant, client ID and secret); a "
+                                        "token is for https://graph.microsoft.com and lives about an hour.")
+_PC_ROLE = QT_TRANSLATE_NOOP("Core", "Add the Microsoft Entra application to the Partner Center account (Account "
+                                     "settings → User management → Microsoft Entra applications) with the Manager "
+                                     "role, then try again.")
+_PC_IDS = QT_TRANSLATE_NOOP("Core", "Check the offer ID and plan IDs on the Offer & SKUs step against Partner Center "
+                                    "(Marketplace offers → the offer → Offer setup), then pull again.")
+_PC_VALUES = QT_TRANSLATE_NOOP("Core", "Check the values on the Offer & SKUs and SAS URIs steps (the details name the "
+                                       "field Partner Center refused), correct them, then send again.")
+_PC_RETRY = QT_TRANSLATE_NOOP("Core", "Wait a few minutes and try again; nothing is lost. If it lasts, check "
+                                      "https://status.partner.microsoft.com.")
+_PC_RELOAD = QT_TRANSLATE_NOOP("Core", "Pull the offer again to see what Partner Center holds now, then send your "
+                                       "changes again.")
+
+PC_STATUS: dict[int, CodeAdvice] = {  # what Partner Center means by a status, and what to do
+    400: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center did not accept the request: a value is missing or not "
+                                              "allowed."), _PC_VALUES),
+    401: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center did not accept the sign-in: the token has expired or is "
+                                              "for another service."), _PC_SIGN_IN),
+    403: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center refused: the application may not do this in the "
+                                              "publisher's account."), _PC_ROLE),
+    404: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center has no such offer, plan, job or submission in this "
+                                              "account."), _PC_IDS),
+    409: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center refused the change: it conflicts with the offer's current "
+                                              "state (another job or submission may be running)."),
+                    QT_TRANSLATE_NOOP("Core", "Wait until the running job or submission ends (Partner Center → the "
+                                              "offer, or the job's status here), pull the offer again, then send again.")),
+    412: CodeAdvice(QT_TRANSLATE_NOOP("Core", "The offer changed in Partner Center since it was pulled."), _PC_RELOAD),
+    429: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center asked to slow down (too many requests)."),
+                    QT_TRANSLATE_NOOP("Core", "Wait the time Partner Center asked for (in the details), then try "
+                                              "again; nothing is lost.")),
+    500: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center had an internal error."), _PC_RETRY),
+    502: CodeAdvice(QT_TRANSLATE_NOOP("Core", "A gateway in front of Partner Center got no answer from it."), _PC_RETRY),
+    503: CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center is unavailable for the moment."), _PC_RETRY),
+    504: CodeAdvice(QT_TRANSLATE_NOOP("Core", "A gateway in front of Partner Center timed out."), _PC_RETRY),
+}
+
+PC_CODES: dict[str, CodeAdvice] = {  # Graph's documented `code` values, the stand-in's (tests/helpers/pc_standin.py)
+    # and the jobs' "Conflict" (lowercase here: matched in any case). Nothing guessed: an unknown code falls back to its status.
+    "accessdenied": PC_STATUS[403],
+    "forbidden": PC_STATUS[403],
+    "unauthenticated": PC_STATUS[401],
+    "invalidauthenticationtoken": PC_STATUS[401],
+    "itemnotfound": PC_STATUS[404],
+    "notfound": PC_STATUS[404],
+    "conflict": PC_STATUS[409],
+    "namealreadyexists": CodeAdvice(
+        QT_TRANSLATE_NOOP("Core", "Partner Center already has an offer or plan with this ID."),
+        QT_TRANSLATE_NOOP("Core", "Give the offer or plan another ID on the Offer & SKUs step, or pull the existing one.")),
+    "resourcemodified": PC_STATUS[412],
+    "activitylimitreached": PC_STATUS[429],
+    "quotalimitreached": CodeAdvice(
+        QT_TRANSLATE_NOOP("Core", "The Partner Center account reached a limit (too many offers, plans or images)."),
+        QT_TRANSLATE_NOOP("Core", "Remove an unused plan or image version in Partner Center, then send again.")),
+    "badrequest": PC_STATUS[400],
+    "invalidrequest": PC_STATUS[400],
+    "notallowed": CodeAdvice(
+        QT_TRANSLATE_NOOP("Core", "Partner Center does not allow this change for the offer in its current state "
+                                  "(for example a live plan's technical configuration)."),
+        QT_TRANSLATE_NOOP("Core", "Make the change in Partner Center, or as a new plan; the details say what was "
+                                  "refused.")),
+    "notsupported": CodeAdvice(
+        QT_TRANSLATE_NOOP("Core", "Partner Center does not support this request for this kind of offer."),
+        QT_TRANSLATE_NOOP("Core", "Make the change in Partner Center itself (the offer's pages).")),
+    "generalexception": PC_STATUS[500],
+    "servicenotavailable": PC_STATUS[503],
+}
+
+PC_OTHER = CodeAdvice(QT_TRANSLATE_NOOP("Core", "Partner Center answered with an error this app does not know."),
+                       QT_TRANSLATE_NOOP("Core", "Try again later; if it repeats, send the details to Partner Center "
+                                                 "support (Help + support), with the request ID."))
+
+PC_TAKEN_UNKNOWN = CodeAdvice(
+    QT_TRANSLATE_NOOP("Core", "Partner Center answered with an error; the request may or may not have been taken."),
+    QT_TRANSLATE_NOOP("Core", "Look at the offer's jobs and submissions (Partner Center, or mpwizard pc status) before "
+                              "sending it again."))
+
+MAX_DETAIL = 300  # the service's own message in the details: one line, this long at most
+
+
+@dataclass(frozen=True)
+class PCRefusal:
+    """A refusal from Partner Center: what it means, what to do, and the raw facts for the details."""
+
+    sentence: str
+    next_step: str
+    details: str
+
+
+def _one_line(value: object, limit: int = MAX_DETAIL) -> str:
+    text = " ".join(str(value).split())
+    text = "".join(c for c in text if c.isprintable())
+    return text[:limit]
+
+
+def pc_refusal(status: int, body: bytes = b"", headers: object = None, retry_after: float | None = None,
+               tries: int = 0, taken_unknown: bool = False) -> PCRefusal:
+    """Partner Center's refusal (any status, any body -- JSON, garbage or nothing) as a sentence, a next step
+    and the details: "HTTP 409 · Conflict · request-id …: the service's message". `tries`: how often it was
+    sent; `taken_unknown`: a change answered with a 5xx, which Partner Center may have taken. Never raises."""
+    import json
+
+    code = message = ""
+    ids: list[str] = []
+    try:
+        body_value = json.loads(bytes(body[:65536]).decode("utf-8", "replace")) if body else None
+    except (ValueError, RecursionError):
+        body_value = None
+    err = body_value.get("error") if isinstance(body_value, dict) else None
+    if isinstance(err, dict):
+        code = _one_line(err.get("code") or "", 80) if isinstance(err.get("code"), (str, int)) else ""
+        message = _one_line(err.get("message") or "") if isinstance(err.get("message"), str) else ""
+        inner = err.get("innerError") or err.get("innererror")
+        if isinstance(inner, dict):
+            ids += [f"{k} {_one_line(inner[k], 80)}" for k in ("request-id", "client-request-id")
+                    if isinstance(inner.get(k), str) and inner[k]]
+    elif isinstance(body_value, dict) and isinstance(body_value.get("message"), str):
+        message = _one_line(body_value["message"])
+    getter = getattr(headers, "get", None)
+    if not ids and callable(getter):
+        for name in ("request-id", "x-ms-request-id", "client-request-id", "x-ms-correlation-id"):
+            try:
+                value = getter(name)
+            except Exception:  # noqa: BLE001 - a header map of any kind: the details only lose an ID
+                value = None
+            if isinstance(value, str) and value.strip():
+                ids.append(f"{name} {_one_line(value, 80)}")
+                break
+    said = PC_CODES.get(code.lower()) if code else None
+    if said is None:
+        said = PC_STATUS.get(status) or (PC_STATUS[500] if status >= 500 else PC_STATUS[400] if 400 <= status < 500
+                                         else PC_OTHER)
+    if taken_unknown:
+        said = PC_TAKEN_UNKNOWN
+    parts = [f"HTTP {status}"] + ([code] if code else []) + ids
+    if status == 429 and retry_after is not None:
+        parts.append(f"Retry-After {retry_after:.0f} s")
+    if tries:
+        parts.append(f"after {tries} tries")
+    details = " · ".join(parts) + (f": {message}" if message else "")
+    return PCRefusal(said.sentence, said.next_step, details)

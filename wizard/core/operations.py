@@ -637,19 +637,62 @@ def commands_for_test_vm(fmt: str, project: Project, sku: Sku) -> str:
 def write_export(fmt: str, project: Project, exports: list[SkuExport], path: Path) -> int:
     """Write the export atomically; returns how many items are missing (written into the file too).
     Raises ExportRefused (a value would break a script) or ProjectSaveError (cannot write there)."""
-    from .projectio import ProjectSaveError, atomic_write_text
+    from .projectio import ProjectChangedOnDisk, ProjectSaveError, atomic_write_text
 
     path = Path(path)
     if path.is_dir():
-        raise ProjectSaveError(f"{path} is a folder: give the export a file name (for example {path / 'offer.html'}).")
+        raise ExportWriteError(M_EXPORT_IS_FOLDER, path=path, example=path / "offer.html")
     if not path.parent.is_dir():
-        raise ProjectSaveError(f"The folder {path.parent} does not exist: create it or choose another.")
-    atomic_write_text(path, render_export(fmt, project, exports), keep_backup=False)
+        raise ExportWriteError(M_EXPORT_NO_FOLDER, folder=path.parent)
+    text = render_export(fmt, project, exports)
+    try:
+        # A temporary file beside it, then a rename: a failed write leaves the previous file whole.
+        atomic_write_text(path, text, keep_backup=False)
+    except ProjectChangedOnDisk:
+        raise
+    except ProjectSaveError as exc:
+        raise export_write_error(path, exc.__cause__ if isinstance(exc.__cause__, OSError) else None, str(exc)) from exc
     return sum(len(e.missing) for e in exports)
 
 
+M_EXPORT_IS_FOLDER = QT_TRANSLATE_NOOP("Core", "{path} is a folder. Give the export a file name, for example {example}.")
+M_EXPORT_NO_FOLDER = QT_TRANSLATE_NOOP("Core", "The folder {folder} does not exist (any more). Create it, or choose "
+                                               "another folder for the export.")
+M_EXPORT_READ_ONLY = QT_TRANSLATE_NOOP("Core", "{path} cannot be written: the folder {folder} is read-only or you may "
+                                               "not write there. Choose another folder (for example your Documents "
+                                               "folder) and export again; the previous file is unchanged.")
+M_EXPORT_DISK_FULL = QT_TRANSLATE_NOOP("Core", "{path} cannot be written: the disk that holds {folder} is full. Free "
+                                               "some space or choose a folder on another disk, then export again; the "
+                                               "previous file is unchanged.")
+M_EXPORT_WRITE_FAILED = QT_TRANSLATE_NOOP("Core", "{path} cannot be written ({reason}). Choose another folder and "
+                                                  "export again; the previous file is unchanged.")
+
+
+class ExportWriteError(TranslatableError):
+    """An export that could not be written: where, why, and what to do (the previous file is whole)."""
+
+
+def export_write_error(path: Path, error: OSError | None, reason: str = "") -> ExportWriteError:
+    """The write's OSError as what a person does next: read-only or no permission, a full disk, a folder
+    that vanished, a name that is a folder; anything else with its reason."""
+    import errno
+
+    code = getattr(error, "errno", None)
+    folder = path.parent
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ExportWriteError(M_EXPORT_READ_ONLY, path=path, folder=folder)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return ExportWriteError(M_EXPORT_DISK_FULL, path=path, folder=folder)
+    if code == errno.ENOENT:
+        return ExportWriteError(M_EXPORT_NO_FOLDER, folder=folder)
+    if code == errno.EISDIR:
+        return ExportWriteError(M_EXPORT_IS_FOLDER, path=path, example=path / "offer.html")
+    return ExportWriteError(M_EXPORT_WRITE_FAILED, path=path,
+                            reason=(getattr(error, "strerror", None) or reason or "unknown error"))
+
+
 __all__ = [
-    "CertificationRun", "DiskCheck", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
+    "CertificationRun", "DiskCheck", "ExportWriteError", "GivenSecret", "KeptSas", "MadeReport", "NoStorageCredential", "VmSecrets",
     "ImportedPlan", "check_disk", "import_partner_center", "keep_disk_sas", "keep_published_tokens",
     "merge_partner_center", "make_report", "prepare_export", "read_sas_uris", "record_run", "render_export",
     "run_certification", "sas_expiry", "session_vm_secrets", "sign_sas", "storage_access", "test_connection",
@@ -703,6 +746,27 @@ def keep_blob_read_sas(project_id: str, blob_url: str, query: str) -> None:
     credentials().store(blob_read_sas_ref(project_id, blob_url), query, remember=False)
 
 
+def account_key_is_usable(key: str) -> bool:
+    """Whether `key` can be a storage account key (base64 text): a dialog judges its field with it."""
+    from .storage import account_key_problem
+
+    return account_key_problem(key) is None
+
+
+def connect_storage_key(project: Project, key: str, remember: bool,
+                        cancel: CancelToken | None = None) -> tuple[StorageAccess, KeptSecret]:
+    """The account key a publisher typed where the work needs it (the VHD step's upload): proved first by
+    listing the account's containers (a wrong key is never kept), then kept for this session and, with
+    `remember`, in the OS keyring under the project's account-key name -- as the SAS URIs step's Connect
+    keeps it, so that step and every later upload find it. Off the GUI thread (the keyring may prompt)."""
+    from .storage import list_containers
+
+    access = storage_access(project, GivenSecret(ACCOUNT_KEY, key.strip()))
+    list_containers(access, cancel)
+    kept = keep_secret(storage_secret_ref(project.project_id, ACCOUNT_KEY, project.storage), access.secret, remember)
+    return access, kept
+
+
 # name -> the core module it comes from; loaded on first use (PEP 562), so a page pays only for what it uses.
 _FOR_THE_PAGES = {
     "NoKeyringBackend": "credentials", "KeyringLockedError": "credentials", "SecretRef": "credentials",
@@ -720,6 +784,7 @@ _FOR_THE_PAGES = {
     "HostKeyChanged": "sshconn", "KnownHosts": "sshconn", "STEP_NAMES": "sshconn", "SshFailure": "sshconn",
     "UnknownHostKey": "sshconn",
     "list_blobs": "storage", "list_containers": "storage", "parse_blob_url": "storage",
+    "valid_container_name": "storage",
     "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
     "check_is_stale": "vhdjobs", "log_dir": "logs", "redact": "logs",
     "UploadRefused": "upload",
@@ -796,6 +861,7 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .storage import list_blobs as list_blobs
     from .storage import list_containers as list_containers
     from .storage import parse_blob_url as parse_blob_url
+    from .storage import valid_container_name as valid_container_name
     from .testvm import apply_recipe_login as apply_recipe_login
     from .testvm import recipe_login as recipe_login
     from .units import readable_size as readable_size

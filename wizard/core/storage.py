@@ -8,6 +8,7 @@ and reads byte ranges of a blob without downloading it.
 from __future__ import annotations
 
 import ipaddress
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -112,6 +113,16 @@ def parse_blob_url(url: str) -> BlobUrl:
             raise ValueError("a blob URL needs /<container>/<blob>")
         account, container, blob = parts.netloc.split(".")[0], segments[0], "/".join(segments[1:])
     return BlobUrl(parts.scheme, parts.netloc, account, container, blob, parts.query, path_style)
+
+
+# Azure's rule for a container name ("Naming and referencing containers, blobs, and metadata"): 3 to 63
+# characters, lowercase letters, digits and hyphens, starting and ending with a letter or a digit, no two
+# hyphens in a row. (Azurite's devstoreaccount1 takes the same names.)
+_CONTAINER_NAME = re.compile(r"[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}")
+
+
+def valid_container_name(name: str) -> bool:
+    return _CONTAINER_NAME.fullmatch(name) is not None
 
 
 def client_options() -> dict[str, Any]:

@@ -324,12 +324,22 @@ class ExportPage(StepPage):
     def export_to(self, fmt: str, path: Path) -> bool:
         """Write every SKU in `fmt` to `path` (atomically); says what is missing."""
         from ..core.model import ExportRecord
-        from ..core.operations import ExportRefused, ProjectSaveError, remember_written, utc_now_iso, write_export
+        from ..core.operations import (
+            ExportRefused,
+            ExportWriteError,
+            ProjectSaveError,
+            remember_written,
+            utc_now_iso,
+            write_export,
+        )
 
         try:
             missing = write_export(fmt, self.project, self.exports, path)
         except ExportRefused as exc:
             self.status.setText(self.tr("Not exported: {0}").format(exc))
+            return False
+        except ExportWriteError as exc:  # where, why and what to do, in the user's language
+            self.status.setText(translate_failure(exc))
             return False
         except (OSError, ProjectSaveError) as exc:
             self.status.setText(self.tr("Could not write {0}: {1}").format(path, getattr(exc, "strerror", None) or exc))

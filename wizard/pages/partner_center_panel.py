@@ -190,8 +190,12 @@ class PartnerCenterPanel(QGroupBox):
 
     def _show_failure(self, what: str, error: BaseException) -> None:
         from ..core.operations import redact
+        from ..i18n import translate_failure
 
-        self.state.setText(self.tr("{0} failed: {1}").format(what, redact(str(error))))
+        # A refusal from Partner Center: its sentence and next step in the user's language, the raw status,
+        # code and request ID on the details line (core/error_codes.pc_refusal).
+        said = translate_failure(error) if getattr(error, "template", "") else str(error)
+        self.state.setText(self.tr("{0} failed: {1}").format(what, redact(said)))
 
     def _client(self, snapshot: Any, secret: str = "") -> Any:
         """A client for the snapshot's tenant and client (worker thread: it may read the keyring)."""

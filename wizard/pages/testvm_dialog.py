@@ -4,6 +4,7 @@ variables the publisher sets. They need no test run: the test runs on the VM the
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,6 +57,14 @@ class TestVmDialog(QDialog):
         row.addWidget(label)
         row.addWidget(self.sku, 1)
         layout.addLayout(row)
+        # Who the commands' VM lets in, said before they are run: a first-timer who ran them in Azure Cloud
+        # Shell otherwise looks for a key on this computer that was made in Cloud Shell.
+        self.login_note = QLabel()
+        self.login_note.setObjectName("login_note")
+        self.login_note.setWordWrap(True)
+        self.login_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.login_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.login_note)
         # Said above the commands, not only in a comment inside them: pasted with a placeholder, az fails.
         self.missing_note = QLabel()
         self.missing_note.setWordWrap(True)
@@ -95,6 +104,7 @@ class TestVmDialog(QDialog):
                 text.setPlainText(self.tr("Define a SKU in step 1 first."))
             return
         sku = self.project.skus[index]
+        self.show_login(sku.os_family)
         if not sku.sku_id:  # a first-timer's empty project: say what to fill in, not why a script is refused
             for text in self.texts.values():
                 text.setPlainText(self.tr("Enter the SKU ID on the Offer & SKUs step first: the commands name the "
@@ -114,3 +124,25 @@ class TestVmDialog(QDialog):
             "Not ready to run: the commands still hold {0}. Upload the VHDs on the VHD check step (or complete "
             "step 1) first; the commands then name them.").format(", ".join(sorted(placeholders))))
         self.missing_note.setVisible(bool(placeholders))
+
+    def show_login(self, os_family: str) -> None:
+        """The user and the key (or password) the commands give the VM, and what changes in Cloud Shell."""
+        from ..core.model import OS_LINUX
+        from ..core.operations import recipe_login
+
+        login = recipe_login(os_family)
+        if os_family == OS_LINUX:
+            self.login_note.setText(self.tr(
+                "Sign-in: the VM gets the user {0} (or ADMIN_USERNAME when you set it) and accepts the SSH key "
+                "~/.ssh/id_rsa of the machine that runs the commands (--generate-ssh-keys makes it there when it is "
+                "missing); on this computer that is {1}. The Test run step fills the Connection step with this user "
+                "and key.\nRan them in Azure Cloud Shell? Then the key was made in Cloud Shell's ~/.ssh/id_rsa, not "
+                "on this computer: download it (Cloud Shell → Manage files → Download, path .ssh/id_rsa) and choose "
+                "it on the Connection step, or add --ssh-key-values with your own public key (for example "
+                "~/.ssh/id_rsa.pub of this computer, pasted as text) to az vm create.").format(
+                login.user, login.key_file))
+        else:
+            self.login_note.setText(self.tr(
+                "Sign-in: the VM's administrator is {0} (or ADMIN_USERNAME when you set it), with the password you "
+                "set in ADMIN_PASSWORD; enter the same user and password on the Connection step. In Azure Cloud Shell "
+                "set both there before running the commands.").format(login.user))

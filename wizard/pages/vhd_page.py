@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -394,10 +395,33 @@ class VhdPage(StepPage):
         if not chosen:
             return
         url, ok = ask_text(self, self.tr("Blob URL"), self.tr(
-            "Blob URL of the VHD for {0}, with a SAS that can read it:").format(self.disk_name(*chosen)))
+            "Blob URL of the VHD for {0}, with a SAS that can read it:").format(self.disk_name(*chosen)),
+            check=self.blob_url_problem)
         if ok and url.strip():
             self.set_disk_blob(chosen[1], url.strip())
             self.start_checks([chosen])
+
+    def blob_url_problem(self, text: str) -> str:
+        """Why the Blob URL dialog cannot take `text` ("" when it can): said in the dialog, OK held."""
+        from ..core.operations import parse_blob_url
+
+        if not text.strip():
+            return self.tr("Paste the blob's URL.")
+        try:
+            parse_blob_url(text)
+        except ValueError:
+            return self.tr("Not a blob URL: it starts with https:// and names the account, the container and the "
+                           "blob (https://ACCOUNT.blob.core.windows.net/vhds/disk.vhd?SAS).")
+        return ""
+
+    def container_problem(self, text: str) -> str:
+        """Why the upload's container name cannot be taken ("" when it can)."""
+        from ..core.operations import valid_container_name
+
+        if valid_container_name(text.strip()):
+            return ""
+        return self.tr("A container name is 3–63 lowercase letters, digits and hyphens, starts and ends with a "
+                       "letter or digit, and has no two hyphens in a row.")
 
     def blob_sas_ref(self, blob_url: str) -> SecretRef:
         from ..core.operations import blob_read_sas_ref
@@ -538,16 +562,52 @@ class VhdPage(StepPage):
         if not chosen or not chosen[1].vhd_path:
             self.status.setText(self.tr("Choose the disk's VHD file first."))
             return
+        given: tuple[str, bool] | None = None
         if not storage_is_named(self.project):
-            # Said before the container is asked for: without an account the upload cannot start.
-            self.status.setText(self.tr("Which storage account? Connect it first on the SAS URIs step (its name and "
-                                        "account key, then Connect and list containers): the upload sends the VHD there."))
-            self.offer_storage_connection()
-            return
+            # Asked before the container: without an account the upload cannot start. Connected right here;
+            # a publisher who would rather not still has the way to the SAS URIs step.
+            given = self.ask_storage_key()
+            if given is None:
+                self.say_where_to_connect()
+                return
         container, ok = ask_text(self, self.tr("Upload"), self.tr("Container to upload into:"),
-                                 text=self.project.storage.container or "vhds")
+                                 text=self.project.storage.container or "vhds", check=self.container_problem)
         if ok and container.strip():
-            self.start_upload(chosen[0], chosen[1], container.strip())
+            self.start_upload(chosen[0], chosen[1], container.strip(), given)
+
+    def say_where_to_connect(self) -> None:
+        self.status.setText(self.tr("Which storage account? Connect it first on the SAS URIs step (its name and "
+                                    "account key, then Connect and list containers): the upload sends the VHD there."))
+        self.offer_storage_connection()
+
+    def ask_storage_key(self, why: str = "") -> tuple[str, bool] | None:
+        """The storage account's name, key and endpoint from a dialog (the project keeps the name and endpoint,
+        never the key); (key, remember) or None when the publisher cancelled."""
+        from ..core.operations import ACCOUNT_KEY
+        from .storage_dialog import StorageConnectDialog
+
+        settings = self.project.storage
+        dialog = StorageConnectDialog(self, settings.account_name, settings.custom_endpoint, why)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        account, key, endpoint, remember = dialog.values()
+        settings.mode, settings.account_name, settings.custom_endpoint = ACCOUNT_KEY, account, endpoint
+        self.changed()
+        return key, remember
+
+    def ask_key_then_upload(self, sku: Sku, disk: Disk, container: str) -> None:
+        """The project names the account but no key is at hand (not this session's, not the keyring's):
+        ask for it here, then go on with the same upload."""
+        if self.task is not None:
+            return
+        given = self.ask_storage_key(self.tr(
+            "The key of the storage account {0} is not in this session or the OS keyring. Enter it to go on with "
+            "the upload (Azure portal → Storage accounts → {0} → Access keys).").format(
+            self.project.storage.account_name or self.project.storage.custom_endpoint))
+        if given is None:
+            self.say_where_to_connect()
+            return
+        self.start_upload(sku, disk, container, given)
 
     def offer_storage_connection(self) -> None:
         """One click to the storage account's fields (SAS URIs step), from where the publisher is."""
@@ -562,13 +622,16 @@ class VhdPage(StepPage):
         if account is not None:
             account.setFocus()
 
-    def start_upload(self, sku: Sku, disk: Disk, container: str) -> None:
+    def start_upload(self, sku: Sku, disk: Disk, container: str, given: tuple[str, bool] | None = None) -> None:
         """Upload in the background with live throughput, ETA and bytes skipped; the blob becomes the disk's."""
         import time
 
         from ..core.operations import (
             ContentChanged,
+            CredentialError,
+            NoStorageCredential,
             confirm_checked_content,
+            connect_storage_key,
             note_content_changed,
             record_upload,
             storage_access,
@@ -584,11 +647,17 @@ class VhdPage(StepPage):
         project.storage.container = container
         started = time.monotonic()
 
-        def work(progress: Callable[[ProgressUpdate], None], cancel: CancelToken) -> tuple[str, UploadSummary]:
+        def work(progress: Callable[[ProgressUpdate], None],
+                 cancel: CancelToken) -> tuple[str, UploadSummary, CredentialError | None]:
             confirm_checked_content(checked, path)  # the content the check read, not only its size and mtime
-            access = storage_access(project)  # the session's or the keyring's: read here, off the GUI thread
+            keyring_problem = None
+            if given is not None:  # typed in the dialog: proved by a listing, then kept (keyring, off this thread)
+                access, kept = connect_storage_key(project, given[0], given[1], cancel)
+                keyring_problem = kept.problem
+            else:
+                access = storage_access(project)  # the session's or the keyring's: read here, off the GUI thread
             url = access.blob_url(container, upload_blob_name(path))
-            return url, upload_disk(path, url, access, progress=progress, cancel=cancel)
+            return url, upload_disk(path, url, access, progress=progress, cancel=cancel), keyring_problem
 
         def on_progress(update: ProgressUpdate) -> None:
             self.progress.setRange(0, 1000)
@@ -599,8 +668,8 @@ class VhdPage(StepPage):
             self.status.setText(self.tr("Uploading {0}: {1} — {2:.0f} MB/s of the file, about {3:.0f} s left").format(
                 self.disk_name(sku, disk), update.message, rate / 1e6, eta))
 
-        def done(result: tuple[str, UploadSummary]) -> None:
-            url, summary = result
+        def done(result: tuple[str, UploadSummary, CredentialError | None]) -> None:
+            url, summary, keyring_problem = result
             record_upload(disk, path, url, summary)  # the blob and the file identity it holds (core.status judges the link)
             self.changed()
             self.refresh()
@@ -613,12 +682,22 @@ class VhdPage(StepPage):
                 self.status.setText(self.status.text() + " " + self.tr(
                     "The container {0} did not exist: it was created (private, no public access).").format(
                     summary.created_container))
+            if keyring_problem is not None:  # the key is kept for this session: say why not in the keyring
+                from ..secret_ui import describe_credential_error
+
+                self.status.setText(self.status.text() + "\n" + describe_credential_error(keyring_problem))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, ContentChanged):  # the check is out of date: ✗ until the file is checked again
                 note_content_changed(disk, checked)
                 self.changed()
                 self.refresh()
+            if isinstance(error, NoStorageCredential) and given is None:
+                # No key at hand: a path forward here, not a trip to another step. After this callback: the
+                # task has ended and the dialog is not opened inside the task's own bookkeeping.
+                self.status.setText(translate_failure(error))
+                QTimer.singleShot(0, lambda: self.ask_key_then_upload(sku, disk, container))
+                return
             self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error)))
 
         self.run(work, done, failed=failed,

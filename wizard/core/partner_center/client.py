@@ -37,9 +37,22 @@ TokenSource = Callable[[], str]
 
 
 class PCError(Exception):
-    """Partner Center could not be reached or read (exit 2): the text says what to do."""
+    """Partner Center could not be reached or read (exit 2): the text says what to do. A refusal also carries
+    the `template` (a sentence), `advice` (the next step) and `details` (status, code, request ID) the GUI
+    shows in the user's language (`wizard.i18n.translate_failure`); str() is the English of all three."""
 
     exit_code = 2
+    template = ""
+    advice = ""
+    details = ""
+    template_args: dict[str, object] = {}
+
+    @classmethod
+    def refused(cls, what: str, refusal: Any) -> PCError:
+        error = cls(f"{what}: {refusal.sentence} {refusal.next_step} [{refusal.details}]")
+        error.template, error.advice, error.details = refusal.sentence, refusal.next_step, refusal.details
+        error.template_args = {}
+        return error
 
 
 class PCAuthError(PCError):
@@ -111,17 +124,6 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     if when is None or when.tzinfo is None:
         return None
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
-
-
-def _microsoft_message(data: bytes) -> str:
-    """The error text of a 4xx body, short and on one line (never the request's headers)."""
-    try:
-        body = json.loads(data[:65536].decode("utf-8", "replace"))
-    except ValueError:
-        return ""
-    err = body.get("error") if isinstance(body, dict) else None
-    msg = err.get("message") if isinstance(err, dict) else (body.get("message") if isinstance(body, dict) else None)
-    return " ".join(str(msg).split())[:300] if msg else ""
 
 
 class PCClient:
@@ -196,6 +198,8 @@ class PCClient:
         raise PCResponseError(f"more than {MAX_PAGES} pages: stopped")
 
     def request(self, method: str, path: str, params: dict[str, str] | None = None, body: Any = None) -> tuple[int, Any]:
+        from ..error_codes import pc_refusal
+
         url = self.url(path, params)
         what = f"{method} {urlsplit(url).path}"
         attempt = 0
@@ -208,41 +212,31 @@ class PCClient:
                 continue
             if status >= 500 and method != "GET":
                 # Not retried: the request may have been taken (a configure job created); say how to find out.
-                raise PCNetworkError(f"{what}: Partner Center answered {status}; the request may or may not have been "
-                                     "taken: `mpwizard pc status` shows the product's jobs and submissions")
+                raise PCNetworkError.refused(what, pc_refusal(status, data, headers, taken_unknown=True))
             if status == 429 or status >= 500:
+                asked = retry_after_seconds(headers.get("Retry-After")) if status == 429 else None
                 if attempt >= self.retries:
-                    kind = "asks to slow down (429)" if status == 429 else f"answers {status}"
-                    raise PCNetworkError(f"{what}: Partner Center still {kind} after {attempt + 1} tries; try again later")
-                wait = retry_after_seconds(headers.get("Retry-After")) if status == 429 else None
-                if wait is None:
-                    wait = self.backoff * (2 ** attempt)
+                    raise PCNetworkError.refused(what, pc_refusal(status, data, headers, asked, tries=attempt + 1))
+                wait = asked if asked is not None else self.backoff * (2 ** attempt)
                 if wait > self.max_retry_wait:
-                    raise PCNetworkError(f"{what}: Partner Center asks to wait {wait:.0f} s before trying again; "
-                                         "try again then")
+                    raise PCNetworkError.refused(what, pc_refusal(status, data, headers, wait))
                 self.sleep(wait)
                 attempt += 1
                 continue
-            if status in (401, 403, 404) or status >= 400:
-                raise self._refused(status, what, data)
+            if status >= 400:
+                raise self._refused(status, what, data, headers)
             if status == 204 or not data.strip():
                 return status, None
             return status, parse_json(data, what)
 
-    def _refused(self, status: int, what: str, data: bytes) -> PCError:
-        detail = _microsoft_message(data)
-        detail = f" (Partner Center: {detail})" if detail else ""
-        if status == 401:
-            return PCAuthError(f"{what}: 401, the sign-in was not accepted{detail}: the token has expired or is for "
-                               "another resource. Sign in again (a token for https://graph.microsoft.com).")
-        if status == 403:
-            return PCAuthError(f"{what}: 403, the application may not do this{detail}: add the Microsoft Entra "
-                               "application to the Partner Center account (Account settings > User management > "
-                               "Microsoft Entra applications) with the Manager role.")
-        if status == 404:
-            return PCNotFound(f"{what}: 404, not found{detail}: check the offer and plan IDs, and that the offer "
-                              "exists in this Partner Center account (and in the target asked for).")
-        return PCError(f"{what}: Partner Center refused the request ({status}){detail}")
+    @staticmethod
+    def _refused(status: int, what: str, data: bytes, headers: Any = None) -> PCError:
+        """A 4xx as the sentence and next step of `error_codes.PC_STATUS` / `PC_CODES`; the status, Microsoft's
+        code, the request ID and its message go to the details (core/error_codes.pc_refusal)."""
+        from ..error_codes import pc_refusal
+
+        kind = {401: PCAuthError, 403: PCAuthError, 404: PCNotFound}.get(status, PCError)
+        return kind.refused(what, pc_refusal(status, data, headers))
 
     def _exchange(self, method: str, url: str, body: Any, what: str) -> tuple[int, Any, bytes]:
         """One request with its redirects, within the deadline: (status, headers, body bytes)."""
