@@ -1628,6 +1628,14 @@ Trust it and remember it?</source>
         <translation>一覧は {pages} ページ、{entries} 件で打ち切りました。表示しているのはそれらだけです。</translation>
     </message>
     <message>
+        <source>the portal rejects VHD names with blanks, &apos;%&apos; or &apos;&quot;&apos;</source>
+        <translation>ポータルは空白、&apos;%&apos;、&apos;&quot;&apos; を含む VHD 名を受け付けません</translation>
+    </message>
+    <message>
+        <source>a block blob: the portal needs a page blob</source>
+        <translation>ブロック BLOB です: ポータルにはページ BLOB が必要です</translation>
+    </message>
+    <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
         <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
     </message>
@@ -4224,10 +4232,6 @@ Evidence:
         <translation>VHD を格納しているストレージ アカウントに接続し、各ディスクに BLOB を割り当て、ポータルの要件どおりすべてのディスクに読み取りと一覧表示の SAS URI を作成します。</translation>
     </message>
     <message>
-        <source>Storage account</source>
-        <translation>ストレージ アカウント</translation>
-    </message>
-    <message>
         <source>Account name and key</source>
         <translation>アカウント名とキー</translation>
     </message>
@@ -4272,24 +4276,16 @@ Evidence:
         <translation>カスタム エンドポイント(&amp;E):</translation>
     </message>
     <message>
-        <source>Container / blob</source>
-        <translation>コンテナー / BLOB</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>種類</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <source>Last modified</source>
-        <translation>最終更新</translation>
-    </message>
-    <message>
         <source>Portal</source>
         <translation>ポータル</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Containers and blobs</source>
@@ -4298,6 +4294,14 @@ Evidence:
     <message>
         <source>Ass&amp;ign blob to selected disk</source>
         <translation>選択したディスクに BLOB を割り当て(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Storage acco&amp;unt</source>
+        <translation>アカウント(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bl&amp;obs</source>
+        <translation>BLOB(&amp;O)</translation>
     </message>
     <message>
         <source>SKU / disk</source>
@@ -4309,7 +4313,7 @@ Evidence:
     </message>
     <message>
         <source>SAS expires</source>
-        <translation>SAS の有効期限</translation>
+        <translation>有効期限</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4404,8 +4408,18 @@ Evidence:
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
+        <source>✗ refused</source>
+        <translation>✗ 使用不可</translation>
+    </message>
+    <message>
         <source>✓ ready</source>
         <translation>✓ 準備完了</translation>
+    </message>
+    <message>
+        <source>{0}
+{1}, last modified {2}</source>
+        <translation>{0}
+{1}、最終更新 {2}</translation>
     </message>
     <message>
         <source>✗ the blob is not the checked file: upload it, then generate a new SAS</source>
@@ -4426,10 +4440,6 @@ Evidence:
     <message>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>準備完了</translation>
     </message>
     <message>
         <source>Could not list {0}: {1}</source>
