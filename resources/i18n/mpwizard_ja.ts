@@ -2689,10 +2689,6 @@ Trust it and remember it?</source>
         <translation>用語集(&amp;G)</translation>
     </message>
     <message>
-        <source>The publishing guide&apos;s &amp;outline</source>
-        <translation>発行ガイドの概要(&amp;O)</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボード ショートカット(&amp;K)</translation>
     </message>
@@ -2825,6 +2821,10 @@ Trust it and remember it?</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
     </message>
     <message>
+        <source>Publishing &amp;outline</source>
+        <translation>発行の概要(&amp;O)</translation>
+    </message>
+    <message>
         <source>failed or out of date</source>
         <translation>失敗または古い状態</translation>
     </message>
@@ -2955,6 +2955,14 @@ Details: {0}</source>
     <message>
         <source>Glossary</source>
         <translation>用語集</translation>
+    </message>
+    <message>
+        <source>Publishing in Partner Center: outline</source>
+        <translation>パートナー センター での発行: 概要</translation>
+    </message>
+    <message>
+        <source>The stages of publishing a virtual machine offer in Partner Center and the step of this wizard that covers each (click a step to go there).</source>
+        <translation>パートナー センター で仮想マシン オファーを発行する各段階と、それを扱うこのウィザードのステップです (ステップをクリックすると移動します)。</translation>
     </message>
     <message>
         <source>The 2015 publishing guide&apos;s chapters and the step of this wizard that covers each (click a step to go there).</source>
