@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         self.act_help_step = action(self.help_menu, self.tr("&Help for this step"), self.show_step_help,
                                     QKeySequence("F1"))
         self.act_glossary = action(self.help_menu, self.tr("&Glossary"), self.show_glossary)
-        self.act_outline = action(self.help_menu, self.tr("The publishing guide's &outline"), self.show_outline)
+        self.act_outline = action(self.help_menu, self.tr("Publishing &outline"), self.show_outline)
         self.act_shortcuts = action(self.help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         self.act_start = action(self.help_menu, self.tr("&Getting started…"), lambda: self.show_start_page(force=True))
         self.help_menu.addSeparator()
@@ -857,17 +857,29 @@ class MainWindow(QMainWindow):
         from .core.guidance import glossary_html
         from .i18n import current_language
 
-        return self._help_window(self.tr("Glossary"), glossary_html(current_language()))
+        # The terms of the project's profile: under the 2015 guide nothing of Partner Center, and the reverse.
+        return self._help_window(self.tr("Glossary"), glossary_html(current_language(),
+                                                                    profile=self.document.project.profile_id))
 
     def show_outline(self) -> HelpDialog:
+        """The process the project's profile follows, each part with the step that covers it: Partner Center's
+        stages under Partner Center (the 2015 guide's chapters, its publishing portal and its tool, are not the
+        process there), the guide's chapters under the 2015 guide."""
         from .core.guidance import outline_html, step_key
+        from .core.operations import project_profile
         from .i18n import current_language
 
-        intro = self.tr("The 2015 publishing guide's chapters and the step of this wizard that covers each "
-                        "(click a step to go there).")
+        if project_profile(self.document.project).partner_center:
+            title = self.tr("Publishing in Partner Center: outline")
+            intro = self.tr("The stages of publishing a virtual machine offer in Partner Center and the step of this "
+                            "wizard that covers each (click a step to go there).")
+        else:
+            title = self.tr("The publishing guide's outline")
+            intro = self.tr("The 2015 publishing guide's chapters and the step of this wizard that covers each "
+                            "(click a step to go there).")
         names = {step_key(s): f"{int(s) + 1}. {self.step_names[s]}" for s in Step}
-        return self._help_window(self.tr("The publishing guide's outline"),
-                                 f"<p>{html_escape(intro)}</p>" + outline_html(current_language(), names))
+        return self._help_window(title, f"<p>{html_escape(intro)}</p>" + outline_html(
+            current_language(), names, profile=self.document.project.profile_id))
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, what they do): every menu action with a shortcut, then the wizard's own keys."""

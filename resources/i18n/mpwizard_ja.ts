@@ -1628,6 +1628,14 @@ Trust it and remember it?</source>
         <translation>一覧は {pages} ページ、{entries} 件で打ち切りました。表示しているのはそれらだけです。</translation>
     </message>
     <message>
+        <source>the portal rejects VHD names with blanks, &apos;%&apos; or &apos;&quot;&apos;</source>
+        <translation>ポータルは空白、&apos;%&apos;、&apos;&quot;&apos; を含む VHD 名を受け付けません</translation>
+    </message>
+    <message>
+        <source>a block blob: the portal needs a page blob</source>
+        <translation>ブロック BLOB です: ポータルにはページ BLOB が必要です</translation>
+    </message>
+    <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
         <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
     </message>
@@ -2825,10 +2833,6 @@ Trust it and remember it?</source>
         <translation>用語集(&amp;G)</translation>
     </message>
     <message>
-        <source>The publishing guide&apos;s &amp;outline</source>
-        <translation>発行ガイドの概要(&amp;O)</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボード ショートカット(&amp;K)</translation>
     </message>
@@ -2961,6 +2965,10 @@ Trust it and remember it?</source>
         <translation>パートナー センターの Product Ingestion API が返すプランの技術的な構成 (GET https://graph.microsoft.com/rp/product-ingestion/resource-tree/product/&lt;製品 ID&gt; の応答を .json として保存したもの)。公開済みのイメージ バージョンは次のエクスポートでもそのまま残ります。</translation>
     </message>
     <message>
+        <source>Publishing &amp;outline</source>
+        <translation>発行の概要(&amp;O)</translation>
+    </message>
+    <message>
         <source>failed or out of date</source>
         <translation>失敗または古い状態</translation>
     </message>
@@ -3091,6 +3099,14 @@ Details: {0}</source>
     <message>
         <source>Glossary</source>
         <translation>用語集</translation>
+    </message>
+    <message>
+        <source>Publishing in Partner Center: outline</source>
+        <translation>パートナー センター での発行: 概要</translation>
+    </message>
+    <message>
+        <source>The stages of publishing a virtual machine offer in Partner Center and the step of this wizard that covers each (click a step to go there).</source>
+        <translation>パートナー センター で仮想マシン オファーを発行する各段階と、それを扱うこのウィザードのステップです (ステップをクリックすると移動します)。</translation>
     </message>
     <message>
         <source>The 2015 publishing guide&apos;s chapters and the step of this wizard that covers each (click a step to go there).</source>
@@ -4368,10 +4384,6 @@ Evidence:
         <translation>VHD を格納しているストレージ アカウントに接続し、各ディスクに BLOB を割り当て、ポータルの要件どおりすべてのディスクに読み取りと一覧表示の SAS URI を作成します。</translation>
     </message>
     <message>
-        <source>Storage account</source>
-        <translation>ストレージ アカウント</translation>
-    </message>
-    <message>
         <source>Account name and key</source>
         <translation>アカウント名とキー</translation>
     </message>
@@ -4416,24 +4428,16 @@ Evidence:
         <translation>カスタム エンドポイント(&amp;E):</translation>
     </message>
     <message>
-        <source>Container / blob</source>
-        <translation>コンテナー / BLOB</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>種類</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <source>Last modified</source>
-        <translation>最終更新</translation>
-    </message>
-    <message>
         <source>Portal</source>
         <translation>ポータル</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Containers and blobs</source>
@@ -4442,6 +4446,14 @@ Evidence:
     <message>
         <source>Ass&amp;ign blob to selected disk</source>
         <translation>選択したディスクに BLOB を割り当て(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Storage acco&amp;unt</source>
+        <translation>アカウント(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bl&amp;obs</source>
+        <translation>BLOB(&amp;O)</translation>
     </message>
     <message>
         <source>SKU / disk</source>
@@ -4453,7 +4465,7 @@ Evidence:
     </message>
     <message>
         <source>SAS expires</source>
-        <translation>SAS の有効期限</translation>
+        <translation>有効期限</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4548,8 +4560,18 @@ Evidence:
         <translation>接続しました: {0} 個のコンテナー。</translation>
     </message>
     <message>
+        <source>✗ refused</source>
+        <translation>✗ 使用不可</translation>
+    </message>
+    <message>
         <source>✓ ready</source>
         <translation>✓ 準備完了</translation>
+    </message>
+    <message>
+        <source>{0}
+{1}, last modified {2}</source>
+        <translation>{0}
+{1}、最終更新 {2}</translation>
     </message>
     <message>
         <source>✗ the blob is not the checked file: upload it, then generate a new SAS</source>
@@ -4570,10 +4592,6 @@ Evidence:
     <message>
         <source>Could not connect: {0}</source>
         <translation>接続できませんでした: {0}</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>準備完了</translation>
     </message>
     <message>
         <source>Could not list {0}: {1}</source>

@@ -77,7 +77,12 @@ def test_terms_and_steps_named_in_the_data_exist():
         for variant in (guide, *guide.profiles.values()):
             assert set(variant.terms) <= set(guidance.glossary), guide.key
     keys = {step_key(s) for s in Step}
-    assert {e.step for e in guidance.outline} <= keys
+    assert set(guidance.outlines) == profiles
+    for profile in profiles:
+        assert {e.step for e in guidance.outline(profile)} <= keys
+        assert {e.step for e in guidance.outline(profile)} == keys, f"{profile}: a step is in no part of the outline"
+    for term in guidance.glossary.values():
+        assert set(term.profiles) <= profiles, term.key
     assert set(guidance.whats_next) == profiles
     assert set(guidance.start.profiles) == profiles
 
@@ -125,7 +130,7 @@ def test_glossary_and_outline_pages():
     assert "ストレージ アカウント キー" in glossary_html("ja")
     names = {step_key(s): s.name for s in Step}
     outline = outline_html("ja", names)
-    assert outline.count("<li>") == len(load_guidance().outline)
+    assert outline.count("<li>") == len(load_guidance().outline("publishing-guide-2015"))
     assert "<ol>" not in outline, "the sections carry the guide's numbers: a numbered list would show them twice"
     assert "<li>1. " in outline_html("en", names)
     assert 'href="step:connection"' in outline
@@ -157,3 +162,27 @@ def test_each_step_guidance_names_nothing_of_the_other_profile(profile, lang):
     # The words the two share still differ where the profiles do: Export under Partner Center names its JSON.
     export = step_html(Step.EXPORT, lang, profile="partner-center")
     assert ("JSON" in export) and ("JSON" not in step_html(Step.EXPORT, lang, profile="publishing-guide-2015"))
+
+
+@pytest.mark.parametrize("profile", sorted(OTHER_PROFILE))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_glossary_and_the_outline_name_nothing_of_the_other_profile(profile, lang):
+    """Help → Glossary and Help → outline follow the project's profile too (issue #32): under Partner Center the
+    outline is Partner Center's process, not the 2015 guide's chapters, and no glossary entry speaks of the 2015
+    portal; under the 2015 guide neither names Partner Center or its plans."""
+    names = {step_key(s): s.name for s in Step}
+    for what, page in (("glossary", glossary_html(lang, profile=profile)),
+                       ("outline", outline_html(lang, names, profile=profile))):
+        text = unescape(re.sub(r"<[^>]+>", " ", page))
+        hits = [m.group(0) for m in OTHER_PROFILE[profile].finditer(text)]
+        assert not hits, f"{what}: {hits}"
+    # Each shows its own: Partner Center's plan and its technical configuration; the 2015 guide's chapters.
+    outline = outline_html(lang, names, profile=profile)
+    glossary = glossary_html(lang, profile=profile)
+    if profile == "partner-center":
+        assert ("Technical configuration" in outline) or ("技術的な構成" in outline)
+        assert ("Plan (Partner Center)" in glossary) or ("パートナー センター" in glossary)
+    else:
+        assert "5.2" in outline and (("Publishing portal" in glossary) or ("発行ポータル" in glossary))
+    # The entries both profiles list are the same words.
+    assert ("Storage account key" in glossary) or ("ストレージ アカウント キー" in glossary)

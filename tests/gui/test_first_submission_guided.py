@@ -166,7 +166,7 @@ def test_help_menu_and_f1(new_window, browser):
     window.wizard.jump_to(int(Step.SAS))
     settle(30)
     titles = [a.text() for a in window.help_menu.actions() if a.text()]
-    assert titles[:5] == ["&Help for this step", "&Glossary", "The publishing guide's &outline", "&Keyboard shortcuts",
+    assert titles[:5] == ["&Help for this step", "&Glossary", "Publishing &outline", "&Keyboard shortcuts",
                           "&Getting started…"]
     window.pages[Step.SAS].account.setFocus()
     Person(window).press(Qt.Key.Key_F1)
@@ -189,6 +189,37 @@ def test_help_menu_and_f1(new_window, browser):
     assert "Storage account key" in window.show_glossary().text.toPlainText()
     keys = dict(window.shortcut_rows())
     assert keys["F1"] == "Help for this step" and "Ctrl+N" in keys
+
+
+@pytest.mark.parametrize("profile", ["publishing-guide-2015", "partner-center"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_help_glossary_and_outline_follow_the_profile(new_window, translated, tmp_path, profile, lang):
+    """Help → outline showed the 2015 guide's chapters as the process under Partner Center too, and the glossary
+    said the questionnaire is "submitted with the test results" (issue #32). Both follow the project's profile."""
+    from test_guidance import OTHER_PROFILE
+    from test_layout import demo_under
+
+    translated(lang)
+    window = new_window()
+    window.show()
+    window.open_path(demo_under(tmp_path, profile), ask=False)
+    settle(30)
+    for act in (window.act_outline, window.act_glossary):
+        act.trigger()  # as the Help menu does
+        dialog = window.last_help
+        shown = dialog.windowTitle() + " " + dialog.text.toPlainText()
+        hits = [m.group(0) for m in OTHER_PROFILE[profile].finditer(shown)]
+        assert not hits, (act.text(), hits)
+        assert "submitted with the test results" not in shown and "テスト結果とともに提出" not in shown
+        dialog.close()
+    window.act_outline.trigger()
+    outline = window.last_help.text.toPlainText()
+    if profile == "partner-center":
+        assert ("Technical configuration" in outline) or ("技術的な構成" in outline)
+    else:
+        assert "5.2" in outline
+    window.last_help.close()
+    window.document.dirty = False
 
 
 def test_guidance_panel_follows_the_step_and_remembers_collapsed(new_window):

@@ -123,3 +123,121 @@ def test_the_sas_table_never_scrolls_sideways_and_keeps_the_whole_url(new_window
     person.click(table.viewport(), table.visualRect(table.model().index(1, 3)).center())
     person.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == disks[1].blob_url
+
+
+def wrapped_lines(view, index) -> int:
+    """How many lines a wrapped cell's text is painted on, at its cell's width (a table's grid line off)."""
+    from wizard.pages.parts.fitted_columns import grid
+    from wizard.pages.parts.whole_rows import line_heights, text_width
+
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    (view.itemDelegateForColumn(index.column()) or view.itemDelegate()).initStyleOption(option, index)
+    width = text_width(view, option, view.columnWidth(index.column()) - grid(view))
+    return len(line_heights(option.text, option.font, width))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_sas_status_takes_two_lines_at_most(new_window, translated, lang):
+    """At 1024x700 in Japanese the status column was about 110 pixels: a status wrapped onto three lines."""
+    from datetime import UTC, datetime, timedelta
+
+    from wizard.core.model import SasRecord
+
+    window, page = opened_at(new_window, Step.SAS, translated, lang)
+    now = datetime.now(UTC).replace(microsecond=0)
+    disks = [disk for sku in window.document.project.skus for disk in sku.sas_disks]
+    for n, disk in enumerate(disks[:2]):  # "token not in the keyring: generate it again", "expires too soon: renew"
+        disk.blob_url = LONG_BLOB.replace("final", f"final-{n}")
+        disk.sas = SasRecord(blob_url=disk.blob_url, start=(now - timedelta(minutes=15)).isoformat(),
+                             expiry=(now + timedelta(days=40 if n == 0 else 1)).isoformat(), verdict="pass",
+                             secret_purpose=f"sas:{disk.blob_url}")
+    page.refresh()
+    settle(50)
+    table = page.disks
+    for row in range(table.rowCount()):
+        index = table.model().index(row, 1)
+        assert wrapped_lines(table, index) <= 2, (index.data(), table.columnWidth(1))
+    assert not elided_rows(table, 1)
+    assert not layout_problems(window, page)
+
+
+BLOB_NAMES = ("ubuntu-standard-os-disk-generalized-2026-11-30-final.vhd", "ubuntu-standard-data-lun0-2026-11-30.vhd",
+              "notes about the image.txt", "bad name.vhd")
+
+
+@pytest.fixture
+def storage_listing(monkeypatch):
+    """A stand-in storage account with a container of long blob names (no server is reached)."""
+    from wizard.core import operations
+    from wizard.core.storage import PORTAL_NAME_PROBLEM, BlobEntry, Listing
+
+    base = "https://contosomarketplacevhds.blob.core.windows.net/vhds/"
+    blobs = Listing(BlobEntry("vhds", name, "PageBlob" if name.endswith(".vhd") else "BlockBlob", 30 * 2**30,
+                              "2026-11-30T12:34:56+00:00", base + name,
+                              (PORTAL_NAME_PROBLEM,) if name == "bad name.vhd" else ()) for name in BLOB_NAMES)
+    monkeypatch.setattr(operations, "list_containers", lambda access, cancel=None: Listing(["vhds"]), raising=False)
+    monkeypatch.setattr(operations, "list_blobs", lambda access, container, cancel=None: blobs, raising=False)
+    return {b.name: b.url for b in blobs}
+
+
+def form_rows(page):
+    """The storage form's (label, field) pairs on screen."""
+    form = page.account.parentWidget().layout()
+    return [(form.labelForField(field), field) for field in (page.mode, page.account, page.suffix, page.endpoint,
+                                                             page.secret)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_storage_form_and_the_blob_browser_fit(new_window, translated, qtbot, storage_listing, lang):
+    """At 1024x700 the storage form put some labels beside their fields and others above them, and the blob
+    browser scrolled sideways under its five titles (issue #32). Now every label reads whole in one arrangement,
+    and after Connect the browser's columns fit: long names elided in the middle, whole in the tooltip and Copy."""
+    window, page = opened_at(new_window, Step.SAS, translated, lang)
+    person = Person(window)
+    rows = form_rows(page)
+    for label, _field in rows:
+        assert label.isVisible() and label.width() >= label.sizeHint().width(), label.text()
+    above = [label.mapTo(window, QPoint(0, label.height())).y() <= field.mapTo(window, QPoint(0, 0)).y()
+             for label, field in rows]
+    assert all(above) or not any(above), f"some labels beside their fields, some above: {above}"
+    assert not layout_problems(window, page)
+
+    person.click(page.secret)
+    person.type("a-key")
+    person.click(page.btn_connect)
+    qtbot.waitUntil(lambda: page.browser.isVisible() and page.browser.topLevelItemCount() == 1, timeout=5000)
+    browser = page.browser
+    container = browser.topLevelItem(0)
+    person.click(browser.viewport(), browser.visualItemRect(container).center())
+    person.press(Qt.Key.Key_Right)  # opens the container
+    qtbot.waitUntil(lambda: container.childCount() == len(BLOB_NAMES), timeout=5000)
+    settle(50)
+    assert not browser.horizontalScrollBar().isVisible() and browser.horizontalScrollBar().maximum() == 0, \
+        [browser.columnWidth(c) for c in range(browser.columnCount())]
+    assert sum(browser.columnWidth(c) for c in range(browser.columnCount())) <= browser.viewport().width()
+    assert not layout_problems(window, page)
+    header = browser.header()
+    for column in range(browser.columnCount()):  # every title whole
+        title = browser.headerItem().text(column)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title) + 4, title
+    long_item = next(container.child(i) for i in range(container.childCount())
+                     if container.child(i).text(0) == BLOB_NAMES[0])
+    index = browser.indexFromItem(long_item, 0)
+    option = QStyleOptionViewItem()
+    browser.initViewItemOption(option)
+    option.rect = browser.visualRect(index)
+    browser.itemDelegateForColumn(0).initStyleOption(option, index)
+    style = browser.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, browser) + 1
+    width = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, browser).width() - 2 * margin
+    shown = option.fontMetrics.elidedText(option.text, option.textElideMode, width)
+    assert "…" in shown and shown.startswith("ub") and shown.endswith("vhd"), f"not elided in the middle: {shown!r}"
+    assert storage_listing[BLOB_NAMES[0]] in long_item.toolTip(0)
+    for i in range(container.childCount()):  # what the portal thinks reads whole
+        assert wrapped_lines(browser, browser.indexFromItem(container.child(i), 2)) <= 2
+    bad = next(container.child(i) for i in range(container.childCount()) if "bad name" in container.child(i).text(0))
+    assert bad.text(2) and "'%'" in bad.toolTip(2)  # why, in its tooltip
+    person.click(browser.viewport(), browser.visualRect(index).center())  # on its name
+    person.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == BLOB_NAMES[0]

@@ -271,3 +271,32 @@ def test_partner_center_takes_no_room_under_the_2015_profile(new_window, transla
         window.document.dirty = False
         window.close()
     assert heights["publishing-guide-2015"] > heights["partner-center"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_under_partner_center_the_portal_steps_read_whole_at_1024x700(new_window, translated, tmp_path, lang):
+    """Under Partner Center at 1024x700 the portal steps and their links scrolled a little, under the live panel's
+    empty Difference tab: the tabs take room only once there is a difference or an error to show."""
+    from person import layout_problems
+    from test_layout import demo_under
+
+    translated(lang)
+    window = new_window()
+    window.show()
+    window.resize(1280, 800)
+    window.open_path(demo_under(tmp_path, "partner-center"), ask=False)
+    window.resize(1024, 700)
+    window.wizard.jump_to(int(Step.NEXT))
+    settle(50)
+    page = window.pages[Step.NEXT]
+    assert page.pc_panel.isVisible() and page.btn_portal.isVisible()
+    assert not page.pc_panel.tabs.isVisible()  # nothing compared, no job: no empty tabs
+    steps = page.remaining
+    assert steps.verticalScrollBar().maximum() == 0, f"the portal steps scroll ({steps.height()} px)"
+    assert not steps.horizontalScrollBar().isVisible()
+    links = [a for a in steps.toHtml().split("<a ")[1:]]
+    assert len(links) >= 2  # the links are there, and (no scroll) on screen
+    assert not layout_problems(window, page)
+    for edit in (page.pc_panel.tenant_edit, page.pc_panel.client_edit, page.pc_panel.secret_edit):
+        assert edit.isVisible()
+    window.document.dirty = False

@@ -20,6 +20,7 @@ from PySide6.QtGui import QRegion, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QComboBox,
@@ -165,6 +166,9 @@ def layout_problems(window: QWidget, area: QWidget) -> list[str]:
     for scroll in area.findChildren(QScrollArea):
         if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
             problems.append(f"{describe(scroll)} scrolls sideways")
+    for view in area.findChildren(QAbstractItemView):  # a table or a list too (issue #32: the blob browser)
+        if view.isVisible() and view.horizontalScrollBar().isVisible():
+            problems.append(f"{describe(view)} scrolls sideways")
     for header in area.findChildren(QHeaderView):
         if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
             continue

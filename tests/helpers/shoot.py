@@ -113,6 +113,8 @@ def main() -> int:
         grab(app, window, args.out / f"{args.lang}{scale}-vhd-pass-and-fail.png")
     sas_two_disks(window)
     grab(app, window, args.out / f"{args.lang}{scale}-sas-two-disks-one-expiring.png")
+    sas_with_blobs(window)
+    grab(app, window, args.out / f"{args.lang}{scale}-sas-blobs.png")
     window.document.dirty = False
     window.close()
     return 0
@@ -137,6 +139,33 @@ def sas_two_disks(window: MainWindow) -> None:
     window.pages[Step.SAS].refresh()
 
 
+LONG_NAMES = ("ubuntu-standard-os-disk-generalized-2026-11-30-final.vhd", "ubuntu-standard-data-lun0-2026-11-30.vhd",
+              "windows-server-2022-datacenter-os-disk-generalized.vhd", "notes about the image.txt", "bad name.vhd")
+
+
+def sas_with_blobs(window: MainWindow) -> None:
+    """The SAS page's Blobs tab with a container of long blob names listed (a stand-in listing: no storage account
+    is reached)."""
+    from wizard.core import operations
+    from wizard.core.storage import PORTAL_NAME_PROBLEM, BlobEntry, Listing
+
+    base = "https://contosomarketplacevhds.blob.core.windows.net/vhds/"
+    blobs = Listing(BlobEntry("vhds", name, "PageBlob" if name.endswith(".vhd") else "BlockBlob", 30 * 2**30,
+                              "2026-11-30T12:34:56+00:00", base + name, (PORTAL_NAME_PROBLEM,) if " " in name
+                              and name.endswith(".vhd") else ()) for name in LONG_NAMES)
+    operations.list_blobs = lambda access, container, cancel=None: blobs  # type: ignore[attr-defined]
+    page = window.pages[Step.SAS]
+    window.wizard.jump_to(Step.SAS)
+    page.access = object()
+    page._show_containers(Listing(["vhds", "images-for-the-marketplace-2026"]))
+    page.left_tabs.setCurrentIndex(1)
+    page.browser.topLevelItem(0).setExpanded(True)
+    end = time.monotonic() + 5
+    while not page.browser.topLevelItem(0).childCount() and time.monotonic() < end:
+        QApplication.processEvents()
+    page.browser.setCurrentItem(page.browser.topLevelItem(0).child(0))
+
+
 def shoot_at_size(app: QApplication, window: MainWindow, args) -> int:
     sys.path.insert(0, str(ROOT / "tests"))
     from person import layout_problems
@@ -151,6 +180,9 @@ def shoot_at_size(app: QApplication, window: MainWindow, args) -> int:
     sas_two_disks(window)
     grab(app, window, args.out / f"{args.lang}-{args.size}-sas-two-disks-one-expiring.png")
     problems += [f"SAS with two disks: {p}" for p in layout_problems(window, window.pages[Step.SAS])]
+    sas_with_blobs(window)
+    grab(app, window, args.out / f"{args.lang}-{args.size}-sas-blobs.png")
+    problems += [f"SAS with blobs: {p}" for p in layout_problems(window, window.pages[Step.SAS])]
     if (window.width(), window.height()) != (width, height):
         problems.append(f"the window is {window.width()}x{window.height()}, not {args.size}")
     window.document.dirty = False

@@ -60,8 +60,10 @@ def test_sign_in_compare_send_follow_and_an_error_at_its_field(pc_api, entra, tm
     wait_for(lambda: "Signed in" in panel.state.text(), "signed in", 20)
     assert panel.secret_edit.text() == "" and "the-client-secret" not in path.read_text()
 
+    assert not panel.tabs.isVisible()  # no difference yet: the tabs take no room (issue #32)
     person.click(panel.btn_compare)
     wait_for(lambda: "Compared" in panel.state.text(), "compared", 20)
+    assert panel.tabs.isVisible() and panel.tabs.currentWidget() is panel.difference
     text = panel.difference.toPlainText()
     assert "published version 9.0.0 (deprecated): kept" in text and "new version 9.2.0: added" in text
 

@@ -1,7 +1,8 @@
 """What a first-timer needs on each step, as data: resources/guidance/guidance.json holds, in English
 and Japanese, what the step is for, what to have ready and where to find it, what comes next,
-Microsoft documentation links, one glossary of terms, the 2015 guide's outline mapped to the steps,
-the start checklist and the portal steps that remain after the export.
+Microsoft documentation links, one glossary of terms, an outline per requirement profile mapped to the
+steps (the 2015 guide's chapters; Partner Center's stages for a VM offer), the start checklist and the portal
+steps that remain after the export.
 
 This module reads it into typed values and renders a step's guidance as simple HTML for a Qt text
 browser (the main window's guidance panel and the Help dialogs). No Qt here.
@@ -45,11 +46,16 @@ class Link:
 
 @dataclass(frozen=True)
 class Term:
-    """One glossary entry: the term as shown and its short explanation."""
+    """One glossary entry: the term as shown and its short explanation; `profiles`, when not empty, the
+    requirement profiles whose glossary lists it (Partner Center's "plan" is no term of the 2015 guide)."""
 
     key: str
     term: Text
     text: Text
+    profiles: tuple[str, ...] = ()
+
+    def shown_under(self, profile: str) -> bool:
+        return not self.profiles or not profile or profile in self.profiles
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,7 @@ class StepGuide:
 
 @dataclass(frozen=True)
 class OutlineEntry:
-    """A section of the 2015 guide and the step that covers it."""
+    """A section of the publishing process (the 2015 guide's, or Partner Center's) and the step that covers it."""
 
     section: Text
     step: str
@@ -115,13 +121,17 @@ class Guidance:
     labels: dict[str, Text]
     steps: dict[str, StepGuide]
     glossary: dict[str, Term]
-    outline: tuple[OutlineEntry, ...]
+    outlines: dict[str, tuple[OutlineEntry, ...]]  # per requirement profile
     start: StartInfo
     whats_next: dict[str, tuple[Text, ...]]
 
     def for_step(self, step: Step, profile: str = "") -> StepGuide:
         """The step's guidance under the profile `profile` (its id; empty: the texts both profiles share)."""
         return self.steps[step_key(step)].under(profile)
+
+    def outline(self, profile: str) -> tuple[OutlineEntry, ...]:
+        """The publishing process as the profile `profile` has it (the first profile's when it has none)."""
+        return self.outlines.get(profile) or next(iter(self.outlines.values()))
 
 
 def step_key(step: Step) -> str:
@@ -195,13 +205,15 @@ def load_guidance() -> Guidance:
                          tuple(raw["terms"]), _links(raw["links"]), prepare)
         steps[key] = replace(base, profiles={profile: _variant(base, changes)
                                              for profile, changes in raw.get("profiles", {}).items()})
-    glossary = {key: Term(key, _text(raw["term"]), _text(raw["text"])) for key, raw in data["glossary"].items()}
+    glossary = {key: Term(key, _text(raw["term"]), _text(raw["text"]), tuple(raw.get("profiles", ())))
+                for key, raw in data["glossary"].items()}
     start = data["start"]
     return Guidance(
         labels={k: _text(v) for k, v in data["labels"].items()},
         steps=steps,
         glossary=glossary,
-        outline=tuple(OutlineEntry(_text(e["section"]), e["step"]) for e in data["outline"]),
+        outlines={profile: tuple(OutlineEntry(_text(e["section"]), e["step"]) for e in entries)
+                  for profile, entries in data["outline"].items()},
         start=StartInfo(_text(start["intro"]), {k: _text(v) for k, v in start["profiles"].items()},
                         tuple(_text(c) for c in start["checklist"]), _links(start["links"])),
         whats_next={k: tuple(_text(s) for s in v) for k, v in data["whats_next"].items()},
@@ -223,7 +235,8 @@ def every_text(guidance: Guidance) -> list[tuple[str, Text]]:
             out += [(f"{key}.prepare.commands[{i}]", c.label) for i, c in enumerate(g.prepare.commands)]
     for key, term in guidance.glossary.items():
         out += [(f"glossary.{key}.term", term.term), (f"glossary.{key}.text", term.text)]
-    out += [(f"outline[{i}]", e.section) for i, e in enumerate(guidance.outline)]
+    for profile, entries in guidance.outlines.items():
+        out += [(f"outline.{profile}[{i}]", e.section) for i, e in enumerate(entries)]
     s = guidance.start
     out += [("start.intro", s.intro)] + [(f"start.profiles.{k}", v) for k, v in s.profiles.items()]
     out += [(f"start.checklist[{i}]", t) for i, t in enumerate(s.checklist)]
@@ -298,20 +311,22 @@ def step_html(step: Step, lang: str, guidance: Guidance | None = None, os_famili
     return "\n".join(parts)
 
 
-def glossary_html(lang: str, guidance: Guidance | None = None) -> str:
+def glossary_html(lang: str, guidance: Guidance | None = None, profile: str = "") -> str:
+    """The glossary as the requirement profile `profile` has it (every entry when empty)."""
     g = guidance or load_guidance()
-    entries = sorted(g.glossary.values(), key=lambda t: pick(t.term, lang).lower())
+    entries = sorted((t for t in g.glossary.values() if t.shown_under(profile)), key=lambda t: pick(t.term, lang).lower())
     return "<dl>" + "".join(f'<dt><a name="{t.key}"></a><b>{html.escape(pick(t.term, lang))}</b></dt>'
                             f"<dd>{html.escape(pick(t.text, lang))}</dd>" for t in entries) + "</dl>"
 
 
-def outline_html(lang: str, step_names: dict[str, str], guidance: Guidance | None = None) -> str:
-    """The 2015 guide's sections, each with a link to the step that covers it (`step_names` by key)."""
+def outline_html(lang: str, step_names: dict[str, str], guidance: Guidance | None = None, profile: str = "") -> str:
+    """The publishing process under the profile `profile` (the 2015 guide's sections, or Partner Center's stages),
+    each with a link to the step that covers it (`step_names` by key)."""
     g = guidance or load_guidance()
-    # A bulleted list: the sections carry the guide's own numbers ("5.1 …"), which a numbered list would double.
+    # A bulleted list: the sections carry their numbers ("5.1 …"), which a numbered list would double.
     return "<ul>" + "".join(
         f'<li>{html.escape(pick(e.section, lang))} → <a href="step:{e.step}">{html.escape(step_names.get(e.step, e.step))}</a></li>'
-        for e in g.outline) + "</ul>"
+        for e in g.outline(profile)) + "</ul>"
 
 
 def step_from_key(key: str) -> Step | None:

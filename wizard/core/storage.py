@@ -378,8 +378,9 @@ class BlobEntry:
         return self.name.lower().endswith(".vhd") and self.blob_type.lower() == "pageblob"
 
 
-PORTAL_NAME_PROBLEM = "the portal rejects VHD names with blanks, '%' or '\"'"
-PORTAL_BLOCK_PROBLEM = "a block blob: the portal needs a page blob"
+# English templates (the CLI prints them as they are); the SAS page shows them translated.
+PORTAL_NAME_PROBLEM = QT_TRANSLATE_NOOP("Core", "the portal rejects VHD names with blanks, '%' or '\"'")
+PORTAL_BLOCK_PROBLEM = QT_TRANSLATE_NOOP("Core", "a block blob: the portal needs a page blob")
 
 
 def _service(access: StorageAccess) -> Any:

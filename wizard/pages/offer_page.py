@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from ..document import ProjectDocument
+    from .parts.fitted_columns import FittedColumns
     from .parts.whole_rows import WholeRows
 
 SIZE_ROWS = 8  # the VM size list shows this many whole one-line rows
@@ -98,6 +99,7 @@ class OfferPage(StepPage):
                                  "cannot change after publishing: choose them with care."))
         self._loading = False
         self._errors: dict[str, ErrorLabel] = {}
+        self.disk_columns: FittedColumns | None = None  # after the first paint (it needs QtCore.Qt)
         self._key_of: dict[QWidget, str] = {}  # field widget -> its error key ("sku.title")
         # A new project does not open all red: a field's problems show once it was edited, or at
         # once for a project that already has content (an opened file) -- see _visible_problems.
@@ -150,6 +152,14 @@ class OfferPage(StepPage):
         from .parts.whole_rows import WholeRows, WrappedRows
 
         self.problem_list.setItemDelegate(WrappedRows(self.problem_list))
+        # The disk table never scrolls sideways: a long VHD path or blob URL is elided in the middle, whole in its
+        # tooltip and in Copy (with two image types the kind of disk is long too: it gives way to its title).
+        from .copy_action import add_copy_action
+        from .parts.fitted_columns import FittedColumns
+
+        self.disk_columns = FittedColumns(self.disk_table, rest=3, wrapped=(), elided=(0,))
+        self.disk_columns.fit()
+        add_copy_action(self.disk_table)
         self.size_rows = WholeRows(self.size_list, SIZE_ROWS)
         selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         for label in [*self._errors.values(), self.urls]:
@@ -527,8 +537,14 @@ class OfferPage(StepPage):
             cells = [kind,
                      "" if lun is None else str(lun), disk.label, disk.vhd_path or disk.blob_url or self.tr("(set in the VHD step)")]
             for col, text in enumerate(cells):
-                self.disk_table.setItem(row, col, QTableWidgetItem(text))  # only the label column edits
-        self.disk_table.resizeColumnsToContents()
+                item = QTableWidgetItem(text)  # only the label column edits
+                if col != 2:
+                    item.setToolTip(text)  # the kind and the file may be elided
+                self.disk_table.setItem(row, col, item)
+        if self.disk_columns is not None:
+            self.disk_columns.fit()
+        else:
+            self.disk_table.resizeColumnsToContents()
 
     def _disk_label_edited(self, item: QTableWidgetItem) -> None:
         sku = self.sku

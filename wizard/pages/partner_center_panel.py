@@ -105,6 +105,7 @@ class PartnerCenterPanel(QGroupBox):
         # Four lines of the difference at least: at 1024x700 the portal steps above need the height more.
         self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 4 * self.fontMetrics().lineSpacing() + 8)
         layout.addWidget(self.tabs, 1)
+        self.show_results(False)
         self.btn_sign_in.clicked.connect(self.sign_in)
         self.btn_compare.clicked.connect(self.compare)
         self.btn_send.clicked.connect(self.send)
@@ -120,6 +121,15 @@ class PartnerCenterPanel(QGroupBox):
     def project(self) -> Any:
         return self.page.project
 
+    def show_results(self, shown: bool) -> None:
+        """The difference and the errors take room only once there is one to show: empty, at 1024x700 they left
+        the portal steps above a scroll bar (issue #32). Hidden, the panel is no taller than its fields."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        self.tabs.setVisible(shown)
+        grows = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Maximum
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, grows)
+
     # -- state ------------------------------------------------------------------------------------
     def load_from_project(self) -> None:
         record = self.project.partner_center
@@ -131,6 +141,7 @@ class PartnerCenterPanel(QGroupBox):
         self._plan, self._lives, self._missing = None, [], None
         self.difference.clear()
         self.errors.clear()
+        self.show_results(False)
         if record.last_job_id:
             self.state.setText(self.tr("Last job {0}: {1} ({2}).").format(
                 record.last_job_id, record.last_job_status or "?", record.last_job_result or "?"))
@@ -251,6 +262,7 @@ class PartnerCenterPanel(QGroupBox):
         def done(result: Any) -> None:
             self._plan, self._lives = result
             self.difference.setHtml(self._difference_html())
+            self.show_results(True)
             self.tabs.setCurrentIndex(0)
             self.state.setText(self.tr("Compared with Partner Center: {0} plan(s).").format(len(self._plan.changes)))
             self._update_buttons()
@@ -391,6 +403,7 @@ class PartnerCenterPanel(QGroupBox):
                 item.setData(0, Qt.ItemDataRole.UserRole, int(step))
                 item.setToolTip(2, str(e))
                 self.errors.addTopLevelItem(item)
+            self.show_results(True)
             self.tabs.setCurrentIndex(1)
             first = self.errors.topLevelItem(0)
             if first is not None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -62,7 +62,10 @@ class SasPage(StepPage):
         self.access: StorageAccess | None = None
         self._loading = False
 
-        conn = QGroupBox(self.tr("Storage account"))
+        # Two tabs side by side with the disk table: the storage account's form, then (after Connect) its
+        # containers and blobs. Stacked in one narrow column, at 1024x700 the form wrapped its labels one way
+        # and another in Japanese and left the browser four rows that scrolled sideways (issue #32).
+        conn = QWidget()
         form = QFormLayout(conn)
         self.mode = QComboBox()
         for mode, label in zip(MODES, (self.tr("Account name and key"), self.tr("Connection string"),
@@ -89,8 +92,8 @@ class SasPage(StepPage):
             widget.setToolTip(tip)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        # Each field at least as wide as the usual suffix, beside its label or, where the pane is too narrow for both,
-        # below it: the disk table gets the rest of the width (at 1024 pixels in Japanese the form took half).
+        # Each label above its field, every row alike (a Japanese label is as wide as its field), each field at
+        # least as wide as the usual suffix: the disk table gets the rest of the width.
         field = self.suffix.fontMetrics().horizontalAdvance(SUFFIXES[0]) + 40
         for widget in (self.account, self.suffix, self.endpoint, self.secret):
             widget.setMinimumWidth(field)
@@ -101,34 +104,43 @@ class SasPage(StepPage):
         self.secret_where.setObjectName("secretWhere")
         self.secret_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.secret_where)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.remember)
         form.addRow(self.btn_connect)
+
+        # The blob's name (elided in the middle: whole in its tooltip and in Copy), its size and what the portal
+        # thinks of it, fitted to the pane; its URL, type and date in the tooltip.
+        self.browser = QTreeWidget()
+        self.browser.setHeaderLabels([self.tr("Name"), self.tr("Size"), self.tr("Portal")])
+        self.browser.setAccessibleName(self.tr("Containers and blobs"))
+        self.browser.setMinimumWidth(0)
+        from .copy_action import add_copy_action
+        from .parts.fitted_columns import FittedColumns
+
+        self.browser.setIndentation(12)  # a blob's name starts nearer the edge: more of it shows
+        # The name keeps half the width while the portal's word can wrap.
+        self.browser_columns = FittedColumns(self.browser, rest=0, wrapped=(2,), elided=(), share=0.5)
+        add_copy_action(self.browser)
+        self.btn_assign = QPushButton(self.tr("Ass&ign blob to selected disk"))
+        blobs = QWidget()
+        bl = QVBoxLayout(blobs)
+        bl.setContentsMargins(4, 4, 4, 4)
+        bl.addWidget(self.browser, 1)
+        bl.addWidget(self.btn_assign)
+
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(conn, self.tr("Storage acco&unt"))
+        self.left_tabs.addTab(blobs, self.tr("Bl&obs"))
+        # What Connect and the listings say, under both tabs; two lines kept for it, so that it moves nothing.
         self.conn_status = QLabel()
         self.conn_status.setWordWrap(True)
-        form.addRow(self.conn_status)
-
-        self.browser = QTreeWidget()
-        self.browser.setHeaderLabels([self.tr("Container / blob"), self.tr("Type"), self.tr("Size"),
-                                      self.tr("Last modified"), self.tr("Portal")])
-        self.browser.setAccessibleName(self.tr("Containers and blobs"))
-        readable_columns(self.browser, stretch=0)
-        # A long blob name keeps its start and its end (…-os-2026-11-30.vhd): whole in its tooltip and in Copy.
-        self.browser.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        from .copy_action import add_copy_action
-
-        add_copy_action(self.browser)
-        # The disk table is what this step is about: at 1024 pixels the browser gives it the room and scrolls
-        # sideways itself (its titles whole) rather than hold the page to the width of its five titles.
-        self.browser.setMinimumWidth(0)
-        self.btn_assign = QPushButton(self.tr("Ass&ign blob to selected disk"))
-
+        self.conn_status.setMinimumHeight(2 * self.conn_status.fontMetrics().lineSpacing())
+        self.conn_status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(conn)
-        ll.addWidget(self.browser, 1)
-        ll.addWidget(self.btn_assign)
+        ll.addWidget(self.left_tabs, 1)
+        ll.addWidget(self.conn_status)
 
         # The status next to the disk's name, the long blob URL last: the columns fit their content and the URL
         # takes the rest, elided in the middle (whole in its tooltip and in Copy); when the table is narrow (1024
@@ -187,9 +199,10 @@ class SasPage(StepPage):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([400, 700])
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # The disk table, what this step is about, gets two thirds: room for a two-line status in Japanese.
+        splitter.setSizes([300, 600])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
 
         self.btn_connect.clicked.connect(self.connect_storage)
@@ -337,6 +350,7 @@ class SasPage(StepPage):
             containers, keyring_error = result
             self.access = access
             self._show_containers(containers)
+            self.left_tabs.setCurrentIndex(1)  # what comes next: choose each disk's blob
             if keyring_error is not None:
                 from ..secret_ui import describe_credential_error
 
@@ -355,6 +369,7 @@ class SasPage(StepPage):
             item.setToolTip(0, name)
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.browser.addTopLevelItem(item)
+        self.browser_columns.fit()
         self.conn_status.setText(self.tr("Connected: {0} container(s).").format(len(containers)))
         cut = getattr(containers, "cut", None)  # a listing stopped at its budget says so (issue #29)
         if cut is not None:
@@ -380,6 +395,7 @@ class SasPage(StepPage):
 
     def _expand_container(self, item: QTreeWidgetItem) -> None:
         from ..core.operations import list_blobs
+        from ..i18n import CORE_CONTEXT, translate
 
         kind, name = item.data(0, Qt.ItemDataRole.UserRole)
         if kind != "container" or item.childCount() or self.access is None:
@@ -391,18 +407,26 @@ class SasPage(StepPage):
             if cut is not None:
                 self.conn_status.setText(translate_failure(cut))
             for b in blobs:
-                child = QTreeWidgetItem([b.name, b.blob_type, f"{b.size / 2**30:.2f} GiB", b.last_modified,
-                                         "; ".join(b.portal_problems) or (self.tr("ready") if b.is_vhd_page_blob else "")])
-                child.setData(0, Qt.ItemDataRole.UserRole, ("blob", b.url))
-                child.setToolTip(0, b.url)
+                # What the portal thinks in a few words, why in the tooltip (as the disk table's status says it).
                 if b.portal_problems:
-                    child.setForeground(4, style.brush(style.ERROR))
+                    verdict = self.tr("✗ refused")
+                else:
+                    verdict = self.tr("✓ ready") if b.is_vhd_page_blob else ""
+                child = QTreeWidgetItem([b.name, f"{b.size / 2**30:.2f} GiB", verdict])
+                child.setData(0, Qt.ItemDataRole.UserRole, ("blob", b.url))
+                about = self.tr("{0}\n{1}, last modified {2}").format(b.url, b.blob_type, b.last_modified)
+                why = "\n".join(translate(CORE_CONTEXT, problem) for problem in b.portal_problems)
+                for column in range(3):
+                    child.setToolTip(column, f"{why}\n\n{about}" if why else about)
+                if b.portal_problems:
+                    child.setForeground(2, style.brush(style.ERROR))
                     child.setText(0, f"⚠ {b.name}")
                 elif b.is_vhd_page_blob:
                     font = child.font(0)
                     font.setBold(True)
                     child.setFont(0, font)
                 item.addChild(child)
+            self.browser_columns.fit()
 
         self.lookup(lambda p, c: list_blobs(access, name, c), done,
                     failed=lambda e: self.conn_status.setText(self.tr("Could not list {0}: {1}").format(
