@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from dataclasses import dataclass
 from typing import Any, Union
 
+from .records import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Problem:
     """Something wrong in a loaded file or the project, with its place (`path`)."""
 

@@ -11,12 +11,11 @@ own sentence and advice (`sshconn.SshFailure`). Qt-free.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .i18n_marks import QT_TRANSLATE_NOOP
+from .records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CodeAdvice:
     """What a code means (`sentence`) and what to do (`next_step`): templates without arguments."""
 

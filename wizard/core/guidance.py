@@ -16,11 +16,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from .records import record
 from .resources import resource_path
 from .steps import Step
 
@@ -35,7 +35,7 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text["en"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Link:
     """A Microsoft documentation or portal page."""
 
@@ -43,7 +43,7 @@ class Link:
     title: Text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Term:
     """One glossary entry: the term as shown and its short explanation."""
 
@@ -52,7 +52,7 @@ class Term:
     text: Text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Command:
     """A command the publisher runs on a machine of one OS family, with what it is for."""
 
@@ -61,7 +61,7 @@ class Command:
     command: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Preparation:
     """Work done outside the wizard before a step (generalizing the image VM)."""
 
@@ -71,7 +71,7 @@ class Preparation:
     after: Text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StepGuide:
     """The guidance of one step."""
 
@@ -84,7 +84,7 @@ class StepGuide:
     prepare: Preparation | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutlineEntry:
     """A section of the 2015 guide and the step that covers it."""
 
@@ -92,7 +92,7 @@ class OutlineEntry:
     step: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StartInfo:
     """What the start page of a new project says: the choice of rules and what to have ready."""
 
@@ -102,7 +102,7 @@ class StartInfo:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Guidance:
     """Everything of resources/guidance/guidance.json."""
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from enum import Enum
 from os import stat as _stat  # the one stat of a file per evaluation (tests count it)
@@ -37,6 +37,7 @@ from .i18n_marks import QT_TRANSLATE_NOOP
 from .identity import identity_token, same_identity, same_token
 from .model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku, TestRunRecord, tested_image
 from .profiles import Profile
+from .records import record
 from .steps import Step, StepState, StepStatus, offer_touched, parse_iso, sas_expiry_state
 from .verdicts import BLOCKING, SKIPPED
 
@@ -147,7 +148,7 @@ R_EXPORT = QT_TRANSLATE_NOOP("Core", "the last export said {count} item(s) are m
 R_EXPORT_OK = QT_TRANSLATE_NOOP("Core", "The last export had every item")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StatusItem:
     """One fact a submission needs: where it is fixed, its mark, and what to say (English templates)."""
 
@@ -184,7 +185,7 @@ def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
 
 
 # -- the context of one evaluation -------------------------------------------------------------------------
-@dataclass
+@record
 class Context:
     """What one evaluation reads: the project, its profile, the clock, the SAS tokens when known
     (None: not read -- the step list does not read the keyring), and file stats made at most once."""
@@ -444,7 +445,7 @@ def _nothing(*_args: Any) -> Iterable[StatusItem]:
     return ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Route:
     """How an image reaches Partner Center: `check` items per disk (the file), `link` items per disk (the
     file's link to its blob), `handoff` items per disk (what Partner Center reads: the SAS URI), `image`

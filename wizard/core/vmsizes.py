@@ -11,13 +11,13 @@ folder, and that one is used when it is there and readable.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .profiles import Profile
+from .records import record
 from .resources import resource_path
 
 CATALOGUE_FILE = "vmsizes.json"
@@ -26,7 +26,7 @@ TRUSTED = "trusted"
 CONFIDENTIAL = "confidential"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Retirement:
     """A size series retired or announced for retirement: its date, status and where that is said."""
 
@@ -36,7 +36,7 @@ class Retirement:
     source: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class VmSize:
     """One entry of the VM size catalogue."""
 
