@@ -17,10 +17,10 @@ import pytest
 from wizard.core import records
 from wizard.core.profiles import PROFILE_IDS, load_profile
 from wizard.core.projectio import load_project
+from wizard.core.records import record
 from wizard.core.resources import resource_path
 from wizard.core.status import evaluate
 from wizard.core.vmsizes import catalogue
-from wizard.core.records import record
 
 
 def _twin_class(cls: type) -> type:
