@@ -188,6 +188,10 @@ class MainWindow(QMainWindow):
         self.pages: list[StepPage] = []
         self._add_page(OfferPage)
         self._painted = False
+        # With the pages deferred, so are the step marks: working them out needs the whole status
+        # evaluator (and its modules) before anything is on screen. Until the first paint the rows
+        # show their names only; right after it, the marks (as icons) and their reasons.
+        self._marks_wait_for_paint = defer_until_painted
         self.pages[0].painted.connect(self._announce_first_paint)
         QTimer.singleShot(1000, self, self._announce_first_paint)  # a window never painted (hidden) gets there too
         self.firstPainted.connect(self.pages[0].after_first_paint)
@@ -268,6 +272,7 @@ class MainWindow(QMainWindow):
         from .wheel_guard import guard_wheel
 
         StepPage.qt_ready = True
+        self._marks_wait_for_paint = False
         guard_wheel(self.pages[0])
         if self.steps.count():
             self._refresh_steps()  # the marks become icons
@@ -442,6 +447,10 @@ class MainWindow(QMainWindow):
     def _refresh_steps(self) -> None:
         """The step list's marks from the status evaluator: once per project change (document.changed,
         replaced), not once per step switch (`_refresh_steps_if_stale`)."""
+        if self._marks_wait_for_paint:
+            for step in Step:
+                self.steps.item(int(step)).setText(f"{int(step) + 1}. {self.step_names[step]}")
+            return
         self.status_evaluations += 1
         self._marks_for = (self.document.project, self.document.revision, time.monotonic())
         statuses = step_statuses(self.document.project)
@@ -498,12 +507,14 @@ class MainWindow(QMainWindow):
     # -- where the person was ---------------------------------------------------
     def _last_step_key(self, path: Path | str | None = None) -> str | None:
         """The per-project setting that remembers the step a project was left on (by its file's path)."""
-        import hashlib
+        import zlib  # not hashlib: it loads OpenSSL, ~4 ms before the first paint of a reopened project
 
         path = path if path is not None else self.document.path
         if not path:
             return None
-        return "last_step/" + hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
+        # A key per file, not a secret: two 32-bit checksums of the resolved path tell one project from another.
+        name = str(Path(path).resolve()).encode("utf-8")
+        return f"last_step/{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
 
     def _remember_step(self, page_id: int | None = None) -> None:
         key = self._last_step_key()

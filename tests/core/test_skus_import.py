@@ -142,6 +142,32 @@ def test_the_cli_imports_the_catalogue_and_the_wizard_uses_it(tmp_path, monkeypa
         vmsizes.reload()
 
 
+def test_a_remembered_place_is_read_first_and_checked_once_the_real_one_is_known(tmp_path, monkeypatch, capsys):
+    # The first page reads the catalogue from where the last session found the imported one (no platformdirs
+    # before the first paint); confirm_imported_path then works the real place out and says if that changes it.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    source = tmp_path / "skus.json"
+    source.write_text(json.dumps(LIST_SKUS))
+    try:
+        assert cli.main(["catalogue", "import", str(source)]) == 0
+        capsys.readouterr()
+        real = vmsizes.imported_path()
+        vmsizes.assume_imported_path(real)
+        vmsizes.reload()
+        assert vmsizes.catalogue_source() == real and len(vmsizes.catalogue()) == 5
+        assert vmsizes.confirm_imported_path() == (real, False)
+        vmsizes.assume_imported_path(tmp_path / "elsewhere" / "vmsizes.json")  # remembered before XDG_DATA_HOME moved
+        vmsizes.reload()
+        assert vmsizes.catalogue_source() is None and "Standard_D2s_v5" in vmsizes.by_name()
+        assert vmsizes.confirm_imported_path() == (real, True)
+        assert vmsizes.catalogue_source() == real and len(vmsizes.catalogue()) == 5
+        assert vmsizes.confirm_imported_path() == (real, False)  # known now: nothing more changes
+    finally:
+        vmsizes.assume_imported_path(None)
+        monkeypatch.undo()
+        vmsizes.reload()
+
+
 def test_the_cli_reads_standard_input(tmp_path, monkeypatch, capsys):
     import io
 

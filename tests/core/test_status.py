@@ -14,7 +14,7 @@ from wizard.core.export import prepare, readiness
 from wizard.core.identity import file_identity
 from wizard.core.model import CheckRecord, Disk, ReportRecord, SasRecord, Sku, UploadRecord, VhdCheckRecord, VhdFinding, new_project
 from wizard.core.model import TestRunRecord as RunRecord  # not "Test*": pytest would try to collect it
-from wizard.core.status import ROUTES, Mark, Route, StatusItem, register_route, step_mark, step_statuses
+from wizard.core.status import ROUTES, Mark, Route, StatusItem, evaluate, register_route, step_items, step_mark, step_statuses
 from wizard.core.steps import Step, StepState
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -144,6 +144,17 @@ def test_the_step_list_mark_is_the_checklist_mark_for_random_projects(project):
     sas_items = checklist[Step.SAS]
     if sas_items:
         assert statuses[Step.SAS].state is STATE[step_mark(sas_items)]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projects(_files(_TMP)))
+def test_a_steps_items_are_the_items_the_whole_evaluation_gives_that_step(project):
+    # step_items runs only the rules RULE_STEPS says can speak of the step (the Offer page calls it on every
+    # edit); a rule that starts giving items for another step without saying so makes this fail.
+    whole = evaluate(project, now=NOW)
+    for step in Step:
+        expected = [(sku_id, item) for sku_id, items in whole.items() for item in items if item.step is step]
+        assert step_items(project, step, now=NOW) == expected, step
 
 
 # -- the disagreements the issues found ----------------------------------------------------------------------

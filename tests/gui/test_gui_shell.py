@@ -419,6 +419,68 @@ def test_first_paint_comes_before_qt_namespace_enums():
     assert "qt-created-before-paint False" in out, out
 
 
+def test_the_size_list_follows_the_imported_catalogue_once_its_real_place_is_known(qtbot, tmp_path, monkeypatch):
+    """The first page lists the sizes from where the last session found the imported catalogue; after the
+    first paint the real place is worked out, remembered, and the list follows when it differs."""
+    import json
+
+    from PySide6.QtCore import QSettings
+
+    from wizard.core import vmsizes
+    from wizard.pages.offer_page import IMPORTED_CATALOGUE_KEY
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    real = vmsizes.imported_path()
+    real.parent.mkdir(parents=True)
+    bundled = json.loads(vmsizes.resource_path(vmsizes.CATALOGUE_FILE).read_text(encoding="utf-8"))
+    real.write_text(json.dumps(bundled | {"sizes": bundled["sizes"][:3]}), encoding="utf-8")
+    QSettings().setValue(IMPORTED_CATALOGUE_KEY, str(tmp_path / "moved" / "vmsizes.json"))  # an older place
+    vmsizes.reload()
+    window = MainWindow(ProjectDocument(), defer_until_painted=True)
+    try:
+        sizes = window.pages[0].size_list
+        assert sizes.count() == len(bundled["sizes"])  # before the paint: the remembered place holds nothing
+        window.show()
+        qtbot.waitUntil(lambda: sizes.count() == 3, timeout=20_000)
+        assert [sizes.item(i).data(Qt.ItemDataRole.UserRole) for i in range(3)] == [s["name"] for s in bundled["sizes"][:3]]
+        assert QSettings().value(IMPORTED_CATALOGUE_KEY) == str(real)
+    finally:
+        window.document.dirty = False
+        window.close()
+        window.deleteLater()
+        QSettings().remove(IMPORTED_CATALOGUE_KEY)
+        vmsizes.assume_imported_path(None)
+        monkeypatch.undo()
+        vmsizes.reload()
+
+
+def test_a_second_start_works_nothing_out_with_platformdirs_before_the_first_paint(tmp_path):
+    """platformdirs (~2% of start-up) is imported after the first paint once a session has remembered the
+    imported size catalogue's place: checked in fresh processes sharing one home."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, wizard.app as A\n"
+        "class Spy(A.FirstPaintReporter):\n"
+        "    def eventFilter(self, w, e):\n"
+        "        if e.type() == A.QEvent.Type.Paint:\n"
+        "            print('platformdirs-before-paint', 'platformdirs' in sys.modules, flush=True)\n"
+        "        return super().eventFilter(w, e)\n"
+        "A.FirstPaintReporter = Spy\n"
+        "sys.argv = ['mpwizard', '--demo']\n"
+        "from wizard.cli import main\n"
+        "main()\n"
+    )
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MPWIZARD_BENCH_EXIT_ON_SHOW": "1", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share")}
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60).stdout
+            for _ in range(2)]
+    assert "platformdirs-before-paint True" in runs[0], runs[0]  # the first start works the place out
+    assert "platformdirs-before-paint False" in runs[1], runs[1]
+
+
 def test_navigating_before_the_deferred_pages_exist_builds_them(qtbot):
     window = MainWindow(ProjectDocument(), defer_until_painted=True)
     try:

@@ -31,7 +31,7 @@ def preload_gui_core() -> None:
     Once loaded, PySide6 hooks `import` and reads the source of each module an import statement
     brings in (looking for `from __feature__ import ...`); what is imported before it is spared
     (~6 ms of start-up)."""
-    from ..core import disk_names, image_names, logs, projectio, questionnaire, steps, validation, vmsizes  # noqa: F401
+    from ..core import disk_names, image_names, logs, projectio, status, steps, validation, vmsizes  # noqa: F401
 
 
 def _log_to_file() -> None:
@@ -107,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(argv)
     args = build_gui_parser().parse_args(argv)
     preload_gui_core()
-    from ..app import run_gui  # Qt is imported only here
+    from ..pyside_import import import_pyside  # Qt is imported only here
+
+    import_pyside()
+    from ..app import run_gui
 
     return run_gui(args)

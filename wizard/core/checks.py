@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from .records import record
 from .verdicts import BLOCKING
 
 
-@dataclass
+@record
 class CheckResult:
     """One check's verdict, with what it found, what it requires, the fix and the evidence."""
 

@@ -10,13 +10,15 @@ so a file from a newer minor version or a hand edit loses nothing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
-from dataclasses import dataclass
 from typing import Any, Union
 
+from .records import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Problem:
     """Something wrong in a loaded file or the project, with its place (`path`)."""
 
@@ -60,12 +62,19 @@ def _default_for(field: dataclasses.Field[Any]) -> Any:
     return None
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A class's resolved field types, worked out once: `get_type_hints` compiles every annotation
+    string again on each call, and a project decodes the same few classes many times."""
+    return typing.get_type_hints(cls)
+
+
 def decode(cls: type, data: Any, path: str, problems: list[Problem]) -> Any:
     """Build `cls` from `data`; append a Problem for everything that does not fit."""
     if not isinstance(data, dict):
         problems.append(Problem(path, f"expected an object, found {_describe(data)}"))
         return cls()
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs: dict[str, Any] = {}
     known = set()
     for field in dataclasses.fields(cls):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from .records import record
 
 SERVICE = "mpwizard"
 
@@ -38,7 +39,7 @@ class KeyringLockedError(CredentialError):
     advice = "The system keyring is locked. Unlock it (log in to your desktop keyring) and try again."
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SecretRef:
     """Names one secret. Safe to store in a project file: it holds no secret."""
 

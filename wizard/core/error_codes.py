@@ -11,12 +11,11 @@ own sentence and advice (`sshconn.SshFailure`). Qt-free.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .i18n_marks import QT_TRANSLATE_NOOP
+from .records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CodeAdvice:
     """What a code means (`sentence`) and what to do (`next_step`): templates without arguments."""
 
@@ -276,7 +275,7 @@ PC_TAKEN_UNKNOWN = CodeAdvice(
 MAX_DETAIL = 300  # the service's own message in the details: one line, this long at most
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PCRefusal:
     """A refusal from Partner Center: what it means, what to do, and the raw facts for the details."""
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Protocol
 
 from .imagefs import MAX_FILE, FileInfo, ImageError
+from .records import record
 
 MAX_DIR_ENTRIES = 65536  # the FAT specification's limit for one directory (2 MiB of entries)
 MAX_CLUSTER_BYTES = 256 * 1024  # 64 KiB is the largest cluster formatters make; a bigger BPB is not FAT
@@ -73,7 +73,7 @@ class Readable(Protocol):
     def read_at(self, offset: int, length: int) -> bytes: ...
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FatBoot:
     """The boot sector's numbers, checked, and what follows from them (all offsets from the volume's start)."""
 
@@ -153,7 +153,7 @@ def parse_boot_sector(raw: bytes, volume_bytes: int) -> FatBoot:
     return boot
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FatEntry:
     """One directory entry: its name (the long name when it has one), what it is, where it starts."""
 

@@ -23,12 +23,13 @@ evaluator) shows them instead of a VHD check and a SAS URI. Qt-free.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .model import OS_WINDOWS, GalleryCheckRecord, PlanImage, Sku
 from .profiles import Profile, load_profile
+from .records import record
 
 MAX_JSON_BYTES = 4 * 1024 * 1024  # one resource's JSON is a few KiB
 
@@ -171,7 +172,7 @@ HOW_OWNER = QT_TRANSLATE_NOOP("Core", "the publisher confirmed the account is Ow
 STANDARD = "Standard"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GalleryJudgement:
     """One thing Partner Center needs of a gallery image, met or not, as a message template and its values."""
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from .records import record
 from .resources import resource_path
 from .steps import Step
 
@@ -36,7 +37,7 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text["en"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Link:
     """A Microsoft documentation or portal page."""
 
@@ -44,7 +45,7 @@ class Link:
     title: Text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Term:
     """One glossary entry: the term as shown and its short explanation; `profiles`, when not empty, the
     requirement profiles whose glossary lists it (Partner Center's "plan" is no term of the 2015 guide)."""
@@ -58,7 +59,7 @@ class Term:
         return not self.profiles or not profile or profile in self.profiles
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Command:
     """A command the publisher runs on a machine of one OS family, with what it is for."""
 
@@ -67,7 +68,7 @@ class Command:
     command: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Preparation:
     """Work done outside the wizard before a step (generalizing the image VM)."""
 
@@ -77,7 +78,7 @@ class Preparation:
     after: Text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StepGuide:
     """The guidance of one step; `profiles` holds its variant under a requirement profile where the texts differ
     (under Partner Center nothing of the 2015 publishing portal, under the 2015 guide nothing of Partner Center)."""
@@ -96,7 +97,7 @@ class StepGuide:
         return self.profiles.get(profile, self)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutlineEntry:
     """A section of the publishing process (the 2015 guide's, or Partner Center's) and the step that covers it."""
 
@@ -104,7 +105,7 @@ class OutlineEntry:
     step: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StartInfo:
     """What the start page of a new project says: the choice of rules and what to have ready."""
 
@@ -114,7 +115,7 @@ class StartInfo:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Guidance:
     """Everything of resources/guidance/guidance.json."""
 

@@ -9,13 +9,14 @@ Light on purpose: the step list uses it before the first paint.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+
+from .records import record
 
 HEAD = 64 * 1024  # MBR, GPT header and its partition entries (34 sectors) and the first partition's start
 FOOTER = 512  # the VHD footer: its unique id, timestamp and checksum change with every new disk
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileIdentity:
     size: int
     mtime_ns: int

@@ -35,11 +35,12 @@ import os
 import stat as statmod
 import struct
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from .partitions import SECTOR, Partition, PartitionTable, read_partition_table
 from .progress import Cancelled, CancelToken
+from .records import record
 
 if TYPE_CHECKING:
     from .fatfs import FatFiles
@@ -86,7 +87,7 @@ class BudgetExceeded(ImageError):
         self.budget = budget
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limits:
     """The budgets of one run (the defaults are the constants above; tests pass smaller ones)."""
 
@@ -178,7 +179,7 @@ class CountingReader(io.RawIOBase):
 
 
 # -- what a partition holds ------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExtSuperblock:
     """The few superblock numbers that decide whether the file system is sane enough to open."""
 
@@ -259,7 +260,7 @@ def detect_filesystem(head: bytes) -> str:
     return UNKNOWN
 
 
-@dataclass
+@record
 class PartitionInfo:
     """One partition (or the whole disk when it has no table) and what it holds."""
 
@@ -277,7 +278,7 @@ class PartitionInfo:
         return f"/dev/sda{self.number}" if self.number else "/dev/sda"
 
 
-@dataclass
+@record
 class DiskLayout:
     """The partition table and each partition's file system."""
 
@@ -329,7 +330,7 @@ def read_layout(reader: CountingReader, disk_size: int) -> DiskLayout:
 
 
 # -- files inside one ext file system --------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileInfo:
     """What `stat` says about a path (after following links inside the image)."""
 
@@ -354,7 +355,7 @@ def _kind(inode: Any) -> str:
     return "other"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Inode:
     """The few inode fields the reader needs (the names are the kernel's)."""
 
@@ -683,7 +684,7 @@ class _Absent(Exception):
     """A lookup that failed inside the library: the path reads as absent."""
 
 
-@dataclass
+@record
 class OpenedImage:
     """An image opened for reading: its layout, the root file system, a separate /boot and the EFI
     System Partition (FAT; its files are named "ESP:/EFI/…", it has no fixed place in the tree)."""

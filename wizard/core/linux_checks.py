@@ -14,12 +14,12 @@ import fnmatch
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .checks import CheckResult, profile_version, tool_record, version_tuple  # noqa: F401 - tool_record re-exported
 from .profiles import Profile
 from .progress import CancelToken, Progress, ProgressUpdate, no_progress
+from .records import record
 from .resources import resource_path
 from .verdicts import (
     ERROR,
@@ -85,7 +85,7 @@ def not_applicable(why: str) -> str:
     return f"Not applicable: {why}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Distro:
     """The distribution, from os-release, in LISA's classes (lisa/operating_system.py): Debian (Ubuntu is
     one), Fedora (the RHEL family is one: RHEL, CentOS, Oracle, Alma, Rocky), Suse (SLES, openSUSE),
@@ -225,7 +225,7 @@ def sshd_effective(main: str, dropins: str, key: str, main_path: str = "/etc/ssh
 
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Case:
     id: str
     test_id: str
@@ -999,7 +999,7 @@ def _regex_class(body: str) -> Callable[[str], bool]:
     return lambda c: c in frozen or any(lo <= c <= hi for lo, hi in ranges)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LinePattern:
     """One of LISA's ignorable lines: segments that follow each other in order with any text between them."""
 

@@ -8,10 +8,11 @@ Secrets never live here: a field that refers to one holds a keyring reference.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .profiles import DEFAULT_PROFILE_ID, Profile
+from .records import record
 
 FORMAT_VERSION = 3  # 3: image types per plan (PlanImage, Disk.image_type)
 FILE_KIND = "mpwizard-project"
@@ -34,7 +35,7 @@ def _required() -> dict[str, bool]:
     return {"required": True}
 
 
-@dataclass
+@record
 class VhdFinding:
     """One result of the VHD check: a rule id, how bad, what was found and the fix."""
 
@@ -48,7 +49,7 @@ class VhdFinding:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class VhdCheckRecord:
     """The stored result of one VHD check, tied to the file or blob it looked at."""
 
@@ -73,7 +74,7 @@ class VhdCheckRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class SasRecord:
     """A SAS URI made for a disk. The token itself is in the keyring (`secret_purpose`)."""
 
@@ -94,7 +95,7 @@ class SasRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class UploadRecord:
     """Which file an upload sent to which blob: the file's identity as the VHD check records it (size,
     modification time, fingerprint) and the MD5 when the upload read the content back. The blob's
@@ -110,7 +111,7 @@ class UploadRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Disk:
     """One image disk of a SKU: the OS disk or a data disk, its local file and/or blob."""
 
@@ -126,7 +127,7 @@ class Disk:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class ReportRecord:
     """The certification report bundle last made for a SKU, and where it was stored."""
 
@@ -140,7 +141,7 @@ class ReportRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class OpenPort:
     """A port range the plan opens (Partner Center's openPorts)."""
 
@@ -150,7 +151,7 @@ class OpenPort:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class PlanProperties:
     """The plan's technical properties (Partner Center's vmProperties), as the publisher sets them."""
 
@@ -167,7 +168,7 @@ class PlanProperties:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class PublishedDisk:
     """A data disk of a published image version: its LUN and blob URL (the SAS token: the keyring)."""
 
@@ -176,7 +177,7 @@ class PublishedDisk:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class PublishedImage:
     """One image of a published version: its type and source (SAS blob URLs, or a gallery version)."""
 
@@ -192,7 +193,7 @@ class PublishedImage:
         return [u for u in [self.os_blob_url, *(d.blob_url for d in self.data_disks)] if u]
 
 
-@dataclass
+@record
 class PublishedVersion:
     """An image version the plan already publishes: every configure request lists it unchanged.
     Blob URLs are kept without their SAS tokens (those go to the keyring: core.secrets). The fields
@@ -216,7 +217,7 @@ class PublishedVersion:
         return [first, *self.more_images]
 
 
-@dataclass
+@record
 class GalleryCheckRecord:
     """What Azure said about a plan image's gallery image version and its image definition (read through
     Azure Resource Manager, or from the JSON of `az sig image-version show` / `az sig image-definition
@@ -238,7 +239,7 @@ class GalleryCheckRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class PlanImage:
     """One image type of the plan -- one SKU in Partner Center's terms, with its own SKU id -- and
     where the new version's image comes from: its disks' SAS URIs, or an Azure Compute Gallery
@@ -262,7 +263,7 @@ class PlanImage:
 IMAGE_SKU_SUFFIX = {IMAGE_X64_GEN1: "gen1", IMAGE_X64_GEN2: "gen2", IMAGE_ARM64_GEN2: "arm64"}
 
 
-@dataclass
+@record
 class Sku:
     """One plan of the offer: one VM image with its OS, sizes, version, disks and results."""
 
@@ -346,7 +347,7 @@ class Sku:
         return None
 
 
-@dataclass
+@record
 class CheckRecord:
     """One certification check as saved: verdict, what was found, what is required, the fix."""
 
@@ -362,7 +363,7 @@ class CheckRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class TestRunRecord:
     """One certification run: when, against which host, under which profile, and every result."""
 
@@ -384,7 +385,7 @@ class TestRunRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class PreflightRecord:
     """A pre-flight of a local VHD file: the Linux test cases judged from its files, offline, before upload.
 
@@ -404,7 +405,7 @@ class PreflightRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Answer:
     """One questionnaire answer: "true"/"false", a choice id, or free text."""
 
@@ -414,7 +415,7 @@ class Answer:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class QuestionnaireAnswers:
     """The questionnaire and the tool's "additional information" screen."""
 
@@ -425,7 +426,7 @@ class QuestionnaireAnswers:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class ExportRecord:
     """The last export of the SKU form: what, where, and how much was still missing then."""
 
@@ -436,7 +437,7 @@ class ExportRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Offer:
     """The offer every SKU belongs to: publisher namespace, offer id and name."""
 
@@ -446,7 +447,7 @@ class Offer:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class ConnectionSettings:
     """How to reach the certification VM. Passwords are in the keyring, never here."""
 
@@ -481,7 +482,7 @@ class ConnectionSettings:
         return f"{self.platform}|{transport}|{self.host}|{self.port}|{self.user}|{self.auth}{unverified}"
 
 
-@dataclass
+@record
 class StorageSettings:
     """Where the VHD blobs live. Keys and connection strings are in the keyring."""
 
@@ -493,7 +494,7 @@ class StorageSettings:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class PartnerCenterRecord:
     """Partner Center, live (issue #30): who signs in (no secret: the keyring holds it, bound to the
     tenant and client), the product's durable ID, and the last job this project sent -- so a
@@ -511,7 +512,7 @@ class PartnerCenterRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Project:
     """Everything the user entered and every result: what a .mpwiz file holds (no secrets)."""
 

@@ -11,7 +11,7 @@ Where the page and the command line used to disagree, the answer chosen here is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ from .model import (
 )
 from .profiles import Profile
 from .progress import CancelToken, Progress, no_progress
+from .records import record
 from .secrets import (
     ACCOUNT_KEY,
     CONNECTION_STRING,
@@ -70,7 +71,7 @@ class NoStorageCredential(TranslatableError):
 
 
 # -- storage credential ----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class GivenSecret:
     """A storage secret given directly (an environment variable named on the command line)."""
 
@@ -115,7 +116,7 @@ def storage_access(project: Project, given: GivenSecret | None = None, need_key:
 
 
 # -- disks -----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class DiskCheck:
     """A finished check: the report (for the command line) and the record the project keeps."""
 
@@ -165,7 +166,7 @@ def check_disk(target: str, profile: Profile, role: str, os_family: str, project
     return DiskCheck(report, to_record(report, stamp))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DiskPreflight:
     """A finished pre-flight: the results and what was read (for the command line), and the record
     the project keeps on the disk."""
@@ -308,7 +309,7 @@ def upload_blob_name(path: str) -> str:
 
 
 # -- the certification VM --------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class VmSecrets:
     """The VM's password and/or the key's passphrase (from the session, the keyring or the environment)."""
 
@@ -350,7 +351,7 @@ def test_connection(c: ConnectionSettings, secrets: VmSecrets, known_hosts: Know
     return run_connection_test(target, known_hosts, timeout, trust_fingerprint, cancel)
 
 
-@dataclass
+@record
 class CertificationRun:
     """A finished run: the results, the system it ran on, and -- when the connection dropped part-way
     -- why (the checks whose evidence had not arrived are then Errors)."""
@@ -456,7 +457,7 @@ def record_run(project: Project, run: CertificationRun, profile_id: str, only: s
 
 
 # -- report ----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class MadeReport:
     zip_path: Path | None  # None when it was only stored
     blob_url: str  # "" when not stored
@@ -518,7 +519,7 @@ def sign_sas(blob_url: str, access: StorageAccess, profile: Profile, now: dateti
                       scheme=scheme)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class KeptSas:
     record: SasRecord
     in_keyring: bool  # False: kept for this session only (no keyring)
@@ -560,7 +561,7 @@ def verify_disk_sas(project_id: str, disk: Disk, profile: Profile, live: bool = 
 
 
 # -- Partner Center --------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class ImportedPlan:
     sku_id: str
     versions: list[str]  # the published versions now in the project
@@ -719,7 +720,7 @@ def sas_needs_key(access: StorageAccess) -> str:
     return "" if access.account_key() else M_NO_KEY
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class KeptSecret:
     in_keyring: bool  # False: kept for this session only
     problem: CredentialError | None = None  # why the keyring did not take it (None when it did, or was not asked)
@@ -898,7 +899,7 @@ class SecretUnusable(TranslatableError):
     """A secret named on the command line is not set, or cannot be what it is said to be."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ProjectCheck:
     """A project file read and judged: what the loader repaired or migrated, and every problem."""
 
@@ -1068,7 +1069,7 @@ __all__ += [
 
 
 # -- the VM size catalogue (issue #33) ----------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class ImportedCatalogue:
     """What `import_size_catalogue` wrote: the number of sizes, what was left out (reason → count), where."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from .model import OS_WINDOWS, Sku
+from .records import record
 from .resources import resource_path
 
 SCHEMA_FILE = ("schemas", "partner-center-technical-configuration.schema.json")
@@ -46,7 +46,7 @@ WINDOWS_RELEASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OsType:
     """The value the export sends, and the release it could not name (for the note), if any."""
 
@@ -98,7 +98,7 @@ def operating_system_type(sku: Sku) -> OsType:
     return OsType(OTHER)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EndOfLife:
     """A release past (or at) its end of standard support: its name, the date and where that is said."""
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Protocol
+
+from .records import record
 
 SECTOR = 512
 MBR_SIGNATURE = b"\x55\xaa"
@@ -25,7 +27,7 @@ class Readable(Protocol):
     def read(self, offset: int, length: int) -> bytes: ...
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Partition:
     """One partition: its number (1-based, as fdisk counts), first sector and length in sectors."""
 
@@ -36,7 +38,7 @@ class Partition:
     bootable: bool = False
 
 
-@dataclass
+@record
 class PartitionTable:
     """`scheme`: "mbr", "gpt", "none" (no signature) or "unreadable" (`problem` says why)."""
 

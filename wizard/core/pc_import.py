@@ -14,7 +14,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,6 +36,7 @@ from .model import (
     Sku,
 )
 from .profiles import load_profile
+from .records import record
 from .validation import GALLERY_VERSION_RE, GUID_RE, VERSION_RE, port_label_re, port_range_ok
 
 SECURITY_TYPES = ("trusted", "confidential", "standard")  # what is taken from a SKU's securityType (the schema's)
@@ -109,7 +110,7 @@ class NotTaken(list[str]):
             self.more = 0
 
 
-@dataclass
+@record
 class ImportResult:
     sku: Sku
     not_taken: NotTaken = field(default_factory=NotTaken)  # what was in the file but could not be taken

@@ -23,7 +23,7 @@ import re
 import struct
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .checks import CheckResult, version_tuple
@@ -42,6 +42,7 @@ from .imagefs import (
 from .linux_checks import CASES, Evidence, distro, judge, system_info
 from .profiles import Profile
 from .progress import Cancelled, CancelToken, Progress, no_progress
+from .records import record
 
 POLL_SECONDS = 0.05  # how often the parent looks at Cancel while the child reads
 KILL_GRACE = 2.0  # past the run's deadline the child gets this long to answer before it is killed
@@ -91,7 +92,7 @@ class PreflightError(Exception):
     """The image cannot be read offline (not a fixed VHD, no readable Linux root file system)."""
 
 
-@dataclass
+@record
 class Preflight:
     """A finished pre-flight: the results (in certify's shape), the disk layout, what was read."""
 
@@ -634,7 +635,7 @@ def _hv_modules(img: _Image, release: str) -> list[str]:
     return sorted(set(names))
 
 
-@dataclass
+@record
 class Gathered:
     """What reading the image gave (in the child process, sent back whole)."""
 

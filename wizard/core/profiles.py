@@ -8,10 +8,11 @@ Code reads the typed `Profile` below and never spells a requirement number itsel
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import cache
 from typing import Any
 
+from .records import record
 from .resources import resource_path
 
 DEFAULT_PROFILE_ID = "publishing-guide-2015"
@@ -22,7 +23,7 @@ class ProfileError(Exception):
     """A profile file is missing or malformed (a packaging bug, not user input)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Profile:
     """One requirement profile: every number the checks use, each with its source."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from .records import record
 
 
 class Cancelled(Exception):
@@ -31,7 +32,7 @@ class CancelToken:
         return self._event.wait(seconds)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ProgressUpdate:
     done: int
     total: int  # 0 when unknown

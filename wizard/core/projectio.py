@@ -20,7 +20,7 @@ import shutil
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from typing import Any
 from . import codec
 from .codec import Problem
 from .model import FILE_KIND, FORMAT_VERSION, Project
+from .records import record
 
 # A real project is a few hundred KiB at most; refusing big files early keeps a
 # mistaken pick (a VHD, a log) from being read into memory.
@@ -67,7 +68,7 @@ def _digest(data: bytes) -> str:
     return blake2b(data, digest_size=32).hexdigest()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileStamp:
     """What a project file held when it was read or written: compared before the next save.
     The content hash catches a change whose size and modification time were restored."""
@@ -88,7 +89,7 @@ def file_stamp(path: Path) -> FileStamp | None:
     return FileStamp(st.st_size, st.st_mtime_ns, digest)
 
 
-@dataclass
+@record
 class LoadedProject:
     """A project read from disk, with what was repaired or migrated on the way."""
 

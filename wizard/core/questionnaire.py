@@ -9,18 +9,18 @@ page and `mpwizard report` agree.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from .model import OS_LINUX, Answer, CheckRecord, Project, TestRunRecord
+from .records import record
 from .resources import resource_path
 
 BOOL, CHOICE, TEXT = "bool", "choice", "text"
 TRUE, FALSE = "true", "false"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Choice:
     """One answer a choice question offers, worded in each language."""
 
@@ -28,7 +28,7 @@ class Choice:
     text: dict[str, str]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Question:
     """One question: its tab, kind, the platforms it applies to, wording and prefill rule."""
 
@@ -44,7 +44,7 @@ class Question:
         return self.text.get(lang) or self.text["en"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Tab:
     """A group of questions as the portal's questionnaire shows them."""
 
@@ -53,7 +53,7 @@ class Tab:
     platforms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Questionnaire:
     """The whole questionnaire as loaded from resources/questionnaire/questionnaire.json."""
 
@@ -96,7 +96,7 @@ def is_answered(question: Question, answer: Answer | None) -> bool:
     return True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QuestionnaireProgress:
     """How many of a platform's questions are answered, and which are not."""
 

@@ -8,16 +8,16 @@ deliberate discard removes it; whatever is left at start-up came from a crash.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from .codec import Problem
 from .model import Project
 from .projectio import ProjectUnreadable, atomic_write_text, parse_project, project_to_text, utc_now_iso
+from .records import record
 from .safenames import safe_file_name
 
 
-@dataclass
+@record
 class RecoveryEntry:
     project_id: str
     source_path: str  # "" for a project never saved

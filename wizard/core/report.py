@@ -16,7 +16,6 @@ import html
 import json
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from .. import __version__
 from .checks import tool_record
 from .model import OS_LINUX, Project, Sku, TestRunRecord
 from .questionnaire import BOOL, CHOICE, exception_candidates, load_questionnaire
+from .records import record
 from .safenames import is_inside, safe_file_name
 from .verdicts import COLOURS, MARKS
 
@@ -192,7 +192,7 @@ def log_text(r: Any) -> str:
             f"Required: {r.required}\nRemediation: {r.remediation}\n\n{r.evidence}\n")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Bundle:
     folder: Path  # the unpacked files
     zip_path: Path

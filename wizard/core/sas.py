@@ -10,7 +10,7 @@ the URI alone, then reads the blob's last 512 bytes through the SAS.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .profiles import Profile
+from .records import record
 from .storage import (
     M_DEADLINE,
     PROPERTIES_SECONDS,
@@ -33,7 +34,7 @@ from .vhd import COOKIE, FOOTER_SIZE
 SAS_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SasUri:
     uri: str  # secret: holds the signature
     start: datetime
@@ -45,7 +46,7 @@ class SasUri:
                 "expiry": self.expiry.strftime(SAS_TIME_FORMAT), "permissions": self.permissions}
 
 
-@dataclass
+@record
 class SasFinding:
     id: str
     severity: str  # pass | warning | fail
@@ -54,7 +55,7 @@ class SasFinding:
     args: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass
+@record
 class SasVerification:
     findings: list[SasFinding] = field(default_factory=list)
     expiry: datetime | None = None

@@ -13,10 +13,10 @@ purpose a SAS record names is not trusted (the token is looked up by the record'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from .credentials import SecretRef
+from .records import record
 
 # Storage access modes (StorageSettings.mode), one name each.
 ACCOUNT_KEY = "account-key"
@@ -34,7 +34,7 @@ PUBLISHED_SAS_PREFIX = "published-sas:"  # + the blob URL of a published image v
 PC_CLIENT_SECRET = "pc-client-secret"  # + @<tenant>/<client id>: the Entra application's secret (issue #30)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SecretKind:
     """One kind of secret: its purpose (or purpose prefix), who stores it, what it opens."""
 

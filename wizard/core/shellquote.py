@@ -9,14 +9,15 @@ Nothing else reaches the script text, so a VM size of `$(rm -rf ~)` stays the 11
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+
+from .records import record
 
 # PowerShell treats the typographic single quotes as quote characters too (its tokenizer's
 # IsSingleQuote): each must be doubled inside a single-quoted string, like the ASCII one.
 PS_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Var:
     """A variable of the script itself (an environment variable the publisher sets)."""
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
+from .records import record
 from .vmsizes import CONFIDENTIAL, TRUSTED
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # az vm list-skus for every region is tens of MiB; more is not its output
@@ -43,7 +44,7 @@ class SkusImportError(TranslatableError, ValueError):
         self.args_ = {k: str(v) for k, v in args.items()}
 
 
-@dataclass
+@record
 class SkusImport:
     """The catalogue rows read from the file and what was left out (reason → count)."""
 

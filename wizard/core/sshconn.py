@@ -15,15 +15,16 @@ import hashlib
 import socket
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import CancelToken
+from .records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SshTarget:
     host: str
     port: int
@@ -241,14 +242,14 @@ class SessionKnownHosts(KnownHosts):
         self._keys.pop(host_entry(host, port), None)
 
 
-@dataclass
+@record
 class StepResult:
     step: str
     ok: bool
     detail: str = ""
 
 
-@dataclass
+@record
 class ConnectionReport:
     steps: list[StepResult] = field(default_factory=list)
     os_pretty_name: str = ""

@@ -25,17 +25,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from enum import Enum
 from os import stat as _stat  # the one stat of a file per evaluation (tests count it)
 from typing import Any
 
+from .codec import Problem
 from .disk_names import DISK_DATA, DISK_DATA_OF, DISK_OS, DISK_OS_OF, NESTED_TEMPLATES
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .identity import identity_token, same_identity, same_token
 from .model import OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, SOURCE_SAS, Disk, PlanImage, Project, Sku, TestRunRecord, tested_image
 from .profiles import Profile
+from .records import record
 from .steps import Step, StepState, StepStatus, offer_touched, parse_iso, sas_expiry_state
 from .verdicts import BLOCKING, SKIPPED
 
@@ -146,7 +148,7 @@ R_EXPORT = QT_TRANSLATE_NOOP("Core", "the last export said {count} item(s) are m
 R_EXPORT_OK = QT_TRANSLATE_NOOP("Core", "The last export had every item")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StatusItem:
     """One fact a submission needs: where it is fixed, its mark, and what to say (English templates)."""
 
@@ -183,7 +185,7 @@ def disk_args(sku: Sku, disk: Disk) -> dict[str, Any]:
 
 
 # -- the context of one evaluation -------------------------------------------------------------------------
-@dataclass
+@record
 class Context:
     """What one evaluation reads: the project, its profile, the clock, the SAS tokens when known
     (None: not read -- the step list does not read the keyring), and file stats made at most once."""
@@ -194,6 +196,15 @@ class Context:
     tokens: Mapping[int, str | None] | None = None
     published: Mapping[str, str | None] = field(default_factory=dict)
     _stamps: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    _offer_problems: list[Problem] | None = None
+
+    def offer_problems(self) -> list[Problem]:
+        """The offer's validation problems: worked out once per evaluation, not once per SKU."""
+        if self._offer_problems is None:
+            from .validation import validate_offer
+
+            self._offer_problems = validate_offer(self.project, self.profile)
+        return self._offer_problems
 
     @property
     def run(self) -> TestRunRecord | None:
@@ -230,10 +241,8 @@ def _is_url(target: str) -> bool:
 
 # -- offer -------------------------------------------------------------------------------------------------
 def offer_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
-    from .validation import validate_offer
-
     index = ctx.project.skus.index(sku)
-    errors = [p for p in validate_offer(ctx.project, ctx.profile) if p.severity == "error"
+    errors = [p for p in ctx.offer_problems() if p.severity == "error"
               and (not p.path.startswith("skus[") or p.path.startswith(f"skus[{index}]"))]
     mark = Mark.OK if not errors else Mark.PARTIAL if offer_touched(ctx.project) else Mark.MISSING
     yield _item("offer", Step.OFFER, mark, R_OFFER_BAD if errors else R_OFFER_OK, {"count": len(errors)})
@@ -436,7 +445,7 @@ def _nothing(*_args: Any) -> Iterable[StatusItem]:
     return ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Route:
     """How an image reaches Partner Center: `check` items per disk (the file), `link` items per disk (the
     file's link to its blob), `handoff` items per disk (what Partner Center reads: the SAS URI), `image`
@@ -761,11 +770,29 @@ def step_status(items: list[StatusItem]) -> StepStatus:
     return StepStatus(_STATE[mark], worst.template, tuple(worst.args.items()))
 
 
+# The steps each SKU rule can give items for: `step_items` runs only the rules that can speak of its step
+# (the Offer page, on every edit, need not judge test runs and questionnaires). A route may add items to
+# any step. tests/core/test_status.py checks the table against `evaluate` for random projects.
+RULE_STEPS: dict[SkuRule, frozenset[Step]] = {
+    offer_items: frozenset({Step.OFFER}),
+    route_items: frozenset(Step),
+    published_items: frozenset({Step.OFFER}),
+    preflight_items: frozenset({Step.VHD}),
+    run_items: frozenset({Step.TEST_RUN}),
+    questionnaire_items: frozenset({Step.QUESTIONNAIRE}),
+}
+
+
 def step_items(project: Project, step: Step, now: datetime | None = None) -> list[tuple[str, StatusItem]]:
     """(SKU id, item) for every item of `step` that the step list judges (the keyring is not read): what a
-    page lists so that its words and the step's mark come from the same items."""
-    return [(sku_id, item) for sku_id, items in evaluate(project, now=now or datetime.now(UTC)).items()
-            for item in items if item.step is step]
+    page lists so that its words and the step's mark come from the same items -- the items `evaluate`
+    gives for the step, worked out by the rules that can give them."""
+    ctx = make_context(project, now=now or datetime.now(UTC))
+    found = [("", item) for item in project_items(ctx) if item.step is step]
+    rules = [rule for rule in SKU_RULES if step in RULE_STEPS[rule]]
+    for sku in project.skus:
+        found += [(sku.sku_id, item) for rule in rules for item in rule(ctx, sku) if item.step is step]
+    return found
 
 
 def step_statuses(project: Project, now: datetime | None = None) -> dict[Step, StepStatus]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum, IntEnum
 
 from .model import Disk, Project
 from .profiles import Profile
+from .records import record
 
 
 class Step(IntEnum):
@@ -34,7 +34,7 @@ def offer_touched(project: Project) -> bool:
     return any((offer.publisher_namespace, offer.offer_id, offer.offer_name)) or any(s.sku_id for s in project.skus)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StepStatus:
     """How far a step has come and, when it needs attention, why (a template and its arguments)."""
 

@@ -11,13 +11,13 @@ import ipaddress
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .deadline import DeadlineExceeded, within
 from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .progress import Cancelled, CancelToken
+from .records import record
 
 T = TypeVar("T")
 
@@ -65,7 +65,7 @@ class StorageCodeError(StorageError):
         return f"{self.template} {self.advice} [{self.details}]" if self.details else f"{self.template} {self.advice}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BlobUrl:
     scheme: str
     host: str  # with port
@@ -300,7 +300,7 @@ from .secrets import STORAGE_PURPOSE as SECRET_PURPOSE  # noqa: E402,F401 - kept
 from .secrets import storage_secret_ref  # noqa: E402,F401
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StorageAccess:
     """Where and how to reach the account. `secret` is the key, connection string or container SAS URL."""
 
@@ -363,7 +363,7 @@ class StorageAccess:
             raise StorageError(M_OTHER_ACCOUNT, url=shown, account=self.account_url)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BlobEntry:
     container: str
     name: str

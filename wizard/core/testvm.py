@@ -6,10 +6,10 @@ Qt-free.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .model import OS_LINUX, ConnectionSettings
+from .records import record
 
 # The scripts' ADMIN_USERNAME when the publisher sets none (renderers: `ADMIN_USERNAME:-azureuser`).
 RECIPE_USER = "azureuser"
@@ -20,7 +20,7 @@ RECIPE_KEY = (".ssh", "id_rsa")
 SSH_PORT = 22
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RecipeLogin:
     """How the commands' VM is reached: its user, key authentication on Linux (a password on Windows,
     the ADMIN_PASSWORD the publisher set), and the private key file."""

@@ -23,7 +23,7 @@ import os
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from .i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from .identity import FileIdentity, file_identity
 from .progress import Cancelled, CancelToken, Progress, ProgressUpdate, no_progress
 from .projectio import atomic_write_text
+from .records import record
 from .storage import M_DEADLINE, StorageError, blob_client, container_client, parse_blob_url, storage_error
 from .vhd import FileSource, data_extents, inspect, open_regular
 
@@ -131,7 +132,7 @@ class UploadRefused(TranslatableError):
     """The upload cannot start or go on; the message says why and what to do."""
 
 
-@dataclass
+@record
 class UploadSummary:
     bytes_total: int
     bytes_sent: int
@@ -166,7 +167,7 @@ class UploadSummary:
                                                                 "fingerprint": self.identity.fingerprint}}
 
 
-@dataclass
+@record
 class Journal:
     """Which 4 MiB chunks are on the blob, and the non-zero runs each held."""
 

@@ -12,12 +12,13 @@ import errno
 import os
 import stat
 import struct
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
 from .partitions import PartitionTable, read_partition_table
+from .records import record
 
 FOOTER_SIZE = 512
 OLD_FOOTER_SIZE = 511
@@ -118,7 +119,7 @@ def allocated_extent_bytes(fd: int, size: int) -> int | None:
     return None if extents is None else sum(end - start for start, end in extents)
 
 
-@dataclass
+@record
 class VhdFooter:
     cookie: bytes
     features: int
@@ -171,7 +172,7 @@ def parse_footer(raw: bytes) -> VhdFooter:
     )
 
 
-@dataclass
+@record
 class VhdInfo:
     target: str
     format: str  # vhd | vhdx | raw | unknown

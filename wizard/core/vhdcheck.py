@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .model import OS_LINUX, OS_WINDOWS, ROLE_DATA, ROLE_OS
 from .partitions import EFI_SYSTEM_GUID, PartitionTable
 from .profiles import Profile
+from .records import record
 from .shellquote import bash_quote, ps_quote
 from .units import readable_size
 from .vhd import GIB, MIB, VhdInfo
@@ -24,7 +25,7 @@ CTX = "Core"
 SEVERITY_ORDER = {"pass": 0, "info": 1, "warning": 2, "fail": 3}
 
 
-@dataclass
+@record
 class Finding:
     id: str
     severity: str
@@ -34,7 +35,7 @@ class Finding:
     args: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass
+@record
 class VhdReport:
     info: VhdInfo
     role: str

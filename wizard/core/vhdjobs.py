@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .identity import fingerprint
@@ -11,6 +10,7 @@ from .model import Disk, VhdCheckRecord, VhdFinding
 from .profiles import Profile
 from .progress import CancelToken
 from .projectio import utc_now_iso
+from .records import record
 from .storage import BlobSource, StorageError, blob_client, parse_blob_url, storage_error
 from .vhd import FileSource, inspect
 from .vhdcheck import VhdReport, boot_scheme, check_vhd, needs_first_mib
@@ -20,7 +20,7 @@ def is_url(target: str) -> bool:
     return target.startswith(("http://", "https://"))
 
 
-@dataclass
+@record
 class FileStamp:
     size: int
     mtime_ns: int

@@ -20,13 +20,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
 from .checks import CheckResult, profile_version, version_tuple
 from .profiles import Profile
 from .progress import CancelToken, Progress, ProgressUpdate, no_progress
+from .records import record
 from .resources import resource_path
 from .shellquote import ps_quote
 from .verdicts import ERROR, FAILED, NOT_FINISHED, PASSED, WARNING, Verdict, judged_safely
@@ -175,14 +176,14 @@ class Data:
 Sections = dict[str, Data]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     """What the project knows that the VM cannot tell: the SKU's declared base image."""
 
     base_image: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class WinCase:
     """One Windows test case: its ids and texts, its judge, and the probe sections it reads."""
 

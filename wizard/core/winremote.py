@@ -22,11 +22,11 @@ import socket
 import ssl
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .progress import CancelToken
+from .records import record
 from .sshconn import (
     M_TIMED_OUT,
     M_UNREACHABLE,
@@ -48,7 +48,7 @@ from .sshconn import (
 WINRM_HTTPS_PORT = 5986
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class WinTarget:
     host: str
     user: str  # DOMAIN\user, user@domain, or .\user for a local account

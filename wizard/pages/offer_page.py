@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt only after the first paint: see wizard/qt_values.py
@@ -37,7 +38,7 @@ from ..core.status import step_items
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.verdicts import COLOURS, FAILED
-from ..core.vmsizes import catalogue, search
+from ..core.vmsizes import assume_imported_path, catalogue, confirm_imported_path, search
 from ..i18n import current_language, translate, translate_problem, translate_template
 from ..qt_values import CHECK_STATE_ROLE, CHECKED, UNCHECKED, USER_ROLE
 from .base import StepPage, button_grid, readable_columns
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from .parts.whole_rows import WholeRows
 
 SIZE_ROWS = 8  # the VM size list shows this many whole one-line rows
+IMPORTED_CATALOGUE_KEY = "vm_sizes/imported_catalogue"  # QSettings: the imported catalogue's place, as last found
 ERROR = COLOURS[FAILED]  # not wizard.style: the first page imports as little as it can before it paints
 
 
@@ -137,10 +139,39 @@ class OfferPage(StepPage):
         outer.addWidget(self.problem_list)
         self._connect_edits()
 
+    def _fill_size_list(self) -> None:
+        """One checkable row per size of the catalogue in use."""
+        size_text = self.tr("{0} — {1} vCPU, {2:g} GiB ({3})")
+        size_tip = self.tr("Runs generation {0} images on {1}.")
+        retired_tip = self.tr("Retired on {0}: offered only under the 2015 guide's profile.")
+        retiring_tip = self.tr("Announced for retirement on {0}: recommend a current size.")
+        today = date.today()
+        self.size_list.clear()
+        for vm in catalogue():
+            item = QListWidgetItem(size_text.format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
+            item.setToolTip(size_tip.format(", ".join(map(str, vm.generations)), vm.architecture)
+                            + (" " + retired_tip.format(vm.retired_on(today)) if vm.retired_on(today) else "")
+                            + (" " + retiring_tip.format(vm.retiring_on(today)) if vm.retiring_on(today) else ""))
+            item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
+            item.setData(CHECK_STATE_ROLE, UNCHECKED)
+            self.size_list.addItem(item)
+
+    def _confirm_size_catalogue(self) -> None:
+        """After the first paint: the imported catalogue's real place is worked out and remembered; when the
+        place remembered was wrong and the catalogue in use changes with it, the list and the checks follow."""
+        real, changed = confirm_imported_path()
+        QtCore.QSettings().setValue(IMPORTED_CATALOGUE_KEY, str(real))
+        if changed:
+            self._fill_size_list()
+            if self.sku_list.currentRow() >= 0:
+                self._show_sku(self.sku_list.currentRow())
+            self._revalidate()
+
     def after_first_paint(self) -> None:
         # Needs QtCore.Qt (see wizard/qt_values.py), so it waits until the page is on screen.
         # The plan button is made after the version field but stands above it: Tab follows the rows.
         # (Here, not in __init__: setTabOrder needs both widgets in the window.)
+        self._confirm_size_catalogue()
         QWidget.setTabOrder(self.size_list, self.btn_plan)
         QWidget.setTabOrder(self.btn_plan, self.version)
         # The editor's scroll area is not a stop of its own on the way through the fields.
@@ -305,19 +336,10 @@ class OfferPage(StepPage):
         sizes_layout.addWidget(self.size_filter)
         sizes_layout.addWidget(self.size_list)
         sizes_layout.addWidget(self.sizes_chosen)
-        size_text = self.tr("{0} — {1} vCPU, {2:g} GiB ({3})")
-        size_tip = self.tr("Runs generation {0} images on {1}.")
-        retired_tip = self.tr("Retired on {0}: offered only under the 2015 guide's profile.")
-        retiring_tip = self.tr("Announced for retirement on {0}: recommend a current size.")
-        today = date.today()
-        for vm in catalogue():
-            item = QListWidgetItem(size_text.format(vm.name, vm.vcpus, vm.memory_gib, vm.series))
-            item.setToolTip(size_tip.format(", ".join(map(str, vm.generations)), vm.architecture)
-                            + (" " + retired_tip.format(vm.retired_on(today)) if vm.retired_on(today) else "")
-                            + (" " + retiring_tip.format(vm.retiring_on(today)) if vm.retiring_on(today) else ""))
-            item.setData(USER_ROLE, vm.name)  # user-checkable by default; a check state shows the box
-            item.setData(CHECK_STATE_ROLE, UNCHECKED)
-            self.size_list.addItem(item)
+        # Where an imported size catalogue would be, as remembered from the last session (checked after the paint).
+        remembered = str(QtCore.QSettings().value(IMPORTED_CATALOGUE_KEY, "") or "")
+        assume_imported_path(Path(remembered) if remembered else None)
+        self._fill_size_list()
         # Under its label, the editor's whole width: a size's name, vCPUs, memory and series on one line
         # (at 1024x700 beside the label they were cut at the list's edge).
         self._row(form, self.tr("Recommended VM si&zes:"), sizes, "sku.vm_sizes", self.tr("Recommended VM sizes"),

@@ -5,20 +5,21 @@ own field order, and Partner Center's technical configuration (Product Ingestion
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..i18n_marks import QT_TRANSLATE_NOOP
 from ..model import IMAGE_X64_GEN1, OS_WINDOWS, ROLE_OS, SOURCE_GALLERY, PlanImage, Project, PublishedImage, Sku
 from ..os_types import operating_system_type
 from ..profiles import Profile, load_profile
+from ..records import record
 from ..validation import marketplace_urls, project_profile
 from .formats import MISSING_SAS, PC_SCHEMA
 from .readiness import fill
 
 
 # -- the guide's form ---------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class FormField:
     label: str  # the portal's field name, filled in (English; the GUI translates `template`)
     value: str

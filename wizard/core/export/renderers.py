@@ -11,12 +11,13 @@ import io
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
 from ... import __version__
 from ..model import IMAGE_X64_GEN1, OS_WINDOWS, SOURCE_GALLERY, SOURCE_SAS, PlanImage, Project, Sku
 from ..profiles import Profile, load_profile
+from ..records import record
 from ..shellquote import Var, Word, bash_word, comment_text, ps_word
 from ..validation import VERSION_RE, VM_SIZE_NAME_RE, gallery_parts, project_profile
 from ..vmsizes import by_name
@@ -28,7 +29,7 @@ from .tokens import ExportTokens
 SIZES = by_name()
 
 # -- rendering --------------------------------------------------------------------------------
-@dataclass
+@record
 class SkuExport:
     sku: Sku
     form: list[FormField]
@@ -174,7 +175,7 @@ def _disk_urls(sku: Sku, image_type: str) -> tuple[str, list[str]]:
     return (os_disk.blob_url if os_disk else ""), [d.blob_url for d in sku.data_disks_of(image_type)]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Concat:
     """One argument made of data and script variables side by side (a gallery image version's
     resource id with the publisher's subscription in it); each part is quoted for the script."""

@@ -4,9 +4,10 @@ that touches it), and the signature masked for the screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..model import Disk, Project
+from ..records import record
 
 
 def sas_uri(blob_url: str, scheme: str, token: str | None) -> str | None:
@@ -41,7 +42,7 @@ def disk_sas_uri(project_id: str, disk: Disk) -> str | None:
     return sas_uri(blob_url, disk.sas.scheme, token)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExportTokens:
     """Every SAS URI an export needs, read from the keyring once (off the GUI thread): per SKU, its
     disks' (by disk index), and the published image versions' disks' (by blob URL)."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from ..records import record
 from .client import PCClient, PCError, PCNetworkError, PCResponseError, schema_url
 
 JOB_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,99}")
@@ -28,7 +29,7 @@ def configure_body(resources: list[dict[str, Any]]) -> dict[str, Any]:
     return {"$schema": schema_url("configure"), "resources": resources}
 
 
-@dataclass
+@record
 class JobError:
     code: str
     message: str
@@ -39,7 +40,7 @@ class JobError:
         return f"{self.code}: {self.message}{where}"
 
 
-@dataclass
+@record
 class JobState:
     job_id: str
     status: str = "notStarted"

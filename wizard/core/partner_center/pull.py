@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..model import Project, Sku
+from ..records import record
 from .client import PCClient, PCNotFound, PCResponseError
 
 TARGETS = ("draft", "preview", "live")
@@ -61,14 +62,14 @@ def plan_path(product_id: str, plan_id: str) -> str:
     return f"{m.group(1) or product_guid(product_id)}/{m.group(2)}"
 
 
-@dataclass
+@record
 class PulledPlan:
     plan_id: str  # the externalId = the SKU ID
     durable_id: str
     resource: dict[str, Any]
 
 
-@dataclass
+@record
 class PulledProduct:
     product_id: str
     plans: list[PulledPlan] = field(default_factory=list)
@@ -107,7 +108,7 @@ def read_tree(client: PCClient, product_id: str, target: str = "draft") -> Pulle
     return out
 
 
-@dataclass
+@record
 class PullResult:
     project: Project  # the merged copy (the caller saves it)
     merged: list[str] = field(default_factory=list)  # SKU IDs merged

@@ -16,10 +16,11 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..model import Project
+from ..records import record
 from .client import PCClient, PCNotFound, PCResponseError
 from .jobs import configure_body
 from .pull import TECH, plan_path, resource_kind
@@ -33,7 +34,7 @@ class PushRefused(Exception):
     """The request would lose or change what Partner Center publishes (exit 1; nothing is sent)."""
 
 
-@dataclass
+@record
 class LivePlan:
     plan_id: str  # externalId
     durable_id: str
@@ -78,7 +79,7 @@ def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-@dataclass
+@record
 class PlanChange:
     plan_id: str
     changed: list[str] = field(default_factory=list)  # "recommendedVmSizes: [a] -> [b]"
@@ -88,7 +89,7 @@ class PlanChange:
     unmodelled: list[str] = field(default_factory=list)  # fields of Partner Center's resource sent back as they are
 
 
-@dataclass
+@record
 class PushPlan:
     body: dict[str, Any]
     changes: list[PlanChange]

@@ -9,9 +9,9 @@ marketplace", Submission; https://learn.microsoft.com/partner-center/marketplace
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from ..records import record
 from .client import PCClient, PCResponseError, schema_url
 from .pull import product_guid
 
@@ -22,7 +22,7 @@ class SubmitRefused(Exception):
     """Not sent (exit 1): the checklist has missing items, or there is no preview to take live."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Submission:
     id: str
     target: str
