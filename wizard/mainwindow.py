@@ -435,8 +435,10 @@ class MainWindow(QMainWindow):
         return [v for v in (value if isinstance(value, list) else []) if isinstance(v, str)]
 
     def _remember_recent(self, path: Path) -> None:
-        items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
-        self.settings.setValue("recent_files", items[:MAX_RECENT])
+        current = self.recent_files()
+        items = ([str(path)] + [p for p in current if p != str(path)])[:MAX_RECENT]
+        if items != current:  # an unchanged list is not written again (QSettings rewrites and syncs its file)
+            self.settings.setValue("recent_files", items)
 
     # -- state ---------------------------------------------------------------
     def _update_title(self, *_args: object) -> None:

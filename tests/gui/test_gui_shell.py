@@ -127,6 +127,18 @@ def test_edit_marks_dirty_and_save_reopen_is_identical(window, tmp_path, new_win
     assert reopened.pages[Step.OFFER].offer_name.text() == "Contoso Web Appliance 2"
 
 
+def test_opening_the_most_recent_project_again_writes_no_settings(window):
+    """The recent-files list is written only when it changes: QSettings rewrites and syncs its whole file."""
+    window.open_path(DEMO, ask=False)
+    window.settings.sync()
+    conf = Path(window.settings.fileName())
+    before = conf.stat().st_mtime_ns, conf.read_bytes()
+    window.open_path(DEMO, ask=False)  # already first in the list
+    window.settings.sync()
+    assert (conf.stat().st_mtime_ns, conf.read_bytes()) == before
+    assert window.recent_files()[0] == str(DEMO)
+
+
 def test_unsaved_changes_prompt_can_cancel_new(window, monkeypatch):
     window.open_path(DEMO, ask=False)
     window.pages[Step.OFFER].offer_id.setText("changed")

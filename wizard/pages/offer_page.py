@@ -160,7 +160,9 @@ class OfferPage(StepPage):
         """After the first paint: the imported catalogue's real place is worked out and remembered; when the
         place remembered was wrong and the catalogue in use changes with it, the list and the checks follow."""
         real, changed = confirm_imported_path()
-        QtCore.QSettings().setValue(IMPORTED_CATALOGUE_KEY, str(real))
+        settings = QtCore.QSettings()
+        if settings.value(IMPORTED_CATALOGUE_KEY) != str(real):  # written only when it changes: no file sync per start
+            settings.setValue(IMPORTED_CATALOGUE_KEY, str(real))
         if changed:
             self._fill_size_list()
             if self.sku_list.currentRow() >= 0:
