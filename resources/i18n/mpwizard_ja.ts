@@ -4564,6 +4564,14 @@ Evidence:
         <translation>✗ 使用不可</translation>
     </message>
     <message>
+        <source>page blob · usable</source>
+        <translation>ページ BLOB · 使用可</translation>
+    </message>
+    <message>
+        <source>A page blob with a name the portal accepts. Whether the disk is ready is said in the disk table, once a SAS URI for this blob is made and verified.</source>
+        <translation>ポータルが受け付ける名前のページ BLOB です。ディスクの準備ができたかどうかは、この BLOB の SAS URI を作成して検証した後に、ディスクの表に表示されます。</translation>
+    </message>
+    <message>
         <source>✓ ready</source>
         <translation>✓ 準備完了</translation>
     </message>

@@ -238,6 +238,13 @@ def test_the_storage_form_and_the_blob_browser_fit(new_window, translated, qtbot
         assert wrapped_lines(browser, browser.indexFromItem(container.child(i), 2)) <= 2
     bad = next(container.child(i) for i in range(container.childCount()) if "bad name" in container.child(i).text(0))
     assert bad.text(2) and "'%'" in bad.toolTip(2)  # why, in its tooltip
+    # Issue #32 review: "✓ ready" here only meant "a page blob with a usable name", while the disk table's "✓ ready"
+    # is a verified SAS. The browser claims no ✓.
+    usable = next(container.child(i) for i in range(container.childCount())
+                  if container.child(i).text(0) == BLOB_NAMES[1])
+    assert usable.text(2) and "✓" not in usable.text(2)
+    assert usable.text(2) == ("page blob · usable" if lang == "en" else "ページ BLOB · 使用可")
+    assert not any("✓" in container.child(i).text(2) for i in range(container.childCount()))
     person.click(browser.viewport(), browser.visualRect(index).center())  # on its name
     person.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == BLOB_NAMES[0]
