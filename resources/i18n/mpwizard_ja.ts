@@ -520,12 +520,20 @@ Trust it and remember it?</source>
         <translation>{type}: ギャラリーのソースにはテナント ID とイメージ バージョンのリソース ID が必要です (オファーと SKU のステップ)</translation>
     </message>
     <message>
-        <source>Offer and SKU details are complete</source>
-        <translation>オファーと SKU の情報はそろっています</translation>
+        <source>The offer and this SKU&apos;s details are complete</source>
+        <translation>オファーとこの SKU の情報はそろっています</translation>
     </message>
     <message>
         <source>Offer and SKU details have {count} problem(s): see the Offer &amp; SKUs step</source>
         <translation>オファーと SKU の情報に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
+    </message>
+    <message>
+        <source>Another SKU ({skus}) has {count} problem(s): see the Offer &amp; SKUs step</source>
+        <translation>別の SKU ({skus}) に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
+    </message>
+    <message>
+        <source>Other SKUs ({skus}) have {count} problem(s): see the Offer &amp; SKUs step</source>
+        <translation>ほかの SKU ({skus}) に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
     </message>
     <message>
         <source>{disk}: the VHD has not been checked</source>

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from ..core.codec import Problem
 from ..core.model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, Disk, Sku
 from ..core.profiles import all_profiles
-from ..core.status import step_items
+from ..core.status import OFFER_OTHERS, step_items
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.verdicts import COLOURS, FAILED
@@ -842,10 +842,10 @@ class OfferPage(StepPage):
             item.setData(USER_ROLE, p.path)
             self.problem_list.addItem(item)
         # The step list's mark for this step is the aggregate of core.status's Offer items: list every one that
-        # is not ✓ beyond the offer's own (its words are the problems above) -- the gallery source's
+        # is not ✓ beyond the offer's own (its words, and those of OFFER_OTHERS, are the problems above) -- the gallery source's
         # checks against Azure and the published versions -- so "Nothing" is said only when the mark is ✓.
         others = [(sku_id, fact) for sku_id, fact in step_items(self.project, Step.OFFER)
-                  if fact.id != "offer" and not fact.ok]
+                  if fact.id not in ("offer", OFFER_OTHERS) and not fact.ok]
         for sku_id, fact in others:
             mark = fact.mark.value  # the item's own mark, as Export shows it
             words = translate_template(fact.template, fact.args)
