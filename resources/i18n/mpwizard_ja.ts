@@ -4861,6 +4861,10 @@ Evidence:
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
+        <source>No run yet. The checks run on a test VM made from your uploaded VHD. Create it with the commands; on the Connection step press “{1}” ({0}) and enter the VM&apos;s address; then run all checks.</source>
+        <translation>まだ実行されていません。チェックはアップロードした VHD から作成したテスト VM で実行されます。コマンドで VM を作成し、接続ステップで「{1}」を押して ({0})、VM のアドレスを入力してから、すべてのチェックを実行してください。</translation>
+    </message>
+    <message>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
@@ -4903,10 +4907,6 @@ Evidence:
     <message>
         <source>user {0}, the ADMIN_PASSWORD you set</source>
         <translation>ユーザー {0}、設定した ADMIN_PASSWORD</translation>
-    </message>
-    <message>
-        <source>No run yet. The checks run on a test VM made from your uploaded VHD. Create it with the commands, connect to it ({0}) on the Connection step, then run all checks.</source>
-        <translation>まだ実行されていません。チェックはアップロードした VHD から作成したテスト VM で実行されます。コマンドで VM を作成し、接続ステップで接続してから ({0})、すべてのチェックを実行してください。</translation>
     </message>
     <message>
         <source>Meanwhile, the offline evidence from the image&apos;s files is listed under “Results of the run”.</source>
