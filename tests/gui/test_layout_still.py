@@ -39,7 +39,7 @@ def places(window, widgets) -> list[tuple[int, int, int, int]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, lang):
+def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, monkeypatch, lang):
     from wizard.core.operations import ACCOUNT_KEY
 
     window, page = opened_at(new_window, Step.VHD, translated, lang)
@@ -62,7 +62,10 @@ def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, 
         settle(50)
         assert page.result_tabs.currentIndex() == tab
         assert places(window, held) == before, f"switching to tab {tab} moved the table or the buttons"
-    person.click(page.btn_upload)  # "Which storage account? ..." and the button to connect one come
+    # Upload now asks for the storage account in a dialog first (its exec() waited for ever here): the person
+    # cancels it, and "Which storage account? ..." and the button to connect one come.
+    monkeypatch.setattr(page, "ask_storage_key", lambda why="": None)
+    person.click(page.btn_upload)
     settle(50)
     assert page.btn_connect_storage.isVisible() and page.status.text()
     assert places(window, held) == before, "the upload's message moved the table or the buttons"
@@ -74,6 +77,48 @@ def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, 
     settle(50)
     assert places(window, held) == before, "the message going moved the table or the buttons"
     assert not layout_problems(window, page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_progress_bar_shows_only_while_a_check_runs_and_nothing_moves(new_window, translated, tmp_path,
+                                                                          monkeypatch, qtbot, lang):
+    """Issue #32 review: idle, the empty progress bar beside the Check buttons looked like a text field. It is
+    hidden until a check (or an upload, a pre-flight) runs, and its place is kept, so nothing moves."""
+    import threading
+
+    from wizard.core import operations
+
+    window, page = opened_at(new_window, Step.VHD, translated, lang)
+    person = Person(window)
+    disk = window.document.project.skus[0].disks[0]
+    vhd = tmp_path / "disk.vhd"
+    vhd.write_bytes(b"\0" * 512)
+    page.set_disk_file(disk, str(vhd))
+    page.refresh()
+    page.disks.selectRow(0)
+    settle(50)
+    held = [page.disks, page.btn_choose, page.btn_check, page.btn_check_all, page.btn_cancel, page.result_tabs]
+    before = places(window, held)
+    assert not page.progress.isVisible()
+    release = threading.Event()
+    real = operations.check_disk
+
+    def slow_check(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(operations, "check_disk", slow_check, raising=False)
+    person.click(page.btn_check)
+    qtbot.waitUntil(lambda: page.task is not None, timeout=5000)
+    settle(50)
+    assert page.progress.isVisible(), "a running check shows its progress"
+    assert places(window, held) == before, "the progress bar coming moved the table or the buttons"
+    release.set()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    settle(50)
+    assert not page.progress.isVisible(), "the check ended: the bar goes"
+    assert places(window, held) == before, "the progress bar going moved the table or the buttons"
+    assert page.progress.sizePolicy().retainSizeWhenHidden()
 
 
 def shown_text(view, row: int, column: int) -> str:
