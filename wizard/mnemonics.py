@@ -37,6 +37,13 @@ _TEXT = {
 }
 
 
+def without_mnemonic(label: str) -> str:
+    """A button's label as a sentence names it: "Use the comman&ds' sign-in" → "Use the commands' sign-in",
+    "…を使用(&D)" → "…を使用" ("&&" is a literal "&")."""
+    label = re.sub(r"\(&[^&]\)", "", label)
+    return re.sub(r"&(.)", r"\1", label)
+
+
 def _letter(text: str) -> str:
     at = text.find("&")
     return text[at + 1].upper() if 0 <= at < len(text) - 1 else ""

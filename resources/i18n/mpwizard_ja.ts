@@ -520,12 +520,20 @@ Trust it and remember it?</source>
         <translation>{type}: ギャラリーのソースにはテナント ID とイメージ バージョンのリソース ID が必要です (オファーと SKU のステップ)</translation>
     </message>
     <message>
-        <source>Offer and SKU details are complete</source>
-        <translation>オファーと SKU の情報はそろっています</translation>
+        <source>The offer and this SKU&apos;s details are complete</source>
+        <translation>オファーとこの SKU の情報はそろっています</translation>
     </message>
     <message>
         <source>Offer and SKU details have {count} problem(s): see the Offer &amp; SKUs step</source>
         <translation>オファーと SKU の情報に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
+    </message>
+    <message>
+        <source>Another SKU ({skus}) has {count} problem(s): see the Offer &amp; SKUs step</source>
+        <translation>別の SKU ({skus}) に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
+    </message>
+    <message>
+        <source>Other SKUs ({skus}) have {count} problem(s): see the Offer &amp; SKUs step</source>
+        <translation>ほかの SKU ({skus}) に {count} 件の問題があります。「オファーと SKU」ステップを確認してください</translation>
     </message>
     <message>
         <source>{disk}: the VHD has not been checked</source>
@@ -4564,6 +4572,14 @@ Evidence:
         <translation>✗ 使用不可</translation>
     </message>
     <message>
+        <source>page blob · usable</source>
+        <translation>ページ BLOB · 使用可</translation>
+    </message>
+    <message>
+        <source>A page blob with a name the portal accepts. Whether the disk is ready is said in the disk table, once a SAS URI for this blob is made and verified.</source>
+        <translation>ポータルが受け付ける名前のページ BLOB です。ディスクの準備ができたかどうかは、この BLOB の SAS URI を作成して検証した後に、ディスクの表に表示されます。</translation>
+    </message>
+    <message>
         <source>✓ ready</source>
         <translation>✓ 準備完了</translation>
     </message>
@@ -4845,6 +4861,10 @@ Evidence:
         <translation>{0} — {1} ({2})</translation>
     </message>
     <message>
+        <source>No run yet. The checks run on a test VM made from your uploaded VHD. Create it with the commands; on the Connection step press “{1}” ({0}) and enter the VM&apos;s address; then run all checks.</source>
+        <translation>まだ実行されていません。チェックはアップロードした VHD から作成したテスト VM で実行されます。コマンドで VM を作成し、接続ステップで「{1}」を押して ({0})、VM のアドレスを入力してから、すべてのチェックを実行してください。</translation>
+    </message>
+    <message>
         <source>✗ {0} failure(s), {1} warning(s): the image is not ready for certification.</source>
         <translation>✗ 不合格 {0} 件、警告 {1} 件: このイメージはまだ認定を受けられません。</translation>
     </message>
@@ -4887,10 +4907,6 @@ Evidence:
     <message>
         <source>user {0}, the ADMIN_PASSWORD you set</source>
         <translation>ユーザー {0}、設定した ADMIN_PASSWORD</translation>
-    </message>
-    <message>
-        <source>No run yet. The checks run on a test VM made from your uploaded VHD. Create it with the commands, connect to it ({0}) on the Connection step, then run all checks.</source>
-        <translation>まだ実行されていません。チェックはアップロードした VHD から作成したテスト VM で実行されます。コマンドで VM を作成し、接続ステップで接続してから ({0})、すべてのチェックを実行してください。</translation>
     </message>
     <message>
         <source>Meanwhile, the offline evidence from the image&apos;s files is listed under “Results of the run”.</source>

@@ -34,6 +34,7 @@ from wizard.core.profiles import load_profile
 from wizard.core.sas import minimum_expiry
 from wizard.core.secrets import published_sas_ref, sas_token_ref
 from wizard.core.steps import Step, parse_iso
+from wizard.core.validation import validate_offer
 
 from factories import sample_run
 
@@ -55,7 +56,7 @@ def texts(project, **kw) -> dict[str, tuple[bool, str]]:
 def test_a_ready_sku_says_so_item_by_item():
     project = ready_project()
     assert texts(project) == {
-        "offer": (True, "Offer and SKU details are complete"),
+        "offer": (True, "The offer and this SKU's details are complete"),
         "vhd-check:0": (True, "OS disk: the VHD check passed"),
         "vhd-check:1": (True, "data disk LUN 0: the VHD check passed"),
         "vhd-check:2": (True, "data disk LUN 1: the VHD check passed"),
@@ -71,7 +72,11 @@ def test_a_ready_sku_says_so_item_by_item():
 def test_offer_problems_count_errors_of_this_sku_only():
     project = ready_project()
     project.skus.append(Sku(sku_id="other"))  # its own problems belong to its own readiness
-    assert texts(project)["offer"] == (True, "Offer and SKU details are complete")
+    assert texts(project)["offer"] == (True, "The offer and this SKU's details are complete")
+    # ... and this SKU's Export says another SKU holds the Offer step back (issue #32 review: ✓ here, ⚠ there).
+    count = sum(p.severity == "error" for p in validate_offer(project) if p.path.startswith("skus[1]"))
+    assert count and texts(project)["offer-others"] == (
+        False, f"Another SKU (other) has {count} problem(s): see the Offer & SKUs step")
     sku = project.skus[0]
     sku.title, sku.summary = "", ""
     assert texts(project)["offer"] == (False, "Offer and SKU details have 2 problem(s): see the Offer & SKUs step")

@@ -145,6 +145,14 @@ OTHER_PROFILE = {
 }
 
 
+# What a link to the other profile's pages looks like: Partner Center's documentation and dashboard under the 2015
+# guide (the 2015 portal's pages are gone, so Partner Center's links cannot lead there).
+OTHER_PROFILE_URL = {
+    "partner-center": re.compile(r"publish\.windowsazure\.com|cloudpartner\.azure\.com", re.IGNORECASE),
+    "publishing-guide-2015": re.compile(r"partner-center|partner\.microsoft\.com", re.IGNORECASE),
+}
+
+
 @pytest.mark.parametrize("profile", sorted(OTHER_PROFILE))
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_each_step_guidance_names_nothing_of_the_other_profile(profile, lang):
@@ -159,9 +167,28 @@ def test_each_step_guidance_names_nothing_of_the_other_profile(profile, lang):
         if hits:
             found[step.name] = hits
     assert not found, found
+    # Nor do its links lead to the other profile's pages (issue #32 review: What's next under the 2015 guide
+    # linked Partner Center's "Review and publish an offer").
+    links = {step.name: [url for url in re.findall(r'href="([^"]+)"', step_html(step, lang, profile=profile))
+                         if OTHER_PROFILE_URL[profile].search(url)] for step in Step}
+    assert not any(links.values()), links
     # The words the two share still differ where the profiles do: Export under Partner Center names its JSON.
     export = step_html(Step.EXPORT, lang, profile="partner-center")
     assert ("JSON" in export) and ("JSON" not in step_html(Step.EXPORT, lang, profile="publishing-guide-2015"))
+
+
+@pytest.mark.parametrize("profile", sorted(OTHER_PROFILE))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_questionnaire_note_names_nothing_of_the_other_profile(profile, lang):
+    """Issue #32 review: under Partner Center the Questionnaire step said its questions follow "the 2015 guide's
+    best practices". The note on where the wording comes from is the profile's own."""
+    from wizard.core.questionnaire import load_questionnaire
+
+    note = load_questionnaire().wording(profile, lang)
+    assert note
+    assert not [m.group(0) for m in OTHER_PROFILE[profile].finditer(note)], note
+    if profile == "partner-center":  # what it follows instead: Microsoft's certification policies
+        assert ("certification policies" in note) or ("認定ポリシー" in note)
 
 
 @pytest.mark.parametrize("profile", sorted(OTHER_PROFILE))

@@ -146,6 +146,30 @@ def test_the_step_list_mark_is_the_checklist_mark_for_random_projects(project):
         assert statuses[Step.SAS].state is STATE[step_mark(sas_items)]
 
 
+def test_another_skus_errors_are_on_this_skus_export_as_on_the_step_list():
+    """Issue #32 review: Export said "✓ Offer and SKU details are complete" for a complete SKU while the step
+    list showed the Offer step ⚠ for another SKU's errors. Now the complete SKU's Export says it is this SKU and
+    that another one has problems, with the step list's ⚠."""
+    project = new_project()
+    project.offer.publisher_namespace, project.offer.offer_id, project.offer.offer_name = "contoso", "web", "Web"
+    good = Sku(sku_id="good", title="Plan", summary="A plan.", os_friendly_name="Ubuntu Server 22.04 LTS",
+               vm_sizes=["Standard_D1_v2", "Standard_D2_v2", "Standard_D3_v2"])
+    bad = Sku(sku_id="bad", title="", summary="", os_friendly_name="Ubuntu Server 22.04 LTS",
+              vm_sizes=["Standard_D1_v2", "Standard_D2_v2", "Standard_D3_v2"])
+    project.skus = [good, bad]
+    (export,) = prepare(project, every_token(project), "good", now=NOW)
+    offer = {i.id: i for i in export.items if i.step is Step.OFFER}
+    assert offer["offer"].ok and offer["offer"].text == "The offer and this SKU's details are complete"
+    assert offer["offer-others"].mark is Mark.PARTIAL
+    assert offer["offer-others"].text == "Another SKU (bad) has 2 problem(s): see the Offer & SKUs step"
+    assert step_statuses(project, now=NOW)[Step.OFFER].state is StepState.ATTENTION
+    assert step_mark(list(offer.values())) is Mark.PARTIAL  # this SKU's Export agrees with the step list
+    bad.title, bad.summary = "Plan", "A plan."
+    (export,) = prepare(project, every_token(project), "good", now=NOW)
+    assert [i.id for i in export.items if i.step is Step.OFFER] == ["offer"]
+    assert step_statuses(project, now=NOW)[Step.OFFER].state is StepState.DONE
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects(_files(_TMP)))
 def test_a_steps_items_are_the_items_the_whole_evaluation_gives_that_step(project):

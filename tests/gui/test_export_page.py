@@ -83,3 +83,35 @@ def test_a_full_disk_is_said_with_the_path_and_what_to_do_and_the_old_file_stays
                           "folder on another disk, then export again; the previous file is unchanged."), said["en"]
     assert str(out) in said["ja"] and "ディスクがいっぱい" in said["ja"], said["ja"]
     assert out.read_text(encoding="utf-8") == BEFORE
+
+
+def test_export_of_a_complete_sku_says_another_sku_holds_the_offer_step_back(new_window, qtbot, tmp_path, translated):
+    """Issue #32 review: Export said "✓ Offer and SKU details are complete" for the selected SKU while the step
+    list showed the Offer step ⚠ for another SKU's errors. In English and Japanese."""
+    import json
+
+    demo = json.loads(DEMO.read_text(encoding="utf-8"))
+    demo["profile_id"] = "partner-center"  # the Windows 2012 R2 SKU's base is not approved there
+    path = tmp_path / "demo-pc.mpwiz"
+    path.write_text(json.dumps(demo), encoding="utf-8")
+    for lang, this_sku, another in (("en", "The offer and this SKU's details are complete", "Another SKU (windows-2012r2)"),
+                                    ("ja", "オファーとこの SKU の情報はそろっています", "別の SKU (windows-2012r2)")):
+        translated(lang)
+        window = new_window()
+        window.show()
+        window.open_path(path, ask=False)
+        window.steps.setCurrentRow(Step.EXPORT)
+        page = window.pages[Step.EXPORT]
+        qtbot.waitUntil(lambda page=page: page.task is None and page.checklist.rowCount() > 0)
+        assert page.sku_combo.currentData() == "ubuntu-standard"
+        rows = {page.checklist.item(r, 1).text(): page.checklist.item(r, 0).text()
+                for r in range(page.checklist.rowCount())}
+        assert rows.get(this_sku, "").startswith("✓"), rows
+        (other,) = [words for words in rows if words.startswith(another)]
+        assert rows[other].startswith("⚠")
+        from wizard.core.steps import StepState
+        from wizard.qt_values import USER_ROLE
+
+        # The step list says the same: ⚠ needs attention.
+        assert window.steps.item(int(Step.OFFER)).data(USER_ROLE) == StepState.ATTENTION.value
+        window.close()

@@ -40,7 +40,7 @@ def places(window, widgets) -> list[tuple[int, int, int, int]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, lang):
+def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, monkeypatch, lang):
     from wizard.core.operations import ACCOUNT_KEY
 
     window, page = opened_at(new_window, Step.VHD, translated, lang)
@@ -89,6 +89,48 @@ def escape_the_next(kind: type) -> None:
             QTimer.singleShot(50, lambda: poll(tries - 1))
 
     QTimer.singleShot(50, lambda: poll(200))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_progress_bar_shows_only_while_a_check_runs_and_nothing_moves(new_window, translated, tmp_path,
+                                                                          monkeypatch, qtbot, lang):
+    """Issue #32 review: idle, the empty progress bar beside the Check buttons looked like a text field. It is
+    hidden until a check (or an upload, a pre-flight) runs, and its place is kept, so nothing moves."""
+    import threading
+
+    from wizard.core import operations
+
+    window, page = opened_at(new_window, Step.VHD, translated, lang)
+    person = Person(window)
+    disk = window.document.project.skus[0].disks[0]
+    vhd = tmp_path / "disk.vhd"
+    vhd.write_bytes(b"\0" * 512)
+    page.set_disk_file(disk, str(vhd))
+    page.refresh()
+    page.disks.selectRow(0)
+    settle(50)
+    held = [page.disks, page.btn_choose, page.btn_check, page.btn_check_all, page.btn_cancel, page.result_tabs]
+    before = places(window, held)
+    assert not page.progress.isVisible()
+    release = threading.Event()
+    real = operations.check_disk
+
+    def slow_check(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(operations, "check_disk", slow_check, raising=False)
+    person.click(page.btn_check)
+    qtbot.waitUntil(lambda: page.task is not None, timeout=5000)
+    settle(50)
+    assert page.progress.isVisible(), "a running check shows its progress"
+    assert places(window, held) == before, "the progress bar coming moved the table or the buttons"
+    release.set()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    settle(50)
+    assert not page.progress.isVisible(), "the check ended: the bar goes"
+    assert places(window, held) == before, "the progress bar going moved the table or the buttons"
+    assert page.progress.sizePolicy().retainSizeWhenHidden()
 
 
 def shown_text(view, row: int, column: int) -> str:
@@ -253,6 +295,13 @@ def test_the_storage_form_and_the_blob_browser_fit(new_window, translated, qtbot
         assert wrapped_lines(browser, browser.indexFromItem(container.child(i), 2)) <= 2
     bad = next(container.child(i) for i in range(container.childCount()) if "bad name" in container.child(i).text(0))
     assert bad.text(2) and "'%'" in bad.toolTip(2)  # why, in its tooltip
+    # Issue #32 review: "✓ ready" here only meant "a page blob with a usable name", while the disk table's "✓ ready"
+    # is a verified SAS. The browser claims no ✓.
+    usable = next(container.child(i) for i in range(container.childCount())
+                  if container.child(i).text(0) == BLOB_NAMES[1])
+    assert usable.text(2) and "✓" not in usable.text(2)
+    assert usable.text(2) == ("page blob · usable" if lang == "en" else "ページ BLOB · 使用可")
+    assert not any("✓" in container.child(i).text(2) for i in range(container.childCount()))
     person.click(browser.viewport(), browser.visualRect(index).center())  # on its name
     person.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == BLOB_NAMES[0]

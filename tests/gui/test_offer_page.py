@@ -333,3 +333,47 @@ def test_a_long_problem_wraps_in_the_list_instead_of_running_off_its_edge(win, p
     longest = max(range(view.count()), key=lambda i: len(view.item(i).text()))
     assert view.fontMetrics().horizontalAdvance(view.item(longest).text()) > view.viewport().width()  # too long for a line
     assert view.visualItemRect(view.item(longest)).height() > view.fontMetrics().height() * 1.5  # so it takes two
+
+
+def test_a_notice_has_the_same_mark_under_its_field_and_in_the_list(qtbot, win, page):
+    """Issue #32 review: the line under a field put ⚠ (in red) before every message, while "What is still missing"
+    put ℹ before a warning; under Partner Center the Windows 2012 R2 SKU's end-of-support notice showed both."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from wizard.pages.offer_page import ERROR
+
+    page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+    page.sku_list.setCurrentRow(1)
+    under_field = error_text(page, "sku.base_image").splitlines()
+    listed = [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
+    assert any(line.startswith("⚠ ") and "not an approved" in line for line in under_field)
+    assert any(line.startswith("ℹ ") and "2023-10-10" in line for line in under_field)
+    assert any(line.startswith("ℹ ") and "2023-10-10" in line for line in listed)
+    assert not any(line.startswith("⚠ ") and "2023-10-10" in line for line in under_field + listed)
+    # A notice alone is not drawn as an error.
+    page.sku_list.setCurrentRow(0)
+    retype(qtbot, page.os_name, "Ubuntu 16.04 LTS")
+    notice = error_text(page, "sku.os_friendly_name")
+    assert notice.startswith("ℹ ") and "2021-04-30" in notice
+    label = page._errors["sku.os_friendly_name"]
+    assert label.palette().color(QPalette.ColorRole.WindowText) != QColor(ERROR)
+    assert next_enabled(win) == page.is_step_complete()
+
+
+def test_a_notice_has_the_same_mark_in_japanese(qtbot, new_window):
+    from wizard.i18n import install_translators
+
+    install_translators("ja")
+    try:
+        window = new_window()
+        window.show()
+        page = window.pages[Step.OFFER]
+        page.initializePage()
+        qtbot.keyClicks(page.publisher, "Bad")
+        assert error_text(page, "offer.publisher_namespace").startswith("⚠ ")
+        retype(qtbot, page.os_name, "Ubuntu 16.04 LTS")
+        page.profile.setCurrentIndex(page.profile.findData("partner-center"))
+        notice = error_text(page, "sku.os_friendly_name")
+        assert notice.startswith("ℹ ") and "2021-04-30" in notice
+    finally:
+        install_translators("en")

@@ -193,3 +193,28 @@ def test_the_dialog_says_which_user_and_key_the_vm_takes_and_what_cloud_shell_ch
         assert "download it" in linux and "Connection step" in linux
     else:
         assert "ダウンロード" in linux and "Cloud Shell" in linux and "ダウンロード" not in windows
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_test_run_banner_names_the_connection_steps_button_and_the_key_under_home(new_window, translated, lang,
+                                                                                         monkeypatch, tmp_path):
+    """Issue #32 review: before any run the Test run banner said "connect to it (user azureuser, key /tmp/…/.ssh/
+    id_rsa) on the Connection step", while that step still showed password sign-in: it now names the button there
+    that fills the sign-in in, and writes the key under the home folder as "~/…"."""
+    from wizard.core.model import new_project
+    from wizard.document import ProjectDocument
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    translated(lang)
+    project = new_project()
+    project.connection.platform = "linux"
+    window = new_window(ProjectDocument(project))
+    window.show()
+    window.wizard.jump_to(int(Step.TEST_RUN))
+    settle(20)
+    banner = window.pages[Step.TEST_RUN].banner.text()
+    button = window.pages[Step.CONNECTION].btn_use_recipe.text()
+    words = button.split("(&")[0].replace("&", "")  # as it reads, without its Alt letter
+    assert words and (f"“{words}”" if lang == "en" else f"「{words}」") in banner, banner
+    assert "~/.ssh/id_rsa" in banner and str(tmp_path) not in banner, banner
+    assert project.connection.auth != "key"  # the step still shows a password: hence the button's name

@@ -41,8 +41,11 @@ def test_every_question_is_worded_in_english_and_japanese_and_ids_are_unique():
         for choice in question.choices:
             assert choice.text["en"]
             assert choice.text["ja"]
-    assert q.wording_note["en"]
-    assert q.wording_note["ja"]
+    from wizard.core.profiles import PROFILE_IDS
+
+    assert set(q.wording_note) == set(PROFILE_IDS)
+    for profile_id in PROFILE_IDS:
+        assert q.wording(profile_id, "en") and q.wording(profile_id, "ja") != q.wording(profile_id, "en")
     assert [t.id for t in q.tabs_for("windows")] == ["general"]  # Kernel Customization is Linux only
     assert not [x for x in q.for_platform("windows") if x.tab == "kernel"]
 
@@ -95,8 +98,10 @@ def questionnaire_window(new_window):
     from wizard.core.model import new_project
     from wizard.document import ProjectDocument
 
-    def make(platform="linux", run=True):
+    def make(platform="linux", run=True, profile=None):
         project = new_project()
+        if profile:
+            project.profile_id = profile
         project.offer.offer_id, project.offer.offer_name = "contoso-app", "Contoso App"
         project.skus[0].sku_id = "standard"
         project.connection.platform = platform
@@ -187,6 +192,19 @@ def test_windows_projects_show_no_kernel_tab_and_no_ssh_field(questionnaire_wind
     assert not page.state().ssh_info_missing
     assert not page.btn_store_report.isEnabled()  # no run yet
     assert page.report_status.text().startswith("No test run yet: the report is made from the latest test run")
+
+
+@pytest.mark.parametrize("profile", ["partner-center", "publishing-guide-2015"])
+def test_the_note_on_the_wording_is_the_profiles(questionnaire_window, profile):
+    """Issue #32 review: under Partner Center the banner said the questions follow "the 2015 guide's best
+    practices"."""
+    window, page = questionnaire_window(profile=profile)
+    note = page.wording_note.text()
+    assert page.wording_note.isVisible()
+    if profile == "partner-center":
+        assert "2015" not in note and "certification policies" in note
+    else:
+        assert "2015 guide" in note and "Partner Center" not in note
 
 
 def test_answers_survive_save_and_reopen(qtbot, questionnaire_window, new_window, tmp_path):

@@ -63,7 +63,8 @@ def test_connect_browse_assign_generate_verify_copy(qtbot, win, page, sas_storag
     blobs = blob_items(page, container)
     assert blobs["bad name.vhd"].text(2) == "✗ refused"  # why, in its tooltip
     assert "blank" in blobs["bad name.vhd"].toolTip(2) or "block blob" in blobs["bad name.vhd"].toolTip(2)
-    assert blobs["os.vhd"].text(2) == "✓ ready"
+    assert blobs["os.vhd"].text(2) == "page blob · usable"  # no ✓: in the disk table it means a verified SAS
+    assert "verified" in blobs["os.vhd"].toolTip(2)
     assert blobs["bad name.vhd"].text(0).startswith("⚠")
     assert blobs["os.vhd"].font(0).bold()
     # Assign the two blobs to the Linux SKU's disks.

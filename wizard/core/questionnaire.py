@@ -59,7 +59,15 @@ class Questionnaire:
 
     tabs: tuple[Tab, ...]
     questions: tuple[Question, ...]
-    wording_note: dict[str, str]
+    wording_note: dict[str, dict[str, str]]  # profile id → language → where the questions' wording comes from
+
+    def wording(self, profile_id: str, lang: str) -> str:
+        """The note on the questions' wording under `profile_id` (the default profile's for an unknown one), in
+        `lang` or else English: each profile names only its own sources."""
+        from .profiles import DEFAULT_PROFILE_ID
+
+        note = self.wording_note.get(profile_id) or self.wording_note[DEFAULT_PROFILE_ID]
+        return note.get(lang) or note["en"]
 
     def for_platform(self, platform: str) -> list[Question]:
         return [q for q in self.questions if platform in q.platforms]

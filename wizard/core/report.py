@@ -63,7 +63,7 @@ def build_record(run: TestRunRecord, created: str, project: Project | None = Non
             value = answer.value if answer and not answer.prefilled else ""
             answers.append({"Id": question.id, "Tab": question.tab, "Question": question.text["en"],
                             "Answer": _lookup_answer(question, value), "Explanation": answer.explanation if answer else ""})
-        record["Report"]["Questionnaire"] = {"WordingNote": q.wording_note["en"], "Answers": answers}
+        record["Report"]["Questionnaire"] = {"WordingNote": q.wording(run.profile_id, "en"), "Answers": answers}
         exceptions = [{"id": r.id, "TestID": r.test_id, "TestCaseName": r.name, "Result": r.result,
                        "Explanation": qa.exception_notes.get(r.id, "")} for r in exception_candidates(run)]
         info: dict[str, Any] = {"ExceptionRequests": exceptions}

@@ -62,8 +62,11 @@ _SEVERITY = {Mark.OK: 0, Mark.MISSING: 1, Mark.PARTIAL: 2, Mark.FAIL: 3}
 R_GALLERY_OK = QT_TRANSLATE_NOOP("Core", "{type}: the image comes from the gallery image version {version}")
 R_GALLERY_BAD = QT_TRANSLATE_NOOP("Core", "{type}: the gallery source needs the tenant ID and the image version's resource ID "
                                           "(Offer & SKUs step)")
-R_OFFER_OK = QT_TRANSLATE_NOOP("Core", "Offer and SKU details are complete")
+R_OFFER_OK = QT_TRANSLATE_NOOP("Core", "The offer and this SKU's details are complete")
 R_OFFER_BAD = QT_TRANSLATE_NOOP("Core", "Offer and SKU details have {count} problem(s): see the Offer & SKUs step")
+# The step list's Offer mark speaks of every SKU; each SKU's checklist says when another one holds it back.
+R_OFFER_OTHER = QT_TRANSLATE_NOOP("Core", "Another SKU ({skus}) has {count} problem(s): see the Offer & SKUs step")
+R_OFFER_OTHERS = QT_TRANSLATE_NOOP("Core", "Other SKUs ({skus}) have {count} problem(s): see the Offer & SKUs step")
 R_VHD_NONE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD has not been checked")
 R_VHD_STALE = QT_TRANSLATE_NOOP("Core", "{disk}: the VHD changed since it was checked: check it again")
 R_VHD_OTHER = QT_TRANSLATE_NOOP("Core", "{disk}: the check was of another file or blob ({checked}): check this one")
@@ -240,12 +243,27 @@ def _is_url(target: str) -> bool:
 
 
 # -- offer -------------------------------------------------------------------------------------------------
+OFFER_OTHERS = "offer-others"  # the item that says other SKUs have offer errors (the Offer page lists them itself)
+
+
 def offer_items(ctx: Context, sku: Sku) -> Iterator[StatusItem]:
     index = ctx.project.skus.index(sku)
     errors = [p for p in ctx.offer_problems() if p.severity == "error"
               and (not p.path.startswith("skus[") or p.path.startswith(f"skus[{index}]"))]
     mark = Mark.OK if not errors else Mark.PARTIAL if offer_touched(ctx.project) else Mark.MISSING
     yield _item("offer", Step.OFFER, mark, R_OFFER_BAD if errors else R_OFFER_OK, {"count": len(errors)})
+    # The other SKUs' own errors (the offer's are counted above): the step list's Offer mark is theirs too, so
+    # this SKU's Export says so rather than ✓ beside a ⚠ step.
+    others: dict[int, int] = {}
+    for p in ctx.offer_problems():
+        if p.severity == "error" and p.path.startswith("skus[") and not p.path.startswith(f"skus[{index}]"):
+            other = int(p.path[5:p.path.index("]")])
+            others[other] = others.get(other, 0) + 1
+    if others:
+        skus = ctx.project.skus
+        names = ", ".join(skus[i].sku_id or f"#{i + 1}" for i in sorted(others) if i < len(skus))
+        yield _item(OFFER_OTHERS, Step.OFFER, Mark.PARTIAL, R_OFFER_OTHER if len(others) == 1 else R_OFFER_OTHERS,
+                    {"count": sum(others.values()), "skus": names})
 
 
 # -- the chain per disk: checked file → uploaded blob → SAS URI ------------------------------------------------

@@ -145,6 +145,7 @@ class StepPage(QWizardPage):
                 widget.setEnabled(True)
             if cancel_button is not None:
                 cancel_button.setEnabled(False)
+            self.task_changed()
             self.refresh_complete()
 
         def succeeded(result: Any) -> None:
@@ -166,8 +167,12 @@ class StepPage(QWizardPage):
         project = self.project
         self._task_holds_next = holds_next
         self.task = run_task(work, on_result=succeeded, on_error=went_wrong, on_progress=progress, owner=self)
+        self.task_changed()
         self.refresh_complete()
         return self.task
+
+    def task_changed(self) -> None:
+        """The page's task (`run`) started or ended: a page shows or hides what only a running task needs."""
 
     def lookup(self, work: Work, done: Callable[[Any], None],
                failed: Callable[[BaseException], None] | None = None) -> TaskHandle:

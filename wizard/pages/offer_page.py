@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from ..core.codec import Problem
 from ..core.model import BASE_IMAGE_OTHER, OS_LINUX, OS_WINDOWS, ROLE_DATA, Disk, Sku
 from ..core.profiles import all_profiles
-from ..core.status import step_items
+from ..core.status import OFFER_OTHERS, step_items
 from ..core.steps import Step
 from ..core.validation import marketplace_urls, project_profile, validate_offer
 from ..core.verdicts import COLOURS, FAILED
@@ -56,6 +56,12 @@ IMPORTED_CATALOGUE_KEY = "vm_sizes/imported_catalogue"  # QSettings: the importe
 ERROR = COLOURS[FAILED]  # not wizard.style: the first page imports as little as it can before it paints
 
 
+def severity_mark(severity: str) -> str:
+    """The mark of a validation problem, the same under a field and in "What is still missing": ⚠ for an error
+    (as the step list marks a step with offer errors), ℹ for a warning or a notice (it does not hold Next)."""
+    return "⚠" if severity == "error" else "ℹ"
+
+
 class ErrorLabel(QLabel):
     """The inline explanation under a field; empty and hidden when the field is fine."""
 
@@ -63,15 +69,17 @@ class ErrorLabel(QLabel):
         super().__init__()
         self.setWordWrap(True)
         # A palette, not a style sheet: a style sheet on any widget puts the whole window through
-        # Qt's slower style-sheet style.
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR))
-        self.setPalette(palette)
+        # Qt's slower style-sheet style. Red only while an error is shown; a notice keeps the text colour.
+        self._error = self.palette()
+        self._error.setColor(QPalette.ColorRole.WindowText, QColor(ERROR))
+        self.setPalette(self._error)
         self.hide()  # made selectable by OfferPage.after_first_paint
 
-    def show_problems(self, messages: list[str]) -> None:
-        self.setText("\n".join(f"⚠ {m}" for m in messages))
-        self.setVisible(bool(messages))
+    def show_problems(self, problems: list[tuple[str, str]]) -> None:
+        """`problems`: (severity, translated message) pairs."""
+        self.setText("\n".join(f"{severity_mark(severity)} {m}" for severity, m in problems))
+        self.setPalette(self._error if any(severity == "error" for severity, _ in problems) else QPalette())  # inherit
+        self.setVisible(bool(problems))
 
 
 class ReadOnlyDelegate(QStyledItemDelegate):
@@ -796,7 +804,8 @@ class OfferPage(StepPage):
         for key, label in self._errors.items():
             path = key.replace("sku.", f"skus[{row}].") if key.startswith("sku.") else key
             shown = self._reveal_all or path in self._touched
-            label.show_problems([translate_problem(p) for p in self._field_problems(path)] if shown else [])
+            label.show_problems([(p.severity, translate_problem(p)) for p in self._field_problems(path)]
+                                if shown else [])
         windows = sku is not None and sku.os_family == OS_WINDOWS
         for widget in self.base_rows:
             widget.setEnabled(windows and (widget is self.base_image or self.base_image.currentData() == BASE_IMAGE_OTHER))
@@ -830,16 +839,15 @@ class OfferPage(StepPage):
         self.problem_list.clear()
         for p in self.problems:
             where = self._describe_path(p.path)
-            mark = "⚠" if p.severity == "error" else "ℹ"
-            item = QListWidgetItem(f"{mark} {where}: {translate_problem(p)}")
+            item = QListWidgetItem(f"{severity_mark(p.severity)} {where}: {translate_problem(p)}")
             item.setToolTip(item.text())  # the whole message where the row is cut at the window's edge
             item.setData(USER_ROLE, p.path)
             self.problem_list.addItem(item)
         # The step list's mark for this step is the aggregate of core.status's Offer items: list every one that
-        # is not ✓ beyond the offer's own (its words are the problems above) -- the gallery source's
+        # is not ✓ beyond the offer's own (its words, and those of OFFER_OTHERS, are the problems above) -- the gallery source's
         # checks against Azure and the published versions -- so "Nothing" is said only when the mark is ✓.
         others = [(sku_id, fact) for sku_id, fact in step_items(self.project, Step.OFFER)
-                  if fact.id != "offer" and not fact.ok]
+                  if fact.id not in ("offer", OFFER_OTHERS) and not fact.ok]
         for sku_id, fact in others:
             mark = fact.mark.value  # the item's own mark, as Export shows it
             words = translate_template(fact.template, fact.args)

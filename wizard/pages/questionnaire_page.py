@@ -190,7 +190,8 @@ class QuestionnairePage(StepPage):
         self._loading = False
 
         layout = QVBoxLayout(self)
-        note = QLabel(self.questionnaire.wording_note.get(self.lang) or self.questionnaire.wording_note["en"])
+        # Where the wording comes from is the profile's (the 2015 guide, or Partner Center's policies): load_from_project.
+        self.wording_note = note = QLabel(self.questionnaire.wording(self.project.profile_id, self.lang))
         note.setWordWrap(True)
         note.setObjectName("wordingNote")
         note.setStyleSheet("QLabel#wordingNote { font-style: italic; color: palette(mid); }")
@@ -214,6 +215,7 @@ class QuestionnairePage(StepPage):
     def load_from_project(self) -> None:
         from ..core.operations import apply_prefill
 
+        self.wording_note.setText(self.questionnaire.wording(self.project.profile_id, self.lang))
         # Prefill only when the user comes here: opening a file must not change it.
         if apply_prefill(self.project, self.questionnaire):
             self.document.mark_changed()

@@ -408,14 +408,19 @@ class SasPage(StepPage):
                 self.conn_status.setText(translate_failure(cut))
             for b in blobs:
                 # What the portal thinks in a few words, why in the tooltip (as the disk table's status says it).
+                # No ✓ here: in the disk table "✓ ready" means a verified SAS; this column knows only the blob's
+                # type and name.
                 if b.portal_problems:
                     verdict = self.tr("✗ refused")
                 else:
-                    verdict = self.tr("✓ ready") if b.is_vhd_page_blob else ""
+                    verdict = self.tr("page blob · usable") if b.is_vhd_page_blob else ""
                 child = QTreeWidgetItem([b.name, f"{b.size / 2**30:.2f} GiB", verdict])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("blob", b.url))
                 about = self.tr("{0}\n{1}, last modified {2}").format(b.url, b.blob_type, b.last_modified)
                 why = "\n".join(translate(CORE_CONTEXT, problem) for problem in b.portal_problems)
+                if not why and b.is_vhd_page_blob:
+                    why = self.tr("A page blob with a name the portal accepts. Whether the disk is ready is said in "
+                                  "the disk table, once a SAS URI for this blob is made and verified.")
                 for column in range(3):
                     child.setToolTip(column, f"{why}\n\n{about}" if why else about)
                 if b.portal_problems:

@@ -42,6 +42,17 @@ def profile_title(profile_id: str) -> str:
         return profile_id
 
 
+def home_short(path: str) -> str:
+    """`path` with the home folder written "~" when it is under it (a banner reads shorter, and names no user)."""
+    import os
+    from pathlib import Path
+
+    home = str(Path.home())
+    if home not in ("", os.sep) and (path == home or path.startswith(home.rstrip(os.sep) + os.sep)):
+        return "~" + path[len(home.rstrip(os.sep)):]
+    return path
+
+
 class TestRunPage(StepPage):
     step = Step.TEST_RUN
 
@@ -183,12 +194,19 @@ class TestRunPage(StepPage):
                                    "files before upload. The run on the test VM decides; cases that need a running "
                                    "system are judged there.").format(failed), "warning" if failed else "neutral"
         elif run is None:
+            from PySide6.QtCore import QCoreApplication
+
+            from ..mnemonics import without_mnemonic
+
             login = recipe_login(self.project.connection.platform)
-            how = (self.tr("user {0}, key {1}").format(login.user, login.key_file) if login.auth == "key"
+            how = (self.tr("user {0}, key {1}").format(login.user, home_short(login.key_file)) if login.auth == "key"
                    else self.tr("user {0}, the ADMIN_PASSWORD you set").format(login.user))
+            # The Connection step's button that fills in this sign-in, named as it reads there (its label's context
+            # is ConnectionPage: tests/gui check the two agree).
+            button = without_mnemonic(QCoreApplication.translate("ConnectionPage", "Use the comman&ds' sign-in"))
             text, colour = self.tr("No run yet. The checks run on a test VM made from your uploaded VHD. Create it with "
-                                   "the commands, connect to it ({0}) on the Connection step, then run all checks.")\
-                .format(how), "neutral"
+                                   "the commands; on the Connection step press “{1}” ({0}) and enter the VM's address; "
+                                   "then run all checks.").format(how, button), "neutral"
             pre = len(self.offline)
             if pre:
                 text += " " + self.tr("Meanwhile, the offline evidence from the image's files is listed under "
