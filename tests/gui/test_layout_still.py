@@ -305,3 +305,22 @@ def test_the_storage_form_and_the_blob_browser_fit(new_window, translated, qtbot
     person.click(browser.viewport(), browser.visualRect(index).center())  # on its name
     person.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == BLOB_NAMES[0]
+
+
+def test_the_test_runs_progress_bar_shows_only_while_a_task_runs_and_nothing_moves(new_window, translated, qtbot):
+    """Like the VHD step's: idle, no empty bar beside Cancel; a task of the page shows it, in its kept place."""
+    import threading
+
+    window, page = opened_at(new_window, Step.TEST_RUN, translated, "en")
+    held = [page.btn_run, page.btn_rerun, page.btn_cancel, page.problems_only]
+    before = places(window, held)
+    assert not page.progress.isVisible() and page.progress.sizePolicy().retainSizeWhenHidden()
+    release = threading.Event()
+    page.run(lambda progress, cancel: release.wait(10), done=lambda _result: None, holds_next=False)
+    settle(50)
+    assert page.progress.isVisible(), "a running task shows its progress"
+    assert places(window, held) == before, "the progress bar coming moved the buttons"
+    release.set()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    settle(50)
+    assert not page.progress.isVisible() and places(window, held) == before

@@ -34,6 +34,7 @@ class StepPage(QWizardPage):
         self._painted_once = False
         self._complete_shown: bool | None = None  # what Next last showed (None: not yet told)
         self.task: TaskHandle | None = None  # the page's running background work (StepPage.run), if any
+        self.shown_while_running: tuple[QWidget, ...] = ()  # see show_only_while_running
         self._task_holds_next = True  # whether that work keeps Next disabled until it ends
         self._needs_load = False  # a jump passed this page: it is filled when shown
 
@@ -172,7 +173,19 @@ class StepPage(QWizardPage):
         return self.task
 
     def task_changed(self) -> None:
-        """The page's task (`run`) started or ended: a page shows or hides what only a running task needs."""
+        """The page's task (`run`) started or ended: what only a running task needs shows or hides."""
+        for widget in self.shown_while_running:
+            widget.setVisible(self.task is not None)
+
+    def show_only_while_running(self, *widgets: QWidget) -> None:
+        """Idle, an empty progress bar reads as a text field: these show only while the page's task runs,
+        their place kept so that nothing moves when they come and go."""
+        for widget in widgets:
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.setVisible(self.task is not None)
+        self.shown_while_running = (*self.shown_while_running, *widgets)
 
     def lookup(self, work: Work, done: Callable[[Any], None],
                failed: Callable[[BaseException], None] | None = None) -> TaskHandle:

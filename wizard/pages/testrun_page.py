@@ -80,6 +80,7 @@ class TestRunPage(StepPage):
         self.btn_cancel = QPushButton(self.tr("Cancel"))
         self.btn_cancel.setEnabled(False)
         self.progress = QProgressBar()
+        self.show_only_while_running(self.progress)
         self.problems_only = QCheckBox(self.tr("&Problems only"))
         top = QHBoxLayout()
         for w in (self.btn_run, self.btn_rerun, self.btn_cancel):

@@ -103,12 +103,7 @@ class VhdPage(StepPage):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setTextVisible(True)
-        # Idle, an empty bar read as a text field beside the buttons: shown only while a check, a pre-flight or
-        # an upload runs (task_changed), its place kept so that nothing moves when it comes and goes.
-        policy = self.progress.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.progress.setSizePolicy(policy)
-        self.progress.hide()
+        self.show_only_while_running(self.progress)  # a check, a pre-flight or an upload
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -452,9 +447,6 @@ class VhdPage(StepPage):
         self.changed()
         self.refresh()
         return True
-
-    def task_changed(self) -> None:
-        self.progress.setVisible(self.task is not None)
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.btn_choose, self.btn_blob, self.btn_check, self.btn_check_all, self.btn_upload, self.btn_preflight)
