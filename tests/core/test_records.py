@@ -23,12 +23,14 @@ from wizard.core.status import evaluate
 from wizard.core.vmsizes import catalogue
 
 
-def _twin_class(cls: type) -> type:
+def _twin_class(cls: type, post_init: bool = False) -> type:
     namespace: dict[str, Any] = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__annotations__": {}}
     for f in dataclasses.fields(cls):
         namespace["__annotations__"][f.name] = f.type
         namespace[f.name] = dataclasses.field(default=f.default, default_factory=f.default_factory, init=f.init,
                                               repr=f.repr, hash=f.hash, compare=f.compare)
+    if post_init and hasattr(cls, "__post_init__"):  # for making objects; the others copy fields as they are
+        namespace["__post_init__"] = cls.__post_init__
     return dataclasses.dataclass(frozen=cls.__dataclass_params__.frozen)(type(cls.__name__, (), namespace))
 
 
@@ -177,3 +179,45 @@ def test_a_record_that_contains_itself_is_shown_without_recursing():
     node = Node()
     node.child = node
     assert repr(node) == "test_a_record_that_contains_itself_is_shown_without_recursing.<locals>.Node(child=...)"
+
+
+def _made(make: Any, *args: Any, **kwargs: Any) -> Any:
+    """What making an object gives: its fields' values, or the kind of error."""
+    try:
+        obj = make(*args, **kwargs)
+    except (TypeError, ValueError) as exc:
+        return type(exc).__name__
+    # A factory's value is compared by its type: a project's id, say, is new each time.
+    return tuple((f.name, type(getattr(obj, f.name, None)) if f.default_factory is not dataclasses.MISSING
+                  else getattr(obj, f.name, "<unset>")) for f in dataclasses.fields(obj))
+
+
+@pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda c: c.__qualname__)
+def test_a_record_is_made_as_its_dataclass_twin_is(cls):
+    sample = SAMPLES[cls]
+    made_twin = _twin_class(cls, post_init=True)
+    init = [f for f in dataclasses.fields(cls) if f.init]
+    values = {f.name: getattr(sample, f.name) for f in init}
+    in_order = tuple(values.values())
+    required = {f.name: values[f.name] for f in init
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    first = init[0].name if init else "x"
+    cases: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((), values),  # by keyword
+        (in_order, {}),  # by position
+        (in_order[:1], dict(list(values.items())[1:])),  # both
+        ((), required),  # the rest from defaults and factories
+        ((), {}),  # nothing: what is required is missing
+        ((*in_order, "one too many"), {}),
+        ((), values | {"no_such_field": 1}),
+        (in_order[:1], {first: in_order[0] if in_order else 1}),  # one argument twice
+    ]
+    for args, kwargs in cases:
+        assert _made(cls, *args, **kwargs) == _made(made_twin, *args, **kwargs), (args, kwargs)
+    # A default factory gives every object its own value, as dataclass's __init__ calls it each time.
+    factories = [f.name for f in dataclasses.fields(cls) if f.default_factory is not dataclasses.MISSING]
+    if factories and _made(cls, **required) != "TypeError":
+        one, other = cls(**required), cls(**required)
+        twin_one, twin_other = made_twin(**required), made_twin(**required)
+        for name in factories:
+            assert (getattr(one, name) is getattr(other, name)) is (getattr(twin_one, name) is getattr(twin_other, name))
