@@ -8,7 +8,7 @@ to the step list: "hello" became "h". Every test here types whole words and chec
 from __future__ import annotations
 
 import pytest
-from person import NotReachable, Person, settle
+from person import NotReachable, Person, bring_into_view, settle
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -61,15 +61,6 @@ def field_text(widget: QWidget) -> str:
     if isinstance(widget, QComboBox):
         return widget.currentText()
     return widget.text()
-
-
-def bring_into_view(widget: QWidget) -> None:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget)
-        parent = parent.parentWidget()
-    settle()
 
 
 def test_typing_goes_where_the_person_clicked_on_every_step(demo):

@@ -34,6 +34,15 @@ def opened_at(new_window, step: Step, lang_install, lang: str):
     return window, window.pages[step]
 
 
+def vhd_step_with_a_file(new_window, translated, lang: str, tmp_path):
+    """The VHD step at 1024x700 in `lang`, its first disk given a small file."""
+    window, page = opened_at(new_window, Step.VHD, translated, lang)
+    vhd = tmp_path / "disk.vhd"
+    vhd.write_bytes(b"\0" * 512)
+    page.set_disk_file(window.document.project.skus[0].disks[0], str(vhd))
+    return window, page
+
+
 def places(window, widgets) -> list[tuple[int, int, int, int]]:
     """Where each widget is in the window, and its size."""
     return [QRect(w.mapTo(window, QPoint(0, 0)), w.size()).getRect() for w in widgets]
@@ -43,12 +52,8 @@ def places(window, widgets) -> list[tuple[int, int, int, int]]:
 def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, monkeypatch, lang):
     from wizard.core.operations import ACCOUNT_KEY
 
-    window, page = opened_at(new_window, Step.VHD, translated, lang)
+    window, page = vhd_step_with_a_file(new_window, translated, lang, tmp_path)
     person = Person(window)
-    disk = window.document.project.skus[0].disks[0]
-    vhd = tmp_path / "disk.vhd"
-    vhd.write_bytes(b"\0" * 512)
-    page.set_disk_file(disk, str(vhd))
     storage = window.document.project.storage  # no storage account named yet: the upload asks for one
     storage.mode, storage.account_name, storage.custom_endpoint = ACCOUNT_KEY, "", ""
     page.refresh()
@@ -100,12 +105,8 @@ def test_the_progress_bar_shows_only_while_a_check_runs_and_nothing_moves(new_wi
 
     from wizard.core import operations
 
-    window, page = opened_at(new_window, Step.VHD, translated, lang)
+    window, page = vhd_step_with_a_file(new_window, translated, lang, tmp_path)
     person = Person(window)
-    disk = window.document.project.skus[0].disks[0]
-    vhd = tmp_path / "disk.vhd"
-    vhd.write_bytes(b"\0" * 512)
-    page.set_disk_file(disk, str(vhd))
     page.refresh()
     page.disks.selectRow(0)
     settle(50)

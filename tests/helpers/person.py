@@ -128,6 +128,16 @@ class Person:
         raise NotReachable(f"Tab never reached the widget (last: {describe(QApplication.focusWidget())})")
 
 
+def bring_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area around `widget` so that it shows, as a person drags the scroll bar to it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+    settle()
+
+
 def describe(widget: QWidget | None) -> str:
     if widget is None:
         return "nothing"
