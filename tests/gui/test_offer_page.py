@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from person import Person, bring_into_view
+from person import Person, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -32,20 +32,7 @@ def next_enabled(win) -> bool:
 
 
 def retype(qtbot, widget, text):
-    """A person clicks into the field where it is on screen, selects what it holds and types: the keys go to
-    the widget that has the focus, as from a keyboard."""
-    person = Person(widget.window())
-    bring_into_view(widget)
-    person.click(widget)
-    person.select_all_and_type(text)
-
-
-def type_into(widget, text):
-    """A person clicks into the field and types after what it holds."""
-    person = Person(widget.window())
-    bring_into_view(widget)
-    person.click(widget)
-    person.type(text)
+    type_into(widget, text)
 
 
 def error_text(page, key) -> str:
@@ -106,7 +93,7 @@ def test_number_of_vm_sizes_per_profile(qtbot, win, page):
 
 
 def test_size_search_filters_the_catalogue(qtbot, page):
-    type_into(page.size_filter, "d2 v5")
+    type_into(page.size_filter, "d2 v5", replace=False)
     visible = [page.size_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.size_list.count())
                if not page.size_list.isRowHidden(i)]
     assert visible
@@ -174,7 +161,7 @@ def test_windows_base_image_rules(qtbot, win, page):
     page.base_image.setCurrentIndex(page.base_image.findData("other"))
     assert "YYYY-MM-DD" in error_text(page, "sku.base_image_date")
     assert not next_enabled(win)
-    type_into(page.base_date, "2014-01-01")
+    type_into(page.base_date, "2014-01-01", replace=False)
     assert "2014-09-08" in error_text(page, "sku.base_image_date")
     retype(qtbot, page.base_date, "2016-04-01")
     assert next_enabled(win)

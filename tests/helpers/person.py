@@ -129,13 +129,37 @@ class Person:
 
 
 def bring_into_view(widget: QWidget) -> None:
-    """Scroll every scroll area around `widget` so that it shows, as a person drags the scroll bar to it."""
+    """Open the tabs that hold `widget` (a click on each tab) and scroll every scroll area around it so that it
+    shows, as a person drags the scroll bar to it."""
+    from PySide6.QtWidgets import QTabWidget
+
+    chain = []
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget)
+        chain.append(parent)
         parent = parent.parentWidget()
+    for outer in reversed(chain):  # outermost first: an inner tab shows only once its outer one is open
+        if isinstance(outer, QTabWidget):
+            index = next((i for i in range(outer.count()) if outer.widget(i).isAncestorOf(widget)), -1)
+            if index >= 0 and outer.currentIndex() != index:
+                bar = outer.tabBar()
+                Person(outer.window()).click(bar, bar.tabRect(index).center())
+    for outer in chain:
+        if isinstance(outer, QScrollArea):
+            outer.ensureWidgetVisible(widget)
     settle()
+
+
+def type_into(widget: QWidget, text: str, replace: bool = True) -> None:
+    """A person brings the field into view, clicks into it where it is and types -- over what it holds when
+    `replace` -- the keys going to the widget that has the focus, as from a keyboard."""
+    person = Person(widget.window())
+    bring_into_view(widget)
+    person.click(widget)
+    if replace:
+        person.select_all_and_type(text)
+    else:
+        person.type(text)
 
 
 def describe(widget: QWidget | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from person import type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -28,9 +29,7 @@ LONG = 60_000
 
 
 def retype(qtbot, widget, text: str) -> None:
-    widget.selectAll()
-    widget.clear()
-    qtbot.keyClicks(widget, text)
+    type_into(widget, text)
 
 
 class Walk:
@@ -152,7 +151,7 @@ class Walk:
         page.tabs.setCurrentIndex(0)
         self.shoot("questionnaire")
         page.tabs.setCurrentIndex(page.tabs.count() - 2)
-        qtbot.keyClicks(page.ssh_access, "azureuser on port 22; the key is handed over separately")
+        type_into(page.ssh_access, "azureuser on port 22; the key is handed over separately", replace=False)
         assert self.next_enabled()
         self.shoot("additional-info")
         page.tabs.setCurrentIndex(page.tabs.count() - 1)

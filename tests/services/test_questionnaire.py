@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from person import type_into
 from PySide6.QtCore import Qt
 
 from wizard.core.model import Answer
@@ -123,8 +124,7 @@ def click_answer(qtbot, page, qid: str, value: str) -> None:
     elif widget.question.kind == "choice":
         widget.combo.setCurrentIndex(widget.combo.findData(value))
     else:
-        widget.line.clear()
-        qtbot.keyClicks(widget.line, value)
+        type_into(widget.line, value)  # on the tab that holds the question: the person opens it first
 
 
 def test_answering_the_questionnaire_unblocks_next(qtbot, questionnaire_window):
@@ -157,17 +157,17 @@ def test_answering_the_questionnaire_unblocks_next(qtbot, questionnaire_window):
     assert page.project.questionnaire.answers["kernel-version"].value == "none"
     # A False without an explanation blocks.
     malware = page.widgets["malware-scan"]
-    assert malware.explanation.isVisibleTo(page)
+    assert malware.explanation.isVisibleTo(malware)  # its question asks for the explanation now
     assert page.state().needs_explanation == ("malware-scan",)
     assert not next_button.isEnabled()
-    qtbot.keyClicks(malware.explanation, "Scanned in the build pipeline with ClamAV.")
+    type_into(malware.explanation, "Scanned in the build pipeline with ClamAV.", replace=False)
     assert page.state().answered == page.state().total
     assert not next_button.isEnabled()
     assert page.state().ssh_info_missing  # SSH access info still missing
     assert "SSH access information missing" in page.progress_label.text()
     qtbot.mouseClick(page.btn_next_open, Qt.MouseButton.LeftButton)
     assert page.tabs.currentIndex() == 2  # took the user to the missing field
-    qtbot.keyClicks(page.ssh_access, "azureuser, port 22, key handed over separately")
+    type_into(page.ssh_access, "azureuser, port 22, key handed over separately", replace=False)
     assert next_button.isEnabled()
     # The questionnaire is ✓ (as in Export); the step waits for the report stored from it (its other item).
     from wizard.core.export import readiness
@@ -179,7 +179,7 @@ def test_answering_the_questionnaire_unblocks_next(qtbot, questionnaire_window):
     assert status.state is StepState.ATTENTION and status.reason in (R_REPORT_NONE, R_REPORT_NO_RUN)
     assert window.document.dirty
     # An exception explanation for the Failed iptables result is kept per check.
-    qtbot.keyClicks(page.exception_edits["iptables"], "The appliance needs its own DROP policy.")
+    type_into(page.exception_edits["iptables"], "The appliance needs its own DROP policy.", replace=False)
     assert page.project.questionnaire.exception_notes == {"iptables": "The appliance needs its own DROP policy."}
     assert set(page.exception_edits) == {"iptables", "swap-partition"}
 
@@ -210,7 +210,7 @@ def test_the_note_on_the_wording_is_the_profiles(questionnaire_window, profile):
 def test_answers_survive_save_and_reopen(qtbot, questionnaire_window, new_window, tmp_path):
     window, page = questionnaire_window()
     click_answer(qtbot, page, "malware-scan", FALSE)
-    qtbot.keyClicks(page.widgets["malware-scan"].explanation, "done elsewhere")
+    type_into(page.widgets["malware-scan"].explanation, "done elsewhere", replace=False)
     path = tmp_path / "p.mpwiz"
     window.document.save(path)
     again = new_window()
