@@ -2343,6 +2343,14 @@ Trust it and remember it?</source>
         <source>Look at the offer&apos;s jobs and submissions (Partner Center, or mpwizard pc status) before sending it again.</source>
         <translation>もう一度送信する前に、オファーのジョブと申請を確認してください (Partner Center、または mpwizard pc status)。</translation>
     </message>
+    <message>
+        <source>Partner Center&apos;s job refused a value of the offer.</source>
+        <translation>Partner Center のジョブがオファーの値を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Correct the field named here on its step (the details give Partner Center&apos;s words), then send again.</source>
+        <translation>ここに示されたフィールドをそのステップで修正してから、もう一度送信してください (詳細に Partner Center のメッセージがあります)。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>

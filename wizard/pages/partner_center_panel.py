@@ -97,9 +97,15 @@ class PartnerCenterPanel(QGroupBox):
         self.btn_go = QPushButton(self.tr("&Go to step"))
         self.btn_go.setEnabled(False)
         errors_layout.addWidget(self.errors, 1)
+        # The selected error in full: what it means, what to do, and Partner Center's own code and words.
+        self.error_said = QLabel()
+        self.error_said.setObjectName("pcErrorSaid")
+        self.error_said.setWordWrap(True)
+        self.error_said.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         go_row = QHBoxLayout()
-        go_row.addWidget(self.btn_go)
-        go_row.addStretch(1)
+        go_row.addWidget(self.btn_go, 0, Qt.AlignmentFlag.AlignTop)
+        go_row.addWidget(self.error_said, 1)
         errors_layout.addLayout(go_row)
         self.tabs.addTab(errors_box, self.tr("Errors"))
         # Four lines of the difference at least: at 1024x700 the portal steps above need the height more.
@@ -111,7 +117,7 @@ class PartnerCenterPanel(QGroupBox):
         self.btn_preview.clicked.connect(lambda: self.submit("preview"))
         self.btn_live.clicked.connect(lambda: self.submit("live"))
         self.btn_go.clicked.connect(self.go_to_error)
-        self.errors.currentItemChanged.connect(lambda cur, _prev: self.btn_go.setEnabled(cur is not None))
+        self.errors.currentItemChanged.connect(self._error_chosen)
         self.tenant_edit.editingFinished.connect(self._ids_edited)
         self.client_edit.editingFinished.connect(self._ids_edited)
         self._update_buttons()
@@ -131,6 +137,7 @@ class PartnerCenterPanel(QGroupBox):
         self._plan, self._lives, self._missing = None, [], None
         self.difference.clear()
         self.errors.clear()
+        self.error_said.clear()
         if record.last_job_id:
             self.state.setText(self.tr("Last job {0}: {1} ({2}).").format(
                 record.last_job_id, record.last_job_status or "?", record.last_job_result or "?"))
@@ -335,6 +342,7 @@ class PartnerCenterPanel(QGroupBox):
         snapshot = copy.deepcopy(self.project)
         interval = _poll_seconds()
         self.errors.clear()
+        self.error_said.clear()
 
         def work(progress: Any, cancel: Any) -> Any:
             client = self._client(snapshot)
@@ -372,9 +380,14 @@ class PartnerCenterPanel(QGroupBox):
         self.destroyed.connect(lambda *_: handle.cancel())  # the window closed: stop polling
         self._update_buttons()
 
+    def _error_chosen(self, item: QTreeWidgetItem | None) -> None:
+        self.btn_go.setEnabled(item is not None)
+        self.error_said.setText(str(item.data(2, Qt.ItemDataRole.UserRole) or "") if item is not None else "")
+
     def _job_ended(self, job: Any) -> None:
         from ..core.operations import pc_error_place as error_place
-        from ..core.operations import pc_record_job
+        from ..core.operations import pc_record_job, redact
+        from ..i18n import CORE_CONTEXT, translate, with_next_step
 
         if self.project.partner_center.last_job_id == job.job_id:
             pc_record_job(self.project, job)
@@ -385,11 +398,15 @@ class PartnerCenterPanel(QGroupBox):
             self.state.setText(self.tr("Job {0} {1}: Microsoft's errors are listed below.").format(job.job_id, job.result))
             names = self._step_names()
             for e in job.errors:
-                step_name, field_name = error_place(e)
+                step_name, field_name = error_place(e)  # placed by what Partner Center named, as before
                 step = Step[step_name]
-                item = QTreeWidgetItem([names.get(step, step_name), field_name, str(e)])
+                said = e.explained()  # the code as a sentence and a next step (core/error_codes.PC_CODES)
+                sentence = translate(CORE_CONTEXT, said.sentence)
+                full = with_next_step(sentence, said.next_step, redact(said.details))
+                item = QTreeWidgetItem([names.get(step, step_name), field_name, sentence])
                 item.setData(0, Qt.ItemDataRole.UserRole, int(step))
-                item.setToolTip(2, str(e))
+                item.setData(2, Qt.ItemDataRole.UserRole, full)
+                item.setToolTip(2, full)
                 self.errors.addTopLevelItem(item)
             self.tabs.setCurrentIndex(1)
             first = self.errors.topLevelItem(0)
