@@ -1376,6 +1376,14 @@ Trust it and remember it?</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
     <message>
+        <source>Open the file in a text editor and fix or delete that line (or delete the file: each host&apos;s fingerprint is then asked for again), or choose another known hosts file; then connect again.</source>
+        <translation>ファイルをテキスト エディターで開いてその行を修正または削除するか (ファイルごと削除した場合は、各ホストのフィンガープリントをもう一度確認します)、別の既知のホストのファイルを選んでから、もう一度接続してください。</translation>
+    </message>
+    <message>
+        <source>Free some space or make the folder writable, or choose another known hosts file; then trust the fingerprint again.</source>
+        <translation>空き容量を確保するかフォルダーを書き込み可能にするか、別の既知のホストのファイルを選んでから、もう一度フィンガープリントを信頼してください。</translation>
+    </message>
+    <message>
         <source>Check the DNS name (for Azure: &lt;name&gt;.&lt;region&gt;.cloudapp.azure.com) or use the IP address.</source>
         <translation>DNS 名を確認するか (Azure では &lt;名前&gt;.&lt;リージョン&gt;.cloudapp.azure.com)、IP アドレスを使ってください。</translation>
     </message>
@@ -1460,8 +1468,12 @@ Trust it and remember it?</source>
         <translation>認証に失敗しました: {reason}。</translation>
     </message>
     <message>
-        <source>The known hosts file {path} is damaged at line {line}: {reason}. Nothing was connected and the file was not changed: fix or remove that line, or choose another file.</source>
-        <translation>既知のホストのファイル {path} の {line} 行目が壊れています: {reason}。接続は行わず、ファイルも変更していません。その行を修正または削除するか、別のファイルを選んでください。</translation>
+        <source>The known hosts file {path} is damaged at line {line}: {reason}. Nothing was connected and the file was not changed.</source>
+        <translation>既知のホストのファイル {path} の {line} 行目が壊れています: {reason}。接続は行わず、ファイルも変更していません。</translation>
+    </message>
+    <message>
+        <source>The fingerprint of the host could not be kept: the known hosts file {path} cannot be written ({reason}). Nothing was connected.</source>
+        <translation>ホストのフィンガープリントを保存できませんでした: 既知のホストのファイル {path} に書き込めません ({reason})。接続は行っていません。</translation>
     </message>
     <message>
         <source>Check the user name and the password or key. Azure sets these when the VM is created.</source>
