@@ -1640,6 +1640,14 @@ Trust it and remember it?</source>
         <translation>一覧は {pages} ページ、{entries} 件で打ち切りました。表示しているのはそれらだけです。</translation>
     </message>
     <message>
+        <source>The storage account refused this key: the key does not belong to this account, or the account name or endpoint is not the key&apos;s.</source>
+        <translation>ストレージ アカウントがこのキーを拒否しました: キーがこのアカウントのものではないか、アカウント名またはエンドポイントがキーのものと違います。</translation>
+    </message>
+    <message>
+        <source>Copy key1 or key2 again (Azure portal → Storage accounts → the account → Access keys, Show), and check the account name and the endpoint.</source>
+        <translation>key1 または key2 をもう一度コピーし (Azure portal → ストレージ アカウント → そのアカウント → アクセス キー → 表示)、アカウント名とエンドポイントを確認してください。</translation>
+    </message>
+    <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
         <translation>{path} は固定サイズの VHD ではありません ({what})。ページ BLOB としてアップロードできるのは固定サイズの VHD だけです。</translation>
     </message>
@@ -5193,6 +5201,10 @@ Azure Cloud Shell で実行しましたか? その場合、キーはこのコン
     <message>
         <source>Which storage account? Connect it first on the SAS URIs step (its name and account key, then Connect and list containers): the upload sends the VHD there.</source>
         <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
+    </message>
+    <message>
+        <source>The storage account refused the key, and nothing was kept: the upload did not start. Upload again to enter the key, or connect the account on the SAS URIs step.</source>
+        <translation>ストレージ アカウントがキーを拒否したため、何も保存していません。アップロードは開始されませんでした。もう一度アップロードしてキーを入力するか、SAS URI のステップでアカウントに接続してください。</translation>
     </message>
     <message>
         <source>The key of the storage account {0} is not in this session or the OS keyring. Enter it to go on with the upload (Azure portal → Storage accounts → {0} → Access keys).</source>
