@@ -3805,6 +3805,10 @@ Details: {0}</source>
         <translation>ステップへ移動(&amp;G)</translation>
     </message>
     <message>
+        <source>The selected error</source>
+        <translation>選択したエラー</translation>
+    </message>
+    <message>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>

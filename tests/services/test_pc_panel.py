@@ -95,13 +95,13 @@ def test_sign_in_compare_send_follow_and_an_error_at_its_field(pc_api, entra, tm
     assert sized.text(0) == window.step_names[Step.OFFER] and sized.text(1) == "recommendedVmSizes"
     assert sized.text(2) == PC_JOB_OTHER.sentence and conflict.text(2) == PC_STATUS[409].sentence
     assert "businessValidationError" not in sized.text(2) + conflict.text(2)
-    assert panel.error_said.text().splitlines() == [
+    assert panel.error_said.toPlainText().splitlines() == [
         PC_JOB_OTHER.sentence, PC_JOB_OTHER.next_step,
         "Details: businessValidationError · virtual-machine-plan-technical-configuration/x/y: recommendedVmSizes: "
         "Standard_A1 is retired and cannot be offered"]
     person.click(panel.errors.viewport(), panel.errors.visualItemRect(conflict).center())
     settle(20)
-    assert panel.error_said.text().splitlines() == [
+    assert panel.error_said.toPlainText().splitlines() == [
         PC_STATUS[409].sentence, PC_STATUS[409].next_step,
         "Details: Conflict · product/p1: Another job is in progress for this product."]
     assert window.document.project.partner_center.last_job_result == "failed"

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -94,15 +96,21 @@ class PartnerCenterPanel(QGroupBox):
         self.errors.setAccessibleName(self.tr("Microsoft's errors"))
         self.errors.setHeaderLabels([self.tr("Step"), self.tr("Field"), self.tr("Error")])
         self.errors.setRootIsDecorated(False)
+        for column in (0, 1):  # the step and the field whole; the sentence takes the rest (whole in the text below)
+            self.errors.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.btn_go = QPushButton(self.tr("&Go to step"))
         self.btn_go.setEnabled(False)
         errors_layout.addWidget(self.errors, 1)
         # The selected error in full: what it means, what to do, and Partner Center's own code and words.
-        self.error_said = QLabel()
+        # Read-only text that scrolls: at 1024x700 the tab has a few lines, and a long message is never cut unseen.
+        self.error_said = QPlainTextEdit()
         self.error_said.setObjectName("pcErrorSaid")
-        self.error_said.setWordWrap(True)
-        self.error_said.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_said.setReadOnly(True)
+        self.error_said.setAccessibleName(self.tr("The selected error"))
+        lines = self.error_said.fontMetrics().lineSpacing()
+        frame = 2 * self.error_said.frameWidth() + int(2 * self.error_said.document().documentMargin())
+        self.error_said.setMinimumHeight(2 * lines + frame)
+        self.error_said.setMaximumHeight(5 * lines + frame)
         go_row = QHBoxLayout()
         go_row.addWidget(self.btn_go, 0, Qt.AlignmentFlag.AlignTop)
         go_row.addWidget(self.error_said, 1)
@@ -382,7 +390,7 @@ class PartnerCenterPanel(QGroupBox):
 
     def _error_chosen(self, item: QTreeWidgetItem | None) -> None:
         self.btn_go.setEnabled(item is not None)
-        self.error_said.setText(str(item.data(2, Qt.ItemDataRole.UserRole) or "") if item is not None else "")
+        self.error_said.setPlainText(str(item.data(2, Qt.ItemDataRole.UserRole) or "") if item is not None else "")
 
     def _job_ended(self, job: Any) -> None:
         from ..core.operations import pc_error_place as error_place

@@ -39,7 +39,7 @@ class StorageConnectDialog(QDialog):
         account name and endpoint as typed, the key field empty and focused)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect the storage account"))
-        self.setMinimumWidth(600)  # the endpoint's example stays whole in its field
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         intro = QLabel(why or self.tr("The upload sends the VHD to your storage account. Enter its name and an "
                                       "access key: Azure portal → Storage accounts → your account → Security + "
@@ -56,6 +56,9 @@ class StorageConnectDialog(QDialog):
         self.endpoint = QLineEdit(endpoint)
         self.endpoint.setPlaceholderText(self.tr("optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator"))
         self.endpoint.setAccessibleName(self.tr("Blob endpoint"))
+        # The example stays whole in its field in every language (Qt elides a placeholder that does not fit).
+        self.endpoint.setMinimumWidth(self.endpoint.fontMetrics().horizontalAdvance(self.endpoint.placeholderText())
+                                      + 4 * self.endpoint.fontMetrics().averageCharWidth())
         self.remember = QCheckBox(self.tr("&Remember the key in the OS keyring"))
         self.remember.setChecked(remember)
         for text, field in ((self.tr("Account na&me:"), self.account), (self.tr("Account &key:"), self.key),
