@@ -157,10 +157,14 @@ def translate_failure(error: BaseException) -> str:
         text = translate(CORE_CONTEXT, template).format(**args) if template else str(error)
     except (KeyError, IndexError, ValueError):
         text = str(error)
-    advice = getattr(error, "advice", "")
+    return with_next_step(text, getattr(error, "advice", ""), getattr(error, "details", ""))
+
+
+def with_next_step(text: str, advice: str = "", details: str = "") -> str:
+    """A sentence (already in the UI language), then the next step (a Core template) on its own line, then
+    the raw code on a details line (core/error_codes.py)."""
     text = f"{text}\n{translate(CORE_CONTEXT, advice)}" if advice else text
-    details = getattr(error, "details", "")
-    if details:  # the raw code (core/error_codes.py), after the sentence and the next step
+    if details:
         from .core.error_codes import M_DETAILS
 
         text += "\n" + translate(CORE_CONTEXT, M_DETAILS).format(details=details)

@@ -1384,6 +1384,14 @@ Trust it and remember it?</source>
         <translation>SAS を使った BLOB の読み取りに失敗しました: {reason}</translation>
     </message>
     <message>
+        <source>Open the file in a text editor and fix or delete that line (or delete the file: each host&apos;s fingerprint is then asked for again), or choose another known hosts file; then connect again.</source>
+        <translation>ファイルをテキスト エディターで開いてその行を修正または削除するか (ファイルごと削除した場合は、各ホストのフィンガープリントをもう一度確認します)、別の既知のホストのファイルを選んでから、もう一度接続してください。</translation>
+    </message>
+    <message>
+        <source>Free some space or make the folder writable, or choose another known hosts file; then trust the fingerprint again.</source>
+        <translation>空き容量を確保するかフォルダーを書き込み可能にするか、別の既知のホストのファイルを選んでから、もう一度フィンガープリントを信頼してください。</translation>
+    </message>
+    <message>
         <source>Check the DNS name (for Azure: &lt;name&gt;.&lt;region&gt;.cloudapp.azure.com) or use the IP address.</source>
         <translation>DNS 名を確認するか (Azure では &lt;名前&gt;.&lt;リージョン&gt;.cloudapp.azure.com)、IP アドレスを使ってください。</translation>
     </message>
@@ -1468,8 +1476,12 @@ Trust it and remember it?</source>
         <translation>認証に失敗しました: {reason}。</translation>
     </message>
     <message>
-        <source>The known hosts file {path} is damaged at line {line}: {reason}. Nothing was connected and the file was not changed: fix or remove that line, or choose another file.</source>
-        <translation>既知のホストのファイル {path} の {line} 行目が壊れています: {reason}。接続は行わず、ファイルも変更していません。その行を修正または削除するか、別のファイルを選んでください。</translation>
+        <source>The known hosts file {path} is damaged at line {line}: {reason}. Nothing was connected and the file was not changed.</source>
+        <translation>既知のホストのファイル {path} の {line} 行目が壊れています: {reason}。接続は行わず、ファイルも変更していません。</translation>
+    </message>
+    <message>
+        <source>The fingerprint of the host could not be kept: the known hosts file {path} cannot be written ({reason}). Nothing was connected.</source>
+        <translation>ホストのフィンガープリントを保存できませんでした: 既知のホストのファイル {path} に書き込めません ({reason})。接続は行っていません。</translation>
     </message>
     <message>
         <source>Check the user name and the password or key. Azure sets these when the VM is created.</source>
@@ -1642,6 +1654,14 @@ Trust it and remember it?</source>
     <message>
         <source>a block blob: the portal needs a page blob</source>
         <translation>ブロック BLOB です: ポータルにはページ BLOB が必要です</translation>
+    </message>
+    <message>
+        <source>The storage account refused this key: the key does not belong to this account, or the account name or endpoint is not the key&apos;s.</source>
+        <translation>ストレージ アカウントがこのキーを拒否しました: キーがこのアカウントのものではないか、アカウント名またはエンドポイントがキーのものと違います。</translation>
+    </message>
+    <message>
+        <source>Copy key1 or key2 again (Azure portal → Storage accounts → the account → Access keys, Show), and check the account name and the endpoint.</source>
+        <translation>key1 または key2 をもう一度コピーし (Azure portal → ストレージ アカウント → そのアカウント → アクセス キー → 表示)、アカウント名とエンドポイントを確認してください。</translation>
     </message>
     <message>
         <source>{path} is not a fixed VHD ({what}); only fixed VHDs can be uploaded as page blobs.</source>
@@ -2358,6 +2378,14 @@ Trust it and remember it?</source>
     <message>
         <source>Look at the offer&apos;s jobs and submissions (Partner Center, or mpwizard pc status) before sending it again.</source>
         <translation>もう一度送信する前に、オファーのジョブと申請を確認してください (Partner Center、または mpwizard pc status)。</translation>
+    </message>
+    <message>
+        <source>Partner Center&apos;s job refused a value of the offer.</source>
+        <translation>Partner Center のジョブがオファーの値を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Correct the field named here on its step (the details give Partner Center&apos;s words), then send again.</source>
+        <translation>ここに示されたフィールドをそのステップで修正してから、もう一度送信してください (詳細に Partner Center のメッセージがあります)。</translation>
     </message>
 </context>
 <context>
@@ -3801,6 +3829,10 @@ Details: {0}</source>
         <translation>ステップへ移動(&amp;G)</translation>
     </message>
     <message>
+        <source>The selected error</source>
+        <translation>選択したエラー</translation>
+    </message>
+    <message>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
@@ -5207,6 +5239,10 @@ Azure Cloud Shell で実行しましたか? その場合、キーはこのコン
     <message>
         <source>Which storage account? Connect it first on the SAS URIs step (its name and account key, then Connect and list containers): the upload sends the VHD there.</source>
         <translation>どのストレージ アカウントですか? 先に「SAS URI」ステップで接続してください (アカウント名とアカウント キーを入力して「接続してコンテナーを一覧表示」)。アップロードはそこに VHD を送ります。</translation>
+    </message>
+    <message>
+        <source>The storage account refused the key, and nothing was kept: the upload did not start. Upload again to enter the key, or connect the account on the SAS URIs step.</source>
+        <translation>ストレージ アカウントがキーを拒否したため、何も保存していません。アップロードは開始されませんでした。もう一度アップロードしてキーを入力するか、SAS URI のステップでアカウントに接続してください。</translation>
     </message>
     <message>
         <source>The key of the storage account {0} is not in this session or the OS keyring. Enter it to go on with the upload (Azure portal → Storage accounts → {0} → Access keys).</source>

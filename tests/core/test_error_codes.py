@@ -104,3 +104,25 @@ def test_any_code_from_a_service_is_explained_or_left_alone_never_a_crash(code, 
     said = explain(code, status)
     assert said is None or (said.sentence and said.next_step)
     assert isinstance(details(code, status), str)
+
+
+@pytest.mark.parametrize(("status", "code", "refused"), [
+    (403, "AuthenticationFailed", True), (403, "AuthorizationFailure", True), (400, "InvalidAuthenticationInfo", True),
+    (403, "AuthorizationPermissionMismatch", False), (404, "ContainerNotFound", False), (403, "", True),
+    (503, "ServerBusy", False)])
+def test_a_refused_key_is_told_apart_from_other_refusals(status, code, refused):
+    """The storage dialog opens again for a key the service refused, and only for that (core/storage.refuses_the_key)."""
+    from azure.storage.blob import BlobServiceClient
+
+    from wizard.core.storage import refuses_the_key
+
+    server = refusing_server(status, code, "")
+    try:
+        service = BlobServiceClient(f"http://127.0.0.1:{server.server_address[1]}/devstoreaccount1",
+                                    credential={"account_name": "devstoreaccount1", "account_key": "QUFBQQ=="},
+                                    retry_total=0)
+        with pytest.raises(Exception) as raised:
+            next(iter(service.list_containers()))
+    finally:
+        server.shutdown()
+    assert refuses_the_key(storage_error(raised.value)) is refused

@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wizard.core.error_codes import PC_CODES, PC_OTHER, PC_STATUS, PC_TAKEN_UNKNOWN, pc_refusal
+from wizard.core.error_codes import PC_CODES, PC_JOB_OTHER, PC_OTHER, PC_STATUS, PC_TAKEN_UNKNOWN, pc_job_error, pc_refusal
+from wizard.core.logs import register_secret
 from wizard.core.partner_center.client import PCAuthError, PCClient, PCError, PCNotFound
+from wizard.core.partner_center.jobs import error_place, read_job
+from wizard.core.steps import Step
 
 TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOi.secret-token-part"
 TEMPLATES = {a.sentence for a in [*PC_STATUS.values(), *PC_CODES.values(), PC_TAKEN_UNKNOWN, PC_OTHER]}
@@ -102,3 +105,71 @@ def test_any_answer_gives_a_sentence_and_a_next_step_never_a_crash_never_the_tok
     assert said.sentence in TEMPLATES and said.next_step
     assert TOKEN not in said.sentence + said.next_step
     assert "\n" not in said.details and said.details.startswith(f"HTTP {status}")
+
+
+# -- a failed job's errors[] ------------------------------------------------------------------------------------------
+# GET /configure/<jobId>/status of a failed job lists `errors[]` of {code, message, resourceId?}
+# (https://learn.microsoft.com/partner-center/marketplace/product-ingestion-api, "Check the status"; "Conflict" in
+# https://learn.microsoft.com/partner-center/marketplace/private-offers-api). Each one goes through PC_CODES as a
+# refusal over HTTP does; a code PC_CODES does not hold is a refused value (PC_JOB_OTHER); the raw code, the
+# resource and Partner Center's words stay in the details, where the token and SAS signatures are masked.
+JOB_TEMPLATES = {a.sentence for a in [*PC_CODES.values(), PC_JOB_OTHER]}
+
+
+def failed_job(errors: object) -> dict[str, object]:
+    return {"$schema": "https://schema.mp.microsoft.com/schema/configure-status/2022-03-01-preview2",
+            "jobId": "0f1e2d3c-aaaa-bbbb-cccc-000011112222", "jobStatus": "completed", "jobResult": "failed",
+            "errors": errors}
+
+
+@pytest.mark.parametrize("code", sorted(PC_CODES))
+def test_a_job_errors_documented_code_says_what_it_says_over_http(code):
+    spelled = code[0].upper() + code[1:]
+    job = read_job(failed_job([{"code": spelled, "message": "Another job is in progress for this product.",
+                                "resourceId": "product/8fd1d7d2-0000-0000-0000-000000000000"}]))
+    said = job.errors[0].explained()
+    assert (said.sentence, said.next_step) == (PC_CODES[code].sentence, PC_CODES[code].next_step)
+    assert said.details == (f"{spelled} · product/8fd1d7d2-0000-0000-0000-000000000000: Another job is in progress "
+                            "for this product.")
+
+
+def test_a_job_error_of_another_code_is_a_refused_value_placed_at_its_field():
+    job = read_job(failed_job([{"code": "businessValidationError",
+                                "message": "recommendedVmSizes: Standard_A1 is retired and cannot be offered",
+                                "resourceId": "virtual-machine-plan-technical-configuration/x/y"}]))
+    error = job.errors[0]
+    said = error.explained()
+    assert said.sentence == PC_JOB_OTHER.sentence and said.next_step == PC_JOB_OTHER.next_step
+    assert said.details.startswith("businessValidationError · virtual-machine-plan-technical-configuration/x/y: ")
+    assert error_place(error) == ("OFFER", "recommendedVmSizes")  # placed as before: by what Partner Center named
+
+
+def test_a_sas_signature_or_the_token_in_a_jobs_words_is_masked():
+    register_secret(TOKEN)  # as PCClient does with every token it is given
+    said = pc_job_error("Conflict", f"The SAS https://a.blob.core.windows.net/v/os.vhd?sp=r&sig=SECRETSIG is "
+                                    f"unreadable; Authorization: Bearer {TOKEN}")
+    assert "SECRETSIG" not in said.details and TOKEN not in said.details and "sig=***" in said.details
+
+
+job_fields = st.one_of(json_values, with_token, st.sampled_from(sorted(PC_CODES)),
+                       st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+job_errors = st.one_of(
+    json_values,
+    st.lists(st.one_of(json_values, st.fixed_dictionaries({}, optional={"code": job_fields, "message": job_fields,
+                                                                         "resourceId": job_fields,
+                                                                         "resource": job_fields})),
+             max_size=6))
+
+
+@given(errors=job_errors)
+def test_any_errors_list_gives_sentences_and_next_steps_never_a_crash_never_the_token(errors):
+    register_secret(TOKEN)
+    job = read_job(failed_job(errors))
+    assert job.done and not job.succeeded
+    for error in job.errors:
+        said = error.explained()
+        assert said.sentence in JOB_TEMPLATES and said.next_step
+        assert TOKEN not in said.sentence + said.next_step + said.details
+        assert "\n" not in said.details and len(said.details) <= 600
+        step, _field = error_place(error)
+        assert step in Step.__members__

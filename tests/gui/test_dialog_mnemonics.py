@@ -21,6 +21,7 @@ def _dialogs(parent: QWidget, tmp_path) -> dict[str, QWidget]:
     from wizard.gallery_dialog import GalleryCheckDialog
     from wizard.guidance_panel import HelpDialog
     from wizard.image_dialog import ImageDialog
+    from wizard.pages.storage_dialog import StorageConnectDialog
     from wizard.pages.testvm_dialog import TestVmDialog
     from wizard.plan_dialog import PlanDialog
     from wizard.start_dialog import StartDialog
@@ -35,6 +36,7 @@ def _dialogs(parent: QWidget, tmp_path) -> dict[str, QWidget]:
         "testvm": TestVmDialog(parent, project),
         "plan": PlanDialog(project, sku, parent),
         "start": StartDialog(parent, project, settings),
+        "storage": StorageConnectDialog(parent, "devstoreaccount1", "", refused="The storage account refused this key."),
     }
 
 
@@ -419,5 +421,30 @@ def test_no_alt_letter_is_taken_twice_in_a_dialog(qtbot, tmp_path, lang):
             twice = {letter: owners for letter, owners in mnemonics(dialog, dialog).items() if len(owners) > 1}
             assert not twice, (lang, name, twice)
             dialog.close()
+    finally:
+        install_translators("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_storage_dialogs_endpoint_example_is_whole(qtbot, lang):
+    """Qt elides a placeholder that does not fit its field: the emulator's example was cut in Japanese."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    from wizard.i18n import install_translators
+    from wizard.pages.storage_dialog import StorageConnectDialog
+
+    install_translators(lang)
+    try:
+        dialog = StorageConnectDialog(None, "devstoreaccount1", "", refused="The storage account refused this key.")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QTest.qWaitForWindowExposed(dialog)
+        field = dialog.endpoint
+        option = QStyleOptionFrame()
+        field.initStyleOption(option)
+        inside = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+        margins = field.textMargins()
+        room = inside.width() - margins.left() - margins.right() - 4  # QLineEdit keeps 2 px either side
+        assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, (lang, field.placeholderText())
     finally:
         install_translators("en")

@@ -2,7 +2,9 @@
 
 Usage (DISPLAY set, QT_QPA_PLATFORM=xcb): shoot.py OUT_DIR LANG [--vhd GOOD BAD] [--profile ID] [--size WxH]
 Writes OUT_DIR/<lang>-<nn>-<step>.png for every step, plus the offer page with a
-second SKU in error and, given two VHDs, the VHD page with a passing and a failing disk.
+second SKU in error and, given two VHDs, the VHD page with a passing and a failing disk; the VHD step's
+storage dialog (as the upload opens it, and again after a refused key) and, under --profile partner-center,
+What's next with a failed job's errors listed. With --size, their layout problems count too.
 """
 
 from __future__ import annotations
@@ -115,9 +117,57 @@ def main() -> int:
     grab(app, window, args.out / f"{args.lang}{scale}-sas-two-disks-one-expiring.png")
     sas_with_blobs(window)
     grab(app, window, args.out / f"{args.lang}{scale}-sas-blobs.png")
+    storage_dialogs(app, window, args.out, f"{args.lang}{scale}")
+    pc_job_errors(app, window, args.out, f"{args.lang}{scale}")
     window.document.dirty = False
     window.close()
     return 0
+
+
+def storage_dialogs(app: QApplication, window: MainWindow, out: Path, prefix: str) -> list[str]:
+    """The VHD step's storage dialog as the upload opens it (no account yet), and again after the service
+    refused the key (the reason in it); the layout problems a person would see in each."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from person import layout_problems
+
+    from wizard.core.storage import A_KEY_REFUSED, M_KEY_REFUSED
+    from wizard.i18n import with_next_step
+    from wizard.pages.storage_dialog import StorageConnectDialog
+
+    window.wizard.jump_to(Step.VHD)
+    refused = with_next_step(QCoreApplication.translate("Core", M_KEY_REFUSED), A_KEY_REFUSED,
+                             "AuthenticationFailed (HTTP 403)")
+    problems = []
+    for name, dialog in (("storage-dialog", StorageConnectDialog(window.pages[Step.VHD])),
+                         ("storage-dialog-key-refused", StorageConnectDialog(
+                             window.pages[Step.VHD], "contosomarketplacevhds", "", refused=refused))):
+        dialog.show()
+        settle(app)
+        grab(app, window, out / f"{prefix}-{name}.png")
+        problems += [f"{name}: {p}" for p in layout_problems(dialog, dialog)]
+        if dialog.frameGeometry().height() > window.height() or dialog.frameGeometry().width() > window.width():
+            problems.append(f"{name}: the dialog ({dialog.frameGeometry().size().toTuple()}) is larger than the window")
+        dialog.close()
+    return problems
+
+
+def pc_job_errors(app: QApplication, window: MainWindow, out: Path, prefix: str) -> list[str]:
+    """What's next under Partner Center with a failed job's errors listed (the first one selected)."""
+    from wizard.core.partner_center.jobs import JobError, JobState
+
+    window.wizard.jump_to(Step.NEXT)
+    panel = getattr(window.pages[Step.NEXT], "pc_panel", None)
+    if panel is None or not panel.isVisible():
+        return []
+    panel._job_ended(JobState("0f1e2d3c-aaaa-bbbb-cccc-000011112222", "completed", "failed", [
+        JobError("businessValidationError", "recommendedVmSizes: Standard_A1 is retired and cannot be offered",
+                 "virtual-machine-plan-technical-configuration/x/y"),
+        JobError("Conflict", "Another job is in progress for this product.", "product/p1")]))
+    grab(app, window, out / f"{prefix}-next-pc-job-errors.png")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from person import layout_problems
+
+    return [f"Partner Center job errors: {p}" for p in layout_problems(window, window.pages[Step.NEXT])]
 
 
 def sas_two_disks(window: MainWindow) -> None:
@@ -183,6 +233,8 @@ def shoot_at_size(app: QApplication, window: MainWindow, args) -> int:
     sas_with_blobs(window)
     grab(app, window, args.out / f"{args.lang}-{args.size}-sas-blobs.png")
     problems += [f"SAS with blobs: {p}" for p in layout_problems(window, window.pages[Step.SAS])]
+    problems += storage_dialogs(app, window, args.out, f"{args.lang}-{args.size}")
+    problems += pc_job_errors(app, window, args.out, f"{args.lang}-{args.size}")
     if (window.width(), window.height()) != (width, height):
         problems.append(f"the window is {window.width()}x{window.height()}, not {args.size}")
     window.document.dirty = False

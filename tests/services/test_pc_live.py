@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.core import operations
+from wizard.core.error_codes import PC_JOB_OTHER
 from wizard.core.model import Offer, PlanImage, Project, Sku
 from wizard.core.partner_center import PCAuthError, PCClient, PCError, PCNetworkError, PCNotFound, PCResponseError
 from wizard.core.partner_center import client as client_mod
@@ -330,8 +331,10 @@ def test_a_failed_job_exits_1_with_microsofts_errors(pc_api, tmp_path):
                              "resourceId": "virtual-machine-plan-technical-configuration/x/y"}]
     result = pc(pc_api, "push", str(path), "--plan", "rhel-9")
     assert result.returncode == 1
-    assert ("businessValidationError: The SAS URI of the OS disk has expired. (resource "
-            "virtual-machine-plan-technical-configuration/x/y)") in result.stderr
+    # where it is fixed, the sentence and next step (error_codes.PC_JOB_OTHER), the raw code and words in brackets
+    assert (f"[sas: vmImageVersions: the disks' SAS URIs] {PC_JOB_OTHER.sentence} {PC_JOB_OTHER.next_step} "
+            "[businessValidationError · virtual-machine-plan-technical-configuration/x/y: The SAS URI of the OS disk "
+            "has expired.]") in result.stderr
     assert load_project(path).project.partner_center.last_job_result == "failed"
 
 

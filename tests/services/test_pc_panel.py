@@ -10,6 +10,7 @@ from test_first_submission_by_a_person import Answer, click_button, wait_for
 from test_first_submission_guided import type_into
 from test_pc_live import GALLERY, TENANT, project_file, seed
 
+from wizard.core.error_codes import PC_JOB_OTHER, PC_STATUS
 from wizard.core.projectio import load_project, save_project
 from wizard.core.steps import Step
 
@@ -81,19 +82,32 @@ def test_sign_in_compare_send_follow_and_an_error_at_its_field(pc_api, entra, tm
     sku = window.document.project.skus[0]
     sku.version = "9.3.0"
     sku.images[0].gallery_resource_id = GALLERY.format(name="rhel-9", version="9.3.0")
-    pc_api.fail_next_job = [{"code": "businessValidationError",
-                             "message": "recommendedVmSizes: Standard_A1 is retired and cannot be offered",
-                             "resourceId": "virtual-machine-plan-technical-configuration/x/y"}]
+    pc_api.fail_next_job = [  # the documented shape: {code, message, resourceId}
+        {"code": "businessValidationError", "message": "recommendedVmSizes: Standard_A1 is retired and cannot be offered",
+         "resourceId": "virtual-machine-plan-technical-configuration/x/y"},
+        {"code": "Conflict", "message": "Another job is in progress for this product.", "resourceId": "product/p1"}]
     person.click(panel.btn_compare)
     wait_for(lambda: "Compared" in panel.state.text(), "compared again", 20)
     answer = Answer(QMessageBoxKind(), click_button("Yes"))
     person.click(panel.btn_send)
     answer.check()
-    wait_for(lambda: panel.errors.topLevelItemCount() == 1, "the error listed", 30)
-    item = panel.errors.topLevelItem(0)
-    assert item.text(0) == window.step_names[Step.OFFER] and item.text(1) == "recommendedVmSizes"
-    assert "businessValidationError" in item.text(2)
+    wait_for(lambda: panel.errors.topLevelItemCount() == 2, "the errors listed", 30)
+    sized, conflict = panel.errors.topLevelItem(0), panel.errors.topLevelItem(1)
+    # at its step and field as before; the Error column a sentence, never the raw code
+    assert sized.text(0) == window.step_names[Step.OFFER] and sized.text(1) == "recommendedVmSizes"
+    assert sized.text(2) == PC_JOB_OTHER.sentence and conflict.text(2) == PC_STATUS[409].sentence
+    assert "businessValidationError" not in sized.text(2) + conflict.text(2)
+    assert panel.error_said.toPlainText().splitlines() == [
+        PC_JOB_OTHER.sentence, PC_JOB_OTHER.next_step,
+        "Details: businessValidationError · virtual-machine-plan-technical-configuration/x/y: recommendedVmSizes: "
+        "Standard_A1 is retired and cannot be offered"]
+    person.click(panel.errors.viewport(), panel.errors.visualItemRect(conflict).center())
+    settle(20)
+    assert panel.error_said.toPlainText().splitlines() == [
+        PC_STATUS[409].sentence, PC_STATUS[409].next_step,
+        "Details: Conflict · product/p1: Another job is in progress for this product."]
     assert window.document.project.partner_center.last_job_result == "failed"
+    person.click(panel.errors.viewport(), panel.errors.visualItemRect(sized).center())
     person.click(panel.btn_go)
     wait_for(lambda: window.wizard.currentId() == int(Step.OFFER), "Go to step opened the Offer step", 10)
 

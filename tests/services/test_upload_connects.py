@@ -134,34 +134,91 @@ def test_a_named_account_without_its_key_asks_for_it_and_the_upload_goes_on(new_
     assert credentials().session_value(ref) == AZURITE_KEY
 
 
-def test_a_wrong_key_is_said_and_never_kept(new_window, make_vhd, new_account):  # noqa: F811 -- the fixture imported above
-    azurite = new_account
-    window, page, disk = shown_vhd_step(new_window, make_vhd)
-    project = window.document.project
-    person = Person(window)
-    wrong = "A" * 86 + "=="
-
+def type_account(key: str, endpoint: str):
     def connect(dialog: StorageConnectDialog, him: Person) -> None:
         settle(50)
         him.type(AZURITE_ACCOUNT)
         him.press(Qt.Key.Key_Tab)
-        him.type(wrong)
+        him.type(key)
         him.press(Qt.Key.Key_Tab)
-        him.type(azurite.endpoint)
+        him.type(endpoint)
+        him.press(Qt.Key.Key_Return)
+
+    return connect
+
+
+WRONG_KEY = "A" * 86 + "=="
+
+
+def test_a_refused_key_opens_the_dialog_again_with_the_reason_and_the_right_key_goes_on(new_window, make_vhd, new_account):  # noqa: F811 -- the fixture imported above
+    azurite = new_account
+    window, page, disk = shown_vhd_step(new_window, make_vhd)
+    project = window.document.project
+    person = Person(window)
+    seen: dict[str, object] = {}
+
+    def correct(dialog: StorageConnectDialog, him: Person) -> None:
+        settle(50)
+        seen.update(account=dialog.account.text(), endpoint=dialog.endpoint.text(), key=dialog.key.text(),
+                    focus=him.focus() is dialog.key, problem=dialog.problem.text(),
+                    shown=dialog.problem.isVisible(), remember=dialog.remember.isChecked())
+        him.type(AZURITE_KEY)
         him.press(Qt.Key.Key_Return)
 
     click_row(person, page.disks, 0)
-    dialog = Answer(StorageConnectDialog, connect)
+    first = Answer(StorageConnectDialog, type_account(WRONG_KEY, azurite.endpoint))
+    container = Answer(QInputDialog, type_into_focus("refused"))
+    person.click(page.btn_upload)
+    first.check()
+    container.check()
+    again = Answer(StorageConnectDialog, correct)  # the service refuses the key: the dialog comes back by itself
+    again.check()
+    status = upload_ended(page)
+    assert status.startswith("Uploaded"), status
+    # the account name and endpoint as typed, the refused key gone, the reason in the dialog, the focus on the key
+    assert (seen["account"], seen["endpoint"], seen["key"], seen["focus"]) == (AZURITE_ACCOUNT, azurite.endpoint, "", True)
+    lines = str(seen["problem"]).splitlines()
+    assert seen["shown"] and lines[0] == ("The storage account refused this key: the key does not belong to this account, "
+                                          "or the account name or endpoint is not the key's.")
+    assert lines[1].startswith("Copy key1 or key2 again") and lines[2] in ("Details: AuthorizationFailure (HTTP 403)",
+                                                                           "Details: AuthenticationFailed (HTTP 403)")
+    assert seen["remember"]  # as chosen the first time
+    assert disk.blob_url == f"{azurite.endpoint}/refused/os.vhd"
+    ref = storage_secret_ref(project.project_id, "account-key", project.storage)
+    service = credentials()
+    assert service._backend().get_password(service.service, ref.key) == AZURITE_KEY  # the right key, kept
+    service.forget(ref)
+
+
+def test_cancel_after_a_refused_key_leaves_everything_as_it_was(new_window, make_vhd, new_account):  # noqa: F811 -- the fixture imported above
+    azurite = new_account
+    window, page, disk = shown_vhd_step(new_window, make_vhd)
+    project = window.document.project
+    before = (project.storage.mode, project.storage.account_name, project.storage.custom_endpoint,
+              project.storage.container)
+    person = Person(window)
+    seen: dict[str, object] = {}
+
+    def cancel(dialog: StorageConnectDialog, him: Person) -> None:
+        settle(50)
+        seen["problem"] = dialog.problem.text()
+        him.press(Qt.Key.Key_Escape)
+
+    click_row(person, page.disks, 0)
+    first = Answer(StorageConnectDialog, type_account(WRONG_KEY, azurite.endpoint))
     container = Answer(QInputDialog, type_into_focus("wrongkey"))
     person.click(page.btn_upload)
-    dialog.check()
+    first.check()
     container.check()
-    status = upload_ended(page)
-    lines = status.splitlines()
-    # Azurite says AuthorizationFailure where Azure says AuthenticationFailed: both a sentence and a next step
-    assert lines[0].startswith(("Upload failed: The storage account did not accept the signature",
-                                "Upload failed: The storage account refused this operation for these credentials")), status
-    assert lines[1].startswith("Check the account key") and lines[2].endswith("(HTTP 403)"), status
+    again = Answer(StorageConnectDialog, cancel)
+    again.check()
+    wait_for(lambda: page.task is None and page.status.text().startswith("The storage account refused the key"),
+             f"the refusal said ({page.status.text()!r})")
+    assert str(seen["problem"]).startswith("The storage account refused this key")
+    storage = project.storage
+    assert (storage.mode, storage.account_name, storage.custom_endpoint, storage.container) == before
+    assert "nothing was kept" in page.status.text() and page.btn_connect_storage.isVisible()
     ref = storage_secret_ref(project.project_id, "account-key", project.storage)
     assert credentials().session_value(ref) is None
     assert not disk.blob_url
+    assert not any(c.name == "wrongkey" for c in azurite.service().list_containers())

@@ -164,10 +164,20 @@ def _follow(client: Any, loaded: Any, path: Path, job: Any, kind: str) -> int:
     if not final.succeeded:
         _err(f"job {final.job_id} {final.result}:")
         for e in final.errors:
-            _err(f"  {e.code}: {e.message}" + (f" (resource {e.resource})" if e.resource else ""))
+            _err(_job_error(e))
         return 1
     print(f"job {final.job_id}: succeeded")
     return 0
+
+
+def _job_error(e: Any) -> str:
+    """A failed job's error as the panel says it: where it is fixed, the sentence and next step, the raw code."""
+    from ..core.operations import pc_error_place
+
+    said = e.explained()
+    step, field_name = pc_error_place(e)
+    where = f"{step.lower()}{': ' + field_name if field_name else ''}"
+    return f"  [{where}] {said.sentence} {said.next_step} [{said.details}]"
 
 
 def _failure(exc: Exception) -> int:
@@ -294,5 +304,5 @@ def status_command(args: argparse.Namespace) -> int:
         print(f"last job {job.job_id} ({record.last_job_kind or '?'}, sent {record.last_job_sent_at or '?'}): "
               f"{job.status} ({job.result})")
         for e in job.errors:
-            print(f"  {e.code}: {e.message}" + (f" (resource {e.resource})" if e.resource else ""))
+            print(_job_error(e))
     return 0

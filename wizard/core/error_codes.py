@@ -272,6 +272,11 @@ PC_TAKEN_UNKNOWN = CodeAdvice(
     QT_TRANSLATE_NOOP("Core", "Look at the offer's jobs and submissions (Partner Center, or mpwizard pc status) before "
                               "sending it again."))
 
+PC_JOB_OTHER = CodeAdvice(
+    QT_TRANSLATE_NOOP("Core", "Partner Center's job refused a value of the offer."),
+    QT_TRANSLATE_NOOP("Core", "Correct the field named here on its step (the details give Partner Center's words), "
+                              "then send again."))
+
 MAX_DETAIL = 300  # the service's own message in the details: one line, this long at most
 
 
@@ -336,3 +341,19 @@ def pc_refusal(status: int, body: bytes = b"", headers: object = None, retry_aft
         parts.append(f"after {tries} tries")
     details = " · ".join(parts) + (f": {message}" if message else "")
     return PCRefusal(said.sentence, said.next_step, details)
+
+
+def pc_job_error(code: object, message: object = "", resource: object = "") -> PCRefusal:
+    """One entry of a failed job's `errors[]` ({code, message, resourceId}, any of them missing or of any type)
+    as a sentence and a next step: a documented `code` says what it says over HTTP (PC_CODES), any other
+    code is a refused value (PC_JOB_OTHER). The details: "code · resourceId: message", one line, with SAS
+    signatures, account keys and this session's secrets (the token among them) masked. Never raises."""
+    from .logs import redact
+
+    code_line = _one_line(code, 80) if isinstance(code, (str, int)) and not isinstance(code, bool) else ""
+    said = PC_CODES.get(code_line.lower()) or PC_JOB_OTHER
+    where = _one_line(resource, 200) if isinstance(resource, str) else ""
+    words = _one_line(message) if isinstance(message, str) else ""
+    parts = [p for p in (code_line, where) if p]
+    details = " · ".join(parts) + (": " if parts and words else "") + words
+    return PCRefusal(said.sentence, said.next_step, redact(details))

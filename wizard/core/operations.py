@@ -757,13 +757,20 @@ def account_key_is_usable(key: str) -> bool:
 def connect_storage_key(project: Project, key: str, remember: bool,
                         cancel: CancelToken | None = None) -> tuple[StorageAccess, KeptSecret]:
     """The account key a publisher typed where the work needs it (the VHD step's upload): proved first by
-    listing the account's containers (a wrong key is never kept), then kept for this session and, with
+    listing the account's containers (a wrong key is never kept: StorageKeyRefused), then kept for this session and, with
     `remember`, in the OS keyring under the project's account-key name -- as the SAS URIs step's Connect
     keeps it, so that step and every later upload find it. Off the GUI thread (the keyring may prompt)."""
-    from .storage import list_containers
+    from .storage import StorageCodeError, StorageKeyRefused, list_containers, refuses_the_key
 
     access = storage_access(project, GivenSecret(ACCOUNT_KEY, key.strip()))
-    list_containers(access, cancel)
+    try:
+        list_containers(access, cancel)
+    except StorageError as exc:
+        if refuses_the_key(exc):  # said as a refused key, so the page can ask for it again where it was typed
+            code = exc if isinstance(exc, StorageCodeError) else None
+            raise StorageKeyRefused(getattr(exc, "details", "") or str(exc), code.code if code else "",
+                                    code.status if code else None) from None
+        raise
     kept = keep_secret(storage_secret_ref(project.project_id, ACCOUNT_KEY, project.storage), access.secret, remember)
     return access, kept
 
@@ -788,7 +795,7 @@ _FOR_THE_PAGES = {
     "valid_container_name": "storage",
     "readable_size": "units", "project_profile": "validation", "CHECK_NAMES": "vhdcheck", "FIRST_MIB_FIX": "vhdcheck", "fix_tool_hint": "vhdcheck",
     "check_is_stale": "vhdjobs", "log_dir": "logs", "redact": "logs",
-    "UploadRefused": "upload",
+    "UploadRefused": "upload", "StorageKeyRefused": "storage",
     "PCError": "partner_center", "PushRefused": "partner_center.push", "SubmitRefused": "partner_center.submit",
     "pc_error_place": "partner_center.jobs:error_place",
     # the gallery-first route (issue #33): the az / ARM readers and the judgement
@@ -859,6 +866,7 @@ if TYPE_CHECKING:  # the same names for the type checker
     from .sshconn import SshFailure as SshFailure
     from .sshconn import UnknownHostKey as UnknownHostKey
     from .status import disk_args as disk_args
+    from .storage import StorageKeyRefused as StorageKeyRefused
     from .storage import list_blobs as list_blobs
     from .storage import list_containers as list_containers
     from .storage import parse_blob_url as parse_blob_url

@@ -47,6 +47,15 @@ class SshFailure(TranslatableError):
 
 class KnownHostsDamaged(SshFailure):
     step = "host-key"
+    advice = QT_TRANSLATE_NOOP("Core", "Open the file in a text editor and fix or delete that line (or delete the file: "
+                                       "each host's fingerprint is then asked for again), or choose another known hosts "
+                                       "file; then connect again.")
+
+
+class KnownHostsUnwritable(SshFailure):
+    step = "host-key"
+    advice = QT_TRANSLATE_NOOP("Core", "Free some space or make the folder writable, or choose another known hosts "
+                                       "file; then trust the fingerprint again.")
 
 
 class NameNotResolved(SshFailure):
@@ -90,8 +99,9 @@ M_AUTH_PASSWORD = QT_TRANSLATE_NOOP("Core", "{user}@{host} refused the password.
 M_AUTH_KEY = QT_TRANSLATE_NOOP("Core", "{user}@{host} refused the key.")
 M_AUTH_OTHER = QT_TRANSLATE_NOOP("Core", "Authentication failed: {reason}.")
 M_KNOWN_HOSTS_DAMAGED = QT_TRANSLATE_NOOP("Core", "The known hosts file {path} is damaged at line {line}: {reason}. "
-                                                  "Nothing was connected and the file was not changed: fix or remove "
-                                                  "that line, or choose another file.")
+                                                  "Nothing was connected and the file was not changed.")
+M_KNOWN_HOSTS_UNWRITABLE = QT_TRANSLATE_NOOP("Core", "The fingerprint of the host could not be kept: the known hosts file "
+                                                     "{path} cannot be written ({reason}). Nothing was connected.")
 
 
 class UnknownHostKey(SshFailure):
@@ -163,9 +173,9 @@ class KnownHosts:
         import paramiko
 
         keys = paramiko.HostKeys()
-        if not self.path.exists():
-            return keys
         try:
+            if not self.path.exists():
+                return keys
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise KnownHostsDamaged(M_KNOWN_HOSTS_DAMAGED, path=self.path, line=0,
@@ -194,10 +204,13 @@ class KnownHosts:
 
         self._load()  # refuses a damaged file before anything is written
         line = paramiko.hostkeys.HostKeyEntry([host_entry(host, port)], key).to_line()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        old = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
-        with open(self.path, "a", encoding="utf-8") as fh:
-            fh.write(("" if not old or old.endswith("\n") else "\n") + line)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            old = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+            with open(self.path, "a", encoding="utf-8") as fh:
+                fh.write(("" if not old or old.endswith("\n") else "\n") + line)
+        except OSError as exc:  # a read-only folder, a full disk: said, with what to do
+            raise KnownHostsUnwritable(M_KNOWN_HOSTS_UNWRITABLE, path=self.path, reason=_reason(exc)) from None
 
     def forget(self, host: str, port: int) -> None:
         """Remove the host's lines only (comments and other hosts stay byte for byte)."""
@@ -279,8 +292,10 @@ def connect_socket(host: str, port: int, timeout: float, report: ConnectionRepor
     """The first two steps of every connection test (SSH or WinRM): the name resolves, the port answers."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise NameNotResolved(M_NOT_RESOLVED, host=host, reason=exc.strerror) from None
+    except (OSError, UnicodeError, ValueError, OverflowError) as exc:  # gaierror; a name IDNA refuses; NUL; a port
+        raise NameNotResolved(M_NOT_RESOLVED, host=host, reason=_reason(exc)) from None
+    if not infos:
+        raise NameNotResolved(M_NOT_RESOLVED, host=host, reason="no address")
     report.steps.append(StepResult("resolve", True, str(infos[0][4][0])))
     cancel.raise_if_cancelled()
     try:
@@ -289,8 +304,8 @@ def connect_socket(host: str, port: int, timeout: float, report: ConnectionRepor
         raise TimedOut(M_TIMED_OUT, host=host, port=port, seconds=f"{timeout:.0f}") from None
     except ConnectionRefusedError:
         raise PortClosed(M_REFUSED, host=host, port=port) from None
-    except OSError as exc:
-        raise PortClosed(M_UNREACHABLE, host=host, port=port, reason=exc.strerror) from None
+    except (OSError, ValueError, OverflowError) as exc:
+        raise PortClosed(M_UNREACHABLE, host=host, port=port, reason=_reason(exc)) from None
     report.steps.append(StepResult("port", True, f"{host}:{port}"))
     return sock
 
@@ -316,15 +331,16 @@ def open_session(target: SshTarget, known_hosts: KnownHosts, timeout: float = 15
     try:
         try:
             transport.start_client(timeout=timeout)
-        except (paramiko.SSHException, EOFError, OSError) as exc:
-            cancel.raise_if_cancelled()
-            raise HandshakeFailed(M_HANDSHAKE, host=target.host, port=target.port, reason=exc) from None
-        if not transport.is_active() or transport.host_key is None:  # start_client returns at its timeout
+            if not transport.is_active() or transport.host_key is None:  # start_client returns at its timeout
+                cancel.raise_if_cancelled()
+                raise HandshakeFailed(M_HANDSHAKE, host=target.host, port=target.port,
+                                      reason=f"no key exchange within {timeout:g} s")
+            key = transport.get_remote_server_key()
+        except (paramiko.SSHException, EOFError, OSError, ValueError) as exc:
             cancel.raise_if_cancelled()
             raise HandshakeFailed(M_HANDSHAKE, host=target.host, port=target.port,
-                                  reason=f"no key exchange within {timeout:g} s")
+                                  reason=_reason(exc, target)) from None
         ok(StepResult("handshake", True, transport.remote_version or ""))
-        key = transport.get_remote_server_key()
         got = fingerprint(key)
         known = known_hosts.lookup(target.host, target.port)
         if known:
@@ -369,8 +385,21 @@ def _authenticate(transport: Any, target: SshTarget, timeout: float) -> None:
             transport.auth_password(target.user, target.password or "")
     except paramiko.AuthenticationException:
         raise AuthFailed(M_AUTH_KEY if target.key_file else M_AUTH_PASSWORD, user=target.user, host=target.host) from None
-    except paramiko.SSHException as exc:
-        raise AuthFailed(M_AUTH_OTHER, reason=exc) from None
+    except (paramiko.SSHException, EOFError, OSError, ValueError) as exc:  # a dropped connection included
+        raise AuthFailed(M_AUTH_OTHER, reason=_reason(exc, target)) from None
+
+
+def _reason(exc: BaseException, target: SshTarget | None = None) -> str:
+    """An exception's words for a sentence: one line, at most 200 characters, never the password or the
+    passphrase (a library that echoes what it was given must not put them on the screen)."""
+    text = str((getattr(exc, "strerror", None) if isinstance(exc, OSError) else None) or exc or type(exc).__name__)
+    secrets = [x for x in ((target.password, target.passphrase) if target is not None else ()) if x]
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    text = " ".join(text.split())
+    for secret in secrets:  # as the line is now, with its runs of white space made one
+        text = text.replace(" ".join(secret.split()) or secret, "***")
+    return text[:200]
 
 
 # What a probe may print: the real ones print tens of KiB. A hostile VM can print forever; past this

@@ -57,12 +57,37 @@ class StorageCodeError(StorageError):
     """A refusal with the service's error code: a sentence, the next step (`advice`), the raw code in
     `details` (core/error_codes.py)."""
 
-    def __init__(self, sentence: str, next_step: str, details: str):
+    def __init__(self, sentence: str, next_step: str, details: str, code: str = "", status: int | None = None):
         super().__init__(sentence)
         self.advice, self.details = next_step, details
+        self.code, self.status = code, status  # the service's error code and HTTP status, as they came
 
     def __str__(self) -> str:
         return f"{self.template} {self.advice} [{self.details}]" if self.details else f"{self.template} {self.advice}"
+
+
+# The codes with which the storage service refuses the credentials themselves ("Common REST API error codes"):
+# a wrong key is AuthenticationFailed on Azure and AuthorizationFailure on Azurite.
+KEY_REFUSALS = frozenset({"AuthenticationFailed", "InvalidAuthenticationInfo", "AuthorizationFailure"})
+M_KEY_REFUSED = QT_TRANSLATE_NOOP("Core", "The storage account refused this key: the key does not belong to this "
+                                          "account, or the account name or endpoint is not the key's.")
+A_KEY_REFUSED = QT_TRANSLATE_NOOP("Core", "Copy key1 or key2 again (Azure portal → Storage accounts → the account → "
+                                          "Access keys, Show), and check the account name and the endpoint.")
+
+
+class StorageKeyRefused(StorageCodeError):
+    """The account key a publisher typed was refused by the listing that proves it
+    (`operations.connect_storage_key`): nothing was kept; the raw code is in `details`."""
+
+    def __init__(self, details: str, code: str = "", status: int | None = None):
+        super().__init__(M_KEY_REFUSED, A_KEY_REFUSED, details, code, status)
+
+
+def refuses_the_key(error: StorageError) -> bool:
+    """Whether the service refused the credentials themselves (not a name, a permission of a SAS, a network)."""
+    if isinstance(error, StorageCodeError):
+        return error.code in KEY_REFUSALS or (not error.code and error.status in (401, 403))
+    return error.template in (M_AUTH, M_FORBIDDEN)
 
 
 @record(frozen=True)
@@ -171,12 +196,13 @@ def storage_error(exc: Exception) -> StorageError:
     from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ResourceNotFoundError, ServiceRequestError
 
     if isinstance(exc, HttpResponseError):
-        from .error_codes import details, explain
+        from .error_codes import code_text, details, explain
 
         code, status = getattr(exc, "error_code", None), getattr(exc, "status_code", None)
         said = explain(code) if code else None  # a known code first: it says more than the status
         if said is not None:
-            return StorageCodeError(said.sentence, said.next_step, details(code, status))
+            return StorageCodeError(said.sentence, said.next_step, details(code, status), code_text(code),
+                                    status if isinstance(status, int) else None)
     if isinstance(exc, ResourceNotFoundError):
         return StorageError(M_NOT_FOUND)
     if isinstance(exc, ClientAuthenticationError):
@@ -189,7 +215,8 @@ def storage_error(exc: Exception) -> StorageError:
         code, status = getattr(exc, "error_code", None), getattr(exc, "status_code", None)
         said = explain(None, status if isinstance(status, int) else None)
         if said is not None:
-            return StorageCodeError(said.sentence, said.next_step, details(code, status))
+            return StorageCodeError(said.sentence, said.next_step, details(code, status), code_text(code),
+                                    status if isinstance(status, int) else None)
         return StorageError(M_REFUSED, code=code_text(code) or status or "")
     if isinstance(exc, ServiceRequestError):
         return StorageError(M_UNREACHABLE)

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -94,12 +96,24 @@ class PartnerCenterPanel(QGroupBox):
         self.errors.setAccessibleName(self.tr("Microsoft's errors"))
         self.errors.setHeaderLabels([self.tr("Step"), self.tr("Field"), self.tr("Error")])
         self.errors.setRootIsDecorated(False)
+        for column in (0, 1):  # the step and the field whole; the sentence takes the rest (whole in the text below)
+            self.errors.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.btn_go = QPushButton(self.tr("&Go to step"))
         self.btn_go.setEnabled(False)
         errors_layout.addWidget(self.errors, 1)
+        # The selected error in full: what it means, what to do, and Partner Center's own code and words.
+        # Read-only text that scrolls: at 1024x700 the tab has a few lines, and a long message is never cut unseen.
+        self.error_said = QPlainTextEdit()
+        self.error_said.setObjectName("pcErrorSaid")
+        self.error_said.setReadOnly(True)
+        self.error_said.setAccessibleName(self.tr("The selected error"))
+        lines = self.error_said.fontMetrics().lineSpacing()
+        frame = 2 * self.error_said.frameWidth() + int(2 * self.error_said.document().documentMargin())
+        self.error_said.setMinimumHeight(2 * lines + frame)
+        self.error_said.setMaximumHeight(5 * lines + frame)
         go_row = QHBoxLayout()
-        go_row.addWidget(self.btn_go)
-        go_row.addStretch(1)
+        go_row.addWidget(self.btn_go, 0, Qt.AlignmentFlag.AlignTop)
+        go_row.addWidget(self.error_said, 1)
         errors_layout.addLayout(go_row)
         self.tabs.addTab(errors_box, self.tr("Errors"))
         # Four lines of the difference at least: at 1024x700 the portal steps above need the height more.
@@ -112,7 +126,7 @@ class PartnerCenterPanel(QGroupBox):
         self.btn_preview.clicked.connect(lambda: self.submit("preview"))
         self.btn_live.clicked.connect(lambda: self.submit("live"))
         self.btn_go.clicked.connect(self.go_to_error)
-        self.errors.currentItemChanged.connect(lambda cur, _prev: self.btn_go.setEnabled(cur is not None))
+        self.errors.currentItemChanged.connect(self._error_chosen)
         self.tenant_edit.editingFinished.connect(self._ids_edited)
         self.client_edit.editingFinished.connect(self._ids_edited)
         self._update_buttons()
@@ -142,6 +156,7 @@ class PartnerCenterPanel(QGroupBox):
         self.difference.clear()
         self.errors.clear()
         self.show_results(False)
+        self.error_said.clear()
         if record.last_job_id:
             self.state.setText(self.tr("Last job {0}: {1} ({2}).").format(
                 record.last_job_id, record.last_job_status or "?", record.last_job_result or "?"))
@@ -347,6 +362,7 @@ class PartnerCenterPanel(QGroupBox):
         snapshot = copy.deepcopy(self.project)
         interval = _poll_seconds()
         self.errors.clear()
+        self.error_said.clear()
 
         def work(progress: Any, cancel: Any) -> Any:
             client = self._client(snapshot)
@@ -384,9 +400,14 @@ class PartnerCenterPanel(QGroupBox):
         self.destroyed.connect(lambda *_: handle.cancel())  # the window closed: stop polling
         self._update_buttons()
 
+    def _error_chosen(self, item: QTreeWidgetItem | None) -> None:
+        self.btn_go.setEnabled(item is not None)
+        self.error_said.setPlainText(str(item.data(2, Qt.ItemDataRole.UserRole) or "") if item is not None else "")
+
     def _job_ended(self, job: Any) -> None:
         from ..core.operations import pc_error_place as error_place
-        from ..core.operations import pc_record_job
+        from ..core.operations import pc_record_job, redact
+        from ..i18n import CORE_CONTEXT, translate, with_next_step
 
         if self.project.partner_center.last_job_id == job.job_id:
             pc_record_job(self.project, job)
@@ -397,11 +418,15 @@ class PartnerCenterPanel(QGroupBox):
             self.state.setText(self.tr("Job {0} {1}: Microsoft's errors are listed below.").format(job.job_id, job.result))
             names = self._step_names()
             for e in job.errors:
-                step_name, field_name = error_place(e)
+                step_name, field_name = error_place(e)  # placed by what Partner Center named, as before
                 step = Step[step_name]
-                item = QTreeWidgetItem([names.get(step, step_name), field_name, str(e)])
+                said = e.explained()  # the code as a sentence and a next step (core/error_codes.PC_CODES)
+                sentence = translate(CORE_CONTEXT, said.sentence)
+                full = with_next_step(sentence, said.next_step, redact(said.details))
+                item = QTreeWidgetItem([names.get(step, step_name), field_name, sentence])
                 item.setData(0, Qt.ItemDataRole.UserRole, int(step))
-                item.setToolTip(2, str(e))
+                item.setData(2, Qt.ItemDataRole.UserRole, full)
+                item.setToolTip(2, full)
                 self.errors.addTopLevelItem(item)
             self.show_results(True)
             self.tabs.setCurrentIndex(1)

@@ -33,10 +33,13 @@ class StorageConnectDialog(QDialog):
     """Account name, account key, optional endpoint, and "remember in the OS keyring" (on: the next upload
     and the SAS URIs step find the key without asking)."""
 
-    def __init__(self, parent: QWidget | None, account: str = "", endpoint: str = "", why: str = "") -> None:
+    def __init__(self, parent: QWidget | None, account: str = "", endpoint: str = "", why: str = "",
+                 refused: str = "", remember: bool = True) -> None:
+        """`refused`: why the service refused the key typed before (the dialog opens again with it shown, the
+        account name and endpoint as typed, the key field empty and focused)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect the storage account"))
-        self.setMinimumWidth(600)  # the endpoint's example stays whole in its field
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         intro = QLabel(why or self.tr("The upload sends the VHD to your storage account. Enter its name and an "
                                       "access key: Azure portal → Storage accounts → your account → Security + "
@@ -53,8 +56,11 @@ class StorageConnectDialog(QDialog):
         self.endpoint = QLineEdit(endpoint)
         self.endpoint.setPlaceholderText(self.tr("optional, e.g. http://127.0.0.1:10000/devstoreaccount1 for the emulator"))
         self.endpoint.setAccessibleName(self.tr("Blob endpoint"))
+        # The example stays whole in its field in every language (Qt elides a placeholder that does not fit).
+        self.endpoint.setMinimumWidth(self.endpoint.fontMetrics().horizontalAdvance(self.endpoint.placeholderText())
+                                      + 4 * self.endpoint.fontMetrics().averageCharWidth())
         self.remember = QCheckBox(self.tr("&Remember the key in the OS keyring"))
-        self.remember.setChecked(True)
+        self.remember.setChecked(remember)
         for text, field in ((self.tr("Account na&me:"), self.account), (self.tr("Account &key:"), self.key),
                             (self.tr("&Endpoint:"), self.endpoint)):
             label = QLabel(text)
@@ -67,7 +73,8 @@ class StorageConnectDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         style.set_text_colour(self.problem, style.ERROR)
-        self.problem.hide()
+        self.problem.setText(refused)
+        self.problem.setVisible(bool(refused))
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

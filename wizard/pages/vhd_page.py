@@ -71,6 +71,9 @@ class VhdPage(StepPage):
 
     def __init__(self, document: ProjectDocument) -> None:
         super().__init__(document)
+        # The storage settings (mode, account, endpoint, container) before the storage dialog changed them, until
+        # the key typed there is proved: a Cancel after a refused key puts them back.
+        self._storage_before: tuple[str, str, str, str] | None = None
         self.setTitle(self.tr("VHD check"))
         self.setSubTitle(self.tr("Pick the VHD file of every disk. Each is checked against the profile's rules "
                                  "(fixed format, sizes, footer) before you upload it."))
@@ -564,6 +567,7 @@ class VhdPage(StepPage):
             self.status.setText(self.tr("Choose the disk's VHD file first."))
             return
         given: tuple[str, bool] | None = None
+        self._storage_before = None
         if not storage_is_named(self.project):
             # Asked before the container: without an account the upload cannot start. Connected right here;
             # a publisher who would rather not still has the way to the SAS URIs step.
@@ -581,26 +585,50 @@ class VhdPage(StepPage):
                                     "account key, then Connect and list containers): the upload sends the VHD there."))
         self.offer_storage_connection()
 
-    def ask_storage_key(self, why: str = "") -> tuple[str, bool] | None:
+    def ask_storage_key(self, why: str = "", refused: str = "", remember: bool = True) -> tuple[str, bool] | None:
         """The storage account's name, key and endpoint from a dialog (the project keeps the name and endpoint,
-        never the key); (key, remember) or None when the publisher cancelled."""
+        never the key); (key, remember) or None when the publisher cancelled. The storage settings as they were
+        before the first dialog are kept until the key is proved, for a Cancel after a refused key."""
         from ..core.operations import ACCOUNT_KEY
         from .storage_dialog import StorageConnectDialog
 
         settings = self.project.storage
-        dialog = StorageConnectDialog(self, settings.account_name, settings.custom_endpoint, why)
+        dialog = StorageConnectDialog(self, settings.account_name, settings.custom_endpoint, why, refused, remember)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         account, key, endpoint, remember = dialog.values()
+        if self._storage_before is None:
+            self._storage_before = (settings.mode, settings.account_name, settings.custom_endpoint, settings.container)
         settings.mode, settings.account_name, settings.custom_endpoint = ACCOUNT_KEY, account, endpoint
         self.changed()
         return key, remember
+
+    def ask_key_again(self, sku: Sku, disk: Disk, container: str, error: BaseException, remember: bool) -> None:
+        """The service refused the key typed in the dialog: the dialog again, with the reason in it and the
+        account name and endpoint as typed. OK tries the new key with the same upload; Cancel puts the storage
+        settings back as they were before the first dialog (nothing was kept: a refused key never is)."""
+        if self.task is not None:
+            return
+        given = self.ask_storage_key(refused=translate_failure(error), remember=remember)
+        if given is not None:
+            self.start_upload(sku, disk, container, given)
+            return
+        before, self._storage_before = self._storage_before, None
+        if before is not None:
+            settings = self.project.storage
+            settings.mode, settings.account_name, settings.custom_endpoint, settings.container = before
+            self.changed()
+        self.status.setText(self.tr("The storage account refused the key, and nothing was kept: the upload did not "
+                                    "start. Upload again to enter the key, or connect the account on the SAS URIs "
+                                    "step."))
+        self.offer_storage_connection()
 
     def ask_key_then_upload(self, sku: Sku, disk: Disk, container: str) -> None:
         """The project names the account but no key is at hand (not this session's, not the keyring's):
         ask for it here, then go on with the same upload."""
         if self.task is not None:
             return
+        self._storage_before = None
         given = self.ask_storage_key(self.tr(
             "The key of the storage account {0} is not in this session or the OS keyring. Enter it to go on with "
             "the upload (Azure portal → Storage accounts → {0} → Access keys).").format(
@@ -631,6 +659,7 @@ class VhdPage(StepPage):
             ContentChanged,
             CredentialError,
             NoStorageCredential,
+            StorageKeyRefused,
             confirm_checked_content,
             connect_storage_key,
             note_content_changed,
@@ -671,6 +700,7 @@ class VhdPage(StepPage):
 
         def done(result: tuple[str, UploadSummary, CredentialError | None]) -> None:
             url, summary, keyring_problem = result
+            self._storage_before = None
             record_upload(disk, path, url, summary)  # the blob and the file identity it holds (core.status judges the link)
             self.changed()
             self.refresh()
@@ -693,6 +723,12 @@ class VhdPage(StepPage):
                 note_content_changed(disk, checked)
                 self.changed()
                 self.refresh()
+            if isinstance(error, StorageKeyRefused) and given is not None:
+                # The key just typed was refused before anything was sent: ask for it again where it was typed.
+                self.status.setText(self.tr("Upload failed: {0}").format(translate_failure(error)))
+                QTimer.singleShot(0, lambda: self.ask_key_again(sku, disk, container, error, given[1]))
+                return
+            self._storage_before = None
             if isinstance(error, NoStorageCredential) and given is None:
                 # No key at hand: a path forward here, not a trip to another step. After this callback: the
                 # task has ended and the dialog is not opened inside the task's own bookkeeping.

@@ -15,10 +15,13 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..records import record
 from .client import PCClient, PCError, PCNetworkError, PCResponseError, schema_url
+
+if TYPE_CHECKING:
+    from ..error_codes import PCRefusal
 
 JOB_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,99}")
 JOB_STATES = ("notStarted", "running", "completed")
@@ -31,6 +34,8 @@ def configure_body(resources: list[dict[str, Any]]) -> dict[str, Any]:
 
 @record
 class JobError:
+    """One entry of a failed job's `errors[]`, as Partner Center spelled it (one line each)."""
+
     code: str
     message: str
     resource: str = ""
@@ -38,6 +43,13 @@ class JobError:
     def __str__(self) -> str:
         where = f" [{self.resource}]" if self.resource else ""
         return f"{self.code}: {self.message}{where}"
+
+    def explained(self) -> PCRefusal:
+        """What the error means and what to do (core/error_codes.PC_CODES, as for a refusal over HTTP); the
+        raw code, resource and message in `details`."""
+        from ..error_codes import pc_job_error
+
+        return pc_job_error(self.code, self.message, self.resource)
 
 
 @record
@@ -56,8 +68,18 @@ class JobState:
         return self.done and self.result == "succeeded"
 
 
+MAX_JOB_ERRORS = 200  # a failed job lists a few; a list longer than this is cut (the panel and the CLI show each)
+
+
 def _one_line(value: Any, limit: int = 500) -> str:
     return " ".join(str(value).split())[:limit]
+
+
+def _text(value: Any, limit: int = 500) -> str:
+    """A field of a job error as one printable line: text and numbers as they are, anything else empty."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return "".join(c for c in _one_line(value, limit) if c.isprintable())
 
 
 def read_job(data: Any, job_id: str = "") -> JobState:
@@ -72,12 +94,13 @@ def read_job(data: Any, job_id: str = "") -> JobState:
         raise PCResponseError(f"the job status says {_one_line(status, 40)!r} / {_one_line(result, 40)!r}, "
                               "which the API does not answer")
     errors = []
-    for e in data.get("errors") or []:
+    listed = data.get("errors") or []
+    for e in (listed if isinstance(listed, list) else [listed])[:MAX_JOB_ERRORS]:
         if isinstance(e, dict):
-            errors.append(JobError(_one_line(e.get("code", "error"), 80), _one_line(e.get("message", "")),
-                                   _one_line(e.get("resourceId") or e.get("resource") or "", 200)))
+            errors.append(JobError(_text(e.get("code"), 80) or "error", _text(e.get("message")),
+                                   _text(e.get("resourceId") or e.get("resource"), 200)))
         else:
-            errors.append(JobError("error", _one_line(e)))
+            errors.append(JobError("error", _text(e)))
     return JobState(jid, status, result, errors)
 
 
