@@ -3845,6 +3845,34 @@ Details: {0}</source>
         <translation>パートナー センター アカウントに追加した Microsoft Entra アプリケーションでサインインしてください。</translation>
     </message>
     <message>
+        <source>not started</source>
+        <translation>未着手</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
         <source>The checklist is not complete: {0}</source>
         <translation>チェックリストが完了していません: {0}</translation>
     </message>
@@ -3937,8 +3965,8 @@ Details: {0}</source>
         <translation>ジョブ {0} は成功しました。</translation>
     </message>
     <message>
-        <source>Job {0} {1}: Microsoft&apos;s errors are listed below.</source>
-        <translation>ジョブ {0} は {1} になりました: Microsoft からのエラーを下に示します。</translation>
+        <source>Job {0}: {1}. Microsoft&apos;s errors are listed below.</source>
+        <translation>ジョブ {0}: {1}。Microsoft からのエラーを下に示します。</translation>
     </message>
 </context>
 <context>

@@ -300,3 +300,28 @@ def test_under_partner_center_the_portal_steps_read_whole_at_1024x700(new_window
     for edit in (page.pc_panel.tenant_edit, page.pc_panel.client_edit, page.pc_panel.secret_edit):
         assert edit.isVisible()
     window.document.dirty = False
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_jobs_state_is_said_in_the_ui_language(new_window, translated, tmp_path, lang):
+    """The last job's status and result were Partner Center's own words ("failed") inside a Japanese sentence."""
+    from dataclasses import replace
+
+    from test_layout import demo_under
+
+    translated(lang)
+    window = new_window()
+    window.open_path(demo_under(tmp_path, "partner-center"), ask=False)
+    record = window.document.project.partner_center
+    window.document.project.partner_center = replace(record, last_job_id="0f1e2d3c", last_job_status="completed",
+                                                     last_job_result="failed")
+    window.wizard.jump_to(int(Step.NEXT))
+    panel = window.pages[Step.NEXT].pc_panel
+    panel.load_from_project()
+    said = panel.state.text()
+    assert "0f1e2d3c" in said
+    if lang == "ja":
+        assert "failed" not in said and "completed" not in said and "失敗" in said and "完了" in said, said
+    else:
+        assert "completed (failed)" in said, said
+    window.document.dirty = False

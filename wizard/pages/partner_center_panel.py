@@ -159,13 +159,23 @@ class PartnerCenterPanel(QGroupBox):
         self.error_said.clear()
         if record.last_job_id:
             self.state.setText(self.tr("Last job {0}: {1} ({2}).").format(
-                record.last_job_id, record.last_job_status or "?", record.last_job_result or "?"))
+                record.last_job_id, self._job_word(record.last_job_status), self._job_word(record.last_job_result)))
         else:
             self.state.setText(self.tr("Sign in with the Microsoft Entra application added to your Partner Center account."))
         self._read_checklist()
         if record.last_job_id and record.last_job_status != "completed" and self._signed_in_ids():
             self.follow(record.last_job_id)  # a reopened project goes on following its job
         self._update_buttons()
+
+    def _job_word(self, word: str | None) -> str:
+        """A job's status or result (Partner Center's words: jobStatus, jobResult) in the UI language; an
+        unknown word as Partner Center sent it."""
+        words = {
+            "notStarted": self.tr("not started"), "running": self.tr("running"), "completed": self.tr("completed"),
+            "pending": self.tr("pending"), "succeeded": self.tr("succeeded"), "failed": self.tr("failed"),
+            "cancelled": self.tr("cancelled"),
+        }
+        return words.get(word or "", word or "?")
 
     def _signed_in_ids(self) -> bool:
         return bool(self.project.partner_center.tenant_id and self.project.partner_center.client_id)
@@ -377,7 +387,7 @@ class PartnerCenterPanel(QGroupBox):
             if self._follow is not handle_box[0]:
                 return  # a job of the project open before
             status, _, result = update.message.partition("|")
-            self.state.setText(self.tr("Job {0}: {1} ({2})").format(job_id, status, result))
+            self.state.setText(self.tr("Job {0}: {1} ({2})").format(job_id, self._job_word(status), self._job_word(result)))
 
         def done(job: Any) -> None:
             if self._follow is not handle_box[0]:
@@ -415,7 +425,8 @@ class PartnerCenterPanel(QGroupBox):
         if job.succeeded:
             self.state.setText(self.tr("Job {0} succeeded.").format(job.job_id))
         elif job.done:
-            self.state.setText(self.tr("Job {0} {1}: Microsoft's errors are listed below.").format(job.job_id, job.result))
+            self.state.setText(self.tr("Job {0}: {1}. Microsoft's errors are listed below.").format(
+                job.job_id, self._job_word(job.result)))
             names = self._step_names()
             for e in job.errors:
                 step_name, field_name = error_place(e)  # placed by what Partner Center named, as before
