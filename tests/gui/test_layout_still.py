@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 from person import Person, elided_rows, layout_problems, settle
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+from test_first_submission_by_a_person import Answer  # the services tests answer modal dialogs with it
 
 from wizard.core.steps import Step
 from wizard.pages.storage_dialog import StorageConnectDialog
@@ -43,6 +44,22 @@ def vhd_step_with_a_file(new_window, translated, lang: str, tmp_path):
     return window, page
 
 
+def bar_only_while_running(qtbot, window, page, held, start, release) -> None:
+    """`start()` begins the page's task, which runs until `release` is set: its progress bar shows meanwhile and
+    goes after, and the `held` widgets do not move either time."""
+    before = places(window, held)
+    start()
+    qtbot.waitUntil(lambda: page.task is not None, timeout=5000)
+    settle(50)
+    assert page.progress.isVisible(), "a running task shows its progress"
+    assert places(window, held) == before, "the progress bar coming moved the table or the buttons"
+    release.set()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    settle(50)
+    assert not page.progress.isVisible(), "the task ended: the bar goes"
+    assert places(window, held) == before, "the progress bar going moved the table or the buttons"
+
+
 def places(window, widgets) -> list[tuple[int, int, int, int]]:
     """Where each widget is in the window, and its size."""
     return [QRect(w.mapTo(window, QPoint(0, 0)), w.size()).getRect() for w in widgets]
@@ -68,8 +85,11 @@ def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, 
         settle(50)
         assert page.result_tabs.currentIndex() == tab
         assert places(window, held) == before, f"switching to tab {tab} moved the table or the buttons"
-    escape_the_next(StorageConnectDialog)  # the publisher would rather connect later: Esc in the account dialog
-    person.click(page.btn_upload)  # then "Which storage account? ..." and the button to connect one come
+    # The publisher would rather connect later: Esc in the account dialog; then "Which storage account? ..." and
+    # the button to connect one come.
+    dialog = Answer(StorageConnectDialog, lambda _dialog, him: him.press(Qt.Key.Key_Escape))
+    person.click(page.btn_upload)
+    dialog.check()
     settle(50)
     assert page.btn_connect_storage.isVisible() and page.status.text()
     assert places(window, held) == before, "the upload's message moved the table or the buttons"
@@ -81,19 +101,6 @@ def test_the_vhd_table_and_buttons_hold_still(new_window, translated, tmp_path, 
     settle(50)
     assert places(window, held) == before, "the message going moved the table or the buttons"
     assert not layout_problems(window, page)
-
-
-def escape_the_next(kind: type) -> None:
-    """When a modal dialog of `kind` shows, the person presses Esc in it (keys go to the focused widget)."""
-
-    def poll(tries: int) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            Person(dialog).press(Qt.Key.Key_Escape)
-        elif tries:  # at most 10 s: a dialog that never opens leaves no timer behind for later tests
-            QTimer.singleShot(50, lambda: poll(tries - 1))
-
-    QTimer.singleShot(50, lambda: poll(200))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -111,7 +118,6 @@ def test_the_progress_bar_shows_only_while_a_check_runs_and_nothing_moves(new_wi
     page.disks.selectRow(0)
     settle(50)
     held = [page.disks, page.btn_choose, page.btn_check, page.btn_check_all, page.btn_cancel, page.result_tabs]
-    before = places(window, held)
     assert not page.progress.isVisible()
     release = threading.Event()
     real = operations.check_disk
@@ -121,16 +127,7 @@ def test_the_progress_bar_shows_only_while_a_check_runs_and_nothing_moves(new_wi
         return real(*args, **kwargs)
 
     monkeypatch.setattr(operations, "check_disk", slow_check, raising=False)
-    person.click(page.btn_check)
-    qtbot.waitUntil(lambda: page.task is not None, timeout=5000)
-    settle(50)
-    assert page.progress.isVisible(), "a running check shows its progress"
-    assert places(window, held) == before, "the progress bar coming moved the table or the buttons"
-    release.set()
-    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
-    settle(50)
-    assert not page.progress.isVisible(), "the check ended: the bar goes"
-    assert places(window, held) == before, "the progress bar going moved the table or the buttons"
+    bar_only_while_running(qtbot, window, page, held, lambda: person.click(page.btn_check), release)
     assert page.progress.sizePolicy().retainSizeWhenHidden()
 
 
@@ -314,14 +311,8 @@ def test_the_test_runs_progress_bar_shows_only_while_a_task_runs_and_nothing_mov
 
     window, page = opened_at(new_window, Step.TEST_RUN, translated, "en")
     held = [page.btn_run, page.btn_rerun, page.btn_cancel, page.problems_only]
-    before = places(window, held)
     assert not page.progress.isVisible() and page.progress.sizePolicy().retainSizeWhenHidden()
     release = threading.Event()
-    page.run(lambda progress, cancel: release.wait(10), done=lambda _result: None, holds_next=False)
-    settle(50)
-    assert page.progress.isVisible(), "a running task shows its progress"
-    assert places(window, held) == before, "the progress bar coming moved the buttons"
-    release.set()
-    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
-    settle(50)
-    assert not page.progress.isVisible() and places(window, held) == before
+    start = lambda: page.run(lambda progress, cancel: release.wait(10), done=lambda _result: None,  # noqa: E731
+                             holds_next=False)
+    bar_only_while_running(qtbot, window, page, held, start, release)

@@ -31,10 +31,6 @@ def next_enabled(win) -> bool:
     return win.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def retype(qtbot, widget, text):
-    type_into(widget, text)
-
-
 def error_text(page, key) -> str:
     label = page._errors[key]
     return label.text() if label.isVisibleTo(page) else ""
@@ -49,21 +45,21 @@ def test_demo_is_complete_and_next_is_enabled(win, page):
 @pytest.mark.parametrize("bad,words", [("Contoso", "lowercase"), ("-contoso", "start with"), ("con toso", "' '"),
                                        ("a" * 51, "51 characters")])
 def test_invalid_publisher_namespace_explained_inline_and_blocks_next(qtbot, win, page, bad, words):
-    retype(qtbot, page.publisher, bad)
+    type_into(page.publisher, bad)
     assert words in error_text(page, "offer.publisher_namespace")
     assert not next_enabled(win)
     assert not page.is_step_complete()
-    retype(qtbot, page.publisher, "contoso")
+    type_into(page.publisher, "contoso")
     assert error_text(page, "offer.publisher_namespace") == ""
     assert next_enabled(win)
 
 
 def test_duplicate_sku_ids_block_next(qtbot, win, page):
     page.sku_list.setCurrentRow(1)
-    retype(qtbot, page.sku_id, "ubuntu-standard")
+    type_into(page.sku_id, "ubuntu-standard")
     assert "used by more than one SKU" in error_text(page, "sku.sku_id")
     assert not next_enabled(win)
-    retype(qtbot, page.sku_id, "windows-2012r2")
+    type_into(page.sku_id, "windows-2012r2")
     assert next_enabled(win)
 
 
@@ -104,10 +100,10 @@ def test_size_search_filters_the_catalogue(qtbot, page):
                                            ("1.1.0", "only Z may change"), ("2.0.1", "only Z may change"),
                                            ("1.0", "X.Y.Z")])
 def test_version_rules_against_published_history(qtbot, win, page, version, words):
-    retype(qtbot, page.version, version)
+    type_into(page.version, version)
     assert words in error_text(page, "sku.version")
     assert not next_enabled(win)
-    retype(qtbot, page.version, "1.0.2")
+    type_into(page.version, "1.0.2")
     assert next_enabled(win)
 
 
@@ -116,7 +112,7 @@ def test_record_published_version(qtbot, win, page):
     sku = win.document.project.skus[0]
     assert sku.published_versions == ["1.0.0", "1.0.1"]
     assert "already published" in error_text(page, "sku.version")
-    retype(qtbot, page.version, "1.0.2")
+    type_into(page.version, "1.0.2")
     assert next_enabled(win)
 
 
@@ -163,7 +159,7 @@ def test_windows_base_image_rules(qtbot, win, page):
     assert not next_enabled(win)
     type_into(page.base_date, "2014-01-01", replace=False)
     assert "2014-09-08" in error_text(page, "sku.base_image_date")
-    retype(qtbot, page.base_date, "2016-04-01")
+    type_into(page.base_date, "2016-04-01")
     assert next_enabled(win)
 
 
@@ -187,15 +183,15 @@ def test_add_duplicate_move_remove_skus(qtbot, win, page):
 
 
 def test_url_previews_follow_typing(qtbot, page):
-    retype(qtbot, page.offer_id, "new-offer")
+    type_into(page.offer_id, "new-offer")
     assert "http://azure.microsoft.com/marketplace/partners/contoso/new-offer-ubuntu-standard" in page.urls.text()
     assert "https://portal.azure.com/#gallery/contoso.new-offerubuntu-standard" in page.urls.text()
 
 
 def test_page_and_project_check_report_the_same_problems(qtbot, win, page, tmp_path, cli):
-    retype(qtbot, page.offer_id, "Bad Offer")
+    type_into(page.offer_id, "Bad Offer")
     page.sku_list.setCurrentRow(1)
-    retype(qtbot, page.sku_id, "ubuntu-standard")
+    type_into(page.sku_id, "ubuntu-standard")
     shown = [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
     target = tmp_path / "p.mpwiz"
     win._save_to(target)
@@ -211,7 +207,7 @@ def test_page_and_project_check_report_the_same_problems(qtbot, win, page, tmp_p
 
 def test_save_reopen_gives_identical_page_state(qtbot, win, page, tmp_path, new_window):
     page.sku_list.setCurrentRow(1)
-    retype(qtbot, page.sku_title, "Renamed title")
+    type_into(page.sku_title, "Renamed title")
     page.btn_add_disk.click()
     target = tmp_path / "state.mpwiz"
     win._save_to(target)
@@ -240,11 +236,11 @@ def test_japanese_messages(qtbot, new_window):
         window.show()
         page = window.pages[Step.OFFER]
         page.initializePage()
-        retype(qtbot, page.publisher, "Bad")
+        type_into(page.publisher, "Bad")
         assert "小文字" in error_text(page, "offer.publisher_namespace")
         assert "発行元の名前空間" in error_text(page, "offer.publisher_namespace")
         assert error_text(page, "offer.publisher_namespace").startswith("⚠ ")  # an error: ⚠, as in the list
-        retype(qtbot, page.os_name, "Ubuntu 16.04 LTS")
+        type_into(page.os_name, "Ubuntu 16.04 LTS")
         page.profile.setCurrentIndex(page.profile.findData("partner-center"))
         notice = error_text(page, "sku.os_friendly_name")  # a notice: ℹ, as in the list
         assert notice.startswith("ℹ ") and "2021-04-30" in notice
@@ -357,7 +353,7 @@ def test_a_notice_has_the_same_mark_under_its_field_and_in_the_list(qtbot, win, 
     assert not any(line.startswith("⚠ ") and "2023-10-10" in line for line in under_field + listed)
     # A notice alone is not drawn as an error.
     page.sku_list.setCurrentRow(0)
-    retype(qtbot, page.os_name, "Ubuntu 16.04 LTS")
+    type_into(page.os_name, "Ubuntu 16.04 LTS")
     notice = error_text(page, "sku.os_friendly_name")
     assert notice.startswith("ℹ ") and "2021-04-30" in notice
     label = page._errors["sku.os_friendly_name"]

@@ -28,10 +28,6 @@ SHOTS = ROOT / "artifacts" / "screenshots"
 LONG = 60_000
 
 
-def retype(qtbot, widget, text: str) -> None:
-    type_into(widget, text)
-
-
 class Walk:
     """Drives one window through the steps; `shoot(name)` takes a picture when a language asks for it."""
 
@@ -61,16 +57,16 @@ class Walk:
     # -- the steps ---------------------------------------------------------------------------
     def offer(self) -> None:
         qtbot, page = self.qtbot, self.page(Step.OFFER)
-        retype(qtbot, page.publisher, "contoso")
-        retype(qtbot, page.offer_id, "web-appliance")
-        retype(qtbot, page.offer_name, "Contoso Web Appliance")
-        retype(qtbot, page.sku_id, "ubuntu-standard")
-        retype(qtbot, page.sku_title, "Ubuntu standard")
+        type_into(page.publisher, "contoso")
+        type_into(page.offer_id, "web-appliance")
+        type_into(page.offer_name, "Contoso Web Appliance")
+        type_into(page.sku_id, "ubuntu-standard")
+        type_into(page.sku_title, "Ubuntu standard")
         page.summary.setPlainText("Hardened web server appliance, ready in minutes.")
-        retype(qtbot, page.os_name, "Ubuntu Server 22.04 LTS")
-        retype(qtbot, page.version, "1.0.0")
+        type_into(page.os_name, "Ubuntu Server 22.04 LTS")
+        type_into(page.version, "1.0.0")
         for name in ("Standard_D1_v2", "Standard_D2_v2", "Standard_D3_v2"):
-            retype(qtbot, page.size_filter, name)
+            type_into(page.size_filter, name)
             item = next(page.size_list.item(i) for i in range(page.size_list.count())
                         if page.size_list.item(i).data(Qt.ItemDataRole.UserRole) == name)
             item.setCheckState(Qt.CheckState.Checked)
@@ -86,8 +82,8 @@ class Walk:
         """The storage account is connected once (SAS step); the upload and the report use it."""
         qtbot, page = self.qtbot, self.page(Step.SAS)
         page.mode.setCurrentIndex(page.mode.findData("account-key"))
-        retype(qtbot, page.account, "devstoreaccount1")
-        retype(qtbot, page.endpoint, azurite.endpoint)
+        type_into(page.account, "devstoreaccount1")
+        type_into(page.endpoint, azurite.endpoint)
         page.secret.setText(AZURITE_KEY)
         qtbot.mouseClick(page.btn_connect, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.btn_connect.isEnabled() and page.access is not None, timeout=LONG)
@@ -111,10 +107,10 @@ class Walk:
 
     def connection(self, sshd, good) -> None:
         qtbot, page = self.qtbot, self.page(Step.CONNECTION)
-        retype(qtbot, page.host, "127.0.0.1")
+        type_into(page.host, "127.0.0.1")
         page.port.setValue(sshd.port)
-        retype(qtbot, page.user, good.user)
-        retype(qtbot, page.password, good.password)
+        type_into(page.user, good.user)
+        type_into(page.password, good.password)
         page.password.editingFinished.emit()
         asked = []
         self.monkeypatch.setattr(page, "ask_trust", lambda error: asked.append(error.fingerprint) or True)
@@ -147,7 +143,7 @@ class Walk:
             elif widget.answer is not None and widget.answer.prefilled:
                 qtbot.mouseClick(widget.btn_confirm, Qt.MouseButton.LeftButton)
             else:
-                retype(qtbot, widget.line, "none")
+                type_into(widget.line, "none")
         page.tabs.setCurrentIndex(0)
         self.shoot("questionnaire")
         page.tabs.setCurrentIndex(page.tabs.count() - 2)

@@ -752,11 +752,16 @@ def project_items(ctx: Context) -> list[StatusItem]:
 def evaluate(project: Project, profile: Profile | None = None, tokens: Mapping[str, Mapping[int, str | None]] | None = None,
              now: datetime | None = None) -> dict[str, list[StatusItem]]:
     """Every SKU's items by SKU id ("" keys the project's own), computed once."""
-    ctx = make_context(project, profile, now=now)
+    return _items_by_sku(make_context(project, profile, now=now), SKU_RULES, tokens)
+
+
+def _items_by_sku(ctx: Context, rules: Iterable[SkuRule], tokens: Mapping[str, Mapping[int, str | None]] | None = None,
+                  ) -> dict[str, list[StatusItem]]:
+    """The project's own items ("") and, per SKU id, what `rules` give for each SKU."""
     out: dict[str, list[StatusItem]] = {"": project_items(ctx)}
-    for sku in project.skus:
+    for sku in ctx.project.skus:
         ctx.tokens = tokens.get(sku.sku_id) if tokens is not None else None
-        out.setdefault(sku.sku_id, []).extend(sku_items(ctx, sku))
+        out.setdefault(sku.sku_id, []).extend(item for rule in rules for item in rule(ctx, sku))
     return out
 
 
@@ -805,12 +810,9 @@ def step_items(project: Project, step: Step, now: datetime | None = None) -> lis
     """(SKU id, item) for every item of `step` that the step list judges (the keyring is not read): what a
     page lists so that its words and the step's mark come from the same items -- the items `evaluate`
     gives for the step, worked out by the rules that can give them."""
-    ctx = make_context(project, now=now or datetime.now(UTC))
-    found = [("", item) for item in project_items(ctx) if item.step is step]
     rules = [rule for rule in SKU_RULES if step in RULE_STEPS[rule]]
-    for sku in project.skus:
-        found += [(sku.sku_id, item) for rule in rules for item in rule(ctx, sku) if item.step is step]
-    return found
+    by_sku = _items_by_sku(make_context(project, now=now or datetime.now(UTC)), rules)
+    return [(sku_id, item) for sku_id, items in by_sku.items() for item in items if item.step is step]
 
 
 def step_statuses(project: Project, now: datetime | None = None) -> dict[Step, StepStatus]:
