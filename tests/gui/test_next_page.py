@@ -325,3 +325,22 @@ def test_a_jobs_state_is_said_in_the_ui_language(new_window, translated, tmp_pat
     else:
         assert "completed (failed)" in said, said
     window.document.dirty = False
+
+
+def test_a_projects_job_words_are_shown_as_plain_text(new_window, tmp_path):
+    """The last job's id, status and result come from the project file: an <img> there is shown, not loaded."""
+    from dataclasses import replace
+
+    from test_layout import demo_under
+
+    window = new_window()
+    window.open_path(demo_under(tmp_path, "partner-center"), ask=False)
+    record = window.document.project.partner_center
+    window.document.project.partner_center = replace(record, last_job_id="job" + MARK, last_job_status="odd" + MARK,
+                                                     last_job_result="completed")
+    window.wizard.jump_to(int(Step.NEXT))
+    panel = window.pages[Step.NEXT].pc_panel
+    panel.load_from_project()
+    assert MARK in panel.state.text()  # said as it is...
+    assert panel.state.textFormat() == Qt.TextFormat.PlainText  # ...and drawn as text
+    window.document.dirty = False

@@ -82,6 +82,7 @@ class PartnerCenterPanel(QGroupBox):
         layout.addLayout(row)
         self.state = QLabel()
         self.state.setObjectName("pcState")
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # it shows the project's job id and words: never rich text
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.state)
